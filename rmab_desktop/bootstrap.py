@@ -1,0 +1,101 @@
+"""Qt-free composition shared by the GUI and the ``rmab`` command line.
+
+It builds paths, logging, settings, the database (migrated, SQLite backed up first), the
+credential store and the job machinery, and hands them out explicitly: no global singletons.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from rmab_desktop.db.engine import Database, sqlite_url
+from rmab_desktop.db.migrate import upgrade
+from rmab_desktop.logging_setup import REDACTOR, setup_logging
+from rmab_desktop.paths import AppPaths
+from rmab_desktop.services import maintenance
+from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
+from rmab_desktop.services.job_queue import JobQueue
+from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
+from rmab_desktop.settings import Preferences, SettingsStore
+
+log = logging.getLogger(__name__)
+
+DATABASE_URL_ENV = "RMAB_DATABASE_URL"
+
+
+def resolve_database_url(paths: AppPaths, explicit: str | None) -> str:
+    url = explicit or os.environ.get(DATABASE_URL_ENV)
+    if not url:
+        return sqlite_url(paths.database_file)
+    parsed = make_url(url)
+    if parsed.password:
+        REDACTOR.register(str(parsed.password))
+    return url
+
+
+@dataclass
+class AppCore:
+    paths: AppPaths
+    settings_store: SettingsStore
+    prefs: Preferences
+    database: Database
+    credentials: CredentialStore
+    queue: JobQueue
+    handlers: JobHandlers
+    executor: JobExecutor
+    scheduler: Scheduler
+    schedules: list[ScheduleDefinition] = field(default_factory=list)
+
+    def save_prefs(self) -> None:
+        self.settings_store.save(self.prefs)
+
+    def close(self) -> None:
+        self.database.dispose()
+
+
+def open_core(
+    profile_dir: Path | None = None,
+    database_url: str | None = None,
+    *,
+    migrate: bool = True,
+    log_to_console: bool = True,
+    log_level: int = logging.INFO,
+) -> AppCore:
+    paths = AppPaths.resolve(profile_dir).ensure()
+    setup_logging(paths.log_file, level=log_level, console=log_to_console)
+    settings_store = SettingsStore(paths.settings_file)
+    prefs = settings_store.load()
+    database = Database.connect(resolve_database_url(paths, database_url))
+    if migrate:
+        upgrade(database.engine, backup_dir=paths.backup_dir)
+    credentials = CredentialStore()
+    queue = JobQueue(database)
+    handlers = JobHandlers()
+    scheduler = Scheduler(database, queue)
+    core = AppCore(
+        paths=paths,
+        settings_store=settings_store,
+        prefs=prefs,
+        database=database,
+        credentials=credentials,
+        queue=queue,
+        handlers=handlers,
+        executor=JobExecutor(queue, handlers),
+        scheduler=scheduler,
+    )
+    _register_features(core)
+    if migrate:
+        scheduler.ensure_defaults(core.schedules)
+    return core
+
+
+def _register_features(core: AppCore) -> None:
+    """Each capability registers its job handlers and default schedules here."""
+    maintenance.register(core.handlers, core.database)
+    core.schedules.extend(maintenance.SCHEDULES)

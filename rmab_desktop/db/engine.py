@@ -1,0 +1,94 @@
+"""Engine and session factory for the embedded SQLite file or a household PostgreSQL server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _on_sqlite_begin(conn: Any) -> None:
+    # BEGIN IMMEDIATE takes the write lock up front: SQLite has one writer, and a deferred
+    # transaction that later wants to write can fail with "database is locked" mid-way.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_app_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine with the app's connection rules for either backend."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(
+            url,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            **kwargs,
+        )
+        # Let SQLAlchemy emit BEGIN itself (pysqlite's own handling is disabled).
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+@dataclass(frozen=True)
+class Database:
+    """The engine plus a session factory; each unit of work opens its own short session."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @classmethod
+    def connect(cls, url: str) -> Database:
+        engine = create_app_engine(url)
+        return cls(engine, sessionmaker(engine, expire_on_commit=False))
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed on success, rolled back on error, always closed."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def describe(self) -> dict[str, Any]:
+        """Backend and location, with any password masked."""
+        url = self.engine.url
+        if self.backend == "sqlite":
+            return {"backend": "sqlite", "path": url.database}
+        return {
+            "backend": self.backend,
+            "host": url.host,
+            "port": url.port,
+            "database": url.database,
+            "user": url.username,
+        }
+
+    def dispose(self) -> None:
+        self.engine.dispose()

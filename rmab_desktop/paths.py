@@ -1,0 +1,63 @@
+"""Where the app keeps its data, settings, logs and caches (platformdirs, or one profile folder)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from rmab_desktop import APP_SLUG, ORG_NAME
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+    config_dir: Path
+    cache_dir: Path
+    log_dir: Path
+
+    @classmethod
+    def default(cls) -> AppPaths:
+        dirs = platformdirs.PlatformDirs(APP_SLUG, ORG_NAME)
+        return cls(
+            data_dir=Path(dirs.user_data_dir),
+            config_dir=Path(dirs.user_config_dir),
+            cache_dir=Path(dirs.user_cache_dir),
+            log_dir=Path(dirs.user_log_dir),
+        )
+
+    @classmethod
+    def from_profile(cls, profile_dir: Path) -> AppPaths:
+        """Everything under one folder: used by tests, portable installs and ``--profile-dir``."""
+        root = profile_dir.expanduser().resolve()
+        return cls(root / "data", root / "config", root / "cache", root / "logs")
+
+    @classmethod
+    def resolve(cls, profile_dir: Path | None) -> AppPaths:
+        return cls.from_profile(profile_dir) if profile_dir else cls.default()
+
+    def ensure(self) -> AppPaths:
+        for folder in (self.data_dir, self.config_dir, self.cache_dir, self.log_dir, self.backup_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+    @property
+    def database_file(self) -> Path:
+        return self.data_dir / "rmab.sqlite3"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "rmab-desktop.log"
+
+    @property
+    def covers_dir(self) -> Path:
+        return self.cache_dir / "covers"

@@ -1,0 +1,108 @@
+"""Typed, versioned preferences and UI state, stored as JSON in the config folder.
+
+Secrets never live here: fields that need one hold the *name* of a keyring entry.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+log = logging.getLogger(__name__)
+
+SETTINGS_VERSION = 1
+
+ThemeChoice = Literal["system", "light", "dark"]
+
+
+class WindowState(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    geometry_b64: str | None = None
+    state_b64: str | None = None
+    last_page: str = "activity"
+
+
+class CatalogSettings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    region: str = "us"
+    audible_base_url: str | None = None  # None: the marketplace's real host
+    audnexus_base_url: str = "https://api.audnex.us"
+    cover_cache_mb: int = 200
+
+
+class LibrarySettings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    root: str | None = None
+    backend: Literal["folder", "plex", "audiobookshelf"] = "folder"
+    path_template: str | None = None  # None: the organizer's default layout
+    import_mode: Literal["copy", "hardlink", "move"] = "copy"
+
+
+class Preferences(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    version: int = SETTINGS_VERSION
+    theme: ThemeChoice = "system"
+    automation_paused: bool = False
+    start_minimized: bool = False
+    start_at_login: bool = False
+    keep_awake_while_working: bool = False
+    first_run_done: bool = False
+    notify_in_tray: bool = True
+    window: WindowState = Field(default_factory=WindowState)
+    catalog: CatalogSettings = Field(default_factory=CatalogSettings)
+    library: LibrarySettings = Field(default_factory=LibrarySettings)
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+
+def _migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Upgrade older settings files in place; one step per version."""
+    version = int(data.get("version", 0))
+    if version < 1:
+        data.setdefault("theme", "system")
+    data["version"] = SETTINGS_VERSION
+    return data
+
+
+class SettingsStore:
+    """Loads and saves :class:`Preferences` atomically; a broken file is kept aside, not lost."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> Preferences:
+        if not self.path.exists():
+            return Preferences()
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("settings root is not an object")
+            return Preferences.model_validate(_migrate(data))
+        except (ValueError, ValidationError) as exc:
+            broken = self.path.with_suffix(".broken.json")
+            os.replace(self.path, broken)
+            log.warning("Settings file was unreadable (%s); kept it as %s and started fresh", exc, broken)
+            return Preferences()
+
+    def save(self, prefs: Preferences) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        payload = prefs.model_dump_json(indent=2)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
