@@ -19,6 +19,7 @@ from rmab_desktop.logging_setup import REDACTOR, setup_logging
 from rmab_desktop.paths import AppPaths
 from rmab_desktop.services import maintenance
 from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.events import EventBus
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
@@ -50,6 +51,7 @@ class AppCore:
     handlers: JobHandlers
     executor: JobExecutor
     scheduler: Scheduler
+    events: EventBus = field(default_factory=EventBus)
     schedules: list[ScheduleDefinition] = field(default_factory=list)
 
     def save_prefs(self) -> None:

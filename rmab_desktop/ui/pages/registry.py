@@ -1,0 +1,32 @@
+"""The sidebar's pages. Each capability appends one PageSpec; the main window builds from PAGES."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.context import UiContext
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    icon_name: str  # a file in resources/icons/ without extension
+    factory: Callable[[UiContext], QWidget]
+    order: int = 100
+
+
+def _activity(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.pages.activity_page import ActivityPage
+
+    return ActivityPage(ctx)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("activity", "Activity", "activity", _activity, order=900),
+]

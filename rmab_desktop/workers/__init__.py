@@ -1,0 +1,1 @@
+"""Background execution: the TaskRunner's owned thread pools, the job pump and the scheduler tick."""
