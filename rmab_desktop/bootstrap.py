@@ -18,6 +18,7 @@ from rmab_desktop.db.migrate import upgrade
 from rmab_desktop.logging_setup import REDACTOR, setup_logging
 from rmab_desktop.paths import AppPaths
 from rmab_desktop.services import maintenance
+from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.events import EventBus
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
@@ -52,7 +53,11 @@ class AppCore:
     executor: JobExecutor
     scheduler: Scheduler
     events: EventBus = field(default_factory=EventBus)
+    config: ConfigStore = field(init=False)
     schedules: list[ScheduleDefinition] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.config = ConfigStore(self.database)
 
     def save_prefs(self) -> None:
         self.settings_store.save(self.prefs)
