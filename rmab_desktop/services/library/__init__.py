@@ -1,0 +1,1 @@
+"""Library: the app's own folder scanner, matching, and the library backends."""
