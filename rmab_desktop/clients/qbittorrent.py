@@ -1,0 +1,206 @@
+"""qBittorrent through its WebUI API (qbittorrent-api), mapped to :class:`DownloadItem`."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+import qbittorrentapi
+
+from rmab_desktop.clients.torrent_file import info_hash, magnet_info_hash
+from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
+from rmab_desktop.domain.errors import (
+    AuthenticationError,
+    InvalidResponseError,
+    ServiceError,
+    ServiceTimeoutError,
+    ServiceUnreachableError,
+    ValidationError,
+)
+
+SERVICE = "qBittorrent"
+NO_ETA = 8640000
+STATES = {
+    "error": DownloadState.FAILED,
+    "missingFiles": DownloadState.FAILED,
+    "uploading": DownloadState.SEEDING,
+    "stalledUP": DownloadState.SEEDING,
+    "forcedUP": DownloadState.SEEDING,
+    "queuedUP": DownloadState.SEEDING,
+    "pausedUP": DownloadState.COMPLETED,
+    "stoppedUP": DownloadState.COMPLETED,
+    "checkingUP": DownloadState.CHECKING,
+    "downloading": DownloadState.DOWNLOADING,
+    "forcedDL": DownloadState.DOWNLOADING,
+    "metaDL": DownloadState.DOWNLOADING,
+    "forcedMetaDL": DownloadState.DOWNLOADING,
+    "stalledDL": DownloadState.STALLED,
+    "queuedDL": DownloadState.QUEUED,
+    "allocating": DownloadState.QUEUED,
+    "checkingDL": DownloadState.CHECKING,
+    "checkingResumeData": DownloadState.CHECKING,
+    "moving": DownloadState.CHECKING,
+    "pausedDL": DownloadState.PAUSED,
+    "stoppedDL": DownloadState.PAUSED,
+}
+
+
+def map_torrent(data: dict[str, Any]) -> DownloadItem:
+    """One ``torrents/info`` (or sync/maindata) torrent as a DownloadItem."""
+    raw_state = str(data.get("state", ""))
+    state = STATES.get(raw_state, DownloadState.QUEUED)
+    eta = data.get("eta")
+    size = data.get("size") or data.get("total_size")
+    return DownloadItem(
+        id=str(data.get("hash") or data.get("infohash_v1") or ""),
+        name=str(data.get("name", "")),
+        state=state,
+        progress=float(data.get("progress") or 0.0),
+        size_bytes=int(size) if size is not None and int(size) >= 0 else None,
+        downloaded_bytes=int(data["completed"]) if data.get("completed") is not None else None,
+        speed_bps=int(data.get("dlspeed") or 0),
+        eta_seconds=int(eta) if isinstance(eta, int) and 0 <= eta < NO_ETA else None,
+        ratio=float(data["ratio"]) if data.get("ratio") is not None else None,
+        seeding_seconds=int(data["seeding_time"]) if data.get("seeding_time") is not None else None,
+        save_path=data.get("save_path"),
+        content_path=data.get("content_path"),
+        category=data.get("category") or None,
+        error=f"qBittorrent reports '{raw_state}'" if state == DownloadState.FAILED else None,
+    )
+
+
+class QBittorrentClient:
+    kind = "qbittorrent"
+    protocols = frozenset({"torrent"})
+
+    def __init__(
+        self,
+        url: str,
+        username: str = "",
+        password: str = "",
+        *,
+        verify_tls: bool = True,
+        timeout: float = 15.0,
+    ) -> None:
+        self.url = url.rstrip("/")
+        self._api = qbittorrentapi.Client(
+            host=self.url,
+            username=username or None,
+            password=password or None,
+            VERIFY_WEBUI_CERTIFICATE=verify_tls,
+            REQUESTS_ARGS={"timeout": (min(timeout, 5.0), timeout)},
+            DISABLE_LOGGING_DEBUG_OUTPUT=True,
+        )
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except qbittorrentapi.LoginFailed as exc:
+            raise AuthenticationError(
+                f"qBittorrent at {self.url} refused the user name or password.",
+                service=SERVICE,
+                hint="Check the WebUI user name and password (qBittorrent: Tools > Options > Web UI).",
+            ) from exc
+        except (qbittorrentapi.Unauthorized401Error, qbittorrentapi.Forbidden403Error) as exc:
+            raise AuthenticationError(
+                f"qBittorrent at {self.url} refused access ({type(exc).__name__}).",
+                service=SERVICE,
+                hint="Check the user name and password; too many failed logins make qBittorrent ban "
+                "the address for a while.",
+            ) from exc
+        except qbittorrentapi.HTTPError as exc:
+            raise InvalidResponseError(
+                f"qBittorrent at {self.url} answered with an error: {exc}", service=SERVICE
+            ) from exc
+        except qbittorrentapi.APIConnectionError as exc:
+            text = str(exc).lower()
+            if "timed out" in text or "timeout" in text:
+                raise ServiceTimeoutError(
+                    f"qBittorrent at {self.url} did not answer in time.", service=SERVICE
+                ) from exc
+            raise ServiceUnreachableError(
+                f"Cannot connect to qBittorrent at {self.url}.",
+                service=SERVICE,
+                hint="Check the address and port, and that qBittorrent's Web UI is enabled.",
+            ) from exc
+        except qbittorrentapi.APIError as exc:
+            raise ServiceError(f"qBittorrent: {exc}", service=SERVICE) from exc
+
+    def version(self) -> str:
+        with self._errors():
+            self._api.auth_log_in()
+            return str(self._api.app_version())
+
+    def default_save_path(self) -> str:
+        with self._errors():
+            return str(self._api.app_default_save_path())
+
+    def ensure_category(self, category: str, save_path: str | None) -> None:
+        with self._errors():
+            existing = self._api.torrents_categories()
+            if category not in existing:
+                self._api.torrents_create_category(name=category, save_path=save_path or "")
+            elif save_path and existing[category].get("savePath") != save_path:
+                self._api.torrents_edit_category(name=category, save_path=save_path)
+
+    def add(self, item: NewDownload) -> str:
+        if item.torrent:
+            item_hash = info_hash(item.torrent)
+            source: dict[str, Any] = {"torrent_files": {f"{item_hash}.torrent": item.torrent}}
+        elif item.magnet:
+            item_hash = magnet_info_hash(item.magnet)
+            source = {"urls": item.magnet}
+        else:
+            raise ValidationError("qBittorrent needs a .torrent file or a magnet link.")
+        with self._errors():
+            if item.category:
+                self.ensure_category(item.category, item.save_path)
+            answer = self._api.torrents_add(
+                **source,
+                save_path=item.save_path,
+                category=item.category,
+                tags="audiobook",
+                is_paused=item.paused,
+                is_stopped=item.paused,
+                ratio_limit=-1,
+                seeding_time_limit=-1,
+            )
+        if (
+            str(answer).strip().lower().startswith("fail")
+            and self.get(item_hash).state == DownloadState.MISSING
+        ):
+            raise ServiceError(f"qBittorrent did not accept '{item.name}'.", service=SERVICE)
+        return item_hash
+
+    def get(self, item_id: str) -> DownloadItem:
+        with self._errors():
+            rows = self._api.torrents_info(torrent_hashes=item_id)
+        # emulators (RDT-Client) ignore the hashes filter: pick ours
+        for row in rows:
+            if str(row.get("hash", "")).lower() == item_id.lower():
+                return map_torrent(dict(row))
+        return DownloadItem(id=item_id, name="", state=DownloadState.MISSING)
+
+    def list(self, category: str | None = None) -> list[DownloadItem]:
+        with self._errors():
+            rows = self._api.torrents_info(category=category) if category else self._api.torrents_info()
+        return [map_torrent(dict(row)) for row in rows]
+
+    def remove(self, item_id: str, delete_data: bool) -> None:
+        with self._errors():
+            self._api.torrents_delete(delete_files=delete_data, torrent_hashes=item_id)
+
+    def set_category(self, item_id: str, category: str) -> None:
+        with self._errors():
+            self.ensure_category(category, None)
+            self._api.torrents_set_category(category=category, torrent_hashes=item_id)
+
+    def add_peers(self, item_id: str, peers: list[str]) -> None:
+        with self._errors():
+            self._api.torrents_add_peers(peers=peers, torrent_hashes=item_id)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._api.auth_log_out()

@@ -1,0 +1,186 @@
+"""Transmission through its JSON-RPC (transmission-rpc), mapped to :class:`DownloadItem`."""
+
+from __future__ import annotations
+
+import contextlib
+import posixpath
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import transmission_rpc
+from transmission_rpc.error import (
+    TransmissionAuthError,
+    TransmissionConnectError,
+    TransmissionError,
+    TransmissionTimeoutError,
+)
+
+from rmab_desktop.clients.torrent_file import info_hash, magnet_info_hash
+from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
+from rmab_desktop.domain.errors import (
+    AuthenticationError,
+    ServiceError,
+    ServiceTimeoutError,
+    ServiceUnreachableError,
+    ValidationError,
+)
+
+SERVICE = "Transmission"
+LOCAL_ERROR = 3  # 1 and 2 are tracker warnings/errors: the data may still come from peers
+FIELDS = [
+    "hashString",
+    "name",
+    "status",
+    "error",
+    "errorString",
+    "percentDone",
+    "sizeWhenDone",
+    "totalSize",
+    "haveValid",
+    "rateDownload",
+    "eta",
+    "uploadRatio",
+    "secondsSeeding",
+    "downloadDir",
+    "labels",
+    "peersConnected",
+]
+
+
+def map_torrent(fields: dict[str, Any]) -> DownloadItem:
+    """A ``torrent-get`` object (camelCase fields) as a DownloadItem."""
+    status, done = int(fields.get("status", 0)), float(fields.get("percentDone") or 0.0)
+    error = int(fields.get("error") or 0)
+    if error == LOCAL_ERROR:
+        state = DownloadState.FAILED
+    elif status in (1, 2):
+        state = DownloadState.CHECKING
+    elif status in (5, 6):
+        state = DownloadState.SEEDING
+    elif status == 0:
+        state = DownloadState.COMPLETED if done >= 1.0 else DownloadState.PAUSED
+    elif status == 3:
+        state = DownloadState.QUEUED
+    elif done < 1.0 and not fields.get("rateDownload") and not fields.get("peersConnected"):
+        state = DownloadState.STALLED
+    else:
+        state = DownloadState.DOWNLOADING
+    eta, ratio = fields.get("eta"), fields.get("uploadRatio")
+    download_dir, name = fields.get("downloadDir") or "", fields.get("name") or ""
+    labels = fields.get("labels") or []
+    return DownloadItem(
+        id=str(fields.get("hashString", "")),
+        name=name,
+        state=state,
+        progress=done,
+        size_bytes=fields.get("sizeWhenDone") or fields.get("totalSize"),
+        downloaded_bytes=fields.get("haveValid"),
+        speed_bps=int(fields.get("rateDownload") or 0),
+        eta_seconds=int(eta) if isinstance(eta, int) and eta >= 0 else None,
+        ratio=float(ratio) if isinstance(ratio, int | float) and ratio >= 0 else None,
+        seeding_seconds=fields.get("secondsSeeding"),
+        save_path=download_dir or None,
+        content_path=posixpath.join(download_dir, name) if download_dir and name else None,
+        category=labels[0] if labels else None,
+        error=(fields.get("errorString") or "Transmission reports an error") if error else None,
+    )
+
+
+class TransmissionClient:
+    kind = "transmission"
+    protocols = frozenset({"torrent"})
+
+    def __init__(self, url: str, username: str = "", password: str = "", *, timeout: float = 15.0) -> None:
+        parts = urlsplit(url if "://" in url else f"http://{url}")
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValidationError(f"'{url}' is not an http(s) address.")
+        self.url = url
+        self._args: dict[str, Any] = {
+            "protocol": parts.scheme,
+            "host": parts.hostname,
+            "port": parts.port or (443 if parts.scheme == "https" else 9091),
+            "path": parts.path if parts.path not in ("", "/") else "/transmission/rpc",
+            "username": username or None,
+            "password": password or None,
+            "timeout": timeout,
+        }
+        self._client: transmission_rpc.Client | None = None
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except TransmissionAuthError as exc:
+            raise AuthenticationError(
+                f"Transmission at {self.url} refused the user name or password.",
+                service=SERVICE,
+                hint="Check rpc-username and rpc-password (Transmission: Preferences > Remote).",
+            ) from exc
+        except TransmissionTimeoutError as exc:
+            raise ServiceTimeoutError(
+                f"Transmission at {self.url} did not answer in time.", service=SERVICE
+            ) from exc
+        except TransmissionConnectError as exc:
+            raise ServiceUnreachableError(
+                f"Cannot connect to Transmission at {self.url}.",
+                service=SERVICE,
+                hint="Check the address and port (default 9091), that remote access is enabled and "
+                "this computer is in its whitelist.",
+            ) from exc
+        except TransmissionError as exc:
+            raise ServiceError(f"Transmission: {exc}", service=SERVICE) from exc
+
+    @property
+    def client(self) -> transmission_rpc.Client:
+        if self._client is None:
+            with self._errors():
+                self._client = transmission_rpc.Client(**self._args)
+        return self._client
+
+    def version(self) -> str:
+        with self._errors():
+            return str(self.client.get_session().version)
+
+    def default_save_path(self) -> str:
+        with self._errors():
+            return str(self.client.get_session().download_dir)
+
+    def add(self, item: NewDownload) -> str:
+        if item.torrent:
+            item_hash, source = info_hash(item.torrent), item.torrent
+        elif item.magnet:
+            item_hash, source = magnet_info_hash(item.magnet), item.magnet
+        else:
+            raise ValidationError("Transmission needs a .torrent file or a magnet link.")
+        with self._errors():
+            added = self.client.add_torrent(source, download_dir=item.save_path, paused=item.paused)
+            if item.category:  # Transmission 3 ignores labels in torrent-add; torrent-set keeps them
+                self.client.change_torrent(added.hash_string or item_hash, labels=[item.category])
+        return item_hash
+
+    def _get_fields(self, ids: list[str] | None) -> list[dict[str, Any]]:
+        with self._errors():
+            torrents = self.client.get_torrents(ids=ids, arguments=FIELDS)
+        return [dict(t.fields) for t in torrents]
+
+    def get(self, item_id: str) -> DownloadItem:
+        for fields in self._get_fields([item_id]):
+            if str(fields.get("hashString", "")).lower() == item_id.lower():
+                return map_torrent(fields)
+        return DownloadItem(id=item_id, name="", state=DownloadState.MISSING)
+
+    def list(self, category: str | None = None) -> list[DownloadItem]:
+        items = [map_torrent(fields) for fields in self._get_fields(None)]
+        return [i for i in items if category is None or i.category == category]
+
+    def remove(self, item_id: str, delete_data: bool) -> None:
+        with self._errors():
+            self.client.remove_torrent(item_id, delete_data=delete_data)
+
+    def set_category(self, item_id: str, category: str) -> None:
+        with self._errors():
+            self.client.change_torrent(item_id, labels=[category])
+
+    def close(self) -> None:
+        self._client = None
