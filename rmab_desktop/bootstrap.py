@@ -23,6 +23,7 @@ from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.events import EventBus
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
+from rmab_desktop.services.notifications import NotificationService
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
 from rmab_desktop.settings import Preferences, SettingsStore
 
@@ -55,6 +56,7 @@ class AppCore:
     events: EventBus = field(default_factory=EventBus)
     config: ConfigStore = field(init=False)
     schedules: list[ScheduleDefinition] = field(default_factory=list)
+    notifications: NotificationService | None = None
 
     def __post_init__(self) -> None:
         self.config = ConfigStore(self.database)
@@ -63,6 +65,8 @@ class AppCore:
         self.settings_store.save(self.prefs)
 
     def close(self) -> None:
+        if self.notifications is not None:
+            self.notifications.close()
         self.database.dispose()
 
 
@@ -106,3 +110,6 @@ def _register_features(core: AppCore) -> None:
     """Each capability registers its job handlers and default schedules here."""
     maintenance.register(core.handlers, core.database)
     core.schedules.extend(maintenance.SCHEDULES)
+    core.notifications = NotificationService(core.database, core.credentials, core.queue)
+    core.notifications.register(core.handlers)
+    core.notifications.subscribe(core.events)

@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "rmab_desktop.cli.db_commands",
     "rmab_desktop.cli.secrets_commands",
     "rmab_desktop.cli.jobs_commands",
+    "rmab_desktop.cli.notifications_commands",
 ]
 
 
