@@ -40,6 +40,8 @@ class LibraryItem(TimestampMixin, Base):
     match_confidence: Mapped[float | None] = mapped_column(Float)
     match_reason: Mapped[str | None] = mapped_column(Text)
     added_at: Mapped[datetime | None] = mapped_column()
+    # A local image file, or "plex:<thumb key>" / "abs:<item id>" for a cover served by the backend.
+    cover_path: Mapped[str | None] = mapped_column(Text)
 
 
 class LibraryFile(Base):
