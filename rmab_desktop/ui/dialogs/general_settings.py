@@ -1,0 +1,96 @@
+"""The General settings section: theme, tray behaviour, automation, keychain status, data folders."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from rmab_desktop.ui.context import UiContext
+
+THEMES = [("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")]
+
+
+class GeneralSettings(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        prefs = ctx.core.prefs
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(14)
+
+        appearance = QGroupBox("Appearance")
+        form = QFormLayout(appearance)
+        self.theme_combo = QComboBox()
+        for value, label in THEMES:
+            self.theme_combo.addItem(label, value)
+        self.theme_combo.setCurrentIndex(max(0, [v for v, _ in THEMES].index(prefs.theme)))
+        self.theme_combo.currentIndexChanged.connect(self._theme_changed)
+        form.addRow("Theme", self.theme_combo)
+        layout.addWidget(appearance)
+
+        behaviour = QGroupBox("Behaviour")
+        box = QVBoxLayout(behaviour)
+        self.pause_check = self._check(
+            box, "Pause automation (no searches, downloads or imports)", "automation_paused"
+        )
+        self.minimized_check = self._check(box, "Start minimized to the tray", "start_minimized")
+        self.notify_check = self._check(box, "Show desktop notifications", "notify_in_tray")
+        layout.addWidget(behaviour)
+
+        keychain = QGroupBox("Passwords and API keys")
+        key_layout = QVBoxLayout(keychain)
+        self.keyring_label = QLabel("Checking your system keychain…")
+        self.keyring_label.setWordWrap(True)
+        self.keyring_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        key_layout.addWidget(self.keyring_label)
+        layout.addWidget(keychain)
+
+        data = QGroupBox("Data")
+        data_form = QFormLayout(data)
+        paths = ctx.core.paths
+        described = ctx.core.database.describe()
+        where = (
+            described.get("path")
+            or f"{described.get('host')}:{described.get('port')}/{described.get('database')}"
+        )
+        for label, value in (
+            ("Database", f"{described['backend']} — {where}"),
+            ("Data folder", str(paths.data_dir)),
+            ("Log file", str(paths.log_file)),
+        ):
+            field_label = QLabel(value)
+            field_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            field_label.setWordWrap(True)
+            data_form.addRow(label, field_label)
+        layout.addWidget(data)
+        layout.addStretch(1)
+
+        ctx.runner.submit(
+            ctx.core.credentials.status,
+            on_result=self._show_keyring,
+            on_error=lambda info: self.keyring_label.setText(f"Could not check the keychain: {info.message}"),
+        )
+
+    def _check(self, layout: QVBoxLayout, text: str, attribute: str) -> QCheckBox:
+        check = QCheckBox(text)
+        check.setChecked(bool(getattr(self.ctx.core.prefs, attribute)))
+        check.toggled.connect(lambda value: self._set(attribute, value))
+        layout.addWidget(check)
+        return check
+
+    def _set(self, attribute: str, value: object) -> None:
+        setattr(self.ctx.core.prefs, attribute, value)
+        self.ctx.save_prefs()
+
+    def _theme_changed(self) -> None:
+        choice = self.theme_combo.currentData()
+        self._set("theme", choice)
+        if self.ctx.theme is not None:
+            self.ctx.theme.apply(choice)
+
+    def _show_keyring(self, status) -> None:  # KeyringStatus
+        titles = {"secure": "Secure", "locked": "Locked", "unavailable": "Not available"}
+        self.keyring_label.setText(
+            f"<b>{titles.get(status.state.value, status.state.value)}</b> — {status.message}"
+        )

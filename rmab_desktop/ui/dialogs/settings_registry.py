@@ -1,0 +1,37 @@
+"""Settings sections. Each capability appends one SettingsSection; the dialog shows them in order.
+
+A section's factory gets the UiContext and returns a QWidget. The widget saves its own changes
+(live, or with its own Save/Test buttons); if it defines ``apply() -> bool`` the dialog calls it
+when the user presses OK and stays open when it returns False.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.context import UiContext
+
+
+@dataclass(frozen=True)
+class SettingsSection:
+    key: str
+    title: str
+    factory: Callable[[UiContext], QWidget]
+    order: int = 100
+    icon_name: str = "settings"
+
+
+def _general(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.dialogs.general_settings import GeneralSettings
+
+    return GeneralSettings(ctx)
+
+
+SETTINGS_SECTIONS: list[SettingsSection] = [
+    SettingsSection("general", "General", _general, order=0),
+]

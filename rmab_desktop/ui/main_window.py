@@ -1,0 +1,303 @@
+"""The main window: sidebar built from the page registry, stacked pages, banners and a status bar."""
+
+from __future__ import annotations
+
+import base64
+import logging
+
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmab_desktop import APP_NAME
+from rmab_desktop.ui import icons
+from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui.links import parse_audible_link
+from rmab_desktop.ui.models.pages_model import PagesModel
+from rmab_desktop.ui.pages.registry import PAGES, PageSpec
+from rmab_desktop.ui.widgets.banner import BannerArea
+from rmab_desktop.ui.widgets.empty_state import EmptyState
+
+log = logging.getLogger(__name__)
+
+SIDEBAR_WIDTH = 200
+DEFAULT_SIZE = QSize(1180, 760)
+
+
+def _b64(data: QByteArray) -> str:
+    return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def _unb64(text: str | None) -> QByteArray | None:
+    if not text:
+        return None
+    try:
+        return QByteArray(base64.b64decode(text, validate=True))
+    except ValueError:
+        return None
+
+
+class MainWindow(QMainWindow):
+    bookLinkDropped = Signal(str, str)  # asin, region
+    pageChanged = Signal(str)
+    settingsRequested = Signal()
+    quitRequested = Signal()
+    closeToTray = Signal()
+
+    def __init__(self, ctx: UiContext, pages: list[PageSpec] | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.tray_active = False  # set by the tray: closing then hides instead of quitting
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icons.app_icon())
+        self.setAcceptDrops(True)
+        self.setMinimumSize(760, 480)
+        self.resize(DEFAULT_SIZE)
+
+        self.banners = BannerArea()
+        ctx.banners = self.banners
+        self.pages_model = PagesModel(list(PAGES if pages is None else pages))
+        self._built: dict[str, QWidget] = {}
+        self._page_index: dict[str, int] = {}
+        self._build_ui()
+        self._build_menu()
+        self._build_status_bar()
+        self._tint_icons()
+        self._restore_state()
+
+    # -- construction ---------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.sidebar = QListView(objectName="sidebar")
+        self.sidebar.setModel(self.pages_model)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setSpacing(0)
+        self.sidebar.setUniformItemSizes(True)
+        self.sidebar.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._on_row(cur.row()))
+
+        brand = QLabel(APP_NAME.replace(" Desktop", ""), objectName="sidebarTitle")
+        side = QFrame()
+        side.setFixedWidth(SIDEBAR_WIDTH)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(brand)
+        side_layout.addWidget(self.sidebar, 1)
+
+        self.stack = QStackedWidget()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.banners)
+        right_layout.addWidget(self.stack, 1)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+        if self.pages_model.rowCount() == 0:
+            self.stack.addWidget(
+                EmptyState("activity", "Nothing here yet", "No pages are installed in this build.")
+            )
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        settings = QAction("&Settings…", self, shortcut=QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.settingsRequested)
+        file_menu.addAction(settings)
+        logs = QAction("Open &Log Folder", self)
+        logs.triggered.connect(self.open_log_folder)
+        file_menu.addAction(logs)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.quitRequested)
+        file_menu.addAction(quit_action)
+        go_menu = self.menuBar().addMenu("&Go")
+        for row, spec in enumerate(self.pages_model.pages):
+            action = QAction(spec.title, self)
+            if row < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
+            go_menu.addAction(action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(True)
+        self.jobs_label = QLabel("")
+        self.automation_label = QLabel("")
+        self.keyring_label = QLabel("Keychain: checking…")
+        for label in (self.jobs_label, self.automation_label, self.keyring_label):
+            bar.addPermanentWidget(label)
+
+    # -- pages ----------------------------------------------------------------------------------
+    def show_page(self, key: str) -> bool:
+        """Select the page ``key`` in the sidebar (building it on first use)."""
+        row = self.pages_model.row_of(key)
+        if row < 0:
+            return False
+        index = self.pages_model.index(row)
+        self.sidebar.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._on_row(row)
+        return True
+
+    def current_page_key(self) -> str | None:
+        row = self.sidebar.currentIndex().row()
+        return self.pages_model.spec(row).key if row >= 0 else None
+
+    def page(self, key: str) -> QWidget | None:
+        """The page widget if it was built."""
+        return self._built.get(key)
+
+    def _on_row(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = self.pages_model.spec(row)
+        if spec.key not in self._page_index:
+            widget = self._build_page(spec)
+            self._built[spec.key] = widget
+            self._page_index[spec.key] = self.stack.addWidget(widget)
+        self.stack.setCurrentIndex(self._page_index[spec.key])
+        if self.ctx.core.prefs.window.last_page != spec.key:
+            self.ctx.core.prefs.window.last_page = spec.key
+        self.pageChanged.emit(spec.key)
+
+    def _build_page(self, spec: PageSpec) -> QWidget:
+        try:
+            return spec.factory(self.ctx)
+        except Exception as exc:  # a broken page must not take the window down
+            log.exception("Page %s could not be built", spec.key)
+            return EmptyState(
+                "error",
+                f"{spec.title} could not be opened",
+                f"{type(exc).__name__}: {exc}\nThe details are in the log file.",
+            )
+
+    # -- status bar -----------------------------------------------------------------------------
+    def set_jobs_status(self, active: int, queued: int, failed: int) -> None:
+        parts = [f"{active} running", f"{queued} queued"]
+        if failed:
+            parts.append(f"{failed} failed")
+        self.jobs_label.setText("Jobs: " + ", ".join(parts))
+
+    def set_automation_status(self, text: str, tooltip: str = "") -> None:
+        self.automation_label.setText(text)
+        self.automation_label.setToolTip(tooltip)
+
+    def set_keyring_status(self, state: str, message: str) -> None:
+        words = {
+            "secure": "Keychain: secure",
+            "locked": "Keychain: locked",
+            "unavailable": "Keychain: unavailable",
+        }
+        self.keyring_label.setText(words.get(state, f"Keychain: {state}"))
+        self.keyring_label.setToolTip(message)
+        if state == "secure":
+            self.banners.hide_banner("keyring")
+        else:
+            level = "warning" if state == "locked" else "error"
+            self.banners.show_banner("keyring", message, level)
+
+    # -- geometry -------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        window = self.ctx.core.prefs.window
+        geometry = _unb64(window.geometry_b64)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = _unb64(window.state_b64)
+        if state is not None:
+            self.restoreState(state)
+        if not self.show_page(window.last_page) and self.pages_model.rowCount():
+            self.show_page(self.pages_model.spec(0).key)
+
+    def remember_state(self) -> None:
+        """Copy geometry/state into prefs and save them off the GUI thread."""
+        window = self.ctx.core.prefs.window
+        window.geometry_b64 = _b64(self.saveGeometry())
+        window.state_b64 = _b64(self.saveState())
+        self.ctx.runner.submit(self.ctx.core.save_prefs, pool="network")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember_state()
+        if self.tray_active:
+            event.ignore()
+            self.hide()
+            self.closeToTray.emit()
+            return
+        event.ignore()
+        self.quitRequested.emit()
+
+    # -- drag and drop of Audible links -----------------------------------------------------------
+    @staticmethod
+    def _links(event: QDragEnterEvent | QDropEvent) -> list[tuple[str, str]]:
+        mime = event.mimeData()
+        candidates = [url.toString() for url in mime.urls()] if mime.hasUrls() else []
+        if mime.hasText():
+            candidates += mime.text().split()
+        found = []
+        for text in candidates:
+            parsed = parse_audible_link(text)
+            if parsed and parsed not in found:
+                found.append(parsed)
+        return found
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._links(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        links = self._links(event)
+        if not links:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        for asin, region in links:
+            self.bookLinkDropped.emit(asin, region)
+
+    # -- misc -----------------------------------------------------------------------------------
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.core.paths.log_dir)))
+
+    def _tint_icons(self) -> None:
+        palette = self.palette()
+        self.pages_model.set_icon_colors(
+            palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.HighlightedText)
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._tint_icons()
+        super().changeEvent(event)

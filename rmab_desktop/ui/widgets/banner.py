@@ -1,0 +1,98 @@
+"""A strip of dismissable banners at the top of the main window (offline, keyring locked, ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from rmab_desktop.ui import theme
+
+_BG = {
+    "info": ("#e7f1fb", "#1c2b3a"),
+    "success": ("#e6f4ea", "#1d3324"),
+    "warning": ("#fff4e0", "#3a2c17"),
+    "error": ("#fdeaea", "#3d1f1f"),
+}
+
+
+class Banner(QFrame):
+    def __init__(
+        self, text: str, level: str, action_text: str, action: Callable[[], None] | None, on_close
+    ) -> None:
+        super().__init__()
+        self.setObjectName("banner")
+        self.level = level
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label, 1)
+        self.action_button: QPushButton | None = None
+        if action_text and action is not None:
+            self.action_button = QPushButton(action_text)
+            self.action_button.clicked.connect(action)
+            layout.addWidget(self.action_button)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip("Dismiss")
+        close.clicked.connect(on_close)
+        layout.addWidget(close)
+        self.restyle()
+
+    def restyle(self) -> None:
+        dark = self.palette().window().color().lightness() < 128
+        background = _BG.get(self.level, _BG["info"])[1 if dark else 0]
+        border = theme.status_color(self.level, dark).name()
+        self.setStyleSheet(
+            f"QFrame#banner {{ background: {background}; border: 1px solid {border};"
+            f" border-left: 4px solid {border}; border-radius: 6px; }}"
+        )
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+
+
+class BannerArea(QWidget):
+    """Implements the ``Banners`` protocol of :mod:`rmab_desktop.ui.context`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(16, 8, 16, 0)
+        self._layout.setSpacing(6)
+        self._banners: dict[str, Banner] = {}
+        self.setVisible(False)
+
+    def show_banner(
+        self,
+        key: str,
+        text: str,
+        level: str = "info",
+        action_text: str = "",
+        action: Callable[[], None] | None = None,
+    ) -> None:
+        existing = self._banners.get(key)
+        if existing is not None and existing.level == level and existing.action_button is None and not action:
+            existing.set_text(text)
+            return
+        self.hide_banner(key)
+        banner = Banner(text, level, action_text, action, lambda: self.hide_banner(key))
+        self._banners[key] = banner
+        self._layout.addWidget(banner)
+        self.setVisible(True)
+
+    def hide_banner(self, key: str) -> None:
+        banner = self._banners.pop(key, None)
+        if banner is not None:
+            banner.setParent(None)
+            banner.deleteLater()
+        self.setVisible(bool(self._banners))
+
+    def text(self, key: str) -> str | None:
+        banner = self._banners.get(key)
+        return banner.label.text() if banner else None
+
+    def keys(self) -> list[str]:
+        return list(self._banners)
