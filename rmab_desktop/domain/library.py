@@ -28,6 +28,7 @@ class Evidence:
     series_position: str | None = None
     asin: str | None = None
     year: int | None = None
+    raw: str | None = None  # the unparsed folder or file name, for title candidates
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,150 @@
+"""Turning the files of one book folder into a :class:`LibraryBook` with per-source evidence."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rmab_desktop.domain.library import Evidence, LibraryBook
+from rmab_desktop.services.library.folders import folder_evidence, split_people
+
+SIDECAR_MAX_BYTES = 256 * 1024
+_SERIES_SEQ = re.compile(r"^(.*?)\s*#\s*([\w.\-]+)\s*$")
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    path: str
+    size: int
+    tags: dict[str, Any]
+
+
+def read_sidecar(path: str) -> dict[str, Any]:
+    """The parts of ``metadata.json`` / ``reader.txt`` the matcher uses; garbage is ignored."""
+    name = os.path.basename(path).lower()
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(SIDECAR_MAX_BYTES)
+    except OSError as exc:
+        return {"sidecar": name, "error": str(exc)[:200]}
+    text = raw.decode("utf-8", "replace").lstrip("\ufeff")
+    if name == "reader.txt":
+        return {"sidecar": name, "narrators": text.strip()[:500]}
+    if name != "metadata.json":
+        return {"sidecar": name}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {"sidecar": name, "error": "not valid JSON"}
+    if not isinstance(data, dict):
+        return {"sidecar": name, "error": "not a JSON object"}
+    keep = ("title", "subtitle", "authors", "narrators", "series", "asin", "publishedYear")
+    return {"sidecar": name, **{k: data[k] for k in keep if data.get(k) not in (None, "", [])}}
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return split_people(value)
+    if isinstance(value, list):
+        return tuple(str(v.get("name") if isinstance(v, dict) else v).strip() for v in value if v)
+    return ()
+
+
+def sidecar_evidence(sidecars: Iterable[dict[str, Any]]) -> Evidence | None:
+    fields: dict[str, Any] = {}
+    for data in sidecars:
+        if data.get("error"):
+            continue
+        if data.get("sidecar") == "reader.txt" and data.get("narrators"):
+            fields.setdefault("narrators", split_people(data["narrators"]))
+        if data.get("sidecar") != "metadata.json":
+            continue
+        for key in ("title", "subtitle", "asin"):
+            if isinstance(data.get(key), str):
+                fields[key] = data[key].strip() or None
+        if data.get("authors"):
+            fields["authors"] = _names(data["authors"])
+        if data.get("narrators"):
+            fields["narrators"] = _names(data["narrators"])
+        series = data.get("series")
+        first = series[0] if isinstance(series, list) and series else series
+        if isinstance(first, dict):
+            fields["series"], fields["series_position"] = first.get("name"), first.get("sequence")
+        elif isinstance(first, str):
+            found = _SERIES_SEQ.match(first)
+            fields["series"], fields["series_position"] = (
+                (found.group(1), found.group(2)) if found else (first, None)
+            )
+        year = str(data.get("publishedYear") or "")
+        if year[:4].isdigit():
+            fields["year"] = int(year[:4])
+    if not fields:
+        return None
+    return Evidence(source="sidecar", **fields)
+
+
+def _common(values: Iterable[Any]) -> Any:
+    counted = Counter(v for v in values if v not in (None, ""))
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def tag_evidence(files: list[FileRecord]) -> Evidence | None:
+    tags = [f.tags for f in files if not f.tags.get("error")]
+    if not tags:
+        return None
+    album = _common(t.get("album") for t in tags)
+    titles = {t.get("title") for t in tags}
+    title = album or (next(iter(titles)) if len(titles) == 1 else None)
+    author = _common(t.get("albumartist") for t in tags) or _common(t.get("artist") for t in tags)
+    year = _common(t.get("year") for t in tags)
+    evidence = Evidence(
+        source="tags",
+        title=title,
+        subtitle=_common(t.get("subtitle") for t in tags),
+        authors=split_people(author),
+        narrators=split_people(_common(t.get("composer") for t in tags)),
+        series=_common(t.get("series") for t in tags),
+        series_position=_common(t.get("series_part") for t in tags),
+        asin=_common(t.get("asin") for t in tags),
+        year=int(year) if year else None,
+    )
+    empty = Evidence(source="tags")
+    return None if evidence == empty else evidence
+
+
+def _first(attr: str, sources: list[Evidence]) -> Any:
+    for evidence in sources:
+        value = getattr(evidence, attr)
+        if value:
+            return value
+    return None
+
+
+def assemble_book(rel: str, files: list[FileRecord], sidecars: Iterable[dict[str, Any]]) -> LibraryBook:
+    """Merged display fields (sidecar > tags > folder, as Audiobookshelf ranks them) plus evidence."""
+    evidence = [e for e in (sidecar_evidence(sidecars), tag_evidence(files), folder_evidence(rel)) if e]
+    durations = [f.tags.get("duration") for f in files]
+    known = [d for d in durations if d]
+    extensions = Counter(os.path.splitext(f.path)[1].lower().lstrip(".") for f in files)
+    title = _first("title", evidence) or rel.rsplit("/", 1)[-1]
+    return LibraryBook(
+        path=rel,
+        title=title,
+        subtitle=_first("subtitle", evidence),
+        authors=_first("authors", evidence) or (),
+        narrators=_first("narrators", evidence) or (),
+        series=_first("series", evidence),
+        series_position=_first("series_position", evidence),
+        asin=_first("asin", evidence),
+        year=_first("year", evidence),
+        files=len(files),
+        duration_seconds=sum(known) if known else None,
+        format=extensions.most_common(1)[0][0] if extensions else None,
+        size_bytes=sum(f.size for f in files),
+        evidence=tuple(evidence),
+    )

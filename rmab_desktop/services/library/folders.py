@@ -1,0 +1,233 @@
+"""Walking a library folder and reading its folder names the way Audiobookshelf does.
+
+* A folder that directly holds audio is one book; audio in deeper folders belongs to it.
+* ``CD1``/``Disc 02``/``Disk 3`` folders merge into their parent's book.
+* Audio files at the library root are each a book of their own.
+* Names starting with a dot, ``@eaDir``, partial-download extensions and folders holding a
+  ``.ignore`` file are skipped (so staged imports in ``.rmab-staging`` are never seen).
+* ``Author/[Series/]Book`` levels; the book folder name carries ``Book N - ``, a year,
+  ``{Narrator}`` and ``[ASIN]`` (peers-more.md 3.1, 3.2).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from rmab_desktop.domain.library import AUDIO_EXTENSIONS, Evidence
+
+IGNORED_EXTENSIONS = frozenset(
+    {".part", ".tmp", ".crdownload", ".download", ".bak", ".old", ".temp", ".tempfile", ".!qb", ".aria2"}
+)
+SIDECAR_NAMES = frozenset({"metadata.json", "desc.txt", "reader.txt"})
+_DISC = re.compile(r"^(?:cd|disc|disk)\s*\d{1,3}$", re.IGNORECASE)
+_ASIN_BRACKETED = re.compile(r"\[\s*([A-Z0-9]{10})\s*\]")
+_ASIN_BARE = re.compile(r"(?<![A-Za-z0-9])(B0[A-Z0-9]{8})(?![A-Za-z0-9])")
+_REGION = re.compile(r"\[(?:us|uk|ca|au|fr|de|jp|it|in|es|br)\]", re.IGNORECASE)
+_NARRATOR = re.compile(r"\{([^{}]*)\}\s*$")
+_SEQUENCE = re.compile(
+    r"^(?:(?:vol(?:ume)?|book|bk|part|#)\.?\s*)(\d{1,3}(?:\.\d{1,2})?)\.?$|^(\d{1,3}(?:\.\d{1,2})?)\.?$",
+    re.IGNORECASE,
+)
+_SEQUENCE_PREFIX = re.compile(
+    r"^(?:vol(?:ume)?|book|bk|#)\.?\s*(\d{1,3}(?:\.\d{1,2})?)\s*[-.:]?\s+(.+)$", re.IGNORECASE
+)
+_YEAR = re.compile(r"^\(?((?:1[5-9]|20)\d\d)\)?$")
+_YEAR_PREFIX = re.compile(r"^\(?((?:1[5-9]|20)\d\d)\)?\s*-\s*(.+)$")
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    path: str  # absolute
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class BookFolder:
+    """Audio files (and sidecars) of one book as found on disk."""
+
+    rel: str  # relative to the root, "/"-separated; a root-level file's own name
+    audio: list[FileEntry] = field(default_factory=list)
+    sidecars: list[FileEntry] = field(default_factory=list)
+
+
+def is_ignored(name: str) -> bool:
+    if name.startswith(".") or name == "@eaDir":
+        return True
+    return os.path.splitext(name)[1].lower() in IGNORED_EXTENSIONS
+
+
+def is_disc_folder(name: str) -> bool:
+    return bool(_DISC.match(name.strip()))
+
+
+def _encodable(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+class LibraryWalker:
+    """``os.scandir`` walk that yields :class:`BookFolder` groups; names it cannot store go to ``errors``."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.errors: list[str] = []
+        self.files_seen = 0
+
+    def books(self, start: str | None = None) -> Iterator[BookFolder]:
+        top = start or self.root
+        if top != self.root:
+            yield from self._visit(top, self._rel(top), inside=None)
+            return
+        audio, _sidecars, dirs = self._list(top)
+        for entry in audio:  # root-level files are books of their own
+            yield BookFolder(rel=self._rel(entry.path), audio=[entry])
+        for path in dirs:
+            yield from self._visit(path, self._rel(path), inside=None)
+
+    def _rel(self, path: str) -> str:
+        return os.path.relpath(path, self.root).replace(os.sep, "/")
+
+    def _list(self, path: str) -> tuple[list[FileEntry], list[FileEntry], list[str]]:
+        audio: list[FileEntry] = []
+        sidecars: list[FileEntry] = []
+        dirs: list[str] = []
+        try:
+            with os.scandir(path) as it:
+                entries = list(it)
+        except OSError as exc:
+            self.errors.append(f"{path}: {exc.strerror or exc}")
+            return audio, sidecars, dirs
+        if any(e.name == ".ignore" for e in entries):
+            return audio, sidecars, dirs
+        for entry in entries:
+            if is_ignored(entry.name):
+                continue
+            if not _encodable(entry.path):
+                self.errors.append(f"{entry.path!r}: name is not valid UTF-8; skipped")
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    dirs.append(entry.path)
+                    continue
+                ext = os.path.splitext(entry.name)[1].lower()
+                lowered = entry.name.lower()
+                if ext not in AUDIO_EXTENSIONS and lowered not in SIDECAR_NAMES:
+                    continue
+                st = entry.stat()
+            except OSError as exc:
+                self.errors.append(f"{entry.path}: {exc.strerror or exc}")
+                continue
+            self.files_seen += 1
+            item = FileEntry(entry.path, st.st_size, st.st_mtime_ns)
+            (audio if ext in AUDIO_EXTENSIONS else sidecars).append(item)
+        dirs.sort()
+        audio.sort(key=lambda f: f.path)
+        return audio, sidecars, dirs
+
+    def _visit(self, path: str, rel: str, inside: BookFolder | None) -> Iterator[BookFolder]:
+        audio, sidecars, dirs = self._list(path)
+        if inside is not None:  # everything below a book folder belongs to that book
+            inside.audio.extend(audio)
+            for sub in dirs:
+                yield from self._visit(sub, rel, inside)
+            return
+        if audio:
+            book = BookFolder(rel=rel, audio=audio, sidecars=sidecars)
+            for sub in dirs:
+                yield from self._visit(sub, rel, book)
+            yield book
+            return
+        disc_dirs = [d for d in dirs if is_disc_folder(os.path.basename(d))]
+        if disc_dirs:
+            book = BookFolder(rel=rel, sidecars=sidecars)
+            for sub in disc_dirs:
+                yield from self._visit(sub, rel, book)
+            if book.audio:
+                yield book
+        for sub in dirs:
+            if sub not in disc_dirs:
+                yield from self._visit(sub, f"{rel}/{os.path.basename(sub)}", None)
+
+
+def split_people(text: str | None) -> tuple[str, ...]:
+    """``"A & B"``, ``"A, B"``, ``"A; B"`` -> names; ``"Last, First"`` becomes ``"First Last"``."""
+    if not text:
+        return ()
+    parts = [p.strip() for p in re.split(r"\s*(?:;|&|\band\b|/)\s*", text) if p.strip()]
+    names: list[str] = []
+    for part in parts:
+        pieces = [p.strip() for p in part.split(",") if p.strip()]
+        if len(pieces) == 2 and " " not in pieces[0] and len(pieces[1].replace(".", "")) <= 12:
+            names.append(f"{pieces[1]} {pieces[0]}")
+        else:
+            names.extend(pieces)
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def parse_book_name(name: str, has_series_folder: bool) -> dict[str, str | None]:
+    """Title, ASIN, narrators, sequence and year from a book folder or file name."""
+    stem = name
+    if "/" not in name and os.path.splitext(name)[1].lower() in AUDIO_EXTENSIONS:
+        stem = os.path.splitext(name)[0]
+    result: dict[str, str | None] = {"asin": None, "narrators": None, "sequence": None, "year": None}
+    found = _ASIN_BRACKETED.search(stem) or _ASIN_BARE.search(stem)
+    if found:
+        result["asin"] = found.group(1)
+        stem = stem[: found.start()] + stem[found.end() :]
+    stem = _REGION.sub("", stem).strip()
+    narr = _NARRATOR.search(stem)
+    if narr:
+        result["narrators"] = narr.group(1).strip() or None
+        stem = stem[: narr.start()].strip()
+    segments = [s.strip() for s in re.split(r"\s+-\s+", stem) if s.strip()]
+    kept: list[str] = []
+    for index, segment in enumerate(segments):
+        seq = _SEQUENCE.match(segment)
+        if seq and result["sequence"] is None and (has_series_folder or seq.group(1)) and len(segments) > 1:
+            result["sequence"] = seq.group(1) or seq.group(2)
+            continue
+        year = _YEAR.match(segment)
+        if year and result["year"] is None and len(segments) > 1 and index < len(segments) - 1:
+            result["year"] = year.group(1)
+            continue
+        kept.append(segment)
+    if kept:
+        prefixed = _SEQUENCE_PREFIX.match(kept[0])
+        if prefixed and result["sequence"] is None:
+            result["sequence"], kept[0] = prefixed.group(1), prefixed.group(2)
+        year_prefixed = _YEAR_PREFIX.match(kept[0])
+        if year_prefixed and result["year"] is None:
+            result["year"], kept[0] = year_prefixed.group(1), year_prefixed.group(2)
+    result["title"] = " - ".join(kept).strip() or None
+    result["raw"] = stem
+    return result
+
+
+def folder_evidence(rel: str) -> Evidence:
+    """Evidence from the path levels: ``Author/[Series/]Book``; higher levels are ignored."""
+    parts = [p for p in rel.split("/") if p]
+    if not parts:
+        return Evidence(source="folder")
+    has_series = len(parts) >= 3
+    parsed = parse_book_name(parts[-1], has_series)
+    author = parts[-3] if has_series else (parts[-2] if len(parts) == 2 else None)
+    series = parts[-2] if has_series else None
+    year = parsed.get("year")
+    return Evidence(
+        source="folder",
+        title=parsed.get("title"),
+        authors=split_people(author),
+        narrators=split_people(parsed.get("narrators")),
+        series=series,
+        series_position=parsed.get("sequence"),
+        asin=parsed.get("asin"),
+        year=int(year) if year else None,
+        raw=parsed.get("raw"),
+    )

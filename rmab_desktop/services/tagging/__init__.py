@@ -1,0 +1,1 @@
+"""Reading and writing audiobook tags with mutagen, sidecar files, and chapter merge."""
