@@ -22,6 +22,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.fakes.nntp_server import EmptyNewsServer
+
 USERNAME = "rmabtest"
 PASSWORD = "correct horse battery"
 NZBGET_EXAMPLE_CONF = Path("/usr/share/doc/nzbget/examples/nzbget.conf.gz")
@@ -214,8 +216,8 @@ def start_transmission(root: Path) -> Daemon:
 
 # -- NZBGet ---------------------------------------------------------------------------------------
 def nzbget_config(main_dir: Path, control_port: int, news_port: int) -> str:
-    """The packaged example config with our folders, port and password; one unreachable news server
-    on loopback with short timeouts so a download fails quickly instead of waiting for ever."""
+    """The packaged example config with our folders, port and password, and one news server on
+    loopback (an :class:`EmptyNewsServer`) with short timeouts, so a download fails quickly."""
     overrides = {
         "MainDir": str(main_dir),
         "DestDir": str(main_dir / "dst"),
@@ -259,12 +261,12 @@ def nzbget_config(main_dir: Path, control_port: int, news_port: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def start_nzbget(root: Path) -> Daemon:
+def start_nzbget(root: Path, news_port: int) -> Daemon:
     profile = root / "nzbget"
     profile.mkdir()
     control_port = free_port()
     conf = profile / "nzbget.conf"
-    conf.write_text(nzbget_config(profile, control_port, free_port()))
+    conf.write_text(nzbget_config(profile, control_port, news_port))
     url = f"http://127.0.0.1:{control_port}"
     daemon = Daemon("nzbget", url, USERNAME, PASSWORD, profile / "dst", profile)
     return _spawn(
@@ -289,4 +291,15 @@ def _session_daemon(start: Callable[[Path], Daemon], name: str):  # type: ignore
 
 qbittorrent_daemon = _session_daemon(start_qbittorrent, "qbittorrent_daemon")
 transmission_daemon = _session_daemon(start_transmission, "transmission_daemon")
-nzbget_daemon = _session_daemon(start_nzbget, "nzbget_daemon")
+
+
+@pytest.fixture(scope="session")
+def nzbget_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
+    """NZBGet whose only news server has no articles: every real download fails its health check."""
+    news = EmptyNewsServer().start()
+    daemon = start_nzbget(tmp_path_factory.mktemp("nzbget"), news.port)
+    try:
+        yield daemon
+    finally:
+        daemon.stop()
+        news.stop()

@@ -1,0 +1,184 @@
+"""NZBGet through its JSON-RPC API (``/jsonrpc``, HTTP Basic auth), mapped to :class:`DownloadItem`.
+
+Categories are passed with each NZB; we never edit NZBGet's own configuration.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+from typing import Any
+
+import httpx
+
+from rmab_desktop.clients._http import normalize_base_url, parse_json, send
+from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
+from rmab_desktop.domain.errors import (
+    AuthenticationError,
+    InvalidResponseError,
+    ServiceError,
+    ValidationError,
+)
+
+SERVICE = "NZBGet"
+QUEUE_STATES = {
+    "QUEUED": DownloadState.QUEUED,
+    "PAUSED": DownloadState.PAUSED,
+    "DOWNLOADING": DownloadState.DOWNLOADING,
+    "FETCHING": DownloadState.DOWNLOADING,
+}
+_ids = itertools.count(1)
+
+
+def _size(item: dict[str, Any], prefix: str) -> int | None:
+    """64-bit sizes come split in Lo/Hi words (older versions have no plain field)."""
+    lo, hi = item.get(f"{prefix}Lo"), item.get(f"{prefix}Hi")
+    if lo is None:
+        mb = item.get(f"{prefix}MB")
+        return int(mb) * 1024 * 1024 if mb is not None else None
+    return int(hi or 0) * 2**32 + int(lo)
+
+
+def map_group(item: dict[str, Any], speed_bps: int | None = None) -> DownloadItem:
+    """A ``listgroups`` entry (queue)."""
+    size, remaining = _size(item, "FileSize"), _size(item, "RemainingSize") or 0
+    status = str(item.get("Status", "QUEUED")).upper()
+    if status.startswith("PP_") or status in ("LOADING_PARS", "VERIFYING_SOURCES", "REPAIRING", "UNPACKING"):
+        state = DownloadState.CHECKING
+    elif "Status" not in item and item.get("ActiveDownloads"):
+        state = DownloadState.DOWNLOADING  # old versions have no Status field
+    else:
+        state = QUEUE_STATES.get(status, DownloadState.QUEUED)
+    progress = (size - remaining) / size if size else 0.0
+    eta = int(remaining / speed_bps) if speed_bps and state == DownloadState.DOWNLOADING else None
+    return DownloadItem(
+        id=str(item.get("NZBID")),
+        name=str(item.get("NZBName", "")),
+        state=state,
+        progress=max(0.0, min(progress, 1.0)),
+        size_bytes=size,
+        downloaded_bytes=(size - remaining) if size is not None else None,
+        speed_bps=speed_bps if state == DownloadState.DOWNLOADING else 0,
+        eta_seconds=eta,
+        save_path=item.get("DestDir") or None,
+        content_path=item.get("DestDir") or None,
+        category=item.get("Category") or None,
+    )
+
+
+def map_history(item: dict[str, Any]) -> DownloadItem:
+    """A ``history`` entry: SUCCESS/* and WARNING/* are done; FAILURE/* and DELETED/* failed."""
+    status = str(item.get("Status", ""))
+    kind = status.partition("/")[0].upper()
+    failed = kind in ("FAILURE", "DELETED")
+    path = item.get("FinalDir") or item.get("DestDir") or None
+    return DownloadItem(
+        id=str(item.get("NZBID")),
+        name=str(item.get("NZBName") or item.get("Name") or ""),
+        state=DownloadState.FAILED if failed else DownloadState.COMPLETED,
+        progress=0.0 if failed else 1.0,
+        size_bytes=_size(item, "FileSize"),
+        speed_bps=0,
+        save_path=path,
+        content_path=path,
+        category=item.get("Category") or None,
+        error=f"NZBGet: {status}" if failed else None,
+    )
+
+
+class NzbgetClient:
+    kind = "nzbget"
+    protocols = frozenset({"usenet"})
+
+    def __init__(
+        self,
+        url: str,
+        username: str = "",
+        password: str = "",
+        *,
+        timeout: float = 15.0,
+        verify_tls: bool = True,
+    ) -> None:
+        self.url = normalize_base_url(url)
+        auth = httpx.BasicAuth(username, password) if username or password else None
+        self._http = httpx.Client(auth=auth, timeout=httpx.Timeout(timeout, connect=5.0), verify=verify_tls)
+
+    def call(self, method: str, *params: Any) -> Any:
+        body = {"version": "1.1", "method": method, "params": list(params), "id": next(_ids)}
+        try:
+            response = send(self._http, SERVICE, "POST", f"{self.url}/jsonrpc", content=json.dumps(body))
+        except AuthenticationError as exc:
+            raise AuthenticationError(
+                f"NZBGet at {self.url} refused the user name or password.",
+                service=SERVICE,
+                hint="Check ControlUsername and ControlPassword (NZBGet: Settings > Security).",
+            ) from exc
+        except ServiceError as exc:
+            raise type(exc)(f"{exc.user_message.rstrip('.')} at {self.url}.", service=SERVICE) from exc
+        data = parse_json(response, SERVICE)
+        if not isinstance(data, dict):
+            raise InvalidResponseError(
+                "NZBGet sent a reply that is not a JSON-RPC envelope.", service=SERVICE
+            )
+        if data.get("error"):
+            error = data["error"]
+            message = error.get("message") if isinstance(error, dict) else str(error)
+            raise ServiceError(f"NZBGet could not run '{method}': {message}", service=SERVICE)
+        return data.get("result")
+
+    def version(self) -> str:
+        return str(self.call("version"))
+
+    def default_save_path(self) -> str:
+        config = {entry.get("Name"): entry.get("Value") for entry in self.call("config") or []}
+        return str(config.get("DestDir") or "")
+
+    def add(self, item: NewDownload) -> str:
+        if not item.nzb:
+            raise ValidationError("NZBGet needs the NZB file's content.")
+        name = item.name if item.name.lower().endswith(".nzb") else f"{item.name}.nzb"
+        content = base64.b64encode(item.nzb).decode()
+        nzb_id = self.call(
+            "append", name, content, item.category or "", 0, False, item.paused, "", 0, "FORCE", []
+        )
+        if not isinstance(nzb_id, int) or nzb_id <= 0:
+            raise ServiceError(
+                f"NZBGet did not accept '{item.name}'.",
+                service=SERVICE,
+                hint="The NZB file may be damaged; the next release will be tried.",
+            )
+        return str(nzb_id)
+
+    def _speed(self) -> int:
+        status = self.call("status") or {}
+        return int(status.get("DownloadRate") or 0)
+
+    def get(self, item_id: str) -> DownloadItem:
+        for item in self.call("listgroups", 0) or []:
+            if str(item.get("NZBID")) == item_id:
+                return map_group(item, self._speed())
+        for item in self.call("history", False) or []:
+            if str(item.get("NZBID")) == item_id:
+                return map_history(item)
+        return DownloadItem(id=item_id, name="", state=DownloadState.MISSING)
+
+    def list(self, category: str | None = None) -> list[DownloadItem]:
+        speed = self._speed()
+        items = [map_group(i, speed) for i in self.call("listgroups", 0) or []]
+        items += [map_history(i) for i in self.call("history", False) or []]
+        return [i for i in items if category is None or i.category == category]
+
+    def remove(self, item_id: str, delete_data: bool) -> None:
+        """Queue items are deleted (with their partial files); history items are removed from history.
+
+        NZBGet cannot delete finished files through its API; the download service deletes them.
+        """
+        nzb_id = int(item_id)
+        queued = any(i.get("NZBID") == nzb_id for i in self.call("listgroups", 0) or [])
+        command = ("GroupFinalDelete" if delete_data else "GroupDelete") if queued else "HistoryFinalDelete"
+        if not self.call("editqueue", command, "", [nzb_id]):
+            raise ServiceError(f"NZBGet could not remove item {item_id}.", service=SERVICE)
+
+    def close(self) -> None:
+        self._http.close()
