@@ -21,6 +21,8 @@ from rmab_desktop.services import maintenance
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.events import EventBus
+from rmab_desktop.services.health import SCHEDULES as HEALTH_SCHEDULES
+from rmab_desktop.services.health import HealthService
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.notifications import NotificationService
@@ -57,6 +59,7 @@ class AppCore:
     config: ConfigStore = field(init=False)
     schedules: list[ScheduleDefinition] = field(default_factory=list)
     notifications: NotificationService | None = None
+    health: HealthService | None = None
 
     def __post_init__(self) -> None:
         self.config = ConfigStore(self.database)
@@ -113,3 +116,6 @@ def _register_features(core: AppCore) -> None:
     core.notifications = NotificationService(core.database, core.credentials, core.queue)
     core.notifications.register(core.handlers)
     core.notifications.subscribe(core.events)
+    core.health = HealthService(core.database, core.events)
+    core.health.register(core.handlers)
+    core.schedules.extend(HEALTH_SCHEDULES)
