@@ -62,7 +62,7 @@ def test_a_damaged_nzb_ends_as_failed(client: NzbgetClient) -> None:
 
 
 def test_unknown_method_is_a_service_error(client: NzbgetClient) -> None:
-    with pytest.raises(ServiceError, match="Invalid procedure|no-such"):
+    with pytest.raises(ServiceError, match=r"Invalid procedure|no-such"):
         client.call("no-such-method")
 
 

@@ -112,7 +112,7 @@ def test_wrong_password_is_an_authentication_error(torrent_daemon: tuple[str, Da
 
 
 def test_unreachable_port_is_a_clear_error(torrent_daemon: tuple[str, Daemon]) -> None:
-    kind, daemon = torrent_daemon
+    kind, _daemon = torrent_daemon
     port = free_port()
     url = f"http://127.0.0.1:{port}" + ("/transmission/rpc" if kind == "transmission" else "")
     client = CLIENTS[kind](url, "u", "p", timeout=3)
