@@ -12,7 +12,7 @@ import ntpath
 import os
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Protocol
@@ -107,7 +107,9 @@ class LibraryBackend(Protocol):
 
     def test(self) -> ConnectionTestResult: ...
 
-    def list_books(self, progress: Progress | None = None, cancel: CancelToken | None = None) -> list[BackendBook]: ...
+    def list_books(
+        self, progress: Progress | None = None, cancel: CancelToken | None = None
+    ) -> list[BackendBook]: ...
 
     def refresh(self, path: str | None = None) -> None:
         """Tell the library about a changed book folder (local path), or everything when None."""
@@ -165,7 +167,9 @@ class PlexBackend:
 
     def __init__(self, settings: PlexSettings, token: str, **client_options: object) -> None:
         if not settings.section_id:
-            raise ConfigurationError("No Plex library is chosen.", hint="Pick your audiobook library in Settings.")
+            raise ConfigurationError(
+                "No Plex library is chosen.", hint="Pick your audiobook library in Settings."
+            )
         self.settings = settings
         self._token = token
         self._client_options = client_options
@@ -182,7 +186,9 @@ class PlexBackend:
 
         return timed_test("Plex", probe)
 
-    def list_books(self, progress: Progress | None = None, cancel: CancelToken | None = None) -> list[BackendBook]:
+    def list_books(
+        self, progress: Progress | None = None, cancel: CancelToken | None = None
+    ) -> list[BackendBook]:
         with self._client() as client:
             section = client.music_section(self.settings.section_id)
             albums: list[PlexAlbum] = []
@@ -263,7 +269,9 @@ class AbsBackend:
 
         return timed_test("Audiobookshelf", probe)
 
-    def list_books(self, progress: Progress | None = None, cancel: CancelToken | None = None) -> list[BackendBook]:
+    def list_books(
+        self, progress: Progress | None = None, cancel: CancelToken | None = None
+    ) -> list[BackendBook]:
         books: list[BackendBook] = []
         with self._client() as client:
             library = self._library(client)

@@ -1,0 +1,332 @@
+"""``core.library``: what the Library page and the automation need from the library.
+
+It lists the books of the active backend (lean rows for 50,000 books), syncs the backend into
+``library_items``, tests and refreshes backends, and runs the per-book actions.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+
+from rmab_desktop.db.engine import Database
+from rmab_desktop.db.models import LibraryItem
+from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.cancel import CancelToken
+from rmab_desktop.domain.connection import ConnectionTestResult
+from rmab_desktop.domain.enums import LibraryBackendKind
+from rmab_desktop.domain.errors import ConfigurationError, NotFoundError, RmabError
+from rmab_desktop.services.config_store import ConfigStore
+from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.job_executor import JobContext, JobHandlers
+from rmab_desktop.services.library.backends import (
+    CONFIG_KEY,
+    BackendBook,
+    LibraryBackend,
+    LibraryBackendConfig,
+    Progress,
+    remote_backend,
+)
+from rmab_desktop.services.library.folder_backend import FolderBackend
+from rmab_desktop.services.library.query import SearchRecord, make_record
+from rmab_desktop.services.library.scanner import LibraryScanner
+from rmab_desktop.services.scheduler import ScheduleDefinition
+
+Retagger = Callable[[str, BookInfo], object]
+
+_ENTRY_COLUMNS = (
+    LibraryItem.id,
+    LibraryItem.title,
+    LibraryItem.subtitle,
+    LibraryItem.authors,
+    LibraryItem.narrators,
+    LibraryItem.series_name,
+    LibraryItem.series_position,
+    LibraryItem.year,
+    LibraryItem.asin,
+    LibraryItem.format,
+    LibraryItem.file_count,
+    LibraryItem.size_bytes,
+    LibraryItem.duration_seconds,
+    LibraryItem.path,
+    LibraryItem.cover_path,
+    LibraryItem.audiobook_id,
+    LibraryItem.match_confidence,
+    LibraryItem.added_at,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryEntry:
+    """One row of the Library page: an immutable snapshot of a ``library_items`` row."""
+
+    id: int
+    title: str
+    subtitle: str | None
+    authors: tuple[str, ...]
+    narrators: tuple[str, ...]
+    series: str | None
+    series_position: str | None
+    year: int | None
+    asin: str | None
+    format: str | None
+    file_count: int
+    size_bytes: int
+    duration_seconds: float | None
+    path: str | None  # local absolute folder when known
+    cover: str | None
+    audiobook_id: int | None
+    match_confidence: float | None
+    added_at: datetime | None
+
+    @property
+    def authors_text(self) -> str:
+        return ", ".join(self.authors)
+
+    @property
+    def series_text(self) -> str:
+        if not self.series:
+            return ""
+        return f"{self.series} #{self.series_position}" if self.series_position else self.series
+
+    def search_record(self) -> SearchRecord:
+        return make_record(
+            title=self.title,
+            subtitle=self.subtitle,
+            authors=self.authors,
+            narrators=self.narrators,
+            series=self.series,
+            asin=self.asin,
+            format=self.format,
+            path=self.path,
+            year=self.year,
+            has_cover=bool(self.cover),
+            matched=self.audiobook_id is not None,
+        )
+
+    def to_book_info(self) -> BookInfo:
+        return BookInfo(
+            title=self.title,
+            subtitle=self.subtitle,
+            asin=self.asin,
+            authors=self.authors,
+            narrators=self.narrators,
+            series=self.series,
+            series_position=self.series_position,
+            extra={"year": self.year} if self.year else {},
+        )
+
+
+def _entry(row: Any) -> LibraryEntry:
+    (id_, title, subtitle, authors, narrators, series, position, year, asin, fmt, files, size, duration,
+     path, cover, audiobook_id, confidence, added_at) = row  # fmt: skip
+    return LibraryEntry(
+        id_, title, subtitle, tuple(authors or ()), tuple(narrators or ()), series, position, year, asin,
+        fmt, files or 0, size or 0, duration, path, cover, audiobook_id, confidence, added_at,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LibrarySummary:
+    backend: str
+    books: int
+    authors: int
+    duration_seconds: float
+    size_bytes: int
+    matched: int
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    backend: str
+    books: int
+    added: int
+    updated: int
+    removed: int
+
+
+def _item_values(kind: str, entry: BackendBook) -> dict[str, Any]:
+    book = entry.book
+    return {
+        "backend": kind,
+        "external_id": entry.external_id[:1000],
+        "path": entry.local_path,
+        "title": book.title[:500] or "(untitled)",
+        "subtitle": (book.subtitle or "")[:500] or None,
+        "authors": list(book.authors),
+        "narrators": list(book.narrators),
+        "series_name": (book.series or "")[:300] or None,
+        "series_position": (book.series_position or "")[:20] or None,
+        "year": book.year,
+        "asin": (book.asin or "")[:20] or None,
+        "format": (book.format or "")[:20] or None,
+        "file_count": book.files,
+        "size_bytes": book.size_bytes,
+        "duration_seconds": book.duration_seconds,
+        "cover_path": entry.cover,
+        "added_at": entry.added_at,
+    }
+
+
+class LibraryService:
+    def __init__(
+        self,
+        database: Database,
+        config: ConfigStore,
+        credentials: CredentialStore,
+        library_root: Callable[[], str | None],
+        *,
+        scanner: LibraryScanner | None = None,
+        retagger: Retagger | None = None,
+    ) -> None:
+        self.database = database
+        self.config = config
+        self.credentials = credentials
+        self.library_root = library_root
+        self.scanner = scanner or LibraryScanner(database)
+        self.retagger = retagger
+
+    # ---------------------------------------------------------------- configuration
+    def backend_config(self) -> LibraryBackendConfig:
+        return self.config.get_model(CONFIG_KEY, LibraryBackendConfig)
+
+    def save_backend_config(self, config: LibraryBackendConfig) -> None:
+        self.config.set_model(CONFIG_KEY, config)
+
+    def backend(self, config: LibraryBackendConfig | None = None) -> LibraryBackend:
+        config = config or self.backend_config()
+        if config.kind == LibraryBackendKind.FOLDER:
+            return FolderBackend(self.library_root(), self.scanner)
+        return remote_backend(config, self.credentials)
+
+    def test(self, config: LibraryBackendConfig | None = None) -> ConnectionTestResult:
+        try:
+            return self.backend(config).test()
+        except RmabError as exc:
+            return ConnectionTestResult(False, exc.user_message, hint=exc.hint)
+
+    # ---------------------------------------------------------------- reading
+    def entries(self, kind: str | None = None) -> list[LibraryEntry]:
+        """Every book of the active backend, sorted by title (one query, tuples, no ORM objects)."""
+        kind = kind or self.backend_config().kind.value
+        with self.database.session() as session:
+            rows = session.execute(
+                select(*_ENTRY_COLUMNS).where(LibraryItem.backend == kind).order_by(LibraryItem.title)
+            )
+            return [_entry(row) for row in rows]
+
+    def entry(self, entry_id: int) -> LibraryEntry:
+        with self.database.session() as session:
+            row = session.execute(select(*_ENTRY_COLUMNS).where(LibraryItem.id == entry_id)).first()
+        if row is None:
+            raise NotFoundError("This book is no longer in the library.", hint="Refresh the library.")
+        return _entry(row)
+
+    def summary(self, kind: str | None = None) -> LibrarySummary:
+        kind = kind or self.backend_config().kind.value
+        with self.database.session() as session:
+            books, duration, size, matched = session.execute(
+                select(
+                    func.count(LibraryItem.id),
+                    func.coalesce(func.sum(LibraryItem.duration_seconds), 0.0),
+                    func.coalesce(func.sum(LibraryItem.size_bytes), 0),
+                    func.count(LibraryItem.audiobook_id),
+                ).where(LibraryItem.backend == kind)
+            ).one()
+            authors = {
+                name
+                for (names,) in session.execute(
+                    select(LibraryItem.authors).where(LibraryItem.backend == kind)
+                )
+                for name in names or ()
+            }
+        return LibrarySummary(kind, books, len(authors), float(duration), int(size), matched)
+
+    # ---------------------------------------------------------------- writing
+    def sync(self, progress: Progress | None = None, cancel: CancelToken | None = None) -> SyncResult:
+        """Bring ``library_items`` in line with the active backend (the folder backend scans)."""
+        backend = self.backend()
+        books = backend.list_books(progress=progress, cancel=cancel)
+        kind = backend.kind.value
+        if backend.kind == LibraryBackendKind.FOLDER:
+            return SyncResult(kind, len(books), 0, 0, 0)  # the scanner stored them itself
+        return self._store(kind, books)
+
+    def _store(self, kind: str, books: list[BackendBook]) -> SyncResult:
+        with self.database.session() as session:
+            existing = dict(
+                session.execute(
+                    select(LibraryItem.external_id, LibraryItem.id).where(LibraryItem.backend == kind)
+                ).all()
+            )
+            new_rows, changed_rows, seen = [], [], set()
+            for book in books:
+                values = _item_values(kind, book)
+                key = values["external_id"]
+                if key in seen:
+                    continue  # a server listing one item twice (paging while it changes)
+                seen.add(key)
+                if key in existing:
+                    changed_rows.append({"id": existing[key], **values})
+                else:
+                    new_rows.append(values)
+            if new_rows:
+                session.execute(insert(LibraryItem), new_rows)
+            if changed_rows:
+                session.execute(update(LibraryItem), changed_rows)
+            gone = [item_id for external, item_id in existing.items() if external not in seen]
+            if gone and books:  # an empty answer is more likely a server hiccup than an empty library
+                for start in range(0, len(gone), 500):
+                    session.execute(delete(LibraryItem).where(LibraryItem.id.in_(gone[start : start + 500])))
+        return SyncResult(kind, len(books), len(new_rows), len(changed_rows), len(gone) if books else 0)
+
+    def refresh_path(self, path: str | None) -> None:
+        """After an import: tell the active backend about ``path`` (a local book folder)."""
+        self.backend().refresh(path)
+
+    # ---------------------------------------------------------------- book actions
+    def rescan(self, entry_id: int) -> None:
+        entry = self.entry(entry_id)
+        if not entry.path:
+            raise NotFoundError("The library server did not say where this book is.")
+        self.refresh_path(entry.path)
+
+    def retag(self, entry_id: int) -> object:
+        if self.retagger is None:
+            raise ConfigurationError("Re-tagging is not available in this build.")
+        entry = self.entry(entry_id)
+        if not entry.path or not os.path.isdir(entry.path):
+            raise NotFoundError(f"The folder of '{entry.title}' cannot be found on this computer.")
+        return self.retagger(entry.path, entry.to_book_info())
+
+
+SYNC_JOB = "library.sync"
+SCHEDULES = [ScheduleDefinition("library_sync", "Refresh the library", SYNC_JOB, "23 */6 * * *")]
+
+
+def _sync_job(service: LibraryService, ctx: JobContext) -> dict[str, Any]:
+    def progress(value: object) -> None:
+        fraction = value.done / value.total if getattr(value, "total", 0) else 0.0  # type: ignore[attr-defined]
+        ctx.progress(fraction, str(getattr(value, "phase", value)))
+
+    result = service.sync(progress=progress, cancel=ctx.cancel)
+    ctx.event(
+        f"Library refreshed from {result.backend}: {result.books} books "
+        f"({result.added} new, {result.removed} gone)",
+        context="library",
+    )
+    return {
+        "books": result.books,
+        "added": result.added,
+        "updated": result.updated,
+        "removed": result.removed,
+    }
+
+
+def register(handlers: JobHandlers, service: LibraryService) -> None:
+    handlers.register(SYNC_JOB, lambda ctx: _sync_job(service, ctx), "Refresh the library")

@@ -1,0 +1,129 @@
+"""LibraryService: folder backend over real audio, sync from a fake Plex, entries, summary, actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rmab_desktop.db.engine import Database
+from rmab_desktop.domain.enums import LibraryBackendKind
+from rmab_desktop.domain.errors import ConfigurationError, NotFoundError
+from rmab_desktop.services.config_store import ConfigStore
+from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.library.backends import LibraryBackendConfig, PlexSettings
+from rmab_desktop.services.library.folder_backend import find_cover
+from rmab_desktop.services.library.service import LibraryService
+from tests.audiofiles import make_audio
+from tests.fakes import plex_server as fake_plex
+
+
+def make_service(database: Database, root: Path | None, **kwargs) -> LibraryService:  # type: ignore[no-untyped-def]
+    return LibraryService(
+        database, ConfigStore(database), CredentialStore(), lambda: str(root) if root else None, **kwargs
+    )
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    root = tmp_path / "Library"
+    book = root / "Terry Goodkind" / "Sword of Truth" / "Book 1 - Wizards First Rule [B002V0QK4C]"
+    make_audio(book / "01.mp3", title="Part 1", album="Wizards First Rule", artist="Terry Goodkind", track=1)
+    make_audio(book / "02.mp3", title="Part 2", album="Wizards First Rule", artist="Terry Goodkind", track=2)
+    (book / "Cover.JPG").write_bytes(b"\xff\xd8\xff")
+    make_audio(
+        root / "Ann Leckie" / "Ancillary Justice" / "book.m4b", album="Ancillary Justice", artist="Ann Leckie"
+    )
+    return root
+
+
+def test_folder_backend_sync_lists_books_with_covers(database: Database, library: Path) -> None:
+    service = make_service(database, library)
+    assert service.test().ok
+    result = service.sync()
+    assert (result.backend, result.books) == ("folder", 2)
+    entries = {e.title: e for e in service.entries()}
+    wizard = entries["Wizards First Rule"]
+    assert wizard.cover and wizard.cover.endswith("Cover.JPG")
+    assert wizard.asin == "B002V0QK4C" and wizard.series == "Sword of Truth" and wizard.file_count == 2
+    assert wizard.path == str(
+        library / "Terry Goodkind" / "Sword of Truth" / "Book 1 - Wizards First Rule [B002V0QK4C]"
+    )
+    assert entries["Ancillary Justice"].cover is None and entries["Ancillary Justice"].format == "m4b"
+    assert wizard.search_record().missing == frozenset({"narrator", "year", "match"})
+    summary = service.summary()
+    assert (summary.books, summary.authors, summary.matched) == (2, 2, 0) and summary.duration_seconds > 0
+    # rescan of one book: a new cover is noticed
+    (library / "Ann Leckie" / "Ancillary Justice" / "folder.png").write_bytes(b"\x89PNG")
+    service.rescan(entries["Ancillary Justice"].id)
+    assert service.entry(entries["Ancillary Justice"].id).cover.endswith("folder.png")
+
+
+def test_folder_backend_needs_a_usable_folder(database: Database, tmp_path: Path) -> None:
+    assert "No library folder" in make_service(database, None).test().message
+    missing = make_service(database, tmp_path / "nope").test()
+    assert not missing.ok and "not a folder" in missing.message
+
+
+def test_find_cover_prefers_cover_then_any_image(tmp_path: Path) -> None:
+    assert find_cover(str(tmp_path)) is None
+    (tmp_path / "b.png").write_bytes(b"x")
+    assert find_cover(str(tmp_path)).endswith("b.png")
+    (tmp_path / "cover.webp").write_bytes(b"x")
+    assert find_cover(str(tmp_path)).endswith("cover.webp")
+    assert find_cover(str(tmp_path / "missing")) is None
+
+
+def test_sync_from_plex_upserts_and_removes(database: Database) -> None:
+    with fake_plex.FakePlexServer() as server:
+        server.albums["3"] = [fake_plex.album(str(n), f"Book {n}", "Author") for n in range(3)]
+        service = make_service(database, None)
+        config = LibraryBackendConfig(
+            kind=LibraryBackendKind.PLEX, plex=PlexSettings(url=server.url, section_id="3")
+        )
+        service.save_backend_config(config)
+        service.credentials.set(config.plex.token_key, fake_plex.TOKEN)
+        assert service.test().ok
+        first = service.sync()
+        assert (first.added, first.updated, first.removed) == (3, 0, 0)
+        server.albums["3"] = [
+            fake_plex.album("0", "Book 0 renamed", "Author"),
+            fake_plex.album("9", "New", "A"),
+        ]
+        second = service.sync()
+        assert (second.added, second.updated, second.removed) == (1, 1, 2)
+        assert sorted(e.title for e in service.entries()) == ["Book 0 renamed", "New"]
+        server.albums["3"] = []
+        assert service.sync().removed == 0  # an empty answer never wipes the library
+        assert len(service.entries()) == 2
+        assert service.entries("folder") == []
+        server.refreshes.clear()
+        with pytest.raises(NotFoundError):
+            service.rescan(service.entries()[0].id)  # Plex did not say where the book is
+
+
+def test_retag_needs_a_tagger_and_a_folder(database: Database, library: Path) -> None:
+    calls = []
+    service = make_service(database, library, retagger=lambda path, book: calls.append((path, book.title)))
+    service.sync()
+    entry = next(e for e in service.entries() if e.title == "Ancillary Justice")
+    service.retag(entry.id)
+    assert calls == [(entry.path, "Ancillary Justice")]
+    with pytest.raises(ConfigurationError):
+        make_service(database, library).retag(entry.id)
+    with pytest.raises(NotFoundError):
+        service.retag(123456)
+
+
+def test_sync_job_reports_progress_and_an_event(database: Database, library: Path) -> None:
+    from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
+    from rmab_desktop.services.job_queue import JobQueue
+    from rmab_desktop.services.library.service import SYNC_JOB, register
+
+    queue, handlers = JobQueue(database), JobHandlers()
+    register(handlers, make_service(database, library))
+    job_id = queue.enqueue(SYNC_JOB, {})
+    JobExecutor(queue, handlers).run_next()
+    job = queue.get(job_id)
+    assert job.status == "done" and job.progress == 1.0
+    assert any("Library refreshed from folder: 2 books" in e.message for e in queue.events(job_id=job_id))
