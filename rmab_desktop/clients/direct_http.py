@@ -1,0 +1,276 @@
+"""Direct HTTP downloads (public-domain sources): off-thread, resumable with Range, size verified.
+
+Each download has a small JSON record under ``<root>/.rmab-direct/`` so a restart resumes the
+``.part`` file where it stopped instead of starting again. The app polls :meth:`get` like any
+other client; a worker thread per active download does the transfer and can be cancelled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import httpx
+from pathvalidate import sanitize_filename
+
+from rmab_desktop.domain.cancel import CancelToken
+from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
+from rmab_desktop.domain.errors import CancelledError, ValidationError
+
+log = logging.getLogger(__name__)
+
+CHUNK = 64 * 1024
+RETRIES = 3
+STATE_DIR = ".rmab-direct"
+_CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
+
+
+class PermanentDownloadError(Exception):
+    """The server said no (4xx), or the bytes are wrong: retrying will not help."""
+
+
+@dataclass
+class _Transfer:
+    record: dict[str, Any]
+    cancel: CancelToken = field(default_factory=CancelToken)
+    thread: threading.Thread | None = None
+    done_bytes: int = 0
+    total_bytes: int | None = None
+    speed_bps: int = 0
+
+
+def _filename(url: str, name: str) -> str:
+    last = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    return sanitize_filename(last) or sanitize_filename(name) or "download.bin"
+
+
+class DirectHttpClient:
+    kind = "direct_http"
+    protocols = frozenset({"http"})
+
+    def __init__(
+        self, root: Path, *, timeout: float = 30.0, transport: httpx.BaseTransport | None = None
+    ) -> None:
+        self.root = Path(root)
+        self._timeout = httpx.Timeout(timeout, connect=10.0)
+        self._transport = transport
+        self._lock = threading.Lock()
+        self._transfers: dict[str, _Transfer] = {}
+
+    # -- records ----------------------------------------------------------------------------
+    def _record_path(self, item_id: str) -> Path:
+        return self.root / STATE_DIR / f"{item_id}.json"
+
+    def _load(self, item_id: str) -> dict[str, Any] | None:
+        try:
+            return json.loads(self._record_path(item_id).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def _save(self, record: dict[str, Any]) -> None:
+        path = self._record_path(record["id"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(record), encoding="utf-8")
+        tmp.replace(path)
+
+    # -- client API -------------------------------------------------------------------------
+    def version(self) -> str:
+        return "built-in"
+
+    def default_save_path(self) -> str:
+        return str(self.root)
+
+    def add(self, item: NewDownload) -> str:
+        if not item.url or urlsplit(item.url).scheme not in ("http", "https"):
+            raise ValidationError("A direct download needs an http(s) URL.")
+        item_id = hashlib.sha1(item.url.encode()).hexdigest()[:20]
+        base = Path(item.save_path) if item.save_path else self.root
+        folder = base / (sanitize_filename(item.name) or item_id)
+        record = {
+            "id": item_id,
+            "url": item.url,
+            "name": item.name,
+            "folder": str(folder),
+            "filename": _filename(item.url, item.name),
+            "expected_size": item.size_bytes,
+            "category": item.category,
+            "status": "active",
+            "error": None,
+        }
+        with self._lock:
+            existing = self._transfers.get(item_id)
+            if existing and existing.thread and existing.thread.is_alive():
+                return item_id
+        self._save(record)
+        self._start(record)
+        return item_id
+
+    def get(self, item_id: str) -> DownloadItem:
+        with self._lock:
+            transfer = self._transfers.get(item_id)
+        record = transfer.record if transfer else self._load(item_id)
+        if record is None:
+            return DownloadItem(id=item_id, name="", state=DownloadState.MISSING)
+        if record["status"] == "active" and (
+            transfer is None or not transfer.thread or not transfer.thread.is_alive()
+        ):
+            transfer = self._start(record)  # resume after a restart or a crash of the thread
+        return self._item(record, transfer)
+
+    def list(self, category: str | None = None) -> list[DownloadItem]:
+        folder = self.root / STATE_DIR
+        ids = [p.stem for p in folder.glob("*.json")] if folder.is_dir() else []
+        items = [self.get(i) for i in sorted(ids)]
+        return [i for i in items if category is None or i.category == category]
+
+    def remove(self, item_id: str, delete_data: bool) -> None:
+        with self._lock:
+            transfer = self._transfers.pop(item_id, None)
+        if transfer is not None:
+            transfer.cancel.cancel()
+            if transfer.thread is not None:
+                transfer.thread.join(timeout=10)
+        record = transfer.record if transfer else self._load(item_id)
+        self._record_path(item_id).unlink(missing_ok=True)
+        if record and delete_data:
+            shutil.rmtree(record["folder"], ignore_errors=True)
+
+    def close(self) -> None:
+        with self._lock:
+            transfers = list(self._transfers.values())
+        for transfer in transfers:
+            transfer.cancel.cancel()
+        for transfer in transfers:
+            if transfer.thread is not None:
+                transfer.thread.join(timeout=10)
+
+    # -- transfer ---------------------------------------------------------------------------
+    def _item(self, record: dict[str, Any], transfer: _Transfer | None) -> DownloadItem:
+        folder, target = Path(record["folder"]), Path(record["folder"]) / record["filename"]
+        status = record["status"]
+        total = (
+            (transfer.total_bytes if transfer else None) or record.get("size") or record.get("expected_size")
+        )
+        if status == "done":
+            state, done = DownloadState.COMPLETED, target.stat().st_size if target.exists() else total
+        elif status == "failed":
+            state, done = DownloadState.FAILED, 0
+        else:
+            state, done = DownloadState.DOWNLOADING, transfer.done_bytes if transfer else 0
+        speed = transfer.speed_bps if transfer and state == DownloadState.DOWNLOADING else 0
+        progress = 1.0 if status == "done" else (done / total if total and done else 0.0)
+        return DownloadItem(
+            id=record["id"],
+            name=record["name"],
+            state=state,
+            progress=min(progress, 1.0),
+            size_bytes=total,
+            downloaded_bytes=done,
+            speed_bps=speed,
+            eta_seconds=int((total - done) / speed) if speed and total and done is not None else None,
+            save_path=str(folder.parent),
+            content_path=str(folder),
+            category=record.get("category"),
+            error=record.get("error"),
+        )
+
+    def _start(self, record: dict[str, Any]) -> _Transfer:
+        transfer = _Transfer(record)
+        transfer.thread = threading.Thread(
+            target=self._run, args=(transfer,), name=f"direct-http-{record['id']}", daemon=True
+        )
+        with self._lock:
+            self._transfers[record["id"]] = transfer
+        transfer.thread.start()
+        return transfer
+
+    def _run(self, transfer: _Transfer) -> None:
+        record = transfer.record
+        for attempt in range(RETRIES + 1):
+            try:
+                self._transfer(transfer)
+            except CancelledError:
+                return
+            except PermanentDownloadError as exc:
+                record.update(status="failed", error=str(exc))
+            except (httpx.HTTPError, OSError) as exc:
+                if attempt < RETRIES and not transfer.cancel.wait(min(2**attempt, 10)):
+                    log.info("Direct download %s interrupted (%s); resuming", record["id"], exc)
+                    continue
+                if transfer.cancel.cancelled:
+                    return
+                record.update(status="failed", error=f"Download interrupted: {type(exc).__name__}")
+            else:
+                record.update(status="done", error=None)
+            break
+        if not transfer.cancel.cancelled:
+            self._save(record)
+
+    def _transfer(self, transfer: _Transfer) -> None:
+        record = transfer.record
+        folder = Path(record["folder"])
+        folder.mkdir(parents=True, exist_ok=True)
+        part = folder / (record["filename"] + ".part")
+        have = part.stat().st_size if part.exists() else 0
+        headers = {"Range": f"bytes={have}-"} if have else {}
+        with (
+            httpx.Client(timeout=self._timeout, transport=self._transport, follow_redirects=True) as http,
+            http.stream("GET", record["url"], headers=headers) as response,
+        ):
+            total = self._expected_total(response, have)
+            if response.status_code == 416 and have and have == record.get("size"):
+                total = have  # the part was already complete
+            elif response.status_code >= 400:
+                raise PermanentDownloadError(
+                    f"The server answered HTTP {response.status_code} for {record['url']}"
+                )
+            elif response.status_code != 206:
+                have = 0  # no Range support: start again
+            transfer.total_bytes, transfer.done_bytes = total, have
+            record["size"] = total
+            self._save(record)
+            if response.status_code != 416:
+                self._copy(response, part, have, transfer)
+        size = part.stat().st_size
+        expected = total or record.get("expected_size")
+        if expected is not None and size != expected:
+            part.unlink(missing_ok=True)
+            raise PermanentDownloadError(f"Size check failed: received {size} bytes, expected {expected}.")
+        part.replace(folder / record["filename"])
+
+    @staticmethod
+    def _expected_total(response: httpx.Response, have: int) -> int | None:
+        if response.status_code == 206:
+            match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))
+            if match and int(match.group(1)) != have:
+                raise httpx.RemoteProtocolError("Range answer does not start where we asked")
+            if match and match.group(3) != "*":
+                return int(match.group(3))
+            length = response.headers.get("Content-Length")
+            return have + int(length) if length and length.isdigit() else None
+        length = response.headers.get("Content-Length")
+        return int(length) if response.status_code == 200 and length and length.isdigit() else None
+
+    @staticmethod
+    def _copy(response: httpx.Response, part: Path, have: int, transfer: _Transfer) -> None:
+        window_start, window_bytes = time.monotonic(), 0
+        with part.open("ab" if have else "wb") as handle:
+            for chunk in response.iter_bytes(CHUNK):
+                transfer.cancel.raise_if_cancelled()
+                handle.write(chunk)
+                transfer.done_bytes += len(chunk)
+                window_bytes += len(chunk)
+                elapsed = time.monotonic() - window_start
+                if elapsed >= 1.0:
+                    transfer.speed_bps = int(window_bytes / elapsed)
+                    window_start, window_bytes = time.monotonic(), 0
