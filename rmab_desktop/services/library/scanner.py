@@ -155,7 +155,9 @@ class LibraryScanner:
         rebuilt = []
         for book in books:
             rows_of_book = files.get(book.id or -1, [])
-            audio = [FileRecord(f.path, f.size_bytes, f.tags or {}) for f in rows_of_book if not _is_sidecar(f)]
+            audio = [
+                FileRecord(f.path, f.size_bytes, f.tags or {}) for f in rows_of_book if not _is_sidecar(f)
+            ]
             sidecars = [f.tags for f in rows_of_book if _is_sidecar(f)]
             fresh = assemble_book(book.path, audio, sidecars)
             rebuilt.append(replace(fresh, id=book.id))
@@ -282,7 +284,9 @@ class _Reporter:
 class _Writer:
     """Buffers assembled books and writes them in bulk transactions."""
 
-    def __init__(self, database: Database, root: str, known: dict[str, _Known], items: dict[str, int]) -> None:
+    def __init__(
+        self, database: Database, root: str, known: dict[str, _Known], items: dict[str, int]
+    ) -> None:
         self.database = database
         self.root = root
         self.known = known
@@ -345,7 +349,9 @@ class _Writer:
         old = self.known.get(entry.path)
         return old is None or old.size != entry.size or old.mtime_ns != entry.mtime_ns
 
-    def _stored_tags(self, session: Any, pending: list[tuple[_Plan, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    def _stored_tags(
+        self, session: Any, pending: list[tuple[_Plan, dict[str, Any]]]
+    ) -> dict[str, dict[str, Any]]:
         wanted = [
             entry.path
             for plan, fresh in pending
@@ -361,11 +367,15 @@ class _Writer:
                 stored[path] = tags or {}
         return stored
 
-    def _write_files(self, session: Any, books: list[tuple[_Plan, list[FileRecord], list[dict[str, Any]]]]) -> None:
+    def _write_files(
+        self, session: Any, books: list[tuple[_Plan, list[FileRecord], list[dict[str, Any]]]]
+    ) -> None:
         inserts, updates = [], []
         for plan, audio, sidecars in books:
             item_id = self.items[_external_id(self.root, plan.book.rel)]
-            entries = [(e, r.tags, r.tags.get("duration")) for e, r in zip(plan.book.audio, audio, strict=True)]
+            entries = [
+                (e, r.tags, r.tags.get("duration")) for e, r in zip(plan.book.audio, audio, strict=True)
+            ]
             entries += [(e, s, None) for e, s in zip(plan.book.sidecars, sidecars, strict=True)]
             for entry, tags, duration in entries:
                 row = {
@@ -395,7 +405,9 @@ class _Writer:
             empty = [item_id for item_id in self.items.values() if item_id not in used]
             for start in range(0, len(empty), 500):
                 session.execute(delete(LibraryItem).where(LibraryItem.id.in_(empty[start : start + 500])))
-        audio_gone = [p for p in gone if os.path.basename(p).lower() not in ("metadata.json", "desc.txt", "reader.txt")]
+        audio_gone = [
+            p for p in gone if os.path.basename(p).lower() not in ("metadata.json", "desc.txt", "reader.txt")
+        ]
         return len(audio_gone)
 
 
@@ -452,5 +464,3 @@ def _row_to_book(row: LibraryItem, root: str) -> LibraryBook:
         format=row.format,
         size_bytes=row.size_bytes,
     )
-
-

@@ -7,6 +7,7 @@ It lists the books of the active backend (lean rows for 50,000 books), syncs the
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,7 @@ from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.errors import ConfigurationError, NotFoundError, RmabError
+from rmab_desktop.domain.library import AUDIO_EXTENSIONS
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.job_executor import JobContext, JobHandlers
@@ -330,3 +332,21 @@ def _sync_job(service: LibraryService, ctx: JobContext) -> dict[str, Any]:
 
 def register(handlers: JobHandlers, service: LibraryService) -> None:
     handlers.register(SYNC_JOB, lambda ctx: _sync_job(service, ctx), "Refresh the library")
+
+
+def _natural_key(name: str) -> list[object]:
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", name)]
+
+
+def first_audio_file(folder: str) -> str | None:
+    """The file a player should start with: the first audio file in natural order, discs first."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted((d for d in dirnames if not d.startswith(".")), key=_natural_key)
+        found += [
+            os.path.join(dirpath, name)
+            for name in filenames
+            if os.path.splitext(name)[1].lower() in AUDIO_EXTENSIONS and not name.startswith(".")
+        ]
+    rel = {path: os.path.relpath(path, folder).replace(os.sep, "/") for path in found}
+    return min(found, key=lambda path: _natural_key(rel[path]), default=None)

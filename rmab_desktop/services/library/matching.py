@@ -1,0 +1,538 @@
+"""Linking library books to wanted books without ever linking the wrong one (product.md S6).
+
+Each source of a library book (folder names, tags, sidecar) is judged on its own against the
+wanted book: ASIN, title, authors, series position, narrators. A link needs agreement and no
+contradiction: a source that names another title, another author or another ASIN turns a
+would-be link into a *suggestion* (``path`` None, confidence below the threshold, the candidate
+named in ``reason``). Titles are compared as whole keys, never by containment ("She" is not
+"She and Allan"); a title may drop a subtitle only when what it drops cannot tell two books
+apart (no numbers, parts or edition words) or is explained by series metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.library import Evidence, LibraryBook, Match, WantedBook
+from rmab_desktop.services.library.normalize import (
+    key,
+    name_parts,
+    person_role,
+    position_key,
+    same_person,
+    strip_noise,
+    tokens,
+)
+
+LINK_THRESHOLD = 0.85
+TRUNCATED_BYTES = 180
+_FILLER = frozenset(
+    [
+        "book",
+        "books",
+        "volume",
+        "vol",
+        "part",
+        "no",
+        "number",
+        "series",
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "novel",
+        "edition",
+        "episode",
+        "tome",
+        "band",
+        "#",
+    ]
+)
+_DISTINGUISHING = frozenset(
+    [
+        "part",
+        "parts",
+        "collection",
+        "omnibus",
+        "complete",
+        "boxed",
+        "box",
+        "set",
+        "trilogy",
+        "duology",
+        "saga",
+        "abridged",
+        "dramatized",
+        "dramatised",
+        "dramatisation",
+        "dramatization",
+        "adaptation",
+        "radio",
+        "cast",
+        "sampler",
+        "excerpt",
+        "summary",
+        "volume",
+        "vol",
+        "episode",
+        "chapters",
+        "season",
+    ]
+)
+_NUMBER_WORDS = frozenset(
+    [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+    ]
+)
+_GENERIC = re.compile(
+    r"^(?:unknown|untitled|audiobooks?|audio ?book|new folder|various|track\s*\d*|chapter\s*\d*|"
+    r"disc\s*\d*|disk\s*\d*|cd\s*\d*|part\s*\d*|\d+)$",
+    re.IGNORECASE,
+)
+_ASIN_ONLY = re.compile(r"^(?:B0[A-Z0-9]{8}|\d{9}[\dX])$")
+_EDITION = {
+    "abridged": re.compile(r"(?<!un)abridged|gekürzt(?!\w)", re.IGNORECASE),
+    "dramatized": re.compile(r"dramati[sz]|radio (?:play|drama)|full[- ]cast|hörspiel", re.IGNORECASE),
+}
+_SPLIT = re.compile(r"\s*(?::|\s-\s|\(|\)|\[|\]|,\s+(?=(?:book|vol|volume|part)\b))\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Form:
+    key: str
+    dropped: tuple[str, ...] = ()  # folded tokens of the text left out of this form
+    leading: bool = False  # the dropped text came before the kept part
+
+    @property
+    def full(self) -> bool:
+        return not self.dropped
+
+
+def title_forms(title: str | None, subtitle: str | None = None) -> list[_Form]:
+    """The whole title (with subtitle) plus shorter forms that drop trailing or leading parts."""
+    if not title:
+        return []
+    text = strip_noise(title)
+    full_text = f"{text}: {strip_noise(subtitle)}" if subtitle else text
+    parts = [p for p in _SPLIT.split(full_text) if p and p.strip()]
+    forms = {key(full_text): _Form(key(full_text))}
+    for start in range(len(parts)):
+        for end in range(start + 1, len(parts) + 1):
+            if start == 0 and end == len(parts):
+                continue
+            kept = key(" ".join(parts[start:end]))
+            dropped = tokens(" ".join(parts[:start] + parts[end:]))
+            if kept and (kept not in forms or len(dropped) < len(forms[kept].dropped)):
+                forms[kept] = _Form(kept, dropped, leading=start > 0)
+    forms.pop("", None)
+    return list(forms.values())
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Metadata that can explain a dropped title part: series names, positions, author names."""
+
+    series: tuple[str, ...]
+    positions: tuple[str, ...]
+    people: tuple[str, ...]
+
+
+def _explained(form: _Form, own: _Context, other: _Context) -> str | None:
+    """'' when the dropped part is only metadata, 'subtitle' when harmless, None when distinguishing."""
+    if form.full:
+        return ""
+    known = set(_FILLER)
+    for text in (*own.series, *other.series, *own.people, *other.people):
+        known.update(tokens(text))
+    allowed_numbers = {p for p in other.positions if p}
+    own_series = {t for text in own.series for t in tokens(text)} - _FILLER
+    if own_series and own_series <= set(form.dropped):
+        allowed_numbers.update(p for p in own.positions if p)  # "Mistborn, Book 1" is metadata
+    rest: list[str] = []
+    numbers: list[str] = []
+    words = list(form.dropped)
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in _NUMBER_WORDS:
+            run = [word]
+            while index + 1 < len(words) and words[index + 1] in _NUMBER_WORDS:
+                index += 1
+                run.append(words[index])
+            numbers.append(position_key(" ".join(run)) or "")
+        elif word not in known:
+            rest.append(word)
+        index += 1
+    if any(n not in allowed_numbers for n in numbers):
+        return None
+    if not rest:
+        return ""
+    if form.leading or any(w in _DISTINGUISHING for w in rest):
+        return None
+    return "subtitle"
+
+
+def _title_verdict(
+    wanted_forms: list[_Form], lib_forms: list[_Form], wctx: _Context, lctx: _Context
+) -> str | None:
+    """'exact' | 'metadata' | 'subtitle' | None (no acceptable pair of forms)."""
+    best: str | None = None
+    rank = {"exact": 3, "metadata": 2, "subtitle": 1}
+    lib_by_key = {f.key: f for f in lib_forms}
+    for wf in wanted_forms:
+        lf = lib_by_key.get(wf.key)
+        if lf is None:
+            continue
+        w_ok = _explained(wf, wctx, lctx)
+        l_ok = _explained(lf, lctx, wctx)
+        if w_ok is None or l_ok is None:
+            continue
+        if wf.full and lf.full:
+            verdict = "exact"
+        elif not w_ok and not l_ok:
+            verdict = "metadata"
+        elif wf.full or lf.full:
+            verdict = "subtitle"
+        else:
+            continue
+        if best is None or rank[verdict] > rank[best]:
+            best = verdict
+    return best
+
+
+def _authors_verdict(wanted: Sequence[str], wanted_narrators: Sequence[str], found: Sequence[str]) -> str:
+    """'match' | 'mismatch' | 'unknown'; translators/editors count, narrators-as-artist do not clash."""
+    if not wanted or not found:
+        return "unknown"
+    names = [person_role(w)[0] for w in wanted]
+    for candidate in found:
+        if any(same_person(candidate, n) for n in names):
+            return "match"
+    if all(any(same_person(c, n) for n in wanted_narrators) for c in found):
+        return "unknown"
+    return "mismatch"
+
+
+def _people_overlap(a: Sequence[str], b: Sequence[str]) -> str:
+    if not a or not b:
+        return "unknown"
+    return "match" if any(same_person(x, y) for x in a for y in b) else "mismatch"
+
+
+def _editions(texts: Iterable[str | None]) -> frozenset[str]:
+    joined = " ".join(t for t in texts if t)
+    return frozenset(name for name, pattern in _EDITION.items() if pattern.search(joined))
+
+
+def _is_generic(title: str | None) -> bool:
+    if not title:
+        return True
+    text = title.strip()
+    return bool(_GENERIC.match(text) or _ASIN_ONLY.match(text)) or not key(text)
+
+
+@dataclass(frozen=True)
+class _SourceView:
+    evidence: Evidence
+    forms: list[_Form]
+    generic: bool
+    truncated: bool  # a folder name near the 255-byte limit may have lost the end of its title
+
+
+@dataclass(frozen=True)
+class _LibView:
+    book: LibraryBook
+    sources: list[_SourceView]
+    asins: dict[str, str]  # upper-case ASIN -> source
+    editions: frozenset[str]
+
+
+def _lib_view(book: LibraryBook) -> _LibView:
+    evidence = list(book.evidence) or [
+        Evidence(
+            source="tags",
+            title=book.title,
+            subtitle=book.subtitle,
+            authors=book.authors,
+            narrators=book.narrators,
+            series=book.series,
+            series_position=book.series_position,
+            asin=book.asin,
+        )
+    ]
+    sources = []
+    for ev in evidence:
+        forms = title_forms(ev.title, ev.subtitle)
+        if ev.source == "folder" and ev.raw and ev.raw != ev.title:
+            known = {f.key for f in forms}
+            forms += [f for f in title_forms(ev.raw) if f.key not in known]
+        truncated = ev.source == "folder" and len((ev.raw or "").encode("utf-8")) >= TRUNCATED_BYTES
+        sources.append(_SourceView(ev, forms, _is_generic(ev.title), truncated))
+    asins = {ev.asin.upper(): ev.source for ev in evidence if ev.asin}
+    editions = _editions(t for ev in evidence for t in (ev.title, ev.subtitle, ev.raw))
+    return _LibView(book, sources, asins, editions)
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    confidence: float
+    reason: str
+
+
+class _Judge:
+    """Compares one wanted book with one library book."""
+
+    def __init__(self, wanted: BookInfo) -> None:
+        self.wanted = wanted
+        self.forms = title_forms(wanted.title, wanted.subtitle)
+        self.context = _Context(
+            series=(wanted.series,) if wanted.series else (),
+            positions=(position_key(wanted.series_position) or "",),
+            people=tuple(person_role(a)[0] for a in wanted.authors),
+        )
+        self.editions = _editions((wanted.title, wanted.subtitle))
+        self.asin = (wanted.asin or "").upper() or None
+
+    def judge(self, lib: _LibView) -> _Verdict | None:
+        titles: dict[str, str | None] = {}
+        authors: dict[str, str] = {}
+        problems: list[str] = []
+        for src in lib.sources:
+            ev = src.evidence
+            name = ev.source
+            if not src.generic:
+                lctx = _Context(
+                    series=(ev.series,) if ev.series else (),
+                    positions=(position_key(ev.series_position) or "",),
+                    people=ev.authors,
+                )
+                titles[name] = _title_verdict(self.forms, src.forms, self.context, lctx)
+                if titles[name] is None and src.truncated and self._is_prefix(src.forms):
+                    titles[name] = "subtitle"
+                if titles[name] is None:
+                    problems.append(f"{name} title is '{ev.title}'")
+            verdict = _authors_verdict(self.wanted.authors, self.wanted.narrators, ev.authors)
+            if name == "folder" and not ev.authors and ev.raw:
+                segments = [s.strip() for s in re.split(r"\s+-\s+", ev.raw)]
+                if any(same_person(s, a) for s in segments for a in self.context.people):
+                    verdict = "match"
+            authors[name] = verdict
+            if verdict == "mismatch" and name != "folder":
+                problems.append(f"{name} author is {', '.join(ev.authors)}")
+            wanted_pos = position_key(self.wanted.series_position)
+            found_pos = position_key(ev.series_position)
+            if wanted_pos and found_pos and wanted_pos != found_pos and self._same_series(ev.series):
+                problems.append(f"{name} says book {ev.series_position} of the series")
+        asin_source = lib.asins.get(self.asin) if self.asin else None
+        other_asins = sorted(a for a in lib.asins if a != self.asin)
+        title_hits = [v for v in titles.values() if v]
+        author_match = "match" in authors.values()
+        folder_author_clash = authors.get("folder") == "mismatch"
+        label = f"'{lib.book.title}' at {lib.book.path}"
+
+        if asin_source:
+            if problems:
+                return _Verdict(
+                    0.5, f"ASIN {self.asin} found in {asin_source} of {label}, but {'; '.join(problems)}"
+                )
+            return _Verdict(
+                0.99, f"ASIN {self.asin} in {asin_source}" + (", title agrees" if title_hits else "")
+            )
+        if not title_hits:
+            return self._near_miss(lib, author_match, label)
+        if problems:
+            return _Verdict(0.45, f"title matches {label}, but {'; '.join(problems)}")
+        if other_asins and self.asin:
+            return _Verdict(
+                0.6,
+                f"title and author match {label}, but it carries ASIN {other_asins[0]} (another edition?)",
+            )
+        if self.editions != lib.editions:
+            diff = ", ".join(sorted(self.editions ^ lib.editions))
+            return _Verdict(0.6, f"title matches {label}, but one of them is {diff}")
+        narrators = _people_overlap(
+            self.wanted.narrators, [n for s in lib.sources for n in s.evidence.narrators]
+        )
+        best_title = max(title_hits, key=["subtitle", "metadata", "exact"].index)
+        if not author_match:
+            if any(v == "mismatch" for v in authors.values()):
+                return _Verdict(0.4, f"title matches {label}, but the author differs")
+            distinctive = (
+                best_title == "exact" and len([t for t in tokens(self.wanted.title) if t not in _FILLER]) >= 3
+            )
+            if narrators == "match" or distinctive:
+                return _Verdict(0.86, f"title matches {label} ({best_title}); no author to compare")
+            return _Verdict(0.75, f"title matches {label}, but no author to confirm it")
+        confidence = {"exact": 0.93, "metadata": 0.92, "subtitle": 0.88}[best_title]
+        confidence += 0.02 * min(len(title_hits) - 1, 2)
+        reason = f"title ({best_title}) and author match"
+        if narrators == "match":
+            confidence += 0.02
+            reason += ", narrator agrees"
+        elif narrators == "mismatch":
+            return _Verdict(
+                0.7, f"title and author match {label}, but the narrator differs (another edition?)"
+            )
+        if folder_author_clash:
+            confidence -= 0.05
+            reason += "; folder above it is not the author"
+        return _Verdict(min(confidence, 0.98), reason)
+
+    def _is_prefix(self, forms: list[_Form]) -> bool:
+        wanted = [f.key for f in self.forms if f.full]
+        return any(len(f.key) >= 20 and w.startswith(f.key) for f in forms for w in wanted)
+
+    def _same_series(self, series: str | None) -> bool:
+        if not series or not self.wanted.series:
+            return True
+        return fuzz.token_set_ratio(key(series), key(self.wanted.series)) >= 80
+
+    def _near_miss(self, lib: _LibView, author_match: bool, label: str) -> _Verdict | None:
+        if not author_match:
+            return None
+        wanted_key = key(self.wanted.title)
+        best = max(
+            (fuzz.ratio(wanted_key, f.key) for s in lib.sources for f in s.forms if f.full), default=0.0
+        )
+        if best >= 85:
+            return _Verdict(0.5, f"same author, similar title {label}")
+        return None
+
+
+def _index_keys(book: LibraryBook) -> tuple[set[str], set[str], set[str]]:
+    view_forms: set[str] = set()
+    surnames: set[str] = set()
+    asins: set[str] = set()
+    for ev in book.evidence or ():
+        view_forms.update(f.key for f in title_forms(ev.title, ev.subtitle))
+        if ev.raw:
+            view_forms.update(f.key for f in title_forms(ev.raw))
+        for author in ev.authors:
+            parts = name_parts(author)
+            if parts:
+                surnames.add(parts[-1])
+        if ev.asin:
+            asins.add(ev.asin.upper())
+    if not book.evidence:
+        view_forms.update(f.key for f in title_forms(book.title, book.subtitle))
+        if book.asin:
+            asins.add(book.asin.upper())
+    return view_forms, surnames, asins
+
+
+def match_books(wanted: Sequence[WantedBook], library: Sequence[LibraryBook]) -> list[Match]:
+    """One :class:`Match` per wanted book, in order. ``path`` is set only for a confident, unique link."""
+    views = [_lib_view(b) for b in library]
+    by_form: dict[str, set[int]] = defaultdict(set)
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    by_asin: dict[str, set[int]] = defaultdict(set)
+    for index, book in enumerate(library):
+        forms, surnames, asins = _index_keys(book)
+        for f in forms:
+            by_form[f].add(index)
+        for s in surnames:
+            by_surname[s].add(index)
+        for a in asins:
+            by_asin[a].add(index)
+
+    scored: list[list[tuple[_Verdict, int]]] = []
+    for item in wanted:
+        judge = _Judge(item.book)
+        candidates: set[int] = set()
+        if judge.asin:
+            candidates |= by_asin.get(judge.asin, set())
+        for form in judge.forms:
+            candidates |= by_form.get(form.key, set())
+        for author in item.book.authors:
+            parts = name_parts(person_role(author)[0])
+            if parts:
+                candidates |= by_surname.get(parts[-1], set())
+        results = [(v, i) for i in candidates if (v := judge.judge(views[i])) is not None]
+        results.sort(key=lambda r: (-r[0].confidence, library[r[1]].path))
+        scored.append(results)
+
+    # A library book links to one wanted book at most: the most confident claim wins, ties link nothing.
+    claims: dict[int, list[float]] = defaultdict(list)
+    for results in scored:
+        if results and results[0][0].confidence >= LINK_THRESHOLD:
+            claims[results[0][1]].append(results[0][0].confidence)
+
+    matches: list[Match] = []
+    for item, results in zip(wanted, scored, strict=True):
+        matches.append(_decide(item, results, library, claims))
+    return matches
+
+
+def _decide(
+    item: WantedBook,
+    results: list[tuple[_Verdict, int]],
+    library: Sequence[LibraryBook],
+    claims: dict[int, list[float]],
+) -> Match:
+    if not results:
+        return Match(item.id, None, 0.0, "no library book has this ASIN or title")
+    verdict, index = results[0]
+    path = library[index].path
+    if verdict.confidence < LINK_THRESHOLD:
+        return Match(item.id, None, verdict.confidence, f"suggestion: {verdict.reason}", suggestion=path)
+    rivals = [library[i].path for v, i in results[1:] if v.confidence >= verdict.confidence - 0.005]
+    if rivals:
+        capped = min(verdict.confidence, LINK_THRESHOLD - 0.05)
+        return Match(
+            item.id, None, capped, f"ambiguous: {path} and {rivals[0]} match equally well", suggestion=path
+        )
+    rival_claims = sorted(claims.get(index, []), reverse=True)
+    if len(rival_claims) > 1 and (
+        rival_claims[0] > verdict.confidence or rival_claims[0] - rival_claims[1] < 0.005
+    ):
+        capped = min(verdict.confidence, LINK_THRESHOLD - 0.05)
+        return Match(
+            item.id,
+            None,
+            capped,
+            f"{path} also matches another wanted book as well or better",
+            suggestion=path,
+        )
+    return Match(item.id, path, verdict.confidence, verdict.reason)
