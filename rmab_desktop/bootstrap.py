@@ -17,7 +17,10 @@ from rmab_desktop.db.engine import Database, sqlite_url
 from rmab_desktop.db.migrate import upgrade
 from rmab_desktop.logging_setup import REDACTOR, setup_logging
 from rmab_desktop.paths import AppPaths
+from rmab_desktop.services import catalog as catalog_feature
 from rmab_desktop.services import maintenance
+from rmab_desktop.services import requests as requests_feature
+from rmab_desktop.services.catalog import CatalogService
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.events import EventBus
@@ -26,6 +29,7 @@ from rmab_desktop.services.health import HealthService
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.notifications import NotificationService
+from rmab_desktop.services.requests import RequestService, UserService
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
 from rmab_desktop.settings import Preferences, SettingsStore
 
@@ -60,6 +64,9 @@ class AppCore:
     schedules: list[ScheduleDefinition] = field(default_factory=list)
     notifications: NotificationService | None = None
     health: HealthService | None = None
+    catalog: CatalogService | None = None
+    users: UserService | None = None
+    requests: RequestService | None = None
 
     def __post_init__(self) -> None:
         self.config = ConfigStore(self.database)
@@ -70,6 +77,8 @@ class AppCore:
     def close(self) -> None:
         if self.notifications is not None:
             self.notifications.close()
+        if self.catalog is not None:
+            self.catalog.close()
         self.database.dispose()
 
 
@@ -119,3 +128,10 @@ def _register_features(core: AppCore) -> None:
     core.health = HealthService(core.database, core.events)
     core.health.register(core.handlers)
     core.schedules.extend(HEALTH_SCHEDULES)
+    core.catalog = catalog_feature.build(core.database, core.prefs, core.paths.covers_dir)
+    catalog_feature.register(core.handlers, core.catalog)
+    core.schedules.extend(catalog_feature.SCHEDULES)
+    core.users = UserService(core.database, core.config)
+    core.requests = RequestService(core.database, core.queue, core.events, core.users, core.catalog.book)
+    requests_feature.register(core.handlers, core.requests)
+    core.schedules.extend(requests_feature.SCHEDULES)

@@ -163,6 +163,7 @@ class CatalogBook:
             "genres": list(self.genres),
             "isbn": self.isbn,
             "sample_url": self.sample_url,
+            "delivery_type": self.delivery_type,
         }
 
 
@@ -269,3 +270,44 @@ def edition_note(book: CatalogBook) -> str:
         names = ", ".join(book.narrators[:2]) + (" +" if len(book.narrators) > 2 else "")
         parts.append(f"read by {names}")
     return " · ".join(parts)[:200]
+
+
+def _people_from_json(items: Any) -> tuple[Person, ...]:
+    people = []
+    for item in items or ():
+        if isinstance(item, dict) and item.get("name"):
+            people.append(Person(str(item["name"]), item.get("asin")))
+        elif isinstance(item, str) and item:
+            people.append(Person(item))
+    return tuple(people)
+
+
+def book_from_json(data: dict[str, Any]) -> CatalogBook:
+    """The inverse of :meth:`CatalogBook.to_json` (used by the database cache)."""
+    release = data.get("release_date")
+    return CatalogBook(
+        asin=str(data["asin"]),
+        title=str(data.get("title") or ""),
+        region=str(data.get("region") or "us"),
+        subtitle=data.get("subtitle"),
+        authors=_people_from_json(data.get("authors")),
+        narrators=tuple(str(n) for n in data.get("narrators") or ()),
+        series=tuple(
+            SeriesRef(str(s["title"]), s.get("asin"), s.get("position"))
+            for s in data.get("series") or ()
+            if isinstance(s, dict) and s.get("title")
+        ),
+        runtime_minutes=data.get("runtime_minutes"),
+        release_date=date.fromisoformat(release) if isinstance(release, str) and release else None,
+        language=data.get("language"),
+        rating=data.get("rating"),
+        rating_count=data.get("rating_count"),
+        cover_url=data.get("cover_url"),
+        description=data.get("description"),
+        format_type=data.get("format_type"),
+        publisher=data.get("publisher"),
+        genres=tuple(data.get("genres") or ()),
+        isbn=data.get("isbn"),
+        sample_url=data.get("sample_url"),
+        delivery_type=data.get("delivery_type"),
+    )

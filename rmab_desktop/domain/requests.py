@@ -1,0 +1,150 @@
+"""Requests and the users who make and approve them (product.md S2, S9), as every layer sees them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.enums import RequestKind, RequestStatus, Role
+from rmab_desktop.domain.errors import RmabError, ValidationError
+
+ACTIVE_STATUSES = frozenset(
+    {
+        RequestStatus.PENDING,
+        RequestStatus.AWAITING_APPROVAL,
+        RequestStatus.AWAITING_RELEASE,
+        RequestStatus.AWAITING_SEARCH,
+        RequestStatus.SEARCHING,
+        RequestStatus.DOWNLOADING,
+        RequestStatus.PROCESSING,
+        RequestStatus.DOWNLOADED,
+        RequestStatus.WARN,
+    }
+)
+# A new request of the same user replaces an ended one in these statuses.
+REOPENABLE_STATUSES = frozenset({RequestStatus.FAILED, RequestStatus.CANCELLED, RequestStatus.DENIED})
+CANCELLABLE_STATUSES = frozenset(
+    {
+        RequestStatus.PENDING,
+        RequestStatus.AWAITING_APPROVAL,
+        RequestStatus.AWAITING_RELEASE,
+        RequestStatus.AWAITING_SEARCH,
+        RequestStatus.SEARCHING,
+        RequestStatus.DOWNLOADING,
+        RequestStatus.WARN,
+    }
+)
+RETRYABLE_STATUSES = frozenset(
+    {RequestStatus.FAILED, RequestStatus.WARN, RequestStatus.CANCELLED, RequestStatus.AWAITING_SEARCH}
+)
+IN_PROGRESS_STATUSES = frozenset(
+    {RequestStatus.SEARCHING, RequestStatus.DOWNLOADING, RequestStatus.PROCESSING, RequestStatus.DOWNLOADED}
+)
+
+STATUS_LABELS: dict[RequestStatus, str] = {
+    RequestStatus.PENDING: "Pending",
+    RequestStatus.AWAITING_APPROVAL: "Awaiting approval",
+    RequestStatus.DENIED: "Denied",
+    RequestStatus.AWAITING_RELEASE: "Awaiting release",
+    RequestStatus.AWAITING_SEARCH: "Awaiting search",
+    RequestStatus.SEARCHING: "Searching",
+    RequestStatus.DOWNLOADING: "Downloading",
+    RequestStatus.PROCESSING: "Processing",
+    RequestStatus.DOWNLOADED: "Downloaded",
+    RequestStatus.AVAILABLE: "Available",
+    RequestStatus.FAILED: "Failed",
+    RequestStatus.CANCELLED: "Cancelled",
+    RequestStatus.WARN: "Needs attention",
+}
+
+
+class DuplicateRequestError(ValidationError):
+    """The same user asked twice for one book (or one work)."""
+
+    hint = "Open Requests to follow the existing request."
+
+
+class AlreadyInLibraryError(ValidationError):
+    hint = "Open Library to listen to it, or report an issue if the files are wrong."
+
+
+class PermissionDeniedError(RmabError):
+    hint = "Ask an administrator of this household."
+
+
+class InvalidTransitionError(ValidationError):
+    hint = ""
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    is_protected: bool = False
+    is_active: bool = True
+    preferred_region: str = "us"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    @property
+    def label(self) -> str:
+        return self.display_name or self.username
+
+
+@dataclass(frozen=True)
+class RequestDetails:
+    id: int
+    status: RequestStatus
+    kind: RequestKind
+    region: str
+    user_id: int | None
+    parent_id: int | None
+    custom_search_terms: str | None
+    book: BookInfo
+    audiobook_id: int
+    search_attempts: int
+    download_attempts: int
+    import_attempts: int
+    progress: float | None
+    speed_bps: int | None
+    eta_seconds: int | None
+    status_message: str | None
+    created_at: datetime
+    updated_at: datetime
+    username: str = ""
+    approval_note: str | None = None
+    member_ids: tuple[int, ...] = ()
+    work_id: int | None = None
+    completed_at: datetime | None = None
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status.value)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+    def involves(self, user_id: int) -> bool:
+        return self.user_id == user_id or user_id in self.member_ids
+
+
+@dataclass(frozen=True)
+class RequestOutcome:
+    """What ``create`` did: a new request, or the user joined someone else's."""
+
+    request: RequestDetails
+    joined: bool = False
+    ebook: RequestDetails | None = None
+
+    @property
+    def message(self) -> str:
+        title = self.request.book.title
+        if self.joined:
+            return f"'{title}' was already requested by someone else; you were added to that request."
+        return f"Requested '{title}' ({self.request.status_label})."

@@ -1,0 +1,71 @@
+"""The Audible catalog feature: service, cache, covers, works, and its scheduled refresh job."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rmab_desktop.clients.audible import AudibleClient
+from rmab_desktop.clients.audnexus import AudnexusClient
+from rmab_desktop.domain.enums import EventLevel
+from rmab_desktop.domain.errors import ServiceError
+from rmab_desktop.services.catalog.covers import CoverCache
+from rmab_desktop.services.catalog.service import CatalogService, CatalogStatus, SectionPage
+from rmab_desktop.services.job_executor import JobContext, JobHandlers
+from rmab_desktop.services.scheduler import ScheduleDefinition
+
+__all__ = ["SCHEDULES", "CatalogService", "CatalogStatus", "SectionPage", "build", "register"]
+
+REFRESH_JOB = "catalog.refresh"
+
+SCHEDULES = [
+    ScheduleDefinition(
+        "catalog_refresh", "Refresh Discover sections from Audible", REFRESH_JOB, "40 4 * * *"
+    ),
+]
+
+
+def build(database: Any, prefs: Any, covers_dir: Any) -> CatalogService:
+    """The service from preferences: base URLs (proxy or test server), region, cover cache bound."""
+    catalog = prefs.catalog
+    return CatalogService(
+        database,
+        AudibleClient(base_url=catalog.audible_base_url),
+        AudnexusClient(base_url=catalog.audnexus_base_url),
+        CoverCache(covers_dir, max_bytes=max(catalog.cover_cache_mb, 10) * 1024 * 1024),
+        default_region=lambda: prefs.catalog.region,
+    )
+
+
+def refresh(service: CatalogService, ctx: JobContext) -> dict[str, Any]:
+    """Refresh every list some user shows; one list failing does not stop the others."""
+    lists = service.all_section_lists()
+    counts: dict[str, int] = {}
+    failures: list[ServiceError] = []
+    for index, (list_key, region) in enumerate(lists, start=1):
+        ctx.cancel.raise_if_cancelled()
+        try:
+            counts[f"{region}:{list_key}"] = service.refresh_section((list_key, region), cancel=ctx.cancel)
+            ctx.event(
+                f"Refreshed {list_key} ({region}): {counts[f'{region}:{list_key}']} books", context="catalog"
+            )
+        except ServiceError as exc:
+            failures.append(exc)
+            ctx.event(
+                f"Could not refresh {list_key} ({region}): {exc.user_message}",
+                EventLevel.WARNING,
+                context="catalog",
+            )
+        ctx.progress(index / (len(lists) + 1))
+    if failures and not counts:
+        raise failures[0]
+    try:
+        service.categories(refresh=True)
+    except ServiceError as exc:
+        ctx.event(f"Could not refresh categories: {exc.user_message}", EventLevel.WARNING, context="catalog")
+    remaining = service.covers.prune(target_ratio=1.0)
+    ctx.progress(1.0)
+    return {"lists": counts, "failed": len(failures), "cover_cache_bytes": remaining}
+
+
+def register(handlers: JobHandlers, service: CatalogService) -> None:
+    handlers.register(REFRESH_JOB, lambda ctx: refresh(service, ctx), "Refresh the Audible catalog")

@@ -1,0 +1,585 @@
+"""RequestService: the request lifecycle of product.md S2 (create, approve, wait, cancel, retry, delete).
+
+Every status change goes through :meth:`set_status`, which writes the status and a job event
+(context "request", metadata from/to) in one transaction and publishes the matching AppEvent.
+An approved, released request waits in ``awaiting_search`` with a "request.search" job queued.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, tuple_, update
+from sqlalchemy.orm import Session
+
+from rmab_desktop.db.engine import Database
+from rmab_desktop.db.models import (
+    Audiobook,
+    JobRecord,
+    LibraryItem,
+    Request,
+    RequestMember,
+    User,
+    WorkAsin,
+    utcnow,
+)
+from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.catalog import CatalogBook
+from rmab_desktop.domain.enums import EventLevel, JobStatus, Permission, RequestKind, RequestStatus
+from rmab_desktop.domain.errors import NotFoundError, ValidationError
+from rmab_desktop.domain.jobs import JobEvent
+from rmab_desktop.domain.requests import (
+    CANCELLABLE_STATUSES,
+    REOPENABLE_STATUSES,
+    RETRYABLE_STATUSES,
+    STATUS_LABELS,
+    AlreadyInLibraryError,
+    DuplicateRequestError,
+    InvalidTransitionError,
+    PermissionDeniedError,
+    RequestDetails,
+    RequestOutcome,
+    UserInfo,
+)
+from rmab_desktop.services.catalog.cache import assign_work, book_columns, set_columns
+from rmab_desktop.services.events import AppEvent, EventBus, EventKind
+from rmab_desktop.services.job_queue import JobQueue
+from rmab_desktop.services.requests.users import UserService
+
+log = logging.getLogger(__name__)
+
+SEARCH_JOB = "request.search"
+ATTEMPT_COLUMNS = {"search": "search_attempts", "download": "download_attempts", "import": "import_attempts"}
+STATUS_EVENTS = {
+    RequestStatus.AWAITING_APPROVAL: EventKind.AWAITING_APPROVAL,
+    RequestStatus.DENIED: EventKind.REQUEST_DENIED,
+    RequestStatus.DOWNLOADING: EventKind.DOWNLOADING,
+    RequestStatus.AVAILABLE: EventKind.AVAILABLE,
+    RequestStatus.FAILED: EventKind.FAILED,
+}
+ENDED = (RequestStatus.AVAILABLE, RequestStatus.FAILED, RequestStatus.CANCELLED, RequestStatus.DENIED)
+
+
+def _book(row: Audiobook) -> BookInfo:
+    return BookInfo(
+        title=row.title,
+        asin=row.asin,
+        region=row.region,
+        subtitle=row.subtitle,
+        authors=tuple(a["name"] if isinstance(a, dict) else str(a) for a in row.authors or ()),
+        narrators=tuple(str(n) for n in row.narrators or ()),
+        series=row.series_name,
+        series_position=row.series_position,
+        runtime_minutes=row.runtime_minutes,
+        language=row.language,
+        release_date=row.release_date,
+        description=row.description,
+        cover_url=row.cover_url,
+        isbn=row.isbn,
+    )
+
+
+def _details(session: Session, row: Request) -> RequestDetails:
+    book = session.get(Audiobook, row.audiobook_id)
+    assert book is not None
+    members = tuple(session.scalars(select(RequestMember.user_id).where(RequestMember.request_id == row.id)))
+    username = session.scalar(select(User.display_name).where(User.id == row.user_id)) if row.user_id else ""
+    return RequestDetails(
+        id=row.id,
+        status=RequestStatus(row.status),
+        kind=RequestKind(row.kind),
+        region=row.region,
+        user_id=row.user_id,
+        parent_id=row.parent_id,
+        custom_search_terms=row.custom_search_terms,
+        book=_book(book),
+        audiobook_id=row.audiobook_id,
+        search_attempts=row.search_attempts,
+        download_attempts=row.download_attempts,
+        import_attempts=row.import_attempts,
+        progress=row.progress,
+        speed_bps=row.speed_bps,
+        eta_seconds=row.eta_seconds,
+        status_message=row.status_message,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        username=username or "",
+        approval_note=row.approval_note,
+        member_ids=members,
+        work_id=book.work_id,
+        completed_at=row.completed_at,
+    )
+
+
+class RequestService:
+    def __init__(
+        self,
+        database: Database,
+        queue: JobQueue,
+        events: EventBus,
+        users: UserService,
+        lookup: Callable[[str, str], CatalogBook],
+        *,
+        today: Callable[[], date] = lambda: utcnow().date(),
+    ) -> None:
+        self.database = database
+        self.queue = queue
+        self.events = events
+        self.users = users
+        self.lookup = lookup  # (asin, region) -> CatalogBook, e.g. CatalogService.book
+        self.today = today
+
+    # -- reading -------------------------------------------------------------------------------
+    def _row(self, session: Session, request_id: int) -> Request:
+        row = session.get(Request, request_id)
+        if row is None or row.deleted_at is not None:
+            raise NotFoundError(f"Request {request_id} does not exist.")
+        return row
+
+    def get(self, request_id: int) -> RequestDetails:
+        with self.database.session() as session:
+            return _details(session, self._row(session, request_id))
+
+    def list(
+        self,
+        *,
+        statuses: list[RequestStatus] | None = None,
+        user_id: int | None = None,
+        kind: RequestKind | None = None,
+        limit: int = 1000,
+    ) -> list[RequestDetails]:
+        """Requests, newest first; ``user_id`` keeps those the user made or joined."""
+        with self.database.session() as session:
+            query = (
+                select(Request).where(Request.deleted_at.is_(None)).order_by(Request.id.desc()).limit(limit)
+            )
+            if statuses:
+                query = query.where(Request.status.in_([s.value for s in statuses]))
+            if kind is not None:
+                query = query.where(Request.kind == kind.value)
+            if user_id is not None:
+                joined = select(RequestMember.request_id).where(RequestMember.user_id == user_id)
+                query = query.where((Request.user_id == user_id) | Request.id.in_(joined))
+            return [_details(session, row) for row in session.scalars(query)]
+
+    def timeline(self, request_id: int) -> list[JobEvent]:
+        return self.queue.events(request_id=request_id, limit=5000)
+
+    # -- the contract used by the pipeline helpers ---------------------------------------------
+    def set_status(
+        self,
+        request_id: int,
+        status: RequestStatus,
+        message: str,
+        *,
+        job_id: int | None = None,
+        level: EventLevel = EventLevel.INFO,
+        **metadata: Any,
+    ) -> RequestDetails:
+        with self.database.session() as session:
+            row = self._row(session, request_id)
+            details = self._transition(session, row, status, message, job_id=job_id, level=level, **metadata)
+        self._publish(details, message)
+        return details
+
+    def _transition(
+        self,
+        session: Session,
+        row: Request,
+        status: RequestStatus,
+        message: str,
+        *,
+        job_id: int | None = None,
+        level: EventLevel = EventLevel.INFO,
+        **metadata: Any,
+    ) -> RequestDetails:
+        previous = row.status
+        row.status = status.value
+        row.status_message = message
+        if status in ENDED:
+            row.completed_at = utcnow()
+            row.speed_bps = row.eta_seconds = None
+        if status == RequestStatus.AVAILABLE:
+            row.progress = 1.0
+        session.flush()
+        self.queue.add_event(
+            message,
+            job_id=job_id,
+            request_id=row.id,
+            level=level,
+            context="request",
+            metadata={"from": previous, "to": status.value, **metadata},
+            session=session,
+        )
+        return _details(session, row)
+
+    def _publish(self, details: RequestDetails, message: str, kind: EventKind | None = None) -> None:
+        kind = kind or STATUS_EVENTS.get(details.status)
+        if kind is None:
+            return
+        self.events.publish(
+            AppEvent(
+                kind,
+                title=f"{STATUS_LABELS.get(details.status, details.status.value)}: {details.book.title}",
+                message=message,
+                request_id=details.id,
+                user_id=details.user_id,
+                data={"status": details.status.value, "asin": details.book.asin, "region": details.region},
+            )
+        )
+
+    def update_progress(
+        self, request_id: int, progress: float, speed_bps: int | None = None, eta_seconds: int | None = None
+    ) -> None:
+        with self.database.session() as session:
+            row = self._row(session, request_id)
+            row.progress = max(0.0, min(1.0, progress))
+            row.speed_bps = speed_bps
+            row.eta_seconds = eta_seconds
+
+    def increment_attempts(self, request_id: int, kind: str) -> int:
+        column = ATTEMPT_COLUMNS.get(kind)
+        if column is None:
+            raise ValidationError(f"Unknown attempt kind '{kind}'.")
+        with self.database.session() as session:
+            row = self._row(session, request_id)
+            setattr(row, column, getattr(row, column) + 1)
+            return int(getattr(row, column))
+
+    # -- creating ------------------------------------------------------------------------------
+    def create(
+        self,
+        asin: str,
+        region: str,
+        *,
+        user: UserInfo | None = None,
+        with_ebook: bool = False,
+        custom_search_terms: str | None = None,
+        book: CatalogBook | None = None,
+    ) -> RequestOutcome:
+        """Request a book for ``user`` (default: the current user). See the module notes for the rules."""
+        user = user or self.users.current()
+        if not self.users.has_permission(user, Permission.REQUEST):
+            raise PermissionDeniedError(f"{user.label} may not make requests.")
+        asin = asin.strip().upper()
+        book = book or self.lookup(asin, region)
+        needs_approval = not self.users.has_permission(user, Permission.AUTO_APPROVE)
+        with self.database.session() as session:
+            audiobook = self._audiobook(session, book)
+            self._refuse_owned(session, audiobook)
+            existing = self._existing(session, audiobook, RequestKind.AUDIOBOOK)
+            if existing is not None:
+                outcome = self._join_or_refuse(session, existing, user, book)
+                if outcome is not None:
+                    return outcome
+            row, status, message = self._new_request(
+                session, audiobook, user, RequestKind.AUDIOBOOK, None, needs_approval, custom_search_terms
+            )
+            ebook_row = None
+            if with_ebook:
+                ebook_row, _, _ = self._new_request(
+                    session, audiobook, user, RequestKind.EBOOK, row.id, needs_approval, custom_search_terms
+                )
+            details = _details(session, row)
+            ebook = _details(session, ebook_row) if ebook_row is not None else None
+        self._publish(details, message, EventKind.REQUEST_CREATED)
+        if status == RequestStatus.AWAITING_APPROVAL:
+            self._publish(details, message)
+        return RequestOutcome(details, ebook=ebook)
+
+    def _audiobook(self, session: Session, book: CatalogBook) -> Audiobook:
+        row = session.scalar(
+            select(Audiobook).where(Audiobook.asin == book.asin, Audiobook.region == book.region)
+        )
+        if row is None:
+            row = Audiobook(asin=book.asin, region=book.region, title=book.title[:500])
+            session.add(row)
+        set_columns(row, book_columns(book))
+        row.isbn = book.isbn
+        row.work_id = assign_work(session, book)
+        session.flush()
+        return row
+
+    def _edition_ids(self, session: Session, audiobook: Audiobook) -> tuple[list[int], set[str]]:
+        """Audiobook ids and ASINs of every edition of the same work (the book itself included)."""
+        keys = {(audiobook.asin, audiobook.region)}
+        if audiobook.work_id is not None:
+            keys.update(
+                session.execute(
+                    select(WorkAsin.asin, WorkAsin.region).where(WorkAsin.work_id == audiobook.work_id)
+                )
+            )
+        ids = {audiobook.id}
+        ids.update(
+            session.scalars(select(Audiobook.id).where(tuple_(Audiobook.asin, Audiobook.region).in_(keys)))
+        )
+        if audiobook.work_id is not None:
+            ids.update(session.scalars(select(Audiobook.id).where(Audiobook.work_id == audiobook.work_id)))
+        return sorted(ids), {asin for asin, _ in keys if asin}
+
+    def _refuse_owned(self, session: Session, audiobook: Audiobook) -> None:
+        ids, asins = self._edition_ids(session, audiobook)
+        owned = session.scalar(select(LibraryItem.id).where(LibraryItem.asin.in_(asins)).limit(1))
+        owned = owned or session.scalar(
+            select(Audiobook.id).where(Audiobook.id.in_(ids), Audiobook.library_path.is_not(None)).limit(1)
+        )
+        if owned:
+            raise AlreadyInLibraryError(f"'{audiobook.title}' is already in your library.")
+
+    def _existing(self, session: Session, audiobook: Audiobook, kind: RequestKind) -> Request | None:
+        ids, _ = self._edition_ids(session, audiobook)
+        return session.scalar(
+            select(Request)
+            .where(
+                Request.audiobook_id.in_(ids),
+                Request.kind == kind.value,
+                Request.deleted_at.is_(None),
+                Request.status.not_in([s.value for s in REOPENABLE_STATUSES]),
+            )
+            .order_by(Request.id.desc())
+            .limit(1)
+        )
+
+    def _join_or_refuse(
+        self, session: Session, existing: Request, user: UserInfo, book: CatalogBook
+    ) -> RequestOutcome | None:
+        members = set(
+            session.scalars(select(RequestMember.user_id).where(RequestMember.request_id == existing.id))
+        )
+        label = STATUS_LABELS.get(RequestStatus(existing.status), existing.status).lower()
+        same_edition = (
+            session.scalar(select(Audiobook.asin).where(Audiobook.id == existing.audiobook_id)) == book.asin
+        )
+        what = "this book" if same_edition else "another edition of this book"
+        if existing.user_id == user.id or user.id in members:
+            raise DuplicateRequestError(
+                f"You already requested {what} ('{book.title}'); that request is {label} (request {existing.id})."
+            )
+        if RequestStatus(existing.status) == RequestStatus.AVAILABLE:
+            raise AlreadyInLibraryError(f"'{book.title}' is already available in the library.")
+        session.add(RequestMember(request_id=existing.id, user_id=user.id, joined_at=utcnow()))
+        self.queue.add_event(
+            f"{user.label} joined this request",
+            request_id=existing.id,
+            context="request",
+            metadata={"user_id": user.id},
+            session=session,
+        )
+        session.flush()
+        return RequestOutcome(_details(session, existing), joined=True)
+
+    def _new_request(
+        self,
+        session: Session,
+        audiobook: Audiobook,
+        user: UserInfo,
+        kind: RequestKind,
+        parent_id: int | None,
+        needs_approval: bool,
+        custom_search_terms: str | None,
+    ) -> tuple[Request, RequestStatus, str]:
+        # An ended request of this user for this book is replaced (hidden, history kept).
+        session.execute(
+            update(Request)
+            .where(
+                Request.audiobook_id == audiobook.id,
+                Request.user_id == user.id,
+                Request.kind == kind.value,
+                Request.deleted_at.is_(None),
+                Request.status.in_([s.value for s in REOPENABLE_STATUSES]),
+            )
+            .values(deleted_at=utcnow())
+        )
+        row = Request(
+            audiobook_id=audiobook.id,
+            user_id=user.id,
+            kind=kind.value,
+            parent_id=parent_id,
+            region=audiobook.region,
+            custom_search_terms=(custom_search_terms or "").strip()[:500] or None,
+            status=RequestStatus.PENDING.value,
+        )
+        session.add(row)
+        session.flush()
+        self.queue.add_event(
+            f"{user.label} requested the {kind.value} '{audiobook.title}'",
+            request_id=row.id,
+            context="request",
+            metadata={"user_id": user.id, "asin": audiobook.asin, "region": audiobook.region},
+            session=session,
+        )
+        if needs_approval:
+            message = "Waiting for an administrator to approve"
+            self._transition(session, row, RequestStatus.AWAITING_APPROVAL, message)
+            return row, RequestStatus.AWAITING_APPROVAL, message
+        status, message = self._start(session, row, audiobook, "Approved automatically")
+        return row, status, message
+
+    def _start(
+        self, session: Session, row: Request, audiobook: Audiobook, why: str
+    ) -> tuple[RequestStatus, str]:
+        """After approval: wait for the release day, or queue the search."""
+        if audiobook.release_date is not None and audiobook.release_date > self.today():
+            message = f"{why}; waiting for the release on {audiobook.release_date:%Y-%m-%d}"
+            self._transition(
+                session,
+                row,
+                RequestStatus.AWAITING_RELEASE,
+                message,
+                release_date=audiobook.release_date.isoformat(),
+            )
+            return RequestStatus.AWAITING_RELEASE, message
+        message = f"{why}; waiting for the search"
+        self._transition(session, row, RequestStatus.AWAITING_SEARCH, message)
+        self._enqueue_search(session, row)
+        return RequestStatus.AWAITING_SEARCH, message
+
+    def _enqueue_search(self, session: Session, row: Request) -> int:
+        payload = {"request_id": row.id, "kind": row.kind}
+        return self.queue.enqueue(SEARCH_JOB, payload, request_id=row.id, session=session)
+
+    # -- approval ------------------------------------------------------------------------------
+    def approve(self, request_id: int, note: str = "", *, admin: UserInfo | None = None) -> RequestDetails:
+        admin = admin or self.users.current()
+        self.users.require_admin(admin, "approve requests")
+        with self.database.session() as session:
+            row = self._row(session, request_id)
+            self._expect(row, {RequestStatus.AWAITING_APPROVAL}, "approved")
+            row.approval_note = note.strip() or None
+            row.approved_by_id = admin.id
+            audiobook = session.get(Audiobook, row.audiobook_id)
+            assert audiobook is not None
+            _, message = self._start(
+                session, row, audiobook, f"Approved by {admin.label}" + (f": {note}" if note else "")
+            )
+            for child in session.scalars(select(Request).where(Request.parent_id == row.id)):
+                if child.status == RequestStatus.AWAITING_APPROVAL.value:
+                    self._start(session, child, audiobook, f"Approved by {admin.label}")
+            details = _details(session, row)
+        self._publish(details, message, EventKind.REQUEST_APPROVED)
+        return details
+
+    def deny(self, request_id: int, note: str = "", *, admin: UserInfo | None = None) -> RequestDetails:
+        admin = admin or self.users.current()
+        self.users.require_admin(admin, "deny requests")
+        with self.database.session() as session:
+            row = self._row(session, request_id)
+            self._expect(row, {RequestStatus.AWAITING_APPROVAL}, "denied")
+            row.approval_note = note.strip() or None
+            row.approved_by_id = admin.id
+            message = f"Denied by {admin.label}" + (f": {note}" if note else "")
+            details = self._transition(session, row, RequestStatus.DENIED, message)
+            for child in session.scalars(select(Request).where(Request.parent_id == row.id)):
+                self._transition(session, child, RequestStatus.DENIED, message)
+        self._publish(details, message)
+        return details
+
+    @staticmethod
+    def _expect(row: Request, allowed: set[RequestStatus] | frozenset[RequestStatus], verb: str) -> None:
+        status = RequestStatus(row.status)
+        if status not in allowed:
+            raise InvalidTransitionError(
+                f"This request is {STATUS_LABELS.get(status, status.value).lower()}; it cannot be {verb} now."
+            )
+
+    @staticmethod
+    def _require_owner_or_admin(row: Request, user: UserInfo, action: str) -> None:
+        if user.is_admin or row.user_id == user.id:
+            return
+        raise PermissionDeniedError(
+            f"Only the person who made this request or an administrator can {action} it."
+        )
+
+    # -- cancel, retry, delete, custom terms ---------------------------------------------------
+    def _stop_jobs(self, session: Session, request_id: int) -> list[int]:
+        return list(
+            session.scalars(
+                select(JobRecord.id).where(
+                    JobRecord.request_id == request_id,
+                    JobRecord.status.in_([JobStatus.QUEUED.value, JobStatus.ACTIVE.value]),
+                )
+            )
+        )
+
+    def cancel(self, request_id: int, *, user: UserInfo | None = None) -> RequestDetails:
+        user = user or self.users.current()
+        with self.database.session() as session:
+            row = self._row(session, request_id)
+            self._require_owner_or_admin(row, user, "cancel")
+            self._expect(row, CANCELLABLE_STATUSES, "cancelled")
+            jobs = self._stop_jobs(session, request_id)
+            details = self._transition(session, row, RequestStatus.CANCELLED, f"Cancelled by {user.label}")
+        for job_id in jobs:
+            self.queue.cancel(job_id)
+        return details
+
+    def retry(self, request_id: int, *, user: UserInfo | None = None) -> RequestDetails:
+        """Search again now (failed, needs attention, cancelled, or still waiting for a search)."""
+        user = user or self.users.current()
+        with self.database.session() as session:
+            row = self._row(session, request_id)
+            self._require_owner_or_admin(row, user, "retry")
+            self._expect(row, RETRYABLE_STATUSES | {RequestStatus.AWAITING_RELEASE}, "retried")
+            pending = self._stop_jobs(session, request_id)
+            details = self._transition(
+                session, row, RequestStatus.AWAITING_SEARCH, f"Search again, asked by {user.label}"
+            )
+            if not pending:
+                self._enqueue_search(session, row)
+        return details
+
+    def delete(self, request_id: int, *, user: UserInfo | None = None) -> None:
+        """Hide the request (soft delete) and stop its jobs; the files are the library's business."""
+        user = user or self.users.current()
+        with self.database.session() as session:
+            row = self._row(session, request_id)
+            self._require_owner_or_admin(row, user, "delete")
+            jobs = self._stop_jobs(session, request_id)
+            now = utcnow()
+            for target in [row, *session.scalars(select(Request).where(Request.parent_id == row.id))]:
+                target.deleted_at = now
+            self.queue.add_event(
+                f"Deleted by {user.label}", request_id=row.id, context="request", session=session
+            )
+        for job_id in jobs:
+            self.queue.cancel(job_id)
+
+    def set_custom_terms(self, request_id: int, terms: str | None) -> RequestDetails:
+        with self.database.session() as session:
+            row = self._row(session, request_id)
+            row.custom_search_terms = (terms or "").strip()[:500] or None
+            self.queue.add_event(
+                f"Search terms set to '{row.custom_search_terms}'"
+                if row.custom_search_terms
+                else "Search terms reset",
+                request_id=row.id,
+                context="request",
+                session=session,
+            )
+            return _details(session, row)
+
+    # -- release day ---------------------------------------------------------------------------
+    def release_due(self) -> list[int]:
+        """Move requests whose book is out today from awaiting_release to the search."""
+        today = self.today()
+        started: list[int] = []
+        with self.database.session() as session:
+            rows = session.execute(
+                select(Request, Audiobook)
+                .join(Audiobook, Audiobook.id == Request.audiobook_id)
+                .where(Request.status == RequestStatus.AWAITING_RELEASE.value, Request.deleted_at.is_(None))
+            ).all()
+            for row, audiobook in rows:
+                if audiobook.release_date is None or audiobook.release_date <= today:
+                    self._start(session, row, audiobook, "Released")
+                    started.append(row.id)
+        return started
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for details in self.list():
+            counts[details.status.value] = counts.get(details.status.value, 0) + 1
+        return counts
