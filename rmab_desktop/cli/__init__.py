@@ -20,23 +20,31 @@ COMMAND_MODULES = [
     "rmab_desktop.cli.secrets_commands",
     "rmab_desktop.cli.jobs_commands",
     "rmab_desktop.cli.notifications_commands",
+    "rmab_desktop.cli.rank_commands",
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Commands that need no core: when one is asked for, only its module is imported (fast start).
+STANDALONE_COMMANDS = {"rank": "rmab_desktop.cli.rank_commands"}
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rmab", description="ReadMeABook Desktop command line.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--profile-dir", type=Path, help="keep all data under this folder")
     parser.add_argument("--database-url", help="e.g. postgresql+psycopg://user@host/db (default: SQLite)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr")
     subparsers = parser.add_subparsers(dest="command", required=True)
-    for name in COMMAND_MODULES:
+    first = next((arg for arg in argv or [] if not arg.startswith("-")), None)
+    modules = [STANDALONE_COMMANDS[first]] if first in STANDALONE_COMMANDS else COMMAND_MODULES
+    for name in modules:
         importlib.import_module(name).register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)

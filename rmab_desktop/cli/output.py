@@ -9,10 +9,12 @@ import sys
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rmab_desktop.bootstrap import AppCore, open_core
 from rmab_desktop.domain.errors import RmabError
+
+if TYPE_CHECKING:  # the core is heavy to import; commands that need none (rank) stay fast
+    from rmab_desktop.bootstrap import AppCore
 
 
 def _default(value: Any) -> Any:
@@ -38,6 +40,8 @@ def fail(exc: RmabError) -> int:
 
 
 def core_from_args(args: argparse.Namespace, *, migrate: bool = True) -> AppCore:
+    from rmab_desktop.bootstrap import open_core
+
     return open_core(
         args.profile_dir,
         args.database_url,

@@ -1,0 +1,45 @@
+"""Ranking of indexer releases for one book: reject first, then order, and explain every result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.releases import RankedRelease, Release
+from rmab_desktop.services.ranking.book_terms import book_terms
+from rmab_desktop.services.ranking.gate import evaluate
+from rmab_desktop.services.ranking.prefs import CONFIG_KEY, RankingPrefs
+from rmab_desktop.services.ranking.scoring import score
+
+__all__ = ["CONFIG_KEY", "RankingPrefs", "rank_releases"]
+
+
+def rank_releases(
+    book: BookInfo,
+    releases: Iterable[Release],
+    prefs: RankingPrefs | None = None,
+    interactive: bool = False,
+    *,
+    now: datetime | None = None,
+) -> list[RankedRelease]:
+    """Every release with its verdict, score parts and reasons; best first, accepted before rejected.
+
+    ``interactive`` relaxes only the "an author must be named" rule: the user is choosing."""
+    prefs = prefs or RankingPrefs()
+    terms = book_terms(book)
+    now = now or datetime.now(UTC)
+    ranked = []
+    for release in releases:
+        gate = evaluate(release, terms, prefs, interactive=interactive, runtime_minutes=book.runtime_minutes)
+        parts, reasons = score(release, gate, prefs, book.runtime_minutes, now)
+        total = round(sum(parts.values()), 2)
+        verdict = ["Accepted: this is the wanted book"] if gate.accepted else []
+        ranked.append(RankedRelease(release, gate.accepted, total, parts, verdict + gate.reasons + reasons))
+
+    def key(item: RankedRelease) -> tuple[bool, float, float]:
+        published = item.release.publish_date
+        stamp = published.timestamp() if published is not None else 0.0
+        return (not item.accepted, -item.score, -stamp)
+
+    return sorted(ranked, key=key)

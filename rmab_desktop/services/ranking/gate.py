@@ -1,0 +1,476 @@
+"""The hard gate: is this release the wanted book, and nothing else?
+
+A release passes only when the title is found as a whole word sequence, nothing but structure
+(author, narrator, series, numbers, years, tags, brackets) stands before it, no further title word
+follows it (Dune vs Dune Messiah), an author is named (automatic mode), the series number does not
+contradict, it is not a box set, another language, an abridged or dramatized edition (unless
+wanted), a forbidden word or a size that cannot hold the book.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rmab_desktop.domain.releases import Release
+from rmab_desktop.services.ranking.book_terms import STOPWORDS, AuthorName, BookTerms
+from rmab_desktop.services.ranking.prefs import RankingPrefs
+from rmab_desktop.services.ranking.text import Token, roman_value, tokenize, words
+from rmab_desktop.services.ranking.vocabulary import (
+    ABRIDGED_MARKERS,
+    DRAMA_MARKERS,
+    OMNIBUS_MARKERS,
+    PREFIX_ONLY_WORDS,
+    SERIES_KEYWORDS,
+    TAG_WORDS,
+    bitrate_of,
+    is_year,
+    language_code,
+    language_of_word,
+)
+
+MB = 1024 * 1024
+_NAME_CONNECTORS = frozenset({"by", "and", "with", "feat", "ft", "read", "narrated", "written"})
+_SUFFIX_CONNECTORS = frozenset({"by", "read", "narrated", "written"})
+
+
+@dataclass
+class GateResult:
+    accepted: bool = True
+    reasons: list[str] = field(default_factory=list)
+    author_found: bool = False
+    subtitle_found: bool = False
+    narrator_found: bool = False
+    series_numbers: set[str] = field(default_factory=set)
+    window: tuple[int, int] | None = None
+    tokens: list[Token] = field(default_factory=list)
+
+    def reject(self, reason: str) -> None:
+        self.accepted = False
+        self.reasons.append(f"Rejected: {reason}")
+
+
+# -- title windows -----------------------------------------------------------------------------------
+def _align(tokens: list[Token], start: int, variant: tuple[str, ...]) -> int | None:
+    """End index when ``variant`` matches at ``start`` (stop words may be missing, split or
+    joined words are tolerated), else None."""
+    i, j, matched = 0, start, 0
+    n = len(variant)
+    while i < n:
+        word = variant[i]
+        here = tokens[j].text if j < len(tokens) else None
+        if here == word:
+            i, j, matched = i + 1, j + 1, matched + 1
+        elif here is not None and j + 1 < len(tokens) and here + tokens[j + 1].text == word:
+            i, j, matched = i + 1, j + 2, matched + 1
+        elif here is not None and i + 1 < n and word + variant[i + 1] == here:
+            i, j, matched = i + 2, j + 1, matched + 2
+        elif word in STOPWORDS and matched and i + 1 < n:
+            i += 1  # "Harry Potter Philosopher's Stone" for "... and the ..."
+        elif here in STOPWORDS and matched and j + 1 < len(tokens) and tokens[j + 1].text == word:
+            j += 1
+        else:
+            return None
+    return j if matched else None
+
+
+def _windows(tokens: list[Token], variant: tuple[str, ...]) -> list[tuple[int, int]]:
+    sequences = [variant]
+    if len(variant) > 1 and variant[0] in {"the", "a", "an"}:
+        sequences.append(variant[1:])  # "Hobbit, The" / "Sanderson - Final Empire"
+    found: list[tuple[int, int]] = []
+    for seq in sequences:
+        head = seq[0]
+        for k, token in enumerate(tokens):
+            if not (token.text.startswith(head) or head.startswith(token.text)):
+                continue
+            end = _align(tokens, k, seq)
+            if end is not None and (k, end) not in found:
+                found.append((k, end))
+    return found
+
+
+# -- structure around the title ----------------------------------------------------------------------
+def _is_number(token: Token) -> bool:
+    return token.text.isdigit()
+
+
+def _structured(tokens: list[Token], i: int, terms: BookTerms, *, prefix: bool) -> int:
+    """How many tokens at ``i`` are structure (0 when tokens[i] is a word of some other title)."""
+    token = tokens[i]
+    word = token.text
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prefix and token.bracket:
+        return 1
+    if word in SERIES_KEYWORDS and nxt is not None and (_is_number(nxt) or roman_value(nxt.raw)):
+        return 2
+    if word == "full" and nxt is not None and nxt.text == "cast":
+        return 2
+    if (
+        _is_number(token)
+        or bitrate_of(word)
+        or word in TAG_WORDS
+        or word in terms.author_words
+        or word in terms.narrator_words
+        or language_of_word(word, standalone=token.bracket or token.boundary)
+    ):
+        return 1
+    if word in terms.series and (prefix or _series_run(tokens, i, terms)):
+        return 1
+    if prefix and (word in PREFIX_ONLY_WORDS or word in _NAME_CONNECTORS):
+        return 1
+    if not prefix and word in _SUFFIX_CONNECTORS:
+        return 1
+    return 0
+
+
+def _series_run(tokens: list[Token], i: int, terms: BookTerms) -> bool:
+    """True when the whole series name starts at ``i``."""
+    seq = terms.series
+    return tuple(t.text for t in tokens[i : i + len(seq)]) == seq
+
+
+def _check_prefix(tokens: list[Token], start: int, terms: BookTerms) -> str | None:
+    i = 0
+    while i < start:
+        step = _structured(tokens, i, terms, prefix=True)
+        if not step:
+            words_before = " ".join(t.raw for t in tokens[i:start])
+            return f"unstructured words before the title: '{words_before}'"
+        i += step
+    return None
+
+
+def _check_suffix(tokens: list[Token], end: int, terms: BookTerms) -> str | None:
+    if end >= len(tokens) or tokens[end].boundary:
+        return None
+    token = tokens[end]
+    if token.text in terms.continuations or _structured(tokens, end, terms, prefix=False):
+        return None
+    return f"a longer, different title: '... {' '.join(t.raw for t in tokens[max(0, end - 2) : end + 2])}'"
+
+
+# -- authors ----------------------------------------------------------------------------------------
+def _initial_runs(tokens: list[Token], idx: int) -> set[str]:
+    """Initials written before/after position ``idx``: "j r r" -> "jrr", "jrr" -> "jrr"."""
+    runs = set()
+    for direction in (-1, 1):
+        letters = ""
+        k = idx + direction
+        while 0 <= k < len(tokens) and len(tokens[k].text) <= 3 and tokens[k].text.isalpha():
+            letters = tokens[k].text + letters if direction < 0 else letters + tokens[k].text
+            runs.add(letters)
+            k += direction
+    return runs
+
+
+def _author_at(tokens: list[Token], outside: set[int], author: AuthorName) -> bool:
+    surname = author.surname
+    for idx, token in enumerate(tokens):
+        if idx not in outside or token.text not in (surname, surname + "s"):
+            continue
+        if not author.given:
+            return True
+        near = {tokens[k].text for k in range(max(0, idx - 3), min(len(tokens), idx + 4)) if k != idx}
+        if near & set(author.given) or author.initials in _initial_runs(tokens, idx):
+            return True
+        joined = "".join(author.given)
+        if joined and joined in near:
+            return True
+        previous = tokens[idx - 1] if idx > 0 else None
+        if previous is None or token.boundary or previous.text in _NAME_CONNECTORS:
+            return True  # "Herbert - Dune", "by Tolkien"
+    return False
+
+
+def _other_author_named(tokens: list[Token], outside: set[int], terms: BookTerms) -> str | None:
+    """The name after an explicit "by" that is none of the book's people, if any."""
+    for idx, token in enumerate(tokens[:-1]):
+        if idx not in outside or token.text != "by":
+            continue
+        if idx > 0 and tokens[idx - 1].text in {"read", "narrated", "performed"}:
+            continue
+        name = []
+        for k in range(idx + 1, min(len(tokens), idx + 4)):
+            if tokens[k].boundary and k > idx + 1:
+                break
+            name.append(tokens[k])
+        known = terms.author_words | terms.narrator_words
+        if name and name[0].text.isalpha() and not any(t.text in known for t in name):
+            if any(t.text in TAG_WORDS or t.text.isdigit() for t in name[:1]):
+                continue
+            return " ".join(t.raw for t in name)
+    return None
+
+
+# -- series numbers and box sets --------------------------------------------------------------------
+def _number_at(tokens: list[Token], k: int) -> str | None:
+    if k >= len(tokens):
+        return None
+    token = tokens[k]
+    if token.text.isdigit() and not is_year(token.text):
+        return token.text
+    value = roman_value(token.raw)
+    return str(value) if value else None
+
+
+def _numbers_from(tokens: list[Token], k: int) -> list[str]:
+    """A number, a range "1-3" / "1 to 3", or a list "1, 2 and 3" starting at ``k``."""
+    first = _number_at(tokens, k)
+    if first is None:
+        return []
+    found = [first]
+    j = k + 1
+    while j < len(tokens):
+        token = tokens[j]
+        if token.text in {"to", "thru", "through", "and"}:
+            following = _number_at(tokens, j + 1)
+            if following is None or not tokens[j + 1].text.isdigit():
+                break
+            found += _expand(found[-1], following, token.text != "and")
+            j += 2
+            continue
+        following = _number_at(tokens, j) if token.text.isdigit() else None
+        if following is None:
+            break
+        if "-" in token.gap or "–" in token.gap:
+            found += _expand(found[-1], following, True)
+        elif "," in token.gap:
+            found.append(following)
+        else:
+            break
+        j += 1
+    return found
+
+
+def _expand(low: str, high: str, is_range: bool) -> list[str]:
+    a, b = int(low), int(high)
+    if not is_range:
+        return [high]
+    return [str(n) for n in range(a + 1, b + 1)] if 0 < b - a <= 50 else []
+
+
+def _series_numbers(tokens: list[Token], window: tuple[int, int], terms: BookTerms) -> list[list[str]]:
+    start, end = window
+    groups: list[list[str]] = []
+    for k, token in enumerate(tokens):
+        if start <= k < end:
+            continue
+        if token.text in SERIES_KEYWORDS:
+            numbers = _numbers_from(tokens, k + 1)
+            if numbers:
+                groups.append(numbers)
+        elif (
+            terms.series and _series_run(tokens, k, terms) and not (start <= k + len(terms.series) - 1 < end)
+        ):
+            after = k + len(terms.series)
+            while after < len(tokens) and tokens[after].text in SERIES_KEYWORDS | {"series", "saga"}:
+                after += 1
+            if after != start:
+                numbers = _numbers_from(tokens, after)
+                if numbers:
+                    groups.append(numbers)
+    if start > 0 and tokens[start].boundary:
+        number = _number_at(tokens, start - 1)
+        if number and tokens[start - 1].text.isdigit() and int(number) < 100:
+            groups.append([number])
+    if end < len(tokens) and not tokens[end].boundary and tokens[end].text.isdigit():
+        numbers = _numbers_from(tokens, end)
+        if numbers and not is_year(tokens[end].text):
+            groups.append(numbers)
+    return groups
+
+
+# -- the gate ------------------------------------------------------------------------------------------
+def _title_window(tokens: list[Token], terms: BookTerms, result: GateResult) -> tuple[int, int] | None:
+    failure = None
+    for variant in terms.title_variants:
+        for window in _windows(tokens, variant):
+            problem = _check_prefix(tokens, window[0], terms) or _check_suffix(tokens, window[1], terms)
+            if problem is None:
+                return window
+            failure = failure or problem
+    if failure:
+        result.reject(failure)
+    else:
+        present = {t.text for t in tokens}
+        missing = [w for w in terms.title_variants[-1] if w not in present and w not in STOPWORDS]
+        shown = ", ".join(missing) or " ".join(terms.title_variants[-1])
+        result.reject(f"title words missing: {shown}")
+    return None
+
+
+def evaluate(
+    release: Release,
+    terms: BookTerms,
+    prefs: RankingPrefs,
+    *,
+    interactive: bool = False,
+    runtime_minutes: int | None = None,
+) -> GateResult:
+    result = GateResult()
+    if not terms.has_title:
+        result.reject("the wanted book has no title")
+        return result
+    tokens = tokenize(release.title)
+    probe = GateResult()
+    window = _title_window(tokens, terms, probe)
+    if window is None and release.book_title:
+        tokens = tokenize(f"{release.author or ''} - {release.book_title}")
+        window = _title_window(tokens, terms, GateResult())
+    if window is None:
+        result.accepted = False
+        result.reasons.extend(probe.reasons)
+        result.tokens = tokenize(release.title)
+        return result
+    result.window, result.tokens = window, tokens
+    outside = {k for k in range(len(tokens)) if not window[0] <= k < window[1]}
+    _check_people(release, tokens, outside, terms, result, interactive=interactive, prefs=prefs)
+    _check_series(tokens, window, outside, terms, result)
+    _check_edition(tokens, outside, terms, prefs, result)
+    _check_language(release, tokens, outside, terms, result, prefs)
+    _check_size(release, prefs, result, runtime_minutes)
+    _check_seeders(release, prefs, result)
+    subtitle = terms.subtitle
+    if subtitle:
+        text = [t.text for t in tokens]
+        result.subtitle_found = any(text[k : k + len(subtitle)] == list(subtitle) for k in range(len(text)))
+    return result
+
+
+def _check_people(
+    release: Release,
+    tokens: list[Token],
+    outside: set[int],
+    terms: BookTerms,
+    result: GateResult,
+    *,
+    interactive: bool,
+    prefs: RankingPrefs,
+) -> None:
+    found = [a for a in terms.authors if _author_at(tokens, outside, a)]
+    attr_tokens = tokenize(release.author) if release.author else []
+    attr_found = [
+        a for a in terms.authors if attr_tokens and _author_at(attr_tokens, set(range(len(attr_tokens))), a)
+    ]
+    result.author_found = bool(found or attr_found)
+    result.narrator_found = bool(terms.narrator_words) and any(
+        tokens[k].text in terms.narrator_words for k in outside
+    )
+    if result.author_found:
+        names = ", ".join(a.display for a in (found or attr_found))
+        result.reasons.append(f"Author found: {names}")
+        return
+    if not terms.authors:
+        return
+    other = _other_author_named(tokens, outside, terms)
+    if release.author and attr_tokens and not attr_found:
+        other = other or release.author
+    if other:
+        result.reject(f"written by someone else ('{other}'), not {terms.authors[0].display}")
+    elif interactive or not prefs.require_author:
+        result.reasons.append("No author named in the release (allowed in interactive search)")
+    else:
+        result.reject(f"no author of the book named (wanted {', '.join(a.display for a in terms.authors)})")
+
+
+def _check_series(
+    tokens: list[Token], window: tuple[int, int], outside: set[int], terms: BookTerms, result: GateResult
+) -> None:
+    groups = _series_numbers(tokens, window, terms)
+    numbers = {n for group in groups for n in group}
+    result.series_numbers = numbers
+    words_outside = {tokens[k].text for k in outside} - terms.book_words
+    omnibus_word = words_outside & OMNIBUS_MARKERS
+    if not terms.wants_omnibus and (omnibus_word or any(len(g) > 1 for g in groups)):
+        longest = max(groups, key=len) if groups else []
+        what = next(iter(omnibus_word), None) or f"books {longest[0]}-{longest[-1]}"
+        result.reject(f"a box set or omnibus ({what}), not a single book")
+        return
+    wanted = terms.series_position
+    if wanted and numbers and not numbers & wanted:
+        result.reject(
+            f"series number {', '.join(sorted(numbers))} but the book is number {', '.join(sorted(wanted))}"
+        )
+    elif wanted and numbers:
+        result.reasons.append(f"Series number {', '.join(sorted(numbers & wanted))} matches")
+
+
+def _has_phrase(tokens: list[Token], outside: set[int], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    for k in range(len(tokens) - n + 1):
+        if k in outside and tuple(t.text for t in tokens[k : k + n]) == phrase:
+            return True
+    return False
+
+
+def _check_edition(
+    tokens: list[Token], outside: set[int], terms: BookTerms, prefs: RankingPrefs, result: GateResult
+) -> None:
+    present = {tokens[k].text for k in outside}
+    if not terms.wants_abridged and present & ABRIDGED_MARKERS:
+        result.reject("an abridged edition; the wanted book is unabridged")
+    if not terms.wants_dramatized and (
+        present & DRAMA_MARKERS
+        or _has_phrase(tokens, outside, ("radio", "drama"))
+        or _has_phrase(tokens, outside, ("radio", "play"))
+        or _has_phrase(tokens, outside, ("bbc", "radio"))
+    ):
+        result.reject("a dramatized adaptation, not the wanted narration")
+    for phrase in prefs.forbidden_words:
+        seq = tuple(words(phrase))
+        if seq and not set(seq) <= terms.book_words and _has_phrase(tokens, outside, seq):
+            result.reject(f"forbidden word '{phrase}'")
+
+
+def _check_language(
+    release: Release,
+    tokens: list[Token],
+    outside: set[int],
+    terms: BookTerms,
+    result: GateResult,
+    prefs: RankingPrefs,
+) -> None:
+    if not terms.language or not prefs.reject_other_languages:
+        return
+    found = set()
+    for k in outside:
+        token = tokens[k]
+        if token.text in terms.author_words or token.text in terms.series or token.text in terms.book_words:
+            continue
+        alone = token.bracket or (token.boundary and (k + 1 >= len(tokens) or tokens[k + 1].boundary))
+        code = language_of_word(token.text, standalone=alone)
+        if code:
+            found.add(code)
+    attr = release.extra.get("language")
+    if isinstance(attr, str):
+        code = language_code(attr)
+        if code:
+            found.add(code)
+    if found and terms.language not in found:
+        result.reject(f"language {', '.join(sorted(found))}; the book is {terms.language}")
+
+
+def estimated_kbps(size_bytes: int | None, runtime_minutes: int | None) -> float | None:
+    if not size_bytes or not runtime_minutes or runtime_minutes <= 0:
+        return None
+    return size_bytes * 8 / (runtime_minutes * 60) / 1000
+
+
+def _check_size(release: Release, prefs: RankingPrefs, result: GateResult, runtime: int | None) -> None:
+    kbps = estimated_kbps(release.size_bytes, runtime)
+    if kbps is not None:
+        hours = (runtime or 0) / 60
+        if kbps < prefs.min_kbps:
+            result.reject(
+                f"too small for a {hours:.1f} h book (about {kbps:.0f} kbps): a sample, an abridged "
+                "edition or something else"
+            )
+        elif kbps > prefs.max_kbps:
+            result.reject(f"too large for a {hours:.1f} h book (about {kbps:.0f} kbps)")
+    elif release.size_bytes and release.size_bytes < prefs.min_size_mb * MB:
+        result.reject(f"only {release.size_bytes / MB:.1f} MB: too small to be an audiobook")
+
+
+def _check_seeders(release: Release, prefs: RankingPrefs, result: GateResult) -> None:
+    if release.protocol == "torrent" and release.seeders is not None and release.seeders < prefs.min_seeders:
+        result.reject(f"{release.seeders} seeders (minimum {prefs.min_seeders})")

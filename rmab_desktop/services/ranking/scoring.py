@@ -1,0 +1,136 @@
+"""Order among accepted releases: format, bitrate for the runtime, indexer, flags, availability, age,
+preferred words and how fully the release names the book. Every part is returned with a reason."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+
+from rmab_desktop.domain.releases import Release
+from rmab_desktop.services.ranking.gate import GateResult, estimated_kbps
+from rmab_desktop.services.ranking.prefs import RankingPrefs
+from rmab_desktop.services.ranking.text import Token, words
+from rmab_desktop.services.ranking.vocabulary import FORMAT_WORDS, bitrate_of
+
+_KBPS_UNITS = frozenset({"kbps", "kbit", "kbits", "kb", "k"})
+
+
+def detect_formats(tokens: list[Token], release: Release) -> list[str]:
+    found: list[str] = []
+    hints = [str(release.extra.get("format") or ""), str(release.extra.get("file_name") or "")]
+    for word in [t.text for t in tokens] + [w for hint in hints for w in words(hint)]:
+        fmt = FORMAT_WORDS.get(word)
+        if fmt and fmt not in found:
+            found.append(fmt)
+    return found
+
+
+def title_bitrate(tokens: list[Token]) -> int | None:
+    for k, token in enumerate(tokens):
+        value = bitrate_of(token.text)
+        if value:
+            return value
+        if token.text.isdigit() and k + 1 < len(tokens) and tokens[k + 1].text in _KBPS_UNITS:
+            number = int(token.text)
+            if 8 <= number <= 3000:
+                return number
+    return None
+
+
+def score(
+    release: Release,
+    gate: GateResult,
+    prefs: RankingPrefs,
+    runtime_minutes: int | None,
+    now: datetime | None = None,
+) -> tuple[dict[str, float], list[str]]:
+    parts: dict[str, float] = {}
+    reasons: list[str] = []
+    tokens = gate.tokens
+
+    formats = detect_formats(tokens, release)
+    order = prefs.format_order
+    fmt = min(formats, key=order.index) if formats else "other"
+    rank = order.index(fmt)
+    parts["format"] = prefs.format_weight * (len(order) - 1 - rank) / max(1, len(order) - 1)
+    shown = fmt.upper() if formats else "unknown format"
+    extra = f" (also names {', '.join(f.upper() for f in formats if f != fmt)})" if len(formats) > 1 else ""
+    reasons.append(f"{shown}: preference {rank + 1} of {len(order)}{extra}")
+
+    kbps = estimated_kbps(release.size_bytes, runtime_minutes)
+    source = "estimated from size and runtime"
+    if kbps is None:
+        kbps = title_bitrate(tokens)
+        source = "from the release name"
+    window = prefs.window(fmt)
+    weight = prefs.bitrate_weight
+    if kbps is None:
+        parts["bitrate"] = weight * 0.4
+        reasons.append("Bitrate unknown (no runtime or size)")
+    else:
+        if kbps < window.low:
+            parts["bitrate"] = weight * kbps / window.low
+            verdict = "below"
+        elif kbps <= window.high:
+            parts["bitrate"] = weight
+            verdict = "inside"
+        else:
+            parts["bitrate"] = weight * max(0.5, window.high / kbps)
+            verdict = "above"
+        reasons.append(
+            f"About {kbps:.0f} kbps ({source}), {verdict} the {fmt} window {window.low:.0f}-{window.high:.0f}"
+        )
+
+    priority = min(50, max(1, release.indexer_priority))
+    parts["indexer"] = prefs.indexer_weight * (50 - priority) / 49
+    reasons.append(f"Indexer {release.indexer or '?'} priority {priority}")
+
+    flag_points = 0.0
+    for flag in release.flags:
+        points = prefs.flag_scores.get(flag.lower())
+        if points:
+            flag_points += points
+            reasons.append(f"Flag {flag}: {points:+g}")
+    parts["flags"] = flag_points
+
+    if release.protocol == "torrent":
+        if release.seeders is None:
+            parts["seeders"] = prefs.seeders_weight * 0.3
+            reasons.append("Seeders unknown")
+        else:
+            fraction = min(1.0, math.log10(release.seeders + 1) / 2)
+            parts["seeders"] = prefs.seeders_weight * fraction
+            reasons.append(f"{release.seeders} seeders")
+    else:
+        parts["seeders"] = prefs.usenet_availability
+        reasons.append(f"{release.protocol.capitalize()} download (no seeders needed)")
+
+    if release.publish_date is not None:
+        published = release.publish_date
+        if published.tzinfo is None:
+            published = published.replace(tzinfo=UTC)
+        days = max(0.0, ((now or datetime.now(UTC)) - published).total_seconds() / 86400)
+        parts["age"] = prefs.age_weight * max(0.0, 1 - days / 3650)
+        reasons.append(f"Published {days:.0f} days ago")
+    else:
+        parts["age"] = 0.0
+
+    present = [t.text for t in tokens]
+    word_points = 0.0
+    for phrase in prefs.preferred_words:
+        seq = words(phrase)
+        n = len(seq)
+        if seq and any(present[k : k + n] == seq for k in range(len(present) - n + 1)):
+            word_points += prefs.preferred_word_points
+            reasons.append(f"Preferred word '{phrase}': +{prefs.preferred_word_points:g}")
+    parts["words"] = word_points
+
+    match = 10.0 if gate.author_found else 0.0
+    match += 3.0 if gate.subtitle_found else 0.0
+    match += 3.0 if gate.narrator_found else 0.0
+    if gate.narrator_found:
+        reasons.append("Narrator named")
+    if gate.subtitle_found:
+        reasons.append("Subtitle named")
+    parts["match"] = match
+    return {key: round(value, 2) for key, value in parts.items()}, reasons

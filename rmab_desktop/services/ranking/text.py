@@ -1,0 +1,135 @@
+"""Text normalization and tokenization shared by the ranking gate and scorer.
+
+Words are compared casefolded, with Latin/Greek/Cyrillic diacritics removed (é -> e, ё -> е),
+apostrophes dropped (Ender's -> enders), "&" read as "and", number words and roman numerals read
+as digits, and CJK text split into single characters (those scripts do not put spaces between
+words). Each token remembers whether a hard separator (" - ", ":", ",", a bracket, "by") came
+before it and whether it sits inside brackets, because release names use those to separate the
+title from the author, the series and the tags.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+_APOSTROPHES = re.compile(r"(?<=\w)['’ʼ`´](?=\w)|['’ʼ`´]")
+_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+_HASH_NUMBER = re.compile(r"#\s*(?=\d)")
+_OPEN = "([{【「『〈《"
+_CLOSE = ")]}】」』〉》"
+_HARD = set(":;,|/~–—-") | set(_OPEN) | set(_CLOSE)
+_KEEP_MARKS = {"\u3099", "\u309a"}  # kana voicing marks change the character
+
+NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "twenty": "20",
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
+    "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10",
+}  # fmt: skip
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def _roman(token: str) -> int | None:
+    if not token or any(ch not in _ROMAN_VALUES for ch in token):
+        return None
+    total, previous = 0, 0
+    for ch in reversed(token):
+        value = _ROMAN_VALUES[ch]
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total if 0 < total < 40 and _to_roman(total) == token else None
+
+
+def _to_roman(value: int) -> str:
+    out = ""
+    for number, symbol in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while value >= number:
+            out += symbol
+            value -= number
+    return out
+
+
+def roman_value(token: str) -> int | None:
+    """The value of a roman numeral token (ii, iv, xii ...), single letters included."""
+    return _roman(token)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char_run(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(
+        ch for ch in decomposed if ch in _KEEP_MARKS or not unicodedata.category(ch).startswith("M")
+    )
+    return unicodedata.normalize("NFC", kept)
+
+
+def fold(text: str) -> str:
+    """Casefolded, diacritic-free text (CJK and kana voicing kept)."""
+    return _fold_char_run(text) if text.isascii() is False else text.casefold()
+
+
+@lru_cache(maxsize=65536)
+def canonical(word: str) -> str:
+    """One comparable form per word: "two"/"II"/"02" -> "2"; other words unchanged."""
+    if word.isdigit():
+        return str(int(word)) if len(word) < 6 else word
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    if len(word) > 1:
+        value = _roman(word)
+        if value is not None:
+            return str(value)
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # canonical form
+    raw: str  # folded form before number canonicalization
+    boundary: bool  # a hard separator came right before it
+    bracket: bool  # inside (), [] or {}
+    gap: str  # the raw characters between the previous token and this one
+
+
+def prepare(text: str) -> str:
+    """Scene dots and underscores become spaces, "&" becomes "and", "#3" becomes "book 3"."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("_", " ").replace("&", " and ").replace("+", " ")
+    text = _HASH_NUMBER.sub(" book ", text)
+    text = _DOT.sub(" ", text)
+    return _APOSTROPHES.sub("", fold(text))
+
+
+def tokenize(text: str) -> list[Token]:
+    prepared = prepare(text)
+    tokens: list[Token] = []
+    depth = 0
+    position = 0
+    for match in _TOKEN.finditer(prepared):
+        gap = prepared[position : match.start()]
+        position = match.end()
+        for ch in gap:
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                depth = max(0, depth - 1)
+        word = match.group(0)
+        hard = any(ch in _HARD for ch in gap) and not (gap.strip() == "-" and gap == "-")
+        tokens.append(Token(canonical(word), word, hard or not tokens, depth > 0, gap))
+    return tokens
+
+
+def words(text: str) -> list[str]:
+    """Canonical words of a text (for book-side phrases: titles, names, series)."""
+    return [token.text for token in tokenize(text)]
+
+
+def is_cjk(word: str) -> bool:
+    return len(word) == 1 and bool(re.match(f"[{_CJK}]", word))

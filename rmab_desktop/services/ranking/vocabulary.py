@@ -1,0 +1,100 @@
+"""The words release names use for structure rather than for a title: formats, tags, series
+keywords, languages. All in the canonical form of :func:`rmab_desktop.services.ranking.text.canonical`."""
+
+from __future__ import annotations
+
+import re
+
+FORMAT_WORDS = {
+    "m4b": "m4b",
+    "flac": "flac",
+    "alac": "flac",
+    "m4a": "m4a",
+    "aac": "m4a",
+    "mp4": "m4a",
+    "mp3": "mp3",
+    "ogg": "other",
+    "opus": "other",
+    "wma": "other",
+    "aax": "other",
+    "wav": "other",
+}
+SERIES_KEYWORDS = frozenset(
+    {"book", "books", "bk", "bks", "vol", "vols", "volume", "volumes", "tome", "tomo", "band", "teil",
+     "livre", "libro", "episode", "ep", "no", "nr", "number", "installment"}
+)  # fmt: skip
+# Words that may sit around a title without being part of another title.
+TAG_WORDS = frozenset(
+    {"audiobook", "audiobooks", "audio", "audible", "unabridged", "abridged", "retail", "kbps", "kbit",
+     "kbits", "kb", "k", "vbr", "cbr", "hq", "lq", "mono", "stereo", "cd", "cds", "web", "webrip", "rip",
+     "chapters", "chaptered", "chapterized", "chapterised", "uncut", "edition", "remastered", "expanded",
+     "anniversary", "deluxe", "revised", "updated", "reupload", "repack", "proper", "read", "narrated",
+     "narrator", "narrators", "by", "ebook", "epub", "pdf", "mobi", "azw3", "untouched", "english", "eng",
+     "dolby", "atmos", "aaxc", "multicast"}
+    | set(FORMAT_WORDS)
+)  # fmt: skip
+# Series-ish words tolerated before a title ("Dune Chronicles 01 - Dune"), never after it.
+PREFIX_ONLY_WORDS = frozenset({"series", "saga", "chronicles", "cycle", "trilogy", "sequence", "universe"})
+OMNIBUS_MARKERS = frozenset({"omnibus", "boxset", "box", "bundle", "anthology", "compendium"})
+DRAMA_MARKERS = frozenset({"dramatized", "dramatised", "dramatization", "dramatisation"})
+ABRIDGED_MARKERS = frozenset({"abridged", "condensed"})
+_BITRATE = re.compile(r"^(\d{2,4})(?:kbps|kbit|kbits|kb|k)$")
+
+LANGUAGES = {
+    "en": {"english", "eng", "englisch", "anglais", "ingles", "inglese"},
+    "de": {"german", "deutsch", "ger", "deu", "allemand", "aleman", "tedesco"},
+    "fr": {"french", "francais", "fre", "fra", "franzosisch", "frances", "francese"},
+    "es": {"spanish", "espanol", "castellano", "spa", "esp", "spanisch", "espagnol"},
+    "it": {"italian", "italiano", "ita", "italienisch", "italien"},
+    "nl": {"dutch", "nederlands", "dut", "nld", "niederlandisch"},
+    "sv": {"swedish", "svenska", "swe", "schwedisch"},
+    "da": {"danish", "dansk", "dan"},
+    "no": {"norwegian", "norsk", "nor"},
+    "fi": {"finnish", "suomi", "fin"},
+    "pl": {"polish", "polski", "pol"},
+    "pt": {"portuguese", "portugues", "por"},
+    "ru": {"russian", "russkii", "rus", "русскии"},
+    "ja": {"japanese", "jpn", "nihongo"},
+    "zh": {"chinese", "chi", "zho", "mandarin"},
+    "ko": {"korean", "kor"},
+}
+# Two-letter codes are ordinary words in many titles: they count only inside brackets or alone
+# between separators ("[DE]", "- NL -").
+SHORT_CODES = {code: code for code in LANGUAGES} | {
+    "dk": "da",
+    "se": "sv",
+    "jp": "ja",
+    "cn": "zh",
+    "ger": "de",
+}
+_LANGUAGE_BY_WORD = {word: code for code, names in LANGUAGES.items() for word in names}
+
+
+def language_code(value: str) -> str | None:
+    """ "English"/"en"/"en-US"/"Deutsch" -> "en"/"de"; None when unknown."""
+    value = value.strip().lower()
+    if not value:
+        return None
+    head = re.split(r"[-_ ]", value)[0]
+    if head in LANGUAGES:
+        return head
+    return _LANGUAGE_BY_WORD.get(value) or _LANGUAGE_BY_WORD.get(head) or SHORT_CODES.get(head)
+
+
+def language_of_word(word: str, *, standalone: bool) -> str | None:
+    code = _LANGUAGE_BY_WORD.get(word)
+    if code is None and standalone:
+        code = SHORT_CODES.get(word)
+    return code
+
+
+def bitrate_of(word: str) -> int | None:
+    match = _BITRATE.match(word)
+    if match:
+        value = int(match.group(1))
+        return value if 8 <= value <= 3000 else None
+    return None
+
+
+def is_year(word: str) -> bool:
+    return word.isdigit() and len(word) == 4 and 1800 <= int(word) <= 2099
