@@ -27,6 +27,14 @@ def _activity(ctx: UiContext) -> QWidget:
     return ActivityPage(ctx)
 
 
+def _status(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.pages.status_page import StatusPage
+
+    assert ctx.core.health is not None  # built by open_core
+    return StatusPage(ctx.core.health, ctx.runner)
+
+
 PAGES: list[PageSpec] = [
     PageSpec("activity", "Activity", "activity", _activity, order=900),
+    PageSpec("status", "Service status", "status", _status, order=910),
 ]
