@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -58,3 +59,18 @@ class NewDownload:
     save_path: str | None = None  # in the client's view of the file system
     size_bytes: int | None = None  # expected size (direct HTTP verifies it)
     paused: bool = False
+
+
+@dataclass(frozen=True)
+class BlocklistItem:
+    """A release that must not be grabbed again for one book (or for any book: ``audiobook_id`` None)."""
+
+    id: int
+    audiobook_id: int | None
+    book_title: str
+    release_title: str
+    release_guid: str | None
+    infohash: str | None
+    indexer: str
+    reason: str
+    created_at: datetime

@@ -1,0 +1,118 @@
+"""Download-client settings (config key ``download_clients``): clients, monitoring, seeding rules.
+
+Secrets are not here: ``secret_name`` is the keyring entry holding the password or API key.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+CONFIG_KEY = "download_clients"
+
+ClientKind = Literal["qbittorrent", "transmission", "sabnzbd", "nzbget", "direct_http"]
+KIND_PROTOCOL: dict[str, str] = {
+    "qbittorrent": "torrent",
+    "transmission": "torrent",
+    "sabnzbd": "usenet",
+    "nzbget": "usenet",
+    "direct_http": "http",
+}
+KIND_LABELS: dict[str, str] = {
+    "qbittorrent": "qBittorrent",
+    "transmission": "Transmission",
+    "sabnzbd": "SABnzbd",
+    "nzbget": "NZBGet",
+    "direct_http": "Direct download (built in)",
+}
+DEFAULT_URLS: dict[str, str] = {
+    "qbittorrent": "http://127.0.0.1:8080",
+    "transmission": "http://127.0.0.1:9091/transmission/rpc",
+    "sabnzbd": "http://127.0.0.1:8080",
+    "nzbget": "http://127.0.0.1:6789",
+    "direct_http": "",
+}
+
+
+class PathMapping(BaseModel):
+    """A folder as the client sees it (``remote``) and as this computer sees it (``local``)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    remote: str
+    local: str
+
+
+class DownloadClientConfig(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
+    name: str = ""
+    kind: ClientKind
+    enabled: bool = True
+    url: str = ""
+    username: str = ""
+    secret_name: str | None = None  # keyring entry of the password (torrent, NZBGet) or API key (SABnzbd)
+    verify_tls: bool = True
+    category: str = "audiobooks"
+    save_path: str | None = None  # in the client's view; empty: the client's default folder
+    path_mappings: list[PathMapping] = Field(default_factory=list)
+    priority: int = 0  # several clients for one protocol: the lowest number is used first
+    post_import_category: str | None = None
+
+    @field_validator("category")
+    @classmethod
+    def _clean_category(cls, value: str) -> str:
+        value = value.strip().strip("/\\")
+        if ".." in value:
+            raise ValueError("a category cannot contain '..'")
+        return value
+
+    @property
+    def protocol(self) -> str:
+        return KIND_PROTOCOL[self.kind]
+
+    @property
+    def label(self) -> str:
+        return self.name or KIND_LABELS[self.kind]
+
+
+class SeedingRule(BaseModel):
+    """Keep seeding until every rule that is set is met; no rule set means keep seeding."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    ratio: float | None = 1.0
+    minutes: int | None = None
+
+    @property
+    def keeps_forever(self) -> bool:
+        return not self.ratio and not self.minutes
+
+
+class MonitorSettings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    first_poll_seconds: float = 3.0
+    poll_seconds: float = 10.0
+    stalled_minutes: float = 30.0  # no progress for this long: stalled, blocklisted, next release
+    max_download_hours: float = 48.0  # still not done after this: failed, next release
+    missing_grace_seconds: float = 60.0  # a new item may take a moment to show in the client
+    unreachable_minutes: float = 30.0  # client down this long: the request fails (not blocklisted)
+    local_path_checks: int = 30  # the finished path may appear late (temporary folders, slow shares)
+
+
+class DownloadSettings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    clients: list[DownloadClientConfig] = Field(default_factory=list)
+    monitor: MonitorSettings = Field(default_factory=MonitorSettings)
+    seeding_default: SeedingRule = Field(default_factory=SeedingRule)
+    seeding_per_indexer: dict[str, SeedingRule] = Field(default_factory=dict)
+    retry_search_hours: float = 24.0  # no acceptable release: search again after this long
+    remove_usenet_after_import: bool = True
+
+    def seeding_rule(self, indexer: str) -> SeedingRule:
+        return self.seeding_per_indexer.get(indexer, self.seeding_default)
