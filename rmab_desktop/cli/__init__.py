@@ -19,6 +19,8 @@ COMMAND_MODULES = [
     "rmab_desktop.cli.db_commands",
     "rmab_desktop.cli.secrets_commands",
     "rmab_desktop.cli.jobs_commands",
+    "rmab_desktop.cli.catalog_commands",
+    "rmab_desktop.cli.request_commands",
     "rmab_desktop.cli.notifications_commands",
     "rmab_desktop.cli.rank_commands",
 ]

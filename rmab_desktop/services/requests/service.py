@@ -121,7 +121,7 @@ class RequestService:
         queue: JobQueue,
         events: EventBus,
         users: UserService,
-        lookup: Callable[[str, str], CatalogBook],
+        lookup: Callable[[str, str | None], CatalogBook],
         *,
         today: Callable[[], date] = lambda: utcnow().date(),
     ) -> None:
@@ -253,14 +253,14 @@ class RequestService:
     def create(
         self,
         asin: str,
-        region: str,
+        region: str | None = None,
         *,
         user: UserInfo | None = None,
         with_ebook: bool = False,
         custom_search_terms: str | None = None,
         book: CatalogBook | None = None,
     ) -> RequestOutcome:
-        """Request a book for ``user`` (default: the current user). See the module notes for the rules."""
+        """Request a book for ``user`` (default: the current user); ``region`` None: the default marketplace."""
         user = user or self.users.current()
         if not self.users.has_permission(user, Permission.REQUEST):
             raise PermissionDeniedError(f"{user.label} may not make requests.")
