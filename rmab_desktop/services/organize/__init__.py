@@ -1,0 +1,1 @@
+"""Organize downloads into the library: path template, safe names, staged crash-safe import."""
