@@ -1,0 +1,168 @@
+"""Library page and model: qtmodeltester, search, sort, actions, covers, empty state."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from sqlalchemy import insert
+
+from rmab_desktop.bootstrap import AppCore
+from rmab_desktop.db.models import LibraryItem
+from rmab_desktop.services.config_store import ConfigStore
+from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.library.query import parse_query
+from rmab_desktop.services.library.service import LibraryEntry, LibraryService
+from rmab_desktop.ui import desktop
+from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui.models.library_covers import CoverCache, load_cover_image
+from rmab_desktop.ui.models.library_model import AUTHOR, YEAR, LibraryFilterProxy, LibraryModel
+from rmab_desktop.ui.models.roles import ObjectRole
+from rmab_desktop.ui.pages.library_page import LibraryPage
+from tests.synthetic_library import insert_synthetic_library, synthetic_rows
+
+
+def make_service(core: AppCore, root: Path | None = None, retagger=None) -> LibraryService:  # type: ignore[no-untyped-def]
+    return LibraryService(
+        core.database,
+        ConfigStore(core.database),
+        CredentialStore(),
+        lambda: str(root) if root else None,
+        retagger=retagger,
+    )
+
+
+@pytest.fixture
+def filled(core: AppCore) -> LibraryService:
+    insert_synthetic_library(core.database, 300)
+    return make_service(core)
+
+
+def test_model_and_proxy_pass_the_model_tester(qtmodeltester, filled: LibraryService) -> None:
+    model = LibraryModel()
+    entries = filled.entries()
+    model.set_entries(entries, [e.search_record() for e in entries])
+    qtmodeltester.check(model)
+    proxy = LibraryFilterProxy(model)
+    proxy.set_query(parse_query("year:1950..2000"))
+    qtmodeltester.check(proxy)
+    proxy.sort(YEAR, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(proxy)
+    years = [proxy.index(r, 0).data(ObjectRole).year for r in range(proxy.rowCount())]
+    assert years and all(1950 <= y <= 2000 for y in years) and years == sorted(years, reverse=True)
+
+
+def test_page_loads_filters_and_sorts(qtbot, ui_ctx: UiContext, filled: LibraryService) -> None:
+    page = LibraryPage(ui_ctx, filled)
+    qtbot.addWidget(page)
+    assert page.visible_count() == 300 and page.count_label.text() == "300 books"
+    assert "300 books" in page.summary_label.text() and page.stack.currentIndex() == 0
+    expected = sum(1 for e in filled.entries() if e.format == "m4b" and e.cover is None)
+    with qtbot.waitSignal(page.filtered, timeout=2000) as signal:
+        page.search.setText("format:m4b missing:cover")
+    assert signal.args == [expected] and page.visible_count() == expected
+    assert page.count_label.text() == f"{expected} of 300 books"
+    page.search.setText("year:someday")
+    page.apply_search()
+    assert page.query_error.isVisibleTo(page) and "not a year" in page.query_error.text()
+    page.search.clear()
+    page.apply_search()
+    page.table.sortByColumn(AUTHOR, Qt.SortOrder.AscendingOrder)
+    authors = [page.proxy.index(r, AUTHOR).data() for r in range(page.visible_count())]
+    assert authors == sorted(authors, key=str.casefold)
+
+
+def test_actions_follow_the_selection(
+    qtbot, ui_ctx: UiContext, filled: LibraryService, monkeypatch, tmp_path: Path
+) -> None:
+    page = LibraryPage(ui_ctx, filled)
+    qtbot.addWidget(page)
+    assert not page.open_action.isEnabled() and not page.rescan_action.isEnabled()
+    page.select_row(0)
+    entry = page.selected_entries()[0]
+    assert page.open_action.isEnabled() and page.play_action.isEnabled()
+    assert not page.retag_action.isEnabled()  # no tagger in this service
+    revealed: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(desktop, "_start", lambda program, args: revealed.append((program, args)) or True)
+    monkeypatch.setattr(desktop, "_show_items_over_dbus", lambda path: False)
+    opened: list[str] = []
+    monkeypatch.setattr(desktop, "_open_url", lambda url: opened.append(url.toLocalFile()) or True)
+    page.open_folder()
+    assert opened == [entry.path]
+    assert desktop.reveal_in_file_manager("C:\\Books\\A", platform="win32")
+    assert desktop.reveal_in_file_manager("/Books/A", platform="darwin")
+    assert revealed == [("explorer.exe", ["/select,", "C:\\Books\\A"]), ("open", ["-R", "/Books/A"])]
+    page.play()  # the synthetic folder has no audio: the user is told
+    assert ui_ctx.notifier.sent[-1][0] == "Play"
+
+
+def test_play_opens_the_first_audio_file(
+    qtbot, ui_ctx: UiContext, core: AppCore, monkeypatch, tmp_path: Path
+) -> None:
+    book = tmp_path / "Author" / "Book"
+    for name in ("CD2/01.mp3", "CD10/01.mp3", "CD1/02.mp3", "CD1/10.mp3", "CD1/.hidden.mp3", "cover.jpg"):
+        (book / name).parent.mkdir(parents=True, exist_ok=True)
+        (book / name).write_bytes(b"x")
+    row = {**synthetic_rows(1)[0], "path": str(book), "external_id": str(book)}
+    with core.database.session() as session:
+        session.execute(insert(LibraryItem), [row])
+    opened: list[str] = []
+    monkeypatch.setattr(desktop, "_open_url", lambda url: opened.append(url.toLocalFile()) or True)
+    page = LibraryPage(ui_ctx, make_service(core))
+    qtbot.addWidget(page)
+    page.select_row(0)
+    page.play()
+    assert opened == [str(book / "CD1" / "02.mp3")]
+
+
+def test_retag_and_rescan_call_the_service(qtbot, ui_ctx: UiContext, core: AppCore, tmp_path: Path) -> None:
+    from tests.audiofiles import make_audio
+
+    root = tmp_path / "Library"
+    make_audio(
+        root / "Ann Leckie" / "Ancillary Justice" / "01.mp3", album="Ancillary Justice", artist="Ann Leckie"
+    )
+    calls = []
+    service = make_service(core, root, retagger=lambda path, book: calls.append(book.title))
+    service.sync()
+    page = LibraryPage(ui_ctx, service)
+    qtbot.addWidget(page)
+    page.select_row(0)
+    assert page.retag_action.isEnabled()
+    page.retag()
+    assert calls == ["Ancillary Justice"]
+    assert ui_ctx.notifier.sent[-1][0] == "Re-tagged"
+    (root / "Ann Leckie" / "Ancillary Justice" / "cover.jpg").write_bytes(b"x")
+    page.rescan()
+    assert page.model.entry(0).cover.endswith("cover.jpg")
+
+
+def test_empty_library_shows_help(qtbot, ui_ctx: UiContext, core: AppCore) -> None:
+    page = LibraryPage(ui_ctx, make_service(core))
+    qtbot.addWidget(page)
+    assert page.stack.currentIndex() == 1
+    page.sync()  # no folder configured: a clear message, no crash
+    assert "No library folder" in ui_ctx.notifier.sent[-1][1]
+
+
+def test_covers_load_off_thread_and_are_cached(qtbot, threaded_ctx: UiContext, tmp_path: Path) -> None:
+    image = QImage(200, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor("darkred"))
+    path = tmp_path / "cover.jpg"
+    image.save(str(path))
+    thumb = load_cover_image(str(path), 32)
+    assert thumb is not None and thumb.height() == 32 and thumb.width() < 32
+    assert load_cover_image(str(tmp_path / "missing.jpg"), 32) is None
+    (tmp_path / "garbage.jpg").write_bytes(b"not an image")
+    assert load_cover_image(str(tmp_path / "garbage.jpg"), 32) is None
+    cache = CoverCache(threaded_ctx.runner, size=32)
+    entry = LibraryEntry(
+        1, "T", None, (), (), None, None, None, None, None, 0, 0, None, None, str(path), None, None, None
+    )
+    with qtbot.waitSignal(cache.changed, timeout=5000) as signal:
+        assert cache.get(entry) is None  # requested, not there yet
+    assert signal.args == [1] and cache.get(entry).width() == thumb.width()
+    assert cache.get(replace(entry, cover=None)) is None
