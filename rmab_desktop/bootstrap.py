@@ -26,6 +26,7 @@ from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.events import EventBus
 from rmab_desktop.services.health import SCHEDULES as HEALTH_SCHEDULES
 from rmab_desktop.services.health import HealthService
+from rmab_desktop.services.health import providers as health_providers
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.notifications import NotificationService
@@ -127,6 +128,7 @@ def _register_features(core: AppCore) -> None:
     core.notifications.subscribe(core.events)
     core.health = HealthService(core.database, core.events)
     core.health.register(core.handlers)
+    health_providers.install(core.health.registry, core)
     core.schedules.extend(HEALTH_SCHEDULES)
     core.catalog = catalog_feature.build(core.database, core.prefs, core.paths.covers_dir)
     catalog_feature.register(core.handlers, core.catalog)
