@@ -26,6 +26,7 @@ from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.events import EventBus
 from rmab_desktop.services.health import SCHEDULES as HEALTH_SCHEDULES
 from rmab_desktop.services.health import HealthService
+from rmab_desktop.services.indexers import IndexerService
 from rmab_desktop.services.health import providers as health_providers
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
@@ -68,6 +69,7 @@ class AppCore:
     catalog: CatalogService | None = None
     users: UserService | None = None
     requests: RequestService | None = None
+    indexers: IndexerService | None = None
 
     def __post_init__(self) -> None:
         self.config = ConfigStore(self.database)
@@ -137,3 +139,4 @@ def _register_features(core: AppCore) -> None:
     core.requests = RequestService(core.database, core.queue, core.events, core.users, core.catalog.book)
     requests_feature.register(core.handlers, core.requests)
     core.schedules.extend(requests_feature.SCHEDULES)
+    core.indexers = IndexerService(core.config, core.credentials)

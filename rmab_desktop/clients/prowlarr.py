@@ -16,12 +16,12 @@ import httpx
 
 from rmab_desktop.clients._http import normalize_base_url, parse_json, send
 from rmab_desktop.clients.fields import dicts, integer, number, text
+from rmab_desktop.clients.torznab import fetch_release_file
 from rmab_desktop.domain.errors import AuthenticationError, InvalidResponseError
 from rmab_desktop.domain.releases import DEFAULT_INDEXER_PRIORITY, Protocol, Release
 
 SERVICE = "Prowlarr"
 SEARCH_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
-_REDIRECTS = {301, 302, 303, 307, 308}
 
 
 @dataclass(frozen=True)
@@ -219,14 +219,4 @@ class ProwlarrClient:
 
     def fetch_release_file(self, url: str) -> bytes | str:
         """The .torrent/.nzb bytes behind a Prowlarr download link, or the magnet it redirects to."""
-        for _ in range(5):
-            response = send(self._http, SERVICE, "GET", url, headers=self._headers, follow_redirects=False)
-            if response.status_code not in _REDIRECTS:
-                if not response.content:
-                    raise InvalidResponseError(f"{SERVICE} sent an empty release file.", service=SERVICE)
-                return response.content
-            location = response.headers.get("location", "")
-            if location.lower().startswith("magnet:"):
-                return location
-            url = str(response.request.url.join(location))
-        raise InvalidResponseError(f"{SERVICE} redirected too many times.", service=SERVICE)
+        return fetch_release_file(self._http, SERVICE, url, headers=self._headers)

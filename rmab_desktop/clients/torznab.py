@@ -26,6 +26,7 @@ from rmab_desktop.clients.fields import integer, number
 from rmab_desktop.domain.errors import (
     AuthenticationError,
     InvalidResponseError,
+    NotFoundError,
     RateLimitedError,
     ServiceError,
 )
@@ -36,6 +37,7 @@ NEWZNAB_NS = "http://www.newznab.com/DTD/2010/feeds/attributes/"
 SEARCH_TIMEOUT = httpx.Timeout(60.0, connect=10.0)  # some trackers take ~30 s to answer
 _HASH = re.compile(r"^(?:[0-9a-fA-F]{40}|[A-Za-z2-7]{32})$")
 _MAGNET_HASH = re.compile(r"xt=urn:btih:([0-9a-zA-Z]+)", re.IGNORECASE)
+_REDIRECTS = {301, 302, 303, 307, 308}
 _AUTH_CODES = {100, 101, 102}
 _LIMIT_CODES = {429, 500, 501}
 
@@ -383,7 +385,14 @@ class TorznabClient:
     def _get(self, params: dict[str, Any]) -> bytes:
         if self.api_key:
             params = {**params, "apikey": self.api_key}
-        return send(self._http, self.name, "GET", self.url, params=params).content
+        try:
+            return send(self._http, self.name, "GET", self.url, params=params).content
+        except NotFoundError as exc:
+            raise InvalidResponseError(
+                f"{self.name}: there is no Torznab/Newznab API at this address (HTTP 404).",
+                service=self.name,
+                hint="Copy the feed URL from Jackett or Prowlarr (it ends in /api or /torznab/).",
+            ) from exc
 
     def caps(self) -> IndexerCaps:
         return parse_caps(self._get({"t": "caps"}), service=self.name)
@@ -402,3 +411,32 @@ class TorznabClient:
             protocol=self.protocol,
             service=self.name,
         )
+
+
+def fetch_release_file(
+    http: httpx.Client, service: str, url: str, *, headers: dict[str, str] | None = None
+) -> bytes | str:
+    """The .torrent/.nzb bytes behind a download link, or the magnet link it redirects to."""
+    for _ in range(5):
+        response = send(http, service, "GET", url, headers=headers, follow_redirects=False)
+        if response.status_code not in _REDIRECTS:
+            body = response.content
+            if not body:
+                raise InvalidResponseError(f"{service} sent an empty release file.", service=service)
+            if body.lstrip()[:1] == b"<" and b"<error" in body[:300]:
+                raise error_from_document(_error_root(body, service), service)
+            return body
+        location = response.headers.get("location", "")
+        if location.lower().startswith("magnet:"):
+            return location
+        url = str(response.request.url.join(location))
+    raise InvalidResponseError(f"{service} redirected too many times.", service=service)
+
+
+def _error_root(body: bytes, service: str) -> Element:
+    try:
+        return SafeET.fromstring(body.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip())
+    except (SafeET.ParseError, DefusedXmlException) as exc:
+        raise InvalidResponseError(
+            f"{service} sent an error page instead of a file.", service=service
+        ) from exc

@@ -22,6 +22,7 @@ class FakeRequest:
     query: dict[str, str]
     headers: dict[str, str]
     body: bytes
+    raw_query: str = ""  # for repeated parameters (categories=1&categories=2)
 
 
 @dataclass
@@ -53,6 +54,7 @@ class LoopbackServer:
                     {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()},
                     {k.lower(): v for k, v in self.headers.items()},
                     self.rfile.read(length) if length else b"",
+                    parts.query,
                 )
                 owner.requests.append(request)
                 reply = owner._dispatch(request)

@@ -35,7 +35,8 @@ def rank_releases(
         parts, reasons = score(release, gate, prefs, book.runtime_minutes, now)
         total = round(sum(parts.values()), 2)
         verdict = ["Accepted: this is the wanted book"] if gate.accepted else []
-        ranked.append(RankedRelease(release, gate.accepted, total, parts, verdict + gate.reasons + reasons))
+        gate_reasons = sorted(gate.reasons, key=lambda reason: not reason.startswith("Rejected"))
+        ranked.append(RankedRelease(release, gate.accepted, total, parts, verdict + gate_reasons + reasons))
 
     def key(item: RankedRelease) -> tuple[bool, float, float]:
         published = item.release.publish_date

@@ -106,6 +106,7 @@ class BookTerms:
     wants_omnibus: bool
     wants_dramatized: bool
     wants_abridged: bool
+    wants_part: bool
     language: str | None
     book_words: frozenset[str] = field(default=frozenset())  # every word of title, subtitle, series
     continuations: frozenset[str] = field(default=frozenset())  # first words of subtitles
@@ -203,6 +204,12 @@ def title_variants(title: str, series: tuple[str, ...]) -> tuple[tuple[str, ...]
         variants = [full, rest_words]
     else:
         variants = [full, main_words]
+    if series and len(series) < len(full) and full[: len(series)] == series:
+        remainder = list(full[len(series) :])
+        while remainder and remainder[0] in STOPWORDS:
+            remainder.pop(0)
+        if remainder:
+            variants.append(tuple(remainder))  # "Harry Potter 2 - Chamber of Secrets"
     unique: list[tuple[str, ...]] = []
     for variant in variants:
         if variant and variant not in unique:
@@ -230,7 +237,8 @@ def book_terms(book: BookInfo) -> BookTerms:
     all_words = set(words(everything))
     title_words = {w for variant in variants for w in variant}
     author_words = {t for a in [*authors, *with_roles] for t in a.tokens}
-    author_words |= {a.initials for a in authors if len(a.initials) > 1}
+    author_words |= {a.initials for a in authors if a.initials}
+    author_words |= {word[0] for a in authors for word in a.given if word.isalpha()}
     author_words |= {a.surname + "s" for a in authors}
     return BookTerms(
         title_variants=variants,
@@ -244,6 +252,7 @@ def book_terms(book: BookInfo) -> BookTerms:
         wants_omnibus=multi or bool(all_words & (OMNIBUS_WORDS | {"books", "trilogy", "complete"})),
         wants_dramatized=bool(all_words & DRAMA_WORDS) or "full cast" in everything,
         wants_abridged=bool(all_words & ABRIDGED_WORDS),
+        wants_part=bool(re.search(r"\bpart\s*\d+\s*of\s*\d+", book.title or "", re.IGNORECASE)),
         language=_language(book.language),
         book_words=frozenset(all_words | set(series)),
         continuations=frozenset(_continuations(title, subtitle)),

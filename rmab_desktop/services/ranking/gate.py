@@ -9,6 +9,7 @@ wanted), a forbidden word or a size that cannot hold the book.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rmab_desktop.domain.releases import Release
@@ -17,7 +18,10 @@ from rmab_desktop.services.ranking.prefs import RankingPrefs
 from rmab_desktop.services.ranking.text import Token, roman_value, tokenize, words
 from rmab_desktop.services.ranking.vocabulary import (
     ABRIDGED_MARKERS,
+    AUDIO_WORDS,
+    DERIVATIVE_MARKERS,
     DRAMA_MARKERS,
+    EBOOK_WORDS,
     OMNIBUS_MARKERS,
     PREFIX_ONLY_WORDS,
     SERIES_KEYWORDS,
@@ -29,6 +33,7 @@ from rmab_desktop.services.ranking.vocabulary import (
 )
 
 MB = 1024 * 1024
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _NAME_CONNECTORS = frozenset({"by", "and", "with", "feat", "ft", "read", "narrated", "written"})
 _SUFFIX_CONNECTORS = frozenset({"by", "read", "narrated", "written"})
 
@@ -107,6 +112,7 @@ def _structured(tokens: list[Token], i: int, terms: BookTerms, *, prefix: bool) 
         return 2
     if (
         _is_number(token)
+        or _ORDINAL.match(word)
         or bitrate_of(word)
         or word in TAG_WORDS
         or word in terms.author_words
@@ -123,10 +129,12 @@ def _structured(tokens: list[Token], i: int, terms: BookTerms, *, prefix: bool) 
     return 0
 
 
-def _series_run(tokens: list[Token], i: int, terms: BookTerms) -> bool:
-    """True when the whole series name starts at ``i``."""
-    seq = terms.series
-    return tuple(t.text for t in tokens[i : i + len(seq)]) == seq
+def _series_run(tokens: list[Token], i: int, terms: BookTerms) -> int:
+    """The length of the series name starting at ``i`` (its leading article optional), else 0."""
+    for seq in (terms.series, terms.series[1:] if terms.series[:1] in (("the",), ("a",)) else ()):
+        if seq and tuple(t.text for t in tokens[i : i + len(seq)]) == seq:
+            return len(seq)
+    return 0
 
 
 def _check_prefix(tokens: list[Token], start: int, terms: BookTerms) -> str | None:
@@ -189,16 +197,19 @@ def _other_author_named(tokens: list[Token], outside: set[int], terms: BookTerms
             continue
         if idx > 0 and tokens[idx - 1].text in {"read", "narrated", "performed"}:
             continue
-        name = []
-        for k in range(idx + 1, min(len(tokens), idx + 4)):
-            if tokens[k].boundary and k > idx + 1:
+        name: list[Token] = []
+        for k in range(idx + 1, min(len(tokens), idx + 5)):
+            if k > idx + 1 and (tokens[k].boundary or tokens[k].text in {"and", "narrated", "read"}):
                 break
             name.append(tokens[k])
-        known = terms.author_words | terms.narrator_words
-        if name and name[0].text.isalpha() and not any(t.text in known for t in name):
-            if any(t.text in TAG_WORDS or t.text.isdigit() for t in name[:1]):
-                continue
-            return " ".join(t.raw for t in name)
+        if not name or not name[0].text.isalpha() or name[0].text in TAG_WORDS:
+            continue
+        everyone = set(range(len(name)))
+        if any(_author_at(name, everyone, a) for a in terms.authors):
+            continue
+        if any(t.text in terms.narrator_words for t in name):
+            continue
+        return " ".join(t.raw for t in name)
     return None
 
 
@@ -259,10 +270,8 @@ def _series_numbers(tokens: list[Token], window: tuple[int, int], terms: BookTer
             numbers = _numbers_from(tokens, k + 1)
             if numbers:
                 groups.append(numbers)
-        elif (
-            terms.series and _series_run(tokens, k, terms) and not (start <= k + len(terms.series) - 1 < end)
-        ):
-            after = k + len(terms.series)
+        elif (length := _series_run(tokens, k, terms)) and not start <= k + length - 1 < end:
+            after = k + length
             while after < len(tokens) and tokens[after].text in SERIES_KEYWORDS | {"series", "saga"}:
                 after += 1
             if after != start:
@@ -327,6 +336,7 @@ def evaluate(
     _check_people(release, tokens, outside, terms, result, interactive=interactive, prefs=prefs)
     _check_series(tokens, window, outside, terms, result)
     _check_edition(tokens, outside, terms, prefs, result)
+    _check_medium(release, tokens, outside, result)
     _check_language(release, tokens, outside, terms, result, prefs)
     _check_size(release, prefs, result, runtime_minutes)
     _check_seeders(release, prefs, result)
@@ -416,10 +426,39 @@ def _check_edition(
         or _has_phrase(tokens, outside, ("bbc", "radio"))
     ):
         result.reject("a dramatized adaptation, not the wanted narration")
+    derivative = (present & DERIVATIVE_MARKERS) - terms.book_words
+    if derivative:
+        result.reject(f"not the audiobook itself ('{sorted(derivative)[0]}')")
+    if not terms.wants_part:
+        part = _part_of(tokens, outside)
+        if part:
+            result.reject(f"only {part} of the book")
     for phrase in prefs.forbidden_words:
         seq = tuple(words(phrase))
         if seq and not set(seq) <= terms.book_words and _has_phrase(tokens, outside, seq):
             result.reject(f"forbidden word '{phrase}'")
+
+
+def _part_of(tokens: list[Token], outside: set[int]) -> str | None:
+    """ "part 1 of 2" / "CD 3 of 10" / "disc 2 of 4" outside the title."""
+    for k in sorted(outside):
+        if tokens[k].text in {"part", "pt", "cd", "disc", "disk"} and k + 3 < len(tokens):
+            a, of, b = tokens[k + 1].text, tokens[k + 2].text, tokens[k + 3].text
+            if a.isdigit() and of == "of" and b.isdigit() and int(a) <= int(b) and int(b) > 1:
+                return f"{tokens[k].raw} {a} of {b}"
+    return None
+
+
+def _check_medium(release: Release, tokens: list[Token], outside: set[int], result: GateResult) -> None:
+    present = {tokens[k].text for k in outside}
+    standard = [c for c in release.categories if c < 100000]
+    audio = bool(present & AUDIO_WORDS)
+    if present & EBOOK_WORDS and not audio:
+        result.reject("an ebook, not an audiobook")
+    elif standard and not audio and all(7000 <= c < 8000 for c in standard):
+        result.reject("in a book category, not an audiobook one")
+    elif standard and all(1000 <= c < 3000 or 4000 <= c < 7000 for c in standard):
+        result.reject(f"in a video/software category ({standard[0]}), not an audiobook one")
 
 
 def _check_language(

@@ -38,6 +38,16 @@ PREFIX_ONLY_WORDS = frozenset({"series", "saga", "chronicles", "cycle", "trilogy
 OMNIBUS_MARKERS = frozenset({"omnibus", "boxset", "box", "bundle", "anthology", "compendium"})
 DRAMA_MARKERS = frozenset({"dramatized", "dramatised", "dramatization", "dramatisation"})
 ABRIDGED_MARKERS = frozenset({"abridged", "condensed"})
+# Words of works about a book, or of another medium, rather than the audiobook itself.
+DERIVATIVE_MARKERS = frozenset(
+    {"summary", "summaries", "analysis", "guide", "workbook", "companion", "graphic", "encyclopedia",
+     "cliffsnotes", "sparknotes", "takeaways", "soundtrack", "ost", "podcast", "interview", "lecture",
+     "lectures", "documentary", "movie", "film", "bluray", "bdrip", "dvdrip", "x264", "x265", "h264",
+     "hevc", "1080p", "720p", "2160p", "hdtv", "webdl"}
+)  # fmt: skip
+EBOOK_WORDS = frozenset({"epub", "pdf", "mobi", "azw", "azw3", "kfx", "ebook", "cbz", "cbr", "fb2"})
+AUDIO_WORDS = frozenset({"audiobook", "audiobooks", "audio", "audible", "narrated", "unabridged", "abridged",
+                         "kbps", "aax", "aaxc"}) | frozenset(FORMAT_WORDS)  # fmt: skip
 _BITRATE = re.compile(r"^(\d{2,4})(?:kbps|kbit|kbits|kb|k)$")
 
 LANGUAGES = {

@@ -1,0 +1,155 @@
+"""Wanted books for the ranking tests (realistic Audible-shaped metadata)."""
+
+from __future__ import annotations
+
+from rmab_desktop.domain.books import BookInfo
+
+
+def book(title: str, authors: list[str], **kw: object) -> BookInfo:
+    data: dict[str, object] = {"title": title, "authors": authors, "language": "english", **kw}
+    return BookInfo.from_json(data)
+
+
+DUNE = book(
+    "Dune",
+    ["Frank Herbert"],
+    narrators=["Scott Brick"],
+    series="Dune",
+    series_position="1",
+    runtime_minutes=1270,
+)
+HOUSEMAID = book(
+    "The Housemaid",
+    ["Freida McFadden"],
+    series="The Housemaid",
+    series_position="1",
+    runtime_minutes=660,
+    narrators=["Lauryn Allman"],
+)
+HOUSEMAID_SECRET = book(
+    "The Housemaid's Secret",
+    ["Freida McFadden"],
+    series="The Housemaid",
+    series_position="2",
+    runtime_minutes=620,
+)
+IT = book("It", ["Stephen King"], runtime_minutes=2700, narrators=["Steven Weber"])
+SHE = book(
+    "She: A History of Adventure",
+    ["H. Rider Haggard"],
+    series="Ayesha",
+    series_position="1",
+    runtime_minutes=720,
+)
+FELLOWSHIP = book(
+    "The Fellowship of the Ring",
+    ["J.R.R. Tolkien"],
+    series="The Lord of the Rings",
+    series_position="1",
+    runtime_minutes=1150,
+    narrators=["Andy Serkis"],
+)
+CHAMBER = book(
+    "Harry Potter and the Chamber of Secrets",
+    ["J.K. Rowling"],
+    series="Harry Potter",
+    series_position="2",
+    runtime_minutes=545,
+    narrators=["Jim Dale"],
+)
+READY_TWO = book("Ready Player Two", ["Ernest Cline"], runtime_minutes=830, narrators=["Wil Wheaton"])
+MISERABLES = book("Les Misérables", ["Victor Hugo", "Isabel F. Hapgood - translator"], runtime_minutes=3600)
+WHITE_NIGHTS = book("Белые ночи", ["Фёдор Достоевский"], runtime_minutes=150, language="russian")
+TOSHISHUN = book("杜子春", ["芥川 龍之介"], runtime_minutes=40, language="japanese")
+GOOD_OMENS = book("Good Omens", ["Terry Pratchett", "Neil Gaiman"], runtime_minutes=760)
+LEVIATHAN = book(
+    "Leviathan Wakes",
+    ["James S. A. Corey"],
+    series="The Expanse",
+    series_position="1",
+    runtime_minutes=1200,
+    narrators=["Jefferson Mays"],
+)
+WAY_OF_KINGS = book(
+    "The Way of Kings",
+    ["Brandon Sanderson"],
+    series="The Stormlight Archive",
+    series_position="1",
+    runtime_minutes=2740,
+    narrators=["Michael Kramer", "Kate Reading"],
+)
+HUNGER_GAMES = book(
+    "The Hunger Games",
+    ["Suzanne Collins"],
+    series="The Hunger Games",
+    series_position="1",
+    runtime_minutes=680,
+)
+MARTIAN = book("The Martian", ["Andy Weir"], runtime_minutes=653, narrators=["R. C. Bray"])
+THRAWN = book(
+    "Star Wars: Thrawn",
+    ["Timothy Zahn"],
+    series="Star Wars: Thrawn",
+    series_position="1",
+    runtime_minutes=1000,
+)
+RELIC = book(
+    "Relic", ["Douglas Preston, Lincoln Child"], series="Pendergast", series_position="1", runtime_minutes=900
+)
+DRAGON_TATTOO = book(
+    "The Girl with the Dragon Tattoo",
+    ["Stieg Larsson", "Reg Keeland (Translator)"],
+    series="Millennium",
+    series_position="1",
+    runtime_minutes=1000,
+)
+NINETEEN = book("1984", ["George Orwell"], runtime_minutes=680)
+CATCH22 = book("Catch-22", ["Joseph Heller"], runtime_minutes=1200)
+ATOMIC = book(
+    "Atomic Habits",
+    ["James Clear"],
+    subtitle="An Easy & Proven Way to Build Good Habits & Break Bad Ones",
+    runtime_minutes=335,
+)
+DUNE_DRAMA = book("Dune (Dramatized Adaptation)", ["Frank Herbert"], runtime_minutes=700)
+SAPIENS = book("Sapiens", ["Yuval Noah Harari"], subtitle="A Brief History of Humankind", runtime_minutes=930)
+HOBBIT = book("The Hobbit", ["J. R. R. Tolkien"], runtime_minutes=660)
+CARL_3 = book(
+    "The Gate of the Feral Gods",
+    ["Matt Dinniman"],
+    series="Dungeon Crawler Carl",
+    series_position="3",
+    runtime_minutes=900,
+)
+DCC = book(
+    "Dungeon Crawler Carl",
+    ["Matt Dinniman"],
+    series="Dungeon Crawler Carl",
+    series_position="1",
+    runtime_minutes=820,
+)
+ROCKY = book(
+    "Kingdom of Ash", ["Sarah J. Maas"], series="Throne of Glass", series_position="7", runtime_minutes=2160
+)
+EMPIRE = book(
+    "Heir to the Empire",
+    ["Timothy Zahn"],
+    series="Star Wars: The Thrawn Trilogy",
+    series_position="1",
+    runtime_minutes=840,
+)
+FIRST_LAW = book(
+    "Before They Are Hanged",
+    ["Joe Abercrombie"],
+    series="The First Law",
+    series_position="2",
+    runtime_minutes=1200,
+)
+BOX = book(
+    "The Hunger Games Trilogy",
+    ["Suzanne Collins"],
+    series="The Hunger Games",
+    series_position="1-3",
+    runtime_minutes=2000,
+)
+NO_RUNTIME = book("Project Hail Mary", ["Andy Weir"])

@@ -1,0 +1,218 @@
+"""The ranking gate on release names as uploaders write them: right book in, wrong book out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.releases import Release
+from rmab_desktop.services.ranking import rank_releases
+from tests.unit.ranking import books as B
+
+
+@dataclass
+class Case:
+    book: BookInfo
+    title: str
+    accepted: bool
+    reason: str = ""  # a substring of one reason
+    kbps: float = 64.0  # size derived from the book's runtime
+    interactive: bool = False
+    release: dict[str, Any] = field(default_factory=dict)
+
+
+def release_for(case: Case) -> Release:
+    runtime = case.book.runtime_minutes or 600
+    size = int(runtime * 60 * case.kbps * 1000 / 8)
+    data: dict[str, Any] = {
+        "guid": "g",
+        "title": case.title,
+        "size_bytes": size,
+        "seeders": 12,
+        **case.release,
+    }
+    return Release(**data)
+
+
+CASES: dict[str, Case] = {
+    # the usual uploader shapes
+    "author-title-series-tags": Case(B.DUNE, "Frank Herbert - Dune (Dune Book 1) [2007] [M4B] 64kbps", True),
+    "title-by-author-narrated": Case(B.DUNE, "Dune by Frank Herbert, narrated by Scott Brick", True),
+    "scene-dots": Case(B.DUNE, "Frank.Herbert.Dune.2007.MP3.128kbps", True, kbps=128),
+    "scene-underscores-group": Case(B.DUNE, "Frank_Herbert-Dune-AUDIOBOOK-WEB-EN-2019-GRP", True),
+    "last-first": Case(B.DUNE, "Herbert, Frank - Dune [Unabridged] (m4b)", True),
+    "bracket-first": Case(B.DUNE, "[Audiobook] Dune - Frank Herbert", True),
+    "possessive-author": Case(B.DUNE, "Frank Herbert's Dune (Unabridged)", True),
+    "series-prefix": Case(B.DUNE, "Frank Herbert - Dune Chronicles 01 - Dune [MP3]", True),
+    # short titles and longer different titles
+    "dune-messiah": Case(
+        B.DUNE, "Frank Herbert - Dune Messiah (Dune 2) [M4B]", False, "longer, different title"
+    ),
+    "children-of-dune": Case(B.DUNE, "Children of Dune by Frank Herbert", False, "before the title"),
+    "dune-other-author": Case(B.DUNE, "Brian Herbert - Dune: House Atreides", False),
+    "dune-book-2": Case(B.DUNE, "Frank Herbert - Dune, Book 2 [M4B]", False, "series number 2"),
+    "it-right": Case(B.IT, "Stephen King - It (1986) [Unabridged] MP3", True),
+    "it-ends-with-us": Case(B.IT, "Colleen Hoover - It Ends with Us [M4B]", False),
+    "it-ends-interactive": Case(B.IT, "It Ends with Us - Colleen Hoover", False, interactive=True),
+    "it-title-only-auto": Case(B.IT, "It [M4B]", False, "no author"),
+    "it-title-only-interactive": Case(B.IT, "It [M4B]", True, interactive=True),
+    "housemaid-right": Case(B.HOUSEMAID, "Freida McFadden - The Housemaid [M4B] {64k}", True),
+    "housemaid-secret": Case(
+        B.HOUSEMAID, "Freida McFadden - The Housemaid's Secret (Housemaid 2) [M4B]", False
+    ),
+    "housemaid-is-watching": Case(B.HOUSEMAID, "The Housemaid Is Watching - Freida McFadden", False),
+    "housemaid-secret-right": Case(
+        B.HOUSEMAID_SECRET, "Freida McFadden - The Housemaid's Secret [M4B]", True
+    ),
+    "housemaid-secret-wants-2": Case(B.HOUSEMAID_SECRET, "The Housemaid - Freida McFadden", False),
+    "she-right": Case(B.SHE, "H. Rider Haggard - She (LibriVox) [MP3]", True),
+    "she-full-title": Case(B.SHE, "She: A History of Adventure by H. Rider Haggard", True),
+    "she-and-allan": Case(B.SHE, "H. Rider Haggard - She and Allan [MP3]", False),
+    "martian-chronicles": Case(B.MARTIAN, "The Martian Chronicles - Ray Bradbury", False),
+    "martian-chronicles-interactive": Case(
+        B.MARTIAN, "The Martian Chronicles by Ray Bradbury", False, interactive=True
+    ),
+    "martian-right": Case(B.MARTIAN, "Andy Weir - The Martian (2014) [R.C. Bray] 64kbps M4B", True),
+    # authors: initials, multiple, roles
+    "jrr-joined": Case(B.FELLOWSHIP, "JRR Tolkien - The Fellowship of the Ring [Andy Serkis] M4B", True),
+    "jrr-dotted": Case(
+        B.FELLOWSHIP, "J.R.R. Tolkien - The Lord of the Rings 1 - The Fellowship of the Ring", True
+    ),
+    "jrr-spaced": Case(B.HOBBIT, "J R R Tolkien - The Hobbit (Unabridged) MP3", True),
+    "jrr-last-first": Case(B.HOBBIT, "Tolkien, J.R.R. - The Hobbit [M4B]", True),
+    "lotr-two-towers": Case(B.FELLOWSHIP, "J.R.R. Tolkien - The Two Towers (Lord of the Rings 2)", False),
+    "corey-initials": Case(B.LEVIATHAN, "James S.A. Corey - Leviathan Wakes (The Expanse #1) [M4B]", True),
+    "corey-expanse-2": Case(B.LEVIATHAN, "James S. A. Corey - The Expanse 2 - Caliban's War", False),
+    "good-omens-second-author": Case(B.GOOD_OMENS, "Neil Gaiman - Good Omens [BBC] MP3", True),
+    "good-omens-both": Case(B.GOOD_OMENS, "Good Omens by Terry Pratchett & Neil Gaiman (Unabridged)", True),
+    "relic-comma-authors": Case(
+        B.RELIC, "Douglas Preston & Lincoln Child - Relic (Pendergast 1) [MP3]", True
+    ),
+    "relic-child-only": Case(B.RELIC, "Lincoln Child - Relic", True),
+    "translator-ignored": Case(
+        B.DRAGON_TATTOO, "Reg Keeland - The Girl with the Dragon Tattoo", False, "no author"
+    ),
+    "translator-with-author": Case(
+        B.DRAGON_TATTOO, "Stieg Larsson - The Girl with the Dragon Tattoo [Millennium 1]", True
+    ),
+    "wrong-author-by": Case(
+        B.HOUSEMAID, "The Housemaid by Jane Holloway (Unabridged)", False, "someone else", interactive=True
+    ),
+    # series numbers: digits, words, roman numerals, box sets
+    "potter-2-digit": Case(
+        B.CHAMBER, "J.K. Rowling - Harry Potter and the Chamber of Secrets (Book 2) [Jim Dale]", True
+    ),
+    "potter-2-word": Case(
+        B.CHAMBER, "Harry Potter and the Chamber of Secrets, Book Two - J. K. Rowling", True
+    ),
+    "potter-2-roman": Case(
+        B.CHAMBER, "Harry Potter Book II - Harry Potter and the Chamber of Secrets - JK Rowling", True
+    ),
+    "potter-wrong-number": Case(
+        B.CHAMBER, "J.K. Rowling - Harry Potter and the Chamber of Secrets (Book 3)", False, "series number"
+    ),
+    "potter-box-set": Case(B.CHAMBER, "J.K. Rowling - Harry Potter Books 1-7 Box Set [MP3]", False),
+    "ready-player-two": Case(B.READY_TWO, "Ernest Cline - Ready Player Two [Wil Wheaton] M4B", True),
+    "ready-player-2-digit": Case(B.READY_TWO, "Ernest Cline - Ready Player 2 (2020) MP3", True),
+    "ready-player-one": Case(B.READY_TWO, "Ernest Cline - Ready Player One [Wil Wheaton] M4B", False),
+    "dcc-3-right": Case(
+        B.CARL_3, "Matt Dinniman - Dungeon Crawler Carl 3 - The Gate of the Feral Gods", True
+    ),
+    "dcc-title-is-series": Case(B.DCC, "Matt Dinniman - Dungeon Crawler Carl Book 1 [M4B]", True),
+    "dcc-title-is-series-4": Case(B.DCC, "Matt Dinniman - Dungeon Crawler Carl Book 4 [M4B]", False),
+    "throne-7-numbered": Case(B.ROCKY, "Sarah J. Maas - Throne of Glass 07 - Kingdom of Ash", True),
+    "throne-6-numbered": Case(B.ROCKY, "Sarah J. Maas - Throne of Glass 06 - Kingdom of Ash", False),
+    "first-law-two": Case(
+        B.FIRST_LAW, "Joe Abercrombie - The First Law Book Two - Before They Are Hanged", True
+    ),
+    "box-set-wanted": Case(B.BOX, "Suzanne Collins - The Hunger Games Trilogy (Books 1-3) [MP3]", True),
+    "hunger-games-omnibus-for-single": Case(
+        B.HUNGER_GAMES, "The Hunger Games Omnibus - Suzanne Collins", False
+    ),
+    "catching-fire": Case(B.HUNGER_GAMES, "Suzanne Collins - Catching Fire (The Hunger Games 2)", False),
+    "hunger-games-right": Case(
+        B.HUNGER_GAMES, "Suzanne Collins - The Hunger Games (Hunger Games #1) M4B", True
+    ),
+    # colon titles and subtitles
+    "thrawn-right": Case(B.THRAWN, "Timothy Zahn - Thrawn (Star Wars) [M4B]", True),
+    "thrawn-full": Case(B.THRAWN, "Star Wars: Thrawn - Timothy Zahn", True),
+    "thrawn-heir": Case(B.THRAWN, "Star Wars - Heir to the Empire - Timothy Zahn", False),
+    "heir-right": Case(B.EMPIRE, "Timothy Zahn - Star Wars: The Thrawn Trilogy 1 - Heir to the Empire", True),
+    "atomic-subtitle-colon": Case(
+        B.ATOMIC, "Atomic Habits: An Easy & Proven Way to Build Good Habits - James Clear", True
+    ),
+    "atomic-subtitle-plain": Case(B.ATOMIC, "James Clear - Atomic Habits An Easy and Proven Way [M4B]", True),
+    "atomic-summary": Case(B.ATOMIC, "Summary of Atomic Habits by James Clear", False),
+    "sapiens-parenthesis": Case(
+        B.SAPIENS, "Yuval Noah Harari - Sapiens (A Brief History of Humankind) MP3", True
+    ),
+    # numerals inside titles
+    "nineteen-84": Case(B.NINETEEN, "George Orwell - 1984 [MP3] 128kbps", True, kbps=128),
+    "catch-22": Case(B.CATCH22, "Joseph Heller - Catch 22 (Unabridged) M4B", True),
+    "catch-22-hyphen": Case(B.CATCH22, "Joseph Heller - Catch-22 [MP3]", True),
+    # diacritics, non-Latin scripts
+    "miserables-no-accent": Case(B.MISERABLES, "Victor Hugo - Les Miserables (Unabridged) MP3", True),
+    "miserables-accent": Case(B.MISERABLES, "Les Misérables by Victor Hugo [M4B]", True),
+    "miserables-translator-only": Case(B.MISERABLES, "Isabel F. Hapgood - Les Miserables", False),
+    "cyrillic-right": Case(B.WHITE_NIGHTS, "Федор Достоевский - Белые ночи [MP3]", True),
+    "cyrillic-yo": Case(B.WHITE_NIGHTS, "Достоевский Фёдор - Белые ночи (2015) MP3", True),
+    "cyrillic-other": Case(B.WHITE_NIGHTS, "Федор Достоевский - Белые ночи и другие рассказы", False),
+    "cjk-right": Case(B.TOSHISHUN, "芥川龍之介 - 杜子春 [MP3]", True),
+    "cjk-no-separator": Case(B.TOSHISHUN, "芥川龍之介「杜子春」", True),
+    "cjk-other": Case(B.TOSHISHUN, "芥川龍之介 - 羅生門 [MP3]", False),
+    # editions, words, size, language, seeders
+    "abridged": Case(B.DUNE, "Frank Herbert - Dune (Abridged) [MP3]", False, "abridged"),
+    "unabridged-ok": Case(B.DUNE, "Frank Herbert - Dune (Unabridged) [MP3]", True),
+    "dramatized-unwanted": Case(
+        B.DUNE, "Frank Herbert - Dune (Dramatized Adaptation) [M4B]", False, "dramatized"
+    ),
+    "dramatized-wanted": Case(B.DUNE_DRAMA, "Frank Herbert - Dune [Dramatized Adaptation] M4B", True),
+    "bbc-radio": Case(B.FELLOWSHIP, "J.R.R. Tolkien - The Fellowship of the Ring (BBC Radio Drama)", False),
+    "sample": Case(B.DUNE, "Frank Herbert - Dune [Sample] MP3", False, "forbidden word"),
+    "too-small": Case(B.DUNE, "Frank Herbert - Dune [MP3]", False, "too small", kbps=4),
+    "too-large": Case(B.DUNE, "Frank Herbert - Dune [MP3]", False, "too large", kbps=9000),
+    "no-runtime-tiny": Case(
+        B.NO_RUNTIME,
+        "Andy Weir - Project Hail Mary [M4B]",
+        False,
+        "too small",
+        release={"size_bytes": 2_000_000},
+    ),
+    "no-runtime-ok": Case(B.NO_RUNTIME, "Andy Weir - Project Hail Mary [M4B]", True),
+    "german": Case(B.DUNE, "Frank Herbert - Dune - Der Wüstenplanet [German] MP3", False, "language"),
+    "foreign-code": Case(B.MARTIAN, "Andy Weir - The Martian -DK- MP3", False, "language"),
+    "english-tag": Case(B.MARTIAN, "Andy Weir - The Martian [ENG] [M4B]", True),
+    "dead-torrent": Case(
+        B.MARTIAN, "Andy Weir - The Martian [M4B]", False, "seeders", release={"seeders": 0}
+    ),
+    "usenet-no-seeders": Case(
+        B.MARTIAN, "Andy Weir - The Martian [M4B]", True, release={"seeders": None, "protocol": "usenet"}
+    ),
+    "newznab-attrs": Case(
+        B.MARTIAN,
+        "Weir-TheMartian-WEB-2014",
+        True,
+        release={"author": "Andy Weir", "book_title": "The Martian"},
+    ),
+    "newznab-wrong-author-attr": Case(
+        B.MARTIAN, "The Martian", False, release={"author": "Ray Bradbury"}, interactive=True
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_gate(name: str) -> None:
+    case = CASES[name]
+    [ranked] = rank_releases(case.book, [release_for(case)], interactive=case.interactive)
+    assert ranked.accepted is case.accepted, ranked.reasons
+    if case.reason:
+        assert any(case.reason.lower() in r.lower() for r in ranked.reasons), ranked.reasons
+    if not case.accepted:
+        assert any(r.startswith("Rejected:") for r in ranked.reasons)
+
+
+def test_table_is_large_enough() -> None:
+    assert len(CASES) >= 60
