@@ -19,7 +19,7 @@ from rmab_desktop.domain.catalog import (
     CatalogBook,
     Category,
     Person,
-    SearchPage,
+    SearchResults,
     SeriesRef,
     SortOrder,
 )
@@ -233,7 +233,7 @@ class AudibleClient:
         page: int = 1,
         page_size: int = 20,
         cancel: CancelToken | None = None,
-    ) -> SearchPage:
+    ) -> SearchResults:
         """One page (1-based) of products; Audible's own ``page`` is 0-based."""
         if page < 1:
             raise ValidationError("Pages start at 1.")
@@ -241,7 +241,7 @@ class AudibleClient:
         params: dict[str, Any] = {
             "num_results": page_size,
             "page": page - 1,
-            "products_sort_by": sort.value,
+            "products_sort_by": SortOrder(sort).value,
             "response_groups": RESPONSE_GROUPS,
             "image_sizes": "500,1024",
         }
@@ -257,7 +257,7 @@ class AudibleClient:
         data = _expect_dict(self._get(region, "catalog/products", params, cancel), "products")
         books = parse_products(data.get("products"), region)
         total = integer(data.get("total_results"))
-        return SearchPage(
+        return SearchResults(
             books=books,
             total_results=total if total is not None else len(books),
             page=page,
@@ -272,7 +272,7 @@ class AudibleClient:
         page: int = 1,
         page_size: int = 50,
         cancel: CancelToken | None = None,
-    ) -> SearchPage:
+    ) -> SearchResults:
         return self.search(
             region,
             category_id=category_id,
@@ -290,7 +290,7 @@ class AudibleClient:
         page: int = 1,
         page_size: int = 50,
         cancel: CancelToken | None = None,
-    ) -> SearchPage:
+    ) -> SearchResults:
         return self.search(
             region,
             category_id=category_id,

@@ -168,7 +168,7 @@ class CatalogBook:
 
 
 @dataclass(frozen=True)
-class SearchPage:
+class SearchResults:
     books: tuple[CatalogBook, ...]
     total_results: int
     page: int  # 1-based for people; the client converts

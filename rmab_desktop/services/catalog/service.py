@@ -26,7 +26,7 @@ from rmab_desktop.domain.catalog import (
     CatalogEntry,
     Category,
     HomeSectionSpec,
-    SearchPage,
+    SearchResults,
     SectionKind,
     SortOrder,
 )
@@ -116,6 +116,12 @@ class CatalogService:
         self._note(True)
         return result
 
+    def probe(self, region: str | None = None) -> bool:
+        """One tiny live query; updates ``status`` (and its listeners) either way."""
+        region = region or self.default_region()
+        self._live(lambda: self.audible.search(region, keywords="audiobook", page_size=1))
+        return True
+
     # -- lookups -------------------------------------------------------------------------------
     def annotate(self, books: list[CatalogBook] | tuple[CatalogBook, ...]) -> list[CatalogEntry]:
         return annotate(self.database, list(books))
@@ -130,7 +136,7 @@ class CatalogService:
         page_size: int = 20,
         field: str = "keywords",
         cancel: CancelToken | None = None,
-    ) -> tuple[SearchPage, list[CatalogEntry]]:
+    ) -> tuple[SearchResults, list[CatalogEntry]]:
         """One page of results with badges. ``field``: keywords, title, author or narrator."""
         if not text.strip():
             raise ValidationError("Type something to search for.")

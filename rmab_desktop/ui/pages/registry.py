@@ -34,7 +34,31 @@ def _status(ctx: UiContext) -> QWidget:
     return StatusPage(ctx.core.health, ctx.runner)
 
 
+def _discover(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.pages.catalog_widgets import navigator
+    from rmab_desktop.ui.pages.discover_page import DiscoverPage
+
+    return DiscoverPage(ctx, navigator(ctx))
+
+
+def _search(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.pages.catalog_widgets import navigator
+    from rmab_desktop.ui.pages.search_page import SearchPage
+
+    return SearchPage(ctx, navigator(ctx))
+
+
+def _requests(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.pages.catalog_widgets import navigator
+    from rmab_desktop.ui.pages.requests_page import RequestsPage
+
+    return RequestsPage(ctx, navigator(ctx))
+
+
 PAGES: list[PageSpec] = [
+    PageSpec("discover", "Discover", "discover", _discover, order=10),
+    PageSpec("search", "Search", "search", _search, order=20),
+    PageSpec("requests", "Requests", "requests", _requests, order=30),
     PageSpec("activity", "Activity", "activity", _activity, order=900),
     PageSpec("status", "Service status", "status", _status, order=910),
 ]

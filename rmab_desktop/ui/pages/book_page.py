@@ -1,0 +1,268 @@
+"""Book details (cover, metadata, editions, Request buttons, similar books) and author/series lists."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmab_desktop.clients.audible import web_url
+from rmab_desktop.domain.catalog import CatalogEntry
+from rmab_desktop.domain.requests import RequestOutcome
+from rmab_desktop.ui.models.catalog_model import AVAILABILITY_LABELS, BookGridModel
+from rmab_desktop.ui.pages.catalog_widgets import BookGrid, CatalogNavigator, cover_images
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.context import UiContext
+    from rmab_desktop.workers.runner import ErrorInfo
+
+COVER_PX = 260
+
+
+def _runtime(minutes: int | None) -> str:
+    if not minutes:
+        return "unknown length"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest} min" if hours else f"{rest} min"
+
+
+class BookPage(QWidget):
+    def __init__(self, ctx: UiContext, nav: CatalogNavigator, asin: str, region: str) -> None:
+        super().__init__()
+        assert ctx.core.catalog is not None and ctx.core.requests is not None
+        self.ctx, self.nav, self.asin, self.region = ctx, nav, asin, region
+        self.catalog, self.requests = ctx.core.catalog, ctx.core.requests
+        self.entry: CatalogEntry | None = None
+        self.editions: list[tuple[str, str, str]] = []
+        self._build()
+        self.load()
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        top = QHBoxLayout()
+        layout.addLayout(top)
+        self.cover = QLabel()
+        self.cover.setFixedSize(COVER_PX, COVER_PX)
+        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
+        info = QVBoxLayout()
+        top.addLayout(info, 1)
+        self.title = QLabel("Loading…")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.people = QLabel()
+        self.people.setWordWrap(True)
+        self.people.setTextFormat(Qt.TextFormat.RichText)
+        self.people.linkActivated.connect(self._link)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.badge = QLabel()
+        self.editions_label = QLabel()
+        self.editions_label.setWordWrap(True)
+        self.editions_label.setTextFormat(Qt.TextFormat.RichText)
+        self.editions_label.linkActivated.connect(self._link)
+        for widget in (self.title, self.subtitle, self.people, self.facts, self.badge, self.editions_label):
+            info.addWidget(widget)
+        buttons = QHBoxLayout()
+        self.request_button = QPushButton("Request")
+        self.request_button.setEnabled(False)
+        self.request_button.clicked.connect(self.request)
+        self.ebook_check = QCheckBox("Also the ebook")
+        self.audible_link = QLabel()
+        self.audible_link.setOpenExternalLinks(True)
+        buttons.addWidget(self.request_button)
+        buttons.addWidget(self.ebook_check)
+        buttons.addStretch(1)
+        buttons.addWidget(self.audible_link)
+        info.addLayout(buttons)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        info.addWidget(self.message)
+        info.addStretch(1)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.description)
+        layout.addWidget(QLabel("<b>Similar books</b>"))
+        self.similar_model = BookGridModel(cover_images(self.ctx))
+        self.similar = BookGrid(self.similar_model, strip=True)
+        self.similar.bookActivated.connect(self.nav.open_entry)
+        layout.addWidget(self.similar)
+        layout.addStretch(1)
+
+    # -- loading ---------------------------------------------------------------------------------
+    def load(self, refresh: bool = False) -> None:
+        def fetch() -> tuple[CatalogEntry, list[tuple[str, str, str]]]:
+            entry = self.catalog.entry(self.asin, self.region, refresh=refresh)
+            return entry, self.catalog.cache.editions(entry.book.asin, entry.book.region)
+
+        self.ctx.runner.submit(fetch, on_result=self._loaded, on_error=self._failed)
+        self.ctx.runner.submit(
+            self.catalog.similar,
+            self.asin,
+            self.region,
+            on_result=self.similar_model.reset,
+            on_error=lambda _info: self.similar_model.loading_failed(),
+        )
+
+    def _failed(self, info: ErrorInfo) -> None:
+        self.title.setText("This book could not be loaded")
+        self.message.setText(f"{info.message}\n{info.hint}".strip())
+
+    def _loaded(self, result: tuple[CatalogEntry, list[tuple[str, str, str]]]) -> None:
+        self.entry, self.editions = result
+        book = self.entry.book
+        self.setWindowTitle(book.title)
+        self.title.setText(book.title)
+        self.subtitle.setText(book.subtitle or "")
+        authors = ", ".join(
+            f'<a href="author:{p.asin or ""}:{html.escape(p.name)}">{html.escape(p.name)}</a>'
+            for p in book.authors
+        )
+        series = ""
+        if book.primary_series:
+            ref = book.primary_series
+            series = (
+                f'<br>Series: <a href="series:{ref.asin or ""}:{html.escape(ref.title)}">{html.escape(ref.title)}</a>'
+                + (f", book {html.escape(ref.position)}" if ref.position else "")
+            )
+        narrators = html.escape(", ".join(book.narrators)) or "unknown"
+        self.people.setText(f"By {authors or 'unknown'}<br>Narrated by {narrators}{series}")
+        rating = f"★ {book.rating:.1f} ({book.rating_count or 0} ratings)" if book.rating else "no rating"
+        released = book.release_date.isoformat() if book.release_date else "unknown date"
+        self.facts.setText(
+            f"{_runtime(book.runtime_minutes)} · released {released} · {rating} · "
+            f"{(book.language or 'language unknown').title()} · {(book.format_type or 'format unknown').title()}"
+            f" · {book.region.upper()}"
+        )
+        self.description.setText(book.description or "")
+        self.audible_link.setText(f'<a href="{web_url(book.asin, book.region)}">View on Audible</a>')
+        others = [(a, r, n) for a, r, n in self.editions if (a, r) != (book.asin, book.region)]
+        self.editions_label.setText(
+            "Other editions: "
+            + ", ".join(f'<a href="book:{a}:{r}">{html.escape(n or a)}</a>' for a, r, n in others)
+            if others
+            else ""
+        )
+        self._show_badge()
+        pixmap = cover_images(self.ctx).get(book.cover_url)
+        if pixmap is None and book.cover_url:
+            cover_images(self.ctx).arrived.connect(self._cover_arrived)
+        self._set_cover(pixmap)
+
+    def _cover_arrived(self, url: str) -> None:
+        if self.entry is not None and url == self.entry.book.cover_url:
+            self._set_cover(cover_images(self.ctx).get(url))
+
+    def _set_cover(self, pixmap: QPixmap | None) -> None:
+        if pixmap is None:
+            self.cover.setText("No cover")
+            return
+        self.cover.setPixmap(
+            pixmap.scaled(
+                COVER_PX,
+                COVER_PX,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    def _show_badge(self) -> None:
+        assert self.entry is not None
+        label = AVAILABILITY_LABELS.get(self.entry.availability)
+        if label:
+            suffix = " (another edition)" if self.entry.extra.get("other_edition") else ""
+            self.badge.setText(f"<b>{label[0]}</b>{suffix}")
+        else:
+            self.badge.setText("")
+        self.request_button.setEnabled(label is None)
+
+    def _link(self, link: str) -> None:
+        kind, _, rest = link.partition(":")
+        key, _, name = rest.partition(":")
+        if kind == "author":
+            self.nav.open_author(name, key or None, self.region)
+        elif kind == "series":
+            self.nav.open_series(name, key or None, self.region)
+        elif kind == "book":
+            self.nav.open_book(key, name)
+
+    # -- requesting ------------------------------------------------------------------------------
+    def request(self) -> None:
+        if self.entry is None:
+            return
+        self.request_button.setEnabled(False)
+        self.message.setText("Requesting…")
+        book = self.entry.book
+        self.ctx.runner.submit(
+            self.requests.create,
+            book.asin,
+            book.region,
+            with_ebook=self.ebook_check.isChecked(),
+            book=book,
+            on_result=self._requested,
+            on_error=self._request_failed,
+        )
+
+    def _requested(self, outcome: RequestOutcome) -> None:
+        self.message.setText(outcome.message)
+        self.ctx.notifier.notify("Request", outcome.message)
+        self.nav.announce(outcome.request)
+        self.ctx.runner.submit(
+            self.catalog.annotate, [self.entry.book] if self.entry else [], on_result=self._annotated
+        )
+
+    def _annotated(self, entries: list[CatalogEntry]) -> None:
+        if entries:
+            self.entry = entries[0]
+            self._show_badge()
+
+    def _request_failed(self, info: ErrorInfo) -> None:
+        self.message.setText(f"{info.message}\n{info.hint}".strip())
+        self.request_button.setEnabled(True)
+
+
+class BookListPage(QWidget):
+    """An author's or a series' books as a covers grid."""
+
+    def __init__(
+        self, ctx: UiContext, nav: CatalogNavigator, title: str, load: Callable[[], list[CatalogEntry]]
+    ) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        layout.addWidget(heading)
+        self.message = QLabel("Loading…")
+        layout.addWidget(self.message)
+        self.model = BookGridModel(cover_images(ctx))
+        self.grid = BookGrid(self.model)
+        self.grid.bookActivated.connect(nav.open_entry)
+        layout.addWidget(self.grid, 1)
+        ctx.runner.submit(
+            load, on_result=self._loaded, on_error=lambda info: self.message.setText(info.message)
+        )
+
+    def _loaded(self, entries: list[CatalogEntry]) -> None:
+        self.model.reset(entries, total=len(entries))
+        self.message.setText(f"{len(entries)} book(s)" if entries else "No books found.")

@@ -1,0 +1,167 @@
+"""Pieces shared by the catalog pages: the covers grid view, and the navigator that opens books,
+authors and series in their own windows (from Discover, Search, dropped Audible links ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyleOptionViewItem, QWidget
+
+from rmab_desktop.domain.catalog import CatalogEntry
+from rmab_desktop.domain.requests import RequestDetails
+from rmab_desktop.ui.delegates.cover_delegate import CoverDelegate
+from rmab_desktop.ui.models.catalog_model import BookGridModel, CoverImages
+from rmab_desktop.ui.models.roles import ObjectRole
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.context import UiContext
+
+CATALOG_BANNER = "catalog-offline"
+OFFLINE_TEXT = (
+    "The Audible catalog cannot be reached. Saved sections are shown; searching needs a connection."
+)
+
+
+class BookGrid(QListView):
+    """A covers grid (wrapping) or a one-row strip (``strip=True``) over a :class:`BookGridModel`."""
+
+    bookActivated = Signal(object)  # CatalogEntry
+
+    def __init__(self, model: BookGridModel, *, strip: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.delegate = CoverDelegate(parent=self)
+        self.setItemDelegate(self.delegate)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setMouseTracking(True)
+        self.setSpacing(4)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        if strip:
+            self.setFlow(QListView.Flow.LeftToRight)
+            self.setWrapping(False)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            hint = self.delegate.sizeHint(_option(self), model.index(0))
+            self.setFixedHeight(hint.height() + self.horizontalScrollBar().sizeHint().height() + 12)
+        else:
+            self.setResizeMode(QListView.ResizeMode.Adjust)
+            self.setWrapping(True)
+        self.activated.connect(self._activated)
+        self.doubleClicked.connect(self._activated)
+
+    def _activated(self, index) -> None:  # type: ignore[no-untyped-def]
+        entry = index.data(ObjectRole)
+        if isinstance(entry, CatalogEntry):
+            self.bookActivated.emit(entry)
+
+    def grid_model(self) -> BookGridModel:
+        model = self.model()
+        assert isinstance(model, BookGridModel)
+        return model
+
+
+def _option(view: QListView) -> QStyleOptionViewItem:
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    return option
+
+
+def cover_images(ctx: UiContext) -> CoverImages:
+    """One pixmap cache per window context, shared by every grid."""
+    images = getattr(ctx, "_catalog_covers", None)
+    if images is None:
+        assert ctx.core.catalog is not None
+        images = CoverImages(ctx.runner, ctx.core.catalog.covers.fetch)
+        ctx._catalog_covers = images  # type: ignore[attr-defined]
+    return images
+
+
+class CatalogNavigator(QObject):
+    """Opens book, author and series windows; tells pages when a request was made."""
+
+    requestCreated = Signal(object)  # RequestDetails
+    catalogStatus = Signal(bool, str)  # online, message (emitted from any thread, delivered queued)
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.windows: list[QWidget] = []
+        self.catalogStatus.connect(self._show_status)
+        assert ctx.core.catalog is not None
+        ctx.core.catalog.status_listeners.append(
+            lambda status: self.catalogStatus.emit(bool(status.online), status.message)
+        )
+
+    def _show_status(self, online: bool, message: str) -> None:
+        if online:
+            self.ctx.banners.hide_banner(CATALOG_BANNER)
+        else:
+            self.ctx.banners.show_banner(CATALOG_BANNER, f"{OFFLINE_TEXT} ({message})", "warning")
+
+    def _show(self, widget: QWidget, title: str) -> QWidget:
+        widget.setWindowFlag(Qt.WindowType.Window, True)
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        widget.setWindowTitle(title)
+        widget.resize(QSize(900, 720))
+        widget.destroyed.connect(lambda *_: self.windows.remove(widget) if widget in self.windows else None)
+        self.windows.append(widget)
+        widget.show()
+        return widget
+
+    def open_book(self, asin: str, region: str | None = None) -> QWidget:
+        from rmab_desktop.ui.pages.book_page import BookPage
+
+        page = BookPage(self.ctx, self, asin, region or self.ctx.core.prefs.catalog.region)
+        return self._show(page, f"Book {asin}")
+
+    def open_entry(self, entry: CatalogEntry) -> QWidget:
+        return self.open_book(entry.book.asin, entry.book.region)
+
+    def open_list(self, title: str, load: Callable[[], list[CatalogEntry]]) -> QWidget:
+        from rmab_desktop.ui.pages.book_page import BookListPage
+
+        return self._show(BookListPage(self.ctx, self, title, load), title)
+
+    def open_author(self, name: str, asin: str | None, region: str) -> QWidget:
+        catalog = self.ctx.core.catalog
+        assert catalog is not None
+        return self.open_list(
+            f"Books by {name}", lambda: catalog.author_books(name, region, author_asin=asin)
+        )
+
+    def open_series(self, title: str, asin: str | None, region: str) -> QWidget:
+        catalog = self.ctx.core.catalog
+        assert catalog is not None
+        return self.open_list(
+            f"Series: {title}", lambda: catalog.series_books(title, region, series_asin=asin)
+        )
+
+    def announce(self, details: RequestDetails) -> None:
+        self.requestCreated.emit(details)
+
+
+def navigator(ctx: UiContext) -> CatalogNavigator:
+    """The navigator of this window context (created on first use)."""
+    existing = getattr(ctx, "_catalog_navigator", None)
+    if existing is None:
+        existing = CatalogNavigator(ctx)
+        ctx._catalog_navigator = existing  # type: ignore[attr-defined]
+    return existing
+
+
+def connect_dropped_links(page: QWidget, nav: CatalogNavigator) -> None:
+    """Once the page sits in the main window, dropped Audible links open the book."""
+
+    def attach() -> None:
+        window: Any = page.window()
+        signal = getattr(window, "bookLinkDropped", None)
+        if signal is not None and not getattr(window, "_catalog_links_connected", False):
+            signal.connect(nav.open_book)
+            window._catalog_links_connected = True
+
+    QTimer.singleShot(0, attach)

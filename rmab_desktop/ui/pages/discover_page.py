@@ -1,0 +1,220 @@
+"""Discover: the user's home sections (Popular, New releases, categories), each a strip of covers.
+
+Sections read the database cache (so they show offline) and load 50 books at a time as the strip
+scrolls. Sections never refreshed, or older than a day, are refreshed from Audible in the
+background; when that fails the window's banner says the catalog is unreachable.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmab_desktop.db.models import utcnow
+from rmab_desktop.domain.catalog import Category, HomeSectionSpec, SectionKind
+from rmab_desktop.domain.requests import UserInfo
+from rmab_desktop.services.catalog import SectionPage
+from rmab_desktop.ui.models.catalog_model import BookGridModel
+from rmab_desktop.ui.pages.catalog_widgets import (
+    BookGrid,
+    CatalogNavigator,
+    connect_dropped_links,
+    cover_images,
+)
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.context import UiContext
+    from rmab_desktop.workers.runner import ErrorInfo
+
+STALE_AFTER = timedelta(hours=24)
+PAGE = 50
+
+
+class SectionWidget(QWidget):
+    def __init__(self, page: DiscoverPage, spec: HomeSectionSpec) -> None:
+        super().__init__()
+        self.page, self.spec = page, spec
+        self.alive = True  # False once replaced: late answers are dropped
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        header = QHBoxLayout()
+        self.title = QLabel(f"<b>{spec.title}</b>")
+        self.title.setStyleSheet("font-size: 16px;")
+        self.count = QLabel("")
+        header.addWidget(self.title)
+        header.addWidget(self.count)
+        header.addStretch(1)
+        for text, tip, slot in (
+            ("▲", "Move up", lambda: page.move(spec, -1)),
+            ("▼", "Move down", lambda: page.move(spec, 1)),
+            ("⟳", "Refresh from Audible", lambda: page.refresh(self)),
+            ("✕", "Remove this section", lambda: page.remove(spec)),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            header.addWidget(button)
+        layout.addLayout(header)
+        self.model = BookGridModel(cover_images(page.ctx))
+        self.model.loader = self._load
+        self.grid = BookGrid(self.model, strip=True)
+        self.grid.bookActivated.connect(page.nav.open_entry)
+        layout.addWidget(self.grid)
+        self.empty = QLabel("Nothing saved yet for this section.")
+        self.empty.setVisible(False)
+        layout.addWidget(self.empty)
+
+    def start(self) -> None:
+        self.model.reset()
+        self.model.fetchMore()
+
+    def _load(self, offset: int) -> None:
+        catalog = self.page.catalog
+        self.page.ctx.runner.submit(
+            catalog.section_page, self.spec, offset, PAGE, on_result=self._loaded, on_error=self._failed
+        )
+
+    def _loaded(self, result: SectionPage) -> None:
+        if not self.alive:
+            return
+        self.model.append(result.entries, total=result.total)
+        self.count.setText(f"{result.total} books" if result.total else "")
+        self.empty.setVisible(result.total == 0)
+        stale = result.refreshed_at is None or utcnow() - result.refreshed_at > STALE_AFTER
+        if stale and not getattr(self, "_refresh_tried", False):
+            self._refresh_tried = True
+            self.page.refresh(self)
+
+    def _failed(self, info: ErrorInfo) -> None:
+        if not self.alive:
+            return
+        self.model.loading_failed()
+        self.empty.setText(info.message)
+        self.empty.setVisible(True)
+
+
+class DiscoverPage(QWidget):
+    def __init__(self, ctx: UiContext, nav: CatalogNavigator) -> None:
+        super().__init__()
+        assert ctx.core.catalog is not None and ctx.core.users is not None
+        self.ctx, self.nav = ctx, nav
+        self.catalog, self.users = ctx.core.catalog, ctx.core.users
+        self.user: UserInfo | None = None
+        self.sections: list[SectionWidget] = []
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        heading = QLabel("Discover")
+        heading.setStyleSheet("font-size: 20px; font-weight: 600;")
+        bar.addWidget(heading)
+        bar.addStretch(1)
+        self.add_button = QPushButton("Add section")
+        self.add_menu = QMenu(self)
+        self.add_button.setMenu(self.add_menu)
+        self.add_menu.aboutToShow.connect(self._fill_menu)
+        bar.addWidget(self.add_button)
+        layout.addLayout(bar)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.addStretch(1)
+        scroll.setWidget(self.body)
+        layout.addWidget(scroll, 1)
+        self.categories: list[Category] = []
+        nav.requestCreated.connect(lambda _details: self.update_badges())
+        connect_dropped_links(self, nav)
+        self.reload()
+        # Cached sections need no network: ask once whether Audible answers, for the offline banner.
+        self.ctx.runner.submit(self.catalog.probe, on_error=lambda _info: None)
+
+    # -- sections --------------------------------------------------------------------------------
+    def reload(self) -> None:
+        def fetch() -> tuple[UserInfo, list[HomeSectionSpec]]:
+            user = self.users.current()
+            return user, self.catalog.sections(user.id)
+
+        self.ctx.runner.submit(fetch, on_result=self._show_sections)
+
+    def _show_sections(self, result: tuple[UserInfo, list[HomeSectionSpec]]) -> None:
+        self.user, specs = result
+        for widget in self.sections:
+            widget.alive = False
+            widget.setParent(None)
+            widget.deleteLater()
+        self.sections = [SectionWidget(self, spec) for spec in specs]
+        for index, widget in enumerate(self.sections):
+            self.body_layout.insertWidget(index, widget)
+            widget.start()
+
+    def refresh(self, widget: SectionWidget) -> None:
+        widget.count.setText("refreshing…")
+        self.ctx.runner.submit(
+            self.catalog.refresh_section,
+            widget.spec,
+            on_result=lambda _n: widget.start() if widget.alive else None,
+            on_error=lambda _info: widget.count.setText("could not refresh") if widget.alive else None,
+        )
+
+    def move(self, spec: HomeSectionSpec, offset: int) -> None:
+        user_id = self.user.id if self.user else None
+        self.ctx.runner.submit(
+            self.catalog.move_section, user_id, spec.id, offset, on_result=lambda _s: self.reload()
+        )
+
+    def remove(self, spec: HomeSectionSpec) -> None:
+        user_id = self.user.id if self.user else None
+        self.ctx.runner.submit(
+            self.catalog.remove_section, user_id, spec.id, on_result=lambda _r: self.reload()
+        )
+
+    def add(self, kind: SectionKind, title: str | None = None, category_id: str | None = None) -> None:
+        user_id = self.user.id if self.user else None
+        self.ctx.runner.submit(
+            self.catalog.add_section,
+            user_id,
+            kind,
+            title=title,
+            category_id=category_id,
+            on_result=lambda _s: self.reload(),
+            on_error=lambda info: self.ctx.notifier.notify("Discover", info.message, "warning"),
+        )
+
+    def _fill_menu(self) -> None:
+        self.add_menu.clear()
+        self.add_menu.addAction("Popular", lambda: self.add(SectionKind.POPULAR))
+        self.add_menu.addAction("New releases", lambda: self.add(SectionKind.NEW_RELEASES))
+        categories = self.add_menu.addMenu("Category")
+        if not self.categories:
+            categories.addAction("Loading categories…").setEnabled(False)
+            self.ctx.runner.submit(self.catalog.categories, on_result=self._categories_loaded)
+            return
+        for node in self.categories:
+            categories.addAction(node.name, lambda n=node: self.add(SectionKind.CATEGORY, n.name, n.id))
+            for child in node.children:
+                categories.addAction(
+                    f"   {child.name}", lambda c=child: self.add(SectionKind.CATEGORY, c.name, c.id)
+                )
+
+    def _categories_loaded(self, categories: list[Category]) -> None:
+        self.categories = categories
+
+    def update_badges(self) -> None:
+        """Re-decide the badges of every shown book (after a request, or a library change)."""
+        for widget in self.sections:
+            entries = widget.model.entries()
+            if entries:
+                self.ctx.runner.submit(
+                    self.catalog.annotate, [e.book for e in entries], on_result=widget.model.update_entries
+                )

@@ -1,0 +1,279 @@
+"""Requests: a table with status badges and progress, filters by status and user, and a detail pane
+with the actions (approve/deny with a note, cancel, retry, delete) and the timeline of events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmab_desktop.domain.enums import RequestStatus
+from rmab_desktop.domain.jobs import JobEvent
+from rmab_desktop.domain.requests import CANCELLABLE_STATUSES, RETRYABLE_STATUSES, RequestDetails, UserInfo
+from rmab_desktop.services.events import AppEvent
+from rmab_desktop.ui.delegates.badge_delegate import BadgeDelegate
+from rmab_desktop.ui.delegates.progress_delegate import ProgressDelegate
+from rmab_desktop.ui.models.requests_model import (
+    STATUS_FILTERS,
+    RequestFilterProxy,
+    RequestsModel,
+    TimelineModel,
+)
+from rmab_desktop.ui.models.roles import ObjectRole
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.context import UiContext
+    from rmab_desktop.ui.pages.catalog_widgets import CatalogNavigator
+    from rmab_desktop.workers.runner import ErrorInfo
+
+REFRESH_MS = 5000
+
+
+class _EventBridge(QObject):
+    """Services publish on any thread; this signal delivers to the GUI thread (queued)."""
+
+    happened = Signal()
+
+
+class RequestsPage(QWidget):
+    def __init__(self, ctx: UiContext, nav: CatalogNavigator | None = None) -> None:
+        super().__init__()
+        assert ctx.core.requests is not None and ctx.core.users is not None
+        self.ctx, self.requests, self.users = ctx, ctx.core.requests, ctx.core.users
+        self.me: UserInfo | None = None
+        self.current: RequestDetails | None = None
+        self._build()
+        self.bridge = _EventBridge()
+        self.bridge.happened.connect(self.reload)
+        self._unsubscribe = ctx.core.events.subscribe(lambda _event: self._on_event(_event))
+        self.destroyed.connect(lambda *_: self._unsubscribe())
+        if nav is not None:
+            nav.requestCreated.connect(lambda _details: self.reload())
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.reload)
+        self.reload()
+
+    def _on_event(self, _event: AppEvent) -> None:
+        self.bridge.happened.emit()
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        heading = QLabel("Requests")
+        heading.setStyleSheet("font-size: 20px; font-weight: 600;")
+        bar.addWidget(heading)
+        bar.addStretch(1)
+        self.status_filter = QComboBox()
+        for label, statuses in STATUS_FILTERS:
+            self.status_filter.addItem(label, statuses)
+        self.user_filter = QComboBox()
+        self.user_filter.addItem("Everyone", None)
+        self.text_filter = QLineEdit()
+        self.text_filter.setPlaceholderText("Filter…")
+        for widget in (QLabel("Show"), self.status_filter, QLabel("by"), self.user_filter, self.text_filter):
+            bar.addWidget(widget)
+        layout.addLayout(bar)
+        self.model = RequestsModel()
+        self.proxy = RequestFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_statuses(self.status_filter.currentData())
+        )
+        self.user_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_user(self.user_filter.currentData())
+        )
+        self.text_filter.textChanged.connect(self.proxy.setFilterFixedString)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        layout.addWidget(splitter, 1)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(RequestsModel.COL_CREATED, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            RequestsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.setItemDelegateForColumn(RequestsModel.COL_STATUS, BadgeDelegate(self.table))
+        self.table.setItemDelegateForColumn(RequestsModel.COL_PROGRESS, ProgressDelegate(self.table))
+        self.table.setColumnWidth(RequestsModel.COL_STATUS, 160)
+        self.table.setColumnWidth(RequestsModel.COL_PROGRESS, 150)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._select(current))
+        splitter.addWidget(self.table)
+        splitter.addWidget(self._detail_pane())
+        splitter.setSizes([400, 300])
+
+    def _detail_pane(self) -> QWidget:
+        pane = QWidget()
+        layout = QVBoxLayout(pane)
+        self.detail_title = QLabel("Select a request to see what happened.")
+        self.detail_title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.detail_title.setWordWrap(True)
+        self.detail_info = QLabel()
+        self.detail_info.setWordWrap(True)
+        layout.addWidget(self.detail_title)
+        layout.addWidget(self.detail_info)
+        actions = QHBoxLayout()
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Note for the approval or denial (optional)")
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label in (
+            ("approve", "Approve"),
+            ("deny", "Deny"),
+            ("cancel", "Cancel request"),
+            ("retry", "Search again"),
+            ("delete", "Delete"),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _checked=False, k=key: self.act(k))
+            self.buttons[key] = button
+        actions.addWidget(self.note, 1)
+        for button in self.buttons.values():
+            actions.addWidget(button)
+        layout.addLayout(actions)
+        self.action_message = QLabel()
+        self.action_message.setWordWrap(True)
+        layout.addWidget(self.action_message)
+        self.timeline_model = TimelineModel()
+        self.timeline = QTableView()
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.verticalHeader().setVisible(False)
+        self.timeline.horizontalHeader().setStretchLastSection(True)
+        self.timeline.setItemDelegateForColumn(1, BadgeDelegate(self.timeline))
+        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        layout.addWidget(self.timeline, 1)
+        self._update_buttons()
+        return pane
+
+    # -- data ------------------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:
+        self.timer.start()
+        self.reload()
+        super().showEvent(event)
+
+    def hideEvent(self, event: Any) -> None:
+        self.timer.stop()
+        super().hideEvent(event)
+
+    def reload(self) -> None:
+        def fetch() -> tuple[UserInfo, list[UserInfo], list[RequestDetails]]:
+            return self.users.current(), self.users.list(), self.requests.list()
+
+        self.ctx.runner.submit(fetch, on_result=self._loaded)
+
+    def _loaded(self, result: tuple[UserInfo, list[UserInfo], list[RequestDetails]]) -> None:
+        self.me, users, rows = result
+        self.model.set_rows(rows)
+        known = {self.user_filter.itemData(i) for i in range(self.user_filter.count())}
+        for user in users:
+            if user.id not in known:
+                self.user_filter.addItem(user.label, user.id)
+        if self.current is not None:
+            fresh = self.model.get(self.current.id)
+            if fresh is not None and fresh != self.current:
+                self._show(fresh)
+
+    def select_request(self, request_id: int) -> bool:
+        row = self.model.row_of(request_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        return True
+
+    def _select(self, index: Any) -> None:
+        details = index.data(ObjectRole) if index.isValid() else None
+        if isinstance(details, RequestDetails):
+            self._show(details)
+
+    def _show(self, details: RequestDetails) -> None:
+        self.current = details
+        book = details.book
+        self.detail_title.setText(f"{book.title} — {details.status_label}")
+        lines = [
+            f"By {', '.join(book.authors) or 'unknown'} · {details.kind.value} · {details.region.upper()}"
+            f" · requested by {details.username or 'someone'}",
+            details.status_message or "",
+            f"Attempts: search {details.search_attempts}, download {details.download_attempts}, "
+            f"import {details.import_attempts}",
+        ]
+        if details.approval_note:
+            lines.append(f"Note: {details.approval_note}")
+        if details.status == RequestStatus.AWAITING_RELEASE and book.release_date:
+            lines.append(f"Released on {book.release_date:%Y-%m-%d}; the search starts that day.")
+        self.detail_info.setText("\n".join(line for line in lines if line))
+        self._update_buttons()
+        self.ctx.runner.submit(
+            self.requests.timeline,
+            details.id,
+            on_result=lambda events, rid=details.id: self._timeline(rid, events),
+        )
+
+    def _timeline(self, request_id: int, events: list[JobEvent]) -> None:
+        if self.current is not None and self.current.id == request_id:
+            self.timeline_model.set_rows(events)
+            self.timeline.scrollToBottom()
+
+    def _update_buttons(self) -> None:
+        details, admin = self.current, bool(self.me and self.me.is_admin)
+        status = details.status if details else None
+        visible = {
+            "approve": admin and status == RequestStatus.AWAITING_APPROVAL,
+            "deny": admin and status == RequestStatus.AWAITING_APPROVAL,
+            "cancel": status in CANCELLABLE_STATUSES,
+            "retry": status in RETRYABLE_STATUSES or status == RequestStatus.AWAITING_RELEASE,
+            "delete": details is not None,
+        }
+        for key, button in self.buttons.items():
+            button.setVisible(bool(visible[key]))
+        self.note.setVisible(bool(visible["approve"]))
+
+    # -- actions ---------------------------------------------------------------------------------
+    def act(self, action: str) -> None:
+        if self.current is None:
+            return
+        request_id, note = self.current.id, self.note.text()
+        calls: dict[str, Callable[[], object]] = {
+            "approve": lambda: self.requests.approve(request_id, note),
+            "deny": lambda: self.requests.deny(request_id, note),
+            "cancel": lambda: self.requests.cancel(request_id),
+            "retry": lambda: self.requests.retry(request_id),
+            "delete": lambda: self.requests.delete(request_id),
+        }
+        self.action_message.setText("")
+        self.ctx.runner.submit(calls[action], on_result=lambda _r: self._done(action), on_error=self._failed)
+
+    def _done(self, action: str) -> None:
+        self.note.clear()
+        if action == "delete":
+            self.current = None
+            self.detail_title.setText("Request deleted.")
+            self.detail_info.setText("")
+            self.timeline_model.set_rows([])
+            self._update_buttons()
+        self.reload()
+
+    def _failed(self, info: ErrorInfo) -> None:
+        self.action_message.setText(f"{info.message} {info.hint}".strip())

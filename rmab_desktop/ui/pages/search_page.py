@@ -1,0 +1,178 @@
+"""Search the Audible catalog: suggestions as you type (debounced, off the GUI thread), marketplace,
+search field and sort choices, and results that page in as the grid scrolls."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmab_desktop.domain.catalog import REGION_NAMES, REGIONS, CatalogEntry, SearchResults, SortOrder
+from rmab_desktop.ui.models.catalog_model import BookGridModel
+from rmab_desktop.ui.pages.catalog_widgets import BookGrid, CatalogNavigator, cover_images
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.context import UiContext
+    from rmab_desktop.workers.runner import ErrorInfo, TaskHandle
+
+DEBOUNCE_MS = 300
+PAGE_SIZE = 30
+SORTS = [
+    ("Relevance", SortOrder.RELEVANCE),
+    ("Best sellers", SortOrder.BEST_SELLERS),
+    ("Newest", SortOrder.NEWEST),
+    ("Rating", SortOrder.RATING),
+    ("Title", SortOrder.TITLE),
+]
+FIELDS = [("Anything", "keywords"), ("Title", "title"), ("Author", "author"), ("Narrator", "narrator")]
+
+
+class SearchPage(QWidget):
+    def __init__(self, ctx: UiContext, nav: CatalogNavigator) -> None:
+        super().__init__()
+        assert ctx.core.catalog is not None
+        self.ctx, self.nav, self.catalog = ctx, nav, ctx.core.catalog
+        self._suggest_handle: TaskHandle | None = None
+        self._query: tuple[str, str, SortOrder, str] | None = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.input = QLineEdit()
+        self.input.setPlaceholderText("Title, author, narrator…")
+        self.input.setClearButtonEnabled(True)
+        self.suggestions = QStringListModel(self)
+        self.completer = QCompleter(self.suggestions, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.activated.connect(lambda text: self.search(text))
+        self.input.setCompleter(self.completer)
+        self.input.textEdited.connect(self._typed)
+        self.input.returnPressed.connect(self.search)
+        self.region = QComboBox()
+        for code in REGIONS:
+            self.region.addItem(f"{REGION_NAMES[code]} ({code})", code)
+        self.region.setCurrentIndex(max(self.region.findData(ctx.core.prefs.catalog.region), 0))
+        self.field = QComboBox()
+        for label, value in FIELDS:
+            self.field.addItem(label, value)
+        self.sort = QComboBox()
+        for label, value in SORTS:
+            self.sort.addItem(label, value)
+        self.button = QPushButton("Search")
+        self.button.clicked.connect(self.search)
+        for widget, stretch in (
+            (self.input, 1),
+            (self.field, 0),
+            (self.region, 0),
+            (self.sort, 0),
+            (self.button, 0),
+        ):
+            bar.addWidget(widget, stretch)
+        layout.addLayout(bar)
+        self.status = QLabel("Search the Audible catalog.")
+        layout.addWidget(self.status)
+        self.model = BookGridModel(cover_images(ctx))
+        self.model.loader = self._load_page
+        self.grid = BookGrid(self.model)
+        self.grid.bookActivated.connect(nav.open_entry)
+        layout.addWidget(self.grid, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self._suggest)
+        nav.requestCreated.connect(lambda _d: self._update_badges())
+
+    # -- suggestions -----------------------------------------------------------------------------
+    def _typed(self, _text: str) -> None:
+        self.timer.start()
+
+    def _suggest(self) -> None:
+        text = self.input.text().strip()
+        if len(text) < 2:
+            return
+        if self._suggest_handle is not None:
+            self._suggest_handle.cancel()
+        self._suggest_handle = self.ctx.runner.submit(
+            self.catalog.suggestions,
+            text,
+            self.region.currentData(),
+            on_result=lambda titles, typed=text: self._suggested(typed, titles),
+            on_error=lambda _info: None,
+        )
+
+    def _suggested(self, typed: str, titles: list[str]) -> None:
+        if self.input.text().strip() != typed:
+            return  # the user typed on; a newer answer will come
+        self.suggestions.setStringList(titles)
+        if titles and self.input.hasFocus():
+            self.completer.complete()
+
+    # -- searching -------------------------------------------------------------------------------
+    def search(self, text: Any = None) -> None:
+        query = (text if isinstance(text, str) and text else self.input.text()).strip()
+        if not query:
+            self.status.setText("Type something to search for.")
+            return
+        self.timer.stop()
+        self.input.setText(query)
+        self._query = (
+            query,
+            self.region.currentData(),
+            SortOrder(self.sort.currentData()),
+            self.field.currentData(),
+        )
+        self.status.setText(f"Searching for “{query}”…")
+        self.model.reset()
+        self.model.fetchMore()
+
+    def _load_page(self, offset: int) -> None:
+        if self._query is None:
+            self.model.loading_failed()
+            return
+        text, region, sort, field = self._query
+        page = offset // PAGE_SIZE + 1
+        self.ctx.runner.submit(
+            self.catalog.search,
+            text,
+            region,
+            page=page,
+            sort=sort,
+            page_size=PAGE_SIZE,
+            field=field,
+            on_result=lambda result, q=self._query: self._loaded(q, result),
+            on_error=self._failed,
+        )
+
+    def _loaded(
+        self, query: tuple[str, str, SortOrder, str], result: tuple[SearchResults, list[CatalogEntry]]
+    ) -> None:
+        if query != self._query:
+            return  # an older search
+        page, entries = result
+        self.model.append(entries, total=page.total_results)
+        count = page.total_results
+        self.status.setText(
+            f"{count} result(s) for “{query[0]}” in {REGION_NAMES[query[1]]}"
+            if count
+            else f"No results for “{query[0]}”."
+        )
+
+    def _failed(self, info: ErrorInfo) -> None:
+        self.model.loading_failed()
+        self.status.setText(f"{info.message} {info.hint}".strip())
+
+    def _update_badges(self) -> None:
+        entries = self.model.entries()
+        if entries:
+            self.ctx.runner.submit(
+                self.catalog.annotate, [e.book for e in entries], on_result=self.model.update_entries
+            )

@@ -1,0 +1,203 @@
+"""Discover, Search, Book and Requests pages against the fake Audible server, with the real runner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from rmab_desktop.bootstrap import AppCore, open_core
+from rmab_desktop.domain.catalog import Availability, CatalogBook, CatalogEntry
+from rmab_desktop.domain.enums import RequestStatus
+from rmab_desktop.services.requests import ApprovalSettings
+from rmab_desktop.settings import Preferences, SettingsStore
+from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui.models.catalog_model import BadgeRole, BookGridModel
+from rmab_desktop.ui.models.requests_model import RequestsModel
+from rmab_desktop.ui.notifier import RecordingNotifier
+from rmab_desktop.ui.pages.book_page import BookPage
+from rmab_desktop.ui.pages.catalog_widgets import CATALOG_BANNER, navigator
+from rmab_desktop.ui.pages.discover_page import DiscoverPage
+from rmab_desktop.ui.pages.requests_page import RequestsPage
+from rmab_desktop.ui.pages.search_page import SearchPage
+from rmab_desktop.workers.runner import TaskRunner
+from tests.fakes.audible_server import FakeAudible
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeAudible]:
+    server = FakeAudible()
+    server.add_generated(60)
+    server.start()
+    yield server
+    server.stop()
+
+
+def _core(profile: Path, database_url: str, base_url: str) -> AppCore:
+    prefs = Preferences()
+    prefs.catalog.audible_base_url = base_url
+    prefs.catalog.audnexus_base_url = base_url
+    SettingsStore(profile / "config" / "settings.json").save(prefs)
+    return open_core(profile, database_url, log_to_console=False)
+
+
+@pytest.fixture
+def ctx(tmp_path: Path, database_url: str, fake: FakeAudible, qapp) -> Iterator[UiContext]:  # type: ignore[no-untyped-def]
+    fake.fail_next("ok", 0)
+    core = _core(tmp_path / "profile", database_url, fake.base_url)
+    runner = TaskRunner()
+    yield UiContext(core, runner, RecordingNotifier())
+    runner.shutdown(5000)
+    core.close()
+
+
+def _badges(model: BookGridModel) -> dict[str, str | None]:
+    return {model.entry(r).book.asin: model.index(r).data(BadgeRole) for r in range(model.rowCount())}
+
+
+def test_search_open_request_and_see_it_in_requests(ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    nav = navigator(ctx)
+    search = SearchPage(ctx, nav)
+    qtbot.addWidget(search)
+    search.show()
+    search.input.setFocus()
+    qtbot.keyClicks(search.input, "lant")
+    qtbot.waitUntil(lambda: "The Lantern Road" in search.suggestions.stringList(), timeout=5000)
+    qtbot.keyClick(search.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: search.model.rowCount() == 2, timeout=5000)
+    assert "2 result(s)" in search.status.text()
+    first = search.model.index(0)
+    assert first.data(Qt.ItemDataRole.DisplayRole) == "The Lantern Road"
+    qtbot.waitUntil(
+        lambda: first.data(Qt.ItemDataRole.DecorationRole) is not None, timeout=5000
+    )  # cover loaded
+
+    search.grid.doubleClicked.emit(first)
+    book = nav.windows[-1]
+    assert isinstance(book, BookPage)
+    qtbot.waitUntil(lambda: book.request_button.isEnabled(), timeout=5000)
+    assert "Mara Quell" in book.people.text() and "Lantern Cycle" in book.people.text()
+    qtbot.mouseClick(book.request_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Requested" in book.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Requested" in book.badge.text(), timeout=5000)
+    qtbot.waitUntil(lambda: _badges(search.model)["B0TESTSER1"] == "Requested", timeout=5000)
+
+    requests = RequestsPage(ctx, nav)
+    qtbot.addWidget(requests)
+    requests.show()
+    qtbot.waitUntil(lambda: requests.model.rowCount() == 1, timeout=5000)
+    row = requests.model.row_object(0)
+    assert row.book.asin == "B0TESTSER1" and row.status == RequestStatus.AWAITING_SEARCH
+    assert requests.select_request(row.id)
+    qtbot.waitUntil(lambda: requests.timeline_model.rowCount() >= 2, timeout=5000)
+    assert requests.buttons["cancel"].isVisibleTo(requests) and not requests.buttons["approve"].isVisibleTo(
+        requests
+    )
+
+    # A second request for the same book is refused with words a user understands.
+    book.request_button.setEnabled(True)
+    qtbot.mouseClick(book.request_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "already requested" in book.message.text(), timeout=5000)
+    book.close()
+
+
+def test_discover_sections_show_covers_and_badges(ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert ctx.core.requests is not None
+    ctx.core.requests.create("B0GEN00003", "us")
+    page = DiscoverPage(ctx, navigator(ctx))
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show()
+    qtbot.waitUntil(lambda: len(page.sections) == 2, timeout=5000)
+    popular = page.sections[0]
+    qtbot.waitUntil(lambda: popular.model.rowCount() >= 50, timeout=10000)  # refreshed, first page loaded
+    assert popular.model.total == len(fake_products(ctx))
+    assert _badges(popular.model)["B0GEN00003"] == "Requested"
+    # Scrolling to the end asks for more (progressive loading).
+    popular.grid.horizontalScrollBar().setValue(popular.grid.horizontalScrollBar().maximum())
+    qtbot.waitUntil(lambda: popular.model.rowCount() == popular.model.total, timeout=5000)
+    qtbot.waitUntil(
+        lambda: popular.model.covers is not None and popular.model.covers.pending == 0, timeout=10000
+    )
+
+
+def fake_products(ctx: UiContext) -> list[CatalogBook]:
+    assert ctx.core.catalog is not None
+    return ctx.core.catalog.cache.list_books("popular", "us", 0, 1000)
+
+
+def test_sections_add_move_remove(ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = DiscoverPage(ctx, navigator(ctx))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: len(page.sections) == 2, timeout=5000)
+    page.add(page.sections[0].spec.kind.__class__("category"), "Children's Audiobooks", "18572091011")
+    qtbot.waitUntil(lambda: len(page.sections) == 3, timeout=5000)
+    page.move(page.sections[2].spec, -2)
+    qtbot.waitUntil(lambda: page.sections[0].spec.title == "Children's Audiobooks", timeout=5000)
+    qtbot.waitUntil(lambda: page.sections[0].model.rowCount() == 2, timeout=5000)
+    page.remove(page.sections[0].spec)
+    qtbot.waitUntil(
+        lambda: len(page.sections) == 2 and page.sections[0].spec.title == "Popular", timeout=5000
+    )
+
+
+def test_offline_discover_shows_cache_and_banner(
+    tmp_path: Path, database_url: str, fake: FakeAudible, qapp, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    online = _core(tmp_path / "a", database_url, fake.base_url)
+    assert online.catalog is not None
+    for spec in online.catalog.sections(online.users.current().id if online.users else None):
+        online.catalog.refresh_section(spec, size=30)
+    online.close()
+    core = _core(tmp_path / "b", database_url, "http://127.0.0.1:9")
+    runner = TaskRunner()
+    ctx = UiContext(core, runner, RecordingNotifier())
+    try:
+        page = DiscoverPage(ctx, navigator(ctx))
+        qtbot.addWidget(page)
+        qtbot.waitUntil(
+            lambda: len(page.sections) == 2 and page.sections[0].model.rowCount() == 30, timeout=5000
+        )
+        qtbot.waitUntil(lambda: CATALOG_BANNER in ctx.banners.shown, timeout=15000)  # type: ignore[attr-defined]
+        assert "cannot be reached" in ctx.banners.shown[CATALOG_BANNER]  # type: ignore[attr-defined]
+        assert page.sections[0].model.rowCount() == 30  # cached books still shown
+    finally:
+        runner.shutdown(5000)
+        core.close()
+
+
+def test_approve_with_note_from_requests_page(ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    users, requests = ctx.core.users, ctx.core.requests
+    assert users is not None and requests is not None
+    alice = users.create("alice")
+    users.set_approval_settings(ApprovalSettings(auto_approve=False))
+    waiting = requests.create("B0TESTNOS1", "us", user=alice).request
+    assert waiting.status == RequestStatus.AWAITING_APPROVAL
+    page = RequestsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    page.status_filter.setCurrentIndex(page.status_filter.findText("Awaiting approval"))
+    assert page.proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: page.user_filter.count() == 3, timeout=5000)
+    page.user_filter.setCurrentIndex(page.user_filter.findData(alice.id))
+    assert page.proxy.rowCount() == 1
+    assert page.select_request(waiting.id)
+    assert page.buttons["approve"].isVisibleTo(page)
+    page.note.setText("Enjoy it")
+    qtbot.mouseClick(page.buttons["approve"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: requests.get(waiting.id).status == RequestStatus.AWAITING_SEARCH, timeout=5000)
+    qtbot.waitUntil(lambda: "Enjoy it" in page.detail_info.text(), timeout=5000)
+    page.status_filter.setCurrentIndex(0)
+
+
+def test_models_pass_qt_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = BookGridModel()
+    book = CatalogBook("B0X", "T")
+    model.reset([CatalogEntry(book, Availability.REQUESTED)], total=3)
+    model.append([CatalogEntry(CatalogBook("B0Y", "U"))])
+    qtmodeltester.check(model)
+    assert model.index(0).data(BadgeRole) == "Requested" and model.canFetchMore() is False  # no loader
+    qtmodeltester.check(RequestsModel())
