@@ -13,6 +13,7 @@ from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.library.backends import LibraryBackendConfig, PlexSettings
 from rmab_desktop.services.library.folder_backend import find_cover
+from rmab_desktop.services.library.query import MISSING_BITS
 from rmab_desktop.services.library.service import LibraryService
 from tests.audiofiles import make_audio
 from tests.fakes import plex_server as fake_plex
@@ -50,7 +51,10 @@ def test_folder_backend_sync_lists_books_with_covers(database: Database, library
         library / "Terry Goodkind" / "Sword of Truth" / "Book 1 - Wizards First Rule [B002V0QK4C]"
     )
     assert entries["Ancillary Justice"].cover is None and entries["Ancillary Justice"].format == "m4b"
-    assert wizard.search_record().missing == frozenset({"narrator", "year", "match"})
+    assert (
+        wizard.search_record().missing
+        == MISSING_BITS["narrator"] | MISSING_BITS["year"] | MISSING_BITS["match"]
+    )
     summary = service.summary()
     assert (summary.books, summary.authors, summary.matched) == (2, 2, 0) and summary.duration_seconds > 0
     # rescan of one book: a new cover is noticed

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -160,9 +159,9 @@ def test_covers_load_off_thread_and_are_cached(qtbot, threaded_ctx: UiContext, t
     assert load_cover_image(str(tmp_path / "garbage.jpg"), 32) is None
     cache = CoverCache(threaded_ctx.runner, size=32)
     entry = LibraryEntry(
-        1, "T", None, (), (), None, None, None, None, None, 0, 0, None, None, str(path), None, None, None
+        1, "T", None, (), (), None, None, None, None, None, 0, 0, None, None, str(path), None, None
     )
     with qtbot.waitSignal(cache.changed, timeout=5000) as signal:
         assert cache.get(entry) is None  # requested, not there yet
     assert signal.args == [1] and cache.get(entry).width() == thumb.width()
-    assert cache.get(replace(entry, cover=None)) is None
+    assert cache.get(entry._replace(cover=None)) is None

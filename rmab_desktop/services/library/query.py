@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 TEXT_FIELDS = {
@@ -27,15 +28,19 @@ TEXT_FIELDS = {
     "path": "path",
 }
 MISSING_VALUES = ("cover", "asin", "series", "narrator", "author", "year", "format", "match")
+MISSING_BITS = {name: 1 << bit for bit, name in enumerate(MISSING_VALUES)}
 _TOKEN = re.compile(r'\s*(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S*))')
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _YEAR_RANGE = re.compile(r"^(\d{4})?\.\.(\d{4})?$")
 _YEAR_CMP = re.compile(r"^(>=|<=|>|<|=)?(\d{4})$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form used for both the keys and the query."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    """Case- and accent-insensitive form used for both the keys and the query (cached: names repeat)."""
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 class SearchRecord(NamedTuple):
@@ -48,7 +53,7 @@ class SearchRecord(NamedTuple):
     format: str
     path: str
     year: int | None
-    missing: frozenset[str]
+    missing: int  # MISSING_BITS of the fields that are empty
 
 
 def make_record(
@@ -66,20 +71,16 @@ def make_record(
     matched: bool = True,
 ) -> SearchRecord:
     authors, narrators = tuple(authors), tuple(narrators)
-    missing = {
-        name
-        for name, absent in (
-            ("cover", not has_cover),
-            ("asin", not asin),
-            ("series", not series),
-            ("narrator", not narrators),
-            ("author", not authors),
-            ("year", year is None),
-            ("format", not format),
-            ("match", not matched),
-        )
-        if absent
-    }
+    missing = (
+        (not has_cover)
+        | (not asin) << 1
+        | (not series) << 2
+        | (not narrators) << 3
+        | (not authors) << 4
+        | (year is None) << 5
+        | (not format) << 6
+        | (not matched) << 7
+    )
     keys = [
         fold(title + (f" {subtitle}" if subtitle else "")),
         fold(" | ".join(authors)),
@@ -89,7 +90,7 @@ def make_record(
         fold(format or ""),
         fold(path or ""),
     ]
-    return SearchRecord(" | ".join(keys[:5]), *keys, year, frozenset(missing))
+    return SearchRecord(" | ".join(keys[:5]), *keys, year, missing)
 
 
 Predicate = Callable[[SearchRecord], bool]
@@ -153,9 +154,10 @@ def _term_predicate(term: Term) -> Predicate | str:
     if term.field in ("missing", "has"):
         if value not in MISSING_VALUES:
             return f"{term.field}:{term.value} is unknown (use one of {', '.join(MISSING_VALUES)})"
+        bit = MISSING_BITS[value]
         if term.field == "has":
-            return lambda r: value not in r.missing
-        return lambda r: value in r.missing
+            return lambda r: not r.missing & bit
+        return lambda r: bool(r.missing & bit)
     attribute = TEXT_FIELDS[term.field]
     if attribute in ("asin", "format"):
         return lambda r: getattr(r, attribute) == value
@@ -190,10 +192,7 @@ def parse_query(text: str) -> LibraryQuery:
         if term.negate:
             built = (lambda p: lambda r: not p(r))(built)
         predicates.append(built)
-    if not predicates:
-        predicate: Predicate = lambda _r: True  # noqa: E731
-    elif len(predicates) == 1:
-        predicate = predicates[0]
-    else:
-        predicate = lambda r: all(p(r) for p in predicates)  # noqa: E731
+    predicate: Predicate = predicates[0] if predicates else (lambda _r: True)
+    for following in predicates[1:]:  # a chain of ``and``: cheaper per record than all(...)
+        predicate = (lambda a, b: lambda r: a(r) and b(r))(predicate, following)
     return LibraryQuery(tuple(terms), tuple(errors), predicate)

@@ -6,14 +6,14 @@ It lists the books of the active backend (lean rows for 50,000 books), syncs the
 
 from __future__ import annotations
 
+import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Text, delete, insert, select, type_coerce, update
 
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import LibraryItem
@@ -41,12 +41,14 @@ from rmab_desktop.services.scheduler import ScheduleDefinition
 
 Retagger = Callable[[str, BookInfo], object]
 
+# Name lists are read as raw JSON text (SQLite) and decoded once per distinct value: a library
+# repeats its authors and narrators thousands of times.
 _ENTRY_COLUMNS = (
     LibraryItem.id,
     LibraryItem.title,
     LibraryItem.subtitle,
-    LibraryItem.authors,
-    LibraryItem.narrators,
+    type_coerce(LibraryItem.authors, Text),
+    type_coerce(LibraryItem.narrators, Text),
     LibraryItem.series_name,
     LibraryItem.series_position,
     LibraryItem.year,
@@ -59,13 +61,15 @@ _ENTRY_COLUMNS = (
     LibraryItem.cover_path,
     LibraryItem.audiobook_id,
     LibraryItem.match_confidence,
-    LibraryItem.added_at,
 )
 
 
-@dataclass(frozen=True, slots=True)
-class LibraryEntry:
-    """One row of the Library page: an immutable snapshot of a ``library_items`` row."""
+class LibraryEntry(NamedTuple):
+    """One row of the Library page: an immutable snapshot of a ``library_items`` row.
+
+    A named tuple rather than a dataclass: 50,000 of them are built per load, and tuples are
+    the cheapest immutable rows Python has.
+    """
 
     id: int
     title: str
@@ -84,7 +88,6 @@ class LibraryEntry:
     cover: str | None
     audiobook_id: int | None
     match_confidence: float | None
-    added_at: datetime | None
 
     @property
     def authors_text(self) -> str:
@@ -124,13 +127,44 @@ class LibraryEntry:
         )
 
 
-def _entry(row: Any) -> LibraryEntry:
-    (id_, title, subtitle, authors, narrators, series, position, year, asin, fmt, files, size, duration,
-     path, cover, audiobook_id, confidence, added_at) = row  # fmt: skip
-    return LibraryEntry(
-        id_, title, subtitle, tuple(authors or ()), tuple(narrators or ()), series, position, year, asin,
-        fmt, files or 0, size or 0, duration, path, cover, audiobook_id, confidence, added_at,
-    )  # fmt: skip
+class _Names:
+    """Decodes name lists, once per distinct JSON text."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, str):  # PostgreSQL drivers hand JSON over already decoded
+            return tuple(value or ())
+        names = self._cache.get(value)
+        if names is None:
+            decoded = json.loads(value)
+            names = self._cache[value] = tuple(decoded) if isinstance(decoded, list) else ()
+        return names
+
+
+def _entries(rows: Iterable[Any]) -> list[LibraryEntry]:
+    names = _Names()
+    return [
+        LibraryEntry(
+            id_, title, subtitle, names(authors), names(narrators), series, position, year, asin, fmt,
+            files or 0, size or 0, duration, path, cover, audiobook_id, confidence,
+        )
+        for (id_, title, subtitle, authors, narrators, series, position, year, asin, fmt, files, size,
+             duration, path, cover, audiobook_id, confidence) in rows
+    ]  # fmt: skip
+
+
+def summarize(backend: str, entries: Iterable[LibraryEntry]) -> LibrarySummary:
+    books = duration = size = matched = 0
+    authors: set[str] = set()
+    for entry in entries:
+        books += 1
+        duration += entry.duration_seconds or 0
+        size += entry.size_bytes
+        matched += entry.audiobook_id is not None
+        authors.update(entry.authors)
+    return LibrarySummary(backend, books, len(authors), float(duration), size, matched)
 
 
 @dataclass(frozen=True)
@@ -214,40 +248,21 @@ class LibraryService:
 
     # ---------------------------------------------------------------- reading
     def entries(self, kind: str | None = None) -> list[LibraryEntry]:
-        """Every book of the active backend, sorted by title (one query, tuples, no ORM objects)."""
+        """Every book of the active backend, in no particular order (one query, no ORM objects)."""
         kind = kind or self.backend_config().kind.value
         with self.database.session() as session:
-            rows = session.execute(
-                select(*_ENTRY_COLUMNS).where(LibraryItem.backend == kind).order_by(LibraryItem.title)
-            )
-            return [_entry(row) for row in rows]
+            return _entries(session.execute(select(*_ENTRY_COLUMNS).where(LibraryItem.backend == kind)))
 
     def entry(self, entry_id: int) -> LibraryEntry:
         with self.database.session() as session:
             row = session.execute(select(*_ENTRY_COLUMNS).where(LibraryItem.id == entry_id)).first()
         if row is None:
             raise NotFoundError("This book is no longer in the library.", hint="Refresh the library.")
-        return _entry(row)
+        return _entries([row])[0]
 
     def summary(self, kind: str | None = None) -> LibrarySummary:
         kind = kind or self.backend_config().kind.value
-        with self.database.session() as session:
-            books, duration, size, matched = session.execute(
-                select(
-                    func.count(LibraryItem.id),
-                    func.coalesce(func.sum(LibraryItem.duration_seconds), 0.0),
-                    func.coalesce(func.sum(LibraryItem.size_bytes), 0),
-                    func.count(LibraryItem.audiobook_id),
-                ).where(LibraryItem.backend == kind)
-            ).one()
-            authors = {
-                name
-                for (names,) in session.execute(
-                    select(LibraryItem.authors).where(LibraryItem.backend == kind)
-                )
-                for name in names or ()
-            }
-        return LibrarySummary(kind, books, len(authors), float(duration), int(size), matched)
+        return summarize(kind, self.entries(kind))
 
     # ---------------------------------------------------------------- writing
     def sync(self, progress: Progress | None = None, cancel: CancelToken | None = None) -> SyncResult:

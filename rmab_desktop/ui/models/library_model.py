@@ -1,14 +1,15 @@
 """The Library table: a lean model over immutable entries, and a proxy that filters by query.
 
 Built for 50,000 books: display text is computed per visible cell, search keys are precomputed
-off the GUI thread, filtering is one pass over those keys into a byte mask, and sorting is a
-Python ``list.sort`` over precomputed keys in the source model (the proxy forwards header clicks
-there instead of calling ``lessThan`` a million times).
+off the GUI thread, filtering is one pass over those keys into a byte mask, and sorting is one
+``sorted`` over per-entry keys in the source model. The proxy forwards both to the source instead
+of calling ``filterAcceptsRow``/``lessThan`` in Python tens of thousands of times.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import compress
 from typing import Any
 
 from PySide6.QtCore import (
@@ -67,11 +68,14 @@ TITLE, AUTHOR, NARRATOR, SERIES, YEAR, LENGTH, FORMAT, SIZE = range(len(COLUMNS)
 
 
 class LibraryModel(QAbstractTableModel):
+    """All entries in the current sort order; the rows shown are those the last query accepted."""
+
     def __init__(self, cover_provider: CoverProvider | None = None) -> None:
         super().__init__()
-        self._rows: list[LibraryEntry] = []
-        self._records: list[SearchRecord] = []
-        self._visible = bytearray()
+        self._all: list[LibraryEntry] = []
+        self._records: list[SearchRecord] = []  # aligned with _all
+        self._mask = bytearray()  # aligned with _all: 1 = accepted by the query
+        self._rows: list[LibraryEntry] = []  # shown: compress(_all, _mask)
         self._row_of: dict[int, int] = {}
         self._covers = cover_provider
 
@@ -79,9 +83,10 @@ class LibraryModel(QAbstractTableModel):
     def set_entries(self, entries: Sequence[LibraryEntry], records: Sequence[SearchRecord]) -> None:
         """Replace every row; ``records`` are the entries' search keys (built off-thread)."""
         self.beginResetModel()
-        self._rows = list(entries)
+        self._all = list(entries)
         self._records = list(records)
-        self._visible = bytearray(b"\x01") * len(self._rows)
+        self._mask = bytearray(b"\x01") * len(self._all)
+        self._rows = list(self._all)
         self._reindex()
         self.endResetModel()
 
@@ -95,12 +100,15 @@ class LibraryModel(QAbstractTableModel):
         return self._row_of.get(entry_id, -1)
 
     def replace_entry(self, entry: LibraryEntry) -> None:
-        row = self.row_of(entry.id)
-        if row < 0:
+        position = next((i for i, e in enumerate(self._all) if e.id == entry.id), -1)
+        if position < 0:
             return
-        self._rows[row] = entry
-        self._records[row] = entry.search_record()
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self._all[position] = entry
+        self._records[position] = entry.search_record()
+        row = self.row_of(entry.id)
+        if row >= 0:
+            self._rows[row] = entry
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def cover_changed(self, entry_id: int) -> None:
         row = self.row_of(entry_id)
@@ -109,21 +117,22 @@ class LibraryModel(QAbstractTableModel):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     @property
-    def entries(self) -> list[LibraryEntry]:
-        return self._rows
+    def total(self) -> int:
+        return len(self._all)
 
     # ----------------------------------------------------------------- filtering
     def apply_query(self, query: LibraryQuery) -> int:
-        """Mark the rows ``query`` accepts; returns how many."""
-        predicate = query.predicate
+        """Show only the entries ``query`` accepts (one pass over the keys); returns how many."""
         if query.is_empty:
-            self._visible = bytearray(b"\x01") * len(self._rows)
+            mask = bytearray(b"\x01") * len(self._all)
         else:
-            self._visible = bytearray(map(predicate, self._records))
-        return self._visible.count(1)
-
-    def is_visible(self, row: int) -> bool:
-        return bool(self._visible[row])
+            mask = bytearray(map(query.predicate, self._records))
+        self.beginResetModel()
+        self._mask = mask
+        self._rows = list(compress(self._all, mask))
+        self._reindex()
+        self.endResetModel()
+        return len(self._rows)
 
     # ----------------------------------------------------------------- Qt API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
@@ -176,20 +185,20 @@ class LibraryModel(QAbstractTableModel):
         return "\n".join(lines)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS) or not self._rows:
+        if not 0 <= column < len(COLUMNS) or not self._all:
             return
         key = COLUMNS[column][2]
+        keys = [key(entry) for entry in self._all]
+        permutation = sorted(
+            range(len(keys)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder
+        )
         self.layoutAboutToBeChanged.emit()
         old_persistent = self.persistentIndexList()
-        old_ids = [self._rows[i.row()].id for i in old_persistent]
-        order_rows = sorted(
-            range(len(self._rows)),
-            key=lambda i: key(self._rows[i]),
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
-        self._rows = [self._rows[i] for i in order_rows]
-        self._records = [self._records[i] for i in order_rows]
-        self._visible = bytearray(self._visible[i] for i in order_rows)
+        old_ids = [self._rows[index.row()].id for index in old_persistent]
+        self._all = [self._all[i] for i in permutation]
+        self._records = [self._records[i] for i in permutation]
+        self._mask = bytearray(self._mask[i] for i in permutation)
+        self._rows = list(compress(self._all, self._mask))
         self._reindex()
         self.changePersistentIndexList(
             old_persistent,
@@ -199,7 +208,8 @@ class LibraryModel(QAbstractTableModel):
 
 
 class LibraryFilterProxy(QSortFilterProxyModel):
-    """Shows the rows the source model marked visible; sorting is delegated to the source."""
+    """The view's model. Filtering and sorting run in the source over precomputed keys, so the
+    proxy never calls back into Python per row; it passes the source's rows through."""
 
     def __init__(self, source: LibraryModel) -> None:
         super().__init__()
@@ -208,13 +218,7 @@ class LibraryFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SortRole)
 
     def set_query(self, query: LibraryQuery) -> int:
-        self.beginFilterChange()
-        count = self._library.apply_query(query)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        return count
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        return self._library.is_visible(source_row)
+        return self._library.apply_query(query)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._library.sort(column, order)

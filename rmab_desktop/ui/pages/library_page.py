@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmab_desktop.services.library.query import parse_query
+from rmab_desktop.services.library.query import SearchRecord, parse_query
 from rmab_desktop.services.library.service import (
     LibraryEntry,
     LibraryService,
     LibrarySummary,
     first_audio_file,
+    summarize,
 )
 from rmab_desktop.ui import desktop, icons
 from rmab_desktop.ui.context import UiContext
@@ -61,9 +62,13 @@ SEARCH_HELP = (
 )
 
 
-def _load_rows(service: LibraryService) -> tuple[list[LibraryEntry], list[Any], LibrarySummary]:
+def _load_rows(service: LibraryService) -> tuple[list[LibraryEntry], list[SearchRecord], LibrarySummary]:
+    """Worker side of a load: rows sorted by title, their search keys, and the totals."""
     entries = service.entries()
-    return entries, [entry.search_record() for entry in entries], service.summary()
+    title_key = COLUMNS[TITLE][2]
+    entries.sort(key=title_key)
+    summary = summarize(service.backend_config().kind.value, entries)
+    return entries, [entry.search_record() for entry in entries], summary
 
 
 def _hours(seconds: float) -> str:
@@ -219,11 +224,13 @@ class LibraryPage(QWidget):
     def _loaded(self, result: tuple[list[LibraryEntry], list[Any], LibrarySummary]) -> None:
         entries, records, summary = result
         self.covers.clear()
-        self.model.set_entries(entries, records)
-        self.model.sort(
-            self.table.horizontalHeader().sortIndicatorSection(),
-            self.table.horizontalHeader().sortIndicatorOrder(),
-        )
+        self.model.set_entries(entries, records)  # sorted by title already
+        header = self.table.horizontalHeader()
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (
+            TITLE,
+            Qt.SortOrder.AscendingOrder,
+        ):
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._total = len(entries)
         self.stack.setCurrentIndex(0 if entries else 1)
         self.summary_label.setText(
