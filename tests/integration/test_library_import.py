@@ -1,0 +1,99 @@
+"""Import an existing library: scan, proposals with confidence, linking, move preview and moves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert, select
+
+from rmab_desktop.db.engine import Database
+from rmab_desktop.db.models import AudibleCacheEntry, Audiobook, LibraryItem
+from rmab_desktop.services.library.importing import LibraryImport
+from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE
+from tests.audiofiles import make_audio
+
+
+@pytest.fixture
+def old_library(tmp_path: Path) -> Path:
+    root = tmp_path / "Old Books"
+    make_audio(
+        root / "Ann Leckie" / "Ancillary Justice [B00FO5O1NM]" / "01.mp3",
+        album="Ancillary Justice",
+        artist="Ann Leckie",
+    )
+    make_audio(
+        root / "Ursula K. Le Guin" / "The Dispossessed" / "part 1.mp3",
+        album="The Dispossessed",
+        artist="Ursula K. Le Guin",
+    )
+    make_audio(
+        root / "Ursula K. Le Guin" / "The Dispossessed" / "part 2.mp3",
+        album="The Dispossessed",
+        artist="Ursula K. Le Guin",
+    )
+    make_audio(root / "Unknown" / "Mystery Tape" / "a.mp3", album="Mystery Tape", artist="Nobody")
+    return root
+
+
+def seed_candidates(database: Database) -> None:
+    with database.session() as session:
+        session.execute(insert(Audiobook), [
+            {"asin": "B00FO5O1NM", "region": "us", "title": "Ancillary Justice", "authors": ["Ann Leckie"],
+             "narrators": ["Adjoa Andoh"], "series_name": "Imperial Radch", "series_position": "1"},
+        ])  # fmt: skip
+        session.execute(insert(AudibleCacheEntry), [
+            {"asin": "B0BRT8VZZ5", "region": "us", "title": "The Dispossessed", "authors": ["Ursula K. Le Guin"],
+             "narrators": ["Don Leslie"]},
+            {"asin": "B000000001", "region": "us", "title": "She", "authors": ["H. Rider Haggard"]},
+        ])  # fmt: skip
+
+
+def test_proposals_link_and_move(database: Database, old_library: Path, tmp_path: Path) -> None:
+    seed_candidates(database)
+    workflow = LibraryImport(database)
+    books = workflow.scan(str(old_library))
+    candidates = workflow.candidates()
+    assert [c.key for c in candidates] == ["ab:1", "cat:B0BRT8VZZ5:us", "cat:B000000001:us"]
+    proposals = {p.book.title: p for p in workflow.propose(str(old_library), books, candidates)}
+    leckie, dispossessed, mystery = (
+        proposals["Ancillary Justice"],
+        proposals["The Dispossessed"],
+        proposals["Mystery Tape"],
+    )
+    assert leckie.confident and leckie.candidate.audiobook_id == 1 and "ASIN" in leckie.reason.upper()
+    assert dispossessed.candidate is not None and dispossessed.candidate.book.asin == "B0BRT8VZZ5"
+    assert mystery.candidate is None and not mystery.confident
+
+    # nothing is linked or moved before the user decides
+    with database.session() as session:
+        assert session.scalars(select(LibraryItem.audiobook_id)).all() == [None, None, None]
+    decisions = [(leckie, leckie.candidate), (dispossessed, dispossessed.candidate)]
+    assert workflow.link(decisions) == 2
+    with database.session() as session:
+        linked = dict(session.execute(select(LibraryItem.title, LibraryItem.audiobook_id)).all())
+        tracked = session.scalar(select(Audiobook).where(Audiobook.asin == "B0BRT8VZZ5"))
+        assert tracked is not None and tracked.library_path == dispossessed.folder
+    assert linked == {"Ancillary Justice": 1, "The Dispossessed": tracked.id, "Mystery Tape": None}
+
+    library = tmp_path / "Library"
+    library.mkdir()
+    plans = workflow.plan_moves(decisions, str(library), DEFAULT_TEMPLATE)
+    assert [p.target_rel for p in plans] == [
+        "Ann Leckie/Imperial Radch/Book 1 - Ancillary Justice {Adjoa Andoh} [B00FO5O1NM]",
+        "Ursula K. Le Guin/The Dispossessed {Don Leslie} [B0BRT8VZZ5]",
+    ]
+    assert all(p.problem is None for p in plans)
+    assert (old_library / "Ann Leckie" / "Ancillary Justice [B00FO5O1NM]" / "01.mp3").exists()  # preview only
+
+    (library / plans[1].target_rel).mkdir(parents=True)  # something already there: not overwritten
+    plans = workflow.plan_moves(decisions, str(library), DEFAULT_TEMPLATE)
+    assert plans[1].problem == "a folder with this name already exists"
+    report = workflow.move(plans, str(library), DEFAULT_TEMPLATE)
+    assert report.moved == [plans[0].target] and report.failed == [(plans[1].folder, plans[1].problem)]
+    moved = sorted(p.name for p in Path(plans[0].target).iterdir() if not p.name.startswith("."))
+    assert moved == ["Ancillary Justice.mp3"]
+    assert not (old_library / "Ann Leckie" / "Ancillary Justice [B00FO5O1NM]").exists()
+    assert (old_library / "Ursula K. Le Guin" / "The Dispossessed" / "part 1.mp3").exists()
+    with database.session() as session:
+        assert session.get(Audiobook, 1).library_path == plans[0].target
