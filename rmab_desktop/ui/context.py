@@ -9,7 +9,9 @@ from rmab_desktop.ui.notifier import Notifier
 
 if TYPE_CHECKING:
     from rmab_desktop.bootstrap import AppCore
+    from rmab_desktop.ui.models.log_model import QtLogHandler
     from rmab_desktop.ui.theme import ThemeManager
+    from rmab_desktop.workers.job_pump import JobPump
     from rmab_desktop.workers.runner import ImmediateRunner, TaskRunner
 
 
@@ -45,6 +47,8 @@ class UiContext:
     notifier: Notifier
     banners: Banners = field(default_factory=NoBanners)
     theme: ThemeManager | None = None  # None in tests: theme choices are saved, not applied
+    pump: JobPump | None = None  # None when this window runs no automation (tests)
+    log_handler: QtLogHandler | None = None  # the app's log records, for the Activity log
 
     def save_prefs(self) -> None:
         """Persist ``core.prefs`` off the GUI thread."""

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.tray_active = False  # set by the tray: closing then hides instead of quitting
+        self.quitting = False  # set when the app quits: closing is then accepted
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icons.app_icon())
         self.setAcceptDrops(True)
@@ -239,6 +240,9 @@ class MainWindow(QMainWindow):
         self.ctx.runner.submit(self.ctx.core.save_prefs, pool="network")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.quitting:
+            event.accept()
+            return
         self.remember_state()
         if self.tray_active:
             event.ignore()

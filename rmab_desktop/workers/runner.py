@@ -236,6 +236,10 @@ class TaskRunner:
             if pool is None or relay.handle.pool == pool:
                 relay.handle.cancel()
 
+    def wait_for(self, pool: str, timeout_ms: int) -> bool:
+        """Block until ``pool`` is idle (used only when quitting); True if it drained in time."""
+        return self._pools[pool].waitForDone(timeout_ms)
+
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Cancel everything, drop queued tasks and wait for running ones; True if all ended."""
         self._closed = True
@@ -292,6 +296,9 @@ class ImmediateRunner:
 
     def cancel_all(self, pool: str | None = None) -> None:
         """Nothing runs in the background."""
+
+    def wait_for(self, pool: str, timeout_ms: int) -> bool:
+        return True
 
     def shutdown(self, timeout_ms: int = 0) -> bool:
         return True

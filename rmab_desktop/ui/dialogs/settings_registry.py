@@ -32,6 +32,13 @@ def _general(ctx: UiContext) -> QWidget:
     return GeneralSettings(ctx)
 
 
+def _notifications(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.dialogs.notification_settings import NotificationSettings
+
+    return NotificationSettings(ctx)
+
+
 SETTINGS_SECTIONS: list[SettingsSection] = [
     SettingsSection("general", "General", _general, order=0),
+    SettingsSection("notifications", "Notifications", _notifications, order=70, icon_name="info"),
 ]

@@ -1,0 +1,203 @@
+"""Wires the desktop app together: theme, window, tray, notifier, job pump, crash handler, quit.
+
+Built by ``rmab_desktop.__main__`` from an opened AppCore; everything is passed by constructor.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from rmab_desktop.bootstrap import AppCore
+from rmab_desktop.services.automation_lease import AutomationLease
+from rmab_desktop.services.events import AppEvent, EventKind
+from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui.crash_dialog import CrashHandler
+from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from rmab_desktop.ui.main_window import MainWindow
+from rmab_desktop.ui.models.log_model import QtLogHandler
+from rmab_desktop.ui.notifier import AppNotifier
+from rmab_desktop.ui.single_instance import SingleInstance
+from rmab_desktop.ui.theme import ThemeManager
+from rmab_desktop.ui.tray import Tray
+from rmab_desktop.workers.job_pump import JobPump, PumpState
+from rmab_desktop.workers.runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+STATUS_REFRESH_MS = 5000
+QUIT_DRAIN_MS = 15_000
+EVENT_LEVELS = {
+    EventKind.FAILED: "error",
+    EventKind.SERVICE_DOWN: "warning",
+    EventKind.AVAILABLE: "success",
+    EventKind.SERVICE_RECOVERED: "success",
+}
+
+
+class DesktopApp(QObject):
+    def __init__(
+        self,
+        app: QApplication,
+        core: AppCore,
+        guard: SingleInstance | None = None,
+        *,
+        show_crash_dialog: bool = True,
+    ) -> None:
+        super().__init__()
+        self.app, self.core, self.guard = app, core, guard
+        self._quitting = False
+        app.setQuitOnLastWindowClosed(False)
+        self.runner = TaskRunner()
+        self.theme = ThemeManager(app, core.prefs.theme)
+        self.notifier = AppNotifier()
+        self.log_handler = QtLogHandler()
+        logging.getLogger().addHandler(self.log_handler)
+        self.crash = CrashHandler(core.paths.log_file, show_dialog=show_crash_dialog)
+        self.crash.install()
+
+        self.lease = AutomationLease(core.database, core.queue.instance_id)
+        self.pump = JobPump(
+            self.runner, core.queue, core.executor, core.scheduler, self.lease, self.is_paused
+        )
+        self.ctx = UiContext(
+            core, self.runner, self.notifier, theme=self.theme, pump=self.pump, log_handler=self.log_handler
+        )
+        self.window = MainWindow(self.ctx)
+        self.tray = Tray(self.window, self.is_paused, lambda: core.prefs.notify_in_tray)
+        self.notifier.set_presenter(self.tray.present)
+        self.window.tray_active = self.tray.has_tray
+        self._unsubscribe = core.events.subscribe(self._on_app_event)
+        self._wire()
+        self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+
+    # -- start -----------------------------------------------------------------------------------
+    def start(self) -> None:
+        if self.core.prefs.start_minimized and self.tray.has_tray:
+            log.info("Starting minimized to the tray")
+        else:
+            self.window.show()
+        self.window.set_automation_status(self.pump.state.text, self.pump.state.tooltip)
+        self.pump.start()
+        self._status_timer.start()
+        self.refresh_status()
+        self.runner.submit(
+            self.core.credentials.status,
+            on_result=lambda status: self.window.set_keyring_status(status.state.value, status.message),
+            on_error=lambda info: self.window.set_keyring_status("unavailable", info.message),
+        )
+
+    def _wire(self) -> None:
+        window, tray, pump = self.window, self.tray, self.pump
+        window.settingsRequested.connect(self.open_settings)
+        window.quitRequested.connect(self.request_quit)
+        window.closeToTray.connect(self._closed_to_tray)
+        tray.quitRequested.connect(self.request_quit)
+        tray.toggleWindowRequested.connect(self.toggle_window)
+        tray.pauseToggled.connect(self.set_paused)
+        pump.stateChanged.connect(self._on_pump_state)
+        pump.jobStarted.connect(lambda _job: self.refresh_status())
+        pump.jobFinished.connect(lambda _job: self.refresh_status())
+        if self.guard is not None:
+            self.guard.activateRequested.connect(window.bring_to_front)
+
+    # -- automation --------------------------------------------------------------------------------
+    def is_paused(self) -> bool:
+        return self.core.prefs.automation_paused
+
+    def set_paused(self, paused: bool) -> None:
+        self.core.prefs.automation_paused = paused
+        self.ctx.save_prefs()
+        self.pump.set_paused_changed()
+        self.notifier.notify(
+            "Automation paused" if paused else "Automation resumed",
+            "Searches, downloads and imports wait until you resume."
+            if paused
+            else "Searches, downloads and imports run again.",
+        )
+
+    def _on_pump_state(self, state: PumpState) -> None:
+        self.window.set_automation_status(state.text, state.tooltip)
+        self.tray.set_active_count(state.active)
+
+    def refresh_status(self) -> None:
+        self.runner.submit(self.core.queue.counts, on_result=self._show_counts)
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        self.window.set_jobs_status(counts.get("active", 0), counts.get("queued", 0), counts.get("failed", 0))
+
+    def _on_app_event(self, event: AppEvent) -> None:
+        """Any thread: household events become desktop notifications (the notifier is thread-safe)."""
+        self.notifier.notify(event.title, event.message, EVENT_LEVELS.get(event.kind, "info"))
+
+    # -- window ----------------------------------------------------------------------------------
+    def toggle_window(self) -> None:
+        if self.window.isVisible() and not self.window.isMinimized():
+            self.window.remember_state()
+            self.window.hide()
+        else:
+            self.window.bring_to_front()
+        self.tray.refresh_menu()
+
+    def _closed_to_tray(self) -> None:
+        if not self.core.prefs.extra.get("told_about_tray"):
+            self.core.prefs.extra["told_about_tray"] = True
+            self.ctx.save_prefs()
+            self.notifier.notify(
+                "Still running", "ReadMeABook keeps working in the tray. Quit from its menu."
+            )
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.ctx, parent=self.window)
+        dialog.open()
+        return dialog
+
+    def screenshot(self, path: Path) -> bool:
+        ok = self.window.grab().save(str(path))
+        log.info("Screenshot saved to %s (%s)", path, "ok" if ok else "failed")
+        return ok
+
+    # -- quit ------------------------------------------------------------------------------------
+    def request_quit(self) -> None:
+        """Ask first when jobs are running; then drain and quit."""
+        active = self.pump.active_count
+        if active and not self._confirm_quit(active):
+            return
+        self.quit_now()
+
+    def _confirm_quit(self, active: int) -> bool:
+        answer = QMessageBox.question(
+            self.window,
+            "Quit ReadMeABook?",
+            f"{active} job{'s are' if active != 1 else ' is'} still running. Quit anyway?\n\n"
+            "Running jobs are stopped now and start again the next time you open the app.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def quit_now(self) -> None:
+        if self._quitting:
+            return
+        self._quitting = True
+        self._status_timer.stop()
+        self.window.remember_state()
+        interrupted = self.pump.drain(QUIT_DRAIN_MS)
+        if interrupted:
+            log.info("Quit interrupted job(s) %s; they will run at the next start", interrupted)
+        self.runner.wait_for("network", 3000)  # the settings save
+        self.runner.shutdown(5000)
+        self._unsubscribe()
+        self.tray.hide()
+        if self.guard is not None:
+            self.guard.close()
+        logging.getLogger().removeHandler(self.log_handler)
+        self.crash.uninstall()
+        self.core.close()
+        self.window.quitting = True
+        self.window.close()
+        self.app.exit(0)

@@ -1,0 +1,125 @@
+"""Jobs of the persisted queue (Activity page) and their filter proxy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from rmab_desktop.domain.enums import JobStatus
+from rmab_desktop.domain.jobs import Job
+from rmab_desktop.ui.formatting import local_time, when
+from rmab_desktop.ui.models.roles import FilterRole, ObjectRole, SortRole
+from rmab_desktop.ui.models.row_model import Column, RowTableModel
+
+STATUS_LEVEL = {
+    JobStatus.QUEUED: "muted",
+    JobStatus.ACTIVE: "info",
+    JobStatus.DONE: "success",
+    JobStatus.FAILED: "error",
+    JobStatus.CANCELLED: "warning",
+}
+STATUS_TEXT = {
+    JobStatus.QUEUED: "Queued",
+    JobStatus.ACTIVE: "Running",
+    JobStatus.DONE: "Done",
+    JobStatus.FAILED: "Failed",
+    JobStatus.CANCELLED: "Cancelled",
+}
+
+# Filter tabs of the Activity page: title -> statuses (None = all).
+JOB_FILTERS: list[tuple[str, tuple[JobStatus, ...] | None]] = [
+    ("All", None),
+    ("Running", (JobStatus.ACTIVE,)),
+    ("Queued", (JobStatus.QUEUED,)),
+    ("Failed", (JobStatus.FAILED,)),
+    ("Finished", (JobStatus.DONE, JobStatus.CANCELLED)),
+]
+
+
+def _status_text(job: Job) -> str:
+    text = STATUS_TEXT[job.status]
+    if job.status == JobStatus.QUEUED and job.attempts:
+        text = "Retrying"
+    return text
+
+
+def _waiting(job: Job) -> str:
+    if job.status == JobStatus.QUEUED:
+        return when(job.run_at)
+    return local_time(job.finished_at or job.started_at)
+
+
+def _progress(job: Job) -> float | None:
+    if job.status == JobStatus.ACTIVE:
+        return job.progress if job.progress is not None else 0.0
+    return None
+
+
+class JobsModel(RowTableModel[Job]):
+    COL_ID, COL_TYPE, COL_STATUS, COL_PROGRESS, COL_ATTEMPTS, COL_WHEN, COL_ERROR = range(7)
+
+    def __init__(self, title_of: Callable[[str], str] = lambda job_type: job_type) -> None:
+        super().__init__(
+            [
+                Column("#", lambda j: j.id, align=Qt.AlignmentFlag.AlignRight),
+                Column("Job", lambda j: title_of(j.type), tooltip=lambda j: j.type),
+                Column(
+                    "Status",
+                    _status_text,
+                    sort=lambda j: j.status.value,
+                    level=lambda j: STATUS_LEVEL[j.status],
+                ),
+                Column(
+                    "Progress",
+                    lambda j: f"{round((j.progress or 0) * 100)}%" if j.status == JobStatus.ACTIVE else "",
+                    sort=lambda j: j.progress or 0.0,
+                    progress=_progress,
+                ),
+                Column("Attempts", lambda j: f"{j.attempts}/{j.max_attempts}", sort=lambda j: j.attempts),
+                Column(
+                    "When",
+                    _waiting,
+                    sort=lambda j: (j.finished_at or j.started_at or j.run_at).timestamp(),
+                    tooltip=lambda j: f"Created {local_time(j.created_at)}",
+                ),
+                Column("Last error", lambda j: j.last_error or "", tooltip=lambda j: j.last_error or ""),
+            ]
+        )
+
+    def set_progress(self, job_id: int, fraction: float) -> None:
+        """Live progress from the pump: one cell changes."""
+        row = self.row_of(job_id)
+        if row < 0:
+            return
+        job = self.row_object(row)
+        if job.status != JobStatus.ACTIVE or job.progress == fraction:
+            return
+        self.update_row(replace(job, progress=fraction))
+
+
+class JobsProxy(QSortFilterProxyModel):
+    """Status filter (a tab) plus free text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._statuses: tuple[JobStatus, ...] | None = None
+        self.setSortRole(SortRole)
+        self.setFilterRole(FilterRole)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(True)
+
+    def set_statuses(self, statuses: tuple[JobStatus, ...] | None) -> None:
+        self.beginFilterChange()
+        self._statuses = statuses
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        job = model.data(model.index(source_row, 0, source_parent), ObjectRole)
+        if job is None:
+            return False
+        if self._statuses is not None and job.status not in self._statuses:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)

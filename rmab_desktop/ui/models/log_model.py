@@ -1,0 +1,164 @@
+"""The Activity log: job events from the database and the app's own log records, newest last."""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+
+from rmab_desktop.domain.jobs import JobEvent
+from rmab_desktop.logging_setup import REDACTOR
+from rmab_desktop.ui.formatting import local_time
+from rmab_desktop.ui.models.roles import FilterRole, ObjectRole, SortRole
+from rmab_desktop.ui.models.row_model import Column, RowTableModel
+
+LEVELS = ["debug", "info", "warning", "error"]
+LEVEL_LEVEL = {"debug": "muted", "info": "info", "warning": "warning", "error": "error"}
+MAX_ROWS = 5000
+TRIM_CHUNK = 500
+RECENT_KEPT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    id: str  # "e<event id>" for job events, "a<n>" for app log records
+    time: datetime
+    level: str
+    source: str
+    message: str
+    job_id: int | None = None
+
+    @classmethod
+    def from_event(cls, event: JobEvent) -> LogEntry:
+        return cls(
+            f"e{event.id}",
+            event.created_at,
+            event.level.value,
+            event.context or "job",
+            event.message,
+            event.job_id,
+        )
+
+    def as_line(self) -> str:
+        job = f" job {self.job_id}" if self.job_id else ""
+        return f"{self.time.isoformat(timespec='seconds')} {self.level.upper():<7} {self.source}{job}: {self.message}"
+
+
+def _level_name(levelno: int) -> str:
+    if levelno >= logging.ERROR:
+        return "error"
+    if levelno >= logging.WARNING:
+        return "warning"
+    if levelno >= logging.INFO:
+        return "info"
+    return "debug"
+
+
+class LogModel(RowTableModel[LogEntry]):
+    COL_TIME, COL_LEVEL, COL_SOURCE, COL_MESSAGE = range(4)
+
+    def __init__(self, max_rows: int = MAX_ROWS) -> None:
+        super().__init__(
+            [
+                Column(
+                    "Time",
+                    lambda e: local_time(e.time),
+                    sort=lambda e: e.time.timestamp(),
+                    tooltip=lambda e: e.time.astimezone().isoformat(timespec="seconds"),
+                ),
+                Column(
+                    "Level",
+                    lambda e: e.level.capitalize(),
+                    sort=lambda e: LEVELS.index(e.level),
+                    level=lambda e: LEVEL_LEVEL.get(e.level, "muted"),
+                ),
+                Column("Source", lambda e: e.source + (f" #{e.job_id}" if e.job_id else "")),
+                Column("Message", lambda e: e.message, tooltip=lambda e: e.message),
+            ]
+        )
+        self.max_rows = max_rows
+
+    def append(self, entries: Iterable[LogEntry]) -> None:
+        """Add new entries at the end; trim the oldest in chunks past ``max_rows``."""
+        fresh = [entry for entry in entries if self.row_of(entry.id) < 0]
+        if not fresh:
+            return
+        start = self.rowCount()
+        self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+        self._rows.extend(fresh)
+        for offset, entry in enumerate(fresh):
+            self._index[entry.id] = start + offset
+        self.endInsertRows()
+        excess = self.rowCount() - self.max_rows
+        if excess > 0:
+            drop = min(self.rowCount(), excess + min(TRIM_CHUNK, self.max_rows // 10))
+            self.beginRemoveRows(QModelIndex(), 0, drop - 1)
+            del self._rows[:drop]
+            self.endRemoveRows()
+            self._reindex()
+
+
+class LogProxy(QSortFilterProxyModel):
+    """Minimum level plus free text (message, source)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._min_level = 1  # info
+        self.setSortRole(SortRole)
+        self.setFilterRole(FilterRole)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_min_level(self, level: str) -> None:
+        self.beginFilterChange()
+        self._min_level = LEVELS.index(level)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        entry = model.data(model.index(source_row, 0, source_parent), ObjectRole)
+        if entry is None or LEVELS.index(entry.level) < self._min_level:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+class LogBridge(QObject):
+    """Carries log records from any thread to the GUI thread as LogEntry objects."""
+
+    entry = Signal(object)
+
+
+class QtLogHandler(logging.Handler):
+    """A logging handler that forwards (redacted) records to the GUI through a LogBridge."""
+
+    def __init__(self, level: int = logging.INFO) -> None:
+        super().__init__(level)
+        self.bridge = LogBridge()
+        self.addFilter(REDACTOR)
+        self._counter = 0
+        self.recent: deque[LogEntry] = deque(maxlen=RECENT_KEPT)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self._counter += 1
+            message = REDACTOR.redact(record.getMessage())
+            if record.exc_info and record.exc_info[1] is not None:
+                message += (
+                    f" ({type(record.exc_info[1]).__name__}: {REDACTOR.redact(str(record.exc_info[1]))})"
+                )
+            entry = LogEntry(
+                f"a{self._counter}",
+                datetime.fromtimestamp(record.created, UTC),
+                _level_name(record.levelno),
+                record.name,
+                message,
+            )
+            self.recent.append(entry)
+            self.bridge.entry.emit(entry)
+        except RuntimeError:
+            pass  # the bridge is gone (the app is quitting)
+        except Exception:
+            self.handleError(record)
