@@ -30,6 +30,7 @@ from rmab_desktop.services.indexers import IndexerService
 from rmab_desktop.services.health import providers as health_providers
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
+from rmab_desktop.services.library import service as library_feature
 from rmab_desktop.services.notifications import NotificationService
 from rmab_desktop.services.requests import RequestService, UserService
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
@@ -70,6 +71,7 @@ class AppCore:
     users: UserService | None = None
     requests: RequestService | None = None
     indexers: IndexerService | None = None
+    library: library_feature.LibraryService | None = None
 
     def __post_init__(self) -> None:
         self.config = ConfigStore(self.database)
@@ -140,3 +142,8 @@ def _register_features(core: AppCore) -> None:
     requests_feature.register(core.handlers, core.requests)
     core.schedules.extend(requests_feature.SCHEDULES)
     core.indexers = IndexerService(core.config, core.credentials)
+    core.library = library_feature.build(
+        core.database, core.config, core.credentials, lambda: core.prefs.library.root
+    )
+    library_feature.register(core.handlers, core.library)
+    core.schedules.extend(library_feature.SCHEDULES)
