@@ -131,3 +131,22 @@ def test_sync_job_reports_progress_and_an_event(database: Database, library: Pat
     job = queue.get(job_id)
     assert job.status == "done" and job.progress == 1.0
     assert any("Library refreshed from folder: 2 books" in e.message for e in queue.events(job_id=job_id))
+
+
+def test_retag_folder_writes_tags_and_cover(tmp_path: Path) -> None:
+    from rmab_desktop.domain.books import BookInfo
+    from rmab_desktop.services.library.service import first_audio_file, retag_folder
+    from rmab_desktop.services.tagging.reading import read_tags
+
+    folder = tmp_path / "Book"
+    make_audio(folder / "CD2" / "01.mp3", album="Wrong", artist="Liar")
+    make_audio(folder / "CD10" / "01.mp3", album="Wrong", artist="Liar")
+    make_audio(folder / "CD1" / "01.m4b", album="Wrong", artist="Liar")
+    assert first_audio_file(str(folder)) == str(folder / "CD1" / "01.m4b")
+    book = BookInfo(
+        title="Ancillary Justice", asin="B00FO5O1NM", authors=("Ann Leckie",), narrators=("Adjoa Andoh",)
+    )
+    assert retag_folder(str(folder), book) == 3
+    tags = read_tags(str(folder / "CD10" / "01.mp3"))
+    assert tags.get("album") == "Ancillary Justice" and tags.get("asin") == "B00FO5O1NM"
+    assert "Ann Leckie" in str(tags.get("albumartist") or tags.get("artist"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ntpath
 import os
 import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -311,7 +312,7 @@ class AbsBackend:
     def refresh(self, path: str | None = None) -> None:
         """Per-file watcher updates for a folder (what ABS handles best); a library scan otherwise."""
         with self._client() as client:
-            files = _audio_files(path) if path else []
+            files = audio_files(path) if path else []
             try:
                 for file in files:
                     client.watcher_update(self.settings.library_id, self.settings.path_map.to_server(file))
@@ -321,16 +322,22 @@ class AbsBackend:
                 client.scan(self.settings.library_id)
 
 
-def _audio_files(folder: str) -> list[str]:
+def natural_key(name: str) -> list[object]:
+    """ "CD2/01" before "CD10/01": digit runs compare as numbers."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", name)]
+
+
+def audio_files(folder: str) -> list[str]:
+    """Every audio file under a book folder (dot-files and dot-folders skipped), in natural order."""
     found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         found += [
             os.path.join(dirpath, name)
-            for name in sorted(filenames)
+            for name in filenames
             if os.path.splitext(name)[1].lower() in AUDIO_EXTENSIONS and not name.startswith(".")
         ]
-    return found
+    return sorted(found, key=lambda path: natural_key(os.path.relpath(path, folder).replace(os.sep, "/")))
 
 
 def load_config(config_store) -> LibraryBackendConfig:  # type: ignore[no-untyped-def]

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import Text, delete, insert, select, type_coerce, update
@@ -22,7 +22,6 @@ from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.errors import ConfigurationError, NotFoundError, RmabError
-from rmab_desktop.domain.library import AUDIO_EXTENSIONS
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.job_executor import JobContext, JobHandlers
@@ -32,12 +31,14 @@ from rmab_desktop.services.library.backends import (
     LibraryBackend,
     LibraryBackendConfig,
     Progress,
+    audio_files,
     remote_backend,
 )
-from rmab_desktop.services.library.folder_backend import FolderBackend
+from rmab_desktop.services.library.folder_backend import FolderBackend, find_cover
 from rmab_desktop.services.library.query import SearchRecord, make_record
 from rmab_desktop.services.library.scanner import LibraryScanner
 from rmab_desktop.services.scheduler import ScheduleDefinition
+from rmab_desktop.services.tagging.writing import book_tags, write_tags
 
 Retagger = Callable[[str, BookInfo], object]
 
@@ -349,19 +350,26 @@ def register(handlers: JobHandlers, service: LibraryService) -> None:
     handlers.register(SYNC_JOB, lambda ctx: _sync_job(service, ctx), "Refresh the library")
 
 
-def _natural_key(name: str) -> list[object]:
-    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", name)]
-
-
 def first_audio_file(folder: str) -> str | None:
     """The file a player should start with: the first audio file in natural order, discs first."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted((d for d in dirnames if not d.startswith(".")), key=_natural_key)
-        found += [
-            os.path.join(dirpath, name)
-            for name in filenames
-            if os.path.splitext(name)[1].lower() in AUDIO_EXTENSIONS and not name.startswith(".")
-        ]
-    rel = {path: os.path.relpath(path, folder).replace(os.sep, "/") for path in found}
-    return min(found, key=lambda path: _natural_key(rel[path]), default=None)
+    files = audio_files(folder)
+    return files[0] if files else None
+
+
+def retag_folder(folder: str, book: BookInfo) -> int:
+    """Write the book's tags (and the folder's cover) into every audio file of a library folder."""
+    files = audio_files(folder)
+    cover_file = find_cover(folder)
+    cover = Path(cover_file).read_bytes() if cover_file else None
+    for track, path in enumerate(files, start=1):
+        write_tags(Path(path), book_tags(book, track=track, total=len(files)), cover)
+    return len(files)
+
+
+def build(
+    database: Database,
+    config: ConfigStore,
+    credentials: CredentialStore,
+    library_root: Callable[[], str | None],
+) -> LibraryService:
+    return LibraryService(database, config, credentials, library_root, retagger=retag_folder)
