@@ -61,7 +61,8 @@ def _category_ids(value: Any) -> tuple[int, ...]:
 def _flags(item: dict[str, Any]) -> tuple[str, ...]:
     flags: list[str] = []
     for key in ("indexerFlags", "flags", "tags", "labels"):
-        for flag in item.get(key) or []:
+        values = item.get(key)
+        for flag in values if isinstance(values, list) else []:
             name = text(flag)
             if name and not name.isdigit() and name.lower() not in flags:
                 flags.append(name.lower())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote_plus
 from xml.sax.saxutils import escape, quoteattr
 
 BOM = "\ufeff"
@@ -49,7 +50,7 @@ def torznab_feed(
     items = []
     for index, r in enumerate(releases):
         infohash = r.infohash or f"{index:040x}"
-        magnet = f"magnet:?xt=urn:btih:{infohash}&amp;dn={escape(r.title).replace(' ', '+')}"
+        magnet = f"magnet:?xt=urn:btih:{infohash}&amp;dn={quote_plus(r.title)}"
         link = magnet if r.magnet else f"{base_url}/download/{1000 + index}?passkey=123456"
         attrs = {
             "size": str(r.size),

@@ -290,10 +290,22 @@ def _series_numbers(tokens: list[Token], window: tuple[int, int], terms: BookTer
 
 
 # -- the gate ------------------------------------------------------------------------------------------
+def _inside_author_name(tokens: list[Token], window: tuple[int, int], terms: BookTerms) -> bool:
+    """A title made of author-name words, glued to more of them, is the author's name."""
+    start, end = window
+    if not all(t.text in terms.author_words for t in tokens[start:end]):
+        return False
+    before = start > 0 and not tokens[start].boundary and tokens[start - 1].text in terms.author_words
+    after = end < len(tokens) and not tokens[end].boundary and tokens[end].text in terms.author_words
+    return before or after
+
+
 def _title_window(tokens: list[Token], terms: BookTerms, result: GateResult) -> tuple[int, int] | None:
     failure = None
     for variant in terms.title_variants:
         for window in _windows(tokens, variant):
+            if _inside_author_name(tokens, window, terms):
+                continue
             problem = _check_prefix(tokens, window[0], terms) or _check_suffix(tokens, window[1], terms)
             if problem is None:
                 return window
