@@ -45,6 +45,9 @@ class LibrarySettings(BaseModel):
     backend: Literal["folder", "plex", "audiobookshelf"] = "folder"
     path_template: str | None = None  # None: the organizer's default layout
     import_mode: Literal["copy", "hardlink", "move"] = "copy"
+    embed_tags: bool = True  # not for hardlinks: tagging would change the seeding copy
+    write_sidecars: bool = True  # metadata.json, desc.txt, reader.txt for Audiobookshelf
+    merge_chapters: bool = False  # multi-file books -> one M4B with chapters (needs ffmpeg)
 
 
 class Preferences(BaseModel):

@@ -23,6 +23,8 @@ COMMAND_MODULES = [
     "rmab_desktop.cli.request_commands",
     "rmab_desktop.cli.notifications_commands",
     "rmab_desktop.cli.rank_commands",
+    "rmab_desktop.cli.library_commands",
+    "rmab_desktop.cli.organize_commands",
 ]
 
 

@@ -8,7 +8,21 @@ from typing import Any
 from rmab_desktop.domain.books import BookInfo
 
 AUDIO_EXTENSIONS = frozenset(
-    {".m4b", ".m4a", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".mp4", ".aac", ".wma", ".wav", ".aiff", ".aif"}
+    {
+        ".m4b",
+        ".m4a",
+        ".mp3",
+        ".flac",
+        ".ogg",
+        ".oga",
+        ".opus",
+        ".mp4",
+        ".aac",
+        ".wma",
+        ".wav",
+        ".aiff",
+        ".aif",
+    }
 )
 
 

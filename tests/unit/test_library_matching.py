@@ -413,6 +413,30 @@ CASES: list[tuple[str, BookInfo, list[LibraryBook], str | None]] = [
         [lib("Brüder Grimm/Kinder- und Hausmärchen")],
         "Brüder Grimm/Kinder- und Hausmärchen",
     ),
+    (
+        "release-style-folder-with-good-tags",
+        want("The Final Empire", "Brandon Sanderson", series="Mistborn", series_position="1"),
+        [
+            lib(
+                "Brandon.Sanderson-Mistborn.01-The.Final.Empire.2006.MP3",
+                album="The Final Empire",
+                artist="Brandon Sanderson",
+            )
+        ],
+        "Brandon.Sanderson-Mistborn.01-The.Final.Empire.2006.MP3",
+    ),
+    (
+        "colliding-tag-title-in-other-folder",
+        want("She", HAGGARD),
+        [lib("H. Rider Haggard/She and Allan", album="She", artist=HAGGARD)],
+        None,
+    ),
+    (
+        "release-folder-of-a-sequel",
+        want("Dune", "Frank Herbert"),
+        [lib("Frank.Herbert-Dune.2.MP3", album="Dune")],
+        None,
+    ),
 ]
 
 

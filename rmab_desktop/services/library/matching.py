@@ -12,6 +12,7 @@ apart (no numbers, parts or edition words) or is explained by series metadata.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,11 +22,13 @@ from rapidfuzz import fuzz
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.library import Evidence, LibraryBook, Match, WantedBook
 from rmab_desktop.services.library.normalize import (
+    ARTICLES,
     key,
     name_parts,
     person_role,
     position_key,
     same_person,
+    strip_marks,
     strip_noise,
     tokens,
 )
@@ -131,6 +134,30 @@ _GENERIC = re.compile(
     r"disc\s*\d*|disk\s*\d*|cd\s*\d*|part\s*\d*|\d+)$",
     re.IGNORECASE,
 )
+_RELEASE_NOISE = frozenset(
+    [
+        "mp3",
+        "m4b",
+        "m4a",
+        "aac",
+        "flac",
+        "ogg",
+        "opus",
+        "unabridged",
+        "audiobook",
+        "audio",
+        "retail",
+        "kbps",
+        "vbr",
+        "cbr",
+        "webrip",
+        "read",
+        "by",
+        "narrated",
+        "ungekurzt",
+    ]
+)
+_YEAR_WORD = re.compile(r"^(?:1[5-9]|20)\d\d$")
 _ASIN_ONLY = re.compile(r"^(?:B0[A-Z0-9]{8}|\d{9}[\dX])$")
 _EDITION = {
     "abridged": re.compile(r"(?<!un)abridged|gekürzt(?!\w)", re.IGNORECASE),
@@ -266,6 +293,12 @@ def _editions(texts: Iterable[str | None]) -> frozenset[str]:
     return frozenset(name for name, pattern in _EDITION.items() if pattern.search(joined))
 
 
+def _raw_words(text: str) -> list[str]:
+    """Words as written (digits kept as digits), folded; "128kbps" -> "128", "kbps"."""
+    folded = strip_marks(unicodedata.normalize("NFKC", text).casefold())
+    return re.findall(r"\d+|[^\W\d_]+", re.sub(r"['’`]", "", folded))
+
+
 def _is_generic(title: str | None) -> bool:
     if not title:
         return True
@@ -335,6 +368,58 @@ class _Judge:
         self.editions = _editions((wanted.title, wanted.subtitle))
         self.asin = (wanted.asin or "").upper() or None
 
+    def title_of(self, src: _SourceView) -> str | None:
+        ev = src.evidence
+        lctx = _Context(
+            series=(ev.series,) if ev.series else (),
+            positions=(position_key(ev.series_position) or "",),
+            people=ev.authors,
+        )
+        verdict = _title_verdict(self.forms, src.forms, self.context, lctx)
+        if verdict is None and src.truncated and self._is_prefix(src.forms):
+            verdict = "subtitle"
+        if verdict is None and ev.source == "folder" and self._release_name_holds_title(ev):
+            verdict = "metadata"
+        return verdict
+
+    def _release_name_holds_title(self, ev: Evidence) -> bool:
+        """A release-style folder ("Author.Name-Title.2006.MP3") holds the title when every other
+        word is the author, narrator, series, a year, the series number or release noise."""
+        words = _raw_words(ev.raw or ev.title or "")
+        title = _raw_words(self.wanted.title)
+        if title and title[0] in ARTICLES and len(title) > 1 and title[1:] == words[: len(title) - 1]:
+            title = title[1:]
+        span = next(
+            (i for i in range(len(words) - len(title) + 1) if words[i : i + len(title)] == title), None
+        )
+        if not title or span is None:
+            return False
+        known = set(_FILLER) | _RELEASE_NOISE
+        for text in (
+            *self.wanted.authors,
+            *self.wanted.narrators,
+            self.wanted.series or "",
+            self.wanted.subtitle or "",
+        ):
+            known.update(_raw_words(text))
+        position = position_key(self.wanted.series_position)
+        rest = words[:span] + words[span + len(title) :]
+        for word in rest:
+            if word.isdigit():
+                if not (_YEAR_WORD.match(word) or (position and position_key(word) == position)):
+                    return False
+            elif word not in known:
+                return False
+        return True
+
+    def authors_of(self, ev: Evidence) -> str:
+        verdict = _authors_verdict(self.wanted.authors, self.wanted.narrators, ev.authors)
+        if ev.source == "folder" and not ev.authors and ev.raw:
+            segments = [s.strip() for s in re.split(r"\s+-\s+", ev.raw)]
+            if any(same_person(s, a) for s in segments for a in self.context.people):
+                verdict = "match"
+        return verdict
+
     def judge(self, lib: _LibView) -> _Verdict | None:
         titles: dict[str, str | None] = {}
         authors: dict[str, str] = {}
@@ -343,21 +428,10 @@ class _Judge:
             ev = src.evidence
             name = ev.source
             if not src.generic:
-                lctx = _Context(
-                    series=(ev.series,) if ev.series else (),
-                    positions=(position_key(ev.series_position) or "",),
-                    people=ev.authors,
-                )
-                titles[name] = _title_verdict(self.forms, src.forms, self.context, lctx)
-                if titles[name] is None and src.truncated and self._is_prefix(src.forms):
-                    titles[name] = "subtitle"
+                titles[name] = self.title_of(src)
                 if titles[name] is None:
                     problems.append(f"{name} title is '{ev.title}'")
-            verdict = _authors_verdict(self.wanted.authors, self.wanted.narrators, ev.authors)
-            if name == "folder" and not ev.authors and ev.raw:
-                segments = [s.strip() for s in re.split(r"\s+-\s+", ev.raw)]
-                if any(same_person(s, a) for s in segments for a in self.context.people):
-                    verdict = "match"
+            verdict = self.authors_of(ev)
             authors[name] = verdict
             if verdict == "mismatch" and name != "folder":
                 problems.append(f"{name} author is {', '.join(ev.authors)}")
@@ -536,3 +610,22 @@ def _decide(
             suggestion=path,
         )
     return Match(item.id, path, verdict.confidence, verdict.reason)
+
+
+def wrong_content(wanted: BookInfo, tags: Evidence) -> str | None:
+    """Why downloaded files are clearly another book (their tags name another title *and*
+    another author, or another ASIN and another title), or None. Missing tags prove nothing."""
+    judge = _Judge(wanted)
+    view = _lib_view(LibraryBook(path="download", title=tags.title or "", evidence=(tags,)))
+    source = view.sources[0]
+    if source.generic:
+        return None
+    title_differs = judge.title_of(source) is None
+    author_differs = judge.authors_of(tags) == "mismatch"
+    asin_differs = bool(judge.asin and tags.asin and tags.asin.upper() != judge.asin)
+    if title_differs and (author_differs or asin_differs):
+        who = f" by {', '.join(tags.authors)}" if tags.authors else ""
+        return f"the files are tagged as '{tags.title}'{who}" + (
+            f" (ASIN {tags.asin})" if asin_differs else ""
+        )
+    return None

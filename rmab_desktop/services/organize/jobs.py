@@ -1,0 +1,214 @@
+"""Job "request.organize": a finished download becomes an available book (CONTRACTS.md).
+
+1. The download's tags are checked: files clearly tagged as another book are *wrong content*:
+   the release is blocklisted and the request goes back to searching.
+2. organize + tag + staged import into the library (retried with backoff on file-system errors;
+   after the last attempt the request is set to "warn" for a manual retry).
+3. The imported folder is scanned, linked to the request's audiobook, and the library backend is
+   told about the new folder (a failure there is only a warning: the files are in place).
+4. ``core.requests.set_status(AVAILABLE)`` publishes the AppEvent that notifies the user.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import update
+
+from rmab_desktop.db.engine import Database
+from rmab_desktop.db.models import DownloadHistory, LibraryItem
+from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.enums import EventLevel, RequestStatus
+from rmab_desktop.domain.errors import ConfigurationError, NotFoundError, RmabError
+from rmab_desktop.domain.library import ImportResult, WantedBook
+from rmab_desktop.services.downloads.blocklist import BlocklistService
+from rmab_desktop.services.job_executor import JobContext
+from rmab_desktop.services.job_queue import JobQueue
+from rmab_desktop.services.library.books import FileRecord, tag_evidence
+from rmab_desktop.services.library.matching import match_books, wrong_content
+from rmab_desktop.services.library.scanner import LibraryScanner
+from rmab_desktop.services.organize.importer import ImportConflictError
+from rmab_desktop.services.organize.organizer import OrganizeOptions, find_audio, organize_book
+from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE
+from rmab_desktop.services.tagging.reading import read_tags
+from rmab_desktop.settings import LibrarySettings
+
+log = logging.getLogger(__name__)
+
+JOB_TYPE = "request.organize"
+SEARCH_JOB = "request.search"
+CONTEXT = "organize"
+
+
+class Requests(Protocol):
+    def get(self, request_id: int) -> Any: ...
+    def set_status(self, request_id: int, status: RequestStatus, message: str, **kwargs: Any) -> Any: ...
+    def increment_attempts(self, request_id: int, kind: str) -> int: ...
+
+
+class Refresher(Protocol):
+    def refresh_path(self, path: str | None) -> None: ...
+
+
+class OrganizeJob:
+    def __init__(
+        self,
+        database: Database,
+        queue: JobQueue,
+        requests: Requests,
+        settings: Callable[[], LibrarySettings],
+        library: Callable[[], Refresher | None] = lambda: None,
+    ) -> None:
+        self.database = database
+        self.queue = queue
+        self.requests = requests
+        self._settings = settings
+        self.library = library
+
+    @property
+    def settings(self) -> LibrarySettings:
+        return self._settings()  # read at each run: the user may change Settings meanwhile
+
+    def __call__(self, ctx: JobContext) -> dict[str, Any]:
+        request_id = int(ctx.payload["request_id"])
+        details = self.requests.get(request_id)
+        if details.status == RequestStatus.AVAILABLE:
+            return {"skipped": "already available"}
+        if not self.settings.root:
+            raise ConfigurationError("No library folder is set", hint="Choose it in Settings > Library.")
+        source = Path(self._download_path(ctx.payload))
+        book: BookInfo = details.book
+        self.requests.increment_attempts(request_id, "import")
+        reason = self._wrong_content(source, book)
+        if reason:
+            return self._reject(ctx, details, reason)
+        ctx.event(f"Organizing {source} into {self.settings.root}", context=CONTEXT)
+        options = OrganizeOptions(
+            template=self.settings.path_template or DEFAULT_TEMPLATE,
+            mode=self.settings.import_mode,
+            tag=self.settings.embed_tags,
+            sidecars=self.settings.write_sidecars,
+            merge_chapters=self.settings.merge_chapters,
+        )
+        try:
+            result = organize_book(
+                source,
+                book,
+                self.settings.root,
+                options=options,
+                database=self.database,
+                request_id=request_id,
+                progress=lambda p: ctx.progress(0.9 * p.done / max(p.total, 1)),
+                cancel=ctx.cancel,
+            )
+        except ImportConflictError as exc:
+            self._warn(ctx, request_id, f"Import stopped: {exc.user_message}")
+            return {"conflict": exc.user_message}
+        except (RmabError, OSError) as exc:
+            message = exc.user_message if isinstance(exc, RmabError) else f"{type(exc).__name__}: {exc}"
+            if ctx.job.attempts >= ctx.job.max_attempts:
+                self._warn(ctx, request_id, f"Import failed after {ctx.job.attempts} attempts: {message}")
+            raise
+        for warning in result.warnings:
+            ctx.event(warning, EventLevel.WARNING, context=CONTEXT)
+        confidence = self._link(result, book, details.audiobook_id, request_id)
+        self._refresh(ctx, result)
+        verb = "was already" if result.already_present else "is now"
+        self.requests.set_status(
+            request_id,
+            RequestStatus.AVAILABLE,
+            f"'{book.title}' {verb} in the library at {result.target_path}",
+            job_id=ctx.job.id,
+            path=result.absolute_path,
+        )
+        return {"path": result.absolute_path, "files": len(result.files), "match_confidence": confidence}
+
+    # ------------------------------------------------------------------ steps
+    def _download_path(self, payload: dict[str, Any]) -> str:
+        path = payload.get("download_path")
+        if path:
+            return str(path)
+        history_id = payload.get("download_history_id")
+        if history_id is not None:
+            with self.database.session() as session:
+                row = session.get(DownloadHistory, int(history_id))
+                if row is not None and row.download_path:
+                    return row.download_path
+        raise NotFoundError("The job does not say where the download is", hint="Retry the download.")
+
+    def _wrong_content(self, source: Path, book: BookInfo) -> str | None:
+        if not source.exists():
+            return None  # organize raises the clear "missing" error (and the job retries)
+        audio = find_audio(source).audio[:50]
+        files = [FileRecord(str(p), 0, read_tags(str(p))) for p in audio]
+        evidence = tag_evidence(files)
+        return wrong_content(book, evidence) if evidence else None
+
+    def _reject(self, ctx: JobContext, details: Any, reason: str) -> dict[str, Any]:
+        history_id = ctx.payload.get("download_history_id")
+        with self.database.session() as session:
+            row = session.get(DownloadHistory, int(history_id)) if history_id is not None else None
+            release = (row.release_title, row.release_guid, row.indexer) if row else None
+            if row is not None:
+                row.status, row.error = "failed", f"Wrong content: {reason}"
+        if release:
+            BlocklistService(self.database).add_manual(
+                details.audiobook_id, release[0], guid=release[1], indexer=release[2], reason=f"wrong content: {reason}"
+            )
+        self.requests.set_status(
+            details.id,
+            RequestStatus.AWAITING_SEARCH,
+            f"Wrong book downloaded ({reason}); release blocklisted, searching again",
+            job_id=ctx.job.id,
+            level=EventLevel.WARNING,
+        )
+        self.queue.enqueue(SEARCH_JOB, {"request_id": details.id}, request_id=details.id)
+        return {"wrong_content": reason}
+
+    def _warn(self, ctx: JobContext, request_id: int, message: str) -> None:
+        self.requests.set_status(request_id, RequestStatus.WARN, message, job_id=ctx.job.id, level=EventLevel.WARNING)
+
+    def _link(self, result: ImportResult, book: BookInfo, audiobook_id: int | None, request_id: int) -> float | None:
+        scanner = LibraryScanner(self.database, workers=1)
+        root = str(self.settings.root)
+        scanner.scan(root, subpath=result.target_path)
+        books = [b for b in scanner.list_books(root, with_evidence=True) if b.path == result.target_path]
+        if not books:
+            return None
+        [match] = match_books([WantedBook(str(request_id), book)], books)
+        with self.database.session() as session:
+            session.execute(
+                update(LibraryItem)
+                .where(LibraryItem.id == books[0].id)
+                .values(
+                    audiobook_id=audiobook_id if match.path else None,
+                    match_confidence=match.confidence,
+                    match_reason=match.reason,
+                )
+            )
+        return match.confidence
+
+    def _refresh(self, ctx: JobContext, result: ImportResult) -> None:
+        library = self.library()
+        if library is None:
+            return
+        try:
+            library.refresh_path(result.absolute_path)
+        except RmabError as exc:
+            ctx.event(f"Library server not refreshed: {exc.user_message}", EventLevel.WARNING, context=CONTEXT)
+
+
+def register(core: Any) -> OrganizeJob:
+    """Composition: the handler reads settings and the library service from ``core`` at run time."""
+    job = OrganizeJob(
+        core.database,
+        core.queue,
+        core.requests,
+        lambda: core.prefs.library,
+        lambda: getattr(core, "library", None),
+    )
+    core.handlers.register(JOB_TYPE, job, "Organize and import a download")
+    return job
