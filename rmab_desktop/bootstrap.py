@@ -26,9 +26,11 @@ from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.events import EventBus
 from rmab_desktop.services.health import SCHEDULES as HEALTH_SCHEDULES
 from rmab_desktop.services.health import HealthService
+from rmab_desktop.services.indexers import IndexerService
 from rmab_desktop.services.health import providers as health_providers
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
+from rmab_desktop.services.library import service as library_feature
 from rmab_desktop.services.notifications import NotificationService
 from rmab_desktop.services.organize import jobs as organize_jobs
 from rmab_desktop.services.organize.importer import recover_imports
@@ -70,6 +72,8 @@ class AppCore:
     catalog: CatalogService | None = None
     users: UserService | None = None
     requests: RequestService | None = None
+    indexers: IndexerService | None = None
+    library: library_feature.LibraryService | None = None
 
     def __post_init__(self) -> None:
         self.config = ConfigStore(self.database)
@@ -140,4 +144,10 @@ def _register_features(core: AppCore) -> None:
     core.requests = RequestService(core.database, core.queue, core.events, core.users, core.catalog.book)
     requests_feature.register(core.handlers, core.requests)
     core.schedules.extend(requests_feature.SCHEDULES)
+    core.indexers = IndexerService(core.config, core.credentials)
+    core.library = library_feature.build(
+        core.database, core.config, core.credentials, lambda: core.prefs.library.root
+    )
+    library_feature.register(core.handlers, core.library)
+    core.schedules.extend(library_feature.SCHEDULES)
     organize_jobs.register(core)
