@@ -165,3 +165,17 @@ def test_covers_load_off_thread_and_are_cached(qtbot, threaded_ctx: UiContext, t
         assert cache.get(entry) is None  # requested, not there yet
     assert signal.args == [1] and cache.get(entry).width() == thumb.width()
     assert cache.get(entry._replace(cover=None)) is None
+
+
+def test_registered_page_builds_from_the_core_and_opens_the_import_dialog(qtbot, ui_ctx: UiContext) -> None:
+    from rmab_desktop.ui.dialogs.import_library_dialog import ImportLibraryDialog
+    from rmab_desktop.ui.pages.registry import PAGES
+
+    (spec,) = [page for page in PAGES if page.key == "library"]
+    page = spec.factory(ui_ctx)
+    qtbot.addWidget(page)
+    assert isinstance(page, LibraryPage) and page.import_button.isVisibleTo(page)
+    page.import_button.click()
+    dialogs = page.findChildren(ImportLibraryDialog)
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    dialogs[0].reject()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rmab_desktop.services.library.importing import LibraryImport
 from rmab_desktop.services.library.query import SearchRecord, parse_query
 from rmab_desktop.services.library.service import (
     LibraryEntry,
@@ -369,3 +370,21 @@ class LibraryPage(QWidget):
 
     def visible_count(self) -> int:
         return self.proxy.rowCount(QModelIndex())
+
+
+def library_page(ctx: UiContext) -> LibraryPage:
+    """The page as the main window builds it: ``core.library`` plus the import dialog."""
+    service = ctx.core.library
+    assert service is not None  # built by open_core
+
+    def open_import() -> None:
+        from rmab_desktop.ui.dialogs.import_library_dialog import ImportLibraryDialog
+
+        library = ctx.core.prefs.library
+        dialog = ImportLibraryDialog(ctx, LibraryImport(service.database, service.scanner), library.root,
+                                     library.path_template, parent=page)  # fmt: skip
+        dialog.finished.connect(lambda _code: page.reload())
+        dialog.open()
+
+    page = LibraryPage(ctx, service, open_import)
+    return page

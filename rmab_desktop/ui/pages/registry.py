@@ -55,10 +55,17 @@ def _requests(ctx: UiContext) -> QWidget:
     return RequestsPage(ctx, navigator(ctx))
 
 
+def _library(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.pages.library_page import library_page
+
+    return library_page(ctx)
+
+
 PAGES: list[PageSpec] = [
     PageSpec("discover", "Discover", "discover", _discover, order=10),
     PageSpec("search", "Search", "search", _search, order=20),
     PageSpec("requests", "Requests", "requests", _requests, order=30),
+    PageSpec("library", "Library", "library", _library, order=40),
     PageSpec("activity", "Activity", "activity", _activity, order=900),
     PageSpec("status", "Service status", "status", _status, order=910),
 ]

@@ -1,0 +1,456 @@
+"""Import an existing library: scan a folder, review a proposed match per book, link, optionally
+reorganize after a preview of every move. Nothing is linked or moved until the user says so.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmab_desktop.services.library.importing import (
+    Candidate,
+    LibraryImport,
+    MoveReport,
+    PlannedMove,
+    Proposal,
+)
+from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE
+from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui.models.roles import KeyRole, ObjectRole, SortRole
+from rmab_desktop.ui.theme import status_color
+
+Index = QModelIndex | QPersistentModelIndex
+SKIP = "Skip"
+PENDING = "Not decided"
+
+
+class ProposalModel(QAbstractTableModel):
+    """One row per scanned book: what was found, the proposed match, the user's decision."""
+
+    HEADERS = ("Decision", "Folder", "Proposed match", "Confidence", "Why")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Proposal] = []
+        self._decisions: list[Candidate | str] = []  # a Candidate to link, SKIP or PENDING
+
+    def set_proposals(self, proposals: list[Proposal]) -> None:
+        self.beginResetModel()
+        self._rows = list(proposals)
+        self._decisions = [PENDING] * len(self._rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        proposal, decision = self._rows[index.row()], self._decisions[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return decision if isinstance(decision, str) else "Link"
+            if column == 1:
+                return proposal.book.path
+            if column == 2:
+                chosen = decision if isinstance(decision, Candidate) else proposal.candidate
+                return chosen.label if chosen else "—"
+            if column == 3:
+                return f"{proposal.confidence:.0%}" if proposal.candidate else ""
+            if column == 4:
+                return proposal.reason
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            level = "success" if isinstance(decision, Candidate) else ("warning" if decision == SKIP else "")
+            return status_color(level, False) if level else None
+        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 4):
+            return proposal.folder if column == 1 else proposal.reason
+        if role == SortRole:
+            return (proposal.confidence, proposal.book.path)[column == 1]
+        if role == ObjectRole:
+            return proposal
+        if role == KeyRole:
+            return proposal.folder
+        return None
+
+    def decide(self, rows: list[int], decision: Candidate | str) -> None:
+        for row in rows:
+            self._decisions[row] = decision
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def decide_proposed(self, rows: list[int]) -> int:
+        """Accept the proposed match of the given rows that have one; returns how many."""
+        chosen = [row for row in rows if self._rows[row].candidate is not None]
+        for row in chosen:
+            self.decide([row], self._rows[row].candidate)  # type: ignore[arg-type]
+        return len(chosen)
+
+    def confident_rows(self) -> list[int]:
+        return [row for row, proposal in enumerate(self._rows) if proposal.confident]
+
+    def proposal(self, row: int) -> Proposal:
+        return self._rows[row]
+
+    def accepted(self) -> list[tuple[Proposal, Candidate]]:
+        return [(p, d) for p, d in zip(self._rows, self._decisions, strict=True) if isinstance(d, Candidate)]
+
+
+class MovesModel(QAbstractTableModel):
+    HEADERS = ("From", "To", "Problem")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[PlannedMove] = []
+
+    def set_moves(self, moves: list[PlannedMove]) -> None:
+        self.beginResetModel()
+        self._rows = list(moves)
+        self.endResetModel()
+
+    @property
+    def moves(self) -> list[PlannedMove]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        move = self._rows[index.row()]
+        values = (move.folder, move.target_rel, move.problem or "")
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
+            return values[index.column()] if 0 <= index.column() < 3 else None
+        if role == Qt.ItemDataRole.ForegroundRole and move.problem:
+            return QColor(status_color("warning", False))
+        if role == ObjectRole:
+            return move
+        return None
+
+
+def _table(model: QAbstractTableModel) -> tuple[QTableView, QSortFilterProxyModel]:
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SortRole)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSortingEnabled(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view, proxy
+
+
+class ImportLibraryDialog(QDialog):
+    def __init__(
+        self,
+        ctx: UiContext,
+        workflow: LibraryImport,
+        library_root: str | None,
+        template: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import an existing library")
+        self.resize(1100, 640)
+        self.ctx = ctx
+        self.workflow = workflow
+        self.library_root = library_root
+        self.template = template or DEFAULT_TEMPLATE
+        self.folder = ""
+        self._candidates: list[Candidate] = []
+        self._handle = None
+        self.proposals = ProposalModel()
+        self.moves = MovesModel()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._folder_step())
+        self.stack.addWidget(self._review_step())
+        self.stack.addWidget(self._move_step())
+        self.status = QLabel(wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.status)
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+
+    # ----------------------------------------------------------------- step 1: folder
+    def _folder_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            QLabel(
+                "<h3>Which folder holds your audiobooks?</h3>"
+                "The app reads the folder and its tags and proposes which book each folder is. "
+                "It changes nothing on disk until you review the proposals and agree.",
+                wordWrap=True,
+            )
+        )
+        self.folder_edit = QLineEdit(self.library_root or "")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        self.scan_button = QPushButton("Scan")
+        self.scan_button.setDefault(True)
+        self.scan_button.clicked.connect(self.scan)
+        self.cancel_scan = QPushButton("Cancel scan", enabled=False)
+        self.cancel_scan.clicked.connect(lambda: self._handle and self._handle.cancel())
+        row = QHBoxLayout()
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(browse)
+        row.addWidget(self.scan_button)
+        row.addWidget(self.cancel_scan)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Library folder", self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def scan(self) -> None:
+        folder = self.folder_edit.text().strip()
+        if not folder:
+            self.status.setText("Choose a folder first.")
+            return
+        self.folder = os.path.abspath(folder)
+        self.scan_button.setEnabled(False)
+        self.cancel_scan.setEnabled(True)
+        self.status.setText("Scanning…")
+        self._handle = self.ctx.runner.submit(
+            self._scan_and_propose,
+            self.folder,
+            pool="library",
+            with_progress=True,
+            on_progress=self._scan_progress,
+            on_result=self._proposed,
+            on_error=self._failed,
+            on_finished=lambda: (self.scan_button.setEnabled(True), self.cancel_scan.setEnabled(False)),
+        )
+
+    def _scan_and_propose(self, folder: str, progress, cancel) -> tuple[list[Proposal], list[Candidate]]:  # type: ignore[no-untyped-def]
+        books = self.workflow.scan(folder, progress=progress, cancel=cancel)
+        progress("matching")
+        candidates = self.workflow.candidates()
+        return self.workflow.propose(folder, books, candidates), candidates
+
+    def _scan_progress(self, value: object) -> None:
+        phase, done, total = (getattr(value, n, None) for n in ("phase", "done", "total"))
+        text = f"{phase}: {done:,} of {total:,} files" if total else str(phase or value)
+        self.status.setText(text.capitalize() + "…")
+
+    def _failed(self, info: Any) -> None:
+        self.status.setText(f"{info.message} {info.hint}".strip())
+
+    def _proposed(self, result: tuple[list[Proposal], list[Candidate]]) -> None:
+        proposals, self._candidates = result
+        self.proposals.set_proposals(proposals)
+        self.review_view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        confident = len(self.proposals.confident_rows())
+        self.accept_confident.setText(f"Accept the {confident} confident matches")
+        self.accept_confident.setEnabled(confident > 0)
+        self.status.setText(
+            f"{len(proposals):,} books found; {confident:,} confident matches. Review them, then link."
+        )
+        self.stack.setCurrentIndex(1)
+
+    # ----------------------------------------------------------------- step 2: review
+    def _review_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            QLabel(
+                "<h3>Review the proposed matches</h3>Accept, fix or skip each book. Only books marked "
+                "<b>Link</b> are linked; the others stay as they are.",
+                wordWrap=True,
+            )
+        )
+        self.review_view, self.review_proxy = _table(self.proposals)
+        for column, width in ((0, 100), (1, 330), (2, 330), (3, 90)):
+            self.review_view.horizontalHeader().resizeSection(column, width)
+        self.review_view.doubleClicked.connect(lambda _i: self.fix_selected())
+        layout.addWidget(self.review_view, 1)
+        self.accept_confident = QPushButton("Accept the confident matches")
+        self.accept_confident.clicked.connect(
+            lambda: self.proposals.decide_proposed(self.proposals.confident_rows())
+        )
+        accept = QPushButton("Accept selected")
+        accept.clicked.connect(lambda: self.proposals.decide_proposed(self._selected_rows()))
+        fix = QPushButton("Choose match…")
+        fix.clicked.connect(self.fix_selected)
+        skip = QPushButton("Skip selected")
+        skip.clicked.connect(lambda: self.proposals.decide(self._selected_rows(), SKIP))
+        self.link_button = QPushButton("Link accepted books")
+        self.link_button.clicked.connect(self.link)
+        row = QHBoxLayout()
+        for button in (self.accept_confident, accept, fix, skip):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.link_button)
+        layout.addLayout(row)
+        return page
+
+    def _selected_rows(self) -> list[int]:
+        rows = self.review_view.selectionModel().selectedRows()
+        return sorted({self.review_proxy.mapToSource(index).row() for index in rows})
+
+    def fix_selected(self) -> None:
+        rows = self._selected_rows()
+        if len(rows) != 1:
+            self.status.setText("Select one book to choose its match.")
+            return
+        proposal = self.proposals.proposal(rows[0])
+        ordered = [c for c in (proposal.candidate, *proposal.alternatives) if c is not None]
+        ordered += sorted((c for c in self._candidates if c not in ordered), key=lambda c: c.label.casefold())
+        if not ordered:
+            self.status.setText("The app knows no books yet: request or search some first.")
+            return
+        labels = [c.label for c in ordered]
+        label, ok = QInputDialog.getItem(
+            self, "Choose match", f"Which book is {proposal.book.path}?", labels, 0, True
+        )
+        if ok and label in labels:
+            self.proposals.decide(rows, ordered[labels.index(label)])
+
+    def link(self) -> None:
+        decisions = self.proposals.accepted()
+        if not decisions:
+            self.status.setText("No book is marked Link yet.")
+            return
+        self.link_button.setEnabled(False)
+        self.ctx.runner.submit(
+            self.workflow.link,
+            decisions,
+            pool="library",
+            on_result=self._linked,
+            on_error=self._failed,
+            on_finished=lambda: self.link_button.setEnabled(True),
+        )
+
+    def _linked(self, count: int) -> None:
+        self.status.setText(f"Linked {count:,} books.")
+        self.ctx.notifier.notify("Library import", f"Linked {count:,} books to the catalog.")
+        self.stack.setCurrentIndex(2)
+
+    # ----------------------------------------------------------------- step 3: moves
+    def _move_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.move_intro = QLabel(wordWrap=True)
+        layout.addWidget(self.move_intro)
+        self.moves_view, _ = _table(self.moves)
+        self.moves_view.horizontalHeader().resizeSection(0, 430)
+        self.moves_view.horizontalHeader().resizeSection(1, 430)
+        layout.addWidget(self.moves_view, 1)
+        self.preview_button = QPushButton("Preview moves")
+        self.preview_button.clicked.connect(self.preview_moves)
+        self.move_button = QPushButton("Move these books", enabled=False)
+        self.move_button.clicked.connect(self.move)
+        row = QHBoxLayout()
+        row.addWidget(self.preview_button)
+        row.addStretch(1)
+        row.addWidget(self.move_button)
+        layout.addLayout(row)
+        return page
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.move_intro.setText(
+            "<h3>Reorganize (optional)</h3>The linked books can be moved into your library folder "
+            f"<b>{self.library_root or '(not set)'}</b> following the naming template. Preview first: "
+            "every move is listed, and nothing moves until you press Move."
+        )
+        super().showEvent(event)
+
+    def preview_moves(self) -> None:
+        if not self.library_root:
+            self.status.setText("Set the library folder in Settings first.")
+            return
+        self.ctx.runner.submit(
+            self.workflow.plan_moves,
+            self.proposals.accepted(),
+            self.library_root,
+            self.template,
+            pool="library",
+            on_result=self._previewed,
+            on_error=self._failed,
+        )
+
+    def _previewed(self, moves: list[PlannedMove]) -> None:
+        self.moves.set_moves(moves)
+        ready = sum(1 for m in moves if not m.problem)
+        self.move_button.setText(f"Move {ready} books")
+        self.move_button.setEnabled(ready > 0)
+        self.status.setText(
+            f"{ready} books can move; {len(moves) - ready} stay where they are (see Problem)."
+        )
+
+    def move(self, confirmed: bool | None = None) -> None:
+        ready = [m for m in self.moves.moves if not m.problem]
+        if confirmed is None:
+            answer = QMessageBox.question(
+                self, "Move books", f"Move {len(ready)} book folders into {self.library_root}?"
+            )
+            confirmed = answer == QMessageBox.StandardButton.Yes
+        if not confirmed or not ready:
+            return
+        self.move_button.setEnabled(False)
+        self.ctx.runner.submit(
+            self.workflow.move,
+            ready,
+            self.library_root,
+            self.template,
+            pool="library",
+            with_progress=True,
+            on_progress=lambda text: self.status.setText(str(text)),
+            on_result=self._moved,
+            on_error=self._failed,
+        )
+
+    def _moved(self, report: MoveReport) -> None:
+        failed = "; ".join(f"{os.path.basename(f)}: {why}" for f, why in report.failed[:3])
+        self.status.setText(f"Moved {len(report.moved)} books." + (f" Not moved: {failed}" if failed else ""))
+        self.ctx.notifier.notify("Library import", f"Moved {len(report.moved)} books into the library.")
