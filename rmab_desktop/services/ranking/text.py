@@ -20,6 +20,7 @@ _TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 _APOSTROPHES = re.compile(r"(?<=\w)['’ʼ`´](?=\w)|['’ʼ`´]")
 _DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _HASH_NUMBER = re.compile(r"#\s*(?=\d)")
+_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
 _OPEN = "([{【「『〈《"
 _CLOSE = ")]}】」』〉》"
 _HARD = set(":;,|/~–—-") | set(_OPEN) | set(_CLOSE)
@@ -34,6 +35,46 @@ NUMBER_WORDS = {
     "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10",
 }  # fmt: skip
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+_UNITS = {word: int(value) for word, value in list(NUMBER_WORDS.items())[:20]}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000}
+_PHRASE_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES)
+
+
+def phrase_value(phrase: list[str]) -> int | None:
+    """ "twenty thousand" -> 20000, "twenty one" -> 21, "nineteen eighty four" -> 1984."""
+    groups: list[int] = []
+    total = current = 0
+    for word in phrase:
+        if word in _SCALES:
+            if not current:
+                return None
+            if word == "hundred":
+                current *= 100
+            else:
+                total, current = total + current * 1000, 0
+            continue
+        value = _UNITS.get(word, _TENS.get(word, 0))
+        if current and (value >= 10 or current % 10 or current < 20) and current % 100 != 0:
+            groups.append(total + current)
+            total, current = 0, value
+        else:
+            current += value
+    groups.append(total + current)
+    if len(groups) == 1:
+        return groups[0]
+    if all(10 <= g <= 99 for g in groups):
+        return int("".join(str(g) for g in groups))
+    return None
 
 
 def _roman(token: str) -> int | None:
@@ -103,6 +144,7 @@ def prepare(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("_", " ").replace("&", " and ").replace("+", " ")
     text = _HASH_NUMBER.sub(" book ", text)
+    text = _THOUSANDS.sub("", text)
     text = _DOT.sub(" ", text)
     return _APOSTROPHES.sub("", fold(text))
 
@@ -123,7 +165,29 @@ def tokenize(text: str) -> list[Token]:
         word = match.group(0)
         hard = any(ch in _HARD for ch in gap) and not (gap.strip() == "-" and gap == "-")
         tokens.append(Token(canonical(word), word, hard or not tokens, depth > 0, gap))
-    return tokens
+    return _merge_number_phrases(tokens)
+
+
+def _merge_number_phrases(tokens: list[Token]) -> list[Token]:
+    if not any(t.raw in _PHRASE_WORDS for t in tokens):
+        return tokens
+    merged: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].raw in _PHRASE_WORDS and (j == i or not tokens[j].boundary):
+            j += 1
+        value = phrase_value([t.raw for t in tokens[i:j]]) if j - i > 1 else None
+        if value is None:
+            merged.append(tokens[i])
+            i += 1
+            continue
+        first = tokens[i]
+        merged.append(
+            Token(str(value), " ".join(t.raw for t in tokens[i:j]), first.boundary, first.bracket, first.gap)
+        )
+        i = j
+    return merged
 
 
 def words(text: str) -> list[str]:

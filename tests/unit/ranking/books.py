@@ -153,3 +153,17 @@ BOX = book(
     runtime_minutes=2000,
 )
 NO_RUNTIME = book("Project Hail Mary", ["Andy Weir"])
+LEAGUES = book("Twenty Thousand Leagues Under the Sea", ["Jules Verne"], runtime_minutes=1300)
+PRINCESS = book(
+    "A Princess of Mars", ["Edgar Rice Burroughs"], series="Barsoom", series_position="1", runtime_minutes=420
+)
+GRIMM = book(
+    "Kinder- und Hausmärchen (Gesamtausgabe)", ["Brüder Grimm"], runtime_minutes=2400, language="german"
+)
+FATHER_BROWN = book(
+    "The Father Brown Collection: Books 1-4",
+    ["G. K. Chesterton"],
+    series="Father Brown",
+    series_position="1-4",
+    runtime_minutes=2500,
+)

@@ -152,6 +152,19 @@ CASES: dict[str, Case] = {
     # numerals inside titles
     "nineteen-84": Case(B.NINETEEN, "George Orwell - 1984 [MP3] 128kbps", True, kbps=128),
     "catch-22": Case(B.CATCH22, "Joseph Heller - Catch 22 (Unabridged) M4B", True),
+    "leagues-digits": Case(B.LEAGUES, "Jules Verne - 20,000 Leagues Under the Sea [MP3]", True),
+    "leagues-words": Case(B.LEAGUES, "Twenty Thousand Leagues Under the Sea by Jules Verne (LibriVox)", True),
+    "nineteen-eighty-four-words": Case(B.NINETEEN, "George Orwell - Nineteen Eighty-Four [M4B]", True),
+    "princess-no-article": Case(
+        B.PRINCESS, "Edgar Rice Burroughs - Princess of Mars (Barsoom #1) [MP3]", True
+    ),
+    "princess-gods": Case(B.PRINCESS, "Edgar Rice Burroughs - The Gods of Mars (Barsoom #2)", False),
+    "grimm-german": Case(B.GRIMM, "Brüder Grimm - Kinder- und Hausmärchen [German] MP3", True),
+    "grimm-english-edition": Case(B.GRIMM, "Brothers Grimm - Kinder und Hausmarchen [English]", False),
+    "father-brown-collection": Case(
+        B.FATHER_BROWN, "G.K. Chesterton - The Father Brown Collection (Books 1-4)", True
+    ),
+    "father-brown-single": Case(B.FATHER_BROWN, "G. K. Chesterton - The Innocence of Father Brown", False),
     "catch-22-hyphen": Case(B.CATCH22, "Joseph Heller - Catch-22 [MP3]", True),
     # diacritics, non-Latin scripts
     "miserables-no-accent": Case(B.MISERABLES, "Victor Hugo - Les Miserables (Unabridged) MP3", True),
