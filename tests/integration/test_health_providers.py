@@ -48,7 +48,7 @@ def test_configured_services_are_checked_and_an_outage_reported_once(
     for _ in range(3):
         outcomes = {o.check.key: o for o in core.health.run_checks()}
         assert outcomes["audible:uk"].state == HealthState.DOWN
-    assert [e.kind for e in seen] == [EventKind.SERVICE_DOWN]
+    assert [e.kind for e in seen] == [EventKind.SERVICE_DOWN], seen
     (status,) = [s for s in core.health.statuses() if s.key == "audible:uk"]
     assert status.last_error and status.uptime_24h == pytest.approx(1 / 4)
     core.health.run_checks()
@@ -82,4 +82,9 @@ def test_download_clients_and_library_get_cards_from_their_services(core: AppCor
     registry = HealthRegistry()
     registry.add("download_clients", lambda: providers.download_client_checks(downloads))
     assert providers.library_checks(None) == [] and providers.indexer_checks(None) == []
+    if getattr(core, "library", None) is not None:
+        assert providers.library_checks(core.library) == []  # no folder chosen yet
+        core.prefs.library.root = str(tmp_path)
+        (check,) = providers.library_checks(core.library)
+        assert check.key == "library:folder" and check.run().ok
     assert [c.kind for c in registry.checks()] == ["download_client"]

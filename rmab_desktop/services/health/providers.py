@@ -42,7 +42,7 @@ def indexer_checks(indexers: Any) -> list[ServiceCheck]:
     return [
         ServiceCheck(
             f"indexer:{config.id}",
-            config.name or str(config.kind),
+            config.name or str(config.type),
             "indexer",
             lambda config=config: indexers.test(config),
         )
@@ -70,6 +70,8 @@ def library_checks(library: Any) -> list[ServiceCheck]:
     if library is None:
         return []
     kind = str(library.backend_config().kind.value)
+    if kind == "folder" and not library.library_root():
+        return []  # nothing chosen yet (first run): not a service that is down
     return [ServiceCheck(f"library:{kind}", LIBRARY_NAMES.get(kind, kind), "library", library.test)]
 
 

@@ -1,0 +1,190 @@
+"""First-run setup, Qt-free: the Test of each step, and applying what the user chose.
+
+Each Test uses the owner's own check with the secret the user just typed, so nothing is saved
+until the user finishes. ``apply_plan`` then writes settings and secrets (keychain) through the
+owners, marks the first run done and starts the first catalog refresh and library scan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from rmab_desktop.clients._http import timed_test
+from rmab_desktop.clients.audiobookshelf import AudiobookshelfClient
+from rmab_desktop.clients.plex import PlexClient
+from rmab_desktop.domain.connection import ConnectionTestResult
+from rmab_desktop.domain.enums import LibraryBackendKind
+from rmab_desktop.domain.errors import ValidationError
+from rmab_desktop.services.downloads import DownloadClientConfig
+from rmab_desktop.services.indexers import IndexerConfig
+from rmab_desktop.services.library.backends import AbsSettings, LibraryBackendConfig, PlexSettings
+from rmab_desktop.services.library.folder_backend import FolderBackend
+from rmab_desktop.services.notifications import DEFAULT_EVENTS
+
+CATALOG_REFRESH_JOB = "catalog.refresh"
+LIBRARY_SCAN_JOB = "library.sync"
+
+
+class SetupCore(Protocol):
+    """The parts of AppCore the setup uses (services cannot import the composition root)."""
+
+    prefs: Any
+    credentials: Any
+    queue: Any
+    handlers: Any
+    catalog: Any
+    library: Any
+    indexers: Any
+    downloads: Any
+    notifications: Any
+
+    def save_prefs(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class ServerLibrary:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class LibraryChoice:
+    root: str
+    kind: LibraryBackendKind = LibraryBackendKind.FOLDER
+    url: str = ""
+    token: str = ""
+    library_id: str = ""
+
+    def backend_config(self) -> LibraryBackendConfig:
+        if self.kind == LibraryBackendKind.PLEX:
+            return LibraryBackendConfig(
+                kind=self.kind, plex=PlexSettings(url=self.url, section_id=self.library_id)
+            )
+        if self.kind == LibraryBackendKind.AUDIOBOOKSHELF:
+            return LibraryBackendConfig(
+                kind=self.kind, audiobookshelf=AbsSettings(url=self.url, library_id=self.library_id)
+            )
+        return LibraryBackendConfig(kind=LibraryBackendKind.FOLDER)
+
+
+@dataclass(frozen=True)
+class SetupPlan:
+    """What the user chose; None (or empty) leaves that part as it is."""
+
+    library: LibraryChoice | None = None
+    region: str | None = None
+    indexers: list[tuple[IndexerConfig, str | None]] = field(default_factory=list)
+    download_client: tuple[DownloadClientConfig, str | None] | None = None
+    notification_url: str | None = None
+
+
+@dataclass(frozen=True)
+class StartedJobs:
+    catalog_refresh: int | None
+    library_scan: int | None
+
+
+# -- tests --------------------------------------------------------------------------------------
+def server_libraries(kind: LibraryBackendKind, url: str, token: str) -> list[ServerLibrary]:
+    """The audiobook libraries a Plex or Audiobookshelf server offers (raises typed errors)."""
+    if not url.strip():
+        raise ValidationError("Enter the server address first.", hint="e.g. http://192.168.1.10:32400")
+    if not token.strip():
+        raise ValidationError(
+            "Enter the token first.", hint="Plex: X-Plex-Token; Audiobookshelf: an API token."
+        )
+    if kind == LibraryBackendKind.PLEX:
+        with PlexClient(url, token) as plex:
+            return [ServerLibrary(s.key, s.title) for s in plex.sections() if s.is_music]
+    with AudiobookshelfClient(url, token) as abs_client:
+        return [ServerLibrary(lib.id, lib.name) for lib in abs_client.libraries() if lib.is_books]
+
+
+def check_library(core: SetupCore, choice: LibraryChoice) -> ConnectionTestResult:
+    folder = timed_test("Library folder", lambda: _folder_probe(core, choice.root))
+    if not folder.ok or choice.kind == LibraryBackendKind.FOLDER:
+        return folder
+    name = "Plex" if choice.kind == LibraryBackendKind.PLEX else "Audiobookshelf"
+
+    def probe() -> str:
+        found = server_libraries(choice.kind, choice.url, choice.token)
+        if not found:
+            kind_hint = "a Music library" if choice.kind == LibraryBackendKind.PLEX else "a Books library"
+            raise ValidationError(
+                f"{name} answered but has no audiobook library.",
+                hint=f"Create {kind_hint} on the server first.",
+            )
+        names = ", ".join(library.title for library in found)
+        return f"Connected to {name}; audiobook libraries: {names}. The library folder is writable."
+
+    return timed_test(name, probe)
+
+
+def _folder_probe(core: SetupCore, root: str) -> str:
+    if not root.strip():
+        raise ValidationError("Choose your library folder.", hint="Books are organized into this folder.")
+    result = FolderBackend(root, core.library.scanner if core.library else None).test()
+    if not result.ok:
+        raise ValidationError(result.message, hint=result.hint)
+    return result.message
+
+
+def check_audible(core: SetupCore, region: str) -> ConnectionTestResult:
+    def probe() -> str:
+        titles = core.catalog.suggestions("the", region)
+        return f"Audible ({region}) answered ({len(titles)} suggestions for a sample search)."
+
+    return timed_test("Audible", probe)
+
+
+# -- apply --------------------------------------------------------------------------------------
+def apply_plan(core: SetupCore, plan: SetupPlan) -> StartedJobs:
+    """Save every chosen part (secrets to the keychain), mark setup done, start the first jobs."""
+    if plan.library is not None:
+        _apply_library(core, plan.library)
+    if plan.region:
+        core.prefs.catalog.region = plan.region
+    if plan.indexers:
+        _apply_indexers(core, plan.indexers)
+    if plan.download_client is not None:
+        config, secret = plan.download_client
+        core.downloads.save_client(config, secret or None)
+    if plan.notification_url:
+        core.notifications.create("Notifications", plan.notification_url, DEFAULT_EVENTS)
+    core.prefs.first_run_done = True
+    core.save_prefs()
+    return StartedJobs(
+        catalog_refresh=_start(core, CATALOG_REFRESH_JOB),
+        library_scan=_start(core, LIBRARY_SCAN_JOB) if core.prefs.library.root else None,
+    )
+
+
+def _apply_library(core: SetupCore, choice: LibraryChoice) -> None:
+    core.prefs.library.root = choice.root
+    core.prefs.library.backend = choice.kind.value
+    config = choice.backend_config()
+    if choice.token:
+        key = (
+            config.plex.token_key
+            if choice.kind == LibraryBackendKind.PLEX
+            else config.audiobookshelf.token_key
+        )
+        core.credentials.set(key, choice.token)
+    core.library.save_backend_config(config)
+
+
+def _apply_indexers(core: SetupCore, chosen: list[tuple[IndexerConfig, str | None]]) -> None:
+    """Add the chosen indexers; one with the same type and address replaces the old one."""
+    new_keys = {(config.type, config.url) for config, _ in chosen}
+    kept = [c for c in core.indexers.configs() if (c.type, c.url) not in new_keys]
+    for config, api_key in chosen:
+        if api_key:
+            core.indexers.set_api_key(config, api_key)
+    core.indexers.save_configs(kept + [config for config, _ in chosen])
+
+
+def _start(core: SetupCore, job_type: str) -> int | None:
+    if core.handlers.get(job_type) is None:
+        return None
+    return int(core.queue.enqueue(job_type, {"reason": "first run"}, priority=8))

@@ -1,0 +1,201 @@
+"""The first-run wizard: library, Audible marketplace, indexers, download client, notifications.
+
+Shown at the first start (``prefs.first_run_done`` is False) and re-openable from Settings.
+"Skip setup" marks the first run done; "Save and start" saves everything (secrets to the
+keychain) off the GUI thread, then the last page follows the first catalog refresh and library
+scan, which keep running in the background when the wizard is closed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizard, QWizardPage
+
+from rmab_desktop.domain.enums import JobStatus
+from rmab_desktop.domain.jobs import Job
+from rmab_desktop.services import setup
+from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui.dialogs.wizard_pages import (
+    AudiblePage,
+    DownloadClientPage,
+    IndexersPage,
+    LibraryPage,
+    NotificationsPage,
+    WelcomePage,
+)
+from rmab_desktop.ui.widgets.test_result import TestResultLabel
+from rmab_desktop.workers.runner import ErrorInfo
+
+POLL_MS = 700
+JOB_WORDS = {
+    JobStatus.QUEUED: "waiting",
+    JobStatus.ACTIVE: "running",
+    JobStatus.DONE: "done",
+    JobStatus.FAILED: "failed",
+    JobStatus.CANCELLED: "cancelled",
+}
+
+
+class JobProgress(QWidget):
+    """A bar and a line of text following one job."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.text = QLabel(f"{title}: not started")
+        self.title = title
+        self.job: Job | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text)
+        layout.addWidget(self.bar)
+
+    def show_job(self, job: Job | None) -> None:
+        self.job = job
+        if job is None:
+            self.text.setText(f"{self.title}: not needed")
+            self.bar.setValue(100)
+            return
+        busy = job.status == JobStatus.ACTIVE and job.progress is None
+        self.bar.setRange(0, 0 if busy else 100)
+        done = job.status in (JobStatus.DONE, JobStatus.FAILED, JobStatus.CANCELLED)
+        self.bar.setValue(100 if done else int((job.progress or 0) * 100))
+        error = f" ({job.last_error})" if job.last_error and job.status != JobStatus.DONE else ""
+        self.text.setText(f"{self.title}: {JOB_WORDS[job.status]}{error}")
+
+    @property
+    def finished(self) -> bool:
+        return self.job is None or self.job.status in (JobStatus.DONE, JobStatus.FAILED, JobStatus.CANCELLED)
+
+
+class StartPage(QWizardPage):
+    """Saves the plan when entered, then follows the first jobs."""
+
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.setTitle("Getting ready")
+        self.setSubTitle("Saving your choices and loading your catalog and library.")
+        self.wizard_ref = wizard
+        self.saved = False
+        self.result = TestResultLabel()
+        self.catalog = JobProgress("Audible catalog")
+        self.library = JobProgress("Library scan")
+        note = QLabel("You can close this window: the work continues in the background (see Activity).")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.result)
+        layout.addWidget(self.catalog)
+        layout.addWidget(self.library)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.jobs: setup.StartedJobs | None = None
+
+    def initializePage(self) -> None:
+        ctx = self.wizard_ref.ctx
+        self.result.show_busy("Saving…")
+        ctx.runner.submit(
+            setup.apply_plan,
+            ctx.core,
+            self.wizard_ref.plan(),
+            pool="network",
+            on_result=self._saved,
+            on_error=self._failed,
+        )
+
+    def _saved(self, jobs: setup.StartedJobs) -> None:
+        self.saved = True
+        self.jobs = jobs
+        self.result.show_busy("Saved. Your secrets are in the system keychain.")
+        self.completeChanged.emit()
+        self.wizard_ref.setup_saved.emit(jobs)
+        self.poll()
+        self.timer.start()
+
+    def _failed(self, info: ErrorInfo) -> None:
+        self.result.show_error(info)
+
+    def poll(self) -> None:
+        jobs = self.jobs
+        if jobs is None:
+            return
+        queue = self.wizard_ref.ctx.core.queue
+
+        def read() -> tuple[Job | None, Job | None]:
+            return (
+                queue.get(jobs.catalog_refresh) if jobs.catalog_refresh else None,
+                queue.get(jobs.library_scan) if jobs.library_scan else None,
+            )
+
+        self.wizard_ref.ctx.runner.submit(read, on_result=self._show_jobs)
+
+    def _show_jobs(self, found: tuple[Job | None, Job | None]) -> None:
+        self.catalog.show_job(found[0])
+        self.library.show_job(found[1])
+        if self.catalog.finished and self.library.finished:
+            self.timer.stop()
+
+    def isComplete(self) -> bool:
+        return self.saved
+
+
+class FirstRunWizard(QWizard):
+    setup_saved = Signal(object)  # setup.StartedJobs
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Set up ReadMeABook")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Skip setup")
+        self.resize(720, 600)
+        self.welcome = WelcomePage()
+        self.library = LibraryPage(ctx)
+        self.audible = AudiblePage(ctx)
+        self.indexers = IndexersPage(ctx)
+        self.downloads = DownloadClientPage(ctx)
+        self.notifications = NotificationsPage(ctx)
+        self.start = StartPage(self)
+        for page in (
+            self.welcome,
+            self.library,
+            self.audible,
+            self.indexers,
+            self.downloads,
+            self.notifications,
+            self.start,
+        ):
+            self.addPage(page)
+        self.rejected.connect(self._skipped)
+
+    def plan(self) -> setup.SetupPlan:
+        return setup.SetupPlan(
+            library=self.library.choice(),
+            region=self.audible.region(),
+            indexers=self.indexers.chosen(),
+            download_client=self.downloads.chosen(),
+            notification_url=self.notifications.url(),
+        )
+
+    def _skipped(self) -> None:
+        """Skipping still counts as the first run: the wizard stays reachable from Settings."""
+        if self.start.saved or self.ctx.core.prefs.first_run_done:
+            return
+        self.ctx.core.prefs.first_run_done = True
+        self.ctx.save_prefs()
+
+
+def should_show(ctx: UiContext, *, interactive: bool) -> bool:
+    """At the first start of an interactive session (not with --screenshot or --quit-after)."""
+    return interactive and not ctx.core.prefs.first_run_done
+
+
+def open_wizard(ctx: UiContext, parent: QWidget | None = None) -> FirstRunWizard:
+    wizard = FirstRunWizard(ctx, parent)
+    wizard.open()
+    return wizard

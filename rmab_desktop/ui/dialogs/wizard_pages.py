@@ -1,0 +1,416 @@
+"""The steps of the first-run wizard. Every step has a Test whose failure says what to fix.
+
+Pages only collect choices and run tests through the runner; nothing is saved before the user
+presses "Save and start" (see ``first_run_wizard``).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from rmab_desktop.domain.catalog import REGION_NAMES
+from rmab_desktop.domain.connection import ConnectionTestResult
+from rmab_desktop.domain.enums import LibraryBackendKind
+from rmab_desktop.services import setup
+from rmab_desktop.services.downloads import DownloadClientConfig
+from rmab_desktop.services.downloads.config import DEFAULT_URLS, KIND_LABELS, KIND_PROTOCOL, PathMapping
+from rmab_desktop.services.indexers import IndexerConfig, IndexerType
+from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui.widgets.test_button import TestButton, TestPlan
+from rmab_desktop.ui.widgets.test_result import TestResultLabel
+
+
+def _secret_edit(placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def _missing(message: str, hint: str = "") -> ConnectionTestResult:
+    return ConnectionTestResult(False, message, hint=hint)
+
+
+def _folder_row(edit: QLineEdit, parent: QWidget, title: str) -> QHBoxLayout:
+    browse = QPushButton("Browse…")
+
+    def choose() -> None:
+        chosen = QFileDialog.getExistingDirectory(parent, title, edit.text())
+        if chosen:
+            edit.setText(chosen)
+
+    browse.clicked.connect(choose)
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(browse)
+    return row
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Welcome to ReadMeABook")
+        text = QLabel(
+            "In a few steps you choose where your audiobooks live, which Audible marketplace to browse, "
+            "where to search for releases, which download client fetches them and how you want to be "
+            "notified.\n\nEach step has a Test button. Anything you leave empty can be set later in "
+            "Settings, and this assistant can be opened again from Settings > Setup."
+        )
+        text.setWordWrap(True)
+        QVBoxLayout(self).addWidget(text)
+
+
+class LibraryPage(QWizardPage):
+    KINDS = [
+        (LibraryBackendKind.FOLDER, "Just a folder (the app scans it)"),
+        (LibraryBackendKind.PLEX, "Plex"),
+        (LibraryBackendKind.AUDIOBOOKSHELF, "Audiobookshelf"),
+    ]
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setTitle("Your library")
+        self.setSubTitle("Books are organized and tagged into this folder; a server can then show them.")
+        prefs = ctx.core.prefs.library
+        self.folder_edit = QLineEdit(prefs.root or "")
+        self.folder_edit.setPlaceholderText("e.g. /home/me/Audiobooks")
+        self.folder_edit.textChanged.connect(self.completeChanged)
+        self.kind_group = QButtonGroup(self)
+        kinds = QVBoxLayout()
+        for position, (kind, label) in enumerate(self.KINDS):
+            radio = QRadioButton(label)
+            radio.setChecked(kind.value == prefs.backend)
+            self.kind_group.addButton(radio, position)
+            kinds.addWidget(radio)
+        self.kind_group.idToggled.connect(lambda *_: self._kind_changed())
+
+        self.server_box = QGroupBox("Server")
+        server = QFormLayout(self.server_box)
+        self.url_edit = QLineEdit()
+        self.token_edit = _secret_edit("kept in your system keychain")
+        self.find_button = QPushButton("Find libraries")
+        self.find_button.clicked.connect(self.find_libraries)
+        self.library_combo = QComboBox()
+        self.library_combo.currentIndexChanged.connect(self.completeChanged)
+        self.find_result = TestResultLabel()
+        server.addRow("Address", self.url_edit)
+        server.addRow("Token", self.token_edit)
+        library_row = QHBoxLayout()
+        library_row.addWidget(self.library_combo, 1)
+        library_row.addWidget(self.find_button)
+        server.addRow("Library", library_row)
+        server.addRow("", self.find_result)
+
+        self.test = TestButton(ctx.runner, self._test_call)
+        form = QFormLayout()
+        form.addRow("Library folder", _folder_row(self.folder_edit, self, "Library folder"))
+        form.addRow("Shown by", kinds)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.server_box)
+        layout.addWidget(self.test)
+        layout.addStretch(1)
+        self._kind_changed()
+
+    def kind(self) -> LibraryBackendKind:
+        return self.KINDS[max(self.kind_group.checkedId(), 0)][0]
+
+    def set_kind(self, kind: LibraryBackendKind) -> None:
+        self.kind_group.button([k for k, _ in self.KINDS].index(kind)).setChecked(True)
+
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        self.server_box.setVisible(kind != LibraryBackendKind.FOLDER)
+        self.url_edit.setPlaceholderText(
+            "http://192.168.1.10:32400" if kind == LibraryBackendKind.PLEX else "http://192.168.1.10:13378"
+        )
+        self.library_combo.clear()
+        self.test.reset()
+        self.completeChanged.emit()
+
+    def find_libraries(self) -> None:
+        self.find_result.show_busy("Asking the server…")
+        self.find_button.setEnabled(False)
+        self.ctx.runner.submit(
+            setup.server_libraries,
+            self.kind(),
+            self.url_edit.text().strip(),
+            self.token_edit.text().strip(),
+            on_result=self._show_libraries,
+            on_error=self.find_result.show_error,
+            on_finished=lambda: self.find_button.setEnabled(True),
+        )
+
+    def _show_libraries(self, libraries: list[setup.ServerLibrary]) -> None:
+        self.library_combo.clear()
+        for library in libraries:
+            self.library_combo.addItem(library.title, library.id)
+        if libraries:
+            self.find_result.show_result(
+                ConnectionTestResult(True, f"Found {len(libraries)} audiobook libraries.")
+            )
+        else:
+            self.find_result.show_result(
+                _missing("The server has no audiobook library.", "Create one on the server, then try again.")
+            )
+
+    def choice(self) -> setup.LibraryChoice:
+        return setup.LibraryChoice(
+            root=self.folder_edit.text().strip(),
+            kind=self.kind(),
+            url=self.url_edit.text().strip(),
+            token=self.token_edit.text().strip(),
+            library_id=str(self.library_combo.currentData() or ""),
+        )
+
+    def _test_call(self) -> TestPlan:
+        return setup.check_library, (self.ctx.core, self.choice())
+
+    def isComplete(self) -> bool:
+        if not self.folder_edit.text().strip():
+            return False
+        return self.kind() == LibraryBackendKind.FOLDER or self.library_combo.currentData() is not None
+
+
+class AudiblePage(QWizardPage):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setTitle("Audible marketplace")
+        self.setSubTitle("Books are discovered and identified in this marketplace (an ASIN belongs to one).")
+        self.region_combo = QComboBox()
+        for code, name in REGION_NAMES.items():
+            self.region_combo.addItem(f"{name} ({code})", code)
+        self.region_combo.setCurrentIndex(max(self.region_combo.findData(ctx.core.prefs.catalog.region), 0))
+        self.test = TestButton(ctx.runner, lambda: (setup.check_audible, (ctx.core, self.region())))
+        form = QFormLayout()
+        form.addRow("Marketplace", self.region_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.test)
+        layout.addStretch(1)
+
+    def region(self) -> str:
+        return str(self.region_combo.currentData())
+
+
+class IndexerBox(QGroupBox):
+    """One optional indexer: checkable box with address, API key and its own Test."""
+
+    def __init__(self, ctx: UiContext, title: str, types: list[IndexerType], url_hint: str) -> None:
+        super().__init__(title)
+        self.ctx = ctx
+        self.setCheckable(True)
+        self.setChecked(False)
+        self.type_combo = QComboBox()
+        for kind in types:
+            self.type_combo.addItem(kind.value.title(), kind)
+        self.type_combo.setVisible(len(types) > 1)
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText(url_hint)
+        self.key_edit = _secret_edit("kept in your system keychain")
+        self.test = TestButton(ctx.runner, self._test_call)
+        form = QFormLayout(self)
+        if len(types) > 1:
+            form.addRow("Type", self.type_combo)
+        form.addRow("Address", self.url_edit)
+        form.addRow("API key", self.key_edit)
+        form.addRow("", self.test)
+
+    def config(self) -> IndexerConfig:
+        kind: IndexerType = self.type_combo.currentData()
+        url = self.url_edit.text().strip()
+        name = "Prowlarr" if kind is IndexerType.PROWLARR else (urlsplit(url).hostname or kind.value.title())
+        return IndexerConfig(name=name, type=kind, url=url)
+
+    def chosen(self) -> tuple[IndexerConfig, str | None] | None:
+        if not self.isChecked() or not self.url_edit.text().strip():
+            return None
+        return self.config(), self.key_edit.text().strip() or None
+
+    def _test_call(self) -> TestPlan:
+        if not self.url_edit.text().strip():
+            return _missing("Enter the indexer's address first.", self.url_edit.placeholderText())
+        return self.ctx.core.indexers.test, (self.config(), self.key_edit.text().strip())
+
+
+class IndexersPage(QWizardPage):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setTitle("Where to search")
+        self.setSubTitle(
+            "Choose at least one source of releases. Prowlarr searches all its indexers at once."
+        )
+        self.prowlarr = IndexerBox(ctx, "Prowlarr", [IndexerType.PROWLARR], "http://127.0.0.1:9696")
+        self.torznab = IndexerBox(
+            ctx,
+            "Torznab / Newznab indexer",
+            [IndexerType.TORZNAB, IndexerType.NEWZNAB],
+            "https://indexer.example/api",
+        )
+        self.public_domain = QCheckBox("Internet Archive / LibriVox: public-domain books, no account needed")
+        self.public_domain.setChecked(True)
+        self.public_test = TestButton(
+            ctx.runner, lambda: (ctx.core.indexers.test, (self.public_domain_config(), None))
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prowlarr)
+        layout.addWidget(self.torznab)
+        layout.addWidget(self.public_domain)
+        layout.addWidget(self.public_test)
+        layout.addStretch(1)
+
+    @staticmethod
+    def public_domain_config() -> IndexerConfig:
+        return IndexerConfig(name="Internet Archive", type=IndexerType.INTERNET_ARCHIVE, priority=5)
+
+    def chosen(self) -> list[tuple[IndexerConfig, str | None]]:
+        found = [box.chosen() for box in (self.prowlarr, self.torznab)]
+        chosen = [item for item in found if item is not None]
+        if self.public_domain.isChecked():
+            chosen.append((self.public_domain_config(), None))
+        return chosen
+
+
+class DownloadClientPage(QWizardPage):
+    KINDS = ["", "qbittorrent", "transmission", "sabnzbd", "nzbget"]
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setTitle("Download client")
+        self.setSubTitle(
+            "The client that downloads torrents or NZBs. Public-domain books download directly and need none."
+        )
+        self.kind_combo = QComboBox()
+        for kind in self.KINDS:
+            self.kind_combo.addItem(KIND_LABELS.get(kind, "None for now"), kind)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.url_edit = QLineEdit()
+        self.user_edit = QLineEdit()
+        self.secret_edit = _secret_edit("kept in your system keychain")
+        self.category_edit = QLineEdit("audiobooks")
+        self.remote_edit = QLineEdit()
+        self.remote_edit.setPlaceholderText("as the client sees it, e.g. /downloads")
+        self.local_edit = QLineEdit()
+        self.local_edit.setPlaceholderText("the same folder on this computer, e.g. /mnt/nas/downloads")
+        self.test = TestButton(ctx.runner, self._test_call)
+        self.form = QFormLayout()
+        self.form.addRow("Client", self.kind_combo)
+        self.form.addRow("Address", self.url_edit)
+        self.form.addRow("User name", self.user_edit)
+        self.secret_label = QLabel("Password")
+        self.form.addRow(self.secret_label, self.secret_edit)
+        self.form.addRow("Category", self.category_edit)
+        self.form.addRow("Client's download folder", self.remote_edit)
+        self.form.addRow(
+            "Same folder here", _folder_row(self.local_edit, self, "Download folder on this computer")
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.test)
+        layout.addStretch(1)
+        self._kind_changed()
+
+    def kind(self) -> str:
+        return str(self.kind_combo.currentData() or "")
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_combo.setCurrentIndex(self.KINDS.index(kind))
+
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        for widget in (
+            self.url_edit,
+            self.user_edit,
+            self.secret_edit,
+            self.category_edit,
+            self.remote_edit,
+            self.local_edit,
+            self.test,
+        ):
+            widget.setEnabled(bool(kind))
+        self.url_edit.setText(DEFAULT_URLS.get(kind, ""))
+        self.secret_label.setText("API key" if kind == "sabnzbd" else "Password")
+        self.user_edit.setEnabled(kind not in ("", "sabnzbd"))
+        self.test.reset()
+
+    def config(self) -> DownloadClientConfig:
+        remote, local = self.remote_edit.text().strip(), self.local_edit.text().strip()
+        mappings = [PathMapping(remote=remote, local=local)] if remote and local else []
+        return DownloadClientConfig(
+            name=KIND_LABELS[self.kind()],
+            kind=self.kind(),  # type: ignore[arg-type]
+            url=self.url_edit.text().strip(),
+            username=self.user_edit.text().strip(),
+            category=self.category_edit.text().strip(),
+            path_mappings=mappings,
+        )
+
+    def chosen(self) -> tuple[DownloadClientConfig, str | None] | None:
+        if not self.kind():
+            return None
+        return self.config(), self.secret_edit.text() or None
+
+    def _test_call(self) -> TestPlan:
+        if not self.kind():
+            return _missing("Choose a download client first.")
+        if (self.remote_edit.text().strip() == "") != (self.local_edit.text().strip() == ""):
+            return _missing(
+                "Fill in both folders of the path mapping, or neither.",
+                "The client's folder and the same folder as this computer sees it.",
+            )
+        config = self.config()
+        return self.ctx.core.downloads.test, (config, self.secret_edit.text() or None)
+
+    def protocol(self) -> str:
+        return KIND_PROTOCOL.get(self.kind(), "")
+
+
+class NotificationsPage(QWizardPage):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setTitle("Notifications")
+        self.setSubTitle(
+            "Optional: also notify a phone or chat (Discord, Telegram, ntfy, Pushover, email …) with an "
+            "Apprise URL. Desktop notifications are always on."
+        )
+        self.url_edit = _secret_edit("e.g. ntfys://my-topic or discord://webhook_id/webhook_token")
+        self.test = TestButton(ctx.runner, self._test_call, "Send test")
+        form = QFormLayout()
+        form.addRow("Apprise URL", self.url_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.test)
+        layout.addStretch(1)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Save and start")
+
+    def url(self) -> str | None:
+        return self.url_edit.text().strip() or None
+
+    def _test_call(self) -> TestPlan:
+        if not self.url():
+            return _missing("Enter an Apprise URL first, or leave it empty to skip.")
+        return self.ctx.core.notifications.test_url, (self.url(),)

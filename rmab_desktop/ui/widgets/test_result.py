@@ -1,0 +1,51 @@
+"""Shows the answer of a Test button: what worked, or what failed and what to fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QWidget
+
+from rmab_desktop.domain.connection import ConnectionTestResult
+from rmab_desktop.ui.theme import status_color
+from rmab_desktop.workers.runner import ErrorInfo
+
+
+class TestResultLabel(QLabel):
+    __test__ = False  # not a pytest class
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ok: bool | None = None
+        self.hide()
+
+    def _dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+    def _show(self, text: str, level: str, ok: bool | None) -> None:
+        self.ok = ok
+        color = status_color(level, self._dark()).name() if level != "muted" else ""
+        self.setStyleSheet(f"color: {color};" if color else "")
+        self.setText(text)
+        self.show()
+
+    def show_busy(self, text: str) -> None:
+        self._show(text, "muted", None)
+
+    def show_result(self, result: ConnectionTestResult) -> None:
+        if result.ok:
+            latency = f" ({result.latency_ms:.0f} ms)" if result.latency_ms is not None else ""
+            self._show(f"✓ {result.message}{latency}", "success", True)
+        else:
+            self._show(f"✗ {result.message}" + (f"\n{result.hint}" if result.hint else ""), "error", False)
+
+    def show_error(self, info: ErrorInfo) -> None:
+        self._show(f"✗ {info.message}" + (f"\n{info.hint}" if info.hint else ""), "error", False)
+
+    def clear_result(self) -> None:
+        self.ok = None
+        self.clear()
+        self.hide()
