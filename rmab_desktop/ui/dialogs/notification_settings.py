@@ -1,0 +1,281 @@
+"""Settings > Notifications: Apprise backends, the events each one gets, and a Test button.
+
+The list and every change go through the runner: URLs live in the keychain, which is I/O.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmab_desktop.domain.connection import ConnectionTestResult
+from rmab_desktop.services.notifications import (
+    DEFAULT_EVENTS,
+    EVENT_LABELS,
+    NotificationBackendInfo,
+    NotificationService,
+)
+from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui.models.roles import ObjectRole, SortRole
+from rmab_desktop.ui.models.row_model import Column, RowTableModel
+from rmab_desktop.ui.widgets.test_result import TestResultLabel
+
+INTRO = (
+    "Send notifications to Discord, Slack, Telegram, ntfy, Gotify, Pushover, email or any webhook "
+    'through <a href="https://github.com/caronc/apprise/wiki">Apprise URLs</a>. '
+    "Each URL is kept in your system keychain."
+)
+URL_EXAMPLES = (
+    "e.g. discord://webhook_id/token, ntfys://my-topic, tgram://bot_token/chat_id, json://host/path"
+)
+
+
+def _events_text(backend: NotificationBackendInfo) -> str:
+    return ", ".join(label for kind, label in EVENT_LABELS.items() if kind in backend.events)
+
+
+COLUMNS: list[Column[NotificationBackendInfo]] = [
+    Column("Name", lambda b: b.name, sort=lambda b: b.name.casefold()),
+    Column("Events", _events_text, tooltip=_events_text),
+    Column(
+        "State",
+        lambda b: "On" if b.enabled else "Off",
+        level=lambda b: "success" if b.enabled else "muted",
+    ),
+]
+
+
+class BackendDialog(QDialog):
+    """Add or edit one backend; an empty URL while editing keeps the saved one."""
+
+    saved = Signal(object)  # NotificationBackendInfo
+
+    def __init__(
+        self, ctx: UiContext, backend: NotificationBackendInfo | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.service: NotificationService = ctx.core.notifications  # type: ignore[assignment]
+        self.backend = backend
+        self.setWindowTitle("Edit notification" if backend else "Add notification")
+        self.resize(560, 0)
+
+        self.name_edit = QLineEdit(backend.name if backend else "")
+        self.name_edit.setPlaceholderText("e.g. Family Discord")
+        self.url_edit = QLineEdit()
+        self.url_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.url_edit.setPlaceholderText("Leave empty to keep the saved URL" if backend else URL_EXAMPLES)
+        self.show_url = QCheckBox("Show")
+        self.show_url.toggled.connect(
+            lambda shown: self.url_edit.setEchoMode(
+                QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+            )
+        )
+        url_row = QHBoxLayout()
+        url_row.addWidget(self.url_edit, 1)
+        url_row.addWidget(self.show_url)
+        self.saved_url = QLabel(objectName="pageSubtitle")
+        self.saved_url.setWordWrap(True)
+        self.enabled_check = QCheckBox("Enabled")
+        self.enabled_check.setChecked(backend.enabled if backend else True)
+
+        form = QFormLayout()
+        form.addRow("Name", self.name_edit)
+        form.addRow("Apprise URL", url_row)
+        form.addRow("", self.saved_url)
+        form.addRow("", self.enabled_check)
+
+        events_box = QGroupBox("Notify about")
+        grid = QGridLayout(events_box)
+        chosen = backend.events if backend else DEFAULT_EVENTS
+        self.event_checks = {}
+        for position, (kind, label) in enumerate(EVENT_LABELS.items()):
+            check = QCheckBox(label)
+            check.setChecked(kind in chosen)
+            self.event_checks[kind] = check
+            grid.addWidget(check, position // 2, position % 2)
+
+        self.test_button = QPushButton("Send test")
+        self.test_button.clicked.connect(self.send_test)
+        self.result = TestResultLabel()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.test_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(events_box)
+        layout.addWidget(self.result)
+        layout.addLayout(bottom)
+        if backend is not None:
+            ctx.runner.submit(
+                self.service.masked_url,
+                backend.id,
+                on_result=lambda text: self.saved_url.setText(f"Saved: {text}"),
+                on_error=lambda info: self.saved_url.setText(info.message),
+            )
+
+    def chosen_events(self) -> list[str]:
+        return [kind.value for kind, check in self.event_checks.items() if check.isChecked()]
+
+    def send_test(self) -> None:
+        url = self.url_edit.text().strip()
+        if not url and self.backend is None:
+            self.result.show_result(
+                ConnectionTestResult(False, "Enter an Apprise URL first.", hint=URL_EXAMPLES)
+            )
+            return
+        self.test_button.setEnabled(False)
+        self.result.show_busy("Sending a test notification…")
+        call = (self.service.test_url, url) if url else (self.service.test, self.backend.id)  # type: ignore[union-attr]
+        self.ctx.runner.submit(
+            *call,
+            on_result=self.result.show_result,
+            on_error=self.result.show_error,
+            on_finished=lambda: self.test_button.setEnabled(True),
+        )
+
+    def save(self) -> None:
+        name, url, events = self.name_edit.text(), self.url_edit.text().strip(), self.chosen_events()
+        enabled = self.enabled_check.isChecked()
+        if self.backend is None:
+            call = (self.service.create, name, url, events)
+            kwargs = {"enabled": enabled}
+        else:
+            call = (self.service.update, self.backend.id)
+            kwargs = {"name": name, "url": url or None, "events": events, "enabled": enabled}
+        self.buttons.setEnabled(False)
+        self.ctx.runner.submit(
+            *call,
+            on_result=self._saved,
+            on_error=self.result.show_error,
+            on_finished=lambda: self.buttons.setEnabled(True),
+            **kwargs,
+        )
+
+    def _saved(self, backend: NotificationBackendInfo) -> None:
+        self.saved.emit(backend)
+        self.accept()
+
+
+class NotificationSettings(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.service: NotificationService = ctx.core.notifications  # type: ignore[assignment]
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        intro.setOpenExternalLinks(True)
+        self.model: RowTableModel[NotificationBackendInfo] = RowTableModel(COLUMNS)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+
+        self.add_button = QPushButton("Add…")
+        self.edit_button = QPushButton("Edit…")
+        self.remove_button = QPushButton("Remove")
+        self.test_button = QPushButton("Send test")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.remove_button.clicked.connect(self.remove)
+        self.test_button.clicked.connect(self.test)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button, self.test_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.result = TestResultLabel()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.result)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+        self.reload()
+
+    def reload(self) -> None:
+        self.ctx.runner.submit(self.service.list, on_result=self._show, on_error=self.result.show_error)
+
+    def _show(self, backends: list[NotificationBackendInfo]) -> None:
+        self.model.set_rows(backends)
+        self._update_buttons()
+
+    def selected(self) -> NotificationBackendInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ObjectRole) if rows else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        for button in (self.edit_button, self.remove_button, self.test_button):
+            button.setEnabled(has)
+
+    def add(self) -> BackendDialog:
+        return self._open(None)
+
+    def edit(self) -> BackendDialog | None:
+        backend = self.selected()
+        return self._open(backend) if backend else None
+
+    def _open(self, backend: NotificationBackendInfo | None) -> BackendDialog:
+        dialog = BackendDialog(self.ctx, backend, self)
+        dialog.saved.connect(lambda _b: self.reload())
+        dialog.open()
+        return dialog
+
+    def remove(self) -> None:
+        backend = self.selected()
+        if backend is None:
+            return
+        answer = QMessageBox.question(
+            self, "Remove notification", f"Remove '{backend.name}' and its saved URL from the keychain?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ctx.runner.submit(
+                self.service.delete,
+                backend.id,
+                on_result=lambda _r: self.reload(),
+                on_error=self.result.show_error,
+            )
+
+    def test(self) -> None:
+        backend = self.selected()
+        if backend is None:
+            return
+        self.result.show_busy(f"Sending a test to {backend.name}…")
+        self.ctx.runner.submit(
+            self.service.test, backend.id, on_result=self.result.show_result, on_error=self.result.show_error
+        )
