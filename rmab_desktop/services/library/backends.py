@@ -345,12 +345,26 @@ def load_config(config_store) -> LibraryBackendConfig:  # type: ignore[no-untype
 
 
 def remote_backend(
-    config: LibraryBackendConfig, credentials: CredentialStore, **client_options: object
+    config: LibraryBackendConfig,
+    credentials: CredentialStore,
+    token: str | None = None,
+    **client_options: object,
 ) -> PlexBackend | AbsBackend:
-    """The Plex or Audiobookshelf backend ``config`` describes, with its token from the keyring."""
+    """The Plex or Audiobookshelf backend ``config`` describes; the token is ``token`` (typed but
+    not saved yet) or the one in the keyring."""
     if config.kind == LibraryBackendKind.PLEX:
-        return PlexBackend(config.plex, credentials.require(config.plex.token_key), **client_options)
+        return PlexBackend(config.plex, token or credentials.require(config.plex.token_key), **client_options)
     if config.kind == LibraryBackendKind.AUDIOBOOKSHELF:
         settings = config.audiobookshelf
-        return AbsBackend(settings, credentials.require(settings.token_key), **client_options)
+        return AbsBackend(settings, token or credentials.require(settings.token_key), **client_options)
     raise ConfigurationError(f"'{config.kind}' is not a server backend.")
+
+
+def server_libraries(config: LibraryBackendConfig, token: str) -> list[tuple[str, str]]:
+    """(id, title) of the audiobook libraries the configured server offers: Plex music sections,
+    Audiobookshelf book libraries."""
+    if config.kind == LibraryBackendKind.PLEX:
+        with PlexClient(config.plex.url, token) as plex:
+            return [(s.key, s.title) for s in plex.sections() if s.is_music]
+    with AudiobookshelfClient(config.audiobookshelf.url, token) as client:
+        return [(lib.id, lib.name) for lib in client.libraries() if lib.is_books]

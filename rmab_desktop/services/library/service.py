@@ -33,6 +33,7 @@ from rmab_desktop.services.library.backends import (
     Progress,
     audio_files,
     remote_backend,
+    server_libraries,
 )
 from rmab_desktop.services.library.folder_backend import FolderBackend, find_cover
 from rmab_desktop.services.library.query import SearchRecord, make_record
@@ -232,18 +233,31 @@ class LibraryService:
     def backend_config(self) -> LibraryBackendConfig:
         return self.config.get_model(CONFIG_KEY, LibraryBackendConfig)
 
-    def save_backend_config(self, config: LibraryBackendConfig) -> None:
+    def save_backend_config(self, config: LibraryBackendConfig, token: str | None = None) -> None:
+        """Save the configuration, and the server token (in the keyring) when one is given."""
         self.config.set_model(CONFIG_KEY, config)
+        if token and config.kind != LibraryBackendKind.FOLDER:
+            server = config.plex if config.kind == LibraryBackendKind.PLEX else config.audiobookshelf
+            self.credentials.set(server.token_key, token)
 
-    def backend(self, config: LibraryBackendConfig | None = None) -> LibraryBackend:
+    def server_libraries(
+        self, config: LibraryBackendConfig, token: str | None = None
+    ) -> list[tuple[str, str]]:
+        server = config.plex if config.kind == LibraryBackendKind.PLEX else config.audiobookshelf
+        return server_libraries(config, token or self.credentials.require(server.token_key))
+
+    def backend(self, config: LibraryBackendConfig | None = None, token: str | None = None) -> LibraryBackend:
         config = config or self.backend_config()
         if config.kind == LibraryBackendKind.FOLDER:
             return FolderBackend(self.library_root(), self.scanner)
-        return remote_backend(config, self.credentials)
+        return remote_backend(config, self.credentials, token)
 
-    def test(self, config: LibraryBackendConfig | None = None) -> ConnectionTestResult:
+    def test(
+        self, config: LibraryBackendConfig | None = None, token: str | None = None
+    ) -> ConnectionTestResult:
+        """Test ``config`` (default: the saved one); ``token`` tests a token before it is saved."""
         try:
-            return self.backend(config).test()
+            return self.backend(config, token).test()
         except RmabError as exc:
             return ConnectionTestResult(False, exc.user_message, hint=exc.hint)
 

@@ -38,7 +38,15 @@ def _notifications(ctx: UiContext) -> QWidget:
     return NotificationSettings(ctx)
 
 
+def _library(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.dialogs.library_settings import LibrarySettings
+
+    assert ctx.core.library is not None  # built by open_core
+    return LibrarySettings(ctx, ctx.core.library)
+
+
 SETTINGS_SECTIONS: list[SettingsSection] = [
     SettingsSection("general", "General", _general, order=0),
+    SettingsSection("library", "Library", _library, order=20, icon_name="library"),
     SettingsSection("notifications", "Notifications", _notifications, order=70, icon_name="info"),
 ]

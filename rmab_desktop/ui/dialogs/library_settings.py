@@ -1,0 +1,234 @@
+"""Settings > Library: the library folder, the backend (folder, Plex, Audiobookshelf), the server's
+address, token (kept in the keychain), library and path mapping, with a Test button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmab_desktop.domain.connection import ConnectionTestResult
+from rmab_desktop.domain.enums import LibraryBackendKind
+from rmab_desktop.services.library.backends import LibraryBackendConfig, PathMapping
+from rmab_desktop.services.library.service import LibraryService
+from rmab_desktop.ui.context import UiContext
+
+KINDS = [
+    (LibraryBackendKind.FOLDER, "A folder on this computer (the app scans it)"),
+    (LibraryBackendKind.PLEX, "Plex (a Music library)"),
+    (LibraryBackendKind.AUDIOBOOKSHELF, "Audiobookshelf"),
+]
+SAVED_TOKEN = "Saved in your keychain; type to replace it"
+
+
+class LibrarySettings(QWidget):
+    def __init__(self, ctx: UiContext, service: LibraryService) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.service = service
+        self.config = LibraryBackendConfig()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+
+        folder_box = QGroupBox("Library folder")
+        folder_form = QFormLayout(folder_box)
+        self.root_edit = QLineEdit(ctx.core.prefs.library.root or "")
+        self.root_edit.setPlaceholderText("Where your audiobooks are organized")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.root_edit, 1)
+        row.addWidget(browse)
+        folder_form.addRow("Folder", row)
+        self.kind_combo = QComboBox()
+        for kind, label in KINDS:
+            self.kind_combo.addItem(label, kind)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        folder_form.addRow("Library server", self.kind_combo)
+        layout.addWidget(folder_box)
+
+        self.server_box = QGroupBox("Server")
+        form = QFormLayout(self.server_box)
+        self.url_edit = QLineEdit()
+        self.token_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.library_combo = QComboBox(editable=False)
+        self.find_button = QPushButton("Find libraries")
+        self.find_button.clicked.connect(self.find_libraries)
+        library_row = QHBoxLayout()
+        library_row.addWidget(self.library_combo, 1)
+        library_row.addWidget(self.find_button)
+        self.server_prefix = QLineEdit(placeholderText="/data/audiobooks (as the server sees it)")
+        self.local_prefix = QLineEdit(placeholderText="the same folder on this computer")
+        form.addRow("Address", self.url_edit)
+        form.addRow("Token", self.token_edit)
+        form.addRow("Library", library_row)
+        form.addRow("Server path", self.server_prefix)
+        form.addRow("Local path", self.local_prefix)
+        mapping_help = QLabel(
+            "Only needed when the server runs elsewhere (NAS, Docker) and sees your library folder "
+            "under another path.",
+            wordWrap=True,
+        )
+        mapping_help.setEnabled(False)
+        form.addRow("", mapping_help)
+        layout.addWidget(self.server_box)
+
+        self.test_button = QPushButton("Test")
+        self.test_button.clicked.connect(self.test)
+        self.result_label = QLabel(wordWrap=True)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.result_label, 1)
+        layout.addLayout(test_row)
+        layout.addStretch(1)
+        self._kind_changed()
+        ctx.runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
+
+    # ----------------------------------------------------------------- loading
+    def _load(self) -> tuple[LibraryBackendConfig, bool]:
+        config = self.service.backend_config()
+        key = (
+            config.plex.token_key
+            if config.kind == LibraryBackendKind.PLEX
+            else config.audiobookshelf.token_key
+        )
+        has_token = config.kind != LibraryBackendKind.FOLDER and self.service.credentials.has(key)
+        return config, has_token
+
+    def _loaded(self, result: tuple[LibraryBackendConfig, bool]) -> None:
+        self.config, has_token = result
+        self.kind_combo.setCurrentIndex([k for k, _ in KINDS].index(self.config.kind))
+        self._fill_server_fields()
+        if has_token:
+            self.token_edit.setPlaceholderText(SAVED_TOKEN)
+
+    def _server(self) -> Any:
+        return self.config.plex if self.kind == LibraryBackendKind.PLEX else self.config.audiobookshelf
+
+    def _fill_server_fields(self) -> None:
+        if self.kind == LibraryBackendKind.FOLDER:
+            return
+        server = self._server()
+        self.url_edit.setText(server.url)
+        library_id = server.section_id if self.kind == LibraryBackendKind.PLEX else server.library_id
+        self.library_combo.clear()
+        if library_id:
+            self.library_combo.addItem(library_id, library_id)
+        self.server_prefix.setText(server.path_map.server_prefix)
+        self.local_prefix.setText(server.path_map.local_prefix)
+
+    # ----------------------------------------------------------------- editing
+    @property
+    def kind(self) -> LibraryBackendKind:
+        return LibraryBackendKind(self.kind_combo.currentData())
+
+    def _kind_changed(self) -> None:
+        remote = self.kind != LibraryBackendKind.FOLDER
+        self.server_box.setVisible(remote)
+        self.url_edit.setPlaceholderText(
+            "http://192.168.1.10:32400"
+            if self.kind == LibraryBackendKind.PLEX
+            else "http://192.168.1.10:13378"
+        )
+        self.token_edit.setToolTip(
+            "Plex: your X-Plex-Token"
+            if self.kind == LibraryBackendKind.PLEX
+            else "Audiobookshelf: an API token"
+        )
+        self.result_label.clear()
+        self._fill_server_fields()
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Library folder", self.root_edit.text())
+        if folder:
+            self.root_edit.setText(folder)
+
+    def edited_config(self) -> LibraryBackendConfig:
+        """The configuration as shown in the form (not saved)."""
+        config = self.config.model_copy(deep=True)
+        config.kind = self.kind
+        if self.kind == LibraryBackendKind.FOLDER:
+            return config
+        server = config.plex if self.kind == LibraryBackendKind.PLEX else config.audiobookshelf
+        server.url = self.url_edit.text().strip()
+        library_id = str(self.library_combo.currentData() or "")
+        if self.kind == LibraryBackendKind.PLEX:
+            server.section_id = library_id  # type: ignore[union-attr]
+        else:
+            server.library_id = library_id  # type: ignore[union-attr]
+        server.path_map = PathMapping(
+            server_prefix=self.server_prefix.text().strip(), local_prefix=self.local_prefix.text().strip()
+        )
+        return config
+
+    def find_libraries(self) -> None:
+        self.result_label.setText("Asking the server…")
+        self.ctx.runner.submit(
+            self.service.server_libraries,
+            self.edited_config(),
+            self.token_edit.text().strip() or None,
+            on_result=self._libraries_found,
+            on_error=self._show_error,
+        )
+
+    def _libraries_found(self, libraries: list[tuple[str, str]]) -> None:
+        self.library_combo.clear()
+        for library_id, title in libraries:
+            self.library_combo.addItem(title, library_id)
+        self.result_label.setText(
+            f"Found {len(libraries)} audiobook libraries."
+            if libraries
+            else "The server has no audiobook library."
+        )
+
+    def test(self) -> None:
+        self.test_button.setEnabled(False)
+        self.result_label.setText("Testing…")
+        self._save_root()
+        self.ctx.runner.submit(
+            self.service.test,
+            self.edited_config(),
+            self.token_edit.text().strip() or None,
+            on_result=self._show_result,
+            on_error=self._show_error,
+            on_finished=lambda: self.test_button.setEnabled(True),
+        )
+
+    def _show_result(self, result: ConnectionTestResult) -> None:
+        mark = "✔" if result.ok else "✘"
+        text = f"{mark} {result.message}" + (f" {result.hint}" if result.hint and not result.ok else "")
+        if result.latency_ms is not None and result.ok:
+            text += f" ({result.latency_ms:.0f} ms)"
+        self.result_label.setText(text)
+
+    def _show_error(self, info: Any) -> None:
+        self.result_label.setText(f"✘ {info.message} {info.hint}".strip())
+
+    def _save_root(self) -> None:
+        root = self.root_edit.text().strip() or None
+        if root != self.ctx.core.prefs.library.root:
+            self.ctx.core.prefs.library.root = root
+
+    def apply(self) -> bool:
+        """Save: preferences now, configuration and token in the background."""
+        self._save_root()
+        config = self.edited_config()
+        self.ctx.core.prefs.library.backend = config.kind.value
+        token = self.token_edit.text().strip()
+        self.ctx.runner.submit(self.ctx.core.save_prefs, pool="library", on_error=self._show_error)
+        self.ctx.runner.submit(
+            self.service.save_backend_config, config, token or None, pool="library", on_error=self._show_error
+        )
+        self.config = config
+        return True
