@@ -156,7 +156,11 @@ class OrganizeJob:
                 row.status, row.error = "failed", f"Wrong content: {reason}"
         if release:
             BlocklistService(self.database).add_manual(
-                details.audiobook_id, release[0], guid=release[1], indexer=release[2], reason=f"wrong content: {reason}"
+                details.audiobook_id,
+                release[0],
+                guid=release[1],
+                indexer=release[2],
+                reason=f"wrong content: {reason}",
             )
         self.requests.set_status(
             details.id,
@@ -169,9 +173,13 @@ class OrganizeJob:
         return {"wrong_content": reason}
 
     def _warn(self, ctx: JobContext, request_id: int, message: str) -> None:
-        self.requests.set_status(request_id, RequestStatus.WARN, message, job_id=ctx.job.id, level=EventLevel.WARNING)
+        self.requests.set_status(
+            request_id, RequestStatus.WARN, message, job_id=ctx.job.id, level=EventLevel.WARNING
+        )
 
-    def _link(self, result: ImportResult, book: BookInfo, audiobook_id: int | None, request_id: int) -> float | None:
+    def _link(
+        self, result: ImportResult, book: BookInfo, audiobook_id: int | None, request_id: int
+    ) -> float | None:
         scanner = LibraryScanner(self.database, workers=1)
         root = str(self.settings.root)
         scanner.scan(root, subpath=result.target_path)
@@ -198,7 +206,9 @@ class OrganizeJob:
         try:
             library.refresh_path(result.absolute_path)
         except RmabError as exc:
-            ctx.event(f"Library server not refreshed: {exc.user_message}", EventLevel.WARNING, context=CONTEXT)
+            ctx.event(
+                f"Library server not refreshed: {exc.user_message}", EventLevel.WARNING, context=CONTEXT
+            )
 
 
 def register(core: Any) -> OrganizeJob:

@@ -48,18 +48,22 @@ def _trim(text: str) -> str:
     return text.strip(" ").rstrip(". ").lstrip(". ")
 
 
-def safe_component(value: str, *, max_bytes: int = MAX_COMPONENT_BYTES, fallback: str = "_") -> str:
+def clean_component(value: str) -> str:
+    """The name without forbidden characters, before any length limit."""
     text = clean_text(value)
     for bad, good in _REPLACE.items():
         text = text.replace(bad, good)
-    text = _trim(_SPACES.sub(" ", text))
-    text = sanitize_filename(text, platform="universal", max_len=4096)
-    text = _trim(truncate_bytes(text, max_bytes))
-    if not text:
-        return fallback
-    # Re-check after trimming: "CON." trimmed to "CON" must still be caught.
-    checked = sanitize_filename(text, platform="universal", max_len=4096)
-    return _trim(truncate_bytes(checked, max_bytes)) or fallback
+    return _trim(_SPACES.sub(" ", text))
+
+
+def safe_component(value: str, *, max_bytes: int = MAX_COMPONENT_BYTES, fallback: str = "_") -> str:
+    text = _trim(truncate_bytes(clean_component(value), max_bytes))
+    for _ in range(3):  # pathvalidate renames reserved names ("CON" -> "CON_"), which can add a byte
+        checked = _trim(truncate_bytes(sanitize_filename(text, platform="universal"), max_bytes))
+        if checked == text:
+            break
+        text = checked
+    return text or fallback
 
 
 def safe_filename(stem: str, extension: str, *, max_bytes: int = MAX_COMPONENT_BYTES) -> str:

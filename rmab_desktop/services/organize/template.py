@@ -15,7 +15,12 @@ from datetime import date
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.errors import ValidationError
 from rmab_desktop.services.library.normalize import person_role
-from rmab_desktop.services.organize.safe_names import MAX_COMPONENT_BYTES, clean_text, safe_component
+from rmab_desktop.services.organize.safe_names import (
+    MAX_COMPONENT_BYTES,
+    clean_component,
+    clean_text,
+    safe_component,
+)
 
 DEFAULT_TEMPLATE = "{author}/<{series}/><Book {series_part} - >{title}< {{{narrator}}}>< [{asin}]>"
 MAX_LISTED_PEOPLE = 3
@@ -124,7 +129,15 @@ def token_values(book: BookInfo) -> dict[str, str]:
         "publisher": book.publisher or "",
     }
     # A value never creates folders of its own: its slashes become dashes.
-    return {k: clean_text(v).replace("/", "-").replace("\\", "-") for k, v in raw.items()}
+    values = {k: clean_text(v).replace("/", "-").replace("\\", "-") for k, v in raw.items()}
+    for name, default in (
+        ("author", "Unknown Author"),
+        ("authors", "Unknown Author"),
+        ("title", "Unknown Title"),
+    ):
+        if not clean_component(values[name]):
+            values[name] = default
+    return values
 
 
 def render(template: str, book: BookInfo, *, max_bytes: int = MAX_COMPONENT_BYTES) -> str:
@@ -155,10 +168,9 @@ def _fit(parts: list[Part], values: dict[str, str], max_bytes: int) -> str:
         text = "".join(values[p.name] if isinstance(p, _Token) else p for p in parts)
         if not text.strip():
             return ""
-        name = safe_component(text, max_bytes=10_000)
-        overflow = len(name.encode()) - max_bytes
+        overflow = len(clean_component(text).encode()) - max_bytes
         if overflow <= 0:
-            return name
+            return safe_component(text, max_bytes=max_bytes)
         used = [p.name for p in parts if isinstance(p, _Token) and values[p.name]]
         if not used:
             break

@@ -14,6 +14,7 @@ from typing import Any
 from mutagen import File as MutagenFile
 from mutagen import MutagenError
 from mutagen.flac import FLAC
+from mutagen.id3 import Frame
 from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4
 from mutagen.oggopus import OggOpus
@@ -88,7 +89,7 @@ def _text(value: Any) -> str | None:
         return joined or None
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
-    if hasattr(value, "text"):  # ID3 frame
+    if isinstance(value, Frame):
         return _text(list(value.text))
     text = str(value).replace("\x00", " ").strip()
     return text or None
