@@ -135,7 +135,7 @@ def split_people(names: tuple[str, ...]) -> list[str]:
 
 
 def author_name(name: str) -> AuthorName | None:
-    tokens = [w for w in words(name) if w not in NAME_SUFFIXES] or words(name)
+    tokens = [w for w in words(name) if w not in NAME_SUFFIXES] or list(words(name))
     if not tokens:
         return None
     return AuthorName(display=name, tokens=tuple(tokens), surname=tokens[-1], given=tuple(tokens[:-1]))

@@ -341,7 +341,7 @@ def evaluate(
     if window is None:
         result.accepted = False
         result.reasons.extend(probe.reasons)
-        result.tokens = tokenize(release.title)
+        result.tokens = tokens if not release.book_title else tokenize(release.title)
         return result
     result.window, result.tokens = window, tokens
     outside = {k for k in range(len(tokens)) if not window[0] <= k < window[1]}
@@ -419,7 +419,10 @@ def _check_series(
 
 def _has_phrase(tokens: list[Token], outside: set[int], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
+    head = phrase[0]
     for k in range(len(tokens) - n + 1):
+        if tokens[k].text != head:
+            continue
         if k in outside and tuple(t.text for t in tokens[k : k + n]) == phrase:
             return True
     return False

@@ -18,7 +18,7 @@ _KBPS_UNITS = frozenset({"kbps", "kbit", "kbits", "kb", "k"})
 def detect_formats(tokens: list[Token], release: Release) -> list[str]:
     found: list[str] = []
     hints = [str(release.extra.get("format") or ""), str(release.extra.get("file_name") or "")]
-    for word in [t.text for t in tokens] + [w for hint in hints for w in words(hint)]:
+    for word in [t.text for t in tokens] + [w for hint in hints if hint for w in words(hint)]:
         fmt = FORMAT_WORDS.get(word)
         if fmt and fmt not in found:
             found.append(fmt)
@@ -115,12 +115,12 @@ def score(
     else:
         parts["age"] = 0.0
 
-    present = [t.text for t in tokens]
+    present = tuple(t.text for t in tokens)
     word_points = 0.0
     for phrase in prefs.preferred_words:
         seq = words(phrase)
         n = len(seq)
-        if seq and any(present[k : k + n] == seq for k in range(len(present) - n + 1)):
+        if seq and seq[0] in present and any(present[k : k + n] == seq for k in range(len(present) - n + 1)):
             word_points += prefs.preferred_word_points
             reasons.append(f"Preferred word '{phrase}': +{prefs.preferred_word_points:g}")
     parts["words"] = word_points

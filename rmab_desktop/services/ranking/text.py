@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
@@ -130,8 +130,7 @@ def canonical(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str  # canonical form
     raw: str  # folded form before number canonicalization
     boundary: bool  # a hard separator came right before it
@@ -157,13 +156,15 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN.finditer(prepared):
         gap = prepared[position : match.start()]
         position = match.end()
-        for ch in gap:
-            if ch in _OPEN:
-                depth += 1
-            elif ch in _CLOSE:
-                depth = max(0, depth - 1)
+        hard = False
+        if gap and gap != " ":
+            for ch in gap:
+                if ch in _OPEN:
+                    depth += 1
+                elif ch in _CLOSE:
+                    depth = max(0, depth - 1)
+            hard = gap != "-" and any(ch in _HARD for ch in gap)
         word = match.group(0)
-        hard = any(ch in _HARD for ch in gap) and not (gap.strip() == "-" and gap == "-")
         tokens.append(Token(canonical(word), word, hard or not tokens, depth > 0, gap))
     return _merge_number_phrases(tokens)
 
@@ -190,9 +191,10 @@ def _merge_number_phrases(tokens: list[Token]) -> list[Token]:
     return merged
 
 
-def words(text: str) -> list[str]:
-    """Canonical words of a text (for book-side phrases: titles, names, series)."""
-    return [token.text for token in tokenize(text)]
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
+    """Canonical words of a text (for book-side phrases: titles, names, series, preference words)."""
+    return tuple(token.text for token in tokenize(text))
 
 
 def is_cjk(word: str) -> bool:
