@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -214,18 +215,23 @@ def inhibitors_for(
 
 
 class KeepAwake:
-    """Holds at most one block; ``set_busy`` is idempotent and never raises (sleep is a nicety)."""
+    """Holds at most one block; ``set_busy`` is idempotent, thread-safe and never raises."""
 
     def __init__(self, inhibitors: Sequence[Inhibitor] | None = None) -> None:
         self.inhibitors = list(inhibitors_for() if inhibitors is None else inhibitors)
         self._held: Inhibition | None = None
         self.active_method: str | None = None
+        self._lock = threading.Lock()
 
     @property
     def held(self) -> bool:
         return self._held is not None
 
     def set_busy(self, busy: bool, reason: str = "Downloading and importing audiobooks") -> None:
+        with self._lock:
+            self._set_busy(busy, reason)
+
+    def _set_busy(self, busy: bool, reason: str) -> None:
         if busy and self._held is None:
             for inhibitor in self.inhibitors:
                 try:

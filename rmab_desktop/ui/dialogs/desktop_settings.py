@@ -1,0 +1,65 @@
+"""The Desktop settings section: start at login, keep the computer awake, About.
+
+Start at login is applied at once (on the runner); the keep-awake preference is read by the
+app's DesktopIntegration on its next poll.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from rmab_desktop.services.desktop.autostart import autostart_for, set_autostart
+from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui.dialogs.about_dialog import AboutDialog
+
+
+class DesktopSettings(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        prefs = ctx.core.prefs
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+
+        box = QGroupBox("This computer")
+        inner = QVBoxLayout(box)
+        self.login_check = QCheckBox("Start ReadMeABook when I log in")
+        self.login_check.setChecked(prefs.start_at_login)
+        self.login_check.toggled.connect(self._login_toggled)
+        inner.addWidget(self.login_check)
+        self.awake_check = QCheckBox("Keep the computer awake while downloading or importing")
+        self.awake_check.setChecked(prefs.keep_awake_while_working)
+        self.awake_check.toggled.connect(self._awake_toggled)
+        inner.addWidget(self.awake_check)
+        hint = QLabel("The screen may still turn off; only sleep is held back, and only while work runs.")
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        inner.addWidget(hint)
+        layout.addWidget(box)
+
+        about_row = QHBoxLayout()
+        self.about_button = QPushButton("About ReadMeABook Desktop…")
+        self.about_button.clicked.connect(self.show_about)
+        about_row.addWidget(self.about_button)
+        about_row.addStretch(1)
+        layout.addLayout(about_row)
+        layout.addStretch(1)
+
+    def _login_toggled(self, enabled: bool) -> None:
+        self.ctx.core.prefs.start_at_login = enabled
+        self.ctx.save_prefs()
+        self.ctx.runner.submit(
+            set_autostart,
+            autostart_for(),
+            enabled,
+            on_error=lambda info: self.ctx.notifier.notify("Start at login", info.message, "error"),
+        )
+
+    def _awake_toggled(self, enabled: bool) -> None:
+        self.ctx.core.prefs.keep_awake_while_working = enabled
+        self.ctx.save_prefs()
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.ctx.runner, parent=self)
+        dialog.open()
+        return dialog
