@@ -110,7 +110,7 @@ RESERVED = (
     | {"dramatized", "dramatised", "radio", "abridged", "condensed", "by", "read", "narrated"}
 )  # fmt: skip
 word = st.text("abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9).filter(
-    lambda w: w not in RESERVED and words(w) == [w]
+    lambda w: w not in RESERVED and words(w) == (w,)
 )
 title_st = st.lists(word, min_size=1, max_size=4).map(" ".join)
 name_st = st.lists(word, min_size=2, max_size=3).map(lambda parts: " ".join(p.capitalize() for p in parts))
