@@ -186,6 +186,16 @@ class AudiobookshelfClient:
             raise InvalidResponseError("Audiobookshelf sent an unreadable item.", service=SERVICE)
         return AbsItem.from_json(data)
 
+    def cover(self, item_id: str, width: int = 400) -> bytes:
+        return send(
+            self._http,
+            SERVICE,
+            "GET",
+            f"/api/items/{item_id}/cover",
+            params={"width": width},
+            headers={"Accept": "image/*"},
+        ).content
+
     def scan(self, library_id: str, force: bool = False) -> None:
         send(
             self._http,

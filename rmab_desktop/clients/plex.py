@@ -235,6 +235,12 @@ class PlexClient:
         for item in self._paged(section_key, TRACK_TYPE, page_size):
             yield _track(item)
 
+    def image(self, path: str) -> bytes:
+        """An image the server hosts (an album's ``thumb``), as bytes."""
+        if not path.startswith("/"):
+            raise ValidationError("Not a Plex image path.")
+        return send(self._http, SERVICE, "GET", path, headers={"Accept": "image/*"}).content
+
     def refresh(self, section_key: str, path: str | None = None) -> None:
         """Scan the whole section, or only ``path`` as the server sees it (partial scan)."""
         params = {"path": path} if path else {}

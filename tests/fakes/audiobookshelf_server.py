@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from tests.fakes.loopback_http import FakeRequest, LoopbackServer, Reply
+from tests.fakes.plex_server import PNG_1X1
 
 TOKEN = "abs-test-token-456"
 
@@ -140,6 +141,7 @@ class FakeAudiobookshelfServer(LoopbackServer):
         self.items: dict[str, list[dict[str, Any]]] = {"lib_main": [], "lib_pod": []}
         self.scans: list[tuple[str, bool]] = []
         self.watcher_updates: list[dict[str, Any]] = []
+        self.covers: set[str] = set()  # item ids with a cover
 
     @staticmethod
     def _json(data: Any, status: int = 200) -> Reply:
@@ -154,6 +156,10 @@ class FakeAudiobookshelfServer(LoopbackServer):
         if parts == ["api", "watcher", "update"] and request.method == "POST":
             self.watcher_updates.append(json.loads(request.body or b"{}"))
             return Reply(200, b"OK", "text/plain")
+        if len(parts) == 4 and parts[:2] == ["api", "items"] and parts[3] == "cover":
+            return (
+                Reply(200, PNG_1X1, "image/png") if parts[2] in self.covers else Reply(404, b"", "text/plain")
+            )
         if len(parts) == 3 and parts[:2] == ["api", "items"]:
             for items in self.items.values():
                 for entry in items:

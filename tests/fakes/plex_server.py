@@ -13,6 +13,11 @@ from xml.sax.saxutils import quoteattr
 from tests.fakes.loopback_http import FakeRequest, LoopbackServer, Reply
 
 TOKEN = "plex-test-token-123"
+# A valid 1x1 PNG, for cover requests.
+PNG_1X1 = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c49444154789c6338636c0c"
+    "0003010133c4c27b130000000049454e44ae426082"
+)
 
 
 def section(key: str, title: str, type_: str, path: str, hidden: str = "0") -> dict[str, Any]:
@@ -115,6 +120,7 @@ class FakePlexServer(LoopbackServer):
         self.albums: dict[str, list[dict[str, Any]]] = {"3": []}
         self.tracks: dict[str, list[dict[str, Any]]] = {"3": []}
         self.refreshes: list[tuple[str, str | None]] = []
+        self.thumbs: set[str] = set()  # rating keys whose thumb exists
 
     def _container(self, request: FakeRequest, items: list[dict[str, Any]], tag: str, **attrs: Any) -> Reply:
         if self.xml or "json" not in request.headers.get("accept", ""):
@@ -133,6 +139,10 @@ class FakePlexServer(LoopbackServer):
         parts = request.path.strip("/").split("/")
         if parts == ["identity"]:
             return self._container(request, [], "Directory", machineIdentifier="abc123", version="1.40.0")
+        if len(parts) == 5 and parts[:2] == ["library", "metadata"] and parts[3] == "thumb":
+            return (
+                Reply(200, PNG_1X1, "image/png") if parts[2] in self.thumbs else Reply(404, b"", "text/plain")
+            )
         if parts == ["library", "sections"]:
             return self._container(request, self.sections, "Directory", title1="Plex Library")
         if len(parts) == 4 and parts[:2] == ["library", "sections"]:

@@ -150,3 +150,34 @@ def test_retag_folder_writes_tags_and_cover(tmp_path: Path) -> None:
     tags = read_tags(str(folder / "CD10" / "01.mp3"))
     assert tags.get("album") == "Ancillary Justice" and tags.get("asin") == "B00FO5O1NM"
     assert "Ann Leckie" in str(tags.get("albumartist") or tags.get("artist"))
+
+
+def test_server_covers_are_fetched_through_the_backend(database: Database) -> None:
+    from rmab_desktop.domain.errors import NotFoundError as Missing
+    from tests.fakes import audiobookshelf_server as fake_abs
+
+    service = make_service(database, None)
+    with fake_plex.FakePlexServer() as plex, fake_abs.FakeAudiobookshelfServer() as abs_server:
+        plex.albums["3"] = [fake_plex.album("7", "Book", "Author"), fake_plex.album("8", "No cover", "A")]
+        plex.thumbs = {"7"}
+        config = LibraryBackendConfig(
+            kind=LibraryBackendKind.PLEX, plex=PlexSettings(url=plex.url, section_id="3")
+        )
+        service.credentials.set(config.plex.token_key, fake_plex.TOKEN)
+        service.save_backend_config(config)
+        service.sync()
+        covers = {e.title: e.cover for e in service.entries()}
+        assert service.cover_bytes(covers["Book"]) == fake_plex.PNG_1X1
+        with pytest.raises(Missing):
+            service.cover_bytes(covers["No cover"])
+        assert service.cover_bytes("abs:li_1") is None  # not the active backend
+        abs_server.covers = {"li_1"}
+        from rmab_desktop.services.library.backends import AbsSettings
+
+        abs_config = LibraryBackendConfig(
+            kind=LibraryBackendKind.AUDIOBOOKSHELF,
+            audiobookshelf=AbsSettings(url=abs_server.url, library_id="lib_main"),
+        )
+        service.save_backend_config(abs_config, token=fake_abs.TOKEN)
+        assert service.cover_bytes("abs:li_1") == fake_plex.PNG_1X1
+        assert service.cover_bytes(covers["Book"]) is None

@@ -21,6 +21,7 @@ from rmab_desktop.ui.models.library_covers import CoverCache, load_cover_image
 from rmab_desktop.ui.models.library_model import AUTHOR, YEAR, LibraryFilterProxy, LibraryModel
 from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.pages.library_page import LibraryPage
+from tests.fakes.plex_server import PNG_1X1
 from tests.synthetic_library import insert_synthetic_library, synthetic_rows
 
 
@@ -157,6 +158,9 @@ def test_covers_load_off_thread_and_are_cached(qtbot, threaded_ctx: UiContext, t
     assert load_cover_image(str(tmp_path / "missing.jpg"), 32) is None
     (tmp_path / "garbage.jpg").write_bytes(b"not an image")
     assert load_cover_image(str(tmp_path / "garbage.jpg"), 32) is None
+    served = load_cover_image("plex:/library/metadata/7/thumb/1", 32, fetch=lambda _ref: PNG_1X1)
+    assert served is not None and served.width() == 32
+    assert load_cover_image("abs:li_1", 32, fetch=lambda _ref: b"garbage") is None
     cache = CoverCache(threaded_ctx.runner, size=32)
     entry = LibraryEntry(
         1, "T", None, (), (), None, None, None, None, None, 0, 0, None, None, str(path), None, None

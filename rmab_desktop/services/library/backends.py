@@ -233,6 +233,11 @@ class PlexBackend:
         with self._client() as client:
             client.refresh(self.settings.section_id, self.settings.path_map.to_server(path) if path else None)
 
+    def cover(self, reference: str) -> bytes:
+        """The bytes of a "plex:<thumb>" cover reference."""
+        with self._client() as client:
+            return client.image(reference.removeprefix("plex:"))
+
 
 class AbsBackend:
     """An Audiobookshelf book library."""
@@ -320,6 +325,11 @@ class AbsBackend:
                 files = []  # not an admin token, or an old server: fall back to a scan
             if not files:
                 client.scan(self.settings.library_id)
+
+    def cover(self, reference: str) -> bytes:
+        """The bytes of an "abs:<item id>" cover reference."""
+        with self._client() as client:
+            return client.cover(reference.removeprefix("abs:"))
 
 
 def natural_key(name: str) -> list[object]:

@@ -42,6 +42,7 @@ from rmab_desktop.services.scheduler import ScheduleDefinition
 from rmab_desktop.services.tagging.writing import book_tags, write_tags
 
 Retagger = Callable[[str, BookInfo], object]
+_COVER_PREFIX = {LibraryBackendKind.PLEX: "plex", LibraryBackendKind.AUDIOBOOKSHELF: "abs"}
 
 # Name lists are read as raw JSON text (SQLite) and decoded once per distinct value: a library
 # repeats its authors and narrators thousands of times.
@@ -228,6 +229,7 @@ class LibraryService:
         self.library_root = library_root
         self.scanner = scanner or LibraryScanner(database)
         self.retagger = retagger
+        self._cover_source: tuple[str, LibraryBackend] | None = None
 
     # ---------------------------------------------------------------- configuration
     def backend_config(self) -> LibraryBackendConfig:
@@ -236,6 +238,7 @@ class LibraryService:
     def save_backend_config(self, config: LibraryBackendConfig, token: str | None = None) -> None:
         """Save the configuration, and the server token (in the keyring) when one is given."""
         self.config.set_model(CONFIG_KEY, config)
+        self._cover_source = None
         if token and config.kind != LibraryBackendKind.FOLDER:
             server = config.plex if config.kind == LibraryBackendKind.PLEX else config.audiobookshelf
             self.credentials.set(server.token_key, token)
@@ -316,6 +319,18 @@ class LibraryService:
                 for start in range(0, len(gone), 500):
                     session.execute(delete(LibraryItem).where(LibraryItem.id.in_(gone[start : start + 500])))
         return SyncResult(kind, len(books), len(new_rows), len(changed_rows), len(gone) if books else 0)
+
+    def cover_bytes(self, reference: str) -> bytes | None:
+        """A cover the library server hosts ("plex:…", "abs:…"); local covers are plain files.
+
+        The backend is built once (configuration and keyring read once), not once per cover."""
+        prefix = reference.split(":", 1)[0]
+        if self._cover_source is None or self._cover_source[0] != prefix:
+            config = self.backend_config()
+            if _COVER_PREFIX.get(config.kind) != prefix:
+                return None
+            self._cover_source = (prefix, self.backend(config))
+        return self._cover_source[1].cover(reference)  # type: ignore[attr-defined]
 
     def refresh_path(self, path: str | None) -> None:
         """After an import: tell the active backend about ``path`` (a local book folder)."""

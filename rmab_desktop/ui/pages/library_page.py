@@ -88,7 +88,7 @@ class LibraryPage(QWidget):
         self.ctx = ctx
         self.service = service
         self._open_import = open_import
-        self.covers = CoverCache(ctx.runner, size=ROW_HEIGHT - 6)
+        self.covers = CoverCache(ctx.runner, size=ROW_HEIGHT - 6, fetch=service.cover_bytes)
         self.covers.placeholder = self._placeholder(self.covers.size)
         self.model = LibraryModel(self.covers.get)
         self.covers.changed.connect(self.model.cover_changed)
