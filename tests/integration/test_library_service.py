@@ -181,3 +181,15 @@ def test_server_covers_are_fetched_through_the_backend(database: Database) -> No
         service.save_backend_config(abs_config, token=fake_abs.TOKEN)
         assert service.cover_bytes("abs:li_1") == fake_plex.PNG_1X1
         assert service.cover_bytes(covers["Book"]) is None
+
+
+def test_folder_entries_are_those_under_the_library_root(
+    database: Database, library: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "Old_100%"
+    make_audio(elsewhere / "Someone" / "Other Book" / "a.mp3", album="Other Book", artist="Someone")
+    service = make_service(database, library)
+    service.sync()
+    service.scanner.scan(str(elsewhere))  # e.g. the source of an import
+    assert sorted(e.title for e in service.entries()) == ["Ancillary Justice", "Wizards First Rule"]
+    assert [e.title for e in make_service(database, elsewhere).entries()] == ["Other Book"]

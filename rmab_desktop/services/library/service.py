@@ -268,8 +268,13 @@ class LibraryService:
     def entries(self, kind: str | None = None) -> list[LibraryEntry]:
         """Every book of the active backend, in no particular order (one query, no ORM objects)."""
         kind = kind or self.backend_config().kind.value
+        query = select(*_ENTRY_COLUMNS).where(LibraryItem.backend == kind)
+        root = self.library_root() if kind == LibraryBackendKind.FOLDER.value else None
+        if root:  # folders scanned elsewhere (an import's source) are not the library
+            prefix = os.path.abspath(root).rstrip(os.sep) + os.sep
+            query = query.where(LibraryItem.external_id.startswith(prefix, autoescape=True))
         with self.database.session() as session:
-            return _entries(session.execute(select(*_ENTRY_COLUMNS).where(LibraryItem.backend == kind)))
+            return _entries(session.execute(query))
 
     def entry(self, entry_id: int) -> LibraryEntry:
         with self.database.session() as session:
