@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zlib
+from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
@@ -10,18 +11,33 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from rmab_desktop.domain.catalog import CatalogEntry
 from rmab_desktop.ui import theme
-from rmab_desktop.ui.models.catalog_model import BadgeRole
-from rmab_desktop.ui.models.roles import LevelRole, ObjectRole
+from rmab_desktop.ui.models.catalog_model import AVAILABILITY_LABELS, BookGridModel
 
 COVER = 150
 MARGIN = 8
 TEXT_LINES = 2
+CARD_CACHE = 400
 
 
 class CoverDelegate(QStyledItemDelegate):
     def __init__(self, cover_size: int = COVER, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.cover_size = cover_size
+        self._fonts: dict[str, QFont] = {}  # built once per base font, not per paint
+        self._cards: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+
+    def _font(self, base: QFont, kind: str) -> QFont:
+        key = f"{kind}:{base.key()}"
+        font = self._fonts.get(key)
+        if font is None:
+            font = QFont(base)
+            font.setBold(True)
+            if kind == "badge":
+                font.setPointSizeF(max(base.pointSizeF() * 0.85, 7.0))
+            elif kind == "placeholder":
+                font.setPointSizeF(base.pointSizeF() * 2.2)
+            self._fonts[key] = font
+        return font
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         line = option.fontMetrics.height()
@@ -30,79 +46,99 @@ class CoverDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        entry = index.data(ObjectRole)
-        if not isinstance(entry, CatalogEntry):
+        # Read the row straight from the model (no QVariant round trips), and draw a card rendered
+        # once per book/badge/cover: one drawPixmap per paint keeps scrolling cheap for the GUI
+        # thread even while worker threads hold the interpreter.
+        model = index.model()
+        if not isinstance(model, BookGridModel) or not 0 <= index.row() < model.rowCount():
             return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = option.palette
+        entry = model.entry(index.row())
         rect = option.rect
-        if option.state & QStyle.StateFlag.State_Selected or option.state & QStyle.StateFlag.State_MouseOver:
-            hover = QColor(palette.color(QPalette.ColorRole.Highlight))
-            hover.setAlpha(60 if option.state & QStyle.StateFlag.State_Selected else 25)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(hover)
-            painter.drawRoundedRect(QRectF(rect.adjusted(2, 2, -2, -2)), 8, 8)
-        cover_rect = QRect(rect.left() + MARGIN, rect.top() + MARGIN, self.cover_size, self.cover_size)
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
-            scaled = pixmap.size().scaled(cover_rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        state = option.state
+        if state & QStyle.StateFlag.State_Selected or state & QStyle.StateFlag.State_MouseOver:
+            hover = QColor(option.palette.color(QPalette.ColorRole.Highlight))
+            hover.setAlpha(60 if state & QStyle.StateFlag.State_Selected else 25)
+            painter.fillRect(rect.adjusted(2, 2, -2, -2), hover)
+        painter.drawPixmap(rect.topLeft(), self._card(option, entry, model.cover(entry), rect.size()))
+
+    def _card(
+        self, option: QStyleOptionViewItem, entry: CatalogEntry, cover: QPixmap | None, size: QSize
+    ) -> QPixmap:
+        key = (
+            entry.key,
+            entry.availability,
+            cover.cacheKey() if cover is not None else 0,
+            size.width(),
+            size.height(),
+            option.palette.cacheKey(),
+            option.font.key(),
+        )
+        card = self._cards.get(key)
+        if card is not None:
+            self._cards.move_to_end(key)
+            return card
+        ratio = option.widget.devicePixelRatioF() if option.widget is not None else 1.0
+        card = QPixmap(size * ratio)
+        card.setDevicePixelRatio(ratio)
+        card.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(card)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRect(0, 0, size.width(), size.height())
+        cover_rect = QRect(MARGIN, MARGIN, self.cover_size, self.cover_size)
+        if cover is not None and not cover.isNull():
+            scaled = cover.size().scaled(cover_rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(0, 0, scaled.width(), scaled.height())
             target.moveCenter(cover_rect.center())
-            painter.drawPixmap(target, pixmap)
+            painter.drawPixmap(target, cover)
         else:
-            self._placeholder(painter, cover_rect, entry)
-        self._badge(painter, option, cover_rect, index)
+            self._placeholder(painter, option, cover_rect, entry)
+        self._badge(painter, option, cover_rect, AVAILABILITY_LABELS.get(entry.availability))
         self._texts(painter, option, rect, cover_rect, entry)
-        painter.restore()
+        painter.end()
+        self._cards[key] = card
+        while len(self._cards) > CARD_CACHE:
+            self._cards.popitem(last=False)
+        return card
 
-    @staticmethod
-    def _placeholder(painter: QPainter, rect: QRect, entry: CatalogEntry) -> None:
+    def _placeholder(
+        self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, entry: CatalogEntry
+    ) -> None:
         seed = zlib.crc32(entry.book.title.encode())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor.fromHsl(seed % 360, 70, 150))
         painter.drawRoundedRect(QRectF(rect), 6, 6)
         painter.setPen(QColor("white"))
-        font = QFont(painter.font())
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(self._font(option.font, "placeholder"))
         initials = "".join(word[0] for word in entry.book.title.split()[:2] if word).upper()
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, initials or "?")
 
-    @staticmethod
     def _badge(
+        self,
         painter: QPainter,
         option: QStyleOptionViewItem,
         cover: QRect,
-        index: QModelIndex | QPersistentModelIndex,
+        label: tuple[str, str] | None,
     ) -> None:
-        text, level = index.data(BadgeRole), index.data(LevelRole)
-        if not text:
+        if label is None:
             return
-        font = QFont(option.font)
-        font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
-        font.setBold(True)
-        painter.setFont(font)
+        text, level = label
+        painter.setFont(self._font(option.font, "badge"))
         metrics = painter.fontMetrics()
         width, height = metrics.horizontalAdvance(text) + 14, metrics.height() + 6
         badge = QRectF(cover.right() - width - 4, cover.top() + 4, width, height)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.status_color(level or "info", False))
+        painter.setBrush(theme.status_color(level, False))
         painter.drawRoundedRect(badge, height / 2, height / 2)
         painter.setPen(QColor("white"))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
 
-    @staticmethod
     def _texts(
-        painter: QPainter, option: QStyleOptionViewItem, rect: QRect, cover: QRect, entry: CatalogEntry
+        self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, cover: QRect, entry: CatalogEntry
     ) -> None:
         palette = option.palette
         line = option.fontMetrics.height()
         width = cover.width()
-        title_font = QFont(option.font)
-        title_font.setBold(True)
-        painter.setFont(title_font)
+        painter.setFont(self._font(option.font, "title"))
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         title_rect = QRect(cover.left(), cover.bottom() + 6, width, TEXT_LINES * line)
         title = painter.fontMetrics().elidedText(

@@ -28,6 +28,7 @@ AVAILABILITY_LABELS = {
     Availability.REQUESTED: ("Requested", "warning"),
 }
 BadgeRole = Qt.ItemDataRole.UserRole + 20  # badge text or None
+MAX_WANTED = 120
 
 
 def load_cover(fetch: Callable[[str], Path], url: str, size: int) -> QImage:
@@ -43,30 +44,49 @@ def load_cover(fetch: Callable[[str], Path], url: str, size: int) -> QImage:
 
 
 class CoverImages(QObject):
-    """Pixmaps by cover URL, shared by every grid; loading never happens on the GUI thread."""
+    """Pixmaps by cover URL, shared by every grid; loading never happens on the GUI thread.
+
+    At most ``in_flight`` covers load at once and the most recently asked for go first, so the
+    covers on screen arrive first when scrolling fast, and few worker threads compete with the
+    GUI thread for the interpreter.
+    """
 
     arrived = Signal(str)  # url
 
-    def __init__(self, runner: Any, fetch: Callable[[str], Path], size: int = 180, limit: int = 600) -> None:
+    def __init__(
+        self, runner: Any, fetch: Callable[[str], Path], size: int = 180, limit: int = 600, in_flight: int = 3
+    ) -> None:
         super().__init__()
         self._runner = runner
         self._fetch = fetch
         self.size = size
         self._limit = limit
+        self._max_in_flight = in_flight
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
-        self._pending: set[str] = set()
+        self._wanted: OrderedDict[str, None] = OrderedDict()  # newest last
+        self._loading: set[str] = set()
         self._failed: set[str] = set()
 
     def get(self, url: str | None) -> QPixmap | None:
-        """The pixmap when loaded; otherwise None, and the load is queued once."""
+        """The pixmap when loaded; otherwise None, and the cover is queued (once)."""
         if not url or url in self._failed:
             return None
         pixmap = self._pixmaps.get(url)
         if pixmap is not None:
             self._pixmaps.move_to_end(url)
             return pixmap
-        if url not in self._pending:
-            self._pending.add(url)
+        if url not in self._loading:
+            self._wanted[url] = None
+            self._wanted.move_to_end(url)
+            while len(self._wanted) > MAX_WANTED:  # scrolled past: asked again when painted again
+                self._wanted.popitem(last=False)
+            self._pump()
+        return None
+
+    def _pump(self) -> None:
+        while self._wanted and len(self._loading) < self._max_in_flight:
+            url, _ = self._wanted.popitem(last=True)
+            self._loading.add(url)
             self._runner.submit(
                 load_cover,
                 self._fetch,
@@ -76,21 +96,21 @@ class CoverImages(QObject):
                 on_result=lambda image, u=url: self._done(u, image),
                 on_error=lambda _info, u=url: self._done(u, None),
             )
-        return None
 
     def _done(self, url: str, image: QImage | None) -> None:
-        self._pending.discard(url)
+        self._loading.discard(url)
         if image is None:
             self._failed.add(url)
-            return
-        self._pixmaps[url] = QPixmap.fromImage(image)
-        while len(self._pixmaps) > self._limit:
-            self._pixmaps.popitem(last=False)
-        self.arrived.emit(url)
+        else:
+            self._pixmaps[url] = QPixmap.fromImage(image)
+            while len(self._pixmaps) > self._limit:
+                self._pixmaps.popitem(last=False)
+            self.arrived.emit(url)
+        self._pump()
 
     @property
     def pending(self) -> int:
-        return len(self._pending)
+        return len(self._loading) + len(self._wanted)
 
 
 class BookGridModel(QAbstractListModel):
@@ -156,6 +176,9 @@ class BookGridModel(QAbstractListModel):
 
     def entry(self, row: int) -> CatalogEntry:
         return self._rows[row]
+
+    def cover(self, entry: CatalogEntry) -> QPixmap | None:
+        return self.covers.get(entry.book.cover_url) if self.covers is not None else None
 
     def row_of(self, key: str) -> int:
         return self._index.get(key, -1)
