@@ -19,10 +19,12 @@ from rmab_desktop.logging_setup import REDACTOR, setup_logging
 from rmab_desktop.paths import AppPaths
 from rmab_desktop.services import catalog as catalog_feature
 from rmab_desktop.services import maintenance
+from rmab_desktop.services import pipeline as pipeline_feature
 from rmab_desktop.services import requests as requests_feature
 from rmab_desktop.services.catalog import CatalogService
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.downloads import BlocklistService, DownloadService
 from rmab_desktop.services.events import EventBus
 from rmab_desktop.services.health import SCHEDULES as HEALTH_SCHEDULES
 from rmab_desktop.services.health import HealthService
@@ -74,6 +76,9 @@ class AppCore:
     requests: RequestService | None = None
     indexers: IndexerService | None = None
     library: library_feature.LibraryService | None = None
+    downloads: DownloadService | None = None
+    blocklist: BlocklistService | None = None
+    acquisition: pipeline_feature.Acquisition | None = None
 
     def __post_init__(self) -> None:
         self.config = ConfigStore(self.database)
@@ -86,6 +91,8 @@ class AppCore:
             self.notifications.close()
         if self.catalog is not None:
             self.catalog.close()
+        if self.downloads is not None:
+            self.downloads.close()
         self.database.dispose()
 
 
@@ -145,6 +152,10 @@ def _register_features(core: AppCore) -> None:
     requests_feature.register(core.handlers, core.requests)
     core.schedules.extend(requests_feature.SCHEDULES)
     core.indexers = IndexerService(core.config, core.credentials)
+    core.downloads = DownloadService(core.config, core.credentials, core.paths.data_dir / "downloads")
+    core.blocklist = BlocklistService(core.database)
+    core.acquisition = pipeline_feature.register(core)
+    core.schedules.extend(pipeline_feature.SCHEDULES)
     core.library = library_feature.build(
         core.database, core.config, core.credentials, lambda: core.prefs.library.root
     )

@@ -1,0 +1,524 @@
+"""The request pipeline: search -> grab -> monitor (-> organize, by the library helper).
+
+Each step is a job handler that writes job events and ends quickly; the monitor re-enqueues
+itself with ``run_at`` a few seconds later instead of holding a worker thread. A failed, stalled
+or vanished download is blocklisted for the book and the next accepted candidate is grabbed; when
+none is left the request waits for a scheduled search.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import select
+
+from rmab_desktop.db.engine import Database
+from rmab_desktop.db.models import DownloadHistory, JobRecord, Request, utcnow
+from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.downloads import DownloadItem, DownloadState
+from rmab_desktop.domain.enums import EventLevel, JobStatus, RequestStatus
+from rmab_desktop.domain.errors import (
+    AuthenticationError,
+    ConfigurationError,
+    NotFoundError,
+    RmabError,
+    ServiceUnreachableError,
+)
+from rmab_desktop.domain.releases import RankedRelease, Release
+from rmab_desktop.domain.requests import RequestDetails
+from rmab_desktop.services.downloads import BlocklistService, DownloadService
+from rmab_desktop.services.job_executor import JobContext
+from rmab_desktop.services.job_queue import JobQueue
+from rmab_desktop.services.pipeline.candidates import (
+    MAX_CANDIDATES,
+    candidate_from_payload,
+    candidate_to_payload,
+    release_from_payload,
+    release_to_payload,
+)
+
+log = logging.getLogger(__name__)
+
+SEARCH_JOB = "request.search"
+GRAB_JOB = "request.grab"
+MONITOR_JOB = "request.monitor"
+ORGANIZE_JOB = "request.organize"
+CONTEXT = "pipeline"
+SEARCHABLE = frozenset({RequestStatus.AWAITING_SEARCH, RequestStatus.SEARCHING})
+MAX_UNREACHABLE_BACKOFF = 300.0
+# The client is down or refuses us: the release is fine, try the same one again later.
+CLIENT_PROBLEMS = (ServiceUnreachableError, AuthenticationError, ConfigurationError)
+
+
+class Indexers(Protocol):
+    def search(
+        self, book: BookInfo, kind: str = "audiobook", custom_terms: str | None = None
+    ) -> list[Release]: ...
+
+    def fetch_release_file(self, release: Release) -> bytes | str: ...
+
+
+class Requests(Protocol):
+    def get(self, request_id: int) -> RequestDetails: ...
+
+    def set_status(
+        self,
+        request_id: int,
+        status: RequestStatus,
+        message: str,
+        *,
+        job_id: int | None = None,
+        level: EventLevel = ...,
+        **metadata: Any,
+    ) -> RequestDetails: ...
+
+    def update_progress(
+        self, request_id: int, progress: float, speed_bps: int | None = None, eta_seconds: int | None = None
+    ) -> None: ...
+
+    def increment_attempts(self, request_id: int, kind: str) -> int: ...
+
+
+Ranker = Callable[[BookInfo, list[Release], bool], list[RankedRelease]]
+
+
+@dataclass
+class PipelineDeps:
+    database: Database
+    queue: JobQueue
+    downloads: DownloadService
+    blocklist: BlocklistService
+    requests: Callable[[], Requests]  # resolved at run time: features register in any order
+    indexers: Callable[[], Indexers]
+    rank: Ranker
+    clock: Callable[[], datetime] = utcnow
+
+
+def _seconds(since: str | None, now: datetime) -> float:
+    return (now - datetime.fromisoformat(since)).total_seconds() if since else 0.0
+
+
+class Acquisition:
+    def __init__(self, deps: PipelineDeps) -> None:
+        self.deps = deps
+
+    @property
+    def requests(self) -> Requests:
+        return self.deps.requests()
+
+    # -- search --------------------------------------------------------------------------------
+    def search(self, ctx: JobContext) -> dict[str, Any]:
+        request_id = int(ctx.payload["request_id"])
+        details = self.requests.get(request_id)
+        if details.status not in SEARCHABLE:
+            ctx.event(f"Search skipped: the request is {details.status.value}", context=CONTEXT)
+            return {"skipped": details.status.value}
+        self.requests.set_status(request_id, RequestStatus.SEARCHING, "Searching indexers", job_id=ctx.job.id)
+        self.requests.increment_attempts(request_id, "search")
+        try:
+            releases = self.deps.indexers().search(
+                details.book, kind=details.kind.value, custom_terms=details.custom_search_terms
+            )
+        except RmabError as exc:
+            self._wait_for_search(ctx, details, f"Search failed: {exc.user_message}")
+            return {"error": exc.user_message}
+        ranked = self.deps.rank(details.book, releases, False)
+        guids, hashes = self.deps.blocklist.blocked_keys(details.audiobook_id)
+        blocked = [
+            r for r in ranked if r.release.guid in guids or (r.release.infohash or "").lower() in hashes
+        ]
+        candidates = [r for r in ranked if r.accepted and r not in blocked][:MAX_CANDIDATES]
+        ctx.event(
+            f"{len(releases)} results, {sum(r.accepted for r in ranked)} accepted, {len(blocked)} blocklisted",
+            context=CONTEXT,
+            results=[r.to_json() for r in ranked[:25]],
+        )
+        if not candidates:
+            self._wait_for_search(ctx, details, "No acceptable release found")
+            return {"results": len(releases), "candidates": 0}
+        self.enqueue_grab(request_id, candidates)
+        return {"results": len(releases), "candidates": len(candidates)}
+
+    def enqueue_grab(self, request_id: int, candidates: list[RankedRelease], *, manual: bool = False) -> int:
+        payload = {"request_id": request_id, "candidates": [candidate_to_payload(c) for c in candidates]}
+        if manual:
+            payload["manual"] = True
+        return self.deps.queue.enqueue(GRAB_JOB, payload, request_id=request_id, priority=5)
+
+    def _wait_for_search(self, ctx: JobContext, details: RequestDetails, why: str) -> None:
+        hours = self.deps.downloads.settings().retry_search_hours
+        next_at = self.deps.clock() + timedelta(hours=hours)
+        with self.deps.database.session() as session:
+            row = session.get(Request, details.id)
+            if row is not None:
+                row.next_search_at = next_at
+        self.requests.set_status(
+            details.id,
+            RequestStatus.AWAITING_SEARCH,
+            f"{why}; searching again after {next_at:%Y-%m-%d %H:%M} UTC",
+            job_id=ctx.job.id,
+            level=EventLevel.WARNING,
+            next_search_at=next_at.isoformat(),
+        )
+
+    # -- grab ----------------------------------------------------------------------------------
+    def grab(self, ctx: JobContext) -> dict[str, Any]:
+        request_id = int(ctx.payload["request_id"])
+        manual = bool(ctx.payload.get("manual"))
+        candidates = [candidate_from_payload(c) for c in ctx.payload.get("candidates", [])]
+        details = self.requests.get(request_id)
+        if details.status not in SEARCHABLE and not manual:
+            ctx.event(f"Grab skipped: the request is {details.status.value}", context=CONTEXT)
+            return {"skipped": details.status.value}
+        while candidates:
+            candidate = candidates.pop(0)
+            release = candidate.release
+            if not manual and self.deps.blocklist.is_blocked(details.audiobook_id, release):
+                continue
+            try:
+                fetched = (
+                    None if release.protocol == "http" else self.deps.indexers().fetch_release_file(release)
+                )
+                config, item_id = self.deps.downloads.send(release, fetched, name=release.title)
+            except CLIENT_PROBLEMS as exc:
+                if ctx.job.attempts >= ctx.job.max_attempts:
+                    self.requests.set_status(
+                        request_id,
+                        RequestStatus.FAILED,
+                        f"Could not hand the release over: {exc.user_message}",
+                        job_id=ctx.job.id,
+                        level=EventLevel.ERROR,
+                    )
+                raise
+            except RmabError as exc:
+                self._block(details, release, f"Could not be grabbed: {exc.user_message}", ctx)
+                continue
+            self._started(ctx, details, candidate, config.id, config.label, item_id, candidates)
+            return {"grabbed": release.guid, "client": config.id, "item": item_id}
+        self._wait_for_search(ctx, details, "Every candidate release failed")
+        return {"grabbed": None}
+
+    def _started(
+        self,
+        ctx: JobContext,
+        details: RequestDetails,
+        candidate: RankedRelease,
+        client_id: str,
+        client_label: str,
+        item_id: str,
+        remaining: list[RankedRelease],
+    ) -> None:
+        release = candidate.release
+        if release.protocol == "torrent" and not release.infohash:
+            release = Release(**{**release.__dict__, "infohash": item_id})
+        settings = self.deps.downloads.settings()
+        rule = settings.seeding_rule(release.indexer)
+        ratio = max(filter(None, [rule.ratio, release.minimum_ratio]), default=None)
+        minutes = max(filter(None, [rule.minutes, release.minimum_seed_minutes]), default=None)
+        now = self.deps.clock()
+        with self.deps.database.session() as session:
+            row = DownloadHistory(
+                request_id=details.id,
+                release_guid=release.guid,
+                release_title=release.title,
+                indexer=release.indexer,
+                protocol=release.protocol,
+                client_name=client_id,
+                client_item_id=item_id,
+                size_bytes=release.size_bytes,
+                score=candidate.score,
+                score_parts=dict(candidate.parts),
+                status="downloading",
+                # seeding targets to reach before the cleanup job removes the torrent
+                seeding_ratio=ratio,
+                seeding_seconds=int(minutes * 60) if minutes else None,
+            )
+            session.add(row)
+            session.flush()
+            history_id = row.id
+        self.requests.increment_attempts(details.id, "download")
+        self.requests.update_progress(details.id, 0.0, 0, None)
+        self.requests.set_status(
+            details.id,
+            RequestStatus.DOWNLOADING,
+            f"Grabbed '{release.title}' from {release.indexer or 'the indexer'} with {client_label}",
+            job_id=ctx.job.id,
+            release=release.title,
+            score=candidate.score,
+            reasons=candidate.reasons[:10],
+            client=client_label,
+        )
+        payload = {
+            "request_id": details.id,
+            "download_history_id": history_id,
+            "release": release_to_payload(release),
+            "candidates": [candidate_to_payload(c) for c in remaining],
+            "started_at": now.isoformat(),
+            "last_progress": 0.0,
+            "last_change_at": now.isoformat(),
+        }
+        delay = settings.monitor.first_poll_seconds
+        self.deps.queue.enqueue(
+            MONITOR_JOB, payload, request_id=details.id, run_at=now + timedelta(seconds=delay)
+        )
+
+    def _block(self, details: RequestDetails, release: Release, reason: str, ctx: JobContext) -> None:
+        self.deps.blocklist.add(details.audiobook_id, release, reason)
+        ctx.event(f"Blocklisted '{release.title}': {reason}", EventLevel.WARNING, context=CONTEXT)
+
+    # -- monitor -------------------------------------------------------------------------------
+    def monitor(self, ctx: JobContext) -> dict[str, Any]:
+        payload = dict(ctx.payload)
+        request_id, history_id = int(payload["request_id"]), int(payload["download_history_id"])
+        with self.deps.database.session() as session:
+            history = session.get(DownloadHistory, history_id)
+            if history is None or history.status != "downloading":
+                return {"skipped": "not downloading"}
+            client_id, item_id = history.client_name, history.client_item_id or ""
+        try:
+            details = self.requests.get(request_id)
+        except NotFoundError:
+            return self._abandon(ctx, history_id, client_id, item_id, "the request was deleted")
+        if details.status != RequestStatus.DOWNLOADING:
+            result = self._abandon(
+                ctx, history_id, client_id, item_id, f"the request is {details.status.value}"
+            )
+            if details.status == RequestStatus.AWAITING_SEARCH:  # retried meanwhile: search again
+                self.deps.queue.enqueue(SEARCH_JOB, {"request_id": request_id}, request_id=request_id)
+            return result
+        monitor = self.deps.downloads.settings().monitor
+        now = self.deps.clock()
+        try:
+            item = self.deps.downloads.status(client_id, item_id)
+        except (ServiceUnreachableError, AuthenticationError, NotFoundError, ConfigurationError) as exc:
+            return self._unreachable(
+                ctx, payload, details, exc, monitor.unreachable_minutes, monitor.poll_seconds
+            )
+        payload.pop("unreachable_since", None)
+        payload.pop("unreachable_polls", None)
+        if item.state == DownloadState.MISSING:
+            if _seconds(payload["started_at"], now) < monitor.missing_grace_seconds:
+                return self._again(payload, monitor.poll_seconds, item)
+            return self._failed(
+                ctx, payload, details, f"The download disappeared from the client ({client_id})"
+            )
+        if item.state == DownloadState.FAILED:
+            return self._failed(ctx, payload, details, item.error or "The client reports a failure")
+        if item.finished:
+            return self._complete(
+                ctx, payload, details, item, monitor.local_path_checks, monitor.poll_seconds
+            )
+        if item.progress > float(payload.get("last_progress") or 0.0) + 1e-6:
+            payload["last_progress"], payload["last_change_at"] = item.progress, now.isoformat()
+        idle = _seconds(payload["last_change_at"], now)
+        if idle > monitor.stalled_minutes * 60:
+            return self._failed(
+                ctx, payload, details, f"Stalled: no progress for {idle / 60:.0f} min ({item.state.value})"
+            )
+        if _seconds(payload["started_at"], now) > monitor.max_download_hours * 3600:
+            return self._failed(ctx, payload, details, f"Not finished after {monitor.max_download_hours:g} h")
+        self.requests.update_progress(request_id, item.progress, item.speed_bps, item.eta_seconds)
+        step = int(item.progress * 4)
+        if step > int(payload.get("logged_step") or 0):
+            payload["logged_step"] = step
+            ctx.event(f"Downloaded {item.progress:.0%}", context=CONTEXT, speed_bps=item.speed_bps)
+        return self._again(payload, monitor.poll_seconds, item)
+
+    def _again(
+        self, payload: dict[str, Any], delay: float, item: DownloadItem | None = None
+    ) -> dict[str, Any]:
+        run_at = self.deps.clock() + timedelta(seconds=delay)
+        request_id = int(payload["request_id"])
+        self.deps.queue.enqueue(MONITOR_JOB, payload, request_id=request_id, run_at=run_at)
+        return {"state": item.state.value if item else "unknown", "progress": item.progress if item else None}
+
+    def _unreachable(
+        self,
+        ctx: JobContext,
+        payload: dict[str, Any],
+        details: RequestDetails,
+        exc: RmabError,
+        limit_minutes: float,
+        poll: float,
+    ) -> dict[str, Any]:
+        now = self.deps.clock()
+        payload.setdefault("unreachable_since", now.isoformat())
+        polls = int(payload.get("unreachable_polls") or 0) + 1
+        payload["unreachable_polls"] = polls
+        if _seconds(payload["unreachable_since"], now) > limit_minutes * 60:
+            with self.deps.database.session() as session:
+                row = session.get(DownloadHistory, int(payload["download_history_id"]))
+                if row is not None:
+                    row.status, row.error = "failed", exc.user_message
+            self.requests.set_status(
+                details.id,
+                RequestStatus.FAILED,
+                f"The download client stayed unreachable for {limit_minutes:g} min: {exc.user_message}",
+                job_id=ctx.job.id,
+                level=EventLevel.ERROR,
+                hint=exc.hint,
+            )
+            return {"failed": "unreachable"}
+        if polls == 1:
+            ctx.event(f"Download client unreachable: {exc.user_message}", EventLevel.WARNING, context=CONTEXT)
+        return self._again(payload, min(poll * 2 ** min(polls, 6), MAX_UNREACHABLE_BACKOFF))
+
+    def _abandon(
+        self, ctx: JobContext, history_id: int, client_id: str, item_id: str, why: str
+    ) -> dict[str, Any]:
+        try:
+            self.deps.downloads.remove(client_id, item_id, delete_data=True)
+        except RmabError as exc:
+            ctx.event(
+                f"Could not remove the download: {exc.user_message}", EventLevel.WARNING, context=CONTEXT
+            )
+        with self.deps.database.session() as session:
+            row = session.get(DownloadHistory, history_id)
+            if row is not None:
+                row.status, row.removed_from_client, row.error = "cancelled", True, why
+        ctx.event(f"Stopped monitoring: {why}; the download was removed", context=CONTEXT)
+        return {"abandoned": why}
+
+    def _failed(
+        self, ctx: JobContext, payload: dict[str, Any], details: RequestDetails, reason: str
+    ) -> dict[str, Any]:
+        release = release_from_payload(payload["release"])
+        history_id = int(payload["download_history_id"])
+        with self.deps.database.session() as session:
+            row = session.get(DownloadHistory, history_id)
+            client_id, item_id = (row.client_name, row.client_item_id or "") if row else ("", "")
+        self._block(details, release, reason, ctx)
+        try:
+            self.deps.downloads.remove(client_id, item_id, delete_data=True)
+            removed = True
+        except RmabError as exc:
+            removed = False
+            ctx.event(
+                f"Could not remove the failed download: {exc.user_message}",
+                EventLevel.WARNING,
+                context=CONTEXT,
+            )
+        with self.deps.database.session() as session:
+            row = session.get(DownloadHistory, history_id)
+            if row is not None:
+                row.status, row.error, row.removed_from_client = "failed", reason, removed
+        candidates = [candidate_from_payload(c) for c in payload.get("candidates", [])]
+        if candidates:
+            self.requests.set_status(
+                details.id,
+                RequestStatus.SEARCHING,
+                f"Download failed ({reason}); trying the next release",
+                job_id=ctx.job.id,
+                level=EventLevel.WARNING,
+            )
+            self.enqueue_grab(details.id, candidates)
+        else:
+            self._wait_for_search(ctx, details, f"Download failed ({reason}) and no other release is left")
+        return {"failed": reason, "next": len(candidates)}
+
+    def _complete(
+        self,
+        ctx: JobContext,
+        payload: dict[str, Any],
+        details: RequestDetails,
+        item: DownloadItem,
+        max_checks: int,
+        poll: float,
+    ) -> dict[str, Any]:
+        history_id = int(payload["download_history_id"])
+        with self.deps.database.session() as session:
+            client_id = session.get(DownloadHistory, history_id).client_name  # type: ignore[union-attr]
+        remote = item.content_path or item.save_path or ""
+        local = self.deps.downloads.local_path(client_id, remote) if remote else ""
+        if not local or not Path(local).exists():
+            checks = int(payload.get("path_checks") or 0) + 1
+            payload["path_checks"] = checks
+            if checks < max_checks:
+                if checks == 1:
+                    ctx.event(
+                        f"Finished; waiting for {local or 'its folder'} to appear here", context=CONTEXT
+                    )
+                return self._again(payload, min(poll, 10.0), item)
+            self.requests.set_status(
+                details.id,
+                RequestStatus.WARN,
+                f"Downloaded, but {local or remote} is not visible on this computer",
+                job_id=ctx.job.id,
+                level=EventLevel.ERROR,
+                hint="Check the path mapping of the download client in Settings.",
+            )
+            return {"warn": "path not visible"}
+        now = self.deps.clock()
+        with self.deps.database.session() as session:
+            row = session.get(DownloadHistory, history_id)
+            assert row is not None
+            row.status, row.download_path, row.completed_at = "completed", local, now
+        self.requests.update_progress(details.id, 1.0, 0, 0)
+        self.requests.set_status(
+            details.id,
+            RequestStatus.DOWNLOADED,
+            f"Downloaded to {local}; organizing",
+            job_id=ctx.job.id,
+            download_path=local,
+        )
+        self.deps.queue.enqueue(
+            ORGANIZE_JOB,
+            {"request_id": details.id, "download_history_id": history_id, "download_path": local},
+            request_id=details.id,
+            priority=5,
+        )
+        return {"completed": local}
+
+    # -- interactive search ---------------------------------------------------------------------
+    def interactive_results(self, request_id: int) -> list[tuple[RankedRelease, bool]]:
+        """Every result ranked in interactive mode, each with ``blocked``; for the search dialog."""
+        details = self.requests.get(request_id)
+        releases = self.deps.indexers().search(
+            details.book, kind=details.kind.value, custom_terms=details.custom_search_terms
+        )
+        ranked = self.deps.rank(details.book, releases, True)
+        guids, hashes = self.deps.blocklist.blocked_keys(details.audiobook_id)
+        return [(r, r.release.guid in guids or (r.release.infohash or "").lower() in hashes) for r in ranked]
+
+    def grab_chosen(self, request_id: int, choice: RankedRelease) -> int:
+        """The user's explicit choice is grabbed even when the gate rejected it or it is blocklisted."""
+        details = self.requests.get(request_id)
+        if details.status not in SEARCHABLE:
+            self.requests.set_status(
+                request_id,
+                RequestStatus.SEARCHING,
+                f"Interactive search: '{choice.release.title}' chosen by the user",
+            )
+        return self.enqueue_grab(request_id, [choice], manual=True)
+
+    # -- missing searches ----------------------------------------------------------------------
+    def retry_missing(self, ctx: JobContext, limit: int = 50) -> dict[str, Any]:
+        """Queue a search for each waiting request whose next search time has come."""
+        now = self.deps.clock()
+        with self.deps.database.session() as session:
+            busy = select(JobRecord.request_id).where(
+                JobRecord.type.in_([SEARCH_JOB, GRAB_JOB, MONITOR_JOB]),
+                JobRecord.status.in_([JobStatus.QUEUED.value, JobStatus.ACTIVE.value]),
+                JobRecord.request_id.is_not(None),
+            )
+            due = session.scalars(
+                select(Request.id)
+                .where(
+                    Request.status == RequestStatus.AWAITING_SEARCH.value,
+                    Request.deleted_at.is_(None),
+                    (Request.next_search_at.is_(None)) | (Request.next_search_at <= now),
+                    Request.id.not_in(busy),
+                )
+                .order_by(Request.next_search_at.is_not(None), Request.next_search_at, Request.id)
+                .limit(limit)
+            ).all()
+        for request_id in due:
+            self.deps.queue.enqueue(SEARCH_JOB, {"request_id": request_id}, request_id=request_id)
+        if due:
+            ctx.event(f"Searching again for {len(due)} waiting request(s)", context=CONTEXT)
+        return {"queued": list(due)}

@@ -1,0 +1,81 @@
+"""A BitTorrent HTTP tracker on loopback: every client announcing a torrent learns the others.
+
+Real clients find each other through it as they would on the internet. ``add_seed`` registers a
+seed up front, so a downloader finds it even before the seed's own first announce.
+"""
+
+from __future__ import annotations
+
+import socket
+import struct
+import threading
+from collections import defaultdict
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import unquote_to_bytes, urlsplit
+
+from rmab_desktop.clients.torrent_file import bencode
+
+
+class FakeTracker:
+    def __init__(self) -> None:
+        self.swarms: dict[bytes, dict[bytes, int]] = defaultdict(dict)
+        self.announces = 0
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *_args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                body = owner.announce(urlsplit(self.path).query)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def announce_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/announce"
+
+    def add_seed(self, info_hash_hex: str, port: int) -> None:
+        """Announce a seed on its behalf (a daemon's own announce may be slow or retried late)."""
+        self.swarms[bytes.fromhex(info_hash_hex)][f"-SEED-{port}".encode()] = port
+
+    def announce(self, query: str) -> bytes:
+        fields = {}
+        for pair in query.split("&"):
+            key, _, value = pair.partition("=")
+            fields[key] = unquote_to_bytes(value)
+        self.announces += 1
+        swarm = self.swarms[fields.get("info_hash", b"")]
+        peer_id, port = fields.get("peer_id", b""), int(fields.get("port", b"0") or 0)
+        if fields.get("event") == b"stopped":
+            swarm.pop(peer_id, None)
+        elif port:
+            swarm[peer_id] = port
+        # Only downloaders learn the others: a seed and a downloader dialing each other at the same
+        # moment may both drop the duplicate connection and back off for a long time.
+        leeching = fields.get("left", b"1") != b"0"
+        peers = b"".join(
+            socket.inet_aton("127.0.0.1") + struct.pack(">H", p)
+            for pid, p in swarm.items()
+            if leeching and pid != peer_id
+        )
+        return bencode(
+            {"interval": 2, "min interval": 1, "complete": len(swarm), "incomplete": 0, "peers": peers}
+        )
+
+    def __enter__(self) -> FakeTracker:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
