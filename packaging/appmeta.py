@@ -10,6 +10,7 @@ shell assignments: ``eval "$(python3 packaging/appmeta.py)"``.
 from __future__ import annotations
 
 import ast
+import re
 import shlex
 import sys
 from dataclasses import asdict, dataclass
@@ -38,8 +39,8 @@ class AppMeta:
         """Four numeric parts for Windows version resources ("1.2.3rc1" -> (1, 2, 3, 0))."""
         parts: list[int] = []
         for piece in self.version.split(".")[:4]:
-            digits = "".join(ch for ch in piece if ch.isdigit()) or "0"
-            parts.append(int(digits))
+            digits = re.match(r"\d*", piece).group()  # type: ignore[union-attr]
+            parts.append(int(digits or 0))
             if not piece.isdigit():
                 break
         return tuple([*parts, 0, 0, 0, 0][:4])  # type: ignore[return-value]
