@@ -83,7 +83,7 @@ def score(
 
     priority = min(50, max(1, release.indexer_priority))
     parts["indexer"] = prefs.indexer_weight * (50 - priority) / 49
-    reasons.append(f"Indexer {release.indexer or '?'} priority {priority}")
+    reasons.append(f"Indexer {release.indexer + ' ' if release.indexer else ''}priority {priority}")
 
     flag_points = 0.0
     for flag in release.flags:

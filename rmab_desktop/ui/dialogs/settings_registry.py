@@ -45,8 +45,23 @@ def _library(ctx: UiContext) -> QWidget:
     return LibrarySettings(ctx, ctx.core.library)
 
 
+def _indexers(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.dialogs.indexer_settings import IndexerSettings
+
+    assert ctx.core.indexers is not None  # built by open_core
+    return IndexerSettings(ctx, ctx.core.indexers)
+
+
+def _ranking(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.dialogs.ranking_settings import RankingSettings
+
+    return RankingSettings(ctx)
+
+
 SETTINGS_SECTIONS: list[SettingsSection] = [
     SettingsSection("general", "General", _general, order=0),
     SettingsSection("library", "Library", _library, order=20, icon_name="library"),
+    SettingsSection("indexers", "Indexers", _indexers, order=30, icon_name="search"),
+    SettingsSection("ranking", "Ranking", _ranking, order=35, icon_name="status"),
     SettingsSection("notifications", "Notifications", _notifications, order=70, icon_name="info"),
 ]

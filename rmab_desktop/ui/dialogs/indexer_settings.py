@@ -1,0 +1,267 @@
+"""Settings > Indexers: Prowlarr, Torznab/Newznab feeds and the Internet Archive, each with a Test
+button. API keys go to the keychain; the configuration keeps only their names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmab_desktop.domain.connection import ConnectionTestResult
+from rmab_desktop.services.indexers import IndexerConfig, IndexerService, IndexerType
+from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui.models.roles import ObjectRole, SortRole
+from rmab_desktop.ui.models.row_model import Column, RowTableModel
+
+TYPES = [
+    (IndexerType.PROWLARR, "Prowlarr (all its indexers)"),
+    (IndexerType.TORZNAB, "Torznab feed (torrents: Jackett, a tracker)"),
+    (IndexerType.NEWZNAB, "Newznab feed (usenet)"),
+    (IndexerType.INTERNET_ARCHIVE, "Internet Archive / LibriVox (free, no account)"),
+]
+PLACEHOLDERS = {
+    IndexerType.PROWLARR: "http://localhost:9696",
+    IndexerType.TORZNAB: "http://localhost:9117/api/v2.0/indexers/NAME/results/torznab/",
+    IndexerType.NEWZNAB: "https://api.nzbgeek.info/api",
+    IndexerType.INTERNET_ARCHIVE: "https://archive.org",
+}
+SAVED_KEY = "Saved in your keychain; type to replace it"
+COLUMNS: list[Column[IndexerConfig]] = [
+    Column("Name", lambda c: c.name),
+    Column("Type", lambda c: c.type.value.replace("_", " ").title()),
+    Column("Priority", lambda c: c.priority, sort=lambda c: c.priority),
+    Column(
+        "Enabled", lambda c: "yes" if c.enabled else "no", level=lambda c: "success" if c.enabled else "muted"
+    ),
+    Column("Address", lambda c: c.url),
+]
+
+
+def _ints(text: str) -> list[int]:
+    return [int(part) for part in text.replace(" ", "").split(",") if part.isdigit()]
+
+
+class IndexerSettings(QWidget):
+    def __init__(self, ctx: UiContext, service: IndexerService) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.service = service
+        self.model: RowTableModel[IndexerConfig] = RowTableModel(COLUMNS, key=lambda c: c.id)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.keys_typed: dict[str, str] = {}
+        self.saved_keys: set[str] = set()
+        self.current_id: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setMaximumHeight(150)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        for label, handler in (("Add", self.add), ("Remove", self.remove)):
+            button = QPushButton(label)
+            button.clicked.connect(handler)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        self.editor = QGroupBox("Indexer")
+        form = QFormLayout(self.editor)
+        self.name_edit = QLineEdit()
+        self.type_combo = QComboBox()
+        for kind, label in TYPES:
+            self.type_combo.addItem(label, kind)
+        self.url_edit = QLineEdit()
+        self.key_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.categories_edit = QLineEdit(placeholderText="3030")
+        self.ebook_categories_edit = QLineEdit(placeholderText="7020")
+        self.priority_spin = QSpinBox(minimum=1, maximum=50, value=25)
+        self.priority_spin.setToolTip("1 is the most trusted indexer, 50 the least (as in Prowlarr)")
+        self.enabled_box = QCheckBox("Search this indexer")
+        self.ratio_spin = QDoubleSpinBox(
+            minimum=0, maximum=100, decimals=2, specialValueText="client default"
+        )
+        self.seed_spin = QSpinBox(minimum=0, maximum=100000, suffix=" min", specialValueText="client default")
+        form.addRow("Name", self.name_edit)
+        form.addRow("Type", self.type_combo)
+        form.addRow("Address", self.url_edit)
+        form.addRow("API key", self.key_edit)
+        form.addRow("Audiobook categories", self.categories_edit)
+        form.addRow("Ebook categories", self.ebook_categories_edit)
+        form.addRow("Priority", self.priority_spin)
+        form.addRow("Seed ratio before removal", self.ratio_spin)
+        form.addRow("Seed time before removal", self.seed_spin)
+        form.addRow("", self.enabled_box)
+        self.test_button = QPushButton("Test")
+        self.test_button.clicked.connect(self.test)
+        self.result_label = QLabel(wordWrap=True)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.result_label, 1)
+        form.addRow(test_row)
+        layout.addWidget(self.editor)
+        layout.addStretch(1)
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        for edit in (self.name_edit, self.url_edit, self.categories_edit, self.ebook_categories_edit):
+            edit.editingFinished.connect(self._commit_form)
+        for spin in (self.priority_spin, self.ratio_spin, self.seed_spin):
+            spin.valueChanged.connect(self._commit_form)
+        self.enabled_box.toggled.connect(self._commit_form)
+        self.key_edit.textEdited.connect(self._key_typed)
+        self.editor.setEnabled(False)
+        ctx.runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
+
+    # -- loading -----------------------------------------------------------------------------------
+    def _load(self) -> tuple[list[IndexerConfig], set[str]]:
+        configs = self.service.configs()
+        saved = {c.id for c in configs if self.ctx.core.credentials.has(c.secret_name())}
+        return configs, saved
+
+    def _loaded(self, result: tuple[list[IndexerConfig], set[str]]) -> None:
+        configs, self.saved_keys = result
+        self.model.set_rows(configs)
+        if configs:
+            self.table.selectRow(0)
+
+    # -- editing -----------------------------------------------------------------------------------
+    def _config_at(self, proxy_row: int) -> IndexerConfig | None:
+        index = self.proxy.index(proxy_row, 0)
+        return index.data(ObjectRole) if index.isValid() else None
+
+    def current(self) -> IndexerConfig | None:
+        return self.model.get(self.current_id) if self.current_id else None
+
+    def _selected(self, current: Any, _previous: Any = None) -> None:
+        config = self._config_at(current.row()) if current.isValid() else None
+        self.current_id = config.id if config else None
+        self.editor.setEnabled(config is not None)
+        if config is None:
+            return
+        widgets = (self.name_edit, self.type_combo, self.url_edit, self.categories_edit, self.ebook_categories_edit,
+                   self.priority_spin, self.ratio_spin, self.seed_spin, self.enabled_box)  # fmt: skip
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.name_edit.setText(config.name)
+        self.type_combo.setCurrentIndex([t for t, _ in TYPES].index(config.type))
+        self.url_edit.setText(config.url)
+        self.categories_edit.setText(", ".join(str(c) for c in config.categories))
+        self.ebook_categories_edit.setText(", ".join(str(c) for c in config.ebook_categories))
+        self.priority_spin.setValue(config.priority)
+        self.ratio_spin.setValue(config.seed_ratio or 0)
+        self.seed_spin.setValue(config.seed_minutes or 0)
+        self.enabled_box.setChecked(config.enabled)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.key_edit.setText(self.keys_typed.get(config.id, ""))
+        self.key_edit.setPlaceholderText(SAVED_KEY if config.id in self.saved_keys else "")
+        self.result_label.clear()
+        self._type_changed()
+
+    def _type_changed(self) -> None:
+        kind = IndexerType(self.type_combo.currentData())
+        self.url_edit.setPlaceholderText(PLACEHOLDERS[kind])
+        self.key_edit.setEnabled(kind is not IndexerType.INTERNET_ARCHIVE)
+        self._commit_form()
+
+    def edited(self) -> IndexerConfig | None:
+        config = self.current()
+        if config is None:
+            return None
+        return config.model_copy(
+            update={
+                "name": self.name_edit.text().strip() or config.name,
+                "type": IndexerType(self.type_combo.currentData()),
+                "url": self.url_edit.text().strip(),
+                "categories": _ints(self.categories_edit.text()) or [3030],
+                "ebook_categories": _ints(self.ebook_categories_edit.text()) or [7020],
+                "priority": self.priority_spin.value(),
+                "seed_ratio": self.ratio_spin.value() or None,
+                "seed_minutes": self.seed_spin.value() or None,
+                "enabled": self.enabled_box.isChecked(),
+            }
+        )
+
+    def _commit_form(self) -> None:
+        config = self.edited()
+        if config is not None:
+            rows = [config if row.id == config.id else row for row in self.model.rows()]
+            self.model.set_rows(rows)
+
+    def _key_typed(self, text: str) -> None:
+        if self.current_id:
+            self.keys_typed[self.current_id] = text
+
+    def add(self) -> None:
+        config = IndexerConfig(name=f"Indexer {len(self.model.rows()) + 1}")
+        self.model.set_rows([*self.model.rows(), config])
+        self.table.selectRow(
+            self.proxy.mapFromSource(self.model.index(self.model.row_of(config.id), 0)).row()
+        )
+
+    def remove(self) -> None:
+        config = self.current()
+        if config is not None:
+            self.model.set_rows([row for row in self.model.rows() if row.id != config.id])
+            self.keys_typed.pop(config.id, None)
+
+    # -- test and save -----------------------------------------------------------------------------------
+    def test(self) -> None:
+        config = self.edited()
+        if config is None:
+            return
+        self.test_button.setEnabled(False)
+        self.result_label.setText("Testing…")
+        self.ctx.runner.submit(
+            self.service.test, config, self.keys_typed.get(config.id) or None,
+            on_result=self._show_result, on_error=self._show_error,
+            on_finished=lambda: self.test_button.setEnabled(True),
+        )  # fmt: skip
+
+    def _show_result(self, result: ConnectionTestResult) -> None:
+        mark = "✔" if result.ok else "✘"
+        text = f"{mark} {result.message}" + (f" {result.hint}" if result.hint and not result.ok else "")
+        if result.latency_ms is not None and result.ok:
+            text += f" ({result.latency_ms:.0f} ms)"
+        self.result_label.setText(text)
+
+    def _show_error(self, info: Any) -> None:
+        self.result_label.setText(f"✘ {info.message} {info.hint}".strip())
+
+    def _save(self, configs: list[IndexerConfig], keys: dict[str, str]) -> None:
+        self.service.save_configs(configs)
+        for config in configs:
+            if keys.get(config.id):
+                self.service.set_api_key(config, keys[config.id])
+
+    def apply(self) -> bool:
+        self._commit_form()
+        configs = self.model.rows()
+        keys = {k: v for k, v in self.keys_typed.items() if v}
+        self.ctx.runner.submit(self._save, configs, keys, pool="library", on_error=self._show_error)
+        return True

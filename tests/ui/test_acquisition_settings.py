@@ -1,0 +1,97 @@
+"""Settings > Indexers (table, editor, Test against a fake Torznab server, keys in the keychain) and
+Settings > Ranking (edits saved to the configuration, live "try it" verdict)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rmab_desktop.bootstrap import AppCore
+from rmab_desktop.services.indexers import IndexerType
+from rmab_desktop.services.ranking import CONFIG_KEY, RankingPrefs
+from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui.dialogs.indexer_settings import SAVED_KEY, IndexerSettings
+from rmab_desktop.ui.dialogs.ranking_settings import RankingSettings, parse_flags
+from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS
+from tests.fakes.indexer_payloads import FakeRelease
+from tests.fakes.torznab_server import API_KEY, TorznabServer
+
+
+def _section(key: str, ctx: UiContext):  # type: ignore[no-untyped-def]
+    (section,) = [s for s in SETTINGS_SECTIONS if s.key == key]
+    return section.factory(ctx)
+
+
+def test_indexers_add_test_and_save(
+    qtbot, qtmodeltester, ui_ctx: UiContext, core: AppCore, tmp_path: Path
+) -> None:
+    widget = _section("indexers", ui_ctx)
+    qtbot.addWidget(widget)
+    assert isinstance(widget, IndexerSettings) and not widget.editor.isEnabled()
+    with TorznabServer([FakeRelease("Frank Herbert - Dune [M4B]")]) as server:
+        widget.add()
+        assert widget.editor.isEnabled() and widget.model.rowCount() == 1
+        widget.name_edit.setText("My tracker")
+        widget.type_combo.setCurrentIndex(1)
+        widget.url_edit.setText(server.url)
+        widget.categories_edit.setText("3030, 3130")
+        widget.priority_spin.setValue(5)
+        widget.ratio_spin.setValue(1.5)
+        widget.key_edit.setText("wrong")
+        widget.key_edit.textEdited.emit("wrong")
+        widget.test()
+        assert widget.result_label.text().startswith("✘") and "API key" in widget.result_label.text()
+        widget.key_edit.setText(API_KEY)
+        widget.key_edit.textEdited.emit(API_KEY)
+        widget.test()
+        assert widget.result_label.text().startswith("✔ Fake Indexer answered"), widget.result_label.text()
+        widget.grab().save(str(tmp_path / "indexers.png"))
+        assert widget.apply()
+    qtmodeltester.check(widget.model)
+    [saved] = core.indexers.configs()
+    assert (saved.name, saved.type, saved.priority, saved.categories) == (
+        "My tracker",
+        IndexerType.TORZNAB,
+        5,
+        [3030, 3130],
+    )
+    assert saved.seed_ratio == 1.5 and API_KEY not in saved.model_dump_json()
+    assert core.credentials.get(saved.secret_name()) == API_KEY
+    again = IndexerSettings(ui_ctx, core.indexers)
+    qtbot.addWidget(again)
+    assert again.name_edit.text() == "My tracker" and again.key_edit.placeholderText() == SAVED_KEY
+    again.remove()
+    again.apply()
+    assert core.indexers.configs() == []
+
+
+def test_ranking_edits_are_saved_and_explained(
+    qtbot, ui_ctx: UiContext, core: AppCore, tmp_path: Path
+) -> None:
+    widget = _section("ranking", ui_ctx)
+    qtbot.addWidget(widget)
+    assert isinstance(widget, RankingSettings)
+    assert widget.verdict.toPlainText().startswith("✔ Accepted")
+    widget.try_release.setText("Brandon Sanderson - Words of Radiance (Stormlight Archive 2) [M4B]")
+    widget.try_it()
+    assert (
+        widget.verdict.toPlainText().startswith("✘ Rejected")
+        and "title words missing" in widget.verdict.toPlainText()
+    )
+    widget.format_view.setCurrentIndex(widget.format_model.index(3))  # MP3 up to first place
+    for _ in range(3):
+        widget._move(-1)
+    widget.min_seeders.setValue(3)
+    widget.forbidden.setText("sample, excerpt, bbc")
+    widget.flags.setText("freeleech=12, broken, internal=3")
+    widget.grab().save(str(tmp_path / "ranking.png"))
+    assert widget.apply()
+    saved = core.config.get_model(CONFIG_KEY, RankingPrefs)
+    assert saved.format_order[0] == "mp3" and saved.min_seeders == 3
+    assert saved.forbidden_words == ["sample", "excerpt", "bbc"]
+    assert saved.flag_scores == {"freeleech": 12.0, "internal": 3.0}
+    widget._show(RankingPrefs())
+    assert widget.edited_prefs() == RankingPrefs()
+
+
+def test_parse_flags() -> None:
+    assert parse_flags("freeleech = 10,halfleech=4.5, junk") == {"freeleech": 10.0, "halfleech": 4.5}
