@@ -171,7 +171,7 @@ def _positions(position: str | None) -> tuple[frozenset[str], bool]:
         if 0 <= low < high <= low + 50:
             return frozenset(str(n) for n in range(low, high + 1)), True
     numbers = re.findall(r"\d+(?:\.\d+)?", position)
-    canon = {canonical(n) if n.isdigit() else n for n in numbers}
+    canon = {canonical(n) if n.isdigit() else n.rstrip("0").rstrip(".") for n in numbers}
     return frozenset(canon), len(canon) > 1
 
 

@@ -27,6 +27,7 @@ from rmab_desktop.services.ranking.vocabulary import (
     SERIES_KEYWORDS,
     TAG_WORDS,
     bitrate_of,
+    is_identifier,
     is_year,
     language_code,
     language_of_word,
@@ -114,6 +115,7 @@ def _structured(tokens: list[Token], i: int, terms: BookTerms, *, prefix: bool) 
         _is_number(token)
         or _ORDINAL.match(word)
         or bitrate_of(word)
+        or is_identifier(word)
         or word in TAG_WORDS
         or word in terms.author_words
         or word in terms.narrator_words
@@ -243,7 +245,9 @@ def _numbers_from(tokens: list[Token], k: int) -> list[str]:
         following = _number_at(tokens, j) if token.text.isdigit() else None
         if following is None:
             break
-        if "-" in token.gap or "–" in token.gap:
+        if token.gap == "." and "." not in found[-1]:
+            found[-1] = f"{found[-1]}.{token.raw}"  # "Book 2.5"
+        elif "-" in token.gap or "–" in token.gap:
             found += _expand(found[-1], following, True)
         elif "," in token.gap:
             found.append(following)
@@ -300,6 +304,32 @@ def _inside_author_name(tokens: list[Token], window: tuple[int, int], terms: Boo
     return before or after
 
 
+def _series_use(tokens: list[Token], start: int, terms: BookTerms) -> bool:
+    """The series name used as such: followed by a separator, a number or "Chronicles", "Book" ..."""
+    length = _series_run(tokens, start, terms)
+    after = start + length
+    return bool(length) and (
+        after >= len(tokens) or tokens[after].boundary or bool(_structured(tokens, after, terms, prefix=True))
+    )
+
+
+def _other_title_after(tokens: list[Token], window: tuple[int, int], terms: BookTerms) -> str | None:
+    """ "Dune, Dune Messiah, Children of Dune": the title again, inside another title, after the
+    wanted one - a list of books, not the book."""
+    for variant in terms.title_variants:
+        for start, end in _windows(tokens, variant):
+            if start < window[1] or _series_use(tokens, start, terms):
+                continue
+            segment = start
+            while segment > window[1] and not tokens[segment].boundary:
+                segment -= 1
+            words_before = tokens[segment:start] if not tokens[start].boundary else []
+            glued_before = any(not _structured(tokens, k, terms, prefix=False) for k in range(segment, start))
+            if (words_before and glued_before) or _check_suffix(tokens, end, terms):
+                return " ".join(t.raw for t in tokens[segment : min(len(tokens), end + 2)])
+    return None
+
+
 def _title_window(tokens: list[Token], terms: BookTerms, result: GateResult) -> tuple[int, int] | None:
     failure = None
     for variant in terms.title_variants:
@@ -347,6 +377,9 @@ def evaluate(
     outside = {k for k in range(len(tokens)) if not window[0] <= k < window[1]}
     _check_people(release, tokens, outside, terms, result, interactive=interactive, prefs=prefs)
     _check_series(tokens, window, outside, terms, result)
+    other = _other_title_after(tokens, window, terms)
+    if other:
+        result.reject(f"several books listed (also '{other}')")
     _check_edition(tokens, outside, terms, prefs, result)
     _check_medium(release, tokens, outside, result)
     _check_language(release, tokens, outside, terms, result, prefs)

@@ -37,7 +37,9 @@ TAG_WORDS = frozenset(
 PREFIX_ONLY_WORDS = frozenset({"series", "saga", "chronicles", "cycle", "trilogy", "sequence", "universe"})
 OMNIBUS_MARKERS = frozenset({"omnibus", "boxset", "box", "bundle", "anthology", "compendium"})
 DRAMA_MARKERS = frozenset({"dramatized", "dramatised", "dramatization", "dramatisation"})
-ABRIDGED_MARKERS = frozenset({"abridged", "condensed"})
+ABRIDGED_MARKERS = frozenset(
+    {"abridged", "condensed", "gekurzt", "gekurzte", "abrege", "abregee", "resumido"}
+)
 # Words of works about a book, or of another medium, rather than the audiobook itself.
 DERIVATIVE_MARKERS = frozenset(
     {"summary", "summaries", "analysis", "guide", "workbook", "companion", "graphic", "encyclopedia",
@@ -49,6 +51,12 @@ EBOOK_WORDS = frozenset({"epub", "pdf", "mobi", "azw", "azw3", "kfx", "ebook", "
 AUDIO_WORDS = frozenset({"audiobook", "audiobooks", "audio", "audible", "narrated", "unabridged", "abridged",
                          "kbps", "aax", "aaxc"}) | frozenset(FORMAT_WORDS)  # fmt: skip
 _BITRATE = re.compile(r"^(\d{2,4})(?:kbps|kbit|kbits|kb|k)$")
+_IDENTIFIER = re.compile(r"^(?:b0[0-9a-z]{8}|\d{9}[0-9x]|97[89]\d{10})$")  # ASIN, ISBN-10/13
+
+
+def is_identifier(word: str) -> bool:
+    return bool(_IDENTIFIER.match(word))
+
 
 LANGUAGES = {
     "en": {"english", "eng", "englisch", "anglais", "ingles", "inglese"},
@@ -80,6 +88,18 @@ SHORT_CODES = {code: code for code in LANGUAGES} | {
 _LANGUAGE_BY_WORD = {word: code for code, names in LANGUAGES.items() for word in names}
 
 
+# Words uploaders write in their own language ("gelesen von", "lu par", "Hörbuch"): they tell the
+# edition's language as surely as a [GER] tag, and they are structure, not title words.
+LANGUAGE_HINTS = {
+    "horbuch": "de", "horbucher": "de", "ungekurzt": "de", "ungekurzte": "de", "gekurzt": "de", "gelesen": "de",
+    "sprecher": "de", "lesung": "de", "gesamtausgabe": "de",
+    "lu": "fr", "livre": "fr", "integrale": "fr", "integral": "fr", "abrege": "fr",
+    "audiolibro": "es", "narrado": "es", "leido": "es", "completo": "es",
+    "letto": "it", "luisterboek": "nl", "voorgelezen": "nl", "ljudbok": "sv", "lydbog": "da", "lydbok": "no",
+    "audiokniga": "ru", "аудиокнига": "ru", "читает": "ru",
+}  # fmt: skip
+
+
 def language_code(value: str) -> str | None:
     """ "English"/"en"/"en-US"/"Deutsch" -> "en"/"de"; None when unknown."""
     value = value.strip().lower()
@@ -92,7 +112,7 @@ def language_code(value: str) -> str | None:
 
 
 def language_of_word(word: str, *, standalone: bool) -> str | None:
-    code = _LANGUAGE_BY_WORD.get(word)
+    code = _LANGUAGE_BY_WORD.get(word) or LANGUAGE_HINTS.get(word)
     if code is None and standalone:
         code = SHORT_CODES.get(word)
     return code

@@ -167,3 +167,10 @@ FATHER_BROWN = book(
     series_position="1-4",
     runtime_minutes=2500,
 )
+NOVELLA = book(
+    "Edgedancer",
+    ["Brandon Sanderson"],
+    series="The Stormlight Archive",
+    series_position="2.5",
+    runtime_minutes=420,
+)

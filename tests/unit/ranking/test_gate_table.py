@@ -165,6 +165,21 @@ CASES: dict[str, Case] = {
         B.FATHER_BROWN, "G.K. Chesterton - The Father Brown Collection (Books 1-4)", True
     ),
     "father-brown-single": Case(B.FATHER_BROWN, "G. K. Chesterton - The Innocence of Father Brown", False),
+    "list-of-books": Case(
+        B.DUNE, "Frank Herbert - Dune, Dune Messiah, Children of Dune [MP3]", False, "several"
+    ),
+    "series-name-twice": Case(B.DUNE, "Dune - Dune Chronicles Book 1 - Frank Herbert", True),
+    "asin-suffix": Case(B.DUNE, "Frank Herbert - Dune B002V1OF70 [M4B]", True),
+    "german-hint-words": Case(
+        B.DUNE, "Frank Herbert - Dune - Gelesen von Simon Jäger [MP3]", False, "language"
+    ),
+    "french-hint-words": Case(B.DUNE, "Frank Herbert - Dune - lu par Maxime Vincent", False, "language"),
+    "german-book-hint": Case(B.GRIMM, "Brüder Grimm - Kinder- und Hausmärchen - Hörbuch - ungekürzt", True),
+    "german-abridged": Case(B.GRIMM, "Brüder Grimm - Kinder- und Hausmärchen (gekürzt)", False, "abridged"),
+    "novella-decimal": Case(B.NOVELLA, "Brandon Sanderson - Stormlight Archive 2.5 - Edgedancer [M4B]", True),
+    "novella-wrong-number": Case(
+        B.NOVELLA, "Brandon Sanderson - Edgedancer (Stormlight Archive, Book 3)", False
+    ),
     "catch-22-hyphen": Case(B.CATCH22, "Joseph Heller - Catch-22 [MP3]", True),
     # diacritics, non-Latin scripts
     "miserables-no-accent": Case(B.MISERABLES, "Victor Hugo - Les Miserables (Unabridged) MP3", True),
