@@ -437,6 +437,24 @@ CASES: list[tuple[str, BookInfo, list[LibraryBook], str | None]] = [
         [lib("Frank.Herbert-Dune.2.MP3", album="Dune")],
         None,
     ),
+    (
+        "full-cast-is-no-narrator-clash",
+        want("Good Omens", "Terry Pratchett", "Neil Gaiman", narrators=("Mark Heap", "Peter Serafinowicz")),
+        [lib("Terry Pratchett/Good Omens {Full Cast}")],
+        "Terry Pratchett/Good Omens {Full Cast}",
+    ),
+    (
+        "year-in-parentheses",
+        want("Dune", "Frank Herbert"),
+        [lib("Frank Herbert/Dune (1965)")],
+        "Frank Herbert/Dune (1965)",
+    ),
+    (
+        "abs-dotted-sequence",
+        want("The Well of Ascension", "Brandon Sanderson", series="Mistborn", series_position="2"),
+        [lib("Brandon Sanderson/Mistborn/2. The Well of Ascension")],
+        "Brandon Sanderson/Mistborn/2. The Well of Ascension",
+    ),
 ]
 
 
@@ -490,7 +508,8 @@ def test_many_wanted_against_many_books_links_each_once() -> None:
         ("JRR Tolkien", "J. R. R. Tolkien", True),
         ("John Smith", "Jane Smith", False),
         ("M. R. James", "Henry James", False),
-        ("Arthur Conan Doyle", "Sir Arthur Conan Doyle", False),
+        ("Arthur Conan Doyle", "Sir Arthur Conan Doyle", True),
+        ("Martin Luther King Jr.", "Martin Luther King", True),
     ],
 )
 def test_same_person(a: str, b: str, same: bool) -> None:

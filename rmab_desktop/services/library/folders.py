@@ -34,6 +34,7 @@ _SEQUENCE = re.compile(
 _SEQUENCE_PREFIX = re.compile(
     r"^(?:vol(?:ume)?|book|bk|#)\.?\s*(\d{1,3}(?:\.\d{1,2})?)\s*[-.:]?\s+(.+)$", re.IGNORECASE
 )
+_DOTTED_SEQUENCE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\.\s+(.+)$")
 _YEAR = re.compile(r"^\(?((?:1[5-9]|20)\d\d)\)?$")
 _YEAR_PREFIX = re.compile(r"^\(?((?:1[5-9]|20)\d\d)\)?\s*-\s*(.+)$")
 
@@ -198,6 +199,10 @@ def parse_book_name(name: str, has_series_folder: bool) -> dict[str, str | None]
             result["year"] = year.group(1)
             continue
         kept.append(segment)
+    if kept and has_series_folder and result["sequence"] is None:
+        dotted = _DOTTED_SEQUENCE.match(kept[0])  # ABS: "1. Title" in a series folder
+        if dotted:
+            result["sequence"], kept[0] = dotted.group(1), dotted.group(2)
     if kept:
         prefixed = _SEQUENCE_PREFIX.match(kept[0])
         if prefixed and result["sequence"] is None:

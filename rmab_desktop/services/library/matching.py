@@ -282,8 +282,13 @@ def _authors_verdict(wanted: Sequence[str], wanted_narrators: Sequence[str], fou
     return "mismatch"
 
 
+_GROUP_NARRATORS = re.compile(
+    r"full[- ]cast|various|multiple|\bcast\b|et al|virtual voice|uncredited", re.IGNORECASE
+)
+
+
 def _people_overlap(a: Sequence[str], b: Sequence[str]) -> str:
-    if not a or not b:
+    if not a or not b or any(_GROUP_NARRATORS.search(n) for n in (*a, *b)):
         return "unknown"
     return "match" if any(same_person(x, y) for x in a for y in b) else "mismatch"
 

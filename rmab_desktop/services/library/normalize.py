@@ -38,7 +38,7 @@ _APOSTROPHES = re.compile(r"['’`´ʼ]")
 _NON_WORD = re.compile(r"[^\w]+")
 _NOISE = re.compile(
     r"[\(\[]\s*(?:unabridged|ungekürzt|integral|intégral|audiobook|audio book|retail|mp3|m4b|aac|flac|"
-    r"\d+\s*k(?:bps)?|\d{3,4}p)\s*[\)\]]|\b(?:unabridged|audiobook|\d+\s*kbps)\b",
+    r"\d+\s*k(?:bps)?|\d{3,4}p|(?:1[5-9]|20)\d\d)\s*[\)\]]|\b(?:unabridged|audiobook|\d+\s*kbps)\b",
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -138,6 +138,8 @@ def position_key(value: str | None) -> str | None:
 
 
 # ---------------------------------------------------------------------------- people
+_HONORIFICS = frozenset({"sir", "dame", "dr", "mr", "mrs", "ms", "prof", "professor", "lord", "lady", "rev"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "phd", "md", "obe", "mbe"})
 _ROLE = re.compile(
     r"\s*(?:[-–—,]\s*|\()\s*(translator|translated by|übersetzer|traducteur|traductor|editor|"
     r"foreword|introduction|afterword|contributor|adaptation|adapter|illustrator)\)?\s*$",
@@ -169,9 +171,13 @@ def name_parts(name: str) -> tuple[str, ...]:
             pieces.extend(piece)  # "JM" / "JRR" initials
         else:
             pieces.append(piece)
-    return tuple(
-        p for p in (strip_marks(x.casefold()).replace("ё", "е") for x in pieces) if p and p not in {",", "'"}
-    )
+    folded = [strip_marks(x.casefold()).replace("ё", "е").strip(",'") for x in pieces]
+    folded = [p for p in folded if p]
+    while len(folded) > 1 and folded[0] in _HONORIFICS:
+        folded = folded[1:]
+    while len(folded) > 1 and folded[-1] in _SUFFIXES:
+        folded = folded[:-1]
+    return tuple(folded)
 
 
 def same_person(a: str, b: str) -> bool:
