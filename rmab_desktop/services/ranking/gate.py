@@ -30,6 +30,7 @@ from rmab_desktop.services.ranking.vocabulary import (
     is_identifier,
     is_year,
     language_code,
+    language_name,
     language_of_word,
 )
 
@@ -467,14 +468,16 @@ def _check_edition(
     present = {tokens[k].text for k in outside}
     if not terms.wants_abridged and present & ABRIDGED_MARKERS:
         result.reject("an abridged edition; the wanted book is unabridged")
+    graphic_audio = "graphicaudio" in present or _has_phrase(tokens, outside, ("graphic", "audio"))
     if not terms.wants_dramatized and (
-        present & DRAMA_MARKERS
+        graphic_audio
+        or present & DRAMA_MARKERS
         or _has_phrase(tokens, outside, ("radio", "drama"))
         or _has_phrase(tokens, outside, ("radio", "play"))
         or _has_phrase(tokens, outside, ("bbc", "radio"))
     ):
         result.reject("a dramatized adaptation, not the wanted narration")
-    derivative = (present & DERIVATIVE_MARKERS) - terms.book_words
+    derivative = (present & DERIVATIVE_MARKERS) - terms.book_words - ({"graphic"} if graphic_audio else set())
     if derivative:
         result.reject(f"not the audiobook itself ('{sorted(derivative)[0]}')")
     if not terms.wants_part:
@@ -522,7 +525,11 @@ def _check_language(
     found = set()
     for k in outside:
         token = tokens[k]
-        if token.text in terms.author_words or token.text in terms.series or token.text in terms.book_words:
+        if (
+            token.text in terms.author_words
+            or token.text in terms.narrator_words
+            or token.text in terms.book_words
+        ):
             continue
         alone = token.bracket or (token.boundary and (k + 1 >= len(tokens) or tokens[k + 1].boundary))
         code = language_of_word(token.text, standalone=alone)
@@ -534,7 +541,8 @@ def _check_language(
         if code:
             found.add(code)
     if found and terms.language not in found:
-        result.reject(f"language {', '.join(sorted(found))}; the book is {terms.language}")
+        names = ", ".join(language_name(code) for code in sorted(found))
+        result.reject(f"marked {names}; the book is in {language_name(terms.language)}")
 
 
 def estimated_kbps(size_bytes: int | None, runtime_minutes: int | None) -> float | None:

@@ -76,6 +76,11 @@ LANGUAGES = {
     "zh": {"chinese", "chi", "zho", "mandarin"},
     "ko": {"korean", "kor"},
 }
+LANGUAGE_NAMES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch",
+    "sv": "Swedish", "da": "Danish", "no": "Norwegian", "fi": "Finnish", "pl": "Polish", "pt": "Portuguese",
+    "ru": "Russian", "ja": "Japanese", "zh": "Chinese", "ko": "Korean",
+}  # fmt: skip
 # Two-letter codes are ordinary words in many titles: they count only inside brackets or alone
 # between separators ("[DE]", "- NL -").
 SHORT_CODES = {code: code for code in LANGUAGES} | {
@@ -93,11 +98,16 @@ _LANGUAGE_BY_WORD = {word: code for code, names in LANGUAGES.items() for word in
 LANGUAGE_HINTS = {
     "horbuch": "de", "horbucher": "de", "ungekurzt": "de", "ungekurzte": "de", "gekurzt": "de", "gelesen": "de",
     "sprecher": "de", "lesung": "de", "gesamtausgabe": "de",
-    "lu": "fr", "livre": "fr", "integrale": "fr", "integral": "fr", "abrege": "fr",
+    "lu": "fr", "livre": "fr", "integrale": "fr", "abrege": "fr",
     "audiolibro": "es", "narrado": "es", "leido": "es", "completo": "es",
     "letto": "it", "luisterboek": "nl", "voorgelezen": "nl", "ljudbok": "sv", "lydbog": "da", "lydbok": "no",
     "audiokniga": "ru", "аудиокнига": "ru", "читает": "ru",
 }  # fmt: skip
+
+
+def language_name(code: str) -> str:
+    """ "de" -> "German" (the first English name of the language), or the code itself."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 def language_code(value: str) -> str | None:
