@@ -542,7 +542,7 @@ def _check_language(
             found.add(code)
     if found and terms.language not in found:
         names = ", ".join(language_name(code) for code in sorted(found))
-        result.reject(f"marked {names}; the book is in {language_name(terms.language)}")
+        result.reject(f"another language ({names}); the book is in {language_name(terms.language)}")
 
 
 def estimated_kbps(size_bytes: int | None, runtime_minutes: int | None) -> float | None:
