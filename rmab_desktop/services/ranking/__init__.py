@@ -21,18 +21,22 @@ def rank_releases(
     prefs: RankingPrefs | None = None,
     interactive: bool = False,
     *,
+    kind: str = "audiobook",
     now: datetime | None = None,
 ) -> list[RankedRelease]:
     """Every release with its verdict, score parts and reasons; best first, accepted before rejected.
 
-    ``interactive`` relaxes only the "an author must be named" rule: the user is choosing."""
+    ``interactive`` relaxes only the "an author must be named" rule: the user is choosing.
+    ``kind="ebook"`` ranks ebook releases (no runtime/bitrate rules; audio releases rejected)."""
     prefs = prefs or RankingPrefs()
     terms = book_terms(book)
     now = now or datetime.now(UTC)
     ranked = []
     for release in releases:
-        gate = evaluate(release, terms, prefs, interactive=interactive, runtime_minutes=book.runtime_minutes)
-        parts, reasons = score(release, gate, prefs, book.runtime_minutes, now)
+        gate = evaluate(
+            release, terms, prefs, interactive=interactive, runtime_minutes=book.runtime_minutes, kind=kind
+        )
+        parts, reasons = score(release, gate, prefs, book.runtime_minutes, now, kind=kind)
         total = round(sum(parts.values()), 2)
         verdict = ["Accepted: this is the wanted book"] if gate.accepted else []
         gate_reasons = sorted(gate.reasons, key=lambda reason: not reason.startswith("Rejected"))

@@ -358,6 +358,7 @@ def evaluate(
     *,
     interactive: bool = False,
     runtime_minutes: int | None = None,
+    kind: str = "audiobook",
 ) -> GateResult:
     result = GateResult()
     if not terms.has_title:
@@ -382,9 +383,13 @@ def evaluate(
     if other:
         result.reject(f"several books listed (also '{other}')")
     _check_edition(tokens, outside, terms, prefs, result)
-    _check_medium(release, tokens, outside, result)
+    if kind == "ebook":
+        _check_ebook(release, tokens, outside, prefs, result)
+    else:
+        _check_medium(release, tokens, outside, result)
     _check_language(release, tokens, outside, terms, result, prefs)
-    _check_size(release, prefs, result, runtime_minutes)
+    if kind != "ebook":
+        _check_size(release, prefs, result, runtime_minutes)
     _check_seeders(release, prefs, result)
     subtitle = terms.subtitle
     if subtitle:
@@ -510,6 +515,19 @@ def _check_medium(release: Release, tokens: list[Token], outside: set[int], resu
         result.reject("in a book category, not an audiobook one")
     elif standard and all(1000 <= c < 3000 or 4000 <= c < 7000 for c in standard):
         result.reject(f"in a video/software category ({standard[0]}), not an audiobook one")
+
+
+def _check_ebook(
+    release: Release, tokens: list[Token], outside: set[int], prefs: RankingPrefs, result: GateResult
+) -> None:
+    present = {tokens[k].text for k in outside}
+    standard = [c for c in release.categories if c < 100000]
+    if present & AUDIO_WORDS and not present & EBOOK_WORDS:
+        result.reject("an audiobook, not an ebook")
+    elif standard and all(3000 <= c < 4000 for c in standard):
+        result.reject("in an audio category, not an ebook one")
+    if release.size_bytes and release.size_bytes > prefs.max_ebook_mb * MB:
+        result.reject(f"{release.size_bytes / MB:.0f} MB: too large for an ebook")
 
 
 def _check_language(

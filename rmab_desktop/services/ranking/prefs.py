@@ -36,6 +36,8 @@ class RankingPrefs(BaseModel):
     max_kbps: float = 2500.0  # above: a box set, video or lossless master of something else
     min_size_mb: float = 5.0  # used when the runtime is unknown
     min_seeders: int = 1
+    max_ebook_mb: float = 100.0
+    ebook_format_order: list[str] = Field(default_factory=lambda: ["epub", "azw3", "mobi", "pdf", "other"])
     require_author: bool = True
     reject_other_languages: bool = True
     preferred_words: list[str] = Field(default_factory=lambda: ["unabridged", "chapterized", "chaptered"])

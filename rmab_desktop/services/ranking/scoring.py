@@ -43,11 +43,40 @@ def score(
     prefs: RankingPrefs,
     runtime_minutes: int | None,
     now: datetime | None = None,
+    *,
+    kind: str = "audiobook",
 ) -> tuple[dict[str, float], list[str]]:
     parts: dict[str, float] = {}
     reasons: list[str] = []
     tokens = gate.tokens
+    if kind == "ebook":
+        _ebook_format(tokens, prefs, parts, reasons)
+    else:
+        _audio_quality(release, tokens, prefs, runtime_minutes, parts, reasons)
+    _availability(release, prefs, now, parts, reasons)
+    _words_and_match(tokens, gate, prefs, parts, reasons)
+    return {key: round(value, 2) for key, value in parts.items()}, reasons
 
+
+def _ebook_format(
+    tokens: list[Token], prefs: RankingPrefs, parts: dict[str, float], reasons: list[str]
+) -> None:
+    order = prefs.ebook_format_order
+    present = {t.text for t in tokens}
+    fmt = next((f for f in order if f in present), "other")
+    rank = order.index(fmt) if fmt in order else len(order) - 1
+    parts["format"] = prefs.format_weight * (len(order) - 1 - rank) / max(1, len(order) - 1)
+    reasons.append(f"{fmt.upper()}: ebook preference {rank + 1} of {len(order)}")
+
+
+def _audio_quality(
+    release: Release,
+    tokens: list[Token],
+    prefs: RankingPrefs,
+    runtime_minutes: int | None,
+    parts: dict[str, float],
+    reasons: list[str],
+) -> None:
     formats = detect_formats(tokens, release)
     order = prefs.format_order
     fmt = min(formats, key=order.index) if formats else "other"
@@ -81,6 +110,10 @@ def score(
             f"About {kbps:.0f} kbps ({source}), {verdict} the {fmt} window {window.low:.0f}-{window.high:.0f}"
         )
 
+
+def _availability(
+    release: Release, prefs: RankingPrefs, now: datetime | None, parts: dict[str, float], reasons: list[str]
+) -> None:
     priority = min(50, max(1, release.indexer_priority))
     parts["indexer"] = prefs.indexer_weight * (50 - priority) / 49
     reasons.append(f"Indexer {release.indexer + ' ' if release.indexer else ''}priority {priority}")
@@ -115,6 +148,10 @@ def score(
     else:
         parts["age"] = 0.0
 
+
+def _words_and_match(
+    tokens: list[Token], gate: GateResult, prefs: RankingPrefs, parts: dict[str, float], reasons: list[str]
+) -> None:
     present = tuple(t.text for t in tokens)
     word_points = 0.0
     for phrase in prefs.preferred_words:
@@ -133,4 +170,3 @@ def score(
     if gate.subtitle_found:
         reasons.append("Subtitle named")
     parts["match"] = match
-    return {key: round(value, 2) for key, value in parts.items()}, reasons
