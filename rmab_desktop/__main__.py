@@ -72,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     from rmab_desktop.paths import AppPaths
     from rmab_desktop.ui import icons
     from rmab_desktop.ui.application import DesktopApp
+    from rmab_desktop.ui.dialogs.first_run_wizard import open_wizard
+    from rmab_desktop.ui.dialogs.first_run_wizard import should_show as should_show_wizard
     from rmab_desktop.ui.single_instance import claim_or_activate
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -86,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     if guard is None:
         print(f"{APP_NAME} is already running; brought its window to the front.")
         return 0
+    # Heavy imports (every feature's services) only once we know this instance will run.
+
     try:
         core = open_core(
             args.profile_dir,
@@ -106,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     interactive = args.quit_after is None and args.screenshot is None
     desktop = DesktopApp(app, core, guard, show_crash_dialog=interactive)
     desktop.start()
+    if should_show_wizard(desktop.ctx, interactive=interactive):
+        open_wizard(desktop.ctx, desktop.window)
     _schedule_exit(desktop, args.quit_after, args.screenshot)
     _install_signal_handlers(desktop)
     code = app.exec()

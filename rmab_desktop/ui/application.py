@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.services.automation_lease import AutomationLease
-from rmab_desktop.services.events import AppEvent, EventKind
+from rmab_desktop.services.events import AppEvent
+from rmab_desktop.services.notifications.desktop import for_desktop
 from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.crash_dialog import CrashHandler
 from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
@@ -30,12 +31,6 @@ log = logging.getLogger(__name__)
 
 STATUS_REFRESH_MS = 5000
 QUIT_DRAIN_MS = 15_000
-EVENT_LEVELS = {
-    EventKind.FAILED: "error",
-    EventKind.SERVICE_DOWN: "warning",
-    EventKind.AVAILABLE: "success",
-    EventKind.SERVICE_RECOVERED: "success",
-}
 
 
 class DesktopApp(QObject):
@@ -131,8 +126,12 @@ class DesktopApp(QObject):
         self.window.set_jobs_status(counts.get("active", 0), counts.get("queued", 0), counts.get("failed", 0))
 
     def _on_app_event(self, event: AppEvent) -> None:
-        """Any thread: household events become desktop notifications (the notifier is thread-safe)."""
-        self.notifier.notify(event.title, event.message, EVENT_LEVELS.get(event.kind, "info"))
+        """Any thread: the user's own events (and, for admins, what needs them) become desktop
+        notifications; the notifier is thread-safe. Household backends are notified separately."""
+        user = self.core.users.current() if self.core.users is not None else None
+        shown = for_desktop(event, user)
+        if shown is not None:
+            self.notifier.notify(shown.title, shown.message, shown.level)
 
     # -- window ----------------------------------------------------------------------------------
     def toggle_window(self) -> None:

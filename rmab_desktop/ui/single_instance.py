@@ -52,6 +52,7 @@ class SingleInstance(QObject):
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._on_connection)
+        self._sockets: list[QLocalSocket] = []
 
     def listen(self) -> bool:
         """Start listening; a stale socket file left by a crashed instance is removed first."""
@@ -66,17 +67,32 @@ class SingleInstance(QObject):
     def _on_connection(self) -> None:
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
+            self._sockets.append(socket)
+            socket.readyRead.connect(self._on_ready)
+            socket.disconnected.connect(self._on_disconnected)
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def _on_ready(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket):
+            return
         data = bytes(socket.readAll().data())
         if ACTIVATE.strip() in data:
             socket.write(b"ok\n")
             socket.flush()
             self.activateRequested.emit()
 
+    def _on_disconnected(self) -> None:
+        socket = self.sender()
+        if socket in self._sockets:
+            self._sockets.remove(socket)
+            socket.deleteLater()
+
     def close(self) -> None:
+        for socket in self._sockets:
+            socket.readyRead.disconnect(self._on_ready)
+            socket.disconnected.disconnect(self._on_disconnected)
+            socket.abort()
+        self._sockets.clear()
         self.server.close()
 
 

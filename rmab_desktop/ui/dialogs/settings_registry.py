@@ -45,6 +45,12 @@ def _library(ctx: UiContext) -> QWidget:
     return LibrarySettings(ctx, ctx.core.library)
 
 
+def _setup(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.dialogs.setup_settings import SetupSettings
+
+    return SetupSettings(ctx)
+
+
 def _indexers(ctx: UiContext) -> QWidget:
     from rmab_desktop.ui.dialogs.indexer_settings import IndexerSettings
 
@@ -58,10 +64,18 @@ def _ranking(ctx: UiContext) -> QWidget:
     return RankingSettings(ctx)
 
 
+def _organize(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.dialogs.organize_settings import OrganizeSettings
+
+    return OrganizeSettings(ctx)
+
+
 SETTINGS_SECTIONS: list[SettingsSection] = [
     SettingsSection("general", "General", _general, order=0),
     SettingsSection("library", "Library", _library, order=20, icon_name="library"),
+    SettingsSection("organize", "Organize", _organize, order=25, icon_name="library"),
     SettingsSection("indexers", "Indexers", _indexers, order=30, icon_name="search"),
     SettingsSection("ranking", "Ranking", _ranking, order=35, icon_name="status"),
     SettingsSection("notifications", "Notifications", _notifications, order=70, icon_name="info"),
+    SettingsSection("setup", "Setup assistant", _setup, order=95, icon_name="settings"),
 ]
