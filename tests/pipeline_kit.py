@@ -6,14 +6,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
 from rmab_desktop.db.engine import Database
-from rmab_desktop.db.models import Audiobook, DownloadHistory, JobRecord, Request
+from rmab_desktop.db.models import Audiobook, DownloadHistory, JobRecord, Request, utcnow
 from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.enums import JobStatus, RequestStatus
 from rmab_desktop.domain.errors import NotFoundError
 from rmab_desktop.domain.releases import Release
@@ -56,6 +58,19 @@ class StaticIndexers:
         return self.files[release.guid]
 
 
+class ShiftedClock:
+    """Real time plus an offset tests can advance (stall timeouts without waiting)."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return utcnow() + self.offset
+
+    def advance(self, **delta: float) -> None:
+        self.offset += timedelta(**delta)
+
+
 @dataclass
 class PipelineKit:
     database: Database
@@ -66,7 +81,7 @@ class PipelineKit:
     blocklist: BlocklistService
     indexers: StaticIndexers
     acquisition: Acquisition
-    now: Callable[[], Any] | None = None
+    clock: ShiftedClock
 
     def add_request(
         self, book: BookInfo = BOOK, status: RequestStatus = RequestStatus.AWAITING_SEARCH
@@ -111,8 +126,25 @@ class PipelineKit:
                 )
             if on_tick is not None:
                 on_tick()
-            if self.executor.run_next() is None:
+            if not self.run_due():
                 time.sleep(0.05)
+
+    def run_due(self, now: datetime | None = None) -> bool:
+        """Run one job that is due by the kit's clock (or ``now``); False when none is."""
+        job = self.queue.claim(self.executor.handlers.types, now=now or self.clock())
+        if job is None:
+            return False
+        self.executor.execute(job, CancelToken())
+        return True
+
+    def drain(self, limit: int = 200) -> None:
+        """Run the jobs due now, and those they enqueue for now; a monitor that re-enqueues itself
+        a poll interval later waits for the next drain."""
+        now = self.clock() + timedelta(seconds=0.5)
+        for _ in range(limit):
+            if not self.run_due(now):
+                return
+        raise AssertionError(f"jobs keep coming: {self.job_summary()[-10:]}")
 
     def settled(self, request_id: int) -> bool:
         """Downloaded, or back to waiting for a search after at least one search."""
@@ -154,7 +186,9 @@ class PipelineKit:
         self.downloads.close()
 
 
-def make_kit(database: Database, direct_root: Path, indexers: StaticIndexers | None = None) -> PipelineKit:
+def make_kit(
+    database: Database, direct_root: Path, indexers: Any = None, *, factory: Any = None
+) -> PipelineKit:
     queue = JobQueue(database)
     handlers = JobHandlers()
     config = ConfigStore(database)
@@ -164,7 +198,10 @@ def make_kit(database: Database, direct_root: Path, indexers: StaticIndexers | N
         raise NotFoundError("no catalog in pipeline tests")
 
     requests = RequestService(database, queue, EventBus(), users, no_lookup)
-    downloads = DownloadService(config, CredentialStore(), direct_root)
+    downloads = DownloadService(
+        config, CredentialStore(), direct_root, **({"factory": factory} if factory else {})
+    )
+    clock = ShiftedClock()
     blocklist = BlocklistService(database)
     indexers = indexers or StaticIndexers()
     deps = PipelineDeps(
@@ -175,9 +212,18 @@ def make_kit(database: Database, direct_root: Path, indexers: StaticIndexers | N
         requests=lambda: requests,
         indexers=lambda: indexers,
         rank=lambda book, releases, interactive: rank_releases(book, releases, None, interactive),
+        clock=clock,
     )
     acquisition = Acquisition(deps)
     register_handlers(handlers, acquisition)
     return PipelineKit(
-        database, queue, JobExecutor(queue, handlers), requests, downloads, blocklist, indexers, acquisition
+        database,
+        queue,
+        JobExecutor(queue, handlers),
+        requests,
+        downloads,
+        blocklist,
+        indexers,
+        acquisition,
+        clock,
     )

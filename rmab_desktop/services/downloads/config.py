@@ -109,10 +109,7 @@ class DownloadSettings(BaseModel):
 
     clients: list[DownloadClientConfig] = Field(default_factory=list)
     monitor: MonitorSettings = Field(default_factory=MonitorSettings)
+    # used when neither the indexer's settings nor its feed give a minimum ratio/seed time
     seeding_default: SeedingRule = Field(default_factory=SeedingRule)
-    seeding_per_indexer: dict[str, SeedingRule] = Field(default_factory=dict)
     retry_search_hours: float = 24.0  # no acceptable release: search again after this long
     remove_usenet_after_import: bool = True
-
-    def seeding_rule(self, indexer: str) -> SeedingRule:
-        return self.seeding_per_indexer.get(indexer, self.seeding_default)

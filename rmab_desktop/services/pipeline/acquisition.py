@@ -217,9 +217,11 @@ class Acquisition:
         if release.protocol == "torrent" and not release.infohash:
             release = Release(**{**release.__dict__, "infohash": item_id})
         settings = self.deps.downloads.settings()
-        rule = settings.seeding_rule(release.indexer)
-        ratio = max(filter(None, [rule.ratio, release.minimum_ratio]), default=None)
-        minutes = max(filter(None, [rule.minutes, release.minimum_seed_minutes]), default=None)
+        # per-indexer rules arrive on the release (indexer settings, or the tracker's own minimums)
+        rule = settings.seeding_default
+        has_own = release.minimum_ratio is not None or release.minimum_seed_minutes is not None
+        ratio = release.minimum_ratio if has_own else rule.ratio
+        minutes = release.minimum_seed_minutes if has_own else rule.minutes
         now = self.deps.clock()
         with self.deps.database.session() as session:
             row = DownloadHistory(

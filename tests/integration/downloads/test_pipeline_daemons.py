@@ -1,8 +1,9 @@
 """The pipeline with real daemons: search -> grab -> monitor -> downloaded through qBittorrent.
 
+The releases come from a fake Torznab indexer through the real IndexerService and ranking.
 Transmission seeds a folder with an ffmpeg-made MP3; qBittorrent downloads it, the two finding
-each other through a loopback tracker. The first candidate is a torrent nobody seeds: it stalls,
-is blocklisted, and the next candidate is grabbed automatically.
+each other through a loopback tracker. The best-ranked candidate is a torrent nobody seeds: it
+stalls, is blocklisted, and the next candidate is grabbed automatically.
 """
 
 from __future__ import annotations
@@ -20,15 +21,34 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.domain.downloads import DownloadState, NewDownload
 from rmab_desktop.domain.enums import JobStatus, RequestStatus
 from rmab_desktop.domain.releases import Release
+from rmab_desktop.services.config_store import ConfigStore
+from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.downloads import DownloadClientConfig, MonitorSettings
+from rmab_desktop.services.indexers import IndexerService
+from rmab_desktop.services.indexers.models import IndexerConfig
 from rmab_desktop.services.pipeline import ORGANIZE_JOB
 from tests.daemons import Daemon, wait_until
 from tests.fakes.bt_tracker import FakeTracker
-from tests.pipeline_kit import PipelineKit, StaticIndexers, make_kit
+from tests.fakes.indexer_payloads import FakeRelease
+from tests.fakes.loopback_http import FakeRequest, Reply
+from tests.fakes.torznab_server import API_KEY, TorznabServer
+from tests.pipeline_kit import PipelineKit, make_kit
 
 pytestmark = [pytest.mark.daemons, pytest.mark.slow]
 
 CLAIMED_SIZE = 60 * 60 * 128_000 // 8  # what the indexer says: 128 kbps for the book's hour
+
+
+class TorrentTorznab(TorznabServer):
+    """The Torznab fake, serving real .torrent files (``torrents`` in feed order) for downloads."""
+
+    torrents: list[bytes]
+
+    def route(self, request: FakeRequest) -> Reply:
+        if request.path.startswith("/download/"):
+            index = int(request.path.split("/")[2]) - 1000
+            return Reply(200, self.torrents[index], "application/x-bittorrent")
+        return super().route(request)
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +58,20 @@ def tracker() -> Iterator[FakeTracker]:
 
 
 @pytest.fixture
-def kit(database: Database, tmp_path: Path, qbittorrent_daemon: Daemon) -> Iterator[PipelineKit]:
-    pipeline = make_kit(database, tmp_path / "direct", StaticIndexers())
+def torznab() -> Iterator[TorrentTorznab]:
+    with TorrentTorznab() as server:
+        yield server
+
+
+@pytest.fixture
+def kit(
+    database: Database, tmp_path: Path, qbittorrent_daemon: Daemon, torznab: TorrentTorznab
+) -> Iterator[PipelineKit]:
+    indexers = IndexerService(ConfigStore(database), CredentialStore())
+    indexer = IndexerConfig(name="LoopTracker", url=torznab.url)
+    indexers.save_configs([indexer])
+    indexers.set_api_key(indexer, API_KEY)
+    pipeline = make_kit(database, tmp_path / "direct", indexers)
     qbt = DownloadClientConfig(
         kind="qbittorrent",
         url=qbittorrent_daemon.url,
@@ -56,13 +88,16 @@ def kit(database: Database, tmp_path: Path, qbittorrent_daemon: Daemon) -> Itera
     pipeline.close()
 
 
-def _release(guid: str, title: str, seeders: int = 7) -> Release:
-    return Release(guid=guid, title=title, indexer="LoopTracker", size_bytes=CLAIMED_SIZE, seeders=seeders)
+def _offer(title: str, torrent: bytes, seeders: int) -> FakeRelease:
+    return FakeRelease(
+        title, size=CLAIMED_SIZE, seeders=seeders, infohash=info_hash(torrent), author="Jane Doe"
+    )
 
 
 def test_request_is_downloaded_through_qbittorrent_after_a_stalled_release_is_replaced(
     kit: PipelineKit,
     tracker: FakeTracker,
+    torznab: TorrentTorznab,
     transmission_daemon: Daemon,
     qbittorrent_daemon: Daemon,
     audio_book_dir: Path,
@@ -81,14 +116,12 @@ def test_request_is_downloaded_through_qbittorrent_after_a_stalled_release_is_re
     (nobody / "01.mp3").write_bytes(os.urandom(50_000))
     unseeded = make_torrent(nobody, trackers=[tracker.announce_url])
 
-    kit.indexers.releases = [
-        _release("dead", "Jane Doe - The Quiet Test (Unabridged) [M4B]", seeders=40),  # ranked first
-        _release("good", "Jane Doe - The Quiet Test [MP3 128kbps]"),
-        _release(
-            "wrong", "Jane Doe - The Quiet Test Returns [M4B]", seeders=90
-        ),  # another book: never grabbed
+    torznab.releases = [
+        _offer("Jane Doe - The Quiet Test (Unabridged) [M4B]", unseeded, seeders=40),  # ranked first
+        _offer("Jane Doe - The Quiet Test [MP3 128kbps]", seeded, seeders=7),
+        _offer("Jane Doe - The Quiet Test Returns [M4B]", seeded, seeders=90),  # another book
     ]
-    kit.indexers.files = {"dead": unseeded, "good": seeded, "wrong": seeded}
+    torznab.torrents = [unseeded, seeded, seeded]
     request_id = kit.add_request()
     kit.queue.enqueue("request.search", {"request_id": request_id}, request_id=request_id)
 
@@ -98,10 +131,15 @@ def test_request_is_downloaded_through_qbittorrent_after_a_stalled_release_is_re
     elapsed = time.monotonic() - started
 
     history = kit.history(request_id)
-    assert [h.release_guid for h in history] == ["dead", "good"]
+    assert [h.release_title for h in history] == [
+        "Jane Doe - The Quiet Test (Unabridged) [M4B]",
+        "Jane Doe - The Quiet Test [MP3 128kbps]",
+    ]
     assert history[0].status == "failed" and "Stalled" in (history[0].error or "")
     assert history[1].status == "completed" and history[1].client_item_id == info_hash(seeded)
-    assert kit.blocklist.is_blocked(kit.requests.get(request_id).audiobook_id, _release("dead", "x"))
+    dead = Release(guid=history[0].release_guid, title="", infohash=info_hash(unseeded))
+    assert kit.blocklist.is_blocked(kit.requests.get(request_id).audiobook_id, dead)
+    assert history[1].seeding_ratio == 1 and history[1].seeding_seconds == 172800  # the tracker's minimums
     details = kit.requests.get(request_id)
     assert details.progress == 1.0 and details.download_attempts == 2
 
