@@ -202,3 +202,17 @@ def test_pages_look_right(wizard: FirstRunWizard, qtbot) -> None:
         if name == "library":
             wizard.library.folder_edit.setText("/tmp")
         wizard.next()
+
+
+def test_setup_section_reopens_the_wizard(qtbot, core: AppCore) -> None:
+    from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    core.prefs.first_run_done = True
+    dialog = SettingsDialog(UiContext(core, ImmediateRunner(), RecordingNotifier()))
+    qtbot.addWidget(dialog)
+    section = dialog.show_section("setup")
+    wizard = section.open_assistant()
+    assert isinstance(wizard, FirstRunWizard) and wizard.isVisible()
+    assert wizard.library.folder_edit.text() == (core.prefs.library.root or "")
+    wizard.reject()
+    assert core.prefs.first_run_done

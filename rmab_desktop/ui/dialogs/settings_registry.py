@@ -58,6 +58,13 @@ def _indexers(ctx: UiContext) -> QWidget:
     return IndexerSettings(ctx, ctx.core.indexers)
 
 
+def _download_clients(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.dialogs.download_client_settings import DownloadClientSettings
+
+    assert ctx.core.downloads is not None  # built by open_core
+    return DownloadClientSettings(ctx, ctx.core.downloads)
+
+
 def _ranking(ctx: UiContext) -> QWidget:
     from rmab_desktop.ui.dialogs.ranking_settings import RankingSettings
 
@@ -76,6 +83,7 @@ SETTINGS_SECTIONS: list[SettingsSection] = [
     SettingsSection("organize", "Organize", _organize, order=25, icon_name="library"),
     SettingsSection("indexers", "Indexers", _indexers, order=30, icon_name="search"),
     SettingsSection("ranking", "Ranking", _ranking, order=35, icon_name="status"),
+    SettingsSection("download_clients", "Download clients", _download_clients, order=40, icon_name="downloads"),
     SettingsSection("notifications", "Notifications", _notifications, order=70, icon_name="info"),
     SettingsSection("setup", "Setup assistant", _setup, order=95, icon_name="settings"),
 ]

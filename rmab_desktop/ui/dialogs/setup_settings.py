@@ -1,0 +1,32 @@
+"""Settings > Setup: open the first-run assistant again."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui.dialogs.first_run_wizard import FirstRunWizard, open_wizard
+
+
+class SetupSettings(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.wizard: FirstRunWizard | None = None
+        text = QLabel(
+            "The setup assistant walks through the library, the Audible marketplace, indexers, the "
+            "download client and notifications, with a Test for each. What you already set up is kept "
+            "unless you change it there."
+        )
+        text.setWordWrap(True)
+        self.open_button = QPushButton("Open the setup assistant…")
+        self.open_button.clicked.connect(self.open_assistant)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(text)
+        layout.addWidget(self.open_button)
+        layout.addStretch(1)
+
+    def open_assistant(self) -> FirstRunWizard:
+        self.wizard = open_wizard(self.ctx, self.window())
+        return self.wizard
