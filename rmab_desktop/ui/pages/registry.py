@@ -55,6 +55,19 @@ def _requests(ctx: UiContext) -> QWidget:
     return RequestsPage(ctx, navigator(ctx))
 
 
+def _blocklist(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.pages.blocklist_page import BlocklistPage
+
+    core = ctx.core
+    assert core.blocklist is not None and core.requests is not None  # built by open_core
+    requests = core.requests
+
+    def books() -> list[tuple[int, str]]:
+        return sorted({(r.audiobook_id, r.book.title) for r in requests.list()}, key=lambda b: b[1].lower())
+
+    return BlocklistPage(core.blocklist, ctx.runner, books)
+
+
 def _library(ctx: UiContext) -> QWidget:
     from rmab_desktop.ui.pages.library_page import library_page
 
@@ -66,6 +79,7 @@ PAGES: list[PageSpec] = [
     PageSpec("search", "Search", "search", _search, order=20),
     PageSpec("requests", "Requests", "requests", _requests, order=30),
     PageSpec("library", "Library", "library", _library, order=40),
+    PageSpec("blocklist", "Blocklist", "blocklist", _blocklist, order=45),
     PageSpec("activity", "Activity", "activity", _activity, order=900),
     PageSpec("status", "Service status", "status", _status, order=910),
 ]
