@@ -101,7 +101,8 @@ QListView#sidebar {{
 QListView#sidebar::item {{ padding: 7px 10px; border-radius: 6px; margin: 1px 0; color: {c["text"]}; }}
 QListView#sidebar::item:hover {{ background: {c["border"]}; }}
 QListView#sidebar::item:selected {{ background: {c["accent"]}; color: {c["highlight_text"]}; }}
-QLabel#sidebarTitle {{ font-weight: 600; padding: 14px 14px 6px 14px; background: {c["sidebar"]}; }}
+QFrame#sidebarBrand {{ background: {c["sidebar"]}; }}
+QLabel#sidebarTitle {{ font-weight: 600; font-size: 11pt; }}
 QLabel#pageTitle {{ font-size: 18pt; font-weight: 600; }}
 QLabel#pageSubtitle, QLabel[muted="true"] {{ color: {c["muted"]}; }}
 QLabel#emptyTitle {{ font-size: 13pt; font-weight: 600; color: {c["text"]}; }}
