@@ -455,6 +455,18 @@ CASES: list[tuple[str, BookInfo, list[LibraryBook], str | None]] = [
         [lib("Brandon Sanderson/Mistborn/2. The Well of Ascension")],
         "Brandon Sanderson/Mistborn/2. The Well of Ascension",
     ),
+    (
+        "series-words-glued-to-tag-title",
+        want("The Final Empire", "Brandon Sanderson", series="Mistborn", series_position="1"),
+        [
+            lib(
+                "Brandon Sanderson/The Final Empire",
+                album="Mistborn 1 The Final Empire",
+                artist="Brandon Sanderson",
+            )
+        ],
+        "Brandon Sanderson/The Final Empire",
+    ),
 ]
 
 

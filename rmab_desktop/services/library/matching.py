@@ -383,13 +383,14 @@ class _Judge:
         verdict = _title_verdict(self.forms, src.forms, self.context, lctx)
         if verdict is None and src.truncated and self._is_prefix(src.forms):
             verdict = "subtitle"
-        if verdict is None and ev.source == "folder" and self._release_name_holds_title(ev):
+        if verdict is None and self._release_name_holds_title(ev):
             verdict = "metadata"
         return verdict
 
     def _release_name_holds_title(self, ev: Evidence) -> bool:
-        """A release-style folder ("Author.Name-Title.2006.MP3") holds the title when every other
-        word is the author, narrator, series, a year, the series number or release noise."""
+        """A release-style name ("Author.Name-Title.2006.MP3", "Mistborn 1 The Final Empire") holds
+        the title when every other word is the author, narrator, series, a year, the series
+        number or release noise."""
         words = _raw_words(ev.raw or ev.title or "")
         title = _raw_words(self.wanted.title)
         if title and title[0] in ARTICLES and len(title) > 1 and title[1:] == words[: len(title) - 1]:
