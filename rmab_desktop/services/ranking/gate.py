@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.ranking.book_terms import STOPWORDS, AuthorName, BookTerms
 from rmab_desktop.services.ranking.prefs import RankingPrefs
@@ -125,6 +127,8 @@ def _structured(tokens: list[Token], i: int, terms: BookTerms, *, prefix: bool) 
         return 1
     if word in terms.series and (prefix or _series_run(tokens, i, terms)):
         return 1
+    if any(_surname_like(word, a.surname) and _given_next_to(tokens, i, a) for a in terms.authors):
+        return 1
     if prefix and (word in PREFIX_ONLY_WORDS or word in _NAME_CONNECTORS):
         return 1
     if not prefix and word in _SUFFIX_CONNECTORS:
@@ -174,10 +178,29 @@ def _initial_runs(tokens: list[Token], idx: int) -> set[str]:
     return runs
 
 
+def _surname_like(word: str, surname: str) -> bool:
+    """Transliteration variants of long surnames (Dostoevsky / Dostoyevsky); short ones must match."""
+    return (
+        len(surname) >= 6
+        and word[:1] == surname[:1]
+        and word[-1:] == surname[-1:]
+        and abs(len(word) - len(surname)) <= 2
+        and fuzz.ratio(word, surname) >= 88
+    )
+
+
+def _given_next_to(tokens: list[Token], i: int, author: AuthorName) -> bool:
+    neighbours = {tokens[k].text for k in (i - 1, i + 1) if 0 <= k < len(tokens)}
+    return bool(neighbours & (set(author.given) | {author.initials}))
+
+
 def _author_at(tokens: list[Token], outside: set[int], author: AuthorName) -> bool:
     surname = author.surname
     for idx, token in enumerate(tokens):
-        if idx not in outside or token.text not in (surname, surname + "s"):
+        if idx not in outside:
+            continue
+        exact = token.text in (surname, surname + "s")
+        if not exact and not (author.given and _surname_like(token.text, surname)):
             continue
         if not author.given:
             return True
@@ -188,7 +211,7 @@ def _author_at(tokens: list[Token], outside: set[int], author: AuthorName) -> bo
         if joined and joined in near:
             return True
         previous = tokens[idx - 1] if idx > 0 else None
-        if previous is None or token.boundary or previous.text in _NAME_CONNECTORS:
+        if exact and (previous is None or token.boundary or previous.text in _NAME_CONNECTORS):
             return True  # "Herbert - Dune", "by Tolkien"
     return False
 

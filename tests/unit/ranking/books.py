@@ -174,3 +174,4 @@ NOVELLA = book(
     series_position="2.5",
     runtime_minutes=420,
 )
+CRIME = book("Crime and Punishment", ["Fyodor Dostoevsky"], runtime_minutes=1300)

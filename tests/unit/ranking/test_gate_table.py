@@ -180,6 +180,9 @@ CASES: dict[str, Case] = {
     "novella-wrong-number": Case(
         B.NOVELLA, "Brandon Sanderson - Edgedancer (Stormlight Archive, Book 3)", False
     ),
+    "transliterated-surname": Case(B.CRIME, "Fyodor Dostoyevsky - Crime and Punishment [MP3]", True),
+    "transliterated-last-first": Case(B.CRIME, "Dostoyevsky, Fyodor - Crime and Punishment", True),
+    "similar-surname-other-author": Case(B.WAY_OF_KINGS, "Brandon Anderson - The Way of Kings", False),
     "catch-22-hyphen": Case(B.CATCH22, "Joseph Heller - Catch-22 [MP3]", True),
     # diacritics, non-Latin scripts
     "miserables-no-accent": Case(B.MISERABLES, "Victor Hugo - Les Miserables (Unabridged) MP3", True),
