@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.orm import Session
 
+from rmab_desktop.db.conflicts import retry_on_conflict
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import (
     AudibleCacheEntry,
@@ -88,9 +89,11 @@ class CatalogCache:
 
     def store(self, books: Iterable[CatalogBook]) -> dict[tuple[str, str], int]:
         """Upsert products and their works; returns (asin, region) -> work id."""
-        books = list({(b.asin, b.region): b for b in books}.values())
-        if not books:
-            return {}
+        # One row order for every writer, so concurrent refreshes lock rows in the same order.
+        unique = sorted({(b.asin, b.region): b for b in books}.values(), key=lambda b: (b.asin, b.region))
+        return retry_on_conflict(lambda: self._store(unique)) if unique else {}
+
+    def _store(self, books: list[CatalogBook]) -> dict[tuple[str, str], int]:
         now = utcnow()
         works: dict[tuple[str, str], int] = {}
         with self.database.session() as session:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select, tuple_, update
 from sqlalchemy.orm import Session
 
+from rmab_desktop.db.conflicts import retry_on_conflict
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import (
     Audiobook,
@@ -267,6 +268,13 @@ class RequestService:
         asin = asin.strip().upper()
         book = book or self.lookup(asin, region)
         needs_approval = not self.users.has_permission(user, Permission.AUTO_APPROVE)
+        return retry_on_conflict(
+            lambda: self._create(book, user, needs_approval, with_ebook=with_ebook, terms=custom_search_terms)
+        )
+
+    def _create(
+        self, book: CatalogBook, user: UserInfo, needs_approval: bool, *, with_ebook: bool, terms: str | None
+    ) -> RequestOutcome:
         with self.database.session() as session:
             audiobook = self._audiobook(session, book)
             self._refuse_owned(session, audiobook)
@@ -276,12 +284,12 @@ class RequestService:
                 if outcome is not None:
                     return outcome
             row, status, message = self._new_request(
-                session, audiobook, user, RequestKind.AUDIOBOOK, None, needs_approval, custom_search_terms
+                session, audiobook, user, RequestKind.AUDIOBOOK, None, needs_approval, terms
             )
             ebook_row = None
             if with_ebook:
                 ebook_row, _, _ = self._new_request(
-                    session, audiobook, user, RequestKind.EBOOK, row.id, needs_approval, custom_search_terms
+                    session, audiobook, user, RequestKind.EBOOK, row.id, needs_approval, terms
                 )
             details = _details(session, row)
             ebook = _details(session, ebook_row) if ebook_row is not None else None

@@ -14,6 +14,7 @@ import os
 from pydantic import BaseModel
 from sqlalchemy import delete, func, select
 
+from rmab_desktop.db.conflicts import retry_on_conflict
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import User, UserPermission
 from rmab_desktop.domain.enums import Permission, Role
@@ -71,6 +72,9 @@ class UserService:
     # -- who is using the app ------------------------------------------------------------------
     def default_user(self) -> UserInfo:
         """The local admin of single-user mode, created on first use."""
+        return retry_on_conflict(self._default_user)
+
+    def _default_user(self) -> UserInfo:
         with self.database.session() as session:
             row = session.scalar(select(User).where(User.username == DEFAULT_USERNAME))
             if row is None:

@@ -93,9 +93,8 @@ class SectionWidget(QWidget):
         self.count.setText(f"{result.total} books" if result.total else "")
         self.empty.setVisible(result.total == 0)
         stale = result.refreshed_at is None or utcnow() - result.refreshed_at > STALE_AFTER
-        if stale and not getattr(self, "_refresh_tried", False):
-            self._refresh_tried = True
-            self.page.refresh(self)
+        if stale:
+            self.page.refresh(self, automatic=True)
 
     def _failed(self, info: ErrorInfo) -> None:
         if not self.alive:
@@ -113,6 +112,8 @@ class DiscoverPage(QWidget):
         self.catalog, self.users = ctx.core.catalog, ctx.core.users
         self.user: UserInfo | None = None
         self.sections: list[SectionWidget] = []
+        self._refreshing: set[tuple[str, str]] = set()
+        self._refreshed: set[tuple[str, str]] = set()
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         heading = QLabel("Discover")
@@ -158,14 +159,32 @@ class DiscoverPage(QWidget):
             self.body_layout.insertWidget(index, widget)
             widget.start()
 
-    def refresh(self, widget: SectionWidget) -> None:
+    def refresh(self, widget: SectionWidget, *, automatic: bool = False) -> None:
+        """Fetch the section's list from Audible; one refresh per list at a time, once per session
+        when automatic (a stale cache), every time when asked for."""
+        key = (widget.spec.list_key, widget.spec.region)
+        if key in self._refreshing or (automatic and key in self._refreshed):
+            return
+        self._refreshing.add(key)
         widget.count.setText("refreshing…")
         self.ctx.runner.submit(
             self.catalog.refresh_section,
             widget.spec,
-            on_result=lambda _n: widget.start() if widget.alive else None,
-            on_error=lambda _info: widget.count.setText("could not refresh") if widget.alive else None,
+            on_result=lambda _n: self._refreshed_list(key, None),
+            on_error=lambda info: self._refreshed_list(key, info),
         )
+
+    def _refreshed_list(self, key: tuple[str, str], error: ErrorInfo | None) -> None:
+        self._refreshing.discard(key)
+        self._refreshed.add(key)
+        for widget in self.sections:
+            if (widget.spec.list_key, widget.spec.region) != key:
+                continue
+            if error is None:
+                widget.start()
+            else:
+                widget.count.setText("could not refresh")
+                widget.count.setToolTip(error.message)
 
     def move(self, spec: HomeSectionSpec, offset: int) -> None:
         user_id = self.user.id if self.user else None
