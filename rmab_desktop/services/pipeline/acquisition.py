@@ -273,15 +273,28 @@ class Acquisition:
         self.deps.blocklist.add(details.audiobook_id, release, reason)
         ctx.event(f"Blocklisted '{release.title}': {reason}", EventLevel.WARNING, context=CONTEXT)
 
+    # -- download history ----------------------------------------------------------------------
+    def _history(self, history_id: int) -> tuple[str, str, str] | None:
+        """(status, client id, item id) of a grab, or None when it is gone."""
+        with self.deps.database.session() as session:
+            row = session.get(DownloadHistory, history_id)
+            return None if row is None else (row.status, row.client_name, row.client_item_id or "")
+
+    def _set_history(self, history_id: int, **values: Any) -> None:
+        with self.deps.database.session() as session:
+            row = session.get(DownloadHistory, history_id)
+            if row is not None:
+                for key, value in values.items():
+                    setattr(row, key, value)
+
     # -- monitor -------------------------------------------------------------------------------
     def monitor(self, ctx: JobContext) -> dict[str, Any]:
         payload = dict(ctx.payload)
         request_id, history_id = int(payload["request_id"]), int(payload["download_history_id"])
-        with self.deps.database.session() as session:
-            history = session.get(DownloadHistory, history_id)
-            if history is None or history.status != "downloading":
-                return {"skipped": "not downloading"}
-            client_id, item_id = history.client_name, history.client_item_id or ""
+        history = self._history(history_id)
+        if history is None or history[0] != "downloading":
+            return {"skipped": "not downloading"}
+        _, client_id, item_id = history
         try:
             details = self.requests.get(request_id)
         except NotFoundError:
@@ -353,10 +366,7 @@ class Acquisition:
         polls = int(payload.get("unreachable_polls") or 0) + 1
         payload["unreachable_polls"] = polls
         if _seconds(payload["unreachable_since"], now) > limit_minutes * 60:
-            with self.deps.database.session() as session:
-                row = session.get(DownloadHistory, int(payload["download_history_id"]))
-                if row is not None:
-                    row.status, row.error = "failed", exc.user_message
+            self._set_history(int(payload["download_history_id"]), status="failed", error=exc.user_message)
             self.requests.set_status(
                 details.id,
                 RequestStatus.FAILED,
@@ -379,10 +389,7 @@ class Acquisition:
             ctx.event(
                 f"Could not remove the download: {exc.user_message}", EventLevel.WARNING, context=CONTEXT
             )
-        with self.deps.database.session() as session:
-            row = session.get(DownloadHistory, history_id)
-            if row is not None:
-                row.status, row.removed_from_client, row.error = "cancelled", True, why
+        self._set_history(history_id, status="cancelled", removed_from_client=True, error=why)
         ctx.event(f"Stopped monitoring: {why}; the download was removed", context=CONTEXT)
         return {"abandoned": why}
 
@@ -391,9 +398,7 @@ class Acquisition:
     ) -> dict[str, Any]:
         release = release_from_payload(payload["release"])
         history_id = int(payload["download_history_id"])
-        with self.deps.database.session() as session:
-            row = session.get(DownloadHistory, history_id)
-            client_id, item_id = (row.client_name, row.client_item_id or "") if row else ("", "")
+        _, client_id, item_id = self._history(history_id) or ("", "", "")
         self._block(details, release, reason, ctx)
         try:
             self.deps.downloads.remove(client_id, item_id, delete_data=True)
@@ -405,10 +410,7 @@ class Acquisition:
                 EventLevel.WARNING,
                 context=CONTEXT,
             )
-        with self.deps.database.session() as session:
-            row = session.get(DownloadHistory, history_id)
-            if row is not None:
-                row.status, row.error, row.removed_from_client = "failed", reason, removed
+        self._set_history(history_id, status="failed", error=reason, removed_from_client=removed)
         candidates = [candidate_from_payload(c) for c in payload.get("candidates", [])]
         if candidates:
             self.requests.set_status(
@@ -433,8 +435,7 @@ class Acquisition:
         poll: float,
     ) -> dict[str, Any]:
         history_id = int(payload["download_history_id"])
-        with self.deps.database.session() as session:
-            client_id = session.get(DownloadHistory, history_id).client_name  # type: ignore[union-attr]
+        _, client_id, _ = self._history(history_id) or ("", "", "")
         remote = item.content_path or item.save_path or ""
         local = self.deps.downloads.local_path(client_id, remote) if remote else ""
         if not local or not Path(local).exists():
@@ -456,10 +457,7 @@ class Acquisition:
             )
             return {"warn": "path not visible"}
         now = self.deps.clock()
-        with self.deps.database.session() as session:
-            row = session.get(DownloadHistory, history_id)
-            assert row is not None
-            row.status, row.download_path, row.completed_at = "completed", local, now
+        self._set_history(history_id, status="completed", download_path=local, completed_at=now)
         self.requests.update_progress(details.id, 1.0, 0, 0)
         self.requests.set_status(
             details.id,
