@@ -28,6 +28,7 @@ from rmab_desktop.services.indexers import IndexerConfig, IndexerService, Indexe
 from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
+from rmab_desktop.ui.widgets.test_button import TestButton
 
 TYPES = [
     (IndexerType.PROWLARR, "Prowlarr (all its indexers)"),
@@ -118,14 +119,11 @@ class IndexerSettings(QWidget):
         form.addRow("Seed ratio before removal", self.ratio_spin)
         form.addRow("Seed time before removal", self.seed_spin)
         form.addRow("", self.enabled_box)
-        self.test_button = QPushButton("Test")
-        self.test_button.clicked.connect(self.test)
-        self.result_label = QLabel(wordWrap=True)
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.test_button)
-        test_row.addWidget(self.result_label, 1)
-        form.addRow(test_row)
+        self.tester = TestButton(ctx.runner, self._test_plan)
+        self.status = QLabel(wordWrap=True)
+        form.addRow(self.tester)
         layout.addWidget(self.editor)
+        layout.addWidget(self.status)
         layout.addStretch(1)
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         for edit in (self.name_edit, self.url_edit, self.categories_edit, self.ebook_categories_edit):
@@ -180,7 +178,7 @@ class IndexerSettings(QWidget):
             widget.blockSignals(False)
         self.key_edit.setText(self.keys_typed.get(config.id, ""))
         self.key_edit.setPlaceholderText(SAVED_KEY if config.id in self.saved_keys else "")
-        self.result_label.clear()
+        self.tester.reset()
         self._type_changed()
 
     def _type_changed(self) -> None:
@@ -231,27 +229,14 @@ class IndexerSettings(QWidget):
             self.keys_typed.pop(config.id, None)
 
     # -- test and save -----------------------------------------------------------------------------------
-    def test(self) -> None:
+    def _test_plan(self) -> Any:
         config = self.edited()
         if config is None:
-            return
-        self.test_button.setEnabled(False)
-        self.result_label.setText("Testing…")
-        self.ctx.runner.submit(
-            self.service.test, config, self.keys_typed.get(config.id) or None,
-            on_result=self._show_result, on_error=self._show_error,
-            on_finished=lambda: self.test_button.setEnabled(True),
-        )  # fmt: skip
-
-    def _show_result(self, result: ConnectionTestResult) -> None:
-        mark = "✔" if result.ok else "✘"
-        text = f"{mark} {result.message}" + (f" {result.hint}" if result.hint and not result.ok else "")
-        if result.latency_ms is not None and result.ok:
-            text += f" ({result.latency_ms:.0f} ms)"
-        self.result_label.setText(text)
+            return ConnectionTestResult(False, "Select or add an indexer first.")
+        return self.service.test, (config, self.keys_typed.get(config.id) or None)
 
     def _show_error(self, info: Any) -> None:
-        self.result_label.setText(f"✘ {info.message} {info.hint}".strip())
+        self.status.setText(f"✗ {info.message} {info.hint}".strip())
 
     def _save(self, configs: list[IndexerConfig], keys: dict[str, str]) -> None:
         self.service.save_configs(configs)

@@ -269,4 +269,4 @@ class RankingSettings(QWidget):
         return True
 
     def _show_error(self, info: Any) -> None:
-        self.status.setText(f"✘ {info.message} {info.hint}".strip())
+        self.status.setText(f"✗ {info.message} {info.hint}".strip())
