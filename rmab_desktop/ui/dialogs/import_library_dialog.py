@@ -43,21 +43,14 @@ SKIP = "Skip"
 PENDING = "Not decided"
 
 
-class ProposalModel(QAbstractTableModel):
-    """One row per scanned book: what was found, the proposed match, the user's decision."""
+class _RowsModel(QAbstractTableModel):
+    """A read-only table over ``self._rows`` with fixed ``HEADERS``."""
 
-    HEADERS = ("Decision", "Folder", "Proposed match", "Confidence", "Why")
+    HEADERS: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[Proposal] = []
-        self._decisions: list[Candidate | str] = []  # a Candidate to link, SKIP or PENDING
-
-    def set_proposals(self, proposals: list[Proposal]) -> None:
-        self.beginResetModel()
-        self._rows = list(proposals)
-        self._decisions = [PENDING] * len(self._rows)
-        self.endResetModel()
+        self._rows: list[Any] = []
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
@@ -71,6 +64,22 @@ class ProposalModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
         return None
+
+
+class ProposalModel(_RowsModel):
+    """One row per scanned book: what was found, the proposed match, the user's decision."""
+
+    HEADERS = ("Decision", "Folder", "Proposed match", "Confidence", "Why")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._decisions: list[Candidate | str] = []  # a Candidate to link, SKIP or PENDING
+
+    def set_proposals(self, proposals: list[Proposal]) -> None:
+        self.beginResetModel()
+        self._rows = list(proposals)
+        self._decisions = [PENDING] * len(self._rows)
+        self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -124,12 +133,8 @@ class ProposalModel(QAbstractTableModel):
         return [(p, d) for p, d in zip(self._rows, self._decisions, strict=True) if isinstance(d, Candidate)]
 
 
-class MovesModel(QAbstractTableModel):
+class MovesModel(_RowsModel):
     HEADERS = ("From", "To", "Problem")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[PlannedMove] = []
 
     def set_moves(self, moves: list[PlannedMove]) -> None:
         self.beginResetModel()
@@ -139,19 +144,6 @@ class MovesModel(QAbstractTableModel):
     @property
     def moves(self) -> list[PlannedMove]:
         return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
