@@ -2,6 +2,7 @@
 # Builds <slug>-<version>-linux-<arch>.tar.gz: the PyInstaller onedir plus share/ (desktop file,
 # icons, metainfo) and install-desktop-entry.sh for a menu entry without root.
 # usage: packaging/linux/build-tarball.sh [ONEDIR (dist/rmab-desktop)] [OUT_DIR (dist)]
+# env: TARBALL_GZIP_LEVEL (default 6)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 ONEDIR="$(realpath "${1:-$ROOT/dist/$APP_SLUG}")"
@@ -21,5 +22,5 @@ chmod 755 "$STAGE/$TOP/install-desktop-entry.sh"
 cp "$ROOT/LICENSE" "$STAGE/$TOP/LICENSE"
 
 TARBALL="$OUT/$TOP-linux-$(uname -m).tar.gz"
-tar -C "$STAGE" --owner=0 --group=0 -czf "$TARBALL" "$TOP"
+tar -C "$STAGE" --owner=0 --group=0 -cf - "$TOP" | gzip "-${TARBALL_GZIP_LEVEL:-6}" > "$TARBALL"
 echo "$TARBALL"
