@@ -183,3 +183,14 @@ def test_registered_page_builds_from_the_core_and_opens_the_import_dialog(qtbot,
     dialogs = page.findChildren(ImportLibraryDialog)
     assert len(dialogs) == 1 and dialogs[0].isVisible()
     dialogs[0].reject()
+
+
+def test_page_loads_on_the_real_runner(qtbot, threaded_ctx: UiContext, core: AppCore) -> None:
+    insert_synthetic_library(core.database, 500)
+    page = LibraryPage(threaded_ctx, make_service(core))
+    qtbot.addWidget(page)
+    assert page.count_label.text() == "Loading…"  # the GUI thread did not wait for the database
+    qtbot.waitUntil(lambda: page.model.total == 500, timeout=10_000)
+    assert page.count_label.text() == "500 books"
+    page.search.setText("missing:cover")
+    qtbot.waitUntil(lambda: "of 500 books" in page.count_label.text(), timeout=2000)
