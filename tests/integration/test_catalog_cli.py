@@ -85,3 +85,16 @@ def test_approval_flow_from_cli(rmab, database_url: str, tmp_path: Path) -> None
     assert done["request"]["status"] == "awaiting_search" and done["request"]["approval_note"] == "ok"
     code, listed, _ = rmab("requests", "list", "--status", "awaiting_search", "--user", "alice", "--json")
     assert [r["id"] for r in listed["requests"]] == [int(request_id)]
+
+
+def test_other_catalog_commands(rmab) -> None:  # type: ignore[no-untyped-def]
+    code, suggested, _ = rmab("catalog", "suggest", "lantern", "--json")
+    assert code == 0 and "The Lantern Road" in suggested["suggestions"]
+    code, tree, _ = rmab("catalog", "categories", "--json")
+    assert tree["categories"][0]["name"] == "Science Fiction & Fantasy"
+    code, similar, _ = rmab("catalog", "similar", "B0TESTSER1", "--json")
+    assert code == 0 and similar["books"] and all(b["asin"] != "B0TESTSER1" for b in similar["books"])
+    code, refreshed, _ = rmab("catalog", "refresh", "--size", "3", "--json")
+    assert refreshed["lists"] == {"us:new_releases": 3, "us:popular": 3}
+    code, text, _ = rmab("catalog", "search", "chamber", "--by", "title", "--sort", "title")
+    assert code == 0 and text.splitlines()[0].startswith("B0TESTCLS1") and "2 result(s)" in text

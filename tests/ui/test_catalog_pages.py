@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from rmab_desktop.bootstrap import AppCore, open_core
-from rmab_desktop.domain.catalog import Availability, CatalogBook, CatalogEntry
+from rmab_desktop.domain.catalog import Availability, CatalogBook, CatalogEntry, SectionKind
 from rmab_desktop.domain.enums import RequestStatus
 from rmab_desktop.services.requests import ApprovalSettings
 from rmab_desktop.settings import Preferences, SettingsStore
@@ -132,7 +132,7 @@ def test_sections_add_move_remove(ctx: UiContext, qtbot) -> None:  # type: ignor
     page = DiscoverPage(ctx, navigator(ctx))
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: len(page.sections) == 2, timeout=5000)
-    page.add(page.sections[0].spec.kind.__class__("category"), "Children's Audiobooks", "18572091011")
+    page.add(SectionKind.CATEGORY, "Children's Audiobooks", "18572091011")
     qtbot.waitUntil(lambda: len(page.sections) == 3, timeout=5000)
     page.move(page.sections[2].spec, -2)
     qtbot.waitUntil(lambda: page.sections[0].spec.title == "Children's Audiobooks", timeout=5000)
@@ -201,3 +201,30 @@ def test_models_pass_qt_model_tester(qtmodeltester) -> None:  # type: ignore[no-
     qtmodeltester.check(model)
     assert model.index(0).data(BadgeRole) == "Requested" and model.canFetchMore() is False  # no loader
     qtmodeltester.check(RequestsModel())
+
+
+def test_dropped_link_opens_book_then_author_and_series(ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from rmab_desktop.ui.main_window import MainWindow
+    from rmab_desktop.ui.pages.book_page import BookListPage
+    from rmab_desktop.ui.pages.registry import PAGES
+
+    window = MainWindow(ctx, [spec for spec in PAGES if spec.key in ("discover", "search", "requests")])
+    qtbot.addWidget(window)
+    assert window.show_page("discover")
+    nav = navigator(ctx)
+    qtbot.waitUntil(lambda: getattr(window, "_catalog_links_connected", False), timeout=5000)
+    window.bookLinkDropped.emit("B0TESTSER1", "us")
+    book = nav.windows[-1]
+    assert isinstance(book, BookPage)
+    qtbot.waitUntil(lambda: book.entry is not None, timeout=5000)
+    qtbot.waitUntil(lambda: book.similar_model.rowCount() > 0, timeout=5000)
+    book._link("author:B0AUTHOR01:Mara Quell")
+    author = nav.windows[-1]
+    assert isinstance(author, BookListPage)
+    qtbot.waitUntil(lambda: author.model.rowCount() == 2, timeout=5000)
+    book._link("series:B0SERIES01:Lantern Cycle")
+    series = nav.windows[-1]
+    qtbot.waitUntil(lambda: series.model.rowCount() == 2, timeout=5000)
+    assert [series.model.entry(r).book.asin for r in range(2)] == ["B0TESTSER1", "B0TESTFUT1"]
+    for widget in list(nav.windows):
+        widget.close()
