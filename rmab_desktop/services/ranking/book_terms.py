@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.services.ranking.text import canonical, fold, words
-from rmab_desktop.services.ranking.vocabulary import language_code
+from rmab_desktop.services.ranking.vocabulary import PREFIX_ONLY_WORDS, SERIES_KEYWORDS, language_code
 
 STOPWORDS = frozenset(
     [
@@ -109,7 +109,7 @@ class BookTerms:
     wants_part: bool
     language: str | None
     book_words: frozenset[str] = field(default=frozenset())  # every word of title, subtitle, series
-    continuations: frozenset[str] = field(default=frozenset())  # first words of subtitles
+    continuations: frozenset[tuple[str, ...]] = field(default=frozenset())  # subtitles' first two words
 
     @property
     def has_title(self) -> bool:
@@ -187,6 +187,11 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
 
 
+def _seriesish(part: tuple[str, ...]) -> bool:
+    """ "Book One in the Dune Chronicles", "Books 1-4": series information, not a title."""
+    return any(w in SERIES_KEYWORDS or w.isdigit() or w in PREFIX_ONLY_WORDS for w in part)
+
+
 def title_variants(title: str, series: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """Required word sequences for a title: text in brackets is optional, and so is a subtitle
     after a colon - unless the part before the colon is just the series/franchise name
@@ -200,7 +205,7 @@ def title_variants(title: str, series: tuple[str, ...]) -> tuple[tuple[str, ...]
     variants: list[tuple[str, ...]] = []
     if not sep or not rest_words:
         variants = [full]
-    elif series and _overlaps(main_words, series):
+    elif series and _overlaps(main_words, series) and not _seriesish(rest_words):
         variants = [full, rest_words]
     else:
         variants = [full, main_words]
@@ -260,11 +265,12 @@ def book_terms(book: BookInfo) -> BookTerms:
     )
 
 
-def _continuations(title: str, subtitle: tuple[str, ...]) -> set[str]:
-    """Words that may follow the short title directly: the subtitle's and the colon part's first."""
-    found = {subtitle[0]} if subtitle else set()
+def _continuations(title: str, subtitle: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """What may follow the short title directly: the first two words of the subtitle and of the
+    part after a colon ("Atomic Habits An Easy ...", "She A History ...")."""
+    found = {subtitle[:2]} if subtitle else set()
     _, sep, rest = _BRACKETED.sub(" ", title).partition(":")
-    rest_words = words(rest) if sep else []
+    rest_words = words(rest) if sep else ()
     if rest_words:
-        found.add(rest_words[0])
+        found.add(tuple(rest_words[:2]))
     return found

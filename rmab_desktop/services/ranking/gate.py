@@ -158,8 +158,10 @@ def _check_prefix(tokens: list[Token], start: int, terms: BookTerms) -> str | No
 def _check_suffix(tokens: list[Token], end: int, terms: BookTerms) -> str | None:
     if end >= len(tokens) or tokens[end].boundary:
         return None
-    token = tokens[end]
-    if token.text in terms.continuations or _structured(tokens, end, terms, prefix=False):
+    following = tuple(t.text for t in tokens[end : end + 2])
+    if any(following[: len(c)] == c for c in terms.continuations) or _structured(
+        tokens, end, terms, prefix=False
+    ):
         return None
     return f"a longer, different title: '... {' '.join(t.raw for t in tokens[max(0, end - 2) : end + 2])}'"
 

@@ -175,3 +175,10 @@ NOVELLA = book(
     runtime_minutes=420,
 )
 CRIME = book("Crime and Punishment", ["Fyodor Dostoevsky"], runtime_minutes=1300)
+DUNE_CHRONICLES = book(
+    "Dune: Book One in the Dune Chronicles",
+    ["Frank Herbert"],
+    series="Dune Chronicles",
+    series_position="1",
+    runtime_minutes=1270,
+)

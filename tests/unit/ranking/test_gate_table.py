@@ -183,6 +183,9 @@ CASES: dict[str, Case] = {
     "transliterated-surname": Case(B.CRIME, "Fyodor Dostoyevsky - Crime and Punishment [MP3]", True),
     "transliterated-last-first": Case(B.CRIME, "Dostoyevsky, Fyodor - Crime and Punishment", True),
     "similar-surname-other-author": Case(B.WAY_OF_KINGS, "Brandon Anderson - The Way of Kings", False),
+    "colon-series-subtitle": Case(B.DUNE_CHRONICLES, "Frank Herbert - Dune [M4B]", True),
+    "colon-series-subtitle-sequel": Case(B.DUNE_CHRONICLES, "Frank Herbert - Dune Messiah [M4B]", False),
+    "subtitle-other-words": Case(B.ATOMIC, "James Clear - Atomic Habits An Other Thing [M4B]", False),
     "catch-22-hyphen": Case(B.CATCH22, "Joseph Heller - Catch-22 [MP3]", True),
     # diacritics, non-Latin scripts
     "miserables-no-accent": Case(B.MISERABLES, "Victor Hugo - Les Miserables (Unabridged) MP3", True),
