@@ -44,7 +44,6 @@ class _Transfer:
     cancel: CancelToken = field(default_factory=CancelToken)
     thread: threading.Thread | None = None
     done_bytes: int = 0
-    total_bytes: int | None = None
     speed_bps: int = 0
 
 
@@ -91,18 +90,26 @@ class DirectHttpClient:
         return str(self.root)
 
     def add(self, item: NewDownload) -> str:
-        if not item.url or urlsplit(item.url).scheme not in ("http", "https"):
-            raise ValidationError("A direct download needs an http(s) URL.")
-        item_id = hashlib.sha1(item.url.encode()).hexdigest()[:20]
+        files = [(f.url, f.name, f.size_bytes) for f in item.http_files] or [(item.url, "", item.size_bytes)]
+        if not all(url and urlsplit(url).scheme in ("http", "https") for url, _, _ in files):
+            raise ValidationError("A direct download needs http(s) URLs.")
+        item_id = hashlib.sha1("\n".join(url for url, _, _ in files).encode()).hexdigest()[:20]  # type: ignore[misc]
         base = Path(item.save_path) if item.save_path else self.root
         folder = base / (sanitize_filename(item.name) or item_id)
         record = {
             "id": item_id,
-            "url": item.url,
             "name": item.name,
             "folder": str(folder),
-            "filename": _filename(item.url, item.name),
-            "expected_size": item.size_bytes,
+            "files": [
+                # a single file's size estimate comes from the indexer: the server's length wins
+                {
+                    "url": url,
+                    "filename": _filename(url, name or item.name),
+                    "expected_size": size,
+                    "size": None,
+                }
+                for url, name, size in files
+            ],
             "category": item.category,
             "status": "active",
             "error": None,
@@ -155,14 +162,16 @@ class DirectHttpClient:
                 transfer.thread.join(timeout=10)
 
     # -- transfer ---------------------------------------------------------------------------
+    @staticmethod
+    def _total(record: dict[str, Any]) -> int | None:
+        sizes = [f.get("size") or f.get("expected_size") for f in record["files"]]
+        return sum(sizes) if all(sizes) else None
+
     def _item(self, record: dict[str, Any], transfer: _Transfer | None) -> DownloadItem:
-        folder, target = Path(record["folder"]), Path(record["folder"]) / record["filename"]
-        status = record["status"]
-        total = (
-            (transfer.total_bytes if transfer else None) or record.get("size") or record.get("expected_size")
-        )
+        folder = Path(record["folder"])
+        status, total = record["status"], self._total(record)
         if status == "done":
-            state, done = DownloadState.COMPLETED, target.stat().st_size if target.exists() else total
+            state, done = DownloadState.COMPLETED, total
         elif status == "failed":
             state, done = DownloadState.FAILED, 0
         else:
@@ -198,7 +207,9 @@ class DirectHttpClient:
         record = transfer.record
         for attempt in range(RETRIES + 1):
             try:
-                self._transfer(transfer)
+                transfer.done_bytes = 0
+                for file in record["files"]:
+                    self._transfer(transfer, file)
             except CancelledError:
                 return
             except PermanentDownloadError as exc:
@@ -216,37 +227,40 @@ class DirectHttpClient:
         if not transfer.cancel.cancelled:
             self._save(record)
 
-    def _transfer(self, transfer: _Transfer) -> None:
+    def _transfer(self, transfer: _Transfer, file: dict[str, Any]) -> None:
         record = transfer.record
         folder = Path(record["folder"])
         folder.mkdir(parents=True, exist_ok=True)
-        part = folder / (record["filename"] + ".part")
+        target, part = folder / file["filename"], folder / (file["filename"] + ".part")
+        if target.exists() and target.stat().st_size == (file.get("size") or target.stat().st_size):
+            transfer.done_bytes += target.stat().st_size  # finished before a restart
+            return
         have = part.stat().st_size if part.exists() else 0
         headers = {"Range": f"bytes={have}-"} if have else {}
         with (
             httpx.Client(timeout=self._timeout, transport=self._transport, follow_redirects=True) as http,
-            http.stream("GET", record["url"], headers=headers) as response,
+            http.stream("GET", file["url"], headers=headers) as response,
         ):
             total = self._expected_total(response, have)
-            if response.status_code == 416 and have and have == record.get("size"):
+            if response.status_code == 416 and have and have == file.get("size"):
                 total = have  # the part was already complete
             elif response.status_code >= 400:
                 raise PermanentDownloadError(
-                    f"The server answered HTTP {response.status_code} for {record['url']}"
+                    f"The server answered HTTP {response.status_code} for {file['url']}"
                 )
             elif response.status_code != 206:
                 have = 0  # no Range support: start again
-            transfer.total_bytes, transfer.done_bytes = total, have
-            record["size"] = total
+            file["size"] = total
             self._save(record)
+            transfer.done_bytes += have
             if response.status_code != 416:
                 self._copy(response, part, have, transfer)
         size = part.stat().st_size
-        expected = total or record.get("expected_size")
+        expected = total or file.get("expected_size")
         if expected is not None and size != expected:
             part.unlink(missing_ok=True)
             raise PermanentDownloadError(f"Size check failed: received {size} bytes, expected {expected}.")
-        part.replace(folder / record["filename"])
+        part.replace(target)
 
     @staticmethod
     def _expected_total(response: httpx.Response, have: int) -> int | None:

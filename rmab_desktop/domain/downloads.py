@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from rmab_desktop.domain.releases import ReleaseFile
+
 
 class DownloadState(StrEnum):
     QUEUED = "queued"
@@ -55,6 +57,7 @@ class NewDownload:
     magnet: str | None = None
     nzb: bytes | None = None
     url: str | None = None  # an NZB URL for usenet clients, the file URL for direct HTTP
+    http_files: tuple[ReleaseFile, ...] = ()  # direct HTTP releases of several files (one folder)
     category: str | None = None
     save_path: str | None = None  # in the client's view of the file system
     size_bytes: int | None = None  # expected size (direct HTTP verifies it)

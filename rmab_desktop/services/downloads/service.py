@@ -158,6 +158,7 @@ class DownloadService:
             magnet=magnet,
             nzb=data if release.protocol == "usenet" else None,
             url=url if release.protocol == "http" else None,
+            http_files=release.http_files if release.protocol == "http" else (),
             category=config.category or None,
             save_path=config.save_path or None,
             size_bytes=release.size_bytes,

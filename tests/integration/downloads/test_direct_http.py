@@ -12,6 +12,7 @@ import pytest
 from rmab_desktop.clients.direct_http import DirectHttpClient
 from rmab_desktop.domain.downloads import DownloadState, NewDownload
 from rmab_desktop.domain.errors import ValidationError
+from rmab_desktop.domain.releases import ReleaseFile
 from tests.daemons import wait_until
 from tests.fakes.range_file_server import RangeFileServer
 
@@ -45,6 +46,22 @@ def test_download_completes_with_verified_bytes(client: DirectHttpClient, server
     assert item.progress == 1.0 and item.size_bytes == len(DATA)
     assert (Path(item.content_path) / "Quiet Test.mp3").read_bytes() == DATA
     assert client.list("books") == [item]
+
+
+def test_a_release_of_several_files_lands_in_one_folder(
+    client: DirectHttpClient, server: RangeFileServer
+) -> None:
+    chapters = {f"/items/book/{n:02d}.mp3": os.urandom(20_000 + n) for n in range(1, 4)}
+    server.files.update(chapters)
+    files = tuple(
+        ReleaseFile(name=path.rsplit("/", 1)[1], url=f"{server.url}{path}", size_bytes=len(data))
+        for path, data in chapters.items()
+    )
+    item_id = client.add(NewDownload("Jane Doe - Chapters", http_files=files))
+    item = _finish(client, item_id)
+    assert item.size_bytes == sum(len(d) for d in chapters.values())
+    for path, data in chapters.items():
+        assert (Path(item.content_path) / path.rsplit("/", 1)[1]).read_bytes() == data
 
 
 def test_interrupted_transfer_resumes_with_range(client: DirectHttpClient, server: RangeFileServer) -> None:
