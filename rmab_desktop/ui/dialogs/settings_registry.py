@@ -77,8 +77,15 @@ def _organize(ctx: UiContext) -> QWidget:
     return OrganizeSettings(ctx)
 
 
+def _desktop(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.dialogs.desktop_settings import DesktopSettings
+
+    return DesktopSettings(ctx)
+
+
 SETTINGS_SECTIONS: list[SettingsSection] = [
     SettingsSection("general", "General", _general, order=0),
+    SettingsSection("desktop", "Desktop", _desktop, order=10, icon_name="info"),
     SettingsSection("library", "Library", _library, order=20, icon_name="library"),
     SettingsSection("organize", "Organize", _organize, order=25, icon_name="library"),
     SettingsSection("indexers", "Indexers", _indexers, order=30, icon_name="search"),
