@@ -18,7 +18,7 @@ from rmab_desktop.db.migrate import upgrade
 from rmab_desktop.logging_setup import REDACTOR, setup_logging
 from rmab_desktop.paths import AppPaths
 from rmab_desktop.services import catalog as catalog_feature
-from rmab_desktop.services import maintenance
+from rmab_desktop.services import maintenance, upkeep
 from rmab_desktop.services import pipeline as pipeline_feature
 from rmab_desktop.services import requests as requests_feature
 from rmab_desktop.services.catalog import CatalogService
@@ -28,8 +28,8 @@ from rmab_desktop.services.downloads import BlocklistService, DownloadService
 from rmab_desktop.services.events import EventBus
 from rmab_desktop.services.health import SCHEDULES as HEALTH_SCHEDULES
 from rmab_desktop.services.health import HealthService
-from rmab_desktop.services.indexers import IndexerService
 from rmab_desktop.services.health import providers as health_providers
+from rmab_desktop.services.indexers import IndexerService
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.library import service as library_feature
@@ -162,3 +162,5 @@ def _register_features(core: AppCore) -> None:
     library_feature.register(core.handlers, core.library)
     core.schedules.extend(library_feature.SCHEDULES)
     organize_jobs.register(core)
+    upkeep.register(core.handlers, core.database, core.queue, core.requests, lambda: core.prefs.library.root)
+    core.schedules.extend(upkeep.SCHEDULES)
