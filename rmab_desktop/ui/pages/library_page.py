@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -99,8 +99,14 @@ class LibraryPage(QWidget):
         self.reload()
 
     def _placeholder(self, size: int) -> QPixmap:
-        color = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        color = self.palette().color(QPalette.ColorRole.Mid)
         return icons.icon("library", color).pixmap(size, size)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # theme switch: retint the placeholder cover
+            self.covers.placeholder = self._placeholder(self.covers.size)
+            self.table.viewport().update()
+        super().changeEvent(event)
 
     # ----------------------------------------------------------------- layout
     def _build(self) -> None:
