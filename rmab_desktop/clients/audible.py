@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import partialmethod
 from typing import Any
 
 from rmab_desktop.clients.fields import day, dicts, integer, number, text
@@ -264,8 +265,9 @@ class AudibleClient:
             page_size=page_size,
         )
 
-    def best_sellers(
+    def _ranked(
         self,
+        sort: SortOrder,
         region: str,
         *,
         category_id: str | None = None,
@@ -274,31 +276,11 @@ class AudibleClient:
         cancel: CancelToken | None = None,
     ) -> SearchResults:
         return self.search(
-            region,
-            category_id=category_id,
-            sort=SortOrder.BEST_SELLERS,
-            page=page,
-            page_size=page_size,
-            cancel=cancel,
+            region, category_id=category_id, sort=sort, page=page, page_size=page_size, cancel=cancel
         )
 
-    def new_releases(
-        self,
-        region: str,
-        *,
-        category_id: str | None = None,
-        page: int = 1,
-        page_size: int = 50,
-        cancel: CancelToken | None = None,
-    ) -> SearchResults:
-        return self.search(
-            region,
-            category_id=category_id,
-            sort=SortOrder.NEWEST,
-            page=page,
-            page_size=page_size,
-            cancel=cancel,
-        )
+    best_sellers = partialmethod(_ranked, SortOrder.BEST_SELLERS)
+    new_releases = partialmethod(_ranked, SortOrder.NEWEST)
 
     def product(self, asin: str, region: str, *, cancel: CancelToken | None = None) -> CatalogBook:
         params = {"response_groups": RESPONSE_GROUPS, "image_sizes": "500,1024"}

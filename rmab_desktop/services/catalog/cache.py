@@ -54,7 +54,7 @@ def book_columns(book: CatalogBook) -> dict[str, Any]:
     return {
         "title": book.title[:500],
         "subtitle": (book.subtitle or "")[:500] or None,
-        "authors": [{"name": p.name, "asin": p.asin} for p in book.authors],
+        "authors": list(book.author_names),  # names, as BookInfo readers expect; ASINs stay in raw
         "narrators": list(book.narrators),
         "series_name": series.title[:300] if series else None,
         "series_position": ((series.position or "")[:20] or None) if series else None,
