@@ -243,6 +243,7 @@ def book_terms(book: BookInfo) -> BookTerms:
     title_words = {w for variant in variants for w in variant}
     author_words = {t for a in [*authors, *with_roles] for t in a.tokens}
     author_words |= {t for a in authors for t in words(a.display)}  # "Jr", "PhD" included
+    author_words |= {"".join(a.tokens) for a in authors}  # "BrandonSanderson"
     author_words |= {a.initials for a in authors if a.initials}
     author_words |= {word[0] for a in authors for word in a.given if word.isalpha()}
     author_words |= {a.surname + "s" for a in authors}

@@ -39,7 +39,7 @@ from rmab_desktop.services.ranking.vocabulary import (
 MB = 1024 * 1024
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _NAME_CONNECTORS = frozenset({"by", "and", "with", "feat", "ft", "read", "narrated", "written"})
-_SUFFIX_CONNECTORS = frozenset({"by", "read", "narrated", "written"})
+_SUFFIX_CONNECTORS = frozenset({"by"})
 
 
 @dataclass
@@ -71,8 +71,13 @@ def _align(tokens: list[Token], start: int, variant: tuple[str, ...]) -> int | N
             i, j, matched = i + 1, j + 1, matched + 1
         elif here is not None and j + 1 < len(tokens) and here + tokens[j + 1].text == word:
             i, j, matched = i + 1, j + 2, matched + 1
-        elif here is not None and i + 1 < n and word + variant[i + 1] == here:
-            i, j, matched = i + 2, j + 1, matched + 2
+        elif (
+            here is not None
+            and len(here) > len(word)
+            and here.startswith(word)
+            and (joined := _joined(variant, i, here))
+        ):
+            i, j, matched = i + joined, j + 1, matched + joined  # "TheWayOfKings", "Spiderman"
         elif word in STOPWORDS and matched and i + 1 < n:
             i += 1  # "Harry Potter Philosopher's Stone" for "... and the ..."
         elif here in STOPWORDS and matched and j + 1 < len(tokens) and tokens[j + 1].text == word:
@@ -80,6 +85,18 @@ def _align(tokens: list[Token], start: int, variant: tuple[str, ...]) -> int | N
         else:
             return None
     return j if matched else None
+
+
+def _joined(variant: tuple[str, ...], i: int, here: str) -> int:
+    """How many title words, from ``i``, written together make ``here`` (0 when they do not)."""
+    text = ""
+    for count, word in enumerate(variant[i:], start=1):
+        text += word
+        if text == here:
+            return count if count > 1 else 0
+        if not here.startswith(text):
+            return 0
+    return 0
 
 
 def _windows(tokens: list[Token], variant: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -113,6 +130,8 @@ def _structured(tokens: list[Token], i: int, terms: BookTerms, *, prefix: bool) 
     if word in SERIES_KEYWORDS and nxt is not None and (_is_number(nxt) or roman_value(nxt.raw)):
         return 2
     if word == "full" and nxt is not None and nxt.text == "cast":
+        return 2
+    if word in {"read", "narrated", "written", "performed"} and nxt is not None and nxt.text == "by":
         return 2
     if (
         _is_number(token)
@@ -201,7 +220,9 @@ def _author_at(tokens: list[Token], outside: set[int], author: AuthorName) -> bo
     for idx, token in enumerate(tokens):
         if idx not in outside:
             continue
-        exact = token.text in (surname, surname + "s")
+        exact = token.text in (surname, surname + "s") or (
+            bool(author.given) and token.text == "".join(author.tokens)  # "BrandonSanderson"
+        )
         if not exact and not (author.given and _surname_like(token.text, surname)):
             continue
         if not author.given:

@@ -28,9 +28,9 @@ TAG_WORDS = frozenset(
     {"audiobook", "audiobooks", "audio", "audible", "unabridged", "abridged", "retail", "kbps", "kbit",
      "kbits", "kb", "k", "vbr", "cbr", "hq", "lq", "mono", "stereo", "cd", "cds", "web", "webrip", "rip",
      "chapters", "chaptered", "chapterized", "chapterised", "uncut", "edition", "remastered", "expanded",
-     "anniversary", "deluxe", "revised", "updated", "reupload", "repack", "proper", "read", "narrated",
-     "narrator", "narrators", "by", "ebook", "epub", "pdf", "mobi", "azw3", "untouched", "english", "eng",
-     "dolby", "atmos", "aaxc", "multicast"}
+     "anniversary", "deluxe", "revised", "updated", "reupload", "repack", "proper", "narrator", "narrators",
+     "by", "ebook", "epub", "pdf", "mobi", "azw3", "untouched", "english", "eng", "dolby", "atmos", "aaxc",
+     "multicast"}
     | set(FORMAT_WORDS)
 )  # fmt: skip
 # Series-ish words tolerated before a title ("Dune Chronicles 01 - Dune"), never after it.

@@ -186,6 +186,9 @@ CASES: dict[str, Case] = {
     "colon-series-subtitle": Case(B.DUNE_CHRONICLES, "Frank Herbert - Dune [M4B]", True),
     "colon-series-subtitle-sequel": Case(B.DUNE_CHRONICLES, "Frank Herbert - Dune Messiah [M4B]", False),
     "subtitle-other-words": Case(B.ATOMIC, "James Clear - Atomic Habits An Other Thing [M4B]", False),
+    "camel-case": Case(B.WAY_OF_KINGS, "BrandonSanderson-TheWayOfKings-2010-MP3", True),
+    "camel-case-longer": Case(B.WAY_OF_KINGS, "Brandon Sanderson - TheWayOfKingsPrime", False),
+    "all-caps": Case(B.HOUSEMAID, "FREIDA MCFADDEN - THE HOUSEMAID", True),
     "catch-22-hyphen": Case(B.CATCH22, "Joseph Heller - Catch-22 [MP3]", True),
     # diacritics, non-Latin scripts
     "miserables-no-accent": Case(B.MISERABLES, "Victor Hugo - Les Miserables (Unabridged) MP3", True),
