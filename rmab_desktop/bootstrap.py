@@ -159,7 +159,7 @@ def _register_features(core: AppCore) -> None:
     core.library = library_feature.build(
         core.database, core.config, core.credentials, lambda: core.prefs.library.root
     )
-    library_feature.register(core.handlers, core.library)
+    library_feature.register(core.handlers, core.library, core.requests)
     core.schedules.extend(library_feature.SCHEDULES)
     organize_jobs.register(core)
     upkeep.register(core.handlers, core.database, core.queue, core.requests, lambda: core.prefs.library.root)

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from sqlalchemy import select
@@ -16,7 +16,7 @@ from sqlalchemy import select
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import JobRecord
 from rmab_desktop.domain.enums import EventLevel, JobStatus, RequestStatus
-from rmab_desktop.domain.library import WantedBook
+from rmab_desktop.domain.library import LibraryBook, WantedBook
 from rmab_desktop.services.job_executor import JobContext, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.library.matching import match_books
@@ -48,6 +48,26 @@ class Requests(Protocol):
     def set_status(self, request_id: int, status: RequestStatus, message: str, **kwargs: Any) -> Any: ...
 
 
+def make_available(
+    requests: Requests, library: Callable[[], Sequence[LibraryBook]], job_id: int | None = None
+) -> int:
+    """Requests still waiting whose book is in ``library`` (read only when some wait) become available."""
+    waiting = requests.list(statuses=WAITING)
+    if not waiting:
+        return 0
+    found = 0
+    for match in match_books([WantedBook(str(r.id), r.book) for r in waiting], list(library())):
+        if match.path:
+            requests.set_status(
+                int(match.id),
+                RequestStatus.AVAILABLE,
+                f"Found in the library at {match.path} ({match.reason})",
+                job_id=job_id,
+            )
+            found += 1
+    return found
+
+
 def check_recently_added(
     ctx: JobContext, scanner: LibraryScanner, requests: Requests, root: str | None
 ) -> dict[str, Any]:
@@ -56,19 +76,7 @@ def check_recently_added(
     stats = scanner.scan(root, progress=None, cancel=ctx.cancel)
     if not stats.books_changed:
         return {"books_changed": 0, "available": 0}
-    waiting = requests.list(statuses=WAITING)
-    found = 0
-    if waiting:
-        books = scanner.list_books(root, with_evidence=True)
-        for match in match_books([WantedBook(str(r.id), r.book) for r in waiting], books):
-            if match.path:
-                requests.set_status(
-                    int(match.id),
-                    RequestStatus.AVAILABLE,
-                    f"Found in the library at {match.path} ({match.reason})",
-                    job_id=ctx.job.id,
-                )
-                found += 1
+    found = make_available(requests, lambda: scanner.list_books(root, with_evidence=True), ctx.job.id)
     ctx.event(
         f"{stats.books_changed} book(s) added or changed; {found} request(s) now available", context="library"
     )

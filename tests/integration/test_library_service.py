@@ -193,3 +193,45 @@ def test_folder_entries_are_those_under_the_library_root(
     service.scanner.scan(str(elsewhere))  # e.g. the source of an import
     assert sorted(e.title for e in service.entries()) == ["Ancillary Justice", "Wizards First Rule"]
     assert [e.title for e in make_service(database, elsewhere).entries()] == ["Other Book"]
+
+
+class _Waiting:
+    """Requests stand-in: what ``make_available`` reads and writes."""
+
+    def __init__(self, books: dict[int, object]) -> None:
+        from types import SimpleNamespace
+
+        self.items = [SimpleNamespace(id=i, book=b) for i, b in books.items()]
+        self.available: list[tuple[int, str]] = []
+
+    def list(self, *, statuses=None, limit=1000):  # type: ignore[no-untyped-def]
+        return self.items
+
+    def set_status(self, request_id, status, message, **kwargs):  # type: ignore[no-untyped-def]
+        self.available.append((request_id, message))
+
+
+def test_sync_job_makes_waiting_requests_available_from_a_plex_library(database: Database) -> None:
+    from rmab_desktop.domain.books import BookInfo
+    from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
+    from rmab_desktop.services.job_queue import JobQueue
+    from rmab_desktop.services.library.service import SYNC_JOB, register
+
+    waiting = _Waiting({
+        7: BookInfo(title="Try It Out", authors=("Skrillex",)),
+        8: BookInfo(title="She", authors=("H. Rider Haggard",)),
+    })  # fmt: skip
+    with fake_plex.FakePlexServer() as server:
+        server.albums["3"] = [fake_plex.album("1", "Try It Out", "Skrillex"),
+                              fake_plex.album("2", "She and Allan", "H. Rider Haggard")]  # fmt: skip
+        service = make_service(database, None)
+        config = LibraryBackendConfig(
+            kind=LibraryBackendKind.PLEX, plex=PlexSettings(url=server.url, section_id="3")
+        )
+        service.save_backend_config(config, token=fake_plex.TOKEN)
+        queue, handlers = JobQueue(database), JobHandlers()
+        register(handlers, service, waiting)
+        job_id = queue.enqueue(SYNC_JOB, {})
+        JobExecutor(queue, handlers).run_next()
+    assert [request_id for request_id, _ in waiting.available] == [7]  # "She" is not "She and Allan"
+    assert any("1 request(s) now available" in e.message for e in queue.events(job_id=job_id))

@@ -22,6 +22,7 @@ from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.errors import ConfigurationError, NotFoundError, RmabError
+from rmab_desktop.domain.library import LibraryBook
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.job_executor import JobContext, JobHandlers
@@ -40,6 +41,7 @@ from rmab_desktop.services.library.query import SearchRecord, make_record
 from rmab_desktop.services.library.scanner import LibraryScanner
 from rmab_desktop.services.scheduler import ScheduleDefinition
 from rmab_desktop.services.tagging.writing import book_tags, write_tags
+from rmab_desktop.services.upkeep import Requests, make_available
 
 Retagger = Callable[[str, BookInfo], object]
 _COVER_PREFIX = {LibraryBackendKind.PLEX: "plex", LibraryBackendKind.AUDIOBOOKSHELF: "abs"}
@@ -115,6 +117,24 @@ class LibraryEntry(NamedTuple):
             year=self.year,
             has_cover=bool(self.cover),
             matched=self.audiobook_id is not None,
+        )
+
+    def to_library_book(self) -> LibraryBook:
+        return LibraryBook(
+            path=self.path or f"item:{self.id}",
+            title=self.title,
+            subtitle=self.subtitle,
+            authors=self.authors,
+            narrators=self.narrators,
+            series=self.series,
+            series_position=self.series_position,
+            asin=self.asin,
+            year=self.year,
+            files=self.file_count,
+            duration_seconds=self.duration_seconds,
+            format=self.format,
+            size_bytes=self.size_bytes,
+            id=self.id,
         )
 
     def to_book_info(self) -> BookInfo:
@@ -276,6 +296,10 @@ class LibraryService:
         with self.database.session() as session:
             return _entries(session.execute(query))
 
+    def library_books(self) -> list[LibraryBook]:
+        """The active backend's books in the form the matcher reads (``path`` identifies the row)."""
+        return [entry.to_library_book() for entry in self.entries()]
+
     def entry(self, entry_id: int) -> LibraryEntry:
         with self.database.session() as session:
             row = session.execute(select(*_ENTRY_COLUMNS).where(LibraryItem.id == entry_id)).first()
@@ -361,15 +385,16 @@ SYNC_JOB = "library.sync"
 SCHEDULES = [ScheduleDefinition("library_sync", "Refresh the library", SYNC_JOB, "23 */6 * * *")]
 
 
-def _sync_job(service: LibraryService, ctx: JobContext) -> dict[str, Any]:
+def _sync_job(service: LibraryService, requests: Requests | None, ctx: JobContext) -> dict[str, Any]:
     def progress(value: object) -> None:
         fraction = value.done / value.total if getattr(value, "total", 0) else 0.0  # type: ignore[attr-defined]
         ctx.progress(fraction, str(getattr(value, "phase", value)))
 
     result = service.sync(progress=progress, cancel=ctx.cancel)
+    available = make_available(requests, service.library_books, ctx.job.id) if requests is not None else 0
     ctx.event(
         f"Library refreshed from {result.backend}: {result.books} books "
-        f"({result.added} new, {result.removed} gone)",
+        f"({result.added} new, {result.removed} gone); {available} request(s) now available",
         context="library",
     )
     return {
@@ -377,11 +402,13 @@ def _sync_job(service: LibraryService, ctx: JobContext) -> dict[str, Any]:
         "added": result.added,
         "updated": result.updated,
         "removed": result.removed,
+        "available": available,
     }
 
 
-def register(handlers: JobHandlers, service: LibraryService) -> None:
-    handlers.register(SYNC_JOB, lambda ctx: _sync_job(service, ctx), "Refresh the library")
+def register(handlers: JobHandlers, service: LibraryService, requests: Requests | None = None) -> None:
+    """``library.sync``: refresh from the backend, then waiting requests found there become available."""
+    handlers.register(SYNC_JOB, lambda ctx: _sync_job(service, requests, ctx), "Refresh the library")
 
 
 def first_audio_file(folder: str) -> str | None:
