@@ -242,6 +242,20 @@ def test_user_choice_overrides_the_gate(kit: PipelineKit) -> None:
     assert kit.status(request_id) == RequestStatus.DOWNLOADING
 
 
+def test_choosing_another_release_replaces_the_running_download(
+    kit: PipelineKit, fake_client: FakeDownloadClient
+) -> None:
+    request_id = _start(kit)
+    first = _grabbed(kit, request_id)
+    choice = next(r for r, _ in kit.acquisition.interactive_results(request_id) if r.release.guid == "b")
+    kit.acquisition.grab_chosen(request_id, choice)
+    _poll(kit)
+    history = kit.history(request_id)
+    assert [(h.release_guid, h.status) for h in history] == [("a", "cancelled"), ("b", "downloading")]
+    assert (first, True) in fake_client.removed
+    assert kit.status(request_id) == RequestStatus.DOWNLOADING
+
+
 def test_cancelled_request_removes_its_download(kit: PipelineKit, fake_client: FakeDownloadClient) -> None:
     request_id = _start(kit)
     item_id = _grabbed(kit, request_id)

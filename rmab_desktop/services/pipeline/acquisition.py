@@ -488,6 +488,7 @@ class Acquisition:
     def grab_chosen(self, request_id: int, choice: RankedRelease) -> int:
         """The user's explicit choice is grabbed even when the gate rejected it or it is blocklisted."""
         details = self.requests.get(request_id)
+        self._replace_running(request_id)
         if details.status not in SEARCHABLE:
             self.requests.set_status(
                 request_id,
@@ -495,6 +496,24 @@ class Acquisition:
                 f"Interactive search: '{choice.release.title}' chosen by the user",
             )
         return self.enqueue_grab(request_id, [choice], manual=True)
+
+    def _replace_running(self, request_id: int) -> None:
+        """A download still running for the request makes way for the user's choice."""
+        with self.deps.database.session() as session:
+            running = session.scalars(
+                select(DownloadHistory.id).where(
+                    DownloadHistory.request_id == request_id, DownloadHistory.status == "downloading"
+                )
+            ).all()
+        for history_id in running:
+            _, client_id, item_id = self._history(history_id) or ("", "", "")
+            try:
+                self.deps.downloads.remove(client_id, item_id, delete_data=True)
+            except RmabError as exc:
+                log.warning("Could not remove the replaced download %s: %s", item_id, exc)
+            self._set_history(
+                history_id, status="cancelled", removed_from_client=True, error="Replaced by the user"
+            )
 
     # -- missing searches ----------------------------------------------------------------------
     def retry_missing(self, ctx: JobContext, limit: int = 50) -> dict[str, Any]:
