@@ -121,7 +121,7 @@ def main() -> int:
     args = parser.parse_args()
 
     os.chdir(ROOT)
-    app_dir = args.app_dir or build_app()
+    app_dir = args.app_dir.resolve() if args.app_dir else build_app()
     bare_dir = build_bare()
     apps = {"rmab-desktop": app_dir / "rmab-desktop", "bare PySide6 window": bare_dir / "bare-window"}
     can_drop = os.geteuid() == 0 and drop_caches()

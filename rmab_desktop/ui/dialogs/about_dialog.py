@@ -51,7 +51,8 @@ class AboutDialog(QDialog):
 
         header = QHBoxLayout()
         logo = QLabel()
-        logo.setPixmap(icons.app_icon().pixmap(72, 72))  # rendered from SVG at the screen's ratio
+        # Rendered from the SVG at the screen's pixel ratio: crisp on high-DPI screens.
+        logo.setPixmap(icons.render_svg(icons.icon_path("app").read_bytes(), 72, self.devicePixelRatioF()))
         header.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
         intro = QLabel(
             f"<h2 style='margin:0'>{APP_NAME}</h2>"
