@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from rmab_desktop.clients._http import timed_test
-from rmab_desktop.clients.audiobookshelf import AudiobookshelfClient
-from rmab_desktop.clients.plex import PlexClient
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.errors import ValidationError
@@ -30,7 +28,6 @@ class SetupCore(Protocol):
     """The parts of AppCore the setup uses (services cannot import the composition root)."""
 
     prefs: Any
-    credentials: Any
     queue: Any
     handlers: Any
     catalog: Any
@@ -40,12 +37,6 @@ class SetupCore(Protocol):
     notifications: Any
 
     def save_prefs(self) -> None: ...
-
-
-@dataclass(frozen=True)
-class ServerLibrary:
-    id: str
-    title: str
 
 
 @dataclass(frozen=True)
@@ -85,46 +76,30 @@ class StartedJobs:
     library_scan: int | None
 
 
-# -- tests --------------------------------------------------------------------------------------
-def server_libraries(kind: LibraryBackendKind, url: str, token: str) -> list[ServerLibrary]:
-    """The audiobook libraries a Plex or Audiobookshelf server offers (raises typed errors)."""
-    if not url.strip():
+# -- tests ---------------------------------------------------------------------------------------
+def server_libraries(core: SetupCore, choice: LibraryChoice) -> list[tuple[str, str]]:
+    """(id, title) of the audiobook libraries the Plex or Audiobookshelf server offers."""
+    if not choice.url.strip():
         raise ValidationError("Enter the server address first.", hint="e.g. http://192.168.1.10:32400")
-    if not token.strip():
+    if not choice.token.strip():
         raise ValidationError(
             "Enter the token first.", hint="Plex: X-Plex-Token; Audiobookshelf: an API token."
         )
-    if kind == LibraryBackendKind.PLEX:
-        with PlexClient(url, token) as plex:
-            return [ServerLibrary(s.key, s.title) for s in plex.sections() if s.is_music]
-    with AudiobookshelfClient(url, token) as abs_client:
-        return [ServerLibrary(lib.id, lib.name) for lib in abs_client.libraries() if lib.is_books]
+    return list(core.library.server_libraries(choice.backend_config(), choice.token))
 
 
 def check_library(core: SetupCore, choice: LibraryChoice) -> ConnectionTestResult:
-    folder = timed_test("Library folder", lambda: _folder_probe(core, choice.root))
+    """The folder must be writable; a server must answer with the chosen library."""
+    folder = timed_test("Library folder", lambda: _folder_probe(choice.root))
     if not folder.ok or choice.kind == LibraryBackendKind.FOLDER:
         return folder
-    name = "Plex" if choice.kind == LibraryBackendKind.PLEX else "Audiobookshelf"
-
-    def probe() -> str:
-        found = server_libraries(choice.kind, choice.url, choice.token)
-        if not found:
-            kind_hint = "a Music library" if choice.kind == LibraryBackendKind.PLEX else "a Books library"
-            raise ValidationError(
-                f"{name} answered but has no audiobook library.",
-                hint=f"Create {kind_hint} on the server first.",
-            )
-        names = ", ".join(library.title for library in found)
-        return f"Connected to {name}; audiobook libraries: {names}. The library folder is writable."
-
-    return timed_test(name, probe)
+    return core.library.test(choice.backend_config(), choice.token or None)
 
 
-def _folder_probe(core: SetupCore, root: str) -> str:
+def _folder_probe(root: str) -> str:
     if not root.strip():
         raise ValidationError("Choose your library folder.", hint="Books are organized into this folder.")
-    result = FolderBackend(root, core.library.scanner if core.library else None).test()
+    result = FolderBackend(root, None).test()  # type: ignore[arg-type]  # a test needs no scanner
     if not result.ok:
         raise ValidationError(result.message, hint=result.hint)
     return result.message
@@ -163,15 +138,7 @@ def apply_plan(core: SetupCore, plan: SetupPlan) -> StartedJobs:
 def _apply_library(core: SetupCore, choice: LibraryChoice) -> None:
     core.prefs.library.root = choice.root
     core.prefs.library.backend = choice.kind.value
-    config = choice.backend_config()
-    if choice.token:
-        key = (
-            config.plex.token_key
-            if choice.kind == LibraryBackendKind.PLEX
-            else config.audiobookshelf.token_key
-        )
-        core.credentials.set(key, choice.token)
-    core.library.save_backend_config(config)
+    core.library.save_backend_config(choice.backend_config(), choice.token or None)
 
 
 def _apply_indexers(core: SetupCore, chosen: list[tuple[IndexerConfig, str | None]]) -> None:

@@ -7,7 +7,6 @@ square-root scale, its colour the state; a down check is a full-height bar.
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from rmab_desktop.domain.enums import HealthState
 from rmab_desktop.services.health import KIND_TITLES, HealthSample, ServiceStatus
+from rmab_desktop.ui.formatting import relative
 from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.models.service_status_model import STATE_LEVELS
 from rmab_desktop.ui.theme import status_color
@@ -29,19 +29,6 @@ STATE_WORDS = {
     HealthState.DOWN: "Down",
     HealthState.UNKNOWN: "Not checked yet",
 }
-
-
-def relative_time(moment: datetime | None, now: datetime | None = None) -> str:
-    if moment is None:
-        return "never"
-    seconds = ((now or datetime.now(UTC)) - moment).total_seconds()
-    if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
-    if seconds < 86400:
-        return f"{int(seconds // 3600)} h ago"
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def percent(value: float | None) -> str:
@@ -94,7 +81,7 @@ class ServiceCardDelegate(QStyledItemDelegate):
         text = palette.color(QPalette.ColorRole.Text)
         lines = [
             (
-                f"Latency {latency_text(status.latency_ms)}   ·   Checked {relative_time(status.last_check)}",
+                f"Latency {latency_text(status.latency_ms)}   ·   Checked {relative(status.last_check) or 'never'}",
                 text,
             ),
             (f"Uptime 24 h {percent(status.uptime_24h)}   ·   7 d {percent(status.uptime_7d)}", text),

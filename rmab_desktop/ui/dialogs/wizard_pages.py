@@ -152,18 +152,17 @@ class LibraryPage(QWizardPage):
         self.find_button.setEnabled(False)
         self.ctx.runner.submit(
             setup.server_libraries,
-            self.kind(),
-            self.url_edit.text().strip(),
-            self.token_edit.text().strip(),
+            self.ctx.core,
+            self.choice(),
             on_result=self._show_libraries,
             on_error=self.find_result.show_error,
             on_finished=lambda: self.find_button.setEnabled(True),
         )
 
-    def _show_libraries(self, libraries: list[setup.ServerLibrary]) -> None:
+    def _show_libraries(self, libraries: list[tuple[str, str]]) -> None:
         self.library_combo.clear()
-        for library in libraries:
-            self.library_combo.addItem(library.title, library.id)
+        for library_id, title in libraries:
+            self.library_combo.addItem(title, library_id)
         if libraries:
             self.find_result.show_result(
                 ConnectionTestResult(True, f"Found {len(libraries)} audiobook libraries.")
