@@ -141,6 +141,19 @@ def author_name(name: str) -> AuthorName | None:
     return AuthorName(display=name, tokens=tuple(tokens), surname=tokens[-1], given=tuple(tokens[:-1]))
 
 
+def _initial_runs(given: tuple[str, ...]) -> set[str]:
+    """Runs of single-letter given names written together: (george, r, r) -> {"rr"}."""
+    runs, current = set(), ""
+    for word in (*given, ""):
+        if len(word) == 1:
+            current += word
+            continue
+        if len(current) > 1:
+            runs.add(current)
+        current = ""
+    return runs
+
+
 def _people(names: tuple[str, ...]) -> tuple[list[AuthorName], list[AuthorName]]:
     """(primary authors, people with a role such as translator or narrator)."""
     primary, roles = [], []
@@ -158,7 +171,7 @@ def _position(book: BookInfo, title: str) -> tuple[str | None, str]:
     match = _TRAILING_BOOK.search(title)
     if match and len(title[: match.start()].strip()) > 0:
         position = position or match.group(1)
-        title = title[: match.start()]
+        title = re.sub(r"[(\[][^)\]]*$", "", title[: match.start()])  # "(The Expanse, Book 1)"
     return position, title
 
 
@@ -244,6 +257,7 @@ def book_terms(book: BookInfo) -> BookTerms:
     author_words = {t for a in [*authors, *with_roles] for t in a.tokens}
     author_words |= {t for a in authors for t in words(a.display)}  # "Jr", "PhD" included
     author_words |= {"".join(a.tokens) for a in authors}  # "BrandonSanderson"
+    author_words |= {run for a in authors for run in _initial_runs(a.given)}  # "George RR Martin"
     author_words |= {a.initials for a in authors if a.initials}
     author_words |= {word[0] for a in authors for word in a.given if word.isalpha()}
     author_words |= {a.surname + "s" for a in authors}

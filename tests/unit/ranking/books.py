@@ -182,3 +182,13 @@ DUNE_CHRONICLES = book(
     series_position="1",
     runtime_minutes=1270,
 )
+THRONES = book(
+    "A Game of Thrones",
+    ["George R. R. Martin"],
+    series="A Song of Ice and Fire",
+    series_position="1",
+    runtime_minutes=2000,
+)
+LEVIATHAN_AUDIBLE = book(
+    "Leviathan Wakes (The Expanse, Book 1)", ["James S. A. Corey"], series="The Expanse", runtime_minutes=1200
+)

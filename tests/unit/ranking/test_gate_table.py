@@ -189,6 +189,16 @@ CASES: dict[str, Case] = {
     "camel-case": Case(B.WAY_OF_KINGS, "BrandonSanderson-TheWayOfKings-2010-MP3", True),
     "camel-case-longer": Case(B.WAY_OF_KINGS, "Brandon Sanderson - TheWayOfKingsPrime", False),
     "all-caps": Case(B.HOUSEMAID, "FREIDA MCFADDEN - THE HOUSEMAID", True),
+    "middle-initials-joined": Case(B.THRONES, "George RR Martin - A Game of Thrones [M4B]", True),
+    "thrones-book-2": Case(
+        B.THRONES, "George R.R. Martin - A Clash of Kings (A Song of Ice and Fire, Book 2)", False
+    ),
+    "title-with-series-in-brackets": Case(
+        B.LEVIATHAN_AUDIBLE, "James SA Corey - Leviathan Wakes [M4B]", True
+    ),
+    "title-with-series-in-brackets-2": Case(
+        B.LEVIATHAN_AUDIBLE, "James S. A. Corey - Leviathan Wakes (Expanse 2)", False
+    ),
     "catch-22-hyphen": Case(B.CATCH22, "Joseph Heller - Catch-22 [MP3]", True),
     # diacritics, non-Latin scripts
     "miserables-no-accent": Case(B.MISERABLES, "Victor Hugo - Les Miserables (Unabridged) MP3", True),
