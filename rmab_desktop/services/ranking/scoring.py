@@ -4,6 +4,7 @@ preferred words and how fully the release names the book. Every part is returned
 from __future__ import annotations
 
 import math
+import re
 from datetime import UTC, datetime
 
 from rmab_desktop.domain.releases import Release
@@ -13,6 +14,12 @@ from rmab_desktop.services.ranking.text import Token, words
 from rmab_desktop.services.ranking.vocabulary import FORMAT_WORDS, bitrate_of
 
 _KBPS_UNITS = frozenset({"kbps", "kbit", "kbits", "kb", "k"})
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def flag_key(name: str) -> str:
+    """ "G_Freeleech", "freeleech", "Double_Upload" -> "freeleech", "doubleupload"."""
+    return _NOT_ALNUM.sub("", name.lower().removeprefix("g_"))
 
 
 def detect_formats(tokens: list[Token], release: Release) -> list[str]:
@@ -119,8 +126,9 @@ def _availability(
     reasons.append(f"Indexer {release.indexer + ' ' if release.indexer else ''}priority {priority}")
 
     flag_points = 0.0
-    for flag in release.flags:
-        points = prefs.flag_scores.get(flag.lower())
+    scores = {flag_key(name): value for name, value in prefs.flag_scores.items()}
+    for flag in dict.fromkeys(flag_key(f) for f in release.flags):
+        points = scores.get(flag)
         if points:
             flag_points += points
             reasons.append(f"Flag {flag}: {points:+g}")

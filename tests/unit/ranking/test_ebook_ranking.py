@@ -27,3 +27,16 @@ def test_ebook_ranking() -> None:
     assert any("too large for an ebook" in reason for reason in rejected["huge"])
     # the same ebook releases are rejected for an audiobook request
     assert not any(r.accepted for r in rank_releases(DUNE, releases[:2]))
+
+
+def test_flags_are_matched_however_indexers_spell_them() -> None:
+    for flags in [("G_Freeleech",), ("freeleech", "FreeLeech"), ("FreeLeech",)]:
+        release = Release(
+            guid="x", title="Frank Herbert - Dune [M4B]", size_bytes=600 * MB, seeders=5, flags=flags
+        )
+        [ranked] = rank_releases(DUNE, [release])
+        assert ranked.parts["flags"] == 10.0, flags
+    release = Release(
+        guid="y", title="Frank Herbert - Dune [M4B]", size_bytes=600 * MB, seeders=5, flags=("DoubleUpload",)
+    )
+    assert rank_releases(DUNE, [release])[0].parts["flags"] == 2.0
