@@ -97,3 +97,17 @@ def test_proposals_link_and_move(database: Database, old_library: Path, tmp_path
     assert (old_library / "Ursula K. Le Guin" / "The Dispossessed" / "part 1.mp3").exists()
     with database.session() as session:
         assert session.get(Audiobook, 1).library_path == plans[0].target
+
+
+def test_confirmed_links_make_waiting_requests_available(database: Database, old_library: Path) -> None:
+    from rmab_desktop.domain.books import BookInfo
+    from tests.integration.test_library_service import _Waiting
+
+    seed_candidates(database)
+    waiting = _Waiting({5: BookInfo(title="Ancillary Justice", asin="B00FO5O1NM", authors=("Ann Leckie",)),
+                        6: BookInfo(title="Mystery Tape", authors=("Nobody",))})  # fmt: skip
+    workflow = LibraryImport(database, requests=waiting)
+    proposals = workflow.propose(str(old_library), workflow.scan(str(old_library)), workflow.candidates())
+    leckie = next(p for p in proposals if p.confident and p.book.title == "Ancillary Justice")
+    workflow.link([(leckie, leckie.candidate)])
+    assert [request_id for request_id, _ in waiting.available] == [5]  # unconfirmed books stay waiting

@@ -26,6 +26,7 @@ from rmab_desktop.services.library.backends import Progress
 from rmab_desktop.services.library.matching import LINK_THRESHOLD, match_books
 from rmab_desktop.services.library.scanner import LibraryScanner
 from rmab_desktop.services.organize.organizer import OrganizeOptions, organize_book
+from rmab_desktop.services.upkeep import Requests, make_available
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,20 @@ class MoveReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _as_found(folder: str, book: BookInfo) -> LibraryBook:
+    """A confirmed book as the matcher sees it: the folder, described by the book it was confirmed as."""
+    return LibraryBook(
+        path=folder,
+        title=book.title,
+        subtitle=book.subtitle,
+        authors=book.authors,
+        narrators=book.narrators,
+        series=book.series,
+        series_position=book.series_position,
+        asin=book.asin,
+    )
+
+
 def _book_info(row: Audiobook | AudibleCacheEntry) -> BookInfo:
     return BookInfo(
         title=row.title,
@@ -92,9 +107,12 @@ def _book_info(row: Audiobook | AudibleCacheEntry) -> BookInfo:
 
 
 class LibraryImport:
-    def __init__(self, database: Database, scanner: LibraryScanner | None = None) -> None:
+    def __init__(
+        self, database: Database, scanner: LibraryScanner | None = None, requests: Requests | None = None
+    ) -> None:
         self.database = database
         self.scanner = scanner or LibraryScanner(database)
+        self.requests = requests
 
     def scan(
         self, folder: str, progress: Progress | None = None, cancel: CancelToken | None = None
@@ -162,6 +180,8 @@ class LibraryImport:
                     update(Audiobook).where(Audiobook.id == audiobook_id).values(library_path=proposal.folder)
                 )
                 linked += 1
+        if self.requests is not None and decisions:
+            make_available(self.requests, lambda: [_as_found(p.folder, c.book) for p, c in decisions])
         return linked
 
     @staticmethod

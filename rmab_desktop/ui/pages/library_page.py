@@ -387,7 +387,7 @@ def library_page(ctx: UiContext) -> LibraryPage:
         from rmab_desktop.ui.dialogs.import_library_dialog import ImportLibraryDialog
 
         library = ctx.core.prefs.library
-        dialog = ImportLibraryDialog(ctx, LibraryImport(service.database, service.scanner), library.root,
+        dialog = ImportLibraryDialog(ctx, LibraryImport(service.database, service.scanner, ctx.core.requests), library.root,
                                      library.path_template, parent=page)  # fmt: skip
         dialog.finished.connect(lambda _code: page.reload())
         dialog.open()
