@@ -267,7 +267,7 @@ def _release(
     return Release(
         guid=guid,
         title=title,
-        indexer=indexer,
+        indexer=indexer or _child_text(item, "jackettindexer") or _child_text(item, "prowlarrindexer") or "",
         protocol=protocol,
         size_bytes=size if size and size > 0 else None,
         seeders=seeders,
