@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 
 from rmab_desktop.domain.catalog import REGION_NAMES, REGIONS, CatalogEntry, SearchResults, SortOrder
 from rmab_desktop.ui.models.catalog_model import BookGridModel
-from rmab_desktop.ui.pages.catalog_widgets import BookGrid, CatalogNavigator, cover_images
+from rmab_desktop.ui.pages.catalog_widgets import (
+    BookGrid,
+    CatalogNavigator,
+    connect_dropped_links,
+    cover_images,
+)
 
 if TYPE_CHECKING:
     from rmab_desktop.ui.context import UiContext
@@ -90,6 +95,7 @@ class SearchPage(QWidget):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self._suggest)
         nav.requestCreated.connect(lambda _d: self._update_badges())
+        connect_dropped_links(self, nav)
 
     # -- suggestions -----------------------------------------------------------------------------
     def _typed(self, _text: str) -> None:
