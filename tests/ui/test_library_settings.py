@@ -50,3 +50,34 @@ def test_plex_setup_find_test_and_save(qtbot, ui_ctx: UiContext, core: AppCore, 
     qtbot.addWidget(again)
     assert again.kind == LibraryBackendKind.PLEX and again.url_edit.text() == saved.plex.url
     assert again.token_edit.text() == "" and again.token_edit.placeholderText() == SAVED_TOKEN
+
+
+def test_sign_in_with_plex_fills_the_token(qtbot, ui_ctx: UiContext, core: AppCore, monkeypatch) -> None:
+    import httpx
+    from PySide6.QtGui import QDesktopServices
+
+    from rmab_desktop.clients.plex import PlexTvPinFlow
+
+    polls = []
+
+    def plex_tv(request: httpx.Request) -> httpx.Response:
+        polls.append(request.url.path)
+        linked = len(polls) >= 3
+        return httpx.Response(
+            200, json={"id": 42, "code": "ABCD", "authToken": "signed-in-token" if linked else None}
+        )
+
+    opened = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString()) or True)
+    )
+    widget = LibrarySettings(ui_ctx, core.library)
+    qtbot.addWidget(widget)
+    widget.pin_flow = lambda client_id: PlexTvPinFlow(client_id, transport=httpx.MockTransport(plex_tv))
+    widget.kind_combo.setCurrentIndex(1)
+    assert widget.plex_sign_in.isVisibleTo(widget)
+    monkeypatch.setattr("rmab_desktop.domain.cancel.CancelToken.wait", lambda self, seconds: False)
+    widget.sign_in_with_plex()
+    assert opened and "app.plex.tv/auth#?" in opened[0] and "code=ABCD" in opened[0]
+    assert widget.token_edit.text() == "signed-in-token" and "Signed in" in widget.result_label.text()
+    assert core.prefs.extra["plex_client_id"] in opened[0]

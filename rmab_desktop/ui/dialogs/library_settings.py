@@ -3,8 +3,12 @@ address, token (kept in the keychain), library and path mapping, with a Test but
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rmab_desktop.clients.plex import PlexPin, PlexTvPinFlow
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.services.library.backends import LibraryBackendConfig, PathMapping
@@ -33,6 +38,8 @@ SAVED_TOKEN = "Saved in your keychain; type to replace it"
 
 
 class LibrarySettings(QWidget):
+    pin_flow: Callable[[str], PlexTvPinFlow] = PlexTvPinFlow  # tests point it at a fake plex.tv
+
     def __init__(self, ctx: UiContext, service: LibraryService) -> None:
         super().__init__()
         self.ctx = ctx
@@ -70,8 +77,14 @@ class LibrarySettings(QWidget):
         library_row.addWidget(self.find_button)
         self.server_prefix = QLineEdit(placeholderText="/data/audiobooks (as the server sees it)")
         self.local_prefix = QLineEdit(placeholderText="the same folder on this computer")
+        self.plex_sign_in = QPushButton("Sign in with Plex…")
+        self.plex_sign_in.setToolTip("Opens plex.tv in your browser; the token arrives here when you approve")
+        self.plex_sign_in.clicked.connect(self.sign_in_with_plex)
+        token_row = QHBoxLayout()
+        token_row.addWidget(self.token_edit, 1)
+        token_row.addWidget(self.plex_sign_in)
         form.addRow("Address", self.url_edit)
-        form.addRow("Token", self.token_edit)
+        form.addRow("Token", token_row)
         form.addRow("Library", library_row)
         form.addRow("Server path", self.server_prefix)
         form.addRow("Local path", self.local_prefix)
@@ -136,6 +149,7 @@ class LibrarySettings(QWidget):
     def _kind_changed(self) -> None:
         remote = self.kind != LibraryBackendKind.FOLDER
         self.server_box.setVisible(remote)
+        self.plex_sign_in.setVisible(self.kind == LibraryBackendKind.PLEX)
         self.url_edit.setPlaceholderText(
             "http://192.168.1.10:32400"
             if self.kind == LibraryBackendKind.PLEX
@@ -171,6 +185,40 @@ class LibrarySettings(QWidget):
             server_prefix=self.server_prefix.text().strip(), local_prefix=self.local_prefix.text().strip()
         )
         return config
+
+    def sign_in_with_plex(self) -> None:
+        """plex.tv PIN sign-in: the browser opens, the token is fetched in the background."""
+        extra = self.ctx.core.prefs.extra
+        client_id = extra.setdefault("plex_client_id", str(uuid.uuid4()))
+        flow = self.pin_flow(client_id)
+        self.plex_sign_in.setEnabled(False)
+        self.result_label.setText("Opening plex.tv…")
+
+        def created(pin: PlexPin) -> None:
+            QDesktopServices.openUrl(QUrl(flow.auth_url(pin)))
+            self.result_label.setText("Approve the sign-in in your browser; this page waits for Plex.")
+            waiting = self.ctx.runner.submit(
+                lambda progress, cancel: flow.wait_for_token(pin, sleep=cancel.wait),
+                with_progress=True,
+                on_result=signed_in,
+                on_error=failed,
+                on_finished=flow.close,
+            )
+            self.destroyed.connect(waiting.cancel)  # settings closed: stop polling plex.tv
+
+        def signed_in(token: str | None) -> None:
+            self.plex_sign_in.setEnabled(True)
+            if token:
+                self.token_edit.setText(token)
+                self.result_label.setText("✔ Signed in with Plex. Choose the library, then Test.")
+                if self.url_edit.text().strip():
+                    self.find_libraries()
+
+        def failed(info: Any) -> None:
+            self.plex_sign_in.setEnabled(True)
+            self._show_error(info)
+
+        self.ctx.runner.submit(flow.create_pin, on_result=created, on_error=failed)
 
     def find_libraries(self) -> None:
         self.result_label.setText("Asking the server…")
