@@ -38,6 +38,27 @@ def _read_json(path: Path, what: str) -> Any:
         raise ValidationError(f"{what.capitalize()} {path} is not valid JSON.") from exc
 
 
+def normalize_book_json(data: dict[str, Any]) -> dict[str, Any]:
+    """Accept the usual variants of a book document: a series list, Audible/Audnexus runtime keys."""
+    data = dict(data)
+    series = data.get("series")
+    if isinstance(series, list):
+        first = next((item for item in series if item), None)
+        if isinstance(first, dict):
+            data["series"] = first.get("name") or first.get("title")
+            data.setdefault("series_position", first.get("position") or first.get("sequence"))
+        else:
+            data["series"] = first
+    if data.get("runtime_minutes") in (None, ""):
+        for key in ("runtime_length_min", "runtimeLengthMin", "runtime"):
+            if data.get(key) not in (None, ""):
+                data["runtime_minutes"] = data[key]
+                break
+    if data.get("series_position") in (None, "") and data.get("series_sequence"):
+        data["series_position"] = data["series_sequence"]
+    return data
+
+
 def load_results(path: Path) -> list[Release]:
     """Releases from a saved search; the format is detected from the content."""
     from rmab_desktop.clients.prowlarr import parse_search_results
@@ -62,7 +83,7 @@ def rank_cmd(args: argparse.Namespace) -> int:
     book_data = _read_json(args.book, "book file")
     if not isinstance(book_data, dict):
         raise ValidationError(f"Book file {args.book} must hold a JSON object.")
-    book = BookInfo.from_json(book_data)
+    book = BookInfo.from_json(normalize_book_json(book_data))
     prefs = (
         RankingPrefs.model_validate(_read_json(args.prefs, "prefs file")) if args.prefs else RankingPrefs()
     )

@@ -128,3 +128,21 @@ def test_runs_without_database_or_keyring(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert [r["accepted"] for r in json.loads(done.stdout)["results"]] == [True, True]
     assert not home.exists()  # no profile, settings or database was created
+
+
+def test_book_json_variants_are_understood() -> None:
+    from rmab_desktop.cli.rank_commands import normalize_book_json
+    from rmab_desktop.domain.books import BookInfo
+
+    book = BookInfo.from_json(
+        normalize_book_json(
+            {"title": "Dune", "authors": [{"name": "Frank Herbert"}], "runtime_length_min": "1270",
+             "series": [{"title": "Dune", "sequence": "1"}]}
+        )
+    )  # fmt: skip
+    assert (book.authors, book.runtime_minutes, book.series, book.series_position) == (
+        ("Frank Herbert",),
+        1270,
+        "Dune",
+        "1",
+    )
