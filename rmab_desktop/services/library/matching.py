@@ -16,6 +16,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -35,6 +36,7 @@ from rmab_desktop.services.library.normalize import (
 
 LINK_THRESHOLD = 0.85
 TRUNCATED_BYTES = 180
+MAX_SUGGESTION_CANDIDATES = 200
 _FILLER = frozenset(
     [
         "book",
@@ -177,7 +179,8 @@ class _Form:
         return not self.dropped
 
 
-def title_forms(title: str | None, subtitle: str | None = None) -> list[_Form]:
+@lru_cache(maxsize=65536)
+def title_forms(title: str | None, subtitle: str | None = None) -> tuple[_Form, ...]:
     """The whole title (with subtitle) plus shorter forms that drop trailing or leading parts."""
     if not title:
         return []
@@ -194,7 +197,7 @@ def title_forms(title: str | None, subtitle: str | None = None) -> list[_Form]:
             if kept and (kept not in forms or len(dropped) < len(forms[kept].dropped)):
                 forms[kept] = _Form(kept, dropped, leading=start > 0)
     forms.pop("", None)
-    return list(forms.values())
+    return tuple(forms.values())
 
 
 @dataclass(frozen=True)
@@ -342,7 +345,7 @@ def _lib_view(book: LibraryBook) -> _LibView:
     ]
     sources = []
     for ev in evidence:
-        forms = title_forms(ev.title, ev.subtitle)
+        forms = list(title_forms(ev.title, ev.subtitle))
         if ev.source == "folder" and ev.raw and ev.raw != ev.title:
             known = {f.key for f in forms}
             forms += [f for f in title_forms(ev.raw) if f.key not in known]
@@ -364,7 +367,7 @@ class _Judge:
 
     def __init__(self, wanted: BookInfo) -> None:
         self.wanted = wanted
-        self.forms = title_forms(wanted.title, wanted.subtitle)
+        self.forms = list(title_forms(wanted.title, wanted.subtitle))
         self.context = _Context(
             series=(wanted.series,) if wanted.series else (),
             positions=(position_key(wanted.series_position) or "",),
@@ -521,25 +524,29 @@ class _Judge:
         return None
 
 
-def _index_keys(book: LibraryBook) -> tuple[set[str], set[str], set[str]]:
-    view_forms: set[str] = set()
-    surnames: set[str] = set()
-    asins: set[str] = set()
-    for ev in book.evidence or ():
-        view_forms.update(f.key for f in title_forms(ev.title, ev.subtitle))
-        if ev.raw:
-            view_forms.update(f.key for f in title_forms(ev.raw))
-        for author in ev.authors:
-            parts = name_parts(author)
-            if parts:
-                surnames.add(parts[-1])
-        if ev.asin:
-            asins.add(ev.asin.upper())
-    if not book.evidence:
-        view_forms.update(f.key for f in title_forms(book.title, book.subtitle))
-        if book.asin:
-            asins.add(book.asin.upper())
-    return view_forms, surnames, asins
+def _index_keys(view: _LibView) -> tuple[set[str], set[str], set[str]]:
+    forms = {f.key for src in view.sources for f in src.forms}
+    surnames = {parts[-1] for src in view.sources for a in src.evidence.authors if (parts := name_parts(a))}
+    return forms, surnames, set(view.asins)
+
+
+def _same_author(
+    authors: Sequence[str], by_surname: dict[str, set[int]], library: Sequence[LibraryBook]
+) -> set[int]:
+    found: set[int] = set()
+    for author in authors:
+        name = person_role(author)[0]
+        parts = name_parts(name)
+        if not parts:
+            continue
+        for index in sorted(by_surname.get(parts[-1], ())):
+            book = library[index]
+            names = {a for ev in book.evidence for a in ev.authors} or set(book.authors)
+            if any(same_person(name, other) for other in names):
+                found.add(index)
+                if len(found) >= MAX_SUGGESTION_CANDIDATES:
+                    return found
+    return found
 
 
 def match_books(wanted: Sequence[WantedBook], library: Sequence[LibraryBook]) -> list[Match]:
@@ -548,8 +555,8 @@ def match_books(wanted: Sequence[WantedBook], library: Sequence[LibraryBook]) ->
     by_form: dict[str, set[int]] = defaultdict(set)
     by_surname: dict[str, set[int]] = defaultdict(set)
     by_asin: dict[str, set[int]] = defaultdict(set)
-    for index, book in enumerate(library):
-        forms, surnames, asins = _index_keys(book)
+    for index, view in enumerate(views):
+        forms, surnames, asins = _index_keys(view)
         for f in forms:
             by_form[f].add(index)
         for s in surnames:
@@ -565,10 +572,8 @@ def match_books(wanted: Sequence[WantedBook], library: Sequence[LibraryBook]) ->
             candidates |= by_asin.get(judge.asin, set())
         for form in judge.forms:
             candidates |= by_form.get(form.key, set())
-        for author in item.book.authors:
-            parts = name_parts(person_role(author)[0])
-            if parts:
-                candidates |= by_surname.get(parts[-1], set())
+        if not candidates:  # only for "similar title by the same author" suggestions
+            candidates = _same_author(item.book.authors, by_surname, library)
         results = [(v, i) for i in candidates if (v := judge.judge(views[i])) is not None]
         results.sort(key=lambda r: (-r[0].confidence, library[r[1]].path))
         scored.append(results)
