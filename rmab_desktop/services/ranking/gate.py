@@ -38,7 +38,10 @@ from rmab_desktop.services.ranking.vocabulary import (
 
 MB = 1024 * 1024
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-_NAME_CONNECTORS = frozenset({"by", "and", "with", "feat", "ft", "read", "narrated", "written"})
+_NAME_CONNECTORS = frozenset(
+    {"by", "and", "with", "feat", "ft", "read", "narrated", "written", "tr", "trans", "translated", "translator",
+     "ed", "editor", "narr"}
+)  # fmt: skip
 _SUFFIX_CONNECTORS = frozenset({"by"})
 
 
@@ -165,8 +168,12 @@ def _series_run(tokens: list[Token], i: int, terms: BookTerms) -> int:
 
 def _check_prefix(tokens: list[Token], start: int, terms: BookTerms) -> str | None:
     i = 0
+    surnames = {a.surname for a in terms.authors}
     while i < start:
         step = _structured(tokens, i, terms, prefix=True)
+        if not step and len(tokens[i].text) == 1 and tokens[i].text.isalpha():
+            near = {t.text for t in tokens[max(0, i - 3) : min(start, i + 4)]}
+            step = 1 if near & surnames else 0  # a middle initial: "F. M. Dostoevsky"
         if not step:
             words_before = " ".join(t.raw for t in tokens[i:start])
             return f"unstructured words before the title: '{words_before}'"
@@ -230,6 +237,8 @@ def _author_at(tokens: list[Token], outside: set[int], author: AuthorName) -> bo
         near = {tokens[k].text for k in range(max(0, idx - 3), min(len(tokens), idx + 4)) if k != idx}
         if near & set(author.given) or author.initials in _initial_runs(tokens, idx):
             return True
+        if author.given[0][:1] in near and author.given[0][:1].isalpha():
+            return True  # "F. M. Dostoevsky": the first initial, with a patronymic after it
         joined = "".join(author.given)
         if joined and joined in near:
             return True

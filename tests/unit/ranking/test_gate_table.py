@@ -199,6 +199,12 @@ CASES: dict[str, Case] = {
     "title-with-series-in-brackets-2": Case(
         B.LEVIATHAN_AUDIBLE, "James S. A. Corey - Leviathan Wakes (Expanse 2)", False
     ),
+    "cyrillic-initials": Case(B.WHITE_NIGHTS, "Ф. М. Достоевский - Белые ночи [MP3]", True),
+    "translator-abbreviation": Case(
+        B.MISERABLES, "Victor Hugo, Isabel F. Hapgood (tr.) - Les Misérables", True
+    ),
+    "single-letter-before-title": Case(B.DUNE, "X Dune - Frank Herbert", False),
+    "middle-initial": Case(B.DUNE, "Frank P. Herbert - Dune", True),
     "catch-22-hyphen": Case(B.CATCH22, "Joseph Heller - Catch-22 [MP3]", True),
     # diacritics, non-Latin scripts
     "miserables-no-accent": Case(B.MISERABLES, "Victor Hugo - Les Miserables (Unabridged) MP3", True),
