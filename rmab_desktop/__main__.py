@@ -68,12 +68,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from rmab_desktop.bootstrap import open_core
     from rmab_desktop.paths import AppPaths
     from rmab_desktop.ui import icons
-    from rmab_desktop.ui.application import DesktopApp
-    from rmab_desktop.ui.dialogs.first_run_wizard import open_wizard
-    from rmab_desktop.ui.dialogs.first_run_wizard import should_show as should_show_wizard
     from rmab_desktop.ui.single_instance import claim_or_activate
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -89,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{APP_NAME} is already running; brought its window to the front.")
         return 0
     # Heavy imports (every feature's services) only once we know this instance will run.
+    from rmab_desktop.bootstrap import open_core
+    from rmab_desktop.ui.application import DesktopApp
+    from rmab_desktop.ui.dialogs.first_run_wizard import open_wizard
+    from rmab_desktop.ui.dialogs.first_run_wizard import should_show as should_show_wizard
 
     try:
         core = open_core(

@@ -17,6 +17,7 @@ from rmab_desktop.services.events import AppEvent
 from rmab_desktop.services.notifications.desktop import for_desktop
 from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.crash_dialog import CrashHandler
+from rmab_desktop.ui.desktop_integration import DesktopIntegration
 from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rmab_desktop.ui.main_window import MainWindow
 from rmab_desktop.ui.models.log_model import QtLogHandler
@@ -63,7 +64,8 @@ class DesktopApp(QObject):
         )
         self.window = MainWindow(self.ctx)
         self.tray = Tray(self.window, self.is_paused, lambda: core.prefs.notify_in_tray)
-        self.notifier.set_presenter(self.tray.present)
+        # OS notifications in front of the tray balloon / in-app toast; keep-awake; start at login.
+        self.integration = DesktopIntegration(core, self.runner, self.notifier, self.tray.present)
         self.window.tray_active = self.tray.has_tray
         self._unsubscribe = core.events.subscribe(self._on_app_event)
         self._wire()
@@ -191,6 +193,7 @@ class DesktopApp(QObject):
         self.runner.wait_for("network", 3000)  # the settings save
         self.runner.shutdown(5000)
         self._unsubscribe()
+        self.integration.close()
         self.tray.hide()
         if self.guard is not None:
             self.guard.close()

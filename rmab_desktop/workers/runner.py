@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from rmab_desktop.domain.cancel import CancelToken
@@ -115,27 +116,35 @@ class _Relay(QObject):
 
     @Slot(object)
     def _result(self, value: object) -> None:
-        if self._on_result is not None:
+        if _alive(self._on_result):
             self._on_result(value)
 
     @Slot(object)
     def _error(self, info: object) -> None:
-        if self._on_error is not None:
+        if _alive(self._on_error):
             self._on_error(info)
 
     @Slot(object)
     def _progress(self, value: object) -> None:
-        if self._on_progress is not None and not self.handle.cancelled:
+        if _alive(self._on_progress) and not self.handle.cancelled:
             self._on_progress(value)
 
     @Slot()
     def _finished(self) -> None:
         self.handle.done = True
         try:
-            if self._on_finished is not None:
+            if _alive(self._on_finished):
                 self._on_finished()
         finally:
             self._release(self)
+
+
+def _alive(callback: Callable[..., Any] | None) -> bool:
+    """False for no callback, or a method of a widget that was closed and deleted meanwhile."""
+    if callback is None:
+        return False
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class Task(QRunnable):

@@ -158,3 +158,16 @@ def test_immediate_runner_same_api():
     )
     runner.submit(lambda: 1 / 0, on_error=lambda info: got.setdefault("e", info.exc_type))
     assert got == {"r": 42, "p": 0.5, "e": "ZeroDivisionError"}
+
+
+def test_callbacks_of_a_deleted_widget_are_skipped(runner, qtbot):
+    import shiboken6
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    gate = threading.Event()
+    finished = []
+    runner.submit(gate.wait, 5, on_result=label.setText, on_finished=lambda: finished.append(True))
+    shiboken6.delete(label)
+    gate.set()
+    qtbot.waitUntil(lambda: finished == [True], timeout=5000)  # no RuntimeError from setText

@@ -364,7 +364,7 @@ class ActivityPage(QWidget):
     def _follow_log(self, *_args: object) -> None:
         scroll = self.log_view.verticalScrollBar()
         if scroll.value() >= scroll.maximum() - 40:
-            QTimer.singleShot(0, self.log_view.scrollToBottom)
+            QTimer.singleShot(0, self.log_view, self.log_view.scrollToBottom)
 
     def showEvent(self, event) -> None:
         self._refresh_timer.start()
