@@ -509,6 +509,11 @@ def _check_series(
         )
     elif wanted and numbers:
         result.reasons.append(f"Series number {', '.join(sorted(numbers & wanted))} matches")
+    elif not wanted:
+        end = window[1]
+        glued = _number_at(tokens, end) if end < len(tokens) and not tokens[end].boundary else None
+        if glued and tokens[end].text.isdigit() and 2 <= int(glued) < 100:
+            result.reject(f"a numbered sequel ('... {tokens[end].raw}')")  # "Project Hail Mary 2"
 
 
 def _has_phrase(tokens: list[Token], outside: set[int], phrase: tuple[str, ...]) -> bool:
