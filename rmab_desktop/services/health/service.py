@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import case, delete, func, select
 
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import ServiceHealthCheck, utcnow
@@ -196,10 +196,14 @@ class HealthService:
         if not keys:
             return []
         with self.database.session() as session:
-            up_24h = self._uptime(session, keys, now - timedelta(hours=24))
-            up_7d = self._uptime(session, keys, now - timedelta(days=7))
-            rows = session.scalars(
-                select(ServiceHealthCheck)
+            up_24h, up_7d = self._uptimes(session, keys, (now - timedelta(hours=24), now - timedelta(days=7)))
+            rows = session.execute(
+                select(
+                    ServiceHealthCheck.service_key,
+                    ServiceHealthCheck.checked_at,
+                    ServiceHealthCheck.state,
+                    ServiceHealthCheck.latency_ms,
+                )
                 .where(
                     ServiceHealthCheck.service_key.in_(keys),
                     ServiceHealthCheck.checked_at >= now - timedelta(hours=HISTORY_HOURS),
@@ -208,10 +212,8 @@ class HealthService:
             ).all()
             latest = self._latest(session, keys)
         history: dict[str, list[HealthSample]] = {key: [] for key in keys}
-        for row in rows:
-            history[row.service_key].append(
-                HealthSample(row.checked_at, HealthState(row.state), row.latency_ms)
-            )
+        for key, checked_at, state, latency in rows:  # plain tuples: no ORM objects for history
+            history[key].append(HealthSample(checked_at, HealthState(state), latency))
         result = []
         for check in checks:
             last = latest.get(check.key)
@@ -232,20 +234,31 @@ class HealthService:
         return result
 
     @staticmethod
-    def _uptime(session: Any, keys: list[str], since: datetime) -> dict[str, float]:
-        """Share of checks since ``since`` that were not down (degraded counts as up)."""
+    def _uptimes(session: Any, keys: list[str], windows: tuple[datetime, ...]) -> list[dict[str, float]]:
+        """Per window start: the share of checks since then that were not down (degraded counts
+        as up). One pass over the oldest window with a count per window."""
+        column, state = ServiceHealthCheck.checked_at, ServiceHealthCheck.state
+        up = state != HealthState.DOWN.value
+        counts = [
+            expr
+            for since in windows
+            for expr in (
+                func.count(case((column >= since, 1))),
+                func.count(case(((column >= since) & up, 1))),
+            )
+        ]
         rows = session.execute(
-            select(ServiceHealthCheck.service_key, ServiceHealthCheck.state, func.count())
-            .where(ServiceHealthCheck.service_key.in_(keys), ServiceHealthCheck.checked_at >= since)
-            .group_by(ServiceHealthCheck.service_key, ServiceHealthCheck.state)
+            select(ServiceHealthCheck.service_key, *counts)
+            .where(ServiceHealthCheck.service_key.in_(keys), column >= min(windows))
+            .group_by(ServiceHealthCheck.service_key)
         ).all()
-        totals: dict[str, int] = {}
-        ups: dict[str, int] = {}
-        for key, state, count in rows:
-            totals[key] = totals.get(key, 0) + count
-            if state != HealthState.DOWN.value:
-                ups[key] = ups.get(key, 0) + count
-        return {key: ups.get(key, 0) / total for key, total in totals.items()}
+        result: list[dict[str, float]] = [{} for _ in windows]
+        for key, *values in rows:
+            for index in range(len(windows)):
+                total, ups = values[2 * index], values[2 * index + 1]
+                if total:
+                    result[index][key] = ups / total
+        return result
 
     @staticmethod
     def _latest(session: Any, keys: list[str]) -> dict[str, ServiceHealthCheck]:
