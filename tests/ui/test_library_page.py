@@ -194,3 +194,16 @@ def test_page_loads_on_the_real_runner(qtbot, threaded_ctx: UiContext, core: App
     assert page.count_label.text() == "500 books"
     page.search.setText("missing:cover")
     qtbot.waitUntil(lambda: "of 500 books" in page.count_label.text(), timeout=2000)
+
+
+def test_search_typed_before_the_keys_arrive_applies_when_they_do(qtbot, ui_ctx: UiContext, filled) -> None:
+    page = LibraryPage(ui_ctx, filled)
+    qtbot.addWidget(page)
+    entries = [page.model.entry(row) for row in range(page.model.rowCount())]
+    page.model.set_entries(entries)  # as right after a load: rows, no search keys yet
+    page.search.setText("format:m4b")
+    page.apply_search()
+    assert page.count_label.text() == "Preparing search…" and page.visible_count() == 300
+    page._keys_ready(entries, [e.search_record() for e in entries])
+    expected = sum(1 for e in entries if e.format == "m4b")
+    assert page.visible_count() == expected and page.count_label.text() == f"{expected} of 300 books"

@@ -80,15 +80,28 @@ class LibraryModel(QAbstractTableModel):
         self._covers = cover_provider
 
     # ----------------------------------------------------------------- contents
-    def set_entries(self, entries: Sequence[LibraryEntry], records: Sequence[SearchRecord]) -> None:
-        """Replace every row; ``records`` are the entries' search keys (built off-thread)."""
+    def set_entries(
+        self, entries: Sequence[LibraryEntry], records: Sequence[SearchRecord] | None = None
+    ) -> None:
+        """Replace every row. ``records`` are the entries' search keys, in the same order; they may
+        come later (:meth:`set_records`) so the rows show before the keys are built."""
         self.beginResetModel()
         self._all = list(entries)
-        self._records = list(records)
+        self._records = list(records) if records is not None else []
         self._mask = bytearray(b"\x01") * len(self._all)
         self._rows = list(self._all)
         self._reindex()
         self.endResetModel()
+
+    def set_records(self, entries: Sequence[LibraryEntry], records: Sequence[SearchRecord]) -> None:
+        """Search keys built off-thread for ``entries`` (matched by id: rows may have been sorted since)."""
+        by_id = {entry.id: record for entry, record in zip(entries, records, strict=True)}
+        if len(by_id) == len(self._all) and all(entry.id in by_id for entry in self._all):
+            self._records = [by_id[entry.id] for entry in self._all]
+
+    @property
+    def searchable(self) -> bool:
+        return len(self._records) == len(self._all)
 
     def _reindex(self) -> None:
         self._row_of = {entry.id: row for row, entry in enumerate(self._rows)}
@@ -104,7 +117,8 @@ class LibraryModel(QAbstractTableModel):
         if position < 0:
             return
         self._all[position] = entry
-        self._records[position] = entry.search_record()
+        if self.searchable:
+            self._records[position] = entry.search_record()
         row = self.row_of(entry.id)
         if row >= 0:
             self._rows[row] = entry
@@ -122,8 +136,10 @@ class LibraryModel(QAbstractTableModel):
 
     # ----------------------------------------------------------------- filtering
     def apply_query(self, query: LibraryQuery) -> int:
-        """Show only the entries ``query`` accepts (one pass over the keys); returns how many."""
-        if query.is_empty:
+        """Show only the entries ``query`` accepts (one pass over the keys); returns how many.
+
+        Until the keys have arrived every entry is shown; apply the query again when they do."""
+        if query.is_empty or not self.searchable:
             mask = bytearray(b"\x01") * len(self._all)
         else:
             mask = bytearray(map(query.predicate, self._records))
@@ -196,7 +212,8 @@ class LibraryModel(QAbstractTableModel):
         old_persistent = self.persistentIndexList()
         old_ids = [self._rows[index.row()].id for index in old_persistent]
         self._all = [self._all[i] for i in permutation]
-        self._records = [self._records[i] for i in permutation]
+        if self.searchable:
+            self._records = [self._records[i] for i in permutation]
         self._mask = bytearray(self._mask[i] for i in permutation)
         self._rows = list(compress(self._all, self._mask))
         self._reindex()

@@ -63,13 +63,15 @@ SEARCH_HELP = (
 )
 
 
-def _load_rows(service: LibraryService) -> tuple[list[LibraryEntry], list[SearchRecord], LibrarySummary]:
-    """Worker side of a load: rows sorted by title, their search keys, and the totals."""
+def _load_rows(service: LibraryService) -> tuple[list[LibraryEntry], LibrarySummary]:
+    """Worker side of a load: rows sorted by title, and the totals."""
     entries = service.entries()
-    title_key = COLUMNS[TITLE][2]
-    entries.sort(key=title_key)
-    summary = summarize(service.backend_config().kind.value, entries)
-    return entries, [entry.search_record() for entry in entries], summary
+    entries.sort(key=COLUMNS[TITLE][2])
+    return entries, summarize(service.backend_config().kind.value, entries)
+
+
+def _search_keys(entries: list[LibraryEntry]) -> list[SearchRecord]:
+    return [entry.search_record() for entry in entries]
 
 
 def _hours(seconds: float) -> str:
@@ -228,10 +230,16 @@ class LibraryPage(QWidget):
             _load_rows, self.service, pool="library", on_result=self._loaded, on_error=self._failed
         )
 
-    def _loaded(self, result: tuple[list[LibraryEntry], list[Any], LibrarySummary]) -> None:
-        entries, records, summary = result
+    def _loaded(self, result: tuple[list[LibraryEntry], LibrarySummary]) -> None:
+        entries, summary = result
         self.covers.clear()
-        self.model.set_entries(entries, records)  # sorted by title already
+        self.model.set_entries(entries)  # sorted by title already; search keys follow
+        self.ctx.runner.submit(
+            _search_keys,
+            entries,
+            pool="library",
+            on_result=lambda records: self._keys_ready(entries, records),
+        )
         header = self.table.horizontalHeader()
         if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (
             TITLE,
@@ -246,6 +254,11 @@ class LibraryPage(QWidget):
         )
         self.apply_search()
         self.loaded.emit(self._total)
+
+    def _keys_ready(self, entries: list[LibraryEntry], records: list[SearchRecord]) -> None:
+        self.model.set_records(entries, records)
+        if self.search.text().strip():
+            self.apply_search()  # the user typed while the keys were being built
 
     def _failed(self, info: Any) -> None:
         self.count_label.setText("")
@@ -285,6 +298,9 @@ class LibraryPage(QWidget):
         visible = self.proxy.set_query(query)
         self.query_error.setVisible(bool(query.errors))
         self.query_error.setText("; ".join(query.errors))
+        if not query.is_empty and not self.model.searchable:
+            self.count_label.setText("Preparing search…")
+            return
         self.count_label.setText(
             f"{visible:,} of {self._total:,} books" if not query.is_empty else f"{self._total:,} books"
         )
