@@ -58,6 +58,9 @@ class StaticIndexers:
         return self.files[release.guid]
 
 
+DRAIN_SLACK_SECONDS = 10
+
+
 class ShiftedClock:
     """Real time plus an offset tests can advance (stall timeouts without waiting)."""
 
@@ -138,9 +141,9 @@ class PipelineKit:
         return True
 
     def drain(self, limit: int = 200) -> None:
-        """Run the jobs due now, and those they enqueue for now; a monitor that re-enqueues itself
-        a poll interval later waits for the next drain."""
-        now = self.clock() + timedelta(seconds=0.5)
+        """Run the jobs due now, and those they enqueue for now (slow databases included: 10 s of
+        slack); a monitor re-enqueued a poll interval (longer than that) later waits for the next drain."""
+        now = self.clock() + timedelta(seconds=DRAIN_SLACK_SECONDS)
         for _ in range(limit):
             if not self.run_due(now):
                 return

@@ -80,7 +80,7 @@ def kit(
     pipeline.configure(
         monitor=MonitorSettings(
             first_poll_seconds=0,
-            poll_seconds=1,
+            poll_seconds=30,  # longer than the kit's drain slack: one poll per _poll()
             stalled_minutes=30,
             missing_grace_seconds=60,
             unreachable_minutes=30,
@@ -102,7 +102,7 @@ def _hash(guid: str, kit: PipelineKit) -> str:
 
 def _poll(kit: PipelineKit) -> None:
     """Let one poll interval pass and run what is due."""
-    kit.clock.advance(seconds=1.1)
+    kit.clock.advance(seconds=31)
     kit.drain()
 
 
@@ -185,8 +185,7 @@ def test_unreachable_client_is_retried_with_backoff_then_fails_without_blocklist
     request_id = _start(kit)
     _grabbed(kit, request_id)
     fake_client.reachable = False
-    kit.clock.advance(seconds=2)
-    kit.drain()
+    _poll(kit)
     assert kit.status(request_id) == RequestStatus.DOWNLOADING
     queued = kit.jobs("request.monitor", JobStatus.QUEUED)
     assert len(queued) == 1 and queued[0].run_at > kit.clock()  # backed off, not spinning
@@ -268,7 +267,7 @@ def test_cancelled_request_removes_its_download(kit: PipelineKit, fake_client: F
 def test_finished_path_not_visible_here_ends_in_warn(
     kit: PipelineKit, fake_client: FakeDownloadClient
 ) -> None:
-    kit.configure(monitor=MonitorSettings(first_poll_seconds=0, poll_seconds=1, local_path_checks=3))
+    kit.configure(monitor=MonitorSettings(first_poll_seconds=0, poll_seconds=30, local_path_checks=3))
     request_id = _start(kit)
     item_id = _grabbed(kit, request_id)
     fake_client.set(item_id, state=DownloadState.COMPLETED, progress=1.0, content_path="/elsewhere/Book")
@@ -325,6 +324,7 @@ def test_cleanup_waits_for_the_seeding_targets_and_for_the_request(
 
 
 def test_direct_http_404_is_replaced_by_the_next_http_release(kit: PipelineKit) -> None:
+    kit.configure(monitor=MonitorSettings(first_poll_seconds=0, poll_seconds=0.2))
     with RangeFileServer() as server:
         server.files["/good/Quiet%20Test.mp3"] = b"ID3" + os.urandom(5000)
         kit.indexers.releases = [
