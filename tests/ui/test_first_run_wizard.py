@@ -216,3 +216,39 @@ def test_setup_section_reopens_the_wizard(qtbot, core: AppCore) -> None:
     assert wizard.library.folder_edit.text() == (core.prefs.library.root or "")
     wizard.reject()
     assert core.prefs.first_run_done
+
+
+def test_audiobookshelf_and_torznab_steps_explain_wrong_tokens_and_keys(
+    wizard: FirstRunWizard, tmp_path: Path
+) -> None:
+    from tests.fakes.audiobookshelf_server import FakeAudiobookshelfServer
+    from tests.fakes.torznab_server import API_KEY, TorznabServer
+
+    library = wizard.library
+    library.folder_edit.setText(str(tmp_path))
+    library.set_kind(LibraryBackendKind.AUDIOBOOKSHELF)
+    library.find_libraries()
+    assert library.find_result.ok is False and "address" in library.find_result.text()
+    with FakeAudiobookshelfServer() as abs_server, TorznabServer() as torznab:
+        library.url_edit.setText(abs_server.url)
+        library.token_edit.setText("stale-token")
+        library.find_libraries()
+        assert library.find_result.ok is False and "API key" in library.find_result.text()
+        library.token_edit.setText(abs_server.token)
+        library.find_libraries()
+        assert library.library_combo.count() >= 1 and library.isComplete()
+        library.test.run()
+        assert library.test.ok is True, library.test.result.text()
+
+        box = wizard.indexers.torznab
+        box.setChecked(True)
+        box.url_edit.setText(torznab.url)
+        box.key_edit.setText("wrong")
+        box.test.run()
+        assert box.test.ok is False and "credentials" in box.test.result.text().lower()
+        box.key_edit.setText(API_KEY)
+        box.test.run()
+        assert box.test.ok is True, box.test.result.text()
+        (chosen, key) = box.chosen() or (None, None)
+        assert chosen is not None and chosen.type is IndexerType.TORZNAB and chosen.name == "127.0.0.1"
+        assert key == API_KEY
