@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from xml.etree import ElementTree
@@ -52,6 +53,11 @@ def test_appmeta_reads_the_package_without_importing_it(tmp_path: Path) -> None:
         appmeta.read_meta(fake)
 
 
+_KEYRING_ENTRY_POINTS = next(
+    Path(str(file.locate())) for file in metadata.files("keyring") or [] if file.name == "entry_points.txt"
+)
+
+
 class _Recorder:
     """Stands in for PyInstaller's Analysis/PYZ/EXE/COLLECT/BUNDLE and keeps their arguments."""
 
@@ -67,6 +73,7 @@ class _Recorder:
         result.datas = [
             ("PySide6/Qt/translations/qt_de.qm", "/x", "DATA"),
             ("resources/icons/app.svg", "/y", "DATA"),
+            ("keyring-25.dist-info/entry_points.txt", str(_KEYRING_ENTRY_POINTS), "DATA"),
         ]
         return result
 
@@ -123,13 +130,21 @@ def test_spec_takes_name_version_and_bundle_id_from_the_package(
     assert "rmab_desktop.a" in analysis["hiddenimports"] and "apprise.plugins.x" in analysis["hiddenimports"]
     assert "rmab_desktop.db.migrations.env" not in analysis["hiddenimports"]
     assert "tkinter" in analysis["excludes"]
+    if platform != "darwin":  # its import runs ldconfig and gcc on Linux (slow start)
+        assert "keyring.backends.macOS" in analysis["excludes"]
+        assert not any(name.startswith("keyring.backends.macOS") for name in analysis["hiddenimports"])
     _, exe = _Recorder.calls["EXE"]
     assert exe["name"] == rmab_desktop.APP_SLUG and exe["console"] is False
     icon = Path(exe["icon"])
     assert icon.is_file() and icon.suffix == (".icns" if platform == "darwin" else ".ico")
     assert _Recorder.calls["COLLECT"][1]["name"] == rmab_desktop.APP_SLUG
-    datas = [d[0] for d in namespace["a"].datas]
-    assert datas == ["resources/icons/app.svg"]  # Qt translations dropped
+    datas = {d[0]: d[1] for d in namespace["a"].datas}
+    assert "PySide6/Qt/translations/qt_de.qm" not in datas  # Qt translations dropped
+    assert datas["resources/icons/app.svg"] == "/y"
+    entry_points = Path(datas["keyring-25.dist-info/entry_points.txt"]).read_text()
+    assert ("macOS = keyring.backends.macOS" in entry_points) == (platform == "darwin")
+    assert ("Windows = keyring.backends.Windows" in entry_points) == (platform == "win32")
+    assert "SecretService = keyring.backends.SecretService" in entry_points
     if platform == "win32":
         resource = Path(exe["version"]).read_text(encoding="utf-8")
         assert f"StringStruct('ProductVersion', '{rmab_desktop.__version__}')" in resource

@@ -110,7 +110,23 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes] | None, str | None]:
     os.close(write)
     number = os.read(read, 16).decode().strip()
     os.close(read)
+    socket_path = Path(f"/tmp/.X11-unix/X{number}")
+    for _ in range(100):  # until the server accepts connections
+        if socket_path.exists() and _accepts(socket_path):
+            break
+        time.sleep(0.05)
     return server, f":{number}"
+
+
+def _accepts(path: Path) -> bool:
+    import socket
+
+    with socket.socket(socket.AF_UNIX) as probe:
+        try:
+            probe.connect(str(path))
+        except OSError:
+            return False
+    return True
 
 
 def main() -> int:
