@@ -4,52 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from rmab_desktop.db.engine import Database
-from rmab_desktop.db.models import AudibleCacheEntry, Audiobook, LibraryItem
+from rmab_desktop.db.models import Audiobook, LibraryItem
 from rmab_desktop.services.library.importing import LibraryImport
 from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE
-from tests.audiofiles import make_audio
+from tests.library_helpers import WaitingRequests, old_library, seed_candidates  # noqa: F401 - fixture
 
 
-@pytest.fixture
-def old_library(tmp_path: Path) -> Path:
-    root = tmp_path / "Old Books"
-    make_audio(
-        root / "Ann Leckie" / "Ancillary Justice [B00FO5O1NM]" / "01.mp3",
-        album="Ancillary Justice",
-        artist="Ann Leckie",
-    )
-    make_audio(
-        root / "Ursula K. Le Guin" / "The Dispossessed" / "part 1.mp3",
-        album="The Dispossessed",
-        artist="Ursula K. Le Guin",
-    )
-    make_audio(
-        root / "Ursula K. Le Guin" / "The Dispossessed" / "part 2.mp3",
-        album="The Dispossessed",
-        artist="Ursula K. Le Guin",
-    )
-    make_audio(root / "Unknown" / "Mystery Tape" / "a.mp3", album="Mystery Tape", artist="Nobody")
-    return root
-
-
-def seed_candidates(database: Database) -> None:
-    with database.session() as session:
-        session.execute(insert(Audiobook), [
-            {"asin": "B00FO5O1NM", "region": "us", "title": "Ancillary Justice", "authors": ["Ann Leckie"],
-             "narrators": ["Adjoa Andoh"], "series_name": "Imperial Radch", "series_position": "1"},
-        ])  # fmt: skip
-        session.execute(insert(AudibleCacheEntry), [
-            {"asin": "B0BRT8VZZ5", "region": "us", "title": "The Dispossessed", "authors": ["Ursula K. Le Guin"],
-             "narrators": ["Don Leslie"]},
-            {"asin": "B000000001", "region": "us", "title": "She", "authors": ["H. Rider Haggard"]},
-        ])  # fmt: skip
-
-
-def test_proposals_link_and_move(database: Database, old_library: Path, tmp_path: Path) -> None:
+def test_proposals_link_and_move(database: Database, old_library: Path, tmp_path: Path) -> None:  # noqa: F811
     seed_candidates(database)
     workflow = LibraryImport(database)
     books = workflow.scan(str(old_library))
@@ -99,12 +63,11 @@ def test_proposals_link_and_move(database: Database, old_library: Path, tmp_path
         assert session.get(Audiobook, 1).library_path == plans[0].target
 
 
-def test_confirmed_links_make_waiting_requests_available(database: Database, old_library: Path) -> None:
+def test_confirmed_links_make_waiting_requests_available(database: Database, old_library: Path) -> None:  # noqa: F811
     from rmab_desktop.domain.books import BookInfo
-    from tests.integration.test_library_service import _Waiting
 
     seed_candidates(database)
-    waiting = _Waiting({5: BookInfo(title="Ancillary Justice", asin="B00FO5O1NM", authors=("Ann Leckie",)),
+    waiting = WaitingRequests({5: BookInfo(title="Ancillary Justice", asin="B00FO5O1NM", authors=("Ann Leckie",)),
                         6: BookInfo(title="Mystery Tape", authors=("Nobody",))})  # fmt: skip
     workflow = LibraryImport(database, requests=waiting)
     proposals = workflow.propose(str(old_library), workflow.scan(str(old_library)), workflow.candidates())

@@ -17,6 +17,7 @@ from rmab_desktop.services.library.query import MISSING_BITS
 from rmab_desktop.services.library.service import LibraryService
 from tests.audiofiles import make_audio
 from tests.fakes import plex_server as fake_plex
+from tests.library_helpers import WaitingRequests
 
 
 def make_service(database: Database, root: Path | None, **kwargs) -> LibraryService:  # type: ignore[no-untyped-def]
@@ -195,29 +196,13 @@ def test_folder_entries_are_those_under_the_library_root(
     assert [e.title for e in make_service(database, elsewhere).entries()] == ["Other Book"]
 
 
-class _Waiting:
-    """Requests stand-in: what ``make_available`` reads and writes."""
-
-    def __init__(self, books: dict[int, object]) -> None:
-        from types import SimpleNamespace
-
-        self.items = [SimpleNamespace(id=i, book=b) for i, b in books.items()]
-        self.available: list[tuple[int, str]] = []
-
-    def list(self, *, statuses=None, limit=1000):  # type: ignore[no-untyped-def]
-        return self.items
-
-    def set_status(self, request_id, status, message, **kwargs):  # type: ignore[no-untyped-def]
-        self.available.append((request_id, message))
-
-
 def test_sync_job_makes_waiting_requests_available_from_a_plex_library(database: Database) -> None:
     from rmab_desktop.domain.books import BookInfo
     from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
     from rmab_desktop.services.job_queue import JobQueue
     from rmab_desktop.services.library.service import SYNC_JOB, register
 
-    waiting = _Waiting({
+    waiting = WaitingRequests({
         7: BookInfo(title="Try It Out", authors=("Skrillex",)),
         8: BookInfo(title="She", authors=("H. Rider Haggard",)),
     })  # fmt: skip

@@ -12,7 +12,7 @@ from rmab_desktop.db.models import LibraryItem
 from rmab_desktop.services.library.importing import LibraryImport
 from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.dialogs.import_library_dialog import SKIP, ImportLibraryDialog, ProposalModel
-from tests.integration.test_library_import import old_library, seed_candidates  # noqa: F401 - fixture
+from tests.library_helpers import old_library, seed_candidates  # noqa: F401 - fixture
 
 
 def test_review_link_and_move(
