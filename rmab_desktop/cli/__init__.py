@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "rmab_desktop.cli.rank_commands",
     "rmab_desktop.cli.library_commands",
     "rmab_desktop.cli.organize_commands",
+    "rmab_desktop.cli.downloads_commands",
 ]
 
 

@@ -53,8 +53,9 @@ def _torrent_sees(client: DownloadClient, probe_dir: Path, remote_dir: str) -> b
 def check_paths(config: DownloadClientConfig, client: DownloadClient) -> tuple[bool, str, str]:
     """(ok, message, hint) for the download folder and the mapping."""
     remote_dir = config.save_path or client.default_save_path()
-    if config.kind == "direct_http":
+    if config.kind == "direct_http":  # our own folder: made on first use
         remote_dir = client.default_save_path()
+        Path(remote_dir).mkdir(parents=True, exist_ok=True)
     if not remote_dir:
         return (
             False,
