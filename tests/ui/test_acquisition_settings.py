@@ -13,6 +13,8 @@ from rmab_desktop.ui.dialogs.indexer_settings import SAVED_KEY, IndexerSettings
 from rmab_desktop.ui.dialogs.ranking_settings import RankingSettings, parse_flags
 from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS
 from tests.fakes.indexer_payloads import FakeRelease
+from tests.fakes.prowlarr_server import API_KEY as PROWLARR_KEY
+from tests.fakes.prowlarr_server import FakeIndexer, ProwlarrServer
 from tests.fakes.torznab_server import API_KEY, TorznabServer
 
 
@@ -62,6 +64,39 @@ def test_indexers_add_test_and_save(
     again.remove()
     again.apply()
     assert core.indexers.configs() == []
+
+
+def test_prowlarr_categories_per_indexer(
+    qtbot, qtmodeltester, ui_ctx: UiContext, core: AppCore, tmp_path: Path
+) -> None:
+    widget = IndexerSettings(ui_ctx, core.indexers)
+    qtbot.addWidget(widget)
+    indexers = [FakeIndexer(1, "AudioTracker"), FakeIndexer(2, "EbookSite", protocol="usenet", priority=3)]
+    with ProwlarrServer(indexers) as server:
+        widget.add()
+        widget.type_combo.setCurrentIndex(0)
+        assert not widget.prowlarr_box.isHidden()
+        widget.url_edit.setText(server.url)
+        widget.url_edit.editingFinished.emit()
+        widget.key_edit.setText(PROWLARR_KEY)
+        widget.key_edit.textEdited.emit(PROWLARR_KEY)
+        widget.load_prowlarr_indexers()
+        assert widget.prowlarr_model.rowCount() == 2 and "2 indexers" in widget.status.text()
+        qtmodeltester.check(widget.prowlarr_model)
+        row = widget.prowlarr_proxy.mapFromSource(
+            widget.prowlarr_model.index(widget.prowlarr_model.row_of(2), 0)
+        )
+        widget.prowlarr_table.setCurrentIndex(row)
+        widget.audio_cats.setText("none")
+        widget.ebook_cats.setText("7020, 7050")
+        widget.audio_cats.editingFinished.emit()
+        assert widget.prowlarr_model.get(2).audiobook == "skipped"
+        assert widget.prowlarr_model.get(1).audiobook.startswith("default")
+        widget.grab().save(str(tmp_path / "prowlarr.png"))
+        widget.apply()
+    [saved] = core.indexers.configs()
+    assert saved.type == IndexerType.PROWLARR and saved.url == server.url
+    assert saved.indexer_categories == {2: []} and saved.indexer_ebook_categories == {2: [7020, 7050]}
 
 
 def test_ranking_edits_are_saved_and_explained(

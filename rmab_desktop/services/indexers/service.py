@@ -12,7 +12,7 @@ import httpx
 
 from rmab_desktop.clients._http import timed_test
 from rmab_desktop.clients.internet_archive import InternetArchiveClient
-from rmab_desktop.clients.prowlarr import ProwlarrClient
+from rmab_desktop.clients.prowlarr import ProwlarrClient, ProwlarrIndexer
 from rmab_desktop.clients.torznab import TorznabClient, fetch_release_file
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.cancel import CancelToken
@@ -187,6 +187,12 @@ class IndexerService:
             if prowlarr:
                 return prowlarr[0]
         return next((c for c in configs if c.name == release.indexer), None)
+
+    def prowlarr_indexers(self, config: IndexerConfig, api_key: str | None = None) -> list[ProwlarrIndexer]:
+        """The indexers a Prowlarr instance offers (to choose categories per indexer)."""
+        key = api_key if api_key is not None else self._api_key(config)
+        with self._http_factory() as http:
+            return ProwlarrClient(config.url, key or "", http=http).indexers()
 
     # -- test ------------------------------------------------------------------------------------
     def test(self, config: IndexerConfig, api_key: str | None = None) -> ConnectionTestResult:

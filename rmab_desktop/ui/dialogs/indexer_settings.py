@@ -3,6 +3,7 @@ button. API keys go to the keychain; the configuration keeps only their names.""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel
@@ -54,6 +55,43 @@ COLUMNS: list[Column[IndexerConfig]] = [
 ]
 
 
+@dataclass(frozen=True)
+class ProwlarrRow:
+    """One indexer behind Prowlarr with the categories this app will ask it for."""
+
+    id: int
+    name: str
+    protocol: str
+    priority: int
+    audiobook: str
+    ebook: str
+
+
+PROWLARR_COLUMNS: list[Column[ProwlarrRow]] = [
+    Column("Indexer", lambda r: r.name),
+    Column("Protocol", lambda r: r.protocol),
+    Column("Priority", lambda r: r.priority, sort=lambda r: r.priority),
+    Column("Audiobooks", lambda r: r.audiobook),
+    Column("Ebooks", lambda r: r.ebook),
+]
+
+
+def _categories_text(values: list[int] | None, default: list[int]) -> str:
+    if values is None:
+        return f"default ({', '.join(map(str, default))})"
+    return ", ".join(map(str, values)) if values else "skipped"
+
+
+def _parse_categories(text: str) -> list[int] | None:
+    """Blank: the indexer's default categories (None); "none"/"skip": not searched ([])."""
+    cleaned = text.strip().lower()
+    if not cleaned or cleaned.startswith("default"):
+        return None
+    if cleaned in {"none", "skip", "skipped"}:
+        return []
+    return _ints(cleaned)
+
+
 def _ints(text: str) -> list[int]:
     return [int(part) for part in text.replace(" ", "").split(",") if part.isdigit()]
 
@@ -69,6 +107,7 @@ class IndexerSettings(QWidget):
         self.proxy.setSortRole(SortRole)
         self.keys_typed: dict[str, str] = {}
         self.saved_keys: set[str] = set()
+        self.prowlarr_indexers: list[Any] = []
         self.current_id: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -123,6 +162,8 @@ class IndexerSettings(QWidget):
         self.status = QLabel(wordWrap=True)
         form.addRow(self.tester)
         layout.addWidget(self.editor)
+        self.prowlarr_box = self._prowlarr_group()
+        layout.addWidget(self.prowlarr_box)
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.type_combo.currentIndexChanged.connect(self._type_changed)
@@ -134,6 +175,85 @@ class IndexerSettings(QWidget):
         self.key_edit.textEdited.connect(self._key_typed)
         self.editor.setEnabled(False)
         ctx.runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
+
+    def _prowlarr_group(self) -> QGroupBox:
+        box = QGroupBox("Prowlarr indexers: categories per indexer")
+        self.prowlarr_model: RowTableModel[ProwlarrRow] = RowTableModel(PROWLARR_COLUMNS, key=lambda r: r.id)
+        self.prowlarr_proxy = QSortFilterProxyModel(self)
+        self.prowlarr_proxy.setSourceModel(self.prowlarr_model)
+        self.prowlarr_table = QTableView()
+        self.prowlarr_table.setModel(self.prowlarr_proxy)
+        self.prowlarr_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.prowlarr_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.prowlarr_table.verticalHeader().hide()
+        self.prowlarr_table.horizontalHeader().setStretchLastSection(True)
+        self.prowlarr_table.setMaximumHeight(140)
+        self.prowlarr_table.selectionModel().currentRowChanged.connect(self._prowlarr_selected)
+        load = QPushButton("Load indexers from Prowlarr")
+        load.clicked.connect(self.load_prowlarr_indexers)
+        self.audio_cats = QLineEdit(placeholderText="default; or e.g. 3030, 3130; or none")
+        self.ebook_cats = QLineEdit(placeholderText="default; or e.g. 7020; or none")
+        self.audio_cats.editingFinished.connect(self._prowlarr_categories_edited)
+        self.ebook_cats.editingFinished.connect(self._prowlarr_categories_edited)
+        form = QFormLayout(box)
+        form.addRow(load)
+        form.addRow(self.prowlarr_table)
+        form.addRow("Audiobook categories", self.audio_cats)
+        form.addRow("Ebook categories", self.ebook_cats)
+        box.setVisible(False)
+        return box
+
+    def load_prowlarr_indexers(self) -> None:
+        config = self.edited()
+        if config is None:
+            return
+        self.status.setText("Asking Prowlarr…")
+        self.ctx.runner.submit(
+            self.service.prowlarr_indexers, config, self.keys_typed.get(config.id) or None,
+            on_result=self._prowlarr_loaded, on_error=self._show_error,
+        )  # fmt: skip
+
+    def _prowlarr_loaded(self, indexers: list[Any]) -> None:
+        self.prowlarr_indexers = indexers
+        self.status.setText(f"Prowlarr has {len(indexers)} indexers.")
+        self._refresh_prowlarr_rows()
+
+    def _refresh_prowlarr_rows(self) -> None:
+        config = self.current()
+        if config is None:
+            return
+        rows = [
+            ProwlarrRow(
+                i.id, i.name, i.protocol, i.priority,
+                _categories_text(config.indexer_categories.get(i.id), config.categories),
+                _categories_text(config.indexer_ebook_categories.get(i.id), config.ebook_categories),
+            )
+            for i in self.prowlarr_indexers
+        ]  # fmt: skip
+        self.prowlarr_model.set_rows(rows)
+
+    def _prowlarr_selected(self, current: Any, _previous: Any = None) -> None:
+        row: ProwlarrRow | None = current.data(ObjectRole) if current.isValid() else None
+        if row is not None:
+            self.audio_cats.setText("" if row.audiobook.startswith("default") else row.audiobook)
+            self.ebook_cats.setText("" if row.ebook.startswith("default") else row.ebook)
+
+    def _prowlarr_categories_edited(self) -> None:
+        config = self.current()
+        index = self.prowlarr_table.currentIndex()
+        row: ProwlarrRow | None = index.data(ObjectRole) if index.isValid() else None
+        if config is None or row is None:
+            return
+        audio, ebook = dict(config.indexer_categories), dict(config.indexer_ebook_categories)
+        for mapping, text in ((audio, self.audio_cats.text()), (ebook, self.ebook_cats.text())):
+            parsed = _parse_categories(text)
+            if parsed is None:
+                mapping.pop(row.id, None)
+            else:
+                mapping[row.id] = parsed
+        updated = config.model_copy(update={"indexer_categories": audio, "indexer_ebook_categories": ebook})
+        self.model.set_rows([updated if c.id == config.id else c for c in self.model.rows()])
+        self._refresh_prowlarr_rows()
 
     # -- loading -----------------------------------------------------------------------------------
     def _load(self) -> tuple[list[IndexerConfig], set[str]]:
@@ -159,6 +279,8 @@ class IndexerSettings(QWidget):
         config = self._config_at(current.row()) if current.isValid() else None
         self.current_id = config.id if config else None
         self.editor.setEnabled(config is not None)
+        self.prowlarr_indexers = []
+        self.prowlarr_model.set_rows([])
         if config is None:
             return
         widgets = (self.name_edit, self.type_combo, self.url_edit, self.categories_edit, self.ebook_categories_edit,
@@ -184,6 +306,7 @@ class IndexerSettings(QWidget):
     def _type_changed(self) -> None:
         kind = IndexerType(self.type_combo.currentData())
         self.url_edit.setPlaceholderText(PLACEHOLDERS[kind])
+        self.prowlarr_box.setVisible(kind is IndexerType.PROWLARR)
         self.key_edit.setEnabled(kind is not IndexerType.INTERNET_ARCHIVE)
         self._commit_form()
 
