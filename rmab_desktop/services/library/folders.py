@@ -56,6 +56,7 @@ class BookFolder:
 
 
 def is_ignored(name: str) -> bool:
+    """Same rule as the walk below (which inlines it for speed)."""
     if name.startswith(".") or name == "@eaDir":
         return True
     return os.path.splitext(name)[1].lower() in IGNORED_EXTENSIONS
@@ -108,28 +109,30 @@ class LibraryWalker:
         if any(e.name == ".ignore" for e in entries):
             return audio, sidecars, dirs
         for entry in entries:
-            if is_ignored(entry.name):
+            name = entry.name
+            dot = name.rfind(".")
+            ext = name[dot:].lower() if dot > 0 else ""
+            if name[0] == "." or name == "@eaDir" or ext in IGNORED_EXTENSIONS:
                 continue
-            if not _encodable(entry.path):
+            if not name.isascii() and not _encodable(name):
                 self.errors.append(f"{entry.path!r}: name is not valid UTF-8; skipped")
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
                     dirs.append(entry.path)
                     continue
-                ext = os.path.splitext(entry.name)[1].lower()
-                lowered = entry.name.lower()
-                if ext not in AUDIO_EXTENSIONS and lowered not in SIDECAR_NAMES:
+                is_audio = ext in AUDIO_EXTENSIONS
+                if not is_audio and name.lower() not in SIDECAR_NAMES:
                     continue
                 st = entry.stat()
             except OSError as exc:
                 self.errors.append(f"{entry.path}: {exc.strerror or exc}")
                 continue
             self.files_seen += 1
-            item = FileEntry(entry.path, st.st_size, st.st_mtime_ns)
-            (audio if ext in AUDIO_EXTENSIONS else sidecars).append(item)
+            (audio if is_audio else sidecars).append(FileEntry(entry.path, st.st_size, st.st_mtime_ns))
         dirs.sort()
-        audio.sort(key=lambda f: f.path)
+        if len(audio) > 1:
+            audio.sort(key=lambda f: f.path)
         return audio, sidecars, dirs
 
     def _visit(self, path: str, rel: str, inside: BookFolder | None) -> Iterator[BookFolder]:

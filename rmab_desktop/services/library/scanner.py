@@ -15,7 +15,8 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -166,18 +167,15 @@ class LibraryScanner:
     # ------------------------------------------------------------------ steps
     def _load_state(self, start: str) -> tuple[dict[str, _Known], dict[str, int]]:
         like = _like_prefix(start.rstrip(os.sep) + os.sep)
+        files = LibraryFile.__table__.c  # Core rows: no ORM overhead for 100k-row reads
         with self.database.session() as session:
             known = {
                 path: _Known(fid, size, mtime, item_id)
-                for fid, path, size, mtime, item_id in session.execute(
-                    select(
-                        LibraryFile.id,
-                        LibraryFile.path,
-                        LibraryFile.size_bytes,
-                        LibraryFile.mtime_ns,
-                        LibraryFile.item_id,
-                    ).where(LibraryFile.path.like(like, "\\"))
-                )
+                for fid, path, size, mtime, item_id in session.connection().execute(
+                    select(files.id, files.path, files.size_bytes, files.mtime_ns, files.item_id).where(
+                        files.path.like(like, "\\")
+                    )
+                ).all()
             }
             items = dict(
                 session.execute(
@@ -226,28 +224,42 @@ class LibraryScanner:
     ) -> Iterator[tuple[list[_Plan], dict[str, dict[str, Any]]]]:
         chunks = list(_chunks(plans))
         if total < IN_PROCESS_BELOW or self.workers == 1:
-            for chunk in chunks:
-                if cancel.cancelled:
-                    raise _Cancelled
-                paths = [p for plan in chunk for p in plan.to_read]
-                yield chunk, dict(zip(paths, read_many(paths), strict=True))
+            yield from _read_here(chunks, cancel)
             return
-        context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
-        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
-            futures: dict[Future[list[dict[str, Any]]], list[_Plan]] = {}
-            for chunk in chunks:
-                paths = [p for plan in chunk for p in plan.to_read]
-                futures[pool.submit(read_many, paths)] = chunk
-            try:
-                for future in as_completed(futures):
-                    if cancel.cancelled:
-                        raise _Cancelled
-                    chunk = futures[future]
-                    paths = [p for plan in chunk for p in plan.to_read]
-                    yield chunk, dict(zip(paths, future.result(), strict=True))
-            finally:
-                for future in futures:
-                    future.cancel()
+        done: set[int] = set()
+        try:
+            context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
+            with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
+                futures = {pool.submit(read_many, _paths(chunk)): index for index, chunk in enumerate(chunks)}
+                try:
+                    for future in as_completed(futures):
+                        if cancel.cancelled:
+                            raise _Cancelled
+                        index = futures[future]
+                        result = future.result()
+                        done.add(index)
+                        yield chunks[index], dict(zip(_paths(chunks[index]), result, strict=True))
+                finally:
+                    for future in futures:
+                        future.cancel()
+        except (BrokenProcessPool, OSError) as exc:
+            # e.g. a frozen app without freeze_support, or no way to start processes: slower, not broken
+            log.warning("Tag-reading processes failed (%s); reading in this process", exc)
+            yield from _read_here([c for i, c in enumerate(chunks) if i not in done], cancel)
+
+
+def _paths(chunk: list[_Plan]) -> list[str]:
+    return [p for plan in chunk for p in plan.to_read]
+
+
+def _read_here(
+    chunks: list[list[_Plan]], cancel: CancelToken
+) -> Iterator[tuple[list[_Plan], dict[str, dict[str, Any]]]]:
+    for chunk in chunks:
+        if cancel.cancelled:
+            raise _Cancelled
+        paths = _paths(chunk)
+        yield chunk, dict(zip(paths, read_many(paths), strict=True))
 
 
 class _Cancelled(Exception):

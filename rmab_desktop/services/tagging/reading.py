@@ -14,7 +14,7 @@ from typing import Any
 from mutagen import File as MutagenFile
 from mutagen import MutagenError
 from mutagen.flac import FLAC
-from mutagen.id3 import Frame
+from mutagen.id3 import Frame, Frames
 from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4
 from mutagen.oggopus import OggOpus
@@ -78,6 +78,7 @@ _VORBIS = {
     "disc": ("discnumber",),
 }
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)")
+_ID3_KNOWN = {name: Frames[name] for name in (*_ID3.values(), "TDRC", "TYER", "TDRL", "TXXX")}
 
 
 def _text(value: Any) -> str | None:
@@ -121,8 +122,9 @@ def _from_id3(tags: Any, out: dict[str, Any]) -> None:
         _put(out, "year", year)
     for frame in tags.getall("TXXX"):
         _freeform(out, frame.desc, frame.text)
-    out["cover"] = bool(tags.getall("APIC"))
-    out["chapters"] = len(tags.getall("CHAP"))
+    raw = [bytes(frame[:4]) for frame in getattr(tags, "unknown_frames", None) or ()]
+    out["cover"] = bool(tags.getall("APIC")) or b"APIC" in raw
+    out["chapters"] = len(tags.getall("CHAP")) or raw.count(b"CHAP")
 
 
 def _freeform(out: dict[str, Any], name: str, value: Any) -> None:
@@ -170,7 +172,11 @@ def read_tags(path: str) -> dict[str, Any]:
     ext = Path(path).suffix.lower()
     cls = _CLASSES.get(ext)
     try:
-        audio = cls(path) if cls is not None else MutagenFile(path)
+        if cls is MP3:
+            # Parse only the frames we use; covers and long comments stay raw bytes (faster).
+            audio = MP3(path, translate=False, known_frames=_ID3_KNOWN)
+        else:
+            audio = cls(path) if cls is not None else MutagenFile(path)
     except (MutagenError, OSError, ValueError, IndexError, KeyError, EOFError) as exc:
         if cls is OggVorbis:  # .ogg may hold Opus
             try:
@@ -196,6 +202,8 @@ def read_tags(path: str) -> dict[str, Any]:
         _from_id3(tags, out)
     elif tags is not None:
         _from_vorbis(tags, out)
+    if isinstance(audio, FLAC):
+        out["cover"] = bool(out.get("cover") or audio.pictures)
     if "year" in out:
         found = _YEAR.search(out["year"])
         out["year"] = int(found.group(1)) if found else None

@@ -73,7 +73,7 @@ def test_tags_every_format_in_the_fields_plex_and_abs_read(tmp_path: Path, ext: 
     tags = read_tags(str(imported))
     assert tags["album"] == "The Final Empire" and tags["title"] == "The Final Empire"
     assert tags["artist"] == tags["albumartist"] == "Brandon Sanderson"
-    assert tags["composer"] == "Michael Kramer"
+    assert tags["composer"] == "Michael Kramer" and tags["cover"] is True
     assert (tags["series"], tags["series_part"], tags["asin"], tags["year"]) == (
         "Mistborn",
         "1",
