@@ -28,6 +28,7 @@ class SetupCore(Protocol):
     """The parts of AppCore the setup uses (services cannot import the composition root)."""
 
     prefs: Any
+    credentials: Any
     queue: Any
     handlers: Any
     catalog: Any
@@ -123,9 +124,8 @@ def apply_plan(core: SetupCore, plan: SetupPlan) -> StartedJobs:
     if plan.indexers:
         _apply_indexers(core, plan.indexers)
     if plan.download_client is not None:
-        config, secret = plan.download_client
-        core.downloads.save_client(config, secret or None)
-    if plan.notification_url:
+        _apply_download_client(core, *plan.download_client)
+    if plan.notification_url and not _has_notification(core, plan.notification_url):
         core.notifications.create("Notifications", plan.notification_url, DEFAULT_EVENTS)
     core.prefs.first_run_done = True
     core.save_prefs()
@@ -149,6 +149,20 @@ def _apply_indexers(core: SetupCore, chosen: list[tuple[IndexerConfig, str | Non
         if api_key:
             core.indexers.set_api_key(config, api_key)
     core.indexers.save_configs(kept + [config for config, _ in chosen])
+
+
+def _apply_download_client(core: SetupCore, config: DownloadClientConfig, secret: str | None) -> None:
+    """Running the wizard again updates the client at the same address instead of adding one."""
+    same = next((c for c in core.downloads.configs() if (c.kind, c.url) == (config.kind, config.url)), None)
+    if same is not None:
+        config = config.model_copy(update={"id": same.id, "secret_name": same.secret_name})
+    core.downloads.save_client(config, secret or None)
+
+
+def _has_notification(core: SetupCore, url: str) -> bool:
+    return any(
+        core.credentials.get(backend.secret_name) == url.strip() for backend in core.notifications.list()
+    )
 
 
 def _start(core: SetupCore, job_type: str) -> int | None:

@@ -252,3 +252,28 @@ def test_audiobookshelf_and_torznab_steps_explain_wrong_tokens_and_keys(
         (chosen, key) = box.chosen() or (None, None)
         assert chosen is not None and chosen.type is IndexerType.TORZNAB and chosen.name == "127.0.0.1"
         assert key == API_KEY
+
+
+def test_running_the_wizard_again_updates_instead_of_duplicating(core: AppCore, tmp_path: Path) -> None:
+    from rmab_desktop.services import setup
+    from rmab_desktop.services.downloads import DownloadClientConfig
+    from rmab_desktop.services.indexers import IndexerConfig
+
+    def plan(password: str) -> setup.SetupPlan:
+        return setup.SetupPlan(
+            library=setup.LibraryChoice(root=str(tmp_path)),
+            region="de",
+            indexers=[(IndexerConfig(name="Internet Archive", type=IndexerType.INTERNET_ARCHIVE), None)],
+            download_client=(
+                DownloadClientConfig(name="qBittorrent", kind="qbittorrent", url="http://127.0.0.1:8080"),
+                password,
+            ),
+            notification_url="json://127.0.0.1:9/hook",
+        )
+
+    setup.apply_plan(core, plan("first"))
+    setup.apply_plan(core, plan("second"))
+    clients = [c for c in core.downloads.configs() if c.kind == "qbittorrent"]
+    assert len(clients) == 1 and core.credentials.get(clients[0].secret_name or "") == "second"
+    assert len(core.indexers.configs()) == 1 and len(core.notifications.list()) == 1
+    assert core.prefs.catalog.region == "de" and core.prefs.first_run_done
