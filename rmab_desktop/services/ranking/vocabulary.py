@@ -25,7 +25,8 @@ SERIES_KEYWORDS = frozenset(
 )  # fmt: skip
 # Words that may sit around a title without being part of another title.
 TAG_WORDS = frozenset(
-    {"audiobook", "audiobooks", "audio", "audible", "unabridged", "abridged", "retail", "kbps", "kbit",
+    {"audiobook", "audiobooks", "audio", "audible", "unabridged", "abridged", "retail", "kbps", "kbit", "tie",
+     "movie", "film", "netflix", "hbo", "tv",
      "kbits", "kb", "k", "vbr", "cbr", "hq", "lq", "mono", "stereo", "cd", "cds", "web", "webrip", "rip",
      "chapters", "chaptered", "chapterized", "chapterised", "uncut", "edition", "remastered", "expanded",
      "anniversary", "deluxe", "revised", "updated", "reupload", "repack", "proper", "narrator", "narrators",
@@ -44,7 +45,7 @@ ABRIDGED_MARKERS = frozenset(
 DERIVATIVE_MARKERS = frozenset(
     {"summary", "summaries", "analysis", "guide", "workbook", "companion", "graphic", "encyclopedia",
      "cliffsnotes", "sparknotes", "takeaways", "soundtrack", "ost", "podcast", "interview", "lecture",
-     "lectures", "documentary", "movie", "film", "bluray", "bdrip", "dvdrip", "x264", "x265", "h264",
+     "lectures", "documentary", "bluray", "bdrip", "dvdrip", "x264", "x265", "h264",
      "hevc", "1080p", "720p", "2160p", "hdtv", "webdl"}
 )  # fmt: skip
 EBOOK_WORDS = frozenset({"epub", "pdf", "mobi", "azw", "azw3", "kfx", "ebook", "cbz", "cbr", "fb2"})

@@ -205,6 +205,8 @@ CASES: dict[str, Case] = {
     ),
     "single-letter-before-title": Case(B.DUNE, "X Dune - Frank Herbert", False),
     "middle-initial": Case(B.DUNE, "Frank P. Herbert - Dune", True),
+    "movie-tie-in": Case(B.DUNE, "Frank Herbert - Dune (Movie Tie-In) [M4B]", True),
+    "movie-video": Case(B.DUNE, "Dune 2021 1080p BluRay x264", False, interactive=True),
     "catch-22-hyphen": Case(B.CATCH22, "Joseph Heller - Catch-22 [MP3]", True),
     # diacritics, non-Latin scripts
     "miserables-no-accent": Case(B.MISERABLES, "Victor Hugo - Les Miserables (Unabridged) MP3", True),
