@@ -228,3 +228,26 @@ def test_dropped_link_opens_book_then_author_and_series(ctx: UiContext, qtbot) -
     assert [series.model.entry(r).book.asin for r in range(2)] == ["B0TESTSER1", "B0TESTFUT1"]
     for widget in list(nav.windows):
         widget.close()
+
+
+def test_catalog_settings_section(ctx: UiContext, qtbot, fake: FakeAudible) -> None:  # type: ignore[no-untyped-def]
+    from rmab_desktop.ui.dialogs.catalog_settings import CatalogSettings
+
+    section = CatalogSettings(ctx)
+    qtbot.addWidget(section)
+    qtbot.waitUntil(section.auto_approve.isEnabled, timeout=5000)
+    assert section.auto_approve.isChecked()
+    section.audible_url.setText("ftp://nowhere")
+    assert not section.apply() and "http" in section.message.text()
+    section.audible_url.setText(fake.base_url)
+    section.region.setCurrentIndex(section.region.findData("uk"))
+    section.auto_approve.setChecked(False)
+    assert section.apply()
+    assert ctx.core.prefs.catalog.region == "uk" and ctx.core.catalog is not None
+    assert ctx.core.catalog.default_region() == "uk"
+    users = ctx.core.users
+    assert users is not None
+    qtbot.waitUntil(lambda: not users.approval_settings().auto_approve, timeout=5000)
+    qtbot.mouseClick(section.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.test_result.text() == "Audible answered.", timeout=5000)
+    assert fake.requests[-1][0] == "/1.0/catalog/products"

@@ -83,9 +83,16 @@ def _desktop(ctx: UiContext) -> QWidget:
     return DesktopSettings(ctx)
 
 
+def _catalog(ctx: UiContext) -> QWidget:
+    from rmab_desktop.ui.dialogs.catalog_settings import CatalogSettings
+
+    return CatalogSettings(ctx)
+
+
 SETTINGS_SECTIONS: list[SettingsSection] = [
     SettingsSection("general", "General", _general, order=0),
     SettingsSection("desktop", "Desktop", _desktop, order=10, icon_name="info"),
+    SettingsSection("catalog", "Catalog & requests", _catalog, order=15, icon_name="audible"),
     SettingsSection("library", "Library", _library, order=20, icon_name="library"),
     SettingsSection("organize", "Organize", _organize, order=25, icon_name="library"),
     SettingsSection("indexers", "Indexers", _indexers, order=30, icon_name="search"),

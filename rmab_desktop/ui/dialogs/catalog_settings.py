@@ -1,0 +1,121 @@
+"""Settings section "Catalog & requests": marketplace, Audible/Audnexus addresses, cover cache, approval."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rmab_desktop.domain.catalog import REGION_NAMES, REGIONS
+from rmab_desktop.services.requests import ApprovalSettings
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.context import UiContext
+    from rmab_desktop.workers.runner import ErrorInfo
+
+
+def _valid_url(text: str) -> bool:
+    return not text or text.startswith(("http://", "https://"))
+
+
+class CatalogSettings(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        assert ctx.core.catalog is not None and ctx.core.users is not None
+        self.ctx = ctx
+        prefs = ctx.core.prefs.catalog
+        layout = QVBoxLayout(self)
+        catalog = QGroupBox("Audible catalog")
+        form = QFormLayout(catalog)
+        self.region = QComboBox()
+        for code in REGIONS:
+            self.region.addItem(f"{REGION_NAMES[code]} ({code})", code)
+        self.region.setCurrentIndex(max(self.region.findData(prefs.region), 0))
+        self.audible_url = QLineEdit(prefs.audible_base_url or "")
+        self.audible_url.setPlaceholderText("empty: the marketplace's own address (api.audible.<domain>)")
+        self.audnexus_url = QLineEdit(prefs.audnexus_base_url)
+        self.cover_mb = QSpinBox()
+        self.cover_mb.setRange(10, 5000)
+        self.cover_mb.setSuffix(" MB")
+        self.cover_mb.setValue(prefs.cover_cache_mb)
+        form.addRow("Marketplace", self.region)
+        form.addRow("Audible address", self.audible_url)
+        form.addRow("Audnexus address", self.audnexus_url)
+        form.addRow("Cover cache", self.cover_mb)
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton("Test")
+        self.test_button.clicked.connect(self.test)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        form.addRow(test_row)
+        layout.addWidget(catalog)
+        approval = QGroupBox("Requests")
+        box = QVBoxLayout(approval)
+        self.auto_approve = QCheckBox("Approve requests automatically (administrators are always approved)")
+        self.auto_approve.setEnabled(False)
+        box.addWidget(self.auto_approve)
+        layout.addWidget(approval)
+        self.message = QLabel()
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        ctx.runner.submit(ctx.core.users.approval_settings, on_result=self._approval_loaded)
+
+    def _approval_loaded(self, settings: ApprovalSettings) -> None:
+        self.approval = settings
+        self.auto_approve.setChecked(settings.auto_approve)
+        self.auto_approve.setEnabled(True)
+
+    def test(self) -> None:
+        if not self.apply():
+            return
+        self.test_result.setText("Asking Audible…")
+        catalog = self.ctx.core.catalog
+        assert catalog is not None
+        self.ctx.runner.submit(
+            catalog.probe,
+            self.region.currentData(),
+            on_result=lambda _ok: self.test_result.setText("Audible answered."),
+            on_error=self._test_failed,
+        )
+
+    def _test_failed(self, info: ErrorInfo) -> None:
+        self.test_result.setText(f"{info.message} {info.hint}".strip())
+
+    def apply(self) -> bool:
+        audible, audnexus = self.audible_url.text().strip(), self.audnexus_url.text().strip()
+        if not _valid_url(audible) or not audnexus or not _valid_url(audnexus):
+            self.message.setText(
+                "Addresses start with http:// or https:// (the Audnexus address is required)."
+            )
+            return False
+        core = self.ctx.core
+        prefs = core.prefs.catalog
+        prefs.region = self.region.currentData()
+        prefs.audible_base_url = audible or None
+        prefs.audnexus_base_url = audnexus
+        prefs.cover_cache_mb = self.cover_mb.value()
+        assert core.catalog is not None and core.users is not None
+        core.catalog.audible.base_url = prefs.audible_base_url
+        core.catalog.audnexus.base_url = audnexus.rstrip("/")
+        core.catalog.covers.max_bytes = prefs.cover_cache_mb * 1024 * 1024
+        self.ctx.save_prefs()
+        approval = getattr(self, "approval", None)
+        if approval is not None and approval.auto_approve != self.auto_approve.isChecked():
+            self.approval = approval.model_copy(update={"auto_approve": self.auto_approve.isChecked()})
+            self.ctx.runner.submit(core.users.set_approval_settings, self.approval)
+        self.message.setText("")
+        return True
