@@ -207,3 +207,27 @@ def test_internet_archive_search_and_files() -> None:
             client.release("missing_item")
         with httpx.Client() as http:
             assert http.get(release.http_files[0].url).content.startswith(b"ID3")
+
+
+def test_prowlarr_and_archive_failures_are_typed(prowlarr: ProwlarrServer) -> None:
+    client = ProwlarrClient(prowlarr.url, PROWLARR_KEY, http=fast_http())
+    try:
+        prowlarr.garbage = True
+        with pytest.raises(InvalidResponseError):
+            client.search("dune", [3030])
+        prowlarr.reset()
+        prowlarr.fail_status = 500
+        with pytest.raises(ServiceError):
+            client.indexers()
+        prowlarr.reset()
+        prowlarr.delay = 0.5
+        with pytest.raises(ServiceTimeoutError):
+            ProwlarrClient(prowlarr.url, PROWLARR_KEY, http=fast_http(0.2)).status()
+    finally:
+        prowlarr.reset()
+    with InternetArchiveServer([]) as archive:
+        archive.garbage = True
+        with pytest.raises(InvalidResponseError):
+            InternetArchiveClient(archive.url, http=fast_http()).search("Dune")
+        archive.reset()
+        assert InternetArchiveClient(archive.url, http=fast_http()).search("Dune") == []
