@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from sqlalchemy import update
 
 from rmab_desktop.db.engine import Database
-from rmab_desktop.db.models import DownloadHistory, LibraryItem
+from rmab_desktop.db.models import Audiobook, DownloadHistory, LibraryItem
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.enums import EventLevel, RequestStatus
 from rmab_desktop.domain.errors import ConfigurationError, NotFoundError, RmabError
@@ -188,6 +188,10 @@ class OrganizeJob:
             return None
         [match] = match_books([WantedBook(str(request_id), book)], books)
         with self.database.session() as session:
+            if audiobook_id is not None:
+                session.execute(
+                    update(Audiobook).where(Audiobook.id == audiobook_id).values(library_path=result.absolute_path)
+                )
             session.execute(
                 update(LibraryItem)
                 .where(LibraryItem.id == books[0].id)

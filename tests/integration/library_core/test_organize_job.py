@@ -85,6 +85,7 @@ def test_download_becomes_available_and_the_user_is_told(core: AppCore, tmp_path
             select(LibraryItem).where(LibraryItem.audiobook_id == audiobook_id)
         ).scalar_one()
         assert item.match_confidence and item.match_confidence >= 0.85 and item.asin == "B0PERSUAS1"
+        assert session.get(Audiobook, audiobook_id).library_path == str(folder)
 
     run_organize(core, request_id, history_id, download)  # a duplicate job changes nothing
     assert core.requests.get(request_id).status == RequestStatus.AVAILABLE
