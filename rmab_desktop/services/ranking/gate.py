@@ -571,8 +571,13 @@ def _check_medium(release: Release, tokens: list[Token], outside: set[int], resu
     audio = bool(present & AUDIO_WORDS)
     if present & EBOOK_WORDS and not audio:
         result.reject("an ebook, not an audiobook")
-    elif standard and not audio and all(7000 <= c < 8000 for c in standard):
-        result.reject("in a book category, not an audiobook one")
+    elif (
+        standard
+        and not audio
+        and all(7000 <= c < 8000 for c in standard)
+        and (release.size_bytes or 0) < 50 * MB
+    ):
+        result.reject("in a book category and too small for an audiobook")
     elif standard and all(1000 <= c < 3000 or 4000 <= c < 7000 for c in standard):
         result.reject(f"in a video/software category ({standard[0]}), not an audiobook one")
 

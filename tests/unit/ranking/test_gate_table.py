@@ -207,6 +207,18 @@ CASES: dict[str, Case] = {
     "middle-initial": Case(B.DUNE, "Frank P. Herbert - Dune", True),
     "movie-tie-in": Case(B.DUNE, "Frank Herbert - Dune (Movie Tie-In) [M4B]", True),
     "movie-video": Case(B.DUNE, "Dune 2021 1080p BluRay x264", False, interactive=True),
+    "books-category-large": Case(
+        B.NO_RUNTIME, "Andy Weir - Project Hail Mary", True, release={"categories": (7000,)}
+    ),
+    "books-category-small": Case(
+        B.NO_RUNTIME,
+        "Andy Weir - Project Hail Mary",
+        False,
+        release={"categories": (7020,), "size_bytes": 8_000_000},
+    ),
+    "video-category": Case(
+        B.NO_RUNTIME, "Andy Weir - Project Hail Mary", False, release={"categories": (2040,)}
+    ),
     "catch-22-hyphen": Case(B.CATCH22, "Joseph Heller - Catch-22 [MP3]", True),
     # diacritics, non-Latin scripts
     "miserables-no-accent": Case(B.MISERABLES, "Victor Hugo - Les Miserables (Unabridged) MP3", True),
