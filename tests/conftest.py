@@ -26,6 +26,9 @@ from rmab_desktop.db.engine import Database, sqlite_url
 from rmab_desktop.db.migrate import upgrade
 from tests.fakes.memory_keyring import MemoryKeyring
 
+# session-scoped real download-client daemons (qbittorrent_daemon, transmission_daemon, nzbget_daemon)
+pytest_plugins = ("tests.daemons",)
+
 POSTGRES_ENV = "RMAB_TEST_POSTGRES_URL"
 _template_ready: dict[str, str] = {}
 _counter = itertools.count()

@@ -20,12 +20,10 @@ from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS
 from rmab_desktop.ui.pages.blocklist_page import BlocklistPage
 from rmab_desktop.ui.pages.registry import PAGES
 from rmab_desktop.workers.runner import ImmediateRunner
-from tests import daemons
 from tests.daemons import Daemon, free_port
 from tests.fakes.download_client import FakeDownloadClient
 from tests.pipeline_kit import PipelineKit, StaticIndexers, make_kit
 
-qbittorrent_daemon = daemons.qbittorrent_daemon  # the session fixture, for the real Test button
 SHOTS = Path(os.environ.get("RMAB_SHOTS", "/tmp"))
 SIZE = 60 * 60 * 128_000 // 8
 

@@ -1,4 +1,4 @@
-"""Real daemons and small real audio for the download-client tests."""
+"""Small real audio for the download-client tests (the daemons come from tests/daemons.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from tests.audiofiles import template
-from tests.daemons import nzbget_daemon, qbittorrent_daemon, transmission_daemon  # noqa: F401
 
 
 @pytest.fixture(scope="session")
