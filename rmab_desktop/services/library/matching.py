@@ -24,6 +24,7 @@ from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.library import Evidence, LibraryBook, Match, WantedBook
 from rmab_desktop.services.library.normalize import (
     ARTICLES,
+    NUMBER_WORDS,
     key,
     name_parts,
     person_role,
@@ -91,46 +92,7 @@ _DISTINGUISHING = frozenset(
         "season",
     ]
 )
-_NUMBER_WORDS = frozenset(
-    [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-    ]
-)
+_NUMBER_WORDS = NUMBER_WORDS | {"first", "second", "third", "fourth", "fifth"}
 _GENERIC = re.compile(
     r"^(?:unknown|untitled|audiobooks?|audio ?book|new folder|various|track\s*\d*|chapter\s*\d*|"
     r"disc\s*\d*|disk\s*\d*|cd\s*\d*|part\s*\d*|\d+)$",

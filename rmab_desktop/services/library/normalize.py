@@ -30,6 +30,7 @@ _ONES = [
 ]
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALES = ((10**9, "billion"), (10**6, "million"), (1000, "thousand"), (100, "hundred"))
+NUMBER_WORDS = frozenset(_ONES) | frozenset(_TENS[2:]) | {name for _, name in _SCALES}
 _WORD_VALUES = {w: i for i, w in enumerate(_ONES)} | {w: i * 10 for i, w in enumerate(_TENS) if w != "_"}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ROMAN_TOKEN = re.compile(r"^(?=[IVXLC]{2,7}$)(X{0,3}|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
