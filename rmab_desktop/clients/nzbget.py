@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 import httpx
+from pathvalidate import sanitize_filename
 
 from rmab_desktop.clients._http import normalize_base_url, parse_json, send
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
@@ -29,6 +30,12 @@ QUEUE_STATES = {
     "FETCHING": DownloadState.DOWNLOADING,
 }
 _ids = itertools.count(1)
+
+
+def nzb_filename(name: str) -> str:
+    """A release title as a safe ``.nzb`` file name (no separators, no leading dots)."""
+    safe = sanitize_filename(name, replacement_text="_").lstrip(". _") or "release"
+    return safe if safe.lower().endswith(".nzb") else f"{safe}.nzb"
 
 
 def _size(item: dict[str, Any], prefix: str) -> int | None:
@@ -137,7 +144,7 @@ class NzbgetClient:
     def add(self, item: NewDownload) -> str:
         if not item.nzb:
             raise ValidationError("NZBGet needs the NZB file's content.")
-        name = item.name if item.name.lower().endswith(".nzb") else f"{item.name}.nzb"
+        name = nzb_filename(item.name)
         content = base64.b64encode(item.nzb).decode()
         nzb_id = self.call(
             "append", name, content, item.category or "", 0, False, item.paused, "", 0, "FORCE", []

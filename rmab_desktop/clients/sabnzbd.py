@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 
 from rmab_desktop.clients._http import normalize_base_url, parse_json, send
+from rmab_desktop.clients.nzbget import nzb_filename
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
 from rmab_desktop.domain.errors import (
     AuthenticationError,
@@ -145,8 +146,9 @@ class SabnzbdClient:
             "nzbname": item.name,
         }
         if item.nzb:
-            name = item.name if item.name.lower().endswith(".nzb") else f"{item.name}.nzb"
-            answer = self.api("addfile", files={"name": (name, item.nzb, "application/x-nzb")}, **common)
+            answer = self.api(
+                "addfile", files={"name": (nzb_filename(item.name), item.nzb, "application/x-nzb")}, **common
+            )
         elif item.url:
             answer = self.api("addurl", name=item.url, **common)
         else:

@@ -11,6 +11,7 @@ from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.downloads import DownloadItem, NewDownload
 from rmab_desktop.domain.errors import ConfigurationError, NotFoundError, RmabError
 from rmab_desktop.domain.releases import Release
+from rmab_desktop.logging_setup import REDACTOR
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.downloads.config import (
@@ -133,6 +134,8 @@ class DownloadService:
         self, config: DownloadClientConfig, secret: str | None = None, *, check_mapping: bool = True
     ) -> ConnectionTestResult:
         """Connect, log in, and check the download folder and path mapping with a real file."""
+        if secret:
+            REDACTOR.register(secret)  # typed in a form, not read from the keyring: keep it out of logs
         try:
             client = self._factory(config, self.credentials, self.direct_root, secret=secret, timeout=10.0)
         except RmabError as exc:

@@ -53,6 +53,13 @@ def test_a_download_whose_articles_are_missing_is_detected_as_failed(client: Nzb
     assert client.get(item_id).state == DownloadState.MISSING
 
 
+def test_hostile_names_are_made_safe(client: NzbgetClient) -> None:
+    item_id = client.add(NewDownload("../../etc/Jane: Doe / Quiet? Test*", nzb=NZB, paused=True))
+    item = client.get(item_id)
+    assert "/" not in item.name and ".." not in item.name.replace("…", "")
+    client.remove(item_id, delete_data=True)
+
+
 def test_a_damaged_nzb_ends_as_failed(client: NzbgetClient) -> None:
     item_id = client.add(NewDownload("Damaged", nzb=b"this is not xml"))
     item = wait_until(
