@@ -239,6 +239,12 @@ def _language(value: str | None) -> str | None:
     return language_code(fold(value).strip()) if value else None
 
 
+def _assumed_language(book: BookInfo) -> str | None:
+    """No language given: an ASCII title from an English-speaking marketplace is taken as English."""
+    english_market = (book.region or "us").lower() in {"us", "uk", "ca", "au", "in"}
+    return "en" if english_market and book.title.isascii() else None
+
+
 def book_terms(book: BookInfo) -> BookTerms:
     position, title = _position(book, book.title or "")
     series = tuple(words(book.series or ""))
@@ -274,7 +280,7 @@ def book_terms(book: BookInfo) -> BookTerms:
         wants_dramatized=bool(all_words & DRAMA_WORDS) or "full cast" in everything,
         wants_abridged=bool(all_words & ABRIDGED_WORDS),
         wants_part=bool(re.search(r"\bpart\s*\d+\s*of\s*\d+", book.title or "", re.IGNORECASE)),
-        language=_language(book.language),
+        language=_language(book.language) or _assumed_language(book),
         book_words=frozenset(all_words | set(series)),
         continuations=frozenset(_continuations(title, subtitle)),
     )

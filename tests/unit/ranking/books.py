@@ -192,3 +192,6 @@ THRONES = book(
 LEVIATHAN_AUDIBLE = book(
     "Leviathan Wakes (The Expanse, Book 1)", ["James S. A. Corey"], series="The Expanse", runtime_minutes=1200
 )
+NO_LANGUAGE = BookInfo.from_json(
+    {"title": "Project Hail Mary", "authors": ["Andy Weir"], "runtime_minutes": 970}
+)

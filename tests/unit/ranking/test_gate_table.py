@@ -219,6 +219,10 @@ CASES: dict[str, Case] = {
     "video-category": Case(
         B.NO_RUNTIME, "Andy Weir - Project Hail Mary", False, release={"categories": (2040,)}
     ),
+    "no-language-assumed-english": Case(
+        B.NO_LANGUAGE, "Andy Weir - Project Hail Mary [German]", False, "language"
+    ),
+    "no-language-english-ok": Case(B.NO_LANGUAGE, "Andy Weir - Project Hail Mary [ENG]", True),
     "catch-22-hyphen": Case(B.CATCH22, "Joseph Heller - Catch-22 [MP3]", True),
     # diacritics, non-Latin scripts
     "miserables-no-accent": Case(B.MISERABLES, "Victor Hugo - Les Miserables (Unabridged) MP3", True),
