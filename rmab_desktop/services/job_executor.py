@@ -66,10 +66,17 @@ class JobHandlers:
     def __init__(self) -> None:
         self._handlers: dict[str, JobHandler] = {}
         self._titles: dict[str, str] = {}
+        self._quiet: set[str] = set()
 
-    def register(self, job_type: str, handler: JobHandler, title: str = "") -> None:
+    def register(self, job_type: str, handler: JobHandler, title: str = "", *, quiet: bool = False) -> None:
+        """``quiet``: no Started/Finished events (polling jobs that run every few seconds)."""
         self._handlers[job_type] = handler
         self._titles[job_type] = title or job_type
+        if quiet:
+            self._quiet.add(job_type)
+
+    def is_quiet(self, job_type: str) -> bool:
+        return job_type in self._quiet
 
     def get(self, job_type: str) -> JobHandler | None:
         return self._handlers.get(job_type)
@@ -110,7 +117,9 @@ class JobExecutor:
             target=self._heartbeat, args=(ctx, stop), name=f"heartbeat-{job.id}", daemon=True
         )
         beat.start()
-        ctx.event(f"Started (attempt {job.attempts} of {job.max_attempts})", context="queue")
+        quiet = self.handlers.is_quiet(job.type)
+        if not quiet:
+            ctx.event(f"Started (attempt {job.attempts} of {job.max_attempts})", context="queue")
         started = time.monotonic()
         try:
             result = handler(ctx)
@@ -128,7 +137,8 @@ class JobExecutor:
             ctx.event(f"Failed: {message}{retry_note}", EventLevel.ERROR, context="queue")
         else:
             self.queue.complete(job.id, result)
-            ctx.event(f"Finished in {time.monotonic() - started:.1f} s", context="queue")
+            if not quiet:
+                ctx.event(f"Finished in {time.monotonic() - started:.1f} s", context="queue")
         finally:
             stop.set()
             beat.join(timeout=2)

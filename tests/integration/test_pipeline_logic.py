@@ -131,6 +131,7 @@ def test_progress_speed_eta_then_completion_hands_over_the_local_path(
     assert organize.payload["download_path"] == str(local_downloads / "Book")
     events = [e.message for e in kit.requests.timeline(request_id)]
     assert "Downloaded 50%" in events
+    assert sum(m.startswith("Started") for m in events) == 2  # search and grab; the monitor polls quietly
     assert kit.jobs("request.monitor", JobStatus.QUEUED) == []  # monitoring ended
 
 

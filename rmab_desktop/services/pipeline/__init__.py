@@ -73,7 +73,7 @@ def build(core: AppCore) -> Acquisition:
 def register_handlers(handlers: JobHandlers, acquisition: Acquisition) -> None:
     handlers.register(SEARCH_JOB, acquisition.search, "Search for a request")
     handlers.register(GRAB_JOB, acquisition.grab, "Grab a release")
-    handlers.register(MONITOR_JOB, acquisition.monitor, "Monitor a download")
+    handlers.register(MONITOR_JOB, acquisition.monitor, "Monitor a download", quiet=True)
     handlers.register(CLEANUP_JOB, lambda ctx: cleanup(acquisition.deps, ctx), "Clean up seeded downloads")
     handlers.register(RETRY_MISSING_JOB, acquisition.retry_missing, "Retry missing searches")
 
