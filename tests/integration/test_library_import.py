@@ -10,6 +10,7 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import Audiobook, LibraryItem
 from rmab_desktop.services.library.importing import LibraryImport
 from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE
+from tests.audiofiles import make_audio
 from tests.library_helpers import WaitingRequests, old_library, seed_candidates  # noqa: F401 - fixture
 
 
@@ -74,3 +75,31 @@ def test_confirmed_links_make_waiting_requests_available(database: Database, old
     leckie = next(p for p in proposals if p.confident and p.book.title == "Ancillary Justice")
     workflow.link([(leckie, leckie.candidate)])
     assert [request_id for request_id, _ in waiting.available] == [5]  # unconfirmed books stay waiting
+
+
+def test_unknown_asins_are_looked_up_in_the_catalog(database: Database, old_library: Path) -> None:  # noqa: F811
+    from rmab_desktop.domain.books import BookInfo
+    from rmab_desktop.domain.errors import ServiceUnreachableError
+
+    make_audio(old_library / "Nobody" / "Offline Book [B0OFFLINE1]" / "a.mp3", album="Offline Book")
+    asked: list[str] = []
+
+    def lookup(asin: str) -> BookInfo:
+        asked.append(asin)
+        if asin == "B0OFFLINE1":
+            raise ServiceUnreachableError("Audible cannot be reached.")
+        return BookInfo(
+            title="Ancillary Justice", asin=asin, authors=("Ann Leckie",), narrators=("Adjoa Andoh",)
+        )
+
+    workflow = LibraryImport(database, lookup=lookup)
+    books = workflow.scan(str(old_library))
+    candidates = workflow.candidates(books)
+    assert asked == ["B00FO5O1NM", "B0OFFLINE1"]
+    assert [c.key for c in candidates] == ["cat:B00FO5O1NM:us"]
+    proposals = {p.book.title: p for p in workflow.propose(str(old_library), books, candidates)}
+    assert proposals["Ancillary Justice"].confident and proposals["Offline Book"].candidate is None
+    seed_candidates(database)  # once the app knows the book, it is not looked up again
+    asked.clear()
+    workflow.candidates(books)
+    assert asked == ["B0OFFLINE1"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +27,8 @@ from rmab_desktop.services.library.matching import LINK_THRESHOLD, match_books
 from rmab_desktop.services.library.scanner import LibraryScanner
 from rmab_desktop.services.organize.organizer import OrganizeOptions, organize_book
 from rmab_desktop.services.upkeep import Requests, make_available
+
+LOOKUP_LIMIT = 500  # catalog lookups per import, to stay polite to the catalog
 
 
 @dataclass(frozen=True)
@@ -108,11 +110,17 @@ def _book_info(row: Audiobook | AudibleCacheEntry) -> BookInfo:
 
 class LibraryImport:
     def __init__(
-        self, database: Database, scanner: LibraryScanner | None = None, requests: Requests | None = None
+        self,
+        database: Database,
+        scanner: LibraryScanner | None = None,
+        requests: Requests | None = None,
+        lookup: Callable[[str], BookInfo | None] | None = None,
     ) -> None:
+        """``lookup(asin)`` asks the catalog about ASINs found in the folder that the app does not know."""
         self.database = database
         self.scanner = scanner or LibraryScanner(database)
         self.requests = requests
+        self.lookup = lookup
 
     def scan(
         self, folder: str, progress: Progress | None = None, cancel: CancelToken | None = None
@@ -120,8 +128,11 @@ class LibraryImport:
         self.scanner.scan(folder, progress=progress, cancel=cancel)
         return self.scanner.list_books(folder, with_evidence=True)
 
-    def candidates(self) -> list[Candidate]:
-        """Tracked audiobooks first, then cached catalog entries not tracked yet."""
+    def candidates(
+        self, books: Sequence[LibraryBook] = (), cancel: CancelToken | None = None
+    ) -> list[Candidate]:
+        """Tracked audiobooks, then cached catalog entries, then catalog lookups of the ASINs the
+        scanned ``books`` carry that neither knows (at most ``LOOKUP_LIMIT``)."""
         with self.database.session() as session:
             tracked = session.execute(select(Audiobook)).scalars().all()
             found = [Candidate(f"ab:{row.id}", _book_info(row), row.id) for row in tracked]
@@ -129,6 +140,19 @@ class LibraryImport:
             for row in session.execute(select(AudibleCacheEntry)).scalars():
                 if (row.asin, row.region) not in known:
                     found.append(Candidate(f"cat:{row.asin}:{row.region}", _book_info(row)))
+        if self.lookup is None:
+            return found
+        known_asins = {c.book.asin.upper() for c in found if c.book.asin}
+        wanted = sorted({a.upper() for b in books for a in (b.asin, *(e.asin for e in b.evidence)) if a})
+        for asin in [a for a in wanted if a not in known_asins][:LOOKUP_LIMIT]:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            try:
+                info = self.lookup(asin)
+            except RmabError:
+                continue  # unknown ASIN, or the catalog is unreachable: the book stays unmatched
+            if info is not None:
+                found.append(Candidate(f"cat:{info.asin}:{info.region}", info))
         return found
 
     def propose(

@@ -267,7 +267,7 @@ class ImportLibraryDialog(QDialog):
     def _scan_and_propose(self, folder: str, progress, cancel) -> tuple[list[Proposal], list[Candidate]]:  # type: ignore[no-untyped-def]
         books = self.workflow.scan(folder, progress=progress, cancel=cancel)
         progress("matching")
-        candidates = self.workflow.candidates()
+        candidates = self.workflow.candidates(books, cancel)
         return self.workflow.propose(folder, books, candidates), candidates
 
     def _scan_progress(self, value: object) -> None:

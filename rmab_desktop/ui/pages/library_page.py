@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.services.library.importing import LibraryImport
 from rmab_desktop.services.library.query import SearchRecord, parse_query
 from rmab_desktop.services.library.service import (
@@ -403,10 +404,17 @@ def library_page(ctx: UiContext) -> LibraryPage:
         from rmab_desktop.ui.dialogs.import_library_dialog import ImportLibraryDialog
 
         library = ctx.core.prefs.library
-        dialog = ImportLibraryDialog(ctx, LibraryImport(service.database, service.scanner, ctx.core.requests), library.root,
+        dialog = ImportLibraryDialog(ctx, LibraryImport(service.database, service.scanner, ctx.core.requests, _catalog_lookup(ctx)), library.root,
                                      library.path_template, parent=page)  # fmt: skip
         dialog.finished.connect(lambda _code: page.reload())
         dialog.open()
 
     page = LibraryPage(ctx, service, open_import)
     return page
+
+
+def _catalog_lookup(ctx: UiContext) -> Callable[[str], BookInfo | None] | None:
+    catalog = ctx.core.catalog
+    if catalog is None:
+        return None
+    return lambda asin: catalog.book(asin).to_book_info()
