@@ -184,3 +184,34 @@ def test_download_clients_test_button_with_real_qbittorrent(
     widget.secret_edit.textEdited.emit("wrong password")
     widget.test_button.run()
     assert widget.test_button.ok is False and "password" in widget.test_button.result.text()
+
+
+# -- requests page hooks ----------------------------------------------------------------------------
+def test_requests_page_shows_download_progress_and_opens_interactive_search(ui_ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from rmab_desktop.db.models import Audiobook, Request
+    from rmab_desktop.ui.pages.requests_page import RequestsPage
+
+    core = ui_ctx.core
+    with core.database.session() as session:
+        book = Audiobook(asin="B0QUIETTST", title="The Quiet Test", authors=[{"name": "Jane Doe"}])
+        session.add(book)
+        session.flush()
+        session.add(
+            Request(
+                audiobook_id=book.id,
+                status="downloading",
+                progress=0.42,
+                speed_bps=3 * 1024**2,
+                eta_seconds=300,
+            )
+        )
+    page = RequestsPage(ui_ctx)
+    qtbot.addWidget(page)
+    page.reload()
+    page.table.selectRow(0)
+    assert "Downloading 42% at 3.0 MB/s, about 5 min left" in page.detail_info.text()
+    assert not page.buttons["interactive"].isHidden()
+    page.buttons["interactive"].click()
+    dialog = page.findChild(InteractiveSearchDialog)
+    assert dialog is not None and "The Quiet Test" in dialog.windowTitle()
+    assert "Search failed" in dialog.status_label.text() or "No results" in dialog.status_label.text()
