@@ -211,6 +211,8 @@ def test_requests_page_shows_download_progress_and_opens_interactive_search(ui_c
     page.table.selectRow(0)
     assert "Downloading 42% at 3.0 MB/s, about 5 min left" in page.detail_info.text()
     assert not page.buttons["interactive"].isHidden()
+    page.resize(1200, 700)
+    page.grab().save(str(SHOTS / "rmab-requests-downloading.png"))
     page.buttons["interactive"].click()
     dialog = page.findChild(InteractiveSearchDialog)
     assert dialog is not None and "The Quiet Test" in dialog.windowTitle()
