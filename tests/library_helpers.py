@@ -38,7 +38,7 @@ def old_library(tmp_path: Path) -> Path:
 def seed_candidates(database: Database) -> None:
     with database.session() as session:
         session.execute(insert(Audiobook), [
-            {"asin": "B00FO5O1NM", "region": "us", "title": "Ancillary Justice", "authors": ["Ann Leckie"],
+            {"asin": "B00FO5O1NM", "region": "us", "title": "Ancillary Justice", "authors": [{"name": "Ann Leckie", "asin": "B004MQYKPS"}],
              "narrators": ["Adjoa Andoh"], "series_name": "Imperial Radch", "series_position": "1"},
         ])  # fmt: skip
         session.execute(insert(AudibleCacheEntry), [

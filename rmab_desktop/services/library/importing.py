@@ -91,20 +91,23 @@ def _as_found(folder: str, book: BookInfo) -> LibraryBook:
 
 
 def _book_info(row: Audiobook | AudibleCacheEntry) -> BookInfo:
-    return BookInfo(
-        title=row.title,
-        asin=row.asin,
-        region=row.region,
-        subtitle=row.subtitle,
-        authors=tuple(row.authors or ()),
-        narrators=tuple(row.narrators or ()),
-        series=row.series_name,
-        series_position=row.series_position,
-        runtime_minutes=row.runtime_minutes,
-        language=row.language,
-        release_date=row.release_date,
-        description=row.description,
-        cover_url=row.cover_url,
+    """Through the tolerant reader: name lists may hold plain names or ``{"name", "asin"}`` objects."""
+    return BookInfo.from_json(
+        {
+            "title": row.title,
+            "asin": row.asin,
+            "region": row.region,
+            "subtitle": row.subtitle,
+            "authors": row.authors,
+            "narrators": row.narrators,
+            "series": row.series_name,
+            "series_position": row.series_position,
+            "runtime_minutes": row.runtime_minutes,
+            "language": row.language,
+            "release_date": row.release_date.isoformat() if row.release_date else None,
+            "description": row.description,
+            "cover_url": row.cover_url,
+        }
     )
 
 
