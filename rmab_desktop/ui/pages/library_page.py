@@ -106,7 +106,7 @@ class LibraryPage(QWidget):
         return icons.icon("library", color).pixmap(size, size)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:  # theme switch: retint the placeholder cover
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "table"):  # theme switch: retint
             self.covers.placeholder = self._placeholder(self.covers.size)
             self.table.viewport().update()
         super().changeEvent(event)
