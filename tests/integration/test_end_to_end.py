@@ -27,7 +27,6 @@ from rmab_desktop.services.downloads import DownloadClientConfig, MonitorSetting
 from rmab_desktop.services.events import EventKind
 from rmab_desktop.services.indexers import IndexerConfig
 from rmab_desktop.settings import Preferences, SettingsStore
-from tests import daemons
 from tests.audiofiles import make_audio
 from tests.daemons import Daemon, wait_until
 from tests.fakes.audible_server import FakeAudible, generated_product
@@ -39,8 +38,6 @@ from tests.fakes.webhook_receiver import WebhookReceiver, webhook_receiver
 
 pytestmark = [pytest.mark.e2e, pytest.mark.daemons, pytest.mark.slow]
 
-_qbittorrent = daemons.qbittorrent_daemon  # session fixtures, by their names
-_transmission = daemons.transmission_daemon
 
 ASIN = "B0E2ETEST1"
 TITLE = "The Lighthouse Keeper's Almanac"

@@ -22,14 +22,11 @@ from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.dialogs.first_run_wizard import FirstRunWizard, should_show
 from rmab_desktop.ui.notifier import RecordingNotifier
 from rmab_desktop.workers.runner import ImmediateRunner
-from tests import daemons
 from tests.daemons import Daemon, free_port
 from tests.fakes.audible_server import FakeAudible
 from tests.fakes.plex_server import FakePlexServer
 from tests.fakes.prowlarr_server import ProwlarrServer
 from tests.fakes.webhook_receiver import WebhookReceiver, webhook_receiver
-
-_qbittorrent = daemons.qbittorrent_daemon  # the session fixture, by its name
 
 
 @pytest.fixture
