@@ -11,7 +11,6 @@ from __future__ import annotations
 import ntpath
 import os
 import posixpath
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -30,6 +29,7 @@ from rmab_desktop.domain.errors import AuthenticationError, ConfigurationError, 
 from rmab_desktop.domain.library import AUDIO_EXTENSIONS, LibraryBook
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.library.folders import folder_evidence
+from rmab_desktop.services.tagging.chapters import natural_key
 
 CONFIG_KEY = "library_backend"
 PLEX_TOKEN_KEY = "library.plex.token"
@@ -332,11 +332,6 @@ class AbsBackend:
             return client.cover(reference.removeprefix("abs:"))
 
 
-def natural_key(name: str) -> list[object]:
-    """ "CD2/01" before "CD10/01": digit runs compare as numbers."""
-    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", name)]
-
-
 def audio_files(folder: str) -> list[str]:
     """Every audio file under a book folder (dot-files and dot-folders skipped), in natural order."""
     found: list[str] = []
@@ -348,10 +343,6 @@ def audio_files(folder: str) -> list[str]:
             if os.path.splitext(name)[1].lower() in AUDIO_EXTENSIONS and not name.startswith(".")
         ]
     return sorted(found, key=lambda path: natural_key(os.path.relpath(path, folder).replace(os.sep, "/")))
-
-
-def load_config(config_store) -> LibraryBackendConfig:  # type: ignore[no-untyped-def]
-    return config_store.get_model(CONFIG_KEY, LibraryBackendConfig)
 
 
 def remote_backend(
