@@ -79,8 +79,8 @@ def test_drain_requeues_running_jobs(core, runner, qtbot):
     job_id = core.queue.enqueue("diagnostics.wait", {"seconds": 30})
     pump = make_pump(core, runner)
     pump.start()
-    qtbot.waitUntil(lambda: pump.active_job_ids == [job_id], timeout=10_000)
-    assert pump.drain(10_000) == [job_id]
+    qtbot.waitUntil(lambda: job_id in pump.active_job_ids, timeout=10_000)
+    assert job_id in pump.drain(10_000)
     job = core.queue.get(job_id)
     assert job.status == JobStatus.QUEUED
     messages = [event.message for event in core.queue.events(job_id=job_id)]
@@ -91,7 +91,7 @@ def test_cancel_a_running_job_stops_it_now(core, runner, qtbot):
     job_id = core.queue.enqueue("diagnostics.wait", {"seconds": 30})
     pump = make_pump(core, runner)
     pump.start()
-    qtbot.waitUntil(lambda: pump.active_job_ids == [job_id], timeout=10_000)
+    qtbot.waitUntil(lambda: job_id in pump.active_job_ids, timeout=10_000)
     assert pump.cancel_job(job_id)
     qtbot.waitUntil(lambda: _status(core, job_id) == JobStatus.CANCELLED, timeout=5000)
     assert not pump.cancel_job(12345)

@@ -97,7 +97,9 @@ SETTINGS_SECTIONS: list[SettingsSection] = [
     SettingsSection("organize", "Organize", _organize, order=25, icon_name="library"),
     SettingsSection("indexers", "Indexers", _indexers, order=30, icon_name="search"),
     SettingsSection("ranking", "Ranking", _ranking, order=35, icon_name="status"),
-    SettingsSection("download_clients", "Download clients", _download_clients, order=40, icon_name="downloads"),
+    SettingsSection(
+        "download_clients", "Download clients", _download_clients, order=40, icon_name="downloads"
+    ),
     SettingsSection("notifications", "Notifications", _notifications, order=70, icon_name="info"),
     SettingsSection("setup", "Setup assistant", _setup, order=95, icon_name="settings"),
 ]

@@ -1,0 +1,55 @@
+"""The composed desktop app: pause from the tray is persisted, quit asks while jobs run.
+
+The app is quit inside each test body: a DesktopApp still alive when pytest-qt ends the test's
+call phase left later QThreadPools unable to start Python tasks in this process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import SimpleNamespace
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from rmab_desktop.ui.application import DesktopApp
+
+
+@contextmanager
+def running_app(core, qtbot) -> Iterator[DesktopApp]:
+    desktop = DesktopApp(QApplication.instance(), core, None, show_crash_dialog=False)
+    qtbot.addWidget(desktop.window)
+    desktop.notifier.set_presenter(None)
+    try:
+        yield desktop
+    finally:
+        desktop.app = SimpleNamespace(exit=lambda code: None)  # keep pytest-qt's event loop
+        desktop.quit_now()
+
+
+def test_pause_from_the_tray_is_persisted(core, qtbot):
+    with running_app(core, qtbot) as desktop:
+        desktop.tray.pause_action.trigger()
+        assert core.prefs.automation_paused
+        qtbot.waitUntil(lambda: core.settings_store.load().automation_paused, timeout=5000)
+        qtbot.waitUntil(lambda: desktop.pump.state.paused, timeout=5000)
+        assert desktop.window.automation_label.text() == "Automation paused"
+        titles = lambda: [title for title, _message, _level in desktop.notifier.history]  # noqa: E731
+        qtbot.waitUntil(lambda: "Automation paused" in titles(), timeout=3000)
+
+
+def test_quit_asks_while_jobs_run(core, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *args, **kw: asked.append(args) or QMessageBox.StandardButton.No),
+    )
+    job_id = core.queue.enqueue("diagnostics.wait", {"seconds": 30})
+    with running_app(core, qtbot) as desktop:
+        desktop.start()
+        qtbot.waitUntil(lambda: job_id in desktop.pump.active_job_ids, timeout=15_000)
+        desktop.request_quit()
+        assert asked and "still running" in asked[0][2]
+        assert not desktop._quitting and desktop.window.isVisible()
+    assert core.queue.get(job_id).status.value == "queued"  # interrupted by quit, runs again later
