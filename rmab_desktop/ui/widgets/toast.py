@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGraphicsDropShadowEffect, QLabel, QVBoxLayout, QWidget
 
@@ -76,7 +77,8 @@ class ToastHost(QObject):
     def _forget(self, toast: Toast) -> None:
         if toast in self.toasts:
             self.toasts.remove(toast)
-            self._layout()
+            if shiboken6.isValid(self._window):  # not while the window itself is going away
+                self._layout()
 
     def _layout(self) -> None:
         bottom = self._window.height() - MARGIN - 24  # above the status bar
