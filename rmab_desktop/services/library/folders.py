@@ -39,7 +39,7 @@ _YEAR = re.compile(r"^\(?((?:1[5-9]|20)\d\d)\)?$")
 _YEAR_PREFIX = re.compile(r"^\(?((?:1[5-9]|20)\d\d)\)?\s*-\s*(.+)$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileEntry:
     path: str  # absolute
     size: int

@@ -57,7 +57,7 @@ def _like_prefix(prefix: str) -> str:
     return escaped + "%"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Known:
     id: int
     size: int
@@ -171,11 +171,13 @@ class LibraryScanner:
         with self.database.session() as session:
             known = {
                 path: _Known(fid, size, mtime, item_id)
-                for fid, path, size, mtime, item_id in session.connection().execute(
+                for fid, path, size, mtime, item_id in session.connection()
+                .execute(
                     select(files.id, files.path, files.size_bytes, files.mtime_ns, files.item_id).where(
                         files.path.like(like, "\\")
                     )
-                ).all()
+                )
+                .all()
             }
             items = dict(
                 session.execute(
