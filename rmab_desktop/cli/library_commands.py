@@ -89,7 +89,9 @@ def load_wanted(path: Path) -> tuple[list[WantedBook], dict[str, Any]]:
     if isinstance(data, dict):
         data = data.get("wanted") or data.get("books")
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise ValidationError(f"{path} must hold a JSON list of objects", hint='e.g. [{"id": 1, "title": "..."}]')
+        raise ValidationError(
+            f"{path} must hold a JSON list of objects", hint='e.g. [{"id": 1, "title": "..."}]'
+        )
     wanted, ids = [], {}
     for index, item in enumerate(data):
         original = item.get("id", index)

@@ -50,9 +50,11 @@ def organize_cmd(args: argparse.Namespace) -> int:
         settings = core.prefs.library
         template = args.template or settings.path_template or DEFAULT_TEMPLATE
         if args.preview_template:
-            print_json({"template": template, "preview": preview(template)}) if args.json else print(
-                "\n".join(preview(template))
-            )
+            lines = preview(template)
+            if args.json:
+                print_json({"template": template, "preview": lines})
+            else:
+                print("\n".join(lines))
             return 0
         if not args.source or not args.book:
             raise ValidationError("--source and --book are required")
@@ -67,12 +69,21 @@ def organize_cmd(args: argparse.Namespace) -> int:
             merge_chapters=args.merge_chapters or settings.merge_chapters,
         )
         result = organize_book(
-            args.source, _read_book(args.book), library, options=options, database=core.database, dry_run=args.dry_run
+            args.source,
+            _read_book(args.book),
+            library,
+            options=options,
+            database=core.database,
+            dry_run=args.dry_run,
         )
         if args.json:
             print_json(result.to_json())
         else:
-            verb = "would go to" if result.dry_run else ("already in" if result.already_present else "imported into")
+            verb = (
+                "would go to"
+                if result.dry_run
+                else ("already in" if result.already_present else "imported into")
+            )
             print(f"{len(result.files)} files {verb} {result.absolute_path}")
             for warning in result.warnings:
                 print(f"warning: {warning}", file=sys.stderr)

@@ -190,7 +190,9 @@ class OrganizeJob:
         with self.database.session() as session:
             if audiobook_id is not None:
                 session.execute(
-                    update(Audiobook).where(Audiobook.id == audiobook_id).values(library_path=result.absolute_path)
+                    update(Audiobook)
+                    .where(Audiobook.id == audiobook_id)
+                    .values(library_path=result.absolute_path)
                 )
             session.execute(
                 update(LibraryItem)
