@@ -133,6 +133,7 @@ def test_progress_speed_eta_then_completion_hands_over_the_local_path(
     assert "Downloaded 50%" in events
     assert sum(m.startswith("Started") for m in events) == 2  # search and grab; the monitor polls quietly
     assert kit.jobs("request.monitor", JobStatus.QUEUED) == []  # monitoring ended
+    assert len(kit.jobs("request.monitor")) <= 2  # each poll deleted its predecessor's row
 
 
 def test_stalled_download_is_blocklisted_and_the_next_candidate_grabbed(

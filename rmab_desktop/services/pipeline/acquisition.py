@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import DownloadHistory, JobRecord, Request, utcnow
@@ -291,6 +291,8 @@ class Acquisition:
     def monitor(self, ctx: JobContext) -> dict[str, Any]:
         payload = dict(ctx.payload)
         request_id, history_id = int(payload["request_id"]), int(payload["download_history_id"])
+        self._forget_poll(payload.pop("previous_job_id", None))
+        payload["previous_job_id"] = ctx.job.id
         history = self._history(history_id)
         if history is None or history[0] != "downloading":
             return {"skipped": "not downloading"}
@@ -341,8 +343,25 @@ class Acquisition:
         step = int(item.progress * 4)
         if step > int(payload.get("logged_step") or 0):
             payload["logged_step"] = step
-            ctx.event(f"Downloaded {item.progress:.0%}", context=CONTEXT, speed_bps=item.speed_bps)
+            self._note(request_id, f"Downloaded {item.progress:.0%}", speed_bps=item.speed_bps)
         return self._again(payload, monitor.poll_seconds, item)
+
+    def _note(
+        self, request_id: int, message: str, level: EventLevel = EventLevel.INFO, **metadata: Any
+    ) -> None:
+        """An event of the request, not of this poll's job row (which the next poll deletes)."""
+        self.deps.queue.add_event(
+            message, request_id=request_id, level=level, context=CONTEXT, metadata=metadata
+        )
+
+    def _forget_poll(self, job_id: int | None) -> None:
+        """Delete the previous poll's finished job row: one row per download, not one per poll."""
+        if job_id is None:
+            return
+        with self.deps.database.session() as session:
+            session.execute(
+                delete(JobRecord).where(JobRecord.id == int(job_id), JobRecord.status == JobStatus.DONE.value)
+            )
 
     def _again(
         self, payload: dict[str, Any], delay: float, item: DownloadItem | None = None
@@ -377,7 +396,7 @@ class Acquisition:
             )
             return {"failed": "unreachable"}
         if polls == 1:
-            ctx.event(f"Download client unreachable: {exc.user_message}", EventLevel.WARNING, context=CONTEXT)
+            self._note(details.id, f"Download client unreachable: {exc.user_message}", EventLevel.WARNING)
         return self._again(payload, min(poll * 2 ** min(polls, 6), MAX_UNREACHABLE_BACKOFF))
 
     def _abandon(
@@ -443,9 +462,7 @@ class Acquisition:
             payload["path_checks"] = checks
             if checks < max_checks:
                 if checks == 1:
-                    ctx.event(
-                        f"Finished; waiting for {local or 'its folder'} to appear here", context=CONTEXT
-                    )
+                    self._note(details.id, f"Finished; waiting for {local or 'its folder'} to appear here")
                 return self._again(payload, min(poll, 10.0), item)
             self.requests.set_status(
                 details.id,
