@@ -87,7 +87,10 @@ class PipelineKit:
     clock: ShiftedClock
 
     def add_request(
-        self, book: BookInfo = BOOK, status: RequestStatus = RequestStatus.AWAITING_SEARCH
+        self,
+        book: BookInfo = BOOK,
+        status: RequestStatus = RequestStatus.AWAITING_SEARCH,
+        kind: str = "audiobook",
     ) -> int:
         with self.database.session() as session:
             audiobook = Audiobook(
@@ -100,9 +103,7 @@ class PipelineKit:
             )
             session.add(audiobook)
             session.flush()
-            row = Request(
-                audiobook_id=audiobook.id, status=status.value, region=book.region, kind="audiobook"
-            )
+            row = Request(audiobook_id=audiobook.id, status=status.value, region=book.region, kind=kind)
             session.add(row)
             session.flush()
             return row.id
@@ -214,7 +215,9 @@ def make_kit(
         blocklist=blocklist,
         requests=lambda: requests,
         indexers=lambda: indexers,
-        rank=lambda book, releases, interactive: rank_releases(book, releases, None, interactive),
+        rank=lambda book, releases, interactive, kind: rank_releases(
+            book, releases, None, interactive, kind=kind
+        ),
         clock=clock,
     )
     acquisition = Acquisition(deps)

@@ -54,9 +54,9 @@ def build(core: AppCore) -> Acquisition:
     from rmab_desktop.services.ranking import CONFIG_KEY as RANKING_KEY
     from rmab_desktop.services.ranking import RankingPrefs, rank_releases
 
-    def rank(book, releases, interactive):  # type: ignore[no-untyped-def]
+    def rank(book, releases, interactive, kind):  # type: ignore[no-untyped-def]
         prefs = core.config.get_model(RANKING_KEY, RankingPrefs)
-        return rank_releases(book, releases, prefs, interactive)
+        return rank_releases(book, releases, prefs, interactive, kind=kind)
 
     deps = PipelineDeps(
         database=core.database,

@@ -84,7 +84,8 @@ class Requests(Protocol):
     def increment_attempts(self, request_id: int, kind: str) -> int: ...
 
 
-Ranker = Callable[[BookInfo, list[Release], bool], list[RankedRelease]]
+# (book, releases, interactive, kind): kind is the request's "audiobook" or "ebook".
+Ranker = Callable[[BookInfo, list[Release], bool, str], list[RankedRelease]]
 
 
 @dataclass
@@ -127,7 +128,7 @@ class Acquisition:
         except RmabError as exc:
             self._wait_for_search(ctx, details, f"Search failed: {exc.user_message}")
             return {"error": exc.user_message}
-        ranked = self.deps.rank(details.book, releases, False)
+        ranked = self.deps.rank(details.book, releases, False, details.kind.value)
         guids, hashes = self.deps.blocklist.blocked_keys(details.audiobook_id)
         blocked = [
             r for r in ranked if r.release.guid in guids or (r.release.infohash or "").lower() in hashes
@@ -498,7 +499,7 @@ class Acquisition:
         releases = self.deps.indexers().search(
             details.book, kind=details.kind.value, custom_terms=details.custom_search_terms
         )
-        ranked = self.deps.rank(details.book, releases, True)
+        ranked = self.deps.rank(details.book, releases, True, details.kind.value)
         guids, hashes = self.deps.blocklist.blocked_keys(details.audiobook_id)
         return [(r, r.release.guid in guids or (r.release.infohash or "").lower() in hashes) for r in ranked]
 
