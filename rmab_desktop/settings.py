@@ -42,7 +42,6 @@ class LibrarySettings(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     root: str | None = None
-    backend: Literal["folder", "plex", "audiobookshelf"] = "folder"
     path_template: str | None = None  # None: the organizer's default layout
     import_mode: Literal["copy", "hardlink", "move"] = "copy"
     embed_tags: bool = True  # not for hardlinks: tagging would change the seeding copy

@@ -137,7 +137,6 @@ def apply_plan(core: SetupCore, plan: SetupPlan) -> StartedJobs:
 
 def _apply_library(core: SetupCore, choice: LibraryChoice) -> None:
     core.prefs.library.root = choice.root
-    core.prefs.library.backend = choice.kind.value
     core.library.save_backend_config(choice.backend_config(), choice.token or None)
 
 

@@ -146,7 +146,7 @@ def test_every_step_tests_and_explains_then_saves_and_starts(
     start = wizard.start
     assert wizard.currentPage() is start and start.saved, start.result.text()
     assert core.prefs.first_run_done and core.prefs.library.root == str(library_root)
-    assert core.prefs.catalog.region == "uk" and core.prefs.library.backend == "plex"
+    assert core.prefs.catalog.region == "uk" and "backend" not in core.prefs.library.model_dump()
     saved = SettingsStore(core.paths.settings_file).load()
     assert saved.first_run_done and saved.library.root == str(library_root)
     assert core.library is not None
@@ -213,6 +213,20 @@ def test_setup_section_reopens_the_wizard(qtbot, core: AppCore) -> None:
     assert wizard.library.folder_edit.text() == (core.prefs.library.root or "")
     wizard.reject()
     assert core.prefs.first_run_done
+
+
+def test_library_step_shows_the_configured_backend_not_an_old_settings_file(qtbot, core: AppCore) -> None:
+    """The backend kind lives only in the configuration; an old settings file's copy is ignored."""
+    from rmab_desktop.services.library.backends import LibraryBackendConfig
+
+    old = core.paths.settings_file
+    old.write_text(old.read_text().replace('"library": {', '"library": {"backend": "folder", ', 1))
+    assert SettingsStore(old).load().library.root is None  # still loads
+    assert core.library is not None
+    core.library.save_backend_config(LibraryBackendConfig(kind=LibraryBackendKind.AUDIOBOOKSHELF))
+    wizard = FirstRunWizard(UiContext(core, ImmediateRunner(), RecordingNotifier()))
+    qtbot.addWidget(wizard)
+    assert wizard.library.kind() == LibraryBackendKind.AUDIOBOOKSHELF
 
 
 def test_audiobookshelf_and_torznab_steps_explain_wrong_tokens_and_keys(

@@ -43,7 +43,8 @@ def test_plex_setup_find_test_and_save(qtbot, ui_ctx: UiContext, core: AppCore, 
     assert saved.kind == LibraryBackendKind.PLEX and saved.plex.section_id == "3"
     assert saved.plex.path_map.local_prefix == str(tmp_path)
     assert core.credentials.get(PLEX_TOKEN_KEY) == fake_plex.TOKEN
-    assert core.prefs.library.root == str(tmp_path) and core.prefs.library.backend == "plex"
+    assert core.prefs.library.root == str(tmp_path)
+    assert "backend" not in core.prefs.library.model_dump()  # the config is its only home
     assert fake_plex.TOKEN not in saved.model_dump_json()  # only the keyring name is in the config
 
     again = LibrarySettings(ui_ctx, core.library)

@@ -272,7 +272,6 @@ class LibrarySettings(QWidget):
         """Save: preferences now, configuration and token in the background."""
         self._save_root()
         config = self.edited_config()
-        self.ctx.core.prefs.library.backend = config.kind.value
         token = self.token_edit.text().strip()
         self.ctx.runner.submit(self.ctx.core.save_prefs, pool="library", on_error=self._show_error)
         self.ctx.runner.submit(

@@ -96,9 +96,9 @@ class LibraryPage(QWizardPage):
         self.folder_edit.textChanged.connect(self.completeChanged)
         self.kind_group = QButtonGroup(self)
         kinds = QVBoxLayout()
-        for position, (kind, label) in enumerate(self.KINDS):
+        for position, (_kind, label) in enumerate(self.KINDS):
             radio = QRadioButton(label)
-            radio.setChecked(kind.value == prefs.backend)
+            radio.setChecked(position == 0)
             self.kind_group.addButton(radio, position)
             kinds.addWidget(radio)
         self.kind_group.idToggled.connect(lambda *_: self._kind_changed())
@@ -130,6 +130,14 @@ class LibraryPage(QWizardPage):
         layout.addWidget(self.test)
         layout.addStretch(1)
         self._kind_changed()
+        if ctx.core.library is not None:  # the saved backend (the config is its only home)
+            ctx.runner.submit(
+                lambda: ctx.core.library.backend_config().kind, pool="library", on_result=self._saved_kind
+            )
+
+    def _saved_kind(self, kind: LibraryBackendKind) -> None:
+        if self.kind() == LibraryBackendKind.FOLDER:  # the user has not chosen yet
+            self.set_kind(kind)
 
     def kind(self) -> LibraryBackendKind:
         return self.KINDS[max(self.kind_group.checkedId(), 0)][0]
