@@ -90,47 +90,50 @@ class LibraryWalker:
         audio, _sidecars, dirs = self._list(top)
         for entry in audio:  # root-level files are books of their own
             yield BookFolder(rel=self._rel(entry.path), audio=[entry])
-        for path in dirs:
-            yield from self._visit(path, self._rel(path), inside=None)
+        for path, name in dirs:
+            yield from self._visit(path, name, inside=None)
 
     def _rel(self, path: str) -> str:
         return os.path.relpath(path, self.root).replace(os.sep, "/")
 
-    def _list(self, path: str) -> tuple[list[FileEntry], list[FileEntry], list[str]]:
+    def _list(self, path: str) -> tuple[list[FileEntry], list[FileEntry], list[tuple[str, str]]]:
+        """Audio files, sidecars and (path, name) of sub-folders; the hot loop of every rescan."""
         audio: list[FileEntry] = []
         sidecars: list[FileEntry] = []
-        dirs: list[str] = []
+        dirs: list[tuple[str, str]] = []
         try:
             with os.scandir(path) as it:
-                entries = list(it)
+                for entry in it:
+                    name = entry.name
+                    if name[0] == "." or name == "@eaDir":
+                        if name == ".ignore":
+                            return [], [], []
+                        continue
+                    if not name.isascii() and not _encodable(name):
+                        self.errors.append(f"{entry.path!r}: name is not valid UTF-8; skipped")
+                        continue
+                    dot = name.rfind(".")
+                    ext = name[dot:].lower() if dot > 0 else ""
+                    if ext in IGNORED_EXTENSIONS:
+                        continue
+                    try:
+                        if entry.is_dir(follow_symlinks=False):
+                            dirs.append((entry.path, name))
+                            continue
+                        if ext in AUDIO_EXTENSIONS:
+                            st = entry.stat()
+                            audio.append(FileEntry(entry.path, st.st_size, st.st_mtime_ns))
+                        elif name.lower() in SIDECAR_NAMES:
+                            st = entry.stat()
+                            sidecars.append(FileEntry(entry.path, st.st_size, st.st_mtime_ns))
+                    except OSError as exc:
+                        self.errors.append(f"{entry.path}: {exc.strerror or exc}")
         except OSError as exc:
             self.errors.append(f"{path}: {exc.strerror or exc}")
-            return audio, sidecars, dirs
-        if any(e.name == ".ignore" for e in entries):
-            return audio, sidecars, dirs
-        for entry in entries:
-            name = entry.name
-            dot = name.rfind(".")
-            ext = name[dot:].lower() if dot > 0 else ""
-            if name[0] == "." or name == "@eaDir" or ext in IGNORED_EXTENSIONS:
-                continue
-            if not name.isascii() and not _encodable(name):
-                self.errors.append(f"{entry.path!r}: name is not valid UTF-8; skipped")
-                continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    dirs.append(entry.path)
-                    continue
-                is_audio = ext in AUDIO_EXTENSIONS
-                if not is_audio and name.lower() not in SIDECAR_NAMES:
-                    continue
-                st = entry.stat()
-            except OSError as exc:
-                self.errors.append(f"{entry.path}: {exc.strerror or exc}")
-                continue
-            self.files_seen += 1
-            (audio if is_audio else sidecars).append(FileEntry(entry.path, st.st_size, st.st_mtime_ns))
-        dirs.sort()
+            return [], [], []
+        self.files_seen += len(audio) + len(sidecars)
+        if len(dirs) > 1:
+            dirs.sort()
         if len(audio) > 1:
             audio.sort(key=lambda f: f.path)
         return audio, sidecars, dirs
@@ -139,25 +142,25 @@ class LibraryWalker:
         audio, sidecars, dirs = self._list(path)
         if inside is not None:  # everything below a book folder belongs to that book
             inside.audio.extend(audio)
-            for sub in dirs:
+            for sub, _name in dirs:
                 yield from self._visit(sub, rel, inside)
             return
         if audio:
             book = BookFolder(rel=rel, audio=audio, sidecars=sidecars)
-            for sub in dirs:
+            for sub, _name in dirs:
                 yield from self._visit(sub, rel, book)
             yield book
             return
-        disc_dirs = [d for d in dirs if is_disc_folder(os.path.basename(d))]
+        disc_dirs = [d for d in dirs if is_disc_folder(d[1])]
         if disc_dirs:
             book = BookFolder(rel=rel, sidecars=sidecars)
-            for sub in disc_dirs:
+            for sub, _name in disc_dirs:
                 yield from self._visit(sub, rel, book)
             if book.audio:
                 yield book
-        for sub in dirs:
-            if sub not in disc_dirs:
-                yield from self._visit(sub, f"{rel}/{os.path.basename(sub)}", None)
+        for sub, name in dirs:
+            if not disc_dirs or (sub, name) not in disc_dirs:
+                yield from self._visit(sub, f"{rel}/{name}", None)
 
 
 def split_people(text: str | None) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import delete, insert, or_, select, update
 
@@ -57,9 +57,11 @@ def _like_prefix(prefix: str) -> str:
     return escaped + "%"
 
 
-@dataclass(slots=True)
-class _Known:
+class _Known(NamedTuple):
+    """A stored file row, in SELECT order (rows become these without any per-field work)."""
+
     id: int
+    path: str
     size: int
     mtime_ns: int
     item_id: int | None
@@ -169,16 +171,13 @@ class LibraryScanner:
         like = _like_prefix(start.rstrip(os.sep) + os.sep)
         files = LibraryFile.__table__.c  # Core rows: no ORM overhead for 100k-row reads
         with self.database.session() as session:
-            known = {
-                path: _Known(fid, size, mtime, item_id)
-                for fid, path, size, mtime, item_id in session.connection()
-                .execute(
-                    select(files.id, files.path, files.size_bytes, files.mtime_ns, files.item_id).where(
-                        files.path.like(like, "\\")
-                    )
+            result = session.connection().execute(
+                select(files.id, files.path, files.size_bytes, files.mtime_ns, files.item_id).where(
+                    files.path.like(like, "\\")
                 )
-                .all()
-            }
+            )
+            # Integer and text columns: the driver's own tuples need no conversion.
+            known = {row[1]: _Known._make(row) for row in result.cursor.fetchall()}
             items = dict(
                 session.execute(
                     select(LibraryItem.external_id, LibraryItem.id).where(
@@ -404,7 +403,9 @@ class _Writer:
                     inserts.append({"path": entry.path, **row})
                 else:
                     updates.append({"id": old.id, **row})
-                self.known[entry.path] = _Known(old.id if old else -1, entry.size, entry.mtime_ns, item_id)
+                self.known[entry.path] = _Known(
+                    old.id if old else -1, entry.path, entry.size, entry.mtime_ns, item_id
+                )
         if inserts:
             session.execute(insert(LibraryFile), inserts)
         if updates:
