@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from rmab_desktop.bootstrap import AppCore, open_core
 from rmab_desktop.domain.catalog import Availability, CatalogBook, CatalogEntry, SectionKind
@@ -22,6 +23,7 @@ from rmab_desktop.ui.pages.catalog_widgets import CATALOG_BANNER, navigator
 from rmab_desktop.ui.pages.discover_page import DiscoverPage
 from rmab_desktop.ui.pages.requests_page import RequestsPage
 from rmab_desktop.ui.pages.search_page import SearchPage
+from rmab_desktop.ui.widgets.page_header import PageHeader
 from rmab_desktop.workers.runner import TaskRunner
 from tests.fakes.audible_server import FakeAudible
 
@@ -57,11 +59,20 @@ def _badges(model: BookGridModel) -> dict[str, str | None]:
     return {model.entry(r).book.asin: model.index(r).data(BadgeRole) for r in range(model.rowCount())}
 
 
+def _assert_heading(page: QWidget, title: str, description: str) -> None:
+    """The page starts with the shared heading (title and one-line description) every page has."""
+    header = page.findChild(PageHeader)
+    assert header is not None and header.isVisibleTo(page)
+    assert header.title.text() == title and description in header.description.text()
+    assert header.title.objectName() == "pageTitle" and header.description.objectName() == "pageSubtitle"
+
+
 def test_search_open_request_and_see_it_in_requests(ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
     nav = navigator(ctx)
     search = SearchPage(ctx, nav)
     qtbot.addWidget(search)
     search.show()
+    _assert_heading(search, "Search", "Audible catalog")
     search.input.setFocus()
     qtbot.keyClicks(search.input, "lant")
     qtbot.waitUntil(lambda: "The Lantern Road" in search.suggestions.stringList(), timeout=5000)
@@ -87,7 +98,9 @@ def test_search_open_request_and_see_it_in_requests(ctx: UiContext, qtbot) -> No
     requests = RequestsPage(ctx, nav)
     qtbot.addWidget(requests)
     requests.show()
+    _assert_heading(requests, "Requests", "Every book asked for")
     qtbot.waitUntil(lambda: requests.model.rowCount() == 1, timeout=5000)
+    assert requests.model.index(0, RequestsModel.COL_CREATED).data() == "just now"
     row = requests.model.row_object(0)
     assert row.book.asin == "B0TESTSER1" and row.status == RequestStatus.AWAITING_SEARCH
     assert requests.select_request(row.id)

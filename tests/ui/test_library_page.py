@@ -21,6 +21,7 @@ from rmab_desktop.ui.models.library_covers import CoverCache, load_cover_image
 from rmab_desktop.ui.models.library_model import AUTHOR, YEAR, LibraryFilterProxy, LibraryModel
 from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.pages.library_page import LibraryPage
+from rmab_desktop.ui.widgets.page_header import PageHeader
 from tests.fakes.plex_server import PNG_1X1
 from tests.synthetic_library import insert_synthetic_library, synthetic_rows
 
@@ -58,6 +59,9 @@ def test_model_and_proxy_pass_the_model_tester(qtmodeltester, filled: LibrarySer
 def test_page_loads_filters_and_sorts(qtbot, ui_ctx: UiContext, filled: LibraryService) -> None:
     page = LibraryPage(ui_ctx, filled)
     qtbot.addWidget(page)
+    header = page.findChild(PageHeader)  # the heading every main page starts with
+    assert header is not None and header.title.text() == "Library" and header.description.text()
+    assert header.title.objectName() == "pageTitle" and header.description.objectName() == "pageSubtitle"
     assert page.visible_count() == 300 and page.count_label.text() == "300 books"
     assert "300 books" in page.summary_label.text() and page.stack.currentIndex() == 0
     expected = sum(1 for e in filled.entries() if e.format == "m4b" and e.cover is None)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 
 from rmab_desktop.domain.enums import JobStatus
 from rmab_desktop.domain.jobs import Job
-from rmab_desktop.ui.formatting import local_time, when
+from rmab_desktop.ui.formatting import friendly_time, full_time
 from rmab_desktop.ui.models.roles import FilterRole, ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 
@@ -47,8 +47,8 @@ def _status_text(job: Job) -> str:
 
 def _waiting(job: Job) -> str:
     if job.status == JobStatus.QUEUED:
-        return when(job.run_at)
-    return local_time(job.finished_at or job.started_at)
+        return friendly_time(job.run_at)
+    return friendly_time(job.finished_at or job.started_at)
 
 
 def _progress(job: Job) -> float | None:
@@ -82,7 +82,7 @@ class JobsModel(RowTableModel[Job]):
                     "When",
                     _waiting,
                     sort=lambda j: (j.finished_at or j.started_at or j.run_at).timestamp(),
-                    tooltip=lambda j: f"Created {local_time(j.created_at)}",
+                    tooltip=lambda j: f"Created {full_time(j.created_at)}",
                 ),
                 Column("Last error", lambda j: j.last_error or "", tooltip=lambda j: j.last_error or ""),
             ]

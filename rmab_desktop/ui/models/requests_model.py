@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFil
 from rmab_desktop.domain.enums import RequestStatus
 from rmab_desktop.domain.jobs import JobEvent
 from rmab_desktop.domain.requests import RequestDetails
-from rmab_desktop.ui.formatting import local_time, when
+from rmab_desktop.ui.formatting import friendly_time, full_time, local_time
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 
@@ -75,9 +75,9 @@ class RequestsModel(RowTableModel[RequestDetails]):
                 Column("Region", lambda r: r.region.upper()),
                 Column(
                     "Requested",
-                    lambda r: when(r.created_at),
+                    lambda r: friendly_time(r.created_at),
                     sort=lambda r: r.created_at,
-                    tooltip=lambda r: local_time(r.created_at),
+                    tooltip=lambda r: full_time(r.created_at),
                 ),
             ]
         )
@@ -116,7 +116,12 @@ class TimelineModel(RowTableModel[JobEvent]):
     def __init__(self) -> None:
         super().__init__(
             [
-                Column("Time", lambda e: local_time(e.created_at), sort=lambda e: e.id),
+                Column(
+                    "Time",
+                    lambda e: local_time(e.created_at),
+                    sort=lambda e: e.id,
+                    tooltip=lambda e: full_time(e.created_at),
+                ),
                 Column(
                     "Level",
                     lambda e: e.level.value,

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from rmab_desktop.domain.jobs import ScheduledJob
-from rmab_desktop.ui.formatting import when
+from rmab_desktop.ui.formatting import friendly_time, full_time
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,12 +29,14 @@ class SchedulesModel(RowTableModel[ScheduledJob]):
                 Column("Enabled", lambda s: "Yes" if s.enabled else "No"),
                 Column(
                     "Last run",
-                    lambda s: when(s.last_run_at) if s.last_run_at else "never",
+                    lambda s: friendly_time(s.last_run_at) if s.last_run_at else "never",
                     sort=lambda s: s.last_run_at.timestamp() if s.last_run_at else 0.0,
+                    tooltip=lambda s: full_time(s.last_run_at),
                 ),
                 Column(
                     "Next run",
-                    lambda s: when(s.next_run_at) if s.enabled and s.next_run_at else "—",
+                    lambda s: friendly_time(s.next_run_at) if s.enabled and s.next_run_at else "—",
+                    tooltip=lambda s: full_time(s.next_run_at),
                     sort=lambda s: s.next_run_at.timestamp() if s.enabled and s.next_run_at else float("inf"),
                 ),
             ]

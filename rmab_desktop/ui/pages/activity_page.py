@@ -37,6 +37,7 @@ from rmab_desktop.ui.models.log_model import LEVELS, LogEntry, LogModel, LogProx
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.schedules_model import SchedulesModel
 from rmab_desktop.ui.widgets.empty_state import EmptyState
+from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.workers.runner import ErrorInfo
 
 log = logging.getLogger(__name__)
@@ -88,15 +89,13 @@ class ActivityPage(QWidget):
         self.log_model = LogModel()
         self.log_proxy = LogProxy()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(QLabel("Activity", objectName="pageTitle"))
-        subtitle = QLabel(
-            "Everything the app does in the background: running and waiting jobs, schedules, and the log.",
-            objectName="pageSubtitle",
+        layout = page_layout(self)
+        layout.addWidget(
+            PageHeader(
+                "Activity",
+                "Everything the app does in the background: running and waiting jobs, schedules, and the log.",
+            )
         )
-        layout.addWidget(subtitle)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setVisible(False)

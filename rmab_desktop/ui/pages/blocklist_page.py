@@ -17,15 +17,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from rmab_desktop.domain.downloads import BlocklistItem
 from rmab_desktop.services.downloads import BlocklistService
-from rmab_desktop.ui.formatting import local_time
+from rmab_desktop.ui.formatting import friendly_time, full_time
 from rmab_desktop.ui.models.roles import FilterRole, ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
+from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.workers.runner import ErrorInfo, ImmediateRunner, TaskRunner
 
 BookChoices = Callable[[], list[tuple[int, str]]]  # (audiobook id, title) for the Add dialog
@@ -35,7 +35,12 @@ COLUMNS: list[Column[BlocklistItem]] = [
     Column("Release", lambda b: b.release_title, tooltip=lambda b: b.release_guid or b.infohash or ""),
     Column("Indexer", lambda b: b.indexer),
     Column("Reason", lambda b: b.reason, tooltip=lambda b: b.reason),
-    Column("Added", lambda b: local_time(b.created_at), sort=lambda b: b.created_at.timestamp()),
+    Column(
+        "Added",
+        lambda b: friendly_time(b.created_at),
+        sort=lambda b: b.created_at.timestamp(),
+        tooltip=lambda b: full_time(b.created_at),
+    ),
 ]
 
 
@@ -96,16 +101,14 @@ class BlocklistPage(QWidget):
         self.proxy.setSortRole(SortRole)
         self.proxy.setFilterRole(FilterRole)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        layout = QVBoxLayout(self)
-        title = QLabel("Blocklist")
-        title.setStyleSheet("font-size: 18px; font-weight: 600;")
-        explain = QLabel(
-            "Releases that failed (stalled, broken, wrong book) are blocked for that book, so the next "
-            "candidate is tried instead. Remove an entry to allow a release again."
+        layout = page_layout(self)
+        layout.addWidget(
+            PageHeader(
+                "Blocklist",
+                "Releases that failed (stalled, broken, wrong book) are blocked for that book, so the next "
+                "candidate is tried instead. Remove an entry to allow a release again.",
+            )
         )
-        explain.setWordWrap(True)
-        layout.addWidget(title)
-        layout.addWidget(explain)
         bar = QHBoxLayout()
         self.filter_edit = QLineEdit(placeholderText="Filter by book, release, indexer or reason")
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)

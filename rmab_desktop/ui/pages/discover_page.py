@@ -32,6 +32,7 @@ from rmab_desktop.ui.pages.catalog_widgets import (
     connect_dropped_links,
     cover_images,
 )
+from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 
 if TYPE_CHECKING:
     from rmab_desktop.ui.context import UiContext
@@ -114,18 +115,18 @@ class DiscoverPage(QWidget):
         self.sections: list[SectionWidget] = []
         self._refreshing: set[tuple[str, str]] = set()
         self._refreshed: set[tuple[str, str]] = set()
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        heading = QLabel("Discover")
-        heading.setStyleSheet("font-size: 20px; font-weight: 600;")
-        bar.addWidget(heading)
-        bar.addStretch(1)
+        layout = page_layout(self)
         self.add_button = QPushButton("Add section")
         self.add_menu = QMenu(self)
         self.add_button.setMenu(self.add_menu)
         self.add_menu.aboutToShow.connect(self._fill_menu)
-        bar.addWidget(self.add_button)
-        layout.addLayout(bar)
+        layout.addWidget(
+            PageHeader(
+                "Discover",
+                "New, popular and recommended audiobooks from Audible; open one to request it.",
+                self.add_button,
+            )
+        )
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         self.body = QWidget()

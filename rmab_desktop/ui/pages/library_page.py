@@ -54,6 +54,7 @@ from rmab_desktop.ui.models.library_model import (
 )
 from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.widgets.empty_state import EmptyState
+from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 
 SEARCH_DEBOUNCE_MS = 150
 ROW_HEIGHT = 36
@@ -135,8 +136,6 @@ class LibraryPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
-        top.addWidget(self.refresh_button)
-        top.addWidget(self.import_button)
         self.query_error = QLabel(objectName="queryError", visible=False)
         self.query_error.setStyleSheet("color: palette(link);")
 
@@ -163,11 +162,11 @@ class LibraryPage(QWidget):
         header.setStretchLastSection(False)
         widths = {
             TITLE: 340,
-            AUTHOR: 180,
-            NARRATOR: 160,
-            SERIES: 220,
+            AUTHOR: 160,
+            NARRATOR: 140,
+            SERIES: 160,
             YEAR: 60,
-            LENGTH: 110,
+            LENGTH: 100,
             FORMAT: 70,
             SIZE: 90,
         }
@@ -194,7 +193,15 @@ class LibraryPage(QWidget):
         self.stack.addWidget(table_page)
         self.stack.addWidget(self.empty)
 
-        layout = QVBoxLayout(self)
+        layout = page_layout(self)
+        layout.addWidget(
+            PageHeader(
+                "Library",
+                "The books you already have, as your library folder or server knows them.",
+                self.refresh_button,
+                self.import_button,
+            )
+        )
         layout.addLayout(top)
         layout.addWidget(self.query_error)
         layout.addWidget(self.stack, 1)

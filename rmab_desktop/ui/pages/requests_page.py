@@ -34,6 +34,7 @@ from rmab_desktop.ui.models.requests_model import (
     TimelineModel,
 )
 from rmab_desktop.ui.models.roles import ObjectRole
+from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 
 if TYPE_CHECKING:
     from rmab_desktop.ui.context import UiContext
@@ -90,11 +91,14 @@ class RequestsPage(QWidget):
 
     # -- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        layout = page_layout(self)
+        layout.addWidget(
+            PageHeader(
+                "Requests",
+                "Every book asked for and where it is: searching, downloading, in the library, or stuck.",
+            )
+        )
         bar = QHBoxLayout()
-        heading = QLabel("Requests")
-        heading.setStyleSheet("font-size: 20px; font-weight: 600;")
-        bar.addWidget(heading)
         bar.addStretch(1)
         self.status_filter = QComboBox()
         for label, statuses in STATUS_FILTERS:

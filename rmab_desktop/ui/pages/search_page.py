@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +24,7 @@ from rmab_desktop.ui.pages.catalog_widgets import (
     connect_dropped_links,
     cover_images,
 )
+from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 
 if TYPE_CHECKING:
     from rmab_desktop.ui.context import UiContext
@@ -49,7 +49,10 @@ class SearchPage(QWidget):
         self.ctx, self.nav, self.catalog = ctx, nav, ctx.core.catalog
         self._suggest_handle: TaskHandle | None = None
         self._query: tuple[str, str, SortOrder, str] | None = None
-        layout = QVBoxLayout(self)
+        layout = page_layout(self)
+        layout.addWidget(
+            PageHeader("Search", "Find any audiobook in the Audible catalog by title, author or narrator.")
+        )
         bar = QHBoxLayout()
         self.input = QLineEdit()
         self.input.setPlaceholderText("Title, author, narrator…")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSortFilterProxyModel, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -19,6 +17,7 @@ from rmab_desktop.ui.delegates.service_card_delegate import CARD_SIZE, ServiceCa
 from rmab_desktop.ui.models.roles import SortRole
 from rmab_desktop.ui.models.service_status_model import ServiceStatusModel
 from rmab_desktop.ui.widgets.empty_state import EmptyState
+from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.workers.runner import ErrorInfo, ImmediateRunner, TaskRunner
 
 REFRESH_MS = 60_000
@@ -37,20 +36,11 @@ class StatusPage(QWidget):
         self.proxy.setDynamicSortFilter(True)
         self.proxy.sort(0)
 
-        title = QLabel("Service status", objectName="pageTitle")
-        subtitle = QLabel(SUBTITLE, objectName="pageSubtitle")
-        subtitle.setWordWrap(True)
         self.message = QLabel(objectName="pageSubtitle")
         self.check_button = QPushButton("Check now")
         self.check_button.setToolTip("Check every configured service now")
         self.check_button.clicked.connect(self.check_now)
-        header = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
-        header.addLayout(titles, 1)
-        header.addWidget(self.message, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignBottom)
+        header = PageHeader("Service status", SUBTITLE, self.message, self.check_button)
 
         self.view = QListView()
         self.view.setObjectName("serviceCards")
@@ -73,9 +63,8 @@ class StatusPage(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.view)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.addLayout(header)
+        layout = page_layout(self)
+        layout.addWidget(header)
         layout.addWidget(self.stack, 1)
 
         self.timer = QTimer(self)
