@@ -40,16 +40,95 @@ def _schedule_exit(desktop, quit_after: float | None, screenshot: Path | None) -
         QTimer.singleShot(int(quit_after * 1000), desktop.quit_now)
 
 
-def _install_signal_handlers(desktop) -> None:  # type: ignore[no-untyped-def]
+class _Launch:
+    """The window is on screen before the core opens; the core opens on a worker thread.
+
+    ``--quit-after`` and ``--screenshot`` count from the moment the core is open and the pages are
+    built. A quit asked for while the core is still opening waits for it, then closes it.
+    """
+
+    def __init__(self, app, args: argparse.Namespace, guard, theme, window) -> None:  # type: ignore[no-untyped-def]
+        from rmab_desktop.ui.startup import CoreLoader
+
+        self.app, self.args, self.guard, self.theme, self.window = app, args, guard, theme, window
+        self.desktop = None
+        self.quit_pending = False
+        self.code = 0
+        self.loader = CoreLoader(self._open_core, self._on_ready, self._on_failed)
+        window.quitRequested.connect(self.quit)
+
+    def _open_core(self):  # type: ignore[no-untyped-def]
+        """Worker thread: every feature's modules, the database and its migrations."""
+        from rmab_desktop.bootstrap import open_core
+
+        return open_core(
+            self.args.profile_dir,
+            self.args.database_url,
+            log_to_console=self.args.verbose,
+            log_level=logging.DEBUG if self.args.verbose else logging.INFO,
+        )
+
+    def _on_ready(self, core) -> None:  # type: ignore[no-untyped-def]
+        from rmab_desktop.ui.application import DesktopApp
+        from rmab_desktop.ui.dialogs.first_run_wizard import open_wizard
+        from rmab_desktop.ui.dialogs.first_run_wizard import should_show as should_show_wizard
+
+        log.info(
+            "%s %s starting (profile %s, %s)",
+            APP_NAME,
+            __version__,
+            core.paths.data_dir,
+            core.database.backend,
+        )
+        if self.quit_pending:
+            core.close()
+            self._exit(0)
+            return
+        self.window.quitRequested.disconnect(self.quit)
+        interactive = self.args.quit_after is None and self.args.screenshot is None
+        desktop = DesktopApp(
+            self.app, core, self.guard, show_crash_dialog=interactive, theme=self.theme, window=self.window
+        )
+        self.desktop = desktop
+        desktop.start()
+        if should_show_wizard(desktop.ctx, interactive=interactive):
+            open_wizard(desktop.ctx, desktop.window)
+        _schedule_exit(desktop, self.args.quit_after, self.args.screenshot)
+
+    def _on_failed(self, exc: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        message = _startup_error(exc)
+        print(f"error: {message}", file=sys.stderr)
+        if self.args.quit_after is None and self.app.platformName() != "offscreen" and not self.quit_pending:
+            QMessageBox.critical(self.window, f"{APP_NAME} cannot start", message)
+        self._exit(2)
+
+    def quit(self) -> None:
+        if self.desktop is not None:
+            self.desktop.quit_now()
+        else:  # still opening: finish, then close (see _on_ready)
+            self.quit_pending = True
+            self.window.hide()
+
+    def _exit(self, code: int) -> None:
+        self.code = code
+        self.guard.close()
+        self.window.quitting = True
+        self.window.close()
+        self.app.exit(code)
+
+
+def _install_signal_handlers(launch: _Launch) -> None:
     """SIGINT/SIGTERM quit cleanly; a timer lets Python run its handlers inside the Qt loop."""
     from PySide6.QtCore import QTimer
 
     def on_signal(_signum: int, _frame: object) -> None:
-        QTimer.singleShot(0, desktop.quit_now)
+        QTimer.singleShot(0, launch.quit)
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    ticker = QTimer(desktop)
+    ticker = QTimer(launch.window)
     ticker.timeout.connect(lambda: None)
     ticker.start(300)
 
@@ -66,7 +145,7 @@ def _startup_error(exc: Exception) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
     from rmab_desktop.paths import AppPaths
     from rmab_desktop.ui import icons
@@ -80,43 +159,27 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(icons.app_icon())
 
-    guard = claim_or_activate(AppPaths.resolve(args.profile_dir).data_dir)
+    paths = AppPaths.resolve(args.profile_dir)
+    guard = claim_or_activate(paths.data_dir)
     if guard is None:
         print(f"{APP_NAME} is already running; brought its window to the front.")
         return 0
-    # Heavy imports (every feature's services) only once we know this instance will run.
-    from rmab_desktop.bootstrap import open_core
-    from rmab_desktop.ui.application import DesktopApp
-    from rmab_desktop.ui.dialogs.first_run_wizard import open_wizard
-    from rmab_desktop.ui.dialogs.first_run_wizard import should_show as should_show_wizard
+    # The real window first (sidebar, status bar, a loading page); the core opens behind it.
+    from rmab_desktop.ui.main_window import MainWindow
+    from rmab_desktop.ui.startup import EarlyPrefs, FirstExpose
+    from rmab_desktop.ui.theme import ThemeManager
 
-    try:
-        core = open_core(
-            args.profile_dir,
-            args.database_url,
-            log_to_console=args.verbose,
-            log_level=logging.DEBUG if args.verbose else logging.INFO,
-        )
-    except Exception as exc:  # the database or settings cannot be opened: say why, exit non-zero
-        message = _startup_error(exc)
-        print(f"error: {message}", file=sys.stderr)
-        if args.quit_after is None and app.platformName() != "offscreen":
-            QMessageBox.critical(None, f"{APP_NAME} cannot start", message)
-        guard.close()
-        return 2
-    log.info(
-        "%s %s starting (profile %s, %s)", APP_NAME, __version__, core.paths.data_dir, core.database.backend
-    )
-    interactive = args.quit_after is None and args.screenshot is None
-    desktop = DesktopApp(app, core, guard, show_crash_dialog=interactive)
-    desktop.start()
-    if should_show_wizard(desktop.ctx, interactive=interactive):
-        open_wizard(desktop.ctx, desktop.window)
-    _schedule_exit(desktop, args.quit_after, args.screenshot)
-    _install_signal_handlers(desktop)
+    early = EarlyPrefs.peek(paths.settings_file)
+    theme = ThemeManager(app, early.theme)
+    window = MainWindow(None, window_state=early)
+    launch = _Launch(app, args, guard, theme, window)
+    if not (early.start_minimized and QSystemTrayIcon.isSystemTrayAvailable()):
+        window.show()
+    FirstExpose(window, launch.loader.start)
+    _install_signal_handlers(launch)
     code = app.exec()
     log.info("%s stopped", APP_NAME)
-    return code
+    return code or launch.code
 
 
 if __name__ == "__main__":

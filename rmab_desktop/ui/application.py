@@ -42,13 +42,18 @@ class DesktopApp(QObject):
         guard: SingleInstance | None = None,
         *,
         show_crash_dialog: bool = True,
+        theme: ThemeManager | None = None,
+        window: MainWindow | None = None,
     ) -> None:
+        """``theme`` and ``window`` are passed when they went on screen before the core opened."""
         super().__init__()
         self.app, self.core, self.guard = app, core, guard
         self._quitting = False
         app.setQuitOnLastWindowClosed(False)
         self.runner = TaskRunner()
-        self.theme = ThemeManager(app, core.prefs.theme)
+        self.theme = theme or ThemeManager(app, core.prefs.theme)
+        if self.theme.choice != core.prefs.theme:
+            self.theme.apply(core.prefs.theme)
         self.notifier = AppNotifier()
         self.log_handler = QtLogHandler()
         logging.getLogger().addHandler(self.log_handler)
@@ -62,7 +67,11 @@ class DesktopApp(QObject):
         self.ctx = UiContext(
             core, self.runner, self.notifier, theme=self.theme, pump=self.pump, log_handler=self.log_handler
         )
-        self.window = MainWindow(self.ctx)
+        if window is None:
+            window = MainWindow(self.ctx)
+        else:
+            window.attach(self.ctx)
+        self.window = window
         self.tray = Tray(self.window, self.is_paused, lambda: core.prefs.notify_in_tray)
         # OS notifications in front of the tray balloon / in-app toast; keep-awake; start at login.
         self.integration = DesktopIntegration(core, self.runner, self.notifier, self.tray.present)

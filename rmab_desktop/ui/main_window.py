@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import logging
+from typing import Protocol
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -41,6 +42,14 @@ SIDEBAR_WIDTH = 200
 DEFAULT_SIZE = QSize(1180, 760)
 
 
+class WindowStateLike(Protocol):
+    """Saved geometry and page: ``prefs.window``, or the early look at the settings file."""
+
+    geometry_b64: str | None
+    state_b64: str | None
+    last_page: str
+
+
 def _b64(data: QByteArray) -> str:
     return base64.b64encode(bytes(data.data())).decode("ascii")
 
@@ -61,7 +70,15 @@ class MainWindow(QMainWindow):
     quitRequested = Signal()
     closeToTray = Signal()
 
-    def __init__(self, ctx: UiContext, pages: list[PageSpec] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext | None,
+        pages: list[PageSpec] | None = None,
+        *,
+        window_state: WindowStateLike | None = None,
+    ) -> None:
+        """Without ``ctx`` (the core is still opening) the window shows its frame and a loading
+        page; :meth:`attach` then builds the selected page."""
         super().__init__()
         self.ctx = ctx
         self.tray_active = False  # set by the tray: closing then hides instead of quitting
@@ -73,15 +90,29 @@ class MainWindow(QMainWindow):
         self.resize(DEFAULT_SIZE)
 
         self.banners = BannerArea()
-        ctx.banners = self.banners
+        if ctx is not None:
+            ctx.banners = self.banners
         self.pages_model = PagesModel(list(PAGES if pages is None else pages))
         self._built: dict[str, QWidget] = {}
-        self._page_index: dict[str, int] = {}
+        self._loading: QWidget | None = None
         self._build_ui()
         self._build_menu()
         self._build_status_bar()
         self._tint_icons()
-        self._restore_state()
+        if window_state is None:
+            assert ctx is not None, "a window without a context needs the saved window state"
+            window_state = ctx.core.prefs.window
+        self._restore_state(window_state)
+
+    def attach(self, ctx: UiContext) -> None:
+        """The core is open: pages can be built; the selected one replaces the loading page."""
+        self.ctx = ctx
+        ctx.banners = self.banners
+        self._on_row(self.sidebar.currentIndex().row())
+        if self._loading is not None:
+            self.stack.removeWidget(self._loading)
+            self._loading.deleteLater()
+            self._loading = None
 
     # -- construction ---------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -132,6 +163,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(
                 EmptyState("activity", "Nothing here yet", "No pages are installed in this build.")
             )
+        elif self.ctx is None:
+            self._loading = EmptyState("activity", "Opening your library…", "This takes a moment.")
+            self.stack.addWidget(self._loading)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -185,16 +219,18 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         spec = self.pages_model.spec(row)
-        if spec.key not in self._page_index:
-            widget = self._build_page(spec)
-            self._built[spec.key] = widget
-            self._page_index[spec.key] = self.stack.addWidget(widget)
-        self.stack.setCurrentIndex(self._page_index[spec.key])
+        if self.ctx is None:  # attach() builds the page once the core is open
+            return
+        if spec.key not in self._built:
+            self._built[spec.key] = self._build_page(spec)
+            self.stack.addWidget(self._built[spec.key])
+        self.stack.setCurrentWidget(self._built[spec.key])
         if self.ctx.core.prefs.window.last_page != spec.key:
             self.ctx.core.prefs.window.last_page = spec.key
         self.pageChanged.emit(spec.key)
 
     def _build_page(self, spec: PageSpec) -> QWidget:
+        assert self.ctx is not None
         try:
             return spec.factory(self.ctx)
         except Exception as exc:  # a broken page must not take the window down
@@ -231,8 +267,7 @@ class MainWindow(QMainWindow):
             self.banners.show_banner("keyring", message, level)
 
     # -- geometry -------------------------------------------------------------------------------
-    def _restore_state(self) -> None:
-        window = self.ctx.core.prefs.window
+    def _restore_state(self, window: WindowStateLike) -> None:
         geometry = _unb64(window.geometry_b64)
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -244,6 +279,8 @@ class MainWindow(QMainWindow):
 
     def remember_state(self) -> None:
         """Copy geometry/state into prefs and save them off the GUI thread."""
+        if self.ctx is None:  # still opening: nothing to save into yet
+            return
         window = self.ctx.core.prefs.window
         window.geometry_b64 = _b64(self.saveGeometry())
         window.state_b64 = _b64(self.saveState())
@@ -303,6 +340,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def open_log_folder(self) -> None:
+        if self.ctx is None:
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.core.paths.log_dir)))
 
     def _tint_icons(self) -> None:
