@@ -19,10 +19,12 @@ from rmab_desktop.db.models import (
     AudibleCacheEntry,
     AudibleCategory,
     AudibleCategoryRank,
+    Audiobook,
     Work,
     WorkAsin,
     utcnow,
 )
+from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.catalog import CatalogBook, Category, book_from_json, edition_note, work_key
 
 FRESH_FOR = timedelta(days=7)
@@ -64,6 +66,29 @@ def book_columns(book: CatalogBook) -> dict[str, Any]:
         "cover_url": book.cover_url,
         "description": book.description,
     }
+
+
+def book_info(row: Audiobook | AudibleCacheEntry) -> BookInfo:
+    """A stored row as a BookInfo (the inverse of ``book_columns``), through the tolerant reader:
+    name lists may hold plain names or ``{"name", "asin"}`` objects."""
+    return BookInfo.from_json(
+        {
+            "title": row.title,
+            "asin": row.asin,
+            "region": row.region,
+            "subtitle": row.subtitle,
+            "authors": row.authors,
+            "narrators": row.narrators,
+            "series": row.series_name,
+            "series_position": row.series_position,
+            "runtime_minutes": row.runtime_minutes,
+            "language": row.language,
+            "release_date": row.release_date.isoformat() if row.release_date else None,
+            "description": row.description,
+            "cover_url": row.cover_url,
+            "isbn": getattr(row, "isbn", None),  # the cache has none
+        }
+    )
 
 
 def set_columns(row: object, values: dict[str, Any]) -> None:

@@ -22,6 +22,7 @@ from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import RmabError, ValidationError
 from rmab_desktop.domain.library import LibraryBook, WantedBook
+from rmab_desktop.services.catalog.cache import book_info
 from rmab_desktop.services.library.backends import Progress
 from rmab_desktop.services.library.matching import LINK_THRESHOLD, match_books
 from rmab_desktop.services.library.scanner import LibraryScanner
@@ -90,27 +91,6 @@ def _as_found(folder: str, book: BookInfo) -> LibraryBook:
     )
 
 
-def _book_info(row: Audiobook | AudibleCacheEntry) -> BookInfo:
-    """Through the tolerant reader: name lists may hold plain names or ``{"name", "asin"}`` objects."""
-    return BookInfo.from_json(
-        {
-            "title": row.title,
-            "asin": row.asin,
-            "region": row.region,
-            "subtitle": row.subtitle,
-            "authors": row.authors,
-            "narrators": row.narrators,
-            "series": row.series_name,
-            "series_position": row.series_position,
-            "runtime_minutes": row.runtime_minutes,
-            "language": row.language,
-            "release_date": row.release_date.isoformat() if row.release_date else None,
-            "description": row.description,
-            "cover_url": row.cover_url,
-        }
-    )
-
-
 class LibraryImport:
     def __init__(
         self,
@@ -138,11 +118,11 @@ class LibraryImport:
         scanned ``books`` carry that neither knows (at most ``LOOKUP_LIMIT``)."""
         with self.database.session() as session:
             tracked = session.execute(select(Audiobook)).scalars().all()
-            found = [Candidate(f"ab:{row.id}", _book_info(row), row.id) for row in tracked]
+            found = [Candidate(f"ab:{row.id}", book_info(row), row.id) for row in tracked]
             known = {(row.asin, row.region) for row in tracked if row.asin}
             for row in session.execute(select(AudibleCacheEntry)).scalars():
                 if (row.asin, row.region) not in known:
-                    found.append(Candidate(f"cat:{row.asin}:{row.region}", _book_info(row)))
+                    found.append(Candidate(f"cat:{row.asin}:{row.region}", book_info(row)))
         if self.lookup is None:
             return found
         known_asins = {c.book.asin.upper() for c in found if c.book.asin}

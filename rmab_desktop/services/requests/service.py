@@ -27,7 +27,6 @@ from rmab_desktop.db.models import (
     WorkAsin,
     utcnow,
 )
-from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.catalog import CatalogBook
 from rmab_desktop.domain.enums import EventLevel, JobStatus, Permission, RequestKind, RequestStatus
 from rmab_desktop.domain.errors import NotFoundError, ValidationError
@@ -45,7 +44,7 @@ from rmab_desktop.domain.requests import (
     RequestOutcome,
     UserInfo,
 )
-from rmab_desktop.services.catalog.cache import assign_work, book_columns, set_columns
+from rmab_desktop.services.catalog.cache import assign_work, book_columns, book_info, set_columns
 from rmab_desktop.services.events import AppEvent, EventBus, EventKind
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.requests.users import UserService
@@ -64,25 +63,6 @@ STATUS_EVENTS = {
 ENDED = (RequestStatus.AVAILABLE, RequestStatus.FAILED, RequestStatus.CANCELLED, RequestStatus.DENIED)
 
 
-def _book(row: Audiobook) -> BookInfo:
-    return BookInfo(
-        title=row.title,
-        asin=row.asin,
-        region=row.region,
-        subtitle=row.subtitle,
-        authors=tuple(a["name"] if isinstance(a, dict) else str(a) for a in row.authors or ()),
-        narrators=tuple(str(n) for n in row.narrators or ()),
-        series=row.series_name,
-        series_position=row.series_position,
-        runtime_minutes=row.runtime_minutes,
-        language=row.language,
-        release_date=row.release_date,
-        description=row.description,
-        cover_url=row.cover_url,
-        isbn=row.isbn,
-    )
-
-
 def _details(session: Session, row: Request) -> RequestDetails:
     book = session.get(Audiobook, row.audiobook_id)
     assert book is not None
@@ -96,7 +76,7 @@ def _details(session: Session, row: Request) -> RequestDetails:
         user_id=row.user_id,
         parent_id=row.parent_id,
         custom_search_terms=row.custom_search_terms,
-        book=_book(book),
+        book=book_info(book),
         audiobook_id=row.audiobook_id,
         search_attempts=row.search_attempts,
         download_attempts=row.download_attempts,
