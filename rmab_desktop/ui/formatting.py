@@ -18,23 +18,6 @@ def local_time(value: datetime | None, now: datetime | None = None) -> str:
     return local.strftime("%a %d %b %H:%M")
 
 
-def relative(value: datetime | None, now: datetime | None = None) -> str:
-    """ "in 5 min", "3 h ago", "now"."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    seconds = (value - (now or datetime.now(UTC))).total_seconds()
-    magnitude = abs(seconds)
-    if magnitude < 45:
-        return "now"
-    for limit, unit, size in ((3600, "min", 60), (86400 * 2, "h", 3600), (float("inf"), "d", 86400)):
-        if magnitude < limit:
-            amount = round(magnitude / size)
-            return f"in {amount} {unit}" if seconds > 0 else f"{amount} {unit} ago"
-    return ""
-
-
 def friendly_time(value: datetime | None, now: datetime | None = None) -> str:
     """What every table shows for a time: "just now", "5 min ago", "in 10 min", "Today 09:15",
     "Yesterday 14:02", "Tomorrow 03:00", "Mon 14:02" (this week), "12 Nov 2026"; "—" for None."""

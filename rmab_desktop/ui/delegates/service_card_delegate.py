@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from rmab_desktop.domain.enums import HealthState
 from rmab_desktop.services.health import KIND_TITLES, HealthSample, ServiceStatus
-from rmab_desktop.ui.formatting import relative
+from rmab_desktop.ui.formatting import friendly_time
 from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.models.service_status_model import STATE_LEVELS
 from rmab_desktop.ui.theme import status_color
@@ -81,7 +81,7 @@ class ServiceCardDelegate(QStyledItemDelegate):
         text = palette.color(QPalette.ColorRole.Text)
         lines = [
             (
-                f"Latency {latency_text(status.latency_ms)}   ·   Checked {relative(status.last_check) or 'never'}",
+                f"Latency {latency_text(status.latency_ms)}   ·   Checked {friendly_time(status.last_check) if status.last_check else 'never'}",
                 text,
             ),
             (f"Uptime 24 h {percent(status.uptime_24h)}   ·   7 d {percent(status.uptime_7d)}", text),
