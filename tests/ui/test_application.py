@@ -1,30 +1,13 @@
 """The composed desktop app: pause from the tray is persisted, quit asks while jobs run.
 
-The app is quit inside each test body: a DesktopApp still alive when pytest-qt ends the test's
-call phase left later QThreadPools unable to start Python tasks in this process.
+The app is quit inside each test body (``running_app``): see tests/ui/running_app.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from types import SimpleNamespace
+from PySide6.QtWidgets import QMessageBox
 
-from PySide6.QtWidgets import QApplication, QMessageBox
-
-from rmab_desktop.ui.application import DesktopApp
-
-
-@contextmanager
-def running_app(core, qtbot) -> Iterator[DesktopApp]:
-    desktop = DesktopApp(QApplication.instance(), core, None, show_crash_dialog=False)
-    qtbot.addWidget(desktop.window)
-    desktop.notifier.set_presenter(None)
-    try:
-        yield desktop
-    finally:
-        desktop.app = SimpleNamespace(exit=lambda code: None)  # keep pytest-qt's event loop
-        desktop.quit_now()
+from tests.ui.running_app import running_app
 
 
 def test_pause_from_the_tray_is_persisted(core, qtbot):

@@ -27,6 +27,10 @@ from rmab_desktop.ui.widgets.page_header import PageHeader
 from rmab_desktop.workers.runner import TaskRunner
 from tests.fakes.audible_server import FakeAudible
 
+# One generous deadline for every wait: each wait ends as soon as its condition holds, so a loaded
+# machine (the whole suite, CI) gets time without slowing a quiet one; nothing asserted is relaxed.
+DEADLINE_MS = 30_000
+
 
 @pytest.fixture(scope="module")
 def fake() -> Iterator[FakeAudible]:
@@ -75,36 +79,36 @@ def test_search_open_request_and_see_it_in_requests(ctx: UiContext, qtbot) -> No
     _assert_heading(search, "Search", "Audible catalog")
     search.input.setFocus()
     qtbot.keyClicks(search.input, "lant")
-    qtbot.waitUntil(lambda: "The Lantern Road" in search.suggestions.stringList(), timeout=5000)
+    qtbot.waitUntil(lambda: "The Lantern Road" in search.suggestions.stringList(), timeout=DEADLINE_MS)
     qtbot.keyClick(search.input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: search.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: search.model.rowCount() == 2, timeout=DEADLINE_MS)
     assert "2 result(s)" in search.status.text()
     first = search.model.index(0)
     assert first.data(Qt.ItemDataRole.DisplayRole) == "The Lantern Road"
     qtbot.waitUntil(
-        lambda: first.data(Qt.ItemDataRole.DecorationRole) is not None, timeout=5000
+        lambda: first.data(Qt.ItemDataRole.DecorationRole) is not None, timeout=DEADLINE_MS
     )  # cover loaded
 
     search.grid.doubleClicked.emit(first)
     book = nav.windows[-1]
     assert isinstance(book, BookPage)
-    qtbot.waitUntil(lambda: book.request_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: book.request_button.isEnabled(), timeout=DEADLINE_MS)
     assert "Mara Quell" in book.people.text() and "Lantern Cycle" in book.people.text()
     qtbot.mouseClick(book.request_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Requested" in book.message.text(), timeout=5000)
-    qtbot.waitUntil(lambda: "Requested" in book.badge.text(), timeout=5000)
-    qtbot.waitUntil(lambda: _badges(search.model)["B0TESTSER1"] == "Requested", timeout=5000)
+    qtbot.waitUntil(lambda: "Requested" in book.message.text(), timeout=DEADLINE_MS)
+    qtbot.waitUntil(lambda: "Requested" in book.badge.text(), timeout=DEADLINE_MS)
+    qtbot.waitUntil(lambda: _badges(search.model)["B0TESTSER1"] == "Requested", timeout=DEADLINE_MS)
 
     requests = RequestsPage(ctx, nav)
     qtbot.addWidget(requests)
     requests.show()
     _assert_heading(requests, "Requests", "Every book asked for")
-    qtbot.waitUntil(lambda: requests.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: requests.model.rowCount() == 1, timeout=DEADLINE_MS)
     assert requests.model.index(0, RequestsModel.COL_CREATED).data() == "just now"
     row = requests.model.row_object(0)
     assert row.book.asin == "B0TESTSER1" and row.status == RequestStatus.AWAITING_SEARCH
     assert requests.select_request(row.id)
-    qtbot.waitUntil(lambda: requests.timeline_model.rowCount() >= 2, timeout=5000)
+    qtbot.waitUntil(lambda: requests.timeline_model.rowCount() >= 2, timeout=DEADLINE_MS)
     assert requests.buttons["cancel"].isVisibleTo(requests) and not requests.buttons["approve"].isVisibleTo(
         requests
     )
@@ -112,7 +116,7 @@ def test_search_open_request_and_see_it_in_requests(ctx: UiContext, qtbot) -> No
     # A second request for the same book is refused with words a user understands.
     book.request_button.setEnabled(True)
     qtbot.mouseClick(book.request_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "already requested" in book.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "already requested" in book.message.text(), timeout=DEADLINE_MS)
     book.close()
 
 
@@ -123,16 +127,16 @@ def test_discover_sections_show_covers_and_badges(ctx: UiContext, qtbot) -> None
     qtbot.addWidget(page)
     page.resize(1100, 800)
     page.show()
-    qtbot.waitUntil(lambda: len(page.sections) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(page.sections) == 2, timeout=DEADLINE_MS)
     popular = page.sections[0]
-    qtbot.waitUntil(lambda: popular.model.rowCount() >= 50, timeout=10000)  # refreshed, first page loaded
+    qtbot.waitUntil(lambda: popular.model.rowCount() >= 50, timeout=DEADLINE_MS)  # refreshed, first page loaded
     assert popular.model.total == len(fake_products(ctx))
     assert _badges(popular.model)["B0GEN00003"] == "Requested"
     # Scrolling to the end asks for more (progressive loading).
     popular.grid.horizontalScrollBar().setValue(popular.grid.horizontalScrollBar().maximum())
-    qtbot.waitUntil(lambda: popular.model.rowCount() == popular.model.total, timeout=5000)
+    qtbot.waitUntil(lambda: popular.model.rowCount() == popular.model.total, timeout=DEADLINE_MS)
     qtbot.waitUntil(
-        lambda: popular.model.covers is not None and popular.model.covers.pending == 0, timeout=10000
+        lambda: popular.model.covers is not None and popular.model.covers.pending == 0, timeout=DEADLINE_MS
     )
 
 
@@ -144,15 +148,15 @@ def fake_products(ctx: UiContext) -> list[CatalogBook]:
 def test_sections_add_move_remove(ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = DiscoverPage(ctx, navigator(ctx))
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: len(page.sections) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(page.sections) == 2, timeout=DEADLINE_MS)
     page.add(SectionKind.CATEGORY, "Children's Audiobooks", "18572091011")
-    qtbot.waitUntil(lambda: len(page.sections) == 3, timeout=5000)
+    qtbot.waitUntil(lambda: len(page.sections) == 3, timeout=DEADLINE_MS)
     page.move(page.sections[2].spec, -2)
-    qtbot.waitUntil(lambda: page.sections[0].spec.title == "Children's Audiobooks", timeout=5000)
-    qtbot.waitUntil(lambda: page.sections[0].model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: page.sections[0].spec.title == "Children's Audiobooks", timeout=DEADLINE_MS)
+    qtbot.waitUntil(lambda: page.sections[0].model.rowCount() == 2, timeout=DEADLINE_MS)
     page.remove(page.sections[0].spec)
     qtbot.waitUntil(
-        lambda: len(page.sections) == 2 and page.sections[0].spec.title == "Popular", timeout=5000
+        lambda: len(page.sections) == 2 and page.sections[0].spec.title == "Popular", timeout=DEADLINE_MS
     )
 
 
@@ -171,9 +175,9 @@ def test_offline_discover_shows_cache_and_banner(
         page = DiscoverPage(ctx, navigator(ctx))
         qtbot.addWidget(page)
         qtbot.waitUntil(
-            lambda: len(page.sections) == 2 and page.sections[0].model.rowCount() == 30, timeout=5000
+            lambda: len(page.sections) == 2 and page.sections[0].model.rowCount() == 30, timeout=DEADLINE_MS
         )
-        qtbot.waitUntil(lambda: CATALOG_BANNER in ctx.banners.shown, timeout=15000)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: CATALOG_BANNER in ctx.banners.shown, timeout=DEADLINE_MS)  # type: ignore[attr-defined]
         assert "cannot be reached" in ctx.banners.shown[CATALOG_BANNER]  # type: ignore[attr-defined]
         assert page.sections[0].model.rowCount() == 30  # cached books still shown
     finally:
@@ -191,18 +195,18 @@ def test_approve_with_note_from_requests_page(ctx: UiContext, qtbot) -> None:  #
     page = RequestsPage(ctx)
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=DEADLINE_MS)
     page.status_filter.setCurrentIndex(page.status_filter.findText("Awaiting approval"))
     assert page.proxy.rowCount() == 1
-    qtbot.waitUntil(lambda: page.user_filter.count() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: page.user_filter.count() == 3, timeout=DEADLINE_MS)
     page.user_filter.setCurrentIndex(page.user_filter.findData(alice.id))
     assert page.proxy.rowCount() == 1
     assert page.select_request(waiting.id)
     assert page.buttons["approve"].isVisibleTo(page)
     page.note.setText("Enjoy it")
     qtbot.mouseClick(page.buttons["approve"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: requests.get(waiting.id).status == RequestStatus.AWAITING_SEARCH, timeout=5000)
-    qtbot.waitUntil(lambda: "Enjoy it" in page.detail_info.text(), timeout=5000)
+    qtbot.waitUntil(lambda: requests.get(waiting.id).status == RequestStatus.AWAITING_SEARCH, timeout=DEADLINE_MS)
+    qtbot.waitUntil(lambda: "Enjoy it" in page.detail_info.text(), timeout=DEADLINE_MS)
     page.status_filter.setCurrentIndex(0)
 
 
@@ -225,19 +229,19 @@ def test_dropped_link_opens_book_then_author_and_series(ctx: UiContext, qtbot) -
     qtbot.addWidget(window)
     assert window.show_page("discover")
     nav = navigator(ctx)
-    qtbot.waitUntil(lambda: getattr(window, "_catalog_links_connected", False), timeout=5000)
+    qtbot.waitUntil(lambda: getattr(window, "_catalog_links_connected", False), timeout=DEADLINE_MS)
     window.bookLinkDropped.emit("B0TESTSER1", "us")
     book = nav.windows[-1]
     assert isinstance(book, BookPage)
-    qtbot.waitUntil(lambda: book.entry is not None, timeout=5000)
-    qtbot.waitUntil(lambda: book.similar_model.rowCount() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: book.entry is not None, timeout=DEADLINE_MS)
+    qtbot.waitUntil(lambda: book.similar_model.rowCount() > 0, timeout=DEADLINE_MS)
     book._link("author:B0AUTHOR01:Mara Quell")
     author = nav.windows[-1]
     assert isinstance(author, BookListPage)
-    qtbot.waitUntil(lambda: author.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: author.model.rowCount() == 2, timeout=DEADLINE_MS)
     book._link("series:B0SERIES01:Lantern Cycle")
     series = nav.windows[-1]
-    qtbot.waitUntil(lambda: series.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: series.model.rowCount() == 2, timeout=DEADLINE_MS)
     assert [series.model.entry(r).book.asin for r in range(2)] == ["B0TESTSER1", "B0TESTFUT1"]
     for widget in list(nav.windows):
         widget.close()
@@ -248,7 +252,7 @@ def test_catalog_settings_section(ctx: UiContext, qtbot, fake: FakeAudible) -> N
 
     section = CatalogSettings(ctx)
     qtbot.addWidget(section)
-    qtbot.waitUntil(section.auto_approve.isEnabled, timeout=5000)
+    qtbot.waitUntil(section.auto_approve.isEnabled, timeout=DEADLINE_MS)
     assert section.auto_approve.isChecked()
     section.audible_url.setText("ftp://nowhere")
     assert not section.apply() and "http" in section.message.text()
@@ -260,7 +264,7 @@ def test_catalog_settings_section(ctx: UiContext, qtbot, fake: FakeAudible) -> N
     assert ctx.core.catalog.default_region() == "uk"
     users = ctx.core.users
     assert users is not None
-    qtbot.waitUntil(lambda: not users.approval_settings().auto_approve, timeout=5000)
+    qtbot.waitUntil(lambda: not users.approval_settings().auto_approve, timeout=DEADLINE_MS)
     qtbot.mouseClick(section.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: section.test_result.text() == "Audible answered.", timeout=5000)
+    qtbot.waitUntil(lambda: section.test_result.text() == "Audible answered.", timeout=DEADLINE_MS)
     assert fake.requests[-1][0] == "/1.0/catalog/products"

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import threading
-from types import SimpleNamespace
-
-from PySide6.QtWidgets import QApplication
 
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.services.events import AppEvent, EventKind
-from rmab_desktop.ui.application import DesktopApp
+from tests.ui.running_app import running_app
 
 
-def test_own_events_reach_the_desktop_from_a_worker_thread(qtbot, core: AppCore, monkeypatch) -> None:
-    desktop = DesktopApp(QApplication.instance(), core, None, show_crash_dialog=False)
-    qtbot.addWidget(desktop.window)
-    desktop.notifier.set_presenter(None)  # only the history: no toast outliving the window
+def test_own_events_reach_the_desktop_from_a_worker_thread(qtbot, core: AppCore) -> None:
     assert core.users is not None
     me = core.users.current()
     events = [
@@ -25,11 +19,10 @@ def test_own_events_reach_the_desktop_from_a_worker_thread(qtbot, core: AppCore,
         AppEvent(EventKind.AVAILABLE, "Available: Dune", "Dune is in your library", user_id=me.id),
         AppEvent(EventKind.DOWNLOADING, "Downloading: Emma", "someone else's", user_id=me.id + 100),
     ]
-    worker = threading.Thread(target=lambda: [core.events.publish(e) for e in events])
-    worker.start()
-    worker.join()
-    qtbot.waitUntil(lambda: len(desktop.notifier.history) >= 1, timeout=3000)
-    qtbot.wait(50)
-    assert desktop.notifier.history == [("Available: Dune", "Dune is in your library", "success")]
-    monkeypatch.setattr(desktop, "app", SimpleNamespace(exit=lambda code: None))  # keep pytest-qt's loop
-    desktop.quit_now()
+    with running_app(core, qtbot) as desktop:
+        worker = threading.Thread(target=lambda: [core.events.publish(e) for e in events])
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(lambda: len(desktop.notifier.history) >= 1, timeout=30_000)
+        qtbot.wait(50)
+        assert desktop.notifier.history == [("Available: Dune", "Dune is in your library", "success")]
