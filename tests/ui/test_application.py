@@ -14,11 +14,11 @@ def test_pause_from_the_tray_is_persisted(core, qtbot):
     with running_app(core, qtbot) as desktop:
         desktop.tray.pause_action.trigger()
         assert core.prefs.automation_paused
-        qtbot.waitUntil(lambda: core.settings_store.load().automation_paused, timeout=5000)
-        qtbot.waitUntil(lambda: desktop.pump.state.paused, timeout=5000)
+        qtbot.waitUntil(lambda: core.settings_store.load().automation_paused, timeout=30_000)
+        qtbot.waitUntil(lambda: desktop.pump.state.paused, timeout=30_000)
         assert desktop.window.automation_label.text() == "Automation paused"
         titles = lambda: [title for title, _message, _level in desktop.notifier.history]  # noqa: E731
-        qtbot.waitUntil(lambda: "Automation paused" in titles(), timeout=3000)
+        qtbot.waitUntil(lambda: "Automation paused" in titles(), timeout=30_000)
 
 
 def test_quit_asks_while_jobs_run(core, qtbot, monkeypatch):

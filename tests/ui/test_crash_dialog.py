@@ -21,7 +21,7 @@ def test_excepthook_logs_redacted_and_shows_dialog(qtbot, tmp_path, caplog):
         except ValueError:
             with caplog.at_level(logging.ERROR):
                 sys.excepthook(*sys.exc_info())
-        qtbot.waitUntil(lambda: handler.dialog is not None, timeout=2000)
+        qtbot.waitUntil(lambda: handler.dialog is not None, timeout=30_000)
         dialog = handler.dialog
         qtbot.addWidget(dialog)
         assert "ValueError" in dialog.summary.text()
@@ -45,7 +45,7 @@ def test_worker_thread_errors_reach_the_gui(qtbot, tmp_path):
         thread = threading.Thread(target=lambda: 1 / 0)
         thread.start()
         thread.join()
-        qtbot.waitUntil(lambda: len(handler.reports) == 1, timeout=2000)
+        qtbot.waitUntil(lambda: len(handler.reports) == 1, timeout=30_000)
         assert handler.reports[0][0].startswith("ZeroDivisionError")
     finally:
         handler.uninstall()

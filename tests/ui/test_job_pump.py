@@ -49,7 +49,7 @@ def test_paused_pump_claims_nothing(core, runner, qtbot):
     job_id = core.queue.enqueue("diagnostics.wait", {"seconds": 0.1})
     pump = make_pump(core, runner, paused=lambda: paused["value"])
     pump.start()
-    qtbot.waitUntil(lambda: pump.state.paused, timeout=5000)
+    qtbot.waitUntil(lambda: pump.state.paused, timeout=30_000)
     qtbot.wait(500)
     assert _status(core, job_id) == JobStatus.QUEUED
     assert pump.state.text == "Automation paused"
@@ -93,7 +93,7 @@ def test_cancel_a_running_job_stops_it_now(core, runner, qtbot):
     pump.start()
     qtbot.waitUntil(lambda: job_id in pump.active_job_ids, timeout=10_000)
     assert pump.cancel_job(job_id)
-    qtbot.waitUntil(lambda: _status(core, job_id) == JobStatus.CANCELLED, timeout=5000)
+    qtbot.waitUntil(lambda: _status(core, job_id) == JobStatus.CANCELLED, timeout=30_000)
     assert not pump.cancel_job(12345)
     pump.drain(2000)
 

@@ -65,7 +65,7 @@ def test_page_loads_filters_and_sorts(qtbot, ui_ctx: UiContext, filled: LibraryS
     assert page.visible_count() == 300 and page.count_label.text() == "300 books"
     assert "300 books" in page.summary_label.text() and page.stack.currentIndex() == 0
     expected = sum(1 for e in filled.entries() if e.format == "m4b" and e.cover is None)
-    with qtbot.waitSignal(page.filtered, timeout=2000) as signal:
+    with qtbot.waitSignal(page.filtered, timeout=30_000) as signal:
         page.search.setText("format:m4b missing:cover")
     assert signal.args == [expected] and page.visible_count() == expected
     assert page.count_label.text() == f"{expected} of 300 books"
@@ -169,7 +169,7 @@ def test_covers_load_off_thread_and_are_cached(qtbot, threaded_ctx: UiContext, t
     entry = LibraryEntry(
         1, "T", None, (), (), None, None, None, None, None, 0, 0, None, None, str(path), None, None
     )
-    with qtbot.waitSignal(cache.changed, timeout=5000) as signal:
+    with qtbot.waitSignal(cache.changed, timeout=30_000) as signal:
         assert cache.get(entry) is None  # requested, not there yet
     assert signal.args == [1] and cache.get(entry).width() == thumb.width()
     assert cache.get(entry._replace(cover=None)) is None
@@ -197,7 +197,7 @@ def test_page_loads_on_the_real_runner(qtbot, threaded_ctx: UiContext, core: App
     qtbot.waitUntil(lambda: page.model.total == 500, timeout=10_000)
     assert page.count_label.text() == "500 books"
     page.search.setText("missing:cover")
-    qtbot.waitUntil(lambda: "of 500 books" in page.count_label.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "of 500 books" in page.count_label.text(), timeout=30_000)
 
 
 def test_search_typed_before_the_keys_arrive_applies_when_they_do(qtbot, ui_ctx: UiContext, filled) -> None:

@@ -22,11 +22,11 @@ def test_live_preview_validation_and_save(qtbot, ui_ctx: UiContext, core: AppCor
 
     widget.template_edit.setText("{author}/<{year} - >{title}")
     qtbot.waitUntil(
-        lambda: "Andy Weir/2021 - Project Hail Mary/" in widget.preview_label.text(), timeout=2000
+        lambda: "Andy Weir/2021 - Project Hail Mary/" in widget.preview_label.text(), timeout=30_000
     )
 
     widget.template_edit.setText("{author}/{oops}")
-    qtbot.waitUntil(lambda: "Unknown token {oops}" in widget.preview_label.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "Unknown token {oops}" in widget.preview_label.text(), timeout=30_000)
     assert not widget.apply()
     assert core.prefs.library.path_template is None
 

@@ -75,7 +75,7 @@ def notify_daemon(bus_env: dict[str, str], qtbot) -> Iterator[LineReader]:
         text=True,
     )
     reader = LineReader(process)
-    qtbot.waitUntil(lambda: any('"ready"' in line for line in reader.lines), timeout=5000)
+    qtbot.waitUntil(lambda: any('"ready"' in line for line in reader.lines), timeout=30_000)
     yield reader
     reader.stop()
 
@@ -90,7 +90,7 @@ def monitor(bus_env: dict[str, str], qtbot) -> Iterator[LineReader]:
         text=True,
     )
     reader = LineReader(process)
-    qtbot.waitUntil(lambda: bool(reader.lines), timeout=5000)  # it prints its own NameAcquired first
+    qtbot.waitUntil(lambda: bool(reader.lines), timeout=30_000)  # it prints its own NameAcquired first
     yield reader
     reader.stop()
 
@@ -107,7 +107,7 @@ def test_notification_reaches_the_daemon_with_the_right_signature(qtbot, notify_
         assert backend.available()
         notifications.present("Download finished", "Project Hail Mary is in your library", "success")
         notifications.present("Import failed", "No audio files in the download", "error")
-        qtbot.waitUntil(lambda: len(_notifications(notify_daemon)) == 2, timeout=5000)
+        qtbot.waitUntil(lambda: len(_notifications(notify_daemon)) == 2, timeout=30_000)
     finally:
         notifications.close()
     first, second = _notifications(notify_daemon)
@@ -119,7 +119,7 @@ def test_notification_reaches_the_daemon_with_the_right_signature(qtbot, notify_
     assert second["hints"]["urgency"] == 2
     assert not any("rejected" in line for line in notify_daemon.lines)
     assert fallback == []
-    qtbot.waitUntil(lambda: sum("member=Notify" in line for line in monitor.lines) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: sum("member=Notify" in line for line in monitor.lines) == 2, timeout=30_000)
     assert any('string "Download finished"' in line for line in monitor.lines)
     assert any("uint32 0" in line for line in monitor.lines)  # replaces_id really is a uint32
 
@@ -130,7 +130,7 @@ def test_no_notification_daemon_falls_back_to_the_app(qtbot, bus_env) -> None:
     try:
         notifications.present("Request approved", "Dune is being searched", "info")
         qtbot.waitUntil(
-            lambda: fallback == [("Request approved", "Dune is being searched", "info")], timeout=5000
+            lambda: fallback == [("Request approved", "Dune is being searched", "info")], timeout=30_000
         )
         # While resting after a failure, the next one goes straight to the app.
         notifications.present("Second", "message", "warning")

@@ -44,7 +44,7 @@ def _run(runner, qtbot, fn, *args, **kwargs) -> dict:
         on_finished=record("finished"),
         **kwargs,
     )
-    qtbot.waitUntil(lambda: "finished" in seen, timeout=5000)
+    qtbot.waitUntil(lambda: "finished" in seen, timeout=30_000)
     return seen
 
 
@@ -104,9 +104,9 @@ def test_progress_and_cancel(runner, qtbot):
         on_finished=lambda: seen.setdefault("finished", True),
     )
     assert started.wait(5)
-    qtbot.waitUntil(lambda: len(seen["progress"]) > 0, timeout=5000)
+    qtbot.waitUntil(lambda: len(seen["progress"]) > 0, timeout=30_000)
     handle.cancel()
-    qtbot.waitUntil(lambda: "finished" in seen, timeout=5000)
+    qtbot.waitUntil(lambda: "finished" in seen, timeout=30_000)
     assert "result" not in seen  # a cancelled task delivers no result
     assert handle.cancelled and handle.done
 
@@ -123,12 +123,12 @@ def test_pools_are_owned_and_bounded(runner, qtbot):
 
     for _ in range(3):
         runner.submit(hold, pool="library")
-    qtbot.waitUntil(lambda: len(running) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(running) == 1, timeout=30_000)
     assert runner.in_flight("library") == 3
     qtbot.wait(100)
     assert len(running) == 1  # one writer at a time
     gate.set()
-    qtbot.waitUntil(lambda: runner.in_flight("library") == 0, timeout=5000)
+    qtbot.waitUntil(lambda: runner.in_flight("library") == 0, timeout=30_000)
     assert len(running) == 3
 
 
@@ -170,4 +170,4 @@ def test_callbacks_of_a_deleted_widget_are_skipped(runner, qtbot):
     runner.submit(gate.wait, 5, on_result=label.setText, on_finished=lambda: finished.append(True))
     shiboken6.delete(label)
     gate.set()
-    qtbot.waitUntil(lambda: finished == [True], timeout=5000)  # no RuntimeError from setText
+    qtbot.waitUntil(lambda: finished == [True], timeout=30_000)  # no RuntimeError from setText

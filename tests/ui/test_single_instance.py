@@ -26,8 +26,8 @@ def test_second_launch_activates_the_first(qtbot, tmp_path: Path):
         assert socket.waitForConnected(2000)
         socket.write(b"activate\n")
         socket.flush()
-        qtbot.waitUntil(lambda: activated == [True], timeout=3000)
-        qtbot.waitUntil(lambda: socket.bytesAvailable() > 0, timeout=3000)
+        qtbot.waitUntil(lambda: activated == [True], timeout=30_000)
+        qtbot.waitUntil(lambda: socket.bytesAvailable() > 0, timeout=30_000)
         assert bytes(socket.readAll().data()).startswith(b"ok")
         socket.disconnectFromServer()
     finally:

@@ -23,7 +23,7 @@ def test_without_a_tray_notifications_are_toasts(qtbot, monkeypatch):
     assert not tray.has_tray
     notifier = AppNotifier(tray.present)
     notifier.notify("Book available", "Project Hail Mary is in your library.", "success")
-    qtbot.waitUntil(lambda: len(tray.toasts.toasts) == 1, timeout=2000)
+    qtbot.waitUntil(lambda: len(tray.toasts.toasts) == 1, timeout=30_000)
     toast = tray.toasts.toasts[0]
     assert toast.isVisible() and toast.parent() is window
     assert "Project Hail Mary" in toast.message_label.text()
