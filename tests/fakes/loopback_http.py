@@ -33,7 +33,35 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-class LoopbackServer:
+class ServerThread:
+    """A ThreadingHTTPServer on 127.0.0.1:0 served by a daemon thread; a context manager."""
+
+    def serve(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self):  # type: ignore[no-untyped-def]
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        return self.start()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+
+class LoopbackServer(ServerThread):
     def __init__(self) -> None:
         self.requests: list[FakeRequest] = []
         self.fail_status: int | None = None
@@ -68,28 +96,7 @@ class LoopbackServer:
 
             do_GET = do_POST = do_PUT = do_DELETE = _handle
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> LoopbackServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-    def __enter__(self):  # type: ignore[no-untyped-def]
-        return self.start()
-
-    def __exit__(self, *_exc: object) -> None:
-        self.stop()
+        self.serve(Handler)
 
     def reset(self) -> None:
         self.requests.clear()

@@ -7,12 +7,13 @@ announces a wrong Content-Length. ``range_requests`` records every Range header 
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
+from tests.fakes.loopback_http import ServerThread
 
-class RangeFileServer:
+
+class RangeFileServer(ServerThread):
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
         self.drop_after: int | None = None
@@ -59,19 +60,4 @@ class RangeFileServer:
                     self.wfile.flush()
                     self.close_connection = True
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def __enter__(self) -> RangeFileServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self.serve(Handler)
