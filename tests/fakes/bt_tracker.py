@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import socket
 import struct
-import threading
 from collections import defaultdict
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from rmab_desktop.clients.torrent_file import bencode
+from tests.fakes.loopback_http import ServerThread
 
 
-class FakeTracker:
+class FakeTracker(ServerThread):
     def __init__(self) -> None:
         self.swarms: dict[bytes, dict[bytes, int]] = defaultdict(dict)
         self.announces = 0
@@ -35,14 +35,11 @@ class FakeTracker:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self.serve(Handler)
 
     @property
     def announce_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/announce"
+        return f"{self.url}/announce"
 
     def add_seed(self, info_hash_hex: str, port: int) -> None:
         """Announce a seed on its behalf (a daemon's own announce may be slow or retried late)."""
@@ -71,11 +68,3 @@ class FakeTracker:
         return bencode(
             {"interval": 2, "min interval": 1, "complete": len(swarm), "incomplete": 0, "peers": peers}
         )
-
-    def __enter__(self) -> FakeTracker:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
