@@ -6,8 +6,6 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
-import qbittorrentapi
-
 from rmab_desktop.clients.torrent_file import info_hash, magnet_info_hash
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
 from rmab_desktop.domain.errors import (
@@ -83,6 +81,8 @@ class QBittorrentClient:
         verify_tls: bool = True,
         timeout: float = 15.0,
     ) -> None:
+        import qbittorrentapi  # here, not at start-up
+
         self.url = url.rstrip("/")
         self._api = qbittorrentapi.Client(
             host=self.url,
@@ -95,6 +95,8 @@ class QBittorrentClient:
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
+        import qbittorrentapi
+
         try:
             yield
         except qbittorrentapi.LoginFailed as exc:

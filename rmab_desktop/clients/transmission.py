@@ -5,16 +5,8 @@ from __future__ import annotations
 import contextlib
 import posixpath
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import transmission_rpc
-from transmission_rpc.error import (
-    TransmissionAuthError,
-    TransmissionConnectError,
-    TransmissionError,
-    TransmissionTimeoutError,
-)
 
 from rmab_desktop.clients.torrent_file import info_hash, magnet_info_hash
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
@@ -25,6 +17,9 @@ from rmab_desktop.domain.errors import (
     ServiceUnreachableError,
     ValidationError,
 )
+
+if TYPE_CHECKING:
+    import transmission_rpc
 
 SERVICE = "Transmission"
 LOCAL_ERROR = 3  # 1 and 2 are tracker warnings/errors: the data may still come from peers
@@ -109,6 +104,14 @@ class TransmissionClient:
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
+        # Imported here, not at start-up: transmission-rpc pulls in requests (~70 ms).
+        from transmission_rpc.error import (
+            TransmissionAuthError,
+            TransmissionConnectError,
+            TransmissionError,
+            TransmissionTimeoutError,
+        )
+
         try:
             yield
         except TransmissionAuthError as exc:
@@ -134,6 +137,8 @@ class TransmissionClient:
     @property
     def client(self) -> transmission_rpc.Client:
         if self._client is None:
+            import transmission_rpc
+
             with self._errors():
                 self._client = transmission_rpc.Client(**self._args)
         return self._client

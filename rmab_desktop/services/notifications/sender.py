@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import apprise
 
 from rmab_desktop.domain.errors import ServiceUnreachableError, ValidationError
 from rmab_desktop.logging_setup import REDACTOR
+
+if TYPE_CHECKING:
+    import apprise
 
 SECRET_SEGMENT_LENGTH = 16
 URL_HINT = (
@@ -45,6 +47,8 @@ def _register_secrets(url: str) -> None:
 
 
 def _load(url: str) -> apprise.Apprise:
+    import apprise  # here, not at start-up (~45 ms)
+
     url = url.strip()
     _register_secrets(url)
     target = apprise.Apprise()
