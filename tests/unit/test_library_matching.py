@@ -467,6 +467,37 @@ CASES: list[tuple[str, BookInfo, list[LibraryBook], str | None]] = [
         ],
         "Brandon Sanderson/The Final Empire",
     ),
+    (
+        "numeric-title-is-a-title",
+        want("1984", "George Orwell"),
+        [lib("George Orwell/1984")],
+        "George Orwell/1984",
+    ),
+    ("numeric-title-other-author", want("1984", "George Orwell"), [lib("Someone Else/1984")], None),
+    (
+        "placeholder-tags-do-not-contradict",
+        want("Misery", "Stephen King"),
+        [lib("Stephen King/Misery", album="Unknown Album", artist="Unknown Artist", title="Track 01")],
+        "Stephen King/Misery",
+    ),
+    (
+        "placeholder-tags-do-not-confirm",
+        want("Misery", "Stephen King"),
+        [lib("Stephen King/Carrie", album="Unknown Album", artist="Unknown Artist")],
+        None,
+    ),
+    (
+        "extra-level-above-author-folder",
+        want("The Name of the Wind", "Patrick Rothfuss"),
+        [
+            lib(
+                "Audiobooks/Patrick Rothfuss/The Name of the Wind",
+                album="The Name of the Wind",
+                artist="Patrick Rothfuss",
+            )
+        ],
+        "Audiobooks/Patrick Rothfuss/The Name of the Wind",
+    ),
 ]
 
 
@@ -484,6 +515,18 @@ def test_match_table(wanted: BookInfo, library: list[LibraryBook], expected: str
 
 def test_table_is_large_enough() -> None:
     assert len(CASES) >= 40
+
+
+def test_level_above_the_author_folder_is_not_a_series() -> None:
+    book = lib("Plex/Neil Gaiman/American Gods", album="American Gods", albumartist="Neil Gaiman")
+    assert (book.series, book.authors) == (None, ("Neil Gaiman",))
+    real_series = lib("Neil Gaiman/Sandman/Book 2 - The Doll's House", artist="Neil Gaiman")
+    assert (real_series.series, real_series.series_position) == ("Sandman", "2")
+
+
+def test_placeholder_tags_leave_the_folder_title() -> None:
+    book = lib("Stephen King/Misery", album="Unknown Album", artist="Unknown Artist")
+    assert (book.title, book.authors) == ("Misery", ("Stephen King",))
 
 
 def test_suggestion_names_the_candidate() -> None:

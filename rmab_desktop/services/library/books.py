@@ -12,9 +12,15 @@ from typing import Any
 
 from rmab_desktop.domain.library import Evidence, LibraryBook
 from rmab_desktop.services.library.folders import folder_evidence, split_people
+from rmab_desktop.services.library.normalize import same_person
 
 SIDECAR_MAX_BYTES = 256 * 1024
 _SERIES_SEQ = re.compile(r"^(.*?)\s*#\s*([\w.\-]+)\s*$")
+# What rippers and players write when they know nothing: not a title or author that could clash.
+_PLACEHOLDER = re.compile(
+    r"^(?:unknown(?: (?:album|artist|title|author|disc))?|untitled|various artists?|audio ?books?)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,9 @@ def sidecar_evidence(sidecars: Iterable[dict[str, Any]]) -> Evidence | None:
 
 
 def _common(values: Iterable[Any]) -> Any:
-    counted = Counter(v for v in values if v not in (None, ""))
+    counted = Counter(
+        v for v in values if v not in (None, "") and not (isinstance(v, str) and _PLACEHOLDER.match(v.strip()))
+    )
     return counted.most_common(1)[0][0] if counted else None
 
 
@@ -125,9 +133,24 @@ def _first(attr: str, sources: list[Evidence]) -> Any:
     return None
 
 
+def _folder_evidence(rel: str, named: list[Evidence]) -> Evidence:
+    """Folder evidence; ``Root/Author/Book`` (the 'series' level names the tagged author) is read as
+    ``Author/Book`` so an extra level above the author is neither the author nor a series."""
+    folder = folder_evidence(rel)
+    authors = [a for e in named for a in e.authors]
+
+    def named_author(names: Iterable[str]) -> bool:
+        return any(same_person(n, a) for n in names for a in authors)
+
+    if folder.series and named_author([folder.series]) and not named_author(folder.authors):
+        return folder_evidence("/".join(rel.split("/")[-2:]))
+    return folder
+
+
 def assemble_book(rel: str, files: list[FileRecord], sidecars: Iterable[dict[str, Any]]) -> LibraryBook:
     """Merged display fields (sidecar > tags > folder, as Audiobookshelf ranks them) plus evidence."""
-    evidence = [e for e in (sidecar_evidence(sidecars), tag_evidence(files), folder_evidence(rel)) if e]
+    named = [e for e in (sidecar_evidence(sidecars), tag_evidence(files)) if e]
+    evidence = [*named, _folder_evidence(rel, named)]
     durations = [f.tags.get("duration") for f in files]
     known = [d for d in durations if d]
     extensions = Counter(os.path.splitext(f.path)[1].lower().lstrip(".") for f in files)

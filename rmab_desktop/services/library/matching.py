@@ -398,7 +398,7 @@ class _Judge:
         for src in lib.sources:
             ev = src.evidence
             name = ev.source
-            if not src.generic:
+            if not src.generic or key(ev.title or "") == key(self.wanted.title):  # "1984" is a title
                 titles[name] = self.title_of(src)
                 if titles[name] is None:
                     problems.append(f"{name} title is '{ev.title}'")
