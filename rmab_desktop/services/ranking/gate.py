@@ -481,6 +481,15 @@ def _check_people(
     other = _other_author_named(tokens, outside, terms)
     if release.author and attr_tokens and not attr_found:
         other = other or release.author
+    start, end = result.window or (0, 0)
+    in_title = [a for a in terms.authors if _author_at(tokens, set(range(start, end)), a)]
+    longer = any(tokens[k].text not in terms.author_words for k in range(start, end))
+    bare = all(_structured(tokens, k, terms, prefix=False) for k in outside)
+    if in_title and longer and bare and not other:
+        # "Agatha Christie: An Autobiography": the author's name is part of the title itself.
+        result.author_found = True
+        result.reasons.append(f"Author found in the title: {in_title[0].display}")
+        return
     if other:
         result.reject(f"written by someone else ('{other}'), not {terms.authors[0].display}")
     elif interactive or not prefs.require_author:
@@ -512,7 +521,7 @@ def _check_series(
     elif not wanted:
         end = window[1]
         glued = _number_at(tokens, end) if end < len(tokens) and not tokens[end].boundary else None
-        if glued and tokens[end].text.isdigit() and 2 <= int(glued) < 100:
+        if glued and tokens[end].text.isdigit() and 2 <= int(glued) < 1000:
             result.reject(f"a numbered sequel ('... {tokens[end].raw}')")  # "Project Hail Mary 2"
 
 

@@ -44,7 +44,7 @@ ABRIDGED_MARKERS = frozenset(
 # Words of works about a book, or of another medium, rather than the audiobook itself.
 DERIVATIVE_MARKERS = frozenset(
     {"summary", "summaries", "analysis", "guide", "workbook", "companion", "graphic", "encyclopedia",
-     "cliffsnotes", "sparknotes", "takeaways", "soundtrack", "ost", "podcast", "interview", "lecture",
+     "cliffsnotes", "sparknotes", "takeaways", "retold", "adapted", "soundtrack", "ost", "podcast", "interview", "lecture",
      "lectures", "documentary", "bluray", "bdrip", "dvdrip", "x264", "x265", "h264",
      "hevc", "1080p", "720p", "2160p", "hdtv", "webdl"}
 )  # fmt: skip

@@ -195,3 +195,32 @@ LEVIATHAN_AUDIBLE = book(
 NO_LANGUAGE = BookInfo.from_json(
     {"title": "Project Hail Mary", "authors": ["Andy Weir"], "runtime_minutes": 970}
 )
+AGATHA = book(
+    "Agatha Christie: An Autobiography", ["Agatha Christie"], runtime_minutes=1200, narrators=["Eleanor Bron"]
+)
+PHM = book("Project Hail Mary", ["Andy Weir"], runtime_minutes=970, narrators=["Ray Porter"])
+HAIL_MARY = book("Hail Mary", ["Someone Else"], runtime_minutes=400)
+US = book("Us", ["David Nicholls"], runtime_minutes=720)
+EDUCATED = book("Educated", ["Tara Westover"], subtitle="A Memoir", runtime_minutes=730)
+BECOMING = book("Becoming", ["Michelle Obama"], runtime_minutes=1140)
+ROOM = book("Room", ["Emma Donoghue"], runtime_minutes=780)
+DRACULA = book("Dracula", ["Bram Stoker"], runtime_minutes=930)
+GOBLET = book(
+    "Harry Potter and the Goblet of Fire",
+    ["J.K. Rowling"],
+    series="Harry Potter",
+    series_position="4",
+    runtime_minutes=1240,
+)
+FOUNDATION = book(
+    "Foundation", ["Isaac Asimov"], series="Foundation", series_position="1", runtime_minutes=510
+)
+THREE_BODY = book(
+    "The Three-Body Problem",
+    ["Cixin Liu", "Ken Liu - translator"],
+    series="Remembrance of Earth's Past",
+    series_position="1",
+    runtime_minutes=810,
+)
+STEVE_JOBS = book("Steve Jobs", ["Walter Isaacson"], runtime_minutes=1510)
+ELEVEN = book("11/22/63", ["Stephen King"], runtime_minutes=1850)

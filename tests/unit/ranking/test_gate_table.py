@@ -271,6 +271,59 @@ CASES: dict[str, Case] = {
     "newznab-wrong-author-attr": Case(
         B.MARTIAN, "The Martian", False, release={"author": "Ray Bradbury"}, interactive=True
     ),
+    # adversarial: sequels/companions sharing words, common-word titles, author name in the title
+    "phm-shorter-other-title": Case(B.PHM, "Hail Mary - Andy Weir [M4B]", False, "title words missing"),
+    "phm-narrator-year-bitrate": Case(
+        B.PHM, "Andy Weir - Project Hail Mary (Ray Porter) [2021] [64k] M4B", True
+    ),
+    "hail-mary-not-phm": Case(B.HAIL_MARY, "Project Hail Mary - Someone Else", False, interactive=True),
+    "us-right": Case(B.US, "David Nicholls - Us (Unabridged) [MP3] 128k", True, kbps=128),
+    "us-other-author": Case(B.US, "Jordan Peele - Us [MP3]", False),
+    "us-against-you": Case(B.US, "Fredrik Backman - Us Against You [M4B]", False),
+    "educated-subtitle": Case(B.EDUCATED, "Tara Westover - Educated: A Memoir [Julia Whelan] M4B", True),
+    "educated-guess": Case(B.EDUCATED, "Educated Guess - Tara Westover", False),
+    "educated-study-guide": Case(B.EDUCATED, "Study Guide - Tara Westover's Educated", False),
+    "becoming-right": Case(B.BECOMING, "Becoming by Michelle Obama [Read by the Author] M4B", True),
+    "becoming-young-readers": Case(
+        B.BECOMING, "Michelle Obama - Becoming: Adapted for Young Readers", False, "adapted"
+    ),
+    "becoming-supernatural": Case(B.BECOMING, "Becoming Supernatural - Joe Dispenza", False),
+    "dracula-retold": Case(B.DRACULA, "Dracula by Bram Stoker - Retold for Kids", False, "retold"),
+    "dracula-guest": Case(B.DRACULA, "Bram Stoker - Dracula's Guest [LibriVox]", False),
+    "room-numbered-other": Case(B.ROOM, "Room 212 - Emma Donoghue", False, "numbered sequel"),
+    "room-year-glued": Case(B.ROOM, "Emma Donoghue - Room 2010 MP3", True),
+    "room-longer-title": Case(B.ROOM, "Emma Donoghue - The Room on Rue Amelie", False),
+    "author-in-title": Case(B.AGATHA, "Agatha Christie - An Autobiography (Unabridged) [Eleanor Bron]", True),
+    "author-in-title-scene": Case(B.AGATHA, "Agatha.Christie.An.Autobiography.2012.MP3", True),
+    "author-in-title-other-book": Case(B.AGATHA, "Agatha Christie - Murder on the Orient Express", False),
+    "author-in-title-stranger": Case(
+        B.AGATHA, "Agatha Christie: An Autobiography - Laura Thompson", False, "no author"
+    ),
+    "title-is-name-subject": Case(B.STEVE_JOBS, "Steve Jobs - Make Something Wonderful", False),
+    "title-is-name-other-bio": Case(B.STEVE_JOBS, "Walter Isaacson - Elon Musk [M4B]", False),
+    "goblet-vol-roman": Case(
+        B.GOBLET, "J.K. Rowling - Harry Potter Vol. IV - Goblet of Fire [Stephen Fry]", True
+    ),
+    "goblet-hash": Case(
+        B.GOBLET, "Harry Potter #4 - Harry Potter and the Goblet of Fire - J.K. Rowling", True
+    ),
+    "goblet-hash-wrong": Case(
+        B.GOBLET, "J.K. Rowling - Harry Potter and the Goblet of Fire (Harry Potter #5)", False
+    ),
+    "goblet-collection": Case(
+        B.GOBLET, "J.K. Rowling - Harry Potter Complete Collection 1-7 [Jim Dale] MP3", False
+    ),
+    "foundation-trilogy": Case(B.FOUNDATION, "Isaac Asimov - The Foundation Trilogy [BBC] MP3", False),
+    "foundation-and-empire": Case(B.FOUNDATION, "Isaac Asimov - Foundation and Empire (Foundation 2)", False),
+    "foundation-edge": Case(B.FOUNDATION, "Isaac Asimov - Foundation's Edge", False),
+    "three-body-name-order": Case(
+        B.THREE_BODY, "Liu Cixin - The Three Body Problem (Remembrance of Earth's Past 1)", True
+    ),
+    "three-body-translator-only": Case(B.THREE_BODY, "Ken Liu - The Three-Body Problem", False),
+    "three-body-chinese": Case(B.THREE_BODY, "刘慈欣 - 三体 [MP3]", False),
+    "three-body-tv": Case(B.THREE_BODY, "3 Body Problem S01E01 1080p NF WEB-DL", False, interactive=True),
+    "date-title-dashes": Case(B.ELEVEN, "Stephen King - 11-22-63 [Craig Wasson] MP3", True),
+    "date-title-dots": Case(B.ELEVEN, "Stephen King - 11.22.63 (2011) M4B", True),
 }
 
 
