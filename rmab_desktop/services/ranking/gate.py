@@ -386,6 +386,25 @@ def _other_title_after(tokens: list[Token], window: tuple[int, int], terms: Book
     return None
 
 
+def _comma_list_after(tokens: list[Token], end: int, terms: BookTerms) -> str | None:
+    """ "Carrie, Salem's Lot, The Shining": two or more comma-separated unknown titles right after
+    the wanted one, before any bracket or dash - a list of books."""
+    unknown: list[str] = []
+    k = end
+    while k < len(tokens) and tokens[k].gap.strip() == "," and not tokens[k].bracket:
+        j = k + 1
+        while j < len(tokens) and not tokens[j].boundary:
+            j += 1
+        if any(
+            not _structured(tokens, i, terms, prefix=False)
+            for i in range(k, j)
+            if tokens[i].text not in terms.book_words | STOPWORDS
+        ):
+            unknown.append(" ".join(t.raw for t in tokens[k:j]))
+        k = j
+    return ", ".join(unknown) if len(unknown) >= 2 else None
+
+
 def _title_window(tokens: list[Token], terms: BookTerms, result: GateResult) -> tuple[int, int] | None:
     failure = None
     for variant in terms.title_variants:
@@ -434,7 +453,7 @@ def evaluate(
     outside = {k for k in range(len(tokens)) if not window[0] <= k < window[1]}
     _check_people(release, tokens, outside, terms, result, interactive=interactive, prefs=prefs)
     _check_series(tokens, window, outside, terms, result)
-    other = _other_title_after(tokens, window, terms)
+    other = _other_title_after(tokens, window, terms) or _comma_list_after(tokens, window[1], terms)
     if other:
         result.reject(f"several books listed (also '{other}')")
     _check_edition(tokens, outside, terms, prefs, result)

@@ -224,3 +224,5 @@ THREE_BODY = book(
 )
 STEVE_JOBS = book("Steve Jobs", ["Walter Isaacson"], runtime_minutes=1510)
 ELEVEN = book("11/22/63", ["Stephen King"], runtime_minutes=1850)
+CARRIE = book("Carrie", ["Stephen King"], runtime_minutes=600)
+CIRCE = book("Circe", ["Madeline Miller"], runtime_minutes=720, narrators=["Perdita Weeks"])

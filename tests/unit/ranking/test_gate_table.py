@@ -324,6 +324,11 @@ CASES: dict[str, Case] = {
     "three-body-tv": Case(B.THREE_BODY, "3 Body Problem S01E01 1080p NF WEB-DL", False, interactive=True),
     "date-title-dashes": Case(B.ELEVEN, "Stephen King - 11-22-63 [Craig Wasson] MP3", True),
     "date-title-dots": Case(B.ELEVEN, "Stephen King - 11.22.63 (2011) M4B", True),
+    "comma-list-of-books": Case(
+        B.CARRIE, "Stephen King - Carrie, Salem's Lot, The Shining [MP3]", False, "several books"
+    ),
+    "comma-narrator-publisher": Case(B.CIRCE, "Madeline Miller - Circe, Perdita Weeks, Hachette, 2018", True),
+    "comma-author-narrator": Case(B.CIRCE, "Circe, Madeline Miller, Perdita Weeks", True),
 }
 
 
