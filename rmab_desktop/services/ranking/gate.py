@@ -542,6 +542,23 @@ def _check_series(
         glued = _number_at(tokens, end) if end < len(tokens) and not tokens[end].boundary else None
         if glued and tokens[end].text.isdigit() and 2 <= int(glued) < 1000:
             result.reject(f"a numbered sequel ('... {tokens[end].raw}')")  # "Project Hail Mary 2"
+        elif glued and tokens[end].text.isdigit() and _titled_volume(tokens, end + 1, terms):
+            # "The Lord of the Rings 1 - The Fellowship of the Ring": one volume of the wanted work
+            result.reject(f"one numbered volume ('... {tokens[end].raw} - {tokens[end + 1].raw} ...')")
+
+
+def _titled_volume(tokens: list[Token], k: int, terms: BookTerms) -> bool:
+    """After "Title N": a dash, then words that are not structure - the volume's own title."""
+    if k >= len(tokens) or tokens[k].bracket or "-" not in tokens[k].gap:
+        return False
+    j = k
+    while j < len(tokens) and (j == k or not tokens[j].boundary):
+        j += 1
+    return any(
+        not _structured(tokens, i, terms, prefix=False)
+        for i in range(k, j)
+        if tokens[i].text not in terms.book_words | STOPWORDS
+    )
 
 
 def _has_phrase(tokens: list[Token], outside: set[int], phrase: tuple[str, ...]) -> bool:

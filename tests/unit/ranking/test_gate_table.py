@@ -329,6 +329,11 @@ CASES: dict[str, Case] = {
     ),
     "comma-narrator-publisher": Case(B.CIRCE, "Madeline Miller - Circe, Perdita Weeks, Hachette, 2018", True),
     "comma-author-narrator": Case(B.CIRCE, "Circe, Madeline Miller, Perdita Weeks", True),
+    "whole-work-right": Case(B.LOTR, "J.R.R. Tolkien - The Lord of the Rings [Rob Inglis] MP3", True),
+    "whole-work-volume": Case(
+        B.LOTR, "J.R.R. Tolkien - The Lord of the Rings 1 - The Fellowship of the Ring", False, "volume"
+    ),
+    "numbered-then-narrator": Case(B.LOTR, "J.R.R. Tolkien - The Lord of the Rings 1 - Rob Inglis", True),
 }
 
 
