@@ -565,6 +565,10 @@ def test_many_wanted_against_many_books_links_each_once() -> None:
         ("M. R. James", "Henry James", False),
         ("Arthur Conan Doyle", "Sir Arthur Conan Doyle", True),
         ("Martin Luther King Jr.", "Martin Luther King", True),
+        ("Stanisław Lem", "Stanislaw Lem", True),
+        ("Jo Nesbø", "Jo Nesbo", True),
+        ("Patrick O'Brian", "Patrick O’Brian", True),
+        ("Patrick O'Brian", "Patrick Brian", False),
     ],
 )
 def test_same_person(a: str, b: str, same: bool) -> None:

@@ -147,8 +147,11 @@ class LibraryWalker:
             return
         if audio:
             book = BookFolder(rel=rel, audio=audio, sidecars=sidecars)
-            for sub, _name in dirs:
-                yield from self._visit(sub, rel, book)
+            for sub, name in dirs:  # disc folders merge; "Author/Series/Book 3/" beside loose files does not
+                if is_disc_folder(name):
+                    yield from self._visit(sub, rel, book)
+                else:
+                    yield from self._visit(sub, f"{rel}/{name}", None)
             yield book
             return
         disc_dirs = [d for d in dirs if is_disc_folder(d[1])]

@@ -80,8 +80,16 @@ def roman_value(token: str) -> int | None:
     return total
 
 
+# Latin letters that carry their mark inside the letter, so NFKD does not split it off.
+_UNSPLIT_LETTERS = {
+    **str.maketrans("łŁøØđĐðÐıħ", "lLoOdDdDih"),
+    **str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"}),
+}
+
+
 def strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Latin letters without their diacritics ("Stanisław Nesbø" -> "Stanislaw Nesbo")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNSPLIT_LETTERS))
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
@@ -172,7 +180,7 @@ def name_parts(name: str) -> tuple[str, ...]:
             pieces.extend(piece)  # "JM" / "JRR" initials
         else:
             pieces.append(piece)
-    folded = [strip_marks(x.casefold()).replace("ё", "е").strip(",'") for x in pieces]
+    folded = [re.sub(r"['’‘`]", "", strip_marks(x.casefold()).replace("ё", "е")).strip(",") for x in pieces]
     folded = [p for p in folded if p]
     while len(folded) > 1 and folded[0] in _HONORIFICS:
         folded = folded[1:]

@@ -67,6 +67,22 @@ def test_groups_books_like_audiobookshelf(database: Database, library: Path) -> 
         assert book.format == ext.lstrip(".") and book.asin == f"B0TEST000{index}", ext
 
 
+def test_book_folder_below_loose_files_is_its_own_book(database: Database, tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    make_audio(root / "Brandon Sanderson/The Way of Kings.m4b", album="The Way of Kings")
+    make_audio(root / "Brandon Sanderson/Stormlight Archive/Book 3 - Oathbringer/01.mp3")
+    make_audio(root / "Anne Rice/Interview with the Vampire/01.mp3")
+    make_audio(root / "Anne Rice/Interview with the Vampire/CD 2/01.mp3")
+    scanner = LibraryScanner(database, workers=1)
+    scanner.scan(root)
+    books = books_by_path(scanner, root)
+    assert {path: b.files for path, b in books.items()} == {
+        "Brandon Sanderson": 1,
+        "Brandon Sanderson/Stormlight Archive/Book 3 - Oathbringer": 1,
+        "Anne Rice/Interview with the Vampire": 2,
+    }
+
+
 def test_unchanged_rescan_reads_nothing_and_changes_are_picked_up(database: Database, library: Path) -> None:
     scanner = LibraryScanner(database, workers=1)
     scanner.scan(library)
