@@ -584,6 +584,7 @@ def _check_edition(
         or present & DRAMA_MARKERS
         or _has_phrase(tokens, outside, ("radio", "drama"))
         or _has_phrase(tokens, outside, ("radio", "play"))
+        or _has_phrase(tokens, outside, ("radio", "series"))
         or _has_phrase(tokens, outside, ("bbc", "radio"))
     ):
         result.reject("a dramatized adaptation, not the wanted narration")

@@ -227,3 +227,18 @@ ELEVEN = book("11/22/63", ["Stephen King"], runtime_minutes=1850)
 CARRIE = book("Carrie", ["Stephen King"], runtime_minutes=600)
 CIRCE = book("Circe", ["Madeline Miller"], runtime_minutes=720, narrators=["Perdita Weeks"])
 LOTR = book("The Lord of the Rings", ["J. R. R. Tolkien"], runtime_minutes=3300, narrators=["Rob Inglis"])
+HITCHHIKER = book(
+    "The Hitchhiker's Guide to the Galaxy",
+    ["Douglas Adams"],
+    series="Hitchhiker's Guide to the Galaxy",
+    series_position="1",
+    runtime_minutes=350,
+)
+AZKABAN = book(
+    "Harry Potter and the Prisoner of Azkaban",
+    ["J.K. Rowling"],
+    series="Harry Potter",
+    series_position="3",
+    runtime_minutes=720,
+    narrators=["Jim Dale"],
+)

@@ -334,6 +334,28 @@ CASES: dict[str, Case] = {
         B.LOTR, "J.R.R. Tolkien - The Lord of the Rings 1 - The Fellowship of the Ring", False, "volume"
     ),
     "numbered-then-narrator": Case(B.LOTR, "J.R.R. Tolkien - The Lord of the Rings 1 - Rob Inglis", True),
+    "radio-series": Case(
+        B.HITCHHIKER, "Douglas Adams - The Hitchhiker's Guide to the Galaxy: The Complete Radio Series", False
+    ),
+    "hitchhiker-right": Case(
+        B.HITCHHIKER, "Douglas Adams - The Hitchhiker's Guide to the Galaxy [Stephen Fry]", True
+    ),
+    "hitchhiker-sequel": Case(
+        B.HITCHHIKER,
+        "Douglas Adams - The Restaurant at the End of the Universe (Hitchhiker's Guide 2)",
+        False,
+    ),
+    "series-book-3-short-title": Case(
+        B.AZKABAN,
+        "J.K. Rowling - Harry Potter Book 3 - Prisoner of Azkaban [Jim Dale] 128kbps MP3",
+        True,
+        kbps=128,
+    ),
+    "series-vol-iii": Case(B.AZKABAN, "J. K. Rowling - Harry Potter Vol. III - Prisoner of Azkaban", True),
+    "series-hash-wrong": Case(B.AZKABAN, "J.K. Rowling - Harry Potter #4 - Prisoner of Azkaban", False),
+    "french-edition": Case(
+        B.AZKABAN, "J.K. Rowling - Harry Potter et le Prisonnier d'Azkaban", False, interactive=True
+    ),
 }
 
 
