@@ -388,10 +388,12 @@ def _other_title_after(tokens: list[Token], window: tuple[int, int], terms: Book
 
 def _comma_list_after(tokens: list[Token], end: int, terms: BookTerms) -> str | None:
     """ "Carrie, Salem's Lot, The Shining": two or more comma-separated unknown titles right after
-    the wanted one, before any bracket or dash - a list of books."""
+    the wanted one, before any bracket or dash - a list of books. Inside brackets one is enough:
+    "Murderbot Diaries Vol. 1 (All Systems Red, Artificial Condition)"."""
     unknown: list[str] = []
+    in_bracket = end > 0 and tokens[end - 1].bracket
     k = end
-    while k < len(tokens) and tokens[k].gap.strip() == "," and not tokens[k].bracket:
+    while k < len(tokens) and tokens[k].gap.strip() == "," and tokens[k].bracket == in_bracket:
         j = k + 1
         while j < len(tokens) and not tokens[j].boundary:
             j += 1
@@ -402,7 +404,7 @@ def _comma_list_after(tokens: list[Token], end: int, terms: BookTerms) -> str | 
         ):
             unknown.append(" ".join(t.raw for t in tokens[k:j]))
         k = j
-    return ", ".join(unknown) if len(unknown) >= 2 else None
+    return ", ".join(unknown) if len(unknown) >= (1 if in_bracket else 2) else None
 
 
 def _title_window(tokens: list[Token], terms: BookTerms, result: GateResult) -> tuple[int, int] | None:

@@ -242,3 +242,11 @@ AZKABAN = book(
     runtime_minutes=720,
     narrators=["Jim Dale"],
 )
+MURDERBOT = book(
+    "All Systems Red",
+    ["Martha Wells"],
+    series="The Murderbot Diaries",
+    series_position="1",
+    runtime_minutes=195,
+    narrators=["Kevin R. Free"],
+)

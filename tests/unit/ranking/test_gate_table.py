@@ -356,6 +356,15 @@ CASES: dict[str, Case] = {
     "french-edition": Case(
         B.AZKABAN, "J.K. Rowling - Harry Potter et le Prisonnier d'Azkaban", False, interactive=True
     ),
+    "bracket-list-of-books": Case(
+        B.MURDERBOT,
+        "Martha Wells - The Murderbot Diaries Vol. 1 (All Systems Red, Artificial Condition)",
+        False,
+        "several books",
+    ),
+    "bracket-title-narrator": Case(
+        B.MURDERBOT, "Martha Wells - Murderbot Diaries 1 (All Systems Red, Kevin R. Free)", True
+    ),
 }
 
 
