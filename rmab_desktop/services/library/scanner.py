@@ -30,6 +30,7 @@ from rmab_desktop.domain.errors import ValidationError
 from rmab_desktop.domain.library import LibraryBook, ScanStats
 from rmab_desktop.services.library.books import FileRecord, assemble_book, read_sidecar
 from rmab_desktop.services.library.folders import BookFolder, FileEntry, LibraryWalker
+from rmab_desktop.services.library.rows import book_columns
 from rmab_desktop.services.tagging.reading import read_many
 
 log = logging.getLogger(__name__)
@@ -442,23 +443,7 @@ def _is_sidecar(row: LibraryFile) -> bool:
 
 
 def _item_row(book: LibraryBook, external: str) -> dict[str, Any]:
-    return {
-        "backend": BACKEND,
-        "external_id": external,
-        "path": external,
-        "title": book.title[:500],
-        "subtitle": (book.subtitle or "")[:500] or None,
-        "authors": list(book.authors),
-        "narrators": list(book.narrators),
-        "series_name": (book.series or "")[:300] or None,
-        "series_position": (book.series_position or "")[:20] or None,
-        "year": book.year,
-        "asin": (book.asin or "")[:20] or None,
-        "format": book.format,
-        "file_count": book.files,
-        "size_bytes": book.size_bytes,
-        "duration_seconds": book.duration_seconds,
-    }
+    return {"backend": BACKEND, "external_id": external, "path": external, **book_columns(book)}
 
 
 def _row_to_book(row: LibraryItem, root: str) -> LibraryBook:

@@ -38,6 +38,7 @@ from rmab_desktop.services.library.backends import (
 )
 from rmab_desktop.services.library.folder_backend import FolderBackend, find_cover
 from rmab_desktop.services.library.query import SearchRecord, make_record
+from rmab_desktop.services.library.rows import book_columns
 from rmab_desktop.services.library.scanner import LibraryScanner
 from rmab_desktop.services.scheduler import ScheduleDefinition
 from rmab_desktop.services.tagging.writing import book_tags, write_tags
@@ -210,23 +211,11 @@ class SyncResult:
 
 
 def _item_values(kind: str, entry: BackendBook) -> dict[str, Any]:
-    book = entry.book
     return {
         "backend": kind,
         "external_id": entry.external_id[:1000],
         "path": entry.local_path,
-        "title": book.title[:500] or "(untitled)",
-        "subtitle": (book.subtitle or "")[:500] or None,
-        "authors": list(book.authors),
-        "narrators": list(book.narrators),
-        "series_name": (book.series or "")[:300] or None,
-        "series_position": (book.series_position or "")[:20] or None,
-        "year": book.year,
-        "asin": (book.asin or "")[:20] or None,
-        "format": (book.format or "")[:20] or None,
-        "file_count": book.files,
-        "size_bytes": book.size_bytes,
-        "duration_seconds": book.duration_seconds,
+        **book_columns(entry.book),
         "cover_path": entry.cover,
         "added_at": entry.added_at,
     }
