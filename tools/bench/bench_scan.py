@@ -302,6 +302,11 @@ def run(name: str, root: Path, db: Path) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _ratio(numerator: float, denominator: float, digits: int) -> float | None:
+    """None when the baseline rounds to zero (a tiny library): no ratio, not a crash."""
+    return round(numerator / denominator, digits) if denominator else None
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -334,16 +339,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "generate_s": round(generated, 1),
         "cpus": os.cpu_count(),
         "results": summary,
-        "scan_vs_mutagen_1": round(summary["scan"]["seconds"] / summary["mutagen-1"]["seconds"], 3),
-        "scan_cores_used": round(summary["scan"]["cpu_s"] / summary["scan"]["wall_s"], 2),
-        "rescan_vs_stat_walk": round(summary["rescan"]["seconds"] / summary["stat-walk"]["seconds"], 2),
+        "scan_vs_mutagen_1": _ratio(summary["scan"]["seconds"], summary["mutagen-1"]["seconds"], 3),
+        "scan_cores_used": _ratio(summary["scan"]["cpu_s"], summary["scan"]["wall_s"], 2),
+        "rescan_vs_stat_walk": _ratio(summary["rescan"]["seconds"], summary["stat-walk"]["seconds"], 2),
         "rescan_files_read": summary["rescan"].get("files_read"),
         # CPU-time ratios stay meaningful when other work shares the machine (wall times do not).
-        "rescan_vs_stat_walk_cpu": round(
-            summary["rescan"]["timed_cpu_s"] / summary["stat-walk"]["timed_cpu_s"], 2
+        "rescan_vs_stat_walk_cpu": _ratio(
+            summary["rescan"]["timed_cpu_s"], summary["stat-walk"]["timed_cpu_s"], 2
         ),
-        "scan_cpu_vs_mutagen_1_cpu": round(
-            summary["scan"]["timed_cpu_s"] / summary["mutagen-1"]["timed_cpu_s"], 3
+        "scan_cpu_vs_mutagen_1_cpu": _ratio(
+            summary["scan"]["timed_cpu_s"], summary["mutagen-1"]["timed_cpu_s"], 3
         ),
     }
     if not args.keep:
