@@ -142,7 +142,9 @@ def test_log_shows_job_events_and_app_records_filtered(ui_ctx, qtbot, tmp_path):
         page = ActivityPage(ui_ctx)
         qtbot.addWidget(page)
         logging.getLogger("rmab_desktop.test").error("Live record")
-        qtbot.waitUntil(lambda: any("Live record" in line for line in page.visible_log_lines()), timeout=30_000)
+        qtbot.waitUntil(
+            lambda: any("Live record" in line for line in page.visible_log_lines()), timeout=30_000
+        )
     finally:
         logging.getLogger().removeHandler(handler)
     lines = page.visible_log_lines()

@@ -129,7 +129,9 @@ def test_discover_sections_show_covers_and_badges(ctx: UiContext, qtbot) -> None
     page.show()
     qtbot.waitUntil(lambda: len(page.sections) == 2, timeout=DEADLINE_MS)
     popular = page.sections[0]
-    qtbot.waitUntil(lambda: popular.model.rowCount() >= 50, timeout=DEADLINE_MS)  # refreshed, first page loaded
+    qtbot.waitUntil(
+        lambda: popular.model.rowCount() >= 50, timeout=DEADLINE_MS
+    )  # refreshed, first page loaded
     assert popular.model.total == len(fake_products(ctx))
     assert _badges(popular.model)["B0GEN00003"] == "Requested"
     # Scrolling to the end asks for more (progressive loading).
@@ -205,7 +207,9 @@ def test_approve_with_note_from_requests_page(ctx: UiContext, qtbot) -> None:  #
     assert page.buttons["approve"].isVisibleTo(page)
     page.note.setText("Enjoy it")
     qtbot.mouseClick(page.buttons["approve"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: requests.get(waiting.id).status == RequestStatus.AWAITING_SEARCH, timeout=DEADLINE_MS)
+    qtbot.waitUntil(
+        lambda: requests.get(waiting.id).status == RequestStatus.AWAITING_SEARCH, timeout=DEADLINE_MS
+    )
     qtbot.waitUntil(lambda: "Enjoy it" in page.detail_info.text(), timeout=DEADLINE_MS)
     page.status_filter.setCurrentIndex(0)
 

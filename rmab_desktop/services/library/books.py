@@ -96,7 +96,9 @@ def sidecar_evidence(sidecars: Iterable[dict[str, Any]]) -> Evidence | None:
 
 def _common(values: Iterable[Any]) -> Any:
     counted = Counter(
-        v for v in values if v not in (None, "") and not (isinstance(v, str) and _PLACEHOLDER.match(v.strip()))
+        v
+        for v in values
+        if v not in (None, "") and not (isinstance(v, str) and _PLACEHOLDER.match(v.strip()))
     )
     return counted.most_common(1)[0][0] if counted else None
 
