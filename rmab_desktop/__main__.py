@@ -1,6 +1,7 @@
 """``rmab-desktop``: the GUI composition root.
 
-rmab-desktop [--profile-dir DIR] [--database-url URL] [--quit-after SECONDS] [--screenshot FILE.png]
+rmab-desktop [--profile-dir DIR] [--database-url URL] [--language de|fr|es|en] [--quit-after SECONDS]
+             [--screenshot FILE.png]
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database-url", help="e.g. postgresql+psycopg://user@host/db (default: SQLite)")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS", help="quit after this many seconds")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help="save a picture of the window")
+    parser.add_argument(
+        "--language",
+        choices=["en", "de", "fr", "es"],
+        help="use this language for this run (default: Settings)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="also log to stderr")
     return parser
 
@@ -165,11 +171,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{APP_NAME} is already running; brought its window to the front.")
         return 0
     # The real window first (sidebar, status bar, a loading page); the core opens behind it.
+    from rmab_desktop.ui import translations
     from rmab_desktop.ui.main_window import MainWindow
     from rmab_desktop.ui.startup import EarlyPrefs, FirstExpose
     from rmab_desktop.ui.theme import ThemeManager
 
     early = EarlyPrefs.peek(paths.settings_file)
+    translations.install(app, translations.resolve(args.language or early.language))
     theme = ThemeManager(app, early.theme)
     window = MainWindow(None, window_state=early)
     launch = _Launch(app, args, guard, theme, window)

@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 SETTINGS_VERSION = 1
 
 ThemeChoice = Literal["system", "light", "dark"]
+LanguageChoice = Literal["system", "en", "de", "fr", "es"]
 
 
 class WindowState(BaseModel):
@@ -54,6 +55,7 @@ class Preferences(BaseModel):
 
     version: int = SETTINGS_VERSION
     theme: ThemeChoice = "system"
+    language: LanguageChoice = "system"  # applied at the next start
     automation_paused: bool = False
     start_minimized: bool = False
     start_at_login: bool = False

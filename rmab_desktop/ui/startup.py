@@ -31,6 +31,7 @@ class EarlyPrefs:
     """
 
     theme: str = "system"
+    language: str = "system"
     start_minimized: bool = False
     geometry_b64: str | None = None
     state_b64: str | None = None
@@ -48,6 +49,7 @@ class EarlyPrefs:
         window = window if isinstance(window, dict) else {}
         return cls(
             theme=_typed(data, "theme", str, cls.theme),
+            language=_typed(data, "language", str, cls.language),
             start_minimized=_typed(data, "start_minimized", bool, cls.start_minimized),
             geometry_b64=_typed(window, "geometry_b64", str, None),
             state_b64=_typed(window, "state_b64", str, None),

@@ -72,6 +72,7 @@ class _Recorder:
         result.scripts, result.pure, result.binaries, result.zipfiles = [], [], [], []
         result.datas = [
             ("PySide6/Qt/translations/qt_de.qm", "/x", "DATA"),
+            ("PySide6/Qt/translations/qtbase_de.qm", "/x", "DATA"),
             ("resources/icons/app.svg", "/y", "DATA"),
             ("keyring-25.dist-info/entry_points.txt", str(_KEYRING_ENTRY_POINTS), "DATA"),
         ]
@@ -125,7 +126,9 @@ def test_spec_takes_name_version_and_bundle_id_from_the_package(
 
     analysis_args, analysis = _Recorder.calls["Analysis"]
     assert analysis_args[0] == [str(ROOT / "packaging" / "launcher.py")]
-    assert (str(ROOT / "resources"), "resources") in analysis["datas"]
+    assert (str(ROOT / "resources" / "icons"), "resources/icons") in analysis["datas"]
+    assert (str(tmp_path / "translations"), "resources/translations") in analysis["datas"]
+    assert (tmp_path / "translations" / "rmab_de.qm").is_file()  # built by lrelease for the bundle
     assert ("env.py", "rmab_desktop/db/migrations") in analysis["datas"]
     assert "rmab_desktop.a" in analysis["hiddenimports"] and "apprise.plugins.x" in analysis["hiddenimports"]
     assert "rmab_desktop.db.migrations.env" not in analysis["hiddenimports"]
@@ -139,7 +142,8 @@ def test_spec_takes_name_version_and_bundle_id_from_the_package(
     assert icon.is_file() and icon.suffix == (".icns" if platform == "darwin" else ".ico")
     assert _Recorder.calls["COLLECT"][1]["name"] == rmab_desktop.APP_SLUG
     datas = {d[0]: d[1] for d in namespace["a"].datas}
-    assert "PySide6/Qt/translations/qt_de.qm" not in datas  # Qt translations dropped
+    assert "PySide6/Qt/translations/qt_de.qm" not in datas  # Qt translations dropped...
+    assert "PySide6/Qt/translations/qtbase_de.qm" in datas  # ...but for the app's languages
     assert datas["resources/icons/app.svg"] == "/y"
     entry_points = Path(datas["keyring-25.dist-info/entry_points.txt"]).read_text()
     assert ("macOS = keyring.backends.macOS" in entry_points) == (platform == "darwin")
