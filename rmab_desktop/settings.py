@@ -9,14 +9,18 @@ import json
 import logging
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from rmab_desktop.domain.errors import ConfigurationError
+
 log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
+STALE_TEMPORARY_SECONDS = 60
 
 ThemeChoice = Literal["system", "light", "dark"]
 LanguageChoice = Literal["system", "en", "de", "fr", "es"]
@@ -84,18 +88,39 @@ class SettingsStore:
         self.path = path
 
     def load(self) -> Preferences:
+        self._remove_stale_temporaries()
         if not self.path.exists():
             return Preferences()
+        if not self.path.is_file():
+            raise ConfigurationError(
+                f"The settings file {self.path} is not a file.",
+                hint="Move or rename what is at that path, then start the app again.",
+            )
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("settings root is not an object")
             return Preferences.model_validate(_migrate(data))
-        except (ValueError, ValidationError) as exc:
+        except OSError as exc:
+            raise ConfigurationError(
+                f"The settings file {self.path} cannot be read ({exc.strerror or exc}).",
+                hint="Check the file's permissions, then start the app again.",
+            ) from None
+        except (ValueError, TypeError, AttributeError, ValidationError) as exc:
             broken = self.path.with_suffix(".broken.json")
             os.replace(self.path, broken)
             log.warning("Settings file was unreadable (%s); kept it as %s and started fresh", exc, broken)
             return Preferences()
+
+    def _remove_stale_temporaries(self) -> None:
+        """Half-written copies left by a crash during :meth:`save` (a minute old: not in use)."""
+        cutoff = time.time() - STALE_TEMPORARY_SECONDS
+        for leftover in self.path.parent.glob(".settings-*.tmp"):
+            try:
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+            except OSError:
+                continue
 
     def save(self, prefs: Preferences) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BACKUPS_KEPT = 5
 VERSION_TABLE = "alembic_version"
+MIGRATION_LOCK_KEY = 0x524D4142  # "RMAB": the advisory lock every instance takes to migrate
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
 
 
@@ -51,35 +52,59 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        if not inspect(connection).has_table(VERSION_TABLE):
-            return None
-        return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+        return _revision_on(connection)
+
+
+def _revision_on(connection: Connection) -> str | None:
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
 def backup_sqlite(db_path: Path, backup_dir: Path, revision: str | None) -> Path | None:
-    """Copy the database with SQLite's online backup API; keep the newest few copies."""
+    """Copy the database with SQLite's online backup API; keep the newest few complete copies.
+
+    The copy is written under a ``.partial`` name and renamed when complete, so a copy cut short
+    by a crash is never counted as a backup (nor pushes a good one out); such leftovers and empty
+    files are removed here.
+    """
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
     backup_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in backup_dir.glob(f"{db_path.stem}-*.sqlite3.partial"):
+        leftover.unlink(missing_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = backup_dir / f"{db_path.stem}-{revision or 'empty'}-{stamp}.sqlite3"
+    partial = target.with_name(target.name + ".partial")
     source = sqlite3.connect(db_path)
     try:
-        dest = sqlite3.connect(target)
+        dest = sqlite3.connect(partial)
         try:
             source.backup(dest)
         finally:
             dest.close()
     finally:
         source.close()
-    for old in sorted(backup_dir.glob(f"{db_path.stem}-*.sqlite3"))[:-BACKUPS_KEPT]:
+    partial.replace(target)
+    complete = []
+    for backup in sorted(backup_dir.glob(f"{db_path.stem}-*.sqlite3")):
+        if backup.stat().st_size == 0:
+            backup.unlink(missing_ok=True)
+        else:
+            complete.append(backup)
+    for old in complete[:-BACKUPS_KEPT]:
         old.unlink(missing_ok=True)
     log.info("Backed up the database to %s before migrating", target)
     return target
 
 
 def upgrade(engine: Engine, backup_dir: Path | None = None) -> bool:
-    """Bring the schema to head; returns True when a migration ran."""
+    """Bring the schema to head; returns True when this call ran a migration.
+
+    Several instances may start together on one database: the first to take the migration lock
+    (a PostgreSQL advisory lock held for the transaction; SQLite's write lock, taken by BEGIN
+    IMMEDIATE) migrates, the others wait for it and then find nothing left to do.
+    """
     current = current_revision(engine)
     head = head_revision()
     if current == head:
@@ -89,6 +114,10 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> bool:
     from alembic import command
 
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        if _revision_on(connection) == head:  # another instance migrated while we waited
+            return False
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
