@@ -164,6 +164,7 @@ class Importer:
             _fsync_dir(target.parent)
         except BaseException as exc:
             _remove_tree(staging)
+            _remove_empty(root / STAGING_DIR)
             _cleanup_owned(plan)
             self._state(op_id, "rolled_back", error=str(exc)[:2000])
             raise

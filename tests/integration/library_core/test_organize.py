@@ -262,3 +262,22 @@ def test_cover_from_embedded_art(tmp_path: Path) -> None:
     first = organize_book(src, BOOK, library, cover=COVER)
     embedded = organizer.find_cover(library / first.target_path / "x", [library / first.files[0].target])
     assert embedded == COVER
+
+
+def test_a_cancelled_import_leaves_no_staging_folder(tmp_path: Path, download: Path) -> None:
+    from rmab_desktop.domain.cancel import CancelToken
+    from rmab_desktop.domain.errors import CancelledError
+
+    library = tmp_path / "lib"
+    library.mkdir()
+    cancel = CancelToken()
+    sources = sorted(download.rglob("*.mp3"))
+
+    def progress(update) -> None:  # type: ignore[no-untyped-def]
+        if update.phase == "placing" and update.done >= 1:
+            cancel.cancel()
+
+    with pytest.raises(CancelledError):
+        organize_book(download, BOOK, library, progress=progress, cancel=cancel)
+    assert list(library.iterdir()) == []  # neither the book nor an empty .rmab-staging
+    assert sorted(download.rglob("*.mp3")) == sources  # a cancelled copy loses nothing
