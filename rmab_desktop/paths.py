@@ -55,6 +55,11 @@ class AppPaths:
         return self.config_dir / "settings.json"
 
     @property
+    def secrets_file(self) -> Path:
+        """The passphrase-encrypted secrets, used only where no system keychain works."""
+        return self.config_dir / "secrets.enc.json"
+
+    @property
     def log_file(self) -> Path:
         return self.log_dir / "rmab-desktop.log"
 

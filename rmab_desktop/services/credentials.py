@@ -1,11 +1,21 @@
-"""Every secret lives in the OS keyring behind this store; nothing else keeps one in plain text."""
+"""Every secret lives in the OS keyring behind this store; nothing else keeps one in plain text.
+
+When no keychain works (none installed, disabled, broken, or hanging), the store falls back to an
+encrypted secrets file protected by a passphrase the user chooses (services/secrets_file.py). A
+keyring call that raises something unexpected or does not answer within ``KEYRING_TIMEOUT``
+seconds marks the keychain unusable for the rest of the session.
+"""
 
 from __future__ import annotations
 
 import base64
+import logging
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 import keyring
 import keyring.errors
@@ -23,23 +33,31 @@ from rmab_desktop.domain.errors import (
     SecretNotFoundError,
 )
 from rmab_desktop.logging_setup import REDACTOR
+from rmab_desktop.services.secrets_file import EncryptedSecretsFile
+
+log = logging.getLogger(__name__)
 
 DATA_KEY_NAME = "household-data-key"
+KEYRING_TIMEOUT = 5.0
 
 
 class KeyringState(StrEnum):
     SECURE = "secure"
+    ENCRYPTED_FILE = "encrypted_file"
     LOCKED = "locked"
     UNAVAILABLE = "unavailable"
 
 
 STATE_EXPLANATIONS = {
     KeyringState.SECURE: "Secrets are kept in your system keychain ({backend}).",
+    KeyringState.ENCRYPTED_FILE: "No system keychain works here ({backend}); secrets are kept in a file "
+    "encrypted with your passphrase.",
     KeyringState.LOCKED: "Your system keychain ({backend}) is locked. Unlock it to let the app use saved "
     "passwords and API keys.",
-    KeyringState.UNAVAILABLE: "No secure keychain was found ({backend}). The app cannot save passwords or "
-    "API keys until one is installed (GNOME Keyring or KWallet on Linux).",
+    KeyringState.UNAVAILABLE: "No secure keychain was found ({backend}). Choose a passphrase to keep "
+    "passwords and API keys in an encrypted file, or install a keychain (GNOME Keyring or KWallet on Linux).",
 }
+FILE_LOCKED_EXPLANATION = "No system keychain works here ({backend}); your secrets file is locked. Enter your passphrase to unlock it."
 
 
 @dataclass(frozen=True)
@@ -62,50 +80,106 @@ def _is_insecure(backend: KeyringBackend) -> bool:
 
 
 class CredentialStore:
-    """get/set/delete/status over ``keyring``, with errors the UI can explain."""
+    """get/set/delete/status over ``keyring`` (or the encrypted fallback file), with errors the UI
+    can explain."""
 
-    def __init__(self, service: str = KEYRING_SERVICE, backend: KeyringBackend | None = None) -> None:
+    def __init__(
+        self,
+        service: str = KEYRING_SERVICE,
+        backend: KeyringBackend | None = None,
+        *,
+        fallback: EncryptedSecretsFile | None = None,
+        timeout: float = KEYRING_TIMEOUT,
+    ) -> None:
         self.service = service
         self._backend = backend
+        self.fallback = fallback
+        self.timeout = timeout
+        self._keyring_failure: str | None = None  # set once the keychain hung or broke
 
     @property
     def backend(self) -> KeyringBackend:
         return self._backend or keyring.get_keyring()
 
+    def _keyring_usable(self) -> bool:
+        return self._keyring_failure is None and not _is_insecure(self.backend)
+
+    def _run(self, fn: Callable[[KeyringBackend], Any]) -> Any:
+        """One keyring call with a time limit; a hang or an unexpected error disables the keychain."""
+        backend = self.backend
+        outcome: dict[str, Any] = {}
+
+        def call() -> None:
+            try:
+                outcome["value"] = fn(backend)
+            except BaseException as exc:
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=call, name="keyring-call", daemon=True)
+        worker.start()
+        worker.join(self.timeout)
+        if worker.is_alive():
+            self._keyring_failure = f"it did not answer within {self.timeout:g} s"
+            log.warning("The keychain %s did not answer; using the fallback", _backend_name(backend))
+            raise NoKeyringError("The system keychain does not answer.")
+        error = outcome.get("error")
+        if error is None:
+            return outcome.get("value")
+        if isinstance(error, keyring.errors.KeyringError):
+            raise error
+        self._keyring_failure = f"it failed ({type(error).__name__})"
+        log.warning(
+            "The keychain %s failed (%s); using the fallback", _backend_name(backend), type(error).__name__
+        )
+        raise NoKeyringError("The system keychain failed.")
+
     def status(self) -> KeyringStatus:
         backend = self.backend
-        name = _backend_name(backend)
-        if _is_insecure(backend):
-            state = KeyringState.UNAVAILABLE
-        else:
+        name = _backend_name(backend) + (f"; {self._keyring_failure}" if self._keyring_failure else "")
+        state = KeyringState.UNAVAILABLE
+        if self._keyring_usable():
             try:
-                backend.get_password(self.service, "__status_probe__")
+                self._run(lambda b: b.get_password(self.service, "__status_probe__"))
                 state = KeyringState.SECURE
             except keyring.errors.KeyringLocked:
                 state = KeyringState.LOCKED
-            except keyring.errors.NoKeyringError:
-                state = KeyringState.UNAVAILABLE
+            except NoKeyringError:
+                name = _backend_name(backend) + (
+                    f"; {self._keyring_failure}" if self._keyring_failure else ""
+                )
             except keyring.errors.KeyringError:
                 state = KeyringState.LOCKED
+        if state == KeyringState.UNAVAILABLE and self.fallback is not None and self.fallback.exists():
+            if not self.fallback.unlocked:
+                return KeyringStatus(KeyringState.LOCKED, name, FILE_LOCKED_EXPLANATION.format(backend=name))
+            state = KeyringState.ENCRYPTED_FILE
         return KeyringStatus(state, name, STATE_EXPLANATIONS[state].format(backend=name))
 
-    def _call(self, action: str, name: str, fn, *args):  # type: ignore[no-untyped-def]
-        backend = self.backend
-        if _is_insecure(backend):
-            raise NoKeyringError(f"Cannot {action} secret '{name}': no secure keychain is available.")
-        try:
-            return fn(backend, *args)
-        except keyring.errors.NoKeyringError as exc:
-            raise NoKeyringError(f"Cannot {action} secret '{name}': no keychain.") from exc
-        except keyring.errors.KeyringLocked as exc:
-            raise KeyringLockedError(f"Cannot {action} secret '{name}': the keychain is locked.") from exc
-        except keyring.errors.PasswordDeleteError as exc:
-            raise SecretNotFoundError(f"Secret '{name}' is not saved.") from exc
-        except keyring.errors.KeyringError as exc:
-            raise CredentialError(f"Cannot {action} secret '{name}': {type(exc).__name__}.") from exc
+    def _call(self, action: str, name: str, on_keyring, on_file):  # type: ignore[no-untyped-def]
+        if self._keyring_usable():
+            try:
+                return self._run(on_keyring)
+            except NoKeyringError:
+                pass  # the keychain just proved unusable: the fallback below decides
+            except keyring.errors.KeyringLocked as exc:
+                raise KeyringLockedError(f"Cannot {action} secret '{name}': the keychain is locked.") from exc
+            except keyring.errors.PasswordDeleteError as exc:
+                raise SecretNotFoundError(f"Secret '{name}' is not saved.") from exc
+            except keyring.errors.NoKeyringError:
+                self._keyring_failure = "no keychain backend"
+            except keyring.errors.KeyringError as exc:
+                raise CredentialError(f"Cannot {action} secret '{name}': {type(exc).__name__}.") from exc
+        fallback = self.fallback
+        if fallback is not None and fallback.exists():
+            return on_file(fallback)  # raises KeyringLockedError while locked
+        raise NoKeyringError(
+            f"Cannot {action} secret '{name}': no secure keychain is available.",
+            hint="Choose a passphrase for an encrypted secrets file (Settings > General), "
+            "or install a keychain (GNOME Keyring or KWallet on Linux).",
+        )
 
     def get(self, name: str) -> str | None:
-        value = self._call("read", name, lambda b: b.get_password(self.service, name))
+        value = self._call("read", name, lambda b: b.get_password(self.service, name), lambda f: f.get(name))
         REDACTOR.register(value)
         return value
 
@@ -119,10 +193,16 @@ class CredentialStore:
         if not name:
             raise CredentialError("A secret needs a name.")
         REDACTOR.register(value)
-        self._call("save", name, lambda b: b.set_password(self.service, name, value))
+        self._call(
+            "save", name, lambda b: b.set_password(self.service, name, value), lambda f: f.set(name, value)
+        )
 
     def delete(self, name: str) -> None:
-        self._call("delete", name, lambda b: b.delete_password(self.service, name))
+        def from_file(secrets: EncryptedSecretsFile) -> None:
+            if not secrets.delete(name):
+                raise SecretNotFoundError(f"Secret '{name}' is not saved.")
+
+        self._call("delete", name, lambda b: b.delete_password(self.service, name), from_file)
 
     def has(self, name: str) -> bool:
         return self.get(name) is not None
