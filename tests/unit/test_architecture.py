@@ -1,62 +1,111 @@
-"""The dependency direction of architecture.md, checked on every module's imports."""
+"""The layer contracts of pyproject.toml ([tool.importlinter]) fail on the imports they forbid.
+
+CI runs the contracts on the package itself (`lint-imports` in tools/run-tests). These tests run
+the same contracts on a throwaway package laid out like ``rmab_desktop`` (every top-level module
+and subpackage, empty) with one forbidden import added, so a contract that stops catching
+what it should fails here.
+"""
 
 from __future__ import annotations
 
-import ast
+import json
+import re
 from pathlib import Path
 
 import pytest
+from importlinter import api, cli
 
-PACKAGE = Path(__file__).resolve().parents[2] / "rmab_desktop"
-QT_FREE = ("domain", "db", "clients", "services", "cli")
-COMPOSITION_ROOTS = {"__main__.py", "app.py"}
-# Which layers each layer may import (arrows point down only).
-ALLOWED = {
-    "domain": {"domain"},
-    "db": {"db", "domain"},
-    "clients": {"clients", "domain"},
-    "services": {"services", "clients", "db", "domain"},
-    "workers": {"workers", "services", "domain"},
-}
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = "rmab_desktop"
+PROBE = "layers_probe"
 
 
-def _imports(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    names: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.append(node.module)
-    return names
+def _renamed(value: object) -> object:
+    if isinstance(value, str):
+        return re.sub(rf"\b{PACKAGE}\b", PROBE, value)
+    if isinstance(value, list):
+        return [_renamed(item) for item in value]
+    return value
 
 
-def _modules() -> list[Path]:
-    return sorted(PACKAGE.rglob("*.py"))
+def _toml_table(header: str, options: dict[str, object]) -> str:
+    # JSON strings and arrays of strings are valid TOML values.
+    rows = [f"{key} = {json.dumps(_renamed(value))}" for key, value in options.items()]
+    return "\n".join([header, *rows, ""])
 
 
-def _layer(path: Path) -> str:
-    rel = path.relative_to(PACKAGE)
-    return rel.parts[0] if len(rel.parts) > 1 else rel.name
+def _write_probe_contracts(path: Path) -> list[str]:
+    """The project's contracts, pointed at the probe package; returns the contract ids.
+
+    The probe has none of the package's known, listed exceptions, so their `ignore_imports`
+    entries match nothing there; that bookkeeping is lint-imports' job on the real package.
+    """
+    options = api.read_configuration(str(ROOT / "pyproject.toml"))
+    tables = [_toml_table("[tool.importlinter]", options["session_options"])]
+    for contract in options["contracts_options"]:
+        relaxed = {**contract, "unmatched_ignore_imports_alerting": "none"}
+        tables.append(_toml_table("[[tool.importlinter.contracts]]", relaxed))
+    path.write_text("\n".join(tables))
+    return [contract["id"] for contract in options["contracts_options"]]
 
 
-@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
-def test_layer_imports(path: Path) -> None:
-    layer = _layer(path)
-    for name in _imports(path):
-        if layer in QT_FREE:
-            assert not name.startswith(("PySide6", "shiboken6")), f"{layer}/ must stay Qt-free: {name}"
-        if name.startswith("rmab_desktop.ui"):
-            assert layer == "ui" or layer in COMPOSITION_ROOTS, (
-                f"only the composition root imports ui/: {name}"
-            )
-        if layer in ALLOWED and name.startswith("rmab_desktop."):
-            target = name.split(".")[1]
-            if (PACKAGE / target).is_dir():
-                assert target in ALLOWED[layer], f"{layer}/ may not import {target}/ ({name})"
+def _build_probe(root: Path) -> Path:
+    """An empty package with the same top-level modules and subpackages as rmab_desktop."""
+    probe = root / PROBE
+    probe.mkdir()
+    (probe / "__init__.py").write_text("")
+    for child in (ROOT / PACKAGE).iterdir():
+        if (child / "__init__.py").is_file():
+            (probe / child.name).mkdir()
+            (probe / child.name / "__init__.py").write_text("")
+        elif child.suffix == ".py" and child.name != "__init__.py":
+            (probe / child.name).write_text("")
+    return probe
 
 
-def test_checker_catches_a_violation(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.py"
-    bad.write_text("from PySide6.QtCore import QObject\nimport rmab_desktop.ui.main_window\n")
-    assert _imports(bad) == ["PySide6.QtCore", "rmab_desktop.ui.main_window"]
+def _broken_contracts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """The ids of the contracts that lint-imports reports broken on the probe package."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    config = tmp_path / "contracts.toml"
+    ids = _write_probe_contracts(config)
+    assert ids, "pyproject.toml declares no import contracts"
+    return {
+        contract_id
+        for contract_id in ids
+        if cli.lint_imports(str(config), limit_to_contracts=(contract_id,), no_cache=True, no_logo=True)
+    }
+
+
+def test_a_package_that_follows_the_layers_keeps_every_contract(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    probe = _build_probe(tmp_path)
+    # Allowed: the composition root builds services, the UI uses workers, services use clients.
+    (probe / "bootstrap.py").write_text(f"import {PROBE}.services\n")
+    (probe / "ui" / "__init__.py").write_text(f"import {PROBE}.bootstrap\nimport {PROBE}.workers\n")
+    (probe / "services" / "__init__.py").write_text(f"import {PROBE}.clients\nimport {PROBE}.domain\n")
+    assert _broken_contracts(tmp_path, monkeypatch) == set()
+
+
+@pytest.mark.parametrize(
+    ("module", "source", "contract"),
+    [
+        ("services/__init__.py", f"from {PROBE}.bootstrap import AppCore", "layers"),
+        ("workers/__init__.py", f"import {PROBE}.bootstrap", "layers"),
+        ("domain/__init__.py", f"import {PROBE}.db", "layers"),
+        ("db/__init__.py", f"import {PROBE}.clients", "layers"),
+        ("cli/__init__.py", f"import {PROBE}.ui", "layers"),
+        ("services/__init__.py", f"import {PROBE}.workers", "layers"),
+        ("settings.py", f"import {PROBE}.services", "layers"),
+        ("newcomer.py", "", "layers"),  # a new top-level module must be given a layer
+        ("clients/__init__.py", "from PySide6.QtCore import QObject", "qt-free"),
+        ("bootstrap.py", "import shiboken6", "qt-free"),
+        ("workers/__init__.py", f"import {PROBE}.db", "workers-via-services"),
+    ],
+)
+def test_a_forbidden_import_breaks_its_contract(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str, source: str, contract: str
+) -> None:
+    probe = _build_probe(tmp_path)
+    (probe / module).write_text(source + "\n")
+    assert _broken_contracts(tmp_path, monkeypatch) == {contract}
