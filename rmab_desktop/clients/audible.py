@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import partialmethod
 from typing import Any
 
-from rmab_desktop.clients.fields import day, dicts, integer, number, text
+from rmab_desktop.clients.fields import day, dicts, integer, mapping, number, text
 from rmab_desktop.clients.jsonhttp import JsonHttp
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.catalog import (
@@ -101,8 +101,9 @@ def _cover(product: dict[str, Any]) -> str | None:
     if not isinstance(images, dict) or not images:
         return None
     for size in ("500", "1024", "720", "300"):
-        if isinstance(images.get(size), str):
-            return images[size]
+        url = images.get(size)
+        if isinstance(url, str):
+            return url
     first = next((url for url in images.values() if isinstance(url, str)), None)
     return first
 
@@ -197,7 +198,7 @@ def suggestion_titles(data: Any) -> list[str]:
     items = model.get("items") if isinstance(model, dict) else None
     titles: list[str] = []
     for item in dicts(items):
-        inner = item.get("model") if isinstance(item.get("model"), dict) else {}
+        inner = mapping(item.get("model"))
         for group in ("product_metadata", "title_group"):
             block = inner.get(group)
             title = block.get("title") if isinstance(block, dict) else None

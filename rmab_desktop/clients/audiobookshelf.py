@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from rmab_desktop.clients._http import DEFAULT_TIMEOUT, normalize_base_url, parse_json, send
+from rmab_desktop.clients.fields import mapping
 from rmab_desktop.domain.errors import InvalidResponseError
 
 SERVICE = "Audiobookshelf"
@@ -88,8 +89,8 @@ class AbsItem:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> AbsItem:
-        media = data.get("media") if isinstance(data.get("media"), dict) else {}
-        metadata = media.get("metadata") if isinstance(media.get("metadata"), dict) else {}
+        media = mapping(data.get("media"))
+        metadata = mapping(media.get("metadata"))
         audio = [f for f in media.get("audioFiles") or [] if isinstance(f, dict)]
         exts = {str((f.get("metadata") or {}).get("ext") or "").lstrip(".").lower() for f in audio} - {""}
         series, position = _series(metadata)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rmab_desktop.clients.audible import people, series_position
-from rmab_desktop.clients.fields import day, dicts, integer, number, text
+from rmab_desktop.clients.fields import day, dicts, integer, mapping, number, text
 from rmab_desktop.clients.jsonhttp import JsonHttp
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.catalog import AuthorInfo, CatalogBook, Chapter, Person, SeriesRef
@@ -40,7 +40,7 @@ def parse_book(data: Any, region: str) -> CatalogBook:
     title = text(book.get("title"))
     if not title:
         raise NotFoundError(f"Audnexus has no book {book.get('asin')}.")
-    ratings = book.get("ratings") if isinstance(book.get("ratings"), dict) else {}
+    ratings = mapping(book.get("ratings"))
     genres = tuple(g for g in (text(item.get("name")) for item in dicts(book.get("genres"))) if g)
     return CatalogBook(
         asin=str(book["asin"]),
@@ -65,7 +65,7 @@ def parse_book(data: Any, region: str) -> CatalogBook:
 
 
 def parse_chapters(data: Any) -> list[Chapter]:
-    chapters = []
+    chapters: list[Chapter] = []
     for item in dicts(data.get("chapters") if isinstance(data, dict) else None):
         start, length = integer(item.get("startOffsetMs")), integer(item.get("lengthMs"))
         if start is None or length is None:

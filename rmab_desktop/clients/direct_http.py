@@ -71,9 +71,10 @@ class DirectHttpClient:
 
     def _load(self, item_id: str) -> dict[str, Any] | None:
         try:
-            return json.loads(self._record_path(item_id).read_text(encoding="utf-8"))
+            record = json.loads(self._record_path(item_id).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        return record if isinstance(record, dict) else None
 
     def _save(self, record: dict[str, Any]) -> None:
         path = self._record_path(record["id"])
@@ -90,10 +91,12 @@ class DirectHttpClient:
         return str(self.root)
 
     def add(self, item: NewDownload) -> str:
-        files = [(f.url, f.name, f.size_bytes) for f in item.http_files] or [(item.url, "", item.size_bytes)]
-        if not all(url and urlsplit(url).scheme in ("http", "https") for url, _, _ in files):
+        files = [(f.url, f.name, f.size_bytes) for f in item.http_files] or [
+            (item.url or "", "", item.size_bytes)
+        ]
+        if not all(urlsplit(url).scheme in ("http", "https") for url, _, _ in files):
             raise ValidationError("A direct download needs http(s) URLs.")
-        item_id = hashlib.sha1("\n".join(url for url, _, _ in files).encode()).hexdigest()[:20]  # type: ignore[misc]
+        item_id = hashlib.sha1("\n".join(url for url, _, _ in files).encode()).hexdigest()[:20]
         base = Path(item.save_path) if item.save_path else self.root
         folder = base / (sanitize_filename(item.name) or item_id)
         record = {

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import httpx
 
 from rmab_desktop.clients._http import normalize_base_url, parse_json, send
-from rmab_desktop.clients.fields import dicts, integer, text
+from rmab_desktop.clients.fields import dicts, integer, mapping, text
 from rmab_desktop.domain.errors import InvalidResponseError
 from rmab_desktop.domain.releases import Release, ReleaseFile
 
@@ -88,7 +88,7 @@ class InternetArchiveClient:
     def release(self, identifier: str, priority: int = 25) -> Release | None:
         """The item as one downloadable release, or None when it holds no audio."""
         data = self.metadata(identifier)
-        meta = data.get("metadata") if isinstance(data.get("metadata"), dict) else {}
+        meta = mapping(data.get("metadata"))
         files = dicts(data.get("files"))
         chosen = self._audio_set(identifier, files)
         if chosen is None:

@@ -65,7 +65,7 @@ class JsonHttp:
             retry_after = response.headers.get("Retry-After", "")
             if retry_after.isdigit():
                 return min(float(retry_after), self.max_backoff_seconds)
-        base = self.backoff_seconds * 2**attempt
+        base: float = self.backoff_seconds * 2**attempt
         return min(base + random.uniform(0, base / 2), self.max_backoff_seconds)
 
     def get_json(

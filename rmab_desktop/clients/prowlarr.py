@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 
 from rmab_desktop.clients._http import normalize_base_url, parse_json, send
-from rmab_desktop.clients.fields import dicts, integer, number, text
+from rmab_desktop.clients.fields import dicts, integer, mapping, number, text
 from rmab_desktop.clients.torznab import fetch_release_file
 from rmab_desktop.domain.errors import AuthenticationError, InvalidResponseError
 from rmab_desktop.domain.releases import DEFAULT_INDEXER_PRIORITY, Protocol, Release
@@ -186,7 +186,7 @@ class ProwlarrClient:
             iid = integer(item.get("id"))
             if iid is None:
                 continue
-            caps = item.get("capabilities") if isinstance(item.get("capabilities"), dict) else {}
+            caps = mapping(item.get("capabilities"))
             found.append(
                 ProwlarrIndexer(
                     id=iid,

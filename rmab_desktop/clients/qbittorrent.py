@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
+from rmab_desktop.clients.fields import mapping
 from rmab_desktop.clients.torrent_file import info_hash, magnet_info_hash
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
 from rmab_desktop.domain.errors import (
@@ -144,7 +145,7 @@ class QBittorrentClient:
             existing = self._api.torrents_categories()
             if category not in existing:
                 self._api.torrents_create_category(name=category, save_path=save_path or "")
-            elif save_path and existing[category].get("savePath") != save_path:
+            elif save_path and mapping(existing[category]).get("savePath") != save_path:
                 self._api.torrents_edit_category(name=category, save_path=save_path)
 
     def add(self, item: NewDownload) -> str:
@@ -198,10 +199,6 @@ class QBittorrentClient:
         with self._errors():
             self.ensure_category(category, None)
             self._api.torrents_set_category(category=category, torrent_hashes=item_id)
-
-    def add_peers(self, item_id: str, peers: list[str]) -> None:
-        with self._errors():
-            self._api.torrents_add_peers(peers=peers, torrent_hashes=item_id)
 
     def close(self) -> None:
         with contextlib.suppress(Exception):

@@ -107,7 +107,7 @@ class SabnzbdClient:
         self._key = api_key
         self._http = httpx.Client(timeout=httpx.Timeout(timeout, connect=5.0), verify=verify_tls)
 
-    def api(self, mode: str, *, files: dict[str, Any] | None = None, **params: Any) -> Any:
+    def api(self, mode: str, *, files: dict[str, Any] | None = None, **params: str | int) -> Any:
         query = {"mode": mode, "output": "json", "apikey": self._key, **params}
         method = "POST" if files else "GET"
         try:
@@ -139,7 +139,7 @@ class SabnzbdClient:
         return str(misc.get("complete_dir") or "")
 
     def add(self, item: NewDownload) -> str:
-        common = {
+        common: dict[str, str | int] = {
             "cat": item.category or "",
             "pp": 3,
             "priority": -2 if item.paused else 0,
@@ -150,7 +150,7 @@ class SabnzbdClient:
                 "addfile", files={"name": (nzb_filename(item.name), item.nzb, "application/x-nzb")}, **common
             )
         elif item.url:
-            answer = self.api("addurl", name=item.url, **common)
+            answer = self.api("addurl", files=None, name=item.url, **common)
         else:
             raise ValidationError("SABnzbd needs an NZB file or an NZB URL.")
         ids = answer.get("nzo_ids") if isinstance(answer, dict) else None

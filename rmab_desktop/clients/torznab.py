@@ -426,7 +426,7 @@ def fetch_release_file(
             if body.lstrip()[:1] == b"<" and b"<error" in body[:300]:
                 raise error_from_document(_error_root(body, service), service)
             return body
-        location = response.headers.get("location", "")
+        location: str = response.headers.get("location", "")
         if location.lower().startswith("magnet:"):
             return location
         url = str(response.request.url.join(location))

@@ -152,6 +152,7 @@ class TransmissionClient:
             return str(self.client.get_session().download_dir)
 
     def add(self, item: NewDownload) -> str:
+        source: bytes | str
         if item.torrent:
             item_hash, source = info_hash(item.torrent), item.torrent
         elif item.magnet:
@@ -164,7 +165,7 @@ class TransmissionClient:
                 self.client.change_torrent(added.hash_string or item_hash, labels=[item.category])
         return item_hash
 
-    def _get_fields(self, ids: list[str] | None) -> list[dict[str, Any]]:
+    def _get_fields(self, ids: list[int | str] | None) -> list[dict[str, Any]]:
         with self._errors():
             torrents = self.client.get_torrents(ids=ids, arguments=FIELDS)
         return [dict(t.fields) for t in torrents]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeVar
 
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
@@ -64,9 +64,10 @@ class JobPayload:
 
 
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+_T = TypeVar("_T")
 
 
-def _adapter(cls: type) -> TypeAdapter[Any]:
+def _adapter(cls: type[_T]) -> TypeAdapter[_T]:
     adapter = _ADAPTERS.get(cls)
     if adapter is None:
         adapter = _ADAPTERS[cls] = TypeAdapter(cls)
