@@ -1,4 +1,4 @@
-"""Audible catalog records as every layer sees them (product.md S1): books, pages, categories, works."""
+"""Audible catalog records as every layer sees them: books, pages, categories, works."""
 
 from __future__ import annotations
 

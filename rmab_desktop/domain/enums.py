@@ -6,7 +6,7 @@ from enum import StrEnum
 
 
 class RequestStatus(StrEnum):
-    """Every status a request can have (product.md S2)."""
+    """Every status a request can have."""
 
     PENDING = "pending"
     AWAITING_APPROVAL = "awaiting_approval"

@@ -1,4 +1,4 @@
-"""Books found in a library, matches against wanted books, and import results (product.md S5, S6)."""
+"""Books found in a library, matches against wanted books, and import results."""
 
 from __future__ import annotations
 

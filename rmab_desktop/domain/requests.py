@@ -1,4 +1,4 @@
-"""Requests and the users who make and approve them (product.md S2, S9), as every layer sees them."""
+"""Requests and the users who make and approve them, as every layer sees them."""
 
 from __future__ import annotations
 

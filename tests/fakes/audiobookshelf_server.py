@@ -1,6 +1,6 @@
 """A fake Audiobookshelf server: libraries, paged minified items, expanded item, scan, watcher.
 
-Shapes follow the official API docs examples (shared fixtures/real/audiobookshelf).
+Shapes follow the examples of the official Audiobookshelf API documentation.
 """
 
 from __future__ import annotations

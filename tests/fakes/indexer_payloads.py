@@ -1,4 +1,4 @@
-"""Builders of indexer answers with the shapes real servers send (see shared/fixtures/real).
+"""Builders of indexer answers with the shapes real servers send.
 
 Torznab (Jackett/Prowlarr style: channel header, ``torznab:attr`` seeders/peers/infohash/magneturl,
 volume factors, text or numeric categories, enclosure length = .torrent size), Newznab (NZBgeek

@@ -1,6 +1,6 @@
 """A fake Plex Media Server: sections, paged albums (type=9) and tracks (type=10), refresh.
 
-Payloads have the shapes of real PMS answers (see shared fixtures/real/plex): JSON when the client
+Payloads have the shapes of real PMS answers: JSON when the client
 sends ``Accept: application/json`` and ``xml`` is False, else XML with string attributes.
 """
 

@@ -23,7 +23,7 @@ BOOK = CatalogBook(
     runtime_minutes=60,
 )
 
-# What the app promises to keep doing on its own (product.md S7, issue 7 item 4): job type per duty.
+# What the app promises to keep doing on its own (issue 7 item 4): job type per duty.
 EXPECTED_DUTIES = {
     "catalog refresh": "catalog.refresh",
     "library scan": "library.sync",

@@ -1,4 +1,4 @@
-"""The Torznab/Newznab parser on the quirks real feeds have (shapes from shared/fixtures/real)."""
+"""The Torznab/Newznab parser on the quirks real feeds have (shapes as real indexers send them, values invented)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Library scan benchmark (issue 6, item 9; method of shared/docs/reference/performance.md).
+"""Library scan benchmark (issue 6, item 9).
 
 Generates a synthetic library (default 10,000 books, about 50,000 small audio files: ffmpeg-made
 templates copied and re-tagged with mutagen in 2 processes), then measures, in the same run and

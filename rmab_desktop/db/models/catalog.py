@@ -1,4 +1,4 @@
-"""Audible catalog cache, categories with ranks, works and their editions (product.md S1)."""
+"""Audible catalog cache, categories with ranks, works and their editions."""
 
 from __future__ import annotations
 

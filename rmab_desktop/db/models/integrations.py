@@ -1,4 +1,4 @@
-"""Notification backends, service health checks and home sections (S1, S8)."""
+"""Notification backends, service health checks and home sections."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The persisted job queue, its events and scheduled jobs (architecture.md, S7)."""
+"""The persisted job queue, its events and scheduled jobs."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Library items from any backend, and the app's own scan state (product.md S6)."""
+"""Library items from any backend, and the app's own scan state."""
 
 from __future__ import annotations
 

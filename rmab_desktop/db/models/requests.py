@@ -1,4 +1,4 @@
-"""Requests, their members, download history and the release blocklist (S2, S3, S4)."""
+"""Requests, their members, download history and the release blocklist."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reading shelves, watched authors and series, BookDate, user lists, Audible library (S7, S10)."""
+"""Reading shelves, watched authors and series, BookDate, user lists, Audible library."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Users, roles and per-user permission overrides (product.md S9)."""
+"""Users, roles and per-user permission overrides."""
 
 from __future__ import annotations
 
