@@ -76,7 +76,6 @@ class _Launch:
 
     def _on_ready(self, core) -> None:  # type: ignore[no-untyped-def]
         from rmab_desktop.ui.application import DesktopApp
-        from rmab_desktop.ui.dialogs.first_run_wizard import open_wizard
         from rmab_desktop.ui.dialogs.first_run_wizard import should_show as should_show_wizard
 
         log.info(
@@ -97,8 +96,8 @@ class _Launch:
         )
         self.desktop = desktop
         desktop.start()
-        if should_show_wizard(desktop.ctx, interactive=interactive):
-            open_wizard(desktop.ctx, desktop.window)
+        if should_show_wizard(core.prefs, interactive=interactive):
+            desktop.open_wizard()
         _schedule_exit(desktop, self.args.quit_after, self.args.screenshot)
 
     def _on_failed(self, exc: Exception) -> None:

@@ -33,6 +33,7 @@ from rmab_desktop.services.indexers import IndexerService
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.library import service as library_feature
+from rmab_desktop.services.library.importing import LibraryImport
 from rmab_desktop.services.notifications import NotificationService
 from rmab_desktop.services.organize import jobs as organize_jobs
 from rmab_desktop.services.organize.importer import recover_imports
@@ -79,6 +80,7 @@ class AppCore:
     downloads: DownloadService | None = None
     blocklist: BlocklistService | None = None
     acquisition: pipeline_feature.Acquisition | None = None
+    library_import: LibraryImport | None = None
 
     def __post_init__(self) -> None:
         self.config = ConfigStore(self.database)
@@ -160,6 +162,10 @@ def _register_features(core: AppCore) -> None:
         core.database, core.config, core.credentials, lambda: core.prefs.library.root
     )
     library_feature.register(core.handlers, core.library, core.requests)
+    catalog = core.catalog
+    core.library_import = LibraryImport(
+        core.database, core.library.scanner, core.requests, lambda asin: catalog.book(asin).to_book_info()
+    )
     core.schedules.extend(library_feature.SCHEDULES)
     organize_jobs.register(core)
     upkeep.register(core.handlers, core.database, core.queue, core.requests, lambda: core.prefs.library.root)

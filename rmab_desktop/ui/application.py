@@ -1,6 +1,8 @@
 """Wires the desktop app together: theme, window, tray, notifier, job pump, crash handler, quit.
 
 Built by ``rmab_desktop.__main__`` from an opened AppCore; everything is passed by constructor.
+This is the UI's composition root: it holds the container and the window's :class:`Shell`, and
+runs the registered factories (pages, settings sections) with both.
 """
 
 from __future__ import annotations
@@ -9,22 +11,26 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.services.automation_lease import AutomationLease
 from rmab_desktop.services.events import AppEvent
 from rmab_desktop.services.notifications.desktop import for_desktop
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.crash_dialog import CrashHandler
 from rmab_desktop.ui.desktop_integration import DesktopIntegration
+from rmab_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
 from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from rmab_desktop.ui.main_window import MainWindow
+from rmab_desktop.ui.dialogs.settings_registry import SettingsSection
+from rmab_desktop.ui.main_window import MainWindow, WindowParts
 from rmab_desktop.ui.models.log_model import QtLogHandler
 from rmab_desktop.ui.notifier import AppNotifier
+from rmab_desktop.ui.pages.registry import PageSpec
+from rmab_desktop.ui.shell import Shell
 from rmab_desktop.ui.single_instance import SingleInstance
 from rmab_desktop.ui.theme import ThemeManager
 from rmab_desktop.ui.tray import Tray
+from rmab_desktop.ui.wiring import open_first_run_wizard
 from rmab_desktop.workers.job_pump import JobPump, PumpState
 from rmab_desktop.workers.runner import TaskRunner
 
@@ -64,14 +70,20 @@ class DesktopApp(QObject):
         self.pump = JobPump(
             self.runner, core.queue, core.executor, core.scheduler, self.lease, self.is_paused
         )
-        self.ctx = UiContext(
-            core, self.runner, self.notifier, theme=self.theme, pump=self.pump, log_handler=self.log_handler
-        )
         if window is None:
-            window = MainWindow(self.ctx)
-        else:
-            window.attach(self.ctx)
+            window = MainWindow(window_state=core.prefs.window)
         self.window = window
+        self.shell = Shell(
+            self.runner,
+            self.notifier,
+            window.banners,
+            theme=self.theme,
+            pump=self.pump,
+            log_handler=self.log_handler,
+        )
+        window.attach(
+            WindowParts(self.build, core.prefs.window, core.save_prefs, self.runner, core.paths.log_dir)
+        )
         self.tray = Tray(self.window, self.is_paused, lambda: core.prefs.notify_in_tray)
         # OS notifications in front of the tray balloon / in-app toast; keep-awake; start at login.
         self.integration = DesktopIntegration(core, self.runner, self.notifier, self.tray.present)
@@ -117,7 +129,7 @@ class DesktopApp(QObject):
 
     def set_paused(self, paused: bool) -> None:
         self.core.prefs.automation_paused = paused
-        self.ctx.save_prefs()
+        self.save_prefs()
         self.pump.set_paused_changed()
         self.notifier.notify(
             "Automation paused" if paused else "Automation resumed",
@@ -156,15 +168,27 @@ class DesktopApp(QObject):
     def _closed_to_tray(self) -> None:
         if not self.core.prefs.extra.get("told_about_tray"):
             self.core.prefs.extra["told_about_tray"] = True
-            self.ctx.save_prefs()
+            self.save_prefs()
             self.notifier.notify(
                 "Still running", "ReadMeABook keeps working in the tray. Quit from its menu."
             )
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.ctx, parent=self.window)
+        dialog = SettingsDialog(self.build, parent=self.window)
         dialog.open()
         return dialog
+
+    def open_wizard(self) -> FirstRunWizard:
+        return open_first_run_wizard(self.core, self.shell, self.window)
+
+    # -- composition -----------------------------------------------------------------------------
+    def build(self, spec: PageSpec | SettingsSection) -> QWidget:
+        """A registered page or settings section, built from the container and this window."""
+        return spec.factory(self.core, self.shell)
+
+    def save_prefs(self) -> None:
+        """Persist ``core.prefs`` off the GUI thread."""
+        self.runner.submit(self.core.save_prefs, pool="network")
 
     def screenshot(self, path: Path) -> bool:
         ok = self.window.grab().save(str(path))

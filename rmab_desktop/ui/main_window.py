@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import base64
 import logging
-from typing import Protocol
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -29,12 +32,15 @@ from PySide6.QtWidgets import (
 
 from rmab_desktop import APP_NAME
 from rmab_desktop.ui import icons
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.links import parse_audible_link
 from rmab_desktop.ui.models.pages_model import PagesModel
 from rmab_desktop.ui.pages.registry import PAGES, PageSpec
 from rmab_desktop.ui.widgets.banner import BannerArea
 from rmab_desktop.ui.widgets.empty_state import EmptyState
+
+if TYPE_CHECKING:
+    from rmab_desktop.settings import WindowState
+    from rmab_desktop.ui.shell import Runner
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +54,17 @@ class WindowStateLike(Protocol):
     geometry_b64: str | None
     state_b64: str | None
     last_page: str
+
+
+@dataclass(frozen=True)
+class WindowParts:
+    """What the window needs once the core is open (see :meth:`MainWindow.attach`)."""
+
+    build_page: Callable[[PageSpec], QWidget]  # runs the spec's factory with the app's services
+    window_prefs: WindowState  # the live ``prefs.window``: geometry and last page are kept there
+    save_prefs: Callable[[], None]  # writes the settings file (run on the runner)
+    runner: Runner
+    log_dir: Path
 
 
 def _b64(data: QByteArray) -> str:
@@ -70,17 +87,11 @@ class MainWindow(QMainWindow):
     quitRequested = Signal()
     closeToTray = Signal()
 
-    def __init__(
-        self,
-        ctx: UiContext | None,
-        pages: list[PageSpec] | None = None,
-        *,
-        window_state: WindowStateLike | None = None,
-    ) -> None:
-        """Without ``ctx`` (the core is still opening) the window shows its frame and a loading
-        page; :meth:`attach` then builds the selected page."""
+    def __init__(self, pages: list[PageSpec] | None = None, *, window_state: WindowStateLike) -> None:
+        """The window shows its frame and a loading page (the core may still be opening);
+        :meth:`attach` then builds the selected page. ``pages`` defaults to the registry's."""
         super().__init__()
-        self.ctx = ctx
+        self.parts: WindowParts | None = None
         self.tray_active = False  # set by the tray: closing then hides instead of quitting
         self.quitting = False  # set when the app quits: closing is then accepted
         self.setWindowTitle(APP_NAME)
@@ -90,8 +101,6 @@ class MainWindow(QMainWindow):
         self.resize(DEFAULT_SIZE)
 
         self.banners = BannerArea()
-        if ctx is not None:
-            ctx.banners = self.banners
         self.pages_model = PagesModel(list(PAGES if pages is None else pages))
         self._built: dict[str, QWidget] = {}
         self._loading: QWidget | None = None
@@ -99,15 +108,11 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._build_status_bar()
         self._tint_icons()
-        if window_state is None:
-            assert ctx is not None, "a window without a context needs the saved window state"
-            window_state = ctx.core.prefs.window
         self._restore_state(window_state)
 
-    def attach(self, ctx: UiContext) -> None:
+    def attach(self, parts: WindowParts) -> None:
         """The core is open: pages can be built; the selected one replaces the loading page."""
-        self.ctx = ctx
-        ctx.banners = self.banners
+        self.parts = parts
         self._on_row(self.sidebar.currentIndex().row())
         if self._loading is not None:
             self.stack.removeWidget(self._loading)
@@ -163,7 +168,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(
                 EmptyState("activity", "Nothing here yet", "No pages are installed in this build.")
             )
-        elif self.ctx is None:
+        else:
             self._loading = EmptyState("activity", "Opening your library…", "This takes a moment.")
             self.stack.addWidget(self._loading)
 
@@ -219,20 +224,20 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         spec = self.pages_model.spec(row)
-        if self.ctx is None:  # attach() builds the page once the core is open
+        if self.parts is None:  # attach() builds the page once the core is open
             return
         if spec.key not in self._built:
             self._built[spec.key] = self._build_page(spec)
             self.stack.addWidget(self._built[spec.key])
         self.stack.setCurrentWidget(self._built[spec.key])
-        if self.ctx.core.prefs.window.last_page != spec.key:
-            self.ctx.core.prefs.window.last_page = spec.key
+        if self.parts.window_prefs.last_page != spec.key:
+            self.parts.window_prefs.last_page = spec.key
         self.pageChanged.emit(spec.key)
 
     def _build_page(self, spec: PageSpec) -> QWidget:
-        assert self.ctx is not None
+        assert self.parts is not None
         try:
-            return spec.factory(self.ctx)
+            return self.parts.build_page(spec)
         except Exception as exc:  # a broken page must not take the window down
             log.exception("Page %s could not be built", spec.key)
             return EmptyState(
@@ -279,12 +284,12 @@ class MainWindow(QMainWindow):
 
     def remember_state(self) -> None:
         """Copy geometry/state into prefs and save them off the GUI thread."""
-        if self.ctx is None:  # still opening: nothing to save into yet
+        parts = self.parts
+        if parts is None:  # still opening: nothing to save into yet
             return
-        window = self.ctx.core.prefs.window
-        window.geometry_b64 = _b64(self.saveGeometry())
-        window.state_b64 = _b64(self.saveState())
-        self.ctx.runner.submit(self.ctx.core.save_prefs, pool="network")
+        parts.window_prefs.geometry_b64 = _b64(self.saveGeometry())
+        parts.window_prefs.state_b64 = _b64(self.saveState())
+        parts.runner.submit(parts.save_prefs, pool="network")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.quitting:
@@ -340,9 +345,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def open_log_folder(self) -> None:
-        if self.ctx is None:
+        if self.parts is None:
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.core.paths.log_dir)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.parts.log_dir)))
 
     def _tint_icons(self) -> None:
         palette = self.palette()

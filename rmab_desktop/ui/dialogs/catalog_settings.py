@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -22,7 +23,10 @@ from rmab_desktop.domain.catalog import REGION_NAMES, REGIONS
 from rmab_desktop.services.requests import ApprovalSettings
 
 if TYPE_CHECKING:
-    from rmab_desktop.ui.context import UiContext
+    from rmab_desktop.services.catalog import CatalogService
+    from rmab_desktop.services.requests import UserService
+    from rmab_desktop.settings import Preferences
+    from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo
 
 
@@ -31,25 +35,38 @@ def _valid_url(text: str) -> bool:
 
 
 class CatalogSettings(QWidget):
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(
+        self,
+        prefs: Preferences,
+        save_prefs: Callable[[], None],
+        catalog: CatalogService,
+        users: UserService,
+        runner: Runner,
+    ) -> None:
+        """``users`` holds the approval setting; ``catalog`` takes the new addresses at once."""
         super().__init__()
-        assert ctx.core.catalog is not None and ctx.core.users is not None
-        self.ctx = ctx
-        prefs = ctx.core.prefs.catalog
+        self.prefs, self.save_prefs, self.catalog, self.users, self.runner = (
+            prefs,
+            save_prefs,
+            catalog,
+            users,
+            runner,
+        )
+        catalog_prefs = prefs.catalog
         layout = QVBoxLayout(self)
         catalog = QGroupBox("Audible catalog")
         form = QFormLayout(catalog)
         self.region = QComboBox()
         for code in REGIONS:
             self.region.addItem(f"{REGION_NAMES[code]} ({code})", code)
-        self.region.setCurrentIndex(max(self.region.findData(prefs.region), 0))
-        self.audible_url = QLineEdit(prefs.audible_base_url or "")
+        self.region.setCurrentIndex(max(self.region.findData(catalog_prefs.region), 0))
+        self.audible_url = QLineEdit(catalog_prefs.audible_base_url or "")
         self.audible_url.setPlaceholderText("empty: the marketplace's own address (api.audible.<domain>)")
-        self.audnexus_url = QLineEdit(prefs.audnexus_base_url)
+        self.audnexus_url = QLineEdit(catalog_prefs.audnexus_base_url)
         self.cover_mb = QSpinBox()
         self.cover_mb.setRange(10, 5000)
         self.cover_mb.setSuffix(" MB")
-        self.cover_mb.setValue(prefs.cover_cache_mb)
+        self.cover_mb.setValue(catalog_prefs.cover_cache_mb)
         form.addRow("Marketplace", self.region)
         form.addRow("Audible address", self.audible_url)
         form.addRow("Audnexus address", self.audnexus_url)
@@ -72,7 +89,7 @@ class CatalogSettings(QWidget):
         self.message = QLabel()
         layout.addWidget(self.message)
         layout.addStretch(1)
-        ctx.runner.submit(ctx.core.users.approval_settings, on_result=self._approval_loaded)
+        runner.submit(users.approval_settings, on_result=self._approval_loaded)
 
     def _approval_loaded(self, settings: ApprovalSettings) -> None:
         self.approval = settings
@@ -83,10 +100,8 @@ class CatalogSettings(QWidget):
         if not self.apply():
             return
         self.test_result.setText("Asking Audible…")
-        catalog = self.ctx.core.catalog
-        assert catalog is not None
-        self.ctx.runner.submit(
-            catalog.probe,
+        self.runner.submit(
+            self.catalog.probe,
             self.region.currentData(),
             on_result=lambda _ok: self.test_result.setText("Audible answered."),
             on_error=self._test_failed,
@@ -102,20 +117,18 @@ class CatalogSettings(QWidget):
                 "Addresses start with http:// or https:// (the Audnexus address is required)."
             )
             return False
-        core = self.ctx.core
-        prefs = core.prefs.catalog
+        prefs = self.prefs.catalog
         prefs.region = self.region.currentData()
         prefs.audible_base_url = audible or None
         prefs.audnexus_base_url = audnexus
         prefs.cover_cache_mb = self.cover_mb.value()
-        assert core.catalog is not None and core.users is not None
-        core.catalog.audible.base_url = prefs.audible_base_url
-        core.catalog.audnexus.base_url = audnexus.rstrip("/")
-        core.catalog.covers.max_bytes = prefs.cover_cache_mb * 1024 * 1024
-        self.ctx.save_prefs()
+        self.catalog.audible.base_url = prefs.audible_base_url
+        self.catalog.audnexus.base_url = audnexus.rstrip("/")
+        self.catalog.covers.max_bytes = prefs.cover_cache_mb * 1024 * 1024
+        self.runner.submit(self.save_prefs, pool="network")
         approval = getattr(self, "approval", None)
         if approval is not None and approval.auto_approve != self.auto_approve.isChecked():
             self.approval = approval.model_copy(update={"auto_approve": self.auto_approve.isChecked()})
-            self.ctx.runner.submit(core.users.set_approval_settings, self.approval)
+            self.runner.submit(self.users.set_approval_settings, self.approval)
         self.message.setText("")
         return True

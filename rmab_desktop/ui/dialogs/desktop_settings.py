@@ -6,18 +6,26 @@ app's DesktopIntegration on its next poll.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rmab_desktop.services.desktop.autostart import autostart_for, set_autostart
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.dialogs.about_dialog import AboutDialog
+from rmab_desktop.ui.notifier import Notifier
+
+if TYPE_CHECKING:
+    from rmab_desktop.settings import Preferences
+    from rmab_desktop.ui.shell import Runner
 
 
 class DesktopSettings(QWidget):
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(
+        self, prefs: Preferences, save_prefs: Callable[[], None], runner: Runner, notifier: Notifier
+    ) -> None:
         super().__init__()
-        self.ctx = ctx
-        prefs = ctx.core.prefs
+        self.prefs, self.save_prefs, self.runner, self.notifier = prefs, save_prefs, runner, notifier
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
 
@@ -46,20 +54,20 @@ class DesktopSettings(QWidget):
         layout.addStretch(1)
 
     def _login_toggled(self, enabled: bool) -> None:
-        self.ctx.core.prefs.start_at_login = enabled
-        self.ctx.save_prefs()
-        self.ctx.runner.submit(
+        self.prefs.start_at_login = enabled
+        self.runner.submit(self.save_prefs, pool="network")
+        self.runner.submit(
             set_autostart,
             autostart_for(),
             enabled,
-            on_error=lambda info: self.ctx.notifier.notify("Start at login", info.message, "error"),
+            on_error=lambda info: self.notifier.notify("Start at login", info.message, "error"),
         )
 
     def _awake_toggled(self, enabled: bool) -> None:
-        self.ctx.core.prefs.keep_awake_while_working = enabled
-        self.ctx.save_prefs()
+        self.prefs.keep_awake_while_working = enabled
+        self.runner.submit(self.save_prefs, pool="network")
 
     def show_about(self) -> AboutDialog:
-        dialog = AboutDialog(self.ctx.runner, parent=self)
+        dialog = AboutDialog(self.runner, parent=self)
         dialog.open()
         return dialog

@@ -7,7 +7,7 @@ Passwords and API keys go to the keychain; the configuration keeps only their na
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
@@ -35,7 +35,6 @@ from rmab_desktop.services.downloads import (
     PathMapping,
 )
 from rmab_desktop.services.downloads.config import DEFAULT_URLS, KIND_LABELS, KIND_PROTOCOL, SeedingRule
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 from rmab_desktop.ui.widgets.test_button import TestButton
@@ -52,12 +51,16 @@ COLUMNS: list[Column[DownloadClientConfig]] = [
     Column("Address", lambda c: c.url or "built in"),
 ]
 
+if TYPE_CHECKING:
+    from rmab_desktop.services.credentials import CredentialStore
+    from rmab_desktop.ui.shell import Runner
+
 
 class DownloadClientSettings(QWidget):
-    def __init__(self, ctx: UiContext, service: DownloadService) -> None:
+    def __init__(self, service: DownloadService, credentials: CredentialStore, runner: Runner) -> None:
+        """``credentials`` tells which saved entries already have their secret in the keychain."""
         super().__init__()
-        self.ctx = ctx
-        self.service = service
+        self.service, self.credentials, self.runner = service, credentials, runner
         self.settings = DownloadSettings()
         self.model: RowTableModel[DownloadClientConfig] = RowTableModel(COLUMNS, key=lambda c: c.id)
         self.proxy = QSortFilterProxyModel(self)
@@ -129,7 +132,7 @@ class DownloadClientSettings(QWidget):
         form.addRow("Priority", self.priority_spin)
         form.addRow("", self.tls_box)
         form.addRow("", self.enabled_box)
-        self.test_button = TestButton(ctx.runner, self._test_plan, "Test connection and folders")
+        self.test_button = TestButton(runner, self._test_plan, "Test connection and folders")
         form.addRow(self.test_button)
         layout.addWidget(self.editor)
         layout.addWidget(self._monitor_box())
@@ -142,7 +145,7 @@ class DownloadClientSettings(QWidget):
         self.enabled_box.toggled.connect(self._commit_form)
         self.secret_edit.textEdited.connect(self._secret_typed)
         self.editor.setEnabled(False)
-        ctx.runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
+        runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
 
     def _monitor_box(self) -> QGroupBox:
         box = QGroupBox("Monitoring and seeding")
@@ -170,7 +173,7 @@ class DownloadClientSettings(QWidget):
     # -- loading -----------------------------------------------------------------------------------
     def _load(self) -> tuple[DownloadSettings, set[str]]:
         settings = self.service.settings()
-        credentials = self.ctx.core.credentials
+        credentials = self.credentials
         saved = {c.id for c in settings.clients if c.secret_name and credentials.has(c.secret_name)}
         return settings, saved
 
@@ -306,5 +309,5 @@ class DownloadClientSettings(QWidget):
     def apply(self) -> bool:
         settings = self.edited_settings()
         secrets = {k: v for k, v in self.secrets_typed.items() if v}
-        self.ctx.runner.submit(self._save, settings, secrets, pool="library", on_error=self._show_error)
+        self.runner.submit(self._save, settings, secrets, pool="library", on_error=self._show_error)
         return True

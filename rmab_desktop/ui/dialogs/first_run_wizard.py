@@ -8,23 +8,35 @@ scan, which keep running in the background when the wizard is closed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from rmab_desktop.domain.enums import JobStatus
 from rmab_desktop.domain.jobs import Job
 from rmab_desktop.services import setup
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.dialogs.wizard_pages import (
     AudiblePage,
     DownloadClientPage,
     IndexersPage,
     LibraryPage,
     NotificationsPage,
+    SetupSteps,
     WelcomePage,
 )
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
 from rmab_desktop.workers.runner import ErrorInfo
+
+if TYPE_CHECKING:
+    from rmab_desktop.services.downloads import DownloadService
+    from rmab_desktop.services.indexers import IndexerService
+    from rmab_desktop.services.job_queue import JobQueue
+    from rmab_desktop.services.library.service import LibraryService
+    from rmab_desktop.services.notifications import NotificationService
+    from rmab_desktop.settings import Preferences
+    from rmab_desktop.ui.shell import Runner
 
 POLL_MS = 700
 JOB_WORDS = {
@@ -95,12 +107,11 @@ class StartPage(QWizardPage):
         self.jobs: setup.StartedJobs | None = None
 
     def initializePage(self) -> None:
-        ctx = self.wizard_ref.ctx
+        wizard = self.wizard_ref
         self.result.show_busy("Saving…")
-        ctx.runner.submit(
-            setup.apply_plan,
-            ctx.core,
-            self.wizard_ref.plan(),
+        wizard.runner.submit(
+            wizard.steps.apply_plan,
+            wizard.plan(),
             pool="network",
             on_result=self._saved,
             on_error=self._failed,
@@ -122,7 +133,7 @@ class StartPage(QWizardPage):
         jobs = self.jobs
         if jobs is None:
             return
-        queue = self.wizard_ref.ctx.core.queue
+        queue = self.wizard_ref.queue
 
         def read() -> tuple[Job | None, Job | None]:
             return (
@@ -130,7 +141,7 @@ class StartPage(QWizardPage):
                 queue.get(jobs.library_scan) if jobs.library_scan else None,
             )
 
-        self.wizard_ref.ctx.runner.submit(read, on_result=self._show_jobs)
+        self.wizard_ref.runner.submit(read, on_result=self._show_jobs)
 
     def _show_jobs(self, found: tuple[Job | None, Job | None]) -> None:
         self.catalog.show_job(found[0])
@@ -145,9 +156,28 @@ class StartPage(QWizardPage):
 class FirstRunWizard(QWizard):
     setup_saved = Signal(object)  # setup.StartedJobs
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        steps: SetupSteps,
+        prefs: Preferences,
+        save_prefs: Callable[[], None],
+        library: LibraryService,
+        indexers: IndexerService,
+        downloads: DownloadService,
+        notifications: NotificationService,
+        queue: JobQueue,
+        runner: Runner,
+        parent: QWidget | None = None,
+    ) -> None:
+        """The services test the user's choices; ``steps`` saves them; ``queue`` shows the first jobs."""
         super().__init__(parent)
-        self.ctx = ctx
+        self.steps, self.prefs, self.save_prefs, self.queue, self.runner = (
+            steps,
+            prefs,
+            save_prefs,
+            queue,
+            runner,
+        )
         self.setWindowTitle("Set up ReadMeABook")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -155,11 +185,11 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, "Skip setup")
         self.resize(720, 600)
         self.welcome = WelcomePage()
-        self.library = LibraryPage(ctx)
-        self.audible = AudiblePage(ctx)
-        self.indexers = IndexersPage(ctx)
-        self.downloads = DownloadClientPage(ctx)
-        self.notifications = NotificationsPage(ctx)
+        self.library = LibraryPage(steps, prefs, library, runner)
+        self.audible = AudiblePage(steps, prefs, runner)
+        self.indexers = IndexersPage(indexers, runner)
+        self.downloads = DownloadClientPage(downloads, runner)
+        self.notifications = NotificationsPage(notifications, runner)
         self.start = StartPage(self)
         for page in (
             self.welcome,
@@ -184,18 +214,12 @@ class FirstRunWizard(QWizard):
 
     def _skipped(self) -> None:
         """Skipping still counts as the first run: the wizard stays reachable from Settings."""
-        if self.start.saved or self.ctx.core.prefs.first_run_done:
+        if self.start.saved or self.prefs.first_run_done:
             return
-        self.ctx.core.prefs.first_run_done = True
-        self.ctx.save_prefs()
+        self.prefs.first_run_done = True
+        self.runner.submit(self.save_prefs, pool="network")
 
 
-def should_show(ctx: UiContext, *, interactive: bool) -> bool:
+def should_show(prefs: Preferences, *, interactive: bool) -> bool:
     """At the first start of an interactive session (not with --screenshot or --quit-after)."""
-    return interactive and not ctx.core.prefs.first_run_done
-
-
-def open_wizard(ctx: UiContext, parent: QWidget | None = None) -> FirstRunWizard:
-    wizard = FirstRunWizard(ctx, parent)
-    wizard.open()
-    return wizard
+    return interactive and not prefs.first_run_done

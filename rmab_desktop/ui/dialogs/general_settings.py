@@ -2,19 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from rmab_desktop.ui.context import UiContext
+if TYPE_CHECKING:
+    from rmab_desktop.db.engine import Database
+    from rmab_desktop.paths import AppPaths
+    from rmab_desktop.services.credentials import CredentialStore
+    from rmab_desktop.settings import Preferences
+    from rmab_desktop.ui.shell import Runner
+    from rmab_desktop.ui.theme import ThemeManager
 
 THEMES = [("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")]
 
 
 class GeneralSettings(QWidget):
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(
+        self,
+        prefs: Preferences,
+        save_prefs: Callable[[], None],
+        paths: AppPaths,
+        database: Database,
+        credentials: CredentialStore,
+        runner: Runner,
+        theme: ThemeManager | None = None,
+    ) -> None:
+        """``save_prefs`` writes the settings file (run here on the runner); without ``theme``
+        (tests) a theme choice is saved, not applied."""
         super().__init__()
-        self.ctx = ctx
-        prefs = ctx.core.prefs
+        self.prefs, self.save_prefs, self.runner, self.theme = prefs, save_prefs, runner, theme
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(14)
@@ -48,8 +67,7 @@ class GeneralSettings(QWidget):
 
         data = QGroupBox("Data")
         data_form = QFormLayout(data)
-        paths = ctx.core.paths
-        described = ctx.core.database.describe()
+        described = database.describe()
         where = (
             described.get("path")
             or f"{described.get('host')}:{described.get('port')}/{described.get('database')}"
@@ -66,28 +84,28 @@ class GeneralSettings(QWidget):
         layout.addWidget(data)
         layout.addStretch(1)
 
-        ctx.runner.submit(
-            ctx.core.credentials.status,
+        runner.submit(
+            credentials.status,
             on_result=self._show_keyring,
             on_error=lambda info: self.keyring_label.setText(f"Could not check the keychain: {info.message}"),
         )
 
     def _check(self, layout: QVBoxLayout, text: str, attribute: str) -> QCheckBox:
         check = QCheckBox(text)
-        check.setChecked(bool(getattr(self.ctx.core.prefs, attribute)))
+        check.setChecked(bool(getattr(self.prefs, attribute)))
         check.toggled.connect(lambda value: self._set(attribute, value))
         layout.addWidget(check)
         return check
 
     def _set(self, attribute: str, value: object) -> None:
-        setattr(self.ctx.core.prefs, attribute, value)
-        self.ctx.save_prefs()
+        setattr(self.prefs, attribute, value)
+        self.runner.submit(self.save_prefs, pool="network")
 
     def _theme_changed(self) -> None:
         choice = self.theme_combo.currentData()
         self._set("theme", choice)
-        if self.ctx.theme is not None:
-            self.ctx.theme.apply(choice)
+        if self.theme is not None:
+            self.theme.apply(choice)
 
     def _show_keyring(self, status) -> None:  # KeyringStatus
         titles = {"secure": "Secure", "locked": "Locked", "unavailable": "Not available"}

@@ -5,7 +5,7 @@ reorganize after a preview of every move. Nothing is linked or moved until the u
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
@@ -34,9 +34,12 @@ from rmab_desktop.services.library.importing import (
     Proposal,
 )
 from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.models.roles import KeyRole, ObjectRole, SortRole
+from rmab_desktop.ui.notifier import Notifier
 from rmab_desktop.ui.theme import status_color
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.shell import Runner
 
 Index = QModelIndex | QPersistentModelIndex
 SKIP = "Skip"
@@ -177,8 +180,9 @@ def _table(model: QAbstractTableModel) -> tuple[QTableView, QSortFilterProxyMode
 class ImportLibraryDialog(QDialog):
     def __init__(
         self,
-        ctx: UiContext,
         workflow: LibraryImport,
+        runner: Runner,
+        notifier: Notifier,
         library_root: str | None,
         template: str | None = None,
         parent: QWidget | None = None,
@@ -186,7 +190,7 @@ class ImportLibraryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Import an existing library")
         self.resize(1100, 640)
-        self.ctx = ctx
+        self.runner, self.notifier = runner, notifier
         self.workflow = workflow
         self.library_root = library_root
         self.template = template or DEFAULT_TEMPLATE
@@ -253,7 +257,7 @@ class ImportLibraryDialog(QDialog):
         self.scan_button.setEnabled(False)
         self.cancel_scan.setEnabled(True)
         self.status.setText("Scanning…")
-        self._handle = self.ctx.runner.submit(
+        self._handle = self.runner.submit(
             self._scan_and_propose,
             self.folder,
             pool="library",
@@ -354,7 +358,7 @@ class ImportLibraryDialog(QDialog):
             self.status.setText("No book is marked Link yet.")
             return
         self.link_button.setEnabled(False)
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.workflow.link,
             decisions,
             pool="library",
@@ -365,7 +369,7 @@ class ImportLibraryDialog(QDialog):
 
     def _linked(self, count: int) -> None:
         self.status.setText(f"Linked {count:,} books.")
-        self.ctx.notifier.notify("Library import", f"Linked {count:,} books to the catalog.")
+        self.notifier.notify("Library import", f"Linked {count:,} books to the catalog.")
         self.stack.setCurrentIndex(2)
 
     # ----------------------------------------------------------------- step 3: moves
@@ -401,7 +405,7 @@ class ImportLibraryDialog(QDialog):
         if not self.library_root:
             self.status.setText("Set the library folder in Settings first.")
             return
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.workflow.plan_moves,
             self.proposals.accepted(),
             self.library_root,
@@ -430,7 +434,7 @@ class ImportLibraryDialog(QDialog):
         if not confirmed or not ready:
             return
         self.move_button.setEnabled(False)
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.workflow.move,
             ready,
             self.library_root,
@@ -445,4 +449,4 @@ class ImportLibraryDialog(QDialog):
     def _moved(self, report: MoveReport) -> None:
         failed = "; ".join(f"{os.path.basename(f)}: {why}" for f, why in report.failed[:3])
         self.status.setText(f"Moved {len(report.moved)} books." + (f" Not moved: {failed}" if failed else ""))
-        self.ctx.notifier.notify("Library import", f"Moved {len(report.moved)} books into the library.")
+        self.notifier.notify("Library import", f"Moved {len(report.moved)} books into the library.")

@@ -4,7 +4,7 @@ button. API keys go to the keychain; the configuration keeps only their names.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.services.indexers import IndexerConfig, IndexerService, IndexerType
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 from rmab_desktop.ui.widgets.test_button import TestButton
@@ -75,6 +74,10 @@ PROWLARR_COLUMNS: list[Column[ProwlarrRow]] = [
     Column("Ebooks", lambda r: r.ebook),
 ]
 
+if TYPE_CHECKING:
+    from rmab_desktop.services.credentials import CredentialStore
+    from rmab_desktop.ui.shell import Runner
+
 
 def _categories_text(values: list[int] | None, default: list[int]) -> str:
     if values is None:
@@ -97,10 +100,10 @@ def _ints(text: str) -> list[int]:
 
 
 class IndexerSettings(QWidget):
-    def __init__(self, ctx: UiContext, service: IndexerService) -> None:
+    def __init__(self, service: IndexerService, credentials: CredentialStore, runner: Runner) -> None:
+        """``credentials`` tells which saved entries already have their secret in the keychain."""
         super().__init__()
-        self.ctx = ctx
-        self.service = service
+        self.service, self.credentials, self.runner = service, credentials, runner
         self.model: RowTableModel[IndexerConfig] = RowTableModel(COLUMNS, key=lambda c: c.id)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -158,7 +161,7 @@ class IndexerSettings(QWidget):
         form.addRow("Seed ratio before removal", self.ratio_spin)
         form.addRow("Seed time before removal", self.seed_spin)
         form.addRow("", self.enabled_box)
-        self.tester = TestButton(ctx.runner, self._test_plan)
+        self.tester = TestButton(runner, self._test_plan)
         self.status = QLabel(wordWrap=True)
         form.addRow(self.tester)
         layout.addWidget(self.editor)
@@ -174,7 +177,7 @@ class IndexerSettings(QWidget):
         self.enabled_box.toggled.connect(self._commit_form)
         self.key_edit.textEdited.connect(self._key_typed)
         self.editor.setEnabled(False)
-        ctx.runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
+        runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
 
     def _prowlarr_group(self) -> QGroupBox:
         box = QGroupBox("Prowlarr indexers: categories per indexer")
@@ -208,7 +211,7 @@ class IndexerSettings(QWidget):
         if config is None:
             return
         self.status.setText("Asking Prowlarr…")
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.service.prowlarr_indexers, config, self.keys_typed.get(config.id) or None,
             on_result=self._prowlarr_loaded, on_error=self._show_error,
         )  # fmt: skip
@@ -258,7 +261,7 @@ class IndexerSettings(QWidget):
     # -- loading -----------------------------------------------------------------------------------
     def _load(self) -> tuple[list[IndexerConfig], set[str]]:
         configs = self.service.configs()
-        saved = {c.id for c in configs if self.ctx.core.credentials.has(c.secret_name())}
+        saved = {c.id for c in configs if self.credentials.has(c.secret_name())}
         return configs, saved
 
     def _loaded(self, result: tuple[list[IndexerConfig], set[str]]) -> None:
@@ -371,5 +374,5 @@ class IndexerSettings(QWidget):
         self._commit_form()
         configs = self.model.rows()
         keys = {k: v for k, v in self.keys_typed.items() if v}
-        self.ctx.runner.submit(self._save, configs, keys, pool="library", on_error=self._show_error)
+        self.runner.submit(self._save, configs, keys, pool="library", on_error=self._show_error)
         return True

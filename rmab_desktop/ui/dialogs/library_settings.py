@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -27,7 +27,10 @@ from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.services.library.backends import LibraryBackendConfig, PathMapping
 from rmab_desktop.services.library.service import LibraryService
-from rmab_desktop.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from rmab_desktop.settings import Preferences
+    from rmab_desktop.ui.shell import Runner
 
 KINDS = [
     (LibraryBackendKind.FOLDER, "A folder on this computer (the app scans it)"),
@@ -40,17 +43,18 @@ SAVED_TOKEN = "Saved in your keychain; type to replace it"
 class LibrarySettings(QWidget):
     pin_flow: Callable[[str], PlexTvPinFlow] = PlexTvPinFlow  # tests point it at a fake plex.tv
 
-    def __init__(self, ctx: UiContext, service: LibraryService) -> None:
+    def __init__(
+        self, service: LibraryService, prefs: Preferences, save_prefs: Callable[[], None], runner: Runner
+    ) -> None:
         super().__init__()
-        self.ctx = ctx
-        self.service = service
+        self.service, self.prefs, self.save_prefs, self.runner = service, prefs, save_prefs, runner
         self.config = LibraryBackendConfig()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
 
         folder_box = QGroupBox("Library folder")
         folder_form = QFormLayout(folder_box)
-        self.root_edit = QLineEdit(ctx.core.prefs.library.root or "")
+        self.root_edit = QLineEdit(prefs.library.root or "")
         self.root_edit.setPlaceholderText("Where your audiobooks are organized")
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
@@ -106,7 +110,7 @@ class LibrarySettings(QWidget):
         layout.addLayout(test_row)
         layout.addStretch(1)
         self._kind_changed()
-        ctx.runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
+        runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
 
     # ----------------------------------------------------------------- loading
     def _load(self) -> tuple[LibraryBackendConfig, bool]:
@@ -188,7 +192,7 @@ class LibrarySettings(QWidget):
 
     def sign_in_with_plex(self) -> None:
         """plex.tv PIN sign-in: the browser opens, the token is fetched in the background."""
-        extra = self.ctx.core.prefs.extra
+        extra = self.prefs.extra
         client_id = extra.setdefault("plex_client_id", str(uuid.uuid4()))
         flow = self.pin_flow(client_id)
         self.plex_sign_in.setEnabled(False)
@@ -197,7 +201,7 @@ class LibrarySettings(QWidget):
         def created(pin: PlexPin) -> None:
             QDesktopServices.openUrl(QUrl(flow.auth_url(pin)))
             self.result_label.setText("Approve the sign-in in your browser; this page waits for Plex.")
-            waiting = self.ctx.runner.submit(
+            waiting = self.runner.submit(
                 lambda progress, cancel: flow.wait_for_token(pin, sleep=cancel.wait),
                 with_progress=True,
                 on_result=signed_in,
@@ -218,11 +222,11 @@ class LibrarySettings(QWidget):
             self.plex_sign_in.setEnabled(True)
             self._show_error(info)
 
-        self.ctx.runner.submit(flow.create_pin, on_result=created, on_error=failed)
+        self.runner.submit(flow.create_pin, on_result=created, on_error=failed)
 
     def find_libraries(self) -> None:
         self.result_label.setText("Asking the server…")
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.service.server_libraries,
             self.edited_config(),
             self.token_edit.text().strip() or None,
@@ -244,7 +248,7 @@ class LibrarySettings(QWidget):
         self.test_button.setEnabled(False)
         self.result_label.setText("Testing…")
         self._save_root()
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.service.test,
             self.edited_config(),
             self.token_edit.text().strip() or None,
@@ -265,16 +269,16 @@ class LibrarySettings(QWidget):
 
     def _save_root(self) -> None:
         root = self.root_edit.text().strip() or None
-        if root != self.ctx.core.prefs.library.root:
-            self.ctx.core.prefs.library.root = root
+        if root != self.prefs.library.root:
+            self.prefs.library.root = root
 
     def apply(self) -> bool:
         """Save: preferences now, configuration and token in the background."""
         self._save_root()
         config = self.edited_config()
         token = self.token_edit.text().strip()
-        self.ctx.runner.submit(self.ctx.core.save_prefs, pool="library", on_error=self._show_error)
-        self.ctx.runner.submit(
+        self.runner.submit(self.save_prefs, pool="library", on_error=self._show_error)
+        self.runner.submit(
             self.service.save_backend_config, config, token or None, pool="library", on_error=self._show_error
         )
         self.config = config

@@ -5,6 +5,8 @@ The list and every change go through the runner: URLs live in the keychain, whic
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,10 +34,12 @@ from rmab_desktop.services.notifications import (
     NotificationBackendInfo,
     NotificationService,
 )
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.shell import Runner
 
 INTRO = (
     "Send notifications to Discord, Slack, Telegram, ntfy, Gotify, Pushover, email or any webhook "
@@ -68,11 +72,14 @@ class BackendDialog(QDialog):
     saved = Signal(object)  # NotificationBackendInfo
 
     def __init__(
-        self, ctx: UiContext, backend: NotificationBackendInfo | None = None, parent: QWidget | None = None
+        self,
+        service: NotificationService,
+        runner: Runner,
+        backend: NotificationBackendInfo | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.service: NotificationService = ctx.core.notifications  # type: ignore[assignment]
+        self.service, self.runner = service, runner
         self.backend = backend
         self.setWindowTitle("Edit notification" if backend else "Add notification")
         self.resize(560, 0)
@@ -131,7 +138,7 @@ class BackendDialog(QDialog):
         layout.addWidget(self.result)
         layout.addLayout(bottom)
         if backend is not None:
-            ctx.runner.submit(
+            runner.submit(
                 self.service.masked_url,
                 backend.id,
                 on_result=lambda text: self.saved_url.setText(f"Saved: {text}"),
@@ -151,7 +158,7 @@ class BackendDialog(QDialog):
         self.test_button.setEnabled(False)
         self.result.show_busy("Sending a test notification…")
         call = (self.service.test_url, url) if url else (self.service.test, self.backend.id)  # type: ignore[union-attr]
-        self.ctx.runner.submit(
+        self.runner.submit(
             *call,
             on_result=self.result.show_result,
             on_error=self.result.show_error,
@@ -168,7 +175,7 @@ class BackendDialog(QDialog):
             call = (self.service.update, self.backend.id)
             kwargs = {"name": name, "url": url or None, "events": events, "enabled": enabled}
         self.buttons.setEnabled(False)
-        self.ctx.runner.submit(
+        self.runner.submit(
             *call,
             on_result=self._saved,
             on_error=self.result.show_error,
@@ -182,10 +189,9 @@ class BackendDialog(QDialog):
 
 
 class NotificationSettings(QWidget):
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, service: NotificationService, runner: Runner) -> None:
         super().__init__()
-        self.ctx = ctx
-        self.service: NotificationService = ctx.core.notifications  # type: ignore[assignment]
+        self.service, self.runner = service, runner
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
         intro.setOpenExternalLinks(True)
@@ -228,7 +234,7 @@ class NotificationSettings(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.ctx.runner.submit(self.service.list, on_result=self._show, on_error=self.result.show_error)
+        self.runner.submit(self.service.list, on_result=self._show, on_error=self.result.show_error)
 
     def _show(self, backends: list[NotificationBackendInfo]) -> None:
         self.model.set_rows(backends)
@@ -251,7 +257,7 @@ class NotificationSettings(QWidget):
         return self._open(backend) if backend else None
 
     def _open(self, backend: NotificationBackendInfo | None) -> BackendDialog:
-        dialog = BackendDialog(self.ctx, backend, self)
+        dialog = BackendDialog(self.service, self.runner, backend, self)
         dialog.saved.connect(lambda _b: self.reload())
         dialog.open()
         return dialog
@@ -264,7 +270,7 @@ class NotificationSettings(QWidget):
             self, "Remove notification", f"Remove '{backend.name}' and its saved URL from the keychain?"
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.ctx.runner.submit(
+            self.runner.submit(
                 self.service.delete,
                 backend.id,
                 on_result=lambda _r: self.reload(),
@@ -276,6 +282,6 @@ class NotificationSettings(QWidget):
         if backend is None:
             return
         self.result.show_busy(f"Sending a test to {backend.name}…")
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.service.test, backend.id, on_result=self.result.show_result, on_error=self.result.show_error
         )

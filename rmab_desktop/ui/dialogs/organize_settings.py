@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -19,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE, TOKENS, TemplateError, preview
-from rmab_desktop.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from rmab_desktop.settings import Preferences
+    from rmab_desktop.ui.shell import Runner
 
 MODES = [
     ("copy", "Copy (keeps the download for seeding)"),
@@ -30,10 +35,10 @@ PREVIEW_DELAY_MS = 150
 
 
 class OrganizeSettings(QWidget):
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, prefs: Preferences, save_prefs: Callable[[], None], runner: Runner) -> None:
         super().__init__()
-        self.ctx = ctx
-        library = ctx.core.prefs.library
+        self.prefs, self.save_prefs, self.runner = prefs, save_prefs, runner
+        library = prefs.library
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(14)
@@ -84,7 +89,7 @@ class OrganizeSettings(QWidget):
         self._timer.timeout.connect(self.update_preview)
         self.template_edit.textChanged.connect(lambda _text: self._timer.start())
         self.update_preview()
-        ctx.runner.submit(shutil.which, "ffmpeg", on_result=self._ffmpeg_found)
+        runner.submit(shutil.which, "ffmpeg", on_result=self._ffmpeg_found)
 
     def update_preview(self) -> bool:
         """Render the sample books; an invalid template shows why, in red. Returns validity."""
@@ -107,12 +112,12 @@ class OrganizeSettings(QWidget):
     def apply(self) -> bool:
         if not self.update_preview():
             return False
-        library = self.ctx.core.prefs.library
+        library = self.prefs.library
         template = self.template_edit.text().strip()
         library.path_template = None if template == DEFAULT_TEMPLATE else template
         library.import_mode = self.mode_combo.currentData()
         library.embed_tags = self.tags_check.isChecked()
         library.write_sidecars = self.sidecars_check.isChecked()
         library.merge_chapters = self.merge_check.isChecked() and self.merge_check.isEnabled()
-        self.ctx.save_prefs()
+        self.runner.submit(self.save_prefs, pool="network")
         return True

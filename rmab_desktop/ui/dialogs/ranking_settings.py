@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStringListModel, QTimer
 from PySide6.QtWidgets import (
@@ -27,7 +27,10 @@ from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.ranking import CONFIG_KEY, RankingPrefs, rank_releases
 from rmab_desktop.services.ranking.prefs import FORMATS, BitrateWindow
-from rmab_desktop.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from rmab_desktop.services.config_store import ConfigStore
+    from rmab_desktop.ui.shell import Runner
 
 FORMAT_LABELS = {"m4b": "M4B", "flac": "FLAC", "m4a": "M4A / AAC", "mp3": "MP3", "other": "Other"}
 _LABEL_FORMATS = {label: fmt for fmt, label in FORMAT_LABELS.items()}
@@ -56,9 +59,10 @@ def _spin(low: float, high: float, suffix: str = "", decimals: int = 0) -> QDoub
 
 
 class RankingSettings(QWidget):
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, config: ConfigStore, runner: Runner) -> None:
+        """The ranking preferences live in ``config`` (the database) under ``CONFIG_KEY``."""
         super().__init__()
-        self.ctx = ctx
+        self.config, self.runner = config, runner
         self.prefs = RankingPrefs()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -179,8 +183,8 @@ class RankingSettings(QWidget):
         for box in (self.require_author, self.reject_languages):
             box.toggled.connect(self._debounce.start)
         self._show(self.prefs)
-        ctx.runner.submit(
-            ctx.core.config.get_model, CONFIG_KEY, RankingPrefs, pool="library",
+        runner.submit(
+            config.get_model, CONFIG_KEY, RankingPrefs, pool="library",
             on_result=self._show, on_error=self._show_error,
         )  # fmt: skip
 
@@ -262,8 +266,8 @@ class RankingSettings(QWidget):
         prefs = self.edited_prefs()
         self.prefs = prefs
         self.status.setText("Saving…")
-        self.ctx.runner.submit(
-            self.ctx.core.config.set_model, CONFIG_KEY, prefs, pool="library",
+        self.runner.submit(
+            self.config.set_model, CONFIG_KEY, prefs, pool="library",
             on_result=lambda _: self.status.setText("Saved."), on_error=self._show_error,
         )  # fmt: skip
         return True

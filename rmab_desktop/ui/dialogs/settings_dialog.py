@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop.ui import icons
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS, SettingsSection
 from rmab_desktop.ui.models.roles import KeyRole
 from rmab_desktop.ui.widgets.empty_state import EmptyState
@@ -29,10 +29,14 @@ log = logging.getLogger(__name__)
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, ctx: UiContext, sections: list[SettingsSection] | None = None, parent: QWidget | None = None
+        self,
+        build: Callable[[SettingsSection], QWidget],
+        sections: list[SettingsSection] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
+        """``build`` runs a section's factory with the app's services (``DesktopApp.build``)."""
         super().__init__(parent)
-        self.ctx = ctx
+        self._build_section = build
         self.setWindowTitle("Settings")
         self.resize(880, 600)
         self.sections = sorted(
@@ -107,7 +111,7 @@ class SettingsDialog(QDialog):
 
     def _build(self, section: SettingsSection) -> QWidget:
         try:
-            return section.factory(self.ctx)
+            return self._build_section(section)
         except Exception as exc:  # one broken section must not break the dialog
             log.exception("Settings section %s could not be built", section.key)
             return EmptyState("error", f"{section.title} could not be opened", f"{type(exc).__name__}: {exc}")

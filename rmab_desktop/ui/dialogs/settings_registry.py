@@ -1,92 +1,93 @@
 """Settings sections. Each capability appends one SettingsSection; the dialog shows them in order.
 
-A section's factory gets the UiContext and returns a QWidget. The widget saves its own changes
-(live, or with its own Save/Test buttons); if it defines ``apply() -> bool`` the dialog calls it
-when the user presses OK and stays open when it returns False.
+A section's factory gets the app's container and the window's shell (like a page's, see
+``ui/pages/registry.py``) and returns a QWidget built from exactly the services it uses. The widget
+saves its own changes (live, or with its own Save/Test buttons); if it defines ``apply() -> bool``
+the dialog calls it when the user presses OK and stays open when it returns False.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from rmab_desktop.ui.context import UiContext
+    from rmab_desktop.bootstrap import AppCore
+    from rmab_desktop.ui.shell import Shell, UiFactory
 
 
 @dataclass(frozen=True)
 class SettingsSection:
     key: str
     title: str
-    factory: Callable[[UiContext], QWidget]
+    factory: UiFactory
     order: int = 100
     icon_name: str = "settings"
 
 
-def _general(ctx: UiContext) -> QWidget:
+def _general(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.dialogs.general_settings import GeneralSettings
 
-    return GeneralSettings(ctx)
+    return GeneralSettings(
+        core.prefs, core.save_prefs, core.paths, core.database, core.credentials, shell.runner, shell.theme
+    )
 
 
-def _notifications(ctx: UiContext) -> QWidget:
+def _notifications(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.dialogs.notification_settings import NotificationSettings
 
-    return NotificationSettings(ctx)
+    return NotificationSettings(core.notifications, shell.runner)
 
 
-def _library(ctx: UiContext) -> QWidget:
+def _library(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.dialogs.library_settings import LibrarySettings
 
-    assert ctx.core.library is not None  # built by open_core
-    return LibrarySettings(ctx, ctx.core.library)
+    return LibrarySettings(core.library, core.prefs, core.save_prefs, shell.runner)
 
 
-def _setup(ctx: UiContext) -> QWidget:
+def _setup(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.dialogs.setup_settings import SetupSettings
+    from rmab_desktop.ui.wiring import open_first_run_wizard
 
-    return SetupSettings(ctx)
+    return SetupSettings(lambda parent: open_first_run_wizard(core, shell, parent))
 
 
-def _indexers(ctx: UiContext) -> QWidget:
+def _indexers(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.dialogs.indexer_settings import IndexerSettings
 
-    assert ctx.core.indexers is not None  # built by open_core
-    return IndexerSettings(ctx, ctx.core.indexers)
+    return IndexerSettings(core.indexers, core.credentials, shell.runner)
 
 
-def _download_clients(ctx: UiContext) -> QWidget:
+def _download_clients(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.dialogs.download_client_settings import DownloadClientSettings
 
-    assert ctx.core.downloads is not None  # built by open_core
-    return DownloadClientSettings(ctx, ctx.core.downloads)
+    return DownloadClientSettings(core.downloads, core.credentials, shell.runner)
 
 
-def _ranking(ctx: UiContext) -> QWidget:
+def _ranking(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.dialogs.ranking_settings import RankingSettings
 
-    return RankingSettings(ctx)
+    return RankingSettings(core.config, shell.runner)
 
 
-def _organize(ctx: UiContext) -> QWidget:
+def _organize(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.dialogs.organize_settings import OrganizeSettings
 
-    return OrganizeSettings(ctx)
+    return OrganizeSettings(core.prefs, core.save_prefs, shell.runner)
 
 
-def _desktop(ctx: UiContext) -> QWidget:
+def _desktop(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.dialogs.desktop_settings import DesktopSettings
 
-    return DesktopSettings(ctx)
+    return DesktopSettings(core.prefs, core.save_prefs, shell.runner, shell.notifier)
 
 
-def _catalog(ctx: UiContext) -> QWidget:
+def _catalog(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.dialogs.catalog_settings import CatalogSettings
 
-    return CatalogSettings(ctx)
+    return CatalogSettings(core.prefs, core.save_prefs, core.catalog, core.users, shell.runner)
 
 
 SETTINGS_SECTIONS: list[SettingsSection] = [

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from rmab_desktop.ui.context import UiContext
-from rmab_desktop.ui.dialogs.first_run_wizard import FirstRunWizard, open_wizard
+if TYPE_CHECKING:
+    from rmab_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
 
 
 class SetupSettings(QWidget):
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, open_wizard: Callable[[QWidget], FirstRunWizard]) -> None:
+        """``open_wizard(parent)`` opens the assistant over ``parent``."""
         super().__init__()
-        self.ctx = ctx
+        self._open_wizard = open_wizard
         self.wizard: FirstRunWizard | None = None
         text = QLabel(
             "The setup assistant walks through the library, the Audible marketplace, indexers, the "
@@ -28,5 +32,5 @@ class SetupSettings(QWidget):
         layout.addStretch(1)
 
     def open_assistant(self) -> FirstRunWizard:
-        self.wizard = open_wizard(self.ctx, self.window())
+        self.wizard = self._open_wizard(self.window())
         return self.wizard

@@ -6,6 +6,9 @@ presses "Save and start" (see ``first_run_wizard``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtWidgets import (
@@ -33,9 +36,27 @@ from rmab_desktop.services import setup
 from rmab_desktop.services.downloads import DownloadClientConfig
 from rmab_desktop.services.downloads.config import DEFAULT_URLS, KIND_LABELS, KIND_PROTOCOL, PathMapping
 from rmab_desktop.services.indexers import IndexerConfig, IndexerType
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.widgets.test_button import TestButton, TestPlan
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
+
+if TYPE_CHECKING:
+    from rmab_desktop.services.downloads import DownloadService
+    from rmab_desktop.services.indexers import IndexerService
+    from rmab_desktop.services.library.service import LibraryService
+    from rmab_desktop.services.notifications import NotificationService
+    from rmab_desktop.settings import Preferences
+    from rmab_desktop.ui.shell import Runner
+
+
+@dataclass(frozen=True)
+class SetupSteps:
+    """The calls of ``services/setup.py`` that need the app's services, bound to them by the
+    composition (``ui/wiring.py``); each runs on the runner."""
+
+    server_libraries: Callable[[setup.LibraryChoice], list[tuple[str, str]]]
+    check_library: Callable[[setup.LibraryChoice], ConnectionTestResult]
+    check_audible: Callable[[str], ConnectionTestResult]
+    apply_plan: Callable[[setup.SetupPlan], setup.StartedJobs]
 
 
 def _secret_edit(placeholder: str = "") -> QLineEdit:
@@ -85,13 +106,14 @@ class LibraryPage(QWizardPage):
         (LibraryBackendKind.AUDIOBOOKSHELF, "Audiobookshelf"),
     ]
 
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(
+        self, steps: SetupSteps, prefs: Preferences, library: LibraryService, runner: Runner
+    ) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.steps, self.runner = steps, runner
         self.setTitle("Your library")
         self.setSubTitle("Books are organized and tagged into this folder; a server can then show them.")
-        prefs = ctx.core.prefs.library
-        self.folder_edit = QLineEdit(prefs.root or "")
+        self.folder_edit = QLineEdit(prefs.library.root or "")
         self.folder_edit.setPlaceholderText("e.g. /home/me/Audiobooks")
         self.folder_edit.textChanged.connect(self.completeChanged)
         self.kind_group = QButtonGroup(self)
@@ -120,7 +142,7 @@ class LibraryPage(QWizardPage):
         server.addRow("Library", library_row)
         server.addRow("", self.find_result)
 
-        self.test = TestButton(ctx.runner, self._test_call)
+        self.test = TestButton(runner, self._test_call)
         form = QFormLayout()
         form.addRow("Library folder", _folder_row(self.folder_edit, self, "Library folder"))
         form.addRow("Shown by", kinds)
@@ -130,10 +152,9 @@ class LibraryPage(QWizardPage):
         layout.addWidget(self.test)
         layout.addStretch(1)
         self._kind_changed()
-        if ctx.core.library is not None:  # the saved backend (the config is its only home)
-            ctx.runner.submit(
-                lambda: ctx.core.library.backend_config().kind, pool="library", on_result=self._saved_kind
-            )
+        runner.submit(  # the saved backend (the config is its only home)
+            lambda: library.backend_config().kind, pool="library", on_result=self._saved_kind
+        )
 
     def _saved_kind(self, kind: LibraryBackendKind) -> None:
         if self.kind() == LibraryBackendKind.FOLDER:  # the user has not chosen yet
@@ -158,9 +179,8 @@ class LibraryPage(QWizardPage):
     def find_libraries(self) -> None:
         self.find_result.show_busy("Asking the server…")
         self.find_button.setEnabled(False)
-        self.ctx.runner.submit(
-            setup.server_libraries,
-            self.ctx.core,
+        self.runner.submit(
+            self.steps.server_libraries,
             self.choice(),
             on_result=self._show_libraries,
             on_error=self.find_result.show_error,
@@ -190,7 +210,7 @@ class LibraryPage(QWizardPage):
         )
 
     def _test_call(self) -> TestPlan:
-        return setup.check_library, (self.ctx.core, self.choice())
+        return self.steps.check_library, (self.choice(),)
 
     def isComplete(self) -> bool:
         if not self.folder_edit.text().strip():
@@ -199,16 +219,15 @@ class LibraryPage(QWizardPage):
 
 
 class AudiblePage(QWizardPage):
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, steps: SetupSteps, prefs: Preferences, runner: Runner) -> None:
         super().__init__()
-        self.ctx = ctx
         self.setTitle("Audible marketplace")
         self.setSubTitle("Books are discovered and identified in this marketplace (an ASIN belongs to one).")
         self.region_combo = QComboBox()
         for code, name in REGION_NAMES.items():
             self.region_combo.addItem(f"{name} ({code})", code)
-        self.region_combo.setCurrentIndex(max(self.region_combo.findData(ctx.core.prefs.catalog.region), 0))
-        self.test = TestButton(ctx.runner, lambda: (setup.check_audible, (ctx.core, self.region())))
+        self.region_combo.setCurrentIndex(max(self.region_combo.findData(prefs.catalog.region), 0))
+        self.test = TestButton(runner, lambda: (steps.check_audible, (self.region(),)))
         form = QFormLayout()
         form.addRow("Marketplace", self.region_combo)
         layout = QVBoxLayout(self)
@@ -223,9 +242,11 @@ class AudiblePage(QWizardPage):
 class IndexerBox(QGroupBox):
     """One optional indexer: checkable box with address, API key and its own Test."""
 
-    def __init__(self, ctx: UiContext, title: str, types: list[IndexerType], url_hint: str) -> None:
+    def __init__(
+        self, indexers: IndexerService, runner: Runner, title: str, types: list[IndexerType], url_hint: str
+    ) -> None:
         super().__init__(title)
-        self.ctx = ctx
+        self.indexers = indexers
         self.setCheckable(True)
         self.setChecked(False)
         self.type_combo = QComboBox()
@@ -235,7 +256,7 @@ class IndexerBox(QGroupBox):
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText(url_hint)
         self.key_edit = _secret_edit("kept in your system keychain")
-        self.test = TestButton(ctx.runner, self._test_call)
+        self.test = TestButton(runner, self._test_call)
         form = QFormLayout(self)
         if len(types) > 1:
             form.addRow("Type", self.type_combo)
@@ -257,29 +278,29 @@ class IndexerBox(QGroupBox):
     def _test_call(self) -> TestPlan:
         if not self.url_edit.text().strip():
             return _missing("Enter the indexer's address first.", self.url_edit.placeholderText())
-        return self.ctx.core.indexers.test, (self.config(), self.key_edit.text().strip())
+        return self.indexers.test, (self.config(), self.key_edit.text().strip())
 
 
 class IndexersPage(QWizardPage):
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, indexers: IndexerService, runner: Runner) -> None:
         super().__init__()
-        self.ctx = ctx
         self.setTitle("Where to search")
         self.setSubTitle(
             "Choose at least one source of releases. Prowlarr searches all its indexers at once."
         )
-        self.prowlarr = IndexerBox(ctx, "Prowlarr", [IndexerType.PROWLARR], "http://127.0.0.1:9696")
+        self.prowlarr = IndexerBox(
+            indexers, runner, "Prowlarr", [IndexerType.PROWLARR], "http://127.0.0.1:9696"
+        )
         self.torznab = IndexerBox(
-            ctx,
+            indexers,
+            runner,
             "Torznab / Newznab indexer",
             [IndexerType.TORZNAB, IndexerType.NEWZNAB],
             "https://indexer.example/api",
         )
         self.public_domain = QCheckBox("Internet Archive / LibriVox: public-domain books, no account needed")
         self.public_domain.setChecked(True)
-        self.public_test = TestButton(
-            ctx.runner, lambda: (ctx.core.indexers.test, (self.public_domain_config(), None))
-        )
+        self.public_test = TestButton(runner, lambda: (indexers.test, (self.public_domain_config(), None)))
         layout = QVBoxLayout(self)
         layout.addWidget(self.prowlarr)
         layout.addWidget(self.torznab)
@@ -302,9 +323,9 @@ class IndexersPage(QWizardPage):
 class DownloadClientPage(QWizardPage):
     KINDS = ["", "qbittorrent", "transmission", "sabnzbd", "nzbget"]
 
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, downloads: DownloadService, runner: Runner) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.downloads = downloads
         self.setTitle("Download client")
         self.setSubTitle(
             "The client that downloads torrents or NZBs. Public-domain books download directly and need none."
@@ -321,7 +342,7 @@ class DownloadClientPage(QWizardPage):
         self.remote_edit.setPlaceholderText("as the client sees it, e.g. /downloads")
         self.local_edit = QLineEdit()
         self.local_edit.setPlaceholderText("the same folder on this computer, e.g. /mnt/nas/downloads")
-        self.test = TestButton(ctx.runner, self._test_call)
+        self.test = TestButton(runner, self._test_call)
         self.form = QFormLayout()
         self.form.addRow("Client", self.kind_combo)
         self.form.addRow("Address", self.url_edit)
@@ -388,23 +409,23 @@ class DownloadClientPage(QWizardPage):
                 "The client's folder and the same folder as this computer sees it.",
             )
         config = self.config()
-        return self.ctx.core.downloads.test, (config, self.secret_edit.text() or None)
+        return self.downloads.test, (config, self.secret_edit.text() or None)
 
     def protocol(self) -> str:
         return KIND_PROTOCOL.get(self.kind(), "")
 
 
 class NotificationsPage(QWizardPage):
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, notifications: NotificationService, runner: Runner) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.notifications = notifications
         self.setTitle("Notifications")
         self.setSubTitle(
             "Optional: also notify a phone or chat (Discord, Telegram, ntfy, Pushover, email …) with an "
             "Apprise URL. Desktop notifications are always on."
         )
         self.url_edit = _secret_edit("e.g. ntfys://my-topic or discord://webhook_id/webhook_token")
-        self.test = TestButton(ctx.runner, self._test_call, "Send test")
+        self.test = TestButton(runner, self._test_call, "Send test")
         form = QFormLayout()
         form.addRow("Apprise URL", self.url_edit)
         layout = QVBoxLayout(self)
@@ -420,4 +441,4 @@ class NotificationsPage(QWizardPage):
     def _test_call(self) -> TestPlan:
         if not self.url():
             return _missing("Enter an Apprise URL first, or leave it empty to skip.")
-        return self.ctx.core.notifications.test_url, (self.url(),)
+        return self.notifications.test_url, (self.url(),)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QPalette
@@ -28,7 +30,6 @@ from PySide6.QtWidgets import (
 from rmab_desktop.domain.enums import JobStatus
 from rmab_desktop.domain.jobs import Job, JobEvent, ScheduledJob
 from rmab_desktop.ui import icons
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.delegates.badge_delegate import BadgeDelegate
 from rmab_desktop.ui.delegates.progress_delegate import ProgressDelegate
 from rmab_desktop.ui.dialogs.cron_dialog import CronDialog
@@ -39,6 +40,13 @@ from rmab_desktop.ui.models.schedules_model import SchedulesModel
 from rmab_desktop.ui.widgets.empty_state import EmptyState
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.workers.runner import ErrorInfo
+
+if TYPE_CHECKING:
+    from rmab_desktop.services.job_queue import JobQueue
+    from rmab_desktop.services.scheduler import Scheduler
+    from rmab_desktop.ui.models.log_model import QtLogHandler
+    from rmab_desktop.ui.shell import Runner
+    from rmab_desktop.workers.job_pump import JobPump
 
 log = logging.getLogger(__name__)
 
@@ -74,14 +82,23 @@ def _table(model, proxy) -> QTableView:  # type: ignore[no-untyped-def]
 
 
 class ActivityPage(QWidget):
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(
+        self,
+        queue: JobQueue,
+        scheduler: Scheduler,
+        titles: Callable[[str], str],
+        runner: Runner,
+        pump: JobPump | None = None,
+        log_handler: QtLogHandler | None = None,
+    ) -> None:
+        """``titles`` names a job type; without ``pump`` (tests) the page refreshes on its timer only;
+        ``log_handler`` feeds the Log tab."""
         super().__init__()
-        self.ctx = ctx
+        self.queue, self.scheduler, self.runner, self.pump = queue, scheduler, runner, pump
         self._last_event_id = 0
         self._loading = False
         self._dirty = False
         self._pending_log: list[LogEntry] = []
-        titles = ctx.core.handlers.title
 
         self.jobs_model = JobsModel(titles)
         self.jobs_proxy = JobsProxy()
@@ -118,15 +135,15 @@ class ActivityPage(QWidget):
         self._progress_flush.timeout.connect(self._flush_progress)
         self._pending_progress: dict[int, float] = {}
 
-        if ctx.log_handler is not None:
-            self.log_model.append(list(ctx.log_handler.recent))
-            ctx.log_handler.bridge.entry.connect(self._on_log_entry)
-        if ctx.pump is not None:
-            ctx.pump.jobStarted.connect(self.request_refresh)
-            ctx.pump.jobFinished.connect(self.request_refresh)
-            ctx.pump.scheduled.connect(self.request_refresh)
-            ctx.pump.recovered.connect(self.request_refresh)
-            ctx.pump.jobProgress.connect(self._on_progress)
+        if log_handler is not None:
+            self.log_model.append(list(log_handler.recent))
+            log_handler.bridge.entry.connect(self._on_log_entry)
+        if pump is not None:
+            pump.jobStarted.connect(self.request_refresh)
+            pump.jobFinished.connect(self.request_refresh)
+            pump.scheduled.connect(self.request_refresh)
+            pump.recovered.connect(self.request_refresh)
+            pump.jobProgress.connect(self._on_progress)
         self.refresh()
 
     # -- construction ---------------------------------------------------------------------------
@@ -267,12 +284,11 @@ class ActivityPage(QWidget):
     # -- loading ---------------------------------------------------------------------------------
     def _load(self, after_event_id: int) -> ActivitySnapshot:
         """Off the GUI thread: one read of jobs, schedules and new events."""
-        core = self.ctx.core
         limit = FIRST_EVENTS if after_event_id == 0 else 1000
         return ActivitySnapshot(
-            core.queue.list_jobs(limit=JOB_LIMIT),
-            core.scheduler.list(),
-            core.queue.events(after_id=after_event_id, limit=limit),
+            self.queue.list_jobs(limit=JOB_LIMIT),
+            self.scheduler.list(),
+            self.queue.events(after_id=after_event_id, limit=limit),
         )
 
     def refresh(self) -> None:
@@ -280,7 +296,7 @@ class ActivityPage(QWidget):
             self._dirty = True
             return
         self._loading = True
-        self.ctx.runner.submit(
+        self.runner.submit(
             self._load,
             self._last_event_id,
             on_result=self._apply,
@@ -393,8 +409,8 @@ class ActivityPage(QWidget):
         self.retry_jobs(ids)
 
     def retry_jobs(self, job_ids: list[int]) -> None:
-        queue = self.ctx.core.queue
-        self.ctx.runner.submit(
+        queue = self.queue
+        self.runner.submit(
             lambda: [queue.retry(job_id) for job_id in job_ids],
             on_result=lambda jobs: self._after_action(f"Queued {len(jobs)} job(s) to run again."),
             on_error=self._show_error,
@@ -405,10 +421,10 @@ class ActivityPage(QWidget):
         self.cancel_jobs(ids)
 
     def cancel_jobs(self, job_ids: list[int]) -> None:
-        pump = self.ctx.pump
+        pump = self.pump
         local = [job_id for job_id in job_ids if pump is not None and pump.cancel_job(job_id)]
-        queue = self.ctx.core.queue
-        self.ctx.runner.submit(
+        queue = self.queue
+        self.runner.submit(
             lambda: [queue.cancel(job_id) for job_id in job_ids],
             on_result=lambda _jobs: self._after_action(
                 f"Cancelling {len(job_ids)} job(s)." if not local else f"Stopping {len(job_ids)} job(s)…"
@@ -419,8 +435,8 @@ class ActivityPage(QWidget):
     def _after_action(self, text: str) -> None:
         self._show_ok(text)
         self.request_refresh()
-        if self.ctx.pump is not None:
-            self.ctx.pump.tick()
+        if self.pump is not None:
+            self.pump.tick()
 
     # -- schedules actions -------------------------------------------------------------------------
     def selected_schedule(self) -> ScheduledJob | None:
@@ -449,8 +465,8 @@ class ActivityPage(QWidget):
             self.save_cron(schedule.id, dialog.cron())
 
     def save_cron(self, schedule_id: int, cron: str) -> None:
-        self.ctx.runner.submit(
-            self.ctx.core.scheduler.update,
+        self.runner.submit(
+            self.scheduler.update,
             schedule_id,
             cron=cron,
             on_result=lambda s: self._after_action(f"“{s.name}” now runs on “{s.cron}”."),
@@ -463,8 +479,8 @@ class ActivityPage(QWidget):
             self.set_schedule_enabled(schedule.id, not schedule.enabled)
 
     def set_schedule_enabled(self, schedule_id: int, enabled: bool) -> None:
-        self.ctx.runner.submit(
-            self.ctx.core.scheduler.update,
+        self.runner.submit(
+            self.scheduler.update,
             schedule_id,
             enabled=enabled,
             on_result=lambda s: self._after_action(
@@ -479,8 +495,8 @@ class ActivityPage(QWidget):
             self.run_schedule_now(schedule)
 
     def run_schedule_now(self, schedule: ScheduledJob) -> None:
-        self.ctx.runner.submit(
-            self.ctx.core.scheduler.run_now,
+        self.runner.submit(
+            self.scheduler.run_now,
             schedule.id,
             on_result=lambda job_id: self._after_action(f"“{schedule.name}” queued as job #{job_id}."),
             on_error=self._show_error,
@@ -500,7 +516,7 @@ class ActivityPage(QWidget):
 
     def export_log(self, path: Path) -> None:
         lines = self.visible_log_lines()
-        self.ctx.runner.submit(
+        self.runner.submit(
             lambda: path.write_text("\n".join(lines) + "\n", encoding="utf-8"),
             on_result=lambda _n: self._show_ok(f"Saved {len(lines)} log lines to {path}."),
             on_error=self._show_error,

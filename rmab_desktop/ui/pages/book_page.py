@@ -22,10 +22,13 @@ from rmab_desktop.clients.audible import web_url
 from rmab_desktop.domain.catalog import CatalogEntry
 from rmab_desktop.domain.requests import RequestOutcome
 from rmab_desktop.ui.models.catalog_model import AVAILABILITY_LABELS, BookGridModel
-from rmab_desktop.ui.pages.catalog_widgets import BookGrid, CatalogNavigator, cover_images
+from rmab_desktop.ui.pages.catalog_widgets import BookGrid, CatalogNavigator
 
 if TYPE_CHECKING:
-    from rmab_desktop.ui.context import UiContext
+    from rmab_desktop.services.catalog import CatalogService
+    from rmab_desktop.services.requests import RequestService
+    from rmab_desktop.ui.notifier import Notifier
+    from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo
 
 COVER_PX = 260
@@ -39,11 +42,19 @@ def _runtime(minutes: int | None) -> str:
 
 
 class BookPage(QWidget):
-    def __init__(self, ctx: UiContext, nav: CatalogNavigator, asin: str, region: str) -> None:
+    def __init__(
+        self,
+        catalog: CatalogService,
+        requests: RequestService,
+        runner: Runner,
+        notifier: Notifier,
+        nav: CatalogNavigator,
+        asin: str,
+        region: str,
+    ) -> None:
         super().__init__()
-        assert ctx.core.catalog is not None and ctx.core.requests is not None
-        self.ctx, self.nav, self.asin, self.region = ctx, nav, asin, region
-        self.catalog, self.requests = ctx.core.catalog, ctx.core.requests
+        self.catalog, self.requests, self.runner, self.notifier = catalog, requests, runner, notifier
+        self.nav, self.covers, self.asin, self.region = nav, nav.covers, asin, region
         self.entry: CatalogEntry | None = None
         self.editions: list[tuple[str, str, str]] = []
         self._build()
@@ -104,8 +115,8 @@ class BookPage(QWidget):
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.description)
         layout.addWidget(QLabel("<b>Similar books</b>"))
-        self.similar_model = BookGridModel(cover_images(self.ctx))
-        self.similar = BookGrid(self.similar_model, strip=True)
+        self.similar_model = BookGridModel(self.covers)
+        self.similar = BookGrid(self.similar_model, self.nav.book_actions, strip=True)
         self.similar.bookActivated.connect(self.nav.open_entry)
         layout.addWidget(self.similar)
         layout.addStretch(1)
@@ -116,8 +127,8 @@ class BookPage(QWidget):
             entry = self.catalog.entry(self.asin, self.region, refresh=refresh)
             return entry, self.catalog.cache.editions(entry.book.asin, entry.book.region)
 
-        self.ctx.runner.submit(fetch, on_result=self._loaded, on_error=self._failed)
-        self.ctx.runner.submit(
+        self.runner.submit(fetch, on_result=self._loaded, on_error=self._failed)
+        self.runner.submit(
             self.catalog.similar,
             self.asin,
             self.region,
@@ -165,14 +176,14 @@ class BookPage(QWidget):
             else ""
         )
         self._show_badge()
-        pixmap = cover_images(self.ctx).get(book.cover_url)
+        pixmap = self.covers.get(book.cover_url)
         if pixmap is None and book.cover_url:
-            cover_images(self.ctx).arrived.connect(self._cover_arrived)
+            self.covers.arrived.connect(self._cover_arrived)
         self._set_cover(pixmap)
 
     def _cover_arrived(self, url: str) -> None:
         if self.entry is not None and url == self.entry.book.cover_url:
-            self._set_cover(cover_images(self.ctx).get(url))
+            self._set_cover(self.covers.get(url))
 
     def _set_cover(self, pixmap: QPixmap | None) -> None:
         if pixmap is None:
@@ -214,7 +225,7 @@ class BookPage(QWidget):
         self.request_button.setEnabled(False)
         self.message.setText("Requesting…")
         book = self.entry.book
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.requests.create,
             book.asin,
             book.region,
@@ -226,9 +237,9 @@ class BookPage(QWidget):
 
     def _requested(self, outcome: RequestOutcome) -> None:
         self.message.setText(outcome.message)
-        self.ctx.notifier.notify("Request", outcome.message)
+        self.notifier.notify("Request", outcome.message)
         self.nav.announce(outcome.request)
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.catalog.annotate, [self.entry.book] if self.entry else [], on_result=self._annotated
         )
 
@@ -246,7 +257,7 @@ class BookListPage(QWidget):
     """An author's or a series' books as a covers grid."""
 
     def __init__(
-        self, ctx: UiContext, nav: CatalogNavigator, title: str, load: Callable[[], list[CatalogEntry]]
+        self, runner: Runner, nav: CatalogNavigator, title: str, load: Callable[[], list[CatalogEntry]]
     ) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
@@ -255,13 +266,11 @@ class BookListPage(QWidget):
         layout.addWidget(heading)
         self.message = QLabel("Loading…")
         layout.addWidget(self.message)
-        self.model = BookGridModel(cover_images(ctx))
-        self.grid = BookGrid(self.model)
+        self.model = BookGridModel(nav.covers)
+        self.grid = BookGrid(self.model, nav.book_actions)
         self.grid.bookActivated.connect(nav.open_entry)
         layout.addWidget(self.grid, 1)
-        ctx.runner.submit(
-            load, on_result=self._loaded, on_error=lambda info: self.message.setText(info.message)
-        )
+        runner.submit(load, on_result=self._loaded, on_error=lambda info: self.message.setText(info.message))
 
     def _loaded(self, entries: list[CatalogEntry]) -> None:
         self.model.reset(entries, total=len(entries))

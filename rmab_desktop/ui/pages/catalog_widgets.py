@@ -3,11 +3,11 @@ authors and series in their own windows (from Discover, Search, dropped Audible 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyleOptionViewItem, QWidget
 
 from rmab_desktop.domain.catalog import CatalogEntry
 from rmab_desktop.domain.requests import RequestDetails
@@ -16,7 +16,11 @@ from rmab_desktop.ui.models.catalog_model import BookGridModel, CoverImages
 from rmab_desktop.ui.models.roles import ObjectRole
 
 if TYPE_CHECKING:
-    from rmab_desktop.ui.context import UiContext
+    from rmab_desktop.services.catalog import CatalogService
+    from rmab_desktop.services.requests import RequestService
+    from rmab_desktop.ui.book_actions import BookAction
+    from rmab_desktop.ui.notifier import Notifier
+    from rmab_desktop.ui.shell import Banners, Runner
 
 CATALOG_BANNER = "catalog-offline"
 OFFLINE_TEXT = (
@@ -25,13 +29,25 @@ OFFLINE_TEXT = (
 
 
 class BookGrid(QListView):
-    """A covers grid (wrapping) or a one-row strip (``strip=True``) over a :class:`BookGridModel`."""
+    """A covers grid (wrapping) or a one-row strip (``strip=True``) over a :class:`BookGridModel`;
+    its context menu offers the registered catalog book actions."""
 
     bookActivated = Signal(object)  # CatalogEntry
 
-    def __init__(self, model: BookGridModel, *, strip: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: BookGridModel,
+        book_actions: Sequence[BookAction[CatalogEntry]] = (),
+        *,
+        strip: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setModel(model)
+        self.book_actions = list(book_actions)
+        if self.book_actions:
+            self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self.customContextMenuRequested.connect(self._context_menu)
         self.delegate = CoverDelegate(parent=self)
         self.setItemDelegate(self.delegate)
         self.setViewMode(QListView.ViewMode.IconMode)
@@ -59,6 +75,24 @@ class BookGrid(QListView):
         if isinstance(entry, CatalogEntry):
             self.bookActivated.emit(entry)
 
+    def _context_menu(self, point: QPoint) -> None:
+        entry = self.indexAt(point).data(ObjectRole)
+        if isinstance(entry, CatalogEntry):
+            self.actions_menu(entry).popup(self.viewport().mapToGlobal(point))
+
+    def actions_menu(self, entry: CatalogEntry) -> QMenu:
+        menu = QMenu(self)
+        for book_action in self.book_actions:
+            action = book_action.qaction(menu)
+            action.setEnabled(book_action.enabled([entry]))
+            action.triggered.connect(lambda _checked=False, a=book_action: a.handler.run([entry], self))
+            menu.addAction(action)
+        return menu
+
+    def refresh_book(self, entry: CatalogEntry) -> None:
+        """An action changed this book (its availability): show the new badge."""
+        self.grid_model().update_entries([entry])
+
     def grid_model(self) -> BookGridModel:
         model = self.model()
         assert isinstance(model, BookGridModel)
@@ -71,37 +105,38 @@ def _option(view: QListView) -> QStyleOptionViewItem:
     return option
 
 
-def cover_images(ctx: UiContext) -> CoverImages:
-    """One pixmap cache per window context, shared by every grid."""
-    images = getattr(ctx, "_catalog_covers", None)
-    if images is None:
-        assert ctx.core.catalog is not None
-        images = CoverImages(ctx.runner, ctx.core.catalog.covers.fetch)
-        ctx._catalog_covers = images  # type: ignore[attr-defined]
-    return images
-
-
 class CatalogNavigator(QObject):
     """Opens book, author and series windows; tells pages when a request was made."""
 
     requestCreated = Signal(object)  # RequestDetails
     catalogStatus = Signal(bool, str)  # online, message (emitted from any thread, delivered queued)
 
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(
+        self,
+        catalog: CatalogService,
+        requests: RequestService,
+        runner: Runner,
+        notifier: Notifier,
+        banners: Banners,
+        covers: CoverImages,
+        region: Callable[[], str],
+    ) -> None:
+        """``covers`` is the window's one pixmap cache; ``region`` the user's catalog region now."""
         super().__init__()
-        self.ctx = ctx
+        self.catalog, self.requests, self.runner, self.notifier = catalog, requests, runner, notifier
+        self.banners, self.covers, self.region = banners, covers, region
+        self.book_actions: list[BookAction[CatalogEntry]] = []  # set by the composition (ui/wiring.py)
         self.windows: list[QWidget] = []
         self.catalogStatus.connect(self._show_status)
-        assert ctx.core.catalog is not None
-        ctx.core.catalog.status_listeners.append(
+        catalog.status_listeners.append(
             lambda status: self.catalogStatus.emit(bool(status.online), status.message)
         )
 
     def _show_status(self, online: bool, message: str) -> None:
         if online:
-            self.ctx.banners.hide_banner(CATALOG_BANNER)
+            self.banners.hide_banner(CATALOG_BANNER)
         else:
-            self.ctx.banners.show_banner(CATALOG_BANNER, f"{OFFLINE_TEXT} ({message})", "warning")
+            self.banners.show_banner(CATALOG_BANNER, f"{OFFLINE_TEXT} ({message})", "warning")
 
     def _show(self, widget: QWidget, title: str) -> QWidget:
         widget.setWindowFlag(Qt.WindowType.Window, True)
@@ -116,7 +151,9 @@ class CatalogNavigator(QObject):
     def open_book(self, asin: str, region: str | None = None) -> QWidget:
         from rmab_desktop.ui.pages.book_page import BookPage
 
-        page = BookPage(self.ctx, self, asin, region or self.ctx.core.prefs.catalog.region)
+        page = BookPage(
+            self.catalog, self.requests, self.runner, self.notifier, self, asin, region or self.region()
+        )
         return self._show(page, f"Book {asin}")
 
     def open_entry(self, entry: CatalogEntry) -> QWidget:
@@ -125,33 +162,22 @@ class CatalogNavigator(QObject):
     def open_list(self, title: str, load: Callable[[], list[CatalogEntry]]) -> QWidget:
         from rmab_desktop.ui.pages.book_page import BookListPage
 
-        return self._show(BookListPage(self.ctx, self, title, load), title)
+        return self._show(BookListPage(self.runner, self, title, load), title)
 
     def open_author(self, name: str, asin: str | None, region: str) -> QWidget:
-        catalog = self.ctx.core.catalog
-        assert catalog is not None
+        catalog = self.catalog
         return self.open_list(
             f"Books by {name}", lambda: catalog.author_books(name, region, author_asin=asin)
         )
 
     def open_series(self, title: str, asin: str | None, region: str) -> QWidget:
-        catalog = self.ctx.core.catalog
-        assert catalog is not None
+        catalog = self.catalog
         return self.open_list(
             f"Series: {title}", lambda: catalog.series_books(title, region, series_asin=asin)
         )
 
     def announce(self, details: RequestDetails) -> None:
         self.requestCreated.emit(details)
-
-
-def navigator(ctx: UiContext) -> CatalogNavigator:
-    """The navigator of this window context (created on first use)."""
-    existing = getattr(ctx, "_catalog_navigator", None)
-    if existing is None:
-        existing = CatalogNavigator(ctx)
-        ctx._catalog_navigator = existing  # type: ignore[attr-defined]
-    return existing
 
 
 def connect_dropped_links(page: QWidget, nav: CatalogNavigator) -> None:

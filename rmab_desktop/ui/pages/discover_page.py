@@ -30,12 +30,14 @@ from rmab_desktop.ui.pages.catalog_widgets import (
     BookGrid,
     CatalogNavigator,
     connect_dropped_links,
-    cover_images,
 )
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 
 if TYPE_CHECKING:
-    from rmab_desktop.ui.context import UiContext
+    from rmab_desktop.services.catalog import CatalogService
+    from rmab_desktop.services.requests import UserService
+    from rmab_desktop.ui.notifier import Notifier
+    from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo
 
 STALE_AFTER = timedelta(hours=24)
@@ -68,9 +70,9 @@ class SectionWidget(QWidget):
             button.clicked.connect(slot)
             header.addWidget(button)
         layout.addLayout(header)
-        self.model = BookGridModel(cover_images(page.ctx))
+        self.model = BookGridModel(page.nav.covers)
         self.model.loader = self._load
-        self.grid = BookGrid(self.model, strip=True)
+        self.grid = BookGrid(self.model, page.nav.book_actions, strip=True)
         self.grid.bookActivated.connect(page.nav.open_entry)
         layout.addWidget(self.grid)
         self.empty = QLabel("Nothing saved yet for this section.")
@@ -83,7 +85,7 @@ class SectionWidget(QWidget):
 
     def _load(self, offset: int) -> None:
         catalog = self.page.catalog
-        self.page.ctx.runner.submit(
+        self.page.runner.submit(
             catalog.section_page, self.spec, offset, PAGE, on_result=self._loaded, on_error=self._failed
         )
 
@@ -106,11 +108,16 @@ class SectionWidget(QWidget):
 
 
 class DiscoverPage(QWidget):
-    def __init__(self, ctx: UiContext, nav: CatalogNavigator) -> None:
+    def __init__(
+        self,
+        catalog: CatalogService,
+        users: UserService,
+        runner: Runner,
+        notifier: Notifier,
+        nav: CatalogNavigator,
+    ) -> None:
         super().__init__()
-        assert ctx.core.catalog is not None and ctx.core.users is not None
-        self.ctx, self.nav = ctx, nav
-        self.catalog, self.users = ctx.core.catalog, ctx.core.users
+        self.catalog, self.users, self.runner, self.notifier, self.nav = catalog, users, runner, notifier, nav
         self.user: UserInfo | None = None
         self.sections: list[SectionWidget] = []
         self._refreshing: set[tuple[str, str]] = set()
@@ -139,7 +146,7 @@ class DiscoverPage(QWidget):
         connect_dropped_links(self, nav)
         self.reload()
         # Cached sections need no network: ask once whether Audible answers, for the offline banner.
-        self.ctx.runner.submit(self.catalog.probe, on_error=lambda _info: None)
+        self.runner.submit(self.catalog.probe, on_error=lambda _info: None)
 
     # -- sections --------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -147,7 +154,7 @@ class DiscoverPage(QWidget):
             user = self.users.current()
             return user, self.catalog.sections(user.id)
 
-        self.ctx.runner.submit(fetch, on_result=self._show_sections)
+        self.runner.submit(fetch, on_result=self._show_sections)
 
     def _show_sections(self, result: tuple[UserInfo, list[HomeSectionSpec]]) -> None:
         self.user, specs = result
@@ -168,7 +175,7 @@ class DiscoverPage(QWidget):
             return
         self._refreshing.add(key)
         widget.count.setText("refreshing…")
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.catalog.refresh_section,
             widget.spec,
             on_result=lambda _n: self._refreshed_list(key, None),
@@ -189,26 +196,24 @@ class DiscoverPage(QWidget):
 
     def move(self, spec: HomeSectionSpec, offset: int) -> None:
         user_id = self.user.id if self.user else None
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.catalog.move_section, user_id, spec.id, offset, on_result=lambda _s: self.reload()
         )
 
     def remove(self, spec: HomeSectionSpec) -> None:
         user_id = self.user.id if self.user else None
-        self.ctx.runner.submit(
-            self.catalog.remove_section, user_id, spec.id, on_result=lambda _r: self.reload()
-        )
+        self.runner.submit(self.catalog.remove_section, user_id, spec.id, on_result=lambda _r: self.reload())
 
     def add(self, kind: SectionKind, title: str | None = None, category_id: str | None = None) -> None:
         user_id = self.user.id if self.user else None
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.catalog.add_section,
             user_id,
             kind,
             title=title,
             category_id=category_id,
             on_result=lambda _s: self.reload(),
-            on_error=lambda info: self.ctx.notifier.notify("Discover", info.message, "warning"),
+            on_error=lambda info: self.notifier.notify("Discover", info.message, "warning"),
         )
 
     def _fill_menu(self) -> None:
@@ -218,7 +223,7 @@ class DiscoverPage(QWidget):
         categories = self.add_menu.addMenu("Category")
         if not self.categories:
             categories.addAction("Loading categories…").setEnabled(False)
-            self.ctx.runner.submit(self.catalog.categories, on_result=self._categories_loaded)
+            self.runner.submit(self.catalog.categories, on_result=self._categories_loaded)
             return
         for node in self.categories:
             categories.addAction(node.name, lambda n=node: self.add(SectionKind.CATEGORY, n.name, n.id))
@@ -235,6 +240,6 @@ class DiscoverPage(QWidget):
         for widget in self.sections:
             entries = widget.model.entries()
             if entries:
-                self.ctx.runner.submit(
+                self.runner.submit(
                     self.catalog.annotate, [e.book for e in entries], on_result=widget.model.update_entries
                 )

@@ -1,16 +1,17 @@
 """The Library page: every book of the active backend, searchable with ``field:value`` terms.
 
 Rows load on the "library" pool; the search box is debounced and filters precomputed keys;
-covers load off-thread. Book actions: open the folder, play, rescan, re-tag.
+covers load off-thread. The actions on the selected books come from ``LIBRARY_BOOK_ACTIONS``
+(``ui/book_actions.py``): the action bar and the context menu show them in order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QPixmap
+from PySide6.QtGui import QAction, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,18 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmab_desktop.domain.books import BookInfo
-from rmab_desktop.services.library.importing import LibraryImport
 from rmab_desktop.services.library.query import SearchRecord, parse_query
 from rmab_desktop.services.library.service import (
     LibraryEntry,
     LibraryService,
     LibrarySummary,
-    first_audio_file,
     summarize,
 )
-from rmab_desktop.ui import desktop, icons
-from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui import icons
+from rmab_desktop.ui.book_actions import BookAction
 from rmab_desktop.ui.models.library_covers import CoverCache
 from rmab_desktop.ui.models.library_model import (
     AUTHOR,
@@ -55,6 +53,10 @@ from rmab_desktop.ui.models.library_model import (
 from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.widgets.empty_state import EmptyState
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.notifier import Notifier
+    from rmab_desktop.ui.shell import Runner
 
 SEARCH_DEBOUNCE_MS = 150
 ROW_HEIGHT = 36
@@ -86,13 +88,19 @@ class LibraryPage(QWidget):
     filtered = Signal(int)  # number of visible books, after each search
 
     def __init__(
-        self, ctx: UiContext, service: LibraryService, open_import: Callable[[], None] | None = None
+        self,
+        service: LibraryService,
+        runner: Runner,
+        notifier: Notifier,
+        book_actions: Sequence[BookAction[LibraryEntry]] = (),
+        open_import: Callable[[LibraryPage], None] | None = None,
     ) -> None:
+        """``open_import`` opens the import dialog over this page (no button without it)."""
         super().__init__()
-        self.ctx = ctx
-        self.service = service
+        self.service, self.runner, self.notifier = service, runner, notifier
+        self.book_actions = list(book_actions)
         self._open_import = open_import
-        self.covers = CoverCache(ctx.runner, size=ROW_HEIGHT - 6, fetch=service.cover_bytes)
+        self.covers = CoverCache(runner, size=ROW_HEIGHT - 6, fetch=service.cover_bytes)
         self.covers.placeholder = self._placeholder(self.covers.size)
         self.model = LibraryModel(self.covers.get)
         self.covers.changed.connect(self.model.cover_changed)
@@ -152,7 +160,7 @@ class LibraryPage(QWidget):
         self.table.setIconSize(QSize(self.covers.size, self.covers.size))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.doubleClicked.connect(lambda _index: self.open_folder())
+        self.table.doubleClicked.connect(lambda _index: self._run_default())
         vertical = self.table.verticalHeader()
         vertical.setVisible(False)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -209,20 +217,13 @@ class LibraryPage(QWidget):
         self._update_actions()
 
     def _build_actions(self) -> QHBoxLayout:
-        self.open_action = QAction(icons.icon("folder"), "Open folder", self, shortcut=QKeySequence("Ctrl+O"))
-        self.play_action = QAction(icons.icon("play"), "Play", self, shortcut=QKeySequence("Ctrl+P"))
-        self.rescan_action = QAction(icons.icon("retry"), "Rescan", self)
-        self.retag_action = QAction(icons.icon("export"), "Re-tag", self)
-        self.retag_action.setToolTip(
-            "Write title, author, narrator, series and cover tags into the files again"
-        )
-        self.open_action.triggered.connect(self.open_folder)
-        self.play_action.triggered.connect(self.play)
-        self.rescan_action.triggered.connect(self.rescan)
-        self.retag_action.triggered.connect(self.retag)
+        self.actions: dict[str, QAction] = {}
         bar = QHBoxLayout()
         self.action_buttons: list[QToolButton] = []
-        for action in (self.open_action, self.play_action, self.rescan_action, self.retag_action):
+        for book_action in self.book_actions:
+            action = book_action.qaction(self)
+            action.triggered.connect(lambda _checked=False, a=book_action: self.run_action(a))
+            self.actions[book_action.spec.key] = action
             self.addAction(action)
             button = QToolButton(toolButtonStyle=Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setDefaultAction(action)
@@ -234,7 +235,7 @@ class LibraryPage(QWidget):
     # ----------------------------------------------------------------- loading
     def reload(self) -> None:
         self.count_label.setText("Loading…")
-        self.ctx.runner.submit(
+        self.runner.submit(
             _load_rows, self.service, pool="library", on_result=self._loaded, on_error=self._failed
         )
 
@@ -242,7 +243,7 @@ class LibraryPage(QWidget):
         entries, summary = result
         self.covers.clear()
         self.model.set_entries(entries)  # sorted by title already; search keys follow
-        self.ctx.runner.submit(
+        self.runner.submit(
             _search_keys,
             entries,
             pool="library",
@@ -270,13 +271,13 @@ class LibraryPage(QWidget):
 
     def _failed(self, info: Any) -> None:
         self.count_label.setText("")
-        self.ctx.notifier.notify("Library", f"{info.message} {info.hint}".strip(), "error")
+        self.notifier.notify("Library", f"{info.message} {info.hint}".strip(), "error")
 
     def sync(self) -> None:
         if self._busy:
             return
         self._set_busy(True, "Refreshing…")
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.service.sync,
             pool="library",
             with_progress=True,
@@ -289,9 +290,7 @@ class LibraryPage(QWidget):
 
     def _synced(self, result: Any) -> None:
         self._set_busy(False)
-        self.ctx.notifier.notify(
-            "Library refreshed", f"{result.books:,} books in your {result.backend} library."
-        )
+        self.notifier.notify("Library refreshed", f"{result.books:,} books in your {result.backend} library.")
         self.reload()
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
@@ -319,109 +318,44 @@ class LibraryPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return [index.data(ObjectRole) for index in rows]
 
-    def _current(self) -> LibraryEntry | None:
-        selected = self.selected_entries()
-        return selected[0] if len(selected) == 1 else None
-
     def _update_actions(self) -> None:
         selected = self.selected_entries()
-        one = len(selected) == 1 and bool(selected[0].path)
-        self.open_action.setEnabled(one)
-        self.play_action.setEnabled(one)
-        self.rescan_action.setEnabled(bool(selected))
-        self.retag_action.setEnabled(one and self.service.retagger is not None)
-        if self.service.retagger is None:
-            self.retag_action.setToolTip("Re-tagging is not available in this build")
+        for book_action in self.book_actions:
+            self.actions[book_action.spec.key].setEnabled(book_action.enabled(selected))
 
     def _context_menu(self, point: QPoint) -> None:
         if not self.table.indexAt(point).isValid():
             return
         menu = QMenu(self)
-        for action in (self.open_action, self.play_action, self.rescan_action, self.retag_action):
+        for action in self.actions.values():
             menu.addAction(action)
         menu.popup(self.table.viewport().mapToGlobal(point))
 
-    def open_folder(self) -> None:
-        entry = self._current()
-        if entry and entry.path and not desktop.reveal_in_file_manager(entry.path):
-            self.ctx.notifier.notify("Open folder", f"Could not open {entry.path}.", "warning")
+    def run_action(self, book_action: BookAction[LibraryEntry]) -> None:
+        selected = self.selected_entries()
+        if book_action.enabled(selected):
+            book_action.handler.run(selected, self)
 
-    def play(self) -> None:
-        entry = self._current()
-        if not entry or not entry.path:
-            return
-        self.ctx.runner.submit(
-            first_audio_file,
-            entry.path,
-            pool="library",
-            on_result=lambda file, e=entry: self._play_file(e, file),
-        )
+    def trigger(self, key: str) -> None:
+        """Run the registered action ``key`` on the selection (as its button does)."""
+        self.run_action(next(a for a in self.book_actions if a.spec.key == key))
 
-    def _play_file(self, entry: LibraryEntry, file: str | None) -> None:
-        if not file or not desktop.open_with_system_player(file):
-            self.ctx.notifier.notify("Play", f"No audio file of '{entry.title}' could be opened.", "warning")
+    def _run_default(self) -> None:
+        for book_action in self.book_actions:
+            if book_action.spec.default:
+                self.run_action(book_action)
+                return
 
-    def rescan(self) -> None:
-        entries = self.selected_entries()
-        for entry in entries:
-            self.ctx.runner.submit(
-                self.service.rescan,
-                entry.id,
-                pool="library",
-                on_result=lambda _r, e=entry: self._refresh_entry(e.id),
-                on_error=self._failed,
-            )
-
-    def retag(self) -> None:
-        entry = self._current()
-        if entry is None:
-            return
-        self.ctx.runner.submit(
-            self.service.retag,
-            entry.id,
-            pool="library",
-            on_result=lambda _r, e=entry: self.ctx.notifier.notify(
-                "Re-tagged", f"Tags of '{e.title}' were written."
-            ),
-            on_error=self._failed,
-        )
-
-    def _refresh_entry(self, entry_id: int) -> None:
-        self.ctx.runner.submit(
-            self.service.entry, entry_id, pool="library", on_result=self.model.replace_entry
-        )
+    def refresh_book(self, entry: LibraryEntry) -> None:
+        """An action changed this book: show its new row."""
+        self.model.replace_entry(entry)
 
     def _import(self) -> None:
         if self._open_import is not None:
-            self._open_import()
+            self._open_import(self)
 
     def select_row(self, proxy_row: int) -> None:
         self.table.selectRow(proxy_row)
 
     def visible_count(self) -> int:
         return self.proxy.rowCount(QModelIndex())
-
-
-def library_page(ctx: UiContext) -> LibraryPage:
-    """The page as the main window builds it: ``core.library`` plus the import dialog."""
-    service = ctx.core.library
-    assert service is not None  # built by open_core
-
-    def open_import() -> None:
-        from rmab_desktop.ui.dialogs.import_library_dialog import ImportLibraryDialog
-
-        library = ctx.core.prefs.library
-        dialog = ImportLibraryDialog(ctx, LibraryImport(service.database, service.scanner, ctx.core.requests, _catalog_lookup(ctx)), library.root,
-                                     library.path_template, parent=page)  # fmt: skip
-        dialog.finished.connect(lambda _code: page.reload())
-        dialog.open()
-
-    page = LibraryPage(ctx, service, open_import)
-    return page
-
-
-def _catalog_lookup(ctx: UiContext) -> Callable[[str], BookInfo | None] | None:
-    catalog = ctx.core.catalog
-    if catalog is None:
-        return None
-    return lambda asin: catalog.book(asin).to_book_info()

@@ -1,15 +1,22 @@
-"""The sidebar's pages. Each capability appends one PageSpec; the main window builds from PAGES."""
+"""The sidebar's pages. Each capability appends one PageSpec; the main window builds from PAGES.
+
+A factory gets the app's container and the window's shell and passes each page exactly the
+services and window pieces it uses (see ``ui/shell.py``); pages never see the container.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from rmab_desktop.ui.wiring import catalog_navigator
+
 if TYPE_CHECKING:
-    from rmab_desktop.ui.context import UiContext
+    from rmab_desktop.bootstrap import AppCore
+    from rmab_desktop.ui.pages.library_page import LibraryPage
+    from rmab_desktop.ui.shell import Shell, UiFactory
 
 
 @dataclass(frozen=True)
@@ -17,61 +24,76 @@ class PageSpec:
     key: str
     title: str
     icon_name: str  # a file in resources/icons/ without extension
-    factory: Callable[[UiContext], QWidget]
+    factory: UiFactory
     order: int = 100
 
 
-def _activity(ctx: UiContext) -> QWidget:
+def _activity(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.pages.activity_page import ActivityPage
 
-    return ActivityPage(ctx)
+    return ActivityPage(
+        core.queue, core.scheduler, core.handlers.title, shell.runner, shell.pump, shell.log_handler
+    )
 
 
-def _status(ctx: UiContext) -> QWidget:
+def _status(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.pages.status_page import StatusPage
 
-    assert ctx.core.health is not None  # built by open_core
-    return StatusPage(ctx.core.health, ctx.runner)
+    return StatusPage(core.health, shell.runner)
 
 
-def _discover(ctx: UiContext) -> QWidget:
-    from rmab_desktop.ui.pages.catalog_widgets import navigator
+def _discover(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.pages.discover_page import DiscoverPage
 
-    return DiscoverPage(ctx, navigator(ctx))
+    nav = catalog_navigator(core, shell)
+    return DiscoverPage(core.catalog, core.users, shell.runner, shell.notifier, nav)
 
 
-def _search(ctx: UiContext) -> QWidget:
-    from rmab_desktop.ui.pages.catalog_widgets import navigator
+def _search(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.pages.search_page import SearchPage
 
-    return SearchPage(ctx, navigator(ctx))
+    return SearchPage(core.catalog, shell.runner, catalog_navigator(core, shell), core.prefs.catalog.region)
 
 
-def _requests(ctx: UiContext) -> QWidget:
-    from rmab_desktop.ui.pages.catalog_widgets import navigator
+def _requests(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.pages.requests_page import RequestsPage
 
-    return RequestsPage(ctx, navigator(ctx))
+    nav = catalog_navigator(core, shell)
+    return RequestsPage(core.requests, core.users, core.acquisition, core.events, shell.runner, nav)
 
 
-def _blocklist(ctx: UiContext) -> QWidget:
+def _blocklist(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.pages.blocklist_page import BlocklistPage
 
-    core = ctx.core
-    assert core.blocklist is not None and core.requests is not None  # built by open_core
     requests = core.requests
 
     def books() -> list[tuple[int, str]]:
         return sorted({(r.audiobook_id, r.book.title) for r in requests.list()}, key=lambda b: b[1].lower())
 
-    return BlocklistPage(core.blocklist, ctx.runner, books)
+    return BlocklistPage(core.blocklist, shell.runner, books)
 
 
-def _library(ctx: UiContext) -> QWidget:
-    from rmab_desktop.ui.pages.library_page import library_page
+def _library(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.book_actions import LIBRARY_BOOK_ACTIONS, bind
+    from rmab_desktop.ui.pages.library_page import LibraryPage
 
-    return library_page(ctx)
+    def open_import(page: LibraryPage) -> None:
+        from rmab_desktop.ui.dialogs.import_library_dialog import ImportLibraryDialog
+
+        library = core.prefs.library
+        dialog = ImportLibraryDialog(
+            core.library_import,
+            shell.runner,
+            shell.notifier,
+            library.root,
+            library.path_template,
+            parent=page,
+        )
+        dialog.finished.connect(lambda _code: page.reload())
+        dialog.open()
+
+    actions = bind(LIBRARY_BOOK_ACTIONS, core, shell)
+    return LibraryPage(core.library, shell.runner, shell.notifier, actions, open_import)
 
 
 PAGES: list[PageSpec] = [

@@ -37,8 +37,11 @@ from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 
 if TYPE_CHECKING:
-    from rmab_desktop.ui.context import UiContext
+    from rmab_desktop.services.events import EventBus
+    from rmab_desktop.services.pipeline import Acquisition
+    from rmab_desktop.services.requests import RequestService, UserService
     from rmab_desktop.ui.pages.catalog_widgets import CatalogNavigator
+    from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo
 
 REFRESH_MS = 5000
@@ -68,16 +71,24 @@ class _EventBridge(QObject):
 
 
 class RequestsPage(QWidget):
-    def __init__(self, ctx: UiContext, nav: CatalogNavigator | None = None) -> None:
+    def __init__(
+        self,
+        requests: RequestService,
+        users: UserService,
+        acquisition: Acquisition,
+        events: EventBus,
+        runner: Runner,
+        nav: CatalogNavigator | None = None,
+    ) -> None:
+        """``acquisition`` runs the interactive search; ``events`` tell the page to reload."""
         super().__init__()
-        assert ctx.core.requests is not None and ctx.core.users is not None
-        self.ctx, self.requests, self.users = ctx, ctx.core.requests, ctx.core.users
+        self.requests, self.users, self.acquisition, self.runner = requests, users, acquisition, runner
         self.me: UserInfo | None = None
         self.current: RequestDetails | None = None
         self._build()
         self.bridge = _EventBridge()
         self.bridge.happened.connect(self.reload)
-        self._unsubscribe = ctx.core.events.subscribe(lambda _event: self._on_event(_event))
+        self._unsubscribe = events.subscribe(lambda _event: self._on_event(_event))
         self.destroyed.connect(lambda *_: self._unsubscribe())
         if nav is not None:
             nav.requestCreated.connect(lambda _details: self.reload())
@@ -200,7 +211,7 @@ class RequestsPage(QWidget):
         def fetch() -> tuple[UserInfo, list[UserInfo], list[RequestDetails]]:
             return self.users.current(), self.users.list(), self.requests.list()
 
-        self.ctx.runner.submit(fetch, on_result=self._loaded)
+        self.runner.submit(fetch, on_result=self._loaded)
 
     def _loaded(self, result: tuple[UserInfo, list[UserInfo], list[RequestDetails]]) -> None:
         self.me, users, rows = result
@@ -250,7 +261,7 @@ class RequestsPage(QWidget):
             lines.append(f"Released on {book.release_date:%Y-%m-%d}; the search starts that day.")
         self.detail_info.setText("\n".join(line for line in lines if line))
         self._update_buttons()
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.requests.timeline,
             details.id,
             on_result=lambda events, rid=details.id: self._timeline(rid, events),
@@ -281,10 +292,10 @@ class RequestsPage(QWidget):
         """All ranked results for the request; the user may grab any one (acquisition helper)."""
         from rmab_desktop.ui.dialogs.interactive_search_dialog import InteractiveSearchDialog
 
-        if self.current is None or self.ctx.core.acquisition is None:
+        if self.current is None:
             return
         dialog = InteractiveSearchDialog(
-            self.ctx.core.acquisition, self.ctx.runner, self.current.id, self.current.book.title, self
+            self.acquisition, self.runner, self.current.id, self.current.book.title, self
         )
         dialog.accepted.connect(self.reload)
         dialog.open()
@@ -301,7 +312,7 @@ class RequestsPage(QWidget):
             "delete": lambda: self.requests.delete(request_id),
         }
         self.action_message.setText("")
-        self.ctx.runner.submit(calls[action], on_result=lambda _r: self._done(action), on_error=self._failed)
+        self.runner.submit(calls[action], on_result=lambda _r: self._done(action), on_error=self._failed)
 
     def _done(self, action: str) -> None:
         self.note.clear()

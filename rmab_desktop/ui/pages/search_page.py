@@ -22,12 +22,12 @@ from rmab_desktop.ui.pages.catalog_widgets import (
     BookGrid,
     CatalogNavigator,
     connect_dropped_links,
-    cover_images,
 )
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 
 if TYPE_CHECKING:
-    from rmab_desktop.ui.context import UiContext
+    from rmab_desktop.services.catalog import CatalogService
+    from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo, TaskHandle
 
 DEBOUNCE_MS = 300
@@ -43,10 +43,10 @@ FIELDS = [("Anything", "keywords"), ("Title", "title"), ("Author", "author"), ("
 
 
 class SearchPage(QWidget):
-    def __init__(self, ctx: UiContext, nav: CatalogNavigator) -> None:
+    def __init__(self, catalog: CatalogService, runner: Runner, nav: CatalogNavigator, region: str) -> None:
+        """``region`` is selected first (the user's catalog region)."""
         super().__init__()
-        assert ctx.core.catalog is not None
-        self.ctx, self.nav, self.catalog = ctx, nav, ctx.core.catalog
+        self.catalog, self.runner, self.nav = catalog, runner, nav
         self._suggest_handle: TaskHandle | None = None
         self._query: tuple[str, str, SortOrder, str] | None = None
         layout = page_layout(self)
@@ -68,7 +68,7 @@ class SearchPage(QWidget):
         self.region = QComboBox()
         for code in REGIONS:
             self.region.addItem(f"{REGION_NAMES[code]} ({code})", code)
-        self.region.setCurrentIndex(max(self.region.findData(ctx.core.prefs.catalog.region), 0))
+        self.region.setCurrentIndex(max(self.region.findData(region), 0))
         self.field = QComboBox()
         for label, value in FIELDS:
             self.field.addItem(label, value)
@@ -88,9 +88,9 @@ class SearchPage(QWidget):
         layout.addLayout(bar)
         self.status = QLabel("Search the Audible catalog.")
         layout.addWidget(self.status)
-        self.model = BookGridModel(cover_images(ctx))
+        self.model = BookGridModel(nav.covers)
         self.model.loader = self._load_page
-        self.grid = BookGrid(self.model)
+        self.grid = BookGrid(self.model, nav.book_actions)
         self.grid.bookActivated.connect(nav.open_entry)
         layout.addWidget(self.grid, 1)
         self.timer = QTimer(self)
@@ -110,7 +110,7 @@ class SearchPage(QWidget):
             return
         if self._suggest_handle is not None:
             self._suggest_handle.cancel()
-        self._suggest_handle = self.ctx.runner.submit(
+        self._suggest_handle = self.runner.submit(
             self.catalog.suggestions,
             text,
             self.region.currentData(),
@@ -149,7 +149,7 @@ class SearchPage(QWidget):
             return
         text, region, sort, field = self._query
         page = offset // PAGE_SIZE + 1
-        self.ctx.runner.submit(
+        self.runner.submit(
             self.catalog.search,
             text,
             region,
@@ -182,6 +182,6 @@ class SearchPage(QWidget):
     def _update_badges(self) -> None:
         entries = self.model.entries()
         if entries:
-            self.ctx.runner.submit(
+            self.runner.submit(
                 self.catalog.annotate, [e.book for e in entries], on_result=self.model.update_entries
             )

@@ -55,7 +55,7 @@ class Banner(QFrame):
 
 
 class BannerArea(QWidget):
-    """Implements the ``Banners`` protocol of :mod:`rmab_desktop.ui.context`."""
+    """Implements the ``Banners`` protocol of :mod:`rmab_desktop.ui.shell`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

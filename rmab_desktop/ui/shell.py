@@ -1,9 +1,15 @@
-"""What every page receives: the Qt-free core, the task runner, the notifier and the banner area."""
+"""What the window lends its pages besides services: task runner, notifier, banner strip, theme,
+job pump and log records. Only the registry factories read this object; pages and dialogs take the
+pieces they use as constructor arguments.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
+
+from PySide6.QtWidgets import QWidget
 
 from rmab_desktop.ui.notifier import Notifier
 
@@ -13,6 +19,10 @@ if TYPE_CHECKING:
     from rmab_desktop.ui.theme import ThemeManager
     from rmab_desktop.workers.job_pump import JobPump
     from rmab_desktop.workers.runner import ImmediateRunner, TaskRunner
+
+    Runner: TypeAlias = TaskRunner | ImmediateRunner
+
+T = TypeVar("T")
 
 
 class Banners(Protocol):
@@ -26,7 +36,7 @@ class Banners(Protocol):
 
 
 class NoBanners:
-    """Used until (or without) a main window: banners are remembered, not shown."""
+    """Used without a main window (tests, dialogs on their own): banners are remembered, not shown."""
 
     def __init__(self) -> None:
         self.shown: dict[str, str] = {}
@@ -41,15 +51,23 @@ class NoBanners:
 
 
 @dataclass
-class UiContext:
-    core: AppCore
-    runner: TaskRunner | ImmediateRunner
+class Shell:
+    runner: Runner
     notifier: Notifier
     banners: Banners = field(default_factory=NoBanners)
     theme: ThemeManager | None = None  # None in tests: theme choices are saved, not applied
     pump: JobPump | None = None  # None when this window runs no automation (tests)
     log_handler: QtLogHandler | None = None  # the app's log records, for the Activity log
+    _shared: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def save_prefs(self) -> None:
-        """Persist ``core.prefs`` off the GUI thread."""
-        self.runner.submit(self.core.save_prefs, pool="network")
+    def shared(self, key: str, build: Callable[[], T]) -> T:
+        """One object per window under ``key`` (the catalog navigator, the covers cache), built on
+        first use so that every page of the window shares it."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]
+
+
+UiFactory: TypeAlias = "Callable[[AppCore, Shell], QWidget]"
+"""A registered page's or settings section's factory: services from the container, window pieces
+from the shell, a widget back."""

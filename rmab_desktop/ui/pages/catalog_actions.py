@@ -1,0 +1,27 @@
+"""The actions on catalog books (registered in ``ui/book_actions.py``) that need no page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from rmab_desktop.clients.audible import web_url
+from rmab_desktop.domain.catalog import CatalogEntry
+from rmab_desktop.ui.book_actions import BookHandler, BookView
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.notifier import Notifier
+
+
+def view_on_audible(notifier: Notifier) -> BookHandler[CatalogEntry]:
+    """The book's Audible page in the browser (the link a book page shows)."""
+
+    def run(entries: list[CatalogEntry], _view: BookView) -> None:
+        book = entries[0].book
+        url = web_url(book.asin, book.region)
+        if not QDesktopServices.openUrl(QUrl(url)):
+            notifier.notify("View on Audible", f"No browser could open {url}.", "warning")
+
+    return BookHandler(run)

@@ -1,0 +1,78 @@
+"""The actions on the library's books (registered in ``ui/book_actions.py``): open the folder, play,
+rescan, re-tag. Each takes the services it uses; I/O runs on the "library" pool."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rmab_desktop.services.library.service import LibraryEntry, LibraryService, first_audio_file
+from rmab_desktop.ui import desktop
+from rmab_desktop.ui.book_actions import BookHandler, BookView
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.notifier import Notifier
+    from rmab_desktop.ui.shell import Runner
+    from rmab_desktop.workers.runner import ErrorInfo
+
+
+def _one_with_folder(entries: list[LibraryEntry]) -> bool:
+    return len(entries) == 1 and bool(entries[0].path)
+
+
+def _failed(notifier: Notifier, info: ErrorInfo) -> None:
+    notifier.notify("Library", f"{info.message} {info.hint}".strip(), "error")
+
+
+def open_folder(notifier: Notifier) -> BookHandler[LibraryEntry]:
+    def run(entries: list[LibraryEntry], _view: BookView) -> None:
+        entry = entries[0]
+        if entry.path and not desktop.reveal_in_file_manager(entry.path):
+            notifier.notify("Open folder", f"Could not open {entry.path}.", "warning")
+
+    return BookHandler(run, _one_with_folder)
+
+
+def play(runner: Runner, notifier: Notifier) -> BookHandler[LibraryEntry]:
+    def played(entry: LibraryEntry, file: str | None) -> None:
+        if not file or not desktop.open_with_system_player(file):
+            notifier.notify("Play", f"No audio file of '{entry.title}' could be opened.", "warning")
+
+    def run(entries: list[LibraryEntry], _view: BookView) -> None:
+        entry = entries[0]
+        if entry.path:
+            runner.submit(
+                first_audio_file, entry.path, pool="library", on_result=lambda file: played(entry, file)
+            )
+
+    return BookHandler(run, _one_with_folder)
+
+
+def rescan(library: LibraryService, runner: Runner, notifier: Notifier) -> BookHandler[LibraryEntry]:
+    def run(entries: list[LibraryEntry], view: BookView) -> None:
+        for entry in entries:
+            runner.submit(
+                library.rescan,
+                entry.id,
+                pool="library",
+                on_result=lambda _r, e=entry: runner.submit(
+                    library.entry, e.id, pool="library", on_result=view.refresh_book
+                ),
+                on_error=lambda info: _failed(notifier, info),
+            )
+
+    return BookHandler(run, lambda entries: bool(entries))
+
+
+def retag(library: LibraryService, runner: Runner, notifier: Notifier) -> BookHandler[LibraryEntry]:
+    def run(entries: list[LibraryEntry], _view: BookView) -> None:
+        entry = entries[0]
+        runner.submit(
+            library.retag,
+            entry.id,
+            pool="library",
+            on_result=lambda _r: notifier.notify("Re-tagged", f"Tags of '{entry.title}' were written."),
+            on_error=lambda info: _failed(notifier, info),
+        )
+
+    unavailable = "" if library.retagger is not None else "Re-tagging is not available in this build"
+    return BookHandler(run, _one_with_folder, unavailable)
