@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from rmab_desktop.ui.notifier import Notifier
+from rmab_desktop.workers.runner import ImmediateRunner, TaskRunner
 
 if TYPE_CHECKING:
     from rmab_desktop.bootstrap import AppCore
     from rmab_desktop.ui.models.log_model import QtLogHandler
     from rmab_desktop.ui.theme import ThemeManager
     from rmab_desktop.workers.job_pump import JobPump
-    from rmab_desktop.workers.runner import ImmediateRunner, TaskRunner
 
-    Runner: TypeAlias = TaskRunner | ImmediateRunner
+Runner: TypeAlias = TaskRunner | ImmediateRunner
 
 T = TypeVar("T")
 

@@ -1,4 +1,6 @@
-"""UI fixtures: a real AppCore on the database under test, a UiContext with a runner."""
+"""UI fixtures: a real AppCore on the database under test, and the window's Shell with a runner.
+
+Pages and dialogs are built from the services they take; registered factories get ``(core, shell)``."""
 
 from __future__ import annotations
 
@@ -8,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from rmab_desktop.bootstrap import AppCore, open_core
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.notifier import RecordingNotifier
+from rmab_desktop.ui.shell import Shell
 from rmab_desktop.workers.runner import ImmediateRunner, TaskRunner
 
 
@@ -21,13 +23,23 @@ def core(tmp_path: Path, database_url: str) -> Iterator[AppCore]:
 
 
 @pytest.fixture
-def ui_ctx(core: AppCore, qapp) -> UiContext:
+def runner() -> ImmediateRunner:
     """Synchronous runner: models and pages load in the constructor."""
-    return UiContext(core, ImmediateRunner(), RecordingNotifier())
+    return ImmediateRunner()
 
 
 @pytest.fixture
-def threaded_ctx(core: AppCore, qapp) -> Iterator[UiContext]:
+def notifier() -> RecordingNotifier:
+    return RecordingNotifier()
+
+
+@pytest.fixture
+def shell(runner: ImmediateRunner, notifier: RecordingNotifier, qapp) -> Shell:  # type: ignore[no-untyped-def]
+    return Shell(runner, notifier)
+
+
+@pytest.fixture
+def threaded_shell(qapp) -> Iterator[Shell]:  # type: ignore[no-untyped-def]
     runner = TaskRunner()
-    yield UiContext(core, runner, RecordingNotifier())
+    yield Shell(runner, RecordingNotifier())
     runner.shutdown(5000)

@@ -8,25 +8,25 @@ from pathlib import Path
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.services.indexers import IndexerType
 from rmab_desktop.services.ranking import CONFIG_KEY, RankingPrefs
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.dialogs.indexer_settings import SAVED_KEY, IndexerSettings
 from rmab_desktop.ui.dialogs.ranking_settings import RankingSettings, parse_flags
 from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS
+from rmab_desktop.ui.shell import Shell
 from tests.fakes.indexer_payloads import FakeRelease
 from tests.fakes.prowlarr_server import API_KEY as PROWLARR_KEY
 from tests.fakes.prowlarr_server import FakeIndexer, ProwlarrServer
 from tests.fakes.torznab_server import API_KEY, TorznabServer
 
 
-def _section(key: str, ctx: UiContext):  # type: ignore[no-untyped-def]
+def _section(key: str, core: AppCore, shell: Shell):  # type: ignore[no-untyped-def]
     (section,) = [s for s in SETTINGS_SECTIONS if s.key == key]
-    return section.factory(ctx)
+    return section.factory(core, shell)
 
 
 def test_indexers_add_test_and_save(
-    qtbot, qtmodeltester, ui_ctx: UiContext, core: AppCore, tmp_path: Path
+    qtbot, qtmodeltester, shell: Shell, core: AppCore, tmp_path: Path
 ) -> None:
-    widget = _section("indexers", ui_ctx)
+    widget = _section("indexers", core, shell)
     qtbot.addWidget(widget)
     assert isinstance(widget, IndexerSettings) and not widget.editor.isEnabled()
     with TorznabServer([FakeRelease("Frank Herbert - Dune [M4B]")]) as server:
@@ -58,7 +58,7 @@ def test_indexers_add_test_and_save(
     )
     assert saved.seed_ratio == 1.5 and API_KEY not in saved.model_dump_json()
     assert core.credentials.get(saved.secret_name()) == API_KEY
-    again = IndexerSettings(ui_ctx, core.indexers)
+    again = IndexerSettings(core.indexers, core.credentials, shell.runner)
     qtbot.addWidget(again)
     assert again.name_edit.text() == "My tracker" and again.key_edit.placeholderText() == SAVED_KEY
     again.remove()
@@ -67,9 +67,9 @@ def test_indexers_add_test_and_save(
 
 
 def test_prowlarr_categories_per_indexer(
-    qtbot, qtmodeltester, ui_ctx: UiContext, core: AppCore, tmp_path: Path
+    qtbot, qtmodeltester, shell: Shell, core: AppCore, tmp_path: Path
 ) -> None:
-    widget = IndexerSettings(ui_ctx, core.indexers)
+    widget = IndexerSettings(core.indexers, core.credentials, shell.runner)
     qtbot.addWidget(widget)
     indexers = [FakeIndexer(1, "AudioTracker"), FakeIndexer(2, "EbookSite", protocol="usenet", priority=3)]
     with ProwlarrServer(indexers) as server:
@@ -99,10 +99,8 @@ def test_prowlarr_categories_per_indexer(
     assert saved.indexer_categories == {2: []} and saved.indexer_ebook_categories == {2: [7020, 7050]}
 
 
-def test_ranking_edits_are_saved_and_explained(
-    qtbot, ui_ctx: UiContext, core: AppCore, tmp_path: Path
-) -> None:
-    widget = _section("ranking", ui_ctx)
+def test_ranking_edits_are_saved_and_explained(qtbot, shell: Shell, core: AppCore, tmp_path: Path) -> None:
+    widget = _section("ranking", core, shell)
     qtbot.addWidget(widget)
     assert isinstance(widget, RankingSettings)
     assert widget.verdict.toPlainText().startswith("✔ Accepted")

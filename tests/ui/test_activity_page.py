@@ -14,18 +14,19 @@ from rmab_desktop.ui.models.log_model import QtLogHandler
 from rmab_desktop.ui.models.roles import KeyRole
 from rmab_desktop.ui.models.schedules_model import SchedulesModel
 from rmab_desktop.ui.pages.activity_page import ActivityPage
+from rmab_desktop.ui.pages.registry import PAGES
 
 
 @pytest.fixture
-def page(ui_ctx, qtbot):
-    queue = ui_ctx.core.queue
+def page(core, runner, qtbot):
+    queue = core.queue
     failed = queue.enqueue("diagnostics.wait", {"seconds": 1}, max_attempts=1, priority=10)
     queued = queue.enqueue("diagnostics.wait", {"seconds": 1})
     assert queue.claim().id == failed
     queue.fail(failed, "Prowlarr did not answer", retry=False)
     queue.add_event("Searched 3 indexers", job_id=failed, level=EventLevel.INFO, context="search")
     queue.add_event("Nothing matched", job_id=failed, level=EventLevel.WARNING, context="search")
-    page = ActivityPage(ui_ctx)
+    page = ActivityPage(core.queue, core.scheduler, core.handlers.title, runner)
     qtbot.addWidget(page)
     page.ids = {"queued": queued, "failed": failed}
     return page
@@ -53,44 +54,46 @@ def test_jobs_are_listed_with_filter_counts(page):
     assert page.jobs_empty.title_label.text() == "Nothing matches"
 
 
-def test_empty_state_without_jobs(ui_ctx, qtbot):
-    page = ActivityPage(ui_ctx)
+def test_empty_state_without_jobs(core, shell, qtbot):
+    (spec,) = [spec for spec in PAGES if spec.key == "activity"]
+    page = spec.factory(core, shell)  # as registered
+    assert isinstance(page, ActivityPage)
     qtbot.addWidget(page)
     assert page.jobs_stack.currentWidget() is page.jobs_empty
     assert page.jobs_empty.title_label.text() == "No jobs yet"
     assert page.schedules_model.rowCount() >= 1  # the default schedules
 
 
-def test_retry_a_failed_job(page, ui_ctx, qtbot):
+def test_retry_a_failed_job(page, core, qtbot):
     _select_job(page, page.ids["failed"])
     assert page.retry_button.isEnabled() and not page.cancel_button.isEnabled()
     page.retry_button.click()
-    job = ui_ctx.core.queue.get(page.ids["failed"])
+    job = core.queue.get(page.ids["failed"])
     assert job.status == JobStatus.QUEUED and job.attempts == 0
     assert "run again" in page.message.text()
     qtbot.waitUntil(lambda: page.jobs_model.get(job.id).status == JobStatus.QUEUED)  # refreshed
 
 
-def test_cancel_a_queued_job(page, ui_ctx, qtbot):
+def test_cancel_a_queued_job(page, core, qtbot):
     _select_job(page, page.ids["queued"])
     assert page.cancel_button.isEnabled() and not page.retry_button.isEnabled()
     page.cancel_button.click()
-    assert ui_ctx.core.queue.get(page.ids["queued"]).status == JobStatus.CANCELLED
+    assert core.queue.get(page.ids["queued"]).status == JobStatus.CANCELLED
     qtbot.waitUntil(lambda: page.jobs_model.get(page.ids["queued"]).status == JobStatus.CANCELLED)
 
 
-def test_run_schedule_now(page, ui_ctx, qtbot):
+def test_run_schedule_now(page, core, qtbot):
     page.select_schedule("prune_history")
     assert page.run_now_button.isEnabled()
-    before = {job.id for job in ui_ctx.core.queue.list_jobs()}
+    before = {job.id for job in core.queue.list_jobs()}
     page.run_now_button.click()
-    new = [job for job in ui_ctx.core.queue.list_jobs() if job.id not in before]
+    new = [job for job in core.queue.list_jobs() if job.id not in before]
     assert [job.type for job in new] == ["maintenance.prune_history"]
     assert f"job #{new[0].id}" in page.message.text()
     qtbot.waitUntil(lambda: page.jobs_model.get(new[0].id) is not None)
 
 
-def test_edit_cron_validates_and_saves(page, ui_ctx, qtbot):
+def test_edit_cron_validates_and_saves(page, core, qtbot):
     page.select_schedule("prune_history")
     schedule = page.selected_schedule()
     dialog = CronDialog(schedule)
@@ -102,44 +105,43 @@ def test_edit_cron_validates_and_saves(page, ui_ctx, qtbot):
     dialog.edit.setText("0  12 * * *")
     assert save.isEnabled() and dialog.feedback.text().startswith("Next runs:")
     page.save_cron(schedule.id, dialog.cron())
-    saved = next(s for s in ui_ctx.core.scheduler.list() if s.id == schedule.id)
+    saved = next(s for s in core.scheduler.list() if s.id == schedule.id)
     assert saved.cron == "0 12 * * *"
     qtbot.waitUntil(lambda: page.schedules_model.get(schedule.id).cron == "0 12 * * *")
 
 
-def test_bad_cron_from_the_page_shows_the_error(page, ui_ctx):
+def test_bad_cron_from_the_page_shows_the_error(page, core):
     page.select_schedule("prune_history")
     schedule = page.selected_schedule()
     page.save_cron(schedule.id, "61 * * * *")
     assert page.message.isVisible() or page.message.text()
     assert "is not a cron expression" in page.message.text()
     assert "five fields" in page.message.text()  # the hint
-    saved = next(s for s in ui_ctx.core.scheduler.list() if s.id == schedule.id)
+    saved = next(s for s in core.scheduler.list() if s.id == schedule.id)
     assert saved.cron == "17 3 * * *"
 
 
-def test_enable_and_disable(page, ui_ctx, qtbot):
+def test_enable_and_disable(page, core, qtbot):
     page.select_schedule("prune_history")
     schedule = page.selected_schedule()
     page.toggle_button.click()
-    assert not next(s for s in ui_ctx.core.scheduler.list() if s.id == schedule.id).enabled
+    assert not next(s for s in core.scheduler.list() if s.id == schedule.id).enabled
     qtbot.waitUntil(lambda: page.toggle_button.text() == "Enable")
     model = page.schedules_model
     index = model.index(model.row_of(schedule.id), SchedulesModel.COL_ENABLED)
     model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    again = next(s for s in ui_ctx.core.scheduler.list() if s.id == schedule.id)
+    again = next(s for s in core.scheduler.list() if s.id == schedule.id)
     assert again.enabled and again.next_run_at is not None
 
 
-def test_log_shows_job_events_and_app_records_filtered(ui_ctx, qtbot, tmp_path):
+def test_log_shows_job_events_and_app_records_filtered(core, runner, qtbot, tmp_path):
     handler = QtLogHandler()
     logging.getLogger().addHandler(handler)
     try:
         logging.getLogger("rmab_desktop.test").warning("The catalog is slow today")
-        ui_ctx.core.queue.add_event("Grabbed release", level=EventLevel.INFO, context="grab")
-        ui_ctx.core.queue.add_event("debug detail", level=EventLevel.DEBUG, context="grab")
-        ui_ctx.log_handler = handler
-        page = ActivityPage(ui_ctx)
+        core.queue.add_event("Grabbed release", level=EventLevel.INFO, context="grab")
+        core.queue.add_event("debug detail", level=EventLevel.DEBUG, context="grab")
+        page = ActivityPage(core.queue, core.scheduler, core.handlers.title, runner, log_handler=handler)
         qtbot.addWidget(page)
         logging.getLogger("rmab_desktop.test").error("Live record")
         qtbot.waitUntil(

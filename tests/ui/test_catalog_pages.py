@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,16 +15,18 @@ from rmab_desktop.domain.catalog import Availability, CatalogBook, CatalogEntry,
 from rmab_desktop.domain.enums import RequestStatus
 from rmab_desktop.services.requests import ApprovalSettings
 from rmab_desktop.settings import Preferences, SettingsStore
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.models.catalog_model import BadgeRole, BookGridModel
 from rmab_desktop.ui.models.requests_model import RequestsModel
+from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.notifier import RecordingNotifier
 from rmab_desktop.ui.pages.book_page import BookPage
-from rmab_desktop.ui.pages.catalog_widgets import CATALOG_BANNER, navigator
+from rmab_desktop.ui.pages.catalog_widgets import CATALOG_BANNER, CatalogNavigator
 from rmab_desktop.ui.pages.discover_page import DiscoverPage
 from rmab_desktop.ui.pages.requests_page import RequestsPage
 from rmab_desktop.ui.pages.search_page import SearchPage
+from rmab_desktop.ui.shell import Shell
 from rmab_desktop.ui.widgets.page_header import PageHeader
+from rmab_desktop.ui.wiring import catalog_navigator
 from rmab_desktop.workers.runner import TaskRunner
 from tests.fakes.audible_server import FakeAudible
 
@@ -49,12 +52,29 @@ def _core(profile: Path, database_url: str, base_url: str) -> AppCore:
     return open_core(profile, database_url, log_to_console=False)
 
 
+class App(NamedTuple):
+    core: AppCore
+    shell: Shell
+
+    def nav(self) -> CatalogNavigator:
+        return catalog_navigator(self.core, self.shell)
+
+    def discover(self) -> DiscoverPage:
+        core, shell = self.core, self.shell
+        return DiscoverPage(core.catalog, core.users, shell.runner, shell.notifier, self.nav())
+
+    def requests_page(self, with_nav: bool = True) -> RequestsPage:
+        core, runner = self.core, self.shell.runner
+        nav = self.nav() if with_nav else None
+        return RequestsPage(core.requests, core.users, core.acquisition, core.events, runner, nav)
+
+
 @pytest.fixture
-def ctx(tmp_path: Path, database_url: str, fake: FakeAudible, qapp) -> Iterator[UiContext]:  # type: ignore[no-untyped-def]
+def app(tmp_path: Path, database_url: str, fake: FakeAudible, qapp) -> Iterator[App]:  # type: ignore[no-untyped-def]
     fake.fail_next("ok", 0)
     core = _core(tmp_path / "profile", database_url, fake.base_url)
     runner = TaskRunner()
-    yield UiContext(core, runner, RecordingNotifier())
+    yield App(core, Shell(runner, RecordingNotifier()))
     runner.shutdown(5000)
     core.close()
 
@@ -71,9 +91,9 @@ def _assert_heading(page: QWidget, title: str, description: str) -> None:
     assert header.title.objectName() == "pageTitle" and header.description.objectName() == "pageSubtitle"
 
 
-def test_search_open_request_and_see_it_in_requests(ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
-    nav = navigator(ctx)
-    search = SearchPage(ctx, nav)
+def test_search_open_request_and_see_it_in_requests(app: App, qtbot) -> None:  # type: ignore[no-untyped-def]
+    nav = app.nav()
+    search = SearchPage(app.core.catalog, app.shell.runner, nav, app.core.prefs.catalog.region)
     qtbot.addWidget(search)
     search.show()
     _assert_heading(search, "Search", "Audible catalog")
@@ -89,6 +109,11 @@ def test_search_open_request_and_see_it_in_requests(ctx: UiContext, qtbot) -> No
         lambda: first.data(Qt.ItemDataRole.DecorationRole) is not None, timeout=DEADLINE_MS
     )  # cover loaded
 
+    menu = search.grid.actions_menu(first.data(ObjectRole))  # the registered catalog book actions
+    assert [action.text() for action in menu.actions()] == ["Details", "View on Audible"]
+    menu.actions()[0].trigger()
+    assert isinstance(nav.windows[-1], BookPage) and nav.windows[-1].asin == "B0TESTSER1"
+    nav.windows[-1].close()
     search.grid.doubleClicked.emit(first)
     book = nav.windows[-1]
     assert isinstance(book, BookPage)
@@ -99,7 +124,7 @@ def test_search_open_request_and_see_it_in_requests(ctx: UiContext, qtbot) -> No
     qtbot.waitUntil(lambda: "Requested" in book.badge.text(), timeout=DEADLINE_MS)
     qtbot.waitUntil(lambda: _badges(search.model)["B0TESTSER1"] == "Requested", timeout=DEADLINE_MS)
 
-    requests = RequestsPage(ctx, nav)
+    requests = app.requests_page()
     qtbot.addWidget(requests)
     requests.show()
     _assert_heading(requests, "Requests", "Every book asked for")
@@ -120,10 +145,9 @@ def test_search_open_request_and_see_it_in_requests(ctx: UiContext, qtbot) -> No
     book.close()
 
 
-def test_discover_sections_show_covers_and_badges(ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
-    assert ctx.core.requests is not None
-    ctx.core.requests.create("B0GEN00003", "us")
-    page = DiscoverPage(ctx, navigator(ctx))
+def test_discover_sections_show_covers_and_badges(app: App, qtbot) -> None:  # type: ignore[no-untyped-def]
+    app.core.requests.create("B0GEN00003", "us")
+    page = app.discover()
     qtbot.addWidget(page)
     page.resize(1100, 800)
     page.show()
@@ -132,7 +156,7 @@ def test_discover_sections_show_covers_and_badges(ctx: UiContext, qtbot) -> None
     qtbot.waitUntil(
         lambda: popular.model.rowCount() >= 50, timeout=DEADLINE_MS
     )  # refreshed, first page loaded
-    assert popular.model.total == len(fake_products(ctx))
+    assert popular.model.total == len(fake_products(app.core))
     assert _badges(popular.model)["B0GEN00003"] == "Requested"
     # Scrolling to the end asks for more (progressive loading).
     popular.grid.horizontalScrollBar().setValue(popular.grid.horizontalScrollBar().maximum())
@@ -142,13 +166,12 @@ def test_discover_sections_show_covers_and_badges(ctx: UiContext, qtbot) -> None
     )
 
 
-def fake_products(ctx: UiContext) -> list[CatalogBook]:
-    assert ctx.core.catalog is not None
-    return ctx.core.catalog.cache.list_books("popular", "us", 0, 1000)
+def fake_products(core: AppCore) -> list[CatalogBook]:
+    return core.catalog.cache.list_books("popular", "us", 0, 1000)
 
 
-def test_sections_add_move_remove(ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
-    page = DiscoverPage(ctx, navigator(ctx))
+def test_sections_add_move_remove(app: App, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = app.discover()
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: len(page.sections) == 2, timeout=DEADLINE_MS)
     page.add(SectionKind.CATEGORY, "Children's Audiobooks", "18572091011")
@@ -172,29 +195,29 @@ def test_offline_discover_shows_cache_and_banner(
     online.close()
     core = _core(tmp_path / "b", database_url, "http://127.0.0.1:9")
     runner = TaskRunner()
-    ctx = UiContext(core, runner, RecordingNotifier())
+    offline = App(core, Shell(runner, RecordingNotifier()))
+    banners = offline.shell.banners
     try:
-        page = DiscoverPage(ctx, navigator(ctx))
+        page = offline.discover()
         qtbot.addWidget(page)
         qtbot.waitUntil(
             lambda: len(page.sections) == 2 and page.sections[0].model.rowCount() == 30, timeout=DEADLINE_MS
         )
-        qtbot.waitUntil(lambda: CATALOG_BANNER in ctx.banners.shown, timeout=DEADLINE_MS)  # type: ignore[attr-defined]
-        assert "cannot be reached" in ctx.banners.shown[CATALOG_BANNER]  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: CATALOG_BANNER in banners.shown, timeout=DEADLINE_MS)  # type: ignore[attr-defined]
+        assert "cannot be reached" in banners.shown[CATALOG_BANNER]  # type: ignore[attr-defined]
         assert page.sections[0].model.rowCount() == 30  # cached books still shown
     finally:
         runner.shutdown(5000)
         core.close()
 
 
-def test_approve_with_note_from_requests_page(ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
-    users, requests = ctx.core.users, ctx.core.requests
-    assert users is not None and requests is not None
+def test_approve_with_note_from_requests_page(app: App, qtbot) -> None:  # type: ignore[no-untyped-def]
+    users, requests = app.core.users, app.core.requests
     alice = users.create("alice")
     users.set_approval_settings(ApprovalSettings(auto_approve=False))
     waiting = requests.create("B0TESTNOS1", "us", user=alice).request
     assert waiting.status == RequestStatus.AWAITING_APPROVAL
-    page = RequestsPage(ctx)
+    page = app.requests_page(with_nav=False)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=DEADLINE_MS)
@@ -224,15 +247,16 @@ def test_models_pass_qt_model_tester(qtmodeltester) -> None:  # type: ignore[no-
     qtmodeltester.check(RequestsModel())
 
 
-def test_dropped_link_opens_book_then_author_and_series(ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from rmab_desktop.ui.main_window import MainWindow
+def test_dropped_link_opens_book_then_author_and_series(app: App, qtbot) -> None:  # type: ignore[no-untyped-def]
     from rmab_desktop.ui.pages.book_page import BookListPage
     from rmab_desktop.ui.pages.registry import PAGES
+    from tests.ui.main_windows import open_main_window
 
-    window = MainWindow(ctx, [spec for spec in PAGES if spec.key in ("discover", "search", "requests")])
+    pages = [spec for spec in PAGES if spec.key in ("discover", "search", "requests")]
+    window, shell = open_main_window(app.core, pages, app.shell.runner)
     qtbot.addWidget(window)
     assert window.show_page("discover")
-    nav = navigator(ctx)
+    nav = catalog_navigator(app.core, shell)
     qtbot.waitUntil(lambda: getattr(window, "_catalog_links_connected", False), timeout=DEADLINE_MS)
     window.bookLinkDropped.emit("B0TESTSER1", "us")
     book = nav.windows[-1]
@@ -251,10 +275,11 @@ def test_dropped_link_opens_book_then_author_and_series(ctx: UiContext, qtbot) -
         widget.close()
 
 
-def test_catalog_settings_section(ctx: UiContext, qtbot, fake: FakeAudible) -> None:  # type: ignore[no-untyped-def]
+def test_catalog_settings_section(app: App, qtbot, fake: FakeAudible) -> None:  # type: ignore[no-untyped-def]
     from rmab_desktop.ui.dialogs.catalog_settings import CatalogSettings
 
-    section = CatalogSettings(ctx)
+    core = app.core
+    section = CatalogSettings(core.prefs, core.save_prefs, core.catalog, core.users, app.shell.runner)
     qtbot.addWidget(section)
     qtbot.waitUntil(section.auto_approve.isEnabled, timeout=DEADLINE_MS)
     assert section.auto_approve.isChecked()
@@ -264,10 +289,8 @@ def test_catalog_settings_section(ctx: UiContext, qtbot, fake: FakeAudible) -> N
     section.region.setCurrentIndex(section.region.findData("uk"))
     section.auto_approve.setChecked(False)
     assert section.apply()
-    assert ctx.core.prefs.catalog.region == "uk" and ctx.core.catalog is not None
-    assert ctx.core.catalog.default_region() == "uk"
-    users = ctx.core.users
-    assert users is not None
+    assert core.prefs.catalog.region == "uk" and core.catalog.default_region() == "uk"
+    users = core.users
     qtbot.waitUntil(lambda: not users.approval_settings().auto_approve, timeout=DEADLINE_MS)
     qtbot.mouseClick(section.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.test_result.text() == "Audible answered.", timeout=DEADLINE_MS)

@@ -13,7 +13,6 @@ from rmab_desktop.db.models.catalog import Audiobook
 from rmab_desktop.db.models.requests import Request
 from rmab_desktop.services.desktop.autostart import XdgAutostart
 from rmab_desktop.services.desktop.keep_awake import KeepAwake
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.desktop_integration import DesktopIntegration
 from rmab_desktop.ui.dialogs.about_dialog import AboutDialog
 from rmab_desktop.ui.dialogs.desktop_settings import DesktopSettings
@@ -110,8 +109,7 @@ def test_desktop_settings_section(
 ) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     entry = tmp_path / "xdg" / "autostart" / f"{APP_ID}.desktop"
-    ctx = UiContext(core, ImmediateRunner(), RecordingNotifier())
-    section = DesktopSettings(ctx)
+    section = DesktopSettings(core.prefs, core.save_prefs, ImmediateRunner(), RecordingNotifier())
     qtbot.addWidget(section)
     section.login_check.setChecked(True)
     assert entry.is_file() and core.prefs.start_at_login

@@ -13,12 +13,12 @@ from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.db.engine import Database
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.downloads import DownloadClientConfig
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.dialogs.download_client_settings import DownloadClientSettings
 from rmab_desktop.ui.dialogs.interactive_search_dialog import InteractiveSearchDialog
 from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS
 from rmab_desktop.ui.pages.blocklist_page import BlocklistPage
 from rmab_desktop.ui.pages.registry import PAGES
+from rmab_desktop.ui.shell import Shell
 from rmab_desktop.workers.runner import ImmediateRunner
 from tests.daemons import Daemon, free_port
 from tests.fakes.download_client import FakeDownloadClient
@@ -35,14 +35,12 @@ def _release(guid: str, title: str, seeders: int = 10) -> Release:
 
 
 # -- blocklist ------------------------------------------------------------------------------------
-def test_blocklist_page_lists_filters_removes_and_adds(ui_ctx: UiContext, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    core = ui_ctx.core
-    assert core.blocklist is not None
+def test_blocklist_page_lists_filters_removes_and_adds(core: AppCore, runner, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     core.blocklist.add(
         None, _release("a", "Jane Doe - The Quiet Test [M4B]"), "Stalled: no progress for 30 min"
     )
     core.blocklist.add(None, _release("b", "Someone - Other Book [MP3]"), "Wrong narrator")
-    page = BlocklistPage(core.blocklist, ui_ctx.runner, lambda: [(7, "The Quiet Test")])
+    page = BlocklistPage(core.blocklist, runner, lambda: [(7, "The Quiet Test")])
     qtbot.addWidget(page)
     qtmodeltester.check(page.model)
     assert page.proxy.rowCount() == 2
@@ -69,9 +67,9 @@ def test_blocklist_page_lists_filters_removes_and_adds(ui_ctx: UiContext, qtbot,
     assert page.proxy.rowCount() == 2
 
 
-def test_blocklist_page_is_registered(ui_ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_blocklist_page_is_registered(core: AppCore, shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
     spec = next(p for p in PAGES if p.key == "blocklist")
-    page = spec.factory(ui_ctx)
+    page = spec.factory(core, shell)
     qtbot.addWidget(page)
     assert isinstance(page, BlocklistPage)
 
@@ -125,9 +123,9 @@ def test_interactive_search_greys_rejected_and_grabs_an_override(
 
 
 # -- download client settings ---------------------------------------------------------------------
-def test_download_clients_section_saves_clients_and_secrets(ui_ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_download_clients_section_saves_clients_and_secrets(core: AppCore, shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
     section = next(s for s in SETTINGS_SECTIONS if s.key == "download_clients")
-    widget = section.factory(ui_ctx)
+    widget = section.factory(core, shell)
     qtbot.addWidget(widget)
     assert isinstance(widget, DownloadClientSettings)
     widget.add_combo.setCurrentIndex(widget.add_combo.findData("sabnzbd"))
@@ -144,8 +142,6 @@ def test_download_clients_section_saves_clients_and_secrets(ui_ctx: UiContext, q
     widget.resize(760, 820)
     widget.grab().save(str(SHOTS / "rmab-download-clients.png"))
     assert widget.apply()
-    core: AppCore = ui_ctx.core
-    assert core.downloads is not None
     settings = core.downloads.settings()
     (client,) = settings.clients
     assert (client.kind, client.url, client.category) == ("sabnzbd", "http://nas.local:8080", "books")
@@ -155,9 +151,8 @@ def test_download_clients_section_saves_clients_and_secrets(ui_ctx: UiContext, q
     assert "sab-api-key" not in str(core.config.get_raw("download_clients"))
 
 
-def test_download_clients_test_button_explains_an_unreachable_client(ui_ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
-    assert ui_ctx.core.downloads is not None
-    widget = DownloadClientSettings(ui_ctx, ui_ctx.core.downloads)
+def test_download_clients_test_button_explains_an_unreachable_client(core: AppCore, runner, qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = DownloadClientSettings(core.downloads, core.credentials, runner)
     qtbot.addWidget(widget)
     widget.add()
     port = free_port()
@@ -169,10 +164,9 @@ def test_download_clients_test_button_explains_an_unreachable_client(ui_ctx: UiC
 
 @pytest.mark.daemons
 def test_download_clients_test_button_with_real_qbittorrent(
-    ui_ctx: UiContext, qtbot, qbittorrent_daemon: Daemon
+    core: AppCore, runner, qtbot, qbittorrent_daemon: Daemon
 ) -> None:  # type: ignore[no-untyped-def]
-    assert ui_ctx.core.downloads is not None
-    widget = DownloadClientSettings(ui_ctx, ui_ctx.core.downloads)
+    widget = DownloadClientSettings(core.downloads, core.credentials, runner)
     qtbot.addWidget(widget)
     widget.add()
     widget.url_edit.setText(qbittorrent_daemon.url)
@@ -187,11 +181,12 @@ def test_download_clients_test_button_with_real_qbittorrent(
 
 
 # -- requests page hooks ----------------------------------------------------------------------------
-def test_requests_page_shows_download_progress_and_opens_interactive_search(ui_ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_requests_page_shows_download_progress_and_opens_interactive_search(
+    core: AppCore, runner, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     from rmab_desktop.db.models import Audiobook, Request
     from rmab_desktop.ui.pages.requests_page import RequestsPage
 
-    core = ui_ctx.core
     with core.database.session() as session:
         book = Audiobook(asin="B0QUIETTST", title="The Quiet Test", authors=[{"name": "Jane Doe"}])
         session.add(book)
@@ -205,7 +200,7 @@ def test_requests_page_shows_download_progress_and_opens_interactive_search(ui_c
                 eta_seconds=300,
             )
         )
-    page = RequestsPage(ui_ctx)
+    page = RequestsPage(core.requests, core.users, core.acquisition, core.events, runner)
     qtbot.addWidget(page)
     page.reload()
     page.table.selectRow(0)

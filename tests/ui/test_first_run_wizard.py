@@ -18,9 +18,10 @@ from rmab_desktop.services.indexers import IndexerType
 from rmab_desktop.services.library.service import LibraryService
 from rmab_desktop.services.library.service import register as register_library
 from rmab_desktop.settings import Preferences, SettingsStore
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.dialogs.first_run_wizard import FirstRunWizard, should_show
 from rmab_desktop.ui.notifier import RecordingNotifier
+from rmab_desktop.ui.shell import Shell
+from rmab_desktop.ui.wiring import open_first_run_wizard
 from rmab_desktop.workers.runner import ImmediateRunner
 from tests.daemons import Daemon, free_port
 from tests.fakes.audible_server import FakeAudible
@@ -56,7 +57,7 @@ def core(tmp_path: Path, database_url: str, servers) -> Iterator[AppCore]:
 
 @pytest.fixture
 def wizard(qtbot, core: AppCore) -> FirstRunWizard:
-    wizard = FirstRunWizard(UiContext(core, ImmediateRunner(), RecordingNotifier()))
+    wizard = open_first_run_wizard(core, Shell(ImmediateRunner(), RecordingNotifier()))
     qtbot.addWidget(wizard)
     wizard.show()
     return wizard
@@ -184,10 +185,9 @@ def test_every_step_tests_and_explains_then_saves_and_starts(
 
 
 def test_skip_marks_the_first_run_done_and_nothing_else(wizard: FirstRunWizard, core: AppCore) -> None:
-    ctx = wizard.ctx
-    assert should_show(ctx, interactive=True) and not should_show(ctx, interactive=False)
+    assert should_show(core.prefs, interactive=True) and not should_show(core.prefs, interactive=False)
     wizard.reject()
-    assert core.prefs.first_run_done and not should_show(ctx, interactive=True)
+    assert core.prefs.first_run_done and not should_show(core.prefs, interactive=True)
     assert core.indexers.configs() == [] and core.notifications.list() == []
     assert SettingsStore(core.paths.settings_file).load().first_run_done
 
@@ -205,7 +205,8 @@ def test_setup_section_reopens_the_wizard(qtbot, core: AppCore) -> None:
     from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
 
     core.prefs.first_run_done = True
-    dialog = SettingsDialog(UiContext(core, ImmediateRunner(), RecordingNotifier()))
+    shell = Shell(ImmediateRunner(), RecordingNotifier())
+    dialog = SettingsDialog(lambda spec: spec.factory(core, shell))
     qtbot.addWidget(dialog)
     section = dialog.show_section("setup")
     wizard = section.open_assistant()
@@ -224,7 +225,7 @@ def test_library_step_shows_the_configured_backend_not_an_old_settings_file(qtbo
     assert SettingsStore(old).load().library.root is None  # still loads
     assert core.library is not None
     core.library.save_backend_config(LibraryBackendConfig(kind=LibraryBackendKind.AUDIOBOOKSHELF))
-    wizard = FirstRunWizard(UiContext(core, ImmediateRunner(), RecordingNotifier()))
+    wizard = open_first_run_wizard(core, Shell(ImmediateRunner(), RecordingNotifier()))
     qtbot.addWidget(wizard)
     assert wizard.library.kind() == LibraryBackendKind.AUDIOBOOKSHELF
 

@@ -10,15 +10,15 @@ from sqlalchemy import select
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.db.models import LibraryItem
 from rmab_desktop.services.library.importing import LibraryImport
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.dialogs.import_library_dialog import SKIP, ImportLibraryDialog, ProposalModel
+from rmab_desktop.ui.shell import Shell
 from tests.library_helpers import old_library, seed_candidates  # noqa: F401 - fixture
 
 
 def test_review_link_and_move(
     qtbot,
     qtmodeltester,
-    ui_ctx: UiContext,
+    shell: Shell,
     core: AppCore,
     old_library: Path,  # noqa: F811
     tmp_path: Path,
@@ -27,7 +27,7 @@ def test_review_link_and_move(
     seed_candidates(core.database)
     library = tmp_path / "Library"
     library.mkdir()
-    dialog = ImportLibraryDialog(ui_ctx, LibraryImport(core.database), str(library))
+    dialog = ImportLibraryDialog(LibraryImport(core.database), shell.runner, shell.notifier, str(library))
     qtbot.addWidget(dialog)
     dialog.folder_edit.setText(str(old_library))
     dialog.scan()
@@ -69,8 +69,8 @@ def test_review_link_and_move(
     dialog.grab().save(str(tmp_path / "import.png"))
 
 
-def test_scan_errors_are_explained(qtbot, ui_ctx: UiContext, core: AppCore, tmp_path: Path) -> None:
-    dialog = ImportLibraryDialog(ui_ctx, LibraryImport(core.database), None)
+def test_scan_errors_are_explained(qtbot, shell: Shell, core: AppCore, tmp_path: Path) -> None:
+    dialog = ImportLibraryDialog(LibraryImport(core.database), shell.runner, shell.notifier, None)
     qtbot.addWidget(dialog)
     dialog.scan()
     assert "Choose a folder" in dialog.status.text()

@@ -16,11 +16,13 @@ from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.library.query import parse_query
 from rmab_desktop.services.library.service import LibraryEntry, LibraryService
 from rmab_desktop.ui import desktop
-from rmab_desktop.ui.context import UiContext
+from rmab_desktop.ui.book_actions import LIBRARY_BOOK_ACTIONS, BookAction
 from rmab_desktop.ui.models.library_covers import CoverCache, load_cover_image
 from rmab_desktop.ui.models.library_model import AUTHOR, YEAR, LibraryFilterProxy, LibraryModel
 from rmab_desktop.ui.models.roles import ObjectRole
+from rmab_desktop.ui.pages import library_actions
 from rmab_desktop.ui.pages.library_page import LibraryPage
+from rmab_desktop.ui.shell import Shell
 from rmab_desktop.ui.widgets.page_header import PageHeader
 from tests.fakes.plex_server import PNG_1X1
 from tests.synthetic_library import insert_synthetic_library, synthetic_rows
@@ -33,6 +35,21 @@ def make_service(core: AppCore, root: Path | None = None, retagger=None) -> Libr
         CredentialStore(),
         lambda: str(root) if root else None,
         retagger=retagger,
+    )
+
+
+def make_page(service: LibraryService, shell: Shell) -> LibraryPage:
+    """The page with the registered actions, their handlers built on ``service``."""
+    runner, notifier = shell.runner, shell.notifier
+    handlers = {
+        "open": library_actions.open_folder(notifier),
+        "play": library_actions.play(runner, notifier),
+        "rescan": library_actions.rescan(service, runner, notifier),
+        "retag": library_actions.retag(service, runner, notifier),
+    }
+    assert set(handlers) == {spec.key for spec in LIBRARY_BOOK_ACTIONS}
+    return LibraryPage(
+        service, runner, notifier, [BookAction(s, handlers[s.key]) for s in LIBRARY_BOOK_ACTIONS]
     )
 
 
@@ -56,8 +73,8 @@ def test_model_and_proxy_pass_the_model_tester(qtmodeltester, filled: LibrarySer
     assert years and all(1950 <= y <= 2000 for y in years) and years == sorted(years, reverse=True)
 
 
-def test_page_loads_filters_and_sorts(qtbot, ui_ctx: UiContext, filled: LibraryService) -> None:
-    page = LibraryPage(ui_ctx, filled)
+def test_page_loads_filters_and_sorts(qtbot, shell: Shell, filled: LibraryService) -> None:
+    page = make_page(filled, shell)
     qtbot.addWidget(page)
     header = page.findChild(PageHeader)  # the heading every main page starts with
     assert header is not None and header.title.text() == "Library" and header.description.text()
@@ -80,31 +97,33 @@ def test_page_loads_filters_and_sorts(qtbot, ui_ctx: UiContext, filled: LibraryS
 
 
 def test_actions_follow_the_selection(
-    qtbot, ui_ctx: UiContext, filled: LibraryService, monkeypatch, tmp_path: Path
+    qtbot, shell: Shell, filled: LibraryService, monkeypatch, tmp_path: Path
 ) -> None:
-    page = LibraryPage(ui_ctx, filled)
+    page = make_page(filled, shell)
     qtbot.addWidget(page)
-    assert not page.open_action.isEnabled() and not page.rescan_action.isEnabled()
+    assert [button.text() for button in page.action_buttons] == ["Open folder", "Play", "Rescan", "Re-tag"]
+    assert not page.actions["open"].isEnabled() and not page.actions["rescan"].isEnabled()
     page.select_row(0)
     entry = page.selected_entries()[0]
-    assert page.open_action.isEnabled() and page.play_action.isEnabled()
-    assert not page.retag_action.isEnabled()  # no tagger in this service
+    assert page.actions["open"].isEnabled() and page.actions["play"].isEnabled()
+    assert not page.actions["retag"].isEnabled()  # no tagger in this service
+    assert "not available" in page.actions["retag"].toolTip()
     revealed: list[tuple[str, list[str]]] = []
     monkeypatch.setattr(desktop, "_start", lambda program, args: revealed.append((program, args)) or True)
     monkeypatch.setattr(desktop, "_show_items_over_dbus", lambda path: False)
     opened: list[str] = []
     monkeypatch.setattr(desktop, "_open_url", lambda url: opened.append(url.toLocalFile()) or True)
-    page.open_folder()
+    page.trigger("open")
     assert opened == [entry.path]
     assert desktop.reveal_in_file_manager("C:\\Books\\A", platform="win32")
     assert desktop.reveal_in_file_manager("/Books/A", platform="darwin")
     assert revealed == [("explorer.exe", ["/select,", "C:\\Books\\A"]), ("open", ["-R", "/Books/A"])]
-    page.play()  # the synthetic folder has no audio: the user is told
-    assert ui_ctx.notifier.sent[-1][0] == "Play"
+    page.trigger("play")  # the synthetic folder has no audio: the user is told
+    assert shell.notifier.sent[-1][0] == "Play"
 
 
 def test_play_opens_the_first_audio_file(
-    qtbot, ui_ctx: UiContext, core: AppCore, monkeypatch, tmp_path: Path
+    qtbot, shell: Shell, core: AppCore, monkeypatch, tmp_path: Path
 ) -> None:
     book = tmp_path / "Author" / "Book"
     for name in ("CD2/01.mp3", "CD10/01.mp3", "CD1/02.mp3", "CD1/10.mp3", "CD1/.hidden.mp3", "cover.jpg"):
@@ -115,14 +134,14 @@ def test_play_opens_the_first_audio_file(
         session.execute(insert(LibraryItem), [row])
     opened: list[str] = []
     monkeypatch.setattr(desktop, "_open_url", lambda url: opened.append(url.toLocalFile()) or True)
-    page = LibraryPage(ui_ctx, make_service(core))
+    page = make_page(make_service(core), shell)
     qtbot.addWidget(page)
     page.select_row(0)
-    page.play()
+    page.trigger("play")
     assert opened == [str(book / "CD1" / "02.mp3")]
 
 
-def test_retag_and_rescan_call_the_service(qtbot, ui_ctx: UiContext, core: AppCore, tmp_path: Path) -> None:
+def test_retag_and_rescan_call_the_service(qtbot, shell: Shell, core: AppCore, tmp_path: Path) -> None:
     from tests.audiofiles import make_audio
 
     root = tmp_path / "Library"
@@ -132,27 +151,27 @@ def test_retag_and_rescan_call_the_service(qtbot, ui_ctx: UiContext, core: AppCo
     calls = []
     service = make_service(core, root, retagger=lambda path, book: calls.append(book.title))
     service.sync()
-    page = LibraryPage(ui_ctx, service)
+    page = make_page(service, shell)
     qtbot.addWidget(page)
     page.select_row(0)
-    assert page.retag_action.isEnabled()
-    page.retag()
+    assert page.actions["retag"].isEnabled()
+    page.trigger("retag")
     assert calls == ["Ancillary Justice"]
-    assert ui_ctx.notifier.sent[-1][0] == "Re-tagged"
+    assert shell.notifier.sent[-1][0] == "Re-tagged"
     (root / "Ann Leckie" / "Ancillary Justice" / "cover.jpg").write_bytes(b"x")
-    page.rescan()
+    page.trigger("rescan")
     assert page.model.entry(0).cover.endswith("cover.jpg")
 
 
-def test_empty_library_shows_help(qtbot, ui_ctx: UiContext, core: AppCore) -> None:
-    page = LibraryPage(ui_ctx, make_service(core))
+def test_empty_library_shows_help(qtbot, shell: Shell, core: AppCore) -> None:
+    page = make_page(make_service(core), shell)
     qtbot.addWidget(page)
     assert page.stack.currentIndex() == 1
     page.sync()  # no folder configured: a clear message, no crash
-    assert "No library folder" in ui_ctx.notifier.sent[-1][1]
+    assert "No library folder" in shell.notifier.sent[-1][1]
 
 
-def test_covers_load_off_thread_and_are_cached(qtbot, threaded_ctx: UiContext, tmp_path: Path) -> None:
+def test_covers_load_off_thread_and_are_cached(qtbot, threaded_shell: Shell, tmp_path: Path) -> None:
     image = QImage(200, 300, QImage.Format.Format_RGB32)
     image.fill(QColor("darkred"))
     path = tmp_path / "cover.jpg"
@@ -165,7 +184,7 @@ def test_covers_load_off_thread_and_are_cached(qtbot, threaded_ctx: UiContext, t
     served = load_cover_image("plex:/library/metadata/7/thumb/1", 32, fetch=lambda _ref: PNG_1X1)
     assert served is not None and served.width() == 32
     assert load_cover_image("abs:li_1", 32, fetch=lambda _ref: b"garbage") is None
-    cache = CoverCache(threaded_ctx.runner, size=32)
+    cache = CoverCache(threaded_shell.runner, size=32)
     entry = LibraryEntry(
         1, "T", None, (), (), None, None, None, None, None, 0, 0, None, None, str(path), None, None
     )
@@ -175,23 +194,28 @@ def test_covers_load_off_thread_and_are_cached(qtbot, threaded_ctx: UiContext, t
     assert cache.get(entry._replace(cover=None)) is None
 
 
-def test_registered_page_builds_from_the_core_and_opens_the_import_dialog(qtbot, ui_ctx: UiContext) -> None:
+def test_registered_page_builds_from_the_core_and_opens_the_import_dialog(
+    qtbot, core: AppCore, shell: Shell
+) -> None:
     from rmab_desktop.ui.dialogs.import_library_dialog import ImportLibraryDialog
     from rmab_desktop.ui.pages.registry import PAGES
 
     (spec,) = [page for page in PAGES if page.key == "library"]
-    page = spec.factory(ui_ctx)
+    page = spec.factory(core, shell)
     qtbot.addWidget(page)
     assert isinstance(page, LibraryPage) and page.import_button.isVisibleTo(page)
+    assert page.service is core.library
+    assert [a.spec.key for a in page.book_actions] == ["open", "play", "rescan", "retag"]
+    assert page.actions["retag"].toolTip().startswith("Write title")  # the app's service can re-tag
     page.import_button.click()
     dialogs = page.findChildren(ImportLibraryDialog)
     assert len(dialogs) == 1 and dialogs[0].isVisible()
     dialogs[0].reject()
 
 
-def test_page_loads_on_the_real_runner(qtbot, threaded_ctx: UiContext, core: AppCore) -> None:
+def test_page_loads_on_the_real_runner(qtbot, threaded_shell: Shell, core: AppCore) -> None:
     insert_synthetic_library(core.database, 500)
-    page = LibraryPage(threaded_ctx, make_service(core))
+    page = make_page(make_service(core), threaded_shell)
     qtbot.addWidget(page)
     assert page.count_label.text() == "Loading…"  # the GUI thread did not wait for the database
     qtbot.waitUntil(lambda: page.model.total == 500, timeout=10_000)
@@ -200,8 +224,8 @@ def test_page_loads_on_the_real_runner(qtbot, threaded_ctx: UiContext, core: App
     qtbot.waitUntil(lambda: "of 500 books" in page.count_label.text(), timeout=30_000)
 
 
-def test_search_typed_before_the_keys_arrive_applies_when_they_do(qtbot, ui_ctx: UiContext, filled) -> None:
-    page = LibraryPage(ui_ctx, filled)
+def test_search_typed_before_the_keys_arrive_applies_when_they_do(qtbot, shell: Shell, filled) -> None:
+    page = make_page(filled, shell)
     qtbot.addWidget(page)
     entries = [page.model.entry(row) for row in range(page.model.rowCount())]
     page.model.set_entries(entries)  # as right after a load: rows, no search keys yet

@@ -7,15 +7,15 @@ from pathlib import Path
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.services.library.backends import PLEX_TOKEN_KEY
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.dialogs.library_settings import SAVED_TOKEN, LibrarySettings
 from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS
+from rmab_desktop.ui.shell import Shell
 from tests.fakes import plex_server as fake_plex
 
 
-def test_plex_setup_find_test_and_save(qtbot, ui_ctx: UiContext, core: AppCore, tmp_path: Path) -> None:
+def test_plex_setup_find_test_and_save(qtbot, shell: Shell, core: AppCore, tmp_path: Path) -> None:
     (section,) = [s for s in SETTINGS_SECTIONS if s.key == "library"]
-    widget = section.factory(ui_ctx)
+    widget = section.factory(core, shell)
     qtbot.addWidget(widget)
     assert isinstance(widget, LibrarySettings) and widget.server_box.isHidden()
     widget.root_edit.setText(str(tmp_path))
@@ -47,13 +47,13 @@ def test_plex_setup_find_test_and_save(qtbot, ui_ctx: UiContext, core: AppCore, 
     assert "backend" not in core.prefs.library.model_dump()  # the config is its only home
     assert fake_plex.TOKEN not in saved.model_dump_json()  # only the keyring name is in the config
 
-    again = LibrarySettings(ui_ctx, core.library)
+    again = LibrarySettings(core.library, core.prefs, core.save_prefs, shell.runner)
     qtbot.addWidget(again)
     assert again.kind == LibraryBackendKind.PLEX and again.url_edit.text() == saved.plex.url
     assert again.token_edit.text() == "" and again.token_edit.placeholderText() == SAVED_TOKEN
 
 
-def test_sign_in_with_plex_fills_the_token(qtbot, ui_ctx: UiContext, core: AppCore, monkeypatch) -> None:
+def test_sign_in_with_plex_fills_the_token(qtbot, shell: Shell, core: AppCore, monkeypatch) -> None:
     import httpx
     from PySide6.QtGui import QDesktopServices
 
@@ -72,7 +72,7 @@ def test_sign_in_with_plex_fills_the_token(qtbot, ui_ctx: UiContext, core: AppCo
     monkeypatch.setattr(
         QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString()) or True)
     )
-    widget = LibrarySettings(ui_ctx, core.library)
+    widget = LibrarySettings(core.library, core.prefs, core.save_prefs, shell.runner)
     qtbot.addWidget(widget)
     widget.pin_flow = lambda client_id: PlexTvPinFlow(client_id, transport=httpx.MockTransport(plex_tv))
     widget.kind_combo.setCurrentIndex(1)

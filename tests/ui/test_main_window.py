@@ -11,13 +11,14 @@ from rmab_desktop.ui.links import parse_audible_link
 from rmab_desktop.ui.main_window import MainWindow
 from rmab_desktop.ui.models.pages_model import PagesModel
 from rmab_desktop.ui.pages.registry import PAGES, PageSpec
+from tests.ui.main_windows import open_main_window
 
 
 def _label_page(text):
-    return lambda ctx: QLabel(text)
+    return lambda core, shell: QLabel(text)
 
 
-def _broken(ctx):
+def _broken(core, shell):
     raise RuntimeError("this page is broken")
 
 
@@ -28,8 +29,8 @@ PAGES_UNDER_TEST = [
 ]
 
 
-def test_sidebar_follows_registry_order(ui_ctx, qtbot, qtmodeltester):
-    window = MainWindow(ui_ctx, PAGES_UNDER_TEST)
+def test_sidebar_follows_registry_order(core, qtbot, qtmodeltester):
+    window, _shell = open_main_window(core, PAGES_UNDER_TEST)
     qtbot.addWidget(window)
     model = window.pages_model
     qtmodeltester.check(model)
@@ -37,8 +38,8 @@ def test_sidebar_follows_registry_order(ui_ctx, qtbot, qtmodeltester):
     assert not model.data(model.index(0), Qt.ItemDataRole.DecorationRole).isNull()
 
 
-def test_show_page_builds_lazily_and_survives_a_broken_page(ui_ctx, qtbot):
-    window = MainWindow(ui_ctx, PAGES_UNDER_TEST)
+def test_show_page_builds_lazily_and_survives_a_broken_page(core, qtbot):
+    window, _shell = open_main_window(core, PAGES_UNDER_TEST)
     qtbot.addWidget(window)
     assert window.current_page_key() == "first"  # last_page "activity" is not registered here
     assert window.page("second") is None
@@ -49,32 +50,32 @@ def test_show_page_builds_lazily_and_survives_a_broken_page(ui_ctx, qtbot):
     assert window.show_page("broken")
     assert "could not be opened" in window.stack.currentWidget().title_label.text()
     assert not window.show_page("nope")
-    assert ui_ctx.core.prefs.window.last_page == "broken"
+    assert core.prefs.window.last_page == "broken"
 
 
-def test_default_registry_has_activity(ui_ctx, qtbot):
+def test_default_registry_has_activity(core, qtbot):
     assert any(spec.key == "activity" for spec in PAGES)
-    window = MainWindow(ui_ctx)
+    window, _shell = open_main_window(core)
     qtbot.addWidget(window)
     assert window.show_page("activity")
 
 
-def test_banners_show_and_hide(ui_ctx, qtbot):
-    window = MainWindow(ui_ctx, PAGES_UNDER_TEST)
+def test_banners_show_and_hide(core, qtbot):
+    window, shell = open_main_window(core, PAGES_UNDER_TEST)
     qtbot.addWidget(window)
-    assert ui_ctx.banners is window.banners
-    ui_ctx.banners.show_banner("offline", "The Audible catalog is unreachable.", "warning")
+    assert shell.banners is window.banners
+    shell.banners.show_banner("offline", "The Audible catalog is unreachable.", "warning")
     assert window.banners.text("offline") == "The Audible catalog is unreachable."
     window.set_keyring_status("locked", "Your keychain is locked.")
     assert "locked" in window.keyring_label.text()
     assert window.banners.keys() == ["offline", "keyring"]
     window.set_keyring_status("secure", "ok")
-    ui_ctx.banners.hide_banner("offline")
+    shell.banners.hide_banner("offline")
     assert window.banners.keys() == []
 
 
-def test_dropping_an_audible_link_emits_asin_and_region(ui_ctx, qtbot):
-    window = MainWindow(ui_ctx, PAGES_UNDER_TEST)
+def test_dropping_an_audible_link_emits_asin_and_region(core, qtbot):
+    window, _shell = open_main_window(core, PAGES_UNDER_TEST)
     qtbot.addWidget(window)
     mime = QMimeData()
     mime.setUrls([QUrl("https://www.audible.co.uk/pd/Project-Hail-Mary-Audiobook/B08G9PRS1K?ref=x")])
@@ -121,17 +122,16 @@ def test_parse_audible_links_per_marketplace():
         assert parse_audible_link(bad) is None, bad
 
 
-def test_geometry_is_remembered(ui_ctx, qtbot):
-    window = MainWindow(ui_ctx, PAGES_UNDER_TEST)
+def test_geometry_is_remembered(core, qtbot):
+    window, _shell = open_main_window(core, PAGES_UNDER_TEST)
     qtbot.addWidget(window)
     window.resize(771, 523)
     window.show()
     qtbot.waitExposed(window)
     window.remember_state()
-    saved = SettingsStore(ui_ctx.core.paths.settings_file).load()
+    saved = SettingsStore(core.paths.settings_file).load()
     assert saved.window.geometry_b64
-    ui_ctx.core.prefs = saved
-    again = MainWindow(ui_ctx, PAGES_UNDER_TEST)
+    again = MainWindow(PAGES_UNDER_TEST, window_state=saved.window)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (771, 523)
 

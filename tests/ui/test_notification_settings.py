@@ -7,9 +7,10 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.services.events import EventKind
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.dialogs.notification_settings import BackendDialog, NotificationSettings
+from rmab_desktop.ui.shell import Shell
 from tests.fakes.webhook_receiver import WebhookReceiver, webhook_receiver
 
 
@@ -20,9 +21,9 @@ def receiver() -> Iterator[WebhookReceiver]:
 
 
 def test_add_test_edit_and_remove_a_backend(
-    qtbot, ui_ctx: UiContext, receiver: WebhookReceiver, monkeypatch
+    qtbot, core: AppCore, runner, receiver: WebhookReceiver, monkeypatch
 ) -> None:
-    section = NotificationSettings(ui_ctx)
+    section = NotificationSettings(core.notifications, runner)
     qtbot.addWidget(section)
     assert section.model.rowCount() == 0 and not section.test_button.isEnabled()
 
@@ -40,7 +41,7 @@ def test_add_test_edit_and_remove_a_backend(
     assert section.model.rowCount() == 1
     backend = section.model.row_object(0)
     assert EventKind.REQUEST_DENIED in backend.events and EventKind.AVAILABLE in backend.events
-    assert ui_ctx.core.credentials.get(backend.secret_name) == receiver.hook_url()
+    assert core.credentials.get(backend.secret_name) == receiver.hook_url()
 
     section.table.selectRow(0)
     assert section.test_button.isEnabled()
@@ -53,19 +54,19 @@ def test_add_test_edit_and_remove_a_backend(
     edit.event_checks[EventKind.AVAILABLE].setChecked(False)
     with qtbot.waitSignal(edit.saved):
         edit.save()
-    updated = ui_ctx.core.notifications.get(backend.id)
+    updated = core.notifications.get(backend.id)
     assert EventKind.AVAILABLE not in updated.events
-    assert ui_ctx.core.credentials.get(backend.secret_name) == receiver.hook_url()  # URL kept
+    assert core.credentials.get(backend.secret_name) == receiver.hook_url()  # URL kept
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     section.table.selectRow(0)
     section.remove()
     assert section.model.rowCount() == 0
-    assert ui_ctx.core.credentials.get(backend.secret_name) is None
+    assert core.credentials.get(backend.secret_name) is None
 
 
-def test_wrong_address_and_bad_url_say_what_to_fix(qtbot, ui_ctx: UiContext) -> None:
-    dialog = BackendDialog(ui_ctx)
+def test_wrong_address_and_bad_url_say_what_to_fix(qtbot, core: AppCore, runner) -> None:
+    dialog = BackendDialog(core.notifications, runner)
     qtbot.addWidget(dialog)
     dialog.url_edit.setText("json://127.0.0.1:9/hook")
     dialog.send_test()
@@ -81,17 +82,17 @@ def test_wrong_address_and_bad_url_say_what_to_fix(qtbot, ui_ctx: UiContext) -> 
     dialog.url_edit.setText("json://127.0.0.1:9/hook")
     dialog.save()
     assert "at least one event" in dialog.result.text()
-    assert ui_ctx.core.notifications.list() == []
+    assert core.notifications.list() == []
 
 
-def test_section_is_registered_and_looks_right(qtbot, ui_ctx: UiContext, receiver: WebhookReceiver) -> None:
+def test_section_is_registered_and_looks_right(
+    qtbot, core: AppCore, shell: Shell, receiver: WebhookReceiver
+) -> None:
     from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
 
-    ui_ctx.core.notifications.create("Discord", receiver.hook_url(), [EventKind.AVAILABLE, EventKind.FAILED])
-    ui_ctx.core.notifications.create(
-        "ntfy", receiver.hook_url(path="/n"), [EventKind.AVAILABLE], enabled=False
-    )
-    dialog = SettingsDialog(ui_ctx)
+    core.notifications.create("Discord", receiver.hook_url(), [EventKind.AVAILABLE, EventKind.FAILED])
+    core.notifications.create("ntfy", receiver.hook_url(path="/n"), [EventKind.AVAILABLE], enabled=False)
+    dialog = SettingsDialog(lambda section: section.factory(core, shell))
     qtbot.addWidget(dialog)
     page = dialog.show_section("notifications")
     assert isinstance(page, NotificationSettings) and page.model.rowCount() == 2

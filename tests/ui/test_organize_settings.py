@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.dialogs.organize_settings import OrganizeSettings
 from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS
+from rmab_desktop.ui.shell import Shell
 
 
-def test_live_preview_validation_and_save(qtbot, ui_ctx: UiContext, core: AppCore) -> None:
+def test_live_preview_validation_and_save(qtbot, shell: Shell, core: AppCore) -> None:
     (section,) = [s for s in SETTINGS_SECTIONS if s.key == "organize"]
-    widget = section.factory(ui_ctx)
+    widget = section.factory(core, shell)
     qtbot.addWidget(widget)
     assert isinstance(widget, OrganizeSettings)
     assert widget.template_edit.text() == DEFAULT_TEMPLATE

@@ -20,15 +20,15 @@ class _Refusing(QLabel):
         return False
 
 
-def _broken(ctx):
+def _broken(core, shell):
     raise ValueError("no such service")
 
 
-def test_sections_in_order_built_lazily(ui_ctx, qtbot, qtmodeltester):
+def test_sections_in_order_built_lazily(core, shell, qtbot, qtmodeltester):
     built = []
 
     def factory(name):
-        def make(ctx):
+        def make(core, shell):
             built.append(name)
             return QLabel(name)
 
@@ -39,7 +39,7 @@ def test_sections_in_order_built_lazily(ui_ctx, qtbot, qtmodeltester):
         SettingsSection("a", "First", factory("a"), order=10),
         SettingsSection("x", "Broken", _broken, order=30),
     ]
-    dialog = SettingsDialog(ui_ctx, sections)
+    dialog = SettingsDialog(lambda section: section.factory(core, shell), sections)
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)
     assert [dialog.model.item(r).data(KeyRole) for r in range(3)] == ["a", "b", "x"]
@@ -51,13 +51,13 @@ def test_sections_in_order_built_lazily(ui_ctx, qtbot, qtmodeltester):
     assert dialog.show_section("missing") is None
 
 
-def test_apply_false_keeps_the_dialog_open(ui_ctx, qtbot):
+def test_apply_false_keeps_the_dialog_open(core, shell, qtbot):
     refusing = _Refusing()
     dialog = SettingsDialog(
-        ui_ctx,
+        lambda section: section.factory(core, shell),
         [
-            SettingsSection("ok", "OK", lambda ctx: QLabel("fine"), 0),
-            SettingsSection("r", "R", lambda ctx: refusing, 1),
+            SettingsSection("ok", "OK", lambda core, shell: QLabel("fine"), 0),
+            SettingsSection("r", "R", lambda core, shell: refusing, 1),
         ],
     )
     qtbot.addWidget(dialog)
@@ -69,20 +69,23 @@ def test_apply_false_keeps_the_dialog_open(ui_ctx, qtbot):
     assert dialog.title.text() == "R"  # brought back to the section that refused
 
 
-def test_general_section_saves_prefs_and_shows_keyring(ui_ctx, qtbot, memory_keyring):
-    assert SETTINGS_SECTIONS[0].key == "general" or any(s.key == "general" for s in SETTINGS_SECTIONS)
-    page = GeneralSettings(ui_ctx)
+def test_general_section_saves_prefs_and_shows_keyring(core, shell, qtbot, memory_keyring):
+    (section,) = [s for s in SETTINGS_SECTIONS if s.key == "general"]
+    page = section.factory(core, shell)
+    assert isinstance(page, GeneralSettings)
     qtbot.addWidget(page)
     assert page.keyring_label.text().startswith("<b>Secure</b>")
     page.theme_combo.setCurrentIndex(2)
     page.pause_check.setChecked(True)
-    saved = ui_ctx.core.settings_store.load()
+    saved = core.settings_store.load()
     assert saved.theme == "dark" and saved.automation_paused
 
 
-def test_general_section_explains_a_locked_keyring(ui_ctx, qtbot, memory_keyring):
+def test_general_section_explains_a_locked_keyring(core, shell, qtbot, memory_keyring):
     memory_keyring.locked = True
-    page = GeneralSettings(ui_ctx)
+    page = GeneralSettings(
+        core.prefs, core.save_prefs, core.paths, core.database, core.credentials, shell.runner
+    )
     qtbot.addWidget(page)
     assert page.keyring_label.text().startswith("<b>Locked</b>")
     assert "Unlock" in page.keyring_label.text()

@@ -6,13 +6,13 @@ import threading
 
 from PySide6.QtWidgets import QLabel
 
-from rmab_desktop.ui.main_window import MainWindow
+from rmab_desktop.ui.main_window import MainWindow, WindowParts
 from rmab_desktop.ui.pages.registry import PageSpec
 from rmab_desktop.ui.startup import CoreLoader, EarlyPrefs, FirstExpose
 
 PAGES = [
-    PageSpec("first", "First", "discover", lambda ctx: QLabel("first page"), order=10),
-    PageSpec("second", "Second", "library", lambda ctx: QLabel("second page"), order=20),
+    PageSpec("first", "First", "discover", lambda core, shell: QLabel("first page"), order=10),
+    PageSpec("second", "Second", "library", lambda core, shell: QLabel("second page"), order=20),
 ]
 
 
@@ -29,8 +29,8 @@ def test_early_prefs_read_the_first_frame_and_ignore_garbage(tmp_path):
     assert settings.read_text() == "{broken"  # the full load keeps it aside, not this peek
 
 
-def test_window_without_core_shows_loading_then_builds_the_selected_page(ui_ctx, qtbot):
-    window = MainWindow(None, PAGES, window_state=EarlyPrefs(last_page="second"))
+def test_window_without_core_shows_loading_then_builds_the_selected_page(core, shell, qtbot):
+    window = MainWindow(PAGES, window_state=EarlyPrefs(last_page="second"))
     qtbot.addWidget(window)
     assert window.current_page_key() == "second"
     assert window.page("second") is None
@@ -38,13 +38,23 @@ def test_window_without_core_shows_loading_then_builds_the_selected_page(ui_ctx,
     window.show_page("first")  # clicking around while the core opens builds nothing
     assert window.page("first") is None
     window.remember_state()  # nothing to save into yet: harmless
-    window.attach(ui_ctx)
+    built = []
+    window.attach(
+        WindowParts(
+            lambda spec: built.append(spec.key) or spec.factory(core, shell),
+            core.prefs.window,
+            core.save_prefs,
+            shell.runner,
+            core.paths.log_dir,
+        )
+    )
+    assert built == ["first"]
     assert window.current_page_key() == "first"
     assert window.stack.currentWidget() is window.page("first")
     assert window.stack.count() == 1  # the loading page is gone
-    assert ui_ctx.banners is window.banners
     window.show_page("second")
     assert window.stack.currentWidget().text() == "second page"
+    assert built == ["first", "second"] and core.prefs.window.last_page == "second"
 
 
 def test_core_loader_delivers_on_the_gui_thread(qtbot):

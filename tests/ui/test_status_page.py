@@ -122,10 +122,10 @@ def test_chart_bars_scale_with_latency_and_down_is_full_height() -> None:
     assert bar_heights(samples, 40.0) == [20.0, 40.0, 40.0]
 
 
-def test_registered_page_builds_from_the_app_context(qtbot, ui_ctx) -> None:
+def test_registered_page_builds_from_the_core(qtbot, core, shell) -> None:
     from rmab_desktop.ui.pages.registry import PAGES
 
     (spec,) = [page for page in PAGES if page.key == "status"]
-    page = spec.factory(ui_ctx)
+    page = spec.factory(core, shell)
     qtbot.addWidget(page)
-    assert isinstance(page, StatusPage) and page.health is ui_ctx.core.health
+    assert isinstance(page, StatusPage) and page.health is core.health

@@ -59,7 +59,6 @@ def main() -> None:
     from rmab_desktop.services.credentials import CredentialStore
     from rmab_desktop.services.library.query import parse_query
     from rmab_desktop.services.library.service import LibraryService
-    from rmab_desktop.ui.context import UiContext
     from rmab_desktop.ui.models.library_model import AUTHOR, TITLE
     from rmab_desktop.ui.notifier import RecordingNotifier
     from rmab_desktop.ui.pages.library_page import LibraryPage, _load_rows, _search_keys
@@ -88,7 +87,7 @@ def main() -> None:
             t0 = time.perf_counter()
             records = _search_keys(rows[0])
             keys.append(time.perf_counter() - t0)
-            page = LibraryPage(UiContext(None, _NoLoadRunner(), RecordingNotifier()), service)  # type: ignore[arg-type]
+            page = LibraryPage(service, _NoLoadRunner(), RecordingNotifier())  # type: ignore[arg-type]
             page.resize(1280, 800)
             page.show()
             t0 = time.perf_counter()

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import QApplication, QScrollBar
 
 from rmab_desktop.bootstrap import open_core
 from rmab_desktop.settings import Preferences, SettingsStore
-from rmab_desktop.ui.context import UiContext
 from rmab_desktop.ui.models.catalog_model import BookGridModel
 from rmab_desktop.ui.notifier import RecordingNotifier
-from rmab_desktop.ui.pages.catalog_widgets import BookGrid, cover_images, navigator
+from rmab_desktop.ui.pages.catalog_widgets import BookGrid
 from rmab_desktop.ui.pages.discover_page import DiscoverPage
+from rmab_desktop.ui.shell import Shell
+from rmab_desktop.ui.wiring import catalog_navigator, cover_images
 from rmab_desktop.workers.runner import TaskRunner
 from tests.fakes.audible_server import FakeAudible
 
@@ -119,12 +120,12 @@ def main() -> int:
     for asin in ("B0TESTSER1", "B0GEN00001", "B0GEN00004"):
         core.requests.create(asin, "us")
     runner = TaskRunner()
-    ctx = UiContext(core, runner, RecordingNotifier())
-    page = DiscoverPage(ctx, navigator(ctx))
+    shell = Shell(runner, RecordingNotifier())
+    page = DiscoverPage(core.catalog, core.users, runner, shell.notifier, catalog_navigator(core, shell))
     page.resize(1280, 820)
     page.show()
     wait(app, lambda: len(page.sections) == 2 and page.sections[0].model.rowCount() > 0, 30)
-    wait(app, lambda: cover_images(ctx).pending == 0, 30)
+    wait(app, lambda: cover_images(core, shell).pending == 0, 30)
     if args.screenshot:
         wait(app, lambda: False, 0.5)
         page.grab().save(str(args.screenshot))
@@ -137,14 +138,14 @@ def main() -> int:
     seconds = scroll(app, strip.grid.horizontalScrollBar(), meter, 120, strip.model)
     report("Discover strip, 1,000 books, warm (covers on disk)", meter.gaps, seconds)
 
-    grid_model = BookGridModel(cover_images(ctx))
+    grid_model = BookGridModel(cover_images(core, shell))
     grid_model.reset(core.catalog.section_page(popular, 0, 5000).entries)
     grid = BookGrid(grid_model)
     grid.resize(1280, 820)
     grid.show()
     seconds = scroll(app, grid.verticalScrollBar(), meter, 90, grid_model)
     report(f"Covers grid, {grid_model.rowCount()} books (vertical)", meter.gaps, seconds)
-    wait(app, lambda: cover_images(ctx).pending == 0, 60)
+    wait(app, lambda: cover_images(core, shell).pending == 0, 60)
     print(
         f"covers on disk: {len(list(core.paths.covers_dir.glob('*.jpg')))}, "
         f"{core.catalog.covers.size() / 1e6:.1f} MB"
