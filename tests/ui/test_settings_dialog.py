@@ -77,8 +77,10 @@ def test_general_section_saves_prefs_and_shows_keyring(core, shell, qtbot, memor
     assert page.keyring_label.text().startswith("<b>Secure</b>")
     page.theme_combo.setCurrentIndex(2)
     page.pause_check.setChecked(True)
+    page.language_combo.setCurrentIndex(page.language_combo.findData("de"))
+    assert page.language_combo.currentText() == "Deutsch"  # each language in its own words
     saved = core.settings_store.load()
-    assert saved.theme == "dark" and saved.automation_paused
+    assert saved.theme == "dark" and saved.automation_paused and saved.language == "de"
 
 
 def test_general_section_explains_a_locked_keyring(core, shell, qtbot, memory_keyring):

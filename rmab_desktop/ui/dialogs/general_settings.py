@@ -1,4 +1,4 @@
-"""The General settings section: theme, tray behaviour, automation, keychain status, data folders."""
+"""The General settings section: theme, language, tray behaviour, automation, keychain status, data folders."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from rmab_desktop.ui.translations import LANGUAGES, SYSTEM
 
 if TYPE_CHECKING:
     from rmab_desktop.db.engine import Database
@@ -46,6 +48,19 @@ class GeneralSettings(QWidget):
         self.theme_combo.setCurrentIndex(max(0, [v for v, _ in THEMES].index(prefs.theme)))
         self.theme_combo.currentIndexChanged.connect(self._theme_changed)
         form.addRow("Theme", self.theme_combo)
+        self.language_combo = QComboBox()
+        self.language_combo.addItem("Follow the system", SYSTEM)
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(prefs.language)))
+        self.language_combo.currentIndexChanged.connect(
+            lambda: self._set("language", self.language_combo.currentData())
+        )
+        form.addRow("Language", self.language_combo)
+        language_note = QLabel("A new language applies the next time the app starts.")
+        language_note.setObjectName("hint")
+        language_note.setWordWrap(True)
+        form.addRow("", language_note)
         layout.addWidget(appearance)
 
         behaviour = QGroupBox("Behaviour")
