@@ -23,7 +23,7 @@ from rmab_desktop.services.ranking.names import (
     surname_like,
 )
 from rmab_desktop.services.ranking.prefs import RankingPrefs
-from rmab_desktop.services.ranking.text import NUMBER_WORDS, Token, roman_value, tokenize, words
+from rmab_desktop.services.ranking.text import NUMBER_WORDS, Token, is_cjk, roman_value, tokenize, words
 from rmab_desktop.services.ranking.vocabulary import (
     ABRIDGED_MARKERS,
     AUDIO_WORDS,
@@ -129,7 +129,9 @@ def _is_number(token: Token) -> bool:
 
 def _number_word(token: Token) -> bool:
     """ "Second", "Two", "twenty one", "3rd": a number written as a word or an ordinal."""
-    return bool(_ORDINAL.match(token.text)) or (token.text.isdigit() and (token.raw in NUMBER_WORDS or " " in token.raw))
+    return bool(_ORDINAL.match(token.text)) or (
+        token.text.isdigit() and (token.raw in NUMBER_WORDS or " " in token.raw)
+    )
 
 
 def _edition_number(tokens: list[Token], k: int) -> bool:
@@ -191,7 +193,7 @@ def _check_prefix(tokens: list[Token], start: int, terms: BookTerms) -> str | No
     surnames = {a.surname for a in terms.authors}
     while i < start:
         step = _structured(tokens, i, terms, prefix=True)
-        if not step and len(tokens[i].text) == 1 and tokens[i].text.isalpha():
+        if not step and len(tokens[i].text) == 1 and tokens[i].text.isalpha() and not is_cjk(tokens[i].text):
             near = {t.text for t in tokens[max(0, i - 3) : min(start, i + 4)]}
             step = 1 if near & surnames else 0  # a middle initial: "F. M. Dostoevsky"
         if not step and _series_number_at(tokens, i):
@@ -226,15 +228,19 @@ def _series_name(tokens: list[Token], i: int, start: int, terms: BookTerms) -> i
     k = j
     while k < start and tokens[k].text in PREFIX_ONLY_WORDS and not tokens[k].boundary:
         k += 1  # "Earthsea Cycle 1", "Red Rising Saga 2"
+    numbered = k < start and (
+        _series_number_at(tokens, k)
+        or (tokens[k].text in SERIES_KEYWORDS and _series_number_at(tokens, k + 1))
+    )
     content = {t.text for t in tokens[i:j]} - STOPWORDS - PREFIX_ONLY_WORDS
     if content <= terms.book_words:
-        numbered_or_bounded = j == start or _series_number_at(tokens, k) or _series_number_at(tokens, k + 1)
-        return j - i if numbered_or_bounded else 0  # "Earthsea - A Wizard of Earthsea", "Shannara 01 - ..."
+        return (
+            j - i if numbered or j == start else 0
+        )  # "Earthsea - A Wizard of Earthsea", "Shannara 01 - ..."
     if content & terms.title_words:
         return 0  # "Dune Messiah 2 - Dune", "Children of Dune: Dune": another title of the series
-    if k < start and (_series_number_at(tokens, k) or tokens[k].text in SERIES_KEYWORDS):
-        if _series_number_at(tokens, k) or _series_number_at(tokens, k + 1):
-            return j - i
+    if numbered:
+        return j - i
     if j != start:
         return 0
     # "Chapterhouse: Dune" is a title of its own: one word before a one-word title is too little
@@ -383,7 +389,9 @@ def _other_title_after(tokens: list[Token], window: tuple[int, int], terms: Book
             words_before = tokens[segment:start] if not tokens[start].boundary else []
             glued_before = any(not _structured(tokens, k, terms, prefix=False) for k in range(segment, start))
             if words_before and glued_before:
-                return " ".join(t.raw for t in tokens[segment : min(len(tokens), end + 2)])  # "Children of Dune"
+                return " ".join(
+                    t.raw for t in tokens[segment : min(len(tokens), end + 2)]
+                )  # "Children of Dune"
             if not _series_use(tokens, start, terms) and _check_suffix(tokens, end, terms):
                 return " ".join(t.raw for t in tokens[segment : min(len(tokens), end + 2)])
     return None
@@ -512,7 +520,9 @@ def _check_people(
     found = [a for a in terms.authors if author_at(tokens, outside, a, terms)]
     attr_tokens = tokenize(release.author) if release.author else []
     attr_found = [
-        a for a in terms.authors if attr_tokens and author_at(attr_tokens, set(range(len(attr_tokens))), a, terms)
+        a
+        for a in terms.authors
+        if attr_tokens and author_at(attr_tokens, set(range(len(attr_tokens))), a, terms)
     ]
     result.author_found = bool(found or attr_found)
     result.narrator_found = bool(terms.narrator_words) and any(
@@ -603,7 +613,9 @@ def _has_phrase(tokens: list[Token], outside: set[int], phrase: tuple[str, ...])
 def _check_edition(
     tokens: list[Token], outside: set[int], terms: BookTerms, prefs: RankingPrefs, result: GateResult
 ) -> None:
-    present = {tokens[k].text for k in outside} - terms.author_words - terms.narrator_words  # "Abrege" the author
+    present = (
+        {tokens[k].text for k in outside} - terms.author_words - terms.narrator_words
+    )  # "Abrege" the author
     if not terms.wants_abridged and present & ABRIDGED_MARKERS:
         result.reject("an abridged edition; the wanted book is unabridged")
     graphic_audio = "graphicaudio" in present or _has_phrase(tokens, outside, ("graphic", "audio"))

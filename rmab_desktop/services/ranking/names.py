@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from rmab_desktop.services.ranking.book_terms import STOPWORDS, AuthorName, BookTerms
-from rmab_desktop.services.ranking.text import Token
+from rmab_desktop.services.ranking.text import Token, is_cjk
 from rmab_desktop.services.ranking.vocabulary import TAG_WORDS
 
 NAME_CONNECTORS = frozenset(
@@ -137,7 +137,7 @@ def _surname_at(token: Token, author: AuthorName) -> bool:
 
 def _fits_one(word: str, wanted: tuple[str, ...]) -> bool:
     """A single written word is a particle, an initial, or one (or joined initials) of the wanted names."""
-    if word in PARTICLES or len(word) == 1:
+    if word in PARTICLES or (len(word) == 1 and not is_cjk(word)):
         return True
     return all(any(_same_given(part, w) for w in wanted) for part in _spelled_out((word,), wanted))
 
