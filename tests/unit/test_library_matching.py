@@ -239,10 +239,10 @@ CASES: list[tuple[str, BookInfo, list[LibraryBook], str | None]] = [
         f"{BARSOOM}/A Princess of Mars [B071YLS9YL]",
     ),
     (
-        "other-edition-only-is-a-suggestion",
+        "other-edition-counts-as-having-it",
         want("A Princess of Mars", "Edgar Rice Burroughs", asin="B008DFUGCQ"),
         [lib(f"{BARSOOM}/A Princess of Mars [B071YLS9YL]")],
-        None,
+        f"{BARSOOM}/A Princess of Mars [B071YLS9YL]",
     ),
     (
         "abridged-is-another-edition",
@@ -289,9 +289,15 @@ CASES: list[tuple[str, BookInfo, list[LibraryBook], str | None]] = [
         None,
     ),
     (
-        "lying-tag-asin-with-right-title",
+        "other-asin-in-tags-with-right-title-and-author",
         want("Emma", "Jane Austen", asin="B0EMMA0001"),
-        [lib("Jane Austen/Emma", album="Emma", artist="Jane Austen", asin="B0MANSF001")],
+        [lib("Jane Austen/Emma", album="Emma", artist="Jane Austen", asin="B0EMMA0002")],
+        "Jane Austen/Emma",
+    ),
+    (
+        "other-asin-with-another-tagged-title",
+        want("Emma", "Jane Austen", asin="B0EMMA0001"),
+        [lib("Jane Austen/Emma", album="Mansfield Park", artist="Jane Austen", asin="B0MANSF001")],
         None,
     ),
     (
@@ -532,10 +538,10 @@ def test_placeholder_tags_leave_the_folder_title() -> None:
 def test_suggestion_names_the_candidate() -> None:
     [match] = match_books(
         [WantedBook("w", want("Emma", "Jane Austen", asin="B0EMMA0001"))],
-        [lib("Jane Austen/Emma", album="Emma", artist="Jane Austen", asin="B0MANSF001")],
+        [lib("Emma [B0MANSF001]")],  # another ASIN and no author to confirm it is the same work
     )
     assert match.path is None
-    assert match.suggestion == "Jane Austen/Emma"
+    assert match.suggestion == "Emma [B0MANSF001]"
     assert "B0MANSF001" in match.reason
 
 
