@@ -27,9 +27,7 @@ _DISC = re.compile(r"^(?:cd|disc|disk)\s*\d{1,3}$", re.IGNORECASE)
 _ASIN_BRACKETED = re.compile(
     r"[\[(]\s*(?:asin\s*[:=_-]?\s*)?(B0[A-Z0-9]{8}|\d{9}[0-9X])\s*[\])]", re.IGNORECASE
 )
-_ASIN_BARE = re.compile(
-    r"(?<![A-Za-z0-9])(?:asin[\s:=_-]*)?(B0[A-Z0-9]{8})(?![A-Za-z0-9])", re.IGNORECASE
-)
+_ASIN_BARE = re.compile(r"(?<![A-Za-z0-9])(?:asin[\s:=_-]*)?(B0[A-Z0-9]{8})(?![A-Za-z0-9])", re.IGNORECASE)
 _REGION = re.compile(r"\[(?:us|uk|ca|au|fr|de|jp|it|in|es|br)\]", re.IGNORECASE)
 _NARRATOR = re.compile(r"\{([^{}]*)\}\s*$")
 _SEQUENCE = re.compile(
@@ -246,7 +244,7 @@ def parse_book_name(name: str, has_series_folder: bool) -> dict[str, str | None]
     found = _ASIN_BRACKETED.search(stem) or _ASIN_BARE.search(stem)
     if found:
         result["asin"] = found.group(1).upper()
-        stem = stem[: found.start()] + stem[found.end() :]
+        stem = (stem[: found.start()] + stem[found.end() :]).strip(" -_.:")
     stem = _REGION.sub("", stem).strip()
     narr = _NARRATOR.search(stem)
     if narr:

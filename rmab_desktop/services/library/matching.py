@@ -436,7 +436,8 @@ class _Judge:
                 return _Verdict(0.4, f"title matches {label}, but the author differs")
             if other_asins and self.asin:
                 return _Verdict(
-                    0.6, f"title matches {label}, but it carries ASIN {other_asins[0]} and no author confirms it"
+                    0.6,
+                    f"title matches {label}, but it carries ASIN {other_asins[0]} and no author confirms it",
                 )
             distinctive = (
                 best_title == "exact" and len([t for t in tokens(self.wanted.title) if t not in _FILLER]) >= 3
@@ -464,7 +465,12 @@ class _Judge:
         return _Verdict(min(confidence, 0.98), reason)
 
     def _by_asin(
-        self, source: str, problems: list[tuple[str, str]], title_agrees: bool, folder_author: str | None, label: str
+        self,
+        source: str,
+        problems: list[tuple[str, str]],
+        title_agrees: bool,
+        folder_author: str | None,
+        label: str,
     ) -> _Verdict:
         """The wanted ASIN is there. Embedded metadata (tags, sidecar) carrying it outweighs a folder
         name that says something else ("Incoming/abc123"), unless the folder sits under the wanted
