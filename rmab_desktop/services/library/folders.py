@@ -23,8 +23,11 @@ IGNORED_EXTENSIONS = frozenset(
 )
 SIDECAR_NAMES = frozenset({"metadata.json", "desc.txt", "reader.txt"})
 _DISC = re.compile(r"^(?:cd|disc|disk)\s*\d{1,3}$", re.IGNORECASE)
-_ASIN_BRACKETED = re.compile(r"\[\s*([A-Z0-9]{10})\s*\]")
-_ASIN_BARE = re.compile(r"(?<![A-Za-z0-9])(B0[A-Z0-9]{8})(?![A-Za-z0-9])")
+# An ASIN, with its label if any: "[B00B7NPRY8]", "(ASIN: B00B7NPRY8)", "ASIN B00B7NPRY8", "[0143111582]".
+_ASIN_BRACKETED = re.compile(
+    r"[\[(]\s*(?:asin\s*[:=_-]?\s*)?(B0[A-Z0-9]{8}|\d{9}[0-9X])\s*[\])]", re.IGNORECASE
+)
+_ASIN_BARE = re.compile(r"(?<![A-Za-z0-9])(?:asin[\s:=_-]*)?(B0[A-Z0-9]{8})(?![A-Za-z0-9])", re.IGNORECASE)
 _REGION = re.compile(r"\[(?:us|uk|ca|au|fr|de|jp|it|in|es|br)\]", re.IGNORECASE)
 _NARRATOR = re.compile(r"\{([^{}]*)\}\s*$")
 _SEQUENCE = re.compile(
@@ -34,7 +37,7 @@ _SEQUENCE = re.compile(
 _SEQUENCE_PREFIX = re.compile(
     r"^(?:vol(?:ume)?|book|bk|#)\.?\s*(\d{1,3}(?:\.\d{1,2})?)\s*[-.:]?\s+(.+)$", re.IGNORECASE
 )
-_DOTTED_SEQUENCE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\.\s+(.+)$")
+_DOTTED_SEQUENCE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\.?\s+(\D.*)$")
 _YEAR = re.compile(r"^\(?((?:1[5-9]|20)\d\d)\)?$")
 _YEAR_PREFIX = re.compile(r"^\(?((?:1[5-9]|20)\d\d)\)?\s*-\s*(.+)$")
 
@@ -166,18 +169,69 @@ class LibraryWalker:
                 yield from self._visit(sub, f"{rel}/{name}", None)
 
 
+# Lower-case words that start a surname: "von Mises, Ludwig", "de la Cruz, Juana", "Le Guin, Ursula K.".
+SURNAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "dos", "das", "ter",
+     "ten", "zu", "st", "st.", "bin", "ibn", "al", "el", "mac", "o"}
+)  # fmt: skip
+_NAME_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|phd|md|obe|mbe|kbe)\.?$", re.IGNORECASE)
+_NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_INITIAL = re.compile(r"^(?:[^\W\d_]\.?){1,3}$")
+
+
+def _surname_piece(piece: str, *, compound: bool) -> bool:
+    """ "Kishimi", "von Mises", "de la Cruz" (and, when ``compound``, "García Márquez")."""
+    words = piece.split()
+    while len(words) > 1 and words[0].lower() in SURNAME_PARTICLES:
+        words = words[1:]
+    return len(words) == 1 or (compound and len(words) == 2)
+
+
+def _given_piece(piece: str, *, strict: bool) -> bool:
+    """ "Ichiro", "J.R.R.", "Ursula K." - or, unless ``strict``, any short piece ("Anna Maria"); a
+    longer one is more likely a second person ("Homer, Robert Fagles")."""
+    words = piece.split()
+    if not words or len(words) > 3 or _NAME_SUFFIX.match(piece):
+        return False
+    if len(words) == 1 or all(_INITIAL.match(w) for w in words[1:]):
+        return True
+    return not strict and len(piece.replace(".", "")) <= 12
+
+
+def _comma_people(pieces: list[str]) -> list[str]:
+    """People from the comma-separated pieces of one name list: "Last, First" pairs are joined
+    ("Kishimi, Ichiro, Koga, Fumitake"), full names stay whole ("Douglas Preston, Lincoln Child"),
+    names in scripts written without spaces are each a person ("東野圭吾, 湊かなえ")."""
+    if len(pieces) < 2 or any(_NO_SPACE_SCRIPT.search(p) for p in pieces):
+        return pieces
+    people: list[str] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        following = pieces[i + 1] if i + 1 < len(pieces) else None
+        if following is not None and _NAME_SUFFIX.match(following):
+            people.append(f"{piece} {following}")  # "Martin Luther King, Jr."
+            i += 2
+        elif following is not None and (
+            (_surname_piece(piece, compound=False) and _given_piece(following, strict=False))
+            or (_surname_piece(piece, compound=True) and _given_piece(following, strict=True))
+        ):
+            people.append(f"{following} {piece}")
+            i += 2
+        else:
+            people.append(piece)
+            i += 1
+    return people
+
+
 def split_people(text: str | None) -> tuple[str, ...]:
     """``"A & B"``, ``"A, B"``, ``"A; B"`` -> names; ``"Last, First"`` becomes ``"First Last"``."""
     if not text:
         return ()
-    parts = [p.strip() for p in re.split(r"\s*(?:;|&|\band\b|/)\s*", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*(?:;|&|\band\b|/|、|，)\s*", text) if p.strip()]
     names: list[str] = []
     for part in parts:
-        pieces = [p.strip() for p in part.split(",") if p.strip()]
-        if len(pieces) == 2 and " " not in pieces[0] and len(pieces[1].replace(".", "")) <= 12:
-            names.append(f"{pieces[1]} {pieces[0]}")
-        else:
-            names.extend(pieces)
+        names.extend(_comma_people([p.strip() for p in part.split(",") if p.strip()]))
     return tuple(dict.fromkeys(n for n in names if n))
 
 
@@ -189,8 +243,8 @@ def parse_book_name(name: str, has_series_folder: bool) -> dict[str, str | None]
     result: dict[str, str | None] = {"asin": None, "narrators": None, "sequence": None, "year": None}
     found = _ASIN_BRACKETED.search(stem) or _ASIN_BARE.search(stem)
     if found:
-        result["asin"] = found.group(1)
-        stem = stem[: found.start()] + stem[found.end() :]
+        result["asin"] = found.group(1).upper()
+        stem = (stem[: found.start()] + stem[found.end() :]).strip(" -_.:")
     stem = _REGION.sub("", stem).strip()
     narr = _NARRATOR.search(stem)
     if narr:
@@ -209,7 +263,7 @@ def parse_book_name(name: str, has_series_folder: bool) -> dict[str, str | None]
             continue
         kept.append(segment)
     if kept and has_series_folder and result["sequence"] is None:
-        dotted = _DOTTED_SEQUENCE.match(kept[0])  # ABS: "1. Title" in a series folder
+        dotted = _DOTTED_SEQUENCE.match(kept[0])  # ABS: "1. Title" / "01 Title" in a series folder
         if dotted:
             result["sequence"], kept[0] = dotted.group(1), dotted.group(2)
     if kept:

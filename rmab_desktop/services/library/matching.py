@@ -36,6 +36,7 @@ from rmab_desktop.services.library.normalize import (
 )
 
 LINK_THRESHOLD = 0.85
+EDITION_PENALTY = 0.05  # another edition of the wanted work links, below the wanted edition itself
 TRUNCATED_BYTES = 180
 MAX_SUGGESTION_CANDIDATES = 200
 _FILLER = frozenset(
@@ -95,7 +96,7 @@ _DISTINGUISHING = frozenset(
 _NUMBER_WORDS = NUMBER_WORDS | {"first", "second", "third", "fourth", "fifth"}
 _GENERIC = re.compile(
     r"^(?:unknown|untitled|audiobooks?|audio ?book|new folder|various|track\s*\d*|chapter\s*\d*|"
-    r"disc\s*\d*|disk\s*\d*|cd\s*\d*|part\s*\d*|\d+)$",
+    r"disc\s*\d*|disk\s*\d*|cd\s*\d*|part\s*\d*|book\s*\d*|vol(?:ume)?\.?\s*\d*|\d+)$",
     re.IGNORECASE,
 )
 _RELEASE_NOISE = frozenset(
@@ -394,22 +395,22 @@ class _Judge:
     def judge(self, lib: _LibView) -> _Verdict | None:
         titles: dict[str, str | None] = {}
         authors: dict[str, str] = {}
-        problems: list[str] = []
+        problems: list[tuple[str, str]] = []  # (source, what it says)
         for src in lib.sources:
             ev = src.evidence
             name = ev.source
             if not src.generic or key(ev.title or "") == key(self.wanted.title):  # "1984" is a title
                 titles[name] = self.title_of(src)
                 if titles[name] is None:
-                    problems.append(f"{name} title is '{ev.title}'")
+                    problems.append((name, f"{name} title is '{ev.title}'"))
             verdict = self.authors_of(ev)
             authors[name] = verdict
             if verdict == "mismatch" and name != "folder":
-                problems.append(f"{name} author is {', '.join(ev.authors)}")
+                problems.append((name, f"{name} author is {', '.join(ev.authors)}"))
             wanted_pos = position_key(self.wanted.series_position)
             found_pos = position_key(ev.series_position)
             if wanted_pos and found_pos and wanted_pos != found_pos and self._same_series(ev.series):
-                problems.append(f"{name} says book {ev.series_position} of the series")
+                problems.append((name, f"{name} says book {ev.series_position} of the series"))
         asin_source = lib.asins.get(self.asin) if self.asin else None
         other_asins = sorted(a for a in lib.asins if a != self.asin)
         title_hits = [v for v in titles.values() if v]
@@ -418,22 +419,11 @@ class _Judge:
         label = f"'{lib.book.title}' at {lib.book.path}"
 
         if asin_source:
-            if problems:
-                return _Verdict(
-                    0.5, f"ASIN {self.asin} found in {asin_source} of {label}, but {'; '.join(problems)}"
-                )
-            return _Verdict(
-                0.99, f"ASIN {self.asin} in {asin_source}" + (", title agrees" if title_hits else "")
-            )
+            return self._by_asin(asin_source, problems, bool(title_hits), authors.get("folder"), label)
         if not title_hits:
             return self._near_miss(lib, author_match, label)
         if problems:
-            return _Verdict(0.45, f"title matches {label}, but {'; '.join(problems)}")
-        if other_asins and self.asin:
-            return _Verdict(
-                0.6,
-                f"title and author match {label}, but it carries ASIN {other_asins[0]} (another edition?)",
-            )
+            return _Verdict(0.45, f"title matches {label}, but {'; '.join(p for _, p in problems)}")
         if self.editions != lib.editions:
             diff = ", ".join(sorted(self.editions ^ lib.editions))
             return _Verdict(0.6, f"title matches {label}, but one of them is {diff}")
@@ -444,6 +434,11 @@ class _Judge:
         if not author_match:
             if any(v == "mismatch" for v in authors.values()):
                 return _Verdict(0.4, f"title matches {label}, but the author differs")
+            if other_asins and self.asin:
+                return _Verdict(
+                    0.6,
+                    f"title matches {label}, but it carries ASIN {other_asins[0]} and no author confirms it",
+                )
             distinctive = (
                 best_title == "exact" and len([t for t in tokens(self.wanted.title) if t not in _FILLER]) >= 3
             )
@@ -456,14 +451,38 @@ class _Judge:
         if narrators == "match":
             confidence += 0.02
             reason += ", narrator agrees"
-        elif narrators == "mismatch":
-            return _Verdict(
-                0.7, f"title and author match {label}, but the narrator differs (another edition?)"
-            )
+        other_edition = [f"ASIN {other_asins[0]}"] if other_asins and self.asin else []
+        other_edition += ["another narrator"] if narrators == "mismatch" else []
+        if other_edition:
+            # Every request accepts any edition of the work (requests record the edition they were
+            # made from, never a narration the user insisted on): another edition counts as having
+            # it, ranked below the wanted edition so that one wins when both are present.
+            confidence -= EDITION_PENALTY
+            reason += f"; another edition of the work ({', '.join(other_edition)})"
         if folder_author_clash:
             confidence -= 0.05
             reason += "; folder above it is not the author"
         return _Verdict(min(confidence, 0.98), reason)
+
+    def _by_asin(
+        self,
+        source: str,
+        problems: list[tuple[str, str]],
+        title_agrees: bool,
+        folder_author: str | None,
+        label: str,
+    ) -> _Verdict:
+        """The wanted ASIN is there. Embedded metadata (tags, sidecar) carrying it outweighs a folder
+        name that says something else ("Incoming/abc123"), unless the folder sits under the wanted
+        author and so names another of their books; contradicting metadata never does."""
+        folder_counts = source == "folder" or folder_author == "match"
+        blocking = [p for where, p in problems if where != "folder" or folder_counts]
+        if blocking:
+            return _Verdict(0.5, f"ASIN {self.asin} found in {source} of {label}, but {'; '.join(blocking)}")
+        reason = f"ASIN {self.asin} in {source}" + (", title agrees" if title_agrees else "")
+        if problems:
+            reason += f" (the folder name says otherwise: {'; '.join(p for _, p in problems)})"
+        return _Verdict(0.99, reason)
 
     def _is_prefix(self, forms: list[_Form]) -> bool:
         wanted = [f.key for f in self.forms if f.full]

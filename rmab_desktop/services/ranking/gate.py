@@ -12,12 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from rmab_desktop.domain.releases import Release
-from rmab_desktop.services.ranking.book_terms import STOPWORDS, AuthorName, BookTerms
+from rmab_desktop.services.ranking.book_terms import STOPWORDS, BookTerms
+from rmab_desktop.services.ranking.names import (
+    NAME_CONNECTORS,
+    author_at,
+    given_next_to,
+    name_positions,
+    other_author_named,
+    surname_like,
+)
 from rmab_desktop.services.ranking.prefs import RankingPrefs
-from rmab_desktop.services.ranking.text import Token, roman_value, tokenize, words
+from rmab_desktop.services.ranking.text import NUMBER_WORDS, Token, is_cjk, roman_value, tokenize, words
 from rmab_desktop.services.ranking.vocabulary import (
     ABRIDGED_MARKERS,
     AUDIO_WORDS,
@@ -37,12 +43,10 @@ from rmab_desktop.services.ranking.vocabulary import (
 )
 
 MB = 1024 * 1024
+_SCENE_GROUP = re.compile(r"(?<=[^\W_])-([A-Za-z0-9]{2,20})$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-_NAME_CONNECTORS = frozenset(
-    {"by", "and", "with", "feat", "ft", "read", "narrated", "written", "tr", "trans", "translated", "translator",
-     "ed", "editor", "narr"}
-)  # fmt: skip
 _SUFFIX_CONNECTORS = frozenset({"by"})
+_EDITION_WORDS = frozenset({"edition", "ed", "anniversary", "printing", "release"})
 
 
 @dataclass
@@ -123,6 +127,18 @@ def _is_number(token: Token) -> bool:
     return token.text.isdigit()
 
 
+def _number_word(token: Token) -> bool:
+    """ "Second", "Two", "twenty one", "3rd": a number written as a word or an ordinal."""
+    return bool(_ORDINAL.match(token.text)) or (
+        token.text.isdigit() and (token.raw in NUMBER_WORDS or " " in token.raw)
+    )
+
+
+def _edition_number(tokens: list[Token], k: int) -> bool:
+    """ "Second Edition", "10th Anniversary": a number that counts editions, not books."""
+    return k + 1 < len(tokens) and _number_word(tokens[k]) and tokens[k + 1].text in _EDITION_WORDS
+
+
 def _structured(tokens: list[Token], i: int, terms: BookTerms, *, prefix: bool) -> int:
     """How many tokens at ``i`` are structure (0 when tokens[i] is a word of some other title)."""
     token = tokens[i]
@@ -136,9 +152,13 @@ def _structured(tokens: list[Token], i: int, terms: BookTerms, *, prefix: bool) 
         return 2
     if word in {"read", "narrated", "written", "performed"} and nxt is not None and nxt.text == "by":
         return 2
-    if (
+    if _number_word(token):
+        # "Second Foundation", "The Two Towers": a number word glued to a word is part of a title;
+        # alone it is structure ("Book Two - ...", "... Second Edition").
+        if nxt is None or nxt.boundary or nxt.text in _EDITION_WORDS:
+            return 1
+    elif (
         _is_number(token)
-        or _ORDINAL.match(word)
         or bitrate_of(word)
         or is_identifier(word)
         or word in TAG_WORDS
@@ -147,11 +167,13 @@ def _structured(tokens: list[Token], i: int, terms: BookTerms, *, prefix: bool) 
         or language_of_word(word, standalone=token.bracket or token.boundary)
     ):
         return 1
+    if i in name_positions(tuple(tokens), terms):
+        return 1  # "Joanne K. Rowling", "James M. Barrie": the wanted author's name spelled out
     if word in terms.series and (prefix or _series_run(tokens, i, terms)):
         return 1
-    if any(_surname_like(word, a.surname) and _given_next_to(tokens, i, a) for a in terms.authors):
+    if any(surname_like(word, a.surname) and given_next_to(tokens, i, a) for a in terms.authors):
         return 1
-    if prefix and (word in PREFIX_ONLY_WORDS or word in _NAME_CONNECTORS):
+    if prefix and (word in PREFIX_ONLY_WORDS or word in NAME_CONNECTORS):
         return 1
     if not prefix and word in _SUFFIX_CONNECTORS:
         return 1
@@ -171,14 +193,73 @@ def _check_prefix(tokens: list[Token], start: int, terms: BookTerms) -> str | No
     surnames = {a.surname for a in terms.authors}
     while i < start:
         step = _structured(tokens, i, terms, prefix=True)
-        if not step and len(tokens[i].text) == 1 and tokens[i].text.isalpha():
+        if not step and len(tokens[i].text) == 1 and tokens[i].text.isalpha() and not is_cjk(tokens[i].text):
             near = {t.text for t in tokens[max(0, i - 3) : min(start, i + 4)]}
             step = 1 if near & surnames else 0  # a middle initial: "F. M. Dostoevsky"
+        if not step and _series_number_at(tokens, i):
+            step = 1  # "The Dark Tower I - The Gunslinger"
+        if not step:
+            step = _series_name(tokens, i, start, terms)
         if not step:
             words_before = " ".join(t.raw for t in tokens[i:start])
             return f"unstructured words before the title: '{words_before}'"
         i += step
     return None
+
+
+def _series_name(tokens: list[Token], i: int, start: int, terms: BookTerms) -> int:
+    """The length of a series name the catalog did not give, starting at ``i`` (else 0).
+
+    Words before the title are a series name only in the layouts uploaders use for one: followed
+    by its number ("Dark Tower 01 - The Gunslinger", "Dresden Files Book 1 - Storm Front"), by a
+    colon right before the title ("Black Dagger Brotherhood: The King"), or made only of the
+    title's own words ("Earthsea - A Wizard of Earthsea"). Words glued to the title ("Children of
+    Dune", "Second Foundation") never are."""
+    j = i
+    while (
+        j < start
+        and (j == i or not tokens[j].boundary)
+        and not _structured(tokens, j, terms, prefix=True)
+        and not (j > i and _series_number_at(tokens, j))
+    ):
+        j += 1
+    if j == start and not tokens[start].boundary:
+        return 0
+    k = j
+    while k < start and tokens[k].text in PREFIX_ONLY_WORDS and not tokens[k].boundary:
+        k += 1  # "Earthsea Cycle 1", "Red Rising Saga 2"
+    numbered = k < start and (
+        _series_number_at(tokens, k)
+        or (tokens[k].text in SERIES_KEYWORDS and _series_number_at(tokens, k + 1))
+    )
+    content = {t.text for t in tokens[i:j]} - STOPWORDS - PREFIX_ONLY_WORDS
+    if content <= terms.book_words:
+        return (
+            j - i if numbered or j == start else 0
+        )  # "Earthsea - A Wizard of Earthsea", "Shannara 01 - ..."
+    if content & terms.title_words:
+        return 0  # "Dune Messiah 2 - Dune", "Children of Dune: Dune": another title of the series
+    if numbered:
+        return j - i
+    if j != start:
+        return 0
+    # "Chapterhouse: Dune" is a title of its own: one word before a one-word title is too little
+    # to tell a series name from another book's title.
+    shortest = min(len(set(v) - STOPWORDS) for v in terms.title_variants)
+    is_series_title = any(v in (terms.series, terms.series[1:]) for v in terms.title_variants)
+    colon = ":" in tokens[start].gap and not is_series_title
+    return j - i if colon and (len(content) > 1 or shortest > 1) else 0
+
+
+def _series_number_at(tokens: list[Token], k: int) -> bool:
+    """A series position: digits (not a year) or a roman numeral, followed by a separator or more."""
+    if k >= len(tokens):
+        return False
+    token = tokens[k]
+    if token.text.isdigit() and not is_year(token.text) and not _number_word(token):
+        return True
+    single_roman = len(token.raw) == 1 and roman_value(token.raw) is not None
+    return single_roman and (k + 1 == len(tokens) or tokens[k + 1].boundary)
 
 
 def _check_suffix(tokens: list[Token], end: int, terms: BookTerms) -> str | None:
@@ -190,85 +271,6 @@ def _check_suffix(tokens: list[Token], end: int, terms: BookTerms) -> str | None
     ):
         return None
     return f"a longer, different title: '... {' '.join(t.raw for t in tokens[max(0, end - 2) : end + 2])}'"
-
-
-# -- authors ----------------------------------------------------------------------------------------
-def _initial_runs(tokens: list[Token], idx: int) -> set[str]:
-    """Initials written before/after position ``idx``: "j r r" -> "jrr", "jrr" -> "jrr"."""
-    runs = set()
-    for direction in (-1, 1):
-        letters = ""
-        k = idx + direction
-        while 0 <= k < len(tokens) and len(tokens[k].text) <= 3 and tokens[k].text.isalpha():
-            letters = tokens[k].text + letters if direction < 0 else letters + tokens[k].text
-            runs.add(letters)
-            k += direction
-    return runs
-
-
-def _surname_like(word: str, surname: str) -> bool:
-    """Transliteration variants of long surnames (Dostoevsky / Dostoyevsky); short ones must match."""
-    return (
-        len(surname) >= 6
-        and word[:1] == surname[:1]
-        and word[-1:] == surname[-1:]
-        and abs(len(word) - len(surname)) <= 2
-        and fuzz.ratio(word, surname) >= 88
-    )
-
-
-def _given_next_to(tokens: list[Token], i: int, author: AuthorName) -> bool:
-    neighbours = {tokens[k].text for k in (i - 1, i + 1) if 0 <= k < len(tokens)}
-    return bool(neighbours & (set(author.given) | {author.initials}))
-
-
-def _author_at(tokens: list[Token], outside: set[int], author: AuthorName) -> bool:
-    surname = author.surname
-    for idx, token in enumerate(tokens):
-        if idx not in outside:
-            continue
-        exact = token.text in (surname, surname + "s") or (
-            bool(author.given) and token.text == "".join(author.tokens)  # "BrandonSanderson"
-        )
-        if not exact and not (author.given and _surname_like(token.text, surname)):
-            continue
-        if not author.given:
-            return True
-        near = {tokens[k].text for k in range(max(0, idx - 3), min(len(tokens), idx + 4)) if k != idx}
-        if near & set(author.given) or author.initials in _initial_runs(tokens, idx):
-            return True
-        if author.given[0][:1] in near and author.given[0][:1].isalpha():
-            return True  # "F. M. Dostoevsky": the first initial, with a patronymic after it
-        joined = "".join(author.given)
-        if joined and joined in near:
-            return True
-        previous = tokens[idx - 1] if idx > 0 else None
-        if exact and (previous is None or token.boundary or previous.text in _NAME_CONNECTORS):
-            return True  # "Herbert - Dune", "by Tolkien"
-    return False
-
-
-def _other_author_named(tokens: list[Token], outside: set[int], terms: BookTerms) -> str | None:
-    """The name after an explicit "by" that is none of the book's people, if any."""
-    for idx, token in enumerate(tokens[:-1]):
-        if idx not in outside or token.text != "by":
-            continue
-        if idx > 0 and tokens[idx - 1].text in {"read", "narrated", "performed"}:
-            continue
-        name: list[Token] = []
-        for k in range(idx + 1, min(len(tokens), idx + 5)):
-            if k > idx + 1 and (tokens[k].boundary or tokens[k].text in {"and", "narrated", "read"}):
-                break
-            name.append(tokens[k])
-        if not name or not name[0].text.isalpha() or name[0].text in TAG_WORDS:
-            continue
-        everyone = set(range(len(name)))
-        if any(_author_at(name, everyone, a) for a in terms.authors):
-            continue
-        if any(t.text in terms.narrator_words for t in name):
-            continue
-        return " ".join(t.raw for t in name)
-    return None
 
 
 # -- series numbers and box sets --------------------------------------------------------------------
@@ -338,11 +340,16 @@ def _series_numbers(tokens: list[Token], window: tuple[int, int], terms: BookTer
                 numbers = _numbers_from(tokens, after)
                 if numbers:
                     groups.append(numbers)
-    if start > 0 and tokens[start].boundary:
-        number = _number_at(tokens, start - 1)
+    if start > 0 and (tokens[start].boundary or not _number_word(tokens[start - 1])):
+        number = _number_at(tokens, start - 1)  # "Dark Tower 01 - The Gunslinger", "... 01 The Gunslinger"
         if number and tokens[start - 1].text.isdigit() and int(number) < 100:
             groups.append([number])
-    if end < len(tokens) and not tokens[end].boundary and tokens[end].text.isdigit():
+    if (
+        end < len(tokens)
+        and not tokens[end].boundary
+        and tokens[end].text.isdigit()
+        and not _edition_number(tokens, end)
+    ):
         numbers = _numbers_from(tokens, end)
         if numbers and not is_year(tokens[end].text):
             groups.append(numbers)
@@ -374,14 +381,18 @@ def _other_title_after(tokens: list[Token], window: tuple[int, int], terms: Book
     wanted one - a list of books, not the book."""
     for variant in terms.title_variants:
         for start, end in _windows(tokens, variant):
-            if start < window[1] or _series_use(tokens, start, terms):
+            if start < window[1]:
                 continue
             segment = start
             while segment > window[1] and not tokens[segment].boundary:
                 segment -= 1
             words_before = tokens[segment:start] if not tokens[start].boundary else []
             glued_before = any(not _structured(tokens, k, terms, prefix=False) for k in range(segment, start))
-            if (words_before and glued_before) or _check_suffix(tokens, end, terms):
+            if words_before and glued_before:
+                return " ".join(
+                    t.raw for t in tokens[segment : min(len(tokens), end + 2)]
+                )  # "Children of Dune"
+            if not _series_use(tokens, start, terms) and _check_suffix(tokens, end, terms):
                 return " ".join(t.raw for t in tokens[segment : min(len(tokens), end + 2)])
     return None
 
@@ -427,6 +438,27 @@ def _title_window(tokens: list[Token], terms: BookTerms, result: GateResult) -> 
     return None
 
 
+def scene_group_bracketed(name: str) -> str:
+    """ "Dune-GRP" -> "Dune [GRP]": a scene group glued to the end of a name by a bare dash, told
+    from a title word by its capitals ("GRP", "SecTor7"); numbers, roman numerals and names
+    written all in capitals are left alone ("Catch-22", "Rocky-II", "DUNE-MESSIAH")."""
+    found = _SCENE_GROUP.search(name)
+    if not found:
+        return name
+    group, rest = found.group(1), name[: found.start()]
+    letters = "".join(ch for ch in group if ch.isalpha())
+    capitals = letters.isupper() or any(ch.isupper() for ch in letters[1:])
+    if (
+        len(letters) < 2
+        or not capitals
+        or rest.upper() == rest
+        or roman_value(group.lower())
+        or group.lower() in NUMBER_WORDS
+    ):
+        return name
+    return f"{rest} [{group}]"
+
+
 def evaluate(
     release: Release,
     terms: BookTerms,
@@ -440,7 +472,8 @@ def evaluate(
     if not terms.has_title:
         result.reject("the wanted book has no title")
         return result
-    tokens = tokenize(release.title)
+    name = scene_group_bracketed(release.title)
+    tokens = tokenize(name)
     probe = GateResult()
     window = _title_window(tokens, terms, probe)
     if window is None and release.book_title:
@@ -449,7 +482,7 @@ def evaluate(
     if window is None:
         result.accepted = False
         result.reasons.extend(probe.reasons)
-        result.tokens = tokens if not release.book_title else tokenize(release.title)
+        result.tokens = tokens if not release.book_title else tokenize(name)
         return result
     result.window, result.tokens = window, tokens
     outside = {k for k in range(len(tokens)) if not window[0] <= k < window[1]}
@@ -484,10 +517,12 @@ def _check_people(
     interactive: bool,
     prefs: RankingPrefs,
 ) -> None:
-    found = [a for a in terms.authors if _author_at(tokens, outside, a)]
+    found = [a for a in terms.authors if author_at(tokens, outside, a, terms)]
     attr_tokens = tokenize(release.author) if release.author else []
     attr_found = [
-        a for a in terms.authors if attr_tokens and _author_at(attr_tokens, set(range(len(attr_tokens))), a)
+        a
+        for a in terms.authors
+        if attr_tokens and author_at(attr_tokens, set(range(len(attr_tokens))), a, terms)
     ]
     result.author_found = bool(found or attr_found)
     result.narrator_found = bool(terms.narrator_words) and any(
@@ -499,11 +534,11 @@ def _check_people(
         return
     if not terms.authors:
         return
-    other = _other_author_named(tokens, outside, terms)
+    other = other_author_named(tokens, outside, terms)
     if release.author and attr_tokens and not attr_found:
         other = other or release.author
     start, end = result.window or (0, 0)
-    in_title = [a for a in terms.authors if _author_at(tokens, set(range(start, end)), a)]
+    in_title = [a for a in terms.authors if author_at(tokens, set(range(start, end)), a, terms)]
     longer = any(tokens[k].text not in terms.author_words for k in range(start, end))
     bare = all(_structured(tokens, k, terms, prefix=False) for k in outside)
     if in_title and longer and bare and not other:
@@ -542,6 +577,7 @@ def _check_series(
     elif not wanted:
         end = window[1]
         glued = _number_at(tokens, end) if end < len(tokens) and not tokens[end].boundary else None
+        glued = None if _edition_number(tokens, end) else glued
         if glued and tokens[end].text.isdigit() and 2 <= int(glued) < 1000:
             result.reject(f"a numbered sequel ('... {tokens[end].raw}')")  # "Project Hail Mary 2"
         elif glued and tokens[end].text.isdigit() and _titled_volume(tokens, end + 1, terms):
@@ -577,7 +613,9 @@ def _has_phrase(tokens: list[Token], outside: set[int], phrase: tuple[str, ...])
 def _check_edition(
     tokens: list[Token], outside: set[int], terms: BookTerms, prefs: RankingPrefs, result: GateResult
 ) -> None:
-    present = {tokens[k].text for k in outside}
+    present = (
+        {tokens[k].text for k in outside} - terms.author_words - terms.narrator_words
+    )  # "Abrege" the author
     if not terms.wants_abridged and present & ABRIDGED_MARKERS:
         result.reject("an abridged edition; the wanted book is unabridged")
     graphic_audio = "graphicaudio" in present or _has_phrase(tokens, outside, ("graphic", "audio"))

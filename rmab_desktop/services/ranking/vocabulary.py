@@ -35,7 +35,10 @@ TAG_WORDS = frozenset(
     | set(FORMAT_WORDS)
 )  # fmt: skip
 # Series-ish words tolerated before a title ("Dune Chronicles 01 - Dune"), never after it.
-PREFIX_ONLY_WORDS = frozenset({"series", "saga", "chronicles", "cycle", "trilogy", "sequence", "universe"})
+PREFIX_ONLY_WORDS = frozenset(
+    {"series", "saga", "chronicles", "cycle", "trilogy", "sequence", "universe", "cantos", "duology", "quartet",
+     "quintet", "tetralogy"}
+)  # fmt: skip
 OMNIBUS_MARKERS = frozenset({"omnibus", "boxset", "box", "bundle", "anthology", "compendium"})
 DRAMA_MARKERS = frozenset({"dramatized", "dramatised", "dramatization", "dramatisation"})
 ABRIDGED_MARKERS = frozenset(

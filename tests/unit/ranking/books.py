@@ -250,3 +250,29 @@ MURDERBOT = book(
     runtime_minutes=195,
     narrators=["Kevin R. Free"],
 )
+
+# Catalog entries without a series (the release names the series itself) and authors given with
+# initials or spelled out, across genres and languages.
+FOUNDATION_NO_SERIES = book("Foundation", ["Isaac Asimov"], runtime_minutes=510)
+DUNE_NO_SERIES = book("Dune", ["Frank Herbert"], runtime_minutes=1270)
+THE_KING = book("The King", ["J. R. Ward"], runtime_minutes=900, narrators=["Jim Frangione"])
+GUNSLINGER = book("The Gunslinger", ["Stephen King"], runtime_minutes=450, narrators=["George Guidall"])
+STORM_FRONT = book("Storm Front", ["Jim Butcher"], runtime_minutes=470, narrators=["James Marsters"])
+EARTHSEA = book("A Wizard of Earthsea", ["Ursula K. Le Guin"], runtime_minutes=500)
+PETER_PAN = book("Peter Pan", ["J.M. Barrie"], runtime_minutes=300)
+PETER_PAN_SPELLED = book("Peter Pan", ["James Matthew Barrie"], runtime_minutes=300)
+PHILOSOPHER_SPELLED = book(
+    "Harry Potter and the Philosopher's Stone", ["Joanne K. Rowling"], runtime_minutes=500
+)
+HOBBIT_SPELLED = book("The Hobbit", ["John Ronald Reuel Tolkien"], runtime_minutes=660)
+HYPERION = book("Hyperion", ["Dan Simmons"], runtime_minutes=1270)
+BLACK_COMPANY = book("The Black Company", ["Glen Cook"], runtime_minutes=680)
+JUNGLE_BOOK = book("The Jungle Book", ["Rudyard Kipling"], runtime_minutes=400)
+KILLING_FLOOR = book("Killing Floor", ["Lee Child"], runtime_minutes=890, narrators=["Dick Hill"])
+NAME_OF_THE_WIND = book("The Name of the Wind", ["Patrick Rothfuss"], runtime_minutes=1660)
+LAST_WISH = book("Der letzte Wunsch", ["Andrzej Sapkowski"], runtime_minutes=600, language="german")
+PETIT_PRINCE = book("Le Petit Prince", ["Antoine de Saint-Exupéry"], runtime_minutes=100, language="french")
+SOLEDAD = book("Cien años de soledad", ["Gabriel García Márquez"], runtime_minutes=900, language="spanish")
+MASTER = book("Мастер и Маргарита", ["Михаил Булгаков"], runtime_minutes=1000, language="russian")
+DEVOTION = book("容疑者Xの献身", ["東野圭吾"], runtime_minutes=600, language="japanese")
+SAPIENS_INITIALS = book("Sapiens", ["Y. N. Harari"], runtime_minutes=930)

@@ -365,6 +365,158 @@ CASES: dict[str, Case] = {
     "bracket-title-narrator": Case(
         B.MURDERBOT, "Martha Wells - Murderbot Diaries 1 (All Systems Red, Kevin R. Free)", True
     ),
+    # another book of the same series: words in front of the title (ordinals, "Return of", "Children of" ...)
+    "ordinal-second": Case(
+        B.FOUNDATION_NO_SERIES, "Isaac Asimov - Second Foundation [MP3]", False, "before the title"
+    ),
+    "ordinal-second-first": Case(B.FOUNDATION_NO_SERIES, "Second Foundation - Isaac Asimov", False),
+    "ordinal-second-scene": Case(B.FOUNDATION_NO_SERIES, "Isaac_Asimov-Second_Foundation-2005-GRP", False),
+    "ordinal-second-interactive": Case(
+        B.FOUNDATION, "Second Foundation by Isaac Asimov", False, "before the title", interactive=True
+    ),
+    "ordinal-2nd": Case(B.FOUNDATION, "Isaac Asimov - 2nd Foundation", False),
+    "ordinal-after-colon": Case(
+        B.FOUNDATION, "Foundation: Second Foundation - Isaac Asimov", False, "several"
+    ),
+    "ordinal-after-comma": Case(
+        B.FOUNDATION, "Isaac Asimov - Foundation, Second Foundation", False, "several"
+    ),
+    "ordinal-twin-right": Case(B.FOUNDATION_NO_SERIES, "Isaac Asimov - Foundation [MP3]", True),
+    "ordinal-the-second": Case(B.JUNGLE_BOOK, "Rudyard Kipling - The Second Jungle Book (LibriVox)", False),
+    "ordinal-the-second-twin": Case(B.JUNGLE_BOOK, "Rudyard Kipling - The Jungle Book (LibriVox)", True),
+    "number-word-sequel": Case(B.FOUNDATION, "Isaac Asimov - Foundation Two", False),
+    "edition-ordinal": Case(B.DUNE, "Frank Herbert - Dune Second Edition [M4B]", True),
+    "edition-ordinal-digits": Case(B.DUNE, "Frank Herbert - Dune 2nd Edition [M4B]", True),
+    "last-prefix": Case(B.THE_KING, "J.R. Ward - The Last King [M4B]", False, "before the title"),
+    "return-of-prefix": Case(B.THE_KING, "J. R. Ward - Return of the King", False),
+    "return-of-black-company": Case(B.BLACK_COMPANY, "Glen Cook - Return of the Black Company", False),
+    "children-of-no-series": Case(B.DUNE_NO_SERIES, "Frank Herbert - Children of Dune [M4B]", False),
+    "heretics-of": Case(B.DUNE, "Frank Herbert - Heretics of Dune (Dune 5)", False),
+    "god-emperor-of": Case(B.DUNE_NO_SERIES, "God Emperor of Dune - Frank Herbert [MP3]", False),
+    "chapterhouse-colon": Case(B.DUNE_NO_SERIES, "Frank Herbert - Chapterhouse: Dune [M4B]", False),
+    "chapterhouse-plain": Case(B.DUNE_NO_SERIES, "Frank Herbert - Chapterhouse Dune [M4B]", False),
+    "series-colon-then-other-book": Case(B.DUNE, "Dune: Children of Dune - Frank Herbert", False, "several"),
+    "fall-of": Case(B.HYPERION, "Dan Simmons - The Fall of Hyperion [MP3]", False),
+    "fall-of-numbered": Case(B.HYPERION, "Dan Simmons - Hyperion Cantos 02 - The Fall of Hyperion", False),
+    "numbered-other-title-as-series": Case(B.DUNE_NO_SERIES, "Frank Herbert - Dune Messiah 2 - Dune", False),
+    "numbered-other-title-children": Case(
+        B.DUNE_NO_SERIES, "Frank Herbert - Children of Dune 3 - Dune", False
+    ),
+    "numbered-run-glued-to-other-title": Case(
+        B.DUNE_NO_SERIES, "Frank Herbert - Dune 04 - God Emperor of Dune", False
+    ),
+    "german-ordinal-word": Case(B.LAST_WISH, "Andrzej Sapkowski - Der allerletzte Wunsch [Hörbuch]", False),
+    "french-retour": Case(B.PETIT_PRINCE, "Antoine de Saint-Exupéry - Le Retour du Petit Prince", False),
+    "cjk-prefix": Case(B.DEVOTION, "東野圭吾 - 新容疑者Xの献身 [MP3]", False),
+    # series layouts when the catalog gives no series
+    "author-series-nn-title": Case(
+        B.THE_KING, "J.R. Ward - Black Dagger Brotherhood - 12 - The King [M4B]", True
+    ),
+    "series-nn-title": Case(B.THE_KING, "Black Dagger Brotherhood 12 - The King - J. R. Ward", True),
+    "series-colon-title-author": Case(B.THE_KING, "Black Dagger Brotherhood: The King - J.R. Ward", True),
+    "series-book-nn-title-bracket-author": Case(
+        B.THE_KING, "Black Dagger Brotherhood Book 12 - The King (J.R. Ward)", True
+    ),
+    "series-in-brackets": Case(B.THE_KING, "[Black Dagger Brotherhood 12] The King - J. R. Ward", True),
+    "series-nn-title-twin": Case(
+        B.THE_KING, "Black Dagger Brotherhood 12 - The Last King - J. R. Ward", False
+    ),
+    "series-dash-title-unnumbered": Case(
+        B.THE_KING, "J.R. Ward - Lover Avenged - The King", False, "before the title"
+    ),
+    "dark-tower-nn": Case(B.GUNSLINGER, "Stephen King - The Dark Tower 01 - The Gunslinger [MP3]", True),
+    "dark-tower-roman": Case(B.GUNSLINGER, "Stephen King - The Dark Tower I - The Gunslinger", True),
+    "dark-tower-colon": Case(B.GUNSLINGER, "The Dark Tower: The Gunslinger - Stephen King", True),
+    "dark-tower-scene": Case(B.GUNSLINGER, "Stephen.King.The.Dark.Tower.01.The.Gunslinger.MP3-GRP", True),
+    "dark-tower-twin": Case(B.GUNSLINGER, "Stephen King - The Dark Tower 01 - Rise of the Gunslinger", False),
+    "dresden-book-nn": Case(B.STORM_FRONT, "Jim Butcher - The Dresden Files Book 1 - Storm Front", True),
+    "dresden-nn": Case(B.STORM_FRONT, "Jim Butcher - Dresden Files 01 - Storm Front [James Marsters]", True),
+    "dresden-twin": Case(B.STORM_FRONT, "Jim Butcher - Dresden Files 01 - After the Storm Front", False),
+    "earthsea-cycle-book": Case(
+        B.EARTHSEA, "Earthsea Cycle Book 1 - A Wizard of Earthsea (Ursula K. Le Guin)", True
+    ),
+    "earthsea-title-word-series": Case(
+        B.EARTHSEA, "Ursula K. Le Guin - Earthsea - A Wizard of Earthsea", True
+    ),
+    "earthsea-twin": Case(B.EARTHSEA, "Ursula K. Le Guin - Earthsea - Tales from Earthsea", False),
+    "cantos-nn": Case(B.HYPERION, "Dan Simmons - Hyperion Cantos 01 - Hyperion [MP3]", True),
+    "reacher-colon": Case(B.KILLING_FLOOR, "Jack Reacher: Killing Floor - Lee Child [Dick Hill]", True),
+    "reacher-nn": Case(B.KILLING_FLOOR, "Lee Child - Jack Reacher 01 - Killing Floor (1997)", True),
+    "reacher-twin-other-author": Case(B.KILLING_FLOOR, "Jack Reacher: Killing Floor - Andrew Child", False),
+    "kingkiller-colon": Case(
+        B.NAME_OF_THE_WIND, "Kingkiller Chronicle: The Name of the Wind - Patrick Rothfuss", True
+    ),
+    "kingkiller-twin": Case(
+        B.NAME_OF_THE_WIND, "Patrick Rothfuss - Kingkiller Chronicle: The Name of the Wind Is Not Here", False
+    ),
+    "black-company-chronicles": Case(
+        B.BLACK_COMPANY, "Glen Cook - Chronicles of the Black Company 01 - The Black Company", True
+    ),
+    "witcher-german-nn": Case(
+        B.LAST_WISH, "Andrzej Sapkowski - Hexer 01 - Der letzte Wunsch [Hörbuch]", True
+    ),
+    "cjk-series-nn": Case(B.DEVOTION, "東野圭吾 - ガリレオ 03 - 容疑者Xの献身 [MP3]", True),
+    "known-position-contradicts": Case(
+        B.FOUNDATION, "Isaac Asimov - Galactic Empire 04 Foundation", False, "series number"
+    ),
+    "robot-series-contradicts": Case(
+        B.FOUNDATION, "Isaac Asimov - Robot Series 15 - Foundation", False, "series number"
+    ),
+    # author initials against spelled-out given names, and other people with the surname
+    "spelled-release-initial-catalog": Case(B.PETER_PAN, "James M. Barrie - Peter Pan [LibriVox]", True),
+    "spelled-full-release-initial-catalog": Case(B.PETER_PAN, "James Matthew Barrie - Peter Pan", True),
+    "initial-release-spelled-catalog": Case(B.PETER_PAN_SPELLED, "J.M. Barrie - Peter Pan", True),
+    "first-name-only-release": Case(B.PETER_PAN, "Peter Pan by James Barrie (Unabridged)", True),
+    "conflicting-middle-initial": Case(B.PETER_PAN, "Peter Pan by J.T. Barrie", False, "someone else"),
+    "conflicting-first-name": Case(B.PETER_PAN_SPELLED, "Peter Pan by Robert Barrie", False),
+    "conflicting-initials-with-name": Case(B.PETER_PAN, "Robert M. Barrie - Peter Pan", False),
+    "jk-joanne": Case(
+        B.PHILOSOPHER_SPELLED, "JK Rowling - Harry Potter and the Philosopher's Stone [Stephen Fry]", True
+    ),
+    "joanne-jk": Case(
+        B.CHAMBER, "Joanne K. Rowling - Harry Potter and the Chamber of Secrets (Book 2)", True
+    ),
+    "joanne-no-middle": Case(B.CHAMBER, "Harry Potter and the Chamber of Secrets - Joanne Rowling", True),
+    "jk-wrong-initial": Case(
+        B.PHILOSOPHER_SPELLED, "J.D. Rowling - Harry Potter and the Philosopher's Stone", False
+    ),
+    "jrr-john-ronald-reuel": Case(B.HOBBIT_SPELLED, "J. R. R. Tolkien - The Hobbit [Andy Serkis]", True),
+    "john-ronald-reuel-jrr": Case(B.HOBBIT, "John Ronald Reuel Tolkien - The Hobbit", True),
+    "tolkien-last-first-spelled": Case(B.HOBBIT, "Tolkien, John Ronald Reuel - The Hobbit", True),
+    "christopher-tolkien": Case(B.HOBBIT_SPELLED, "Christopher Tolkien - The Hobbit", False),
+    "christopher-r-tolkien": Case(B.HOBBIT, "Christopher R. Tolkien - The Hobbit", False),
+    "tolkien-last-first-other": Case(B.HOBBIT, "Tolkien, Christopher - The Hobbit", False),
+    "particle-omitted-middle": Case(B.EARTHSEA, "Ursula Le Guin - A Wizard of Earthsea", True),
+    "particle-last-first": Case(B.EARTHSEA, "Le Guin, Ursula K. - A Wizard of Earthsea", True),
+    "particle-other-person": Case(B.EARTHSEA, "Theodora Le Guin - A Wizard of Earthsea", False),
+    "initials-catalog-spelled-release": Case(B.SAPIENS_INITIALS, "Yuval Noah Harari - Sapiens [M4B]", True),
+    "initials-catalog-wrong-middle": Case(B.SAPIENS_INITIALS, "Yuval M. Harari - Sapiens [M4B]", False),
+    "patronymic": Case(B.CRIME, "Fyodor Mikhailovich Dostoevsky - Crime and Punishment", True),
+    "patronymic-cyrillic": Case(B.MASTER, "Михаил Афанасьевич Булгаков - Мастер и Маргарита [MP3]", True),
+    "cyrillic-initials-spelled": Case(B.MASTER, "М. А. Булгаков - Мастер и Маргарита", True),
+    "cyrillic-other-person": Case(B.MASTER, "Елена Булгаков - Мастер и Маргарита", False),
+    "spanish-compound-surname": Case(B.SOLEDAD, "García Márquez, Gabriel - Cien años de soledad", True),
+    "spanish-initial": Case(B.SOLEDAD, "G. García Márquez - Cien años de soledad [Español]", True),
+    "spanish-other-person": Case(B.SOLEDAD, "Eligio García Márquez - Cien años de soledad", False),
+    "french-particle-author": Case(
+        B.PETIT_PRINCE, "Antoine de Saint-Exupéry - Le Petit Prince [Français]", True
+    ),
+    "corey-conflicting": Case(B.LEVIATHAN, "James T. Corey - Leviathan Wakes [M4B]", False),
+    "martin-spelled": Case(B.THRONES, "George Raymond Richard Martin - A Game of Thrones", True),
+    "martin-conflicting": Case(B.THRONES, "George T. Martin - A Game of Thrones", False),
+    # scene groups and years after the title
+    "scene-group-no-year": Case(B.MARTIAN, "Andy.Weir-The.Martian-GRP", True),
+    "scene-group-mixed-case": Case(B.MARTIAN, "Andy Weir - The Martian-SecTor7", True),
+    "scene-group-year-dots": Case(B.HYPERION, "Dan.Simmons.Hyperion.1989.MP3-GRP", True),
+    "scene-group-year-brackets": Case(B.HYPERION, "Dan Simmons - Hyperion (1989) [GRP]", True),
+    "scene-group-year-dashes": Case(B.STORM_FRONT, "Jim_Butcher-Storm_Front-2000-GRP", True),
+    "scene-group-twin-title-case": Case(B.IT, "Stephen King - It-Ends [M4B]", False),
+    "scene-group-twin-roman": Case(B.ROOM, "Emma Donoghue - Room-II", False),
+    "scene-group-twin-number-word": Case(B.ROOM, "Emma Donoghue - Room-TWO", False),
+    "scene-group-twin-all-caps": Case(B.ROOM, "EMMA DONOGHUE - ROOM-MATES", False),
+    "scene-group-twin-sequel-before": Case(
+        B.HYPERION, "Dan.Simmons.The.Fall.of.Hyperion.1990.MP3-GRP", False
+    ),
 }
 
 
@@ -381,3 +533,25 @@ def test_gate(name: str) -> None:
 
 def test_table_is_large_enough() -> None:
     assert len(CASES) >= 60
+
+
+SERIES_SIBLINGS = [
+    (B.FOUNDATION_NO_SERIES, "Isaac Asimov - Second Foundation [M4B]", "Isaac Asimov - Foundation [MP3]"),
+    (B.DUNE_NO_SERIES, "Frank Herbert - Children of Dune [M4B]", "Frank Herbert - Dune [MP3]"),
+    (B.THE_KING, "J.R. Ward - Return of the King [M4B]", "Black Dagger Brotherhood 12 - The King [MP3]"),
+    (B.HYPERION, "Dan Simmons - The Fall of Hyperion [M4B]", "Dan Simmons - Hyperion (1989) [GRP]"),
+]
+
+
+@pytest.mark.parametrize(("book", "sibling", "right"), SERIES_SIBLINGS)
+def test_interactive_ranks_a_series_sibling_below_and_says_why(
+    book: BookInfo, sibling: str, right: str
+) -> None:
+    releases = [
+        release_for(Case(book, sibling, False, kbps=128)),  # the sibling has the better format and size
+        release_for(Case(book, right, True)),
+    ]
+    first, second = rank_releases(book, releases, interactive=True)
+    assert (first.release.title, first.accepted) == (right, True)
+    assert (second.release.title, second.accepted) == (sibling, False)
+    assert any(r.startswith("Rejected:") and "before the title" in r for r in second.reasons), second.reasons
