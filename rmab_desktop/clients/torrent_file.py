@@ -1,84 +1,33 @@
-"""Just enough bencode for .torrent files: read the info-hash, and make a torrent for local files.
+"""Info-hashes of .torrent files and magnet links, and torrents made for local files (torf).
 
 The info-hash identifies a torrent in every client; we compute it before adding so the item can
 be found again without guessing. ``make_torrent`` serves the path-mapping probe (a client that
-finds the probe file at 100 % sees the same folder we do).
+finds the probe file at 100 % sees the same folder we do). torf is imported on first use: these
+functions run in jobs, never at start-up.
+
+Magnet links are read with the standard library, not ``torf.Magnet``: torf refuses links that
+clients accept (a BitTorrent v2 hybrid's second ``xt=urn:btmh:``, ``x.pe`` peer hints, ``so``
+file selections), and all we need is the ``urn:btih`` topic.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import re
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from rmab_desktop.domain.errors import ValidationError
 
-Bencodable = int | bytes | str | list[Any] | dict[Any, Any]
-
-
-def bencode(value: Bencodable) -> bytes:
-    if isinstance(value, bool):
-        raise TypeError("bencode has no booleans")
-    if isinstance(value, int):
-        return b"i%de" % value
-    if isinstance(value, str):
-        value = value.encode("utf-8")
-    if isinstance(value, bytes):
-        return b"%d:%s" % (len(value), value)
-    if isinstance(value, list):
-        return b"l" + b"".join(bencode(item) for item in value) + b"e"
-    if isinstance(value, dict):
-        keys = sorted((k.encode("utf-8") if isinstance(k, str) else k, v) for k, v in value.items())
-        return b"d" + b"".join(bencode(k) + bencode(v) for k, v in keys) + b"e"
-    raise TypeError(f"cannot bencode {type(value).__name__}")
-
-
-def _decode(data: bytes, pos: int) -> tuple[Any, int]:
-    lead = data[pos : pos + 1]
-    if lead == b"i":
-        end = data.index(b"e", pos)
-        return int(data[pos + 1 : end]), end + 1
-    if lead == b"l":
-        items, pos = [], pos + 1
-        while data[pos : pos + 1] != b"e":
-            item, pos = _decode(data, pos)
-            items.append(item)
-        return items, pos + 1
-    if lead == b"d":
-        result, pos = {}, pos + 1
-        while data[pos : pos + 1] != b"e":
-            key, pos = _decode(data, pos)
-            result[key], pos = _decode(data, pos)
-        return result, pos + 1
-    if lead.isdigit():
-        colon = data.index(b":", pos)
-        length = int(data[pos:colon])
-        start = colon + 1
-        if start + length > len(data):
-            raise ValueError("string runs past the end")
-        return data[start : start + length], start + length
-    raise ValueError(f"unexpected byte {lead!r} at {pos}")
-
-
-def bdecode(data: bytes) -> Any:
-    try:
-        value, end = _decode(data, 0)
-    except (ValueError, IndexError) as exc:
-        raise ValidationError(f"Not a valid .torrent file ({exc}).") from exc
-    if end != len(data):
-        raise ValidationError("Not a valid .torrent file (trailing data).")
-    return value
-
 
 def info_hash(torrent: bytes) -> str:
-    """Lower-case hex SHA-1 of the bencoded ``info`` dictionary (v1 info-hash)."""
-    meta = bdecode(torrent)
-    if not isinstance(meta, dict) or not isinstance(meta.get(b"info"), dict):
-        raise ValidationError("Not a valid .torrent file (no info dictionary).")
-    return hashlib.sha1(bencode(meta[b"info"])).hexdigest()
+    """Lower-case hex SHA-1 of the ``info`` dictionary (v1 info-hash), after torf validated it."""
+    import torf
+
+    try:
+        return str(torf.Torrent.read_stream(torrent).infohash)
+    except (torf.TorfError, ValueError) as exc:  # ValueError: over torf's 10 MB cap on .torrent files
+        raise ValidationError(f"Not a valid .torrent file ({exc}).") from exc
 
 
 _BTIH = re.compile(r"^urn:btih:([0-9a-fA-F]{40}|[A-Z2-7a-z]{32})$")
@@ -86,7 +35,7 @@ _BTIH = re.compile(r"^urn:btih:([0-9a-fA-F]{40}|[A-Z2-7a-z]{32})$")
 
 def magnet_info_hash(magnet: str) -> str:
     """The hex info-hash of a magnet URI (base32 hashes converted)."""
-    parts = urlsplit(magnet)
+    parts = urlsplit(magnet.strip())
     if parts.scheme != "magnet":
         raise ValidationError("Not a magnet link.")
     for xt in parse_qs(parts.query).get("xt", []):
@@ -99,31 +48,15 @@ def magnet_info_hash(magnet: str) -> str:
     raise ValidationError("The magnet link carries no BitTorrent info-hash.")
 
 
-def make_torrent(path: Path, *, piece_length: int = 16384, trackers: list[str] | None = None) -> bytes:
-    """A v1 .torrent for one file or a folder (files in sorted order)."""
-    path = Path(path)
-    if path.is_file():
-        files = [(path, [path.name])]
-    else:
-        files = [(p, list(p.relative_to(path).parts)) for p in sorted(path.rglob("*")) if p.is_file()]
-        if not files:
-            raise ValidationError(f"{path} holds no files.")
-    pieces, buffer = [], b""
-    for file_path, _ in files:
-        with file_path.open("rb") as handle:
-            while chunk := handle.read(piece_length - len(buffer)):
-                buffer += chunk
-                if len(buffer) == piece_length:
-                    pieces.append(hashlib.sha1(buffer).digest())
-                    buffer = b""
-    if buffer:
-        pieces.append(hashlib.sha1(buffer).digest())
-    info: dict[str, Any] = {"name": path.name, "piece length": piece_length, "pieces": b"".join(pieces)}
-    if path.is_file():
-        info["length"] = path.stat().st_size
-    else:
-        info["files"] = [{"length": p.stat().st_size, "path": parts} for p, parts in files]
-    meta: dict[str, Any] = {"info": info}
-    if trackers:
-        meta["announce"] = trackers[0]
-    return bencode(meta)
+def make_torrent(path: Path, *, trackers: list[str] | None = None) -> bytes:
+    """A v1 .torrent for one file or a folder (torf picks the piece size; hidden files are left out)."""
+    import torf
+
+    try:
+        torrent = torf.Torrent(path=Path(path), trackers=trackers, created_by=None)
+        torrent.generate()
+    except torf.PathError as exc:
+        raise ValidationError(f"{path} holds no files.") from exc
+    except torf.TorfError as exc:  # unreadable or missing
+        raise ValidationError(f"Cannot make a torrent of {path}: {exc}") from exc
+    return bytes(torrent.dump())

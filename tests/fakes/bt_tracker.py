@@ -13,7 +13,6 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import unquote_to_bytes, urlsplit
 
-from rmab_desktop.clients.torrent_file import bencode
 from tests.fakes.loopback_http import ServerThread
 
 
@@ -65,6 +64,9 @@ class FakeTracker(ServerThread):
             for pid, p in swarm.items()
             if leeching and pid != peer_id
         )
-        return bencode(
-            {"interval": 2, "min interval": 1, "complete": len(swarm), "incomplete": 0, "peers": peers}
+        # The bencoded announce reply (BEP 3, compact peers of BEP 23), keys in sorted order.
+        return b"d8:completei%de10:incompletei0e8:intervali2e12:min intervali1e5:peers%d:%se" % (
+            len(swarm),
+            len(peers),
+            peers,
         )

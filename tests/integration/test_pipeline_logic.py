@@ -28,9 +28,11 @@ SIZE = 60 * 60 * 128_000 // 8
 
 
 def _torrent(name: str) -> bytes:
-    from rmab_desktop.clients.torrent_file import bencode
+    import torf
 
-    return bencode({"info": {"name": name, "length": 10, "piece length": 16384, "pieces": os.urandom(20)}})
+    torrent = torf.Torrent(created_by=None)
+    torrent.metainfo["info"].update(name=name, length=10, pieces=os.urandom(20), **{"piece length": 16384})
+    return bytes(torrent.dump())
 
 
 def _release(guid: str, title: str, seeders: int = 10, **extra: object) -> Release:
