@@ -9,6 +9,13 @@
   the app's tray icon or, when there is none, a temporary icon of our own.
 - Anything else, or when the OS refuses: the fallback presenter (tray balloon or in-app toast).
 
+Not desktop-notifier: in a frozen app it is not reliable on all three OSes. On macOS it needs a
+signed app bundle and, outside one, uses a do-nothing backend that reports success (our fallback
+would never run); on Windows it needs six winrt packages (not frozen or tested by our spec) and
+registers an AppUserModelId in the registry; everywhere it wants an asyncio event loop beside
+Qt's. Qt's tray message needs nothing the frozen app does not already ship, and Linux needs only
+the one D-Bus call below.
+
 :class:`OsNotifications.present` has the notifier presenter signature ``(title, message, level)``
 and runs on the GUI thread.
 """

@@ -4,11 +4,9 @@ that checks the Notify signature like dunst/GNOME do, and dbus-monitor watching 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,66 +14,28 @@ import pytest
 
 from rmab_desktop import APP_ID, APP_NAME
 from rmab_desktop.ui.os_notifications import FreedesktopNotifications, OsNotifications, session_bus_configured
+from tests.private_dbus import LineReader, child_env, private_bus, start_fake
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="freedesktop notifications are Linux"
 )
 
 
-class LineReader:
-    """Collects a child's stdout lines in a thread so tests can wait for them."""
-
-    def __init__(self, process: subprocess.Popen[str]) -> None:
-        self.process = process
-        self.lines: list[str] = []
-        self._thread = threading.Thread(target=self._read, daemon=True)
-        self._thread.start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line.rstrip("\n"))
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(5)
-
-
 @pytest.fixture(scope="module")
 def session_bus() -> Iterator[str]:
-    assert shutil.which("dbus-daemon"), "apt package dbus is required (tools/run-tests installs it)"
-    daemon = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert daemon.stdout is not None
-    address = daemon.stdout.readline().strip()
-    assert address.startswith("unix:"), address
-    yield address
-    daemon.terminate()
-    daemon.wait(5)
+    with private_bus() as address:
+        yield address
 
 
 @pytest.fixture
 def bus_env(session_bus: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", session_bus)
-    return {**os.environ, "DBUS_SESSION_BUS_ADDRESS": session_bus, "PYTHONPATH": str(ROOT)}
+    return child_env(DBUS_SESSION_BUS_ADDRESS=session_bus)
 
 
 @pytest.fixture
-def notify_daemon(bus_env: dict[str, str], qtbot) -> Iterator[LineReader]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.fakes.notification_daemon"],
-        cwd=ROOT,
-        env=bus_env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    reader = LineReader(process)
-    qtbot.waitUntil(lambda: any('"ready"' in line for line in reader.lines), timeout=30_000)
+def notify_daemon(bus_env: dict[str, str]) -> Iterator[LineReader]:
+    reader = start_fake("tests.fakes.notification_daemon", env=bus_env)
     yield reader
     reader.stop()
 

@@ -1,78 +1,114 @@
-"""Keep-awake: which way each OS blocks sleep, the hold/release state machine, the busy query."""
+"""Keep-awake: which way each OS blocks sleep, logind and wakepy against fake services on private
+buses, the hold/release state machine, the busy query."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
+import threading
+import warnings
+from collections.abc import Iterator
 
 import pytest
 
+from rmab_desktop import APP_NAME
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models.catalog import Audiobook
 from rmab_desktop.db.models.jobs import JobRecord
 from rmab_desktop.db.models.requests import Request
 from rmab_desktop.services.desktop.keep_awake import (
-    ES_CONTINUOUS,
-    ES_SYSTEM_REQUIRED,
-    CommandInhibitor,
     KeepAwake,
     Login1Inhibitor,
-    ScreenSaverInhibitor,
-    WindowsExecutionState,
-    caffeinate_command,
+    WakepyInhibitor,
     inhibitors_for,
-    systemd_inhibit_command,
     work_in_progress,
 )
+from tests.private_dbus import LineReader, child_env, private_bus, start_fake
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="D-Bus services are Linux")
+GNOME_INHIBIT_SUSPEND = 4
 
 
-def _which(*present: str):
-    return lambda name: f"/usr/bin/{name}" if name in present else None
+def test_linux_asks_logind_first_then_wakepy_and_other_oses_wakepy() -> None:
+    assert [type(i) for i in inhibitors_for("linux")] == [Login1Inhibitor, WakepyInhibitor]
+    assert [type(i) for i in inhibitors_for("darwin")] == [WakepyInhibitor]
+    assert [type(i) for i in inhibitors_for("win32")] == [WakepyInhibitor]
 
 
-def test_linux_prefers_logind_then_screensaver_then_systemd_inhibit() -> None:
-    found = inhibitors_for("linux", _which("systemd-inhibit", "tail"))
-    assert [type(i) for i in found] == [Login1Inhibitor, ScreenSaverInhibitor, CommandInhibitor]
-    assert found[2].name == "systemd-inhibit"
-    assert [i.name for i in inhibitors_for("linux", _which())] == ["logind", "screensaver"]
+@pytest.fixture
+def buses(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    """A private session bus and a private "system" bus, set in this process's environment."""
+    with private_bus() as session, private_bus() as system:
+        addresses = {"DBUS_SESSION_BUS_ADDRESS": session, "DBUS_SYSTEM_BUS_ADDRESS": system}
+        for name, address in addresses.items():
+            monkeypatch.setenv(name, address)
+        yield child_env(**addresses)
 
 
-def test_macos_uses_caffeinate_and_windows_the_execution_state() -> None:
-    assert [i.name for i in inhibitors_for("darwin", _which("caffeinate"))] == ["caffeinate"]
-    assert inhibitors_for("darwin", _which()) == []
-    assert [type(i) for i in inhibitors_for("win32", _which())] == [WindowsExecutionState]
+@pytest.fixture
+def gnome_session(buses: dict[str, str]) -> Iterator[LineReader]:
+    reader = start_fake("tests.fakes.sleep_inhibitors", "gnome", env=buses)
+    yield reader
+    reader.stop()
 
 
-def test_helper_commands_watch_our_pid() -> None:
-    assert caffeinate_command("x", pid=42) == ["caffeinate", "-i", "-w", "42"]
-    command = systemd_inhibit_command("Importing", pid=42)
-    assert command[:2] == ["systemd-inhibit", "--what=sleep:idle"]
-    assert "--why=Importing" in command and "--mode=block" in command
-    assert command[-4:] == ["tail", "--pid=42", "-f", "/dev/null"]
+@pytest.fixture
+def logind(buses: dict[str, str]) -> Iterator[LineReader]:
+    reader = start_fake("tests.fakes.sleep_inhibitors", "logind", env=buses)
+    yield reader
+    reader.stop()
 
 
-def test_windows_flags_set_and_cleared() -> None:
-    calls: list[int] = []
-    inhibitor = WindowsExecutionState(call=lambda flags: calls.append(flags) or 1)
-    held = inhibitor.acquire("x")
+@linux_only
+def test_logind_block_is_held_by_our_fd_until_release(logind: LineReader) -> None:
+    held = Login1Inhibitor().acquire("Importing Dune")
+    inhibit = next(r for r in logind.records() if "inhibit" in r)
+    assert inhibit["inhibit"] == ["sleep:idle", APP_NAME, "Importing Dune", "block"]
+    assert not any("released" in r for r in logind.records())
     held.release()
-    assert calls == [ES_CONTINUOUS | ES_SYSTEM_REQUIRED, ES_CONTINUOUS]
+    logind.wait_for(lambda records: {"released": 1} in records)
 
 
-def test_command_inhibitor_runs_until_released() -> None:
-    inhibitor = CommandInhibitor(
-        "sleeper", lambda reason: [sys.executable, "-c", "import time; time.sleep(30)"]
-    )
-    held = inhibitor.acquire("test")
-    process = held.process  # type: ignore[attr-defined]
-    assert process.poll() is None
-    held.release()
-    assert process.returncode is not None
+@linux_only
+def test_wakepy_inhibits_suspend_through_the_gnome_session_manager(gnome_session: LineReader) -> None:
+    inhibitor = WakepyInhibitor()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        held = inhibitor.acquire("Downloading")
+        inhibit = next(r for r in gnome_session.records() if "inhibit" in r)
+        assert inhibit["inhibit"][3] == GNOME_INHIBIT_SUSPEND  # keep running, not keep the screen on
+        # Released from another thread than the one that asked: still wakepy's own thread inside.
+        releaser = threading.Thread(target=held.release)
+        releaser.start()
+        releaser.join(10)
+        gnome_session.wait_for(lambda records: {"uninhibit": inhibit["cookie"]} in records)
+    assert [str(w.message) for w in caught] == []
 
 
-def test_command_inhibitor_that_exits_at_once_is_unavailable() -> None:
-    with pytest.raises(OSError, match="exited with status 3"):
-        CommandInhibitor("refused", lambda reason: [sys.executable, "-c", "raise SystemExit(3)"]).acquire("x")
+@linux_only
+def test_keep_awake_falls_back_to_wakepy_without_logind(gnome_session: LineReader) -> None:
+    keep = KeepAwake(inhibitors_for("linux"))  # the private system bus has no login1
+    keep.set_busy(True, "why")
+    assert keep.held and keep.active_method == "wakepy"
+    keep.set_busy(False)
+    gnome_session.wait_for(lambda records: any("uninhibit" in r for r in records))
+    assert not keep.held
+
+
+@linux_only
+def test_keep_awake_prefers_logind(logind: LineReader, gnome_session: LineReader) -> None:
+    keep = KeepAwake(inhibitors_for("linux"))
+    keep.set_busy(True, "why")
+    assert keep.active_method == "logind"
+    keep.set_busy(False)
+    logind.wait_for(lambda records: {"released": 1} in records)
+    assert not any("inhibit" in r for r in gnome_session.records())
+
+
+@linux_only
+def test_no_service_on_either_bus_means_no_block(buses: dict[str, str]) -> None:
+    keep = KeepAwake(inhibitors_for("linux"))
+    keep.set_busy(True)
+    assert not keep.held
 
 
 class Unavailable:
@@ -122,7 +158,7 @@ def test_real_linux_inhibitors_fail_cleanly_without_a_bus(monkeypatch: pytest.Mo
         pytest.skip("D-Bus inhibitors are Linux only")
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
     monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent/system_bus")
-    keep = KeepAwake([Login1Inhibitor(), ScreenSaverInhibitor()])
+    keep = KeepAwake(inhibitors_for("linux"))
     keep.set_busy(True)
     assert not keep.held
 
@@ -144,22 +180,3 @@ def test_work_in_progress_sees_active_jobs_and_busy_requests(database: Database)
         session.query(JobRecord).delete()
         session.add(Request(audiobook_id=book_id, status="downloading"))
     assert work_in_progress(database)
-
-
-def test_systemd_inhibit_really_blocks_when_logind_runs() -> None:
-    """On a machine with logind (not in containers) the real command holds a block."""
-    if not _logind_answers():
-        pytest.skip("no reachable systemd-logind here (container); covered by the fakes above")
-    inhibitor = CommandInhibitor("systemd-inhibit", systemd_inhibit_command)
-    held = inhibitor.acquire("rmab test")
-    listing = subprocess.run(["systemd-inhibit", "--list"], capture_output=True, text=True).stdout
-    held.release()
-    assert "rmab test" in listing
-
-
-def _logind_answers() -> bool:
-    import shutil
-
-    if not shutil.which("systemd-inhibit"):
-        return False
-    return subprocess.run(["systemd-inhibit", "--list"], capture_output=True).returncode == 0

@@ -1,23 +1,22 @@
 """Keep the computer from sleeping while downloads or imports run (an optional preference).
 
-Per OS: Linux asks logind for a ``sleep:idle`` block (``org.freedesktop.login1`` Inhibit over the
-system bus, the lock is a file descriptor we hold), else the desktop's
-``org.freedesktop.ScreenSaver`` Inhibit on the session bus (cookie, tied to our connection), else
-runs ``systemd-inhibit``; macOS runs ``caffeinate -i -w <our pid>``; Windows calls
-``SetThreadExecutionState`` (per thread: call :meth:`KeepAwake.set_busy` from one long-lived
-thread, the GUI thread). Helper processes watch our PID, so a crash never leaves a block behind.
+On Linux we first ask logind for a ``sleep:idle`` block (``org.freedesktop.login1`` Inhibit over
+the system bus, the lock is a file descriptor we hold; ``systemd-inhibit --list`` shows our name
+and reason). Everywhere else, and on Linux without logind, wakepy's ``keep.running`` mode does it:
+Windows ``SetThreadExecutionState`` (from wakepy's own thread), macOS ``caffeinate`` watching our
+PID, Linux the desktop's session manager over the session bus (``org.gnome.SessionManager``,
+``org.freedesktop.PowerManagement``). Every block ends with our process, so a crash leaves none.
+wakepy is imported on first use (not at start-up).
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import subprocess
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeVar
 
 from sqlalchemy import func, or_, select
 
@@ -26,6 +25,10 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models.jobs import JobRecord
 from rmab_desktop.db.models.requests import Request
 from rmab_desktop.domain.enums import JobStatus, RequestStatus
+
+if TYPE_CHECKING:
+    from jeepney.io.blocking import DBusConnection
+    from wakepy import Mode
 
 log = logging.getLogger(__name__)
 
@@ -44,69 +47,14 @@ class Inhibitor(Protocol):
         ...
 
 
-# ------------------------------------------------------------------------------- helper process
-class _ProcessInhibition:
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
-        self.process = process
-
-    def release(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
-class CommandInhibitor:
-    """Holds a block as long as a helper process runs (``caffeinate``, ``systemd-inhibit``)."""
-
-    def __init__(self, name: str, command: Callable[[str], Sequence[str]]) -> None:
-        self.name = name
-        self.command = command
-
-    def acquire(self, reason: str) -> Inhibition:
-        process = subprocess.Popen(
-            list(self.command(reason)),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            code = process.wait(timeout=0.3)  # a refusal (no logind, polkit) ends at once
-        except subprocess.TimeoutExpired:
-            return _ProcessInhibition(process)
-        raise OSError(f"{self.name} exited with status {code}")
-
-
-def caffeinate_command(reason: str, pid: int | None = None) -> list[str]:
-    return ["caffeinate", "-i", "-w", str(pid or os.getpid())]
-
-
-def systemd_inhibit_command(reason: str, pid: int | None = None) -> list[str]:
-    return [
-        "systemd-inhibit",
-        "--what=sleep:idle",
-        f"--who={APP_NAME}",
-        f"--why={reason}",
-        "--mode=block",
-        "tail",
-        f"--pid={pid or os.getpid()}",
-        "-f",
-        "/dev/null",
-    ]
-
-
-# ------------------------------------------------------------------------------- D-Bus (Linux)
-class _DBusInhibition:
-    def __init__(self, connection, on_release: Callable[[], None]) -> None:  # type: ignore[no-untyped-def]
-        self.connection = connection
-        self.on_release = on_release
+# ------------------------------------------------------------------------------- logind (Linux)
+class _LogindBlock:
+    def __init__(self, connection: DBusConnection, lock: BinaryIO) -> None:
+        self.connection, self.lock = connection, lock
 
     def release(self) -> None:
         try:
-            self.on_release()
+            self.lock.close()  # logind drops the block when the last copy of its fd closes
         finally:
             self.connection.close()
 
@@ -135,83 +83,55 @@ class Login1Inhibitor:
         except BaseException:
             conn.close()
             raise
-        return _DBusInhibition(conn, lock.close)
+        return _LogindBlock(conn, lock)
 
 
-class ScreenSaverInhibitor:
-    """``org.freedesktop.ScreenSaver.Inhibit`` (GNOME, KDE, XFCE...): released with UnInhibit."""
-
-    name = "screensaver"
-
-    def acquire(self, reason: str) -> Inhibition:
-        from jeepney import DBusAddress, new_method_call
-        from jeepney.io.blocking import open_dbus_connection
-
-        saver = DBusAddress(
-            "/org/freedesktop/ScreenSaver",
-            bus_name="org.freedesktop.ScreenSaver",
-            interface="org.freedesktop.ScreenSaver",
-        )
-        conn = open_dbus_connection(bus="SESSION")
-        try:
-            reply = conn.send_and_get_reply(
-                new_method_call(saver, "Inhibit", "ss", (APP_NAME, reason)), timeout=3
-            )
-            cookie = int(reply.body[0])
-        except BaseException:
-            conn.close()
-            raise
-
-        def uninhibit() -> None:
-            conn.send_and_get_reply(new_method_call(saver, "UnInhibit", "u", (cookie,)), timeout=3)
-
-        return _DBusInhibition(conn, uninhibit)
+# ------------------------------------------------------------------------------- wakepy
+T = TypeVar("T")
 
 
-# ------------------------------------------------------------------------------- Windows
-ES_CONTINUOUS = 0x80000000
-ES_SYSTEM_REQUIRED = 0x00000001
+class _WakepyInhibition:
+    def __init__(self, inhibitor: WakepyInhibitor, mode: Mode) -> None:
+        self.inhibitor, self.mode = inhibitor, mode
+
+    def release(self) -> None:
+        self.inhibitor.on_own_thread(lambda: self.mode.__exit__(None, None, None))
 
 
-class WindowsExecutionState:
-    name = "SetThreadExecutionState"
+class WakepyInhibitor:
+    """wakepy's ``keep.running`` mode. A wakepy mode belongs to the thread that entered it, so
+    entering and leaving both run on one worker thread of ours, whichever thread asks."""
 
-    def __init__(self, call: Callable[[int], int] | None = None) -> None:
-        self._call = call
+    name = "wakepy"
 
-    def _set(self, flags: int) -> None:
-        call = self._call
-        if call is None:
-            import ctypes
+    def __init__(self) -> None:
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keep-awake")
 
-            call = ctypes.windll.kernel32.SetThreadExecutionState  # type: ignore[attr-defined]
-        if not call(flags):
-            raise OSError("SetThreadExecutionState failed")
+    def on_own_thread(self, call: Callable[[], T]) -> T:
+        return self._thread.submit(call).result()
 
     def acquire(self, reason: str) -> Inhibition:
-        self._set(ES_CONTINUOUS | ES_SYSTEM_REQUIRED)
-        inhibitor = self
+        def enter() -> Mode:
+            from wakepy import keep
 
-        class _Held:
-            def release(self) -> None:
-                inhibitor._set(ES_CONTINUOUS)
+            mode = keep.running(on_fail="pass")
+            mode.__enter__()
+            if not mode.active:
+                mode.__exit__(None, None, None)
+                raise OSError(mode.result.get_failure_text(style="inline"))
+            return mode
 
-        return _Held()
+        mode = self.on_own_thread(enter)
+        log.debug("wakepy holds the block with %s", mode.active_method)
+        return _WakepyInhibition(self, mode)
 
 
-def inhibitors_for(
-    platform: str | None = None, which: Callable[[str], str | None] = shutil.which
-) -> list[Inhibitor]:
+def inhibitors_for(platform: str | None = None) -> list[Inhibitor]:
     """The ways to block sleep on ``platform``, best first (tried in order at acquire time)."""
     platform = platform or sys.platform
-    if platform == "win32":
-        return [WindowsExecutionState()]
-    if platform == "darwin":
-        return [CommandInhibitor("caffeinate", caffeinate_command)] if which("caffeinate") else []
-    found: list[Inhibitor] = [Login1Inhibitor(), ScreenSaverInhibitor()]
-    if which("systemd-inhibit") and which("tail"):
-        found.append(CommandInhibitor("systemd-inhibit", systemd_inhibit_command))
-    return found
+    if platform.startswith("linux"):
+        return [Login1Inhibitor(), WakepyInhibitor()]
+    return [WakepyInhibitor()]
 
 
 class KeepAwake:
