@@ -20,6 +20,8 @@ def test_components_come_from_installed_metadata() -> None:
     assert found["httpx"].license.startswith("BSD")
     assert found["apprise"].license == "BSD-2-Clause"
     assert found["keyring"].license == "MIT"
+    assert found["torf"].license == "GPL-3.0-or-later"  # .torrent files
+    assert found["wakepy"].license == "MIT"  # keep awake
     assert "python" in found
     assert "pytest" not in found  # test tools are not bundled
     assert "rmab-desktop" not in found
