@@ -7,15 +7,13 @@ credential store and the job machinery, and hands them out explicitly: no global
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
-from rmab_desktop.db.engine import Database, sqlite_url
+from rmab_desktop.database_url import resolve_database_url
+from rmab_desktop.db.engine import Database
 from rmab_desktop.db.migrate import upgrade
-from rmab_desktop.logging_setup import REDACTOR, setup_logging
+from rmab_desktop.logging_setup import setup_logging
 from rmab_desktop.paths import AppPaths
 from rmab_desktop.services import catalog as catalog_feature
 from rmab_desktop.services import maintenance, upkeep
@@ -42,18 +40,6 @@ from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
 from rmab_desktop.settings import Preferences, SettingsStore
 
 log = logging.getLogger(__name__)
-
-DATABASE_URL_ENV = "RMAB_DATABASE_URL"
-
-
-def resolve_database_url(paths: AppPaths, explicit: str | None) -> str:
-    url = explicit or os.environ.get(DATABASE_URL_ENV)
-    if not url:
-        return sqlite_url(paths.database_file)
-    parsed = make_url(url)
-    if parsed.password:
-        REDACTOR.register(str(parsed.password))
-    return url
 
 
 @dataclass

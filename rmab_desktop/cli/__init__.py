@@ -1,7 +1,10 @@
 """``rmab``: the headless companion command line (Qt-free), sharing the service layer.
 
-Each subcommand group lives in its own module with ``register(subparsers)``; add new groups to
-``COMMAND_MODULES``. A handler receives the parsed args and returns an exit code.
+Each command group is a row of ``COMMANDS``: its name, one line of help and the function that
+fills in the group's parser (``"module:function"``, called with that parser). Only the module of
+the command being run is imported, so ``rmab --version`` and ``rmab --help`` start without the
+database, the keyring, HTTP or SQLAlchemy. A handler receives the parsed args and returns an exit
+code; errors print one ``error:`` line and one ``hint:`` line, never a traceback.
 """
 
 from __future__ import annotations
@@ -10,54 +13,94 @@ import argparse
 import importlib
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from rmab_desktop import __version__
-from rmab_desktop.cli.output import fail
+from rmab_desktop.cli.output import fail, fail_unexpected
 from rmab_desktop.domain.errors import RmabError
 
-COMMAND_MODULES = [
-    "rmab_desktop.cli.db_commands",
-    "rmab_desktop.cli.secrets_commands",
-    "rmab_desktop.cli.jobs_commands",
-    "rmab_desktop.cli.catalog_commands",
-    "rmab_desktop.cli.request_commands",
-    "rmab_desktop.cli.notifications_commands",
-    "rmab_desktop.cli.rank_commands",
-    "rmab_desktop.cli.library_commands",
-    "rmab_desktop.cli.organize_commands",
-    "rmab_desktop.cli.downloads_commands",
-]
+COMMANDS: dict[str, tuple[str, str]] = {
+    "db": ("rmab_desktop.cli.db_commands:register", "database schema and location"),
+    "secrets": (
+        "rmab_desktop.cli.secrets_commands:register",
+        "passwords and API keys in the system keychain",
+    ),
+    "settings": ("rmab_desktop.cli.settings_commands:register", "read and change preferences by dotted name"),
+    "jobs": ("rmab_desktop.cli.jobs_commands:register", "the persisted job queue"),
+    "catalog": ("rmab_desktop.cli.catalog_commands:register", "the Audible catalog"),
+    "request": ("rmab_desktop.cli.request_commands:register_request", "request an audiobook by ASIN"),
+    "requests": ("rmab_desktop.cli.request_commands:register_requests", "list and manage requests"),
+    "notifications": (
+        "rmab_desktop.cli.notifications_commands:register",
+        "notification backends (Apprise URLs)",
+    ),
+    "rank": (
+        "rmab_desktop.cli.rank_commands:register",
+        "rank saved indexer results for a book (no database needed)",
+    ),
+    "library": ("rmab_desktop.cli.library_commands:register", "scan a library folder and match wanted books"),
+    "organize": (
+        "rmab_desktop.cli.organize_commands:register",
+        "tag a downloaded book and import it into the library",
+    ),
+    "downloads": (
+        "rmab_desktop.cli.downloads_commands:register_downloads",
+        "download clients: list, add, test",
+    ),
+    "blocklist": (
+        "rmab_desktop.cli.downloads_commands:register_blocklist",
+        "releases never grabbed again for a book",
+    ),
+}
 
 
-# Commands that need no core: when one is asked for, only its module is imported (fast start).
-STANDALONE_COMMANDS = {"rank": "rmab_desktop.cli.rank_commands"}
+class CliParser(argparse.ArgumentParser):
+    """Usage mistakes end like every other error: one ``error:`` line and one ``hint:`` line."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"error: {message}", file=sys.stderr)
+        print(f"hint: see '{self.prog} --help'", file=sys.stderr)
+        raise SystemExit(2)
 
 
-def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="rmab", description="ReadMeABook Desktop command line.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile-dir", type=Path, help="keep all data under this folder")
     parser.add_argument("--database-url", help="e.g. postgresql+psycopg://user@host/db (default: SQLite)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr")
+
+
+def command_name(argv: list[str]) -> str | None:
+    """The command group asked for, found past the global options (which may take values)."""
+    pre = CliParser(prog="rmab", add_help=False)
+    _add_global_options(pre)
+    pre.add_argument("command", nargs="?")
+    known, _ = pre.parse_known_args(argv)
+    return known.command if known.command in COMMANDS else None
+
+
+def build_parser(argv: list[str]) -> argparse.ArgumentParser:
+    """Every group is listed; only the one named in ``argv`` gets its options (and imports)."""
+    parser = CliParser(prog="rmab", description="ReadMeABook Desktop command line.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_global_options(parser)
     subparsers = parser.add_subparsers(dest="command", required=True)
-    first = next((arg for arg in argv or [] if not arg.startswith("-")), None)
-    modules = [STANDALONE_COMMANDS[first]] if first in STANDALONE_COMMANDS else COMMAND_MODULES
-    for name in modules:
-        importlib.import_module(name).register(subparsers)
+    chosen = command_name(argv)
+    for name, (target, help_text) in COMMANDS.items():
+        group = subparsers.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            module_name, _, function = target.partition(":")
+            getattr(importlib.import_module(module_name), function)(group)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     try:
         return int(args.handler(args) or 0)
     except RmabError as exc:
         return fail(exc)
     except KeyboardInterrupt:
         return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    except Exception as exc:  # the last line of defence: a bug still ends in two readable lines
+        return fail_unexpected(exc)

@@ -22,8 +22,7 @@ def _region(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    catalog = subparsers.add_parser("catalog", help="the Audible catalog")
+def register(catalog: argparse.ArgumentParser) -> None:
     commands = catalog.add_subparsers(dest="catalog_command", required=True)
     search = commands.add_parser("search", help="search books")
     search.add_argument("text")

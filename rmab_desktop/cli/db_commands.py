@@ -8,8 +8,7 @@ from rmab_desktop.cli.output import core_from_args, print_json
 from rmab_desktop.db.migrate import current_revision, head_revision, upgrade
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    db = subparsers.add_parser("db", help="database schema and location")
+def register(db: argparse.ArgumentParser) -> None:
     commands = db.add_subparsers(dest="db_command", required=True)
     up = commands.add_parser("upgrade", help="apply migrations (backs up a SQLite file first)")
     up.set_defaults(handler=upgrade_cmd)

@@ -14,8 +14,7 @@ from rmab_desktop.services.downloads import DownloadClientConfig, PathMapping
 from rmab_desktop.services.downloads.config import KIND_LABELS
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    downloads = subparsers.add_parser("downloads", help="download clients: list, add, test")
+def register_downloads(downloads: argparse.ArgumentParser) -> None:
     commands = downloads.add_subparsers(dest="downloads_command", required=True)
     clients = commands.add_parser("clients", help="the configured clients (no secrets)")
     clients.set_defaults(handler=list_clients)
@@ -35,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     test.add_argument("--no-mapping", action="store_true", help="skip the path-mapping probe")
     test.set_defaults(handler=test_clients)
 
-    blocklist = subparsers.add_parser("blocklist", help="releases never grabbed again for a book")
+
+def register_blocklist(blocklist: argparse.ArgumentParser) -> None:
     block_commands = blocklist.add_subparsers(dest="blocklist_command", required=True)
     listing = block_commands.add_parser("list")
     listing.add_argument("--audiobook-id", type=int)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 
+from rmab_desktop.cli.light import open_queue
 from rmab_desktop.cli.output import core_from_args, print_json
 from rmab_desktop.domain.enums import JobStatus
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    jobs = subparsers.add_parser("jobs", help="the persisted job queue")
+def register(jobs: argparse.ArgumentParser) -> None:
     commands = jobs.add_subparsers(dest="jobs_command", required=True)
     list_cmd = commands.add_parser("list", help="jobs, newest first")
     list_cmd.add_argument("--status", choices=[s.value for s in JobStatus], action="append")
@@ -32,48 +32,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def list_jobs(args: argparse.Namespace) -> int:
-    core = core_from_args(args)
-    try:
+    with open_queue(args) as queue:
         statuses = [JobStatus(s) for s in args.status] if args.status else None
-        jobs = core.queue.list_jobs(statuses, limit=args.limit)
+        jobs = queue.list_jobs(statuses, limit=args.limit)
         if args.json:
-            print_json({"jobs": jobs, "counts": core.queue.counts()})
+            print_json({"jobs": jobs, "counts": queue.counts()})
         else:
             for job in jobs:
                 print(
                     f"{job.id:>6}  {job.status.value:<9}  {job.type:<32} attempts {job.attempts}/{job.max_attempts}"
                 )
         return 0
-    finally:
-        core.close()
 
 
 def enqueue_job(args: argparse.Namespace) -> int:
-    core = core_from_args(args)
-    try:
-        job_id = core.queue.enqueue(args.type, json.loads(args.payload), priority=args.priority)
-        print_json({"id": job_id})
+    with open_queue(args) as queue:
+        print_json({"id": queue.enqueue(args.type, json.loads(args.payload), priority=args.priority)})
         return 0
-    finally:
-        core.close()
 
 
 def cancel_job(args: argparse.Namespace) -> int:
-    core = core_from_args(args)
-    try:
-        print_json(core.queue.cancel(args.job_id))
+    with open_queue(args) as queue:
+        print_json(queue.cancel(args.job_id))
         return 0
-    finally:
-        core.close()
 
 
 def retry_job(args: argparse.Namespace) -> int:
-    core = core_from_args(args)
-    try:
-        print_json(core.queue.retry(args.job_id))
+    with open_queue(args) as queue:
+        print_json(queue.retry(args.job_id))
         return 0
-    finally:
-        core.close()
 
 
 def run_jobs(args: argparse.Namespace) -> int:

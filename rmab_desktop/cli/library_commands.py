@@ -19,8 +19,7 @@ from rmab_desktop.services.library.matching import match_books
 from rmab_desktop.services.library.scanner import DEFAULT_WORKERS, LibraryScanner, ScanProgress
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    library = subparsers.add_parser("library", help="scan a library folder and match wanted books")
+def register(library: argparse.ArgumentParser) -> None:
     commands = library.add_subparsers(dest="library_command", required=True)
     scan = commands.add_parser("scan", help="scan a folder (incremental: unchanged files are not re-read)")
     scan.add_argument("path", type=Path)

@@ -14,8 +14,7 @@ from rmab_desktop.services.events import EventKind
 from rmab_desktop.services.notifications import DEFAULT_EVENTS, NotificationService
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    group = subparsers.add_parser("notifications", help="notification backends (Apprise URLs)")
+def register(group: argparse.ArgumentParser) -> None:
     commands = group.add_subparsers(dest="notifications_command", required=True)
     commands.add_parser("list", help="backends and their events").set_defaults(handler=list_backends)
     add = commands.add_parser("add", help="add a backend; the URL goes to the keychain")

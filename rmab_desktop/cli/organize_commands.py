@@ -15,8 +15,7 @@ from rmab_desktop.services.organize.organizer import OrganizeOptions, organize_b
 from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE, preview
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    cmd = subparsers.add_parser("organize", help="tag a downloaded book and import it into the library")
+def register(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--source", type=Path, help="download folder or single audio file")
     cmd.add_argument("--book", type=Path, help="BOOK.json describing the book")
     cmd.add_argument("--library", type=Path, help="library folder (default: Settings > Library)")

@@ -12,6 +12,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from rmab_desktop.domain.errors import RmabError
+from rmab_desktop.logging_setup import REDACTOR
 
 if TYPE_CHECKING:  # the core is heavy to import; commands that need none (rank) stay fast
     from rmab_desktop.bootstrap import AppCore
@@ -39,13 +40,24 @@ def fail(exc: RmabError) -> int:
     return 2
 
 
+def fail_unexpected(exc: Exception) -> int:
+    """An error nobody put into words: its text (secrets masked), the traceback only in the log."""
+    log = logging.getLogger("rmab_desktop.cli")
+    if logging.getLogger().handlers:  # no handlers yet: the traceback would land on stderr
+        log.error("Command failed", exc_info=exc)
+    print(f"error: {REDACTOR.redact(f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
+    print("hint: the log file has the details; run again with -v to see them here", file=sys.stderr)
+    return 1
+
+
+def log_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``open_core``'s and ``setup_logging``'s logging options from ``-v``."""
+    verbose = bool(getattr(args, "verbose", False))
+    return {"log_to_console": verbose, "log_level": logging.DEBUG if verbose else logging.INFO}
+
+
 def core_from_args(args: argparse.Namespace, *, migrate: bool = True) -> AppCore:
+    """Every feature: for commands that run jobs or use clients (see ``light`` for less)."""
     from rmab_desktop.bootstrap import open_core
 
-    return open_core(
-        args.profile_dir,
-        args.database_url,
-        migrate=migrate,
-        log_to_console=bool(getattr(args, "verbose", False)),
-        log_level=logging.DEBUG if getattr(args, "verbose", False) else logging.INFO,
-    )
+    return open_core(args.profile_dir, args.database_url, migrate=migrate, **log_options(args))

@@ -17,8 +17,7 @@ from rmab_desktop.domain.errors import ValidationError
 from rmab_desktop.domain.releases import Release
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    rank = subparsers.add_parser("rank", help="rank saved indexer results for a book (no database needed)")
+def register(rank: argparse.ArgumentParser) -> None:
     rank.add_argument(
         "--book", type=Path, required=True, help="BOOK.json (title, authors, runtime_minutes ...)"
     )

@@ -13,8 +13,7 @@ from rmab_desktop.domain.requests import RequestDetails
 from rmab_desktop.services.requests import RequestService, UserService
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    request = subparsers.add_parser("request", help="request an audiobook by ASIN")
+def register_request(request: argparse.ArgumentParser) -> None:
     request.add_argument("asin")
     request.add_argument("--region", choices=sorted(REGIONS), help="Audible marketplace (default: settings)")
     request.add_argument("--ebook", action="store_true", help="also request the ebook")
@@ -23,7 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     request.add_argument("--json", action="store_true")
     request.set_defaults(handler=create_request)
 
-    requests = subparsers.add_parser("requests", help="list and manage requests")
+
+def register_requests(requests: argparse.ArgumentParser) -> None:
     commands = requests.add_subparsers(dest="requests_command", required=True)
     list_cmd = commands.add_parser("list", help="requests, newest first")
     list_cmd.add_argument("--status", choices=[s.value for s in RequestStatus], action="append")

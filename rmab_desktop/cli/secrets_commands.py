@@ -5,15 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from rmab_desktop.cli.light import profile_from_args
 from rmab_desktop.cli.output import print_json
 from rmab_desktop.domain.errors import ValidationError
-from rmab_desktop.logging_setup import setup_logging
-from rmab_desktop.paths import AppPaths
 from rmab_desktop.services.credentials import CredentialStore
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    secrets = subparsers.add_parser("secrets", help="passwords and API keys in the system keychain")
+def register(secrets: argparse.ArgumentParser) -> None:
     commands = secrets.add_subparsers(dest="secrets_command", required=True)
     set_cmd = commands.add_parser("set", help="save a secret; the value is read from stdin")
     set_cmd.add_argument("name")
@@ -27,8 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _store(args: argparse.Namespace) -> CredentialStore:
-    paths = AppPaths.resolve(args.profile_dir).ensure()
-    setup_logging(paths.log_file, console=bool(args.verbose))
+    profile_from_args(args)
     return CredentialStore()
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+import rmab_desktop.db.models.requests  # noqa: F401  (foreign key target: a flush needs its table)
 from rmab_desktop.db.models.base import Base, TimestampMixin, utcnow
 
 

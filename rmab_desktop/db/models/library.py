@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import BigInteger, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+import rmab_desktop.db.models.catalog
+import rmab_desktop.db.models.requests  # noqa: F401  (foreign key target: a flush needs its table)
 from rmab_desktop.db.models.base import Base, TimestampMixin
 
 

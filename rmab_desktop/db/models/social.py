@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+import rmab_desktop.db.models.requests
+import rmab_desktop.db.models.users  # noqa: F401  (foreign key target: a flush needs its table)
 from rmab_desktop.db.models.base import Base, TimestampMixin
 
 
