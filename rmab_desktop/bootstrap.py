@@ -10,9 +10,9 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rmab_desktop.database_url import resolve_database_url
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.migrate import upgrade
+from rmab_desktop.db.url import resolve_database_url
 from rmab_desktop.logging_setup import setup_logging
 from rmab_desktop.paths import AppPaths
 from rmab_desktop.services import catalog as catalog_feature

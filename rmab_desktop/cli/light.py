@@ -33,9 +33,9 @@ def profile_from_args(args: argparse.Namespace) -> AppPaths:
 @contextmanager
 def open_database(args: argparse.Namespace, paths: AppPaths | None = None) -> Iterator[Database]:
     """The profile's database at the head revision; disposed on exit."""
-    from rmab_desktop.database_url import resolve_database_url
     from rmab_desktop.db.engine import Database
     from rmab_desktop.db.migrate import upgrade
+    from rmab_desktop.db.url import resolve_database_url
 
     paths = paths or profile_from_args(args)
     database = Database.connect(resolve_database_url(paths, args.database_url))

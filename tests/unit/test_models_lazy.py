@@ -25,7 +25,7 @@ def test_every_model_is_named_in_home_and_all() -> None:
         for attr, value in vars(module).items():
             if isinstance(value, type) and issubclass(value, Base) and value.__module__ == module.__name__:
                 defined[attr] = name
-    assert models._HOME == defined
+    assert defined == models._HOME
     assert sorted(models.__all__) == sorted(defined)
 
 

@@ -14,7 +14,14 @@ from rmab_desktop.cli import main
 
 HEAVY = ("sqlalchemy", "httpx", "keyring", "PySide6", "pydantic", "alembic")
 # What `jobs list` on an existing profile must not load: every other feature and its clients.
-NOT_FOR_JOBS_LIST = ("httpx", "keyring", "PySide6", "alembic", "rmab_desktop.bootstrap", "rmab_desktop.clients")
+NOT_FOR_JOBS_LIST = (
+    "httpx",
+    "keyring",
+    "PySide6",
+    "alembic",
+    "rmab_desktop.bootstrap",
+    "rmab_desktop.clients",
+)
 
 PROBE = """
 import json, sys
@@ -31,7 +38,12 @@ def _loaded(*argv: str) -> tuple[int, set[str], str]:
     root = Path(__file__).resolve().parents[3]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, env=env, timeout=120, check=False
+        [sys.executable, "-c", PROBE, *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     report = json.loads(done.stderr.strip().splitlines()[-1])
     return report["code"], set(report["modules"]), done.stdout
@@ -50,8 +62,18 @@ def test_version_and_help_import_nothing_heavy(option: str) -> None:
 
 
 def test_help_lists_every_command_without_importing_them() -> None:
-    code, modules, out = _loaded("--help")
-    for name in ("db", "secrets", "settings", "jobs", "catalog", "requests", "rank", "downloads", "blocklist"):
+    code, _modules, out = _loaded("--help")
+    for name in (
+        "db",
+        "secrets",
+        "settings",
+        "jobs",
+        "catalog",
+        "requests",
+        "rank",
+        "downloads",
+        "blocklist",
+    ):
         assert f"    {name} " in out
     assert code == 0
 
@@ -75,5 +97,5 @@ def test_usage_mistake_is_one_error_and_one_hint(capsys: pytest.CaptureFixture[s
 
 def test_global_option_values_are_not_taken_for_the_command(tmp_path: Path) -> None:
     profile = tmp_path / "rank"  # a folder named like a command
-    code, modules, out = _loaded("--profile-dir", str(profile), "jobs", "list", "--json")
+    code, _modules, out = _loaded("--profile-dir", str(profile), "jobs", "list", "--json")
     assert code == 0 and json.loads(out)["jobs"] == []

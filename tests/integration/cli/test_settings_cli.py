@@ -39,7 +39,7 @@ def test_set_then_get_a_preference_writes_the_settings_file(rmab, tmp_path: Path
     assert (prefs.library.import_mode, prefs.catalog.region) == ("hardlink", "uk")
     assert (prefs.library.root, prefs.automation_paused) == ("/srv/audiobooks", True)
     assert rmab("settings", "get", "catalog.region") == (0, '"uk"\n', [])
-    code, out, _ = rmab("settings", "get", "library.import_mode", "--json")
+    _code, out, _ = rmab("settings", "get", "library.import_mode", "--json")
     assert json.loads(out) == {
         "key": "library.import_mode",
         "value": "hardlink",
@@ -62,7 +62,9 @@ def test_set_then_get_a_preference_writes_the_settings_file(rmab, tmp_path: Path
         ("library_backend.kind", "jellyfin", "folder, plex, audiobookshelf"),
     ],
 )
-def test_an_invalid_value_is_refused_with_the_allowed_values(rmab, tmp_path: Path, key, value, allowed) -> None:  # type: ignore[no-untyped-def]
+def test_an_invalid_value_is_refused_with_the_allowed_values(
+    rmab, tmp_path: Path, key, value, allowed
+) -> None:  # type: ignore[no-untyped-def]
     assert rmab("settings", "set", "theme", "dark")[0] == 0
     before = (tmp_path / "config" / "settings.json").read_bytes()
     code, out, err = rmab("settings", "set", key, value)
@@ -101,7 +103,7 @@ def test_a_features_shared_settings_are_set_in_the_database(rmab, database_url: 
     finally:
         database.dispose()
     assert ranking.min_seeders == 3 and ranking.format_order[:2] == ["mp3", "m4b"]
-    code, out, _ = rmab("settings", "list", "--json")
+    _code, out, _ = rmab("settings", "list", "--json")
     values = json.loads(out)["settings"]
     assert values["ranking.min_seeders"] == 3 and values["download_clients.monitor.poll_seconds"] == 5.0
     assert values["theme"] == "system" and "version" not in values and "window.geometry_b64" not in values
