@@ -6,7 +6,8 @@ an existing profile (made and migrated first, with a few jobs in it, so no migra
 Every command runs the same interpreter with this tree first on the path. With hyperfine
 installed (``apt install hyperfine``) it does the timing (warm-up runs, then ``--runs``);
 otherwise each command is timed here with ``subprocess``, the commands alternating run by run so
-machine load hits them alike. Medians are reported, with each one's ratio to ``python -c pass``.
+machine load hits them alike. Wall-time medians are reported, with each one's ratio to
+``python -c pass``, and the mean CPU time (user + system), which a loaded machine disturbs less.
 
 usage: tools/bench/bench_cli_startup.py [--runs 15] [--tree DIR] [--json]
   (--tree: measure another checkout's ``rmab_desktop``, e.g. main before a change)
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shlex
 import shutil
 import statistics
@@ -51,7 +53,10 @@ def _make_profile(profile: Path, env: dict[str, str]) -> None:
         )
 
 
-def _with_hyperfine(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, float]:
+Timings = dict[str, tuple[float, float]]  # command -> (median wall seconds, mean CPU seconds)
+
+
+def _with_hyperfine(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> Timings:
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "results.json"
         argv = ["hyperfine", "-N", "--warmup", "2", "--runs", str(runs), "--export-json", str(export)]
@@ -59,18 +64,25 @@ def _with_hyperfine(commands: dict[str, list[str]], runs: int, env: dict[str, st
             argv += ["--command-name", name, shlex.join(command)]
         subprocess.run(argv, env=env, cwd=tmp, check=True, stdout=subprocess.DEVNULL)
         results = json.loads(export.read_text())["results"]
-    return {result["command"]: result["median"] for result in results}
+    return {r["command"]: (r["median"], r["user"] + r["system"]) for r in results}
 
 
-def _with_subprocess(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, float]:
-    times: dict[str, list[float]] = {name: [] for name in commands}
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _with_subprocess(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> Timings:
+    wall: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
     for round_ in range(runs + 2):
         for name, command in commands.items():
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), _cpu_seconds()
             subprocess.run(command, env=env, cwd=tempfile.gettempdir(), check=True, stdout=subprocess.DEVNULL)
             if round_ >= 2:  # the first two rounds warm the file cache
-                times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in times.items()}
+                wall[name].append(time.perf_counter() - start)
+                cpu[name].append(_cpu_seconds() - start_cpu)
+    return {name: (statistics.median(wall[name]), statistics.mean(cpu[name])) for name in commands}
 
 
 def main() -> int:
@@ -87,7 +99,8 @@ def main() -> int:
         commands = _commands(profile)
         tool = "hyperfine" if shutil.which("hyperfine") else "subprocess"
         timer = _with_hyperfine if tool == "hyperfine" else _with_subprocess
-        medians = timer(commands, args.runs, env)
+        timings = timer(commands, args.runs, env)
+    medians = {name: wall for name, (wall, _) in timings.items()}
     baseline = medians["python -c pass"]
     report = {
         "tree": tree,
@@ -96,13 +109,15 @@ def main() -> int:
         "cores": os.cpu_count(),
         "median_seconds": medians,
         "ratio_to_python": {name: round(value / baseline, 1) for name, value in medians.items()},
+        "mean_cpu_seconds": {name: cpu for name, (_, cpu) in timings.items()},
     }
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"{tree}: {args.runs} runs each, timed by {tool}, {os.cpu_count()} cores; medians:")
-    for name, value in medians.items():
-        print(f"  {name:<24} {value:7.3f} s  {report['ratio_to_python'][name]:6.1f}x python -c pass")
+    print(f"{tree}: {args.runs} runs each, timed by {tool}, {os.cpu_count()} cores")
+    for name, (wall, cpu) in timings.items():
+        ratio = report["ratio_to_python"][name]
+        print(f"  {name:<24} median {wall:7.3f} s ({ratio:5.1f}x python -c pass), CPU {cpu:6.3f} s")
     return 0
 
 
