@@ -10,6 +10,9 @@ from enum import StrEnum
 from typing import Any
 
 from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.i18n import Translator, text
+
+tr = Translator("Marketplaces")
 
 # Marketplace -> top-level domain of api.audible.<tld> and www.audible.<tld>.
 REGIONS: dict[str, str] = {
@@ -27,18 +30,23 @@ REGIONS: dict[str, str] = {
 }
 
 REGION_NAMES: dict[str, str] = {
-    "us": "United States",
-    "ca": "Canada",
-    "uk": "United Kingdom",
-    "au": "Australia",
-    "fr": "France",
-    "de": "Germany",
-    "jp": "Japan",
-    "it": "Italy",
-    "in": "India",
-    "es": "Spain",
-    "br": "Brazil",
+    "us": tr.mark("United States"),
+    "ca": tr.mark("Canada"),
+    "uk": tr.mark("United Kingdom"),
+    "au": tr.mark("Australia"),
+    "fr": tr.mark("France"),
+    "de": tr.mark("Germany"),
+    "jp": tr.mark("Japan"),
+    "it": tr.mark("Italy"),
+    "in": tr.mark("India"),
+    "es": tr.mark("Spain"),
+    "br": tr.mark("Brazil"),
 }
+
+
+def region_label(code: str) -> str:
+    """A marketplace as choices show it, in the app's language: "Germany (de)"."""
+    return tr("{marketplace} ({code})").format(marketplace=text(REGION_NAMES[code]), code=code)
 
 
 class SortOrder(StrEnum):

@@ -90,8 +90,10 @@ def test_prowlarr_categories_per_indexer(
         widget.audio_cats.setText("none")
         widget.ebook_cats.setText("7020, 7050")
         widget.audio_cats.editingFinished.emit()
-        assert widget.prowlarr_model.get(2).audiobook == "skipped"
-        assert widget.prowlarr_model.get(1).audiobook.startswith("default")
+        audiobooks = {
+            i: widget.prowlarr_model.index(widget.prowlarr_model.row_of(i), 3).data() for i in (1, 2)
+        }
+        assert audiobooks[2] == "skipped" and audiobooks[1].startswith("default")
         widget.grab().save(str(tmp_path / "prowlarr.png"))
         widget.apply()
     [saved] = core.indexers.configs()
@@ -110,7 +112,7 @@ def test_ranking_edits_are_saved_and_explained(qtbot, shell: Shell, core: AppCor
         widget.verdict.toPlainText().startswith("✘ Rejected")
         and "title words missing" in widget.verdict.toPlainText()
     )
-    widget.format_view.setCurrentIndex(widget.format_model.index(3))  # MP3 up to first place
+    widget.format_view.setCurrentIndex(widget.format_model.index(3, 0))  # MP3 up to first place
     for _ in range(3):
         widget._move(-1)
     widget.min_seeders.setValue(3)

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.events import AppEvent, EventKind
 
-# The choices offered per backend, in the order the settings show them.
+tr = Translator("NotificationEvents")
+
+# The choices offered per backend, in the order the settings show them (through i18n.text).
 EVENT_LABELS: dict[EventKind, str] = {
-    EventKind.REQUEST_CREATED: "Request created",
-    EventKind.AWAITING_APPROVAL: "Awaiting approval",
-    EventKind.REQUEST_APPROVED: "Request approved",
-    EventKind.REQUEST_DENIED: "Request denied",
-    EventKind.DOWNLOADING: "Grabbed / downloading",
-    EventKind.AVAILABLE: "Available in the library",
-    EventKind.FAILED: "Failed",
-    EventKind.ISSUE_REPORTED: "Issue reported",
-    EventKind.SERVICE_DOWN: "Service down",
-    EventKind.SERVICE_RECOVERED: "Service recovered",
+    EventKind.REQUEST_CREATED: tr.mark("Request created"),
+    EventKind.AWAITING_APPROVAL: tr.mark("Awaiting approval"),
+    EventKind.REQUEST_APPROVED: tr.mark("Request approved"),
+    EventKind.REQUEST_DENIED: tr.mark("Request denied"),
+    EventKind.DOWNLOADING: tr.mark("Grabbed / downloading"),
+    EventKind.AVAILABLE: tr.mark("Available in the library"),
+    EventKind.FAILED: tr.mark("Failed"),
+    EventKind.ISSUE_REPORTED: tr.mark("Issue reported"),
+    EventKind.SERVICE_DOWN: tr.mark("Service down"),
+    EventKind.SERVICE_RECOVERED: tr.mark("Service recovered"),
 }
 
 DEFAULT_EVENTS: frozenset[EventKind] = frozenset(

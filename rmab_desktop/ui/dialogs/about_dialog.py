@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop import APP_NAME, __version__
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.desktop.components import Component, bundled_components, license_text
 from rmab_desktop.ui import icons
 from rmab_desktop.ui.models.roles import SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
+
+tr = Translator("AboutDialog")
 
 HOMEPAGE = "https://github.com/readmeabook/rmab-desktop"
 QT_SOURCE = "https://code.qt.io/cgit/pyside/pyside-setup.git/"
@@ -34,9 +37,9 @@ QT_SOURCE = "https://code.qt.io/cgit/pyside/pyside-setup.git/"
 def components_model() -> RowTableModel[Component]:
     return RowTableModel(
         [
-            Column("Component", lambda c: c.name, sort=lambda c: c.name.lower()),
-            Column("Version", lambda c: c.version),
-            Column("Licence", lambda c: c.license),
+            Column(tr.mark("Component"), lambda c: c.name, sort=lambda c: c.name.lower()),
+            Column(tr.mark("Version"), lambda c: c.version),
+            Column(tr.mark("Licence"), lambda c: c.license),
         ],
         key=lambda c: c.name,
     )
@@ -45,7 +48,7 @@ def components_model() -> RowTableModel[Component]:
 class AboutDialog(QDialog):
     def __init__(self, runner, parent: QWidget | None = None) -> None:  # TaskRunner | ImmediateRunner
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(tr("About {app}").format(app=APP_NAME))
         self.setMinimumSize(620, 560)
         layout = QVBoxLayout(self)
 
@@ -55,12 +58,17 @@ class AboutDialog(QDialog):
         logo.setPixmap(icons.render_svg(icons.icon_path("app").read_bytes(), 72, self.devicePixelRatioF()))
         header.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
         intro = QLabel(
-            f"<h2 style='margin:0'>{APP_NAME}</h2>"
-            f"<p>Version {__version__}</p>"
-            "<p>Request an audiobook and find it tagged and organized in your library.</p>"
-            "<p>Free software under the <b>GNU General Public License v3.0 or later</b> "
-            "(GPL-3.0-or-later). You may share and change it under its terms; it comes with "
-            f"NO WARRANTY. <a href='{HOMEPAGE}'>Source code and issues</a></p>"
+            f"<h2 style='margin:0'>{APP_NAME}</h2><p>"
+            + tr("Version {version}").format(version=__version__)
+            + "</p><p>"
+            + tr("Request an audiobook and find it tagged and organized in your library.")
+            + "</p><p>"
+            + tr(
+                "Free software under the <b>GNU General Public License v3.0 or later</b> "
+                "(GPL-3.0-or-later). You may share and change it under its terms; it comes with "
+                "NO WARRANTY. <a href='{homepage}'>Source code and issues</a>"
+            ).format(homepage=HOMEPAGE)
+            + "</p>"
         )
         intro.setWordWrap(True)
         intro.setOpenExternalLinks(True)
@@ -68,12 +76,14 @@ class AboutDialog(QDialog):
         header.addWidget(intro, 1)
         layout.addLayout(header)
 
-        layout.addWidget(QLabel("<b>Bundled components</b>"))
+        components = QLabel(tr("<b>Bundled components</b>"))
+        layout.addWidget(components)
         self.model = components_model()
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.table = QTableView()
+        self.table.setAccessibleName(tr("Bundled components"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -85,16 +95,18 @@ class AboutDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         qt_note = QLabel(
-            "Qt and PySide6 are used under the LGPL-3.0 and ship as separate, replaceable libraries "
-            f"(<a href='{QT_SOURCE}'>source</a>). mutagen (GPL-2.0-or-later) is why the whole app is "
-            "GPL. Each component's licence text is in its package metadata."
+            tr(
+                "Qt and PySide6 are used under the LGPL-3.0 and ship as separate, replaceable libraries "
+                "(<a href='{source}'>source</a>). mutagen (GPL-2.0-or-later) is why the whole app is "
+                "GPL. Each component's licence text is in its package metadata."
+            ).format(source=QT_SOURCE)
         )
         qt_note.setWordWrap(True)
         qt_note.setOpenExternalLinks(True)
         layout.addWidget(qt_note)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.licence_button = QPushButton("Licence text…")
+        self.licence_button = QPushButton(tr("&Licence text…"))
         buttons.addButton(self.licence_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.licence_button.clicked.connect(self.show_licence)
@@ -114,11 +126,12 @@ class AboutDialog(QDialog):
 
     def show_licence(self) -> QDialog:
         dialog = QDialog(self)
-        dialog.setWindowTitle("GNU General Public License v3.0")
+        dialog.setWindowTitle(tr("GNU General Public License v3.0"))
         dialog.resize(640, 600)
         box = QVBoxLayout(dialog)
-        text = QPlainTextEdit(self._licence or "Loading…")
+        text = QPlainTextEdit(self._licence or tr("Loading…"))
         text.setReadOnly(True)
+        text.setAccessibleName(tr("Licence text"))
         box.addWidget(text)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(dialog.reject)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmab_desktop.domain.catalog import REGION_NAMES, REGIONS
+from rmab_desktop.domain.catalog import REGIONS, region_label
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.requests import ApprovalSettings
 
 if TYPE_CHECKING:
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from rmab_desktop.settings import Preferences
     from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo
+
+
+tr = Translator("CatalogSettings")
 
 
 def _valid_url(text: str) -> bool:
@@ -54,39 +58,43 @@ class CatalogSettings(QWidget):
         )
         catalog_prefs = prefs.catalog
         layout = QVBoxLayout(self)
-        catalog = QGroupBox("Audible catalog")
+        catalog = QGroupBox(tr("Audible catalog"))
         form = QFormLayout(catalog)
         self.region = QComboBox()
         for code in REGIONS:
-            self.region.addItem(f"{REGION_NAMES[code]} ({code})", code)
+            self.region.addItem(region_label(code), code)
         self.region.setCurrentIndex(max(self.region.findData(catalog_prefs.region), 0))
         self.audible_url = QLineEdit(catalog_prefs.audible_base_url or "")
-        self.audible_url.setPlaceholderText("empty: the marketplace's own address (api.audible.<domain>)")
+        self.audible_url.setPlaceholderText(tr("empty: the marketplace's own address (api.audible.<domain>)"))
         self.audnexus_url = QLineEdit(catalog_prefs.audnexus_base_url)
         self.cover_mb = QSpinBox()
         self.cover_mb.setRange(10, 5000)
-        self.cover_mb.setSuffix(" MB")
+        self.cover_mb.setSuffix(tr(" MB", "a size unit after a number, with its leading space"))
         self.cover_mb.setValue(catalog_prefs.cover_cache_mb)
-        form.addRow("Marketplace", self.region)
-        form.addRow("Audible address", self.audible_url)
-        form.addRow("Audnexus address", self.audnexus_url)
-        form.addRow("Cover cache", self.cover_mb)
+        form.addRow(tr("&Marketplace"), self.region)
+        form.addRow(tr("Audible &address"), self.audible_url)
+        form.addRow(tr("Audne&xus address"), self.audnexus_url)
+        form.addRow(tr("Cover &cache"), self.cover_mb)
         test_row = QHBoxLayout()
-        self.test_button = QPushButton("Test")
+        self.test_button = QPushButton(tr("&Test"))
         self.test_button.clicked.connect(self.test)
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
+        self.test_result.setAccessibleName(tr("Test result"))
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_result, 1)
         form.addRow(test_row)
         layout.addWidget(catalog)
-        approval = QGroupBox("Requests")
+        approval = QGroupBox(tr("Requests"))
         box = QVBoxLayout(approval)
-        self.auto_approve = QCheckBox("Approve requests automatically (administrators are always approved)")
+        self.auto_approve = QCheckBox(
+            tr("A&pprove requests automatically (administrators are always approved)")
+        )
         self.auto_approve.setEnabled(False)
         box.addWidget(self.auto_approve)
         layout.addWidget(approval)
         self.message = QLabel()
+        self.message.setWordWrap(True)
         layout.addWidget(self.message)
         layout.addStretch(1)
         runner.submit(users.approval_settings, on_result=self._approval_loaded)
@@ -99,11 +107,11 @@ class CatalogSettings(QWidget):
     def test(self) -> None:
         if not self.apply():
             return
-        self.test_result.setText("Asking Audible…")
+        self.test_result.setText(tr("Asking Audible…"))
         self.runner.submit(
             self.catalog.probe,
             self.region.currentData(),
-            on_result=lambda _ok: self.test_result.setText("Audible answered."),
+            on_result=lambda _ok: self.test_result.setText(tr("Audible answered.")),
             on_error=self._test_failed,
         )
 
@@ -114,7 +122,7 @@ class CatalogSettings(QWidget):
         audible, audnexus = self.audible_url.text().strip(), self.audnexus_url.text().strip()
         if not _valid_url(audible) or not audnexus or not _valid_url(audnexus):
             self.message.setText(
-                "Addresses start with http:// or https:// (the Audnexus address is required)."
+                tr("Addresses start with http:// or https:// (the Audnexus address is required).")
             )
             return False
         prefs = self.prefs.catalog

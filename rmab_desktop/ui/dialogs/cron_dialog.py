@@ -7,11 +7,14 @@ from datetime import UTC, datetime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from rmab_desktop.domain.errors import ValidationError
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.jobs import ScheduledJob
 from rmab_desktop.services.scheduler import next_run, validate_cron
 from rmab_desktop.ui.formatting import local_time
 
-EXAMPLES = (
+tr = Translator("CronDialog")
+
+EXAMPLES = tr.mark(
     "Examples: “0 */6 * * *” every six hours · “30 3 * * *” daily at 03:30 · “0 9 * * 1” Mondays at 09:00"
 )
 
@@ -19,18 +22,20 @@ EXAMPLES = (
 class CronDialog(QDialog):
     def __init__(self, schedule: ScheduledJob, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Edit schedule — {schedule.name}")
+        self.setWindowTitle(tr("Edit schedule — {name}").format(name=schedule.name))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.edit = QLineEdit(schedule.cron)
-        self.edit.setPlaceholderText("minute hour day-of-month month day-of-week")
-        form.addRow("Cron", self.edit)
+        self.edit.setPlaceholderText(tr("minute hour day-of-month month day-of-week"))
+        self.edit.setAccessibleDescription(text(EXAMPLES))
+        form.addRow(tr("&Cron"), self.edit)
         layout.addLayout(form)
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
+        self.feedback.setAccessibleName(tr("Next runs or the problem"))
         layout.addWidget(self.feedback)
-        examples = QLabel(EXAMPLES, objectName="pageSubtitle")
+        examples = QLabel(text(EXAMPLES), objectName="pageSubtitle")
         examples.setWordWrap(True)
         layout.addWidget(examples)
         self.buttons = QDialogButtonBox(
@@ -66,4 +71,4 @@ class CronDialog(QDialog):
         for _ in range(3):
             after = next_run(self.cron(), after)
             runs.append(local_time(after))
-        self.feedback.setText("Next runs: " + ", ".join(runs))
+        self.feedback.setText(tr("Next runs: {times}").format(times=", ".join(runs)))

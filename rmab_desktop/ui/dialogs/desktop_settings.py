@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.desktop.autostart import autostart_for, set_autostart
 from rmab_desktop.ui.dialogs.about_dialog import AboutDialog
 from rmab_desktop.ui.notifier import Notifier
@@ -18,6 +19,8 @@ from rmab_desktop.ui.notifier import Notifier
 if TYPE_CHECKING:
     from rmab_desktop.settings import Preferences
     from rmab_desktop.ui.shell import Runner
+
+tr = Translator("DesktopSettings")
 
 
 class DesktopSettings(QWidget):
@@ -29,24 +32,24 @@ class DesktopSettings(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
 
-        box = QGroupBox("This computer")
+        box = QGroupBox(tr("This computer"))
         inner = QVBoxLayout(box)
-        self.login_check = QCheckBox("Start ReadMeABook when I log in")
+        self.login_check = QCheckBox(tr("&Start ReadMeABook when I log in"))
         self.login_check.setChecked(prefs.start_at_login)
         self.login_check.toggled.connect(self._login_toggled)
         inner.addWidget(self.login_check)
-        self.awake_check = QCheckBox("Keep the computer awake while downloading or importing")
+        self.awake_check = QCheckBox(tr("&Keep the computer awake while downloading or importing"))
         self.awake_check.setChecked(prefs.keep_awake_while_working)
         self.awake_check.toggled.connect(self._awake_toggled)
         inner.addWidget(self.awake_check)
-        hint = QLabel("The screen may still turn off; only sleep is held back, and only while work runs.")
+        hint = QLabel(tr("The screen may still turn off; only sleep is held back, and only while work runs."))
         hint.setWordWrap(True)
         hint.setEnabled(False)
         inner.addWidget(hint)
         layout.addWidget(box)
 
         about_row = QHBoxLayout()
-        self.about_button = QPushButton("About ReadMeABook Desktop…")
+        self.about_button = QPushButton(tr("&About ReadMeABook Desktop…"))
         self.about_button.clicked.connect(self.show_about)
         about_row.addWidget(self.about_button)
         about_row.addStretch(1)
@@ -60,7 +63,7 @@ class DesktopSettings(QWidget):
             set_autostart,
             autostart_for(),
             enabled,
-            on_error=lambda info: self.notifier.notify("Start at login", info.message, "error"),
+            on_error=lambda info: self.notifier.notify(tr("Start at login"), info.message, "error"),
         )
 
     def _awake_toggled(self, enabled: bool) -> None:

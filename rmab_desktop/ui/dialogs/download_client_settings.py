@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop.domain.connection import ConnectionTestResult
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.downloads import (
     DownloadClientConfig,
     DownloadService,
@@ -39,16 +40,20 @@ from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 from rmab_desktop.ui.widgets.test_button import TestButton
 
-SAVED_SECRET = "Saved in your keychain; type to replace it"
+tr = Translator("DownloadClientSettings")
+
+SAVED_SECRET = tr.mark("Saved in your keychain; type to replace it")
 COLUMNS: list[Column[DownloadClientConfig]] = [
-    Column("Name", lambda c: c.label),
-    Column("Type", lambda c: KIND_LABELS[c.kind]),
-    Column("Protocol", lambda c: c.protocol),
-    Column("Priority", lambda c: c.priority, sort=lambda c: c.priority),
+    Column(tr.mark("Name"), lambda c: c.label),
+    Column(tr.mark("Type"), lambda c: KIND_LABELS[c.kind]),
+    Column(tr.mark("Protocol"), lambda c: c.protocol),
+    Column(tr.mark("Priority"), lambda c: c.priority, sort=lambda c: c.priority),
     Column(
-        "Enabled", lambda c: "yes" if c.enabled else "no", level=lambda c: "success" if c.enabled else "muted"
+        tr.mark("Enabled"),
+        lambda c: tr("yes") if c.enabled else tr("no"),
+        level=lambda c: "success" if c.enabled else "muted",
     ),
-    Column("Address", lambda c: c.url or "built in"),
+    Column(tr.mark("Address"), lambda c: c.url or tr("built in")),
 ]
 
 if TYPE_CHECKING:
@@ -72,13 +77,16 @@ class DownloadClientSettings(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         intro = QLabel(
-            "The client for each protocol gets the releases; with several, the lowest priority number "
-            "is used first. Public-domain books download directly and need no client."
+            tr(
+                "The client for each protocol gets the releases; with several, the lowest priority number "
+                "is used first. Public-domain books download directly and need no client."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         self.table = QTableView()
+        self.table.setAccessibleName(tr("Download clients"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -93,46 +101,49 @@ class DownloadClientSettings(QWidget):
         for kind, label in KIND_LABELS.items():
             if kind != "direct_http":
                 self.add_combo.addItem(label, kind)
-        add_button = QPushButton("Add")
+        self.add_combo.setAccessibleName(tr("Kind of client to add"))
+        add_button = QPushButton(tr("&Add"))
         add_button.clicked.connect(self.add)
-        remove_button = QPushButton("Remove")
+        remove_button = QPushButton(tr("&Remove"))
         remove_button.clicked.connect(self.remove)
         for widget in (self.add_combo, add_button, remove_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.editor = QGroupBox("Client")
+        self.editor = QGroupBox(tr("Client"))
         form = QFormLayout(self.editor)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.name_edit = QLineEdit()
         self.kind_label = QLabel()
         self.url_edit = QLineEdit()
         self.user_edit = QLineEdit()
         self.secret_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.category_edit = QLineEdit(placeholderText="audiobooks")
-        self.category_edit.setToolTip("Category (qBittorrent, SABnzbd, NZBGet) or label (Transmission)")
-        self.save_path_edit = QLineEdit(placeholderText="empty: the client's own download folder")
-        self.remote_edit = QLineEdit(placeholderText="as the client sees it, e.g. /downloads")
+        self.category_edit.setToolTip(tr("Category (qBittorrent, SABnzbd, NZBGet) or label (Transmission)"))
+        self.save_path_edit = QLineEdit(placeholderText=tr("empty: the client's own download folder"))
+        self.remote_edit = QLineEdit(placeholderText=tr("as the client sees it, e.g. /downloads"))
         self.local_edit = QLineEdit(
-            placeholderText="the same folder on this computer, e.g. /mnt/nas/downloads"
+            placeholderText=tr("the same folder on this computer, e.g. /mnt/nas/downloads")
         )
         self.priority_spin = QSpinBox(minimum=0, maximum=99)
-        self.tls_box = QCheckBox("Verify the HTTPS certificate")
-        self.enabled_box = QCheckBox("Use this client")
-        form.addRow("Name", self.name_edit)
-        form.addRow("Type", self.kind_label)
-        form.addRow("Address", self.url_edit)
-        form.addRow("User name", self.user_edit)
-        self.secret_label = QLabel("Password")
+        self.tls_box = QCheckBox(tr("&Verify the HTTPS certificate"))
+        self.enabled_box = QCheckBox(tr("Use t&his client"))
+        form.addRow(tr("&Name"), self.name_edit)
+        form.addRow(tr("Type"), self.kind_label)
+        form.addRow(tr("Addr&ess"), self.url_edit)
+        form.addRow(tr("&User name"), self.user_edit)
+        self.secret_label = QLabel(tr("&Password"))
+        self.secret_label.setBuddy(self.secret_edit)
         form.addRow(self.secret_label, self.secret_edit)
-        form.addRow("Category", self.category_edit)
-        form.addRow("Save to (client's view)", self.save_path_edit)
-        form.addRow("Path mapping: client's folder", self.remote_edit)
-        form.addRow("… is on this computer at", self.local_edit)
-        form.addRow("Priority", self.priority_spin)
+        form.addRow(tr("&Category"), self.category_edit)
+        form.addRow(tr("&Save to (client's view)"), self.save_path_edit)
+        form.addRow(tr("Path &mapping: client's folder"), self.remote_edit)
+        form.addRow(tr("… is &on this computer at"), self.local_edit)
+        form.addRow(tr("Pr&iority"), self.priority_spin)
         form.addRow("", self.tls_box)
         form.addRow("", self.enabled_box)
-        self.test_button = TestButton(runner, self._test_plan, "Test connection and folders")
+        self.test_button = TestButton(runner, self._test_plan, tr("&Test connection and folders"))
         form.addRow(self.test_button)
         layout.addWidget(self.editor)
         layout.addWidget(self._monitor_box())
@@ -148,24 +159,30 @@ class DownloadClientSettings(QWidget):
         runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
 
     def _monitor_box(self) -> QGroupBox:
-        box = QGroupBox("Monitoring and seeding")
+        box = QGroupBox(tr("Monitoring and seeding"))
         form = QFormLayout(box)
-        self.stalled_spin = QDoubleSpinBox(minimum=1, maximum=10080, decimals=0, suffix=" min")
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        minutes, hours = tr(" min", "minutes after a number"), tr(" h", "hours after a number")
+        self.stalled_spin = QDoubleSpinBox(minimum=1, maximum=10080, decimals=0, suffix=minutes)
         self.stalled_spin.setToolTip(
-            "No progress for this long: the release is blocklisted and the next one tried"
+            tr("No progress for this long: the release is blocklisted and the next one tried")
         )
-        self.max_hours_spin = QDoubleSpinBox(minimum=1, maximum=720, decimals=0, suffix=" h")
-        self.retry_spin = QDoubleSpinBox(minimum=1, maximum=720, decimals=0, suffix=" h")
-        self.ratio_spin = QDoubleSpinBox(minimum=0, maximum=100, decimals=2, specialValueText="no ratio rule")
-        self.seed_spin = QSpinBox(minimum=0, maximum=100000, suffix=" min", specialValueText="no time rule")
-        self.remove_usenet_box = QCheckBox("Remove usenet and direct downloads once in the library")
-        form.addRow("Stalled after", self.stalled_spin)
-        form.addRow("Give up after", self.max_hours_spin)
-        form.addRow("Search again after", self.retry_spin)
-        form.addRow("Seed to ratio (default)", self.ratio_spin)
-        form.addRow("Seed for (default)", self.seed_spin)
+        self.max_hours_spin = QDoubleSpinBox(minimum=1, maximum=720, decimals=0, suffix=hours)
+        self.retry_spin = QDoubleSpinBox(minimum=1, maximum=720, decimals=0, suffix=hours)
+        self.ratio_spin = QDoubleSpinBox(
+            minimum=0, maximum=100, decimals=2, specialValueText=tr("no ratio rule")
+        )
+        self.seed_spin = QSpinBox(
+            minimum=0, maximum=100000, suffix=minutes, specialValueText=tr("no time rule")
+        )
+        self.remove_usenet_box = QCheckBox(tr("Remove usenet and direct downloads once in the &library"))
+        form.addRow(tr("S&talled after"), self.stalled_spin)
+        form.addRow(tr("&Give up after"), self.max_hours_spin)
+        form.addRow(tr("Search &again after"), self.retry_spin)
+        form.addRow(tr("Seed to ratio (&default)"), self.ratio_spin)
+        form.addRow(tr("Seed &for (default)"), self.seed_spin)
         form.addRow("", self.remove_usenet_box)
-        hint = QLabel("Indexer settings and tracker minimums override the default seeding rule.")
+        hint = QLabel(tr("Indexer settings and tracker minimums override the default seeding rule."))
         hint.setWordWrap(True)
         form.addRow(hint)
         return box
@@ -220,10 +237,10 @@ class DownloadClientSettings(QWidget):
         self.enabled_box.setChecked(config.enabled)
         for widget in widgets:
             widget.blockSignals(False)
-        self.secret_label.setText("API key" if config.kind == "sabnzbd" else "Password")
+        self.secret_label.setText(tr("API &key") if config.kind == "sabnzbd" else tr("&Password"))
         self.user_edit.setEnabled(config.kind not in ("sabnzbd", "direct_http"))
         self.secret_edit.setText(self.secrets_typed.get(config.id, ""))
-        self.secret_edit.setPlaceholderText(SAVED_SECRET if config.id in self.saved_secrets else "")
+        self.secret_edit.setPlaceholderText(text(SAVED_SECRET) if config.id in self.saved_secrets else "")
         self.test_button.reset()
 
     def edited(self) -> DownloadClientConfig | None:
@@ -273,9 +290,11 @@ class DownloadClientSettings(QWidget):
     def _test_plan(self) -> Any:
         config = self.edited()
         if config is None:
-            return ConnectionTestResult(False, "Add or choose a client first.")
+            return ConnectionTestResult(False, tr("Add or choose a client first."))
         if config.kind != "direct_http" and not config.url:
-            return ConnectionTestResult(False, "Enter the client's address.", hint=DEFAULT_URLS[config.kind])
+            return ConnectionTestResult(
+                False, tr("Enter the client's address."), hint=DEFAULT_URLS[config.kind]
+            )
         return self.service.test, (config, self.secrets_typed.get(config.id) or None)
 
     def _show_error(self, info: Any) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from rmab_desktop.domain.enums import JobStatus
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.jobs import Job
 from rmab_desktop.services import setup
 from rmab_desktop.ui.dialogs.wizard_pages import (
@@ -38,13 +39,15 @@ if TYPE_CHECKING:
     from rmab_desktop.settings import Preferences
     from rmab_desktop.ui.shell import Runner
 
+tr = Translator("FirstRunWizard")
+
 POLL_MS = 700
 JOB_WORDS = {
-    JobStatus.QUEUED: "waiting",
-    JobStatus.ACTIVE: "running",
-    JobStatus.DONE: "done",
-    JobStatus.FAILED: "failed",
-    JobStatus.CANCELLED: "cancelled",
+    JobStatus.QUEUED: tr.mark("{task}: waiting"),
+    JobStatus.ACTIVE: tr.mark("{task}: running"),
+    JobStatus.DONE: tr.mark("{task}: done"),
+    JobStatus.FAILED: tr.mark("{task}: failed"),
+    JobStatus.CANCELLED: tr.mark("{task}: cancelled"),
 }
 
 
@@ -55,7 +58,9 @@ class JobProgress(QWidget):
         super().__init__()
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
-        self.text = QLabel(f"{title}: not started")
+        self.text = QLabel(tr("{task}: not started").format(task=title))
+        self.text.setWordWrap(True)
+        self.bar.setAccessibleName(title)
         self.title = title
         self.job: Job | None = None
         layout = QVBoxLayout(self)
@@ -66,15 +71,17 @@ class JobProgress(QWidget):
     def show_job(self, job: Job | None) -> None:
         self.job = job
         if job is None:
-            self.text.setText(f"{self.title}: not needed")
+            self.text.setText(tr("{task}: not needed").format(task=self.title))
             self.bar.setValue(100)
             return
         busy = job.status == JobStatus.ACTIVE and job.progress is None
         self.bar.setRange(0, 0 if busy else 100)
         done = job.status in (JobStatus.DONE, JobStatus.FAILED, JobStatus.CANCELLED)
         self.bar.setValue(100 if done else int((job.progress or 0) * 100))
-        error = f" ({job.last_error})" if job.last_error and job.status != JobStatus.DONE else ""
-        self.text.setText(f"{self.title}: {JOB_WORDS[job.status]}{error}")
+        words = text(JOB_WORDS[job.status]).format(task=self.title)
+        if job.last_error and job.status != JobStatus.DONE:
+            words = tr("{status} ({error})").format(status=words, error=job.last_error)
+        self.text.setText(words)
 
     @property
     def finished(self) -> bool:
@@ -86,14 +93,14 @@ class StartPage(QWizardPage):
 
     def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
-        self.setTitle("Getting ready")
-        self.setSubTitle("Saving your choices and loading your catalog and library.")
+        self.setTitle(tr("Getting ready"))
+        self.setSubTitle(tr("Saving your choices and loading your catalog and library."))
         self.wizard_ref = wizard
         self.saved = False
         self.result = TestResultLabel()
-        self.catalog = JobProgress("Audible catalog")
-        self.library = JobProgress("Library scan")
-        note = QLabel("You can close this window: the work continues in the background (see Activity).")
+        self.catalog = JobProgress(tr("Audible catalog"))
+        self.library = JobProgress(tr("Library scan"))
+        note = QLabel(tr("You can close this window: the work continues in the background (see Activity)."))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.result)
@@ -108,7 +115,7 @@ class StartPage(QWizardPage):
 
     def initializePage(self) -> None:
         wizard = self.wizard_ref
-        self.result.show_busy("Saving…")
+        self.result.show_busy(tr("Saving…"))
         wizard.runner.submit(
             wizard.steps.apply_plan,
             wizard.plan(),
@@ -120,7 +127,7 @@ class StartPage(QWizardPage):
     def _saved(self, jobs: setup.StartedJobs) -> None:
         self.saved = True
         self.jobs = jobs
-        self.result.show_busy("Saved. Your secrets are in the system keychain.")
+        self.result.show_busy(tr("Saved. Your secrets are in the system keychain."))
         self.completeChanged.emit()
         self.wizard_ref.setup_saved.emit(jobs)
         self.poll()
@@ -178,11 +185,11 @@ class FirstRunWizard(QWizard):
             queue,
             runner,
         )
-        self.setWindowTitle("Set up ReadMeABook")
+        self.setWindowTitle(tr("Set up ReadMeABook"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Skip setup")
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("S&kip setup"))
         self.resize(720, 600)
         self.welcome = WelcomePage()
         self.library = LibraryPage(steps, prefs, library, runner)

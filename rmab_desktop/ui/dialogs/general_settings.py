@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.ui.translations import LANGUAGES, SYSTEM
 
 if TYPE_CHECKING:
@@ -18,7 +20,15 @@ if TYPE_CHECKING:
     from rmab_desktop.ui.shell import Runner
     from rmab_desktop.ui.theme import ThemeManager
 
-THEMES = [("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")]
+tr = Translator("GeneralSettings")
+
+FOLLOW_SYSTEM = tr.mark("Follow the system")
+THEMES = [("system", FOLLOW_SYSTEM), ("light", tr.mark("Light")), ("dark", tr.mark("Dark"))]
+KEYRING_STATES = {
+    "secure": tr.mark("Secure"),
+    "locked": tr.mark("Locked"),
+    "unavailable": tr.mark("Not available"),
+}
 
 
 class GeneralSettings(QWidget):
@@ -40,47 +50,47 @@ class GeneralSettings(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(14)
 
-        appearance = QGroupBox("Appearance")
+        appearance = QGroupBox(tr("Appearance"))
         form = QFormLayout(appearance)
         self.theme_combo = QComboBox()
         for value, label in THEMES:
-            self.theme_combo.addItem(label, value)
+            self.theme_combo.addItem(text(label), value)
         self.theme_combo.setCurrentIndex(max(0, [v for v, _ in THEMES].index(prefs.theme)))
         self.theme_combo.currentIndexChanged.connect(self._theme_changed)
-        form.addRow("Theme", self.theme_combo)
+        form.addRow(tr("&Theme"), self.theme_combo)
         self.language_combo = QComboBox()
-        self.language_combo.addItem("Follow the system", SYSTEM)
+        self.language_combo.addItem(text(FOLLOW_SYSTEM), SYSTEM)
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(prefs.language)))
         self.language_combo.currentIndexChanged.connect(
             lambda: self._set("language", self.language_combo.currentData())
         )
-        form.addRow("Language", self.language_combo)
-        language_note = QLabel("A new language applies the next time the app starts.")
+        form.addRow(tr("&Language"), self.language_combo)
+        language_note = QLabel(tr("A new language applies the next time the app starts."))
         language_note.setObjectName("hint")
         language_note.setWordWrap(True)
         form.addRow("", language_note)
         layout.addWidget(appearance)
 
-        behaviour = QGroupBox("Behaviour")
+        behaviour = QGroupBox(tr("Behaviour"))
         box = QVBoxLayout(behaviour)
         self.pause_check = self._check(
-            box, "Pause automation (no searches, downloads or imports)", "automation_paused"
+            box, tr("&Pause automation (no searches, downloads or imports)"), "automation_paused"
         )
-        self.minimized_check = self._check(box, "Start minimized to the tray", "start_minimized")
-        self.notify_check = self._check(box, "Show desktop notifications", "notify_in_tray")
+        self.minimized_check = self._check(box, tr("Start &minimized to the tray"), "start_minimized")
+        self.notify_check = self._check(box, tr("Show desktop &notifications"), "notify_in_tray")
         layout.addWidget(behaviour)
 
-        keychain = QGroupBox("Passwords and API keys")
+        keychain = QGroupBox(tr("Passwords and API keys"))
         key_layout = QVBoxLayout(keychain)
-        self.keyring_label = QLabel("Checking your system keychain…")
+        self.keyring_label = QLabel(tr("Checking your system keychain…"))
         self.keyring_label.setWordWrap(True)
         self.keyring_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         key_layout.addWidget(self.keyring_label)
         layout.addWidget(keychain)
 
-        data = QGroupBox("Data")
+        data = QGroupBox(tr("Data"))
         data_form = QFormLayout(data)
         described = database.describe()
         where = (
@@ -88,13 +98,14 @@ class GeneralSettings(QWidget):
             or f"{described.get('host')}:{described.get('port')}/{described.get('database')}"
         )
         for label, value in (
-            ("Database", f"{described['backend']} — {where}"),
-            ("Data folder", str(paths.data_dir)),
-            ("Log file", str(paths.log_file)),
+            (tr("Database"), f"{described['backend']} — {where}"),
+            (tr("Data folder"), str(paths.data_dir)),
+            (tr("Log file"), str(paths.log_file)),
         ):
             field_label = QLabel(value)
             field_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             field_label.setWordWrap(True)
+            field_label.setAccessibleName(label)
             data_form.addRow(label, field_label)
         layout.addWidget(data)
         layout.addStretch(1)
@@ -102,7 +113,9 @@ class GeneralSettings(QWidget):
         runner.submit(
             credentials.status,
             on_result=self._show_keyring,
-            on_error=lambda info: self.keyring_label.setText(f"Could not check the keychain: {info.message}"),
+            on_error=lambda info: self.keyring_label.setText(
+                tr("Could not check the keychain: {reason}").format(reason=info.message)
+            ),
         )
 
     def _check(self, layout: QVBoxLayout, text: str, attribute: str) -> QCheckBox:
@@ -123,7 +136,7 @@ class GeneralSettings(QWidget):
             self.theme.apply(choice)
 
     def _show_keyring(self, status) -> None:  # KeyringStatus
-        titles = {"secure": "Secure", "locked": "Locked", "unavailable": "Not available"}
+        state = text(KEYRING_STATES.get(status.state.value, status.state.value))
         self.keyring_label.setText(
-            f"<b>{titles.get(status.state.value, status.state.value)}</b> — {status.message}"
+            tr("<b>{state}</b> — {message}").format(state=html.escape(state), message=status.message)
         )

@@ -4,6 +4,7 @@ reorganize after a preview of every move. Nothing is linked or moved until the u
 
 from __future__ import annotations
 
+import html
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.library.importing import (
     Candidate,
     LibraryImport,
@@ -34,7 +36,9 @@ from rmab_desktop.services.library.importing import (
     Proposal,
 )
 from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE
+from rmab_desktop.ui.formatting import number
 from rmab_desktop.ui.models.roles import KeyRole, ObjectRole, SortRole
+from rmab_desktop.ui.models.row_model import percent
 from rmab_desktop.ui.notifier import Notifier
 from rmab_desktop.ui.theme import status_color
 
@@ -42,12 +46,22 @@ if TYPE_CHECKING:
     from rmab_desktop.ui.shell import Runner
 
 Index = QModelIndex | QPersistentModelIndex
-SKIP = "Skip"
-PENDING = "Not decided"
+tr = Translator("ImportLibraryDialog")
+SKIP = tr.mark("Skip")
+PENDING = tr.mark("Not decided")
+LINK = tr.mark("Link")
+# Scan phases (ScanProgress.phase, then this dialog's "matching"), as the status line names them.
+PHASES = {
+    "walking": tr.mark("Walking"),
+    "reading": tr.mark("Reading"),
+    "saving": tr.mark("Saving"),
+    "done": tr.mark("Done"),
+    "matching": tr.mark("Matching"),
+}
 
 
 class _RowsModel(QAbstractTableModel):
-    """A read-only table over ``self._rows`` with fixed ``HEADERS``."""
+    """A read-only table over ``self._rows`` with fixed ``HEADERS`` (marked for translation)."""
 
     HEADERS: tuple[str, ...] = ()
 
@@ -65,14 +79,20 @@ class _RowsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+            return text(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
         return None
 
 
 class ProposalModel(_RowsModel):
     """One row per scanned book: what was found, the proposed match, the user's decision."""
 
-    HEADERS = ("Decision", "Folder", "Proposed match", "Confidence", "Why")
+    HEADERS = (
+        tr.mark("Decision"),
+        tr.mark("Folder"),
+        tr.mark("Proposed match"),
+        tr.mark("Confidence"),
+        tr.mark("Why"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -91,14 +111,14 @@ class ProposalModel(_RowsModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return decision if isinstance(decision, str) else "Link"
+                return text(decision if isinstance(decision, str) else LINK)
             if column == 1:
                 return proposal.book.path
             if column == 2:
                 chosen = decision if isinstance(decision, Candidate) else proposal.candidate
                 return chosen.label if chosen else "—"
             if column == 3:
-                return f"{proposal.confidence:.0%}" if proposal.candidate else ""
+                return percent(proposal.confidence) if proposal.candidate else ""
             if column == 4:
                 return proposal.reason
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
@@ -137,7 +157,7 @@ class ProposalModel(_RowsModel):
 
 
 class MovesModel(_RowsModel):
-    HEADERS = ("From", "To", "Problem")
+    HEADERS = (tr.mark("From"), tr.mark("To"), tr.mark("Problem"))
 
     def set_moves(self, moves: list[PlannedMove]) -> None:
         self.beginResetModel()
@@ -188,7 +208,7 @@ class ImportLibraryDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import an existing library")
+        self.setWindowTitle(tr("Import an existing library"))
         self.resize(1100, 640)
         self.runner, self.notifier = runner, notifier
         self.workflow = workflow
@@ -204,10 +224,11 @@ class ImportLibraryDialog(QDialog):
         self.stack.addWidget(self._review_step())
         self.stack.addWidget(self._move_step())
         self.status = QLabel(wordWrap=True)
+        self.status.setAccessibleName(tr("Status"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status)
-        close = QPushButton("Close")
+        close = QPushButton(tr("Close"))
         close.clicked.connect(self.reject)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -220,19 +241,24 @@ class ImportLibraryDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(
             QLabel(
-                "<h3>Which folder holds your audiobooks?</h3>"
-                "The app reads the folder and its tags and proposes which book each folder is. "
-                "It changes nothing on disk until you review the proposals and agree.",
+                "<h3>"
+                + tr("Which folder holds your audiobooks?")
+                + "</h3>"
+                + tr(
+                    "The app reads the folder and its tags and proposes which book each folder is. "
+                    "It changes nothing on disk until you review the proposals and agree."
+                ),
                 wordWrap=True,
             )
         )
         self.folder_edit = QLineEdit(self.library_root or "")
-        browse = QPushButton("Browse…")
+        self.folder_edit.setAccessibleName(tr("Folder to import"))
+        browse = QPushButton(tr("&Browse…"))
         browse.clicked.connect(self._browse)
-        self.scan_button = QPushButton("Scan")
+        self.scan_button = QPushButton(tr("&Scan"))
         self.scan_button.setDefault(True)
         self.scan_button.clicked.connect(self.scan)
-        self.cancel_scan = QPushButton("Cancel scan", enabled=False)
+        self.cancel_scan = QPushButton(tr("Cancel scan"), enabled=False)
         self.cancel_scan.clicked.connect(lambda: self._handle and self._handle.cancel())
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
@@ -244,19 +270,19 @@ class ImportLibraryDialog(QDialog):
         return page
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Library folder", self.folder_edit.text())
+        folder = QFileDialog.getExistingDirectory(self, tr("Library folder"), self.folder_edit.text())
         if folder:
             self.folder_edit.setText(folder)
 
     def scan(self) -> None:
         folder = self.folder_edit.text().strip()
         if not folder:
-            self.status.setText("Choose a folder first.")
+            self.status.setText(tr("Choose a folder first."))
             return
         self.folder = os.path.abspath(folder)
         self.scan_button.setEnabled(False)
         self.cancel_scan.setEnabled(True)
-        self.status.setText("Scanning…")
+        self.status.setText(tr("Scanning…"))
         self._handle = self.runner.submit(
             self._scan_and_propose,
             self.folder,
@@ -276,8 +302,14 @@ class ImportLibraryDialog(QDialog):
 
     def _scan_progress(self, value: object) -> None:
         phase, done, total = (getattr(value, n, None) for n in ("phase", "done", "total"))
-        text = f"{phase}: {done:,} of {total:,} files" if total else str(phase or value)
-        self.status.setText(text.capitalize() + "…")
+        phase = str(phase or value)
+        words = text(PHASES.get(phase, phase.capitalize()))
+        if total:
+            self.status.setText(
+                tr.n("{phase}: {done} of %n file(s)…", total).format(phase=words, done=number(done or 0))
+            )
+        else:
+            self.status.setText(tr("{phase}…").format(phase=words))
 
     def _failed(self, info: Any) -> None:
         self.status.setText(f"{info.message} {info.hint}".strip())
@@ -287,12 +319,16 @@ class ImportLibraryDialog(QDialog):
         self.proposals.set_proposals(proposals)
         self.review_view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         confident = len(self.proposals.confident_rows())
-        self.accept_confident.setText(f"Accept the {confident} confident matches")
+        self.accept_confident.setText(tr.n("Accept the %n confident match(es)", confident))
         self.accept_confident.setEnabled(confident > 0)
         self.status.setText(
-            f"{len(proposals):,} books found; {confident:,} confident matches. Review them, then link."
+            tr("{books}; {matches}. Review them, then link.").format(
+                books=tr.n("%n book(s) found", len(proposals)),
+                matches=tr.n("%n confident match(es)", confident),
+            )
         )
         self.stack.setCurrentIndex(1)
+        self.link_button.setDefault(True)
 
     # ----------------------------------------------------------------- step 2: review
     def _review_step(self) -> QWidget:
@@ -300,27 +336,32 @@ class ImportLibraryDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(
             QLabel(
-                "<h3>Review the proposed matches</h3>Accept, fix or skip each book. Only books marked "
-                "<b>Link</b> are linked; the others stay as they are.",
+                "<h3>"
+                + tr("Review the proposed matches")
+                + "</h3>"
+                + tr(
+                    "Accept, fix or skip each book. Only books marked <b>Link</b> are linked; the others stay as they are."
+                ),
                 wordWrap=True,
             )
         )
         self.review_view, self.review_proxy = _table(self.proposals)
+        self.review_view.setAccessibleName(tr("Proposed matches"))
         for column, width in ((0, 100), (1, 330), (2, 330), (3, 90)):
             self.review_view.horizontalHeader().resizeSection(column, width)
         self.review_view.doubleClicked.connect(lambda _i: self.fix_selected())
         layout.addWidget(self.review_view, 1)
-        self.accept_confident = QPushButton("Accept the confident matches")
+        self.accept_confident = QPushButton(tr("Accept the confident matches"))
         self.accept_confident.clicked.connect(
             lambda: self.proposals.decide_proposed(self.proposals.confident_rows())
         )
-        accept = QPushButton("Accept selected")
+        accept = QPushButton(tr("&Accept selected"))
         accept.clicked.connect(lambda: self.proposals.decide_proposed(self._selected_rows()))
-        fix = QPushButton("Choose match…")
+        fix = QPushButton(tr("&Choose match…"))
         fix.clicked.connect(self.fix_selected)
-        skip = QPushButton("Skip selected")
+        skip = QPushButton(tr("S&kip selected"))
         skip.clicked.connect(lambda: self.proposals.decide(self._selected_rows(), SKIP))
-        self.link_button = QPushButton("Link accepted books")
+        self.link_button = QPushButton(tr("&Link accepted books"))
         self.link_button.clicked.connect(self.link)
         row = QHBoxLayout()
         for button in (self.accept_confident, accept, fix, skip):
@@ -337,17 +378,22 @@ class ImportLibraryDialog(QDialog):
     def fix_selected(self) -> None:
         rows = self._selected_rows()
         if len(rows) != 1:
-            self.status.setText("Select one book to choose its match.")
+            self.status.setText(tr("Select one book to choose its match."))
             return
         proposal = self.proposals.proposal(rows[0])
         ordered = [c for c in (proposal.candidate, *proposal.alternatives) if c is not None]
         ordered += sorted((c for c in self._candidates if c not in ordered), key=lambda c: c.label.casefold())
         if not ordered:
-            self.status.setText("The app knows no books yet: request or search some first.")
+            self.status.setText(tr("The app knows no books yet: request or search some first."))
             return
         labels = [c.label for c in ordered]
         label, ok = QInputDialog.getItem(
-            self, "Choose match", f"Which book is {proposal.book.path}?", labels, 0, True
+            self,
+            tr("Choose match"),
+            tr("Which book is {folder}?").format(folder=proposal.book.path),
+            labels,
+            0,
+            True,
         )
         if ok and label in labels:
             self.proposals.decide(rows, ordered[labels.index(label)])
@@ -355,7 +401,7 @@ class ImportLibraryDialog(QDialog):
     def link(self) -> None:
         decisions = self.proposals.accepted()
         if not decisions:
-            self.status.setText("No book is marked Link yet.")
+            self.status.setText(tr("No book is marked Link yet."))
             return
         self.link_button.setEnabled(False)
         self.runner.submit(
@@ -368,23 +414,26 @@ class ImportLibraryDialog(QDialog):
         )
 
     def _linked(self, count: int) -> None:
-        self.status.setText(f"Linked {count:,} books.")
-        self.notifier.notify("Library import", f"Linked {count:,} books to the catalog.")
+        self.status.setText(tr.n("Linked %n book(s).", count))
+        self.notifier.notify(tr("Library import"), tr.n("Linked %n book(s) to the catalog.", count))
         self.stack.setCurrentIndex(2)
+        self.preview_button.setDefault(True)
 
     # ----------------------------------------------------------------- step 3: moves
     def _move_step(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         self.move_intro = QLabel(wordWrap=True)
+        self.move_intro.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.move_intro)
         self.moves_view, _ = _table(self.moves)
+        self.moves_view.setAccessibleName(tr("Planned moves"))
         self.moves_view.horizontalHeader().resizeSection(0, 430)
         self.moves_view.horizontalHeader().resizeSection(1, 430)
         layout.addWidget(self.moves_view, 1)
-        self.preview_button = QPushButton("Preview moves")
+        self.preview_button = QPushButton(tr("&Preview moves"))
         self.preview_button.clicked.connect(self.preview_moves)
-        self.move_button = QPushButton("Move these books", enabled=False)
+        self.move_button = QPushButton(tr("&Move these books"), enabled=False)
         self.move_button.clicked.connect(self.move)
         row = QHBoxLayout()
         row.addWidget(self.preview_button)
@@ -394,16 +443,21 @@ class ImportLibraryDialog(QDialog):
         return page
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        folder = html.escape(self.library_root) if self.library_root else tr("(not set)")
         self.move_intro.setText(
-            "<h3>Reorganize (optional)</h3>The linked books can be moved into your library folder "
-            f"<b>{self.library_root or '(not set)'}</b> following the naming template. Preview first: "
-            "every move is listed, and nothing moves until you press Move."
+            "<h3>"
+            + tr("Reorganize (optional)")
+            + "</h3>"
+            + tr(
+                "The linked books can be moved into your library folder <b>{folder}</b> following the "
+                "naming template. Preview first: every move is listed, and nothing moves until you press Move."
+            ).format(folder=folder)
         )
         super().showEvent(event)
 
     def preview_moves(self) -> None:
         if not self.library_root:
-            self.status.setText("Set the library folder in Settings first.")
+            self.status.setText(tr("Set the library folder in Settings first."))
             return
         self.runner.submit(
             self.workflow.plan_moves,
@@ -418,17 +472,22 @@ class ImportLibraryDialog(QDialog):
     def _previewed(self, moves: list[PlannedMove]) -> None:
         self.moves.set_moves(moves)
         ready = sum(1 for m in moves if not m.problem)
-        self.move_button.setText(f"Move {ready} books")
+        self.move_button.setText(tr.n("&Move %n book(s)", ready))
         self.move_button.setEnabled(ready > 0)
         self.status.setText(
-            f"{ready} books can move; {len(moves) - ready} stay where they are (see Problem)."
+            tr("{ready}, {left}.").format(
+                ready=tr.n("%n book(s) can move", ready),
+                left=tr.n("%n book(s) cannot (see Problem)", len(moves) - ready),
+            )
         )
 
     def move(self, confirmed: bool | None = None) -> None:
         ready = [m for m in self.moves.moves if not m.problem]
         if confirmed is None:
             answer = QMessageBox.question(
-                self, "Move books", f"Move {len(ready)} book folders into {self.library_root}?"
+                self,
+                tr("Move books"),
+                tr.n("Move %n book folder(s) into {folder}?", len(ready)).format(folder=self.library_root),
             )
             confirmed = answer == QMessageBox.StandardButton.Yes
         if not confirmed or not ready:
@@ -448,5 +507,10 @@ class ImportLibraryDialog(QDialog):
 
     def _moved(self, report: MoveReport) -> None:
         failed = "; ".join(f"{os.path.basename(f)}: {why}" for f, why in report.failed[:3])
-        self.status.setText(f"Moved {len(report.moved)} books." + (f" Not moved: {failed}" if failed else ""))
-        self.notifier.notify("Library import", f"Moved {len(report.moved)} books into the library.")
+        moved = tr.n("Moved %n book(s).", len(report.moved))
+        self.status.setText(
+            tr("{moved} Not moved: {failed}").format(moved=moved, failed=failed) if failed else moved
+        )
+        self.notifier.notify(
+            tr("Library import"), tr.n("Moved %n book(s) into the library.", len(report.moved))
+        )

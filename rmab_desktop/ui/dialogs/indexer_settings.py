@@ -25,16 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop.domain.connection import ConnectionTestResult
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.indexers import IndexerConfig, IndexerService, IndexerType
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 from rmab_desktop.ui.widgets.test_button import TestButton
 
+tr = Translator("IndexerSettings")
+
 TYPES = [
-    (IndexerType.PROWLARR, "Prowlarr (all its indexers)"),
-    (IndexerType.TORZNAB, "Torznab feed (torrents: Jackett, a tracker)"),
-    (IndexerType.NEWZNAB, "Newznab feed (usenet)"),
-    (IndexerType.INTERNET_ARCHIVE, "Internet Archive / LibriVox (free, no account)"),
+    (IndexerType.PROWLARR, tr.mark("Prowlarr (all its indexers)")),
+    (IndexerType.TORZNAB, tr.mark("Torznab feed (torrents: Jackett, a tracker)")),
+    (IndexerType.NEWZNAB, tr.mark("Newznab feed (usenet)")),
+    (IndexerType.INTERNET_ARCHIVE, tr.mark("Internet Archive / LibriVox (free, no account)")),
 ]
 PLACEHOLDERS = {
     IndexerType.PROWLARR: "http://localhost:9696",
@@ -42,15 +45,17 @@ PLACEHOLDERS = {
     IndexerType.NEWZNAB: "https://api.nzbgeek.info/api",
     IndexerType.INTERNET_ARCHIVE: "https://archive.org",
 }
-SAVED_KEY = "Saved in your keychain; type to replace it"
+SAVED_KEY = tr.mark("Saved in your keychain; type to replace it")
 COLUMNS: list[Column[IndexerConfig]] = [
-    Column("Name", lambda c: c.name),
-    Column("Type", lambda c: c.type.value.replace("_", " ").title()),
-    Column("Priority", lambda c: c.priority, sort=lambda c: c.priority),
+    Column(tr.mark("Name"), lambda c: c.name),
+    Column(tr.mark("Type"), lambda c: c.type.value.replace("_", " ").title()),
+    Column(tr.mark("Priority"), lambda c: c.priority, sort=lambda c: c.priority),
     Column(
-        "Enabled", lambda c: "yes" if c.enabled else "no", level=lambda c: "success" if c.enabled else "muted"
+        tr.mark("Enabled"),
+        lambda c: tr("yes") if c.enabled else tr("no"),
+        level=lambda c: "success" if c.enabled else "muted",
     ),
-    Column("Address", lambda c: c.url),
+    Column(tr.mark("Address"), lambda c: c.url),
 ]
 
 
@@ -62,16 +67,18 @@ class ProwlarrRow:
     name: str
     protocol: str
     priority: int
-    audiobook: str
-    ebook: str
+    audiobook: list[int] | None  # None: the feed's default categories; []: not searched
+    audiobook_default: list[int]
+    ebook: list[int] | None
+    ebook_default: list[int]
 
 
 PROWLARR_COLUMNS: list[Column[ProwlarrRow]] = [
-    Column("Indexer", lambda r: r.name),
-    Column("Protocol", lambda r: r.protocol),
-    Column("Priority", lambda r: r.priority, sort=lambda r: r.priority),
-    Column("Audiobooks", lambda r: r.audiobook),
-    Column("Ebooks", lambda r: r.ebook),
+    Column(tr.mark("Indexer"), lambda r: r.name),
+    Column(tr.mark("Protocol"), lambda r: r.protocol),
+    Column(tr.mark("Priority"), lambda r: r.priority, sort=lambda r: r.priority),
+    Column(tr.mark("Audiobooks"), lambda r: _categories_text(r.audiobook, r.audiobook_default)),
+    Column(tr.mark("Ebooks"), lambda r: _categories_text(r.ebook, r.ebook_default)),
 ]
 
 if TYPE_CHECKING:
@@ -81,18 +88,30 @@ if TYPE_CHECKING:
 
 def _categories_text(values: list[int] | None, default: list[int]) -> str:
     if values is None:
-        return f"default ({', '.join(map(str, default))})"
-    return ", ".join(map(str, values)) if values else "skipped"
+        return tr("default ({categories})").format(categories=_joined(default))
+    return _joined(values) if values else tr("skipped")
 
 
-def _parse_categories(text: str) -> list[int] | None:
-    """Blank: the indexer's default categories (None); "none"/"skip": not searched ([])."""
-    cleaned = text.strip().lower()
-    if not cleaned or cleaned.startswith("default"):
+def _joined(values: list[int]) -> str:
+    return ", ".join(map(str, values))
+
+
+def _parse_categories(typed: str) -> list[int] | None:
+    """Blank or "default": the indexer's default categories (None); "none"/"skip": not searched
+    ([]). The words are understood in English and in the app's language."""
+    cleaned = typed.strip().lower()
+    if not cleaned or cleaned.startswith(("default", tr("default").lower())):
         return None
-    if cleaned in {"none", "skip", "skipped"}:
+    if cleaned in {"none", "skip", "skipped", tr("none").lower(), tr("skipped").lower()}:
         return []
     return _ints(cleaned)
+
+
+def _edit_text(values: list[int] | None) -> str:
+    """What the category field shows for a Prowlarr indexer: blank for the default."""
+    if values is None:
+        return ""
+    return _joined(values) if values else tr("none")
 
 
 def _ints(text: str) -> list[int]:
@@ -116,6 +135,7 @@ class IndexerSettings(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
 
         self.table = QTableView()
+        self.table.setAccessibleName(tr("Indexers"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -127,41 +147,46 @@ class IndexerSettings(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         layout.addWidget(self.table)
         row = QHBoxLayout()
-        for label, handler in (("Add", self.add), ("Remove", self.remove)):
+        for label, handler in ((tr("&Add"), self.add), (tr("&Remove"), self.remove)):
             button = QPushButton(label)
             button.clicked.connect(handler)
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
 
-        self.editor = QGroupBox("Indexer")
+        self.editor = QGroupBox(tr("Indexer"))
         form = QFormLayout(self.editor)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.name_edit = QLineEdit()
         self.type_combo = QComboBox()
         for kind, label in TYPES:
-            self.type_combo.addItem(label, kind)
+            self.type_combo.addItem(text(label), kind)
         self.url_edit = QLineEdit()
         self.key_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.categories_edit = QLineEdit(placeholderText="3030")
         self.ebook_categories_edit = QLineEdit(placeholderText="7020")
         self.priority_spin = QSpinBox(minimum=1, maximum=50, value=25)
-        self.priority_spin.setToolTip("1 is the most trusted indexer, 50 the least (as in Prowlarr)")
-        self.enabled_box = QCheckBox("Search this indexer")
-        self.ratio_spin = QDoubleSpinBox(
-            minimum=0, maximum=100, decimals=2, specialValueText="client default"
+        self.priority_spin.setToolTip(tr("1 is the most trusted indexer, 50 the least (as in Prowlarr)"))
+        self.enabled_box = QCheckBox(tr("Searc&h this indexer"))
+        client_default = tr("client default")
+        self.ratio_spin = QDoubleSpinBox(minimum=0, maximum=100, decimals=2, specialValueText=client_default)
+        self.seed_spin = QSpinBox(
+            minimum=0,
+            maximum=100000,
+            suffix=tr(" min", "minutes after a number"),
+            specialValueText=client_default,
         )
-        self.seed_spin = QSpinBox(minimum=0, maximum=100000, suffix=" min", specialValueText="client default")
-        form.addRow("Name", self.name_edit)
-        form.addRow("Type", self.type_combo)
-        form.addRow("Address", self.url_edit)
-        form.addRow("API key", self.key_edit)
-        form.addRow("Audiobook categories", self.categories_edit)
-        form.addRow("Ebook categories", self.ebook_categories_edit)
-        form.addRow("Priority", self.priority_spin)
-        form.addRow("Seed ratio before removal", self.ratio_spin)
-        form.addRow("Seed time before removal", self.seed_spin)
+        form.addRow(tr("&Name"), self.name_edit)
+        form.addRow(tr("&Type"), self.type_combo)
+        form.addRow(tr("Addr&ess"), self.url_edit)
+        form.addRow(tr("API &key"), self.key_edit)
+        form.addRow(tr("Audiobook &categories"), self.categories_edit)
+        form.addRow(tr("Eb&ook categories"), self.ebook_categories_edit)
+        form.addRow(tr("&Priority"), self.priority_spin)
+        form.addRow(tr("Seed &ratio before removal"), self.ratio_spin)
+        form.addRow(tr("Seed t&ime before removal"), self.seed_spin)
         form.addRow("", self.enabled_box)
-        self.tester = TestButton(runner, self._test_plan)
+        self.tester = TestButton(runner, self._test_plan, tr("&Test"))
         self.status = QLabel(wordWrap=True)
         form.addRow(self.tester)
         layout.addWidget(self.editor)
@@ -180,11 +205,12 @@ class IndexerSettings(QWidget):
         runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
 
     def _prowlarr_group(self) -> QGroupBox:
-        box = QGroupBox("Prowlarr indexers: categories per indexer")
+        box = QGroupBox(tr("Prowlarr indexers: categories per indexer"))
         self.prowlarr_model: RowTableModel[ProwlarrRow] = RowTableModel(PROWLARR_COLUMNS, key=lambda r: r.id)
         self.prowlarr_proxy = QSortFilterProxyModel(self)
         self.prowlarr_proxy.setSourceModel(self.prowlarr_model)
         self.prowlarr_table = QTableView()
+        self.prowlarr_table.setAccessibleName(tr("Indexers in Prowlarr"))
         self.prowlarr_table.setModel(self.prowlarr_proxy)
         self.prowlarr_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.prowlarr_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -192,17 +218,19 @@ class IndexerSettings(QWidget):
         self.prowlarr_table.horizontalHeader().setStretchLastSection(True)
         self.prowlarr_table.setMaximumHeight(140)
         self.prowlarr_table.selectionModel().currentRowChanged.connect(self._prowlarr_selected)
-        load = QPushButton("Load indexers from Prowlarr")
+        load = QPushButton(tr("&Load indexers from Prowlarr"))
         load.clicked.connect(self.load_prowlarr_indexers)
-        self.audio_cats = QLineEdit(placeholderText="default; or e.g. 3030, 3130; or none")
-        self.ebook_cats = QLineEdit(placeholderText="default; or e.g. 7020; or none")
+        self.audio_cats = QLineEdit(placeholderText=tr("default; or e.g. 3030, 3130; or none"))
+        self.ebook_cats = QLineEdit(placeholderText=tr("default; or e.g. 7020; or none"))
         self.audio_cats.editingFinished.connect(self._prowlarr_categories_edited)
         self.ebook_cats.editingFinished.connect(self._prowlarr_categories_edited)
         form = QFormLayout(box)
         form.addRow(load)
         form.addRow(self.prowlarr_table)
-        form.addRow("Audiobook categories", self.audio_cats)
-        form.addRow("Ebook categories", self.ebook_cats)
+        form.addRow(tr("Audiobook categories"), self.audio_cats)
+        form.addRow(tr("Ebook categories"), self.ebook_cats)
+        for field in (self.audio_cats, self.ebook_cats):
+            field.setAccessibleDescription(tr("For the indexer selected in the Prowlarr list"))
         box.setVisible(False)
         return box
 
@@ -210,7 +238,7 @@ class IndexerSettings(QWidget):
         config = self.edited()
         if config is None:
             return
-        self.status.setText("Asking Prowlarr…")
+        self.status.setText(tr("Asking Prowlarr…"))
         self.runner.submit(
             self.service.prowlarr_indexers, config, self.keys_typed.get(config.id) or None,
             on_result=self._prowlarr_loaded, on_error=self._show_error,
@@ -218,7 +246,7 @@ class IndexerSettings(QWidget):
 
     def _prowlarr_loaded(self, indexers: list[Any]) -> None:
         self.prowlarr_indexers = indexers
-        self.status.setText(f"Prowlarr has {len(indexers)} indexers.")
+        self.status.setText(tr.n("Prowlarr has %n indexer(s).", len(indexers)))
         self._refresh_prowlarr_rows()
 
     def _refresh_prowlarr_rows(self) -> None:
@@ -228,8 +256,8 @@ class IndexerSettings(QWidget):
         rows = [
             ProwlarrRow(
                 i.id, i.name, i.protocol, i.priority,
-                _categories_text(config.indexer_categories.get(i.id), config.categories),
-                _categories_text(config.indexer_ebook_categories.get(i.id), config.ebook_categories),
+                config.indexer_categories.get(i.id), config.categories,
+                config.indexer_ebook_categories.get(i.id), config.ebook_categories,
             )
             for i in self.prowlarr_indexers
         ]  # fmt: skip
@@ -238,8 +266,8 @@ class IndexerSettings(QWidget):
     def _prowlarr_selected(self, current: Any, _previous: Any = None) -> None:
         row: ProwlarrRow | None = current.data(ObjectRole) if current.isValid() else None
         if row is not None:
-            self.audio_cats.setText("" if row.audiobook.startswith("default") else row.audiobook)
-            self.ebook_cats.setText("" if row.ebook.startswith("default") else row.ebook)
+            self.audio_cats.setText(_edit_text(row.audiobook))
+            self.ebook_cats.setText(_edit_text(row.ebook))
 
     def _prowlarr_categories_edited(self) -> None:
         config = self.current()
@@ -248,8 +276,8 @@ class IndexerSettings(QWidget):
         if config is None or row is None:
             return
         audio, ebook = dict(config.indexer_categories), dict(config.indexer_ebook_categories)
-        for mapping, text in ((audio, self.audio_cats.text()), (ebook, self.ebook_cats.text())):
-            parsed = _parse_categories(text)
+        for mapping, typed in ((audio, self.audio_cats.text()), (ebook, self.ebook_cats.text())):
+            parsed = _parse_categories(typed)
             if parsed is None:
                 mapping.pop(row.id, None)
             else:
@@ -302,7 +330,7 @@ class IndexerSettings(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self.key_edit.setText(self.keys_typed.get(config.id, ""))
-        self.key_edit.setPlaceholderText(SAVED_KEY if config.id in self.saved_keys else "")
+        self.key_edit.setPlaceholderText(text(SAVED_KEY) if config.id in self.saved_keys else "")
         self.tester.reset()
         self._type_changed()
 
@@ -342,7 +370,7 @@ class IndexerSettings(QWidget):
             self.keys_typed[self.current_id] = text
 
     def add(self) -> None:
-        config = IndexerConfig(name=f"Indexer {len(self.model.rows()) + 1}")
+        config = IndexerConfig(name=tr("Indexer {number}").format(number=len(self.model.rows()) + 1))
         self.model.set_rows([*self.model.rows(), config])
         self.table.selectRow(
             self.proxy.mapFromSource(self.model.index(self.model.row_of(config.id), 0)).row()
@@ -358,7 +386,7 @@ class IndexerSettings(QWidget):
     def _test_plan(self) -> Any:
         config = self.edited()
         if config is None:
-            return ConnectionTestResult(False, "Select or add an indexer first.")
+            return ConnectionTestResult(False, tr("Select or add an indexer first."))
         return self.service.test, (config, self.keys_typed.get(config.id) or None)
 
     def _show_error(self, info: Any) -> None:

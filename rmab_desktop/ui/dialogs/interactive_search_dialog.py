@@ -23,11 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.releases import RankedRelease
 from rmab_desktop.services.pipeline import Acquisition
+from rmab_desktop.ui.formatting import number, size
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 from rmab_desktop.workers.runner import ErrorInfo, ImmediateRunner, TaskRunner
+
+tr = Translator("InteractiveSearch")
+BLOCKLISTED = tr.mark("Blocklisted")
+ACCEPTED = tr.mark("Accepted")
+REJECTED = tr.mark("Rejected")
 
 
 @dataclass(frozen=True)
@@ -48,44 +55,41 @@ class SearchResult:
 
     @property
     def verdict(self) -> str:
+        """Blocklisted, Accepted or Rejected, in the app's language."""
         if self.blocked:
-            return "Blocklisted"
-        return "Accepted" if self.ranked.accepted else "Rejected"
+            return text(BLOCKLISTED)
+        return text(ACCEPTED if self.ranked.accepted else REJECTED)
 
     @property
     def first_reason(self) -> str:
         if self.blocked:
-            return "Blocklisted: it failed for this book before"
+            return tr("Blocklisted: it failed for this book before")
         reasons = [r for r in self.ranked.reasons if r.startswith("Rejected")] or self.ranked.reasons
         return reasons[0] if reasons else ""
 
 
-def _size(value: int | None) -> str:
-    if not value:
-        return ""
-    return f"{value / 1024**3:.2f} GB" if value >= 1024**3 else f"{value / 1024**2:.0f} MB"
-
-
 COLUMNS: list[Column[SearchResult]] = [
-    Column("#", lambda r: r.rank, sort=lambda r: r.rank),
+    Column(tr.mark("#"), lambda r: r.rank, sort=lambda r: r.rank),
     Column(
-        "Verdict",
+        tr.mark("Verdict"),
         lambda r: r.verdict,
         level=lambda r: "success" if r.usable else "muted",
         tooltip=lambda r: "\n".join(r.ranked.reasons),
     ),
-    Column("Score", lambda r: f"{r.ranked.score:.1f}", sort=lambda r: r.ranked.score),
-    Column("Title", lambda r: r.ranked.release.title, tooltip=lambda r: "\n".join(r.ranked.reasons)),
-    Column("Indexer", lambda r: r.ranked.release.indexer),
+    Column(tr.mark("Score"), lambda r: number(r.ranked.score, 1), sort=lambda r: r.ranked.score),
+    Column(tr.mark("Title"), lambda r: r.ranked.release.title, tooltip=lambda r: "\n".join(r.ranked.reasons)),
+    Column(tr.mark("Indexer"), lambda r: r.ranked.release.indexer),
     Column(
-        "Size", lambda r: _size(r.ranked.release.size_bytes), sort=lambda r: r.ranked.release.size_bytes or 0
+        tr.mark("Size"),
+        lambda r: size(r.ranked.release.size_bytes or None),
+        sort=lambda r: r.ranked.release.size_bytes or 0,
     ),
     Column(
-        "Seeders",
+        tr.mark("Seeders"),
         lambda r: "" if r.ranked.release.seeders is None else r.ranked.release.seeders,
         sort=lambda r: r.ranked.release.seeders or -1,
     ),
-    Column("Why", lambda r: r.first_reason, tooltip=lambda r: "\n".join(r.ranked.reasons)),
+    Column(tr.mark("Why"), lambda r: r.first_reason, tooltip=lambda r: "\n".join(r.ranked.reasons)),
 ]
 
 
@@ -106,12 +110,13 @@ class SearchResultsModel(RowTableModel[SearchResult]):
 def explain(result: SearchResult) -> str:
     """The score parts and every reason, for the detail pane."""
     ranked = result.ranked
-    lines = [ranked.release.title, f"{result.verdict}, score {ranked.score:.1f}", ""]
+    verdict = tr("{verdict}, score {score}").format(verdict=result.verdict, score=number(ranked.score, 1))
+    lines = [ranked.release.title, verdict, ""]
     lines += [f"• {reason}" for reason in ranked.reasons]
     if ranked.parts:
-        lines += ["", "Score parts:"]
+        lines += ["", tr("Score parts:")]
         lines += [
-            f"  {name}: {value:+.1f}"
+            f"  {name}: {'+' if value >= 0 else ''}{number(value, 1)}"
             for name, value in sorted(ranked.parts.items(), key=lambda p: -abs(p[1]))
         ]
     return "\n".join(lines)
@@ -130,18 +135,19 @@ class InteractiveSearchDialog(QDialog):
         self.acquisition = acquisition
         self.runner = runner
         self.request_id = request_id
-        self.setWindowTitle(f"Interactive search: {book_title}")
+        self.setWindowTitle(tr("Interactive search: {title}").format(title=book_title))
         self.resize(1100, 640)
         self.model = SearchResultsModel(COLUMNS)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         layout = QVBoxLayout(self)
-        self.status_label = QLabel("Searching every indexer…")
+        self.status_label = QLabel(tr("Searching every indexer…"))
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableView()
+        self.table.setAccessibleName(tr("Releases found"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -155,12 +161,13 @@ class InteractiveSearchDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _index: self.grab_selected())
         self.details = QPlainTextEdit(readOnly=True)
+        self.details.setAccessibleName(tr("Why this score"))
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setSizes([440, 160])
         layout.addWidget(splitter, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.grab_button = QPushButton("Grab this release")
+        self.grab_button = QPushButton(tr("&Grab this release"))
         self.grab_button.setEnabled(False)
         self.grab_button.clicked.connect(self.grab_selected)
         buttons.addButton(self.grab_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -178,17 +185,27 @@ class InteractiveSearchDialog(QDialog):
         rows = [SearchResult(rank, ranked, blocked) for rank, (ranked, blocked) in enumerate(results, 1)]
         self.model.set_rows(rows)
         usable = sum(r.usable for r in rows)
-        self.status_label.setText(
-            f"{len(rows)} results, {usable} acceptable. Greyed rows were rejected or are blocklisted; "
-            "hover or select one to see why. You can still grab any of them."
-            if rows
-            else "No results. Check the indexers in Settings, or set custom search terms on the request."
-        )
+        if rows:
+            counts = tr("{results}, {acceptable}.").format(
+                results=tr.n("%n result(s)", len(rows)), acceptable=tr.n("%n acceptable", usable)
+            )
+            self.status_label.setText(
+                tr(
+                    "{counts} Greyed rows were rejected or are blocklisted; hover or select one to see why. "
+                    "You can still grab any of them."
+                ).format(counts=counts)
+            )
+        else:
+            self.status_label.setText(
+                tr("No results. Check the indexers in Settings, or set custom search terms on the request.")
+            )
         if rows:
             self.table.selectRow(0)
 
     def _error(self, info: ErrorInfo) -> None:
-        self.status_label.setText(f"Search failed: {info.message} {info.hint}".strip())
+        self.status_label.setText(
+            tr("Search failed: {reason}").format(reason=f"{info.message} {info.hint}".strip())
+        )
 
     def current(self) -> SearchResult | None:
         index = self.table.currentIndex()
@@ -203,9 +220,10 @@ class InteractiveSearchDialog(QDialog):
         """Rejected or blocklisted: grab only after the user confirms, seeing the reason."""
         answer = QMessageBox.warning(
             self,
-            "Grab a rejected release?",
-            f"“{result.ranked.release.title}” is {result.verdict.lower()}:\n{result.first_reason}\n\n"
-            "Grab it anyway?",
+            tr("Grab a rejected release?"),
+            tr("“{title}” is {verdict}:\n{reason}\n\nGrab it anyway?").format(
+                title=result.ranked.release.title, verdict=result.verdict.lower(), reason=result.first_reason
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -216,7 +234,7 @@ class InteractiveSearchDialog(QDialog):
         if result is None or (not result.usable and not self.confirm_override(result)):
             return
         self.grab_button.setEnabled(False)
-        self.status_label.setText(f"Grabbing “{result.ranked.release.title}”…")
+        self.status_label.setText(tr("Grabbing “{title}”…").format(title=result.ranked.release.title))
         self.runner.submit(
             self.acquisition.grab_chosen, self.request_id, result.ranked,
             on_result=lambda _job: self.accept(), on_error=self._grab_failed,

@@ -25,19 +25,23 @@ from PySide6.QtWidgets import (
 from rmab_desktop.clients.plex import PlexPin, PlexTvPinFlow
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.library.backends import LibraryBackendConfig, PathMapping
 from rmab_desktop.services.library.service import LibraryService
+from rmab_desktop.ui.dialogs.focus import chain
 
 if TYPE_CHECKING:
     from rmab_desktop.settings import Preferences
     from rmab_desktop.ui.shell import Runner
 
+tr = Translator("LibrarySettings")
+
 KINDS = [
-    (LibraryBackendKind.FOLDER, "A folder on this computer (the app scans it)"),
-    (LibraryBackendKind.PLEX, "Plex (a Music library)"),
+    (LibraryBackendKind.FOLDER, tr.mark("A folder on this computer (the app scans it)")),
+    (LibraryBackendKind.PLEX, tr.mark("Plex (a Music library)")),
     (LibraryBackendKind.AUDIOBOOKSHELF, "Audiobookshelf"),
 ]
-SAVED_TOKEN = "Saved in your keychain; type to replace it"
+SAVED_TOKEN = tr.mark("Saved in your keychain; type to replace it")
 
 
 class LibrarySettings(QWidget):
@@ -52,63 +56,81 @@ class LibrarySettings(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
 
-        folder_box = QGroupBox("Library folder")
+        folder_box = QGroupBox(tr("Library folder"))
         folder_form = QFormLayout(folder_box)
+        folder_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.root_edit = QLineEdit(prefs.library.root or "")
-        self.root_edit.setPlaceholderText("Where your audiobooks are organized")
-        browse = QPushButton("Browse…")
+        self.root_edit.setPlaceholderText(tr("Where your audiobooks are organized"))
+        browse = QPushButton(tr("&Browse…"))
+        browse.setAccessibleName(tr("Browse for the library folder"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.root_edit, 1)
         row.addWidget(browse)
-        folder_form.addRow("Folder", row)
+        folder_form.addRow(tr("&Folder"), row)
         self.kind_combo = QComboBox()
         for kind, label in KINDS:
-            self.kind_combo.addItem(label, kind)
+            self.kind_combo.addItem(text(label), kind)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        folder_form.addRow("Library server", self.kind_combo)
+        folder_form.addRow(tr("Library &server"), self.kind_combo)
         layout.addWidget(folder_box)
 
-        self.server_box = QGroupBox("Server")
+        self.server_box = QGroupBox(tr("Server"))
         form = QFormLayout(self.server_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.url_edit = QLineEdit()
         self.token_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.library_combo = QComboBox(editable=False)
-        self.find_button = QPushButton("Find libraries")
+        self.find_button = QPushButton(tr("F&ind libraries"))
         self.find_button.clicked.connect(self.find_libraries)
         library_row = QHBoxLayout()
         library_row.addWidget(self.library_combo, 1)
         library_row.addWidget(self.find_button)
-        self.server_prefix = QLineEdit(placeholderText="/data/audiobooks (as the server sees it)")
-        self.local_prefix = QLineEdit(placeholderText="the same folder on this computer")
-        self.plex_sign_in = QPushButton("Sign in with Plex…")
-        self.plex_sign_in.setToolTip("Opens plex.tv in your browser; the token arrives here when you approve")
+        self.server_prefix = QLineEdit(placeholderText=tr("/data/audiobooks (as the server sees it)"))
+        self.local_prefix = QLineEdit(placeholderText=tr("the same folder on this computer"))
+        self.plex_sign_in = QPushButton(tr("Sign in &with Plex…"))
+        self.plex_sign_in.setToolTip(
+            tr("Opens plex.tv in your browser; the token arrives here when you approve")
+        )
         self.plex_sign_in.clicked.connect(self.sign_in_with_plex)
         token_row = QHBoxLayout()
         token_row.addWidget(self.token_edit, 1)
         token_row.addWidget(self.plex_sign_in)
-        form.addRow("Address", self.url_edit)
-        form.addRow("Token", token_row)
-        form.addRow("Library", library_row)
-        form.addRow("Server path", self.server_prefix)
-        form.addRow("Local path", self.local_prefix)
+        form.addRow(tr("&Address"), self.url_edit)
+        form.addRow(tr("T&oken"), token_row)
+        form.addRow(tr("&Library"), library_row)
+        form.addRow(tr("Server &path"), self.server_prefix)
+        form.addRow(tr("Lo&cal path"), self.local_prefix)
         mapping_help = QLabel(
-            "Only needed when the server runs elsewhere (NAS, Docker) and sees your library folder "
-            "under another path.",
+            tr(
+                "Only needed when the server runs elsewhere (NAS, Docker) and sees your library folder "
+                "under another path."
+            ),
             wordWrap=True,
         )
         mapping_help.setEnabled(False)
         form.addRow("", mapping_help)
         layout.addWidget(self.server_box)
 
-        self.test_button = QPushButton("Test")
+        self.test_button = QPushButton(tr("&Test"))
         self.test_button.clicked.connect(self.test)
         self.result_label = QLabel(wordWrap=True)
+        self.result_label.setAccessibleName(tr("Test result"))
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.result_label, 1)
         layout.addLayout(test_row)
         layout.addStretch(1)
+        chain(
+            self.url_edit,
+            self.token_edit,
+            self.plex_sign_in,
+            self.library_combo,
+            self.find_button,
+            self.server_prefix,
+            self.local_prefix,
+            self.test_button,
+        )
         self._kind_changed()
         runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
 
@@ -128,7 +150,7 @@ class LibrarySettings(QWidget):
         self.kind_combo.setCurrentIndex([k for k, _ in KINDS].index(self.config.kind))
         self._fill_server_fields()
         if has_token:
-            self.token_edit.setPlaceholderText(SAVED_TOKEN)
+            self.token_edit.setPlaceholderText(text(SAVED_TOKEN))
 
     def _server(self) -> Any:
         return self.config.plex if self.kind == LibraryBackendKind.PLEX else self.config.audiobookshelf
@@ -160,15 +182,15 @@ class LibrarySettings(QWidget):
             else "http://192.168.1.10:13378"
         )
         self.token_edit.setToolTip(
-            "Plex: your X-Plex-Token"
+            tr("Plex: your X-Plex-Token")
             if self.kind == LibraryBackendKind.PLEX
-            else "Audiobookshelf: an API token"
+            else tr("Audiobookshelf: an API token")
         )
         self.result_label.clear()
         self._fill_server_fields()
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Library folder", self.root_edit.text())
+        folder = QFileDialog.getExistingDirectory(self, tr("Library folder"), self.root_edit.text())
         if folder:
             self.root_edit.setText(folder)
 
@@ -196,11 +218,11 @@ class LibrarySettings(QWidget):
         client_id = extra.setdefault("plex_client_id", str(uuid.uuid4()))
         flow = self.pin_flow(client_id)
         self.plex_sign_in.setEnabled(False)
-        self.result_label.setText("Opening plex.tv…")
+        self.result_label.setText(tr("Opening plex.tv…"))
 
         def created(pin: PlexPin) -> None:
             QDesktopServices.openUrl(QUrl(flow.auth_url(pin)))
-            self.result_label.setText("Approve the sign-in in your browser; this page waits for Plex.")
+            self.result_label.setText(tr("Approve the sign-in in your browser; this page waits for Plex."))
             waiting = self.runner.submit(
                 lambda progress, cancel: flow.wait_for_token(pin, sleep=cancel.wait),
                 with_progress=True,
@@ -214,7 +236,7 @@ class LibrarySettings(QWidget):
             self.plex_sign_in.setEnabled(True)
             if token:
                 self.token_edit.setText(token)
-                self.result_label.setText("✔ Signed in with Plex. Choose the library, then Test.")
+                self.result_label.setText(tr("✔ Signed in with Plex. Choose the library, then Test."))
                 if self.url_edit.text().strip():
                     self.find_libraries()
 
@@ -225,7 +247,7 @@ class LibrarySettings(QWidget):
         self.runner.submit(flow.create_pin, on_result=created, on_error=failed)
 
     def find_libraries(self) -> None:
-        self.result_label.setText("Asking the server…")
+        self.result_label.setText(tr("Asking the server…"))
         self.runner.submit(
             self.service.server_libraries,
             self.edited_config(),
@@ -239,14 +261,14 @@ class LibrarySettings(QWidget):
         for library_id, title in libraries:
             self.library_combo.addItem(title, library_id)
         self.result_label.setText(
-            f"Found {len(libraries)} audiobook libraries."
+            tr.n("Audiobook libraries found: %n.", len(libraries))
             if libraries
-            else "The server has no audiobook library."
+            else tr("The server has no audiobook library.")
         )
 
     def test(self) -> None:
         self.test_button.setEnabled(False)
-        self.result_label.setText("Testing…")
+        self.result_label.setText(tr("Testing…"))
         self._save_root()
         self.runner.submit(
             self.service.test,
@@ -259,10 +281,10 @@ class LibrarySettings(QWidget):
 
     def _show_result(self, result: ConnectionTestResult) -> None:
         mark = "✔" if result.ok else "✘"
-        text = f"{mark} {result.message}" + (f" {result.hint}" if result.hint and not result.ok else "")
+        shown = f"{mark} {result.message}" + (f" {result.hint}" if result.hint and not result.ok else "")
         if result.latency_ms is not None and result.ok:
-            text += f" ({result.latency_ms:.0f} ms)"
-        self.result_label.setText(text)
+            shown += " " + tr("({milliseconds} ms)").format(milliseconds=f"{result.latency_ms:.0f}")
+        self.result_label.setText(shown)
 
     def _show_error(self, info: Any) -> None:
         self.result_label.setText(f"✘ {info.message} {info.hint}".strip())

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop.domain.connection import ConnectionTestResult
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.notifications import (
     DEFAULT_EVENTS,
     EVENT_LABELS,
@@ -41,26 +42,28 @@ from rmab_desktop.ui.widgets.test_result import TestResultLabel
 if TYPE_CHECKING:
     from rmab_desktop.ui.shell import Runner
 
-INTRO = (
+tr = Translator("NotificationSettings")
+
+APPRISE_WIKI = "https://github.com/caronc/apprise/wiki"
+INTRO = tr.mark(
     "Send notifications to Discord, Slack, Telegram, ntfy, Gotify, Pushover, email or any webhook "
-    'through <a href="https://github.com/caronc/apprise/wiki">Apprise URLs</a>. '
-    "Each URL is kept in your system keychain."
+    'through <a href="{wiki}">Apprise URLs</a>. Each URL is kept in your system keychain.'
 )
-URL_EXAMPLES = (
+URL_EXAMPLES = tr.mark(
     "e.g. discord://webhook_id/token, ntfys://my-topic, tgram://bot_token/chat_id, json://host/path"
 )
 
 
 def _events_text(backend: NotificationBackendInfo) -> str:
-    return ", ".join(label for kind, label in EVENT_LABELS.items() if kind in backend.events)
+    return ", ".join(text(label) for kind, label in EVENT_LABELS.items() if kind in backend.events)
 
 
 COLUMNS: list[Column[NotificationBackendInfo]] = [
-    Column("Name", lambda b: b.name, sort=lambda b: b.name.casefold()),
-    Column("Events", _events_text, tooltip=_events_text),
+    Column(tr.mark("Name"), lambda b: b.name, sort=lambda b: b.name.casefold()),
+    Column(tr.mark("Events"), _events_text, tooltip=_events_text),
     Column(
-        "State",
-        lambda b: "On" if b.enabled else "Off",
+        tr.mark("State"),
+        lambda b: tr("On") if b.enabled else tr("Off"),
         level=lambda b: "success" if b.enabled else "muted",
     ),
 ]
@@ -81,15 +84,18 @@ class BackendDialog(QDialog):
         super().__init__(parent)
         self.service, self.runner = service, runner
         self.backend = backend
-        self.setWindowTitle("Edit notification" if backend else "Add notification")
+        self.setWindowTitle(tr("Edit notification") if backend else tr("Add notification"))
         self.resize(560, 0)
 
         self.name_edit = QLineEdit(backend.name if backend else "")
-        self.name_edit.setPlaceholderText("e.g. Family Discord")
+        self.name_edit.setPlaceholderText(tr("e.g. Family Discord"))
         self.url_edit = QLineEdit()
         self.url_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.url_edit.setPlaceholderText("Leave empty to keep the saved URL" if backend else URL_EXAMPLES)
-        self.show_url = QCheckBox("Show")
+        self.url_edit.setPlaceholderText(
+            tr("Leave empty to keep the saved URL") if backend else text(URL_EXAMPLES)
+        )
+        self.show_url = QCheckBox(tr("S&how"))
+        self.show_url.setAccessibleName(tr("Show the URL"))
         self.show_url.toggled.connect(
             lambda shown: self.url_edit.setEchoMode(
                 QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
@@ -100,26 +106,27 @@ class BackendDialog(QDialog):
         url_row.addWidget(self.show_url)
         self.saved_url = QLabel(objectName="pageSubtitle")
         self.saved_url.setWordWrap(True)
-        self.enabled_check = QCheckBox("Enabled")
+        self.saved_url.setAccessibleName(tr("Saved URL"))
+        self.enabled_check = QCheckBox(tr("&Enabled"))
         self.enabled_check.setChecked(backend.enabled if backend else True)
 
         form = QFormLayout()
-        form.addRow("Name", self.name_edit)
-        form.addRow("Apprise URL", url_row)
+        form.addRow(tr("&Name"), self.name_edit)
+        form.addRow(tr("Apprise &URL"), url_row)
         form.addRow("", self.saved_url)
         form.addRow("", self.enabled_check)
 
-        events_box = QGroupBox("Notify about")
+        events_box = QGroupBox(tr("Notify about"))
         grid = QGridLayout(events_box)
         chosen = backend.events if backend else DEFAULT_EVENTS
         self.event_checks = {}
         for position, (kind, label) in enumerate(EVENT_LABELS.items()):
-            check = QCheckBox(label)
+            check = QCheckBox(text(label))
             check.setChecked(kind in chosen)
             self.event_checks[kind] = check
             grid.addWidget(check, position // 2, position % 2)
 
-        self.test_button = QPushButton("Send test")
+        self.test_button = QPushButton(tr("Send &test"))
         self.test_button.clicked.connect(self.send_test)
         self.result = TestResultLabel()
         self.buttons = QDialogButtonBox(
@@ -141,7 +148,7 @@ class BackendDialog(QDialog):
             runner.submit(
                 self.service.masked_url,
                 backend.id,
-                on_result=lambda text: self.saved_url.setText(f"Saved: {text}"),
+                on_result=lambda masked: self.saved_url.setText(tr("Saved: {url}").format(url=masked)),
                 on_error=lambda info: self.saved_url.setText(info.message),
             )
 
@@ -152,11 +159,11 @@ class BackendDialog(QDialog):
         url = self.url_edit.text().strip()
         if not url and self.backend is None:
             self.result.show_result(
-                ConnectionTestResult(False, "Enter an Apprise URL first.", hint=URL_EXAMPLES)
+                ConnectionTestResult(False, tr("Enter an Apprise URL first."), hint=text(URL_EXAMPLES))
             )
             return
         self.test_button.setEnabled(False)
-        self.result.show_busy("Sending a test notification…")
+        self.result.show_busy(tr("Sending a test notification…"))
         call = (self.service.test_url, url) if url else (self.service.test, self.backend.id)  # type: ignore[union-attr]
         self.runner.submit(
             *call,
@@ -192,7 +199,7 @@ class NotificationSettings(QWidget):
     def __init__(self, service: NotificationService, runner: Runner) -> None:
         super().__init__()
         self.service, self.runner = service, runner
-        intro = QLabel(INTRO)
+        intro = QLabel(text(INTRO).format(wiki=APPRISE_WIKI))
         intro.setWordWrap(True)
         intro.setOpenExternalLinks(True)
         self.model: RowTableModel[NotificationBackendInfo] = RowTableModel(COLUMNS)
@@ -200,6 +207,7 @@ class NotificationSettings(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.table = QTableView()
+        self.table.setAccessibleName(tr("Notification targets"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -209,10 +217,10 @@ class NotificationSettings(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit())
 
-        self.add_button = QPushButton("Add…")
-        self.edit_button = QPushButton("Edit…")
-        self.remove_button = QPushButton("Remove")
-        self.test_button = QPushButton("Send test")
+        self.add_button = QPushButton(tr("&Add…"))
+        self.edit_button = QPushButton(tr("&Edit…"))
+        self.remove_button = QPushButton(tr("&Remove"))
+        self.test_button = QPushButton(tr("Send &test"))
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.remove_button.clicked.connect(self.remove)
@@ -267,7 +275,9 @@ class NotificationSettings(QWidget):
         if backend is None:
             return
         answer = QMessageBox.question(
-            self, "Remove notification", f"Remove '{backend.name}' and its saved URL from the keychain?"
+            self,
+            tr("Remove notification"),
+            tr("Remove '{name}' and its saved URL from the keychain?").format(name=backend.name),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.runner.submit(
@@ -281,7 +291,7 @@ class NotificationSettings(QWidget):
         backend = self.selected()
         if backend is None:
             return
-        self.result.show_busy(f"Sending a test to {backend.name}…")
+        self.result.show_busy(tr("Sending a test to {name}…").format(name=backend.name))
         self.runner.submit(
             self.service.test, backend.id, on_result=self.result.show_result, on_error=self.result.show_error
         )

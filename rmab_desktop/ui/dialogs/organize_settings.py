@@ -20,16 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE, TOKENS, TemplateError, preview
 
 if TYPE_CHECKING:
     from rmab_desktop.settings import Preferences
     from rmab_desktop.ui.shell import Runner
 
+tr = Translator("OrganizeSettings")
+
 MODES = [
-    ("copy", "Copy (keeps the download for seeding)"),
-    ("hardlink", "Hard link (no extra space; same drive; tags not embedded)"),
-    ("move", "Move (the download folder is emptied)"),
+    ("copy", tr.mark("Copy (keeps the download for seeding)")),
+    ("hardlink", tr.mark("Hard link (no extra space; same drive; tags not embedded)")),
+    ("move", tr.mark("Move (the download folder is emptied)")),
 ]
 PREVIEW_DELAY_MS = 150
 
@@ -43,42 +46,49 @@ class OrganizeSettings(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(14)
 
-        folders = QGroupBox("Book folders")
+        folders = QGroupBox(tr("Book folders"))
         box = QVBoxLayout(folders)
         row = QHBoxLayout()
         self.template_edit = QLineEdit(library.path_template or DEFAULT_TEMPLATE)
-        self.template_edit.setAccessibleName("Folder template")
-        reset = QPushButton("Default")
+        self.template_edit.setAccessibleName(tr("Folder template"))
+        reset = QPushButton(tr("&Default"))
+        reset.setAccessibleDescription(tr("Put the default folder template back"))
         reset.clicked.connect(lambda: self.template_edit.setText(DEFAULT_TEMPLATE))
         row.addWidget(self.template_edit, 1)
         row.addWidget(reset)
         box.addLayout(row)
         help_label = QLabel(
-            "Tokens: " + " ".join(f"{{{t}}}" for t in TOKENS) + ". Put optional parts in <…>: they vanish "
-            "when a token inside is empty. '/' separates folders; write {{ and }} for literal braces."
+            tr(
+                "Tokens: {tokens}. Put optional parts in <…>: they vanish when a token inside is empty. "
+                "'/' separates folders; write {open} and {close} for literal braces."
+            ).format(tokens=" ".join(f"{{{t}}}" for t in TOKENS), open="{{", close="}}")
         )
+        help_label.setTextFormat(Qt.TextFormat.PlainText)
         help_label.setWordWrap(True)
         help_label.setEnabled(False)
         box.addWidget(help_label)
-        box.addWidget(QLabel("Preview:"))
+        box.addWidget(QLabel(tr("Preview:")))
         self.preview_label = QLabel()
+        self.preview_label.setAccessibleName(tr("Preview"))
         self.preview_label.setWordWrap(True)
         self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addWidget(self.preview_label)
         layout.addWidget(folders)
 
-        importing = QGroupBox("Importing")
+        importing = QGroupBox(tr("Importing"))
         form = QFormLayout(importing)
         self.mode_combo = QComboBox()
         for value, label in MODES:
-            self.mode_combo.addItem(label, value)
+            self.mode_combo.addItem(text(label), value)
         self.mode_combo.setCurrentIndex([v for v, _ in MODES].index(library.import_mode))
-        form.addRow("Files", self.mode_combo)
-        self.tags_check = QCheckBox("Write tags and the cover into the audio files (Plex, Audiobookshelf)")
+        form.addRow(tr("&Files"), self.mode_combo)
+        self.tags_check = QCheckBox(
+            tr("Write &tags and the cover into the audio files (Plex, Audiobookshelf)")
+        )
         self.tags_check.setChecked(library.embed_tags)
-        self.sidecars_check = QCheckBox("Write metadata.json, desc.txt and reader.txt (Audiobookshelf)")
+        self.sidecars_check = QCheckBox(tr("Write &metadata.json, desc.txt and reader.txt (Audiobookshelf)"))
         self.sidecars_check.setChecked(library.write_sidecars)
-        self.merge_check = QCheckBox("Merge multi-file books into one M4B with chapters")
+        self.merge_check = QCheckBox(tr("M&erge multi-file books into one M4B with chapters"))
         self.merge_check.setChecked(library.merge_chapters)
         for check in (self.tags_check, self.sidecars_check, self.merge_check):
             form.addRow(check)
@@ -106,8 +116,10 @@ class OrganizeSettings(QWidget):
     def _ffmpeg_found(self, path: str | None) -> None:
         if not path:
             self.merge_check.setEnabled(False)
-            self.merge_check.setToolTip("Install ffmpeg to merge chapters.")
-            self.merge_check.setText(self.merge_check.text() + " (needs ffmpeg, not found)")
+            self.merge_check.setToolTip(tr("Install ffmpeg to merge chapters."))
+            self.merge_check.setText(
+                tr("Merge multi-file books into one M4B with chapters (needs ffmpeg, not found)")
+            )
 
     def apply(self) -> bool:
         if not self.update_preview():

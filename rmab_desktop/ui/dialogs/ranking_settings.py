@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStringListModel, QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.ranking import CONFIG_KEY, RankingPrefs, rank_releases
 from rmab_desktop.services.ranking.prefs import FORMATS, BitrateWindow
@@ -32,8 +34,10 @@ if TYPE_CHECKING:
     from rmab_desktop.services.config_store import ConfigStore
     from rmab_desktop.ui.shell import Runner
 
-FORMAT_LABELS = {"m4b": "M4B", "flac": "FLAC", "m4a": "M4A / AAC", "mp3": "MP3", "other": "Other"}
-_LABEL_FORMATS = {label: fmt for fmt, label in FORMAT_LABELS.items()}
+tr = Translator("RankingSettings")
+
+FORMAT_LABELS = {"m4b": "M4B", "flac": "FLAC", "m4a": "M4A / AAC", "mp3": "MP3", "other": tr.mark("Other")}
+FORMAT_KEY = Qt.ItemDataRole.UserRole  # the format a row of the order list stands for
 
 
 def _words(text: str) -> list[str]:
@@ -52,7 +56,7 @@ def parse_flags(text: str) -> dict[str, float]:
     return flags
 
 
-def _spin(low: float, high: float, suffix: str = "", decimals: int = 0) -> QDoubleSpinBox:
+def _spin(low: float, high: float, suffix: str, decimals: int = 0) -> QDoubleSpinBox:
     box = QDoubleSpinBox(minimum=low, maximum=high, decimals=decimals, suffix=suffix)
     box.setKeyboardTracking(False)
     return box
@@ -67,92 +71,110 @@ class RankingSettings(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
 
-        gate = QGroupBox("Never grab automatically")
+        kbps = tr(" kbps", "kilobits per second after a number")
+        megabytes = tr(" MB", "megabytes after a number")
+        gate = QGroupBox(tr("Never grab automatically"))
         gate_box = QVBoxLayout(gate)
         gate_form = QFormLayout()
+        gate_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         gate_box.addLayout(gate_form)
-        self.min_kbps = _spin(0, 512, " kbps")
-        self.max_kbps = _spin(64, 10000, " kbps")
-        self.min_size = _spin(0, 1000, " MB", 1)
+        self.min_kbps = _spin(0, 512, kbps)
+        self.max_kbps = _spin(64, 10000, kbps)
+        self.min_size = _spin(0, 1000, megabytes, 1)
         self.min_seeders = QSpinBox(minimum=0, maximum=1000)
-        self.require_author = QCheckBox("The release must name an author of the book")
-        self.reject_languages = QCheckBox("Reject releases marked with another language than the book's")
-        self.forbidden = QLineEdit(placeholderText="sample, excerpt, summary")
-        gate_form.addRow("Below this bitrate for the runtime", self.min_kbps)
-        gate_form.addRow("Above this bitrate for the runtime", self.max_kbps)
-        gate_form.addRow("Smaller than (runtime unknown)", self.min_size)
-        gate_form.addRow("Fewer seeders than", self.min_seeders)
+        self.require_author = QCheckBox(tr("The release must name an &author of the book"))
+        self.reject_languages = QCheckBox(tr("Reject releases marked with another &language than the book's"))
+        self.forbidden = QLineEdit(placeholderText=tr("sample, excerpt, summary"))
+        gate_form.addRow(tr("&Below this bitrate for the runtime"), self.min_kbps)
+        gate_form.addRow(tr("Abo&ve this bitrate for the runtime"), self.max_kbps)
+        gate_form.addRow(tr("&Smaller than (runtime unknown)"), self.min_size)
+        gate_form.addRow(tr("Fewer seeders t&han"), self.min_seeders)
         gate_form.addRow("", self.require_author)
         gate_form.addRow("", self.reject_languages)
-        gate_form.addRow("Forbidden words", self.forbidden)
+        gate_form.addRow(tr("&Forbidden words"), self.forbidden)
         note = QLabel(
-            "Always rejected: another title, another book of the series, box sets, abridged or dramatized "
-            "editions (unless that is what you asked for). Interactive search shows rejected releases greyed "
-            "with the reason, and you may still pick one.",
+            tr(
+                "Always rejected: another title, another book of the series, box sets, abridged or dramatized "
+                "editions (unless that is what you asked for). Interactive search shows rejected releases greyed "
+                "with the reason, and you may still pick one."
+            ),
             wordWrap=True,
         )
         note.setEnabled(False)
         gate_box.addWidget(note)
         layout.addWidget(gate)
 
-        order = QGroupBox("Among the rest, prefer")
+        order = QGroupBox(tr("Among the rest, prefer"))
         grid = QGridLayout(order)
-        self.format_model = QStringListModel()
+        self.format_model = QStandardItemModel(self)
         self.format_view = QListView()
         self.format_view.setModel(self.format_model)
         self.format_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.format_view.setMaximumHeight(120)
-        up, down = QPushButton("Up"), QPushButton("Down")
+        up, down = QPushButton(tr("&Up")), QPushButton(tr("Do&wn"))
+        up.setAccessibleDescription(tr("Move the selected format up"))
+        down.setAccessibleDescription(tr("Move the selected format down"))
         up.clicked.connect(lambda: self._move(-1))
         down.clicked.connect(lambda: self._move(1))
         buttons = QVBoxLayout()
         buttons.addWidget(up)
         buttons.addWidget(down)
         buttons.addStretch(1)
-        grid.addWidget(QLabel("Formats, best first"), 0, 0)
+        formats_label = QLabel(tr("Fo&rmats, best first"))
+        formats_label.setBuddy(self.format_view)
+        grid.addWidget(formats_label, 0, 0)
         grid.addWidget(self.format_view, 1, 0)
         grid.addLayout(buttons, 1, 1)
         windows = QFormLayout()
+        windows.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.window_spins: dict[str, tuple[QDoubleSpinBox, QDoubleSpinBox]] = {}
         for fmt in FORMATS:
-            low, high = _spin(8, 5000, " kbps"), _spin(8, 5000, " kbps")
+            low, high = _spin(8, 5000, kbps), _spin(8, 5000, kbps)
+            name = text(FORMAT_LABELS[fmt])
+            low.setAccessibleName(tr("{format}: lowest bitrate that sounds right").format(format=name))
+            high.setAccessibleName(tr("{format}: highest bitrate that sounds right").format(format=name))
             row = QHBoxLayout()
             row.addWidget(low)
-            row.addWidget(QLabel("to"))
+            row.addWidget(QLabel(tr("to", "from one bitrate to another")))
             row.addWidget(high)
-            windows.addRow(f"{FORMAT_LABELS[fmt]} sounds right from", row)
+            windows.addRow(tr("{format} sounds right from").format(format=name), row)
             self.window_spins[fmt] = (low, high)
         grid.addLayout(windows, 0, 2, 2, 1)
-        self.preferred = QLineEdit(placeholderText="unabridged, chapterized")
+        self.preferred = QLineEdit(placeholderText=tr("unabridged, chapterized"))
         self.flags = QLineEdit(placeholderText="freeleech=10, halfleech=4")
         extra = QFormLayout()
-        extra.addRow("Preferred words", self.preferred)
-        extra.addRow("Indexer flags (points)", self.flags)
+        extra.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        extra.addRow(tr("&Preferred words"), self.preferred)
+        extra.addRow(tr("Indexer fla&gs (points)"), self.flags)
         grid.addLayout(extra, 2, 0, 1, 3)
         layout.addWidget(order)
 
-        trial = QGroupBox("Try it")
+        trial = QGroupBox(tr("Try it"))
         trial_form = QFormLayout(trial)
+        trial_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.try_title = QLineEdit("The Way of Kings")
         self.try_author = QLineEdit("Brandon Sanderson")
-        self.try_runtime = QSpinBox(minimum=0, maximum=100000, suffix=" min", value=2743)
+        self.try_runtime = QSpinBox(
+            minimum=0, maximum=100000, suffix=tr(" min", "minutes after a number"), value=2743
+        )
         self.try_release = QLineEdit(
             "Brandon Sanderson - The Way of Kings (Stormlight Archive 1) [M4B] 64kbps"
         )
-        self.try_size = _spin(0, 100000, " MB")
+        self.try_size = _spin(0, 100000, megabytes)
         self.try_size.setValue(1250)
         self.verdict = QPlainTextEdit(readOnly=True)
         self.verdict.setFixedHeight(140)
-        trial_form.addRow("Book title", self.try_title)
-        trial_form.addRow("Author", self.try_author)
-        trial_form.addRow("Runtime", self.try_runtime)
-        trial_form.addRow("Release name", self.try_release)
-        trial_form.addRow("Release size", self.try_size)
+        self.verdict.setAccessibleName(tr("Verdict for this release"))
+        trial_form.addRow(tr("Book &title"), self.try_title)
+        trial_form.addRow(tr("Auth&or"), self.try_author)
+        trial_form.addRow(tr("R&untime"), self.try_runtime)
+        trial_form.addRow(tr("Release na&me"), self.try_release)
+        trial_form.addRow(tr("Release si&ze"), self.try_size)
         trial_form.addRow(self.verdict)
         layout.addWidget(trial)
 
         bottom = QHBoxLayout()
-        defaults = QPushButton("Restore defaults")
+        defaults = QPushButton(tr("Restore &defaults"))
         defaults.clicked.connect(lambda: self._show(RankingPrefs()))
         self.status = QLabel()
         bottom.addWidget(defaults)
@@ -200,7 +222,12 @@ class RankingSettings(QWidget):
         self.forbidden.setText(", ".join(prefs.forbidden_words))
         self.preferred.setText(", ".join(prefs.preferred_words))
         self.flags.setText(", ".join(f"{k}={v:g}" for k, v in prefs.flag_scores.items()))
-        self.format_model.setStringList([FORMAT_LABELS[f] for f in prefs.format_order])
+        self.format_model.clear()
+        for fmt in prefs.format_order:
+            item = QStandardItem(text(FORMAT_LABELS[fmt]))
+            item.setData(fmt, FORMAT_KEY)
+            item.setEditable(False)
+            self.format_model.appendRow(item)
         for fmt, (low, high) in self.window_spins.items():
             window = prefs.window(fmt)
             low.setValue(window.low)
@@ -223,20 +250,21 @@ class RankingSettings(QWidget):
                 "forbidden_words": _words(self.forbidden.text()),
                 "preferred_words": _words(self.preferred.text()),
                 "flag_scores": parse_flags(self.flags.text()),
-                "format_order": [_LABEL_FORMATS[label] for label in self.format_model.stringList()],
+                "format_order": [
+                    self.format_model.item(row).data(FORMAT_KEY)
+                    for row in range(self.format_model.rowCount())
+                ],
                 "bitrate_windows": windows,
             }
         )
 
     def _move(self, step: int) -> None:
         row = self.format_view.currentIndex().row()
-        items = self.format_model.stringList()
         target = row + step
-        if row < 0 or not 0 <= target < len(items):
+        if row < 0 or not 0 <= target < self.format_model.rowCount():
             return
-        items[row], items[target] = items[target], items[row]
-        self.format_model.setStringList(items)
-        self.format_view.setCurrentIndex(self.format_model.index(target))
+        self.format_model.insertRow(target, self.format_model.takeRow(row))
+        self.format_view.setCurrentIndex(self.format_model.index(target, 0))
         self.try_it()
 
     # -- try it (pure computation, no I/O: fine on the GUI thread) -------------------------------------
@@ -256,19 +284,22 @@ class RankingSettings(QWidget):
             seeders=10,
         )  # fmt: skip
         [ranked] = rank_releases(book, [release], self.edited_prefs())
-        head = "✔ Accepted" if ranked.accepted else "✘ Rejected"
+        head = tr("✔ Accepted") if ranked.accepted else tr("✘ Rejected")
         parts = ", ".join(f"{k} {v:g}" for k, v in ranked.parts.items())
         reasons = "\n".join(f"• {r}" for r in ranked.reasons if not r.startswith("Accepted"))
-        self.verdict.setPlainText(f"{head}, score {ranked.score:g} ({parts})\n{reasons}")
+        summary = tr("{verdict}, score {score} ({parts})").format(
+            verdict=head, score=f"{ranked.score:g}", parts=parts
+        )
+        self.verdict.setPlainText(f"{summary}\n{reasons}")
 
     # -- saving ------------------------------------------------------------------------------------------
     def apply(self) -> bool:
         prefs = self.edited_prefs()
         self.prefs = prefs
-        self.status.setText("Saving…")
+        self.status.setText(tr("Saving…"))
         self.runner.submit(
             self.config.set_model, CONFIG_KEY, prefs, pool="library",
-            on_result=lambda _: self.status.setText("Saved."), on_error=self._show_error,
+            on_result=lambda _: self.status.setText(tr("Saved.")), on_error=self._show_error,
         )  # fmt: skip
         return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.ui import icons
+from rmab_desktop.ui.dialogs.focus import insert_between
 from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS, SettingsSection
 from rmab_desktop.ui.models.roles import KeyRole
 from rmab_desktop.ui.widgets.empty_state import EmptyState
 
 log = logging.getLogger(__name__)
+tr = Translator("SettingsDialog")
 
 
 class SettingsDialog(QDialog):
@@ -37,7 +40,7 @@ class SettingsDialog(QDialog):
         """``build`` runs a section's factory with the app's services (``DesktopApp.build``)."""
         super().__init__(parent)
         self._build_section = build
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(tr("Settings"))
         self.resize(880, 600)
         self.sections = sorted(
             SETTINGS_SECTIONS if sections is None else sections, key=lambda s: (s.order, s.title)
@@ -49,7 +52,7 @@ class SettingsDialog(QDialog):
         color = self.palette().color(QPalette.ColorRole.WindowText)
         selected = self.palette().color(QPalette.ColorRole.HighlightedText)
         for section in self.sections:
-            item = QStandardItem(icons.icon(section.icon_name, color, selected), section.title)
+            item = QStandardItem(icons.icon(section.icon_name, color, selected), text(section.title))
             item.setData(section.key, KeyRole)
             item.setEditable(False)
             self.model.appendRow(item)
@@ -57,6 +60,7 @@ class SettingsDialog(QDialog):
         self.list.setModel(self.model)
         self.list.setFixedWidth(190)
         self.list.setIconSize(QSize(18, 18))
+        self.list.setAccessibleName(tr("Settings sections"))
         self.stack = QStackedWidget()
         self.title = QLabel(objectName="pageTitle")
 
@@ -70,6 +74,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         right.addWidget(buttons)
+        self.buttons = buttons
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 8)
@@ -101,20 +106,24 @@ class SettingsDialog(QDialog):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             scroll.setWidget(page)
             scroll.setProperty("section_key", section.key)
             self.stack.addWidget(scroll)
+            # Built after the buttons: Tab goes list, the section's fields, then OK / Cancel.
+            insert_between(self.list, scroll, self.buttons.buttons())
         for index in range(self.stack.count()):
             if self.stack.widget(index).property("section_key") == section.key:
                 self.stack.setCurrentIndex(index)
-        self.title.setText(section.title)
+        self.title.setText(text(section.title))
 
     def _build(self, section: SettingsSection) -> QWidget:
         try:
             return self._build_section(section)
         except Exception as exc:  # one broken section must not break the dialog
             log.exception("Settings section %s could not be built", section.key)
-            return EmptyState("error", f"{section.title} could not be opened", f"{type(exc).__name__}: {exc}")
+            title = tr("{section} could not be opened").format(section=text(section.title))
+            return EmptyState("error", title, f"{type(exc).__name__}: {exc}")
 
     def accept(self) -> None:
         for key, page in self._pages.items():

@@ -13,15 +13,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from rmab_desktop.domain.i18n import Translator
+
 if TYPE_CHECKING:
     from rmab_desktop.bootstrap import AppCore
     from rmab_desktop.ui.shell import Shell, UiFactory
 
 
+tr = Translator("SettingsDialog")
+
+
 @dataclass(frozen=True)
 class SettingsSection:
     key: str
-    title: str
+    title: str  # a Translator.mark()ed title, shown through i18n.text
     factory: UiFactory
     order: int = 100
     icon_name: str = "settings"
@@ -91,16 +96,16 @@ def _catalog(core: AppCore, shell: Shell) -> QWidget:
 
 
 SETTINGS_SECTIONS: list[SettingsSection] = [
-    SettingsSection("general", "General", _general, order=0),
-    SettingsSection("desktop", "Desktop", _desktop, order=10, icon_name="info"),
-    SettingsSection("catalog", "Catalog & requests", _catalog, order=15, icon_name="audible"),
-    SettingsSection("library", "Library", _library, order=20, icon_name="library"),
-    SettingsSection("organize", "Organize", _organize, order=25, icon_name="library"),
-    SettingsSection("indexers", "Indexers", _indexers, order=30, icon_name="search"),
-    SettingsSection("ranking", "Ranking", _ranking, order=35, icon_name="status"),
+    SettingsSection("general", tr.mark("General"), _general, order=0),
+    SettingsSection("desktop", tr.mark("Desktop"), _desktop, order=10, icon_name="info"),
+    SettingsSection("catalog", tr.mark("Catalog & requests"), _catalog, order=15, icon_name="audible"),
+    SettingsSection("library", tr.mark("Library"), _library, order=20, icon_name="library"),
+    SettingsSection("organize", tr.mark("Organize"), _organize, order=25, icon_name="library"),
+    SettingsSection("indexers", tr.mark("Indexers"), _indexers, order=30, icon_name="search"),
+    SettingsSection("ranking", tr.mark("Ranking"), _ranking, order=35, icon_name="status"),
     SettingsSection(
-        "download_clients", "Download clients", _download_clients, order=40, icon_name="downloads"
+        "download_clients", tr.mark("Download clients"), _download_clients, order=40, icon_name="downloads"
     ),
-    SettingsSection("notifications", "Notifications", _notifications, order=70, icon_name="info"),
-    SettingsSection("setup", "Setup assistant", _setup, order=95, icon_name="settings"),
+    SettingsSection("notifications", tr.mark("Notifications"), _notifications, order=70, icon_name="info"),
+    SettingsSection("setup", tr.mark("Setup assistant"), _setup, order=95, icon_name="settings"),
 ]

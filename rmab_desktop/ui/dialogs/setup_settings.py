@@ -7,8 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from rmab_desktop.domain.i18n import Translator
+
 if TYPE_CHECKING:
     from rmab_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
+
+tr = Translator("SetupSettings")
 
 
 class SetupSettings(QWidget):
@@ -18,12 +22,14 @@ class SetupSettings(QWidget):
         self._open_wizard = open_wizard
         self.wizard: FirstRunWizard | None = None
         text = QLabel(
-            "The setup assistant walks through the library, the Audible marketplace, indexers, the "
-            "download client and notifications, with a Test for each. What you already set up is kept "
-            "unless you change it there."
+            tr(
+                "The setup assistant walks through the library, the Audible marketplace, indexers, the "
+                "download client and notifications, with a Test for each. What you already set up is kept "
+                "unless you change it there."
+            )
         )
         text.setWordWrap(True)
-        self.open_button = QPushButton("Open the setup assistant…")
+        self.open_button = QPushButton(tr("&Open the setup assistant…"))
         self.open_button.clicked.connect(self.open_assistant)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)

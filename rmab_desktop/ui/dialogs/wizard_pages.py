@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from rmab_desktop.domain.catalog import REGION_NAMES
+from rmab_desktop.domain.catalog import REGION_NAMES, region_label
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services import setup
 from rmab_desktop.services.downloads import DownloadClientConfig
 from rmab_desktop.services.downloads.config import DEFAULT_URLS, KIND_LABELS, KIND_PROTOCOL, PathMapping
 from rmab_desktop.services.indexers import IndexerConfig, IndexerType
+from rmab_desktop.ui.dialogs.focus import chain
 from rmab_desktop.ui.widgets.test_button import TestButton, TestPlan
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
 
@@ -46,6 +48,10 @@ if TYPE_CHECKING:
     from rmab_desktop.services.notifications import NotificationService
     from rmab_desktop.settings import Preferences
     from rmab_desktop.ui.shell import Runner
+
+
+tr = Translator("SetupAssistant")
+IN_KEYCHAIN = tr.mark("kept in your system keychain")
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ class SetupSteps:
     apply_plan: Callable[[setup.SetupPlan], setup.StartedJobs]
 
 
-def _secret_edit(placeholder: str = "") -> QLineEdit:
+def _secret_edit(placeholder: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setPlaceholderText(placeholder)
@@ -70,8 +76,10 @@ def _missing(message: str, hint: str = "") -> ConnectionTestResult:
     return ConnectionTestResult(False, message, hint=hint)
 
 
-def _folder_row(edit: QLineEdit, parent: QWidget, title: str) -> QHBoxLayout:
-    browse = QPushButton("Browse…")
+def _folder_row(edit: QLineEdit, parent: QWidget, title: str) -> tuple[QHBoxLayout, QPushButton]:
+    """The folder field with its Browse button (returned to place it in the Tab order)."""
+    browse = QPushButton(tr("&Browse…"))
+    browse.setAccessibleName(tr("Browse for: {folder}").format(folder=title))
 
     def choose() -> None:
         chosen = QFileDialog.getExistingDirectory(parent, title, edit.text())
@@ -82,26 +90,28 @@ def _folder_row(edit: QLineEdit, parent: QWidget, title: str) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addWidget(edit, 1)
     row.addWidget(browse)
-    return row
+    return row, browse
 
 
 class WelcomePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Welcome to ReadMeABook")
-        text = QLabel(
-            "In a few steps you choose where your audiobooks live, which Audible marketplace to browse, "
-            "where to search for releases, which download client fetches them and how you want to be "
-            "notified.\n\nEach step has a Test button. Anything you leave empty can be set later in "
-            "Settings, and this assistant can be opened again from Settings > Setup."
+        self.setTitle(tr("Welcome to ReadMeABook"))
+        intro = QLabel(
+            tr(
+                "In a few steps you choose where your audiobooks live, which Audible marketplace to browse, "
+                "where to search for releases, which download client fetches them and how you want to be "
+                "notified.\n\nEach step has a Test button. Anything you leave empty can be set later in "
+                "Settings, and this assistant can be opened again from Settings > Setup."
+            )
         )
-        text.setWordWrap(True)
-        QVBoxLayout(self).addWidget(text)
+        intro.setWordWrap(True)
+        QVBoxLayout(self).addWidget(intro)
 
 
 class LibraryPage(QWizardPage):
     KINDS = [
-        (LibraryBackendKind.FOLDER, "Just a folder (the app scans it)"),
+        (LibraryBackendKind.FOLDER, tr.mark("Just a folder (the app scans it)")),
         (LibraryBackendKind.PLEX, "Plex"),
         (LibraryBackendKind.AUDIOBOOKSHELF, "Audiobookshelf"),
     ]
@@ -111,46 +121,59 @@ class LibraryPage(QWizardPage):
     ) -> None:
         super().__init__()
         self.steps, self.runner = steps, runner
-        self.setTitle("Your library")
-        self.setSubTitle("Books are organized and tagged into this folder; a server can then show them.")
+        self.setTitle(tr("Your library"))
+        self.setSubTitle(tr("Books are organized and tagged into this folder; a server can then show them."))
         self.folder_edit = QLineEdit(prefs.library.root or "")
-        self.folder_edit.setPlaceholderText("e.g. /home/me/Audiobooks")
+        self.folder_edit.setPlaceholderText(tr("e.g. /home/me/Audiobooks"))
         self.folder_edit.textChanged.connect(self.completeChanged)
         self.kind_group = QButtonGroup(self)
         kinds = QVBoxLayout()
         for position, (_kind, label) in enumerate(self.KINDS):
-            radio = QRadioButton(label)
+            radio = QRadioButton(text(label))
             radio.setChecked(position == 0)
             self.kind_group.addButton(radio, position)
             kinds.addWidget(radio)
         self.kind_group.idToggled.connect(lambda *_: self._kind_changed())
 
-        self.server_box = QGroupBox("Server")
+        self.server_box = QGroupBox(tr("Server"))
         server = QFormLayout(self.server_box)
         self.url_edit = QLineEdit()
-        self.token_edit = _secret_edit("kept in your system keychain")
-        self.find_button = QPushButton("Find libraries")
+        self.token_edit = _secret_edit(text(IN_KEYCHAIN))
+        self.find_button = QPushButton(tr("&Find libraries"))
         self.find_button.clicked.connect(self.find_libraries)
         self.library_combo = QComboBox()
         self.library_combo.currentIndexChanged.connect(self.completeChanged)
         self.find_result = TestResultLabel()
-        server.addRow("Address", self.url_edit)
-        server.addRow("Token", self.token_edit)
+        server.addRow(tr("&Address"), self.url_edit)
+        server.addRow(tr("T&oken"), self.token_edit)
         library_row = QHBoxLayout()
         library_row.addWidget(self.library_combo, 1)
         library_row.addWidget(self.find_button)
-        server.addRow("Library", library_row)
+        server.addRow(tr("&Library"), library_row)
+        self.library_combo.setAccessibleName(tr("Library"))
         server.addRow("", self.find_result)
 
-        self.test = TestButton(runner, self._test_call)
+        self.test = TestButton(runner, self._test_call, tr("&Test"))
         form = QFormLayout()
-        form.addRow("Library folder", _folder_row(self.folder_edit, self, "Library folder"))
-        form.addRow("Shown by", kinds)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        folder_row, browse = _folder_row(self.folder_edit, self, tr("Library folder"))
+        form.addRow(tr("Library &folder"), folder_row)
+        form.addRow(tr("Shown by"), kinds)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.server_box)
         layout.addWidget(self.test)
         layout.addStretch(1)
+        chain(
+            self.folder_edit,
+            browse,
+            *self.kind_group.buttons(),
+            self.url_edit,
+            self.token_edit,
+            self.library_combo,
+            self.find_button,
+            self.test.button,
+        )
         self._kind_changed()
         runner.submit(  # the saved backend (the config is its only home)
             lambda: library.backend_config().kind, pool="library", on_result=self._saved_kind
@@ -177,7 +200,7 @@ class LibraryPage(QWizardPage):
         self.completeChanged.emit()
 
     def find_libraries(self) -> None:
-        self.find_result.show_busy("Asking the server…")
+        self.find_result.show_busy(tr("Asking the server…"))
         self.find_button.setEnabled(False)
         self.runner.submit(
             self.steps.server_libraries,
@@ -193,11 +216,14 @@ class LibraryPage(QWizardPage):
             self.library_combo.addItem(title, library_id)
         if libraries:
             self.find_result.show_result(
-                ConnectionTestResult(True, f"Found {len(libraries)} audiobook libraries.")
+                ConnectionTestResult(True, tr.n("Audiobook libraries found: %n.", len(libraries)))
             )
         else:
             self.find_result.show_result(
-                _missing("The server has no audiobook library.", "Create one on the server, then try again.")
+                _missing(
+                    tr("The server has no audiobook library."),
+                    tr("Create one on the server, then try again."),
+                )
             )
 
     def choice(self) -> setup.LibraryChoice:
@@ -221,15 +247,17 @@ class LibraryPage(QWizardPage):
 class AudiblePage(QWizardPage):
     def __init__(self, steps: SetupSteps, prefs: Preferences, runner: Runner) -> None:
         super().__init__()
-        self.setTitle("Audible marketplace")
-        self.setSubTitle("Books are discovered and identified in this marketplace (an ASIN belongs to one).")
+        self.setTitle(tr("Audible marketplace"))
+        self.setSubTitle(
+            tr("Books are discovered and identified in this marketplace (an ASIN belongs to one).")
+        )
         self.region_combo = QComboBox()
-        for code, name in REGION_NAMES.items():
-            self.region_combo.addItem(f"{name} ({code})", code)
+        for code in REGION_NAMES:
+            self.region_combo.addItem(region_label(code), code)
         self.region_combo.setCurrentIndex(max(self.region_combo.findData(prefs.catalog.region), 0))
-        self.test = TestButton(runner, lambda: (steps.check_audible, (self.region(),)))
+        self.test = TestButton(runner, lambda: (steps.check_audible, (self.region(),)), tr("&Test"))
         form = QFormLayout()
-        form.addRow("Marketplace", self.region_combo)
+        form.addRow(tr("&Marketplace"), self.region_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.test)
@@ -255,13 +283,16 @@ class IndexerBox(QGroupBox):
         self.type_combo.setVisible(len(types) > 1)
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText(url_hint)
-        self.key_edit = _secret_edit("kept in your system keychain")
-        self.test = TestButton(runner, self._test_call)
+        self.key_edit = _secret_edit(text(IN_KEYCHAIN))
+        self.test = TestButton(runner, self._test_call, tr("Test"))
+        self.test.button.setAccessibleName(tr("Test {indexer}").format(indexer=title))
+        for field in (self.type_combo, self.url_edit, self.key_edit):
+            field.setAccessibleDescription(title)  # two boxes have an Address: say whose
         form = QFormLayout(self)
         if len(types) > 1:
-            form.addRow("Type", self.type_combo)
-        form.addRow("Address", self.url_edit)
-        form.addRow("API key", self.key_edit)
+            form.addRow(tr("Type"), self.type_combo)
+        form.addRow(tr("Address"), self.url_edit)
+        form.addRow(tr("API key"), self.key_edit)
         form.addRow("", self.test)
 
     def config(self) -> IndexerConfig:
@@ -277,16 +308,16 @@ class IndexerBox(QGroupBox):
 
     def _test_call(self) -> TestPlan:
         if not self.url_edit.text().strip():
-            return _missing("Enter the indexer's address first.", self.url_edit.placeholderText())
+            return _missing(tr("Enter the indexer's address first."), self.url_edit.placeholderText())
         return self.indexers.test, (self.config(), self.key_edit.text().strip())
 
 
 class IndexersPage(QWizardPage):
     def __init__(self, indexers: IndexerService, runner: Runner) -> None:
         super().__init__()
-        self.setTitle("Where to search")
+        self.setTitle(tr("Where to search"))
         self.setSubTitle(
-            "Choose at least one source of releases. Prowlarr searches all its indexers at once."
+            tr("Choose at least one source of releases. Prowlarr searches all its indexers at once.")
         )
         self.prowlarr = IndexerBox(
             indexers, runner, "Prowlarr", [IndexerType.PROWLARR], "http://127.0.0.1:9696"
@@ -294,13 +325,18 @@ class IndexersPage(QWizardPage):
         self.torznab = IndexerBox(
             indexers,
             runner,
-            "Torznab / Newznab indexer",
+            tr("Torznab / Newznab indexer"),
             [IndexerType.TORZNAB, IndexerType.NEWZNAB],
             "https://indexer.example/api",
         )
-        self.public_domain = QCheckBox("Internet Archive / LibriVox: public-domain books, no account needed")
+        self.public_domain = QCheckBox(
+            tr("Internet Archive / LibriVox: public-domain books, no account needed")
+        )
         self.public_domain.setChecked(True)
-        self.public_test = TestButton(runner, lambda: (indexers.test, (self.public_domain_config(), None)))
+        self.public_test = TestButton(
+            runner, lambda: (indexers.test, (self.public_domain_config(), None)), tr("Test")
+        )
+        self.public_test.button.setAccessibleName(tr("Test Internet Archive / LibriVox"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.prowlarr)
         layout.addWidget(self.torznab)
@@ -326,38 +362,43 @@ class DownloadClientPage(QWizardPage):
     def __init__(self, downloads: DownloadService, runner: Runner) -> None:
         super().__init__()
         self.downloads = downloads
-        self.setTitle("Download client")
+        self.setTitle(tr("Download client"))
         self.setSubTitle(
-            "The client that downloads torrents or NZBs. Public-domain books download directly and need none."
+            tr(
+                "The client that downloads torrents or NZBs. Public-domain books download directly and need none."
+            )
         )
         self.kind_combo = QComboBox()
         for kind in self.KINDS:
-            self.kind_combo.addItem(KIND_LABELS.get(kind, "None for now"), kind)
+            self.kind_combo.addItem(KIND_LABELS.get(kind) or tr("None for now"), kind)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.url_edit = QLineEdit()
         self.user_edit = QLineEdit()
-        self.secret_edit = _secret_edit("kept in your system keychain")
+        self.secret_edit = _secret_edit(text(IN_KEYCHAIN))
         self.category_edit = QLineEdit("audiobooks")
         self.remote_edit = QLineEdit()
-        self.remote_edit.setPlaceholderText("as the client sees it, e.g. /downloads")
+        self.remote_edit.setPlaceholderText(tr("as the client sees it, e.g. /downloads"))
         self.local_edit = QLineEdit()
-        self.local_edit.setPlaceholderText("the same folder on this computer, e.g. /mnt/nas/downloads")
-        self.test = TestButton(runner, self._test_call)
+        self.local_edit.setPlaceholderText(tr("the same folder on this computer, e.g. /mnt/nas/downloads"))
+        self.test = TestButton(runner, self._test_call, tr("&Test"))
         self.form = QFormLayout()
-        self.form.addRow("Client", self.kind_combo)
-        self.form.addRow("Address", self.url_edit)
-        self.form.addRow("User name", self.user_edit)
-        self.secret_label = QLabel("Password")
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.addRow(tr("&Client"), self.kind_combo)
+        self.form.addRow(tr("&Address"), self.url_edit)
+        self.form.addRow(tr("&User name"), self.user_edit)
+        self.secret_label = QLabel(tr("&Password"))
+        self.secret_label.setBuddy(self.secret_edit)
         self.form.addRow(self.secret_label, self.secret_edit)
-        self.form.addRow("Category", self.category_edit)
-        self.form.addRow("Client's download folder", self.remote_edit)
-        self.form.addRow(
-            "Same folder here", _folder_row(self.local_edit, self, "Download folder on this computer")
-        )
+        self.form.addRow(tr("Cate&gory"), self.category_edit)
+        self.form.addRow(tr("Client's &download folder"), self.remote_edit)
+        local_row, browse = _folder_row(self.local_edit, self, tr("Download folder on this computer"))
+        self.form.addRow(tr("&Same folder here"), local_row)
+        self.local_edit.setAccessibleName(tr("Same folder here"))
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.test)
         layout.addStretch(1)
+        chain(self.local_edit, browse, self.test.button)
         self._kind_changed()
 
     def kind(self) -> str:
@@ -379,7 +420,7 @@ class DownloadClientPage(QWizardPage):
         ):
             widget.setEnabled(bool(kind))
         self.url_edit.setText(DEFAULT_URLS.get(kind, ""))
-        self.secret_label.setText("API key" if kind == "sabnzbd" else "Password")
+        self.secret_label.setText(tr("API &key") if kind == "sabnzbd" else tr("&Password"))
         self.user_edit.setEnabled(kind not in ("", "sabnzbd"))
         self.test.reset()
 
@@ -402,11 +443,11 @@ class DownloadClientPage(QWizardPage):
 
     def _test_call(self) -> TestPlan:
         if not self.kind():
-            return _missing("Choose a download client first.")
+            return _missing(tr("Choose a download client first."))
         if (self.remote_edit.text().strip() == "") != (self.local_edit.text().strip() == ""):
             return _missing(
-                "Fill in both folders of the path mapping, or neither.",
-                "The client's folder and the same folder as this computer sees it.",
+                tr("Fill in both folders of the path mapping, or neither."),
+                tr("The client's folder and the same folder as this computer sees it."),
             )
         config = self.config()
         return self.downloads.test, (config, self.secret_edit.text() or None)
@@ -419,26 +460,28 @@ class NotificationsPage(QWizardPage):
     def __init__(self, notifications: NotificationService, runner: Runner) -> None:
         super().__init__()
         self.notifications = notifications
-        self.setTitle("Notifications")
+        self.setTitle(tr("Notifications"))
         self.setSubTitle(
-            "Optional: also notify a phone or chat (Discord, Telegram, ntfy, Pushover, email …) with an "
-            "Apprise URL. Desktop notifications are always on."
+            tr(
+                "Optional: also notify a phone or chat (Discord, Telegram, ntfy, Pushover, email …) with an "
+                "Apprise URL. Desktop notifications are always on."
+            )
         )
-        self.url_edit = _secret_edit("e.g. ntfys://my-topic or discord://webhook_id/webhook_token")
-        self.test = TestButton(runner, self._test_call, "Send test")
+        self.url_edit = _secret_edit(tr("e.g. ntfys://my-topic or discord://webhook_id/webhook_token"))
+        self.test = TestButton(runner, self._test_call, tr("Send &test"))
         form = QFormLayout()
-        form.addRow("Apprise URL", self.url_edit)
+        form.addRow(tr("Apprise &URL"), self.url_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.test)
         layout.addStretch(1)
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Save and start")
+        self.setButtonText(QWizard.WizardButton.CommitButton, tr("Save and start"))
 
     def url(self) -> str | None:
         return self.url_edit.text().strip() or None
 
     def _test_call(self) -> TestPlan:
         if not self.url():
-            return _missing("Enter an Apprise URL first, or leave it empty to skip.")
+            return _missing(tr("Enter an Apprise URL first, or leave it empty to skip."))
         return self.notifications.test_url, (self.url(),)

@@ -17,15 +17,19 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from rmab_desktop.domain.catalog import Availability, CatalogEntry
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.ui.models.roles import FilterRole, KeyRole, LevelRole, ObjectRole, SortRole
 
 Index = QModelIndex | QPersistentModelIndex
 
+tr = Translator("BookGrid")
+
+# Badge text (shown through i18n.text) and colour level per availability.
 AVAILABILITY_LABELS = {
-    Availability.IN_LIBRARY: ("In library", "success"),
-    Availability.AVAILABLE: ("Available", "success"),
-    Availability.DOWNLOADING: ("Downloading", "info"),
-    Availability.REQUESTED: ("Requested", "warning"),
+    Availability.IN_LIBRARY: (tr.mark("In library"), "success"),
+    Availability.AVAILABLE: (tr.mark("Available"), "success"),
+    Availability.DOWNLOADING: (tr.mark("Downloading"), "info"),
+    Availability.REQUESTED: (tr.mark("Requested"), "warning"),
 }
 BadgeRole = Qt.ItemDataRole.UserRole + 20  # badge text or None
 MAX_WANTED = 120
@@ -140,7 +144,11 @@ class BookGridModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [book.title, ", ".join(book.author_names)]
             if book.primary_series:
-                parts.append(f"{book.primary_series.title} #{book.primary_series.position or '?'}")
+                parts.append(
+                    tr("{series} #{position}").format(
+                        series=book.primary_series.title, position=book.primary_series.position or "?"
+                    )
+                )
             return "\n".join(p for p in parts if p)
         if role == Qt.ItemDataRole.DecorationRole:
             return self.covers.get(book.cover_url) if self.covers is not None else None
@@ -154,7 +162,7 @@ class BookGridModel(QAbstractListModel):
             return f"{book.title} {' '.join(book.author_names)}"
         if role == BadgeRole:
             label = AVAILABILITY_LABELS.get(entry.availability)
-            return label[0] if label else None
+            return text(label[0]) if label else None
         if role == LevelRole:
             label = AVAILABILITY_LABELS.get(entry.availability)
             return label[1] if label else None

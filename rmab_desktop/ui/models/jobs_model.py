@@ -8,10 +8,13 @@ from dataclasses import replace
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from rmab_desktop.domain.enums import JobStatus
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.jobs import Job
 from rmab_desktop.ui.formatting import friendly_time, full_time
 from rmab_desktop.ui.models.roles import FilterRole, ObjectRole, SortRole
-from rmab_desktop.ui.models.row_model import Column, RowTableModel
+from rmab_desktop.ui.models.row_model import Column, RowTableModel, percent
+
+tr = Translator("JobsTable")
 
 STATUS_LEVEL = {
     JobStatus.QUEUED: "muted",
@@ -21,28 +24,27 @@ STATUS_LEVEL = {
     JobStatus.CANCELLED: "warning",
 }
 STATUS_TEXT = {
-    JobStatus.QUEUED: "Queued",
-    JobStatus.ACTIVE: "Running",
-    JobStatus.DONE: "Done",
-    JobStatus.FAILED: "Failed",
-    JobStatus.CANCELLED: "Cancelled",
+    JobStatus.QUEUED: tr.mark("Queued"),
+    JobStatus.ACTIVE: tr.mark("Running"),
+    JobStatus.DONE: tr.mark("Done"),
+    JobStatus.FAILED: tr.mark("Failed"),
+    JobStatus.CANCELLED: tr.mark("Cancelled"),
 }
 
-# Filter tabs of the Activity page: title -> statuses (None = all).
+# Filter tabs of the Activity page: title (shown through i18n.text) -> statuses (None = all).
 JOB_FILTERS: list[tuple[str, tuple[JobStatus, ...] | None]] = [
-    ("All", None),
-    ("Running", (JobStatus.ACTIVE,)),
-    ("Queued", (JobStatus.QUEUED,)),
-    ("Failed", (JobStatus.FAILED,)),
-    ("Finished", (JobStatus.DONE, JobStatus.CANCELLED)),
+    (tr.mark("All"), None),
+    (tr.mark("Running"), (JobStatus.ACTIVE,)),
+    (tr.mark("Queued"), (JobStatus.QUEUED,)),
+    (tr.mark("Failed"), (JobStatus.FAILED,)),
+    (tr.mark("Finished"), (JobStatus.DONE, JobStatus.CANCELLED)),
 ]
 
 
 def _status_text(job: Job) -> str:
-    text = STATUS_TEXT[job.status]
     if job.status == JobStatus.QUEUED and job.attempts:
-        text = "Retrying"
-    return text
+        return tr("Retrying")
+    return text(STATUS_TEXT[job.status])
 
 
 def _waiting(job: Job) -> str:
@@ -63,28 +65,32 @@ class JobsModel(RowTableModel[Job]):
     def __init__(self, title_of: Callable[[str], str] = lambda job_type: job_type) -> None:
         super().__init__(
             [
-                Column("#", lambda j: j.id, align=Qt.AlignmentFlag.AlignRight),
-                Column("Job", lambda j: title_of(j.type), tooltip=lambda j: j.type),
+                Column(tr.mark("#"), lambda j: j.id, align=Qt.AlignmentFlag.AlignRight),
+                Column(tr.mark("Job"), lambda j: title_of(j.type), tooltip=lambda j: j.type),
                 Column(
-                    "Status",
+                    tr.mark("Status"),
                     _status_text,
                     sort=lambda j: j.status.value,
                     level=lambda j: STATUS_LEVEL[j.status],
                 ),
                 Column(
-                    "Progress",
-                    lambda j: f"{round((j.progress or 0) * 100)}%" if j.status == JobStatus.ACTIVE else "",
+                    tr.mark("Progress"),
+                    lambda j: percent(j.progress or 0) if j.status == JobStatus.ACTIVE else "",
                     sort=lambda j: j.progress or 0.0,
                     progress=_progress,
                 ),
-                Column("Attempts", lambda j: f"{j.attempts}/{j.max_attempts}", sort=lambda j: j.attempts),
                 Column(
-                    "When",
+                    tr.mark("Attempts"), lambda j: f"{j.attempts}/{j.max_attempts}", sort=lambda j: j.attempts
+                ),
+                Column(
+                    tr.mark("When"),
                     _waiting,
                     sort=lambda j: (j.finished_at or j.started_at or j.run_at).timestamp(),
-                    tooltip=lambda j: f"Created {full_time(j.created_at)}",
+                    tooltip=lambda j: tr("Created {time}").format(time=full_time(j.created_at)),
                 ),
-                Column("Last error", lambda j: j.last_error or "", tooltip=lambda j: j.last_error or ""),
+                Column(
+                    tr.mark("Last error"), lambda j: j.last_error or "", tooltip=lambda j: j.last_error or ""
+                ),
             ]
         )
 

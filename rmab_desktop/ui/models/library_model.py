@@ -21,28 +21,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QPixmap
 
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.library.query import LibraryQuery, SearchRecord
 from rmab_desktop.services.library.service import LibraryEntry
+from rmab_desktop.ui.formatting import duration, size
 from rmab_desktop.ui.models.roles import KeyRole, ObjectRole, SortRole
+
+tr = Translator("LibraryTable")
 
 Index = QModelIndex | QPersistentModelIndex
 CoverProvider = Callable[[LibraryEntry], QPixmap | None]
-
-
-def _duration(seconds: float | None) -> str:
-    if not seconds:
-        return ""
-    minutes = int(seconds // 60)
-    return f"{minutes // 60} h {minutes % 60:02d} min"
-
-
-def _size(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit in ("B", "KB") else f"{value:.1f} {unit}"
-        value /= 1024
-    return ""
 
 
 def _series_key(e: LibraryEntry) -> tuple[str, float]:
@@ -55,14 +43,18 @@ def _series_key(e: LibraryEntry) -> tuple[str, float]:
 
 # (header, display text, sort key); sort keys never mix types within a column.
 COLUMNS: tuple[tuple[str, Callable[[LibraryEntry], str], Callable[[LibraryEntry], Any]], ...] = (
-    ("Title", lambda e: e.title, lambda e: e.title.casefold()),
-    ("Author", lambda e: e.authors_text, lambda e: e.authors_text.casefold() or "\uffff"),
-    ("Narrator", lambda e: ", ".join(e.narrators), lambda e: ", ".join(e.narrators).casefold() or "\uffff"),
-    ("Series", lambda e: e.series_text, _series_key),
-    ("Year", lambda e: str(e.year or ""), lambda e: e.year or 0),
-    ("Length", lambda e: _duration(e.duration_seconds), lambda e: e.duration_seconds or 0.0),
-    ("Format", lambda e: (e.format or "").upper(), lambda e: e.format or ""),
-    ("Size", lambda e: _size(e.size_bytes), lambda e: e.size_bytes),
+    (tr.mark("Title"), lambda e: e.title, lambda e: e.title.casefold()),
+    (tr.mark("Author"), lambda e: e.authors_text, lambda e: e.authors_text.casefold() or "\uffff"),
+    (
+        tr.mark("Narrator"),
+        lambda e: ", ".join(e.narrators),
+        lambda e: ", ".join(e.narrators).casefold() or "\uffff",
+    ),
+    (tr.mark("Series"), lambda e: e.series_text, _series_key),
+    (tr.mark("Year"), lambda e: str(e.year or ""), lambda e: e.year or 0),
+    (tr.mark("Length"), lambda e: duration(e.duration_seconds), lambda e: e.duration_seconds or 0.0),
+    (tr.mark("Format"), lambda e: (e.format or "").upper(), lambda e: e.format or ""),
+    (tr.mark("Size"), lambda e: size(e.size_bytes), lambda e: e.size_bytes),
 )
 TITLE, AUTHOR, NARRATOR, SERIES, YEAR, LENGTH, FORMAT, SIZE = range(len(COLUMNS))
 
@@ -165,7 +157,7 @@ class LibraryModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section][0]
+            return text(COLUMNS[section][0])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -195,7 +187,7 @@ class LibraryModel(QAbstractTableModel):
     def _tooltip(entry: LibraryEntry) -> str:
         lines = [entry.title + (f": {entry.subtitle}" if entry.subtitle else "")]
         if entry.asin:
-            lines.append(f"ASIN {entry.asin}")
+            lines.append(tr("ASIN {asin}").format(asin=entry.asin))
         if entry.path:
             lines.append(entry.path)
         return "\n".join(lines)

@@ -10,13 +10,23 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.jobs import JobEvent
 from rmab_desktop.logging_setup import REDACTOR
 from rmab_desktop.ui.formatting import local_time
 from rmab_desktop.ui.models.roles import FilterRole, ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 
+tr = Translator("LogTable")
+
 LEVELS = ["debug", "info", "warning", "error"]
+# Each level as the table and the level filter show it (through i18n.text).
+LEVEL_TEXT = {
+    "debug": tr.mark("Debug"),
+    "info": tr.mark("Info"),
+    "warning": tr.mark("Warning"),
+    "error": tr.mark("Error"),
+}
 LEVEL_LEVEL = {"debug": "muted", "info": "info", "warning": "warning", "error": "error"}
 MAX_ROWS = 5000
 TRIM_CHUNK = 500
@@ -65,19 +75,19 @@ class LogModel(RowTableModel[LogEntry]):
         super().__init__(
             [
                 Column(
-                    "Time",
+                    tr.mark("Time"),
                     lambda e: local_time(e.time),
                     sort=lambda e: e.time.timestamp(),
                     tooltip=lambda e: e.time.astimezone().isoformat(timespec="seconds"),
                 ),
                 Column(
-                    "Level",
-                    lambda e: e.level.capitalize(),
+                    tr.mark("Level"),
+                    lambda e: text(LEVEL_TEXT.get(e.level, e.level)),
                     sort=lambda e: LEVELS.index(e.level),
                     level=lambda e: LEVEL_LEVEL.get(e.level, "muted"),
                 ),
-                Column("Source", lambda e: e.source + (f" #{e.job_id}" if e.job_id else "")),
-                Column("Message", lambda e: e.message, tooltip=lambda e: e.message),
+                Column(tr.mark("Source"), lambda e: e.source + (f" #{e.job_id}" if e.job_id else "")),
+                Column(tr.mark("Message"), lambda e: e.message, tooltip=lambda e: e.message),
             ]
         )
         self.max_rows = max_rows

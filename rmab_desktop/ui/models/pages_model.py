@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from rmab_desktop.domain.i18n import text
 from rmab_desktop.ui import icons
 from rmab_desktop.ui.models.roles import KeyRole, ObjectRole, SortRole
 from rmab_desktop.ui.pages.registry import PageSpec
@@ -39,7 +40,7 @@ class PagesModel(QAbstractListModel):
             return None
         spec = self._pages[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return spec.title
+            return text(spec.title)
         if role == Qt.ItemDataRole.DecorationRole:
             return icons.icon(spec.icon_name, self._icon_color, self._selected_color)
         if role == KeyRole:

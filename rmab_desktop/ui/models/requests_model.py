@@ -7,11 +7,15 @@ from collections.abc import Collection
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from rmab_desktop.domain.enums import RequestStatus
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.jobs import JobEvent
 from rmab_desktop.domain.requests import RequestDetails
-from rmab_desktop.ui.formatting import friendly_time, full_time, local_time
+from rmab_desktop.ui.formatting import friendly_time, full_time, local_time, number
+from rmab_desktop.ui.models.log_model import LEVEL_TEXT
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
+
+tr = Translator("RequestsTable")
 
 STATUS_LEVELS = {
     RequestStatus.AVAILABLE: "success",
@@ -23,10 +27,11 @@ STATUS_LEVELS = {
     RequestStatus.CANCELLED: "muted",
 }
 
+# Filter tabs of the Requests page: title (shown through i18n.text) -> statuses (None = all).
 STATUS_FILTERS: list[tuple[str, frozenset[RequestStatus] | None]] = [
-    ("All", None),
+    (tr.mark("All"), None),
     (
-        "Waiting",
+        tr.mark("Waiting"),
         frozenset(
             {
                 RequestStatus.PENDING,
@@ -36,15 +41,29 @@ STATUS_FILTERS: list[tuple[str, frozenset[RequestStatus] | None]] = [
             }
         ),
     ),
-    ("Awaiting approval", frozenset({RequestStatus.AWAITING_APPROVAL})),
+    (tr.mark("Awaiting approval"), frozenset({RequestStatus.AWAITING_APPROVAL})),
     (
-        "In progress",
+        tr.mark("In progress"),
         frozenset({RequestStatus.SEARCHING, RequestStatus.DOWNLOADING, RequestStatus.PROCESSING}),
     ),
-    ("Completed", frozenset({RequestStatus.AVAILABLE, RequestStatus.DOWNLOADED})),
-    ("Failed", frozenset({RequestStatus.FAILED, RequestStatus.WARN, RequestStatus.DENIED})),
-    ("Cancelled", frozenset({RequestStatus.CANCELLED})),
+    (tr.mark("Completed"), frozenset({RequestStatus.AVAILABLE, RequestStatus.DOWNLOADED})),
+    (tr.mark("Failed"), frozenset({RequestStatus.FAILED, RequestStatus.WARN, RequestStatus.DENIED})),
+    (tr.mark("Cancelled"), frozenset({RequestStatus.CANCELLED})),
 ]
+
+
+def _title(row: RequestDetails) -> str:
+    if row.kind.value == "ebook":
+        return tr("{title} (ebook)").format(title=row.book.title)
+    return row.book.title
+
+
+def _requested_by(row: RequestDetails) -> str:
+    if not row.member_ids:
+        return row.username
+    return tr("{user} +{count}", "a requester and how many others joined").format(
+        user=row.username, count=number(len(row.member_ids))
+    )
 
 
 def _progress(row: RequestDetails) -> float | None:
@@ -59,22 +78,22 @@ class RequestsModel(RowTableModel[RequestDetails]):
     def __init__(self) -> None:
         super().__init__(
             [
-                Column("Title", lambda r: r.book.title + (" (ebook)" if r.kind.value == "ebook" else "")),
-                Column("Author", lambda r: ", ".join(r.book.authors)),
+                Column(tr.mark("Title"), _title),
+                Column(tr.mark("Author"), lambda r: ", ".join(r.book.authors)),
                 Column(
-                    "Status",
+                    tr.mark("Status"),
                     lambda r: r.status_label,
                     sort=lambda r: r.status.value,
                     tooltip=lambda r: r.status_message or "",
                     level=lambda r: STATUS_LEVELS.get(r.status, "info"),
                 ),
-                Column("Progress", lambda r: "", sort=lambda r: _progress(r) or 0.0, progress=_progress),
                 Column(
-                    "Requested by", lambda r: r.username + (f" +{len(r.member_ids)}" if r.member_ids else "")
+                    tr.mark("Progress"), lambda r: "", sort=lambda r: _progress(r) or 0.0, progress=_progress
                 ),
-                Column("Region", lambda r: r.region.upper()),
+                Column(tr.mark("Requested by"), _requested_by),
+                Column(tr.mark("Region"), lambda r: r.region.upper()),
                 Column(
-                    "Requested",
+                    tr.mark("Requested"),
                     lambda r: friendly_time(r.created_at),
                     sort=lambda r: r.created_at,
                     tooltip=lambda r: full_time(r.created_at),
@@ -117,16 +136,16 @@ class TimelineModel(RowTableModel[JobEvent]):
         super().__init__(
             [
                 Column(
-                    "Time",
+                    tr.mark("Time"),
                     lambda e: local_time(e.created_at),
                     sort=lambda e: e.id,
                     tooltip=lambda e: full_time(e.created_at),
                 ),
                 Column(
-                    "Level",
-                    lambda e: e.level.value,
+                    tr.mark("Level"),
+                    lambda e: text(LEVEL_TEXT.get(e.level.value, e.level.value)),
                     level=lambda e: {"warning": "warning", "error": "error"}.get(e.level.value, "muted"),
                 ),
-                Column("What happened", lambda e: e.message, tooltip=lambda e: e.context),
+                Column(tr.mark("What happened"), lambda e: e.message, tooltip=lambda e: e.context),
             ]
         )

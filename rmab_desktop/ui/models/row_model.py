@@ -13,6 +13,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from rmab_desktop.domain.i18n import Translator, text
+from rmab_desktop.ui.formatting import number
 from rmab_desktop.ui.models.roles import FilterRole, KeyRole, LevelRole, ObjectRole, ProgressRole, SortRole
 
 T = TypeVar("T")
@@ -20,10 +22,17 @@ Index = QModelIndex | QPersistentModelIndex
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
+tr = Translator("Tables")
+
+
+def percent(fraction: float) -> str:
+    """A fraction as a percentage in the app's language ("42%", "42 %")."""
+    return tr("{value}%", "a percentage").format(value=number(round(fraction * 100)))
+
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
-    title: str
+    title: str  # a Translator.mark()ed title: headerData shows it in the current language
     display: Callable[[T], Any]
     sort: Callable[[T], Any] | None = None
     tooltip: Callable[[T], str] | None = None
@@ -51,7 +60,7 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self.columns):
-            return self.columns[section].title
+            return text(self.columns[section].title)
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:

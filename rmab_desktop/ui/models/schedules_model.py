@@ -7,11 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.jobs import ScheduledJob
 from rmab_desktop.ui.formatting import friendly_time, full_time
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
+
+tr = Translator("SchedulesTable")
 
 
 class SchedulesModel(RowTableModel[ScheduledJob]):
@@ -23,18 +26,18 @@ class SchedulesModel(RowTableModel[ScheduledJob]):
     def __init__(self, title_of: Callable[[str], str] = lambda job_type: job_type) -> None:
         super().__init__(
             [
-                Column("Name", lambda s: s.name),
-                Column("Runs", lambda s: title_of(s.job_type), tooltip=lambda s: s.job_type),
-                Column("Cron", lambda s: s.cron, tooltip=lambda s: "Double-click to edit"),
-                Column("Enabled", lambda s: "Yes" if s.enabled else "No"),
+                Column(tr.mark("Name"), lambda s: s.name),
+                Column(tr.mark("Runs"), lambda s: title_of(s.job_type), tooltip=lambda s: s.job_type),
+                Column(tr.mark("Cron"), lambda s: s.cron, tooltip=lambda s: tr("Double-click to edit")),
+                Column(tr.mark("Enabled"), lambda s: tr("Yes") if s.enabled else tr("No")),
                 Column(
-                    "Last run",
-                    lambda s: friendly_time(s.last_run_at) if s.last_run_at else "never",
+                    tr.mark("Last run"),
+                    lambda s: friendly_time(s.last_run_at) if s.last_run_at else tr("never"),
                     sort=lambda s: s.last_run_at.timestamp() if s.last_run_at else 0.0,
                     tooltip=lambda s: full_time(s.last_run_at),
                 ),
                 Column(
-                    "Next run",
+                    tr.mark("Next run"),
                     lambda s: friendly_time(s.next_run_at) if s.enabled and s.next_run_at else "—",
                     tooltip=lambda s: full_time(s.next_run_at),
                     sort=lambda s: s.next_run_at.timestamp() if s.enabled and s.next_run_at else float("inf"),

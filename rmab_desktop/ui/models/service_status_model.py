@@ -7,14 +7,24 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from rmab_desktop.domain.enums import HealthState
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.health import ServiceStatus
 from rmab_desktop.ui.models.roles import FilterRole, KeyRole, LevelRole, ObjectRole, SortRole
+
+tr = Translator("ServiceStatus")
 
 STATE_LEVELS = {
     HealthState.UP: "success",
     HealthState.DEGRADED: "warning",
     HealthState.DOWN: "error",
     HealthState.UNKNOWN: "info",
+}
+# Each state in words, for tooltips, badges and accessible descriptions (through i18n.text).
+STATE_TEXT = {
+    HealthState.UP: tr.mark("Up"),
+    HealthState.DEGRADED: tr.mark("Degraded"),
+    HealthState.DOWN: tr.mark("Down"),
+    HealthState.UNKNOWN: tr.mark("Unknown"),
 }
 # Down first, then degraded, unknown, up: the page sorts what needs attention to the top.
 STATE_RANK = {HealthState.DOWN: 0, HealthState.DEGRADED: 1, HealthState.UNKNOWN: 2, HealthState.UP: 3}
@@ -38,7 +48,9 @@ class ServiceStatusModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return status.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return status.last_error or f"{status.name}: {status.state.value}"
+            return status.last_error or tr("{service}: {state}").format(
+                service=status.name, state=text(STATE_TEXT[status.state])
+            )
         if role == ObjectRole:
             return status
         if role == KeyRole:
@@ -46,7 +58,7 @@ class ServiceStatusModel(QAbstractListModel):
         if role == SortRole:
             return f"{STATE_RANK[status.state]}{status.name.casefold()}"
         if role == FilterRole:
-            return f"{status.name} {status.kind} {status.state.value}"
+            return f"{status.name} {status.kind} {status.state.value} {text(STATE_TEXT[status.state])}"
         if role == LevelRole:
             return STATE_LEVELS[status.state]
         return None
