@@ -1,4 +1,5 @@
-"""Keyboard order in dialogs: Tab follows the reading order, also through parts built later.
+"""Keyboard use in dialogs: Tab follows the reading order, also through parts built later, and
+every form label names (and focuses) its field.
 
 Qt's Tab order is the order widgets were created in. Settings sections are built when first
 shown (after the dialog's buttons), and some forms create a widget before the field it follows;
@@ -10,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
 
 
 def chain(*widgets: QWidget) -> None:
@@ -33,3 +34,18 @@ def focusable_in(container: QWidget) -> list[QWidget]:
 def insert_between(before: QWidget, container: QWidget, after: list[QWidget]) -> None:
     """Tab goes from ``before`` through every field of ``container``, then on to ``after``."""
     chain(before, *focusable_in(container), *after)
+
+
+def labelled_row(form: QFormLayout, label: str, field: QWidget, *more: QWidget) -> QHBoxLayout:
+    """A form row of ``field`` followed by ``more`` (e.g. a Browse button) whose label names
+    ``field``: its mnemonic focuses it and screen readers read it (a row given as a layout has no
+    buddy otherwise)."""
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    for widget in more:
+        row.addWidget(widget)
+    form.addRow(label, row)
+    title = form.labelForField(row)
+    if isinstance(title, QLabel):
+        title.setBuddy(field)
+    return row

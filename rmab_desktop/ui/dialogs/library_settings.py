@@ -28,7 +28,7 @@ from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.library.backends import LibraryBackendConfig, PathMapping
 from rmab_desktop.services.library.service import LibraryService
-from rmab_desktop.ui.dialogs.focus import chain
+from rmab_desktop.ui.dialogs.focus import chain, labelled_row
 
 if TYPE_CHECKING:
     from rmab_desktop.settings import Preferences
@@ -64,10 +64,7 @@ class LibrarySettings(QWidget):
         browse = QPushButton(tr("&Browse…"))
         browse.setAccessibleName(tr("Browse for the library folder"))
         browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.root_edit, 1)
-        row.addWidget(browse)
-        folder_form.addRow(tr("&Folder"), row)
+        labelled_row(folder_form, tr("&Folder"), self.root_edit, browse)
         self.kind_combo = QComboBox()
         for kind, label in KINDS:
             self.kind_combo.addItem(text(label), kind)
@@ -83,9 +80,6 @@ class LibrarySettings(QWidget):
         self.library_combo = QComboBox(editable=False)
         self.find_button = QPushButton(tr("F&ind libraries"))
         self.find_button.clicked.connect(self.find_libraries)
-        library_row = QHBoxLayout()
-        library_row.addWidget(self.library_combo, 1)
-        library_row.addWidget(self.find_button)
         self.server_prefix = QLineEdit(placeholderText=tr("/data/audiobooks (as the server sees it)"))
         self.local_prefix = QLineEdit(placeholderText=tr("the same folder on this computer"))
         self.plex_sign_in = QPushButton(tr("Sign in &with Plex…"))
@@ -93,12 +87,9 @@ class LibrarySettings(QWidget):
             tr("Opens plex.tv in your browser; the token arrives here when you approve")
         )
         self.plex_sign_in.clicked.connect(self.sign_in_with_plex)
-        token_row = QHBoxLayout()
-        token_row.addWidget(self.token_edit, 1)
-        token_row.addWidget(self.plex_sign_in)
         form.addRow(tr("&Address"), self.url_edit)
-        form.addRow(tr("T&oken"), token_row)
-        form.addRow(tr("&Library"), library_row)
+        labelled_row(form, tr("T&oken"), self.token_edit, self.plex_sign_in)
+        labelled_row(form, tr("&Library"), self.library_combo, self.find_button)
         form.addRow(tr("Server &path"), self.server_prefix)
         form.addRow(tr("Lo&cal path"), self.local_prefix)
         mapping_help = QLabel(

@@ -35,6 +35,7 @@ from rmab_desktop.services.notifications import (
     NotificationBackendInfo,
     NotificationService,
 )
+from rmab_desktop.ui.dialogs.focus import labelled_row
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
@@ -101,9 +102,6 @@ class BackendDialog(QDialog):
                 QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
             )
         )
-        url_row = QHBoxLayout()
-        url_row.addWidget(self.url_edit, 1)
-        url_row.addWidget(self.show_url)
         self.saved_url = QLabel(objectName="pageSubtitle")
         self.saved_url.setWordWrap(True)
         self.saved_url.setAccessibleName(tr("Saved URL"))
@@ -112,7 +110,7 @@ class BackendDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(tr("&Name"), self.name_edit)
-        form.addRow(tr("Apprise &URL"), url_row)
+        labelled_row(form, tr("Apprise &URL"), self.url_edit, self.show_url)
         form.addRow("", self.saved_url)
         form.addRow("", self.enabled_check)
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,7 +36,7 @@ from rmab_desktop.services import setup
 from rmab_desktop.services.downloads import DownloadClientConfig
 from rmab_desktop.services.downloads.config import DEFAULT_URLS, KIND_LABELS, KIND_PROTOCOL, PathMapping
 from rmab_desktop.services.indexers import IndexerConfig, IndexerType
-from rmab_desktop.ui.dialogs.focus import chain
+from rmab_desktop.ui.dialogs.focus import chain, labelled_row
 from rmab_desktop.ui.widgets.test_button import TestButton, TestPlan
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
 
@@ -76,8 +75,8 @@ def _missing(message: str, hint: str = "") -> ConnectionTestResult:
     return ConnectionTestResult(False, message, hint=hint)
 
 
-def _folder_row(edit: QLineEdit, parent: QWidget, title: str) -> tuple[QHBoxLayout, QPushButton]:
-    """The folder field with its Browse button (returned to place it in the Tab order)."""
+def _browse_button(edit: QLineEdit, parent: QWidget, title: str) -> QPushButton:
+    """A Browse button that puts the chosen folder into ``edit``."""
     browse = QPushButton(tr("&Browse…"))
     browse.setAccessibleName(tr("Browse for: {folder}").format(folder=title))
 
@@ -87,10 +86,7 @@ def _folder_row(edit: QLineEdit, parent: QWidget, title: str) -> tuple[QHBoxLayo
             edit.setText(chosen)
 
     browse.clicked.connect(choose)
-    row = QHBoxLayout()
-    row.addWidget(edit, 1)
-    row.addWidget(browse)
-    return row, browse
+    return browse
 
 
 class WelcomePage(QWizardPage):
@@ -146,18 +142,14 @@ class LibraryPage(QWizardPage):
         self.find_result = TestResultLabel()
         server.addRow(tr("&Address"), self.url_edit)
         server.addRow(tr("T&oken"), self.token_edit)
-        library_row = QHBoxLayout()
-        library_row.addWidget(self.library_combo, 1)
-        library_row.addWidget(self.find_button)
-        server.addRow(tr("&Library"), library_row)
-        self.library_combo.setAccessibleName(tr("Library"))
+        labelled_row(server, tr("&Library"), self.library_combo, self.find_button)
         server.addRow("", self.find_result)
 
         self.test = TestButton(runner, self._test_call, tr("&Test"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        folder_row, browse = _folder_row(self.folder_edit, self, tr("Library folder"))
-        form.addRow(tr("Library &folder"), folder_row)
+        browse = _browse_button(self.folder_edit, self, tr("Library folder"))
+        labelled_row(form, tr("Library &folder"), self.folder_edit, browse)
         form.addRow(tr("Shown by"), kinds)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -391,9 +383,8 @@ class DownloadClientPage(QWizardPage):
         self.form.addRow(self.secret_label, self.secret_edit)
         self.form.addRow(tr("Cate&gory"), self.category_edit)
         self.form.addRow(tr("Client's &download folder"), self.remote_edit)
-        local_row, browse = _folder_row(self.local_edit, self, tr("Download folder on this computer"))
-        self.form.addRow(tr("&Same folder here"), local_row)
-        self.local_edit.setAccessibleName(tr("Same folder here"))
+        browse = _browse_button(self.local_edit, self, tr("Download folder on this computer"))
+        labelled_row(self.form, tr("&Same folder here"), self.local_edit, browse)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.test)
