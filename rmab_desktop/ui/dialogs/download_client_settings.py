@@ -36,6 +36,7 @@ from rmab_desktop.services.downloads import (
     PathMapping,
 )
 from rmab_desktop.services.downloads.config import DEFAULT_URLS, KIND_LABELS, KIND_PROTOCOL, SeedingRule
+from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 from rmab_desktop.ui.widgets.test_button import TestButton
@@ -91,7 +92,7 @@ class DownloadClientSettings(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_titles(self.table)
         self.table.verticalHeader().hide()
         self.table.setMaximumHeight(140)
         self.table.selectionModel().currentRowChanged.connect(self._selected)

@@ -36,6 +36,7 @@ from rmab_desktop.services.library.importing import (
     Proposal,
 )
 from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE
+from rmab_desktop.ui.dialogs.sizing import set_column_widths
 from rmab_desktop.ui.formatting import number
 from rmab_desktop.ui.models.roles import KeyRole, ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import percent
@@ -347,8 +348,7 @@ class ImportLibraryDialog(QDialog):
         )
         self.review_view, self.review_proxy = _table(self.proposals)
         self.review_view.setAccessibleName(tr("Proposed matches"))
-        for column, width in ((0, 100), (1, 330), (2, 330), (3, 90)):
-            self.review_view.horizontalHeader().resizeSection(column, width)
+        set_column_widths(self.review_view, {0: 100, 1: 330, 2: 330, 3: 90})
         self.review_view.doubleClicked.connect(lambda _i: self.fix_selected())
         layout.addWidget(self.review_view, 1)
         self.accept_confident = QPushButton(tr("Accept the confident matches"))
@@ -428,8 +428,7 @@ class ImportLibraryDialog(QDialog):
         layout.addWidget(self.move_intro)
         self.moves_view, _ = _table(self.moves)
         self.moves_view.setAccessibleName(tr("Planned moves"))
-        self.moves_view.horizontalHeader().resizeSection(0, 430)
-        self.moves_view.horizontalHeader().resizeSection(1, 430)
+        set_column_widths(self.moves_view, {0: 430, 1: 430})
         layout.addWidget(self.moves_view, 1)
         self.preview_button = QPushButton(tr("&Preview moves"))
         self.preview_button.clicked.connect(self.preview_moves)

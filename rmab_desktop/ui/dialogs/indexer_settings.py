@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.indexers import IndexerConfig, IndexerService, IndexerType
+from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 from rmab_desktop.ui.widgets.test_button import TestButton
@@ -140,7 +141,7 @@ class IndexerSettings(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_titles(self.table)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setMaximumHeight(150)
@@ -215,7 +216,7 @@ class IndexerSettings(QWidget):
         self.prowlarr_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.prowlarr_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.prowlarr_table.verticalHeader().hide()
-        self.prowlarr_table.horizontalHeader().setStretchLastSection(True)
+        fit_titles(self.prowlarr_table)
         self.prowlarr_table.setMaximumHeight(140)
         self.prowlarr_table.selectionModel().currentRowChanged.connect(self._prowlarr_selected)
         load = QPushButton(tr("&Load indexers from Prowlarr"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.releases import RankedRelease
 from rmab_desktop.services.pipeline import Acquisition
+from rmab_desktop.ui.dialogs.sizing import set_column_widths
 from rmab_desktop.ui.formatting import number, size
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
@@ -156,8 +157,7 @@ class InteractiveSearchDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 36), (1, 90), (2, 60), (3, 420), (4, 120), (5, 80), (6, 70)):
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table, {0: 36, 1: 90, 2: 60, 3: 420, 4: 120, 5: 80, 6: 70})
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _index: self.grab_selected())
         self.details = QPlainTextEdit(readOnly=True)

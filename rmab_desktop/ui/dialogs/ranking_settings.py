@@ -139,14 +139,14 @@ class RankingSettings(QWidget):
             row.addWidget(high)
             windows.addRow(tr("{format} sounds right from").format(format=name), row)
             self.window_spins[fmt] = (low, high)
-        grid.addLayout(windows, 0, 2, 2, 1)
+        grid.addLayout(windows, 2, 0, 1, 3)  # below the list: longer words need the width
         self.preferred = QLineEdit(placeholderText=tr("unabridged, chapterized"))
         self.flags = QLineEdit(placeholderText="freeleech=10, halfleech=4")
         extra = QFormLayout()
         extra.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         extra.addRow(tr("&Preferred words"), self.preferred)
         extra.addRow(tr("Indexer fla&gs (points)"), self.flags)
-        grid.addLayout(extra, 2, 0, 1, 3)
+        grid.addLayout(extra, 3, 0, 1, 3)
         layout.addWidget(order)
 
         trial = QGroupBox(tr("Try it"))

@@ -28,6 +28,9 @@ from rmab_desktop.ui.widgets.empty_state import EmptyState
 
 log = logging.getLogger(__name__)
 tr = Translator("SettingsDialog")
+SIDEBAR_WIDTH = 190  # at least; wider when a section's title needs it, up to SIDEBAR_MAX_WIDTH
+SIDEBAR_MAX_WIDTH = 230  # longer titles wrap
+SIDEBAR_PADDING = 40  # the list's frame, item margins and the selection's rounding
 
 
 class SettingsDialog(QDialog):
@@ -41,7 +44,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._build_section = build
         self.setWindowTitle(tr("Settings"))
-        self.resize(880, 600)
+        self.resize(960, 640)
         self.sections = sorted(
             SETTINGS_SECTIONS if sections is None else sections, key=lambda s: (s.order, s.title)
         )
@@ -58,8 +61,11 @@ class SettingsDialog(QDialog):
             self.model.appendRow(item)
         self.list = QListView(objectName="sidebar")
         self.list.setModel(self.model)
-        self.list.setFixedWidth(190)
         self.list.setIconSize(QSize(18, 18))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setWordWrap(True)
+        wanted = self.list.sizeHintForColumn(0) + SIDEBAR_PADDING
+        self.list.setFixedWidth(min(max(SIDEBAR_WIDTH, wanted), SIDEBAR_MAX_WIDTH))
         self.list.setAccessibleName(tr("Settings sections"))
         self.stack = QStackedWidget()
         self.title = QLabel(objectName="pageTitle")
