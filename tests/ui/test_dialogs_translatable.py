@@ -132,7 +132,13 @@ def visible_texts(window: QWidget) -> Iterator[tuple[QWidget, str, str]]:
 
 def _data(core: AppCore) -> set[str]:
     described = core.database.describe()
-    return PROPER_NAMES | TEST_DATA | EXAMPLES | {str(value) for value in described.values() if value} | {__version__}
+    return (
+        PROPER_NAMES
+        | TEST_DATA
+        | EXAMPLES
+        | {str(value) for value in described.values() if value}
+        | {__version__}
+    )
 
 
 def test_every_visible_string_in_every_dialog_is_translatable(
@@ -186,7 +192,9 @@ def test_message_boxes_and_file_dialogs_are_translatable(
     for shown in every_dialog(core, shell, tmp_path):
         if shown.name == "settings-notifications":
             section = shown.window.section_widget("notifications")
-            section.model.set_rows([NotificationBackendInfo(1, "Family", "apprise", "notify.1", frozenset(), True)])
+            section.model.set_rows(
+                [NotificationBackendInfo(1, "Family", "apprise", "notify.1", frozenset(), True)]
+            )
             section.table.selectRow(0)
             section.remove()
         if shown.name in ("settings-library", "import-library-step1"):
