@@ -237,7 +237,7 @@ class BookPage(QWidget):
         else:
             self.badge.setText("")
         self.request_button.setEnabled(label is None)
-        if label is None and self.isActiveWindow():
+        if label is None:  # the keyboard starts on Request (given when the window is active)
             self.request_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _link(self, link: str) -> None:

@@ -168,7 +168,6 @@ class LibraryPage(QWidget):
         self.refresh_button.clicked.connect(self.sync)
         self.import_button = QPushButton(icons.icon("import"), tr("Import existing library…"))
         self.import_button.clicked.connect(self._import)
-        self.import_button.setVisible(self._open_import is not None)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -244,6 +243,8 @@ class LibraryPage(QWidget):
                 self.import_button,
             )
         )
+        # only once it has a parent: shown before, the button would open as a window of its own
+        self.import_button.setVisible(self._open_import is not None)
         layout.addLayout(top)
         layout.addWidget(self.query_error)
         layout.addWidget(self.stack, 1)
