@@ -151,5 +151,7 @@ class RequestOutcome:
     def message(self) -> str:
         title = self.request.book.title
         if self.joined:
-            return f"'{title}' was already requested by someone else; you were added to that request."
-        return f"Requested '{title}' ({self.request.status_label})."
+            return _tr(
+                "'{title}' was already requested by someone else; you were added to that request."
+            ).format(title=title)
+        return _tr("Requested '{title}' ({status}).").format(title=title, status=self.request.status_label)

@@ -3,6 +3,7 @@ what it is called, what text it shows, and where Tab goes."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QTabBar,
+    QTableView,
     QTabWidget,
     QWidget,
 )
@@ -112,6 +115,20 @@ def walk_tab(window: QWidget, presses: int) -> list[QWidget]:
     return visited
 
 
+def standard_button(button: QAbstractButton) -> bool:
+    """A dialog's OK/Cancel/Close: Qt's own words, translated by Qt's catalogue (ui/translations.py)."""
+    box = button.parentWidget()
+    return (
+        isinstance(box, QDialogButtonBox)
+        and box.standardButton(button) != QDialogButtonBox.StandardButton.NoButton
+    )
+
+
+def plain(text: str) -> str:
+    """A label's text as the user reads it: tags dropped, entities decoded."""
+    return html.unescape(TAGS.sub(" ", text))
+
+
 def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
     """(where, text) for every piece of text ``root`` shows or tells a screen reader."""
     for widget in shown_widgets(root):
@@ -122,8 +139,8 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         yield where + " accessible name", widget.accessibleName()
         yield where + " accessible description", widget.accessibleDescription()
         if isinstance(widget, QLabel):
-            yield where, TAGS.sub(" ", widget.text())
-        elif isinstance(widget, QAbstractButton):
+            yield where, plain(widget.text())
+        elif isinstance(widget, QAbstractButton) and not standard_button(widget):
             yield where, widget.text()
         elif isinstance(widget, QLineEdit):
             yield where + " placeholder", widget.placeholderText()
@@ -133,16 +150,12 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         elif isinstance(widget, QTabBar):
             for index in range(widget.count()):
                 yield f"{where} tab {index}", widget.tabText(index)
-        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        elif isinstance(widget, QTableView) and widget.horizontalHeader().isVisible():
             model = widget.model()
-            for column in range(model.columnCount()):
-                yield (
-                    f"{where} header {column}",
-                    str(
-                        model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
-                    ),
-                )
-        for action in widget.actions():
+            for column in range(widget.horizontalHeader().count()):
+                header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+                yield f"{where} header {column}", str(header or "")
+        for action in QWidget.actions(widget):  # a page may name an attribute "actions"
             yield from action_texts(action, where)
 
 
