@@ -10,7 +10,6 @@ from enum import StrEnum
 from typing import Any
 
 from rmab_desktop.domain.books import BookInfo
-from rmab_desktop.domain.i18n import Marked, Translator
 
 # Marketplace -> top-level domain of api.audible.<tld> and www.audible.<tld>.
 REGIONS: dict[str, str] = {
@@ -27,21 +26,18 @@ REGIONS: dict[str, str] = {
     "br": "com.br",
 }
 
-_tr = Translator("Regions")
-
-# Marketplace names, translated where shown: rmab_desktop.domain.i18n.text(REGION_NAMES[code]).
-REGION_NAMES: dict[str, Marked] = {
-    "us": _tr.mark("United States"),
-    "ca": _tr.mark("Canada"),
-    "uk": _tr.mark("United Kingdom"),
-    "au": _tr.mark("Australia"),
-    "fr": _tr.mark("France"),
-    "de": _tr.mark("Germany"),
-    "jp": _tr.mark("Japan"),
-    "it": _tr.mark("Italy"),
-    "in": _tr.mark("India"),
-    "es": _tr.mark("Spain"),
-    "br": _tr.mark("Brazil"),
+REGION_NAMES: dict[str, str] = {
+    "us": "United States",
+    "ca": "Canada",
+    "uk": "United Kingdom",
+    "au": "Australia",
+    "fr": "France",
+    "de": "Germany",
+    "jp": "Japan",
+    "it": "Italy",
+    "in": "India",
+    "es": "Spain",
+    "br": "Brazil",
 }
 
 
