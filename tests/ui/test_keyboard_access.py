@@ -5,16 +5,10 @@ Dialogs have their own checks (tests/ui/ of the settings and wizard dialogs)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from rmab_desktop.bootstrap import AppCore, open_core
-from rmab_desktop.settings import Preferences, SettingsStore
 from rmab_desktop.ui.main_window import MainWindow
 from rmab_desktop.ui.pages.book_page import BookPage
 from rmab_desktop.ui.pages.catalog_widgets import CatalogNavigator
@@ -22,32 +16,10 @@ from rmab_desktop.ui.pages.registry import PAGES
 from rmab_desktop.ui.tray import Tray
 from rmab_desktop.ui.wiring import catalog_navigator
 from rmab_desktop.workers.runner import TaskRunner
-from tests.fakes.audible_server import FakeAudible
 from tests.ui.main_windows import open_main_window
 from tests.ui.widget_walk import tab_stops, unnamed_actions, unnamed_controls, walk_tab
 
 DEADLINE_MS = 30_000
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeAudible]:
-    server = FakeAudible()
-    server.add_generated(12)
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def catalog_core(tmp_path: Path, database_url: str, fake: FakeAudible) -> Iterator[AppCore]:
-    """A core whose Audible catalog is the fake server."""
-    prefs = Preferences()
-    prefs.catalog.audible_base_url = fake.base_url
-    prefs.catalog.audnexus_base_url = fake.base_url
-    SettingsStore(tmp_path / "profile" / "config" / "settings.json").save(prefs)
-    core = open_core(tmp_path / "profile", database_url, log_to_console=False)
-    yield core
-    core.close()
 
 
 def _activate(qtbot, widget) -> None:  # type: ignore[no-untyped-def]

@@ -26,7 +26,6 @@ from rmab_desktop.ui.tray import Tray
 from rmab_desktop.ui.wiring import catalog_navigator
 from tests.fakes.audible_server import FakeAudible
 from tests.ui.main_windows import open_main_window
-from tests.ui.test_keyboard_access import catalog_core, fake  # noqa: F401 - fixtures
 from tests.ui.widget_walk import LETTERS, menu_texts, plain, visible_texts
 
 OPEN, CLOSE = "⟦", "⟧"
@@ -56,16 +55,16 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
-def test_data_strings_are_recognisable(fake: FakeAudible) -> None:  # noqa: F811
+def test_data_strings_are_recognisable(fake_audible: FakeAudible) -> None:
     """The exclusion list is exactly the fake catalog's values, and none of them is a UI word."""
-    data = set(_strings(fake.products)) | set(_strings(fake.categories))
+    data = set(_strings(fake_audible.products)) | set(_strings(fake_audible.categories))
     assert "Generated Book 3" in data and "Author 3" in data
     assert not {"Search", "Request", "Library", "Requests"} & data
 
 
-def _data(fake: FakeAudible, core: AppCore) -> list[str]:
+def _data(fake_audible: FakeAudible, core: AppCore) -> list[str]:
     """Values from the test data a page may show as they are, longest first."""
-    words = set(_strings(fake.products)) | set(_strings(fake.categories))
+    words = set(_strings(fake_audible.products)) | set(_strings(fake_audible.categories))
     words |= {" ".join(plain(s).split()) for s in words}  # descriptions come as HTML
     words |= {s.title() for s in words}  # the book page capitalises language and format
     words |= {code.upper() for code in REGIONS} | {code for code in REGIONS}
@@ -95,8 +94,8 @@ def _untranslated(texts: Iterator[tuple[str, str]], data: list[str]) -> list[str
 
 
 def test_every_visible_string_of_the_main_window_is_translatable(
-    catalog_core: AppCore,  # noqa: F811
-    fake: FakeAudible,  # noqa: F811
+    catalog_core: AppCore,
+    fake_audible: FakeAudible,
     pseudo_language: None,
     qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
@@ -110,24 +109,25 @@ def test_every_visible_string_of_the_main_window_is_translatable(
 
     # a request, made from a book window, so that Requests and the badges have something to say
     nav = catalog_navigator(catalog_core, shell)
-    book = nav.open_book(fake.products[0]["asin"])
+    book = nav.open_book(fake_audible.products[0]["asin"])
     assert isinstance(book, BookPage) and book.entry is not None
     book.request()
     shown.append(book)
-    shown.append(nav.open_author(fake.products[0]["authors"][0]["name"], None, "us"))
+    shown.append(nav.open_author(fake_audible.products[0]["authors"][0]["name"], None, "us"))
 
     for spec in PAGES:
         assert window.show_page(spec.key)
         page = window.page(spec.key)
         assert page is not None
         if spec.key == "search":
-            page.input.setText(fake.products[1]["title"])
+            page.input.setText(fake_audible.products[1]["title"])
             page.search()
             qtbot.waitUntil(lambda p=page: p.model.rowCount() > 0)
         if spec.key == "requests":
             assert page.select_request(page.model.row_object(0).id)
         offenders += [
-            f"{spec.key}: {o}" for o in _untranslated(visible_texts(window), _data(fake, catalog_core))
+            f"{spec.key}: {o}"
+            for o in _untranslated(visible_texts(window), _data(fake_audible, catalog_core))
         ]
 
     dialog = ShortcutsDialog(window.menu_shortcuts(), window)
@@ -141,7 +141,7 @@ def test_every_visible_string_of_the_main_window_is_translatable(
     # titles only: the messages are the services' words (their own translation is checked there)
     notifications = [("notification", title) for title, _message, _level in shell.notifier.sent]
 
-    data = _data(fake, catalog_core)
+    data = _data(fake_audible, catalog_core)
     offenders += _untranslated((t for w in shown for t in visible_texts(w)), data)
     offenders += _untranslated((t for menu in menus for t in menu), data)
     offenders += _untranslated(iter(notifications), data)
