@@ -8,6 +8,7 @@ from datetime import datetime
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.enums import RequestKind, RequestStatus, Role
 from rmab_desktop.domain.errors import RmabError, ValidationError
+from rmab_desktop.domain.i18n import Marked, Translator, text
 
 ACTIVE_STATUSES = frozenset(
     {
@@ -42,20 +43,23 @@ IN_PROGRESS_STATUSES = frozenset(
     {RequestStatus.SEARCHING, RequestStatus.DOWNLOADING, RequestStatus.PROCESSING, RequestStatus.DOWNLOADED}
 )
 
-STATUS_LABELS: dict[RequestStatus, str] = {
-    RequestStatus.PENDING: "Pending",
-    RequestStatus.AWAITING_APPROVAL: "Awaiting approval",
-    RequestStatus.DENIED: "Denied",
-    RequestStatus.AWAITING_RELEASE: "Awaiting release",
-    RequestStatus.AWAITING_SEARCH: "Awaiting search",
-    RequestStatus.SEARCHING: "Searching",
-    RequestStatus.DOWNLOADING: "Downloading",
-    RequestStatus.PROCESSING: "Processing",
-    RequestStatus.DOWNLOADED: "Downloaded",
-    RequestStatus.AVAILABLE: "Available",
-    RequestStatus.FAILED: "Failed",
-    RequestStatus.CANCELLED: "Cancelled",
-    RequestStatus.WARN: "Needs attention",
+_tr = Translator("RequestStatus")
+
+# Shown through rmab_desktop.domain.i18n.text() (RequestDetails.status_label does it).
+STATUS_LABELS: dict[RequestStatus, Marked] = {
+    RequestStatus.PENDING: _tr.mark("Pending"),
+    RequestStatus.AWAITING_APPROVAL: _tr.mark("Awaiting approval"),
+    RequestStatus.DENIED: _tr.mark("Denied"),
+    RequestStatus.AWAITING_RELEASE: _tr.mark("Awaiting release"),
+    RequestStatus.AWAITING_SEARCH: _tr.mark("Awaiting search"),
+    RequestStatus.SEARCHING: _tr.mark("Searching"),
+    RequestStatus.DOWNLOADING: _tr.mark("Downloading"),
+    RequestStatus.PROCESSING: _tr.mark("Processing"),
+    RequestStatus.DOWNLOADED: _tr.mark("Downloaded"),
+    RequestStatus.AVAILABLE: _tr.mark("Available"),
+    RequestStatus.FAILED: _tr.mark("Failed"),
+    RequestStatus.CANCELLED: _tr.mark("Cancelled"),
+    RequestStatus.WARN: _tr.mark("Needs attention"),
 }
 
 
@@ -124,7 +128,8 @@ class RequestDetails:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status.value)
+        label = STATUS_LABELS.get(self.status)
+        return text(label) if label is not None else self.status.value
 
     @property
     def is_active(self) -> bool:
@@ -146,5 +151,7 @@ class RequestOutcome:
     def message(self) -> str:
         title = self.request.book.title
         if self.joined:
-            return f"'{title}' was already requested by someone else; you were added to that request."
-        return f"Requested '{title}' ({self.request.status_label})."
+            return _tr(
+                "'{title}' was already requested by someone else; you were added to that request."
+            ).format(title=title)
+        return _tr("Requested '{title}' ({status}).").format(title=title, status=self.request.status_label)

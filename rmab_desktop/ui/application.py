@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rmab_desktop.bootstrap import AppCore
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.automation_lease import AutomationLease
 from rmab_desktop.services.events import AppEvent
 from rmab_desktop.services.notifications.desktop import for_desktop
@@ -35,6 +36,8 @@ from rmab_desktop.workers.job_pump import JobPump, PumpState
 from rmab_desktop.workers.runner import TaskRunner
 
 log = logging.getLogger(__name__)
+
+tr = Translator("DesktopApp")
 
 STATUS_REFRESH_MS = 5000
 QUIT_DRAIN_MS = 15_000
@@ -131,12 +134,12 @@ class DesktopApp(QObject):
         self.core.prefs.automation_paused = paused
         self.save_prefs()
         self.pump.set_paused_changed()
-        self.notifier.notify(
-            "Automation paused" if paused else "Automation resumed",
-            "Searches, downloads and imports wait until you resume."
-            if paused
-            else "Searches, downloads and imports run again.",
-        )
+        if paused:
+            self.notifier.notify(
+                tr("Automation paused"), tr("Searches, downloads and imports wait until you resume.")
+            )
+        else:
+            self.notifier.notify(tr("Automation resumed"), tr("Searches, downloads and imports run again."))
 
     def _on_pump_state(self, state: PumpState) -> None:
         self.window.set_automation_status(state.text, state.tooltip)
@@ -170,7 +173,7 @@ class DesktopApp(QObject):
             self.core.prefs.extra["told_about_tray"] = True
             self.save_prefs()
             self.notifier.notify(
-                "Still running", "ReadMeABook keeps working in the tray. Quit from its menu."
+                tr("Still running"), tr("ReadMeABook keeps working in the tray. Quit from its menu.")
             )
 
     def open_settings(self) -> SettingsDialog:
@@ -206,9 +209,12 @@ class DesktopApp(QObject):
     def _confirm_quit(self, active: int) -> bool:
         answer = QMessageBox.question(
             self.window,
-            "Quit ReadMeABook?",
-            f"{active} job{'s are' if active != 1 else ' is'} still running. Quit anyway?\n\n"
-            "Running jobs are stopped now and start again the next time you open the app.",
+            tr("Quit ReadMeABook?"),
+            tr.n(
+                "%n job(s) still running. Quit anyway?\n\n"
+                "Running jobs are stopped now and start again the next time you open the app.",
+                active,
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from rmab_desktop.domain.i18n import Marked, Translator, text
 from rmab_desktop.ui import icons
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from rmab_desktop.ui.shell import Shell
 
 B = TypeVar("B")
+
+tr = Translator("BookActions")
 
 
 class BookView(Protocol):
@@ -49,11 +52,11 @@ class BookHandler(Generic[B]):
 @dataclass(frozen=True)
 class BookActionSpec(Generic[B]):
     key: str
-    text: str
+    text: Marked  # shown through rmab_desktop.domain.i18n.text()
     icon_name: str  # a file in resources/icons/ without extension
     factory: Callable[[AppCore, Shell], BookHandler[B]]
     shortcut: str = ""
-    tooltip: str = ""
+    tooltip: Marked | str = ""
     order: int = 100
     default: bool = False  # run on double-click / Enter
 
@@ -67,10 +70,11 @@ class BookAction(Generic[B]):
 
     def qaction(self, parent: QWidget) -> QAction:
         spec = self.spec
-        action = QAction(icons.icon(spec.icon_name), spec.text, parent)
+        label = text(spec.text)
+        action = QAction(icons.icon(spec.icon_name), label, parent)
         if spec.shortcut:
             action.setShortcut(QKeySequence(spec.shortcut))
-        action.setToolTip(self.handler.unavailable or spec.tooltip or spec.text)
+        action.setToolTip(self.handler.unavailable or text(spec.tooltip) or label)
         return action
 
     def enabled(self, books: list[B]) -> bool:
@@ -108,15 +112,17 @@ def _retag(core: AppCore, shell: Shell) -> BookHandler[LibraryEntry]:
 
 
 LIBRARY_BOOK_ACTIONS: list[BookActionSpec[LibraryEntry]] = [
-    BookActionSpec("open", "Open folder", "folder", _open_folder, shortcut="Ctrl+O", order=10, default=True),
-    BookActionSpec("play", "Play", "play", _play, shortcut="Ctrl+P", order=20),
-    BookActionSpec("rescan", "Rescan", "retry", _rescan, order=30),
+    BookActionSpec(
+        "open", tr.mark("Open folder"), "folder", _open_folder, shortcut="Ctrl+O", order=10, default=True
+    ),
+    BookActionSpec("play", tr.mark("Play"), "play", _play, shortcut="Ctrl+P", order=20),
+    BookActionSpec("rescan", tr.mark("Rescan"), "retry", _rescan, order=30),
     BookActionSpec(
         "retag",
-        "Re-tag",
+        tr.mark("Re-tag"),
         "export",
         _retag,
-        tooltip="Write title, author, narrator, series and cover tags into the files again",
+        tooltip=tr.mark("Write title, author, narrator, series and cover tags into the files again"),
         order=40,
     ),
 ]
@@ -137,6 +143,6 @@ def _view_on_audible(core: AppCore, shell: Shell) -> BookHandler[CatalogEntry]:
 
 
 CATALOG_BOOK_ACTIONS: list[BookActionSpec[CatalogEntry]] = [
-    BookActionSpec("details", "Details", "info", _open_book, order=10, default=True),
-    BookActionSpec("audible", "View on Audible", "audible", _view_on_audible, order=20),
+    BookActionSpec("details", tr.mark("Details"), "info", _open_book, order=10, default=True),
+    BookActionSpec("audible", tr.mark("View on Audible"), "audible", _view_on_audible, order=20),
 ]

@@ -27,37 +27,43 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop import APP_NAME
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.logging_setup import REDACTOR
 
 log = logging.getLogger("rmab_desktop.crash")
+
+tr = Translator("CrashDialog")
 
 
 class CrashDialog(QDialog):
     def __init__(self, summary: str, details: str, log_file: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.log_file = log_file
-        self.setWindowTitle(f"{APP_NAME} — unexpected error")
+        self.setWindowTitle(tr("{app} — unexpected error").format(app=APP_NAME))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        heading = QLabel("<b>Something went wrong.</b>")
+        heading = QLabel("<b>{}</b>".format(tr("Something went wrong.")))
         self.summary = QLabel(
-            f"{APP_NAME} hit an unexpected error and that action did not finish. Your library and "
-            f"requests are safe; background jobs will resume.\n\n{summary}"
+            tr(
+                "{app} hit an unexpected error and that action did not finish. Your library and "
+                "requests are safe; background jobs will resume.\n\n{summary}"
+            ).format(app=APP_NAME, summary=summary)
         )
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        where = QLabel(f"The details were written to the log file:\n{log_file}")
+        where = QLabel(tr("The details were written to the log file:\n{path}").format(path=log_file))
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
+        self.details.setAccessibleName(tr("Error details"))
         self.details.setVisible(False)
         self.details.setMinimumHeight(180)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.open_button = QPushButton("Open log folder")
+        self.open_button = QPushButton(tr("Open log folder"))
         self.open_button.clicked.connect(self.open_log_folder)
-        self.details_button = QPushButton("Show details")
+        self.details_button = QPushButton(tr("Show details"))
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self._toggle_details)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -68,7 +74,7 @@ class CrashDialog(QDialog):
 
     def _toggle_details(self, shown: bool) -> None:
         self.details.setVisible(shown)
-        self.details_button.setText("Hide details" if shown else "Show details")
+        self.details_button.setText(tr("Hide details") if shown else tr("Show details"))
         self.adjustSize()
 
     def open_log_folder(self) -> None:

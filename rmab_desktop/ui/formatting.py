@@ -6,7 +6,7 @@ digits and separators through the default ``QLocale`` (set by ``ui/translations.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
 
@@ -80,11 +80,16 @@ def full_time(value: datetime | None) -> str:
     return QLocale().toString(_qdatetime(value), tr("ddd d MMM yyyy HH:mm:ss", "an exact time, in Qt format"))
 
 
-def date_only(value: datetime | None) -> str:
-    """A calendar date in the locale's short form ("22/11/2026", "22.11.26"); "" for None."""
+def date_only(value: datetime | date | None) -> str:
+    """A calendar date in the locale's short form ("22/11/2026", "22.11.26"); "" for None.
+    A ``date`` (a release day) is shown as it is, without time-zone conversion."""
     if value is None:
         return ""
-    return QLocale().toString(_qdatetime(value).date(), QLocale.FormatType.ShortFormat)
+    if isinstance(value, datetime):
+        day = _qdatetime(value).date()
+    else:
+        day = QDate(value.year, value.month, value.day)
+    return QLocale().toString(day, QLocale.FormatType.ShortFormat)
 
 
 def number(value: float, decimals: int = 0) -> str:

@@ -31,10 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop import APP_NAME
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.ui import icons
+from rmab_desktop.ui.formatting import number
 from rmab_desktop.ui.links import parse_audible_link
 from rmab_desktop.ui.models.pages_model import PagesModel
 from rmab_desktop.ui.pages.registry import PAGES, PageSpec
+from rmab_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from rmab_desktop.ui.widgets.banner import BannerArea
 from rmab_desktop.ui.widgets.empty_state import EmptyState
 
@@ -43,6 +46,8 @@ if TYPE_CHECKING:
     from rmab_desktop.ui.shell import Runner
 
 log = logging.getLogger(__name__)
+
+tr = Translator("MainWindow")
 
 SIDEBAR_WIDTH = 200
 DEFAULT_SIZE = QSize(1180, 760)
@@ -78,6 +83,16 @@ def _unb64(text: str | None) -> QByteArray | None:
         return QByteArray(base64.b64decode(text, validate=True))
     except ValueError:
         return None
+
+
+class PageCommands(Protocol):
+    """What a page may offer the window's keyboard commands (each one optional)."""
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the page's search or filter box."""
+
+    def reload(self) -> None:
+        """F5: read the page's data again."""
 
 
 class MainWindow(QMainWindow):
@@ -122,6 +137,8 @@ class MainWindow(QMainWindow):
     # -- construction ---------------------------------------------------------------------------
     def _build_ui(self) -> None:
         self.sidebar = QListView(objectName="sidebar")
+        self.sidebar.setAccessibleName(tr("Pages"))
+        self.sidebar.setAccessibleDescription(tr("Choose a page; Ctrl+1 to Ctrl+9 open the first nine"))
         self.sidebar.setModel(self.pages_model)
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setSpacing(0)
@@ -139,6 +156,7 @@ class MainWindow(QMainWindow):
         brand_layout.setSpacing(8)
         logo_label = QLabel()
         logo_label.setPixmap(logo)
+        logo_label.setAccessibleName(APP_NAME)
         brand_layout.addWidget(logo_label)
         brand_layout.addWidget(brand, 1)
         side = QFrame()
@@ -166,38 +184,100 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         if self.pages_model.rowCount() == 0:
             self.stack.addWidget(
-                EmptyState("activity", "Nothing here yet", "No pages are installed in this build.")
+                EmptyState("activity", tr("Nothing here yet"), tr("No pages are installed in this build."))
             )
         else:
-            self._loading = EmptyState("activity", "Opening your library…", "This takes a moment.")
+            self._loading = EmptyState("activity", tr("Opening your library…"), tr("This takes a moment."))
             self.stack.addWidget(self._loading)
 
+    def _action(self, label: str, slot: Callable[[], object], *keys: str) -> QAction:
+        action = QAction(label, self)
+        if keys:
+            action.setShortcuts([QKeySequence(key) for key in keys])
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work while the menu bar is hidden (some desktops)
+        return action
+
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        settings = QAction("&Settings…", self, shortcut=QKeySequence("Ctrl+,"))
-        settings.triggered.connect(self.settingsRequested)
-        file_menu.addAction(settings)
-        logs = QAction("Open &Log Folder", self)
-        logs.triggered.connect(self.open_log_folder)
-        file_menu.addAction(logs)
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        self.settings_action = self._action(tr("&Settings…"), self.settingsRequested.emit, "Ctrl+,")
+        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self._action(tr("Open &Log Folder"), self.open_log_folder))
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.quitRequested)
-        file_menu.addAction(quit_action)
-        go_menu = self.menuBar().addMenu("&Go")
+        self.quit_action = self._action(tr("&Quit"), self.quitRequested.emit, "Ctrl+Q")
+        file_menu.addAction(self.quit_action)
+
+        view_menu = self.menuBar().addMenu(tr("&View"))
+        self.find_action = self._action(tr("&Find in This Page"), self.focus_search, "Ctrl+F")
+        self.search_catalog_action = self._action(tr("Search the &Catalog"), self.search_catalog, "Ctrl+K")
+        self.reload_action = self._action(tr("&Refresh This Page"), self.reload_page, "F5")
+        for action in (self.find_action, self.search_catalog_action, self.reload_action):
+            view_menu.addAction(action)
+
+        go_menu = self.menuBar().addMenu(tr("&Go"))
         for row, spec in enumerate(self.pages_model.pages):
-            action = QAction(spec.title, self)
-            if row < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
-            go_menu.addAction(action)
+            keys = (f"Ctrl+{row + 1}",) if row < 9 else ()
+            go_menu.addAction(self._action(text(spec.title), lambda key=spec.key: self.show_page(key), *keys))
+
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.shortcuts_action = self._action(tr("&Keyboard Shortcuts"), self.show_shortcuts, "Ctrl+/", "F1")
+        help_menu.addAction(self.shortcuts_action)
+
+    def menu_shortcuts(self) -> list[tuple[str, str]]:
+        """(menu › command, key) for every menu command that has a shortcut, in menu order."""
+        found = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is None:
+                continue
+            for action in menu.actions():
+                keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+                if keys:
+                    where = tr("{menu} › {command}").format(
+                        menu=menu_action.text().replace("&", ""), command=action.text().replace("&", "")
+                    )
+                    found.append((where, tr(", ").join(keys)))
+        return found
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.menu_shortcuts(), self)
+        dialog.open()
+        return dialog
+
+    # -- keyboard commands on the current page ----------------------------------------------------
+    def _current_page(self) -> QWidget | None:
+        key = self.current_page_key()
+        return self._built.get(key) if key else None
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the current page's search or filter box; the catalog search when it has none."""
+        focus = getattr(self._current_page(), "focus_search", None)
+        if focus is not None:
+            focus()
+        else:
+            self.search_catalog()
+
+    def search_catalog(self) -> None:
+        """Ctrl+K: the catalog search, from any page."""
+        if self.show_page("search"):
+            focus = getattr(self._current_page(), "focus_search", None)
+            if focus is not None:
+                focus()
+
+    def reload_page(self) -> None:
+        reload = getattr(self._current_page(), "reload", None)
+        if reload is not None:
+            reload()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(True)
         self.jobs_label = QLabel("")
+        self.jobs_label.setAccessibleName(tr("Background jobs"))
         self.automation_label = QLabel("")
-        self.keyring_label = QLabel("Keychain: checking…")
+        self.automation_label.setAccessibleName(tr("Automation"))
+        self.keyring_label = QLabel(tr("Keychain: checking…"))
+        self.keyring_label.setAccessibleName(tr("Keychain"))
         for label in (self.jobs_label, self.automation_label, self.keyring_label):
             bar.addPermanentWidget(label)
 
@@ -242,16 +322,19 @@ class MainWindow(QMainWindow):
             log.exception("Page %s could not be built", spec.key)
             return EmptyState(
                 "error",
-                f"{spec.title} could not be opened",
-                f"{type(exc).__name__}: {exc}\nThe details are in the log file.",
+                tr("{page} could not be opened").format(page=text(spec.title)),
+                tr("{error}\nThe details are in the log file.").format(error=f"{type(exc).__name__}: {exc}"),
             )
 
     # -- status bar -----------------------------------------------------------------------------
     def set_jobs_status(self, active: int, queued: int, failed: int) -> None:
-        parts = [f"{active} running", f"{queued} queued"]
+        counts = {"running": number(active), "queued": number(queued), "failed": number(failed)}
         if failed:
-            parts.append(f"{failed} failed")
-        self.jobs_label.setText("Jobs: " + ", ".join(parts))
+            self.jobs_label.setText(
+                tr("Jobs: {running} running, {queued} queued, {failed} failed").format(**counts)
+            )
+        else:
+            self.jobs_label.setText(tr("Jobs: {running} running, {queued} queued").format(**counts))
 
     def set_automation_status(self, text: str, tooltip: str = "") -> None:
         self.automation_label.setText(text)
@@ -259,11 +342,11 @@ class MainWindow(QMainWindow):
 
     def set_keyring_status(self, state: str, message: str) -> None:
         words = {
-            "secure": "Keychain: secure",
-            "locked": "Keychain: locked",
-            "unavailable": "Keychain: unavailable",
+            "secure": tr("Keychain: secure"),
+            "locked": tr("Keychain: locked"),
+            "unavailable": tr("Keychain: unavailable"),
         }
-        self.keyring_label.setText(words.get(state, f"Keychain: {state}"))
+        self.keyring_label.setText(words.get(state, words["unavailable"]))
         self.keyring_label.setToolTip(message)
         if state == "secure":
             self.banners.hide_banner("keyring")
@@ -312,8 +395,8 @@ class MainWindow(QMainWindow):
         if mime.hasText():
             candidates += mime.text().split()
         found = []
-        for text in candidates:
-            parsed = parse_audible_link(text)
+        for candidate in candidates:
+            parsed = parse_audible_link(candidate)
             if parsed and parsed not in found:
                 found.append(parsed)
         return found

@@ -92,6 +92,39 @@ def build_palette(dark: bool) -> QPalette:
     return palette
 
 
+def focus_rules(c: dict[str, str]) -> str:
+    """A 2 px accent ring on whatever has the keyboard focus, the same in both themes: buttons and
+    fields keep their size (the border grows into the padding), views and the sidebar get a frame."""
+    return f"""
+QPushButton, QToolButton {{
+    border: 1px solid {c["border"]}; border-radius: 5px; background: {c["button"]}; padding: 4px 12px;
+}}
+QToolButton {{ padding: 3px 6px; }}
+QToolButton[autoRaise="true"] {{ border-color: transparent; background: transparent; }}
+QPushButton:hover, QToolButton:hover {{ border-color: {c["muted"]}; }}
+QPushButton:pressed, QToolButton:pressed, QPushButton:checked {{ background: {c["alt"]}; }}
+QPushButton:default {{ border-color: {c["accent"]}; }}
+QPushButton:disabled, QToolButton:disabled {{ color: {c["muted"]}; background: {c["window"]}; }}
+QPushButton:focus {{ border: 2px solid {c["accent"]}; padding: 3px 11px; }}
+QToolButton:focus {{ border: 2px solid {c["accent"]}; padding: 2px 5px; }}
+QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
+    border: 1px solid {c["border"]}; border-radius: 5px; padding: 3px 6px; background: {c["base"]};
+}}
+QComboBox:!editable {{ background: {c["button"]}; }}
+QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus {{
+    border: 2px solid {c["accent"]}; padding: 2px 5px;
+}}
+QTableView:focus, QTreeView:focus, QListView:focus, QPlainTextEdit:focus, QTextEdit:focus {{
+    border: 2px solid {c["accent"]};
+}}
+QListView#sidebar:focus {{ border: 2px solid {c["accent"]}; border-radius: 6px; padding: 6px 4px; }}
+QCheckBox:focus, QRadioButton:focus, QLabel:focus {{
+    border: 2px solid {c["accent"]}; border-radius: 4px;
+}}
+QTabBar::tab:focus {{ border: 2px solid {c["accent"]}; border-radius: 4px; }}
+"""
+
+
 def stylesheet(dark: bool) -> str:
     c = colors(dark)
     return f"""
@@ -115,6 +148,7 @@ QHeaderView::section {{
     font-weight: 600;
 }}
 QTabBar::tab {{ padding: 6px 14px; }}
+{focus_rules(c)}
 QStatusBar {{ border-top: 1px solid {c["border"]}; }}
 QStatusBar QLabel {{ padding: 0 6px; }}
 """

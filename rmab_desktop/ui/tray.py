@@ -13,8 +13,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from rmab_desktop import APP_NAME
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.ui import icons
 from rmab_desktop.ui.widgets.toast import ToastHost
+
+tr = Translator("Tray")
 
 _TRAY_ICONS = {
     "info": QSystemTrayIcon.MessageIcon.Information,
@@ -49,13 +52,13 @@ class Tray(QObject):
         self.icon: QSystemTrayIcon | None = None
         self.active_downloads = 0
         self.menu = QMenu(window)
-        self.show_action = QAction("Show window", self.menu)
+        self.show_action = QAction(tr("Show window"), self.menu)
         self.show_action.triggered.connect(self.toggleWindowRequested)
-        self.status_action = QAction("No active downloads", self.menu)
+        self.status_action = QAction(tr("No active jobs"), self.menu)
         self.status_action.setEnabled(False)
-        self.pause_action = QAction("Pause automation", self.menu, checkable=True)
+        self.pause_action = QAction(tr("Pause automation"), self.menu, checkable=True)
         self.pause_action.toggled.connect(self._pause_toggled)
-        self.quit_action = QAction("Quit", self.menu)
+        self.quit_action = QAction(tr("Quit"), self.menu)
         self.quit_action.triggered.connect(self.quitRequested)
         for action in (self.show_action, self.status_action):
             self.menu.addAction(action)
@@ -77,17 +80,20 @@ class Tray(QObject):
         return self.icon is not None
 
     def refresh_menu(self) -> None:
-        self.show_action.setText("Hide window" if self._window.isVisible() else "Show window")
+        self.show_action.setText(tr("Hide window") if self._window.isVisible() else tr("Show window"))
         self.pause_action.blockSignals(True)
         self.pause_action.setChecked(bool(self._is_paused()))
         self.pause_action.blockSignals(False)
         count = self.active_downloads
-        self.status_action.setText(
-            "No active jobs" if count == 0 else f"{count} job{'s' if count != 1 else ''} running"
-        )
+        self.status_action.setText(tr("No active jobs") if count == 0 else tr.n("%n job(s) running", count))
         if self.icon is not None:
-            state = " — paused" if self._is_paused() else (f" — {count} running" if count else "")
-            self.icon.setToolTip(f"{APP_NAME}{state}")
+            if self._is_paused():
+                tip = tr("{app} — paused").format(app=APP_NAME)
+            elif count:
+                tip = tr.n("{app} — %n running", count).format(app=APP_NAME)
+            else:
+                tip = APP_NAME
+            self.icon.setToolTip(tip)
 
     def set_active_count(self, count: int) -> None:
         self.active_downloads = count

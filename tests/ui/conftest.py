@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from rmab_desktop.bootstrap import AppCore, open_core
+from rmab_desktop.settings import Preferences, SettingsStore
 from rmab_desktop.ui.notifier import RecordingNotifier
 from rmab_desktop.ui.shell import Shell
 from rmab_desktop.workers.runner import ImmediateRunner, TaskRunner
+from tests.fakes.audible_server import FakeAudible
 
 
 @pytest.fixture
@@ -43,3 +45,25 @@ def threaded_shell(qapp) -> Iterator[Shell]:  # type: ignore[no-untyped-def]
     runner = TaskRunner()
     yield Shell(runner, RecordingNotifier())
     runner.shutdown(5000)
+
+
+@pytest.fixture(scope="module")
+def fake_audible() -> Iterator[FakeAudible]:
+    """The fake Audible catalog for tests of the whole window (a dozen generated books)."""
+    server = FakeAudible()
+    server.add_generated(12)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def catalog_core(tmp_path: Path, database_url: str, fake_audible: FakeAudible) -> Iterator[AppCore]:
+    """A core whose Audible catalog is the fake server."""
+    prefs = Preferences()
+    prefs.catalog.audible_base_url = fake_audible.base_url
+    prefs.catalog.audnexus_base_url = fake_audible.base_url
+    SettingsStore(tmp_path / "profile" / "config" / "settings.json").save(prefs)
+    core = open_core(tmp_path / "profile", database_url, log_to_console=False)
+    yield core
+    core.close()

@@ -102,7 +102,7 @@ def test_search_open_request_and_see_it_in_requests(app: App, qtbot) -> None:  #
     qtbot.waitUntil(lambda: "The Lantern Road" in search.suggestions.stringList(), timeout=DEADLINE_MS)
     qtbot.keyClick(search.input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: search.model.rowCount() == 2, timeout=DEADLINE_MS)
-    assert "2 result(s)" in search.status.text()
+    assert "2 results" in search.status.text()
     first = search.model.index(0)
     assert first.data(Qt.ItemDataRole.DisplayRole) == "The Lantern Road"
     qtbot.waitUntil(

@@ -11,15 +11,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rmab_desktop.domain.connection import ConnectionTestResult
+from rmab_desktop.domain.i18n import Marked, Translator
 
 log = logging.getLogger(__name__)
 
-KIND_TITLES = {
-    "audible": "Audible catalog",
-    "indexer": "Indexer",
-    "download_client": "Download client",
-    "library": "Library server",
-    "notifications": "Notifications",
+_tr = Translator("ServiceKinds")
+
+# Shown through rmab_desktop.domain.i18n.text().
+KIND_TITLES: dict[str, Marked] = {
+    "audible": _tr.mark("Audible catalog"),
+    "indexer": _tr.mark("Indexer"),
+    "download_client": _tr.mark("Download client"),
+    "library": _tr.mark("Library server"),
+    "notifications": _tr.mark("Notifications"),
 }
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from rmab_desktop.domain.catalog import CatalogEntry
+from rmab_desktop.domain.i18n import text
 from rmab_desktop.ui import theme
 from rmab_desktop.ui.models.catalog_model import AVAILABILITY_LABELS, BookGridModel
 
@@ -121,16 +122,16 @@ class CoverDelegate(QStyledItemDelegate):
     ) -> None:
         if label is None:
             return
-        text, level = label
+        word, level = text(label[0]), label[1]
         painter.setFont(self._font(option.font, "badge"))
         metrics = painter.fontMetrics()
-        width, height = metrics.horizontalAdvance(text) + 14, metrics.height() + 6
+        width, height = metrics.horizontalAdvance(word) + 14, metrics.height() + 6
         badge = QRectF(cover.right() - width - 4, cover.top() + 4, width, height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.status_color(level, False))
         painter.drawRoundedRect(badge, height / 2, height / 2)
         painter.setPen(QColor("white"))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, word)
 
     def _texts(
         self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, cover: QRect, entry: CatalogEntry

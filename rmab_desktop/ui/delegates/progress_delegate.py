@@ -6,7 +6,11 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
+from rmab_desktop.domain.i18n import Translator
+from rmab_desktop.ui.formatting import number
 from rmab_desktop.ui.models.roles import ProgressRole
+
+tr = Translator("ProgressDelegate")
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -43,6 +47,6 @@ class ProgressDelegate(QStyledItemDelegate):
         painter.drawText(
             text_rect,
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-            f"{round(fraction * 100)}%",
+            tr("{number}%", "a percentage").format(number=number(round(fraction * 100))),
         )
         painter.restore()

@@ -13,32 +13,50 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from rmab_desktop.domain.enums import HealthState
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.health import KIND_TITLES, HealthSample, ServiceStatus
-from rmab_desktop.ui.formatting import friendly_time
+from rmab_desktop.ui.formatting import friendly_time, number
 from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.models.service_status_model import STATE_LEVELS
 from rmab_desktop.ui.theme import status_color
+
+tr = Translator("ServiceCard")
 
 CARD_SIZE = QSize(340, 212)
 MARGIN = 14
 CHART_HEIGHT = 44
 MIN_CHART_SLOTS = 36
 STATE_WORDS = {
-    HealthState.UP: "Up",
-    HealthState.DEGRADED: "Slow",
-    HealthState.DOWN: "Down",
-    HealthState.UNKNOWN: "Not checked yet",
+    HealthState.UP: tr.mark("Up"),
+    HealthState.DEGRADED: tr.mark("Slow"),
+    HealthState.DOWN: tr.mark("Down"),
+    HealthState.UNKNOWN: tr.mark("Not checked yet"),
 }
 
 
 def percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.1f}%"
+    return "–" if value is None else tr("{number}%", "a percentage").format(number=number(value * 100, 1))
 
 
 def latency_text(value: float | None) -> str:
     if value is None:
         return "–"
-    return f"{value:.0f} ms" if value < 10_000 else f"{value / 1000:.1f} s"
+    if value < 10_000:
+        return tr("{number} ms", "milliseconds").format(number=number(value))
+    return tr("{number} s", "seconds").format(number=number(value / 1000, 1))
+
+
+def card_lines(status: ServiceStatus) -> list[str]:
+    """The two lines under a card's title: latency and last check, uptime over 24 h and 7 days."""
+    checked = friendly_time(status.last_check) if status.last_check else tr("never", "never checked")
+    return [
+        tr("Latency {latency}   ·   Checked {when}").format(
+            latency=latency_text(status.latency_ms), when=checked
+        ),
+        tr("Uptime 24 h {day}   ·   7 d {week}").format(
+            day=percent(status.uptime_24h), week=percent(status.uptime_7d)
+        ),
+    ]
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -78,19 +96,12 @@ class ServiceCardDelegate(QStyledItemDelegate):
         inner = rect.adjusted(MARGIN, MARGIN - 2, -MARGIN, -MARGIN)
         y = self._header(painter, inner, status, palette, accent)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        text = palette.color(QPalette.ColorRole.Text)
-        lines = [
-            (
-                f"Latency {latency_text(status.latency_ms)}   ·   Checked {friendly_time(status.last_check) if status.last_check else 'never'}",
-                text,
-            ),
-            (f"Uptime 24 h {percent(status.uptime_24h)}   ·   7 d {percent(status.uptime_7d)}", text),
-        ]
         painter.setFont(QFont(option.font))  # type: ignore[attr-defined]
         metrics = QFontMetrics(painter.font())
-        for line, color in lines:
-            painter.setPen(color)
-            painter.drawText(QRect(inner.left(), y, inner.width(), metrics.height()), 0, line)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        for line in card_lines(status):
+            elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, inner.width())
+            painter.drawText(QRect(inner.left(), y, inner.width(), metrics.height()), 0, elided)
             y += metrics.height() + 2
         chart = QRect(inner.left(), inner.bottom() - CHART_HEIGHT, inner.width(), CHART_HEIGHT)
         error_area = QRect(inner.left(), y + 2, inner.width(), max(chart.top() - y - 6, 0))
@@ -123,7 +134,7 @@ class ServiceCardDelegate(QStyledItemDelegate):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.1)
         painter.setFont(title_font)
         metrics = QFontMetrics(title_font)
-        word = STATE_WORDS[status.state]
+        word = text(STATE_WORDS[status.state])
         pill_width = metrics.horizontalAdvance(word) + 18
         pill = QRectF(inner.right() - pill_width, inner.top(), pill_width, metrics.height() + 2)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -143,7 +154,7 @@ class ServiceCardDelegate(QStyledItemDelegate):
         small.setPointSizeF(small.pointSizeF() / 1.1 * 0.9)
         painter.setFont(small)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        kind = KIND_TITLES.get(status.kind, status.kind)
+        kind = text(KIND_TITLES.get(status.kind, status.kind))
         painter.drawText(QRect(inner.left(), y, inner.width(), QFontMetrics(small).height()), 0, kind)
         return y + QFontMetrics(small).height() + 6
 
@@ -155,7 +166,7 @@ class ServiceCardDelegate(QStyledItemDelegate):
         baseline = area.bottom()
         painter.drawLine(area.left(), baseline, area.right(), baseline)
         if not samples:
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No checks in the last 24 h")
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, tr("No checks in the last 24 h"))
             return
         count = len(samples)
         step = area.width() / max(count, MIN_CHART_SLOTS)  # few checks stay thin, right-aligned

@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop.domain.enums import JobStatus
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.jobs import Job, JobEvent, ScheduledJob
 from rmab_desktop.ui import icons
 from rmab_desktop.ui.delegates.badge_delegate import BadgeDelegate
 from rmab_desktop.ui.delegates.progress_delegate import ProgressDelegate
 from rmab_desktop.ui.dialogs.cron_dialog import CronDialog
+from rmab_desktop.ui.formatting import number
 from rmab_desktop.ui.models.jobs_model import JOB_FILTERS, JobsModel, JobsProxy
 from rmab_desktop.ui.models.log_model import LEVELS, LogEntry, LogModel, LogProxy
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
@@ -49,6 +51,8 @@ if TYPE_CHECKING:
     from rmab_desktop.workers.job_pump import JobPump
 
 log = logging.getLogger(__name__)
+
+tr = Translator("ActivityPage")
 
 REFRESH_MS = 3000
 COALESCE_MS = 250
@@ -73,12 +77,23 @@ def _table(model, proxy) -> QTableView:  # type: ignore[no-untyped-def]
     view.setAlternatingRowColors(True)
     view.setShowGrid(False)
     view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(30)
     view.horizontalHeader().setHighlightSections(False)
     view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def _no_jobs() -> tuple[str, str]:
+    return (
+        tr("No jobs yet"),
+        tr(
+            "Searches, downloads and imports show up here while they run. "
+            "Scheduled maintenance starts on its own; see the Schedules tab."
+        ),
+    )
 
 
 class ActivityPage(QWidget):
@@ -109,8 +124,10 @@ class ActivityPage(QWidget):
         layout = page_layout(self)
         layout.addWidget(
             PageHeader(
-                "Activity",
-                "Everything the app does in the background: running and waiting jobs, schedules, and the log.",
+                tr("Activity"),
+                tr(
+                    "Everything the app does in the background: running and waiting jobs, schedules, and the log."
+                ),
             )
         )
         self.message = QLabel()
@@ -119,9 +136,9 @@ class ActivityPage(QWidget):
         layout.addWidget(self.message)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._build_jobs_tab(), "Jobs")
-        self.tabs.addTab(self._build_schedules_tab(), "Schedules")
-        self.tabs.addTab(self._build_log_tab(), "Log")
+        self.tabs.addTab(self._build_jobs_tab(), tr("Jobs"))
+        self.tabs.addTab(self._build_schedules_tab(), tr("Schedules"))
+        self.tabs.addTab(self._build_log_tab(), tr("Log"))
         layout.addWidget(self.tabs, 1)
         self._tint()
 
@@ -153,29 +170,32 @@ class ActivityPage(QWidget):
         layout.setContentsMargins(0, 10, 0, 0)
         bar = QHBoxLayout()
         self.job_filter = QTabBar()
+        self.job_filter.setAccessibleName(tr("Show jobs"))
         self.job_filter.setDrawBase(False)
         self.job_filter.setExpanding(False)
         for title, _statuses in JOB_FILTERS:
-            self.job_filter.addTab(title)
+            self.job_filter.addTab(text(title))
         self.job_filter.currentChanged.connect(self._job_filter_changed)
         bar.addWidget(self.job_filter)
         bar.addStretch(1)
-        self.job_search = QLineEdit(placeholderText="Filter jobs…", clearButtonEnabled=True)
+        self.job_search = QLineEdit(placeholderText=tr("Filter jobs…"), clearButtonEnabled=True)
+        self.job_search.setAccessibleName(tr("Filter jobs"))
         self.job_search.setFixedWidth(220)
         self.job_search.textChanged.connect(self.jobs_proxy.setFilterFixedString)
         self.job_search.textChanged.connect(self._update_jobs_empty)
         bar.addWidget(self.job_search)
-        self.retry_button = QPushButton("Retry")
-        self.retry_button.setToolTip("Run the selected failed or cancelled jobs again now")
+        self.retry_button = QPushButton(tr("Retry"))
+        self.retry_button.setToolTip(tr("Run the selected failed or cancelled jobs again now"))
         self.retry_button.clicked.connect(self.retry_selected)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the selected running or queued jobs")
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setToolTip(tr("Stop the selected running or queued jobs"))
         self.cancel_button.clicked.connect(self.cancel_selected)
         bar.addWidget(self.retry_button)
         bar.addWidget(self.cancel_button)
         layout.addLayout(bar)
 
         self.jobs_view = _table(self.jobs_model, self.jobs_proxy)
+        self.jobs_view.setAccessibleName(tr("Jobs"))
         self.jobs_view.setItemDelegateForColumn(JobsModel.COL_STATUS, BadgeDelegate(self.jobs_view))
         self.jobs_view.setItemDelegateForColumn(JobsModel.COL_PROGRESS, ProgressDelegate(self.jobs_view))
         self.jobs_view.sortByColumn(JobsModel.COL_ID, Qt.SortOrder.DescendingOrder)
@@ -183,12 +203,7 @@ class ActivityPage(QWidget):
         for column, width in ((0, 60), (1, 220), (2, 110), (3, 150), (4, 80), (5, 170)):
             header.resizeSection(column, width)
         self.jobs_view.selectionModel().selectionChanged.connect(self._update_job_buttons)
-        self.jobs_empty = EmptyState(
-            "activity",
-            "No jobs yet",
-            "Searches, downloads and imports show up here while they run. "
-            "Scheduled maintenance starts on its own; see the Schedules tab.",
-        )
+        self.jobs_empty = EmptyState("activity", *_no_jobs())
         self.jobs_stack = QStackedWidget()
         self.jobs_stack.addWidget(self.jobs_view)
         self.jobs_stack.addWidget(self.jobs_empty)
@@ -204,15 +219,15 @@ class ActivityPage(QWidget):
         layout.setContentsMargins(0, 10, 0, 0)
         bar = QHBoxLayout()
         hint = QLabel(
-            "Jobs that run on their own. Times are in your local time zone.", objectName="pageSubtitle"
+            tr("Jobs that run on their own. Times are in your local time zone."), objectName="pageSubtitle"
         )
-        bar.addWidget(hint)
-        bar.addStretch(1)
-        self.edit_button = QPushButton("Edit schedule…")
+        hint.setWordWrap(True)
+        bar.addWidget(hint, 1)
+        self.edit_button = QPushButton(tr("Edit schedule…"))
         self.edit_button.clicked.connect(self.edit_selected_schedule)
-        self.toggle_button = QPushButton("Disable")
+        self.toggle_button = QPushButton(tr("Disable"))
         self.toggle_button.clicked.connect(self.toggle_selected_schedule)
-        self.run_now_button = QPushButton("Run now")
+        self.run_now_button = QPushButton(tr("Run now"))
         self.run_now_button.clicked.connect(self.run_selected_schedule)
         for button in (self.edit_button, self.toggle_button, self.run_now_button):
             bar.addWidget(button)
@@ -220,6 +235,7 @@ class ActivityPage(QWidget):
         self.schedules_proxy = QSortFilterProxyModel()
         self.schedules_proxy.setSortRole(SortRole)
         self.schedules_view = _table(self.schedules_model, self.schedules_proxy)
+        self.schedules_view.setAccessibleName(tr("Schedules"))
         self.schedules_view.setItemDelegateForColumn(
             SchedulesModel.COL_ENABLED, BadgeDelegate(self.schedules_view)
         )
@@ -240,26 +256,32 @@ class ActivityPage(QWidget):
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 10, 0, 0)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Level"))
+        level_label = QLabel(tr("Level"))
+        bar.addWidget(level_label)
         self.level_combo = QComboBox()
+        self.level_combo.setAccessibleName(tr("Lowest level shown"))
+        level_label.setBuddy(self.level_combo)
+        names = {"debug": tr("Debug"), "info": tr("Info"), "warning": tr("Warning"), "error": tr("Error")}
         for level in LEVELS:
-            self.level_combo.addItem(level.capitalize(), level)
+            self.level_combo.addItem(names.get(level, level), level)
         self.level_combo.setCurrentIndex(LEVELS.index("info"))
         self.level_combo.currentIndexChanged.connect(
             lambda: self.log_proxy.set_min_level(self.level_combo.currentData())
         )
         bar.addWidget(self.level_combo)
-        self.log_search = QLineEdit(placeholderText="Filter messages…", clearButtonEnabled=True)
+        self.log_search = QLineEdit(placeholderText=tr("Filter messages…"), clearButtonEnabled=True)
+        self.log_search.setAccessibleName(tr("Filter log messages"))
         self.log_search.setFixedWidth(260)
         self.log_search.textChanged.connect(self.log_proxy.setFilterFixedString)
         bar.addWidget(self.log_search)
         bar.addStretch(1)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the log lines shown (with the current filter) to a text file")
+        self.export_button = QPushButton(tr("Export…"))
+        self.export_button.setToolTip(tr("Save the log lines shown (with the current filter) to a text file"))
         self.export_button.clicked.connect(self._choose_export_file)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
         self.log_view = _table(self.log_model, self.log_proxy)
+        self.log_view.setAccessibleName(tr("Log"))
         self.log_view.setItemDelegateForColumn(LogModel.COL_LEVEL, BadgeDelegate(self.log_view))
         self.log_view.sortByColumn(LogModel.COL_TIME, Qt.SortOrder.AscendingOrder)
         header = self.log_view.horizontalHeader()
@@ -304,6 +326,17 @@ class ActivityPage(QWidget):
             on_finished=self._loaded,
         )
 
+    def reload(self) -> None:
+        """F5 (see MainWindow.reload_page)."""
+        self.refresh()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the filter box of the tab shown (the Schedules tab has none: its table)."""
+        widget = {0: self.job_search, 2: self.log_search}.get(self.tabs.currentIndex(), self.schedules_view)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
+
     def request_refresh(self, *_args: object) -> None:
         """Coalesce bursts of changes into one reload."""
         self._coalesce.start()
@@ -328,24 +361,22 @@ class ActivityPage(QWidget):
     def _update_counts(self) -> None:
         jobs = self.jobs_model.rows()
         for tab, (title, statuses) in enumerate(JOB_FILTERS):
-            if statuses is None:
-                self.job_filter.setTabText(tab, title)
-                continue
-            count = sum(1 for job in jobs if job.status in statuses)
-            self.job_filter.setTabText(tab, f"{title} ({count})" if count else title)
+            label = text(title)
+            count = 0 if statuses is None else sum(1 for job in jobs if job.status in statuses)
+            if count:
+                label = tr("{filter} ({count})", "a job filter tab and its count").format(
+                    filter=label, count=number(count)
+                )
+            self.job_filter.setTabText(tab, label)
 
     def _update_jobs_empty(self, *_args: object) -> None:
         empty = self.jobs_proxy.rowCount() == 0
         if empty and self.jobs_model.rowCount() > 0:
             self.jobs_empty.set_text(
-                "Nothing matches", "No jobs match this filter. Try another tab or clear the search."
+                tr("Nothing matches"), tr("No jobs match this filter. Try another tab or clear the search.")
             )
         elif empty:
-            self.jobs_empty.set_text(
-                "No jobs yet",
-                "Searches, downloads and imports show up here while they run. "
-                "Scheduled maintenance starts on its own; see the Schedules tab.",
-            )
+            self.jobs_empty.set_text(*_no_jobs())
         self.jobs_stack.setCurrentWidget(self.jobs_empty if empty else self.jobs_view)
 
     def _show_error(self, info: ErrorInfo) -> None:
@@ -412,7 +443,7 @@ class ActivityPage(QWidget):
         queue = self.queue
         self.runner.submit(
             lambda: [queue.retry(job_id) for job_id in job_ids],
-            on_result=lambda jobs: self._after_action(f"Queued {len(jobs)} job(s) to run again."),
+            on_result=lambda jobs: self._after_action(tr.n("Queued %n job(s) to run again.", len(jobs))),
             on_error=self._show_error,
         )
 
@@ -427,7 +458,9 @@ class ActivityPage(QWidget):
         self.runner.submit(
             lambda: [queue.cancel(job_id) for job_id in job_ids],
             on_result=lambda _jobs: self._after_action(
-                f"Cancelling {len(job_ids)} job(s)." if not local else f"Stopping {len(job_ids)} job(s)…"
+                tr.n("Cancelling %n job(s).", len(job_ids))
+                if not local
+                else tr.n("Stopping %n job(s)…", len(job_ids))
             ),
             on_error=self._show_error,
         )
@@ -454,7 +487,7 @@ class ActivityPage(QWidget):
         schedule = self.selected_schedule()
         for button in (self.edit_button, self.toggle_button, self.run_now_button):
             button.setEnabled(schedule is not None)
-        self.toggle_button.setText("Disable" if schedule is None or schedule.enabled else "Enable")
+        self.toggle_button.setText(tr("Disable") if schedule is None or schedule.enabled else tr("Enable"))
 
     def edit_selected_schedule(self) -> None:
         schedule = self.selected_schedule()
@@ -469,7 +502,9 @@ class ActivityPage(QWidget):
             self.scheduler.update,
             schedule_id,
             cron=cron,
-            on_result=lambda s: self._after_action(f"“{s.name}” now runs on “{s.cron}”."),
+            on_result=lambda s: self._after_action(
+                tr("“{name}” now runs on “{cron}”.").format(name=text(s.name), cron=s.cron)
+            ),
             on_error=self._show_error,
         )
 
@@ -484,7 +519,9 @@ class ActivityPage(QWidget):
             schedule_id,
             enabled=enabled,
             on_result=lambda s: self._after_action(
-                f"“{s.name}” is {'enabled' if s.enabled else 'disabled'}."
+                (tr("“{name}” is enabled.") if s.enabled else tr("“{name}” is disabled.")).format(
+                    name=text(s.name)
+                )
             ),
             on_error=self._show_error,
         )
@@ -498,7 +535,9 @@ class ActivityPage(QWidget):
         self.runner.submit(
             self.scheduler.run_now,
             schedule.id,
-            on_result=lambda job_id: self._after_action(f"“{schedule.name}” queued as job #{job_id}."),
+            on_result=lambda job_id: self._after_action(
+                tr("“{name}” queued as job #{id}.").format(name=text(schedule.name), id=job_id)
+            ),
             on_error=self._show_error,
         )
 
@@ -509,7 +548,7 @@ class ActivityPage(QWidget):
 
     def _choose_export_file(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export log", "rmab-activity.log", "Log files (*.log *.txt)"
+            self, tr("Export log"), "rmab-activity.log", tr("Log files (*.log *.txt)")
         )
         if path:
             self.export_log(Path(path))
@@ -518,6 +557,8 @@ class ActivityPage(QWidget):
         lines = self.visible_log_lines()
         self.runner.submit(
             lambda: path.write_text("\n".join(lines) + "\n", encoding="utf-8"),
-            on_result=lambda _n: self._show_ok(f"Saved {len(lines)} log lines to {path}."),
+            on_result=lambda _n: self._show_ok(
+                tr.n("Saved %n log line(s) to {path}.", len(lines)).format(path=path)
+            ),
             on_error=self._show_error,
         )

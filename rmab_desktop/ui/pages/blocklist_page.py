@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop.domain.downloads import BlocklistItem
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.downloads import BlocklistService
 from rmab_desktop.ui.formatting import friendly_time, full_time
 from rmab_desktop.ui.models.roles import FilterRole, ObjectRole, SortRole
@@ -28,15 +29,19 @@ from rmab_desktop.ui.models.row_model import Column, RowTableModel
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.workers.runner import ErrorInfo, ImmediateRunner, TaskRunner
 
+tr = Translator("BlocklistPage")
+
 BookChoices = Callable[[], list[tuple[int, str]]]  # (audiobook id, title) for the Add dialog
 
 COLUMNS: list[Column[BlocklistItem]] = [
-    Column("Book", lambda b: b.book_title or "every book"),
-    Column("Release", lambda b: b.release_title, tooltip=lambda b: b.release_guid or b.infohash or ""),
-    Column("Indexer", lambda b: b.indexer),
-    Column("Reason", lambda b: b.reason, tooltip=lambda b: b.reason),
+    Column(tr.mark("Book"), lambda b: b.book_title or tr("every book")),
     Column(
-        "Added",
+        tr.mark("Release"), lambda b: b.release_title, tooltip=lambda b: b.release_guid or b.infohash or ""
+    ),
+    Column(tr.mark("Indexer"), lambda b: b.indexer),
+    Column(tr.mark("Reason"), lambda b: b.reason, tooltip=lambda b: b.reason),
+    Column(
+        tr.mark("Added"),
         lambda b: friendly_time(b.created_at),
         sort=lambda b: b.created_at.timestamp(),
         tooltip=lambda b: full_time(b.created_at),
@@ -49,19 +54,25 @@ class AddBlockDialog(QDialog):
 
     def __init__(self, books: list[tuple[int, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Block a release")
+        self.setWindowTitle(tr("Block a release"))
         form = QFormLayout(self)
         self.book_combo = QComboBox()
-        self.book_combo.addItem("Every book", None)
+        self.book_combo.addItem(tr("Every book"), None)
         for book_id, title in books:
             self.book_combo.addItem(title, book_id)
         self.title_edit = QLineEdit()
-        self.key_edit = QLineEdit(placeholderText="the release's guid/link, or its 40-character info-hash")
-        self.reason_edit = QLineEdit(placeholderText="e.g. wrong narrator, bad rip")
-        form.addRow("Book", self.book_combo)
-        form.addRow("Release title", self.title_edit)
-        form.addRow("Guid or info-hash", self.key_edit)
-        form.addRow("Reason", self.reason_edit)
+        self.key_edit = QLineEdit(
+            placeholderText=tr("the release's guid/link, or its 40-character info-hash")
+        )
+        self.reason_edit = QLineEdit(placeholderText=tr("e.g. wrong narrator, bad rip"))
+        for label, field in (
+            (tr("&Book"), self.book_combo),
+            (tr("Release &title"), self.title_edit),
+            (tr("&Guid or info-hash"), self.key_edit),
+            (tr("&Reason"), self.reason_edit),
+        ):
+            form.addRow(label, field)
+            field.setAccessibleName(label.replace("&", ""))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -83,7 +94,7 @@ class AddBlockDialog(QDialog):
             "release_title": self.title_edit.text().strip() or key,
             "guid": None if is_hash else key,
             "infohash": key if is_hash else None,
-            "reason": self.reason_edit.text().strip() or "Blocked by hand",
+            "reason": self.reason_edit.text().strip() or tr("Blocked by hand"),
         }
 
 
@@ -104,17 +115,23 @@ class BlocklistPage(QWidget):
         layout = page_layout(self)
         layout.addWidget(
             PageHeader(
-                "Blocklist",
-                "Releases that failed (stalled, broken, wrong book) are blocked for that book, so the next "
-                "candidate is tried instead. Remove an entry to allow a release again.",
+                tr("Blocklist"),
+                tr(
+                    "Releases that failed (stalled, broken, wrong book) are blocked for that book, so the "
+                    "next candidate is tried instead. Remove an entry to allow a release again."
+                ),
             )
         )
         bar = QHBoxLayout()
-        self.filter_edit = QLineEdit(placeholderText="Filter by book, release, indexer or reason")
+        self.filter_edit = QLineEdit(placeholderText=tr("Filter by book, release, indexer or reason"))
+        self.filter_edit.setAccessibleName(tr("Filter the blocklist"))
+        self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
-        self.add_button = QPushButton("Add…")
-        self.remove_button = QPushButton("Remove")
-        self.refresh_button = QPushButton("Refresh")
+        self.add_button = QPushButton(tr("Add…"))
+        self.add_button.setToolTip(tr("Block a release by hand"))
+        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button.setToolTip(tr("Allow the selected releases again"))
+        self.refresh_button = QPushButton(tr("Refresh"))
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove_selected)
         self.refresh_button.clicked.connect(self.reload)
@@ -123,6 +140,8 @@ class BlocklistPage(QWidget):
             bar.addWidget(button)
         layout.addLayout(bar)
         self.table = QTableView()
+        self.table.setAccessibleName(tr("Blocked releases"))
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
@@ -144,10 +163,16 @@ class BlocklistPage(QWidget):
 
     def _loaded(self, items: list[BlocklistItem]) -> None:
         self.model.set_rows(items)
-        self.status_label.setText(f"{len(items)} blocked release(s)" if items else "Nothing is blocked.")
+        self.status_label.setText(
+            tr.n("%n blocked release(s)", len(items)) if items else tr("Nothing is blocked.")
+        )
 
     def _error(self, info: ErrorInfo) -> None:
         self.status_label.setText(f"{info.message} {info.hint}".strip())
+
+    def focus_search(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
 
     def selected(self) -> list[BlocklistItem]:
         rows = self.table.selectionModel().selectedRows()

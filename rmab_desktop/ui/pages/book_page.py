@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from rmab_desktop.clients.audible import web_url
 from rmab_desktop.domain.catalog import CatalogEntry
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.requests import RequestOutcome
+from rmab_desktop.ui.formatting import date_only, duration, number
 from rmab_desktop.ui.models.catalog_model import AVAILABILITY_LABELS, BookGridModel
 from rmab_desktop.ui.pages.catalog_widgets import BookGrid, CatalogNavigator
 
@@ -31,14 +33,14 @@ if TYPE_CHECKING:
     from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo
 
+tr = Translator("BookPage")
+
 COVER_PX = 260
+LINKS = Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
 
 
-def _runtime(minutes: int | None) -> str:
-    if not minutes:
-        return "unknown length"
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest} min" if hours else f"{rest} min"
+def _link(href: str, label: str) -> str:
+    return f'<a href="{html.escape(href)}">{html.escape(label)}</a>'
 
 
 class BookPage(QWidget):
@@ -73,10 +75,11 @@ class BookPage(QWidget):
         self.cover = QLabel()
         self.cover.setFixedSize(COVER_PX, COVER_PX)
         self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cover.setAccessibleName(tr("Cover"))
         top.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
         info = QVBoxLayout()
         top.addLayout(info, 1)
-        self.title = QLabel("Loading…")
+        self.title = QLabel(tr("Loading…"))
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.subtitle = QLabel()
@@ -84,23 +87,28 @@ class BookPage(QWidget):
         self.people = QLabel()
         self.people.setWordWrap(True)
         self.people.setTextFormat(Qt.TextFormat.RichText)
+        self.people.setTextInteractionFlags(LINKS)
         self.people.linkActivated.connect(self._link)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.badge = QLabel()
+        self.badge.setAccessibleName(tr("Availability"))
         self.editions_label = QLabel()
         self.editions_label.setWordWrap(True)
         self.editions_label.setTextFormat(Qt.TextFormat.RichText)
+        self.editions_label.setTextInteractionFlags(LINKS)
         self.editions_label.linkActivated.connect(self._link)
         for widget in (self.title, self.subtitle, self.people, self.facts, self.badge, self.editions_label):
             info.addWidget(widget)
         buttons = QHBoxLayout()
-        self.request_button = QPushButton("Request")
+        self.request_button = QPushButton(tr("Request"))
+        self.request_button.setToolTip(tr("Ask for this audiobook: it is searched, downloaded and imported"))
         self.request_button.setEnabled(False)
         self.request_button.clicked.connect(self.request)
-        self.ebook_check = QCheckBox("Also the ebook")
+        self.ebook_check = QCheckBox(tr("Also the ebook"))
         self.audible_link = QLabel()
         self.audible_link.setOpenExternalLinks(True)
+        self.audible_link.setTextInteractionFlags(LINKS)
         buttons.addWidget(self.request_button)
         buttons.addWidget(self.ebook_check)
         buttons.addStretch(1)
@@ -114,9 +122,10 @@ class BookPage(QWidget):
         self.description.setWordWrap(True)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.description)
-        layout.addWidget(QLabel("<b>Similar books</b>"))
+        layout.addWidget(QLabel("<b>{}</b>".format(html.escape(tr("Similar books")))))
         self.similar_model = BookGridModel(self.covers)
         self.similar = BookGrid(self.similar_model, self.nav.book_actions, strip=True)
+        self.similar.setAccessibleName(tr("Similar books"))
         self.similar.bookActivated.connect(self.nav.open_entry)
         layout.addWidget(self.similar)
         layout.addStretch(1)
@@ -137,7 +146,7 @@ class BookPage(QWidget):
         )
 
     def _failed(self, info: ErrorInfo) -> None:
-        self.title.setText("This book could not be loaded")
+        self.title.setText(tr("This book could not be loaded"))
         self.message.setText(f"{info.message}\n{info.hint}".strip())
 
     def _loaded(self, result: tuple[CatalogEntry, list[tuple[str, str, str]]]) -> None:
@@ -146,34 +155,31 @@ class BookPage(QWidget):
         self.setWindowTitle(book.title)
         self.title.setText(book.title)
         self.subtitle.setText(book.subtitle or "")
-        authors = ", ".join(
-            f'<a href="author:{p.asin or ""}:{html.escape(p.name)}">{html.escape(p.name)}</a>'
-            for p in book.authors
+        unknown = html.escape(tr("unknown", "an unknown author or narrator"))
+        authors = tr(", ", "between names").join(
+            _link(f"author:{p.asin or ''}:{p.name}", p.name) for p in book.authors
         )
-        series = ""
+        narrators = html.escape(tr(", ", "between names").join(book.narrators))
+        lines = [
+            html.escape(tr("By {authors}")).format(authors=authors or unknown),
+            html.escape(tr("Narrated by {narrators}")).format(narrators=narrators or unknown),
+        ]
         if book.primary_series:
             ref = book.primary_series
-            series = (
-                f'<br>Series: <a href="series:{ref.asin or ""}:{html.escape(ref.title)}">{html.escape(ref.title)}</a>'
-                + (f", book {html.escape(ref.position)}" if ref.position else "")
-            )
-        narrators = html.escape(", ".join(book.narrators)) or "unknown"
-        self.people.setText(f"By {authors or 'unknown'}<br>Narrated by {narrators}{series}")
-        rating = f"★ {book.rating:.1f} ({book.rating_count or 0} ratings)" if book.rating else "no rating"
-        released = book.release_date.isoformat() if book.release_date else "unknown date"
-        self.facts.setText(
-            f"{_runtime(book.runtime_minutes)} · released {released} · {rating} · "
-            f"{(book.language or 'language unknown').title()} · {(book.format_type or 'format unknown').title()}"
-            f" · {book.region.upper()}"
-        )
+            series = _link(f"series:{ref.asin or ''}:{ref.title}", ref.title)
+            if ref.position:
+                line = html.escape(tr("Series: {series}, book {position}"))
+                lines.append(line.format(series=series, position=html.escape(ref.position)))
+            else:
+                lines.append(html.escape(tr("Series: {series}")).format(series=series))
+        self.people.setText("<br>".join(lines))
+        self.facts.setText(tr(" · ", "between facts").join(self._facts()))
         self.description.setText(book.description or "")
-        self.audible_link.setText(f'<a href="{web_url(book.asin, book.region)}">View on Audible</a>')
+        self.audible_link.setText(_link(web_url(book.asin, book.region), tr("View on Audible")))
         others = [(a, r, n) for a, r, n in self.editions if (a, r) != (book.asin, book.region)]
+        links = tr(", ", "between names").join(_link(f"book:{a}:{r}", n or a) for a, r, n in others)
         self.editions_label.setText(
-            "Other editions: "
-            + ", ".join(f'<a href="book:{a}:{r}">{html.escape(n or a)}</a>' for a, r, n in others)
-            if others
-            else ""
+            html.escape(tr("Other editions: {links}")).format(links=links) if others else ""
         )
         self._show_badge()
         pixmap = self.covers.get(book.cover_url)
@@ -181,13 +187,32 @@ class BookPage(QWidget):
             self.covers.arrived.connect(self._cover_arrived)
         self._set_cover(pixmap)
 
+    def _facts(self) -> list[str]:
+        """Length, release day, rating, language, format and marketplace, each in the user's locale."""
+        assert self.entry is not None
+        book = self.entry.book
+        runtime = duration(book.runtime_minutes * 60) if book.runtime_minutes else tr("unknown length")
+        if book.release_date:
+            released = tr("released {date}").format(date=date_only(book.release_date))
+        else:
+            released = tr("release date unknown")
+        if book.rating:
+            rating = tr.n("★ {rating} (%n rating(s))", book.rating_count or 0).format(
+                rating=number(book.rating, 1)
+            )
+        else:
+            rating = tr("no rating")
+        language = book.language.title() if book.language else tr("language unknown")
+        kind = book.format_type.title() if book.format_type else tr("format unknown")
+        return [runtime, released, rating, language, kind, book.region.upper()]
+
     def _cover_arrived(self, url: str) -> None:
         if self.entry is not None and url == self.entry.book.cover_url:
             self._set_cover(self.covers.get(url))
 
     def _set_cover(self, pixmap: QPixmap | None) -> None:
         if pixmap is None:
-            self.cover.setText("No cover")
+            self.cover.setText(tr("No cover"))
             return
         self.cover.setPixmap(
             pixmap.scaled(
@@ -202,11 +227,18 @@ class BookPage(QWidget):
         assert self.entry is not None
         label = AVAILABILITY_LABELS.get(self.entry.availability)
         if label:
-            suffix = " (another edition)" if self.entry.extra.get("other_edition") else ""
-            self.badge.setText(f"<b>{label[0]}</b>{suffix}")
+            word = html.escape(text(label[0]))
+            if self.entry.extra.get("other_edition"):
+                self.badge.setText(
+                    html.escape(tr("{badge} (another edition)")).format(badge=f"<b>{word}</b>")
+                )
+            else:
+                self.badge.setText(f"<b>{word}</b>")
         else:
             self.badge.setText("")
         self.request_button.setEnabled(label is None)
+        if label is None:  # the keyboard starts on Request (given when the window is active)
+            self.request_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _link(self, link: str) -> None:
         kind, _, rest = link.partition(":")
@@ -223,7 +255,7 @@ class BookPage(QWidget):
         if self.entry is None:
             return
         self.request_button.setEnabled(False)
-        self.message.setText("Requesting…")
+        self.message.setText(tr("Requesting…"))
         book = self.entry.book
         self.runner.submit(
             self.requests.create,
@@ -237,7 +269,7 @@ class BookPage(QWidget):
 
     def _requested(self, outcome: RequestOutcome) -> None:
         self.message.setText(outcome.message)
-        self.notifier.notify("Request", outcome.message)
+        self.notifier.notify(tr("Request"), outcome.message)
         self.nav.announce(outcome.request)
         self.runner.submit(
             self.catalog.annotate, [self.entry.book] if self.entry else [], on_result=self._annotated
@@ -264,14 +296,15 @@ class BookListPage(QWidget):
         heading = QLabel(title)
         heading.setStyleSheet("font-size: 18px; font-weight: 600;")
         layout.addWidget(heading)
-        self.message = QLabel("Loading…")
+        self.message = QLabel(tr("Loading…"))
         layout.addWidget(self.message)
         self.model = BookGridModel(nav.covers)
         self.grid = BookGrid(self.model, nav.book_actions)
+        self.grid.setAccessibleName(title)
         self.grid.bookActivated.connect(nav.open_entry)
         layout.addWidget(self.grid, 1)
         runner.submit(load, on_result=self._loaded, on_error=lambda info: self.message.setText(info.message))
 
     def _loaded(self, entries: list[CatalogEntry]) -> None:
         self.model.reset(entries, total=len(entries))
-        self.message.setText(f"{len(entries)} book(s)" if entries else "No books found.")
+        self.message.setText(tr.n("%n book(s)", len(entries)) if entries else tr("No books found."))

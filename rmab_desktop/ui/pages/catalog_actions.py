@@ -9,10 +9,13 @@ from PySide6.QtGui import QDesktopServices
 
 from rmab_desktop.clients.audible import web_url
 from rmab_desktop.domain.catalog import CatalogEntry
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.ui.book_actions import BookHandler, BookView
 
 if TYPE_CHECKING:
     from rmab_desktop.ui.notifier import Notifier
+
+tr = Translator("CatalogActions")
 
 
 def view_on_audible(notifier: Notifier) -> BookHandler[CatalogEntry]:
@@ -22,6 +25,8 @@ def view_on_audible(notifier: Notifier) -> BookHandler[CatalogEntry]:
         book = entries[0].book
         url = web_url(book.asin, book.region)
         if not QDesktopServices.openUrl(QUrl(url)):
-            notifier.notify("View on Audible", f"No browser could open {url}.", "warning")
+            notifier.notify(
+                tr("View on Audible"), tr("No browser could open {url}.").format(url=url), "warning"
+            )
 
     return BookHandler(run)

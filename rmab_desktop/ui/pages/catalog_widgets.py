@@ -7,9 +7,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyleOptionViewItem, QWidget
 
 from rmab_desktop.domain.catalog import CatalogEntry
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.requests import RequestDetails
 from rmab_desktop.ui.delegates.cover_delegate import CoverDelegate
 from rmab_desktop.ui.models.catalog_model import BookGridModel, CoverImages
@@ -22,10 +24,9 @@ if TYPE_CHECKING:
     from rmab_desktop.ui.notifier import Notifier
     from rmab_desktop.ui.shell import Banners, Runner
 
+tr = Translator("CatalogPages")
+
 CATALOG_BANNER = "catalog-offline"
-OFFLINE_TEXT = (
-    "The Audible catalog cannot be reached. Saved sections are shown; searching needs a connection."
-)
 
 
 class BookGrid(QListView):
@@ -136,13 +137,19 @@ class CatalogNavigator(QObject):
         if online:
             self.banners.hide_banner(CATALOG_BANNER)
         else:
-            self.banners.show_banner(CATALOG_BANNER, f"{OFFLINE_TEXT} ({message})", "warning")
+            text = tr(
+                "The Audible catalog cannot be reached. Saved sections are shown; searching needs a "
+                "connection. ({reason})"
+            ).format(reason=message)
+            self.banners.show_banner(CATALOG_BANNER, text, "warning")
 
     def _show(self, widget: QWidget, title: str) -> QWidget:
         widget.setWindowFlag(Qt.WindowType.Window, True)
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         widget.setWindowTitle(title)
         widget.resize(QSize(900, 720))
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Close)):
+            QShortcut(keys, widget, widget.close)
         widget.destroyed.connect(lambda *_: self.windows.remove(widget) if widget in self.windows else None)
         self.windows.append(widget)
         widget.show()
@@ -154,7 +161,7 @@ class CatalogNavigator(QObject):
         page = BookPage(
             self.catalog, self.requests, self.runner, self.notifier, self, asin, region or self.region()
         )
-        return self._show(page, f"Book {asin}")
+        return self._show(page, tr("Book {asin}").format(asin=asin))
 
     def open_entry(self, entry: CatalogEntry) -> QWidget:
         return self.open_book(entry.book.asin, entry.book.region)
@@ -167,13 +174,15 @@ class CatalogNavigator(QObject):
     def open_author(self, name: str, asin: str | None, region: str) -> QWidget:
         catalog = self.catalog
         return self.open_list(
-            f"Books by {name}", lambda: catalog.author_books(name, region, author_asin=asin)
+            tr("Books by {author}").format(author=name),
+            lambda: catalog.author_books(name, region, author_asin=asin),
         )
 
     def open_series(self, title: str, asin: str | None, region: str) -> QWidget:
         catalog = self.catalog
         return self.open_list(
-            f"Series: {title}", lambda: catalog.series_books(title, region, series_asin=asin)
+            tr("Series: {series}").format(series=title),
+            lambda: catalog.series_books(title, region, series_asin=asin),
         )
 
     def announce(self, details: RequestDetails) -> None:

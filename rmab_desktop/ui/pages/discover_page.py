@@ -7,9 +7,11 @@ background; when that fails the window's banner says the catalog is unreachable.
 
 from __future__ import annotations
 
+import html
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from rmab_desktop.db.models import utcnow
 from rmab_desktop.domain.catalog import Category, HomeSectionSpec, SectionKind
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.requests import UserInfo
 from rmab_desktop.services.catalog import SectionPage
 from rmab_desktop.ui.models.catalog_model import BookGridModel
@@ -40,8 +43,19 @@ if TYPE_CHECKING:
     from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo
 
+tr = Translator("DiscoverPage")
+
 STALE_AFTER = timedelta(hours=24)
 PAGE = 50
+
+
+def section_title(spec: HomeSectionSpec) -> str:
+    """The built-in sections in the user's language; a category keeps Audible's name for it."""
+    if spec.kind == SectionKind.POPULAR:
+        return tr("Popular")
+    if spec.kind == SectionKind.NEW_RELEASES:
+        return tr("New releases")
+    return spec.title
 
 
 class SectionWidget(QWidget):
@@ -52,30 +66,35 @@ class SectionWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         header = QHBoxLayout()
-        self.title = QLabel(f"<b>{spec.title}</b>")
+        title = section_title(spec)
+        self.title = QLabel(f"<b>{html.escape(title)}</b>")
         self.title.setStyleSheet("font-size: 16px;")
         self.count = QLabel("")
+        self.count.setAccessibleName(tr("Number of books"))
         header.addWidget(self.title)
         header.addWidget(self.count)
         header.addStretch(1)
-        for text, tip, slot in (
-            ("▲", "Move up", lambda: page.move(spec, -1)),
-            ("▼", "Move down", lambda: page.move(spec, 1)),
-            ("⟳", "Refresh from Audible", lambda: page.refresh(self)),
-            ("✕", "Remove this section", lambda: page.remove(spec)),
+        for symbol, tip, slot in (
+            ("▲", tr("Move up"), lambda: page.move(spec, -1)),
+            ("▼", tr("Move down"), lambda: page.move(spec, 1)),
+            ("⟳", tr("Refresh from Audible"), lambda: page.refresh(self)),
+            ("✕", tr("Remove this section"), lambda: page.remove(spec)),
         ):
             button = QToolButton()
-            button.setText(text)
+            button.setText(symbol)
             button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.setAccessibleDescription(tr("Section “{title}”").format(title=title))
             button.clicked.connect(slot)
             header.addWidget(button)
         layout.addLayout(header)
         self.model = BookGridModel(page.nav.covers)
         self.model.loader = self._load
         self.grid = BookGrid(self.model, page.nav.book_actions, strip=True)
+        self.grid.setAccessibleName(title)
         self.grid.bookActivated.connect(page.nav.open_entry)
         layout.addWidget(self.grid)
-        self.empty = QLabel("Nothing saved yet for this section.")
+        self.empty = QLabel(tr("Nothing saved yet for this section."))
         self.empty.setVisible(False)
         layout.addWidget(self.empty)
 
@@ -93,7 +112,7 @@ class SectionWidget(QWidget):
         if not self.alive:
             return
         self.model.append(result.entries, total=result.total)
-        self.count.setText(f"{result.total} books" if result.total else "")
+        self.count.setText(tr.n("%n book(s)", result.total) if result.total else "")
         self.empty.setVisible(result.total == 0)
         stale = result.refreshed_at is None or utcnow() - result.refreshed_at > STALE_AFTER
         if stale:
@@ -123,19 +142,21 @@ class DiscoverPage(QWidget):
         self._refreshing: set[tuple[str, str]] = set()
         self._refreshed: set[tuple[str, str]] = set()
         layout = page_layout(self)
-        self.add_button = QPushButton("Add section")
+        self.add_button = QPushButton(tr("Add section"))
+        self.add_button.setToolTip(tr("Add a row of books: popular, new releases or a category"))
         self.add_menu = QMenu(self)
         self.add_button.setMenu(self.add_menu)
         self.add_menu.aboutToShow.connect(self._fill_menu)
         layout.addWidget(
             PageHeader(
-                "Discover",
-                "New, popular and recommended audiobooks from Audible; open one to request it.",
+                tr("Discover"),
+                tr("New, popular and recommended audiobooks from Audible; open one to request it."),
                 self.add_button,
             )
         )
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the sections' buttons and covers
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.addStretch(1)
@@ -174,7 +195,7 @@ class DiscoverPage(QWidget):
         if key in self._refreshing or (automatic and key in self._refreshed):
             return
         self._refreshing.add(key)
-        widget.count.setText("refreshing…")
+        widget.count.setText(tr("refreshing…"))
         self.runner.submit(
             self.catalog.refresh_section,
             widget.spec,
@@ -191,7 +212,7 @@ class DiscoverPage(QWidget):
             if error is None:
                 widget.start()
             else:
-                widget.count.setText("could not refresh")
+                widget.count.setText(tr("could not refresh"))
                 widget.count.setToolTip(error.message)
 
     def move(self, spec: HomeSectionSpec, offset: int) -> None:
@@ -213,16 +234,16 @@ class DiscoverPage(QWidget):
             title=title,
             category_id=category_id,
             on_result=lambda _s: self.reload(),
-            on_error=lambda info: self.notifier.notify("Discover", info.message, "warning"),
+            on_error=lambda info: self.notifier.notify(tr("Discover"), info.message, "warning"),
         )
 
     def _fill_menu(self) -> None:
         self.add_menu.clear()
-        self.add_menu.addAction("Popular", lambda: self.add(SectionKind.POPULAR))
-        self.add_menu.addAction("New releases", lambda: self.add(SectionKind.NEW_RELEASES))
-        categories = self.add_menu.addMenu("Category")
+        self.add_menu.addAction(tr("Popular"), lambda: self.add(SectionKind.POPULAR))
+        self.add_menu.addAction(tr("New releases"), lambda: self.add(SectionKind.NEW_RELEASES))
+        categories = self.add_menu.addMenu(tr("Category"))
         if not self.categories:
-            categories.addAction("Loading categories…").setEnabled(False)
+            categories.addAction(tr("Loading categories…")).setEnabled(False)
             self.runner.submit(self.catalog.categories, on_result=self._categories_loaded)
             return
         for node in self.categories:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.library.service import LibraryEntry, LibraryService, first_audio_file
 from rmab_desktop.ui import desktop
 from rmab_desktop.ui.book_actions import BookHandler, BookView
@@ -14,20 +15,24 @@ if TYPE_CHECKING:
     from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo
 
+tr = Translator("LibraryActions")
+
 
 def _one_with_folder(entries: list[LibraryEntry]) -> bool:
     return len(entries) == 1 and bool(entries[0].path)
 
 
 def _failed(notifier: Notifier, info: ErrorInfo) -> None:
-    notifier.notify("Library", f"{info.message} {info.hint}".strip(), "error")
+    notifier.notify(tr("Library"), f"{info.message} {info.hint}".strip(), "error")
 
 
 def open_folder(notifier: Notifier) -> BookHandler[LibraryEntry]:
     def run(entries: list[LibraryEntry], _view: BookView) -> None:
         entry = entries[0]
         if entry.path and not desktop.reveal_in_file_manager(entry.path):
-            notifier.notify("Open folder", f"Could not open {entry.path}.", "warning")
+            notifier.notify(
+                tr("Open folder"), tr("Could not open {path}.").format(path=entry.path), "warning"
+            )
 
     return BookHandler(run, _one_with_folder)
 
@@ -35,7 +40,8 @@ def open_folder(notifier: Notifier) -> BookHandler[LibraryEntry]:
 def play(runner: Runner, notifier: Notifier) -> BookHandler[LibraryEntry]:
     def played(entry: LibraryEntry, file: str | None) -> None:
         if not file or not desktop.open_with_system_player(file):
-            notifier.notify("Play", f"No audio file of '{entry.title}' could be opened.", "warning")
+            message = tr("No audio file of “{title}” could be opened.").format(title=entry.title)
+            notifier.notify(tr("Play"), message, "warning")
 
     def run(entries: list[LibraryEntry], _view: BookView) -> None:
         entry = entries[0]
@@ -70,9 +76,11 @@ def retag(library: LibraryService, runner: Runner, notifier: Notifier) -> BookHa
             library.retag,
             entry.id,
             pool="library",
-            on_result=lambda _r: notifier.notify("Re-tagged", f"Tags of '{entry.title}' were written."),
+            on_result=lambda _r: notifier.notify(
+                tr("Re-tagged"), tr("Tags of “{title}” were written.").format(title=entry.title)
+            ),
             on_error=lambda info: _failed(notifier, info),
         )
 
-    unavailable = "" if library.retagger is not None else "Re-tagging is not available in this build"
+    unavailable = "" if library.retagger is not None else tr("Re-tagging is not available in this build")
     return BookHandler(run, _one_with_folder, unavailable)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.library.query import SearchRecord, parse_query
 from rmab_desktop.services.library.service import (
     LibraryEntry,
@@ -36,6 +37,7 @@ from rmab_desktop.services.library.service import (
 )
 from rmab_desktop.ui import icons
 from rmab_desktop.ui.book_actions import BookAction
+from rmab_desktop.ui.formatting import duration, number, size
 from rmab_desktop.ui.models.library_covers import CoverCache
 from rmab_desktop.ui.models.library_model import (
     AUTHOR,
@@ -58,13 +60,10 @@ if TYPE_CHECKING:
     from rmab_desktop.ui.notifier import Notifier
     from rmab_desktop.ui.shell import Runner
 
+tr = Translator("LibraryPage")
+
 SEARCH_DEBOUNCE_MS = 150
 ROW_HEIGHT = 36
-SEARCH_HELP = (
-    "Search titles, authors, narrators and series. Fields: author: narrator: series: title: year: "
-    "format: asin: path: missing:cover|asin|series|narrator|year|match has:…  Quote values with "
-    'spaces (series:"dark tower"), put - before a term to exclude it, years as 1990..1999 or >2010.'
-)
 
 
 def _load_rows(service: LibraryService) -> tuple[list[LibraryEntry], LibrarySummary]:
@@ -78,9 +77,37 @@ def _search_keys(entries: list[LibraryEntry]) -> list[SearchRecord]:
     return [entry.search_record() for entry in entries]
 
 
-def _hours(seconds: float) -> str:
-    hours = seconds / 3600
-    return f"{hours / 24:,.1f} days" if hours >= 48 else f"{hours:,.1f} hours"
+def search_help() -> str:
+    return tr(
+        "Search titles, authors, narrators and series. Fields: author: narrator: series: title: year: "
+        "format: asin: path: missing:cover|asin|series|narrator|year|match has:…  Quote values with "
+        'spaces (series:"dark tower"), put - before a term to exclude it, years as 1990..1999 or >2010.'
+    )
+
+
+def summary_text(summary: LibrarySummary) -> str:
+    """'300 books · 120 authors · 8 d 3 h of listening · 41.2 GB · folder library'."""
+    listening = duration(summary.duration_seconds)
+    parts = [
+        tr.n("%n book(s)", summary.books),
+        tr.n("%n author(s)", summary.authors),
+        tr("{duration} of listening").format(duration=listening) if listening else "",
+        size(summary.size_bytes),
+        tr("{backend} library").format(backend=summary.backend),
+    ]
+    return tr(" · ", "between facts").join(part for part in parts if part)
+
+
+def _phase(value: object) -> str:
+    """A library scan's progress (see services/library/scanner.py) in words."""
+    phase = str(getattr(value, "phase", value))
+    words = {
+        "walking": tr("Looking for books…"),
+        "reading": tr("Reading tags…"),
+        "saving": tr("Saving…"),
+        "done": tr("Done"),
+    }
+    return words.get(phase, tr("Refreshing…"))
 
 
 class LibraryPage(QWidget):
@@ -123,23 +150,24 @@ class LibraryPage(QWidget):
     # ----------------------------------------------------------------- layout
     def _build(self) -> None:
         self.search = QLineEdit(
-            placeholderText='Search: king   author:"le guin"   year:1990..1999   missing:cover'
+            placeholderText=tr('Search: king   author:"le guin"   year:1990..1999   missing:cover')
         )
+        self.search.setAccessibleName(tr("Search the library"))
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip(SEARCH_HELP)
+        self.search.setToolTip(search_help())
         self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._debounce.start)
         self.count_label = QLabel(objectName="libraryCount")
-        self.refresh_button = QPushButton(icons.icon("retry"), "Refresh library")
+        self.count_label.setAccessibleName(tr("Books shown"))
+        self.refresh_button = QPushButton(icons.icon("retry"), tr("Refresh library"))
         self.refresh_button.setToolTip(
-            "Read the library again from its backend (folder scan, Plex or Audiobookshelf)"
+            tr("Read the library again from its backend (folder scan, Plex or Audiobookshelf)")
         )
         self.refresh_button.clicked.connect(self.sync)
-        self.import_button = QPushButton(icons.icon("import"), "Import existing library…")
+        self.import_button = QPushButton(icons.icon("import"), tr("Import existing library…"))
         self.import_button.clicked.connect(self._import)
-        self.import_button.setVisible(self._open_import is not None)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -148,6 +176,8 @@ class LibraryPage(QWidget):
         self.query_error.setStyleSheet("color: palette(link);")
 
         self.table = QTableView()
+        self.table.setAccessibleName(tr("Books"))
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -185,11 +215,14 @@ class LibraryPage(QWidget):
 
         self.actions_bar = self._build_actions()
         self.summary_label = QLabel(objectName="librarySummary")
+        self.summary_label.setAccessibleName(tr("Library totals"))
         self.empty = EmptyState(
             "library",
-            "Your library is empty",
-            "Choose your library folder or server in Settings, then refresh. Books you request arrive here.",
-            "Refresh library",
+            tr("Your library is empty"),
+            tr(
+                "Choose your library folder or server in Settings, then refresh. Books you request arrive here."
+            ),
+            tr("Refresh library"),
             self.sync,
         )
         self.stack = QStackedWidget()
@@ -204,12 +237,14 @@ class LibraryPage(QWidget):
         layout = page_layout(self)
         layout.addWidget(
             PageHeader(
-                "Library",
-                "The books you already have, as your library folder or server knows them.",
+                tr("Library"),
+                tr("The books you already have, as your library folder or server knows them."),
                 self.refresh_button,
                 self.import_button,
             )
         )
+        # only once it has a parent: shown before, the button would open as a window of its own
+        self.import_button.setVisible(self._open_import is not None)
         layout.addLayout(top)
         layout.addWidget(self.query_error)
         layout.addWidget(self.stack, 1)
@@ -234,7 +269,7 @@ class LibraryPage(QWidget):
 
     # ----------------------------------------------------------------- loading
     def reload(self) -> None:
-        self.count_label.setText("Loading…")
+        self.count_label.setText(tr("Loading…"))
         self.runner.submit(
             _load_rows, self.service, pool="library", on_result=self._loaded, on_error=self._failed
         )
@@ -257,10 +292,7 @@ class LibraryPage(QWidget):
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._total = len(entries)
         self.stack.setCurrentIndex(0 if entries else 1)
-        self.summary_label.setText(
-            f"{summary.books:,} books · {summary.authors:,} authors · {_hours(summary.duration_seconds)} of listening"
-            f" · {summary.size_bytes / 1024**3:,.1f} GB · {summary.backend} library"
-        )
+        self.summary_label.setText(summary_text(summary))
         self.apply_search()
         self.loaded.emit(self._total)
 
@@ -271,26 +303,27 @@ class LibraryPage(QWidget):
 
     def _failed(self, info: Any) -> None:
         self.count_label.setText("")
-        self.notifier.notify("Library", f"{info.message} {info.hint}".strip(), "error")
+        self.notifier.notify(tr("Library"), f"{info.message} {info.hint}".strip(), "error")
 
     def sync(self) -> None:
         if self._busy:
             return
-        self._set_busy(True, "Refreshing…")
+        self._set_busy(True, tr("Refreshing…"))
         self.runner.submit(
             self.service.sync,
             pool="library",
             with_progress=True,
-            on_progress=lambda value: self.count_label.setText(
-                str(getattr(value, "phase", value)).capitalize() + "…"
-            ),
+            on_progress=lambda value: self.count_label.setText(_phase(value)),
             on_result=self._synced,
             on_error=lambda info: (self._set_busy(False), self._failed(info)),
         )
 
     def _synced(self, result: Any) -> None:
         self._set_busy(False)
-        self.notifier.notify("Library refreshed", f"{result.books:,} books in your {result.backend} library.")
+        self.notifier.notify(
+            tr("Library refreshed"),
+            tr.n("%n book(s) in your {backend} library.", result.books).format(backend=result.backend),
+        )
         self.reload()
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
@@ -306,14 +339,19 @@ class LibraryPage(QWidget):
         self.query_error.setVisible(bool(query.errors))
         self.query_error.setText("; ".join(query.errors))
         if not query.is_empty and not self.model.searchable:
-            self.count_label.setText("Preparing search…")
+            self.count_label.setText(tr("Preparing search…"))
             return
-        self.count_label.setText(
-            f"{visible:,} of {self._total:,} books" if not query.is_empty else f"{self._total:,} books"
-        )
+        if query.is_empty:
+            self.count_label.setText(tr.n("%n book(s)", self._total))
+        else:
+            self.count_label.setText(tr.n("{shown} of %n book(s)", self._total).format(shown=number(visible)))
         self.filtered.emit(visible)
 
     # ----------------------------------------------------------------- actions
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
     def selected_entries(self) -> list[LibraryEntry]:
         rows = self.table.selectionModel().selectedRows()
         return [index.data(ObjectRole) for index in rows]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from rmab_desktop.domain.i18n import Marked, Translator
 from rmab_desktop.ui.wiring import catalog_navigator
 
 if TYPE_CHECKING:
@@ -18,11 +19,13 @@ if TYPE_CHECKING:
     from rmab_desktop.ui.pages.library_page import LibraryPage
     from rmab_desktop.ui.shell import Shell, UiFactory
 
+tr = Translator("Pages")
+
 
 @dataclass(frozen=True)
 class PageSpec:
     key: str
-    title: str
+    title: Marked  # shown through rmab_desktop.domain.i18n.text()
     icon_name: str  # a file in resources/icons/ without extension
     factory: UiFactory
     order: int = 100
@@ -97,11 +100,11 @@ def _library(core: AppCore, shell: Shell) -> QWidget:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("discover", "Discover", "discover", _discover, order=10),
-    PageSpec("search", "Search", "search", _search, order=20),
-    PageSpec("requests", "Requests", "requests", _requests, order=30),
-    PageSpec("library", "Library", "library", _library, order=40),
-    PageSpec("blocklist", "Blocklist", "blocklist", _blocklist, order=45),
-    PageSpec("activity", "Activity", "activity", _activity, order=900),
-    PageSpec("status", "Service status", "status", _status, order=910),
+    PageSpec("discover", tr.mark("Discover"), "discover", _discover, order=10),
+    PageSpec("search", tr.mark("Search"), "search", _search, order=20),
+    PageSpec("requests", tr.mark("Requests"), "requests", _requests, order=30),
+    PageSpec("library", tr.mark("Library"), "library", _library, order=40),
+    PageSpec("blocklist", tr.mark("Blocklist"), "blocklist", _blocklist, order=45),
+    PageSpec("activity", tr.mark("Activity"), "activity", _activity, order=900),
+    PageSpec("status", tr.mark("Service status"), "status", _status, order=910),
 ]

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmab_desktop.domain.enums import RequestStatus
+from rmab_desktop.domain.enums import RequestKind, RequestStatus
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.jobs import JobEvent
 from rmab_desktop.domain.requests import CANCELLABLE_STATUSES, RETRYABLE_STATUSES, RequestDetails, UserInfo
 from rmab_desktop.services.events import AppEvent
 from rmab_desktop.ui.delegates.badge_delegate import BadgeDelegate
 from rmab_desktop.ui.delegates.progress_delegate import ProgressDelegate
+from rmab_desktop.ui.formatting import date_only, duration, number, speed
 from rmab_desktop.ui.models.requests_model import (
     STATUS_FILTERS,
     RequestFilterProxy,
@@ -44,6 +46,8 @@ if TYPE_CHECKING:
     from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo
 
+tr = Translator("RequestsPage")
+
 REFRESH_MS = 5000
 
 
@@ -54,14 +58,19 @@ INTERACTIVE_STATUSES = frozenset(
 
 
 def download_line(details: RequestDetails) -> str:
-    """'Downloading 42 % at 1.2 MB/s, about 3 min left' from the monitor's progress fields."""
-    text = f"Downloading {details.progress or 0:.0%}"
-    if details.speed_bps:
-        text += f" at {details.speed_bps / 1024**2:.1f} MB/s"
-    if details.eta_seconds:
-        minutes = max(1, round(details.eta_seconds / 60))
-        text += f", about {minutes} min left" if minutes < 120 else f", about {minutes / 60:.1f} h left"
-    return text
+    """'Downloading 42% at 1.2 MB/s, about 3 min left' from the monitor's progress fields."""
+    percent = tr("{number}%", "a percentage").format(number=number(round((details.progress or 0) * 100)))
+    rate = speed(details.speed_bps)
+    left = duration(max(60.0, details.eta_seconds)) if details.eta_seconds else ""
+    if rate and left:
+        return tr("Downloading {percent} at {speed}, about {time} left").format(
+            percent=percent, speed=rate, time=left
+        )
+    if rate:
+        return tr("Downloading {percent} at {speed}").format(percent=percent, speed=rate)
+    if left:
+        return tr("Downloading {percent}, about {time} left").format(percent=percent, time=left)
+    return tr("Downloading {percent}").format(percent=percent)
 
 
 class _EventBridge(QObject):
@@ -105,20 +114,30 @@ class RequestsPage(QWidget):
         layout = page_layout(self)
         layout.addWidget(
             PageHeader(
-                "Requests",
-                "Every book asked for and where it is: searching, downloading, in the library, or stuck.",
+                tr("Requests"),
+                tr("Every book asked for and where it is: searching, downloading, in the library, or stuck."),
             )
         )
         bar = QHBoxLayout()
         bar.addStretch(1)
         self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(tr("Show requests with status"))
         for label, statuses in STATUS_FILTERS:
-            self.status_filter.addItem(label, statuses)
+            self.status_filter.addItem(text(label), statuses)
         self.user_filter = QComboBox()
-        self.user_filter.addItem("Everyone", None)
+        self.user_filter.setAccessibleName(tr("Show requests by"))
+        self.user_filter.addItem(tr("Everyone"), None)
         self.text_filter = QLineEdit()
-        self.text_filter.setPlaceholderText("Filter…")
-        for widget in (QLabel("Show"), self.status_filter, QLabel("by"), self.user_filter, self.text_filter):
+        self.text_filter.setPlaceholderText(tr("Filter…"))
+        self.text_filter.setAccessibleName(tr("Filter requests"))
+        self.text_filter.setClearButtonEnabled(True)
+        show_label, by_label = (
+            QLabel(tr("&Show")),
+            QLabel(tr("&by", "show requests with this status by this user")),
+        )
+        show_label.setBuddy(self.status_filter)
+        by_label.setBuddy(self.user_filter)
+        for widget in (show_label, self.status_filter, by_label, self.user_filter, self.text_filter):
             bar.addWidget(widget)
         layout.addLayout(bar)
         self.model = RequestsModel()
@@ -135,6 +154,8 @@ class RequestsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         layout.addWidget(splitter, 1)
         self.table = QTableView()
+        self.table.setAccessibleName(tr("Requests"))
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(RequestsModel.COL_CREATED, Qt.SortOrder.DescendingOrder)
@@ -156,7 +177,7 @@ class RequestsPage(QWidget):
     def _detail_pane(self) -> QWidget:
         pane = QWidget()
         layout = QVBoxLayout(pane)
-        self.detail_title = QLabel("Select a request to see what happened.")
+        self.detail_title = QLabel(tr("Select a request to see what happened."))
         self.detail_title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.detail_title.setWordWrap(True)
         self.detail_info = QLabel()
@@ -165,19 +186,21 @@ class RequestsPage(QWidget):
         layout.addWidget(self.detail_info)
         actions = QHBoxLayout()
         self.note = QLineEdit()
-        self.note.setPlaceholderText("Note for the approval or denial (optional)")
+        self.note.setPlaceholderText(tr("Note for the approval or denial (optional)"))
+        self.note.setAccessibleName(tr("Note for the approval or denial"))
         self.buttons: dict[str, QPushButton] = {}
         for key, label in (
-            ("approve", "Approve"),
-            ("deny", "Deny"),
-            ("cancel", "Cancel request"),
-            ("retry", "Search again"),
-            ("delete", "Delete"),
+            ("approve", tr("Approve")),
+            ("deny", tr("Deny")),
+            ("cancel", tr("Cancel request")),
+            ("retry", tr("Search again")),
+            ("delete", tr("Delete")),
         ):
             button = QPushButton(label)
             button.clicked.connect(lambda _checked=False, k=key: self.act(k))
             self.buttons[key] = button
-        self.buttons["interactive"] = QPushButton("Search interactively…")
+        self.buttons["interactive"] = QPushButton(tr("Search interactively…"))
+        self.buttons["interactive"].setToolTip(tr("See every release found and choose one yourself"))
         self.buttons["interactive"].clicked.connect(self.search_interactively)
         actions.addWidget(self.note, 1)
         for button in self.buttons.values():
@@ -188,6 +211,8 @@ class RequestsPage(QWidget):
         layout.addWidget(self.action_message)
         self.timeline_model = TimelineModel()
         self.timeline = QTableView()
+        self.timeline.setAccessibleName(tr("What happened to this request"))
+        self.timeline.setTabKeyNavigation(False)
         self.timeline.setModel(self.timeline_model)
         self.timeline.verticalHeader().setVisible(False)
         self.timeline.horizontalHeader().setStretchLastSection(True)
@@ -225,6 +250,10 @@ class RequestsPage(QWidget):
             if fresh is not None and fresh != self.current:
                 self._show(fresh)
 
+    def focus_search(self) -> None:
+        self.text_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text_filter.selectAll()
+
     def select_request(self, request_id: int) -> bool:
         row = self.model.row_of(request_id)
         if row < 0:
@@ -245,20 +274,34 @@ class RequestsPage(QWidget):
     def _show(self, details: RequestDetails) -> None:
         self.current = details
         book = details.book
-        self.detail_title.setText(f"{book.title} — {details.status_label}")
+        self.detail_title.setText(
+            tr("{title} — {status}").format(title=book.title, status=details.status_label)
+        )
+        kind = tr("ebook") if details.kind == RequestKind.EBOOK else tr("audiobook")
         lines = [
-            f"By {', '.join(book.authors) or 'unknown'} · {details.kind.value} · {details.region.upper()}"
-            f" · requested by {details.username or 'someone'}",
+            tr("By {authors} · {kind} · {region} · requested by {user}").format(
+                authors=tr(", ", "between names").join(book.authors) or tr("unknown", "an unknown author"),
+                kind=kind,
+                region=details.region.upper(),
+                user=details.username or tr("someone"),
+            ),
             details.status_message or "",
-            f"Attempts: search {details.search_attempts}, download {details.download_attempts}, "
-            f"import {details.import_attempts}",
+            tr("Attempts: search {search}, download {download}, import {imported}").format(
+                search=number(details.search_attempts),
+                download=number(details.download_attempts),
+                imported=number(details.import_attempts),
+            ),
         ]
         if details.approval_note:
-            lines.append(f"Note: {details.approval_note}")
+            lines.append(tr("Note: {note}").format(note=details.approval_note))
         if details.status == RequestStatus.DOWNLOADING and details.progress is not None:
             lines.append(download_line(details))
         if details.status == RequestStatus.AWAITING_RELEASE and book.release_date:
-            lines.append(f"Released on {book.release_date:%Y-%m-%d}; the search starts that day.")
+            lines.append(
+                tr("Released on {date}; the search starts that day.").format(
+                    date=date_only(book.release_date)
+                )
+            )
         self.detail_info.setText("\n".join(line for line in lines if line))
         self._update_buttons()
         self.runner.submit(
@@ -318,7 +361,7 @@ class RequestsPage(QWidget):
         self.note.clear()
         if action == "delete":
             self.current = None
-            self.detail_title.setText("Request deleted.")
+            self.detail_title.setText(tr("Request deleted."))
             self.detail_info.setText("")
             self.timeline_model.set_rows([])
             self._update_buttons()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop.domain.catalog import REGION_NAMES, REGIONS, CatalogEntry, SearchResults, SortOrder
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.ui.models.catalog_model import BookGridModel
 from rmab_desktop.ui.pages.catalog_widgets import (
     BookGrid,
@@ -30,16 +31,23 @@ if TYPE_CHECKING:
     from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo, TaskHandle
 
+tr = Translator("SearchPage")
+
 DEBOUNCE_MS = 300
 PAGE_SIZE = 30
 SORTS = [
-    ("Relevance", SortOrder.RELEVANCE),
-    ("Best sellers", SortOrder.BEST_SELLERS),
-    ("Newest", SortOrder.NEWEST),
-    ("Rating", SortOrder.RATING),
-    ("Title", SortOrder.TITLE),
+    (tr.mark("Relevance"), SortOrder.RELEVANCE),
+    (tr.mark("Best sellers"), SortOrder.BEST_SELLERS),
+    (tr.mark("Newest"), SortOrder.NEWEST),
+    (tr.mark("Rating"), SortOrder.RATING),
+    (tr.mark("Title"), SortOrder.TITLE),
 ]
-FIELDS = [("Anything", "keywords"), ("Title", "title"), ("Author", "author"), ("Narrator", "narrator")]
+FIELDS = [
+    (tr.mark("Anything"), "keywords"),
+    (tr.mark("Title"), "title"),
+    (tr.mark("Author"), "author"),
+    (tr.mark("Narrator"), "narrator"),
+]
 
 
 class SearchPage(QWidget):
@@ -51,11 +59,15 @@ class SearchPage(QWidget):
         self._query: tuple[str, str, SortOrder, str] | None = None
         layout = page_layout(self)
         layout.addWidget(
-            PageHeader("Search", "Find any audiobook in the Audible catalog by title, author or narrator.")
+            PageHeader(
+                tr("Search"), tr("Find any audiobook in the Audible catalog by title, author or narrator.")
+            )
         )
         bar = QHBoxLayout()
         self.input = QLineEdit()
-        self.input.setPlaceholderText("Title, author, narrator…")
+        self.input.setPlaceholderText(tr("Title, author, narrator…"))
+        self.input.setAccessibleName(tr("Search the Audible catalog"))
+        self.input.setAccessibleDescription(tr("Type, then press Enter; suggestions appear as you type"))
         self.input.setClearButtonEnabled(True)
         self.suggestions = QStringListModel(self)
         self.completer = QCompleter(self.suggestions, self)
@@ -66,16 +78,22 @@ class SearchPage(QWidget):
         self.input.textEdited.connect(self._typed)
         self.input.returnPressed.connect(self.search)
         self.region = QComboBox()
+        self.region.setAccessibleName(tr("Marketplace"))
         for code in REGIONS:
-            self.region.addItem(f"{REGION_NAMES[code]} ({code})", code)
+            self.region.addItem(
+                tr("{country} ({code})", "a marketplace").format(country=text(REGION_NAMES[code]), code=code),
+                code,
+            )
         self.region.setCurrentIndex(max(self.region.findData(region), 0))
         self.field = QComboBox()
+        self.field.setAccessibleName(tr("Search in"))
         for label, value in FIELDS:
-            self.field.addItem(label, value)
+            self.field.addItem(text(label), value)
         self.sort = QComboBox()
+        self.sort.setAccessibleName(tr("Sort results by"))
         for label, value in SORTS:
-            self.sort.addItem(label, value)
-        self.button = QPushButton("Search")
+            self.sort.addItem(text(label), value)
+        self.button = QPushButton(tr("Search"))
         self.button.clicked.connect(self.search)
         for widget, stretch in (
             (self.input, 1),
@@ -86,11 +104,14 @@ class SearchPage(QWidget):
         ):
             bar.addWidget(widget, stretch)
         layout.addLayout(bar)
-        self.status = QLabel("Search the Audible catalog.")
+        self.status = QLabel(tr("Search the Audible catalog."))
+        self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.model = BookGridModel(nav.covers)
         self.model.loader = self._load_page
         self.grid = BookGrid(self.model, nav.book_actions)
+        self.grid.setAccessibleName(tr("Search results"))
+        self.grid.setAccessibleDescription(tr("Arrow keys choose a book; Enter opens it"))
         self.grid.bookActivated.connect(nav.open_entry)
         layout.addWidget(self.grid, 1)
         self.timer = QTimer(self)
@@ -99,6 +120,15 @@ class SearchPage(QWidget):
         self.timer.timeout.connect(self._suggest)
         nav.requestCreated.connect(lambda _d: self._update_badges())
         connect_dropped_links(self, nav)
+
+    def focus_search(self) -> None:
+        self.input.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.input.selectAll()
+
+    def reload(self) -> None:
+        """F5: the same search again."""
+        if self._query is not None:
+            self.search(self._query[0])
 
     # -- suggestions -----------------------------------------------------------------------------
     def _typed(self, _text: str) -> None:
@@ -129,7 +159,7 @@ class SearchPage(QWidget):
     def search(self, text: Any = None) -> None:
         query = (text if isinstance(text, str) and text else self.input.text()).strip()
         if not query:
-            self.status.setText("Type something to search for.")
+            self.status.setText(tr("Type something to search for."))
             return
         self.timer.stop()
         self.input.setText(query)
@@ -139,7 +169,7 @@ class SearchPage(QWidget):
             SortOrder(self.sort.currentData()),
             self.field.currentData(),
         )
-        self.status.setText(f"Searching for “{query}”…")
+        self.status.setText(tr("Searching for “{query}”…").format(query=query))
         self.model.reset()
         self.model.fetchMore()
 
@@ -169,11 +199,13 @@ class SearchPage(QWidget):
         page, entries = result
         self.model.append(entries, total=page.total_results)
         count = page.total_results
-        self.status.setText(
-            f"{count} result(s) for “{query[0]}” in {REGION_NAMES[query[1]]}"
-            if count
-            else f"No results for “{query[0]}”."
-        )
+        if count:
+            message = tr.n("%n result(s) for “{query}” in {marketplace}", count).format(
+                query=query[0], marketplace=text(REGION_NAMES[query[1]])
+            )
+        else:
+            message = tr("No results for “{query}”.").format(query=query[0])
+        self.status.setText(message)
 
     def _failed(self, info: ErrorInfo) -> None:
         self.model.loading_failed()

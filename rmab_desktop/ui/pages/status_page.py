@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.health import HealthService, ServiceStatus
 from rmab_desktop.ui.delegates.service_card_delegate import CARD_SIZE, ServiceCardDelegate
 from rmab_desktop.ui.models.roles import SortRole
@@ -20,8 +21,9 @@ from rmab_desktop.ui.widgets.empty_state import EmptyState
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.workers.runner import ErrorInfo, ImmediateRunner, TaskRunner
 
+tr = Translator("StatusPage")
+
 REFRESH_MS = 60_000
-SUBTITLE = "Checked every 10 minutes. A service that goes down is reported once, and again when it is back."
 
 
 class StatusPage(QWidget):
@@ -37,13 +39,17 @@ class StatusPage(QWidget):
         self.proxy.sort(0)
 
         self.message = QLabel(objectName="pageSubtitle")
-        self.check_button = QPushButton("Check now")
-        self.check_button.setToolTip("Check every configured service now")
+        self.check_button = QPushButton(tr("Check now"))
+        self.check_button.setToolTip(tr("Check every configured service now"))
         self.check_button.clicked.connect(self.check_now)
-        header = PageHeader("Service status", SUBTITLE, self.message, self.check_button)
+        subtitle = tr(
+            "Checked every 10 minutes. A service that goes down is reported once, and again when it is back."
+        )
+        header = PageHeader(tr("Service status"), subtitle, self.message, self.check_button)
 
         self.view = QListView()
         self.view.setObjectName("serviceCards")
+        self.view.setAccessibleName(tr("Services"))
         self.view.setViewMode(QListView.ViewMode.IconMode)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setMovement(QListView.Movement.Static)
@@ -55,9 +61,11 @@ class StatusPage(QWidget):
         self.view.setStyleSheet("QListView#serviceCards { border: none; background: palette(window); }")
         self.empty = EmptyState(
             "status",
-            "No services to check yet",
-            "Add the Audible marketplace, an indexer, a download client or a library server in "
-            "Settings (or the setup wizard); each one then gets a card here.",
+            tr("No services to check yet"),
+            tr(
+                "Add the Audible marketplace, an indexer, a download client or a library server in "
+                "Settings (or the setup wizard); each one then gets a card here."
+            ),
         )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
@@ -79,7 +87,7 @@ class StatusPage(QWidget):
 
     def check_now(self) -> None:
         self.check_button.setEnabled(False)
-        self.message.setText("Checking…")
+        self.message.setText(tr("Checking…"))
         self.runner.submit(
             self.health.run_checks,
             pool="network",
@@ -92,10 +100,14 @@ class StatusPage(QWidget):
         self.model.set_statuses(statuses)
         self.stack.setCurrentWidget(self.view if statuses else self.empty)
         down = sum(1 for s in statuses if s.state.value == "down")
-        self.message.setText(f"{down} of {len(statuses)} down" if down else "")
+        self.message.setText(tr.n("{down} of %n down", len(statuses)).format(down=down) if down else "")
 
     def _error(self, info: ErrorInfo) -> None:
         self.message.setText(f"{info.message} {info.hint}".strip())
+
+    def reload(self) -> None:
+        """F5 (see MainWindow.reload_page)."""
+        self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         self.timer.start()

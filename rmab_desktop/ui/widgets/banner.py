@@ -6,7 +6,10 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.ui import theme
+
+tr = Translator("Banner")
 
 _BG = {
     "info": ("#e7f1fb", "#1c2b3a"),
@@ -36,7 +39,8 @@ class Banner(QFrame):
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setToolTip("Dismiss")
+        close.setToolTip(tr("Dismiss"))
+        close.setAccessibleName(tr("Dismiss this message"))
         close.clicked.connect(on_close)
         layout.addWidget(close)
         self.restyle()

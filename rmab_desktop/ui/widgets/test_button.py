@@ -9,8 +9,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from rmab_desktop.domain.connection import ConnectionTestResult
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
 from rmab_desktop.workers.runner import ErrorInfo, ImmediateRunner, TaskRunner
+
+tr = Translator("TestButton")
 
 TestPlan = tuple[Callable[..., ConnectionTestResult], tuple[Any, ...]] | ConnectionTestResult
 
@@ -26,15 +29,15 @@ class TestButton(QWidget):
         call: Callable[
             [], tuple[Callable[..., ConnectionTestResult], tuple[Any, ...]] | ConnectionTestResult
         ],
-        text: str = "Test",
+        text: str = "",
         parent: QWidget | None = None,
     ) -> None:
         """``call`` runs on the GUI thread and returns (function, args) to run in the background,
-        or a ready ConnectionTestResult (e.g. a field is missing)."""
+        or a ready ConnectionTestResult (e.g. a field is missing). ``text`` defaults to "Test"."""
         super().__init__(parent)
         self.runner = runner
         self.call = call
-        self.button = QPushButton(text)
+        self.button = QPushButton(text or tr("Test"))
         self.button.clicked.connect(self.run)
         self.result = TestResultLabel()
         row = QHBoxLayout()
@@ -57,7 +60,7 @@ class TestButton(QWidget):
             return
         fn, args = planned
         self.button.setEnabled(False)
-        self.result.show_busy("Testing…")
+        self.result.show_busy(tr("Testing…"))
         self.runner.submit(
             fn,
             *args,

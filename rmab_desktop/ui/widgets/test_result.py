@@ -7,8 +7,12 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from rmab_desktop.domain.connection import ConnectionTestResult
+from rmab_desktop.domain.i18n import Translator
+from rmab_desktop.ui.formatting import number
 from rmab_desktop.ui.theme import status_color
 from rmab_desktop.workers.runner import ErrorInfo
+
+tr = Translator("TestResult")
 
 
 class TestResultLabel(QLabel):
@@ -37,8 +41,13 @@ class TestResultLabel(QLabel):
 
     def show_result(self, result: ConnectionTestResult) -> None:
         if result.ok:
-            latency = f" ({result.latency_ms:.0f} ms)" if result.latency_ms is not None else ""
-            self._show(f"✓ {result.message}{latency}", "success", True)
+            if result.latency_ms is not None:
+                line = tr("✓ {message} ({latency} ms)").format(
+                    message=result.message, latency=number(result.latency_ms)
+                )
+            else:
+                line = tr("✓ {message}").format(message=result.message)
+            self._show(line, "success", True)
         else:
             self._show(f"✗ {result.message}" + (f"\n{result.hint}" if result.hint else ""), "error", False)
 
