@@ -2,9 +2,102 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>ActivityPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
+            <source>Cancelling %n job(s).</source>
+            <translation>
+                <numerusform>Cancelling %n job.</numerusform>
+                <numerusform>Cancelling %n jobs.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
+            <source>Queued %n job(s) to run again.</source>
+            <translation>
+                <numerusform>Queued %n job to run again.</numerusform>
+                <numerusform>Queued %n jobs to run again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
+            <source>Saved %n log line(s) to {path}.</source>
+            <translation>
+                <numerusform>Saved %n log line to {path}.</numerusform>
+                <numerusform>Saved %n log lines to {path}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
+            <source>Stopping %n job(s)…</source>
+            <translation>
+                <numerusform>Stopping %n job…</numerusform>
+                <numerusform>Stopping %n jobs…</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>BlocklistPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
+            <source>%n blocked release(s)</source>
+            <translation>
+                <numerusform>%n blocked release</numerusform>
+                <numerusform>%n blocked releases</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>BookPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>%n book(s)</source>
+            <translation>
+                <numerusform>%n book</numerusform>
+                <numerusform>%n books</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>★ {rating} (%n rating(s))</source>
+            <translation>
+                <numerusform>★ {rating} (%n rating)</numerusform>
+                <numerusform>★ {rating} (%n ratings)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DesktopApp</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/application.py" />
+            <source>%n job(s) still running. Quit anyway?
+
+Running jobs are stopped now and start again the next time you open the app.</source>
+            <translation>
+                <numerusform>%n job still running. Quit anyway?
+
+Running jobs are stopped now and start again the next time you open the app.</numerusform>
+                <numerusform>%n jobs still running. Quit anyway?
+
+Running jobs are stopped now and start again the next time you open the app.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DiscoverPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>%n book(s)</source>
+            <translation>
+                <numerusform>%n book</numerusform>
+                <numerusform>%n books</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Formatting</name>
         <message numerus="yes">
-            <location filename="../../rmab_desktop/ui/formatting.py" line="60" />
+            <location filename="../../rmab_desktop/ui/formatting.py" />
             <source>%n min ago</source>
             <translation>
                 <numerusform>%n min ago</numerusform>
@@ -12,11 +105,238 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../rmab_desktop/ui/formatting.py" line="60" />
+            <location filename="../../rmab_desktop/ui/formatting.py" />
             <source>in %n min</source>
             <translation>
                 <numerusform>in %n min</numerusform>
                 <numerusform>in %n min</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportLibraryDialog</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
+            <source>%n book(s) can move</source>
+            <translation>
+                <numerusform>%n book can move</numerusform>
+                <numerusform>%n books can move</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
+            <source>%n book(s) cannot (see Problem)</source>
+            <translation>
+                <numerusform>%n book cannot (see Problem)</numerusform>
+                <numerusform>%n books cannot (see Problem)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
+            <source>%n book(s) found</source>
+            <translation>
+                <numerusform>%n book found</numerusform>
+                <numerusform>%n books found</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
+            <source>%n confident match(es)</source>
+            <translation>
+                <numerusform>%n confident match</numerusform>
+                <numerusform>%n confident matches</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
+            <source>&amp;Move %n book(s)</source>
+            <translation>
+                <numerusform>&amp;Move %n book</numerusform>
+                <numerusform>&amp;Move %n books</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
+            <source>Accept the %n confident match(es)</source>
+            <translation>
+                <numerusform>Accept the %n confident match</numerusform>
+                <numerusform>Accept the %n confident matches</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
+            <source>Linked %n book(s) to the catalog.</source>
+            <translation>
+                <numerusform>Linked %n book to the catalog.</numerusform>
+                <numerusform>Linked %n books to the catalog.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
+            <source>Linked %n book(s).</source>
+            <translation>
+                <numerusform>Linked %n book.</numerusform>
+                <numerusform>Linked %n books.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
+            <source>Move %n book folder(s) into {folder}?</source>
+            <translation>
+                <numerusform>Move %n book folder into {folder}?</numerusform>
+                <numerusform>Move %n book folders into {folder}?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
+            <source>Moved %n book(s) into the library.</source>
+            <translation>
+                <numerusform>Moved %n book into the library.</numerusform>
+                <numerusform>Moved %n books into the library.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
+            <source>Moved %n book(s).</source>
+            <translation>
+                <numerusform>Moved %n book.</numerusform>
+                <numerusform>Moved %n books.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
+            <source>{phase}: {done} of %n file(s)…</source>
+            <translation>
+                <numerusform>{phase}: {done} of %n file…</numerusform>
+                <numerusform>{phase}: {done} of %n files…</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>IndexerSettings</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
+            <source>Prowlarr has %n indexer(s).</source>
+            <translation>
+                <numerusform>Prowlarr has %n indexer.</numerusform>
+                <numerusform>Prowlarr has %n indexers.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>InteractiveSearch</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
+            <source>%n acceptable</source>
+            <translation>
+                <numerusform>%n acceptable</numerusform>
+                <numerusform>%n acceptable</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
+            <source>%n result(s)</source>
+            <translation>
+                <numerusform>%n result</numerusform>
+                <numerusform>%n results</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/library_page.py" />
+            <source>%n author(s)</source>
+            <translation>
+                <numerusform>%n author</numerusform>
+                <numerusform>%n authors</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/library_page.py" />
+            <source>%n book(s)</source>
+            <translation>
+                <numerusform>%n book</numerusform>
+                <numerusform>%n books</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/library_page.py" />
+            <source>%n book(s) in your {backend} library.</source>
+            <translation>
+                <numerusform>%n book in your {backend} library.</numerusform>
+                <numerusform>%n books in your {backend} library.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/library_page.py" />
+            <source>{shown} of %n book(s)</source>
+            <translation>
+                <numerusform>{shown} of %n book</numerusform>
+                <numerusform>{shown} of %n books</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LibrarySettings</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
+            <source>Audiobook libraries found: %n.</source>
+            <translation>
+                <numerusform>Audiobook libraries found: %n.</numerusform>
+                <numerusform>Audiobook libraries found: %n.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>%n result(s) for “{query}” in {marketplace}</source>
+            <translation>
+                <numerusform>%n result for “{query}” in {marketplace}</numerusform>
+                <numerusform>%n results for “{query}” in {marketplace}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupAssistant</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
+            <source>Audiobook libraries found: %n.</source>
+            <translation>
+                <numerusform>Audiobook libraries found: %n.</numerusform>
+                <numerusform>Audiobook libraries found: %n.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/status_page.py" />
+            <source>{down} of %n down</source>
+            <translation>
+                <numerusform>{down} of %n down</numerusform>
+                <numerusform>{down} of %n down</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/tray.py" />
+            <source>%n job(s) running</source>
+            <translation>
+                <numerusform>%n job running</numerusform>
+                <numerusform>%n jobs running</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/tray.py" />
+            <source>{app} — %n running</source>
+            <translation>
+                <numerusform>{app} — %n running</numerusform>
+                <numerusform>{app} — %n running</numerusform>
             </translation>
         </message>
     </context>

@@ -30,6 +30,7 @@ from rmab_desktop.db.models import (
 from rmab_desktop.domain.catalog import CatalogBook
 from rmab_desktop.domain.enums import EventLevel, JobStatus, Permission, RequestKind, RequestStatus
 from rmab_desktop.domain.errors import NotFoundError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.jobs import JobEvent
 from rmab_desktop.domain.requests import (
     CANCELLABLE_STATUSES,
@@ -50,6 +51,13 @@ from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.requests.users import UserService
 
 log = logging.getLogger(__name__)
+tr = Translator("Requests")
+
+
+def _by_admin(plain: str, with_note: str, admin: str, note: str) -> str:
+    """An admin's decision in the user's language, with the admin's note when there is one."""
+    return with_note.format(admin=admin, note=note) if note else plain.format(admin=admin)
+
 
 SEARCH_JOB = "request.search"
 ATTEMPT_COLUMNS = {"search": "search_attempts", "download": "download_attempts", "import": "import_attempts"}
@@ -403,7 +411,7 @@ class RequestService:
             message = "Waiting for an administrator to approve"
             self._transition(session, row, RequestStatus.AWAITING_APPROVAL, message)
             return row, RequestStatus.AWAITING_APPROVAL, message
-        status, message = self._start(session, row, audiobook, "Approved automatically")
+        status, message = self._start(session, row, audiobook, tr("Approved automatically"))
         return row, status, message
 
     def _start(
@@ -411,7 +419,9 @@ class RequestService:
     ) -> tuple[RequestStatus, str]:
         """After approval: wait for the release day, or queue the search."""
         if audiobook.release_date is not None and audiobook.release_date > self.today():
-            message = f"{why}; waiting for the release on {audiobook.release_date:%Y-%m-%d}"
+            message = tr("{reason}; waiting for the release on {date}").format(
+                reason=why, date=audiobook.release_date.isoformat()
+            )
             self._transition(
                 session,
                 row,
@@ -420,7 +430,7 @@ class RequestService:
                 release_date=audiobook.release_date.isoformat(),
             )
             return RequestStatus.AWAITING_RELEASE, message
-        message = f"{why}; waiting for the search"
+        message = tr("{reason}; waiting for the search").format(reason=why)
         self._transition(session, row, RequestStatus.AWAITING_SEARCH, message)
         self._enqueue_search(session, row)
         return RequestStatus.AWAITING_SEARCH, message
@@ -441,11 +451,16 @@ class RequestService:
             audiobook = session.get(Audiobook, row.audiobook_id)
             assert audiobook is not None
             _, message = self._start(
-                session, row, audiobook, f"Approved by {admin.label}" + (f": {note}" if note else "")
+                session,
+                row,
+                audiobook,
+                _by_admin(tr("Approved by {admin}"), tr("Approved by {admin}: {note}"), admin.label, note),
             )
             for child in session.scalars(select(Request).where(Request.parent_id == row.id)):
                 if child.status == RequestStatus.AWAITING_APPROVAL.value:
-                    self._start(session, child, audiobook, f"Approved by {admin.label}")
+                    self._start(
+                        session, child, audiobook, tr("Approved by {admin}").format(admin=admin.label)
+                    )
             details = _details(session, row)
         self._publish(details, message, EventKind.REQUEST_APPROVED)
         return details
@@ -458,7 +473,7 @@ class RequestService:
             self._expect(row, {RequestStatus.AWAITING_APPROVAL}, "denied")
             row.approval_note = note.strip() or None
             row.approved_by_id = admin.id
-            message = f"Denied by {admin.label}" + (f": {note}" if note else "")
+            message = _by_admin(tr("Denied by {admin}"), tr("Denied by {admin}: {note}"), admin.label, note)
             details = self._transition(session, row, RequestStatus.DENIED, message)
             for child in session.scalars(select(Request).where(Request.parent_id == row.id)):
                 self._transition(session, child, RequestStatus.DENIED, message)
