@@ -6,72 +6,72 @@
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>&amp;Licence text…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Lizenztext…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>&lt;b&gt;Bundled components&lt;/b&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Enthaltene Komponenten&lt;/b&gt;</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>About {app}</source>
-            <translation type="unfinished" />
+            <translation>Über {app}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Bundled components</source>
-            <translation type="unfinished" />
+            <translation>Enthaltene Komponenten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Component</source>
-            <translation type="unfinished" />
+            <translation>Komponente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Free software under the &lt;b&gt;GNU General Public License v3.0 or later&lt;/b&gt; (GPL-3.0-or-later). You may share and change it under its terms; it comes with NO WARRANTY. &lt;a href='{homepage}'&gt;Source code and issues&lt;/a&gt;</source>
-            <translation type="unfinished" />
+            <translation>Freie Software unter der &lt;b&gt;GNU General Public License v3.0 oder später&lt;/b&gt; (GPL-3.0-or-later). Sie dürfen sie unter deren Bedingungen weitergeben und verändern; sie wird OHNE JEDE GEWÄHRLEISTUNG bereitgestellt. &lt;a href='{homepage}'&gt;Quellcode und Fehlermeldungen&lt;/a&gt;</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>GNU General Public License v3.0</source>
-            <translation type="unfinished" />
+            <translation>GNU General Public License v3.0</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Licence</source>
-            <translation type="unfinished" />
+            <translation>Lizenz</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Licence text</source>
-            <translation type="unfinished" />
+            <translation>Lizenztext</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>Wird geladen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Qt and PySide6 are used under the LGPL-3.0 and ship as separate, replaceable libraries (&lt;a href='{source}'&gt;source&lt;/a&gt;). mutagen (GPL-2.0-or-later) is why the whole app is GPL. Each component's licence text is in its package metadata.</source>
-            <translation type="unfinished" />
+            <translation>Qt und PySide6 werden unter der LGPL-3.0 verwendet und als separate, austauschbare Bibliotheken ausgeliefert (&lt;a href='{source}'&gt;Quellcode&lt;/a&gt;). Wegen mutagen (GPL-2.0-or-later) steht die gesamte App unter der GPL. Der Lizenztext jeder Komponente steht in ihren Paketmetadaten.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Request an audiobook and find it tagged and organized in your library.</source>
-            <translation type="unfinished" />
+            <translation>Hörbuch anfragen – und es landet getaggt und sortiert in Ihrer Bibliothek.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Version</source>
-            <translation type="unfinished" />
+            <translation>Version</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Version {version}</source>
-            <translation type="unfinished" />
+            <translation>Version {version}</translation>
         </message>
     </context>
     <context>
@@ -79,225 +79,225 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Activity</source>
-            <translation type="unfinished" />
+            <translation>Aktivität</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Abbrechen</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Cancelling %n job(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Auftrag wird abgebrochen.</numerusform>
+                <numerusform>%n Aufträge werden abgebrochen.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Debug</source>
-            <translation type="unfinished" />
+            <translation>Debug</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Disable</source>
-            <translation type="unfinished" />
+            <translation>Deaktivieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Edit schedule…</source>
-            <translation type="unfinished" />
+            <translation>Zeitplan bearbeiten…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Enable</source>
-            <translation type="unfinished" />
+            <translation>Aktivieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>Fehler</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Everything the app does in the background: running and waiting jobs, schedules, and the log.</source>
-            <translation type="unfinished" />
+            <translation>Alles, was die App im Hintergrund erledigt: laufende und wartende Aufträge, Zeitpläne und das Protokoll.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Export log</source>
-            <translation type="unfinished" />
+            <translation>Protokoll exportieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Export…</source>
-            <translation type="unfinished" />
+            <translation>Exportieren…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter jobs</source>
-            <translation type="unfinished" />
+            <translation>Aufträge filtern</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter jobs…</source>
-            <translation type="unfinished" />
+            <translation>Aufträge filtern…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter log messages</source>
-            <translation type="unfinished" />
+            <translation>Protokollmeldungen filtern</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter messages…</source>
-            <translation type="unfinished" />
+            <translation>Meldungen filtern…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Info</source>
-            <translation type="unfinished" />
+            <translation>Info</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Jobs</source>
-            <translation type="unfinished" />
+            <translation>Aufträge</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Jobs that run on their own. Times are in your local time zone.</source>
-            <translation type="unfinished" />
+            <translation>Aufträge, die von selbst laufen. Zeiten in Ihrer lokalen Zeitzone.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Level</source>
-            <translation type="unfinished" />
+            <translation>Stufe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Log</source>
-            <translation type="unfinished" />
+            <translation>Protokoll</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Log files (*.log *.txt)</source>
-            <translation type="unfinished" />
+            <translation>Protokolldateien (*.log *.txt)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Lowest level shown</source>
-            <translation type="unfinished" />
+            <translation>Niedrigste angezeigte Stufe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>No jobs match this filter. Try another tab or clear the search.</source>
-            <translation type="unfinished" />
+            <translation>Kein Auftrag passt zu diesem Filter. Wählen Sie einen anderen Reiter oder leeren Sie die Suche.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>No jobs yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Aufträge</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Nothing matches</source>
-            <translation type="unfinished" />
+            <translation>Keine Treffer</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Queued %n job(s) to run again.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Auftrag wird erneut ausgeführt.</numerusform>
+                <numerusform>%n Aufträge werden erneut ausgeführt.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Retry</source>
-            <translation type="unfinished" />
+            <translation>Wiederholen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Run now</source>
-            <translation type="unfinished" />
+            <translation>Jetzt ausführen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Run the selected failed or cancelled jobs again now</source>
-            <translation type="unfinished" />
+            <translation>Ausgewählte fehlgeschlagene oder abgebrochene Aufträge jetzt erneut ausführen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Save the log lines shown (with the current filter) to a text file</source>
-            <translation type="unfinished" />
+            <translation>Angezeigte Protokollzeilen (mit dem aktuellen Filter) in eine Textdatei speichern</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Saved %n log line(s) to {path}.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Protokollzeile in {path} gespeichert.</numerusform>
+                <numerusform>%n Protokollzeilen in {path} gespeichert.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Schedules</source>
-            <translation type="unfinished" />
+            <translation>Zeitpläne</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Searches, downloads and imports show up here while they run. Scheduled maintenance starts on its own; see the Schedules tab.</source>
-            <translation type="unfinished" />
+            <translation>Suchen, Downloads und Importe erscheinen hier, solange sie laufen. Geplante Wartung startet von selbst; siehe Reiter „Zeitpläne“.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Show jobs</source>
-            <translation type="unfinished" />
+            <translation>Aufträge anzeigen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Stop the selected running or queued jobs</source>
-            <translation type="unfinished" />
+            <translation>Ausgewählte laufende oder wartende Aufträge stoppen</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Stopping %n job(s)…</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Auftrag wird gestoppt…</numerusform>
+                <numerusform>%n Aufträge werden gestoppt…</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Warning</source>
-            <translation type="unfinished" />
+            <translation>Warnung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>{filter} ({count})</source>
             <comment>a job filter tab and its count</comment>
-            <translation type="unfinished" />
+            <translation>{filter} ({count})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>“{name}” is disabled.</source>
-            <translation type="unfinished" />
+            <translation>„{name}“ ist deaktiviert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>“{name}” is enabled.</source>
-            <translation type="unfinished" />
+            <translation>„{name}“ ist aktiviert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>“{name}” now runs on “{cron}”.</source>
-            <translation type="unfinished" />
+            <translation>„{name}“ läuft jetzt nach „{cron}“.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>“{name}” queued as job #{id}.</source>
-            <translation type="unfinished" />
+            <translation>„{name}“ als Auftrag #{id} eingereiht.</translation>
         </message>
     </context>
     <context>
@@ -305,12 +305,12 @@
         <message>
             <location filename="../../rmab_desktop/ui/widgets/banner.py" />
             <source>Dismiss</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/widgets/banner.py" />
             <source>Dismiss this message</source>
-            <translation type="unfinished" />
+            <translation>Diese Meldung schließen</translation>
         </message>
     </context>
     <context>
@@ -318,140 +318,140 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>%n blocked release(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n gesperrtes Release</numerusform>
+                <numerusform>%n gesperrte Releases</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>&amp;Book</source>
-            <translation type="unfinished" />
+            <translation>&amp;Buch</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>&amp;Guid or info-hash</source>
-            <translation type="unfinished" />
+            <translation>&amp;GUID oder Info-Hash</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>&amp;Reason</source>
-            <translation type="unfinished" />
+            <translation>Gr&amp;und</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Added</source>
-            <translation type="unfinished" />
+            <translation>Hinzugefügt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Add…</source>
-            <translation type="unfinished" />
+            <translation>Hinzufügen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Allow the selected releases again</source>
-            <translation type="unfinished" />
+            <translation>Ausgewählte Releases wieder zulassen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Block a release</source>
-            <translation type="unfinished" />
+            <translation>Release sperren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Block a release by hand</source>
-            <translation type="unfinished" />
+            <translation>Release manuell sperren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Blocked by hand</source>
-            <translation type="unfinished" />
+            <translation>Manuell gesperrt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Blocked releases</source>
-            <translation type="unfinished" />
+            <translation>Gesperrte Releases</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Blocklist</source>
-            <translation type="unfinished" />
+            <translation>Sperrliste</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Book</source>
-            <translation type="unfinished" />
+            <translation>Buch</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Every book</source>
-            <translation type="unfinished" />
+            <translation>Alle Bücher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Filter by book, release, indexer or reason</source>
-            <translation type="unfinished" />
+            <translation>Nach Buch, Release, Indexer oder Grund filtern</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Filter the blocklist</source>
-            <translation type="unfinished" />
+            <translation>Sperrliste filtern</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Nothing is blocked.</source>
-            <translation type="unfinished" />
+            <translation>Nichts ist gesperrt.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Grund</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>Aktualisieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Release</source>
-            <translation type="unfinished" />
+            <translation>Release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Release &amp;title</source>
-            <translation type="unfinished" />
+            <translation>Release-&amp;Titel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Releases that failed (stalled, broken, wrong book) are blocked for that book, so the next candidate is tried instead. Remove an entry to allow a release again.</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagene Releases (hängengeblieben, defekt, falsches Buch) werden für dieses Buch gesperrt, damit stattdessen der nächste Kandidat versucht wird. Entfernen Sie einen Eintrag, um ein Release wieder zuzulassen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>Entfernen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>e.g. wrong narrator, bad rip</source>
-            <translation type="unfinished" />
+            <translation>z. B. falscher Sprecher, schlechter Rip</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>every book</source>
-            <translation type="unfinished" />
+            <translation>alle Bücher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>the release's guid/link, or its 40-character info-hash</source>
-            <translation type="unfinished" />
+            <translation>GUID/Link des Releases oder sein 40-stelliger Info-Hash</translation>
         </message>
     </context>
     <context>
@@ -459,37 +459,37 @@
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Details</source>
-            <translation type="unfinished" />
+            <translation>Details</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Open folder</source>
-            <translation type="unfinished" />
+            <translation>Ordner öffnen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Play</source>
-            <translation type="unfinished" />
+            <translation>Abspielen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Re-tag</source>
-            <translation type="unfinished" />
+            <translation>Neu taggen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Rescan</source>
-            <translation type="unfinished" />
+            <translation>Neu einlesen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>View on Audible</source>
-            <translation type="unfinished" />
+            <translation>Bei Audible ansehen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Write title, author, narrator, series and cover tags into the files again</source>
-            <translation type="unfinished" />
+            <translation>Titel, Autor, Sprecher, Reihe und Cover erneut als Tags in die Dateien schreiben</translation>
         </message>
     </context>
     <context>
@@ -497,27 +497,27 @@
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>Available</source>
-            <translation type="unfinished" />
+            <translation>Verfügbar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>Downloading</source>
-            <translation type="unfinished" />
+            <translation>Wird geladen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>In library</source>
-            <translation type="unfinished" />
+            <translation>In Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>Requested</source>
-            <translation type="unfinished" />
+            <translation>Angefragt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>{series} #{position}</source>
-            <translation type="unfinished" />
+            <translation>{series} #{position}</translation>
         </message>
     </context>
     <context>
@@ -526,154 +526,154 @@
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source> · </source>
             <comment>between facts</comment>
-            <translation type="unfinished" />
+            <translation> · </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch</numerusform>
+                <numerusform>%n Bücher</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>, </source>
             <comment>between names</comment>
-            <translation type="unfinished" />
+            <translation>, </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Also the ebook</source>
-            <translation type="unfinished" />
+            <translation>Auch das E-Book</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Ask for this audiobook: it is searched, downloaded and imported</source>
-            <translation type="unfinished" />
+            <translation>Dieses Hörbuch anfragen: Es wird gesucht, heruntergeladen und importiert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Availability</source>
-            <translation type="unfinished" />
+            <translation>Verfügbarkeit</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>By {authors}</source>
-            <translation type="unfinished" />
+            <translation>Von {authors}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Cover</source>
-            <translation type="unfinished" />
+            <translation>Cover</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>Wird geladen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Narrated by {narrators}</source>
-            <translation type="unfinished" />
+            <translation>Gelesen von {narrators}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>No books found.</source>
-            <translation type="unfinished" />
+            <translation>Keine Bücher gefunden.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>No cover</source>
-            <translation type="unfinished" />
+            <translation>Kein Cover</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Other editions: {links}</source>
-            <translation type="unfinished" />
+            <translation>Andere Ausgaben: {links}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Request</source>
-            <translation type="unfinished" />
+            <translation>Anfragen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Requesting…</source>
-            <translation type="unfinished" />
+            <translation>Wird angefragt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Series: {series}</source>
-            <translation type="unfinished" />
+            <translation>Reihe: {series}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Series: {series}, book {position}</source>
-            <translation type="unfinished" />
+            <translation>Reihe: {series}, Band {position}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Similar books</source>
-            <translation type="unfinished" />
+            <translation>Ähnliche Bücher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>This book could not be loaded</source>
-            <translation type="unfinished" />
+            <translation>Dieses Buch konnte nicht geladen werden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>View on Audible</source>
-            <translation type="unfinished" />
+            <translation>Bei Audible ansehen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>format unknown</source>
-            <translation type="unfinished" />
+            <translation>Format unbekannt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>language unknown</source>
-            <translation type="unfinished" />
+            <translation>Sprache unbekannt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>no rating</source>
-            <translation type="unfinished" />
+            <translation>keine Bewertung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>release date unknown</source>
-            <translation type="unfinished" />
+            <translation>Erscheinungsdatum unbekannt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>released {date}</source>
-            <translation type="unfinished" />
+            <translation>erschienen am {date}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>unknown</source>
             <comment>an unknown author or narrator</comment>
-            <translation type="unfinished" />
+            <translation>unbekannt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>unknown length</source>
-            <translation type="unfinished" />
+            <translation>Länge unbekannt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>{badge} (another edition)</source>
-            <translation type="unfinished" />
+            <translation>{badge} (andere Ausgabe)</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>★ {rating} (%n rating(s))</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>★ {rating} (%n Bewertung)</numerusform>
+                <numerusform>★ {rating} (%n Bewertungen)</numerusform>
             </translation>
         </message>
     </context>
@@ -682,12 +682,12 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
             <source>No browser could open {url}.</source>
-            <translation type="unfinished" />
+            <translation>Kein Browser konnte {url} öffnen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
             <source>View on Audible</source>
-            <translation type="unfinished" />
+            <translation>Bei Audible ansehen</translation>
         </message>
     </context>
     <context>
@@ -695,22 +695,22 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_widgets.py" />
             <source>Book {asin}</source>
-            <translation type="unfinished" />
+            <translation>Buch {asin}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_widgets.py" />
             <source>Books by {author}</source>
-            <translation type="unfinished" />
+            <translation>Bücher von {author}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_widgets.py" />
             <source>Series: {series}</source>
-            <translation type="unfinished" />
+            <translation>Reihe: {series}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_widgets.py" />
             <source>The Audible catalog cannot be reached. Saved sections are shown; searching needs a connection. ({reason})</source>
-            <translation type="unfinished" />
+            <translation>Der Audible-Katalog ist nicht erreichbar. Gespeicherte Bereiche werden angezeigt; die Suche braucht eine Verbindung. ({reason})</translation>
         </message>
     </context>
     <context>
@@ -719,72 +719,72 @@
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source> MB</source>
             <comment>a size unit after a number, with its leading space</comment>
-            <translation type="unfinished" />
+            <translation> MB</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>&amp;Marketplace</source>
-            <translation type="unfinished" />
+            <translation>&amp;Marktplatz</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>&amp;Test</source>
-            <translation type="unfinished" />
+            <translation>&amp;Testen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>A&amp;pprove requests automatically (administrators are always approved)</source>
-            <translation type="unfinished" />
+            <translation>Anfragen automatisch &amp;freigeben (Administratoren werden immer freigegeben)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Addresses start with http:// or https:// (the Audnexus address is required).</source>
-            <translation type="unfinished" />
+            <translation>Adressen beginnen mit http:// oder https:// (die Audnexus-Adresse ist erforderlich).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Asking Audible…</source>
-            <translation type="unfinished" />
+            <translation>Audible wird abgefragt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Audible &amp;address</source>
-            <translation type="unfinished" />
+            <translation>Audible-&amp;Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Audible answered.</source>
-            <translation type="unfinished" />
+            <translation>Audible hat geantwortet.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Audible-Katalog</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Audne&amp;xus address</source>
-            <translation type="unfinished" />
+            <translation>Audne&amp;xus-Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Cover &amp;cache</source>
-            <translation type="unfinished" />
+            <translation>Cover-&amp;Cache</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Requests</source>
-            <translation type="unfinished" />
+            <translation>Anfragen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Test result</source>
-            <translation type="unfinished" />
+            <translation>Testergebnis</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>empty: the marketplace's own address (api.audible.&lt;domain&gt;)</source>
-            <translation type="unfinished" />
+            <translation>leer: die eigene Adresse des Marktplatzes (api.audible.&lt;domain&gt;)</translation>
         </message>
     </context>
     <context>
@@ -792,45 +792,48 @@
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Error details</source>
-            <translation type="unfinished" />
+            <translation>Fehlerdetails</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Hide details</source>
-            <translation type="unfinished" />
+            <translation>Details ausblenden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Open log folder</source>
-            <translation type="unfinished" />
+            <translation>Protokollordner öffnen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Show details</source>
-            <translation type="unfinished" />
+            <translation>Details anzeigen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Something went wrong.</source>
-            <translation type="unfinished" />
+            <translation>Etwas ist schiefgelaufen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>The details were written to the log file:
 {path}</source>
-            <translation type="unfinished" />
+            <translation>Die Details wurden in die Protokolldatei geschrieben:
+{path}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>{app} hit an unexpected error and that action did not finish. Your library and requests are safe; background jobs will resume.
 
 {summary}</source>
-            <translation type="unfinished" />
+            <translation>{app} ist auf einen unerwarteten Fehler gestoßen, die Aktion wurde nicht abgeschlossen. Ihre Bibliothek und Anfragen sind sicher; Hintergrundaufträge laufen weiter.
+
+{summary}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>{app} — unexpected error</source>
-            <translation type="unfinished" />
+            <translation>{app} – unerwarteter Fehler</translation>
         </message>
     </context>
     <context>
@@ -838,32 +841,32 @@
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>&amp;Cron</source>
-            <translation type="unfinished" />
+            <translation>&amp;Cron</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>Edit schedule — {name}</source>
-            <translation type="unfinished" />
+            <translation>Zeitplan bearbeiten – {name}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>Examples: “0 */6 * * *” every six hours · “30 3 * * *” daily at 03:30 · “0 9 * * 1” Mondays at 09:00</source>
-            <translation type="unfinished" />
+            <translation>Beispiele: „0 */6 * * *“ alle sechs Stunden · „30 3 * * *“ täglich um 03:30 · „0 9 * * 1“ montags um 09:00</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>Next runs or the problem</source>
-            <translation type="unfinished" />
+            <translation>Nächste Ausführungen oder das Problem</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>Next runs: {times}</source>
-            <translation type="unfinished" />
+            <translation>Nächste Ausführungen: {times}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>minute hour day-of-month month day-of-week</source>
-            <translation type="unfinished" />
+            <translation>Minute Stunde Tag-des-Monats Monat Wochentag</translation>
         </message>
     </context>
     <context>
@@ -873,45 +876,49 @@
             <source>%n job(s) still running. Quit anyway?
 
 Running jobs are stopped now and start again the next time you open the app.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Auftrag läuft noch. Trotzdem beenden?
+
+Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut gestartet.</numerusform>
+                <numerusform>%n Aufträge laufen noch. Trotzdem beenden?
+
+Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut gestartet.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Automation paused</source>
-            <translation type="unfinished" />
+            <translation>Automatik pausiert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Automation resumed</source>
-            <translation type="unfinished" />
+            <translation>Automatik fortgesetzt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Quit ReadMeABook?</source>
-            <translation type="unfinished" />
+            <translation>ReadMeABook beenden?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>ReadMeABook keeps working in the tray. Quit from its menu.</source>
-            <translation type="unfinished" />
+            <translation>ReadMeABook arbeitet im Infobereich weiter. Beenden Sie es über dessen Menü.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Searches, downloads and imports run again.</source>
-            <translation type="unfinished" />
+            <translation>Suchen, Downloads und Importe laufen wieder.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Searches, downloads and imports wait until you resume.</source>
-            <translation type="unfinished" />
+            <translation>Suchen, Downloads und Importe warten, bis Sie fortsetzen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Still running</source>
-            <translation type="unfinished" />
+            <translation>Läuft noch</translation>
         </message>
     </context>
     <context>
@@ -919,32 +926,32 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>&amp;About ReadMeABook Desktop…</source>
-            <translation type="unfinished" />
+            <translation>Ü&amp;ber ReadMeABook Desktop…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>&amp;Keep the computer awake while downloading or importing</source>
-            <translation type="unfinished" />
+            <translation>Computer beim Herunterladen oder Importieren &amp;wach halten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>&amp;Start ReadMeABook when I log in</source>
-            <translation type="unfinished" />
+            <translation>ReadMeABook bei der Anmeldung &amp;starten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>Start at login</source>
-            <translation type="unfinished" />
+            <translation>Beim Anmelden starten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>The screen may still turn off; only sleep is held back, and only while work runs.</source>
-            <translation type="unfinished" />
+            <translation>Der Bildschirm kann sich weiterhin ausschalten; nur der Ruhezustand wird verhindert, und nur solange gearbeitet wird.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>This computer</source>
-            <translation type="unfinished" />
+            <translation>Dieser Computer</translation>
         </message>
     </context>
     <context>
@@ -952,95 +959,95 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch</numerusform>
+                <numerusform>%n Bücher</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Add a row of books: popular, new releases or a category</source>
-            <translation type="unfinished" />
+            <translation>Eine Bücherreihe hinzufügen: beliebt, Neuerscheinungen oder eine Kategorie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Add section</source>
-            <translation type="unfinished" />
+            <translation>Bereich hinzufügen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Category</source>
-            <translation type="unfinished" />
+            <translation>Kategorie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Discover</source>
-            <translation type="unfinished" />
+            <translation>Entdecken</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Loading categories…</source>
-            <translation type="unfinished" />
+            <translation>Kategorien werden geladen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Move down</source>
-            <translation type="unfinished" />
+            <translation>Nach unten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Move up</source>
-            <translation type="unfinished" />
+            <translation>Nach oben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>New releases</source>
-            <translation type="unfinished" />
+            <translation>Neuerscheinungen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>New, popular and recommended audiobooks from Audible; open one to request it.</source>
-            <translation type="unfinished" />
+            <translation>Neue, beliebte und empfohlene Hörbücher von Audible; öffnen Sie eines, um es anzufragen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Nothing saved yet for this section.</source>
-            <translation type="unfinished" />
+            <translation>Für diesen Bereich ist noch nichts gespeichert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Number of books</source>
-            <translation type="unfinished" />
+            <translation>Anzahl der Bücher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Popular</source>
-            <translation type="unfinished" />
+            <translation>Beliebt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Refresh from Audible</source>
-            <translation type="unfinished" />
+            <translation>Von Audible aktualisieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Remove this section</source>
-            <translation type="unfinished" />
+            <translation>Diesen Bereich entfernen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Section “{title}”</source>
-            <translation type="unfinished" />
+            <translation>Bereich „{title}“</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>could not refresh</source>
-            <translation type="unfinished" />
+            <translation>Aktualisierung fehlgeschlagen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>refreshing…</source>
-            <translation type="unfinished" />
+            <translation>wird aktualisiert…</translation>
         </message>
     </context>
     <context>
@@ -1049,243 +1056,243 @@ Running jobs are stopped now and start again the next time you open the app.</so
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source> h</source>
             <comment>hours after a number</comment>
-            <translation type="unfinished" />
+            <translation> Std.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source> min</source>
             <comment>minutes after a number</comment>
-            <translation type="unfinished" />
+            <translation> Min.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Add</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hinzufügen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Category</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kategorie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Give up after</source>
-            <translation type="unfinished" />
+            <translation>&amp;Aufgeben nach</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Name</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Password</source>
-            <translation type="unfinished" />
+            <translation>&amp;Passwort</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Entfernen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Save to (client's view)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Speichern in (Sicht des Clients)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Test connection and folders</source>
-            <translation type="unfinished" />
+            <translation>Verbindung und Ordner &amp;testen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;User name</source>
-            <translation type="unfinished" />
+            <translation>Ben&amp;utzername</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Verify the HTTPS certificate</source>
-            <translation type="unfinished" />
+            <translation>HTTPS-Zertifikat &amp;überprüfen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>API &amp;key</source>
-            <translation type="unfinished" />
+            <translation>API-Schlüsse&amp;l</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Add or choose a client first.</source>
-            <translation type="unfinished" />
+            <translation>Fügen Sie zuerst einen Client hinzu oder wählen Sie einen aus.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Addr&amp;ess</source>
-            <translation type="unfinished" />
+            <translation>A&amp;dresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category (qBittorrent, SABnzbd, NZBGet) or label (Transmission)</source>
-            <translation type="unfinished" />
+            <translation>Kategorie (qBittorrent, SABnzbd, NZBGet) oder Label (Transmission)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Client</source>
-            <translation type="unfinished" />
+            <translation>Client</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Download clients</source>
-            <translation type="unfinished" />
+            <translation>Download-Clients</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Enabled</source>
-            <translation type="unfinished" />
+            <translation>Aktiviert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Enter the client's address.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie die Adresse des Clients ein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Indexer settings and tracker minimums override the default seeding rule.</source>
-            <translation type="unfinished" />
+            <translation>Indexer-Einstellungen und Tracker-Mindestwerte haben Vorrang vor der Standard-Seedingregel.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Kind of client to add</source>
-            <translation type="unfinished" />
+            <translation>Art des hinzuzufügenden Clients</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Monitoring and seeding</source>
-            <translation type="unfinished" />
+            <translation>Überwachung und Seeding</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>No progress for this long: the release is blocklisted and the next one tried</source>
-            <translation type="unfinished" />
+            <translation>So lange ohne Fortschritt: Das Release wird gesperrt und das nächste versucht</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Path &amp;mapping: client's folder</source>
-            <translation type="unfinished" />
+            <translation>Pfadzuordnung: &amp;Ordner des Clients</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Pr&amp;iority</source>
-            <translation type="unfinished" />
+            <translation>Pr&amp;iorität</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Priority</source>
-            <translation type="unfinished" />
+            <translation>Priorität</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Protocol</source>
-            <translation type="unfinished" />
+            <translation>Protokoll</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Remove usenet and direct downloads once in the &amp;library</source>
-            <translation type="unfinished" />
+            <translation>Usenet- und Direkt-Downloads entfernen, sobald sie in der &amp;Bibliothek sind</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>S&amp;talled after</source>
-            <translation type="unfinished" />
+            <translation>Stillstand na&amp;ch</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Saved in your keychain; type to replace it</source>
-            <translation type="unfinished" />
+            <translation>Im Schlüsselbund gespeichert; zum Ersetzen neu eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Search &amp;again after</source>
-            <translation type="unfinished" />
+            <translation>&amp;Wieder suchen nach</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Seed &amp;for (default)</source>
-            <translation type="unfinished" />
+            <translation>Seeden &amp;für (Standard)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Seed to ratio (&amp;default)</source>
-            <translation type="unfinished" />
+            <translation>Seeden bis &amp;Ratio (Standard)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>The client for each protocol gets the releases; with several, the lowest priority number is used first. Public-domain books download directly and need no client.</source>
-            <translation type="unfinished" />
+            <translation>Der Client des jeweiligen Protokolls erhält die Releases; bei mehreren wird die niedrigste Prioritätszahl zuerst verwendet. Gemeinfreie Bücher werden direkt heruntergeladen und brauchen keinen Client.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Typ</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Use t&amp;his client</source>
-            <translation type="unfinished" />
+            <translation>Diesen Client &amp;verwenden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>as the client sees it, e.g. /downloads</source>
-            <translation type="unfinished" />
+            <translation>aus Sicht des Clients, z. B. /downloads</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>built in</source>
-            <translation type="unfinished" />
+            <translation>integriert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>empty: the client's own download folder</source>
-            <translation type="unfinished" />
+            <translation>leer: der eigene Download-Ordner des Clients</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>nein</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>no ratio rule</source>
-            <translation type="unfinished" />
+            <translation>keine Ratio-Regel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>no time rule</source>
-            <translation type="unfinished" />
+            <translation>keine Zeitregel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>the same folder on this computer, e.g. /mnt/nas/downloads</source>
-            <translation type="unfinished" />
+            <translation>derselbe Ordner auf diesem Computer, z. B. /mnt/nas/downloads</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>ja</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>… is &amp;on this computer at</source>
-            <translation type="unfinished" />
+            <translation>… liegt auf diesem Co&amp;mputer unter</translation>
         </message>
     </context>
     <context>
@@ -1293,87 +1300,87 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Audible-Katalog</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Getting ready</source>
-            <translation type="unfinished" />
+            <translation>Vorbereitung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Library scan</source>
-            <translation type="unfinished" />
+            <translation>Bibliotheksscan</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>S&amp;kip setup</source>
-            <translation type="unfinished" />
+            <translation>Einrichtung ü&amp;berspringen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saved. Your secrets are in the system keychain.</source>
-            <translation type="unfinished" />
+            <translation>Gespeichert. Ihre Zugangsdaten liegen im Schlüsselbund des Systems.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saving your choices and loading your catalog and library.</source>
-            <translation type="unfinished" />
+            <translation>Ihre Auswahl wird gespeichert, Katalog und Bibliothek werden geladen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Wird gespeichert…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Set up ReadMeABook</source>
-            <translation type="unfinished" />
+            <translation>ReadMeABook einrichten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>You can close this window: the work continues in the background (see Activity).</source>
-            <translation type="unfinished" />
+            <translation>Sie können dieses Fenster schließen: Die Arbeit läuft im Hintergrund weiter (siehe Aktivität).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{status} ({error})</source>
-            <translation type="unfinished" />
+            <translation>{status} ({error})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: cancelled</source>
-            <translation type="unfinished" />
+            <translation>{task}: abgebrochen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: done</source>
-            <translation type="unfinished" />
+            <translation>{task}: fertig</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: failed</source>
-            <translation type="unfinished" />
+            <translation>{task}: fehlgeschlagen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: not needed</source>
-            <translation type="unfinished" />
+            <translation>{task}: nicht nötig</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: not started</source>
-            <translation type="unfinished" />
+            <translation>{task}: nicht gestartet</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: running</source>
-            <translation type="unfinished" />
+            <translation>{task}: läuft</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: waiting</source>
-            <translation type="unfinished" />
+            <translation>{task}: wartet</translation>
         </message>
     </context>
     <context>
@@ -1452,112 +1459,112 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>&amp;Language</source>
-            <translation type="unfinished" />
+            <translation>&amp;Sprache</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>&amp;Pause automation (no searches, downloads or imports)</source>
-            <translation type="unfinished" />
+            <translation>Automatik &amp;pausieren (keine Suchen, Downloads oder Importe)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>&amp;Theme</source>
-            <translation type="unfinished" />
+            <translation>&amp;Design</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>&lt;b&gt;{state}&lt;/b&gt; — {message}</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{state}&lt;/b&gt; – {message}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>A new language applies the next time the app starts.</source>
-            <translation type="unfinished" />
+            <translation>Eine neue Sprache gilt ab dem nächsten Start der App.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Appearance</source>
-            <translation type="unfinished" />
+            <translation>Darstellung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Behaviour</source>
-            <translation type="unfinished" />
+            <translation>Verhalten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Checking your system keychain…</source>
-            <translation type="unfinished" />
+            <translation>Schlüsselbund des Systems wird geprüft…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Could not check the keychain: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Schlüsselbund konnte nicht geprüft werden: {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Dark</source>
-            <translation type="unfinished" />
+            <translation>Dunkel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Data</source>
-            <translation type="unfinished" />
+            <translation>Daten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Data folder</source>
-            <translation type="unfinished" />
+            <translation>Datenordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Database</source>
-            <translation type="unfinished" />
+            <translation>Datenbank</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Follow the system</source>
-            <translation type="unfinished" />
+            <translation>Wie das System</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Light</source>
-            <translation type="unfinished" />
+            <translation>Hell</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Locked</source>
-            <translation type="unfinished" />
+            <translation>Gesperrt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Log file</source>
-            <translation type="unfinished" />
+            <translation>Protokolldatei</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Not available</source>
-            <translation type="unfinished" />
+            <translation>Nicht verfügbar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Passwords and API keys</source>
-            <translation type="unfinished" />
+            <translation>Passwörter und API-Schlüssel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Secure</source>
-            <translation type="unfinished" />
+            <translation>Sicher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Show desktop &amp;notifications</source>
-            <translation type="unfinished" />
+            <translation>Desktop-&amp;Benachrichtigungen anzeigen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Start &amp;minimized to the tray</source>
-            <translation type="unfinished" />
+            <translation>&amp;Minimiert im Infobereich starten</translation>
         </message>
     </context>
     <context>
@@ -1565,368 +1572,368 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>%n book(s) can move</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch kann verschoben werden</numerusform>
+                <numerusform>%n Bücher können verschoben werden</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>%n book(s) cannot (see Problem)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch nicht (siehe Problem)</numerusform>
+                <numerusform>%n Bücher nicht (siehe Problem)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>%n book(s) found</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch gefunden</numerusform>
+                <numerusform>%n Bücher gefunden</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>%n confident match(es)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n sicherer Treffer</numerusform>
+                <numerusform>%n sichere Treffer</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Accept selected</source>
-            <translation type="unfinished" />
+            <translation>Auswahl &amp;annehmen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Browse…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Durchsuchen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Choose match…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Treffer wählen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Link accepted books</source>
-            <translation type="unfinished" />
+            <translation>Angenommene Bücher &amp;verknüpfen</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Move %n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch &amp;verschieben</numerusform>
+                <numerusform>%n Bücher &amp;verschieben</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Move these books</source>
-            <translation type="unfinished" />
+            <translation>Diese Bücher &amp;verschieben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Preview moves</source>
-            <translation type="unfinished" />
+            <translation>Vorschau &amp;anzeigen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Scan</source>
-            <translation type="unfinished" />
+            <translation>&amp;Scannen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>(not set)</source>
-            <translation type="unfinished" />
+            <translation>(nicht festgelegt)</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Accept the %n confident match(es)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Den %n sicheren Treffer annehmen</numerusform>
+                <numerusform>Die %n sicheren Treffer annehmen</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Accept the confident matches</source>
-            <translation type="unfinished" />
+            <translation>Sichere Treffer annehmen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Accept, fix or skip each book. Only books marked &lt;b&gt;Link&lt;/b&gt; are linked; the others stay as they are.</source>
-            <translation type="unfinished" />
+            <translation>Nehmen Sie jedes Buch an, korrigieren oder überspringen Sie es. Nur mit &lt;b&gt;Verknüpfen&lt;/b&gt; markierte Bücher werden verknüpft; die anderen bleiben unverändert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Cancel scan</source>
-            <translation type="unfinished" />
+            <translation>Scan abbrechen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Choose a folder first.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie zuerst einen Ordner.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Choose match</source>
-            <translation type="unfinished" />
+            <translation>Treffer wählen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Confidence</source>
-            <translation type="unfinished" />
+            <translation>Sicherheit</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Decision</source>
-            <translation type="unfinished" />
+            <translation>Entscheidung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Fertig</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Folder</source>
-            <translation type="unfinished" />
+            <translation>Ordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Folder to import</source>
-            <translation type="unfinished" />
+            <translation>Zu importierender Ordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Von</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Import an existing library</source>
-            <translation type="unfinished" />
+            <translation>Vorhandene Bibliothek importieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Library folder</source>
-            <translation type="unfinished" />
+            <translation>Bibliotheksordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Library import</source>
-            <translation type="unfinished" />
+            <translation>Bibliotheksimport</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Link</source>
-            <translation type="unfinished" />
+            <translation>Verknüpfen</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Linked %n book(s) to the catalog.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch mit dem Katalog verknüpft.</numerusform>
+                <numerusform>%n Bücher mit dem Katalog verknüpft.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Linked %n book(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch verknüpft.</numerusform>
+                <numerusform>%n Bücher verknüpft.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Matching</source>
-            <translation type="unfinished" />
+            <translation>Abgleichen</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Move %n book folder(s) into {folder}?</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buchordner nach {folder} verschieben?</numerusform>
+                <numerusform>%n Buchordner nach {folder} verschieben?</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Move books</source>
-            <translation type="unfinished" />
+            <translation>Bücher verschieben</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Moved %n book(s) into the library.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch in die Bibliothek verschoben.</numerusform>
+                <numerusform>%n Bücher in die Bibliothek verschoben.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Moved %n book(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch verschoben.</numerusform>
+                <numerusform>%n Bücher verschoben.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>No book is marked Link yet.</source>
-            <translation type="unfinished" />
+            <translation>Noch kein Buch ist mit „Verknüpfen“ markiert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Not decided</source>
-            <translation type="unfinished" />
+            <translation>Offen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Planned moves</source>
-            <translation type="unfinished" />
+            <translation>Geplante Verschiebungen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Problem</source>
-            <translation type="unfinished" />
+            <translation>Problem</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Proposed match</source>
-            <translation type="unfinished" />
+            <translation>Vorgeschlagener Treffer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Proposed matches</source>
-            <translation type="unfinished" />
+            <translation>Vorgeschlagene Treffer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Reading</source>
-            <translation type="unfinished" />
+            <translation>Lesen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Reorganize (optional)</source>
-            <translation type="unfinished" />
+            <translation>Neu ordnen (optional)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Review the proposed matches</source>
-            <translation type="unfinished" />
+            <translation>Vorgeschlagene Treffer prüfen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>S&amp;kip selected</source>
-            <translation type="unfinished" />
+            <translation>Auswahl ü&amp;berspringen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Saving</source>
-            <translation type="unfinished" />
+            <translation>Speichern</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Scanning…</source>
-            <translation type="unfinished" />
+            <translation>Wird gescannt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Select one book to choose its match.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie ein Buch aus, um seinen Treffer festzulegen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Set the library folder in Settings first.</source>
-            <translation type="unfinished" />
+            <translation>Legen Sie zuerst den Bibliotheksordner in den Einstellungen fest.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Skip</source>
-            <translation type="unfinished" />
+            <translation>Überspringen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>The app knows no books yet: request or search some first.</source>
-            <translation type="unfinished" />
+            <translation>Die App kennt noch keine Bücher: Fragen Sie zuerst welche an oder suchen Sie danach.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>The app reads the folder and its tags and proposes which book each folder is. It changes nothing on disk until you review the proposals and agree.</source>
-            <translation type="unfinished" />
+            <translation>Die App liest den Ordner und seine Tags und schlägt vor, welches Buch jeder Ordner enthält. Auf dem Datenträger ändert sich nichts, bis Sie die Vorschläge geprüft und zugestimmt haben.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>The linked books can be moved into your library folder &lt;b&gt;{folder}&lt;/b&gt; following the naming template. Preview first: every move is listed, and nothing moves until you press Move.</source>
-            <translation type="unfinished" />
+            <translation>Die verknüpften Bücher können gemäß der Ordnervorlage in Ihren Bibliotheksordner &lt;b&gt;{folder}&lt;/b&gt; verschoben werden. Zuerst die Vorschau: Jede Verschiebung wird aufgelistet, und nichts wird verschoben, bis Sie auf „Verschieben“ klicken.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>To</source>
-            <translation type="unfinished" />
+            <translation>Nach</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Walking</source>
-            <translation type="unfinished" />
+            <translation>Durchsuchen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Which book is {folder}?</source>
-            <translation type="unfinished" />
+            <translation>Welches Buch ist {folder}?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Which folder holds your audiobooks?</source>
-            <translation type="unfinished" />
+            <translation>In welchem Ordner liegen Ihre Hörbücher?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>Grund</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{books}; {matches}. Review them, then link.</source>
-            <translation type="unfinished" />
+            <translation>{books}; {matches}. Prüfen Sie sie, dann verknüpfen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{moved} Not moved: {failed}</source>
-            <translation type="unfinished" />
+            <translation>{moved} Nicht verschoben: {failed}</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{phase}: {done} of %n file(s)…</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{phase}: {done} von %n Datei…</numerusform>
+                <numerusform>{phase}: {done} von %n Dateien…</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{phase}…</source>
-            <translation type="unfinished" />
+            <translation>{phase}…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{ready}, {left}.</source>
-            <translation type="unfinished" />
+            <translation>{ready}, {left}.</translation>
         </message>
     </context>
     <context>
@@ -1935,250 +1942,250 @@ Running jobs are stopped now and start again the next time you open the app.</so
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source> min</source>
             <comment>minutes after a number</comment>
-            <translation type="unfinished" />
+            <translation> Min.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Add</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hinzufügen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Load indexers from Prowlarr</source>
-            <translation type="unfinished" />
+            <translation>Indexer aus Prowlarr &amp;laden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Name</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Priority</source>
-            <translation type="unfinished" />
+            <translation>&amp;Priorität</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Entfernen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Test</source>
-            <translation type="unfinished" />
+            <translation>&amp;Testen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Type</source>
-            <translation type="unfinished" />
+            <translation>T&amp;yp</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>1 is the most trusted indexer, 50 the least (as in Prowlarr)</source>
-            <translation type="unfinished" />
+            <translation>1 ist der vertrauenswürdigste Indexer, 50 der am wenigsten vertrauenswürdige (wie in Prowlarr)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>API &amp;key</source>
-            <translation type="unfinished" />
+            <translation>API-&amp;Schlüssel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Addr&amp;ess</source>
-            <translation type="unfinished" />
+            <translation>A&amp;dresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Asking Prowlarr…</source>
-            <translation type="unfinished" />
+            <translation>Prowlarr wird abgefragt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Audiobook &amp;categories</source>
-            <translation type="unfinished" />
+            <translation>Hörbuch-&amp;Kategorien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Audiobook categories</source>
-            <translation type="unfinished" />
+            <translation>Hörbuch-Kategorien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Audiobooks</source>
-            <translation type="unfinished" />
+            <translation>Hörbücher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Eb&amp;ook categories</source>
-            <translation type="unfinished" />
+            <translation>E-Book-Kate&amp;gorien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Ebook categories</source>
-            <translation type="unfinished" />
+            <translation>E-Book-Kategorien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Ebooks</source>
-            <translation type="unfinished" />
+            <translation>E-Books</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Enabled</source>
-            <translation type="unfinished" />
+            <translation>Aktiviert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>For the indexer selected in the Prowlarr list</source>
-            <translation type="unfinished" />
+            <translation>Für den in der Prowlarr-Liste ausgewählten Indexer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Indexer {number}</source>
-            <translation type="unfinished" />
+            <translation>Indexer {number}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Indexers</source>
-            <translation type="unfinished" />
+            <translation>Indexer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Indexers in Prowlarr</source>
-            <translation type="unfinished" />
+            <translation>Indexer in Prowlarr</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Internet Archive / LibriVox (free, no account)</source>
-            <translation type="unfinished" />
+            <translation>Internet Archive / LibriVox (kostenlos, ohne Konto)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Newznab feed (usenet)</source>
-            <translation type="unfinished" />
+            <translation>Newznab-Feed (Usenet)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Priority</source>
-            <translation type="unfinished" />
+            <translation>Priorität</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Protocol</source>
-            <translation type="unfinished" />
+            <translation>Protokoll</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Prowlarr (all its indexers)</source>
-            <translation type="unfinished" />
+            <translation>Prowlarr (alle seine Indexer)</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Prowlarr has %n indexer(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Prowlarr hat %n Indexer.</numerusform>
+                <numerusform>Prowlarr hat %n Indexer.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Prowlarr indexers: categories per indexer</source>
-            <translation type="unfinished" />
+            <translation>Prowlarr-Indexer: Kategorien pro Indexer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Saved in your keychain; type to replace it</source>
-            <translation type="unfinished" />
+            <translation>Im Schlüsselbund gespeichert; zum Ersetzen neu eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Searc&amp;h this indexer</source>
-            <translation type="unfinished" />
+            <translation>Diesen Indexer d&amp;urchsuchen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Seed &amp;ratio before removal</source>
-            <translation type="unfinished" />
+            <translation>Seed-&amp;Ratio vor dem Entfernen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Seed t&amp;ime before removal</source>
-            <translation type="unfinished" />
+            <translation>Seed-&amp;Zeit vor dem Entfernen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Select or add an indexer first.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie zuerst einen Indexer aus oder fügen Sie einen hinzu.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Torznab feed (torrents: Jackett, a tracker)</source>
-            <translation type="unfinished" />
+            <translation>Torznab-Feed (Torrents: Jackett, ein Tracker)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Typ</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>client default</source>
-            <translation type="unfinished" />
+            <translation>Client-Standard</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>default</source>
-            <translation type="unfinished" />
+            <translation>standard</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>default ({categories})</source>
-            <translation type="unfinished" />
+            <translation>standard ({categories})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>default; or e.g. 3030, 3130; or none</source>
-            <translation type="unfinished" />
+            <translation>standard; oder z. B. 3030, 3130; oder keine</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>default; or e.g. 7020; or none</source>
-            <translation type="unfinished" />
+            <translation>standard; oder z. B. 7020; oder keine</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>nein</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>keine</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>skipped</source>
-            <translation type="unfinished" />
+            <translation>übersprungen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>ja</translation>
         </message>
     </context>
     <context>
@@ -2186,143 +2193,143 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>#</source>
-            <translation type="unfinished" />
+            <translation>#</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>%n acceptable</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n akzeptabel</numerusform>
+                <numerusform>%n akzeptabel</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>%n result(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Ergebnis</numerusform>
+                <numerusform>%n Ergebnisse</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>&amp;Grab this release</source>
-            <translation type="unfinished" />
+            <translation>Dieses Release &amp;holen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Accepted</source>
-            <translation type="unfinished" />
+            <translation>Akzeptiert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Blocklisted</source>
-            <translation type="unfinished" />
+            <translation>Gesperrt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Blocklisted: it failed for this book before</source>
-            <translation type="unfinished" />
+            <translation>Gesperrt: Es ist für dieses Buch schon einmal fehlgeschlagen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Grab a rejected release?</source>
-            <translation type="unfinished" />
+            <translation>Abgelehntes Release holen?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Grabbing “{title}”…</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ wird geholt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Interactive search: {title}</source>
-            <translation type="unfinished" />
+            <translation>Interaktive Suche: {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>No results. Check the indexers in Settings, or set custom search terms on the request.</source>
-            <translation type="unfinished" />
+            <translation>Keine Ergebnisse. Prüfen Sie die Indexer in den Einstellungen oder legen Sie eigene Suchbegriffe für die Anfrage fest.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Rejected</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Releases found</source>
-            <translation type="unfinished" />
+            <translation>Gefundene Releases</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Score</source>
-            <translation type="unfinished" />
+            <translation>Punkte</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Score parts:</source>
-            <translation type="unfinished" />
+            <translation>Punkte im Einzelnen:</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Search failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Suche fehlgeschlagen: {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Searching every indexer…</source>
-            <translation type="unfinished" />
+            <translation>Alle Indexer werden durchsucht…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Seeders</source>
-            <translation type="unfinished" />
+            <translation>Seeder</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>Größe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Verdict</source>
-            <translation type="unfinished" />
+            <translation>Urteil</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>Grund</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Why this score</source>
-            <translation type="unfinished" />
+            <translation>Grund für diese Punktzahl</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>{counts} Greyed rows were rejected or are blocklisted; hover or select one to see why. You can still grab any of them.</source>
-            <translation type="unfinished" />
+            <translation>{counts} Graue Zeilen wurden abgelehnt oder sind gesperrt; zeigen Sie mit der Maus darauf oder wählen Sie eine aus, um den Grund zu sehen. Sie können trotzdem jede davon holen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>{results}, {acceptable}.</source>
-            <translation type="unfinished" />
+            <translation>{results}, {acceptable}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>{verdict}, score {score}</source>
-            <translation type="unfinished" />
+            <translation>{verdict}, {score} Punkte</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
@@ -2330,7 +2337,10 @@ Running jobs are stopped now and start again the next time you open the app.</so
 {reason}
 
 Grab it anyway?</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ ist {verdict}:
+{reason}
+
+Trotzdem holen?</translation>
         </message>
     </context>
     <context>
@@ -2338,82 +2348,82 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>#</source>
-            <translation type="unfinished" />
+            <translation>#</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>All</source>
-            <translation type="unfinished" />
+            <translation>Alle</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Attempts</source>
-            <translation type="unfinished" />
+            <translation>Versuche</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Abgebrochen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Created {time}</source>
-            <translation type="unfinished" />
+            <translation>Erstellt {time}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Fertig</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Finished</source>
-            <translation type="unfinished" />
+            <translation>Beendet</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Job</source>
-            <translation type="unfinished" />
+            <translation>Auftrag</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Last error</source>
-            <translation type="unfinished" />
+            <translation>Letzter Fehler</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>Fortschritt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Queued</source>
-            <translation type="unfinished" />
+            <translation>Wartend</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Retrying</source>
-            <translation type="unfinished" />
+            <translation>Neuer Versuch</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Running</source>
-            <translation type="unfinished" />
+            <translation>Läuft</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>Wann</translation>
         </message>
     </context>
     <context>
@@ -2421,42 +2431,42 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Could not open {path}.</source>
-            <translation type="unfinished" />
+            <translation>{path} konnte nicht geöffnet werden.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>No audio file of “{title}” could be opened.</source>
-            <translation type="unfinished" />
+            <translation>Keine Audiodatei von „{title}“ konnte geöffnet werden.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Open folder</source>
-            <translation type="unfinished" />
+            <translation>Ordner öffnen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Play</source>
-            <translation type="unfinished" />
+            <translation>Abspielen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Re-tagged</source>
-            <translation type="unfinished" />
+            <translation>Neu getaggt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Re-tagging is not available in this build</source>
-            <translation type="unfinished" />
+            <translation>Neu taggen ist in dieser Version nicht verfügbar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Tags of “{title}” were written.</source>
-            <translation type="unfinished" />
+            <translation>Die Tags von „{title}“ wurden geschrieben.</translation>
         </message>
     </context>
     <context>
@@ -2465,153 +2475,153 @@ Grab it anyway?</source>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source> · </source>
             <comment>between facts</comment>
-            <translation type="unfinished" />
+            <translation> · </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>%n author(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Autor</numerusform>
+                <numerusform>%n Autoren</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch</numerusform>
+                <numerusform>%n Bücher</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>%n book(s) in your {backend} library.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch in Ihrer {backend}-Bibliothek.</numerusform>
+                <numerusform>%n Bücher in Ihrer {backend}-Bibliothek.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Books</source>
-            <translation type="unfinished" />
+            <translation>Bücher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Books shown</source>
-            <translation type="unfinished" />
+            <translation>Angezeigte Bücher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Choose your library folder or server in Settings, then refresh. Books you request arrive here.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie in den Einstellungen Ihren Bibliotheksordner oder Server und aktualisieren Sie dann. Angefragte Bücher erscheinen hier.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Fertig</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Import existing library…</source>
-            <translation type="unfinished" />
+            <translation>Vorhandene Bibliothek importieren…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Library refreshed</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek aktualisiert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Library totals</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek gesamt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>Wird geladen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Looking for books…</source>
-            <translation type="unfinished" />
+            <translation>Bücher werden gesucht…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Preparing search…</source>
-            <translation type="unfinished" />
+            <translation>Suche wird vorbereitet…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Read the library again from its backend (folder scan, Plex or Audiobookshelf)</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek erneut aus ihrer Quelle lesen (Ordnerscan, Plex oder Audiobookshelf)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Reading tags…</source>
-            <translation type="unfinished" />
+            <translation>Tags werden gelesen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Refresh library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek aktualisieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Refreshing…</source>
-            <translation type="unfinished" />
+            <translation>Wird aktualisiert…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Wird gespeichert…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Search the library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek durchsuchen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Search titles, authors, narrators and series. Fields: author: narrator: series: title: year: format: asin: path: missing:cover|asin|series|narrator|year|match has:…  Quote values with spaces (series:"dark tower"), put - before a term to exclude it, years as 1990..1999 or &gt;2010.</source>
-            <translation type="unfinished" />
+            <translation>Titel, Autoren, Sprecher und Reihen durchsuchen. Felder: author: narrator: series: title: year: format: asin: path: missing:cover|asin|series|narrator|year|match has:…  Werte mit Leerzeichen in Anführungszeichen setzen (series:"dark tower"), ein - vor einem Begriff schließt ihn aus, Jahre als 1990..1999 oder &gt;2010.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Search: king   author:"le guin"   year:1990..1999   missing:cover</source>
-            <translation type="unfinished" />
+            <translation>Suche: king   author:"le guin"   year:1990..1999   missing:cover</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>The books you already have, as your library folder or server knows them.</source>
-            <translation type="unfinished" />
+            <translation>Die Bücher, die Sie schon haben, so wie Ihr Bibliotheksordner oder Server sie kennt.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Your library is empty</source>
-            <translation type="unfinished" />
+            <translation>Ihre Bibliothek ist leer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>{backend} library</source>
-            <translation type="unfinished" />
+            <translation>{backend}-Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>{duration} of listening</source>
-            <translation type="unfinished" />
+            <translation>{duration} Hörzeit</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>{shown} of %n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{shown} von %n Buch</numerusform>
+                <numerusform>{shown} von %n Büchern</numerusform>
             </translation>
         </message>
     </context>
@@ -2620,170 +2630,170 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Address</source>
-            <translation type="unfinished" />
+            <translation>&amp;Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Browse…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Durchsuchen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Folder</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Library</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Test</source>
-            <translation type="unfinished" />
+            <translation>&amp;Testen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>({milliseconds} ms)</source>
-            <translation type="unfinished" />
+            <translation>({milliseconds} ms)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>/data/audiobooks (as the server sees it)</source>
-            <translation type="unfinished" />
+            <translation>/data/audiobooks (aus Sicht des Servers)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>A folder on this computer (the app scans it)</source>
-            <translation type="unfinished" />
+            <translation>Ein Ordner auf diesem Computer (die App scannt ihn)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Approve the sign-in in your browser; this page waits for Plex.</source>
-            <translation type="unfinished" />
+            <translation>Bestätigen Sie die Anmeldung im Browser; diese Seite wartet auf Plex.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Asking the server…</source>
-            <translation type="unfinished" />
+            <translation>Server wird abgefragt…</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Audiobook libraries found: %n.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Gefundene Hörbuch-Bibliotheken: %n.</numerusform>
+                <numerusform>Gefundene Hörbuch-Bibliotheken: %n.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Audiobookshelf: an API token</source>
-            <translation type="unfinished" />
+            <translation>Audiobookshelf: ein API-Token</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Browse for the library folder</source>
-            <translation type="unfinished" />
+            <translation>Bibliotheksordner auswählen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>F&amp;ind libraries</source>
-            <translation type="unfinished" />
+            <translation>Bibliotheken &amp;finden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Library &amp;server</source>
-            <translation type="unfinished" />
+            <translation>Bibliotheks&amp;server</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Library folder</source>
-            <translation type="unfinished" />
+            <translation>Bibliotheksordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Lo&amp;cal path</source>
-            <translation type="unfinished" />
+            <translation>&amp;Lokaler Pfad</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Only needed when the server runs elsewhere (NAS, Docker) and sees your library folder under another path.</source>
-            <translation type="unfinished" />
+            <translation>Nur nötig, wenn der Server woanders läuft (NAS, Docker) und Ihren Bibliotheksordner unter einem anderen Pfad sieht.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Opening plex.tv…</source>
-            <translation type="unfinished" />
+            <translation>plex.tv wird geöffnet…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Opens plex.tv in your browser; the token arrives here when you approve</source>
-            <translation type="unfinished" />
+            <translation>Öffnet plex.tv im Browser; das Token kommt hier an, sobald Sie zustimmen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Plex (a Music library)</source>
-            <translation type="unfinished" />
+            <translation>Plex (eine Musikbibliothek)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Plex: your X-Plex-Token</source>
-            <translation type="unfinished" />
+            <translation>Plex: Ihr X-Plex-Token</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Saved in your keychain; type to replace it</source>
-            <translation type="unfinished" />
+            <translation>Im Schlüsselbund gespeichert; zum Ersetzen neu eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Server</source>
-            <translation type="unfinished" />
+            <translation>Server</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Server &amp;path</source>
-            <translation type="unfinished" />
+            <translation>Server&amp;pfad</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Sign in &amp;with Plex…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mit Plex anmelden…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>T&amp;oken</source>
-            <translation type="unfinished" />
+            <translation>To&amp;ken</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Test result</source>
-            <translation type="unfinished" />
+            <translation>Testergebnis</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Testing…</source>
-            <translation type="unfinished" />
+            <translation>Wird getestet…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>The server has no audiobook library.</source>
-            <translation type="unfinished" />
+            <translation>Der Server hat keine Hörbuch-Bibliothek.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Where your audiobooks are organized</source>
-            <translation type="unfinished" />
+            <translation>Wo Ihre Hörbücher einsortiert werden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>the same folder on this computer</source>
-            <translation type="unfinished" />
+            <translation>derselbe Ordner auf diesem Computer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>✔ Signed in with Plex. Choose the library, then Test.</source>
-            <translation type="unfinished" />
+            <translation>✔ Mit Plex angemeldet. Wählen Sie die Bibliothek, dann „Testen“.</translation>
         </message>
     </context>
     <context>
@@ -2791,47 +2801,47 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>ASIN {asin}</source>
-            <translation type="unfinished" />
+            <translation>ASIN {asin}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Autor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Format</source>
-            <translation type="unfinished" />
+            <translation>Format</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Length</source>
-            <translation type="unfinished" />
+            <translation>Länge</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Narrator</source>
-            <translation type="unfinished" />
+            <translation>Sprecher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Series</source>
-            <translation type="unfinished" />
+            <translation>Reihe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>Größe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Year</source>
-            <translation type="unfinished" />
+            <translation>Jahr</translation>
         </message>
     </context>
     <context>
@@ -2839,42 +2849,42 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Debug</source>
-            <translation type="unfinished" />
+            <translation>Debug</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>Fehler</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Info</source>
-            <translation type="unfinished" />
+            <translation>Info</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Level</source>
-            <translation type="unfinished" />
+            <translation>Stufe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Message</source>
-            <translation type="unfinished" />
+            <translation>Meldung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>Quelle</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Zeit</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Warning</source>
-            <translation type="unfinished" />
+            <translation>Warnung</translation>
         </message>
     </context>
     <context>
@@ -2882,153 +2892,154 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;File</source>
-            <translation type="unfinished" />
+            <translation>&amp;Datei</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Find in This Page</source>
-            <translation type="unfinished" />
+            <translation>Auf dieser Seite &amp;suchen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Go</source>
-            <translation type="unfinished" />
+            <translation>&amp;Gehe zu</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Help</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hilfe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Keyboard Shortcuts</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tastenkürzel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Beenden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Refresh This Page</source>
-            <translation type="unfinished" />
+            <translation>Diese Seite &amp;aktualisieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Settings…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Einstellungen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;View</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ansicht</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>, </source>
-            <translation type="unfinished" />
+            <translation>, </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Automation</source>
-            <translation type="unfinished" />
+            <translation>Automatik</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Background jobs</source>
-            <translation type="unfinished" />
+            <translation>Hintergrundaufträge</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Choose a page; Ctrl+1 to Ctrl+9 open the first nine</source>
-            <translation type="unfinished" />
+            <translation>Seite wählen; Strg+1 bis Strg+9 öffnen die ersten neun</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Jobs: {running} running, {queued} queued</source>
-            <translation type="unfinished" />
+            <translation>Aufträge: {running} laufen, {queued} wartend</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Jobs: {running} running, {queued} queued, {failed} failed</source>
-            <translation type="unfinished" />
+            <translation>Aufträge: {running} laufen, {queued} wartend, {failed} fehlgeschlagen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain</source>
-            <translation type="unfinished" />
+            <translation>Schlüsselbund</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain: checking…</source>
-            <translation type="unfinished" />
+            <translation>Schlüsselbund: wird geprüft…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain: locked</source>
-            <translation type="unfinished" />
+            <translation>Schlüsselbund: gesperrt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain: secure</source>
-            <translation type="unfinished" />
+            <translation>Schlüsselbund: sicher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain: unavailable</source>
-            <translation type="unfinished" />
+            <translation>Schlüsselbund: nicht verfügbar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>No pages are installed in this build.</source>
-            <translation type="unfinished" />
+            <translation>In dieser Version sind keine Seiten installiert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Nothing here yet</source>
-            <translation type="unfinished" />
+            <translation>Hier ist noch nichts</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Open &amp;Log Folder</source>
-            <translation type="unfinished" />
+            <translation>&amp;Protokollordner öffnen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Opening your library…</source>
-            <translation type="unfinished" />
+            <translation>Ihre Bibliothek wird geöffnet…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Pages</source>
-            <translation type="unfinished" />
+            <translation>Seiten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Search the &amp;Catalog</source>
-            <translation type="unfinished" />
+            <translation>&amp;Katalog durchsuchen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>This takes a moment.</source>
-            <translation type="unfinished" />
+            <translation>Das dauert einen Moment.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>{error}
 The details are in the log file.</source>
-            <translation type="unfinished" />
+            <translation>{error}
+Die Details stehen in der Protokolldatei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>{menu} › {command}</source>
-            <translation type="unfinished" />
+            <translation>{menu} › {command}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>{page} could not be opened</source>
-            <translation type="unfinished" />
+            <translation>{page} konnte nicht geöffnet werden</translation>
         </message>
     </context>
     <context>
@@ -3036,62 +3047,62 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Australia</source>
-            <translation type="unfinished" />
+            <translation>Australien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Brazil</source>
-            <translation type="unfinished" />
+            <translation>Brasilien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Canada</source>
-            <translation type="unfinished" />
+            <translation>Kanada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>France</source>
-            <translation type="unfinished" />
+            <translation>Frankreich</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Germany</source>
-            <translation type="unfinished" />
+            <translation>Deutschland</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>India</source>
-            <translation type="unfinished" />
+            <translation>Indien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Italy</source>
-            <translation type="unfinished" />
+            <translation>Italien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Japan</source>
-            <translation type="unfinished" />
+            <translation>Japan</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Spain</source>
-            <translation type="unfinished" />
+            <translation>Spanien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>United Kingdom</source>
-            <translation type="unfinished" />
+            <translation>Vereinigtes Königreich</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>United States</source>
-            <translation type="unfinished" />
+            <translation>Vereinigte Staaten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>{marketplace} ({code})</source>
-            <translation type="unfinished" />
+            <translation>{marketplace} ({code})</translation>
         </message>
     </context>
     <context>
@@ -3099,52 +3110,52 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Available in the library</source>
-            <translation type="unfinished" />
+            <translation>In der Bibliothek verfügbar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Awaiting approval</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf Freigabe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Grabbed / downloading</source>
-            <translation type="unfinished" />
+            <translation>Geholt / wird geladen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Issue reported</source>
-            <translation type="unfinished" />
+            <translation>Problem gemeldet</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Request approved</source>
-            <translation type="unfinished" />
+            <translation>Anfrage freigegeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Request created</source>
-            <translation type="unfinished" />
+            <translation>Anfrage erstellt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Request denied</source>
-            <translation type="unfinished" />
+            <translation>Anfrage abgelehnt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Service down</source>
-            <translation type="unfinished" />
+            <translation>Dienst ausgefallen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Service recovered</source>
-            <translation type="unfinished" />
+            <translation>Dienst wieder erreichbar</translation>
         </message>
     </context>
     <context>
@@ -3152,147 +3163,147 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Add…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hinzufügen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Edit…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bearbeiten…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Enabled</source>
-            <translation type="unfinished" />
+            <translation>&amp;Aktiviert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Name</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Entfernen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Add notification</source>
-            <translation type="unfinished" />
+            <translation>Benachrichtigung hinzufügen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Apprise &amp;URL</source>
-            <translation type="unfinished" />
+            <translation>Apprise-&amp;URL</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Edit notification</source>
-            <translation type="unfinished" />
+            <translation>Benachrichtigung bearbeiten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Enter an Apprise URL first.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie zuerst eine Apprise-URL ein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Events</source>
-            <translation type="unfinished" />
+            <translation>Ereignisse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Leave empty to keep the saved URL</source>
-            <translation type="unfinished" />
+            <translation>Leer lassen, um die gespeicherte URL zu behalten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Notification targets</source>
-            <translation type="unfinished" />
+            <translation>Benachrichtigungsziele</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Notify about</source>
-            <translation type="unfinished" />
+            <translation>Benachrichtigen bei</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Off</source>
-            <translation type="unfinished" />
+            <translation>Aus</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>On</source>
-            <translation type="unfinished" />
+            <translation>Ein</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Remove '{name}' and its saved URL from the keychain?</source>
-            <translation type="unfinished" />
+            <translation>„{name}“ und die gespeicherte URL aus dem Schlüsselbund entfernen?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Remove notification</source>
-            <translation type="unfinished" />
+            <translation>Benachrichtigung entfernen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>S&amp;how</source>
-            <translation type="unfinished" />
+            <translation>An&amp;zeigen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Saved URL</source>
-            <translation type="unfinished" />
+            <translation>Gespeicherte URL</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Saved: {url}</source>
-            <translation type="unfinished" />
+            <translation>Gespeichert: {url}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Send &amp;test</source>
-            <translation type="unfinished" />
+            <translation>&amp;Test senden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Send notifications to Discord, Slack, Telegram, ntfy, Gotify, Pushover, email or any webhook through &lt;a href="{wiki}"&gt;Apprise URLs&lt;/a&gt;. Each URL is kept in your system keychain.</source>
-            <translation type="unfinished" />
+            <translation>Benachrichtigungen an Discord, Slack, Telegram, ntfy, Gotify, Pushover, E-Mail oder beliebige Webhooks über &lt;a href="{wiki}"&gt;Apprise-URLs&lt;/a&gt; senden. Jede URL wird im Schlüsselbund des Systems aufbewahrt.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Sending a test notification…</source>
-            <translation type="unfinished" />
+            <translation>Testbenachrichtigung wird gesendet…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Sending a test to {name}…</source>
-            <translation type="unfinished" />
+            <translation>Test an {name} wird gesendet…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Show the URL</source>
-            <translation type="unfinished" />
+            <translation>URL anzeigen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>Zustand</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>e.g. Family Discord</source>
-            <translation type="unfinished" />
+            <translation>z. B. Familien-Discord</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>e.g. discord://webhook_id/token, ntfys://my-topic, tgram://bot_token/chat_id, json://host/path</source>
-            <translation type="unfinished" />
+            <translation>z. B. discord://webhook_id/token, ntfys://my-topic, tgram://bot_token/chat_id, json://host/path</translation>
         </message>
     </context>
     <context>
@@ -3300,87 +3311,87 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>&amp;Default</source>
-            <translation type="unfinished" />
+            <translation>&amp;Standard</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>&amp;Files</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dateien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Book folders</source>
-            <translation type="unfinished" />
+            <translation>Buchordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Copy (keeps the download for seeding)</source>
-            <translation type="unfinished" />
+            <translation>Kopieren (Download bleibt zum Seeden erhalten)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Folder template</source>
-            <translation type="unfinished" />
+            <translation>Ordnervorlage</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Hard link (no extra space; same drive; tags not embedded)</source>
-            <translation type="unfinished" />
+            <translation>Harter Link (kein Zusatzplatz; gleiches Laufwerk; Tags nicht eingebettet)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Importing</source>
-            <translation type="unfinished" />
+            <translation>Import</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Install ffmpeg to merge chapters.</source>
-            <translation type="unfinished" />
+            <translation>Installieren Sie ffmpeg, um Kapitel zusammenzuführen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>M&amp;erge multi-file books into one M4B with chapters</source>
-            <translation type="unfinished" />
+            <translation>Mehrteilige Bücher zu einer M4B mit Kapiteln &amp;zusammenführen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Merge multi-file books into one M4B with chapters (needs ffmpeg, not found)</source>
-            <translation type="unfinished" />
+            <translation>Mehrteilige Bücher zu einer M4B mit Kapiteln zusammenführen (benötigt ffmpeg, nicht gefunden)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Move (the download folder is emptied)</source>
-            <translation type="unfinished" />
+            <translation>Verschieben (der Download-Ordner wird geleert)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Preview</source>
-            <translation type="unfinished" />
+            <translation>Vorschau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Preview:</source>
-            <translation type="unfinished" />
+            <translation>Vorschau:</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Put the default folder template back</source>
-            <translation type="unfinished" />
+            <translation>Standard-Ordnervorlage wiederherstellen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Tokens: {tokens}. Put optional parts in &lt;…&gt;: they vanish when a token inside is empty. '/' separates folders; write {open} and {close} for literal braces.</source>
-            <translation type="unfinished" />
+            <translation>Platzhalter: {tokens}. Optionale Teile in &lt;…&gt; setzen: Sie entfallen, wenn ein Platzhalter darin leer ist. „/“ trennt Ordner; für wörtliche geschweifte Klammern {open} und {close} schreiben.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Write &amp;metadata.json, desc.txt and reader.txt (Audiobookshelf)</source>
-            <translation type="unfinished" />
+            <translation>&amp;metadata.json, desc.txt und reader.txt schreiben (Audiobookshelf)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Write &amp;tags and the cover into the audio files (Plex, Audiobookshelf)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tags und Cover in die Audiodateien schreiben (Plex, Audiobookshelf)</translation>
         </message>
     </context>
     <context>
@@ -3388,37 +3399,37 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Activity</source>
-            <translation type="unfinished" />
+            <translation>Aktivität</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Blocklist</source>
-            <translation type="unfinished" />
+            <translation>Sperrliste</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Discover</source>
-            <translation type="unfinished" />
+            <translation>Entdecken</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Requests</source>
-            <translation type="unfinished" />
+            <translation>Anfragen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Search</source>
-            <translation type="unfinished" />
+            <translation>Suche</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Service status</source>
-            <translation type="unfinished" />
+            <translation>Dienststatus</translation>
         </message>
     </context>
     <context>
@@ -3427,7 +3438,7 @@ The details are in the log file.</source>
             <location filename="../../rmab_desktop/ui/delegates/progress_delegate.py" />
             <source>{number}%</source>
             <comment>a percentage</comment>
-            <translation type="unfinished" />
+            <translation>{number} %</translation>
         </message>
     </context>
     <context>
@@ -3436,205 +3447,205 @@ The details are in the log file.</source>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source> MB</source>
             <comment>megabytes after a number</comment>
-            <translation type="unfinished" />
+            <translation> MB</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source> kbps</source>
             <comment>kilobits per second after a number</comment>
-            <translation type="unfinished" />
+            <translation> kbit/s</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source> min</source>
             <comment>minutes after a number</comment>
-            <translation type="unfinished" />
+            <translation> Min.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Below this bitrate for the runtime</source>
-            <translation type="unfinished" />
+            <translation>&amp;Unter dieser Bitrate für die Laufzeit</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Forbidden words</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verbotene Wörter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Preferred words</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bevorzugte Wörter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Smaller than (runtime unknown)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kleiner als (Laufzeit unbekannt)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Up</source>
-            <translation type="unfinished" />
+            <translation>Nach &amp;oben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Abo&amp;ve this bitrate for the runtime</source>
-            <translation type="unfinished" />
+            <translation>Üb&amp;er dieser Bitrate für die Laufzeit</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Always rejected: another title, another book of the series, box sets, abridged or dramatized editions (unless that is what you asked for). Interactive search shows rejected releases greyed with the reason, and you may still pick one.</source>
-            <translation type="unfinished" />
+            <translation>Immer abgelehnt: ein anderer Titel, ein anderes Buch der Reihe, Sammelboxen, gekürzte oder dramatisierte Ausgaben (außer Sie haben genau das angefragt). Die interaktive Suche zeigt abgelehnte Releases ausgegraut mit Grund an, und Sie können trotzdem eines wählen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Among the rest, prefer</source>
-            <translation type="unfinished" />
+            <translation>Unter den übrigen bevorzugen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Auth&amp;or</source>
-            <translation type="unfinished" />
+            <translation>Au&amp;tor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Book &amp;title</source>
-            <translation type="unfinished" />
+            <translation>Buc&amp;htitel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Do&amp;wn</source>
-            <translation type="unfinished" />
+            <translation>Nach u&amp;nten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Fewer seeders t&amp;han</source>
-            <translation type="unfinished" />
+            <translation>Weniger Seeder a&amp;ls</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Fo&amp;rmats, best first</source>
-            <translation type="unfinished" />
+            <translation>&amp;Formate, bestes zuerst</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Indexer fla&amp;gs (points)</source>
-            <translation type="unfinished" />
+            <translation>Indexer-Fla&amp;gs (Punkte)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Move the selected format down</source>
-            <translation type="unfinished" />
+            <translation>Ausgewähltes Format nach unten verschieben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Move the selected format up</source>
-            <translation type="unfinished" />
+            <translation>Ausgewähltes Format nach oben verschieben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Never grab automatically</source>
-            <translation type="unfinished" />
+            <translation>Nie automatisch holen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Other</source>
-            <translation type="unfinished" />
+            <translation>Andere</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>R&amp;untime</source>
-            <translation type="unfinished" />
+            <translation>Lauf&amp;zeit</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Reject releases marked with another &amp;language than the book's</source>
-            <translation type="unfinished" />
+            <translation>Releases mit einer anderen &amp;Sprache als der des Buches ablehnen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Release na&amp;me</source>
-            <translation type="unfinished" />
+            <translation>Release-Na&amp;me</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Release si&amp;ze</source>
-            <translation type="unfinished" />
+            <translation>&amp;Release-Größe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Restore &amp;defaults</source>
-            <translation type="unfinished" />
+            <translation>Standard &amp;wiederherstellen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Saved.</source>
-            <translation type="unfinished" />
+            <translation>Gespeichert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Wird gespeichert…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>The release must name an &amp;author of the book</source>
-            <translation type="unfinished" />
+            <translation>Das Release muss einen &amp;Autor des Buches nennen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Try it</source>
-            <translation type="unfinished" />
+            <translation>Ausprobieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Verdict for this release</source>
-            <translation type="unfinished" />
+            <translation>Urteil für dieses Release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>sample, excerpt, summary</source>
-            <translation type="unfinished" />
+            <translation>sample, excerpt, summary, Hörprobe, Auszug</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>to</source>
             <comment>from one bitrate to another</comment>
-            <translation type="unfinished" />
+            <translation>bis</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>unabridged, chapterized</source>
-            <translation type="unfinished" />
+            <translation>unabridged, chapterized, ungekürzt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>{format} sounds right from</source>
-            <translation type="unfinished" />
+            <translation>{format} klingt gut von</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>{format}: highest bitrate that sounds right</source>
-            <translation type="unfinished" />
+            <translation>{format}: höchste passende Bitrate</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>{format}: lowest bitrate that sounds right</source>
-            <translation type="unfinished" />
+            <translation>{format}: niedrigste passende Bitrate</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>{verdict}, score {score} ({parts})</source>
-            <translation type="unfinished" />
+            <translation>{verdict}, {score} Punkte ({parts})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>✔ Accepted</source>
-            <translation type="unfinished" />
+            <translation>✔ Akzeptiert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>✘ Rejected</source>
-            <translation type="unfinished" />
+            <translation>✘ Abgelehnt</translation>
         </message>
     </context>
     <context>
@@ -3642,77 +3653,77 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>'{title}' was already requested by someone else; you were added to that request.</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ wurde bereits von jemand anderem angefragt; Sie wurden dieser Anfrage hinzugefügt.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Available</source>
-            <translation type="unfinished" />
+            <translation>Verfügbar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Awaiting approval</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf Freigabe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Awaiting release</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf Erscheinen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Awaiting search</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf Suche</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Abgebrochen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Denied</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Downloaded</source>
-            <translation type="unfinished" />
+            <translation>Heruntergeladen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Downloading</source>
-            <translation type="unfinished" />
+            <translation>Wird geladen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Needs attention</source>
-            <translation type="unfinished" />
+            <translation>Handlungsbedarf</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Pending</source>
-            <translation type="unfinished" />
+            <translation>Ausstehend</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Processing</source>
-            <translation type="unfinished" />
+            <translation>Wird verarbeitet</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Requested '{title}' ({status}).</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ angefragt ({status}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Searching</source>
-            <translation type="unfinished" />
+            <translation>Suche läuft</translation>
         </message>
     </context>
     <context>
@@ -3720,37 +3731,37 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Approved automatically</source>
-            <translation type="unfinished" />
+            <translation>Automatisch freigegeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Approved by {admin}</source>
-            <translation type="unfinished" />
+            <translation>Freigegeben von {admin}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Approved by {admin}: {note}</source>
-            <translation type="unfinished" />
+            <translation>Freigegeben von {admin}: {note}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Denied by {admin}</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt von {admin}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Denied by {admin}: {note}</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt von {admin}: {note}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{reason}; waiting for the release on {date}</source>
-            <translation type="unfinished" />
+            <translation>{reason}; wartet auf das Erscheinen am {date}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{reason}; waiting for the search</source>
-            <translation type="unfinished" />
+            <translation>{reason}; wartet auf die Suche</translation>
         </message>
     </context>
     <context>
@@ -3758,186 +3769,186 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>&amp;Show</source>
-            <translation type="unfinished" />
+            <translation>&amp;Anzeigen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>&amp;by</source>
             <comment>show requests with this status by this user</comment>
-            <translation type="unfinished" />
+            <translation>&amp;von</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>, </source>
             <comment>between names</comment>
-            <translation type="unfinished" />
+            <translation>, </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Approve</source>
-            <translation type="unfinished" />
+            <translation>Freigeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Attempts: search {search}, download {download}, import {imported}</source>
-            <translation type="unfinished" />
+            <translation>Versuche: Suche {search}, Download {download}, Import {imported}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>By {authors} · {kind} · {region} · requested by {user}</source>
-            <translation type="unfinished" />
+            <translation>Von {authors} · {kind} · {region} · angefragt von {user}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Cancel request</source>
-            <translation type="unfinished" />
+            <translation>Anfrage abbrechen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Löschen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Deny</source>
-            <translation type="unfinished" />
+            <translation>Ablehnen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Downloading {percent}</source>
-            <translation type="unfinished" />
+            <translation>Wird geladen: {percent}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Downloading {percent} at {speed}</source>
-            <translation type="unfinished" />
+            <translation>Wird geladen: {percent} mit {speed}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Downloading {percent} at {speed}, about {time} left</source>
-            <translation type="unfinished" />
+            <translation>Wird geladen: {percent} mit {speed}, noch etwa {time}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Downloading {percent}, about {time} left</source>
-            <translation type="unfinished" />
+            <translation>Wird geladen: {percent}, noch etwa {time}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Every book asked for and where it is: searching, downloading, in the library, or stuck.</source>
-            <translation type="unfinished" />
+            <translation>Jedes angefragte Buch und wo es gerade steht: in der Suche, im Download, in der Bibliothek oder hängengeblieben.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Everyone</source>
-            <translation type="unfinished" />
+            <translation>Allen Benutzern</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Filter requests</source>
-            <translation type="unfinished" />
+            <translation>Anfragen filtern</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Filter…</source>
-            <translation type="unfinished" />
+            <translation>Filtern…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Note for the approval or denial</source>
-            <translation type="unfinished" />
+            <translation>Notiz zur Freigabe oder Ablehnung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Note for the approval or denial (optional)</source>
-            <translation type="unfinished" />
+            <translation>Notiz zur Freigabe oder Ablehnung (optional)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Note: {note}</source>
-            <translation type="unfinished" />
+            <translation>Notiz: {note}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Released on {date}; the search starts that day.</source>
-            <translation type="unfinished" />
+            <translation>Erscheint am {date}; die Suche beginnt an diesem Tag.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Request deleted.</source>
-            <translation type="unfinished" />
+            <translation>Anfrage gelöscht.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Requests</source>
-            <translation type="unfinished" />
+            <translation>Anfragen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Search again</source>
-            <translation type="unfinished" />
+            <translation>Erneut suchen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Search interactively…</source>
-            <translation type="unfinished" />
+            <translation>Interaktiv suchen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>See every release found and choose one yourself</source>
-            <translation type="unfinished" />
+            <translation>Alle gefundenen Releases sehen und selbst eines wählen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Select a request to see what happened.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie eine Anfrage aus, um den Verlauf zu sehen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Show requests by</source>
-            <translation type="unfinished" />
+            <translation>Anfragen anzeigen von</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Show requests with status</source>
-            <translation type="unfinished" />
+            <translation>Anfragen mit Status anzeigen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>What happened to this request</source>
-            <translation type="unfinished" />
+            <translation>Verlauf dieser Anfrage</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>audiobook</source>
-            <translation type="unfinished" />
+            <translation>Hörbuch</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>ebook</source>
-            <translation type="unfinished" />
+            <translation>E-Book</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>someone</source>
-            <translation type="unfinished" />
+            <translation>jemandem</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>unknown</source>
             <comment>an unknown author</comment>
-            <translation type="unfinished" />
+            <translation>unbekannt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>{number}%</source>
             <comment>a percentage</comment>
-            <translation type="unfinished" />
+            <translation>{number} %</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>{title} — {status}</source>
-            <translation type="unfinished" />
+            <translation>{title} – {status}</translation>
         </message>
     </context>
     <context>
@@ -3945,98 +3956,98 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>All</source>
-            <translation type="unfinished" />
+            <translation>Alle</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Autor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Awaiting approval</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf Freigabe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Abgebrochen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Completed</source>
-            <translation type="unfinished" />
+            <translation>Abgeschlossen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>In progress</source>
-            <translation type="unfinished" />
+            <translation>In Arbeit</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Level</source>
-            <translation type="unfinished" />
+            <translation>Stufe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>Fortschritt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Region</source>
-            <translation type="unfinished" />
+            <translation>Region</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Requested</source>
-            <translation type="unfinished" />
+            <translation>Angefragt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Requested by</source>
-            <translation type="unfinished" />
+            <translation>Angefragt von</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Zeit</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Waiting</source>
-            <translation type="unfinished" />
+            <translation>Wartend</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>What happened</source>
-            <translation type="unfinished" />
+            <translation>Ereignis</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>{title} (ebook)</source>
-            <translation type="unfinished" />
+            <translation>{title} (E-Book)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>{user} +{count}</source>
             <comment>a requester and how many others joined</comment>
-            <translation type="unfinished" />
+            <translation>{user} +{count}</translation>
         </message>
     </context>
     <context>
@@ -4044,52 +4055,52 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Cron</source>
-            <translation type="unfinished" />
+            <translation>Cron</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Double-click to edit</source>
-            <translation type="unfinished" />
+            <translation>Zum Bearbeiten doppelklicken</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Enabled</source>
-            <translation type="unfinished" />
+            <translation>Aktiviert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Last run</source>
-            <translation type="unfinished" />
+            <translation>Letzte Ausführung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Next run</source>
-            <translation type="unfinished" />
+            <translation>Nächste Ausführung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>No</source>
-            <translation type="unfinished" />
+            <translation>Nein</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Runs</source>
-            <translation type="unfinished" />
+            <translation>Ausführungen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Yes</source>
-            <translation type="unfinished" />
+            <translation>Ja</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>never</source>
-            <translation type="unfinished" />
+            <translation>nie</translation>
         </message>
     </context>
     <context>
@@ -4097,126 +4108,126 @@ The details are in the log file.</source>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>%n result(s) for “{query}” in {marketplace}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Ergebnis für „{query}“ in {marketplace}</numerusform>
+                <numerusform>%n Ergebnisse für „{query}“ in {marketplace}</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Anything</source>
-            <translation type="unfinished" />
+            <translation>Alles</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Arrow keys choose a book; Enter opens it</source>
-            <translation type="unfinished" />
+            <translation>Pfeiltasten wählen ein Buch; Eingabe öffnet es</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Autor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Best sellers</source>
-            <translation type="unfinished" />
+            <translation>Bestseller</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Find any audiobook in the Audible catalog by title, author or narrator.</source>
-            <translation type="unfinished" />
+            <translation>Finden Sie jedes Hörbuch im Audible-Katalog nach Titel, Autor oder Sprecher.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Marketplace</source>
-            <translation type="unfinished" />
+            <translation>Marktplatz</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Narrator</source>
-            <translation type="unfinished" />
+            <translation>Sprecher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Newest</source>
-            <translation type="unfinished" />
+            <translation>Neueste</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>No results for “{query}”.</source>
-            <translation type="unfinished" />
+            <translation>Keine Ergebnisse für „{query}“.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Rating</source>
-            <translation type="unfinished" />
+            <translation>Bewertung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Relevance</source>
-            <translation type="unfinished" />
+            <translation>Relevanz</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search</source>
-            <translation type="unfinished" />
+            <translation>Suche</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search in</source>
-            <translation type="unfinished" />
+            <translation>Suchen in</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search results</source>
-            <translation type="unfinished" />
+            <translation>Suchergebnisse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search the Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Audible-Katalog durchsuchen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search the Audible catalog.</source>
-            <translation type="unfinished" />
+            <translation>Durchsuchen Sie den Audible-Katalog.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Searching for “{query}”…</source>
-            <translation type="unfinished" />
+            <translation>Suche nach „{query}“…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Sort results by</source>
-            <translation type="unfinished" />
+            <translation>Ergebnisse sortieren nach</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Title, author, narrator…</source>
-            <translation type="unfinished" />
+            <translation>Titel, Autor, Sprecher…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Type something to search for.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie einen Suchbegriff ein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Type, then press Enter; suggestions appear as you type</source>
-            <translation type="unfinished" />
+            <translation>Eingeben und Eingabetaste drücken; Vorschläge erscheinen beim Tippen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>{country} ({code})</source>
             <comment>a marketplace</comment>
-            <translation type="unfinished" />
+            <translation>{country} ({code})</translation>
         </message>
     </context>
     <context>
@@ -4224,61 +4235,61 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Down</source>
-            <translation type="unfinished" />
+            <translation>Ausgefallen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Latency {latency}   ·   Checked {when}</source>
-            <translation type="unfinished" />
+            <translation>Latenz {latency}   ·   Geprüft {when}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>No checks in the last 24 h</source>
-            <translation type="unfinished" />
+            <translation>Keine Prüfungen in den letzten 24 Std.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Not checked yet</source>
-            <translation type="unfinished" />
+            <translation>Noch nicht geprüft</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Slow</source>
-            <translation type="unfinished" />
+            <translation>Langsam</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Up</source>
-            <translation type="unfinished" />
+            <translation>Erreichbar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Uptime 24 h {day}   ·   7 d {week}</source>
-            <translation type="unfinished" />
+            <translation>Verfügbarkeit 24 Std. {day}   ·   7 T. {week}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>never</source>
             <comment>never checked</comment>
-            <translation type="unfinished" />
+            <translation>nie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>{number} ms</source>
             <comment>milliseconds</comment>
-            <translation type="unfinished" />
+            <translation>{number} ms</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>{number} s</source>
             <comment>seconds</comment>
-            <translation type="unfinished" />
+            <translation>{number} s</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>{number}%</source>
             <comment>a percentage</comment>
-            <translation type="unfinished" />
+            <translation>{number} %</translation>
         </message>
     </context>
     <context>
@@ -4286,27 +4297,27 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Audible-Katalog</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Download client</source>
-            <translation type="unfinished" />
+            <translation>Download-Client</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Library server</source>
-            <translation type="unfinished" />
+            <translation>Bibliotheksserver</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Notifications</source>
-            <translation type="unfinished" />
+            <translation>Benachrichtigungen</translation>
         </message>
     </context>
     <context>
@@ -4314,27 +4325,27 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>Degraded</source>
-            <translation type="unfinished" />
+            <translation>Beeinträchtigt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>Down</source>
-            <translation type="unfinished" />
+            <translation>Ausgefallen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>Unknown</source>
-            <translation type="unfinished" />
+            <translation>Unbekannt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>Up</source>
-            <translation type="unfinished" />
+            <translation>Erreichbar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>{service}: {state}</source>
-            <translation type="unfinished" />
+            <translation>{service}: {state}</translation>
         </message>
     </context>
     <context>
@@ -4342,67 +4353,67 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Catalog &amp; requests</source>
-            <translation type="unfinished" />
+            <translation>Katalog &amp; Anfragen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Desktop</source>
-            <translation type="unfinished" />
+            <translation>Desktop</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Download clients</source>
-            <translation type="unfinished" />
+            <translation>Download-Clients</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>General</source>
-            <translation type="unfinished" />
+            <translation>Allgemein</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Indexers</source>
-            <translation type="unfinished" />
+            <translation>Indexer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Notifications</source>
-            <translation type="unfinished" />
+            <translation>Benachrichtigungen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Organize</source>
-            <translation type="unfinished" />
+            <translation>Einsortieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Ranking</source>
-            <translation type="unfinished" />
+            <translation>Rangfolge</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Einstellungen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>Settings sections</source>
-            <translation type="unfinished" />
+            <translation>Einstellungsbereiche</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Setup assistant</source>
-            <translation type="unfinished" />
+            <translation>Einrichtungsassistent</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>{section} could not be opened</source>
-            <translation type="unfinished" />
+            <translation>{section} konnte nicht geöffnet werden</translation>
         </message>
     </context>
     <context>
@@ -4410,302 +4421,304 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Address</source>
-            <translation type="unfinished" />
+            <translation>Adr&amp;esse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Browse…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Durchsuchen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Client</source>
-            <translation type="unfinished" />
+            <translation>&amp;Client</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Find libraries</source>
-            <translation type="unfinished" />
+            <translation>Bibliotheken &amp;suchen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Library</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Marketplace</source>
-            <translation type="unfinished" />
+            <translation>&amp;Marktplatz</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Password</source>
-            <translation type="unfinished" />
+            <translation>&amp;Passwort</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Same folder here</source>
-            <translation type="unfinished" />
+            <translation>Derselbe Ordner hie&amp;r</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Test</source>
-            <translation type="unfinished" />
+            <translation>&amp;Testen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;User name</source>
-            <translation type="unfinished" />
+            <translation>Ben&amp;utzername</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>API &amp;key</source>
-            <translation type="unfinished" />
+            <translation>API-Sc&amp;hlüssel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>API key</source>
-            <translation type="unfinished" />
+            <translation>API-Schlüssel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Apprise &amp;URL</source>
-            <translation type="unfinished" />
+            <translation>Apprise-&amp;URL</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Asking the server…</source>
-            <translation type="unfinished" />
+            <translation>Server wird abgefragt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Audible marketplace</source>
-            <translation type="unfinished" />
+            <translation>Audible-Marktplatz</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Audiobook libraries found: %n.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Gefundene Hörbuch-Bibliotheken: %n.</numerusform>
+                <numerusform>Gefundene Hörbuch-Bibliotheken: %n.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Books are discovered and identified in this marketplace (an ASIN belongs to one).</source>
-            <translation type="unfinished" />
+            <translation>Bücher werden in diesem Marktplatz gefunden und erkannt (eine ASIN gehört zu genau einem).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Books are organized and tagged into this folder; a server can then show them.</source>
-            <translation type="unfinished" />
+            <translation>Bücher werden in diesen Ordner einsortiert und getaggt; ein Server kann sie dann anzeigen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Browse for: {folder}</source>
-            <translation type="unfinished" />
+            <translation>Auswählen: {folder}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Cate&amp;gory</source>
-            <translation type="unfinished" />
+            <translation>Kate&amp;gorie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Choose a download client first.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie zuerst einen Download-Client.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Choose at least one source of releases. Prowlarr searches all its indexers at once.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie mindestens eine Quelle für Releases. Prowlarr durchsucht alle seine Indexer auf einmal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Client's &amp;download folder</source>
-            <translation type="unfinished" />
+            <translation>Download-&amp;Ordner des Clients</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Create one on the server, then try again.</source>
-            <translation type="unfinished" />
+            <translation>Legen Sie eine auf dem Server an und versuchen Sie es erneut.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Download client</source>
-            <translation type="unfinished" />
+            <translation>Download-Client</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Download folder on this computer</source>
-            <translation type="unfinished" />
+            <translation>Download-Ordner auf diesem Computer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Enter an Apprise URL first, or leave it empty to skip.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie zuerst eine Apprise-URL ein oder lassen Sie das Feld leer, um den Schritt zu überspringen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Enter the indexer's address first.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie zuerst die Adresse des Indexers ein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Fill in both folders of the path mapping, or neither.</source>
-            <translation type="unfinished" />
+            <translation>Füllen Sie beide Ordner der Pfadzuordnung aus oder keinen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>In a few steps you choose where your audiobooks live, which Audible marketplace to browse, where to search for releases, which download client fetches them and how you want to be notified.
 
 Each step has a Test button. Anything you leave empty can be set later in Settings, and this assistant can be opened again from Settings &gt; Setup.</source>
-            <translation type="unfinished" />
+            <translation>In wenigen Schritten legen Sie fest, wo Ihre Hörbücher liegen, welchen Audible-Marktplatz Sie durchsuchen, wo nach Releases gesucht wird, welcher Download-Client sie holt und wie Sie benachrichtigt werden möchten.
+
+Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können Sie später in den Einstellungen festlegen; dieser Assistent lässt sich unter Einstellungen &gt; Einrichtungsassistent erneut öffnen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Internet Archive / LibriVox: public-domain books, no account needed</source>
-            <translation type="unfinished" />
+            <translation>Internet Archive / LibriVox: gemeinfreie Bücher, kein Konto nötig</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Just a folder (the app scans it)</source>
-            <translation type="unfinished" />
+            <translation>Nur ein Ordner (die App scannt ihn)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Library &amp;folder</source>
-            <translation type="unfinished" />
+            <translation>Bibliotheks&amp;ordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Library folder</source>
-            <translation type="unfinished" />
+            <translation>Bibliotheksordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>None for now</source>
-            <translation type="unfinished" />
+            <translation>Vorerst keiner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Notifications</source>
-            <translation type="unfinished" />
+            <translation>Benachrichtigungen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Optional: also notify a phone or chat (Discord, Telegram, ntfy, Pushover, email …) with an Apprise URL. Desktop notifications are always on.</source>
-            <translation type="unfinished" />
+            <translation>Optional: zusätzlich ein Telefon oder einen Chat (Discord, Telegram, ntfy, Pushover, E-Mail …) über eine Apprise-URL benachrichtigen. Desktop-Benachrichtigungen sind immer aktiv.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Save and start</source>
-            <translation type="unfinished" />
+            <translation>Speichern und starten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Send &amp;test</source>
-            <translation type="unfinished" />
+            <translation>&amp;Test senden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Server</source>
-            <translation type="unfinished" />
+            <translation>Server</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Shown by</source>
-            <translation type="unfinished" />
+            <translation>Angezeigt von</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>T&amp;oken</source>
-            <translation type="unfinished" />
+            <translation>To&amp;ken</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Test</source>
-            <translation type="unfinished" />
+            <translation>Testen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Test Internet Archive / LibriVox</source>
-            <translation type="unfinished" />
+            <translation>Internet Archive / LibriVox testen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Test {indexer}</source>
-            <translation type="unfinished" />
+            <translation>{indexer} testen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>The client that downloads torrents or NZBs. Public-domain books download directly and need none.</source>
-            <translation type="unfinished" />
+            <translation>Der Client, der Torrents oder NZBs herunterlädt. Gemeinfreie Bücher werden direkt geladen und brauchen keinen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>The client's folder and the same folder as this computer sees it.</source>
-            <translation type="unfinished" />
+            <translation>Der Ordner des Clients und derselbe Ordner aus Sicht dieses Computers.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>The server has no audiobook library.</source>
-            <translation type="unfinished" />
+            <translation>Der Server hat keine Hörbuch-Bibliothek.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Torznab / Newznab indexer</source>
-            <translation type="unfinished" />
+            <translation>Torznab-/Newznab-Indexer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Typ</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Welcome to ReadMeABook</source>
-            <translation type="unfinished" />
+            <translation>Willkommen bei ReadMeABook</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Where to search</source>
-            <translation type="unfinished" />
+            <translation>Wo gesucht wird</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Your library</source>
-            <translation type="unfinished" />
+            <translation>Ihre Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>as the client sees it, e.g. /downloads</source>
-            <translation type="unfinished" />
+            <translation>aus Sicht des Clients, z. B. /downloads</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>e.g. /home/me/Audiobooks</source>
-            <translation type="unfinished" />
+            <translation>z. B. /home/ich/Hörbücher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>e.g. ntfys://my-topic or discord://webhook_id/webhook_token</source>
-            <translation type="unfinished" />
+            <translation>z. B. ntfys://my-topic oder discord://webhook_id/webhook_token</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>kept in your system keychain</source>
-            <translation type="unfinished" />
+            <translation>im Schlüsselbund des Systems gespeichert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>the same folder on this computer, e.g. /mnt/nas/downloads</source>
-            <translation type="unfinished" />
+            <translation>derselbe Ordner auf diesem Computer, z. B. /mnt/nas/downloads</translation>
         </message>
     </context>
     <context>
@@ -4713,12 +4726,12 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/setup_settings.py" />
             <source>&amp;Open the setup assistant…</source>
-            <translation type="unfinished" />
+            <translation>Einrichtungsassistenten ö&amp;ffnen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/setup_settings.py" />
             <source>The setup assistant walks through the library, the Audible marketplace, indexers, the download client and notifications, with a Test for each. What you already set up is kept unless you change it there.</source>
-            <translation type="unfinished" />
+            <translation>Der Einrichtungsassistent führt durch Bibliothek, Audible-Marktplatz, Indexer, Download-Client und Benachrichtigungen, jeweils mit einem Test. Bereits Eingerichtetes bleibt erhalten, sofern Sie es dort nicht ändern.</translation>
         </message>
     </context>
     <context>
@@ -4726,72 +4739,72 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Close a book window</source>
-            <translation type="unfinished" />
+            <translation>Buchfenster schließen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Command</source>
-            <translation type="unfinished" />
+            <translation>Befehl</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Enter</source>
-            <translation type="unfinished" />
+            <translation>Eingabe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Esc, Ctrl+W</source>
-            <translation type="unfinished" />
+            <translation>Esc, Strg+W</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Everything in the app can be reached from the keyboard.</source>
-            <translation type="unfinished" />
+            <translation>Alles in der App ist per Tastatur erreichbar.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Keyboard Shortcuts</source>
-            <translation type="unfinished" />
+            <translation>Tastenkürzel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Keyboard shortcuts</source>
-            <translation type="unfinished" />
+            <translation>Tastenkürzel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Keys</source>
-            <translation type="unfinished" />
+            <translation>Tasten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Library › {action}</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek › {action}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Menu key, Shift+F10</source>
-            <translation type="unfinished" />
+            <translation>Menütaste, Umschalt+F10</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Move between controls</source>
-            <translation type="unfinished" />
+            <translation>Zwischen Bedienelementen wechseln</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Open the selected book (Search, Discover, author and series lists)</source>
-            <translation type="unfinished" />
+            <translation>Ausgewähltes Buch öffnen (Suche, Entdecken, Autoren- und Reihenlisten)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Show a book's actions</source>
-            <translation type="unfinished" />
+            <translation>Aktionen eines Buches anzeigen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Tab, Shift+Tab</source>
-            <translation type="unfinished" />
+            <translation>Tab, Umschalt+Tab</translation>
         </message>
     </context>
     <context>
@@ -4799,49 +4812,49 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Add the Audible marketplace, an indexer, a download client or a library server in Settings (or the setup wizard); each one then gets a card here.</source>
-            <translation type="unfinished" />
+            <translation>Fügen Sie in den Einstellungen (oder im Einrichtungsassistenten) den Audible-Marktplatz, einen Indexer, einen Download-Client oder einen Bibliotheksserver hinzu; jeder erhält dann hier eine Karte.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Check every configured service now</source>
-            <translation type="unfinished" />
+            <translation>Alle eingerichteten Dienste jetzt prüfen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Check now</source>
-            <translation type="unfinished" />
+            <translation>Jetzt prüfen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Checked every 10 minutes. A service that goes down is reported once, and again when it is back.</source>
-            <translation type="unfinished" />
+            <translation>Alle 10 Minuten geprüft. Ein ausgefallener Dienst wird einmal gemeldet und erneut, sobald er wieder erreichbar ist.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Checking…</source>
-            <translation type="unfinished" />
+            <translation>Wird geprüft…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>No services to check yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Dienste zu prüfen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Service status</source>
-            <translation type="unfinished" />
+            <translation>Dienststatus</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Services</source>
-            <translation type="unfinished" />
+            <translation>Dienste</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>{down} of %n down</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{down} von %n ausgefallen</numerusform>
+                <numerusform>{down} von %n ausgefallen</numerusform>
             </translation>
         </message>
     </context>
@@ -4851,7 +4864,7 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
             <location filename="../../rmab_desktop/ui/models/row_model.py" />
             <source>{value}%</source>
             <comment>a percentage</comment>
-            <translation type="unfinished" />
+            <translation>{value} %</translation>
         </message>
     </context>
     <context>
@@ -4859,12 +4872,12 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/widgets/test_button.py" />
             <source>Test</source>
-            <translation type="unfinished" />
+            <translation>Testen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/widgets/test_button.py" />
             <source>Testing…</source>
-            <translation type="unfinished" />
+            <translation>Wird getestet…</translation>
         </message>
     </context>
     <context>
@@ -4872,12 +4885,12 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/widgets/test_result.py" />
             <source>✓ {message}</source>
-            <translation type="unfinished" />
+            <translation>✓ {message}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/widgets/test_result.py" />
             <source>✓ {message} ({latency} ms)</source>
-            <translation type="unfinished" />
+            <translation>✓ {message} ({latency} ms)</translation>
         </message>
     </context>
     <context>
@@ -4885,48 +4898,48 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>%n job(s) running</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Auftrag läuft</numerusform>
+                <numerusform>%n Aufträge laufen</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>Hide window</source>
-            <translation type="unfinished" />
+            <translation>Fenster ausblenden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>No active jobs</source>
-            <translation type="unfinished" />
+            <translation>Keine aktiven Aufträge</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>Pause automation</source>
-            <translation type="unfinished" />
+            <translation>Automatik pausieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>Quit</source>
-            <translation type="unfinished" />
+            <translation>Beenden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>Show window</source>
-            <translation type="unfinished" />
+            <translation>Fenster anzeigen</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>{app} — %n running</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{app} – %n läuft</numerusform>
+                <numerusform>{app} – %n laufen</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>{app} — paused</source>
-            <translation type="unfinished" />
+            <translation>{app} – pausiert</translation>
         </message>
     </context>
 </TS>
