@@ -341,7 +341,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Added</source>
-            <translation>Hinzugefügt</translation>
+            <translation>Datum</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
@@ -2524,7 +2524,7 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Import existing library…</source>
-            <translation>Vorhandene Bibliothek importieren…</translation>
+            <translation>Bibliothek importieren…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
@@ -2599,7 +2599,7 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>The books you already have, as your library folder or server knows them.</source>
-            <translation>Die Bücher, die Sie schon haben, so wie Ihr Bibliotheksordner oder Server sie kennt.</translation>
+            <translation>Ihre vorhandenen Bücher, wie Ihr Bibliotheksordner oder Server sie kennt.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
@@ -4011,7 +4011,7 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Requested by</source>
-            <translation>Angefragt von</translation>
+            <translation>Benutzer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
