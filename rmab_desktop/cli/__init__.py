@@ -48,6 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "rmab_desktop.cli.downloads_commands:register_downloads",
         "download clients: list, add, test",
     ),
+    "indexers": ("rmab_desktop.cli.indexers_commands:register", "indexers: list, add"),
     "blocklist": (
         "rmab_desktop.cli.downloads_commands:register_blocklist",
         "releases never grabbed again for a book",
