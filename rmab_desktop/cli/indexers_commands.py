@@ -13,7 +13,9 @@ from rmab_desktop.services.indexers.models import IndexerConfig, IndexerType
 
 def register(indexers: argparse.ArgumentParser) -> None:
     commands = indexers.add_subparsers(dest="indexers_command", required=True)
-    commands.add_parser("list", help="the configured indexers (no secrets)").set_defaults(handler=list_indexers)
+    commands.add_parser("list", help="the configured indexers (no secrets)").set_defaults(
+        handler=list_indexers
+    )
     add = commands.add_parser("add", help="add an indexer; its API key is read from stdin")
     add.add_argument("type", choices=[t.value for t in IndexerType])
     add.add_argument("url", nargs="?", default="", help="not needed for internet_archive")

@@ -97,9 +97,14 @@ def status_cmd(args: argparse.Namespace) -> int:
     if wrong_passphrase:
         print(f"hint: {PASSPHRASE_ENV} does not open {secrets_file.path}", file=sys.stderr)
     elif status.state == KeyringState.UNAVAILABLE:
-        print(f"hint: create an encrypted secrets file: rmab secrets init-file (passphrase on stdin)", file=sys.stderr)
+        print(
+            "hint: create an encrypted secrets file: rmab secrets init-file (passphrase on stdin)",
+            file=sys.stderr,
+        )
     elif status.state == KeyringState.LOCKED and secrets_file.exists() and not secrets_file.unlocked:
-        print(f"hint: set {PASSPHRASE_ENV} to the secrets file's passphrase for rmab commands", file=sys.stderr)
+        print(
+            f"hint: set {PASSPHRASE_ENV} to the secrets file's passphrase for rmab commands", file=sys.stderr
+        )
     return 0 if report["usable"] else 1
 
 

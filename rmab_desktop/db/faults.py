@@ -67,7 +67,9 @@ FAULTS: dict[Fault, FaultText] = {
     ),
     Fault.MISSING_DRIVER: FaultText(
         tr.mark("The database driver '{module}' that '{scheme}' asks for is not installed."),
-        tr.mark("Start the address with postgresql+psycopg:// to use the PostgreSQL driver the app ships with."),
+        tr.mark(
+            "Start the address with postgresql+psycopg:// to use the PostgreSQL driver the app ships with."
+        ),
     ),
     Fault.HOST_UNREACHABLE: FaultText(
         tr.mark("The database server {host} cannot be reached ({detail})."),

@@ -60,9 +60,7 @@ def check_address(text: str, kind: AddressKind = AddressKind.WEB) -> AddressChec
     if not address:
         return AddressCheck(AddressState.INTERMEDIATE, address, tr("Enter an address."), example)
     if any(ch.isspace() for ch in address):
-        return AddressCheck(
-            AddressState.INVALID, address, tr("An address cannot contain spaces."), example
-        )
+        return AddressCheck(AddressState.INVALID, address, tr("An address cannot contain spaces."), example)
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in address):
         return AddressCheck(
             AddressState.INVALID, address, tr("The address contains control characters."), example
@@ -112,7 +110,9 @@ def require_address(text: str, what: str, kind: AddressKind = AddressKind.WEB) -
 
 def _example(kind: AddressKind) -> str:
     if kind is AddressKind.NOTIFICATION:
-        return tr("An Apprise address looks like discord://webhook_id/webhook_token or mailto://user@example.com.")
+        return tr(
+            "An Apprise address looks like discord://webhook_id/webhook_token or mailto://user@example.com."
+        )
     return tr("An address looks like http://192.168.1.10:8080 or https://plex.example.com.")
 
 
@@ -138,7 +138,10 @@ def _without_scheme(address: str, kind: AddressKind, example: str) -> AddressChe
         if with_scheme.state is AddressState.INVALID:
             return AddressCheck(AddressState.INVALID, address, with_scheme.problem, with_scheme.hint)
         return AddressCheck(
-            AddressState.INTERMEDIATE, address, problem, tr("Did you mean http://{address}?").format(address=address)
+            AddressState.INTERMEDIATE,
+            address,
+            problem,
+            tr("Did you mean http://{address}?").format(address=address),
         )
     return AddressCheck(
         AddressState.INTERMEDIATE, address, tr("The address has no scheme (such as discord://)."), example
@@ -150,7 +153,9 @@ def _web_parts(address: str, example: str) -> AddressCheck:
     parts = urlsplit(address)
     host_port = parts.netloc.rpartition("@")[2]
     if not host_port:
-        return AddressCheck(AddressState.INTERMEDIATE, address, tr("Enter the host name or IP address."), example)
+        return AddressCheck(
+            AddressState.INTERMEDIATE, address, tr("Enter the host name or IP address."), example
+        )
     host, _, port = host_port.rpartition(":") if not host_port.endswith("]") else (host_port, "", "")
     if not host:  # no colon: the whole is the host
         host, port = host_port, ""
