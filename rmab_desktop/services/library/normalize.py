@@ -6,7 +6,7 @@ import dataclasses
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rmab_desktop.domain.library import Evidence, LibraryBook
 
@@ -272,7 +272,7 @@ def clean_text(value: str) -> str:
 def clean_book(book: _Named) -> _Named:
     """``book`` (a LibraryBook and its evidence, or one Evidence) with every name through
     :func:`clean_text`; names left empty are dropped."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for name in _TEXT_FIELDS:
         value = getattr(book, name, None)
         cleaned = clean_text(value) if isinstance(value, str) else value

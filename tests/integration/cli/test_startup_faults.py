@@ -196,9 +196,9 @@ def test_the_app_exits_2_with_the_words_on_stderr(tmp_path: Path) -> None:
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"not a database at all" * 100)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    app = [sys.executable, "-m", "rmab_desktop", "--profile-dir", str(tmp_path / "p")]
     done = subprocess.run(
-        [sys.executable, "-m", "rmab_desktop", "--profile-dir", str(tmp_path / "p")]
-        + ["--database-url", f"sqlite:///{bad}", "--quit-after", "5"],
+        [*app, "--database-url", f"sqlite:///{bad}", "--quit-after", "5"],
         capture_output=True,
         text=True,
         env=env,
