@@ -24,7 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "db": ("rmab_desktop.cli.db_commands:register", "database schema and location"),
     "secrets": (
         "rmab_desktop.cli.secrets_commands:register",
-        "passwords and API keys in the system keychain",
+        "passwords and API keys: the system keychain, or an encrypted file",
     ),
     "settings": ("rmab_desktop.cli.settings_commands:register", "read and change preferences by dotted name"),
     "jobs": ("rmab_desktop.cli.jobs_commands:register", "the persisted job queue"),
