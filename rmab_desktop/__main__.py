@@ -103,10 +103,25 @@ class _Launch:
     def _on_failed(self, exc: Exception) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        message = _startup_error(exc)
+        from rmab_desktop.domain.i18n import Translator
+
+        tr = Translator("StartupError")
+        if logging.getLogger().handlers:  # else the traceback would land on stderr
+            log.error("Start-up failed", exc_info=exc)
+        message, hint = _startup_error(exc, self.args)
         print(f"error: {message}", file=sys.stderr)
+        if hint:
+            print(f"hint: {hint}", file=sys.stderr)
         if self.args.quit_after is None and self.app.platformName() != "offscreen" and not self.quit_pending:
-            QMessageBox.critical(self.window, f"{APP_NAME} cannot start", message)
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                tr("{app} cannot start").format(app=APP_NAME),
+                message,
+                QMessageBox.StandardButton.Close,
+                self.window,
+            )
+            box.setInformativeText(hint)
+            box.exec()
         self._exit(2)
 
     def quit(self) -> None:
@@ -138,13 +153,25 @@ def _install_signal_handlers(launch: _Launch) -> None:
     ticker.start(300)
 
 
-def _startup_error(exc: Exception) -> str:
+def _startup_error(exc: Exception, args: argparse.Namespace) -> tuple[str, str]:
+    """What the start-up dialog says: what happened, and what to do (also printed on stderr)."""
+    from rmab_desktop.db.url import explain_open_failure
     from rmab_desktop.domain.errors import RmabError
+    from rmab_desktop.domain.i18n import Translator
     from rmab_desktop.logging_setup import REDACTOR
+    from rmab_desktop.paths import AppPaths
 
+    tr = Translator("StartupError")
+    explained = explain_open_failure(exc, AppPaths.resolve(args.profile_dir), args.database_url)
+    if explained is not None:
+        return explained.user_message, explained.hint
     if isinstance(exc, RmabError):
-        return exc.user_message + (f"\n\n{exc.hint}" if exc.hint else "")
-    return REDACTOR.redact(f"The database could not be opened ({type(exc).__name__}: {exc}).")
+        return exc.user_message, exc.hint
+    detail = REDACTOR.redact(f"{type(exc).__name__}: {exc}")
+    return (
+        tr("The app could not start ({detail}).").format(detail=detail),
+        tr("The log file has the details; please include it when you report the problem."),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

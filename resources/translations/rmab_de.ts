@@ -301,6 +301,104 @@
         </message>
     </context>
     <context>
+        <name>Addresses</name>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>'{host}' is not a host name or IP address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>An Apprise address looks like discord://webhook_id/webhook_token or mailto://user@example.com.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>An address cannot contain spaces.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>An address looks like http://192.168.1.10:8080 or https://plex.example.com.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>Complete the address after {scheme}://.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>Complete the address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>Did you mean http://{address}?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>Enter an address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>Enter the host name or IP address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>Enter the port number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>Put a port number after the colon, e.g. http://plex.local:32400.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>The address contains control characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>The address has no scheme (such as discord://).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>The address has no scheme; start it with http:// or https://.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>The address must start with a scheme and two slashes, such as http://.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>The address starts with '{scheme}://'; it must start with http:// or https://.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>The port '{port}' is not a number from 1 to 65535.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>{what} '{address}' is not a usable address: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>{what} is not a usable address: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Banner</name>
         <message>
             <location filename="../../rmab_desktop/ui/widgets/banner.py" />
@@ -867,6 +965,149 @@
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>minute hour day-of-month month day-of-week</source>
             <translation>Minute Stunde Tag-des-Monats Monat Wochentag</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseErrors</name>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>'{address}' is not a database address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Check that PostgreSQL is running there and accepts connections on that port.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Check the database address, and for a file its folder and permissions.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Check the host name in the database address and that this computer is on the same network.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Check the user name and password in the database address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Close other copies of the app or tools using the file, then try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Create it first (createdb -O {user} {database}) or correct its name in the address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Create the folder, or correct the path in the database address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Free some space on that disk and try again; the change that did not fit was not saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Give the path of a file inside it, e.g. {path}/rmab.sqlite3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Give your user write access to the file and its folder, or use another location.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Move the file aside and start again, or put back a copy from the backups folder {backups}; the app changes nothing in a damaged file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Start the address with postgresql+psycopg:// (PostgreSQL) or sqlite:/// (a database file).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Start the address with postgresql+psycopg:// to use the PostgreSQL driver the app ships with.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The database address starts with '{scheme}', a kind of database the app does not know.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The database driver '{module}' that '{scheme}' asks for is not installed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The database file {path} cannot be written (it or its folder is read-only).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The database file {path} is damaged and cannot be read ({detail}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The database server {host} cannot be reached ({detail}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The database server {host} did not accept the user '{user}' or its password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The database server {host} has no database named '{database}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The database server {host} refused the connection on port {port}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The database {address} cannot be opened ({detail}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The database {address} is locked by another program.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The disk holding the database {address} is full.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The folder {folder} for the database file does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Use postgresql+psycopg://USER:PASSWORD@HOST/DATABASE, or sqlite:////full/path/file.sqlite3; leave it out to use the profile's own database.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>{path} is a folder, not a database file.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -4805,6 +5046,24 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Tab, Shift+Tab</source>
             <translation>Tab, Umschalt+Tab</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartupError</name>
+        <message>
+            <location filename="../../rmab_desktop/__main__.py" />
+            <source>The app could not start ({detail}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/__main__.py" />
+            <source>The log file has the details; please include it when you report the problem.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/__main__.py" />
+            <source>{app} cannot start</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

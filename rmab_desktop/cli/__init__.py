@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -23,7 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "db": ("rmab_desktop.cli.db_commands:register", "database schema and location"),
     "secrets": (
         "rmab_desktop.cli.secrets_commands:register",
-        "passwords and API keys in the system keychain",
+        "passwords and API keys: the system keychain, or an encrypted file",
     ),
     "settings": ("rmab_desktop.cli.settings_commands:register", "read and change preferences by dotted name"),
     "jobs": ("rmab_desktop.cli.jobs_commands:register", "the persisted job queue"),
@@ -47,6 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "rmab_desktop.cli.downloads_commands:register_downloads",
         "download clients: list, add, test",
     ),
+    "indexers": ("rmab_desktop.cli.indexers_commands:register", "indexers: list, add"),
     "blocklist": (
         "rmab_desktop.cli.downloads_commands:register_blocklist",
         "releases never grabbed again for a book",
@@ -97,10 +99,39 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # inside the try: a reader that went away is seen here, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except RmabError as exc:
         return fail(exc)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last line of defence: a bug still ends in two readable lines
-        return fail_unexpected(exc)
+        explained = _explain(exc, args)
+        return fail(explained) if explained is not None else fail_unexpected(exc)
+
+
+def _reader_gone() -> int:
+    """Output into a closed pipe (``rmab jobs list | head -1``) is not an error: stop quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush must not fail again
+    os.close(devnull)
+    return 0
+
+
+def _explain(exc: Exception, args: argparse.Namespace) -> RmabError | None:
+    """A database or disk fault in words (its address and path are known only here)."""
+    from rmab_desktop.domain.errors import DiskFullError, is_disk_full
+
+    if "sqlalchemy" in sys.modules or isinstance(exc, ImportError):
+        from rmab_desktop.db.url import explain_open_failure
+        from rmab_desktop.paths import AppPaths
+
+        explained = explain_open_failure(exc, AppPaths.resolve(args.profile_dir), args.database_url)
+        if explained is not None:
+            return explained
+    if is_disk_full(exc):
+        return DiskFullError(f"The disk is full: {getattr(exc, 'filename', None) or exc}.")
+    return None

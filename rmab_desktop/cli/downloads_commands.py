@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from rmab_desktop.cli.output import core_from_args, print_json
+from rmab_desktop.domain.addresses import require_address
 from rmab_desktop.domain.errors import ConfigurationError, ValidationError
 from rmab_desktop.services.downloads import DownloadClientConfig, PathMapping
 from rmab_desktop.services.downloads.config import KIND_LABELS
@@ -65,6 +66,9 @@ def list_clients(args: argparse.Namespace) -> int:
 
 
 def add_client(args: argparse.Namespace) -> int:
+    url = args.url.strip()
+    if url or args.kind != "direct_http":  # the built-in client needs no address
+        url = require_address(url, "The download client address")
     secret = None
     if not args.no_secret:
         secret = sys.stdin.readline().rstrip("\r\n")
@@ -75,7 +79,7 @@ def add_client(args: argparse.Namespace) -> int:
             )
     config = DownloadClientConfig(
         kind=args.kind,
-        url=args.url,
+        url=url,
         name=args.name,
         username=args.username,
         category=args.category,

@@ -10,6 +10,7 @@ import sys
 
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.cli.output import core_from_args, print_json
+from rmab_desktop.domain.addresses import AddressKind, require_address
 from rmab_desktop.services.events import EventKind
 from rmab_desktop.services.notifications import DEFAULT_EVENTS, NotificationService
 
@@ -62,9 +63,11 @@ def list_backends(args: argparse.Namespace) -> int:
 
 
 def add_backend(args: argparse.Namespace) -> int:
+    url = require_address(
+        args.url or sys.stdin.readline(), "The notification address", AddressKind.NOTIFICATION
+    )
     core, service = _service(args)
     try:
-        url = args.url or sys.stdin.readline().strip()
         events = args.event or sorted(DEFAULT_EVENTS)
         backend = service.create(args.name, url, events)
         print_json({"id": backend.id, "name": backend.name, "events": sorted(backend.events)})

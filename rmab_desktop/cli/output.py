@@ -59,5 +59,8 @@ def log_options(args: argparse.Namespace) -> dict[str, Any]:
 def core_from_args(args: argparse.Namespace, *, migrate: bool = True) -> AppCore:
     """Every feature: for commands that run jobs or use clients (see ``light`` for less)."""
     from rmab_desktop.bootstrap import open_core
+    from rmab_desktop.cli.secrets_access import use_secrets_file
 
-    return open_core(args.profile_dir, args.database_url, migrate=migrate, **log_options(args))
+    core = open_core(args.profile_dir, args.database_url, migrate=migrate, **log_options(args))
+    use_secrets_file(core.credentials, core.paths)
+    return core

@@ -20,6 +20,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
+from rmab_desktop.domain.addresses import require_address
 from rmab_desktop.domain.catalog import REGIONS
 from rmab_desktop.domain.errors import NotFoundError, ValidationError
 from rmab_desktop.services.feature import SettingsSpec
@@ -29,6 +30,8 @@ from rmab_desktop.settings import Preferences
 NOT_PREFERENCES = frozenset({"version", "window", "extra"})
 # Values the Settings dialog offers where the model itself takes any text.
 DIALOG_CHOICES: dict[str, tuple[str, ...]] = {"catalog.region": tuple(REGIONS)}
+# Keys holding a service's web address: checked like the dialog's address fields (empty clears).
+ADDRESS_KEYS = frozenset({"library_backend.plex.url", "library_backend.audiobookshelf.url"})
 
 
 def shared_settings_specs() -> tuple[SettingsSpec, ...]:
@@ -145,6 +148,8 @@ def with_value(key: SettingKey, model: BaseModel, raw: str) -> BaseModel:
         else f"e.g. rmab settings set {key.name} '{example}'"
     )
     value = _parse(key, raw)
+    if key.name in ADDRESS_KEYS and raw.strip():
+        value = require_address(raw, key.name)
     if key.name in DIALOG_CHOICES and value not in DIALOG_CHOICES[key.name]:
         raise ValidationError(f"'{raw}' is not a valid value for {key.name}.", hint=hint)
     data: dict[str, Any] = model.model_dump(mode="json")

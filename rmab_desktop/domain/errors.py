@@ -89,3 +89,27 @@ class ValidationError(RmabError):
 
 class CancelledError(RmabError):
     """Raised by services when their :class:`CancelToken` is set."""
+
+
+class DiskFullError(RmabError):
+    """A write found no space left (ENOSPC, SQLite's "database or disk is full")."""
+
+    hint = "Free some space on that disk and try again; nothing was changed by the failed step."
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for an OSError(ENOSPC) or SQLite's SQLITE_FULL, however deeply it is wrapped."""
+    import errno
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DiskFullError):
+            return True
+        if isinstance(current, OSError) and current.errno == errno.ENOSPC:
+            return True
+        if "database or disk is full" in str(current):
+            return True
+        current = getattr(current, "orig", None) or current.__cause__ or current.__context__
+    return False

@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +40,16 @@ def _unb64(text: Any) -> bytes:
     return base64.b64decode(text, validate=True)
 
 
+PassphraseSource = Callable[[], str | None]
+
+
 class EncryptedSecretsFile:
-    def __init__(self, path: Path) -> None:
+    """``passphrase_source`` (the command line's environment) unlocks the file when a secret is
+    first needed; without it, the file stays locked until :meth:`unlock` is called."""
+
+    def __init__(self, path: Path, passphrase_source: PassphraseSource | None = None) -> None:
         self.path = path
+        self.passphrase_source = passphrase_source
         self._key: bytes | None = None
         self._lock = threading.Lock()
 
@@ -126,6 +134,9 @@ class EncryptedSecretsFile:
 
     # -- internals --------------------------------------------------------------------------------
     def _require_key(self) -> bytes:
+        passphrase = self.passphrase_source() if self._key is None and self.passphrase_source else None
+        if passphrase:
+            self.unlock(passphrase)
         if self._key is None:
             raise KeyringLockedError(
                 "The secrets file is locked.", hint="Unlock it with your passphrase (Settings > General)."

@@ -12,7 +12,7 @@ from typing import Any
 
 from rmab_desktop.domain.library import Evidence, LibraryBook
 from rmab_desktop.services.library.folders import folder_evidence, split_people
-from rmab_desktop.services.library.normalize import same_person
+from rmab_desktop.services.library.normalize import clean_book, same_person
 
 SIDECAR_MAX_BYTES = 256 * 1024
 _SERIES_SEQ = re.compile(r"^(.*?)\s*#\s*([\w.\-]+)\s*$")
@@ -157,7 +157,7 @@ def assemble_book(rel: str, files: list[FileRecord], sidecars: Iterable[dict[str
     known = [d for d in durations if d]
     extensions = Counter(os.path.splitext(f.path)[1].lower().lstrip(".") for f in files)
     title = _first("title", evidence) or rel.rsplit("/", 1)[-1]
-    return LibraryBook(
+    book = LibraryBook(
         path=rel,
         title=title,
         subtitle=_first("subtitle", evidence),
@@ -173,3 +173,4 @@ def assemble_book(rel: str, files: list[FileRecord], sidecars: Iterable[dict[str
         size_bytes=sum(f.size for f in files),
         evidence=tuple(evidence),
     )
+    return clean_book(book)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any, TypeVar
+
+from rmab_desktop.domain.library import Evidence, LibraryBook
 
 _ONES = [
     "zero",
@@ -220,3 +224,68 @@ def _given_compatible(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     return False
+
+
+# Invisible characters that never belong in a name: bidi embeddings, overrides and isolates (they
+# can reverse how a title is shown), zero-width space, word joiner and a stray byte-order mark.
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
+_JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner: needed between letters of some scripts
+_SPACES = re.compile(r"\s+")
+_TEXT_FIELDS = ("title", "subtitle", "series", "series_position", "raw")
+_NAME_FIELDS = ("authors", "narrators")
+_Named = TypeVar("_Named", Evidence, LibraryBook)
+
+
+def _joiner_belongs(before: str, after: str) -> bool:
+    """ZWJ/ZWNJ shape Arabic, Persian and Indic letters and join emoji; elsewhere they hide text."""
+
+    def scripted(ch: str) -> bool:
+        return ord(ch) >= 0x0590 and unicodedata.category(ch)[0] in "LM"
+
+    def emoji(ch: str) -> bool:
+        return unicodedata.category(ch) == "So" or 0x1F3FB <= ord(ch) <= 0x1F3FF or ch == "\ufe0f"
+
+    return (scripted(before) and scripted(after)) or (emoji(before) and emoji(after))
+
+
+def clean_text(value: str) -> str:
+    """A tag or folder name fit to show: control characters (C0, C1; tabs and line breaks become
+    spaces), bidi overrides and isolates and misplaced zero-width characters removed, blanks
+    collapsed."""
+    if value.isprintable() and value == value.strip() and "  " not in value:
+        return value  # the common case: nothing to do
+    kept: list[str] = []
+    text = _INVISIBLE.sub("", value)
+    for index, ch in enumerate(text):
+        if unicodedata.category(ch) == "Cc":
+            if ch in "\t\n\r\x0b\x0c\x85":
+                kept.append(" ")
+        elif ch in _JOINERS:
+            after = text[index + 1 : index + 2]
+            if kept and after and _joiner_belongs(kept[-1], after):
+                kept.append(ch)
+        else:
+            kept.append(ch)
+    return _SPACES.sub(" ", "".join(kept)).strip()
+
+
+def clean_book(book: _Named) -> _Named:
+    """``book`` (a LibraryBook and its evidence, or one Evidence) with every name through
+    :func:`clean_text`; names left empty are dropped."""
+    changes: dict[str, Any] = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(book, name, None)
+        cleaned = clean_text(value) if isinstance(value, str) else value
+        if cleaned != value:
+            keep_empty = name == "title" and isinstance(book, LibraryBook)  # a book's title is text
+            changes[name] = cleaned if cleaned or keep_empty else None
+    for name in _NAME_FIELDS:
+        names = getattr(book, name)
+        cleaned = tuple(c for c in (clean_text(n) for n in names) if c)
+        if cleaned != tuple(names):
+            changes[name] = cleaned
+    if isinstance(book, LibraryBook) and book.evidence:
+        evidence = tuple(clean_book(e) for e in book.evidence)
+        if evidence != book.evidence:
+            changes["evidence"] = evidence
+    return dataclasses.replace(book, **changes) if changes else book

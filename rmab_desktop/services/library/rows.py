@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rmab_desktop.domain.library import LibraryBook
+from rmab_desktop.services.library.normalize import clean_book
 
 
 def _clip(value: str | None, size: int) -> str | None:
@@ -12,7 +13,9 @@ def _clip(value: str | None, size: int) -> str | None:
 
 
 def book_columns(book: LibraryBook) -> dict[str, Any]:
-    """Descriptive columns, clipped to the column sizes (identity columns are the caller's)."""
+    """Descriptive columns, names cleaned and clipped to the column sizes (identity columns are the
+    caller's)."""
+    book = clean_book(book)
     return {
         "title": book.title[:500] or "(untitled)",
         "subtitle": _clip(book.subtitle, 500),

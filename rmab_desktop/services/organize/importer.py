@@ -32,7 +32,7 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import ImportOperation
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.cancel import CancelToken
-from rmab_desktop.domain.errors import RmabError
+from rmab_desktop.domain.errors import DiskFullError, RmabError, is_disk_full
 from rmab_desktop.domain.library import ImportedFile, ImportResult
 from rmab_desktop.services.job_queue import holder_is_dead_local_process
 from rmab_desktop.services.organize.safe_names import inside_root
@@ -167,6 +167,11 @@ class Importer:
             _remove_empty(root / STAGING_DIR)
             _cleanup_owned(plan)
             self._state(op_id, "rolled_back", error=str(exc)[:2000])
+            if isinstance(exc, OSError) and is_disk_full(exc):
+                raise DiskFullError(
+                    f"The library disk is full: {plan.target_rel} was not imported.",
+                    hint="Free some space in the library folder and import again; the download is untouched.",
+                ) from exc
             raise
         self._state(op_id, "placed")
         _report(progress, "placed", len(plan.files), len(plan.files))
