@@ -6,72 +6,72 @@
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>&amp;Licence text…</source>
-            <translation type="unfinished" />
+            <translation>Texte de la &amp;licence…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>&lt;b&gt;Bundled components&lt;/b&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Composants inclus&lt;/b&gt;</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>About {app}</source>
-            <translation type="unfinished" />
+            <translation>À propos de {app}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Bundled components</source>
-            <translation type="unfinished" />
+            <translation>Composants inclus</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Component</source>
-            <translation type="unfinished" />
+            <translation>Composant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Free software under the &lt;b&gt;GNU General Public License v3.0 or later&lt;/b&gt; (GPL-3.0-or-later). You may share and change it under its terms; it comes with NO WARRANTY. &lt;a href='{homepage}'&gt;Source code and issues&lt;/a&gt;</source>
-            <translation type="unfinished" />
+            <translation>Logiciel libre sous &lt;b&gt;licence publique générale GNU v3.0 ou ultérieure&lt;/b&gt; (GPL-3.0-or-later). Vous pouvez le partager et le modifier selon ses termes ; il est fourni SANS AUCUNE GARANTIE. &lt;a href='{homepage}'&gt;Code source et signalements&lt;/a&gt;</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>GNU General Public License v3.0</source>
-            <translation type="unfinished" />
+            <translation>Licence publique générale GNU v3.0</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Licence</source>
-            <translation type="unfinished" />
+            <translation>Licence</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Licence text</source>
-            <translation type="unfinished" />
+            <translation>Texte de la licence</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>Chargement…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Qt and PySide6 are used under the LGPL-3.0 and ship as separate, replaceable libraries (&lt;a href='{source}'&gt;source&lt;/a&gt;). mutagen (GPL-2.0-or-later) is why the whole app is GPL. Each component's licence text is in its package metadata.</source>
-            <translation type="unfinished" />
+            <translation>Qt et PySide6 sont utilisés sous LGPL-3.0 et fournis comme bibliothèques séparées et remplaçables (&lt;a href='{source}'&gt;source&lt;/a&gt;). C'est à cause de mutagen (GPL-2.0-or-later) que toute l'application est sous GPL. Le texte de la licence de chaque composant figure dans les métadonnées de son paquet.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Request an audiobook and find it tagged and organized in your library.</source>
-            <translation type="unfinished" />
+            <translation>Demandez un livre audio et retrouvez-le tagué et rangé dans votre bibliothèque.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Version</source>
-            <translation type="unfinished" />
+            <translation>Version</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Version {version}</source>
-            <translation type="unfinished" />
+            <translation>Version {version}</translation>
         </message>
     </context>
     <context>
@@ -79,225 +79,225 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Activity</source>
-            <translation type="unfinished" />
+            <translation>Activité</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Annuler</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Cancelling %n job(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Annulation de %n tâche.</numerusform>
+                <numerusform>Annulation de %n tâches.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Debug</source>
-            <translation type="unfinished" />
+            <translation>Débogage</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Disable</source>
-            <translation type="unfinished" />
+            <translation>Désactiver</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Edit schedule…</source>
-            <translation type="unfinished" />
+            <translation>Modifier la planification…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Enable</source>
-            <translation type="unfinished" />
+            <translation>Activer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>Erreur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Everything the app does in the background: running and waiting jobs, schedules, and the log.</source>
-            <translation type="unfinished" />
+            <translation>Tout ce que l'application fait en arrière-plan : tâches en cours et en attente, planifications et journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Export log</source>
-            <translation type="unfinished" />
+            <translation>Exporter le journal</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Export…</source>
-            <translation type="unfinished" />
+            <translation>Exporter…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter jobs</source>
-            <translation type="unfinished" />
+            <translation>Filtrer les tâches</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter jobs…</source>
-            <translation type="unfinished" />
+            <translation>Filtrer les tâches…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter log messages</source>
-            <translation type="unfinished" />
+            <translation>Filtrer les messages du journal</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter messages…</source>
-            <translation type="unfinished" />
+            <translation>Filtrer les messages…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Info</source>
-            <translation type="unfinished" />
+            <translation>Info</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Jobs</source>
-            <translation type="unfinished" />
+            <translation>Tâches</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Jobs that run on their own. Times are in your local time zone.</source>
-            <translation type="unfinished" />
+            <translation>Tâches qui s'exécutent d'elles-mêmes. Les heures sont dans votre fuseau horaire.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Level</source>
-            <translation type="unfinished" />
+            <translation>Niveau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Log</source>
-            <translation type="unfinished" />
+            <translation>Journal</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Log files (*.log *.txt)</source>
-            <translation type="unfinished" />
+            <translation>Fichiers journaux (*.log *.txt)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Lowest level shown</source>
-            <translation type="unfinished" />
+            <translation>Niveau minimal affiché</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>No jobs match this filter. Try another tab or clear the search.</source>
-            <translation type="unfinished" />
+            <translation>Aucune tâche ne correspond à ce filtre. Essayez un autre onglet ou effacez la recherche.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>No jobs yet</source>
-            <translation type="unfinished" />
+            <translation>Aucune tâche pour l'instant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Nothing matches</source>
-            <translation type="unfinished" />
+            <translation>Aucun résultat</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Queued %n job(s) to run again.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n tâche remise en file d'attente.</numerusform>
+                <numerusform>%n tâches remises en file d'attente.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Retry</source>
-            <translation type="unfinished" />
+            <translation>Réessayer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Run now</source>
-            <translation type="unfinished" />
+            <translation>Exécuter maintenant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Run the selected failed or cancelled jobs again now</source>
-            <translation type="unfinished" />
+            <translation>Relancer maintenant les tâches échouées ou annulées sélectionnées</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Save the log lines shown (with the current filter) to a text file</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer les lignes du journal affichées (avec le filtre actuel) dans un fichier texte</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Saved %n log line(s) to {path}.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n ligne du journal enregistrée dans {path}.</numerusform>
+                <numerusform>%n lignes du journal enregistrées dans {path}.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Schedules</source>
-            <translation type="unfinished" />
+            <translation>Planifications</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Searches, downloads and imports show up here while they run. Scheduled maintenance starts on its own; see the Schedules tab.</source>
-            <translation type="unfinished" />
+            <translation>Les recherches, téléchargements et imports apparaissent ici pendant leur exécution. La maintenance planifiée démarre d'elle-même ; voir l'onglet Planifications.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Show jobs</source>
-            <translation type="unfinished" />
+            <translation>Afficher les tâches</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Stop the selected running or queued jobs</source>
-            <translation type="unfinished" />
+            <translation>Arrêter les tâches sélectionnées en cours ou en attente</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Stopping %n job(s)…</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Arrêt de %n tâche…</numerusform>
+                <numerusform>Arrêt de %n tâches…</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Warning</source>
-            <translation type="unfinished" />
+            <translation>Avertissement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>{filter} ({count})</source>
             <comment>a job filter tab and its count</comment>
-            <translation type="unfinished" />
+            <translation>{filter} ({count})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>“{name}” is disabled.</source>
-            <translation type="unfinished" />
+            <translation>« {name} » est désactivée.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>“{name}” is enabled.</source>
-            <translation type="unfinished" />
+            <translation>« {name} » est activée.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>“{name}” now runs on “{cron}”.</source>
-            <translation type="unfinished" />
+            <translation>« {name} » s'exécute désormais selon « {cron} ».</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>“{name}” queued as job #{id}.</source>
-            <translation type="unfinished" />
+            <translation>« {name} » mise en file d'attente comme tâche nº {id}.</translation>
         </message>
     </context>
     <context>
@@ -403,12 +403,12 @@
         <message>
             <location filename="../../rmab_desktop/ui/widgets/banner.py" />
             <source>Dismiss</source>
-            <translation type="unfinished" />
+            <translation>Fermer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/widgets/banner.py" />
             <source>Dismiss this message</source>
-            <translation type="unfinished" />
+            <translation>Fermer ce message</translation>
         </message>
     </context>
     <context>
@@ -416,140 +416,140 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>%n blocked release(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n release bloquée</numerusform>
+                <numerusform>%n releases bloquées</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>&amp;Book</source>
-            <translation type="unfinished" />
+            <translation>&amp;Livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>&amp;Guid or info-hash</source>
-            <translation type="unfinished" />
+            <translation>&amp;GUID ou info-hash</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>&amp;Reason</source>
-            <translation type="unfinished" />
+            <translation>&amp;Raison</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Added</source>
-            <translation type="unfinished" />
+            <translation>Ajoutée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Add…</source>
-            <translation type="unfinished" />
+            <translation>Ajouter…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Allow the selected releases again</source>
-            <translation type="unfinished" />
+            <translation>Autoriser à nouveau les releases sélectionnées</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Block a release</source>
-            <translation type="unfinished" />
+            <translation>Bloquer une release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Block a release by hand</source>
-            <translation type="unfinished" />
+            <translation>Bloquer une release manuellement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Blocked by hand</source>
-            <translation type="unfinished" />
+            <translation>Bloquée manuellement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Blocked releases</source>
-            <translation type="unfinished" />
+            <translation>Releases bloquées</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Blocklist</source>
-            <translation type="unfinished" />
+            <translation>Liste de blocage</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Book</source>
-            <translation type="unfinished" />
+            <translation>Livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Every book</source>
-            <translation type="unfinished" />
+            <translation>Tous les livres</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Filter by book, release, indexer or reason</source>
-            <translation type="unfinished" />
+            <translation>Filtrer par livre, release, indexeur ou raison</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Filter the blocklist</source>
-            <translation type="unfinished" />
+            <translation>Filtrer la liste de blocage</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexeur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Nothing is blocked.</source>
-            <translation type="unfinished" />
+            <translation>Rien n'est bloqué.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Raison</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>Actualiser</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Release</source>
-            <translation type="unfinished" />
+            <translation>Release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Release &amp;title</source>
-            <translation type="unfinished" />
+            <translation>&amp;Titre de la release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Releases that failed (stalled, broken, wrong book) are blocked for that book, so the next candidate is tried instead. Remove an entry to allow a release again.</source>
-            <translation type="unfinished" />
+            <translation>Les releases en échec (bloquées, corrompues, mauvais livre) sont bloquées pour ce livre, et le candidat suivant est essayé à la place. Supprimez une entrée pour autoriser à nouveau une release.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>Supprimer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>e.g. wrong narrator, bad rip</source>
-            <translation type="unfinished" />
+            <translation>p. ex. mauvais narrateur, rip défectueux</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>every book</source>
-            <translation type="unfinished" />
+            <translation>tous les livres</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>the release's guid/link, or its 40-character info-hash</source>
-            <translation type="unfinished" />
+            <translation>le GUID/lien de la release, ou son info-hash de 40 caractères</translation>
         </message>
     </context>
     <context>
@@ -557,37 +557,37 @@
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Details</source>
-            <translation type="unfinished" />
+            <translation>Détails</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Open folder</source>
-            <translation type="unfinished" />
+            <translation>Ouvrir le dossier</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Play</source>
-            <translation type="unfinished" />
+            <translation>Lire</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Re-tag</source>
-            <translation type="unfinished" />
+            <translation>Retaguer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Rescan</source>
-            <translation type="unfinished" />
+            <translation>Réanalyser</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>View on Audible</source>
-            <translation type="unfinished" />
+            <translation>Voir sur Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Write title, author, narrator, series and cover tags into the files again</source>
-            <translation type="unfinished" />
+            <translation>Réécrire dans les fichiers les tags titre, auteur, narrateur, série et couverture</translation>
         </message>
     </context>
     <context>
@@ -595,27 +595,27 @@
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>Available</source>
-            <translation type="unfinished" />
+            <translation>Disponible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>Downloading</source>
-            <translation type="unfinished" />
+            <translation>Téléchargement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>In library</source>
-            <translation type="unfinished" />
+            <translation>Dans la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>Requested</source>
-            <translation type="unfinished" />
+            <translation>Demandé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>{series} #{position}</source>
-            <translation type="unfinished" />
+            <translation>{series}, t. {position}</translation>
         </message>
     </context>
     <context>
@@ -624,154 +624,154 @@
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source> · </source>
             <comment>between facts</comment>
-            <translation type="unfinished" />
+            <translation> · </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre</numerusform>
+                <numerusform>%n livres</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>, </source>
             <comment>between names</comment>
-            <translation type="unfinished" />
+            <translation>, </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Also the ebook</source>
-            <translation type="unfinished" />
+            <translation>Aussi le livre numérique</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Ask for this audiobook: it is searched, downloaded and imported</source>
-            <translation type="unfinished" />
+            <translation>Demander ce livre audio : il sera recherché, téléchargé et importé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Availability</source>
-            <translation type="unfinished" />
+            <translation>Disponibilité</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>By {authors}</source>
-            <translation type="unfinished" />
+            <translation>De {authors}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Cover</source>
-            <translation type="unfinished" />
+            <translation>Couverture</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>Chargement…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Narrated by {narrators}</source>
-            <translation type="unfinished" />
+            <translation>Lu par {narrators}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>No books found.</source>
-            <translation type="unfinished" />
+            <translation>Aucun livre trouvé.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>No cover</source>
-            <translation type="unfinished" />
+            <translation>Pas de couverture</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Other editions: {links}</source>
-            <translation type="unfinished" />
+            <translation>Autres éditions : {links}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Request</source>
-            <translation type="unfinished" />
+            <translation>Demander</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Requesting…</source>
-            <translation type="unfinished" />
+            <translation>Demande en cours…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Series: {series}</source>
-            <translation type="unfinished" />
+            <translation>Série : {series}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Series: {series}, book {position}</source>
-            <translation type="unfinished" />
+            <translation>Série : {series}, tome {position}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Similar books</source>
-            <translation type="unfinished" />
+            <translation>Livres similaires</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>This book could not be loaded</source>
-            <translation type="unfinished" />
+            <translation>Impossible de charger ce livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>View on Audible</source>
-            <translation type="unfinished" />
+            <translation>Voir sur Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>format unknown</source>
-            <translation type="unfinished" />
+            <translation>format inconnu</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>language unknown</source>
-            <translation type="unfinished" />
+            <translation>langue inconnue</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>no rating</source>
-            <translation type="unfinished" />
+            <translation>aucune note</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>release date unknown</source>
-            <translation type="unfinished" />
+            <translation>date de parution inconnue</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>released {date}</source>
-            <translation type="unfinished" />
+            <translation>paru le {date}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>unknown</source>
             <comment>an unknown author or narrator</comment>
-            <translation type="unfinished" />
+            <translation>inconnu</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>unknown length</source>
-            <translation type="unfinished" />
+            <translation>durée inconnue</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>{badge} (another edition)</source>
-            <translation type="unfinished" />
+            <translation>{badge} (autre édition)</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>★ {rating} (%n rating(s))</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>★ {rating} (%n note)</numerusform>
+                <numerusform>★ {rating} (%n notes)</numerusform>
             </translation>
         </message>
     </context>
@@ -780,12 +780,12 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
             <source>No browser could open {url}.</source>
-            <translation type="unfinished" />
+            <translation>Aucun navigateur n'a pu ouvrir {url}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
             <source>View on Audible</source>
-            <translation type="unfinished" />
+            <translation>Voir sur Audible</translation>
         </message>
     </context>
     <context>
@@ -793,22 +793,22 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_widgets.py" />
             <source>Book {asin}</source>
-            <translation type="unfinished" />
+            <translation>Livre {asin}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_widgets.py" />
             <source>Books by {author}</source>
-            <translation type="unfinished" />
+            <translation>Livres de {author}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_widgets.py" />
             <source>Series: {series}</source>
-            <translation type="unfinished" />
+            <translation>Série : {series}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_widgets.py" />
             <source>The Audible catalog cannot be reached. Saved sections are shown; searching needs a connection. ({reason})</source>
-            <translation type="unfinished" />
+            <translation>Le catalogue Audible est injoignable. Les sections enregistrées sont affichées ; la recherche nécessite une connexion. ({reason})</translation>
         </message>
     </context>
     <context>
@@ -817,72 +817,72 @@
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source> MB</source>
             <comment>a size unit after a number, with its leading space</comment>
-            <translation type="unfinished" />
+            <translation> Mo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>&amp;Marketplace</source>
-            <translation type="unfinished" />
+            <translation>&amp;Boutique</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>&amp;Test</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tester</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>A&amp;pprove requests automatically (administrators are always approved)</source>
-            <translation type="unfinished" />
+            <translation>A&amp;pprouver les demandes automatiquement (celles des administrateurs le sont toujours)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Addresses start with http:// or https:// (the Audnexus address is required).</source>
-            <translation type="unfinished" />
+            <translation>Les adresses commencent par http:// ou https:// (l'adresse Audnexus est obligatoire).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Asking Audible…</source>
-            <translation type="unfinished" />
+            <translation>Interrogation d'Audible…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Audible &amp;address</source>
-            <translation type="unfinished" />
+            <translation>&amp;Adresse Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Audible answered.</source>
-            <translation type="unfinished" />
+            <translation>Audible a répondu.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Catalogue Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Audne&amp;xus address</source>
-            <translation type="unfinished" />
+            <translation>Adresse Audne&amp;xus</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Cover &amp;cache</source>
-            <translation type="unfinished" />
+            <translation>&amp;Cache des couvertures</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Requests</source>
-            <translation type="unfinished" />
+            <translation>Demandes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Test result</source>
-            <translation type="unfinished" />
+            <translation>Résultat du test</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>empty: the marketplace's own address (api.audible.&lt;domain&gt;)</source>
-            <translation type="unfinished" />
+            <translation>vide : l'adresse propre à la boutique (api.audible.&lt;domain&gt;)</translation>
         </message>
     </context>
     <context>
@@ -890,45 +890,48 @@
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Error details</source>
-            <translation type="unfinished" />
+            <translation>Détails de l'erreur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Hide details</source>
-            <translation type="unfinished" />
+            <translation>Masquer les détails</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Open log folder</source>
-            <translation type="unfinished" />
+            <translation>Ouvrir le dossier du journal</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Show details</source>
-            <translation type="unfinished" />
+            <translation>Afficher les détails</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Something went wrong.</source>
-            <translation type="unfinished" />
+            <translation>Un problème est survenu.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>The details were written to the log file:
 {path}</source>
-            <translation type="unfinished" />
+            <translation>Les détails ont été écrits dans le fichier journal :
+{path}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>{app} hit an unexpected error and that action did not finish. Your library and requests are safe; background jobs will resume.
 
 {summary}</source>
-            <translation type="unfinished" />
+            <translation>{app} a rencontré une erreur inattendue et cette action n'a pas abouti. Votre bibliothèque et vos demandes sont intactes ; les tâches en arrière-plan reprendront.
+
+{summary}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>{app} — unexpected error</source>
-            <translation type="unfinished" />
+            <translation>{app} — erreur inattendue</translation>
         </message>
     </context>
     <context>
@@ -936,32 +939,32 @@
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>&amp;Cron</source>
-            <translation type="unfinished" />
+            <translation>&amp;Cron</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>Edit schedule — {name}</source>
-            <translation type="unfinished" />
+            <translation>Modifier la planification — {name}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>Examples: “0 */6 * * *” every six hours · “30 3 * * *” daily at 03:30 · “0 9 * * 1” Mondays at 09:00</source>
-            <translation type="unfinished" />
+            <translation>Exemples : « 0 */6 * * * » toutes les six heures · « 30 3 * * * » chaque jour à 03:30 · « 0 9 * * 1 » le lundi à 09:00</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>Next runs or the problem</source>
-            <translation type="unfinished" />
+            <translation>Prochaines exécutions ou le problème</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>Next runs: {times}</source>
-            <translation type="unfinished" />
+            <translation>Prochaines exécutions : {times}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>minute hour day-of-month month day-of-week</source>
-            <translation type="unfinished" />
+            <translation>minute heure jour-du-mois mois jour-de-la-semaine</translation>
         </message>
     </context>
     <context>
@@ -1114,45 +1117,49 @@
             <source>%n job(s) still running. Quit anyway?
 
 Running jobs are stopped now and start again the next time you open the app.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n tâche encore en cours. Quitter quand même ?
+
+Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine ouverture de l'application.</numerusform>
+                <numerusform>%n tâches encore en cours. Quitter quand même ?
+
+Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine ouverture de l'application.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Automation paused</source>
-            <translation type="unfinished" />
+            <translation>Automatisation en pause</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Automation resumed</source>
-            <translation type="unfinished" />
+            <translation>Automatisation reprise</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Quit ReadMeABook?</source>
-            <translation type="unfinished" />
+            <translation>Quitter ReadMeABook ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>ReadMeABook keeps working in the tray. Quit from its menu.</source>
-            <translation type="unfinished" />
+            <translation>ReadMeABook continue de fonctionner dans la zone de notification. Quittez depuis son menu.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Searches, downloads and imports run again.</source>
-            <translation type="unfinished" />
+            <translation>Les recherches, téléchargements et imports reprennent.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Searches, downloads and imports wait until you resume.</source>
-            <translation type="unfinished" />
+            <translation>Les recherches, téléchargements et imports attendent que vous repreniez.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Still running</source>
-            <translation type="unfinished" />
+            <translation>Toujours en cours</translation>
         </message>
     </context>
     <context>
@@ -1160,32 +1167,32 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>&amp;About ReadMeABook Desktop…</source>
-            <translation type="unfinished" />
+            <translation>À &amp;propos de ReadMeABook Desktop…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>&amp;Keep the computer awake while downloading or importing</source>
-            <translation type="unfinished" />
+            <translation>&amp;Empêcher la mise en veille pendant les téléchargements et imports</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>&amp;Start ReadMeABook when I log in</source>
-            <translation type="unfinished" />
+            <translation>&amp;Lancer ReadMeABook à l'ouverture de session</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>Start at login</source>
-            <translation type="unfinished" />
+            <translation>Lancement à l'ouverture de session</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>The screen may still turn off; only sleep is held back, and only while work runs.</source>
-            <translation type="unfinished" />
+            <translation>L'écran peut encore s'éteindre ; seule la mise en veille est empêchée, et uniquement pendant le travail.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>This computer</source>
-            <translation type="unfinished" />
+            <translation>Cet ordinateur</translation>
         </message>
     </context>
     <context>
@@ -1193,95 +1200,95 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre</numerusform>
+                <numerusform>%n livres</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Add a row of books: popular, new releases or a category</source>
-            <translation type="unfinished" />
+            <translation>Ajouter une rangée de livres : populaires, nouveautés ou une catégorie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Add section</source>
-            <translation type="unfinished" />
+            <translation>Ajouter une section</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Category</source>
-            <translation type="unfinished" />
+            <translation>Catégorie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Discover</source>
-            <translation type="unfinished" />
+            <translation>Découvrir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Loading categories…</source>
-            <translation type="unfinished" />
+            <translation>Chargement des catégories…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Move down</source>
-            <translation type="unfinished" />
+            <translation>Descendre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Move up</source>
-            <translation type="unfinished" />
+            <translation>Monter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>New releases</source>
-            <translation type="unfinished" />
+            <translation>Nouveautés</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>New, popular and recommended audiobooks from Audible; open one to request it.</source>
-            <translation type="unfinished" />
+            <translation>Livres audio nouveaux, populaires et recommandés sur Audible ; ouvrez-en un pour le demander.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Nothing saved yet for this section.</source>
-            <translation type="unfinished" />
+            <translation>Rien d'enregistré pour cette section pour l'instant.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Number of books</source>
-            <translation type="unfinished" />
+            <translation>Nombre de livres</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Popular</source>
-            <translation type="unfinished" />
+            <translation>Populaires</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Refresh from Audible</source>
-            <translation type="unfinished" />
+            <translation>Actualiser depuis Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Remove this section</source>
-            <translation type="unfinished" />
+            <translation>Supprimer cette section</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Section “{title}”</source>
-            <translation type="unfinished" />
+            <translation>Section « {title} »</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>could not refresh</source>
-            <translation type="unfinished" />
+            <translation>actualisation impossible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>refreshing…</source>
-            <translation type="unfinished" />
+            <translation>actualisation…</translation>
         </message>
     </context>
     <context>
@@ -1290,243 +1297,243 @@ Running jobs are stopped now and start again the next time you open the app.</so
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source> h</source>
             <comment>hours after a number</comment>
-            <translation type="unfinished" />
+            <translation> h</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source> min</source>
             <comment>minutes after a number</comment>
-            <translation type="unfinished" />
+            <translation> min</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Add</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ajouter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Category</source>
-            <translation type="unfinished" />
+            <translation>Caté&amp;gorie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Give up after</source>
-            <translation type="unfinished" />
+            <translation>Abandonner a&amp;près</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nom</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Password</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mot de passe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Supprimer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Save to (client's view)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Enregistrer dans (vue du client)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Test connection and folders</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tester la connexion et les dossiers</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;User name</source>
-            <translation type="unfinished" />
+            <translation>Nom d'&amp;utilisateur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Verify the HTTPS certificate</source>
-            <translation type="unfinished" />
+            <translation>&amp;Vérifier le certificat HTTPS</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>API &amp;key</source>
-            <translation type="unfinished" />
+            <translation>C&amp;lé API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Add or choose a client first.</source>
-            <translation type="unfinished" />
+            <translation>Ajoutez ou choisissez d'abord un client.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Addr&amp;ess</source>
-            <translation type="unfinished" />
+            <translation>A&amp;dresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category (qBittorrent, SABnzbd, NZBGet) or label (Transmission)</source>
-            <translation type="unfinished" />
+            <translation>Catégorie (qBittorrent, SABnzbd, NZBGet) ou étiquette (Transmission)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Client</source>
-            <translation type="unfinished" />
+            <translation>Client</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Download clients</source>
-            <translation type="unfinished" />
+            <translation>Clients de téléchargement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Enabled</source>
-            <translation type="unfinished" />
+            <translation>Activé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Enter the client's address.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez l'adresse du client.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Indexer settings and tracker minimums override the default seeding rule.</source>
-            <translation type="unfinished" />
+            <translation>Les réglages de l'indexeur et les minimums du tracker priment sur la règle de partage par défaut.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Kind of client to add</source>
-            <translation type="unfinished" />
+            <translation>Type de client à ajouter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Monitoring and seeding</source>
-            <translation type="unfinished" />
+            <translation>Suivi et partage</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nom</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>No progress for this long: the release is blocklisted and the next one tried</source>
-            <translation type="unfinished" />
+            <translation>Sans progression pendant cette durée, la release est ajoutée à la liste de blocage et la suivante est essayée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Path &amp;mapping: client's folder</source>
-            <translation type="unfinished" />
+            <translation>Correspondance des c&amp;hemins : dossier du client</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Pr&amp;iority</source>
-            <translation type="unfinished" />
+            <translation>Pr&amp;iorité</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Priority</source>
-            <translation type="unfinished" />
+            <translation>Priorité</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Protocol</source>
-            <translation type="unfinished" />
+            <translation>Protocole</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Remove usenet and direct downloads once in the &amp;library</source>
-            <translation type="unfinished" />
+            <translation>Supprimer les téléchargements usenet et directs une fois dans la &amp;bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>S&amp;talled after</source>
-            <translation type="unfinished" />
+            <translation>Sans pr&amp;ogression après</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Saved in your keychain; type to replace it</source>
-            <translation type="unfinished" />
+            <translation>Enregistré dans votre trousseau ; saisissez pour le remplacer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Search &amp;again after</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle &amp;recherche après</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Seed &amp;for (default)</source>
-            <translation type="unfinished" />
+            <translation>Partager pendant (par dé&amp;faut)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Seed to ratio (&amp;default)</source>
-            <translation type="unfinished" />
+            <translation>Partager &amp;jusqu'au ratio (par défaut)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>The client for each protocol gets the releases; with several, the lowest priority number is used first. Public-domain books download directly and need no client.</source>
-            <translation type="unfinished" />
+            <translation>Le client de chaque protocole reçoit les releases ; s'il y en a plusieurs, le plus petit numéro de priorité passe en premier. Les livres du domaine public se téléchargent directement, sans client.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Use t&amp;his client</source>
-            <translation type="unfinished" />
+            <translation>Utiliser &amp;ce client</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>as the client sees it, e.g. /downloads</source>
-            <translation type="unfinished" />
+            <translation>tel que le client le voit, p. ex. /downloads</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>built in</source>
-            <translation type="unfinished" />
+            <translation>intégré</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>empty: the client's own download folder</source>
-            <translation type="unfinished" />
+            <translation>vide : le dossier de téléchargement du client</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>non</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>no ratio rule</source>
-            <translation type="unfinished" />
+            <translation>aucune règle de ratio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>no time rule</source>
-            <translation type="unfinished" />
+            <translation>aucune règle de durée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>the same folder on this computer, e.g. /mnt/nas/downloads</source>
-            <translation type="unfinished" />
+            <translation>le même dossier sur cet ordinateur, p. ex. /mnt/nas/downloads</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>oui</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>… is &amp;on this computer at</source>
-            <translation type="unfinished" />
+            <translation>… se tr&amp;ouve sur cet ordinateur dans</translation>
         </message>
     </context>
     <context>
@@ -1534,87 +1541,87 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Catalogue Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Getting ready</source>
-            <translation type="unfinished" />
+            <translation>Préparation</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Library scan</source>
-            <translation type="unfinished" />
+            <translation>Analyse de la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>S&amp;kip setup</source>
-            <translation type="unfinished" />
+            <translation>I&amp;gnorer la configuration</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saved. Your secrets are in the system keychain.</source>
-            <translation type="unfinished" />
+            <translation>Enregistré. Vos secrets sont dans le trousseau du système.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saving your choices and loading your catalog and library.</source>
-            <translation type="unfinished" />
+            <translation>Enregistrement de vos choix et chargement du catalogue et de la bibliothèque.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrement…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Set up ReadMeABook</source>
-            <translation type="unfinished" />
+            <translation>Configurer ReadMeABook</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>You can close this window: the work continues in the background (see Activity).</source>
-            <translation type="unfinished" />
+            <translation>Vous pouvez fermer cette fenêtre : le travail se poursuit en arrière-plan (voir Activité).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{status} ({error})</source>
-            <translation type="unfinished" />
+            <translation>{status} ({error})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: cancelled</source>
-            <translation type="unfinished" />
+            <translation>{task} : annulé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: done</source>
-            <translation type="unfinished" />
+            <translation>{task} : terminé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: failed</source>
-            <translation type="unfinished" />
+            <translation>{task} : échec</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: not needed</source>
-            <translation type="unfinished" />
+            <translation>{task} : inutile</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: not started</source>
-            <translation type="unfinished" />
+            <translation>{task} : non démarré</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: running</source>
-            <translation type="unfinished" />
+            <translation>{task} : en cours</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: waiting</source>
-            <translation type="unfinished" />
+            <translation>{task} : en attente</translation>
         </message>
     </context>
     <context>
@@ -1693,112 +1700,112 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>&amp;Language</source>
-            <translation type="unfinished" />
+            <translation>&amp;Langue</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>&amp;Pause automation (no searches, downloads or imports)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mettre l'automatisation en pause (ni recherches, ni téléchargements, ni imports)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>&amp;Theme</source>
-            <translation type="unfinished" />
+            <translation>&amp;Thème</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>&lt;b&gt;{state}&lt;/b&gt; — {message}</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{state}&lt;/b&gt; — {message}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>A new language applies the next time the app starts.</source>
-            <translation type="unfinished" />
+            <translation>La nouvelle langue s'appliquera au prochain démarrage de l'application.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Appearance</source>
-            <translation type="unfinished" />
+            <translation>Apparence</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Behaviour</source>
-            <translation type="unfinished" />
+            <translation>Comportement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Checking your system keychain…</source>
-            <translation type="unfinished" />
+            <translation>Vérification du trousseau du système…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Could not check the keychain: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Impossible de vérifier le trousseau : {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Dark</source>
-            <translation type="unfinished" />
+            <translation>Sombre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Data</source>
-            <translation type="unfinished" />
+            <translation>Données</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Data folder</source>
-            <translation type="unfinished" />
+            <translation>Dossier des données</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Database</source>
-            <translation type="unfinished" />
+            <translation>Base de données</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Follow the system</source>
-            <translation type="unfinished" />
+            <translation>Comme le système</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Light</source>
-            <translation type="unfinished" />
+            <translation>Clair</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Locked</source>
-            <translation type="unfinished" />
+            <translation>Verrouillé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Log file</source>
-            <translation type="unfinished" />
+            <translation>Fichier journal</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Not available</source>
-            <translation type="unfinished" />
+            <translation>Indisponible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Passwords and API keys</source>
-            <translation type="unfinished" />
+            <translation>Mots de passe et clés API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Secure</source>
-            <translation type="unfinished" />
+            <translation>Sécurisé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Show desktop &amp;notifications</source>
-            <translation type="unfinished" />
+            <translation>Afficher les &amp;notifications du bureau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Start &amp;minimized to the tray</source>
-            <translation type="unfinished" />
+            <translation>Démarrer réduit dans la zone de noti&amp;fication</translation>
         </message>
     </context>
     <context>
@@ -1806,368 +1813,368 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>%n book(s) can move</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre peut être déplacé</numerusform>
+                <numerusform>%n livres peuvent être déplacés</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>%n book(s) cannot (see Problem)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre ne peut pas l'être (voir Problème)</numerusform>
+                <numerusform>%n livres ne peuvent pas l'être (voir Problème)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>%n book(s) found</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre trouvé</numerusform>
+                <numerusform>%n livres trouvés</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>%n confident match(es)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n correspondance sûre</numerusform>
+                <numerusform>%n correspondances sûres</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Accept selected</source>
-            <translation type="unfinished" />
+            <translation>&amp;Accepter la sélection</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Browse…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Parcourir…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Choose match…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Choisir la correspondance…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Link accepted books</source>
-            <translation type="unfinished" />
+            <translation>&amp;Lier les livres acceptés</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Move %n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>&amp;Déplacer %n livre</numerusform>
+                <numerusform>&amp;Déplacer %n livres</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Move these books</source>
-            <translation type="unfinished" />
+            <translation>&amp;Déplacer ces livres</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Preview moves</source>
-            <translation type="unfinished" />
+            <translation>A&amp;perçu des déplacements</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Scan</source>
-            <translation type="unfinished" />
+            <translation>A&amp;nalyser</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>(not set)</source>
-            <translation type="unfinished" />
+            <translation>(non défini)</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Accept the %n confident match(es)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Accepter la correspondance sûre</numerusform>
+                <numerusform>Accepter les %n correspondances sûres</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Accept the confident matches</source>
-            <translation type="unfinished" />
+            <translation>Accepter les correspondances sûres</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Accept, fix or skip each book. Only books marked &lt;b&gt;Link&lt;/b&gt; are linked; the others stay as they are.</source>
-            <translation type="unfinished" />
+            <translation>Acceptez, corrigez ou ignorez chaque livre. Seuls les livres marqués &lt;b&gt;Lier&lt;/b&gt; sont liés ; les autres restent tels quels.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Cancel scan</source>
-            <translation type="unfinished" />
+            <translation>Annuler l'analyse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Choose a folder first.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez d'abord un dossier.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Choose match</source>
-            <translation type="unfinished" />
+            <translation>Choisir la correspondance</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Fermer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Confidence</source>
-            <translation type="unfinished" />
+            <translation>Confiance</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Decision</source>
-            <translation type="unfinished" />
+            <translation>Décision</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Terminé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Folder</source>
-            <translation type="unfinished" />
+            <translation>Dossier</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Folder to import</source>
-            <translation type="unfinished" />
+            <translation>Dossier à importer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>De</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Import an existing library</source>
-            <translation type="unfinished" />
+            <translation>Importer une bibliothèque existante</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Library folder</source>
-            <translation type="unfinished" />
+            <translation>Dossier de la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Library import</source>
-            <translation type="unfinished" />
+            <translation>Import de bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Link</source>
-            <translation type="unfinished" />
+            <translation>Lier</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Linked %n book(s) to the catalog.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre lié au catalogue.</numerusform>
+                <numerusform>%n livres liés au catalogue.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Linked %n book(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre lié.</numerusform>
+                <numerusform>%n livres liés.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Matching</source>
-            <translation type="unfinished" />
+            <translation>Rapprochement</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Move %n book folder(s) into {folder}?</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Déplacer %n dossier de livre dans {folder} ?</numerusform>
+                <numerusform>Déplacer %n dossiers de livres dans {folder} ?</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Move books</source>
-            <translation type="unfinished" />
+            <translation>Déplacer les livres</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Moved %n book(s) into the library.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre déplacé dans la bibliothèque.</numerusform>
+                <numerusform>%n livres déplacés dans la bibliothèque.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Moved %n book(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre déplacé.</numerusform>
+                <numerusform>%n livres déplacés.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>No book is marked Link yet.</source>
-            <translation type="unfinished" />
+            <translation>Aucun livre n'est encore marqué Lier.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Not decided</source>
-            <translation type="unfinished" />
+            <translation>Non décidé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Planned moves</source>
-            <translation type="unfinished" />
+            <translation>Déplacements prévus</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Problem</source>
-            <translation type="unfinished" />
+            <translation>Problème</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Proposed match</source>
-            <translation type="unfinished" />
+            <translation>Correspondance proposée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Proposed matches</source>
-            <translation type="unfinished" />
+            <translation>Correspondances proposées</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Reading</source>
-            <translation type="unfinished" />
+            <translation>Lecture</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Reorganize (optional)</source>
-            <translation type="unfinished" />
+            <translation>Réorganiser (facultatif)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Review the proposed matches</source>
-            <translation type="unfinished" />
+            <translation>Vérifier les correspondances proposées</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>S&amp;kip selected</source>
-            <translation type="unfinished" />
+            <translation>I&amp;gnorer la sélection</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Saving</source>
-            <translation type="unfinished" />
+            <translation>Enregistrement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Scanning…</source>
-            <translation type="unfinished" />
+            <translation>Analyse…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Select one book to choose its match.</source>
-            <translation type="unfinished" />
+            <translation>Sélectionnez un livre pour choisir sa correspondance.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Set the library folder in Settings first.</source>
-            <translation type="unfinished" />
+            <translation>Définissez d'abord le dossier de la bibliothèque dans les Paramètres.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Skip</source>
-            <translation type="unfinished" />
+            <translation>Ignorer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>État</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>The app knows no books yet: request or search some first.</source>
-            <translation type="unfinished" />
+            <translation>L'application ne connaît encore aucun livre : demandez-en ou recherchez-en d'abord.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>The app reads the folder and its tags and proposes which book each folder is. It changes nothing on disk until you review the proposals and agree.</source>
-            <translation type="unfinished" />
+            <translation>L'application lit le dossier et ses tags, puis propose le livre correspondant à chaque dossier. Rien n'est modifié sur le disque tant que vous n'avez pas vérifié et accepté les propositions.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>The linked books can be moved into your library folder &lt;b&gt;{folder}&lt;/b&gt; following the naming template. Preview first: every move is listed, and nothing moves until you press Move.</source>
-            <translation type="unfinished" />
+            <translation>Les livres liés peuvent être déplacés dans votre dossier de bibliothèque &lt;b&gt;{folder}&lt;/b&gt; selon le modèle de nommage. Affichez d'abord l'aperçu : chaque déplacement est listé, et rien ne bouge avant que vous cliquiez sur Déplacer.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>To</source>
-            <translation type="unfinished" />
+            <translation>Vers</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Walking</source>
-            <translation type="unfinished" />
+            <translation>Parcours</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Which book is {folder}?</source>
-            <translation type="unfinished" />
+            <translation>Quel livre est {folder} ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Which folder holds your audiobooks?</source>
-            <translation type="unfinished" />
+            <translation>Quel dossier contient vos livres audio ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>Pourquoi</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{books}; {matches}. Review them, then link.</source>
-            <translation type="unfinished" />
+            <translation>{books} ; {matches}. Vérifiez-les, puis liez-les.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{moved} Not moved: {failed}</source>
-            <translation type="unfinished" />
+            <translation>{moved} Non déplacés : {failed}</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{phase}: {done} of %n file(s)…</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{phase} : {done} sur %n fichier…</numerusform>
+                <numerusform>{phase} : {done} sur %n fichiers…</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{phase}…</source>
-            <translation type="unfinished" />
+            <translation>{phase}…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{ready}, {left}.</source>
-            <translation type="unfinished" />
+            <translation>{ready}, {left}.</translation>
         </message>
     </context>
     <context>
@@ -2176,250 +2183,250 @@ Running jobs are stopped now and start again the next time you open the app.</so
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source> min</source>
             <comment>minutes after a number</comment>
-            <translation type="unfinished" />
+            <translation> min</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Add</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ajouter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Load indexers from Prowlarr</source>
-            <translation type="unfinished" />
+            <translation>&amp;Charger les indexeurs depuis Prowlarr</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nom</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Priority</source>
-            <translation type="unfinished" />
+            <translation>&amp;Priorité</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Supprimer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Test</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tester</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Type</source>
-            <translation type="unfinished" />
+            <translation>T&amp;ype</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>1 is the most trusted indexer, 50 the least (as in Prowlarr)</source>
-            <translation type="unfinished" />
+            <translation>1 est l'indexeur le plus fiable, 50 le moins fiable (comme dans Prowlarr)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>API &amp;key</source>
-            <translation type="unfinished" />
+            <translation>C&amp;lé API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Addr&amp;ess</source>
-            <translation type="unfinished" />
+            <translation>A&amp;dresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Asking Prowlarr…</source>
-            <translation type="unfinished" />
+            <translation>Interrogation de Prowlarr…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Audiobook &amp;categories</source>
-            <translation type="unfinished" />
+            <translation>Catégories &amp;livres audio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Audiobook categories</source>
-            <translation type="unfinished" />
+            <translation>Catégories livres audio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Audiobooks</source>
-            <translation type="unfinished" />
+            <translation>Livres audio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Eb&amp;ook categories</source>
-            <translation type="unfinished" />
+            <translation>Catégories livres &amp;numériques</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Ebook categories</source>
-            <translation type="unfinished" />
+            <translation>Catégories livres numériques</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Ebooks</source>
-            <translation type="unfinished" />
+            <translation>Livres numériques</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Enabled</source>
-            <translation type="unfinished" />
+            <translation>Activé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>For the indexer selected in the Prowlarr list</source>
-            <translation type="unfinished" />
+            <translation>Pour l'indexeur sélectionné dans la liste Prowlarr</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexeur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Indexer {number}</source>
-            <translation type="unfinished" />
+            <translation>Indexeur {number}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Indexers</source>
-            <translation type="unfinished" />
+            <translation>Indexeurs</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Indexers in Prowlarr</source>
-            <translation type="unfinished" />
+            <translation>Indexeurs dans Prowlarr</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Internet Archive / LibriVox (free, no account)</source>
-            <translation type="unfinished" />
+            <translation>Internet Archive / LibriVox (gratuit, sans compte)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nom</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Newznab feed (usenet)</source>
-            <translation type="unfinished" />
+            <translation>Flux Newznab (usenet)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Priority</source>
-            <translation type="unfinished" />
+            <translation>Priorité</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Protocol</source>
-            <translation type="unfinished" />
+            <translation>Protocole</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Prowlarr (all its indexers)</source>
-            <translation type="unfinished" />
+            <translation>Prowlarr (tous ses indexeurs)</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Prowlarr has %n indexer(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Prowlarr a %n indexeur.</numerusform>
+                <numerusform>Prowlarr a %n indexeurs.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Prowlarr indexers: categories per indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexeurs Prowlarr : catégories par indexeur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Saved in your keychain; type to replace it</source>
-            <translation type="unfinished" />
+            <translation>Enregistré dans votre trousseau ; saisissez pour le remplacer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Searc&amp;h this indexer</source>
-            <translation type="unfinished" />
+            <translation>&amp;Interroger cet indexeur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Seed &amp;ratio before removal</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ratio de partage avant suppression</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Seed t&amp;ime before removal</source>
-            <translation type="unfinished" />
+            <translation>&amp;Durée de partage avant suppression</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Select or add an indexer first.</source>
-            <translation type="unfinished" />
+            <translation>Sélectionnez ou ajoutez d'abord un indexeur.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Torznab feed (torrents: Jackett, a tracker)</source>
-            <translation type="unfinished" />
+            <translation>Flux Torznab (torrents : Jackett, un tracker)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>client default</source>
-            <translation type="unfinished" />
+            <translation>réglage du client</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>default</source>
-            <translation type="unfinished" />
+            <translation>par défaut</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>default ({categories})</source>
-            <translation type="unfinished" />
+            <translation>par défaut ({categories})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>default; or e.g. 3030, 3130; or none</source>
-            <translation type="unfinished" />
+            <translation>par défaut ; ou p. ex. 3030, 3130 ; ou aucune</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>default; or e.g. 7020; or none</source>
-            <translation type="unfinished" />
+            <translation>par défaut ; ou p. ex. 7020 ; ou aucune</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>non</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>aucune</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>skipped</source>
-            <translation type="unfinished" />
+            <translation>ignorées</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>oui</translation>
         </message>
     </context>
     <context>
@@ -2427,143 +2434,143 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>#</source>
-            <translation type="unfinished" />
+            <translation>nº</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>%n acceptable</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n acceptable</numerusform>
+                <numerusform>%n acceptables</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>%n result(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n résultat</numerusform>
+                <numerusform>%n résultats</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>&amp;Grab this release</source>
-            <translation type="unfinished" />
+            <translation>&amp;Récupérer cette release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Accepted</source>
-            <translation type="unfinished" />
+            <translation>Acceptée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Blocklisted</source>
-            <translation type="unfinished" />
+            <translation>Bloquée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Blocklisted: it failed for this book before</source>
-            <translation type="unfinished" />
+            <translation>Bloquée : elle a déjà échoué pour ce livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Grab a rejected release?</source>
-            <translation type="unfinished" />
+            <translation>Récupérer une release rejetée ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Grabbing “{title}”…</source>
-            <translation type="unfinished" />
+            <translation>Récupération de « {title} »…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexeur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Interactive search: {title}</source>
-            <translation type="unfinished" />
+            <translation>Recherche interactive : {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>No results. Check the indexers in Settings, or set custom search terms on the request.</source>
-            <translation type="unfinished" />
+            <translation>Aucun résultat. Vérifiez les indexeurs dans les Paramètres, ou définissez des termes de recherche personnalisés sur la demande.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Rejected</source>
-            <translation type="unfinished" />
+            <translation>Rejetée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Releases found</source>
-            <translation type="unfinished" />
+            <translation>Releases trouvées</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Score</source>
-            <translation type="unfinished" />
+            <translation>Score</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Score parts:</source>
-            <translation type="unfinished" />
+            <translation>Détail du score :</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Search failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Échec de la recherche : {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Searching every indexer…</source>
-            <translation type="unfinished" />
+            <translation>Recherche sur tous les indexeurs…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Seeders</source>
-            <translation type="unfinished" />
+            <translation>Seeders</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>Taille</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Verdict</source>
-            <translation type="unfinished" />
+            <translation>Verdict</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>Pourquoi</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Why this score</source>
-            <translation type="unfinished" />
+            <translation>Pourquoi ce score</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>{counts} Greyed rows were rejected or are blocklisted; hover or select one to see why. You can still grab any of them.</source>
-            <translation type="unfinished" />
+            <translation>{counts} Les lignes grisées ont été rejetées ou sont bloquées ; survolez-en une ou sélectionnez-la pour voir pourquoi. Vous pouvez quand même les récupérer.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>{results}, {acceptable}.</source>
-            <translation type="unfinished" />
+            <translation>{results}, {acceptable}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>{verdict}, score {score}</source>
-            <translation type="unfinished" />
+            <translation>{verdict}, score {score}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
@@ -2571,7 +2578,10 @@ Running jobs are stopped now and start again the next time you open the app.</so
 {reason}
 
 Grab it anyway?</source>
-            <translation type="unfinished" />
+            <translation>« {title} » : {verdict}
+{reason}
+
+La récupérer quand même ?</translation>
         </message>
     </context>
     <context>
@@ -2579,82 +2589,82 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>#</source>
-            <translation type="unfinished" />
+            <translation>nº</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>All</source>
-            <translation type="unfinished" />
+            <translation>Toutes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Attempts</source>
-            <translation type="unfinished" />
+            <translation>Tentatives</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Annulée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Created {time}</source>
-            <translation type="unfinished" />
+            <translation>Créée {time}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Terminée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>Échec</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Finished</source>
-            <translation type="unfinished" />
+            <translation>Terminée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Job</source>
-            <translation type="unfinished" />
+            <translation>Tâche</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Last error</source>
-            <translation type="unfinished" />
+            <translation>Dernière erreur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>Progression</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Queued</source>
-            <translation type="unfinished" />
+            <translation>En attente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Retrying</source>
-            <translation type="unfinished" />
+            <translation>Nouvel essai</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Running</source>
-            <translation type="unfinished" />
+            <translation>En cours</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>État</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>Quand</translation>
         </message>
     </context>
     <context>
@@ -2662,42 +2672,42 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Could not open {path}.</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'ouvrir {path}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>No audio file of “{title}” could be opened.</source>
-            <translation type="unfinished" />
+            <translation>Aucun fichier audio de « {title} » n'a pu être ouvert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Open folder</source>
-            <translation type="unfinished" />
+            <translation>Ouvrir le dossier</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Play</source>
-            <translation type="unfinished" />
+            <translation>Lire</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Re-tagged</source>
-            <translation type="unfinished" />
+            <translation>Tags réécrits</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Re-tagging is not available in this build</source>
-            <translation type="unfinished" />
+            <translation>La réécriture des tags n'est pas disponible dans cette version</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Tags of “{title}” were written.</source>
-            <translation type="unfinished" />
+            <translation>Les tags de « {title} » ont été écrits.</translation>
         </message>
     </context>
     <context>
@@ -2706,153 +2716,153 @@ Grab it anyway?</source>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source> · </source>
             <comment>between facts</comment>
-            <translation type="unfinished" />
+            <translation> · </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>%n author(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n auteur</numerusform>
+                <numerusform>%n auteurs</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre</numerusform>
+                <numerusform>%n livres</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>%n book(s) in your {backend} library.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre dans votre bibliothèque {backend}.</numerusform>
+                <numerusform>%n livres dans votre bibliothèque {backend}.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Books</source>
-            <translation type="unfinished" />
+            <translation>Livres</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Books shown</source>
-            <translation type="unfinished" />
+            <translation>Livres affichés</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Choose your library folder or server in Settings, then refresh. Books you request arrive here.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez le dossier ou le serveur de votre bibliothèque dans les Paramètres, puis actualisez. Les livres que vous demandez arrivent ici.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Terminé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Import existing library…</source>
-            <translation type="unfinished" />
+            <translation>Importer une bibliothèque existante…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Library refreshed</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque actualisée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Library totals</source>
-            <translation type="unfinished" />
+            <translation>Totaux de la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>Chargement…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Looking for books…</source>
-            <translation type="unfinished" />
+            <translation>Recherche des livres…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Preparing search…</source>
-            <translation type="unfinished" />
+            <translation>Préparation de la recherche…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Read the library again from its backend (folder scan, Plex or Audiobookshelf)</source>
-            <translation type="unfinished" />
+            <translation>Relire la bibliothèque depuis sa source (analyse du dossier, Plex ou Audiobookshelf)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Reading tags…</source>
-            <translation type="unfinished" />
+            <translation>Lecture des tags…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Refresh library</source>
-            <translation type="unfinished" />
+            <translation>Actualiser la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Refreshing…</source>
-            <translation type="unfinished" />
+            <translation>Actualisation…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrement…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Search the library</source>
-            <translation type="unfinished" />
+            <translation>Rechercher dans la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Search titles, authors, narrators and series. Fields: author: narrator: series: title: year: format: asin: path: missing:cover|asin|series|narrator|year|match has:…  Quote values with spaces (series:"dark tower"), put - before a term to exclude it, years as 1990..1999 or &gt;2010.</source>
-            <translation type="unfinished" />
+            <translation>Recherchez dans les titres, auteurs, narrateurs et séries. Champs : author: narrator: series: title: year: format: asin: path: missing:cover|asin|series|narrator|year|match has:…  Mettez entre guillemets les valeurs avec espaces (series:"dark tower"), placez - devant un terme pour l'exclure, années sous la forme 1990..1999 ou &gt;2010.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Search: king   author:"le guin"   year:1990..1999   missing:cover</source>
-            <translation type="unfinished" />
+            <translation>Rechercher : king   author:"le guin"   year:1990..1999   missing:cover</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>The books you already have, as your library folder or server knows them.</source>
-            <translation type="unfinished" />
+            <translation>Les livres que vous possédez déjà, tels que les connaît le dossier ou le serveur de votre bibliothèque.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Your library is empty</source>
-            <translation type="unfinished" />
+            <translation>Votre bibliothèque est vide</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>{backend} library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque {backend}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>{duration} of listening</source>
-            <translation type="unfinished" />
+            <translation>{duration} d'écoute</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>{shown} of %n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{shown} sur %n livre</numerusform>
+                <numerusform>{shown} sur %n livres</numerusform>
             </translation>
         </message>
     </context>
@@ -2861,170 +2871,170 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Address</source>
-            <translation type="unfinished" />
+            <translation>&amp;Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Browse…</source>
-            <translation type="unfinished" />
+            <translation>Parc&amp;ourir…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Folder</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dossier</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Library</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Test</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tester</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>({milliseconds} ms)</source>
-            <translation type="unfinished" />
+            <translation>({milliseconds} ms)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>/data/audiobooks (as the server sees it)</source>
-            <translation type="unfinished" />
+            <translation>/data/audiobooks (tel que le serveur le voit)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>A folder on this computer (the app scans it)</source>
-            <translation type="unfinished" />
+            <translation>Un dossier sur cet ordinateur (l'application l'analyse)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Approve the sign-in in your browser; this page waits for Plex.</source>
-            <translation type="unfinished" />
+            <translation>Approuvez la connexion dans votre navigateur ; cette page attend Plex.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Asking the server…</source>
-            <translation type="unfinished" />
+            <translation>Interrogation du serveur…</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Audiobook libraries found: %n.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Bibliothèque de livres audio trouvée : %n.</numerusform>
+                <numerusform>Bibliothèques de livres audio trouvées : %n.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Audiobookshelf: an API token</source>
-            <translation type="unfinished" />
+            <translation>Audiobookshelf : un jeton API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Browse for the library folder</source>
-            <translation type="unfinished" />
+            <translation>Choisir le dossier de la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>F&amp;ind libraries</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rechercher les bibliothèques</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Library &amp;server</source>
-            <translation type="unfinished" />
+            <translation>&amp;Serveur de bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Library folder</source>
-            <translation type="unfinished" />
+            <translation>Dossier de la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Lo&amp;cal path</source>
-            <translation type="unfinished" />
+            <translation>Chemin &amp;local</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Only needed when the server runs elsewhere (NAS, Docker) and sees your library folder under another path.</source>
-            <translation type="unfinished" />
+            <translation>Nécessaire seulement si le serveur tourne ailleurs (NAS, Docker) et voit le dossier de votre bibliothèque sous un autre chemin.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Opening plex.tv…</source>
-            <translation type="unfinished" />
+            <translation>Ouverture de plex.tv…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Opens plex.tv in your browser; the token arrives here when you approve</source>
-            <translation type="unfinished" />
+            <translation>Ouvre plex.tv dans votre navigateur ; le jeton arrive ici dès que vous approuvez</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Plex (a Music library)</source>
-            <translation type="unfinished" />
+            <translation>Plex (une bibliothèque Musique)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Plex: your X-Plex-Token</source>
-            <translation type="unfinished" />
+            <translation>Plex : votre X-Plex-Token</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Saved in your keychain; type to replace it</source>
-            <translation type="unfinished" />
+            <translation>Enregistré dans votre trousseau ; saisissez pour le remplacer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Server</source>
-            <translation type="unfinished" />
+            <translation>Serveur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Server &amp;path</source>
-            <translation type="unfinished" />
+            <translation>&amp;Chemin sur le serveur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Sign in &amp;with Plex…</source>
-            <translation type="unfinished" />
+            <translation>Se connecter avec &amp;Plex…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>T&amp;oken</source>
-            <translation type="unfinished" />
+            <translation>&amp;Jeton</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Test result</source>
-            <translation type="unfinished" />
+            <translation>Résultat du test</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Testing…</source>
-            <translation type="unfinished" />
+            <translation>Test en cours…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>The server has no audiobook library.</source>
-            <translation type="unfinished" />
+            <translation>Le serveur n'a aucune bibliothèque de livres audio.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Where your audiobooks are organized</source>
-            <translation type="unfinished" />
+            <translation>Où vos livres audio sont rangés</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>the same folder on this computer</source>
-            <translation type="unfinished" />
+            <translation>le même dossier sur cet ordinateur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>✔ Signed in with Plex. Choose the library, then Test.</source>
-            <translation type="unfinished" />
+            <translation>✔ Connecté avec Plex. Choisissez la bibliothèque, puis cliquez sur Tester.</translation>
         </message>
     </context>
     <context>
@@ -3032,47 +3042,47 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>ASIN {asin}</source>
-            <translation type="unfinished" />
+            <translation>ASIN {asin}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Auteur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Format</source>
-            <translation type="unfinished" />
+            <translation>Format</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Length</source>
-            <translation type="unfinished" />
+            <translation>Durée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Narrator</source>
-            <translation type="unfinished" />
+            <translation>Narrateur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Series</source>
-            <translation type="unfinished" />
+            <translation>Série</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>Taille</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Year</source>
-            <translation type="unfinished" />
+            <translation>Année</translation>
         </message>
     </context>
     <context>
@@ -3080,42 +3090,42 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Debug</source>
-            <translation type="unfinished" />
+            <translation>Débogage</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>Erreur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Info</source>
-            <translation type="unfinished" />
+            <translation>Info</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Level</source>
-            <translation type="unfinished" />
+            <translation>Niveau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Message</source>
-            <translation type="unfinished" />
+            <translation>Message</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>Source</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Heure</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Warning</source>
-            <translation type="unfinished" />
+            <translation>Avertissement</translation>
         </message>
     </context>
     <context>
@@ -3123,153 +3133,154 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;File</source>
-            <translation type="unfinished" />
+            <translation>&amp;Fichier</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Find in This Page</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rechercher dans cette page</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Go</source>
-            <translation type="unfinished" />
+            <translation>A&amp;ller</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Help</source>
-            <translation type="unfinished" />
+            <translation>Ai&amp;de</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Keyboard Shortcuts</source>
-            <translation type="unfinished" />
+            <translation>Raccourcis &amp;clavier</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Quitter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Refresh This Page</source>
-            <translation type="unfinished" />
+            <translation>Ac&amp;tualiser cette page</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Settings…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Paramètres…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;View</source>
-            <translation type="unfinished" />
+            <translation>&amp;Affichage</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>, </source>
-            <translation type="unfinished" />
+            <translation>, </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Automation</source>
-            <translation type="unfinished" />
+            <translation>Automatisation</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Background jobs</source>
-            <translation type="unfinished" />
+            <translation>Tâches en arrière-plan</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Choose a page; Ctrl+1 to Ctrl+9 open the first nine</source>
-            <translation type="unfinished" />
+            <translation>Choisissez une page ; Ctrl+1 à Ctrl+9 ouvrent les neuf premières</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Jobs: {running} running, {queued} queued</source>
-            <translation type="unfinished" />
+            <translation>Tâches : {running} en cours, {queued} en attente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Jobs: {running} running, {queued} queued, {failed} failed</source>
-            <translation type="unfinished" />
+            <translation>Tâches : {running} en cours, {queued} en attente, {failed} en échec</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain</source>
-            <translation type="unfinished" />
+            <translation>Trousseau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain: checking…</source>
-            <translation type="unfinished" />
+            <translation>Trousseau : vérification…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain: locked</source>
-            <translation type="unfinished" />
+            <translation>Trousseau : verrouillé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain: secure</source>
-            <translation type="unfinished" />
+            <translation>Trousseau : sécurisé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain: unavailable</source>
-            <translation type="unfinished" />
+            <translation>Trousseau : indisponible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>No pages are installed in this build.</source>
-            <translation type="unfinished" />
+            <translation>Aucune page n'est installée dans cette version.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Nothing here yet</source>
-            <translation type="unfinished" />
+            <translation>Rien ici pour l'instant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Open &amp;Log Folder</source>
-            <translation type="unfinished" />
+            <translation>Ouvrir le dossier du &amp;journal</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Opening your library…</source>
-            <translation type="unfinished" />
+            <translation>Ouverture de votre bibliothèque…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Pages</source>
-            <translation type="unfinished" />
+            <translation>Pages</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Search the &amp;Catalog</source>
-            <translation type="unfinished" />
+            <translation>Rechercher dans le &amp;catalogue</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>This takes a moment.</source>
-            <translation type="unfinished" />
+            <translation>Cela prend un instant.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>{error}
 The details are in the log file.</source>
-            <translation type="unfinished" />
+            <translation>{error}
+Les détails figurent dans le fichier journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>{menu} › {command}</source>
-            <translation type="unfinished" />
+            <translation>{menu} › {command}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>{page} could not be opened</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'ouvrir {page}</translation>
         </message>
     </context>
     <context>
@@ -3277,62 +3288,62 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Australia</source>
-            <translation type="unfinished" />
+            <translation>Australie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Brazil</source>
-            <translation type="unfinished" />
+            <translation>Brésil</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Canada</source>
-            <translation type="unfinished" />
+            <translation>Canada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>France</source>
-            <translation type="unfinished" />
+            <translation>France</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Germany</source>
-            <translation type="unfinished" />
+            <translation>Allemagne</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>India</source>
-            <translation type="unfinished" />
+            <translation>Inde</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Italy</source>
-            <translation type="unfinished" />
+            <translation>Italie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Japan</source>
-            <translation type="unfinished" />
+            <translation>Japon</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Spain</source>
-            <translation type="unfinished" />
+            <translation>Espagne</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>United Kingdom</source>
-            <translation type="unfinished" />
+            <translation>Royaume-Uni</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>United States</source>
-            <translation type="unfinished" />
+            <translation>États-Unis</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>{marketplace} ({code})</source>
-            <translation type="unfinished" />
+            <translation>{marketplace} ({code})</translation>
         </message>
     </context>
     <context>
@@ -3340,52 +3351,52 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Available in the library</source>
-            <translation type="unfinished" />
+            <translation>Disponible dans la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Awaiting approval</source>
-            <translation type="unfinished" />
+            <translation>En attente d'approbation</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>Échec</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Grabbed / downloading</source>
-            <translation type="unfinished" />
+            <translation>Récupéré / en téléchargement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Issue reported</source>
-            <translation type="unfinished" />
+            <translation>Problème signalé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Request approved</source>
-            <translation type="unfinished" />
+            <translation>Demande approuvée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Request created</source>
-            <translation type="unfinished" />
+            <translation>Demande créée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Request denied</source>
-            <translation type="unfinished" />
+            <translation>Demande refusée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Service down</source>
-            <translation type="unfinished" />
+            <translation>Service hors service</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Service recovered</source>
-            <translation type="unfinished" />
+            <translation>Service rétabli</translation>
         </message>
     </context>
     <context>
@@ -3393,147 +3404,147 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Add…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ajouter…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Edit…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Modifier…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Enabled</source>
-            <translation type="unfinished" />
+            <translation>A&amp;ctivé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nom</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Supprimer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Add notification</source>
-            <translation type="unfinished" />
+            <translation>Ajouter une notification</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Apprise &amp;URL</source>
-            <translation type="unfinished" />
+            <translation>&amp;URL Apprise</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Edit notification</source>
-            <translation type="unfinished" />
+            <translation>Modifier la notification</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Enter an Apprise URL first.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez d'abord une URL Apprise.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Events</source>
-            <translation type="unfinished" />
+            <translation>Événements</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Leave empty to keep the saved URL</source>
-            <translation type="unfinished" />
+            <translation>Laissez vide pour conserver l'URL enregistrée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nom</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Notification targets</source>
-            <translation type="unfinished" />
+            <translation>Destinations des notifications</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Notify about</source>
-            <translation type="unfinished" />
+            <translation>Notifier pour</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Off</source>
-            <translation type="unfinished" />
+            <translation>Désactivée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>On</source>
-            <translation type="unfinished" />
+            <translation>Activée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Remove '{name}' and its saved URL from the keychain?</source>
-            <translation type="unfinished" />
+            <translation>Supprimer « {name} » et son URL enregistrée du trousseau ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Remove notification</source>
-            <translation type="unfinished" />
+            <translation>Supprimer la notification</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>S&amp;how</source>
-            <translation type="unfinished" />
+            <translation>A&amp;fficher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Saved URL</source>
-            <translation type="unfinished" />
+            <translation>URL enregistrée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Saved: {url}</source>
-            <translation type="unfinished" />
+            <translation>Enregistrée : {url}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Send &amp;test</source>
-            <translation type="unfinished" />
+            <translation>Envoyer un &amp;test</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Send notifications to Discord, Slack, Telegram, ntfy, Gotify, Pushover, email or any webhook through &lt;a href="{wiki}"&gt;Apprise URLs&lt;/a&gt;. Each URL is kept in your system keychain.</source>
-            <translation type="unfinished" />
+            <translation>Envoyez des notifications vers Discord, Slack, Telegram, ntfy, Gotify, Pushover, l'e-mail ou tout webhook grâce aux &lt;a href="{wiki}"&gt;URL Apprise&lt;/a&gt;. Chaque URL est conservée dans le trousseau de votre système.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Sending a test notification…</source>
-            <translation type="unfinished" />
+            <translation>Envoi d'une notification de test…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Sending a test to {name}…</source>
-            <translation type="unfinished" />
+            <translation>Envoi d'un test à {name}…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Show the URL</source>
-            <translation type="unfinished" />
+            <translation>Afficher l'URL</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>État</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>e.g. Family Discord</source>
-            <translation type="unfinished" />
+            <translation>p. ex. Discord de la famille</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>e.g. discord://webhook_id/token, ntfys://my-topic, tgram://bot_token/chat_id, json://host/path</source>
-            <translation type="unfinished" />
+            <translation>p. ex. discord://webhook_id/token, ntfys://my-topic, tgram://bot_token/chat_id, json://host/path</translation>
         </message>
     </context>
     <context>
@@ -3541,87 +3552,87 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>&amp;Default</source>
-            <translation type="unfinished" />
+            <translation>Par &amp;défaut</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>&amp;Files</source>
-            <translation type="unfinished" />
+            <translation>&amp;Fichiers</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Book folders</source>
-            <translation type="unfinished" />
+            <translation>Dossiers des livres</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Copy (keeps the download for seeding)</source>
-            <translation type="unfinished" />
+            <translation>Copier (conserve le téléchargement pour le partage)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Folder template</source>
-            <translation type="unfinished" />
+            <translation>Modèle de dossier</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Hard link (no extra space; same drive; tags not embedded)</source>
-            <translation type="unfinished" />
+            <translation>Lien physique (pas d'espace en plus ; même disque ; tags non intégrés)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Importing</source>
-            <translation type="unfinished" />
+            <translation>Import</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Install ffmpeg to merge chapters.</source>
-            <translation type="unfinished" />
+            <translation>Installez ffmpeg pour fusionner les chapitres.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>M&amp;erge multi-file books into one M4B with chapters</source>
-            <translation type="unfinished" />
+            <translation>F&amp;usionner les livres en plusieurs fichiers en un M4B avec chapitres</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Merge multi-file books into one M4B with chapters (needs ffmpeg, not found)</source>
-            <translation type="unfinished" />
+            <translation>Fusionner les livres en plusieurs fichiers en un M4B avec chapitres (nécessite ffmpeg, introuvable)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Move (the download folder is emptied)</source>
-            <translation type="unfinished" />
+            <translation>Déplacer (le dossier de téléchargement est vidé)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Preview</source>
-            <translation type="unfinished" />
+            <translation>Aperçu</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Preview:</source>
-            <translation type="unfinished" />
+            <translation>Aperçu :</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Put the default folder template back</source>
-            <translation type="unfinished" />
+            <translation>Rétablir le modèle de dossier par défaut</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Tokens: {tokens}. Put optional parts in &lt;…&gt;: they vanish when a token inside is empty. '/' separates folders; write {open} and {close} for literal braces.</source>
-            <translation type="unfinished" />
+            <translation>Jetons : {tokens}. Placez les parties facultatives entre &lt;…&gt; : elles disparaissent quand un jeton qu'elles contiennent est vide. « / » sépare les dossiers ; écrivez {open} et {close} pour des accolades littérales.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Write &amp;metadata.json, desc.txt and reader.txt (Audiobookshelf)</source>
-            <translation type="unfinished" />
+            <translation>Écrire &amp;metadata.json, desc.txt et reader.txt (Audiobookshelf)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Write &amp;tags and the cover into the audio files (Plex, Audiobookshelf)</source>
-            <translation type="unfinished" />
+            <translation>Écrire les &amp;tags et la couverture dans les fichiers audio (Plex, Audiobookshelf)</translation>
         </message>
     </context>
     <context>
@@ -3629,37 +3640,37 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Activity</source>
-            <translation type="unfinished" />
+            <translation>Activité</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Blocklist</source>
-            <translation type="unfinished" />
+            <translation>Liste de blocage</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Discover</source>
-            <translation type="unfinished" />
+            <translation>Découvrir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Requests</source>
-            <translation type="unfinished" />
+            <translation>Demandes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Search</source>
-            <translation type="unfinished" />
+            <translation>Recherche</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Service status</source>
-            <translation type="unfinished" />
+            <translation>État des services</translation>
         </message>
     </context>
     <context>
@@ -3668,7 +3679,7 @@ The details are in the log file.</source>
             <location filename="../../rmab_desktop/ui/delegates/progress_delegate.py" />
             <source>{number}%</source>
             <comment>a percentage</comment>
-            <translation type="unfinished" />
+            <translation>{number} %</translation>
         </message>
     </context>
     <context>
@@ -3677,205 +3688,205 @@ The details are in the log file.</source>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source> MB</source>
             <comment>megabytes after a number</comment>
-            <translation type="unfinished" />
+            <translation> Mo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source> kbps</source>
             <comment>kilobits per second after a number</comment>
-            <translation type="unfinished" />
+            <translation> kbit/s</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source> min</source>
             <comment>minutes after a number</comment>
-            <translation type="unfinished" />
+            <translation> min</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Below this bitrate for the runtime</source>
-            <translation type="unfinished" />
+            <translation>&amp;Sous ce débit pour la durée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Forbidden words</source>
-            <translation type="unfinished" />
+            <translation>Mots &amp;interdits</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Preferred words</source>
-            <translation type="unfinished" />
+            <translation>Mots &amp;préférés</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Smaller than (runtime unknown)</source>
-            <translation type="unfinished" />
+            <translation>Plus petit &amp;que (durée inconnue)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Up</source>
-            <translation type="unfinished" />
+            <translation>&amp;Monter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Abo&amp;ve this bitrate for the runtime</source>
-            <translation type="unfinished" />
+            <translation>Au-&amp;dessus de ce débit pour la durée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Always rejected: another title, another book of the series, box sets, abridged or dramatized editions (unless that is what you asked for). Interactive search shows rejected releases greyed with the reason, and you may still pick one.</source>
-            <translation type="unfinished" />
+            <translation>Toujours rejetés : un autre titre, un autre tome de la série, les coffrets, les éditions abrégées ou dramatisées (sauf si c'est ce que vous avez demandé). La recherche interactive affiche en grisé les releases rejetées avec la raison, et vous pouvez quand même en choisir une.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Among the rest, prefer</source>
-            <translation type="unfinished" />
+            <translation>Parmi les autres, préférer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Auth&amp;or</source>
-            <translation type="unfinished" />
+            <translation>Aut&amp;eur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Book &amp;title</source>
-            <translation type="unfinished" />
+            <translation>&amp;Titre du livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Do&amp;wn</source>
-            <translation type="unfinished" />
+            <translation>Des&amp;cendre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Fewer seeders t&amp;han</source>
-            <translation type="unfinished" />
+            <translation>Moins de seeders q&amp;ue</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Fo&amp;rmats, best first</source>
-            <translation type="unfinished" />
+            <translation>&amp;Formats, du meilleur au moins bon</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Indexer fla&amp;gs (points)</source>
-            <translation type="unfinished" />
+            <translation>Marqueurs d'inde&amp;xeur (points)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Move the selected format down</source>
-            <translation type="unfinished" />
+            <translation>Descendre le format sélectionné</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Move the selected format up</source>
-            <translation type="unfinished" />
+            <translation>Monter le format sélectionné</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Never grab automatically</source>
-            <translation type="unfinished" />
+            <translation>Ne jamais récupérer automatiquement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Other</source>
-            <translation type="unfinished" />
+            <translation>Autres</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>R&amp;untime</source>
-            <translation type="unfinished" />
+            <translation>Du&amp;rée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Reject releases marked with another &amp;language than the book's</source>
-            <translation type="unfinished" />
+            <translation>Rejeter les releases marquées d'une autre lan&amp;gue que celle du livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Release na&amp;me</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nom de la release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Release si&amp;ze</source>
-            <translation type="unfinished" />
+            <translation>Tai&amp;lle de la release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Restore &amp;defaults</source>
-            <translation type="unfinished" />
+            <translation>Rétablir les &amp;valeurs par défaut</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Saved.</source>
-            <translation type="unfinished" />
+            <translation>Enregistré.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrement…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>The release must name an &amp;author of the book</source>
-            <translation type="unfinished" />
+            <translation>La release doit nommer un &amp;auteur du livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Try it</source>
-            <translation type="unfinished" />
+            <translation>Essayer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Verdict for this release</source>
-            <translation type="unfinished" />
+            <translation>Verdict pour cette release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>sample, excerpt, summary</source>
-            <translation type="unfinished" />
+            <translation>sample, extrait, résumé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>to</source>
             <comment>from one bitrate to another</comment>
-            <translation type="unfinished" />
+            <translation>à</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>unabridged, chapterized</source>
-            <translation type="unfinished" />
+            <translation>intégral, chapitré</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>{format} sounds right from</source>
-            <translation type="unfinished" />
+            <translation>{format} sonne bien de</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>{format}: highest bitrate that sounds right</source>
-            <translation type="unfinished" />
+            <translation>{format} : débit le plus élevé qui sonne bien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>{format}: lowest bitrate that sounds right</source>
-            <translation type="unfinished" />
+            <translation>{format} : débit le plus bas qui sonne bien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>{verdict}, score {score} ({parts})</source>
-            <translation type="unfinished" />
+            <translation>{verdict}, score {score} ({parts})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>✔ Accepted</source>
-            <translation type="unfinished" />
+            <translation>✔ Acceptée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>✘ Rejected</source>
-            <translation type="unfinished" />
+            <translation>✘ Rejetée</translation>
         </message>
     </context>
     <context>
@@ -3883,77 +3894,77 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>'{title}' was already requested by someone else; you were added to that request.</source>
-            <translation type="unfinished" />
+            <translation>« {title} » avait déjà été demandé par quelqu'un d'autre ; vous avez été ajouté à cette demande.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Available</source>
-            <translation type="unfinished" />
+            <translation>Disponible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Awaiting approval</source>
-            <translation type="unfinished" />
+            <translation>En attente d'approbation</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Awaiting release</source>
-            <translation type="unfinished" />
+            <translation>En attente de parution</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Awaiting search</source>
-            <translation type="unfinished" />
+            <translation>En attente de recherche</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Annulée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Denied</source>
-            <translation type="unfinished" />
+            <translation>Refusée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Downloaded</source>
-            <translation type="unfinished" />
+            <translation>Téléchargée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Downloading</source>
-            <translation type="unfinished" />
+            <translation>Téléchargement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>Échec</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Needs attention</source>
-            <translation type="unfinished" />
+            <translation>Intervention requise</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Pending</source>
-            <translation type="unfinished" />
+            <translation>En attente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Processing</source>
-            <translation type="unfinished" />
+            <translation>Traitement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Requested '{title}' ({status}).</source>
-            <translation type="unfinished" />
+            <translation>« {title} » demandé ({status}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Searching</source>
-            <translation type="unfinished" />
+            <translation>Recherche</translation>
         </message>
     </context>
     <context>
@@ -3961,37 +3972,37 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Approved automatically</source>
-            <translation type="unfinished" />
+            <translation>Approuvée automatiquement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Approved by {admin}</source>
-            <translation type="unfinished" />
+            <translation>Approuvée par {admin}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Approved by {admin}: {note}</source>
-            <translation type="unfinished" />
+            <translation>Approuvée par {admin} : {note}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Denied by {admin}</source>
-            <translation type="unfinished" />
+            <translation>Refusée par {admin}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Denied by {admin}: {note}</source>
-            <translation type="unfinished" />
+            <translation>Refusée par {admin} : {note}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{reason}; waiting for the release on {date}</source>
-            <translation type="unfinished" />
+            <translation>{reason} ; en attente de la parution le {date}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{reason}; waiting for the search</source>
-            <translation type="unfinished" />
+            <translation>{reason} ; en attente de la recherche</translation>
         </message>
     </context>
     <context>
@@ -3999,186 +4010,186 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>&amp;Show</source>
-            <translation type="unfinished" />
+            <translation>&amp;Afficher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>&amp;by</source>
             <comment>show requests with this status by this user</comment>
-            <translation type="unfinished" />
+            <translation>&amp;par</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>, </source>
             <comment>between names</comment>
-            <translation type="unfinished" />
+            <translation>, </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Approve</source>
-            <translation type="unfinished" />
+            <translation>Approuver</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Attempts: search {search}, download {download}, import {imported}</source>
-            <translation type="unfinished" />
+            <translation>Tentatives : recherche {search}, téléchargement {download}, import {imported}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>By {authors} · {kind} · {region} · requested by {user}</source>
-            <translation type="unfinished" />
+            <translation>De {authors} · {kind} · {region} · demandé par {user}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Cancel request</source>
-            <translation type="unfinished" />
+            <translation>Annuler la demande</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Supprimer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Deny</source>
-            <translation type="unfinished" />
+            <translation>Refuser</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Downloading {percent}</source>
-            <translation type="unfinished" />
+            <translation>Téléchargement {percent}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Downloading {percent} at {speed}</source>
-            <translation type="unfinished" />
+            <translation>Téléchargement {percent} à {speed}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Downloading {percent} at {speed}, about {time} left</source>
-            <translation type="unfinished" />
+            <translation>Téléchargement {percent} à {speed}, environ {time} restant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Downloading {percent}, about {time} left</source>
-            <translation type="unfinished" />
+            <translation>Téléchargement {percent}, environ {time} restant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Every book asked for and where it is: searching, downloading, in the library, or stuck.</source>
-            <translation type="unfinished" />
+            <translation>Chaque livre demandé et où il en est : recherche, téléchargement, dans la bibliothèque ou bloqué.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Everyone</source>
-            <translation type="unfinished" />
+            <translation>Tout le monde</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Filter requests</source>
-            <translation type="unfinished" />
+            <translation>Filtrer les demandes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Filter…</source>
-            <translation type="unfinished" />
+            <translation>Filtrer…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Note for the approval or denial</source>
-            <translation type="unfinished" />
+            <translation>Note pour l'approbation ou le refus</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Note for the approval or denial (optional)</source>
-            <translation type="unfinished" />
+            <translation>Note pour l'approbation ou le refus (facultative)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Note: {note}</source>
-            <translation type="unfinished" />
+            <translation>Note : {note}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Released on {date}; the search starts that day.</source>
-            <translation type="unfinished" />
+            <translation>Paraît le {date} ; la recherche commence ce jour-là.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Request deleted.</source>
-            <translation type="unfinished" />
+            <translation>Demande supprimée.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Requests</source>
-            <translation type="unfinished" />
+            <translation>Demandes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Search again</source>
-            <translation type="unfinished" />
+            <translation>Relancer la recherche</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Search interactively…</source>
-            <translation type="unfinished" />
+            <translation>Recherche interactive…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>See every release found and choose one yourself</source>
-            <translation type="unfinished" />
+            <translation>Voir toutes les releases trouvées et en choisir une vous-même</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Select a request to see what happened.</source>
-            <translation type="unfinished" />
+            <translation>Sélectionnez une demande pour voir ce qui s'est passé.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Show requests by</source>
-            <translation type="unfinished" />
+            <translation>Afficher les demandes de</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Show requests with status</source>
-            <translation type="unfinished" />
+            <translation>Afficher les demandes à l'état</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>What happened to this request</source>
-            <translation type="unfinished" />
+            <translation>Historique de cette demande</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>audiobook</source>
-            <translation type="unfinished" />
+            <translation>livre audio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>ebook</source>
-            <translation type="unfinished" />
+            <translation>livre numérique</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>someone</source>
-            <translation type="unfinished" />
+            <translation>quelqu'un</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>unknown</source>
             <comment>an unknown author</comment>
-            <translation type="unfinished" />
+            <translation>inconnu</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>{number}%</source>
             <comment>a percentage</comment>
-            <translation type="unfinished" />
+            <translation>{number} %</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>{title} — {status}</source>
-            <translation type="unfinished" />
+            <translation>{title} — {status}</translation>
         </message>
     </context>
     <context>
@@ -4186,98 +4197,98 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>All</source>
-            <translation type="unfinished" />
+            <translation>Toutes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Auteur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Awaiting approval</source>
-            <translation type="unfinished" />
+            <translation>En attente d'approbation</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Annulées</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Completed</source>
-            <translation type="unfinished" />
+            <translation>Terminées</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>En échec</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>In progress</source>
-            <translation type="unfinished" />
+            <translation>En cours</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Level</source>
-            <translation type="unfinished" />
+            <translation>Niveau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>Progression</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Region</source>
-            <translation type="unfinished" />
+            <translation>Région</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Requested</source>
-            <translation type="unfinished" />
+            <translation>Demandé le</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Requested by</source>
-            <translation type="unfinished" />
+            <translation>Demandé par</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>État</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Heure</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Waiting</source>
-            <translation type="unfinished" />
+            <translation>En attente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>What happened</source>
-            <translation type="unfinished" />
+            <translation>Événement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>{title} (ebook)</source>
-            <translation type="unfinished" />
+            <translation>{title} (livre numérique)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>{user} +{count}</source>
             <comment>a requester and how many others joined</comment>
-            <translation type="unfinished" />
+            <translation>{user} +{count}</translation>
         </message>
     </context>
     <context>
@@ -4285,52 +4296,52 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Cron</source>
-            <translation type="unfinished" />
+            <translation>Cron</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Double-click to edit</source>
-            <translation type="unfinished" />
+            <translation>Double-cliquez pour modifier</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Enabled</source>
-            <translation type="unfinished" />
+            <translation>Activée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Last run</source>
-            <translation type="unfinished" />
+            <translation>Dernière exécution</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nom</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Next run</source>
-            <translation type="unfinished" />
+            <translation>Prochaine exécution</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>No</source>
-            <translation type="unfinished" />
+            <translation>Non</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Runs</source>
-            <translation type="unfinished" />
+            <translation>Exécutions</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Yes</source>
-            <translation type="unfinished" />
+            <translation>Oui</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>never</source>
-            <translation type="unfinished" />
+            <translation>jamais</translation>
         </message>
     </context>
     <context>
@@ -4338,126 +4349,126 @@ The details are in the log file.</source>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>%n result(s) for “{query}” in {marketplace}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n résultat pour « {query} » dans {marketplace}</numerusform>
+                <numerusform>%n résultats pour « {query} » dans {marketplace}</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Anything</source>
-            <translation type="unfinished" />
+            <translation>Tout</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Arrow keys choose a book; Enter opens it</source>
-            <translation type="unfinished" />
+            <translation>Les flèches choisissent un livre ; Entrée l'ouvre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Auteur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Best sellers</source>
-            <translation type="unfinished" />
+            <translation>Meilleures ventes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Find any audiobook in the Audible catalog by title, author or narrator.</source>
-            <translation type="unfinished" />
+            <translation>Trouvez n'importe quel livre audio du catalogue Audible par titre, auteur ou narrateur.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Marketplace</source>
-            <translation type="unfinished" />
+            <translation>Boutique</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Narrator</source>
-            <translation type="unfinished" />
+            <translation>Narrateur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Newest</source>
-            <translation type="unfinished" />
+            <translation>Plus récents</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>No results for “{query}”.</source>
-            <translation type="unfinished" />
+            <translation>Aucun résultat pour « {query} ».</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Rating</source>
-            <translation type="unfinished" />
+            <translation>Note</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Relevance</source>
-            <translation type="unfinished" />
+            <translation>Pertinence</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search</source>
-            <translation type="unfinished" />
+            <translation>Rechercher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search in</source>
-            <translation type="unfinished" />
+            <translation>Rechercher dans</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search results</source>
-            <translation type="unfinished" />
+            <translation>Résultats de la recherche</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search the Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Rechercher dans le catalogue Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search the Audible catalog.</source>
-            <translation type="unfinished" />
+            <translation>Recherchez dans le catalogue Audible.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Searching for “{query}”…</source>
-            <translation type="unfinished" />
+            <translation>Recherche de « {query} »…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Sort results by</source>
-            <translation type="unfinished" />
+            <translation>Trier les résultats par</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Title, author, narrator…</source>
-            <translation type="unfinished" />
+            <translation>Titre, auteur, narrateur…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Type something to search for.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez quelque chose à rechercher.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Type, then press Enter; suggestions appear as you type</source>
-            <translation type="unfinished" />
+            <translation>Saisissez, puis appuyez sur Entrée ; des suggestions apparaissent pendant la saisie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>{country} ({code})</source>
             <comment>a marketplace</comment>
-            <translation type="unfinished" />
+            <translation>{country} ({code})</translation>
         </message>
     </context>
     <context>
@@ -4465,61 +4476,61 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Down</source>
-            <translation type="unfinished" />
+            <translation>Hors service</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Latency {latency}   ·   Checked {when}</source>
-            <translation type="unfinished" />
+            <translation>Latence {latency}   ·   Vérifié : {when}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>No checks in the last 24 h</source>
-            <translation type="unfinished" />
+            <translation>Aucune vérification ces dernières 24 h</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Not checked yet</source>
-            <translation type="unfinished" />
+            <translation>Pas encore vérifié</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Slow</source>
-            <translation type="unfinished" />
+            <translation>Lent</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Up</source>
-            <translation type="unfinished" />
+            <translation>Opérationnel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Uptime 24 h {day}   ·   7 d {week}</source>
-            <translation type="unfinished" />
+            <translation>Disponibilité 24 h {day}   ·   7 j {week}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>never</source>
             <comment>never checked</comment>
-            <translation type="unfinished" />
+            <translation>jamais</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>{number} ms</source>
             <comment>milliseconds</comment>
-            <translation type="unfinished" />
+            <translation>{number} ms</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>{number} s</source>
             <comment>seconds</comment>
-            <translation type="unfinished" />
+            <translation>{number} s</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>{number}%</source>
             <comment>a percentage</comment>
-            <translation type="unfinished" />
+            <translation>{number} %</translation>
         </message>
     </context>
     <context>
@@ -4527,27 +4538,27 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Catalogue Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Download client</source>
-            <translation type="unfinished" />
+            <translation>Client de téléchargement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexeur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Library server</source>
-            <translation type="unfinished" />
+            <translation>Serveur de bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Notifications</source>
-            <translation type="unfinished" />
+            <translation>Notifications</translation>
         </message>
     </context>
     <context>
@@ -4555,27 +4566,27 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>Degraded</source>
-            <translation type="unfinished" />
+            <translation>Dégradé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>Down</source>
-            <translation type="unfinished" />
+            <translation>Hors service</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>Unknown</source>
-            <translation type="unfinished" />
+            <translation>Inconnu</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>Up</source>
-            <translation type="unfinished" />
+            <translation>Opérationnel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>{service}: {state}</source>
-            <translation type="unfinished" />
+            <translation>{service} : {state}</translation>
         </message>
     </context>
     <context>
@@ -4583,67 +4594,67 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Catalog &amp; requests</source>
-            <translation type="unfinished" />
+            <translation>Catalogue et demandes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Desktop</source>
-            <translation type="unfinished" />
+            <translation>Bureau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Download clients</source>
-            <translation type="unfinished" />
+            <translation>Clients de téléchargement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>General</source>
-            <translation type="unfinished" />
+            <translation>Général</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Indexers</source>
-            <translation type="unfinished" />
+            <translation>Indexeurs</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Notifications</source>
-            <translation type="unfinished" />
+            <translation>Notifications</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Organize</source>
-            <translation type="unfinished" />
+            <translation>Organisation</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Ranking</source>
-            <translation type="unfinished" />
+            <translation>Classement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Paramètres</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>Settings sections</source>
-            <translation type="unfinished" />
+            <translation>Sections des paramètres</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Setup assistant</source>
-            <translation type="unfinished" />
+            <translation>Assistant de configuration</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>{section} could not be opened</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'ouvrir {section}</translation>
         </message>
     </context>
     <context>
@@ -4651,302 +4662,304 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Address</source>
-            <translation type="unfinished" />
+            <translation>&amp;Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Browse…</source>
-            <translation type="unfinished" />
+            <translation>Parc&amp;ourir…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Client</source>
-            <translation type="unfinished" />
+            <translation>&amp;Client</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Find libraries</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rechercher les bibliothèques</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Library</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Marketplace</source>
-            <translation type="unfinished" />
+            <translation>&amp;Boutique</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Password</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mot de passe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Same folder here</source>
-            <translation type="unfinished" />
+            <translation>Même dossier &amp;ici</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Test</source>
-            <translation type="unfinished" />
+            <translation>T&amp;ester</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;User name</source>
-            <translation type="unfinished" />
+            <translation>Nom d'&amp;utilisateur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>API &amp;key</source>
-            <translation type="unfinished" />
+            <translation>C&amp;lé API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>API key</source>
-            <translation type="unfinished" />
+            <translation>Clé API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Apprise &amp;URL</source>
-            <translation type="unfinished" />
+            <translation>&amp;URL Apprise</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Asking the server…</source>
-            <translation type="unfinished" />
+            <translation>Interrogation du serveur…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Audible marketplace</source>
-            <translation type="unfinished" />
+            <translation>Boutique Audible</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Audiobook libraries found: %n.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Bibliothèque de livres audio trouvée : %n.</numerusform>
+                <numerusform>Bibliothèques de livres audio trouvées : %n.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Books are discovered and identified in this marketplace (an ASIN belongs to one).</source>
-            <translation type="unfinished" />
+            <translation>Les livres sont découverts et identifiés dans cette boutique (un ASIN appartient à une seule boutique).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Books are organized and tagged into this folder; a server can then show them.</source>
-            <translation type="unfinished" />
+            <translation>Les livres sont rangés et tagués dans ce dossier ; un serveur peut ensuite les afficher.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Browse for: {folder}</source>
-            <translation type="unfinished" />
+            <translation>Choisir : {folder}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Cate&amp;gory</source>
-            <translation type="unfinished" />
+            <translation>Caté&amp;gorie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Choose a download client first.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez d'abord un client de téléchargement.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Choose at least one source of releases. Prowlarr searches all its indexers at once.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez au moins une source de releases. Prowlarr interroge tous ses indexeurs à la fois.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Client's &amp;download folder</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dossier de téléchargement du client</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Create one on the server, then try again.</source>
-            <translation type="unfinished" />
+            <translation>Créez-en une sur le serveur, puis réessayez.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Download client</source>
-            <translation type="unfinished" />
+            <translation>Client de téléchargement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Download folder on this computer</source>
-            <translation type="unfinished" />
+            <translation>Dossier de téléchargement sur cet ordinateur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Enter an Apprise URL first, or leave it empty to skip.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez d'abord une URL Apprise, ou laissez le champ vide pour passer.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Enter the indexer's address first.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez d'abord l'adresse de l'indexeur.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Fill in both folders of the path mapping, or neither.</source>
-            <translation type="unfinished" />
+            <translation>Remplissez les deux dossiers de la correspondance des chemins, ou aucun.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>In a few steps you choose where your audiobooks live, which Audible marketplace to browse, where to search for releases, which download client fetches them and how you want to be notified.
 
 Each step has a Test button. Anything you leave empty can be set later in Settings, and this assistant can be opened again from Settings &gt; Setup.</source>
-            <translation type="unfinished" />
+            <translation>En quelques étapes, vous choisissez où se trouvent vos livres audio, quelle boutique Audible parcourir, où chercher les releases, quel client de téléchargement les récupère et comment être notifié.
+
+Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé plus tard dans les Paramètres, et cet assistant peut être rouvert depuis Paramètres &gt; Configuration.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Internet Archive / LibriVox: public-domain books, no account needed</source>
-            <translation type="unfinished" />
+            <translation>Internet Archive / LibriVox : livres du domaine public, sans compte</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Just a folder (the app scans it)</source>
-            <translation type="unfinished" />
+            <translation>Un simple dossier (l'application l'analyse)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Library &amp;folder</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dossier de la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Library folder</source>
-            <translation type="unfinished" />
+            <translation>Dossier de la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>None for now</source>
-            <translation type="unfinished" />
+            <translation>Aucun pour l'instant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Notifications</source>
-            <translation type="unfinished" />
+            <translation>Notifications</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Optional: also notify a phone or chat (Discord, Telegram, ntfy, Pushover, email …) with an Apprise URL. Desktop notifications are always on.</source>
-            <translation type="unfinished" />
+            <translation>Facultatif : notifiez aussi un téléphone ou une messagerie (Discord, Telegram, ntfy, Pushover, e-mail…) avec une URL Apprise. Les notifications du bureau sont toujours actives.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Save and start</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer et démarrer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Send &amp;test</source>
-            <translation type="unfinished" />
+            <translation>&amp;Envoyer un test</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Server</source>
-            <translation type="unfinished" />
+            <translation>Serveur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Shown by</source>
-            <translation type="unfinished" />
+            <translation>Affiché par</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>T&amp;oken</source>
-            <translation type="unfinished" />
+            <translation>&amp;Jeton</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Test</source>
-            <translation type="unfinished" />
+            <translation>Tester</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Test Internet Archive / LibriVox</source>
-            <translation type="unfinished" />
+            <translation>Tester Internet Archive / LibriVox</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Test {indexer}</source>
-            <translation type="unfinished" />
+            <translation>Tester {indexer}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>The client that downloads torrents or NZBs. Public-domain books download directly and need none.</source>
-            <translation type="unfinished" />
+            <translation>Le client qui télécharge les torrents ou les NZB. Les livres du domaine public se téléchargent directement, sans client.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>The client's folder and the same folder as this computer sees it.</source>
-            <translation type="unfinished" />
+            <translation>Le dossier du client et ce même dossier tel que cet ordinateur le voit.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>The server has no audiobook library.</source>
-            <translation type="unfinished" />
+            <translation>Le serveur n'a aucune bibliothèque de livres audio.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Torznab / Newznab indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexeur Torznab / Newznab</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Welcome to ReadMeABook</source>
-            <translation type="unfinished" />
+            <translation>Bienvenue dans ReadMeABook</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Where to search</source>
-            <translation type="unfinished" />
+            <translation>Où chercher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Your library</source>
-            <translation type="unfinished" />
+            <translation>Votre bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>as the client sees it, e.g. /downloads</source>
-            <translation type="unfinished" />
+            <translation>tel que le client le voit, p. ex. /downloads</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>e.g. /home/me/Audiobooks</source>
-            <translation type="unfinished" />
+            <translation>p. ex. /home/moi/Livres audio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>e.g. ntfys://my-topic or discord://webhook_id/webhook_token</source>
-            <translation type="unfinished" />
+            <translation>p. ex. ntfys://my-topic ou discord://webhook_id/webhook_token</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>kept in your system keychain</source>
-            <translation type="unfinished" />
+            <translation>conservé dans le trousseau de votre système</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>the same folder on this computer, e.g. /mnt/nas/downloads</source>
-            <translation type="unfinished" />
+            <translation>le même dossier sur cet ordinateur, p. ex. /mnt/nas/downloads</translation>
         </message>
     </context>
     <context>
@@ -4954,12 +4967,12 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/setup_settings.py" />
             <source>&amp;Open the setup assistant…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ouvrir l'assistant de configuration…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/setup_settings.py" />
             <source>The setup assistant walks through the library, the Audible marketplace, indexers, the download client and notifications, with a Test for each. What you already set up is kept unless you change it there.</source>
-            <translation type="unfinished" />
+            <translation>L'assistant de configuration passe en revue la bibliothèque, la boutique Audible, les indexeurs, le client de téléchargement et les notifications, avec un test pour chacun. Ce que vous avez déjà configuré est conservé, sauf si vous le modifiez.</translation>
         </message>
     </context>
     <context>
@@ -4967,72 +4980,72 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Close a book window</source>
-            <translation type="unfinished" />
+            <translation>Fermer une fenêtre de livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Command</source>
-            <translation type="unfinished" />
+            <translation>Commande</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Enter</source>
-            <translation type="unfinished" />
+            <translation>Entrée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Esc, Ctrl+W</source>
-            <translation type="unfinished" />
+            <translation>Échap, Ctrl+W</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Everything in the app can be reached from the keyboard.</source>
-            <translation type="unfinished" />
+            <translation>Tout dans l'application est accessible au clavier.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Keyboard Shortcuts</source>
-            <translation type="unfinished" />
+            <translation>Raccourcis clavier</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Keyboard shortcuts</source>
-            <translation type="unfinished" />
+            <translation>Raccourcis clavier</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Keys</source>
-            <translation type="unfinished" />
+            <translation>Touches</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Library › {action}</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque › {action}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Menu key, Shift+F10</source>
-            <translation type="unfinished" />
+            <translation>Touche Menu, Maj+F10</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Move between controls</source>
-            <translation type="unfinished" />
+            <translation>Passer d'un contrôle à l'autre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Open the selected book (Search, Discover, author and series lists)</source>
-            <translation type="unfinished" />
+            <translation>Ouvrir le livre sélectionné (Recherche, Découvrir, listes d'auteurs et de séries)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Show a book's actions</source>
-            <translation type="unfinished" />
+            <translation>Afficher les actions d'un livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Tab, Shift+Tab</source>
-            <translation type="unfinished" />
+            <translation>Tab, Maj+Tab</translation>
         </message>
     </context>
     <context>
@@ -5058,49 +5071,49 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Add the Audible marketplace, an indexer, a download client or a library server in Settings (or the setup wizard); each one then gets a card here.</source>
-            <translation type="unfinished" />
+            <translation>Ajoutez la boutique Audible, un indexeur, un client de téléchargement ou un serveur de bibliothèque dans les Paramètres (ou l'assistant de configuration) ; chacun aura alors sa carte ici.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Check every configured service now</source>
-            <translation type="unfinished" />
+            <translation>Vérifier maintenant tous les services configurés</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Check now</source>
-            <translation type="unfinished" />
+            <translation>Vérifier maintenant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Checked every 10 minutes. A service that goes down is reported once, and again when it is back.</source>
-            <translation type="unfinished" />
+            <translation>Vérifié toutes les 10 minutes. Un service qui tombe est signalé une fois, puis de nouveau quand il est rétabli.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Checking…</source>
-            <translation type="unfinished" />
+            <translation>Vérification…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>No services to check yet</source>
-            <translation type="unfinished" />
+            <translation>Aucun service à vérifier pour l'instant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Service status</source>
-            <translation type="unfinished" />
+            <translation>État des services</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Services</source>
-            <translation type="unfinished" />
+            <translation>Services</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>{down} of %n down</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{down} sur %n hors service</numerusform>
+                <numerusform>{down} sur %n hors service</numerusform>
             </translation>
         </message>
     </context>
@@ -5110,7 +5123,7 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
             <location filename="../../rmab_desktop/ui/models/row_model.py" />
             <source>{value}%</source>
             <comment>a percentage</comment>
-            <translation type="unfinished" />
+            <translation>{value} %</translation>
         </message>
     </context>
     <context>
@@ -5118,12 +5131,12 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/widgets/test_button.py" />
             <source>Test</source>
-            <translation type="unfinished" />
+            <translation>Tester</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/widgets/test_button.py" />
             <source>Testing…</source>
-            <translation type="unfinished" />
+            <translation>Test en cours…</translation>
         </message>
     </context>
     <context>
@@ -5131,12 +5144,12 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/widgets/test_result.py" />
             <source>✓ {message}</source>
-            <translation type="unfinished" />
+            <translation>✓ {message}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/widgets/test_result.py" />
             <source>✓ {message} ({latency} ms)</source>
-            <translation type="unfinished" />
+            <translation>✓ {message} ({latency} ms)</translation>
         </message>
     </context>
     <context>
@@ -5144,48 +5157,48 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>%n job(s) running</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n tâche en cours</numerusform>
+                <numerusform>%n tâches en cours</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>Hide window</source>
-            <translation type="unfinished" />
+            <translation>Masquer la fenêtre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>No active jobs</source>
-            <translation type="unfinished" />
+            <translation>Aucune tâche active</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>Pause automation</source>
-            <translation type="unfinished" />
+            <translation>Mettre l'automatisation en pause</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>Quit</source>
-            <translation type="unfinished" />
+            <translation>Quitter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>Show window</source>
-            <translation type="unfinished" />
+            <translation>Afficher la fenêtre</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>{app} — %n running</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{app} — %n en cours</numerusform>
+                <numerusform>{app} — %n en cours</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>{app} — paused</source>
-            <translation type="unfinished" />
+            <translation>{app} — en pause</translation>
         </message>
     </context>
 </TS>
