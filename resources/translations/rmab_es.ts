@@ -6,72 +6,72 @@
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>&amp;Licence text…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Texto de la licencia…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>&lt;b&gt;Bundled components&lt;/b&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Componentes incluidos&lt;/b&gt;</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>About {app}</source>
-            <translation type="unfinished" />
+            <translation>Acerca de {app}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Bundled components</source>
-            <translation type="unfinished" />
+            <translation>Componentes incluidos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Component</source>
-            <translation type="unfinished" />
+            <translation>Componente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Free software under the &lt;b&gt;GNU General Public License v3.0 or later&lt;/b&gt; (GPL-3.0-or-later). You may share and change it under its terms; it comes with NO WARRANTY. &lt;a href='{homepage}'&gt;Source code and issues&lt;/a&gt;</source>
-            <translation type="unfinished" />
+            <translation>Software libre bajo la &lt;b&gt;Licencia Pública General de GNU v3.0 o posterior&lt;/b&gt; (GPL-3.0-or-later). Puede compartirlo y modificarlo según sus términos; se ofrece SIN NINGUNA GARANTÍA. &lt;a href='{homepage}'&gt;Código fuente e incidencias&lt;/a&gt;</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>GNU General Public License v3.0</source>
-            <translation type="unfinished" />
+            <translation>Licencia Pública General de GNU v3.0</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Licence</source>
-            <translation type="unfinished" />
+            <translation>Licencia</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Licence text</source>
-            <translation type="unfinished" />
+            <translation>Texto de la licencia</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>Cargando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Qt and PySide6 are used under the LGPL-3.0 and ship as separate, replaceable libraries (&lt;a href='{source}'&gt;source&lt;/a&gt;). mutagen (GPL-2.0-or-later) is why the whole app is GPL. Each component's licence text is in its package metadata.</source>
-            <translation type="unfinished" />
+            <translation>Qt y PySide6 se usan bajo la LGPL-3.0 y se distribuyen como bibliotecas separadas y reemplazables (&lt;a href='{source}'&gt;código fuente&lt;/a&gt;). Por mutagen (GPL-2.0-or-later) toda la aplicación es GPL. El texto de la licencia de cada componente está en los metadatos de su paquete.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Request an audiobook and find it tagged and organized in your library.</source>
-            <translation type="unfinished" />
+            <translation>Solicite un audiolibro y encuéntrelo etiquetado y organizado en su biblioteca.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Version</source>
-            <translation type="unfinished" />
+            <translation>Versión</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/about_dialog.py" />
             <source>Version {version}</source>
-            <translation type="unfinished" />
+            <translation>Versión {version}</translation>
         </message>
     </context>
     <context>
@@ -79,225 +79,225 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Activity</source>
-            <translation type="unfinished" />
+            <translation>Actividad</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Cancelar</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Cancelling %n job(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Cancelando %n tarea.</numerusform>
+                <numerusform>Cancelando %n tareas.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Debug</source>
-            <translation type="unfinished" />
+            <translation>Depuración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Disable</source>
-            <translation type="unfinished" />
+            <translation>Desactivar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Edit schedule…</source>
-            <translation type="unfinished" />
+            <translation>Editar programación…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Enable</source>
-            <translation type="unfinished" />
+            <translation>Activar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>Error</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Everything the app does in the background: running and waiting jobs, schedules, and the log.</source>
-            <translation type="unfinished" />
+            <translation>Todo lo que la aplicación hace en segundo plano: tareas en curso y en espera, programaciones y el registro.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Export log</source>
-            <translation type="unfinished" />
+            <translation>Exportar registro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Export…</source>
-            <translation type="unfinished" />
+            <translation>Exportar…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter jobs</source>
-            <translation type="unfinished" />
+            <translation>Filtrar tareas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter jobs…</source>
-            <translation type="unfinished" />
+            <translation>Filtrar tareas…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter log messages</source>
-            <translation type="unfinished" />
+            <translation>Filtrar mensajes del registro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter messages…</source>
-            <translation type="unfinished" />
+            <translation>Filtrar mensajes…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Info</source>
-            <translation type="unfinished" />
+            <translation>Info</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Jobs</source>
-            <translation type="unfinished" />
+            <translation>Tareas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Jobs that run on their own. Times are in your local time zone.</source>
-            <translation type="unfinished" />
+            <translation>Tareas que se ejecutan solas. Las horas están en su zona horaria local.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Level</source>
-            <translation type="unfinished" />
+            <translation>Nivel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Log</source>
-            <translation type="unfinished" />
+            <translation>Registro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Log files (*.log *.txt)</source>
-            <translation type="unfinished" />
+            <translation>Archivos de registro (*.log *.txt)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Lowest level shown</source>
-            <translation type="unfinished" />
+            <translation>Nivel mínimo mostrado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>No jobs match this filter. Try another tab or clear the search.</source>
-            <translation type="unfinished" />
+            <translation>Ninguna tarea coincide con este filtro. Pruebe otra pestaña o borre la búsqueda.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>No jobs yet</source>
-            <translation type="unfinished" />
+            <translation>Aún no hay tareas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Nothing matches</source>
-            <translation type="unfinished" />
+            <translation>Sin coincidencias</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Queued %n job(s) to run again.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n tarea en cola para ejecutarse de nuevo.</numerusform>
+                <numerusform>%n tareas en cola para ejecutarse de nuevo.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Retry</source>
-            <translation type="unfinished" />
+            <translation>Reintentar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Run now</source>
-            <translation type="unfinished" />
+            <translation>Ejecutar ahora</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Run the selected failed or cancelled jobs again now</source>
-            <translation type="unfinished" />
+            <translation>Volver a ejecutar ahora las tareas fallidas o canceladas seleccionadas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Save the log lines shown (with the current filter) to a text file</source>
-            <translation type="unfinished" />
+            <translation>Guardar las líneas del registro mostradas (con el filtro actual) en un archivo de texto</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Saved %n log line(s) to {path}.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n línea del registro guardada en {path}.</numerusform>
+                <numerusform>%n líneas del registro guardadas en {path}.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Schedules</source>
-            <translation type="unfinished" />
+            <translation>Programaciones</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Searches, downloads and imports show up here while they run. Scheduled maintenance starts on its own; see the Schedules tab.</source>
-            <translation type="unfinished" />
+            <translation>Las búsquedas, descargas e importaciones aparecen aquí mientras se ejecutan. El mantenimiento programado se inicia solo; vea la pestaña Programaciones.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Show jobs</source>
-            <translation type="unfinished" />
+            <translation>Mostrar tareas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Stop the selected running or queued jobs</source>
-            <translation type="unfinished" />
+            <translation>Detener las tareas seleccionadas en curso o en cola</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Stopping %n job(s)…</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Deteniendo %n tarea…</numerusform>
+                <numerusform>Deteniendo %n tareas…</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Warning</source>
-            <translation type="unfinished" />
+            <translation>Advertencia</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>{filter} ({count})</source>
             <comment>a job filter tab and its count</comment>
-            <translation type="unfinished" />
+            <translation>{filter} ({count})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>“{name}” is disabled.</source>
-            <translation type="unfinished" />
+            <translation>“{name}” está desactivada.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>“{name}” is enabled.</source>
-            <translation type="unfinished" />
+            <translation>“{name}” está activada.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>“{name}” now runs on “{cron}”.</source>
-            <translation type="unfinished" />
+            <translation>“{name}” se ejecuta ahora según “{cron}”.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>“{name}” queued as job #{id}.</source>
-            <translation type="unfinished" />
+            <translation>“{name}” en cola como tarea n.º {id}.</translation>
         </message>
     </context>
     <context>
@@ -403,12 +403,12 @@
         <message>
             <location filename="../../rmab_desktop/ui/widgets/banner.py" />
             <source>Dismiss</source>
-            <translation type="unfinished" />
+            <translation>Descartar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/widgets/banner.py" />
             <source>Dismiss this message</source>
-            <translation type="unfinished" />
+            <translation>Descartar este mensaje</translation>
         </message>
     </context>
     <context>
@@ -416,140 +416,140 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>%n blocked release(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n release bloqueada</numerusform>
+                <numerusform>%n releases bloqueadas</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>&amp;Book</source>
-            <translation type="unfinished" />
+            <translation>&amp;Libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>&amp;Guid or info-hash</source>
-            <translation type="unfinished" />
+            <translation>&amp;GUID o info-hash</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>&amp;Reason</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motivo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Added</source>
-            <translation type="unfinished" />
+            <translation>Agregada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Add…</source>
-            <translation type="unfinished" />
+            <translation>Agregar…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Allow the selected releases again</source>
-            <translation type="unfinished" />
+            <translation>Volver a permitir las releases seleccionadas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Block a release</source>
-            <translation type="unfinished" />
+            <translation>Bloquear una release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Block a release by hand</source>
-            <translation type="unfinished" />
+            <translation>Bloquear una release manualmente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Blocked by hand</source>
-            <translation type="unfinished" />
+            <translation>Bloqueada manualmente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Blocked releases</source>
-            <translation type="unfinished" />
+            <translation>Releases bloqueadas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Blocklist</source>
-            <translation type="unfinished" />
+            <translation>Lista de bloqueo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Book</source>
-            <translation type="unfinished" />
+            <translation>Libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Every book</source>
-            <translation type="unfinished" />
+            <translation>Todos los libros</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Filter by book, release, indexer or reason</source>
-            <translation type="unfinished" />
+            <translation>Filtrar por libro, release, indexador o motivo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Filter the blocklist</source>
-            <translation type="unfinished" />
+            <translation>Filtrar la lista de bloqueo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexador</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Nothing is blocked.</source>
-            <translation type="unfinished" />
+            <translation>No hay nada bloqueado.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Motivo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>Actualizar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Release</source>
-            <translation type="unfinished" />
+            <translation>Release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Release &amp;title</source>
-            <translation type="unfinished" />
+            <translation>&amp;Título de la release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Releases that failed (stalled, broken, wrong book) are blocked for that book, so the next candidate is tried instead. Remove an entry to allow a release again.</source>
-            <translation type="unfinished" />
+            <translation>Las releases que fallaron (estancadas, dañadas, libro equivocado) se bloquean para ese libro y se prueba el siguiente candidato. Quite una entrada para volver a permitir una release.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>Quitar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>e.g. wrong narrator, bad rip</source>
-            <translation type="unfinished" />
+            <translation>p. ej., narrador equivocado, rip defectuoso</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>every book</source>
-            <translation type="unfinished" />
+            <translation>todos los libros</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
             <source>the release's guid/link, or its 40-character info-hash</source>
-            <translation type="unfinished" />
+            <translation>el GUID/enlace de la release, o su info-hash de 40 caracteres</translation>
         </message>
     </context>
     <context>
@@ -557,37 +557,37 @@
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Details</source>
-            <translation type="unfinished" />
+            <translation>Detalles</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Open folder</source>
-            <translation type="unfinished" />
+            <translation>Abrir carpeta</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Play</source>
-            <translation type="unfinished" />
+            <translation>Reproducir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Re-tag</source>
-            <translation type="unfinished" />
+            <translation>Reetiquetar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Rescan</source>
-            <translation type="unfinished" />
+            <translation>Volver a analizar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>View on Audible</source>
-            <translation type="unfinished" />
+            <translation>Ver en Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Write title, author, narrator, series and cover tags into the files again</source>
-            <translation type="unfinished" />
+            <translation>Volver a escribir en los archivos las etiquetas de título, autor, narrador, serie y portada</translation>
         </message>
     </context>
     <context>
@@ -595,27 +595,27 @@
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>Available</source>
-            <translation type="unfinished" />
+            <translation>Disponible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>Downloading</source>
-            <translation type="unfinished" />
+            <translation>Descargando</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>In library</source>
-            <translation type="unfinished" />
+            <translation>En la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>Requested</source>
-            <translation type="unfinished" />
+            <translation>Solicitado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>{series} #{position}</source>
-            <translation type="unfinished" />
+            <translation>{series} n.º {position}</translation>
         </message>
     </context>
     <context>
@@ -624,154 +624,154 @@
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source> · </source>
             <comment>between facts</comment>
-            <translation type="unfinished" />
+            <translation> · </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro</numerusform>
+                <numerusform>%n libros</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>, </source>
             <comment>between names</comment>
-            <translation type="unfinished" />
+            <translation>, </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Also the ebook</source>
-            <translation type="unfinished" />
+            <translation>También el libro electrónico</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Ask for this audiobook: it is searched, downloaded and imported</source>
-            <translation type="unfinished" />
+            <translation>Solicitar este audiolibro: se busca, se descarga y se importa</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Availability</source>
-            <translation type="unfinished" />
+            <translation>Disponibilidad</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>By {authors}</source>
-            <translation type="unfinished" />
+            <translation>De {authors}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Cover</source>
-            <translation type="unfinished" />
+            <translation>Portada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>Cargando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Narrated by {narrators}</source>
-            <translation type="unfinished" />
+            <translation>Narrado por {narrators}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>No books found.</source>
-            <translation type="unfinished" />
+            <translation>No se encontraron libros.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>No cover</source>
-            <translation type="unfinished" />
+            <translation>Sin portada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Other editions: {links}</source>
-            <translation type="unfinished" />
+            <translation>Otras ediciones: {links}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Request</source>
-            <translation type="unfinished" />
+            <translation>Solicitar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Requesting…</source>
-            <translation type="unfinished" />
+            <translation>Solicitando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Series: {series}</source>
-            <translation type="unfinished" />
+            <translation>Serie: {series}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Series: {series}, book {position}</source>
-            <translation type="unfinished" />
+            <translation>Serie: {series}, libro {position}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Similar books</source>
-            <translation type="unfinished" />
+            <translation>Libros similares</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>This book could not be loaded</source>
-            <translation type="unfinished" />
+            <translation>No se pudo cargar este libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>View on Audible</source>
-            <translation type="unfinished" />
+            <translation>Ver en Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>format unknown</source>
-            <translation type="unfinished" />
+            <translation>formato desconocido</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>language unknown</source>
-            <translation type="unfinished" />
+            <translation>idioma desconocido</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>no rating</source>
-            <translation type="unfinished" />
+            <translation>sin valoración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>release date unknown</source>
-            <translation type="unfinished" />
+            <translation>fecha de publicación desconocida</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>released {date}</source>
-            <translation type="unfinished" />
+            <translation>publicado el {date}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>unknown</source>
             <comment>an unknown author or narrator</comment>
-            <translation type="unfinished" />
+            <translation>desconocido</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>unknown length</source>
-            <translation type="unfinished" />
+            <translation>duración desconocida</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>{badge} (another edition)</source>
-            <translation type="unfinished" />
+            <translation>{badge} (otra edición)</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>★ {rating} (%n rating(s))</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>★ {rating} (%n valoración)</numerusform>
+                <numerusform>★ {rating} (%n valoraciones)</numerusform>
             </translation>
         </message>
     </context>
@@ -780,12 +780,12 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
             <source>No browser could open {url}.</source>
-            <translation type="unfinished" />
+            <translation>Ningún navegador pudo abrir {url}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
             <source>View on Audible</source>
-            <translation type="unfinished" />
+            <translation>Ver en Audible</translation>
         </message>
     </context>
     <context>
@@ -793,22 +793,22 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_widgets.py" />
             <source>Book {asin}</source>
-            <translation type="unfinished" />
+            <translation>Libro {asin}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_widgets.py" />
             <source>Books by {author}</source>
-            <translation type="unfinished" />
+            <translation>Libros de {author}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_widgets.py" />
             <source>Series: {series}</source>
-            <translation type="unfinished" />
+            <translation>Serie: {series}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_widgets.py" />
             <source>The Audible catalog cannot be reached. Saved sections are shown; searching needs a connection. ({reason})</source>
-            <translation type="unfinished" />
+            <translation>No se puede acceder al catálogo de Audible. Se muestran las secciones guardadas; para buscar hace falta conexión. ({reason})</translation>
         </message>
     </context>
     <context>
@@ -817,72 +817,72 @@
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source> MB</source>
             <comment>a size unit after a number, with its leading space</comment>
-            <translation type="unfinished" />
+            <translation> MB</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>&amp;Marketplace</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tienda</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>&amp;Test</source>
-            <translation type="unfinished" />
+            <translation>&amp;Probar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>A&amp;pprove requests automatically (administrators are always approved)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Aprobar solicitudes automáticamente (las de administradores siempre se aprueban)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Addresses start with http:// or https:// (the Audnexus address is required).</source>
-            <translation type="unfinished" />
+            <translation>Las direcciones empiezan por http:// o https:// (la dirección de Audnexus es obligatoria).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Asking Audible…</source>
-            <translation type="unfinished" />
+            <translation>Consultando a Audible…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Audible &amp;address</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dirección de Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Audible answered.</source>
-            <translation type="unfinished" />
+            <translation>Audible respondió.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Catálogo de Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Audne&amp;xus address</source>
-            <translation type="unfinished" />
+            <translation>Dirección de Audne&amp;xus</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Cover &amp;cache</source>
-            <translation type="unfinished" />
+            <translation>&amp;Caché de portadas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Requests</source>
-            <translation type="unfinished" />
+            <translation>Solicitudes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>Test result</source>
-            <translation type="unfinished" />
+            <translation>Resultado de la prueba</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/catalog_settings.py" />
             <source>empty: the marketplace's own address (api.audible.&lt;domain&gt;)</source>
-            <translation type="unfinished" />
+            <translation>vacío: la dirección propia de la tienda (api.audible.&lt;domain&gt;)</translation>
         </message>
     </context>
     <context>
@@ -890,45 +890,48 @@
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Error details</source>
-            <translation type="unfinished" />
+            <translation>Detalles del error</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Hide details</source>
-            <translation type="unfinished" />
+            <translation>Ocultar detalles</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Open log folder</source>
-            <translation type="unfinished" />
+            <translation>Abrir carpeta del registro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Show details</source>
-            <translation type="unfinished" />
+            <translation>Mostrar detalles</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>Something went wrong.</source>
-            <translation type="unfinished" />
+            <translation>Algo salió mal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>The details were written to the log file:
 {path}</source>
-            <translation type="unfinished" />
+            <translation>Los detalles se escribieron en el archivo de registro:
+{path}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>{app} hit an unexpected error and that action did not finish. Your library and requests are safe; background jobs will resume.
 
 {summary}</source>
-            <translation type="unfinished" />
+            <translation>{app} encontró un error inesperado y esa acción no terminó. Su biblioteca y sus solicitudes están a salvo; las tareas en segundo plano se reanudarán.
+
+{summary}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/crash_dialog.py" />
             <source>{app} — unexpected error</source>
-            <translation type="unfinished" />
+            <translation>{app}: error inesperado</translation>
         </message>
     </context>
     <context>
@@ -936,32 +939,32 @@
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>&amp;Cron</source>
-            <translation type="unfinished" />
+            <translation>&amp;Cron</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>Edit schedule — {name}</source>
-            <translation type="unfinished" />
+            <translation>Editar programación: {name}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>Examples: “0 */6 * * *” every six hours · “30 3 * * *” daily at 03:30 · “0 9 * * 1” Mondays at 09:00</source>
-            <translation type="unfinished" />
+            <translation>Ejemplos: “0 */6 * * *” cada seis horas · “30 3 * * *” a diario a las 03:30 · “0 9 * * 1” los lunes a las 09:00</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>Next runs or the problem</source>
-            <translation type="unfinished" />
+            <translation>Próximas ejecuciones o el problema</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>Next runs: {times}</source>
-            <translation type="unfinished" />
+            <translation>Próximas ejecuciones: {times}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/cron_dialog.py" />
             <source>minute hour day-of-month month day-of-week</source>
-            <translation type="unfinished" />
+            <translation>minuto hora día-del-mes mes día-de-la-semana</translation>
         </message>
     </context>
     <context>
@@ -1114,45 +1117,49 @@
             <source>%n job(s) still running. Quit anyway?
 
 Running jobs are stopped now and start again the next time you open the app.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n tarea sigue en curso. ¿Salir de todos modos?
+
+Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la aplicación.</numerusform>
+                <numerusform>%n tareas siguen en curso. ¿Salir de todos modos?
+
+Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la aplicación.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Automation paused</source>
-            <translation type="unfinished" />
+            <translation>Automatización en pausa</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Automation resumed</source>
-            <translation type="unfinished" />
+            <translation>Automatización reanudada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Quit ReadMeABook?</source>
-            <translation type="unfinished" />
+            <translation>¿Salir de ReadMeABook?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>ReadMeABook keeps working in the tray. Quit from its menu.</source>
-            <translation type="unfinished" />
+            <translation>ReadMeABook sigue funcionando en la bandeja del sistema. Salga desde su menú.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Searches, downloads and imports run again.</source>
-            <translation type="unfinished" />
+            <translation>Las búsquedas, descargas e importaciones se reanudan.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Searches, downloads and imports wait until you resume.</source>
-            <translation type="unfinished" />
+            <translation>Las búsquedas, descargas e importaciones esperan hasta que las reanude.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Still running</source>
-            <translation type="unfinished" />
+            <translation>Aún en curso</translation>
         </message>
     </context>
     <context>
@@ -1160,32 +1167,32 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>&amp;About ReadMeABook Desktop…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Acerca de ReadMeABook Desktop…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>&amp;Keep the computer awake while downloading or importing</source>
-            <translation type="unfinished" />
+            <translation>&amp;Evitar la suspensión del equipo durante descargas o importaciones</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>&amp;Start ReadMeABook when I log in</source>
-            <translation type="unfinished" />
+            <translation>&amp;Iniciar ReadMeABook al iniciar sesión</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>Start at login</source>
-            <translation type="unfinished" />
+            <translation>Inicio al iniciar sesión</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>The screen may still turn off; only sleep is held back, and only while work runs.</source>
-            <translation type="unfinished" />
+            <translation>La pantalla puede apagarse; solo se evita la suspensión, y solo mientras hay trabajo en curso.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/desktop_settings.py" />
             <source>This computer</source>
-            <translation type="unfinished" />
+            <translation>Este equipo</translation>
         </message>
     </context>
     <context>
@@ -1193,95 +1200,95 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro</numerusform>
+                <numerusform>%n libros</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Add a row of books: popular, new releases or a category</source>
-            <translation type="unfinished" />
+            <translation>Agregar una fila de libros: populares, novedades o una categoría</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Add section</source>
-            <translation type="unfinished" />
+            <translation>Agregar sección</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Category</source>
-            <translation type="unfinished" />
+            <translation>Categoría</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Discover</source>
-            <translation type="unfinished" />
+            <translation>Descubrir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Loading categories…</source>
-            <translation type="unfinished" />
+            <translation>Cargando categorías…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Move down</source>
-            <translation type="unfinished" />
+            <translation>Bajar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Move up</source>
-            <translation type="unfinished" />
+            <translation>Subir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>New releases</source>
-            <translation type="unfinished" />
+            <translation>Novedades</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>New, popular and recommended audiobooks from Audible; open one to request it.</source>
-            <translation type="unfinished" />
+            <translation>Audiolibros nuevos, populares y recomendados de Audible; abra uno para solicitarlo.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Nothing saved yet for this section.</source>
-            <translation type="unfinished" />
+            <translation>Aún no hay nada guardado para esta sección.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Number of books</source>
-            <translation type="unfinished" />
+            <translation>Número de libros</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Popular</source>
-            <translation type="unfinished" />
+            <translation>Populares</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Refresh from Audible</source>
-            <translation type="unfinished" />
+            <translation>Actualizar desde Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Remove this section</source>
-            <translation type="unfinished" />
+            <translation>Quitar esta sección</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Section “{title}”</source>
-            <translation type="unfinished" />
+            <translation>Sección “{title}”</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>could not refresh</source>
-            <translation type="unfinished" />
+            <translation>no se pudo actualizar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>refreshing…</source>
-            <translation type="unfinished" />
+            <translation>actualizando…</translation>
         </message>
     </context>
     <context>
@@ -1290,243 +1297,243 @@ Running jobs are stopped now and start again the next time you open the app.</so
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source> h</source>
             <comment>hours after a number</comment>
-            <translation type="unfinished" />
+            <translation> h</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source> min</source>
             <comment>minutes after a number</comment>
-            <translation type="unfinished" />
+            <translation> min</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Add</source>
-            <translation type="unfinished" />
+            <translation>&amp;Agregar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Category</source>
-            <translation type="unfinished" />
+            <translation>&amp;Categoría</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Give up after</source>
-            <translation type="unfinished" />
+            <translation>Aband&amp;onar tras</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nombre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Password</source>
-            <translation type="unfinished" />
+            <translation>Con&amp;traseña</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Quitar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Save to (client's view)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Guardar en (vista del cliente)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Test connection and folders</source>
-            <translation type="unfinished" />
+            <translation>&amp;Probar conexión y carpetas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;User name</source>
-            <translation type="unfinished" />
+            <translation>Nombre de &amp;usuario</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>&amp;Verify the HTTPS certificate</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verificar el certificado HTTPS</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>API &amp;key</source>
-            <translation type="unfinished" />
+            <translation>C&amp;lave de API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Add or choose a client first.</source>
-            <translation type="unfinished" />
+            <translation>Primero agregue o elija un cliente.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Addr&amp;ess</source>
-            <translation type="unfinished" />
+            <translation>Dir&amp;ección</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Dirección</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category (qBittorrent, SABnzbd, NZBGet) or label (Transmission)</source>
-            <translation type="unfinished" />
+            <translation>Categoría (qBittorrent, SABnzbd, NZBGet) o etiqueta (Transmission)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Client</source>
-            <translation type="unfinished" />
+            <translation>Cliente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Download clients</source>
-            <translation type="unfinished" />
+            <translation>Clientes de descarga</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Enabled</source>
-            <translation type="unfinished" />
+            <translation>Activado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Enter the client's address.</source>
-            <translation type="unfinished" />
+            <translation>Introduzca la dirección del cliente.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Indexer settings and tracker minimums override the default seeding rule.</source>
-            <translation type="unfinished" />
+            <translation>La configuración del indexador y los mínimos del tracker prevalecen sobre la regla de siembra predeterminada.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Kind of client to add</source>
-            <translation type="unfinished" />
+            <translation>Tipo de cliente que agregar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Monitoring and seeding</source>
-            <translation type="unfinished" />
+            <translation>Seguimiento y siembra</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nombre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>No progress for this long: the release is blocklisted and the next one tried</source>
-            <translation type="unfinished" />
+            <translation>Sin progreso durante este tiempo, la release pasa a la lista de bloqueo y se prueba la siguiente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Path &amp;mapping: client's folder</source>
-            <translation type="unfinished" />
+            <translation>Asignación de &amp;rutas: carpeta del cliente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Pr&amp;iority</source>
-            <translation type="unfinished" />
+            <translation>Pr&amp;ioridad</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Priority</source>
-            <translation type="unfinished" />
+            <translation>Prioridad</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Protocol</source>
-            <translation type="unfinished" />
+            <translation>Protocolo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Remove usenet and direct downloads once in the &amp;library</source>
-            <translation type="unfinished" />
+            <translation>Quitar las descargas usenet y directas una vez en la &amp;biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>S&amp;talled after</source>
-            <translation type="unfinished" />
+            <translation>Estanca&amp;da tras</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Saved in your keychain; type to replace it</source>
-            <translation type="unfinished" />
+            <translation>Guardado en su llavero; escriba para reemplazarlo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Search &amp;again after</source>
-            <translation type="unfinished" />
+            <translation>Volver a buscar tra&amp;s</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Seed &amp;for (default)</source>
-            <translation type="unfinished" />
+            <translation>Se&amp;mbrar durante (predeterminado)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Seed to ratio (&amp;default)</source>
-            <translation type="unfinished" />
+            <translation>Sembrar &amp;hasta el ratio (predeterminado)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>The client for each protocol gets the releases; with several, the lowest priority number is used first. Public-domain books download directly and need no client.</source>
-            <translation type="unfinished" />
+            <translation>El cliente de cada protocolo recibe las releases; si hay varios, se usa primero el de menor número de prioridad. Los libros de dominio público se descargan directamente y no necesitan cliente.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Tipo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Use t&amp;his client</source>
-            <translation type="unfinished" />
+            <translation>&amp;Usar este cliente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>as the client sees it, e.g. /downloads</source>
-            <translation type="unfinished" />
+            <translation>como la ve el cliente, p. ej., /downloads</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>built in</source>
-            <translation type="unfinished" />
+            <translation>integrado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>empty: the client's own download folder</source>
-            <translation type="unfinished" />
+            <translation>vacío: la carpeta de descargas del propio cliente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>no</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>no ratio rule</source>
-            <translation type="unfinished" />
+            <translation>sin regla de ratio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>no time rule</source>
-            <translation type="unfinished" />
+            <translation>sin regla de tiempo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>the same folder on this computer, e.g. /mnt/nas/downloads</source>
-            <translation type="unfinished" />
+            <translation>la misma carpeta en este equipo, p. ej., /mnt/nas/downloads</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>sí</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>… is &amp;on this computer at</source>
-            <translation type="unfinished" />
+            <translation>… está en este equip&amp;o en</translation>
         </message>
     </context>
     <context>
@@ -1534,87 +1541,87 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Catálogo de Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Getting ready</source>
-            <translation type="unfinished" />
+            <translation>Preparando</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Library scan</source>
-            <translation type="unfinished" />
+            <translation>Análisis de la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>S&amp;kip setup</source>
-            <translation type="unfinished" />
+            <translation>&amp;Omitir configuración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saved. Your secrets are in the system keychain.</source>
-            <translation type="unfinished" />
+            <translation>Guardado. Sus secretos están en el llavero del sistema.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saving your choices and loading your catalog and library.</source>
-            <translation type="unfinished" />
+            <translation>Guardando sus elecciones y cargando el catálogo y la biblioteca.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Guardando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Set up ReadMeABook</source>
-            <translation type="unfinished" />
+            <translation>Configurar ReadMeABook</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>You can close this window: the work continues in the background (see Activity).</source>
-            <translation type="unfinished" />
+            <translation>Puede cerrar esta ventana: el trabajo continúa en segundo plano (vea Actividad).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{status} ({error})</source>
-            <translation type="unfinished" />
+            <translation>{status} ({error})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: cancelled</source>
-            <translation type="unfinished" />
+            <translation>{task}: cancelada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: done</source>
-            <translation type="unfinished" />
+            <translation>{task}: hecha</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: failed</source>
-            <translation type="unfinished" />
+            <translation>{task}: fallida</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: not needed</source>
-            <translation type="unfinished" />
+            <translation>{task}: no necesaria</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: not started</source>
-            <translation type="unfinished" />
+            <translation>{task}: sin iniciar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: running</source>
-            <translation type="unfinished" />
+            <translation>{task}: en curso</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>{task}: waiting</source>
-            <translation type="unfinished" />
+            <translation>{task}: en espera</translation>
         </message>
     </context>
     <context>
@@ -1693,112 +1700,112 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>&amp;Language</source>
-            <translation type="unfinished" />
+            <translation>&amp;Idioma</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>&amp;Pause automation (no searches, downloads or imports)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Pausar la automatización (sin búsquedas, descargas ni importaciones)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>&amp;Theme</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tema</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>&lt;b&gt;{state}&lt;/b&gt; — {message}</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{state}&lt;/b&gt;: {message}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>A new language applies the next time the app starts.</source>
-            <translation type="unfinished" />
+            <translation>El nuevo idioma se aplica la próxima vez que se inicie la aplicación.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Appearance</source>
-            <translation type="unfinished" />
+            <translation>Apariencia</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Behaviour</source>
-            <translation type="unfinished" />
+            <translation>Comportamiento</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Checking your system keychain…</source>
-            <translation type="unfinished" />
+            <translation>Comprobando el llavero del sistema…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Could not check the keychain: {reason}</source>
-            <translation type="unfinished" />
+            <translation>No se pudo comprobar el llavero: {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Dark</source>
-            <translation type="unfinished" />
+            <translation>Oscuro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Data</source>
-            <translation type="unfinished" />
+            <translation>Datos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Data folder</source>
-            <translation type="unfinished" />
+            <translation>Carpeta de datos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Database</source>
-            <translation type="unfinished" />
+            <translation>Base de datos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Follow the system</source>
-            <translation type="unfinished" />
+            <translation>Según el sistema</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Light</source>
-            <translation type="unfinished" />
+            <translation>Claro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Locked</source>
-            <translation type="unfinished" />
+            <translation>Bloqueado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Log file</source>
-            <translation type="unfinished" />
+            <translation>Archivo de registro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Not available</source>
-            <translation type="unfinished" />
+            <translation>No disponible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Passwords and API keys</source>
-            <translation type="unfinished" />
+            <translation>Contraseñas y claves de API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Secure</source>
-            <translation type="unfinished" />
+            <translation>Seguro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Show desktop &amp;notifications</source>
-            <translation type="unfinished" />
+            <translation>Mostrar &amp;notificaciones de escritorio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Start &amp;minimized to the tray</source>
-            <translation type="unfinished" />
+            <translation>Iniciar &amp;minimizado en la bandeja del sistema</translation>
         </message>
     </context>
     <context>
@@ -1806,368 +1813,368 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>%n book(s) can move</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro se puede mover</numerusform>
+                <numerusform>%n libros se pueden mover</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>%n book(s) cannot (see Problem)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro no se puede (vea Problema)</numerusform>
+                <numerusform>%n libros no se pueden (vea Problema)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>%n book(s) found</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro encontrado</numerusform>
+                <numerusform>%n libros encontrados</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>%n confident match(es)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n coincidencia segura</numerusform>
+                <numerusform>%n coincidencias seguras</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Accept selected</source>
-            <translation type="unfinished" />
+            <translation>&amp;Aceptar selección</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Browse…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Examinar…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Choose match…</source>
-            <translation type="unfinished" />
+            <translation>Elegir &amp;coincidencia…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Link accepted books</source>
-            <translation type="unfinished" />
+            <translation>&amp;Vincular libros aceptados</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Move %n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>&amp;Mover %n libro</numerusform>
+                <numerusform>&amp;Mover %n libros</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Move these books</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mover estos libros</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Preview moves</source>
-            <translation type="unfinished" />
+            <translation>&amp;Previsualizar movimientos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>&amp;Scan</source>
-            <translation type="unfinished" />
+            <translation>Ana&amp;lizar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>(not set)</source>
-            <translation type="unfinished" />
+            <translation>(sin definir)</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Accept the %n confident match(es)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Aceptar la coincidencia segura</numerusform>
+                <numerusform>Aceptar las %n coincidencias seguras</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Accept the confident matches</source>
-            <translation type="unfinished" />
+            <translation>Aceptar las coincidencias seguras</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Accept, fix or skip each book. Only books marked &lt;b&gt;Link&lt;/b&gt; are linked; the others stay as they are.</source>
-            <translation type="unfinished" />
+            <translation>Acepte, corrija u omita cada libro. Solo se vinculan los libros marcados como &lt;b&gt;Vincular&lt;/b&gt;; los demás se quedan como están.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Cancel scan</source>
-            <translation type="unfinished" />
+            <translation>Cancelar análisis</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Choose a folder first.</source>
-            <translation type="unfinished" />
+            <translation>Primero elija una carpeta.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Choose match</source>
-            <translation type="unfinished" />
+            <translation>Elegir coincidencia</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Cerrar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Confidence</source>
-            <translation type="unfinished" />
+            <translation>Confianza</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Decision</source>
-            <translation type="unfinished" />
+            <translation>Decisión</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Hecho</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Folder</source>
-            <translation type="unfinished" />
+            <translation>Carpeta</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Folder to import</source>
-            <translation type="unfinished" />
+            <translation>Carpeta que importar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Desde</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Import an existing library</source>
-            <translation type="unfinished" />
+            <translation>Importar una biblioteca existente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Library folder</source>
-            <translation type="unfinished" />
+            <translation>Carpeta de la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Library import</source>
-            <translation type="unfinished" />
+            <translation>Importación de biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Link</source>
-            <translation type="unfinished" />
+            <translation>Vincular</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Linked %n book(s) to the catalog.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro vinculado al catálogo.</numerusform>
+                <numerusform>%n libros vinculados al catálogo.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Linked %n book(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro vinculado.</numerusform>
+                <numerusform>%n libros vinculados.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Matching</source>
-            <translation type="unfinished" />
+            <translation>Emparejando</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Move %n book folder(s) into {folder}?</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>¿Mover %n carpeta de libro a {folder}?</numerusform>
+                <numerusform>¿Mover %n carpetas de libros a {folder}?</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Move books</source>
-            <translation type="unfinished" />
+            <translation>Mover libros</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Moved %n book(s) into the library.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro movido a la biblioteca.</numerusform>
+                <numerusform>%n libros movidos a la biblioteca.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Moved %n book(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro movido.</numerusform>
+                <numerusform>%n libros movidos.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>No book is marked Link yet.</source>
-            <translation type="unfinished" />
+            <translation>Aún no hay ningún libro marcado como Vincular.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Not decided</source>
-            <translation type="unfinished" />
+            <translation>Sin decidir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Planned moves</source>
-            <translation type="unfinished" />
+            <translation>Movimientos previstos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Problem</source>
-            <translation type="unfinished" />
+            <translation>Problema</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Proposed match</source>
-            <translation type="unfinished" />
+            <translation>Coincidencia propuesta</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Proposed matches</source>
-            <translation type="unfinished" />
+            <translation>Coincidencias propuestas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Reading</source>
-            <translation type="unfinished" />
+            <translation>Leyendo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Reorganize (optional)</source>
-            <translation type="unfinished" />
+            <translation>Reorganizar (opcional)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Review the proposed matches</source>
-            <translation type="unfinished" />
+            <translation>Revisar las coincidencias propuestas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>S&amp;kip selected</source>
-            <translation type="unfinished" />
+            <translation>&amp;Omitir selección</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Saving</source>
-            <translation type="unfinished" />
+            <translation>Guardando</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Scanning…</source>
-            <translation type="unfinished" />
+            <translation>Analizando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Select one book to choose its match.</source>
-            <translation type="unfinished" />
+            <translation>Seleccione un libro para elegir su coincidencia.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Set the library folder in Settings first.</source>
-            <translation type="unfinished" />
+            <translation>Primero defina la carpeta de la biblioteca en Configuración.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Skip</source>
-            <translation type="unfinished" />
+            <translation>Omitir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>The app knows no books yet: request or search some first.</source>
-            <translation type="unfinished" />
+            <translation>La aplicación aún no conoce ningún libro: primero solicite o busque alguno.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>The app reads the folder and its tags and proposes which book each folder is. It changes nothing on disk until you review the proposals and agree.</source>
-            <translation type="unfinished" />
+            <translation>La aplicación lee la carpeta y sus etiquetas y propone qué libro es cada carpeta. No cambia nada en el disco hasta que usted revise las propuestas y las acepte.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>The linked books can be moved into your library folder &lt;b&gt;{folder}&lt;/b&gt; following the naming template. Preview first: every move is listed, and nothing moves until you press Move.</source>
-            <translation type="unfinished" />
+            <translation>Los libros vinculados se pueden mover a su carpeta de biblioteca &lt;b&gt;{folder}&lt;/b&gt; según la plantilla de nombres. Previsualice primero: se enumeran todos los movimientos y nada se mueve hasta que pulse Mover.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>To</source>
-            <translation type="unfinished" />
+            <translation>Hacia</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Walking</source>
-            <translation type="unfinished" />
+            <translation>Recorriendo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Which book is {folder}?</source>
-            <translation type="unfinished" />
+            <translation>¿Qué libro es {folder}?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Which folder holds your audiobooks?</source>
-            <translation type="unfinished" />
+            <translation>¿Qué carpeta contiene sus audiolibros?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>Motivo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{books}; {matches}. Review them, then link.</source>
-            <translation type="unfinished" />
+            <translation>{books}; {matches}. Revíselas y luego vincule.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{moved} Not moved: {failed}</source>
-            <translation type="unfinished" />
+            <translation>{moved} No movidos: {failed}</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{phase}: {done} of %n file(s)…</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{phase}: {done} de %n archivo…</numerusform>
+                <numerusform>{phase}: {done} de %n archivos…</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{phase}…</source>
-            <translation type="unfinished" />
+            <translation>{phase}…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/import_library_dialog.py" />
             <source>{ready}, {left}.</source>
-            <translation type="unfinished" />
+            <translation>{ready}, {left}.</translation>
         </message>
     </context>
     <context>
@@ -2176,250 +2183,250 @@ Running jobs are stopped now and start again the next time you open the app.</so
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source> min</source>
             <comment>minutes after a number</comment>
-            <translation type="unfinished" />
+            <translation> min</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Add</source>
-            <translation type="unfinished" />
+            <translation>&amp;Agregar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Load indexers from Prowlarr</source>
-            <translation type="unfinished" />
+            <translation>&amp;Cargar indexadores desde Prowlarr</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nombre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Priority</source>
-            <translation type="unfinished" />
+            <translation>&amp;Prioridad</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Quitar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Test</source>
-            <translation type="unfinished" />
+            <translation>Pro&amp;bar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Type</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tipo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>1 is the most trusted indexer, 50 the least (as in Prowlarr)</source>
-            <translation type="unfinished" />
+            <translation>1 es el indexador más fiable y 50 el menos (como en Prowlarr)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>API &amp;key</source>
-            <translation type="unfinished" />
+            <translation>C&amp;lave de API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Addr&amp;ess</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dirección</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Dirección</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Asking Prowlarr…</source>
-            <translation type="unfinished" />
+            <translation>Consultando a Prowlarr…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Audiobook &amp;categories</source>
-            <translation type="unfinished" />
+            <translation>Categorías de a&amp;udiolibros</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Audiobook categories</source>
-            <translation type="unfinished" />
+            <translation>Categorías de audiolibros</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Audiobooks</source>
-            <translation type="unfinished" />
+            <translation>Audiolibros</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Eb&amp;ook categories</source>
-            <translation type="unfinished" />
+            <translation>Categorías de libros &amp;electrónicos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Ebook categories</source>
-            <translation type="unfinished" />
+            <translation>Categorías de libros electrónicos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Ebooks</source>
-            <translation type="unfinished" />
+            <translation>Libros electrónicos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Enabled</source>
-            <translation type="unfinished" />
+            <translation>Activado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>For the indexer selected in the Prowlarr list</source>
-            <translation type="unfinished" />
+            <translation>Para el indexador seleccionado en la lista de Prowlarr</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexador</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Indexer {number}</source>
-            <translation type="unfinished" />
+            <translation>Indexador {number}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Indexers</source>
-            <translation type="unfinished" />
+            <translation>Indexadores</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Indexers in Prowlarr</source>
-            <translation type="unfinished" />
+            <translation>Indexadores en Prowlarr</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Internet Archive / LibriVox (free, no account)</source>
-            <translation type="unfinished" />
+            <translation>Internet Archive / LibriVox (gratis, sin cuenta)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nombre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Newznab feed (usenet)</source>
-            <translation type="unfinished" />
+            <translation>Fuente Newznab (usenet)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Priority</source>
-            <translation type="unfinished" />
+            <translation>Prioridad</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Protocol</source>
-            <translation type="unfinished" />
+            <translation>Protocolo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Prowlarr (all its indexers)</source>
-            <translation type="unfinished" />
+            <translation>Prowlarr (todos sus indexadores)</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Prowlarr has %n indexer(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Prowlarr tiene %n indexador.</numerusform>
+                <numerusform>Prowlarr tiene %n indexadores.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Prowlarr indexers: categories per indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexadores de Prowlarr: categorías por indexador</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Saved in your keychain; type to replace it</source>
-            <translation type="unfinished" />
+            <translation>Guardado en su llavero; escriba para reemplazarlo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Searc&amp;h this indexer</source>
-            <translation type="unfinished" />
+            <translation>Bu&amp;scar en este indexador</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Seed &amp;ratio before removal</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ratio de siembra antes de quitar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Seed t&amp;ime before removal</source>
-            <translation type="unfinished" />
+            <translation>T&amp;iempo de siembra antes de quitar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Select or add an indexer first.</source>
-            <translation type="unfinished" />
+            <translation>Primero seleccione o agregue un indexador.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Torznab feed (torrents: Jackett, a tracker)</source>
-            <translation type="unfinished" />
+            <translation>Fuente Torznab (torrents: Jackett, un tracker)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Tipo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>client default</source>
-            <translation type="unfinished" />
+            <translation>valor del cliente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>default</source>
-            <translation type="unfinished" />
+            <translation>predeterminadas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>default ({categories})</source>
-            <translation type="unfinished" />
+            <translation>predeterminadas ({categories})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>default; or e.g. 3030, 3130; or none</source>
-            <translation type="unfinished" />
+            <translation>predeterminadas; o p. ej., 3030, 3130; o ninguna</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>default; or e.g. 7020; or none</source>
-            <translation type="unfinished" />
+            <translation>predeterminadas; o p. ej., 7020; o ninguna</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>no</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>ninguna</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>skipped</source>
-            <translation type="unfinished" />
+            <translation>omitidas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>sí</translation>
         </message>
     </context>
     <context>
@@ -2427,143 +2434,143 @@ Running jobs are stopped now and start again the next time you open the app.</so
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>#</source>
-            <translation type="unfinished" />
+            <translation>N.º</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>%n acceptable</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n aceptable</numerusform>
+                <numerusform>%n aceptables</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>%n result(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n resultado</numerusform>
+                <numerusform>%n resultados</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>&amp;Grab this release</source>
-            <translation type="unfinished" />
+            <translation>&amp;Obtener esta release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Accepted</source>
-            <translation type="unfinished" />
+            <translation>Aceptada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Blocklisted</source>
-            <translation type="unfinished" />
+            <translation>Bloqueada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Blocklisted: it failed for this book before</source>
-            <translation type="unfinished" />
+            <translation>Bloqueada: ya falló antes para este libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Grab a rejected release?</source>
-            <translation type="unfinished" />
+            <translation>¿Obtener una release rechazada?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Grabbing “{title}”…</source>
-            <translation type="unfinished" />
+            <translation>Obteniendo “{title}”…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexador</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Interactive search: {title}</source>
-            <translation type="unfinished" />
+            <translation>Búsqueda interactiva: {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>No results. Check the indexers in Settings, or set custom search terms on the request.</source>
-            <translation type="unfinished" />
+            <translation>Sin resultados. Revise los indexadores en Configuración o defina términos de búsqueda personalizados en la solicitud.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Rejected</source>
-            <translation type="unfinished" />
+            <translation>Rechazada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Releases found</source>
-            <translation type="unfinished" />
+            <translation>Releases encontradas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Score</source>
-            <translation type="unfinished" />
+            <translation>Puntuación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Score parts:</source>
-            <translation type="unfinished" />
+            <translation>Desglose de la puntuación:</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Search failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>La búsqueda falló: {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Searching every indexer…</source>
-            <translation type="unfinished" />
+            <translation>Buscando en todos los indexadores…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Seeders</source>
-            <translation type="unfinished" />
+            <translation>Semillas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>Tamaño</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Título</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Verdict</source>
-            <translation type="unfinished" />
+            <translation>Veredicto</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>Motivo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>Why this score</source>
-            <translation type="unfinished" />
+            <translation>Motivo de esta puntuación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>{counts} Greyed rows were rejected or are blocklisted; hover or select one to see why. You can still grab any of them.</source>
-            <translation type="unfinished" />
+            <translation>{counts} Las filas en gris se rechazaron o están bloqueadas; pase el puntero sobre una o selecciónela para ver el motivo. Aun así, puede obtener cualquiera de ellas.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>{results}, {acceptable}.</source>
-            <translation type="unfinished" />
+            <translation>{results}, {acceptable}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>{verdict}, score {score}</source>
-            <translation type="unfinished" />
+            <translation>{verdict}, puntuación {score}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
@@ -2571,7 +2578,10 @@ Running jobs are stopped now and start again the next time you open the app.</so
 {reason}
 
 Grab it anyway?</source>
-            <translation type="unfinished" />
+            <translation>“{title}”: {verdict}
+{reason}
+
+¿Obtenerla de todos modos?</translation>
         </message>
     </context>
     <context>
@@ -2579,82 +2589,82 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>#</source>
-            <translation type="unfinished" />
+            <translation>N.º</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>All</source>
-            <translation type="unfinished" />
+            <translation>Todas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Attempts</source>
-            <translation type="unfinished" />
+            <translation>Intentos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Cancelada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Created {time}</source>
-            <translation type="unfinished" />
+            <translation>Creada {time}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Hecha</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>Fallida</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Finished</source>
-            <translation type="unfinished" />
+            <translation>Terminada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Job</source>
-            <translation type="unfinished" />
+            <translation>Tarea</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Last error</source>
-            <translation type="unfinished" />
+            <translation>Último error</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>Progreso</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Queued</source>
-            <translation type="unfinished" />
+            <translation>En cola</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Retrying</source>
-            <translation type="unfinished" />
+            <translation>Reintentando</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Running</source>
-            <translation type="unfinished" />
+            <translation>En curso</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>Cuándo</translation>
         </message>
     </context>
     <context>
@@ -2662,42 +2672,42 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Could not open {path}.</source>
-            <translation type="unfinished" />
+            <translation>No se pudo abrir {path}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>No audio file of “{title}” could be opened.</source>
-            <translation type="unfinished" />
+            <translation>No se pudo abrir ningún archivo de audio de “{title}”.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Open folder</source>
-            <translation type="unfinished" />
+            <translation>Abrir carpeta</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Play</source>
-            <translation type="unfinished" />
+            <translation>Reproducir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Re-tagged</source>
-            <translation type="unfinished" />
+            <translation>Reetiquetado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Re-tagging is not available in this build</source>
-            <translation type="unfinished" />
+            <translation>El reetiquetado no está disponible en esta compilación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Tags of “{title}” were written.</source>
-            <translation type="unfinished" />
+            <translation>Se escribieron las etiquetas de “{title}”.</translation>
         </message>
     </context>
     <context>
@@ -2706,153 +2716,153 @@ Grab it anyway?</source>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source> · </source>
             <comment>between facts</comment>
-            <translation type="unfinished" />
+            <translation> · </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>%n author(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n autor</numerusform>
+                <numerusform>%n autores</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro</numerusform>
+                <numerusform>%n libros</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>%n book(s) in your {backend} library.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro en su biblioteca de {backend}.</numerusform>
+                <numerusform>%n libros en su biblioteca de {backend}.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Books</source>
-            <translation type="unfinished" />
+            <translation>Libros</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Books shown</source>
-            <translation type="unfinished" />
+            <translation>Libros mostrados</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Choose your library folder or server in Settings, then refresh. Books you request arrive here.</source>
-            <translation type="unfinished" />
+            <translation>Elija la carpeta o el servidor de su biblioteca en Configuración y luego actualice. Los libros que solicite llegarán aquí.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Hecho</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Import existing library…</source>
-            <translation type="unfinished" />
+            <translation>Importar biblioteca existente…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Library refreshed</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca actualizada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Library totals</source>
-            <translation type="unfinished" />
+            <translation>Totales de la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>Cargando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Looking for books…</source>
-            <translation type="unfinished" />
+            <translation>Buscando libros…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Preparing search…</source>
-            <translation type="unfinished" />
+            <translation>Preparando la búsqueda…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Read the library again from its backend (folder scan, Plex or Audiobookshelf)</source>
-            <translation type="unfinished" />
+            <translation>Volver a leer la biblioteca desde su origen (análisis de carpeta, Plex o Audiobookshelf)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Reading tags…</source>
-            <translation type="unfinished" />
+            <translation>Leyendo etiquetas…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Refresh library</source>
-            <translation type="unfinished" />
+            <translation>Actualizar biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Refreshing…</source>
-            <translation type="unfinished" />
+            <translation>Actualizando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Guardando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Search the library</source>
-            <translation type="unfinished" />
+            <translation>Buscar en la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Search titles, authors, narrators and series. Fields: author: narrator: series: title: year: format: asin: path: missing:cover|asin|series|narrator|year|match has:…  Quote values with spaces (series:"dark tower"), put - before a term to exclude it, years as 1990..1999 or &gt;2010.</source>
-            <translation type="unfinished" />
+            <translation>Busque en títulos, autores, narradores y series. Campos: author: narrator: series: title: year: format: asin: path: missing:cover|asin|series|narrator|year|match has:…  Ponga entre comillas los valores con espacios (series:"dark tower"), ponga - delante de un término para excluirlo, años como 1990..1999 o &gt;2010.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Search: king   author:"le guin"   year:1990..1999   missing:cover</source>
-            <translation type="unfinished" />
+            <translation>Buscar: king   author:"le guin"   year:1990..1999   missing:cover</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>The books you already have, as your library folder or server knows them.</source>
-            <translation type="unfinished" />
+            <translation>Los libros que ya tiene, tal como los conoce la carpeta o el servidor de su biblioteca.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Your library is empty</source>
-            <translation type="unfinished" />
+            <translation>Su biblioteca está vacía</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>{backend} library</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca de {backend}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>{duration} of listening</source>
-            <translation type="unfinished" />
+            <translation>{duration} de escucha</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>{shown} of %n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{shown} de %n libro</numerusform>
+                <numerusform>{shown} de %n libros</numerusform>
             </translation>
         </message>
     </context>
@@ -2861,170 +2871,170 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Address</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dirección</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Browse…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Examinar…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Folder</source>
-            <translation type="unfinished" />
+            <translation>&amp;Carpeta</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Library</source>
-            <translation type="unfinished" />
+            <translation>&amp;Biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>&amp;Test</source>
-            <translation type="unfinished" />
+            <translation>&amp;Probar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>({milliseconds} ms)</source>
-            <translation type="unfinished" />
+            <translation>({milliseconds} ms)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>/data/audiobooks (as the server sees it)</source>
-            <translation type="unfinished" />
+            <translation>/data/audiobooks (como la ve el servidor)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>A folder on this computer (the app scans it)</source>
-            <translation type="unfinished" />
+            <translation>Una carpeta en este equipo (la aplicación la analiza)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Approve the sign-in in your browser; this page waits for Plex.</source>
-            <translation type="unfinished" />
+            <translation>Apruebe el inicio de sesión en su navegador; esta página espera a Plex.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Asking the server…</source>
-            <translation type="unfinished" />
+            <translation>Consultando al servidor…</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Audiobook libraries found: %n.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Bibliotecas de audiolibros encontradas: %n.</numerusform>
+                <numerusform>Bibliotecas de audiolibros encontradas: %n.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Audiobookshelf: an API token</source>
-            <translation type="unfinished" />
+            <translation>Audiobookshelf: un token de API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Browse for the library folder</source>
-            <translation type="unfinished" />
+            <translation>Buscar la carpeta de la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>F&amp;ind libraries</source>
-            <translation type="unfinished" />
+            <translation>B&amp;uscar bibliotecas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Library &amp;server</source>
-            <translation type="unfinished" />
+            <translation>&amp;Servidor de biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Library folder</source>
-            <translation type="unfinished" />
+            <translation>Carpeta de la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Lo&amp;cal path</source>
-            <translation type="unfinished" />
+            <translation>Ruta &amp;local</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Only needed when the server runs elsewhere (NAS, Docker) and sees your library folder under another path.</source>
-            <translation type="unfinished" />
+            <translation>Solo hace falta si el servidor se ejecuta en otro lugar (NAS, Docker) y ve la carpeta de su biblioteca con otra ruta.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Opening plex.tv…</source>
-            <translation type="unfinished" />
+            <translation>Abriendo plex.tv…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Opens plex.tv in your browser; the token arrives here when you approve</source>
-            <translation type="unfinished" />
+            <translation>Abre plex.tv en su navegador; el token llega aquí cuando usted lo aprueba</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Plex (a Music library)</source>
-            <translation type="unfinished" />
+            <translation>Plex (una biblioteca de música)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Plex: your X-Plex-Token</source>
-            <translation type="unfinished" />
+            <translation>Plex: su X-Plex-Token</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Saved in your keychain; type to replace it</source>
-            <translation type="unfinished" />
+            <translation>Guardado en su llavero; escriba para reemplazarlo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Server</source>
-            <translation type="unfinished" />
+            <translation>Servidor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Server &amp;path</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ruta en el servidor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Sign in &amp;with Plex…</source>
-            <translation type="unfinished" />
+            <translation>Iniciar sesión con Ple&amp;x…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>T&amp;oken</source>
-            <translation type="unfinished" />
+            <translation>&amp;Token</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Test result</source>
-            <translation type="unfinished" />
+            <translation>Resultado de la prueba</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Testing…</source>
-            <translation type="unfinished" />
+            <translation>Probando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>The server has no audiobook library.</source>
-            <translation type="unfinished" />
+            <translation>El servidor no tiene ninguna biblioteca de audiolibros.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Where your audiobooks are organized</source>
-            <translation type="unfinished" />
+            <translation>Dónde se organizan sus audiolibros</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>the same folder on this computer</source>
-            <translation type="unfinished" />
+            <translation>la misma carpeta en este equipo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>✔ Signed in with Plex. Choose the library, then Test.</source>
-            <translation type="unfinished" />
+            <translation>✔ Sesión iniciada con Plex. Elija la biblioteca y luego pulse Probar.</translation>
         </message>
     </context>
     <context>
@@ -3032,47 +3042,47 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>ASIN {asin}</source>
-            <translation type="unfinished" />
+            <translation>ASIN {asin}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Autor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Format</source>
-            <translation type="unfinished" />
+            <translation>Formato</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Length</source>
-            <translation type="unfinished" />
+            <translation>Duración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Narrator</source>
-            <translation type="unfinished" />
+            <translation>Narrador</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Series</source>
-            <translation type="unfinished" />
+            <translation>Serie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>Tamaño</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Título</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/library_model.py" />
             <source>Year</source>
-            <translation type="unfinished" />
+            <translation>Año</translation>
         </message>
     </context>
     <context>
@@ -3080,42 +3090,42 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Debug</source>
-            <translation type="unfinished" />
+            <translation>Depuración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>Error</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Info</source>
-            <translation type="unfinished" />
+            <translation>Info</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Level</source>
-            <translation type="unfinished" />
+            <translation>Nivel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Message</source>
-            <translation type="unfinished" />
+            <translation>Mensaje</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>Origen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Hora</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
             <source>Warning</source>
-            <translation type="unfinished" />
+            <translation>Advertencia</translation>
         </message>
     </context>
     <context>
@@ -3123,153 +3133,154 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;File</source>
-            <translation type="unfinished" />
+            <translation>&amp;Archivo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Find in This Page</source>
-            <translation type="unfinished" />
+            <translation>&amp;Buscar en esta página</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Go</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Help</source>
-            <translation type="unfinished" />
+            <translation>Ay&amp;uda</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Keyboard Shortcuts</source>
-            <translation type="unfinished" />
+            <translation>Atajos de &amp;teclado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Salir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Refresh This Page</source>
-            <translation type="unfinished" />
+            <translation>&amp;Actualizar esta página</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Settings…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Configuración…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;View</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ver</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>, </source>
-            <translation type="unfinished" />
+            <translation>, </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Automation</source>
-            <translation type="unfinished" />
+            <translation>Automatización</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Background jobs</source>
-            <translation type="unfinished" />
+            <translation>Tareas en segundo plano</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Choose a page; Ctrl+1 to Ctrl+9 open the first nine</source>
-            <translation type="unfinished" />
+            <translation>Elija una página; Ctrl+1 a Ctrl+9 abren las nueve primeras</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Jobs: {running} running, {queued} queued</source>
-            <translation type="unfinished" />
+            <translation>Tareas: {running} en curso, {queued} en cola</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Jobs: {running} running, {queued} queued, {failed} failed</source>
-            <translation type="unfinished" />
+            <translation>Tareas: {running} en curso, {queued} en cola, {failed} fallidas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain</source>
-            <translation type="unfinished" />
+            <translation>Llavero</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain: checking…</source>
-            <translation type="unfinished" />
+            <translation>Llavero: comprobando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain: locked</source>
-            <translation type="unfinished" />
+            <translation>Llavero: bloqueado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain: secure</source>
-            <translation type="unfinished" />
+            <translation>Llavero: seguro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Keychain: unavailable</source>
-            <translation type="unfinished" />
+            <translation>Llavero: no disponible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>No pages are installed in this build.</source>
-            <translation type="unfinished" />
+            <translation>No hay páginas instaladas en esta compilación.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Nothing here yet</source>
-            <translation type="unfinished" />
+            <translation>Aún no hay nada aquí</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Open &amp;Log Folder</source>
-            <translation type="unfinished" />
+            <translation>Abrir carpeta del &amp;registro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Opening your library…</source>
-            <translation type="unfinished" />
+            <translation>Abriendo su biblioteca…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Pages</source>
-            <translation type="unfinished" />
+            <translation>Páginas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Search the &amp;Catalog</source>
-            <translation type="unfinished" />
+            <translation>Buscar en el &amp;catálogo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>This takes a moment.</source>
-            <translation type="unfinished" />
+            <translation>Esto tarda un momento.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>{error}
 The details are in the log file.</source>
-            <translation type="unfinished" />
+            <translation>{error}
+Los detalles están en el archivo de registro.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>{menu} › {command}</source>
-            <translation type="unfinished" />
+            <translation>{menu} › {command}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>{page} could not be opened</source>
-            <translation type="unfinished" />
+            <translation>No se pudo abrir {page}</translation>
         </message>
     </context>
     <context>
@@ -3277,62 +3288,62 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Australia</source>
-            <translation type="unfinished" />
+            <translation>Australia</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Brazil</source>
-            <translation type="unfinished" />
+            <translation>Brasil</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Canada</source>
-            <translation type="unfinished" />
+            <translation>Canadá</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>France</source>
-            <translation type="unfinished" />
+            <translation>Francia</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Germany</source>
-            <translation type="unfinished" />
+            <translation>Alemania</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>India</source>
-            <translation type="unfinished" />
+            <translation>India</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Italy</source>
-            <translation type="unfinished" />
+            <translation>Italia</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Japan</source>
-            <translation type="unfinished" />
+            <translation>Japón</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>Spain</source>
-            <translation type="unfinished" />
+            <translation>España</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>United Kingdom</source>
-            <translation type="unfinished" />
+            <translation>Reino Unido</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>United States</source>
-            <translation type="unfinished" />
+            <translation>Estados Unidos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>{marketplace} ({code})</source>
-            <translation type="unfinished" />
+            <translation>{marketplace} ({code})</translation>
         </message>
     </context>
     <context>
@@ -3340,52 +3351,52 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Available in the library</source>
-            <translation type="unfinished" />
+            <translation>Disponible en la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Awaiting approval</source>
-            <translation type="unfinished" />
+            <translation>Pendiente de aprobación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>Fallida</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Grabbed / downloading</source>
-            <translation type="unfinished" />
+            <translation>Obtenida / descargando</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Issue reported</source>
-            <translation type="unfinished" />
+            <translation>Problema notificado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Request approved</source>
-            <translation type="unfinished" />
+            <translation>Solicitud aprobada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Request created</source>
-            <translation type="unfinished" />
+            <translation>Solicitud creada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Request denied</source>
-            <translation type="unfinished" />
+            <translation>Solicitud denegada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Service down</source>
-            <translation type="unfinished" />
+            <translation>Servicio caído</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Service recovered</source>
-            <translation type="unfinished" />
+            <translation>Servicio recuperado</translation>
         </message>
     </context>
     <context>
@@ -3393,147 +3404,147 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Add…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Agregar…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Edit…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Editar…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Enabled</source>
-            <translation type="unfinished" />
+            <translation>Ac&amp;tivada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nombre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Quitar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Add notification</source>
-            <translation type="unfinished" />
+            <translation>Agregar notificación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Apprise &amp;URL</source>
-            <translation type="unfinished" />
+            <translation>&amp;URL de Apprise</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Edit notification</source>
-            <translation type="unfinished" />
+            <translation>Editar notificación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Enter an Apprise URL first.</source>
-            <translation type="unfinished" />
+            <translation>Primero introduzca una URL de Apprise.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Events</source>
-            <translation type="unfinished" />
+            <translation>Eventos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Leave empty to keep the saved URL</source>
-            <translation type="unfinished" />
+            <translation>Déjelo vacío para conservar la URL guardada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nombre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Notification targets</source>
-            <translation type="unfinished" />
+            <translation>Destinos de notificación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Notify about</source>
-            <translation type="unfinished" />
+            <translation>Notificar sobre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Off</source>
-            <translation type="unfinished" />
+            <translation>Desactivada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>On</source>
-            <translation type="unfinished" />
+            <translation>Activada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Remove '{name}' and its saved URL from the keychain?</source>
-            <translation type="unfinished" />
+            <translation>¿Quitar “{name}” y su URL guardada del llavero?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Remove notification</source>
-            <translation type="unfinished" />
+            <translation>Quitar notificación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>S&amp;how</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mostrar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Saved URL</source>
-            <translation type="unfinished" />
+            <translation>URL guardada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Saved: {url}</source>
-            <translation type="unfinished" />
+            <translation>Guardada: {url}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Send &amp;test</source>
-            <translation type="unfinished" />
+            <translation>Enviar &amp;prueba</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Send notifications to Discord, Slack, Telegram, ntfy, Gotify, Pushover, email or any webhook through &lt;a href="{wiki}"&gt;Apprise URLs&lt;/a&gt;. Each URL is kept in your system keychain.</source>
-            <translation type="unfinished" />
+            <translation>Envíe notificaciones a Discord, Slack, Telegram, ntfy, Gotify, Pushover, correo electrónico o cualquier webhook mediante &lt;a href="{wiki}"&gt;URL de Apprise&lt;/a&gt;. Cada URL se guarda en el llavero de su sistema.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Sending a test notification…</source>
-            <translation type="unfinished" />
+            <translation>Enviando una notificación de prueba…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Sending a test to {name}…</source>
-            <translation type="unfinished" />
+            <translation>Enviando una prueba a {name}…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Show the URL</source>
-            <translation type="unfinished" />
+            <translation>Mostrar la URL</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>e.g. Family Discord</source>
-            <translation type="unfinished" />
+            <translation>p. ej., Discord de la familia</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>e.g. discord://webhook_id/token, ntfys://my-topic, tgram://bot_token/chat_id, json://host/path</source>
-            <translation type="unfinished" />
+            <translation>p. ej., discord://webhook_id/token, ntfys://my-topic, tgram://bot_token/chat_id, json://host/path</translation>
         </message>
     </context>
     <context>
@@ -3541,87 +3552,87 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>&amp;Default</source>
-            <translation type="unfinished" />
+            <translation>&amp;Predeterminada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>&amp;Files</source>
-            <translation type="unfinished" />
+            <translation>&amp;Archivos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Book folders</source>
-            <translation type="unfinished" />
+            <translation>Carpetas de libros</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Copy (keeps the download for seeding)</source>
-            <translation type="unfinished" />
+            <translation>Copiar (conserva la descarga para sembrar)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Folder template</source>
-            <translation type="unfinished" />
+            <translation>Plantilla de carpeta</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Hard link (no extra space; same drive; tags not embedded)</source>
-            <translation type="unfinished" />
+            <translation>Enlace físico (sin espacio adicional; mismo disco; etiquetas no incrustadas)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Importing</source>
-            <translation type="unfinished" />
+            <translation>Importación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Install ffmpeg to merge chapters.</source>
-            <translation type="unfinished" />
+            <translation>Instale ffmpeg para combinar capítulos.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>M&amp;erge multi-file books into one M4B with chapters</source>
-            <translation type="unfinished" />
+            <translation>&amp;Combinar los libros de varios archivos en un M4B con capítulos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Merge multi-file books into one M4B with chapters (needs ffmpeg, not found)</source>
-            <translation type="unfinished" />
+            <translation>Combinar los libros de varios archivos en un M4B con capítulos (requiere ffmpeg, no encontrado)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Move (the download folder is emptied)</source>
-            <translation type="unfinished" />
+            <translation>Mover (la carpeta de descarga se vacía)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Preview</source>
-            <translation type="unfinished" />
+            <translation>Vista previa</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Preview:</source>
-            <translation type="unfinished" />
+            <translation>Vista previa:</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Put the default folder template back</source>
-            <translation type="unfinished" />
+            <translation>Restablecer la plantilla de carpeta predeterminada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Tokens: {tokens}. Put optional parts in &lt;…&gt;: they vanish when a token inside is empty. '/' separates folders; write {open} and {close} for literal braces.</source>
-            <translation type="unfinished" />
+            <translation>Marcadores: {tokens}. Ponga las partes opcionales entre &lt;…&gt;: desaparecen cuando un marcador que contienen está vacío. “/” separa carpetas; escriba {open} y {close} para llaves literales.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Write &amp;metadata.json, desc.txt and reader.txt (Audiobookshelf)</source>
-            <translation type="unfinished" />
+            <translation>Escribir &amp;metadata.json, desc.txt y reader.txt (Audiobookshelf)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
             <source>Write &amp;tags and the cover into the audio files (Plex, Audiobookshelf)</source>
-            <translation type="unfinished" />
+            <translation>Escribir e&amp;tiquetas y la portada en los archivos de audio (Plex, Audiobookshelf)</translation>
         </message>
     </context>
     <context>
@@ -3629,37 +3640,37 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Activity</source>
-            <translation type="unfinished" />
+            <translation>Actividad</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Blocklist</source>
-            <translation type="unfinished" />
+            <translation>Lista de bloqueo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Discover</source>
-            <translation type="unfinished" />
+            <translation>Descubrir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Requests</source>
-            <translation type="unfinished" />
+            <translation>Solicitudes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Search</source>
-            <translation type="unfinished" />
+            <translation>Buscar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Service status</source>
-            <translation type="unfinished" />
+            <translation>Estado de servicios</translation>
         </message>
     </context>
     <context>
@@ -3668,7 +3679,7 @@ The details are in the log file.</source>
             <location filename="../../rmab_desktop/ui/delegates/progress_delegate.py" />
             <source>{number}%</source>
             <comment>a percentage</comment>
-            <translation type="unfinished" />
+            <translation>{number} %</translation>
         </message>
     </context>
     <context>
@@ -3677,205 +3688,205 @@ The details are in the log file.</source>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source> MB</source>
             <comment>megabytes after a number</comment>
-            <translation type="unfinished" />
+            <translation> MB</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source> kbps</source>
             <comment>kilobits per second after a number</comment>
-            <translation type="unfinished" />
+            <translation> kbit/s</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source> min</source>
             <comment>minutes after a number</comment>
-            <translation type="unfinished" />
+            <translation> min</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Below this bitrate for the runtime</source>
-            <translation type="unfinished" />
+            <translation>Por de&amp;bajo de este bitrate para la duración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Forbidden words</source>
-            <translation type="unfinished" />
+            <translation>Palabras pro&amp;hibidas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Preferred words</source>
-            <translation type="unfinished" />
+            <translation>Palabras pre&amp;feridas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Smaller than (runtime unknown)</source>
-            <translation type="unfinished" />
+            <translation>Más &amp;pequeña que (duración desconocida)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>&amp;Up</source>
-            <translation type="unfinished" />
+            <translation>S&amp;ubir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Abo&amp;ve this bitrate for the runtime</source>
-            <translation type="unfinished" />
+            <translation>Por &amp;encima de este bitrate para la duración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Always rejected: another title, another book of the series, box sets, abridged or dramatized editions (unless that is what you asked for). Interactive search shows rejected releases greyed with the reason, and you may still pick one.</source>
-            <translation type="unfinished" />
+            <translation>Siempre se rechazan: otro título, otro libro de la serie, recopilatorios, ediciones abreviadas o dramatizadas (salvo que sea lo que pidió). La búsqueda interactiva muestra en gris las releases rechazadas con el motivo, y aun así puede elegir una.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Among the rest, prefer</source>
-            <translation type="unfinished" />
+            <translation>Entre las demás, preferir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Auth&amp;or</source>
-            <translation type="unfinished" />
+            <translation>Aut&amp;or</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Book &amp;title</source>
-            <translation type="unfinished" />
+            <translation>&amp;Título del libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Do&amp;wn</source>
-            <translation type="unfinished" />
+            <translation>Ba&amp;jar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Fewer seeders t&amp;han</source>
-            <translation type="unfinished" />
+            <translation>Menos &amp;semillas que</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Fo&amp;rmats, best first</source>
-            <translation type="unfinished" />
+            <translation>Fo&amp;rmatos, el mejor primero</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Indexer fla&amp;gs (points)</source>
-            <translation type="unfinished" />
+            <translation>Marcas del inde&amp;xador (puntos)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Move the selected format down</source>
-            <translation type="unfinished" />
+            <translation>Bajar el formato seleccionado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Move the selected format up</source>
-            <translation type="unfinished" />
+            <translation>Subir el formato seleccionado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Never grab automatically</source>
-            <translation type="unfinished" />
+            <translation>Nunca obtener automáticamente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Other</source>
-            <translation type="unfinished" />
+            <translation>Otros</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>R&amp;untime</source>
-            <translation type="unfinished" />
+            <translation>&amp;Duración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Reject releases marked with another &amp;language than the book's</source>
-            <translation type="unfinished" />
+            <translation>Rechazar releases marcadas con otro &amp;idioma distinto al del libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Release na&amp;me</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nombre de la release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Release si&amp;ze</source>
-            <translation type="unfinished" />
+            <translation>Tamaño de la re&amp;lease</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Restore &amp;defaults</source>
-            <translation type="unfinished" />
+            <translation>Restablecer &amp;valores predeterminados</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Saved.</source>
-            <translation type="unfinished" />
+            <translation>Guardado.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Guardando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>The release must name an &amp;author of the book</source>
-            <translation type="unfinished" />
+            <translation>La release debe nombrar a un &amp;autor del libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Try it</source>
-            <translation type="unfinished" />
+            <translation>Probar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Verdict for this release</source>
-            <translation type="unfinished" />
+            <translation>Veredicto para esta release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>sample, excerpt, summary</source>
-            <translation type="unfinished" />
+            <translation>sample, fragmento, resumen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>to</source>
             <comment>from one bitrate to another</comment>
-            <translation type="unfinished" />
+            <translation>a</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>unabridged, chapterized</source>
-            <translation type="unfinished" />
+            <translation>íntegro, con capítulos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>{format} sounds right from</source>
-            <translation type="unfinished" />
+            <translation>{format} suena bien de</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>{format}: highest bitrate that sounds right</source>
-            <translation type="unfinished" />
+            <translation>{format}: bitrate más alto que suena bien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>{format}: lowest bitrate that sounds right</source>
-            <translation type="unfinished" />
+            <translation>{format}: bitrate más bajo que suena bien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>{verdict}, score {score} ({parts})</source>
-            <translation type="unfinished" />
+            <translation>{verdict}, puntuación {score} ({parts})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>✔ Accepted</source>
-            <translation type="unfinished" />
+            <translation>✔ Aceptada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>✘ Rejected</source>
-            <translation type="unfinished" />
+            <translation>✘ Rechazada</translation>
         </message>
     </context>
     <context>
@@ -3883,77 +3894,77 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>'{title}' was already requested by someone else; you were added to that request.</source>
-            <translation type="unfinished" />
+            <translation>Otra persona ya había solicitado “{title}”; se le ha agregado a esa solicitud.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Available</source>
-            <translation type="unfinished" />
+            <translation>Disponible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Awaiting approval</source>
-            <translation type="unfinished" />
+            <translation>Pendiente de aprobación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Awaiting release</source>
-            <translation type="unfinished" />
+            <translation>Pendiente de publicación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Awaiting search</source>
-            <translation type="unfinished" />
+            <translation>Pendiente de búsqueda</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Cancelada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Denied</source>
-            <translation type="unfinished" />
+            <translation>Denegada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Downloaded</source>
-            <translation type="unfinished" />
+            <translation>Descargada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Downloading</source>
-            <translation type="unfinished" />
+            <translation>Descargando</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>Fallida</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Needs attention</source>
-            <translation type="unfinished" />
+            <translation>Requiere atención</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Pending</source>
-            <translation type="unfinished" />
+            <translation>Pendiente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Processing</source>
-            <translation type="unfinished" />
+            <translation>Procesando</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Requested '{title}' ({status}).</source>
-            <translation type="unfinished" />
+            <translation>Se solicitó “{title}” ({status}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Searching</source>
-            <translation type="unfinished" />
+            <translation>Buscando</translation>
         </message>
     </context>
     <context>
@@ -3961,37 +3972,37 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Approved automatically</source>
-            <translation type="unfinished" />
+            <translation>Aprobada automáticamente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Approved by {admin}</source>
-            <translation type="unfinished" />
+            <translation>Aprobada por {admin}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Approved by {admin}: {note}</source>
-            <translation type="unfinished" />
+            <translation>Aprobada por {admin}: {note}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Denied by {admin}</source>
-            <translation type="unfinished" />
+            <translation>Denegada por {admin}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Denied by {admin}: {note}</source>
-            <translation type="unfinished" />
+            <translation>Denegada por {admin}: {note}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{reason}; waiting for the release on {date}</source>
-            <translation type="unfinished" />
+            <translation>{reason}; esperando la publicación el {date}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{reason}; waiting for the search</source>
-            <translation type="unfinished" />
+            <translation>{reason}; esperando la búsqueda</translation>
         </message>
     </context>
     <context>
@@ -3999,186 +4010,186 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>&amp;Show</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mostrar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>&amp;by</source>
             <comment>show requests with this status by this user</comment>
-            <translation type="unfinished" />
+            <translation>&amp;de</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>, </source>
             <comment>between names</comment>
-            <translation type="unfinished" />
+            <translation>, </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Approve</source>
-            <translation type="unfinished" />
+            <translation>Aprobar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Attempts: search {search}, download {download}, import {imported}</source>
-            <translation type="unfinished" />
+            <translation>Intentos: búsqueda {search}, descarga {download}, importación {imported}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>By {authors} · {kind} · {region} · requested by {user}</source>
-            <translation type="unfinished" />
+            <translation>De {authors} · {kind} · {region} · solicitado por {user}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Cancel request</source>
-            <translation type="unfinished" />
+            <translation>Cancelar solicitud</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Eliminar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Deny</source>
-            <translation type="unfinished" />
+            <translation>Denegar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Downloading {percent}</source>
-            <translation type="unfinished" />
+            <translation>Descargando {percent}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Downloading {percent} at {speed}</source>
-            <translation type="unfinished" />
+            <translation>Descargando {percent} a {speed}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Downloading {percent} at {speed}, about {time} left</source>
-            <translation type="unfinished" />
+            <translation>Descargando {percent} a {speed}, quedan unos {time}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Downloading {percent}, about {time} left</source>
-            <translation type="unfinished" />
+            <translation>Descargando {percent}, quedan unos {time}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Every book asked for and where it is: searching, downloading, in the library, or stuck.</source>
-            <translation type="unfinished" />
+            <translation>Cada libro solicitado y en qué punto está: buscando, descargando, en la biblioteca o atascado.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Everyone</source>
-            <translation type="unfinished" />
+            <translation>Todos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Filter requests</source>
-            <translation type="unfinished" />
+            <translation>Filtrar solicitudes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Filter…</source>
-            <translation type="unfinished" />
+            <translation>Filtrar…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Note for the approval or denial</source>
-            <translation type="unfinished" />
+            <translation>Nota para la aprobación o denegación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Note for the approval or denial (optional)</source>
-            <translation type="unfinished" />
+            <translation>Nota para la aprobación o denegación (opcional)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Note: {note}</source>
-            <translation type="unfinished" />
+            <translation>Nota: {note}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Released on {date}; the search starts that day.</source>
-            <translation type="unfinished" />
+            <translation>Se publica el {date}; la búsqueda empieza ese día.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Request deleted.</source>
-            <translation type="unfinished" />
+            <translation>Solicitud eliminada.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Requests</source>
-            <translation type="unfinished" />
+            <translation>Solicitudes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Search again</source>
-            <translation type="unfinished" />
+            <translation>Buscar de nuevo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Search interactively…</source>
-            <translation type="unfinished" />
+            <translation>Búsqueda interactiva…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>See every release found and choose one yourself</source>
-            <translation type="unfinished" />
+            <translation>Ver todas las releases encontradas y elegir una usted mismo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Select a request to see what happened.</source>
-            <translation type="unfinished" />
+            <translation>Seleccione una solicitud para ver qué ocurrió.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Show requests by</source>
-            <translation type="unfinished" />
+            <translation>Mostrar solicitudes de</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Show requests with status</source>
-            <translation type="unfinished" />
+            <translation>Mostrar solicitudes con estado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>What happened to this request</source>
-            <translation type="unfinished" />
+            <translation>Historial de esta solicitud</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>audiobook</source>
-            <translation type="unfinished" />
+            <translation>audiolibro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>ebook</source>
-            <translation type="unfinished" />
+            <translation>libro electrónico</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>someone</source>
-            <translation type="unfinished" />
+            <translation>alguien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>unknown</source>
             <comment>an unknown author</comment>
-            <translation type="unfinished" />
+            <translation>desconocido</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>{number}%</source>
             <comment>a percentage</comment>
-            <translation type="unfinished" />
+            <translation>{number} %</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>{title} — {status}</source>
-            <translation type="unfinished" />
+            <translation>{title} — {status}</translation>
         </message>
     </context>
     <context>
@@ -4186,98 +4197,98 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>All</source>
-            <translation type="unfinished" />
+            <translation>Todas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Autor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Awaiting approval</source>
-            <translation type="unfinished" />
+            <translation>Pendientes de aprobación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Canceladas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Completed</source>
-            <translation type="unfinished" />
+            <translation>Completadas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>Fallidas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>In progress</source>
-            <translation type="unfinished" />
+            <translation>En curso</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Level</source>
-            <translation type="unfinished" />
+            <translation>Nivel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>Progreso</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Region</source>
-            <translation type="unfinished" />
+            <translation>Región</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Requested</source>
-            <translation type="unfinished" />
+            <translation>Solicitado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Requested by</source>
-            <translation type="unfinished" />
+            <translation>Solicitado por</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Hora</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Título</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>Waiting</source>
-            <translation type="unfinished" />
+            <translation>En espera</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>What happened</source>
-            <translation type="unfinished" />
+            <translation>Qué ocurrió</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>{title} (ebook)</source>
-            <translation type="unfinished" />
+            <translation>{title} (libro electrónico)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/requests_model.py" />
             <source>{user} +{count}</source>
             <comment>a requester and how many others joined</comment>
-            <translation type="unfinished" />
+            <translation>{user} +{count}</translation>
         </message>
     </context>
     <context>
@@ -4285,52 +4296,52 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Cron</source>
-            <translation type="unfinished" />
+            <translation>Cron</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Double-click to edit</source>
-            <translation type="unfinished" />
+            <translation>Haga doble clic para editar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Enabled</source>
-            <translation type="unfinished" />
+            <translation>Activada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Last run</source>
-            <translation type="unfinished" />
+            <translation>Última ejecución</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nombre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Next run</source>
-            <translation type="unfinished" />
+            <translation>Próxima ejecución</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>No</source>
-            <translation type="unfinished" />
+            <translation>No</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Runs</source>
-            <translation type="unfinished" />
+            <translation>Ejecuciones</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>Yes</source>
-            <translation type="unfinished" />
+            <translation>Sí</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/schedules_model.py" />
             <source>never</source>
-            <translation type="unfinished" />
+            <translation>nunca</translation>
         </message>
     </context>
     <context>
@@ -4338,126 +4349,126 @@ The details are in the log file.</source>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>%n result(s) for “{query}” in {marketplace}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n resultado para “{query}” en {marketplace}</numerusform>
+                <numerusform>%n resultados para “{query}” en {marketplace}</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Anything</source>
-            <translation type="unfinished" />
+            <translation>Todo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Arrow keys choose a book; Enter opens it</source>
-            <translation type="unfinished" />
+            <translation>Las flechas eligen un libro; Intro lo abre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Autor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Best sellers</source>
-            <translation type="unfinished" />
+            <translation>Más vendidos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Find any audiobook in the Audible catalog by title, author or narrator.</source>
-            <translation type="unfinished" />
+            <translation>Encuentre cualquier audiolibro del catálogo de Audible por título, autor o narrador.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Marketplace</source>
-            <translation type="unfinished" />
+            <translation>Tienda</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Narrator</source>
-            <translation type="unfinished" />
+            <translation>Narrador</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Newest</source>
-            <translation type="unfinished" />
+            <translation>Más recientes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>No results for “{query}”.</source>
-            <translation type="unfinished" />
+            <translation>No hay resultados para “{query}”.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Rating</source>
-            <translation type="unfinished" />
+            <translation>Valoración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Relevance</source>
-            <translation type="unfinished" />
+            <translation>Relevancia</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search</source>
-            <translation type="unfinished" />
+            <translation>Buscar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search in</source>
-            <translation type="unfinished" />
+            <translation>Buscar en</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search results</source>
-            <translation type="unfinished" />
+            <translation>Resultados de la búsqueda</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search the Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Buscar en el catálogo de Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Search the Audible catalog.</source>
-            <translation type="unfinished" />
+            <translation>Busque en el catálogo de Audible.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Searching for “{query}”…</source>
-            <translation type="unfinished" />
+            <translation>Buscando “{query}”…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Sort results by</source>
-            <translation type="unfinished" />
+            <translation>Ordenar resultados por</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Título</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Title, author, narrator…</source>
-            <translation type="unfinished" />
+            <translation>Título, autor, narrador…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Type something to search for.</source>
-            <translation type="unfinished" />
+            <translation>Escriba algo para buscar.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Type, then press Enter; suggestions appear as you type</source>
-            <translation type="unfinished" />
+            <translation>Escriba y pulse Intro; las sugerencias aparecen mientras escribe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>{country} ({code})</source>
             <comment>a marketplace</comment>
-            <translation type="unfinished" />
+            <translation>{country} ({code})</translation>
         </message>
     </context>
     <context>
@@ -4465,61 +4476,61 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Down</source>
-            <translation type="unfinished" />
+            <translation>Caído</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Latency {latency}   ·   Checked {when}</source>
-            <translation type="unfinished" />
+            <translation>Latencia {latency}   ·   Comprobado: {when}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>No checks in the last 24 h</source>
-            <translation type="unfinished" />
+            <translation>Sin comprobaciones en las últimas 24 h</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Not checked yet</source>
-            <translation type="unfinished" />
+            <translation>Aún sin comprobar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Slow</source>
-            <translation type="unfinished" />
+            <translation>Lento</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Up</source>
-            <translation type="unfinished" />
+            <translation>Activo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>Uptime 24 h {day}   ·   7 d {week}</source>
-            <translation type="unfinished" />
+            <translation>Disponibilidad 24 h {day}   ·   7 d {week}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>never</source>
             <comment>never checked</comment>
-            <translation type="unfinished" />
+            <translation>nunca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>{number} ms</source>
             <comment>milliseconds</comment>
-            <translation type="unfinished" />
+            <translation>{number} ms</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>{number} s</source>
             <comment>seconds</comment>
-            <translation type="unfinished" />
+            <translation>{number} s</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
             <source>{number}%</source>
             <comment>a percentage</comment>
-            <translation type="unfinished" />
+            <translation>{number} %</translation>
         </message>
     </context>
     <context>
@@ -4527,27 +4538,27 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Catálogo de Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Download client</source>
-            <translation type="unfinished" />
+            <translation>Cliente de descarga</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexador</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Library server</source>
-            <translation type="unfinished" />
+            <translation>Servidor de biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/checks.py" />
             <source>Notifications</source>
-            <translation type="unfinished" />
+            <translation>Notificaciones</translation>
         </message>
     </context>
     <context>
@@ -4555,27 +4566,27 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>Degraded</source>
-            <translation type="unfinished" />
+            <translation>Degradado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>Down</source>
-            <translation type="unfinished" />
+            <translation>Caído</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>Unknown</source>
-            <translation type="unfinished" />
+            <translation>Desconocido</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>Up</source>
-            <translation type="unfinished" />
+            <translation>Activo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/service_status_model.py" />
             <source>{service}: {state}</source>
-            <translation type="unfinished" />
+            <translation>{service}: {state}</translation>
         </message>
     </context>
     <context>
@@ -4583,67 +4594,67 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Catalog &amp; requests</source>
-            <translation type="unfinished" />
+            <translation>Catálogo y solicitudes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Desktop</source>
-            <translation type="unfinished" />
+            <translation>Escritorio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Download clients</source>
-            <translation type="unfinished" />
+            <translation>Clientes de descarga</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>General</source>
-            <translation type="unfinished" />
+            <translation>General</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Indexers</source>
-            <translation type="unfinished" />
+            <translation>Indexadores</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Notifications</source>
-            <translation type="unfinished" />
+            <translation>Notificaciones</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Organize</source>
-            <translation type="unfinished" />
+            <translation>Organización</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Ranking</source>
-            <translation type="unfinished" />
+            <translation>Clasificación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Configuración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>Settings sections</source>
-            <translation type="unfinished" />
+            <translation>Secciones de configuración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Setup assistant</source>
-            <translation type="unfinished" />
+            <translation>Asistente de configuración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>{section} could not be opened</source>
-            <translation type="unfinished" />
+            <translation>No se pudo abrir {section}</translation>
         </message>
     </context>
     <context>
@@ -4651,302 +4662,304 @@ The details are in the log file.</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Address</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dirección</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Browse…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Examinar…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Client</source>
-            <translation type="unfinished" />
+            <translation>&amp;Cliente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Find libraries</source>
-            <translation type="unfinished" />
+            <translation>B&amp;uscar bibliotecas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Library</source>
-            <translation type="unfinished" />
+            <translation>&amp;Biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Marketplace</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tienda</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Password</source>
-            <translation type="unfinished" />
+            <translation>C&amp;ontraseña</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Same folder here</source>
-            <translation type="unfinished" />
+            <translation>&amp;Misma carpeta aquí</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;Test</source>
-            <translation type="unfinished" />
+            <translation>&amp;Probar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>&amp;User name</source>
-            <translation type="unfinished" />
+            <translation>Nombre de &amp;usuario</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>API &amp;key</source>
-            <translation type="unfinished" />
+            <translation>C&amp;lave de API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>API key</source>
-            <translation type="unfinished" />
+            <translation>Clave de API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Dirección</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Apprise &amp;URL</source>
-            <translation type="unfinished" />
+            <translation>&amp;URL de Apprise</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Asking the server…</source>
-            <translation type="unfinished" />
+            <translation>Consultando al servidor…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Audible marketplace</source>
-            <translation type="unfinished" />
+            <translation>Tienda de Audible</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Audiobook libraries found: %n.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Bibliotecas de audiolibros encontradas: %n.</numerusform>
+                <numerusform>Bibliotecas de audiolibros encontradas: %n.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Books are discovered and identified in this marketplace (an ASIN belongs to one).</source>
-            <translation type="unfinished" />
+            <translation>Los libros se descubren e identifican en esta tienda (cada ASIN pertenece a una).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Books are organized and tagged into this folder; a server can then show them.</source>
-            <translation type="unfinished" />
+            <translation>Los libros se organizan y etiquetan en esta carpeta; después un servidor puede mostrarlos.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Browse for: {folder}</source>
-            <translation type="unfinished" />
+            <translation>Buscar: {folder}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Cate&amp;gory</source>
-            <translation type="unfinished" />
+            <translation>Cate&amp;goría</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Choose a download client first.</source>
-            <translation type="unfinished" />
+            <translation>Primero elija un cliente de descarga.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Choose at least one source of releases. Prowlarr searches all its indexers at once.</source>
-            <translation type="unfinished" />
+            <translation>Elija al menos una fuente de releases. Prowlarr busca en todos sus indexadores a la vez.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Client's &amp;download folder</source>
-            <translation type="unfinished" />
+            <translation>Carpeta de descarga del cl&amp;iente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Create one on the server, then try again.</source>
-            <translation type="unfinished" />
+            <translation>Cree una en el servidor y vuelva a intentarlo.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Download client</source>
-            <translation type="unfinished" />
+            <translation>Cliente de descarga</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Download folder on this computer</source>
-            <translation type="unfinished" />
+            <translation>Carpeta de descarga en este equipo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Enter an Apprise URL first, or leave it empty to skip.</source>
-            <translation type="unfinished" />
+            <translation>Primero introduzca una URL de Apprise, o déjela vacía para omitir este paso.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Enter the indexer's address first.</source>
-            <translation type="unfinished" />
+            <translation>Primero introduzca la dirección del indexador.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Fill in both folders of the path mapping, or neither.</source>
-            <translation type="unfinished" />
+            <translation>Rellene las dos carpetas de la asignación de rutas, o ninguna.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>In a few steps you choose where your audiobooks live, which Audible marketplace to browse, where to search for releases, which download client fetches them and how you want to be notified.
 
 Each step has a Test button. Anything you leave empty can be set later in Settings, and this assistant can be opened again from Settings &gt; Setup.</source>
-            <translation type="unfinished" />
+            <translation>En unos pocos pasos elegirá dónde están sus audiolibros, qué tienda de Audible explorar, dónde buscar releases, qué cliente de descarga las obtiene y cómo quiere recibir avisos.
+
+Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más tarde en Configuración, y este asistente puede volver a abrirse desde Configuración &gt; Asistente.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Internet Archive / LibriVox: public-domain books, no account needed</source>
-            <translation type="unfinished" />
+            <translation>Internet Archive / LibriVox: libros de dominio público, sin cuenta</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Just a folder (the app scans it)</source>
-            <translation type="unfinished" />
+            <translation>Solo una carpeta (la aplicación la analiza)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Library &amp;folder</source>
-            <translation type="unfinished" />
+            <translation>&amp;Carpeta de la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Library folder</source>
-            <translation type="unfinished" />
+            <translation>Carpeta de la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>None for now</source>
-            <translation type="unfinished" />
+            <translation>Ninguno por ahora</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Notifications</source>
-            <translation type="unfinished" />
+            <translation>Notificaciones</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Optional: also notify a phone or chat (Discord, Telegram, ntfy, Pushover, email …) with an Apprise URL. Desktop notifications are always on.</source>
-            <translation type="unfinished" />
+            <translation>Opcional: avise también a un teléfono o un chat (Discord, Telegram, ntfy, Pushover, correo electrónico…) con una URL de Apprise. Las notificaciones de escritorio están siempre activadas.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Save and start</source>
-            <translation type="unfinished" />
+            <translation>Guardar y empezar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Send &amp;test</source>
-            <translation type="unfinished" />
+            <translation>Enviar &amp;prueba</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Server</source>
-            <translation type="unfinished" />
+            <translation>Servidor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Shown by</source>
-            <translation type="unfinished" />
+            <translation>Mostrada por</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>T&amp;oken</source>
-            <translation type="unfinished" />
+            <translation>&amp;Token</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Test</source>
-            <translation type="unfinished" />
+            <translation>Probar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Test Internet Archive / LibriVox</source>
-            <translation type="unfinished" />
+            <translation>Probar Internet Archive / LibriVox</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Test {indexer}</source>
-            <translation type="unfinished" />
+            <translation>Probar {indexer}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>The client that downloads torrents or NZBs. Public-domain books download directly and need none.</source>
-            <translation type="unfinished" />
+            <translation>El cliente que descarga los torrents o NZB. Los libros de dominio público se descargan directamente y no lo necesitan.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>The client's folder and the same folder as this computer sees it.</source>
-            <translation type="unfinished" />
+            <translation>La carpeta del cliente y esa misma carpeta tal como la ve este equipo.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>The server has no audiobook library.</source>
-            <translation type="unfinished" />
+            <translation>El servidor no tiene ninguna biblioteca de audiolibros.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Torznab / Newznab indexer</source>
-            <translation type="unfinished" />
+            <translation>Indexador Torznab / Newznab</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Tipo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Welcome to ReadMeABook</source>
-            <translation type="unfinished" />
+            <translation>Le damos la bienvenida a ReadMeABook</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Where to search</source>
-            <translation type="unfinished" />
+            <translation>Dónde buscar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>Your library</source>
-            <translation type="unfinished" />
+            <translation>Su biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>as the client sees it, e.g. /downloads</source>
-            <translation type="unfinished" />
+            <translation>como la ve el cliente, p. ej., /downloads</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>e.g. /home/me/Audiobooks</source>
-            <translation type="unfinished" />
+            <translation>p. ej., /home/yo/Audiolibros</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>e.g. ntfys://my-topic or discord://webhook_id/webhook_token</source>
-            <translation type="unfinished" />
+            <translation>p. ej., ntfys://my-topic o discord://webhook_id/webhook_token</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>kept in your system keychain</source>
-            <translation type="unfinished" />
+            <translation>guardada en el llavero de su sistema</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>the same folder on this computer, e.g. /mnt/nas/downloads</source>
-            <translation type="unfinished" />
+            <translation>la misma carpeta en este equipo, p. ej., /mnt/nas/downloads</translation>
         </message>
     </context>
     <context>
@@ -4954,12 +4967,12 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/setup_settings.py" />
             <source>&amp;Open the setup assistant…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Abrir el asistente de configuración…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/setup_settings.py" />
             <source>The setup assistant walks through the library, the Audible marketplace, indexers, the download client and notifications, with a Test for each. What you already set up is kept unless you change it there.</source>
-            <translation type="unfinished" />
+            <translation>El asistente de configuración recorre la biblioteca, la tienda de Audible, los indexadores, el cliente de descarga y las notificaciones, con una prueba para cada uno. Lo que ya haya configurado se conserva, salvo que lo cambie allí.</translation>
         </message>
     </context>
     <context>
@@ -4967,72 +4980,72 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Close a book window</source>
-            <translation type="unfinished" />
+            <translation>Cerrar una ventana de libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Command</source>
-            <translation type="unfinished" />
+            <translation>Comando</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Enter</source>
-            <translation type="unfinished" />
+            <translation>Intro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Esc, Ctrl+W</source>
-            <translation type="unfinished" />
+            <translation>Esc, Ctrl+W</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Everything in the app can be reached from the keyboard.</source>
-            <translation type="unfinished" />
+            <translation>Todo en la aplicación es accesible desde el teclado.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Keyboard Shortcuts</source>
-            <translation type="unfinished" />
+            <translation>Atajos de teclado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Keyboard shortcuts</source>
-            <translation type="unfinished" />
+            <translation>Atajos de teclado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Keys</source>
-            <translation type="unfinished" />
+            <translation>Teclas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Library › {action}</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca › {action}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Menu key, Shift+F10</source>
-            <translation type="unfinished" />
+            <translation>Tecla Menú, Mayús+F10</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Move between controls</source>
-            <translation type="unfinished" />
+            <translation>Moverse entre controles</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Open the selected book (Search, Discover, author and series lists)</source>
-            <translation type="unfinished" />
+            <translation>Abrir el libro seleccionado (Buscar, Descubrir, listas de autores y series)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Show a book's actions</source>
-            <translation type="unfinished" />
+            <translation>Mostrar las acciones de un libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/shortcuts_dialog.py" />
             <source>Tab, Shift+Tab</source>
-            <translation type="unfinished" />
+            <translation>Tab, Mayús+Tab</translation>
         </message>
     </context>
     <context>
@@ -5058,49 +5071,49 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Add the Audible marketplace, an indexer, a download client or a library server in Settings (or the setup wizard); each one then gets a card here.</source>
-            <translation type="unfinished" />
+            <translation>Agregue la tienda de Audible, un indexador, un cliente de descarga o un servidor de biblioteca en Configuración (o en el asistente de configuración); cada uno tendrá entonces su tarjeta aquí.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Check every configured service now</source>
-            <translation type="unfinished" />
+            <translation>Comprobar ahora todos los servicios configurados</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Check now</source>
-            <translation type="unfinished" />
+            <translation>Comprobar ahora</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Checked every 10 minutes. A service that goes down is reported once, and again when it is back.</source>
-            <translation type="unfinished" />
+            <translation>Se comprueba cada 10 minutos. Un servicio que cae se notifica una vez, y otra vez cuando se recupera.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Checking…</source>
-            <translation type="unfinished" />
+            <translation>Comprobando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>No services to check yet</source>
-            <translation type="unfinished" />
+            <translation>Aún no hay servicios que comprobar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Service status</source>
-            <translation type="unfinished" />
+            <translation>Estado de servicios</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>Services</source>
-            <translation type="unfinished" />
+            <translation>Servicios</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
             <source>{down} of %n down</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{down} de %n caído</numerusform>
+                <numerusform>{down} de %n caídos</numerusform>
             </translation>
         </message>
     </context>
@@ -5110,7 +5123,7 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
             <location filename="../../rmab_desktop/ui/models/row_model.py" />
             <source>{value}%</source>
             <comment>a percentage</comment>
-            <translation type="unfinished" />
+            <translation>{value} %</translation>
         </message>
     </context>
     <context>
@@ -5118,12 +5131,12 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/widgets/test_button.py" />
             <source>Test</source>
-            <translation type="unfinished" />
+            <translation>Probar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/widgets/test_button.py" />
             <source>Testing…</source>
-            <translation type="unfinished" />
+            <translation>Probando…</translation>
         </message>
     </context>
     <context>
@@ -5131,12 +5144,12 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message>
             <location filename="../../rmab_desktop/ui/widgets/test_result.py" />
             <source>✓ {message}</source>
-            <translation type="unfinished" />
+            <translation>✓ {message}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/widgets/test_result.py" />
             <source>✓ {message} ({latency} ms)</source>
-            <translation type="unfinished" />
+            <translation>✓ {message} ({latency} ms)</translation>
         </message>
     </context>
     <context>
@@ -5144,48 +5157,48 @@ Each step has a Test button. Anything you leave empty can be set later in Settin
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>%n job(s) running</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n tarea en curso</numerusform>
+                <numerusform>%n tareas en curso</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>Hide window</source>
-            <translation type="unfinished" />
+            <translation>Ocultar ventana</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>No active jobs</source>
-            <translation type="unfinished" />
+            <translation>No hay tareas activas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>Pause automation</source>
-            <translation type="unfinished" />
+            <translation>Pausar automatización</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>Quit</source>
-            <translation type="unfinished" />
+            <translation>Salir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>Show window</source>
-            <translation type="unfinished" />
+            <translation>Mostrar ventana</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>{app} — %n running</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{app}: %n en curso</numerusform>
+                <numerusform>{app}: %n en curso</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>{app} — paused</source>
-            <translation type="unfinished" />
+            <translation>{app}: en pausa</translation>
         </message>
     </context>
 </TS>
