@@ -2434,7 +2434,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
             <source>#</source>
-            <translation>nº</translation>
+            <translation>Nº</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
@@ -2589,7 +2589,7 @@ La récupérer quand même ?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
             <source>#</source>
-            <translation>nº</translation>
+            <translation>Nº</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
