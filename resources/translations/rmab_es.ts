@@ -305,97 +305,97 @@
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>'{host}' is not a host name or IP address.</source>
-            <translation type="unfinished" />
+            <translation>“{host}” no es un nombre de host ni una dirección IP.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>An Apprise address looks like discord://webhook_id/webhook_token or mailto://user@example.com.</source>
-            <translation type="unfinished" />
+            <translation>Una dirección de Apprise tiene la forma discord://webhook_id/webhook_token o mailto://user@example.com.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>An address cannot contain spaces.</source>
-            <translation type="unfinished" />
+            <translation>Una dirección no puede contener espacios.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>An address looks like http://192.168.1.10:8080 or https://plex.example.com.</source>
-            <translation type="unfinished" />
+            <translation>Una dirección tiene la forma http://192.168.1.10:8080 o https://plex.example.com.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Complete the address after {scheme}://.</source>
-            <translation type="unfinished" />
+            <translation>Complete la dirección después de {scheme}://.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Complete the address.</source>
-            <translation type="unfinished" />
+            <translation>Complete la dirección.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Did you mean http://{address}?</source>
-            <translation type="unfinished" />
+            <translation>¿Quiso decir http://{address}?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Enter an address.</source>
-            <translation type="unfinished" />
+            <translation>Introduzca una dirección.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Enter the host name or IP address.</source>
-            <translation type="unfinished" />
+            <translation>Introduzca el nombre de host o la dirección IP.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Enter the port number.</source>
-            <translation type="unfinished" />
+            <translation>Introduzca el número de puerto.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Put a port number after the colon, e.g. http://plex.local:32400.</source>
-            <translation type="unfinished" />
+            <translation>Ponga un número de puerto después de los dos puntos, p. ej., http://plex.local:32400.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address contains control characters.</source>
-            <translation type="unfinished" />
+            <translation>La dirección contiene caracteres de control.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address has no scheme (such as discord://).</source>
-            <translation type="unfinished" />
+            <translation>La dirección no tiene esquema (como discord://).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address has no scheme; start it with http:// or https://.</source>
-            <translation type="unfinished" />
+            <translation>La dirección no tiene esquema; empiécela con http:// o https://.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address must start with a scheme and two slashes, such as http://.</source>
-            <translation type="unfinished" />
+            <translation>La dirección debe empezar con un esquema y dos barras, como http://.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address starts with '{scheme}://'; it must start with http:// or https://.</source>
-            <translation type="unfinished" />
+            <translation>La dirección empieza por “{scheme}://”; debe empezar por http:// o https://.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The port '{port}' is not a number from 1 to 65535.</source>
-            <translation type="unfinished" />
+            <translation>El puerto “{port}” no es un número entre 1 y 65535.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>{what} '{address}' is not a usable address: {problem}</source>
-            <translation type="unfinished" />
+            <translation>{what} (“{address}”) no es una dirección válida: {problem}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>{what} is not a usable address: {problem}</source>
-            <translation type="unfinished" />
+            <translation>{what} no es una dirección válida: {problem}</translation>
         </message>
     </context>
     <context>
@@ -972,142 +972,142 @@
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>'{address}' is not a database address.</source>
-            <translation type="unfinished" />
+            <translation>“{address}” no es una dirección de base de datos.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check that PostgreSQL is running there and accepts connections on that port.</source>
-            <translation type="unfinished" />
+            <translation>Compruebe que PostgreSQL se está ejecutando allí y acepta conexiones en ese puerto.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check the database address, and for a file its folder and permissions.</source>
-            <translation type="unfinished" />
+            <translation>Compruebe la dirección de la base de datos y, si es un archivo, su carpeta y sus permisos.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check the host name in the database address and that this computer is on the same network.</source>
-            <translation type="unfinished" />
+            <translation>Compruebe el nombre de host en la dirección de la base de datos y que este equipo está en la misma red.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check the user name and password in the database address.</source>
-            <translation type="unfinished" />
+            <translation>Compruebe el nombre de usuario y la contraseña en la dirección de la base de datos.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Close other copies of the app or tools using the file, then try again.</source>
-            <translation type="unfinished" />
+            <translation>Cierre otras copias de la aplicación o las herramientas que usan el archivo y vuelva a intentarlo.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Create it first (createdb -O {user} {database}) or correct its name in the address.</source>
-            <translation type="unfinished" />
+            <translation>Créela primero (createdb -O {user} {database}) o corrija su nombre en la dirección.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Create the folder, or correct the path in the database address.</source>
-            <translation type="unfinished" />
+            <translation>Cree la carpeta o corrija la ruta en la dirección de la base de datos.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Free some space on that disk and try again; the change that did not fit was not saved.</source>
-            <translation type="unfinished" />
+            <translation>Libere espacio en ese disco y vuelva a intentarlo; el cambio que no cupo no se guardó.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Give the path of a file inside it, e.g. {path}/rmab.sqlite3.</source>
-            <translation type="unfinished" />
+            <translation>Indique la ruta de un archivo dentro de ella, p. ej., {path}/rmab.sqlite3.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Give your user write access to the file and its folder, or use another location.</source>
-            <translation type="unfinished" />
+            <translation>Dé a su usuario permiso de escritura en el archivo y su carpeta, o use otra ubicación.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Move the file aside and start again, or put back a copy from the backups folder {backups}; the app changes nothing in a damaged file.</source>
-            <translation type="unfinished" />
+            <translation>Aparte el archivo y vuelva a iniciar, o restaure una copia desde la carpeta de copias de seguridad {backups}; la aplicación no cambia nada en un archivo dañado.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Start the address with postgresql+psycopg:// (PostgreSQL) or sqlite:/// (a database file).</source>
-            <translation type="unfinished" />
+            <translation>Empiece la dirección con postgresql+psycopg:// (PostgreSQL) o sqlite:/// (un archivo de base de datos).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Start the address with postgresql+psycopg:// to use the PostgreSQL driver the app ships with.</source>
-            <translation type="unfinished" />
+            <translation>Empiece la dirección con postgresql+psycopg:// para usar el controlador de PostgreSQL incluido en la aplicación.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database address starts with '{scheme}', a kind of database the app does not know.</source>
-            <translation type="unfinished" />
+            <translation>La dirección de la base de datos empieza por “{scheme}”, un tipo de base de datos que la aplicación no conoce.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database driver '{module}' that '{scheme}' asks for is not installed.</source>
-            <translation type="unfinished" />
+            <translation>El controlador de base de datos “{module}” que requiere “{scheme}” no está instalado.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database file {path} cannot be written (it or its folder is read-only).</source>
-            <translation type="unfinished" />
+            <translation>No se puede escribir en el archivo de base de datos {path} (el archivo o su carpeta es de solo lectura).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database file {path} is damaged and cannot be read ({detail}).</source>
-            <translation type="unfinished" />
+            <translation>El archivo de base de datos {path} está dañado y no se puede leer ({detail}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} cannot be reached ({detail}).</source>
-            <translation type="unfinished" />
+            <translation>No se puede acceder al servidor de base de datos {host} ({detail}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} did not accept the user '{user}' or its password.</source>
-            <translation type="unfinished" />
+            <translation>El servidor de base de datos {host} no aceptó el usuario “{user}” o su contraseña.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} has no database named '{database}'.</source>
-            <translation type="unfinished" />
+            <translation>El servidor de base de datos {host} no tiene ninguna base de datos llamada “{database}”.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} refused the connection on port {port}.</source>
-            <translation type="unfinished" />
+            <translation>El servidor de base de datos {host} rechazó la conexión en el puerto {port}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database {address} cannot be opened ({detail}).</source>
-            <translation type="unfinished" />
+            <translation>No se puede abrir la base de datos {address} ({detail}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database {address} is locked by another program.</source>
-            <translation type="unfinished" />
+            <translation>La base de datos {address} está bloqueada por otro programa.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The disk holding the database {address} is full.</source>
-            <translation type="unfinished" />
+            <translation>El disco que contiene la base de datos {address} está lleno.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The folder {folder} for the database file does not exist.</source>
-            <translation type="unfinished" />
+            <translation>La carpeta {folder} del archivo de base de datos no existe.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Use postgresql+psycopg://USER:PASSWORD@HOST/DATABASE, or sqlite:////full/path/file.sqlite3; leave it out to use the profile's own database.</source>
-            <translation type="unfinished" />
+            <translation>Use postgresql+psycopg://USER:PASSWORD@HOST/DATABASE, o sqlite:////full/path/file.sqlite3; omítala para usar la base de datos propia del perfil.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>{path} is a folder, not a database file.</source>
-            <translation type="unfinished" />
+            <translation>{path} es una carpeta, no un archivo de base de datos.</translation>
         </message>
     </context>
     <context>
@@ -5053,17 +5053,17 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
         <message>
             <location filename="../../rmab_desktop/__main__.py" />
             <source>The app could not start ({detail}).</source>
-            <translation type="unfinished" />
+            <translation>La aplicación no pudo iniciarse ({detail}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/__main__.py" />
             <source>The log file has the details; please include it when you report the problem.</source>
-            <translation type="unfinished" />
+            <translation>El archivo de registro contiene los detalles; inclúyalo cuando informe del problema.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/__main__.py" />
             <source>{app} cannot start</source>
-            <translation type="unfinished" />
+            <translation>{app} no puede iniciarse</translation>
         </message>
     </context>
     <context>

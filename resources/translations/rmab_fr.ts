@@ -305,97 +305,97 @@
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>'{host}' is not a host name or IP address.</source>
-            <translation type="unfinished" />
+            <translation>« {host} » n'est ni un nom d'hôte ni une adresse IP.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>An Apprise address looks like discord://webhook_id/webhook_token or mailto://user@example.com.</source>
-            <translation type="unfinished" />
+            <translation>Une adresse Apprise ressemble à discord://webhook_id/webhook_token ou mailto://user@example.com.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>An address cannot contain spaces.</source>
-            <translation type="unfinished" />
+            <translation>Une adresse ne peut pas contenir d'espaces.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>An address looks like http://192.168.1.10:8080 or https://plex.example.com.</source>
-            <translation type="unfinished" />
+            <translation>Une adresse ressemble à http://192.168.1.10:8080 ou https://plex.example.com.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Complete the address after {scheme}://.</source>
-            <translation type="unfinished" />
+            <translation>Complétez l'adresse après {scheme}://.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Complete the address.</source>
-            <translation type="unfinished" />
+            <translation>Complétez l'adresse.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Did you mean http://{address}?</source>
-            <translation type="unfinished" />
+            <translation>Vouliez-vous dire http://{address} ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Enter an address.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez une adresse.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Enter the host name or IP address.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez le nom d'hôte ou l'adresse IP.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Enter the port number.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez le numéro de port.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Put a port number after the colon, e.g. http://plex.local:32400.</source>
-            <translation type="unfinished" />
+            <translation>Mettez un numéro de port après le deux-points, p. ex. http://plex.local:32400.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address contains control characters.</source>
-            <translation type="unfinished" />
+            <translation>L'adresse contient des caractères de contrôle.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address has no scheme (such as discord://).</source>
-            <translation type="unfinished" />
+            <translation>L'adresse n'a pas de schéma (comme discord://).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address has no scheme; start it with http:// or https://.</source>
-            <translation type="unfinished" />
+            <translation>L'adresse n'a pas de schéma ; commencez-la par http:// ou https://.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address must start with a scheme and two slashes, such as http://.</source>
-            <translation type="unfinished" />
+            <translation>L'adresse doit commencer par un schéma suivi de deux barres obliques, comme http://.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address starts with '{scheme}://'; it must start with http:// or https://.</source>
-            <translation type="unfinished" />
+            <translation>L'adresse commence par « {scheme}:// » ; elle doit commencer par http:// ou https://.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The port '{port}' is not a number from 1 to 65535.</source>
-            <translation type="unfinished" />
+            <translation>Le port « {port} » n'est pas un nombre compris entre 1 et 65535.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>{what} '{address}' is not a usable address: {problem}</source>
-            <translation type="unfinished" />
+            <translation>{what} (« {address} ») n'est pas une adresse utilisable : {problem}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>{what} is not a usable address: {problem}</source>
-            <translation type="unfinished" />
+            <translation>{what} n'est pas une adresse utilisable : {problem}</translation>
         </message>
     </context>
     <context>
@@ -972,142 +972,142 @@
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>'{address}' is not a database address.</source>
-            <translation type="unfinished" />
+            <translation>« {address} » n'est pas une adresse de base de données.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check that PostgreSQL is running there and accepts connections on that port.</source>
-            <translation type="unfinished" />
+            <translation>Vérifiez que PostgreSQL y fonctionne et accepte les connexions sur ce port.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check the database address, and for a file its folder and permissions.</source>
-            <translation type="unfinished" />
+            <translation>Vérifiez l'adresse de la base de données et, pour un fichier, son dossier et ses droits.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check the host name in the database address and that this computer is on the same network.</source>
-            <translation type="unfinished" />
+            <translation>Vérifiez le nom d'hôte dans l'adresse de la base de données et que cet ordinateur est sur le même réseau.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check the user name and password in the database address.</source>
-            <translation type="unfinished" />
+            <translation>Vérifiez le nom d'utilisateur et le mot de passe dans l'adresse de la base de données.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Close other copies of the app or tools using the file, then try again.</source>
-            <translation type="unfinished" />
+            <translation>Fermez les autres instances de l'application ou les outils qui utilisent le fichier, puis réessayez.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Create it first (createdb -O {user} {database}) or correct its name in the address.</source>
-            <translation type="unfinished" />
+            <translation>Créez-la d'abord (createdb -O {user} {database}) ou corrigez son nom dans l'adresse.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Create the folder, or correct the path in the database address.</source>
-            <translation type="unfinished" />
+            <translation>Créez le dossier, ou corrigez le chemin dans l'adresse de la base de données.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Free some space on that disk and try again; the change that did not fit was not saved.</source>
-            <translation type="unfinished" />
+            <translation>Libérez de l'espace sur ce disque et réessayez ; la modification qui n'a pas pu être écrite n'a pas été enregistrée.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Give the path of a file inside it, e.g. {path}/rmab.sqlite3.</source>
-            <translation type="unfinished" />
+            <translation>Indiquez le chemin d'un fichier dans ce dossier, p. ex. {path}/rmab.sqlite3.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Give your user write access to the file and its folder, or use another location.</source>
-            <translation type="unfinished" />
+            <translation>Donnez à votre utilisateur le droit d'écriture sur le fichier et son dossier, ou choisissez un autre emplacement.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Move the file aside and start again, or put back a copy from the backups folder {backups}; the app changes nothing in a damaged file.</source>
-            <translation type="unfinished" />
+            <translation>Mettez le fichier de côté et relancez, ou restaurez une copie depuis le dossier des sauvegardes {backups} ; l'application ne modifie rien dans un fichier endommagé.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Start the address with postgresql+psycopg:// (PostgreSQL) or sqlite:/// (a database file).</source>
-            <translation type="unfinished" />
+            <translation>Commencez l'adresse par postgresql+psycopg:// (PostgreSQL) ou sqlite:/// (un fichier de base de données).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Start the address with postgresql+psycopg:// to use the PostgreSQL driver the app ships with.</source>
-            <translation type="unfinished" />
+            <translation>Commencez l'adresse par postgresql+psycopg:// pour utiliser le pilote PostgreSQL fourni avec l'application.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database address starts with '{scheme}', a kind of database the app does not know.</source>
-            <translation type="unfinished" />
+            <translation>L'adresse de la base de données commence par « {scheme} », un type de base de données que l'application ne connaît pas.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database driver '{module}' that '{scheme}' asks for is not installed.</source>
-            <translation type="unfinished" />
+            <translation>Le pilote de base de données « {module} » requis par « {scheme} » n'est pas installé.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database file {path} cannot be written (it or its folder is read-only).</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'écrire dans le fichier de base de données {path} (le fichier ou son dossier est en lecture seule).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database file {path} is damaged and cannot be read ({detail}).</source>
-            <translation type="unfinished" />
+            <translation>Le fichier de base de données {path} est endommagé et illisible ({detail}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} cannot be reached ({detail}).</source>
-            <translation type="unfinished" />
+            <translation>Le serveur de base de données {host} est injoignable ({detail}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} did not accept the user '{user}' or its password.</source>
-            <translation type="unfinished" />
+            <translation>Le serveur de base de données {host} n'a pas accepté l'utilisateur « {user} » ou son mot de passe.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} has no database named '{database}'.</source>
-            <translation type="unfinished" />
+            <translation>Le serveur de base de données {host} n'a aucune base nommée « {database} ».</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} refused the connection on port {port}.</source>
-            <translation type="unfinished" />
+            <translation>Le serveur de base de données {host} a refusé la connexion sur le port {port}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database {address} cannot be opened ({detail}).</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'ouvrir la base de données {address} ({detail}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database {address} is locked by another program.</source>
-            <translation type="unfinished" />
+            <translation>La base de données {address} est verrouillée par un autre programme.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The disk holding the database {address} is full.</source>
-            <translation type="unfinished" />
+            <translation>Le disque qui contient la base de données {address} est plein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The folder {folder} for the database file does not exist.</source>
-            <translation type="unfinished" />
+            <translation>Le dossier {folder} du fichier de base de données n'existe pas.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Use postgresql+psycopg://USER:PASSWORD@HOST/DATABASE, or sqlite:////full/path/file.sqlite3; leave it out to use the profile's own database.</source>
-            <translation type="unfinished" />
+            <translation>Utilisez postgresql+psycopg://USER:PASSWORD@HOST/DATABASE, ou sqlite:////full/path/file.sqlite3 ; omettez-la pour utiliser la base de données propre au profil.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>{path} is a folder, not a database file.</source>
-            <translation type="unfinished" />
+            <translation>{path} est un dossier, pas un fichier de base de données.</translation>
         </message>
     </context>
     <context>
@@ -5053,17 +5053,17 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
         <message>
             <location filename="../../rmab_desktop/__main__.py" />
             <source>The app could not start ({detail}).</source>
-            <translation type="unfinished" />
+            <translation>L'application n'a pas pu démarrer ({detail}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/__main__.py" />
             <source>The log file has the details; please include it when you report the problem.</source>
-            <translation type="unfinished" />
+            <translation>Le fichier journal contient les détails ; joignez-le quand vous signalez le problème.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/__main__.py" />
             <source>{app} cannot start</source>
-            <translation type="unfinished" />
+            <translation>{app} ne peut pas démarrer</translation>
         </message>
     </context>
     <context>
