@@ -15,8 +15,6 @@ from rmab_desktop.bootstrap import AppCore, open_core
 from rmab_desktop.domain.enums import JobStatus, LibraryBackendKind
 from rmab_desktop.paths import AppPaths
 from rmab_desktop.services.indexers import IndexerType
-from rmab_desktop.services.library.service import LibraryService
-from rmab_desktop.services.library.service import register as register_library
 from rmab_desktop.settings import Preferences, SettingsStore
 from rmab_desktop.ui.dialogs.first_run_wizard import FirstRunWizard, should_show
 from rmab_desktop.ui.notifier import RecordingNotifier
@@ -46,11 +44,6 @@ def core(tmp_path: Path, database_url: str, servers) -> Iterator[AppCore]:
         Preferences.model_validate({"catalog": {"audible_base_url": audible.base_url}})
     )
     core = open_core(tmp_path / "profile", database_url, log_to_console=False)
-    if getattr(core, "library", None) is None:  # until open_core composes the library feature
-        core.library = LibraryService(
-            core.database, core.config, core.credentials, lambda: core.prefs.library.root
-        )
-        register_library(core.handlers, core.library)
     yield core
     core.close()
 

@@ -23,11 +23,11 @@ from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import RmabError, ValidationError
 from rmab_desktop.domain.library import LibraryBook, WantedBook
 from rmab_desktop.services.catalog.cache import book_info
+from rmab_desktop.services.library.availability import Requests, make_available
 from rmab_desktop.services.library.backends import Progress
 from rmab_desktop.services.library.matching import LINK_THRESHOLD, match_books
 from rmab_desktop.services.library.scanner import LibraryScanner
 from rmab_desktop.services.organize.organizer import OrganizeOptions, organize_book
-from rmab_desktop.services.upkeep import Requests, make_available
 
 LOOKUP_LIMIT = 500  # catalog lookups per import, to stay polite to the catalog
 
