@@ -33,7 +33,7 @@ def _downgrade_to_0002(database: Database) -> None:
 
 
 def test_the_migration_renames_exactly_the_legacy_types() -> None:
-    assert MIGRATION.RENAMES == {old: new.value for old, new in LEGACY_JOB_TYPES.items()}
+    assert {old: new.value for old, new in LEGACY_JOB_TYPES.items()} == MIGRATION.RENAMES
     assert set(MIGRATION.RENAMES.values()) <= {t.value for t in JobType}
 
 
