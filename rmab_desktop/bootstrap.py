@@ -157,7 +157,7 @@ def open_core(
         upkeep.feature(database, queue, request_service, prefs),
         health.feature(health_service),
         notifications.feature(notification_service),
-        maintenance.feature(database),
+        maintenance.feature(queue),
     )
     _install(features, handlers, health_service, notification_service.events)
     scheduler = Scheduler(database, queue, handlers)

@@ -224,6 +224,22 @@ class JobQueue:
                 delete(JobRecord).where(JobRecord.id == job_id, JobRecord.status == JobStatus.DONE.value)
             )
 
+    def prune_history(self, keep_days: int) -> dict[str, int]:
+        """Forget finished jobs, and events of no request, older than ``keep_days``."""
+        cutoff = utcnow() - timedelta(days=keep_days)
+        with self.database.session() as session:
+            events = session.execute(
+                delete(JobEventRecord).where(
+                    JobEventRecord.created_at < cutoff, JobEventRecord.request_id.is_(None)
+                )
+            ).rowcount
+            jobs = session.execute(
+                delete(JobRecord).where(
+                    JobRecord.finished_at < cutoff, JobRecord.status.in_([s.value for s in FINISHED])
+                )
+            ).rowcount
+        return {"events": events or 0, "jobs": jobs or 0}
+
     def recover_orphans(self, now: datetime | None = None) -> list[int]:
         """Requeue jobs left active by a dead process: a local PID gone, or a stale heartbeat."""
         now = now or utcnow()

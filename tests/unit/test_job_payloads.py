@@ -117,7 +117,7 @@ def test_an_upgrade_brings_an_old_version_forward() -> None:
 
 def test_a_wrong_shape_payload_fails_the_job_at_once_with_the_message(database: Database) -> None:
     queue = JobQueue(database)
-    executor = JobExecutor(queue, JobHandlers(maintenance.feature(database).jobs))
+    executor = JobExecutor(queue, JobHandlers(maintenance.feature(queue).jobs))
     with database.session() as session:  # as a hand edit or a buggy older build left it
         row = JobRecord(
             type=JobType.DIAGNOSTICS_WAIT.value,

@@ -15,23 +15,20 @@ import logging
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import update
-
 from rmab_desktop.db.engine import Database
-from rmab_desktop.db.models import Audiobook, LibraryItem
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.enums import EventLevel, RequestStatus
 from rmab_desktop.domain.errors import ConfigurationError, NotFoundError, RmabError
 from rmab_desktop.domain.job_payloads import OrganizePayload, RequestPayload
 from rmab_desktop.domain.jobs import JobType
-from rmab_desktop.domain.library import ImportResult, WantedBook
+from rmab_desktop.domain.library import ImportResult
 from rmab_desktop.services.downloads.blocklist import BlocklistService
 from rmab_desktop.services.downloads.history import DownloadHistoryLog
 from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.library.books import FileRecord, tag_evidence
-from rmab_desktop.services.library.matching import match_books, wrong_content
-from rmab_desktop.services.library.scanner import LibraryScanner
+from rmab_desktop.services.library.linking import link_imported
+from rmab_desktop.services.library.matching import wrong_content
 from rmab_desktop.services.organize.importer import ImportConflictError
 from rmab_desktop.services.organize.organizer import OrganizeOptions, find_audio, organize_book
 from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE
@@ -118,7 +115,15 @@ class OrganizeJob:
             raise
         for warning in result.warnings:
             ctx.event(warning, EventLevel.WARNING, context=CONTEXT)
-        confidence = self._link(result, book, details.audiobook_id, request_id)
+        confidence = link_imported(
+            self.database,
+            str(self.settings.root),
+            result.target_path,
+            result.absolute_path,
+            book,
+            details.audiobook_id,
+            request_id,
+        )
         self._refresh(ctx, result)
         verb = "was already" if result.already_present else "is now"
         self.requests.set_status(
@@ -174,34 +179,6 @@ class OrganizeJob:
         self.requests.set_status(
             request_id, RequestStatus.WARN, message, job_id=ctx.job.id, level=EventLevel.WARNING
         )
-
-    def _link(
-        self, result: ImportResult, book: BookInfo, audiobook_id: int | None, request_id: int
-    ) -> float | None:
-        scanner = LibraryScanner(self.database, workers=1)
-        root = str(self.settings.root)
-        scanner.scan(root, subpath=result.target_path)
-        books = [b for b in scanner.list_books(root, with_evidence=True) if b.path == result.target_path]
-        if not books:
-            return None
-        [match] = match_books([WantedBook(str(request_id), book)], books)
-        with self.database.session() as session:
-            if audiobook_id is not None:
-                session.execute(
-                    update(Audiobook)
-                    .where(Audiobook.id == audiobook_id)
-                    .values(library_path=result.absolute_path)
-                )
-            session.execute(
-                update(LibraryItem)
-                .where(LibraryItem.id == books[0].id)
-                .values(
-                    audiobook_id=audiobook_id if match.path else None,
-                    match_confidence=match.confidence,
-                    match_reason=match.reason,
-                )
-            )
-        return match.confidence
 
     def _refresh(self, ctx: JobContext, result: ImportResult) -> None:
         try:

@@ -46,7 +46,8 @@ from rmab_desktop.domain.requests import (
     RequestOutcome,
     UserInfo,
 )
-from rmab_desktop.services.catalog.cache import assign_work, book_columns, book_info, set_columns
+from rmab_desktop.services.catalog.audiobooks import track_catalog_book
+from rmab_desktop.services.catalog.cache import book_info
 from rmab_desktop.services.events import AppEvent, EventBus, EventKind
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.requests.users import UserService
@@ -271,7 +272,7 @@ class RequestService:
         self, book: CatalogBook, user: UserInfo, needs_approval: bool, *, with_ebook: bool, terms: str | None
     ) -> RequestOutcome:
         with self.database.session() as session:
-            audiobook = self._audiobook(session, book)
+            audiobook = track_catalog_book(session, book)
             self._refuse_owned(session, audiobook)
             existing = self._existing(session, audiobook, RequestKind.AUDIOBOOK)
             if existing is not None:
@@ -292,19 +293,6 @@ class RequestService:
         if status == RequestStatus.AWAITING_APPROVAL:
             self._publish(details, message)
         return RequestOutcome(details, ebook=ebook)
-
-    def _audiobook(self, session: Session, book: CatalogBook) -> Audiobook:
-        row = session.scalar(
-            select(Audiobook).where(Audiobook.asin == book.asin, Audiobook.region == book.region)
-        )
-        if row is None:
-            row = Audiobook(asin=book.asin, region=book.region, title=book.title[:500])
-            session.add(row)
-        set_columns(row, book_columns(book))
-        row.isbn = book.isbn
-        row.work_id = assign_work(session, book)
-        session.flush()
-        return row
 
     def _edition_ids(self, session: Session, audiobook: Audiobook) -> tuple[list[int], set[str]]:
         """Audiobook ids and ASINs of every edition of the same work (the book itself included)."""
