@@ -20,7 +20,7 @@ from rmab_desktop.clients.transmission import TransmissionClient
 from rmab_desktop.db.engine import Database
 from rmab_desktop.domain.downloads import DownloadState, NewDownload
 from rmab_desktop.domain.enums import JobStatus, RequestStatus
-from rmab_desktop.domain.job_payloads import RequestPayload
+from rmab_desktop.domain.job_payloads import OrganizePayload, RequestPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.config_store import ConfigStore
@@ -152,11 +152,9 @@ def test_request_is_downloaded_through_qbittorrent_after_a_stalled_release_is_re
 
     organize = kit.jobs(JobType.REQUESTS_ORGANIZE, JobStatus.QUEUED)
     assert len(organize) == 1
-    assert organize[0].payload == {
-        "request_id": request_id,
-        "download_history_id": history[1].id,
-        "download_path": str(downloaded),
-    }
+    assert OrganizePayload.from_json(organize[0].payload) == OrganizePayload(
+        request_id, download_history_id=history[1].id, download_path=str(downloaded)
+    )
     messages = [e.message for e in kit.requests.timeline(request_id)]
     assert any("Blocklisted 'Jane Doe - The Quiet Test (Unabridged) [M4B]'" in m for m in messages)
     assert any("trying the next release" in m for m in messages)
