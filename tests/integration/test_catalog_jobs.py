@@ -45,7 +45,6 @@ def test_schedules_are_registered(core: AppCore) -> None:
 
 
 def test_refresh_job_fills_every_shown_list(core: AppCore, fake: FakeAudible) -> None:
-    assert core.catalog is not None
     core.catalog.add_section(None, SectionKind.CATEGORY, category_id="18572091011")
     core.queue.enqueue(JobType.CATALOG_REFRESH, NoPayload())
     job = core.executor.run_next()
@@ -69,7 +68,6 @@ def test_refresh_job_fails_and_retries_when_audible_answers_garbage(core: AppCor
 
 
 def test_release_check_job_starts_released_books(core: AppCore) -> None:
-    assert core.requests is not None
     request = core.requests.create("B0TESTFUT1", "us").request  # out in 2099
     assert request.status == RequestStatus.AWAITING_RELEASE
     core.requests.today = lambda: date(2099, 1, 15)

@@ -37,7 +37,6 @@ def core(tmp_path: Path, database_url: str, fake_audible: FakeAudible) -> Iterat
 def test_configured_services_are_checked_and_an_outage_reported_once(
     core: AppCore, fake_audible: FakeAudible
 ) -> None:
-    assert core.health is not None
     seen: list[AppEvent] = []
     core.events.subscribe(seen.append)
     outcomes = {o.check.key: o for o in core.health.run_checks()}

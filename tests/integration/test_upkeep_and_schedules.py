@@ -87,7 +87,6 @@ def test_default_schedules_cover_every_duty_and_are_editable(core: AppCore) -> N
 
 
 def test_a_book_added_by_hand_makes_its_waiting_request_available(core: AppCore) -> None:
-    assert core.requests is not None
     request = core.requests.create(BOOK.asin, book=BOOK).request
     core.queue.cancel(core.queue.list_jobs(job_type=JobType.REQUESTS_SEARCH)[0].id)  # no indexer here
     assert run(core, JobType.LIBRARY_RECENT) == {"books_changed": 0, "available": 0}
@@ -99,7 +98,6 @@ def test_a_book_added_by_hand_makes_its_waiting_request_available(core: AppCore)
 
 
 def test_a_failed_import_is_retried_once_the_download_is_back(core: AppCore, tmp_path: Path) -> None:
-    assert core.requests is not None
     request_id = core.requests.create(BOOK.asin, book=BOOK).request.id
     core.queue.cancel(core.queue.list_jobs(job_type=JobType.REQUESTS_SEARCH)[0].id)
     download = tmp_path / "downloads" / "Mina Hollow - The Orchard at Dusk"

@@ -143,7 +143,6 @@ def test_every_step_tests_and_explains_then_saves_and_starts(
     assert core.prefs.catalog.region == "uk" and "backend" not in core.prefs.library.model_dump()
     saved = SettingsStore(core.paths.settings_file).load()
     assert saved.first_run_done and saved.library.root == str(library_root)
-    assert core.library is not None
     backend = core.library.backend_config()
     assert backend.kind == LibraryBackendKind.PLEX and backend.plex.section_id == "3"
     assert core.credentials.get(backend.plex.token_key) == plex.token
@@ -216,7 +215,6 @@ def test_library_step_shows_the_configured_backend_not_an_old_settings_file(qtbo
     old = core.paths.settings_file
     old.write_text(old.read_text().replace('"library": {', '"library": {"backend": "folder", ', 1))
     assert SettingsStore(old).load().library.root is None  # still loads
-    assert core.library is not None
     core.library.save_backend_config(LibraryBackendConfig(kind=LibraryBackendKind.AUDIOBOOKSHELF))
     wizard = open_first_run_wizard(core, Shell(ImmediateRunner(), RecordingNotifier()))
     qtbot.addWidget(wizard)

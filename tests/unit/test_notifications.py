@@ -221,7 +221,6 @@ def test_open_core_delivers_published_events(tmp_path, database_url: str, receiv
 
     core = open_core(tmp_path / "profile", database_url, log_to_console=False)
     try:
-        assert core.notifications is not None
         core.notifications.create("Hook", receiver.hook_url(), [EventKind.AVAILABLE])
         core.events.publish(AVAILABLE)
         assert core.notifications.flush()
