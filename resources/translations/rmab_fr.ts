@@ -3097,52 +3097,52 @@ The details are in the log file.</source>
     <context>
         <name>NotificationEvents</name>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Available in the library</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Awaiting approval</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Failed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Grabbed / downloading</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Issue reported</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request approved</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request denied</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Service down</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Service recovered</source>
             <translation type="unfinished" />
         </message>
