@@ -7,7 +7,8 @@ credential store and the job machinery, and hands them out explicitly: no global
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from rmab_desktop.db.engine import Database
@@ -15,72 +16,81 @@ from rmab_desktop.db.migrate import upgrade
 from rmab_desktop.db.url import resolve_database_url
 from rmab_desktop.logging_setup import setup_logging
 from rmab_desktop.paths import AppPaths
-from rmab_desktop.services import catalog as catalog_feature
-from rmab_desktop.services import maintenance, upkeep
-from rmab_desktop.services import pipeline as pipeline_feature
-from rmab_desktop.services import requests as requests_feature
+from rmab_desktop.services import (
+    catalog,
+    downloads,
+    health,
+    indexers,
+    library,
+    maintenance,
+    notifications,
+    organize,
+    pipeline,
+    requests,
+    upkeep,
+)
 from rmab_desktop.services.catalog import CatalogService
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.downloads import BlocklistService, DownloadService
+from rmab_desktop.services.downloads.history import DownloadHistoryLog
 from rmab_desktop.services.events import EventBus
-from rmab_desktop.services.health import SCHEDULES as HEALTH_SCHEDULES
+from rmab_desktop.services.feature import Feature, SettingsSpec
 from rmab_desktop.services.health import HealthService
-from rmab_desktop.services.health import providers as health_providers
 from rmab_desktop.services.indexers import IndexerService
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
-from rmab_desktop.services.library import service as library_feature
 from rmab_desktop.services.library.importing import LibraryImport
-from rmab_desktop.services.notifications import NotificationService
-from rmab_desktop.services.organize import jobs as organize_jobs
+from rmab_desktop.services.library.service import LibraryService, retag_folder
+from rmab_desktop.services.notifications import EventCatalog, NotificationService
 from rmab_desktop.services.organize.importer import recover_imports
+from rmab_desktop.services.pipeline import Acquisition, PipelineDeps, configured_ranker
 from rmab_desktop.services.requests import RequestService, UserService
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
+from rmab_desktop.services.secrets_file import EncryptedSecretsFile
 from rmab_desktop.settings import Preferences, SettingsStore
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
+@dataclass(frozen=True)
 class AppCore:
+    """Every service of the app, built once in dependency order by :func:`open_core`."""
+
     paths: AppPaths
     settings_store: SettingsStore
     prefs: Preferences
     database: Database
     credentials: CredentialStore
+    config: ConfigStore
+    events: EventBus
     queue: JobQueue
     handlers: JobHandlers
     executor: JobExecutor
     scheduler: Scheduler
-    events: EventBus = field(default_factory=EventBus)
-    config: ConfigStore = field(init=False)
-    schedules: list[ScheduleDefinition] = field(default_factory=list)
-    notifications: NotificationService | None = None
-    health: HealthService | None = None
-    catalog: CatalogService | None = None
-    users: UserService | None = None
-    requests: RequestService | None = None
-    indexers: IndexerService | None = None
-    library: library_feature.LibraryService | None = None
-    downloads: DownloadService | None = None
-    blocklist: BlocklistService | None = None
-    acquisition: pipeline_feature.Acquisition | None = None
-    library_import: LibraryImport | None = None
-
-    def __post_init__(self) -> None:
-        self.config = ConfigStore(self.database)
+    notifications: NotificationService
+    health: HealthService
+    catalog: CatalogService
+    users: UserService
+    requests: RequestService
+    indexers: IndexerService
+    downloads: DownloadService
+    blocklist: BlocklistService
+    download_history: DownloadHistoryLog
+    library: LibraryService
+    library_import: LibraryImport
+    acquisition: Acquisition
+    features: tuple[Feature, ...]
+    schedules: tuple[ScheduleDefinition, ...]  # every feature's default schedules
+    settings_models: tuple[SettingsSpec, ...]  # every feature's settings stored in ``config``
 
     def save_prefs(self) -> None:
         self.settings_store.save(self.prefs)
 
     def close(self) -> None:
-        if self.notifications is not None:
-            self.notifications.close()
-        if self.catalog is not None:
-            self.catalog.close()
-        if self.downloads is not None:
-            self.downloads.close()
+        self.notifications.close()
+        self.catalog.close()
+        self.downloads.close()
         self.database.dispose()
 
 
@@ -99,60 +109,111 @@ def open_core(
     database = Database.connect(resolve_database_url(paths, database_url))
     if migrate:
         upgrade(database.engine, backup_dir=paths.backup_dir)
-    credentials = CredentialStore()
+    credentials = CredentialStore(fallback=EncryptedSecretsFile(paths.secrets_file))
+    config = ConfigStore(database)
+    events = EventBus()
     queue = JobQueue(database)
     handlers = JobHandlers()
-    scheduler = Scheduler(database, queue)
+    # Services, each from what it needs (registries are filled by _install below).
+    notification_service = NotificationService(database, credentials, queue, EventCatalog())
+    notification_service.subscribe(events)
+    health_service = HealthService(database, events)
+    catalog_service = catalog.catalog_service(database, prefs, paths.covers_dir)
+    users = UserService(database, config)
+    request_service = RequestService(database, queue, events, users, catalog_service.book)
+    indexer_service = IndexerService(config, credentials)
+    download_service = DownloadService(config, credentials, paths.data_dir / "downloads")
+    blocklist = BlocklistService(database)
+    history = DownloadHistoryLog(database)
+    library_service = LibraryService(
+        database, config, credentials, lambda: prefs.library.root, retagger=retag_folder
+    )
+    library_import = LibraryImport(
+        database,
+        library_service.scanner,
+        request_service,
+        lambda asin: catalog_service.book(asin).to_book_info(),
+    )
+    acquisition = Acquisition(
+        PipelineDeps(
+            database=database,
+            queue=queue,
+            downloads=download_service,
+            blocklist=blocklist,
+            history=history,
+            requests=request_service,
+            indexers=indexer_service,
+            rank=configured_ranker(config),
+        )
+    )
+    # The one list of features: what each contributes is installed by _install.
+    features = (
+        catalog.feature(catalog_service),
+        requests.feature(request_service),
+        indexers.feature(indexer_service),
+        downloads.feature(download_service),
+        pipeline.feature(acquisition),
+        organize.feature(database, queue, request_service, prefs, library_service, history, blocklist),
+        library.feature(library_service, request_service),
+        upkeep.feature(database, queue, request_service, prefs),
+        health.feature(health_service),
+        notifications.feature(notification_service),
+        maintenance.feature(queue),
+    )
+    _install(features, handlers, health_service, notification_service.events)
+    scheduler = Scheduler(database, queue, handlers)
     core = AppCore(
         paths=paths,
         settings_store=settings_store,
         prefs=prefs,
         database=database,
         credentials=credentials,
+        config=config,
+        events=events,
         queue=queue,
         handlers=handlers,
         executor=JobExecutor(queue, handlers),
         scheduler=scheduler,
+        notifications=notification_service,
+        health=health_service,
+        catalog=catalog_service,
+        users=users,
+        requests=request_service,
+        indexers=indexer_service,
+        downloads=download_service,
+        blocklist=blocklist,
+        download_history=history,
+        library=library_service,
+        library_import=library_import,
+        acquisition=acquisition,
+        features=features,
+        schedules=tuple(schedule for f in features for schedule in f.schedules),
+        settings_models=_settings_models(features),
     )
-    _register_features(core)
     if migrate:
-        scheduler.ensure_defaults(core.schedules)
+        scheduler.ensure_defaults(list(core.schedules))
         recover_imports(database)  # finish or undo imports a crash interrupted
     return core
 
 
-def _register_features(core: AppCore) -> None:
-    """Each capability registers its job handlers and default schedules here."""
-    maintenance.register(core.handlers, core.database)
-    core.schedules.extend(maintenance.SCHEDULES)
-    core.notifications = NotificationService(core.database, core.credentials, core.queue)
-    core.notifications.register(core.handlers)
-    core.notifications.subscribe(core.events)
-    core.health = HealthService(core.database, core.events)
-    core.health.register(core.handlers)
-    health_providers.install(core.health.registry, core)
-    core.schedules.extend(HEALTH_SCHEDULES)
-    core.catalog = catalog_feature.build(core.database, core.prefs, core.paths.covers_dir)
-    catalog_feature.register(core.handlers, core.catalog)
-    core.schedules.extend(catalog_feature.SCHEDULES)
-    core.users = UserService(core.database, core.config)
-    core.requests = RequestService(core.database, core.queue, core.events, core.users, core.catalog.book)
-    requests_feature.register(core.handlers, core.requests)
-    core.schedules.extend(requests_feature.SCHEDULES)
-    core.indexers = IndexerService(core.config, core.credentials)
-    core.downloads = DownloadService(core.config, core.credentials, core.paths.data_dir / "downloads")
-    core.blocklist = BlocklistService(core.database)
-    core.acquisition = pipeline_feature.register(core)
-    core.schedules.extend(pipeline_feature.SCHEDULES)
-    core.library = library_feature.build(
-        core.database, core.config, core.credentials, lambda: core.prefs.library.root
-    )
-    library_feature.register(core.handlers, core.library, core.requests)
-    catalog = core.catalog
-    core.library_import = LibraryImport(
-        core.database, core.library.scanner, core.requests, lambda asin: catalog.book(asin).to_book_info()
-    )
-    core.schedules.extend(library_feature.SCHEDULES)
-    organize_jobs.register(core)
-    upkeep.register(core.handlers, core.database, core.queue, core.requests, lambda: core.prefs.library.root)
-    core.schedules.extend(upkeep.SCHEDULES)
+def _install(
+    features: Sequence[Feature], handlers: JobHandlers, health: HealthService, events: EventCatalog
+) -> None:
+    """Every feature's job handlers, health check providers and event kinds, into their registries."""
+    for feature in features:
+        for job in feature.jobs:
+            handlers.register(job)
+        for index, provider in enumerate(feature.health_checks):
+            health.registry.add(f"{feature.name}:{index}", provider)
+        for event in feature.events:
+            events.add(event)
+
+
+def _settings_models(features: Sequence[Feature]) -> tuple[SettingsSpec, ...]:
+    """Each configuration key has one owning feature; two claiming one key is a wiring mistake."""
+    specs = [spec for feature in features for spec in feature.settings]
+    keys = [spec.key for spec in specs]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise ValueError(f"Settings keys contributed twice: {', '.join(duplicates)}")
+    return tuple(specs)

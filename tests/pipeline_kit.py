@@ -19,13 +19,15 @@ from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.enums import JobStatus, RequestStatus
 from rmab_desktop.domain.errors import NotFoundError
 from rmab_desktop.domain.releases import Release
+from rmab_desktop.services import pipeline
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.downloads import BlocklistService, DownloadService, DownloadSettings
+from rmab_desktop.services.downloads.history import DownloadHistoryLog
 from rmab_desktop.services.events import EventBus
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
-from rmab_desktop.services.pipeline import Acquisition, PipelineDeps, register_handlers
+from rmab_desktop.services.pipeline import Acquisition, PipelineDeps
 from rmab_desktop.services.ranking import rank_releases
 from rmab_desktop.services.requests import RequestService, UserService
 
@@ -194,7 +196,6 @@ def make_kit(
     database: Database, direct_root: Path, indexers: Any = None, *, factory: Any = None
 ) -> PipelineKit:
     queue = JobQueue(database)
-    handlers = JobHandlers()
     config = ConfigStore(database)
     users = UserService(database, config)
 
@@ -213,19 +214,19 @@ def make_kit(
         queue=queue,
         downloads=downloads,
         blocklist=blocklist,
-        requests=lambda: requests,
-        indexers=lambda: indexers,
+        history=DownloadHistoryLog(database),
+        requests=requests,
+        indexers=indexers,
         rank=lambda book, releases, interactive, kind: rank_releases(
             book, releases, None, interactive, kind=kind
         ),
         clock=clock,
     )
     acquisition = Acquisition(deps)
-    register_handlers(handlers, acquisition)
     return PipelineKit(
         database,
         queue,
-        JobExecutor(queue, handlers),
+        JobExecutor(queue, JobHandlers(pipeline.feature(acquisition).jobs)),
         requests,
         downloads,
         blocklist,

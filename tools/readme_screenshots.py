@@ -36,6 +36,8 @@ LIBRARY = [
 def seed(core, library_root: Path) -> None:  # type: ignore[no-untyped-def]
     from rmab_desktop.db.models import LibraryItem, utcnow
     from rmab_desktop.domain.enums import RequestStatus
+    from rmab_desktop.domain.job_payloads import DiagnosticWaitPayload
+    from rmab_desktop.domain.jobs import JobType
 
     with core.database.session() as session:
         for index, (author, title, series, position, narrator, year) in enumerate(LIBRARY):
@@ -67,9 +69,8 @@ def seed(core, library_root: Path) -> None:  # type: ignore[no-untyped-def]
     second = requests.create("B0TESTCLS1").request
     requests.set_status(second.id, RequestStatus.AVAILABLE, "In your library")
     requests.create("B0GEN00003")
-    core.queue.enqueue("diagnostics.wait", {"seconds": 600})
-    if core.health is not None:
-        core.health.run_checks()
+    core.queue.enqueue(JobType.DIAGNOSTICS_WAIT, DiagnosticWaitPayload(600))
+    core.health.run_checks()
 
 
 def main() -> int:

@@ -3349,52 +3349,52 @@ Die Details stehen in der Protokolldatei.</translation>
     <context>
         <name>NotificationEvents</name>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Available in the library</source>
             <translation>In der Bibliothek verfügbar</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Awaiting approval</source>
             <translation>Wartet auf Freigabe</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Failed</source>
             <translation>Fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Grabbed / downloading</source>
             <translation>Geholt / wird geladen</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Issue reported</source>
             <translation>Problem gemeldet</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request approved</source>
             <translation>Anfrage freigegeben</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request created</source>
             <translation>Anfrage erstellt</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request denied</source>
             <translation>Anfrage abgelehnt</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Service down</source>
             <translation>Dienst ausgefallen</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Service recovered</source>
             <translation>Dienst wieder erreichbar</translation>
         </message>

@@ -3349,52 +3349,52 @@ Los detalles están en el archivo de registro.</translation>
     <context>
         <name>NotificationEvents</name>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Available in the library</source>
             <translation>Disponible en la biblioteca</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Awaiting approval</source>
             <translation>Pendiente de aprobación</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Failed</source>
             <translation>Fallida</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Grabbed / downloading</source>
             <translation>Obtenida / descargando</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Issue reported</source>
             <translation>Problema notificado</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request approved</source>
             <translation>Solicitud aprobada</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request created</source>
             <translation>Solicitud creada</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request denied</source>
             <translation>Solicitud denegada</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Service down</source>
             <translation>Servicio caído</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Service recovered</source>
             <translation>Servicio recuperado</translation>
         </message>

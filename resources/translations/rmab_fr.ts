@@ -3349,52 +3349,52 @@ Les détails figurent dans le fichier journal.</translation>
     <context>
         <name>NotificationEvents</name>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Available in the library</source>
             <translation>Disponible dans la bibliothèque</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Awaiting approval</source>
             <translation>En attente d'approbation</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Failed</source>
             <translation>Échec</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Grabbed / downloading</source>
             <translation>Récupéré / en téléchargement</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Issue reported</source>
             <translation>Problème signalé</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request approved</source>
             <translation>Demande approuvée</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request created</source>
             <translation>Demande créée</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request denied</source>
             <translation>Demande refusée</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Service down</source>
             <translation>Service hors service</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Service recovered</source>
             <translation>Service rétabli</translation>
         </message>

@@ -74,7 +74,6 @@ def _line(entry: CatalogEntry) -> str:
 def _with_catalog(args: argparse.Namespace, run) -> int:  # type: ignore[no-untyped-def]
     core = core_from_args(args)
     try:
-        assert core.catalog is not None
         return int(run(core.catalog) or 0)
     finally:
         core.close()

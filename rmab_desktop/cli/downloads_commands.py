@@ -58,7 +58,6 @@ def register_blocklist(blocklist: argparse.ArgumentParser) -> None:
 def list_clients(args: argparse.Namespace) -> int:
     core = core_from_args(args)
     try:
-        assert core.downloads is not None
         print_json([c.model_dump(mode="json") for c in core.downloads.configs()])
     finally:
         core.close()
@@ -89,7 +88,6 @@ def add_client(args: argparse.Namespace) -> int:
     )
     core = core_from_args(args)
     try:
-        assert core.downloads is not None
         saved = core.downloads.save_client(config, secret)
         print_json(saved.model_dump(mode="json"))
     finally:
@@ -100,7 +98,6 @@ def add_client(args: argparse.Namespace) -> int:
 def test_clients(args: argparse.Namespace) -> int:
     core = core_from_args(args)
     try:
-        assert core.downloads is not None
         configs = [c for c in core.downloads.configs() if args.id in (None, c.id)]
         if not configs:
             raise ConfigurationError(f"No download client with id '{args.id}'.")
@@ -121,7 +118,6 @@ def test_clients(args: argparse.Namespace) -> int:
 def list_blocked(args: argparse.Namespace) -> int:
     core = core_from_args(args)
     try:
-        assert core.blocklist is not None
         print_json(core.blocklist.list(args.audiobook_id))
     finally:
         core.close()
@@ -131,7 +127,6 @@ def list_blocked(args: argparse.Namespace) -> int:
 def add_blocked(args: argparse.Namespace) -> int:
     core = core_from_args(args)
     try:
-        assert core.blocklist is not None
         entry_id = core.blocklist.add_manual(
             args.audiobook_id, args.title, guid=args.guid, infohash=args.infohash, indexer=args.indexer,
             reason=args.reason,
@@ -145,7 +140,6 @@ def add_blocked(args: argparse.Namespace) -> int:
 def remove_blocked(args: argparse.Namespace) -> int:
     core = core_from_args(args)
     try:
-        assert core.blocklist is not None
         core.blocklist.remove(args.entry_id)
         print(f"removed blocklist entry {args.entry_id}")
     finally:

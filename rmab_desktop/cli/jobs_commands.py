@@ -8,6 +8,9 @@ import json
 from rmab_desktop.cli.light import open_queue
 from rmab_desktop.cli.output import core_from_args, print_json
 from rmab_desktop.domain.enums import JobStatus
+from rmab_desktop.domain.errors import ValidationError
+from rmab_desktop.domain.job_payloads import PAYLOADS
+from rmab_desktop.domain.jobs import JobType
 
 
 def register(jobs: argparse.ArgumentParser) -> None:
@@ -18,8 +21,8 @@ def register(jobs: argparse.ArgumentParser) -> None:
     list_cmd.add_argument("--json", action="store_true")
     list_cmd.set_defaults(handler=list_jobs)
     enqueue = commands.add_parser("enqueue", help="add a job of a known type")
-    enqueue.add_argument("type")
-    enqueue.add_argument("--payload", default="{}", help="JSON object")
+    enqueue.add_argument("type", help="a job type, e.g. catalog.refresh")
+    enqueue.add_argument("--payload", default="{}", help="JSON object, checked against the type's payload")
     enqueue.add_argument("--priority", type=int, default=0)
     enqueue.set_defaults(handler=enqueue_job)
     for name, handler in (("cancel", cancel_job), ("retry", retry_job)):
@@ -46,8 +49,21 @@ def list_jobs(args: argparse.Namespace) -> int:
 
 
 def enqueue_job(args: argparse.Namespace) -> int:
+    try:
+        job_type = JobType(args.type)
+    except ValueError:
+        raise ValidationError(
+            f"'{args.type}' is not a job type.", hint=f"Use one of: {', '.join(t.value for t in JobType)}."
+        ) from None
+    try:
+        data = json.loads(args.payload)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            f"The payload is not JSON: {exc.msg}.", hint="Pass an object, e.g. '{\"seconds\": 1}'."
+        ) from None
+    payload = PAYLOADS[job_type].from_json(data)
     with open_queue(args) as queue:
-        print_json({"id": queue.enqueue(args.type, json.loads(args.payload), priority=args.priority)})
+        print_json({"id": queue.enqueue(job_type, payload, priority=args.priority)})
         return 0
 
 

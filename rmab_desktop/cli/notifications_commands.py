@@ -12,7 +12,7 @@ from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.cli.output import core_from_args, print_json
 from rmab_desktop.domain.addresses import AddressKind, require_address
 from rmab_desktop.services.events import EventKind
-from rmab_desktop.services.notifications import DEFAULT_EVENTS, NotificationService
+from rmab_desktop.services.notifications import NotificationService
 
 
 def register(group: argparse.ArgumentParser) -> None:
@@ -38,7 +38,6 @@ def register(group: argparse.ArgumentParser) -> None:
 
 def _service(args: argparse.Namespace) -> tuple[AppCore, NotificationService]:
     core = core_from_args(args)
-    assert core.notifications is not None  # built by open_core
     return core, core.notifications
 
 
@@ -68,7 +67,7 @@ def add_backend(args: argparse.Namespace) -> int:
     )
     core, service = _service(args)
     try:
-        events = args.event or sorted(DEFAULT_EVENTS)
+        events = args.event or sorted(service.events.defaults())
         backend = service.create(args.name, url, events)
         print_json({"id": backend.id, "name": backend.name, "events": sorted(backend.events)})
         return 0

@@ -90,7 +90,6 @@ def _print(details: RequestDetails) -> None:
 def _with_requests(args: argparse.Namespace, run) -> int:  # type: ignore[no-untyped-def]
     core = core_from_args(args)
     try:
-        assert core.requests is not None and core.users is not None
         _act_as(core.users, getattr(args, "user", None) if args.handler is not list_requests else None)
         return int(run(core.requests, core.users) or 0)
     finally:

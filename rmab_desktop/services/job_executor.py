@@ -1,7 +1,10 @@
 """Runs one claimed job through its handler: events, heartbeat, cancel, retry with backoff.
 
-Handlers are plain functions ``handler(ctx: JobContext) -> dict | None`` registered by type.
-A handler must be idempotent: after a crash the job runs again from the start.
+Each job type is a :class:`~rmab_desktop.services.feature.JobSpec` contributed by a feature:
+the executor decodes the stored payload into the spec's payload class and calls
+``handler(ctx, payload) -> dict | None``. A payload that cannot be read fails the job at once
+(no retry: it would fail the same way). A handler must be idempotent: after a crash the job runs
+again from the start.
 """
 
 from __future__ import annotations
@@ -9,14 +12,16 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.enums import EventLevel, JobStatus
 from rmab_desktop.domain.errors import CancelledError, RmabError
+from rmab_desktop.domain.job_payloads import PAYLOADS, JobPayloadError
 from rmab_desktop.domain.jobs import Job
+from rmab_desktop.services.feature import JobSpec
 from rmab_desktop.services.job_queue import JobQueue
 
 log = logging.getLogger(__name__)
@@ -33,10 +38,6 @@ class JobContext:
     cancel: CancelToken
     on_progress: Callable[[float, str], None] | None = None
     _last_progress: float | None = field(default=None, init=False)
-
-    @property
-    def payload(self) -> dict[str, Any]:
-        return self.job.payload
 
     def event(
         self, message: str, level: EventLevel = EventLevel.INFO, context: str | None = None, **metadata: Any
@@ -57,36 +58,37 @@ class JobContext:
         self.cancel.raise_if_cancelled()
 
 
-JobHandler = Callable[[JobContext], "dict[str, Any] | None"]
-
-
 class JobHandlers:
-    """Registry of job types; services register their handlers at composition time."""
+    """The job types this app runs, each a spec contributed by a feature at composition time."""
 
-    def __init__(self) -> None:
-        self._handlers: dict[str, JobHandler] = {}
-        self._titles: dict[str, str] = {}
-        self._quiet: set[str] = set()
+    def __init__(self, specs: Iterable[JobSpec[Any]] = ()) -> None:
+        self._specs: dict[str, JobSpec[Any]] = {}
+        for spec in specs:
+            self.register(spec)
 
-    def register(self, job_type: str, handler: JobHandler, title: str = "", *, quiet: bool = False) -> None:
-        """``quiet``: no Started/Finished events (polling jobs that run every few seconds)."""
-        self._handlers[job_type] = handler
-        self._titles[job_type] = title or job_type
-        if quiet:
-            self._quiet.add(job_type)
+    def register(self, spec: JobSpec[Any]) -> None:
+        if spec.type in self._specs:
+            raise ValueError(f"Job type {spec.type} is contributed twice.")
+        if spec.payload is not PAYLOADS[spec.type]:
+            raise TypeError(
+                f"{spec.type} carries {PAYLOADS[spec.type].__name__}, not {spec.payload.__name__}"
+            )
+        self._specs[spec.type] = spec
+
+    def get(self, job_type: str) -> JobSpec[Any] | None:
+        return self._specs.get(job_type)
 
     def is_quiet(self, job_type: str) -> bool:
-        return job_type in self._quiet
-
-    def get(self, job_type: str) -> JobHandler | None:
-        return self._handlers.get(job_type)
+        spec = self._specs.get(job_type)
+        return spec is not None and spec.quiet
 
     def title(self, job_type: str) -> str:
-        return self._titles.get(job_type, job_type)
+        spec = self._specs.get(job_type)
+        return spec.title if spec is not None else job_type
 
     @property
     def types(self) -> list[str]:
-        return sorted(self._handlers)
+        return sorted(self._specs)
 
 
 class JobExecutor:
@@ -108,9 +110,16 @@ class JobExecutor:
         self, job: Job, cancel: CancelToken, on_progress: Callable[[float, str], None] | None = None
     ) -> None:
         ctx = JobContext(job, self.queue, cancel, on_progress)
-        handler = self.handlers.get(job.type)
-        if handler is None:
+        spec = self.handlers.get(job.type)
+        if spec is None:
             self.queue.fail(job.id, f"No handler for job type '{job.type}'", retry=False)
+            return
+        try:
+            payload = spec.payload.from_json(job.payload)
+        except JobPayloadError as exc:
+            message = f"{exc.user_message} {exc.hint}"
+            self.queue.fail(job.id, message, retry=False)
+            ctx.event(f"Failed: {message}", EventLevel.ERROR, context="queue")
             return
         stop = threading.Event()
         beat = threading.Thread(
@@ -122,7 +131,7 @@ class JobExecutor:
             ctx.event(f"Started (attempt {job.attempts} of {job.max_attempts})", context="queue")
         started = time.monotonic()
         try:
-            result = handler(ctx)
+            result = spec.handler(ctx, payload)
         except CancelledError:
             self.queue.mark_cancelled(job.id)
             ctx.event("Cancelled", EventLevel.WARNING, context="queue")

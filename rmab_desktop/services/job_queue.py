@@ -14,14 +14,15 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import JobEventRecord, JobRecord, utcnow
 from rmab_desktop.domain.enums import EventLevel, JobStatus
 from rmab_desktop.domain.errors import NotFoundError
-from rmab_desktop.domain.jobs import Job, JobEvent
+from rmab_desktop.domain.job_payloads import PAYLOADS, JobPayload
+from rmab_desktop.domain.jobs import Job, JobEvent, JobType
 
 BACKOFF_BASE_SECONDS = 30
 BACKOFF_MAX_SECONDS = 6 * 3600
@@ -100,8 +101,8 @@ class JobQueue:
     # -- writing -----------------------------------------------------------------------------
     def enqueue(
         self,
-        job_type: str,
-        payload: dict[str, Any] | None = None,
+        job_type: JobType,
+        payload: JobPayload,
         *,
         priority: int = 0,
         run_at: datetime | None = None,
@@ -110,9 +111,11 @@ class JobQueue:
         session: Session | None = None,
     ) -> int:
         """Add a job; pass ``session`` to enqueue inside the caller's transaction."""
+        if type(payload) is not PAYLOADS[job_type]:
+            raise TypeError(f"{job_type} carries {PAYLOADS[job_type].__name__}, not {type(payload).__name__}")
         row = JobRecord(
-            type=job_type,
-            payload=payload or {},
+            type=job_type.value,
+            payload=payload.to_json(),
             priority=priority,
             run_at=run_at or utcnow(),
             request_id=request_id,
@@ -213,6 +216,29 @@ class JobQueue:
                 row.cancel_requested = False
             session.flush()
             return to_job(row)
+
+    def delete_finished(self, job_id: int) -> None:
+        """Forget a job that ended well (a download's previous poll): one row, not one per poll."""
+        with self.database.session() as session:
+            session.execute(
+                delete(JobRecord).where(JobRecord.id == job_id, JobRecord.status == JobStatus.DONE.value)
+            )
+
+    def prune_history(self, keep_days: int) -> dict[str, int]:
+        """Forget finished jobs, and events of no request, older than ``keep_days``."""
+        cutoff = utcnow() - timedelta(days=keep_days)
+        with self.database.session() as session:
+            events = session.execute(
+                delete(JobEventRecord).where(
+                    JobEventRecord.created_at < cutoff, JobEventRecord.request_id.is_(None)
+                )
+            ).rowcount
+            jobs = session.execute(
+                delete(JobRecord).where(
+                    JobRecord.finished_at < cutoff, JobRecord.status.in_([s.value for s in FINISHED])
+                )
+            ).rowcount
+        return {"events": events or 0, "jobs": jobs or 0}
 
     def recover_orphans(self, now: datetime | None = None) -> list[int]:
         """Requeue jobs left active by a dead process: a local PID gone, or a stale heartbeat."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from croniter import croniter
 from sqlalchemy import select
@@ -13,18 +13,22 @@ from sqlalchemy.orm import Session
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import ScheduledJobRecord, utcnow
 from rmab_desktop.domain.errors import NotFoundError, ValidationError
-from rmab_desktop.domain.jobs import ScheduledJob
+from rmab_desktop.domain.job_payloads import JobPayload, JobPayloadError, NoPayload
+from rmab_desktop.domain.jobs import JobType, ScheduledJob
+from rmab_desktop.services.job_executor import JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class ScheduleDefinition:
     key: str
     name: str
-    job_type: str
+    job_type: JobType
     cron: str
     enabled: bool = True
-    payload: dict[str, Any] = field(default_factory=dict)
+    payload: JobPayload = field(default_factory=NoPayload)
 
 
 def validate_cron(expression: str) -> str:
@@ -56,9 +60,13 @@ def _to_domain(row: ScheduledJobRecord) -> ScheduledJob:
 
 
 class Scheduler:
-    def __init__(self, database: Database, queue: JobQueue) -> None:
+    """Stored schedules become jobs; each stored payload is read through its job type's payload
+    class, so a schedule enqueues exactly what a handler expects."""
+
+    def __init__(self, database: Database, queue: JobQueue, handlers: JobHandlers) -> None:
         self.database = database
         self.queue = queue
+        self.handlers = handlers
 
     def ensure_defaults(self, definitions: list[ScheduleDefinition]) -> None:
         """Add missing schedules; never overwrite what the user edited."""
@@ -73,10 +81,10 @@ class Scheduler:
                     ScheduledJobRecord(
                         key=definition.key,
                         name=definition.name,
-                        job_type=definition.job_type,
+                        job_type=definition.job_type.value,
                         cron=cron,
                         enabled=definition.enabled,
-                        payload=definition.payload,
+                        payload=definition.payload.to_json(),
                         next_run_at=next_run(cron, now),
                     )
                 )
@@ -105,17 +113,31 @@ class Scheduler:
             session.flush()
             return _to_domain(row)
 
+    def _job(self, row: ScheduledJobRecord) -> tuple[JobType, JobPayload] | None:
+        """The typed job of a stored schedule; None for a type this version does not run."""
+        spec = self.handlers.get(row.job_type)
+        if spec is None:
+            return None
+        return spec.type, spec.payload.from_json(row.payload or {})
+
     def run_now(self, schedule_id: int) -> int:
         with self.database.session() as session:
             row = self._get(session, schedule_id)
+            job = self._job(row)
+            if job is None:
+                raise NotFoundError(
+                    f"This version of the app cannot run '{row.name}' ({row.job_type}).",
+                    hint="Update the app, or disable the schedule.",
+                )
             row.last_run_at = utcnow()
-            return self.queue.enqueue(row.job_type, dict(row.payload), session=session, priority=5)
+            return self.queue.enqueue(*job, session=session, priority=5)
 
     def enqueue_due(self, now: datetime | None = None) -> list[int]:
         """Enqueue every enabled schedule whose time has come.
 
         A machine that slept through several runs gets one catch-up run, not one per missed slot;
-        the next run is computed from now.
+        the next run is computed from now. A schedule of a job type this version does not know
+        is left for an instance that does (two versions may share one database).
         """
         now = now or utcnow()
         job_ids: list[int] = []
@@ -126,9 +148,16 @@ class Scheduler:
                 )
             ).all()
             for row in rows:
-                payload = dict(row.payload or {})
-                payload.setdefault("scheduled_for", row.next_run_at.isoformat() if row.next_run_at else "")
-                job_ids.append(self.queue.enqueue(row.job_type, payload, session=session))
+                try:
+                    job = self._job(row)
+                except JobPayloadError as exc:  # skipped this time, said once per slot
+                    log.warning("Schedule %s not run: %s", row.key, exc.user_message)
+                    row.next_run_at = next_run(row.cron, now)
+                    continue
+                if job is None:
+                    log.debug("Schedule %s: no handler for %s here", row.key, row.job_type)
+                    continue
+                job_ids.append(self.queue.enqueue(*job, session=session))
                 row.last_run_at = now
                 row.next_run_at = next_run(row.cron, now)
         return job_ids

@@ -14,14 +14,12 @@ from rmab_desktop.clients._http import timed_test
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.errors import ValidationError
+from rmab_desktop.domain.job_payloads import NoPayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.downloads import DownloadClientConfig
 from rmab_desktop.services.indexers import IndexerConfig
 from rmab_desktop.services.library.backends import AbsSettings, LibraryBackendConfig, PlexSettings
 from rmab_desktop.services.library.folder_backend import FolderBackend
-from rmab_desktop.services.notifications import DEFAULT_EVENTS
-
-CATALOG_REFRESH_JOB = "catalog.refresh"
-LIBRARY_SCAN_JOB = "library.sync"
 
 
 class SetupCore(Protocol):
@@ -126,12 +124,14 @@ def apply_plan(core: SetupCore, plan: SetupPlan) -> StartedJobs:
     if plan.download_client is not None:
         _apply_download_client(core, *plan.download_client)
     if plan.notification_url and not _has_notification(core, plan.notification_url):
-        core.notifications.create("Notifications", plan.notification_url, DEFAULT_EVENTS)
+        core.notifications.create(
+            "Notifications", plan.notification_url, core.notifications.events.defaults()
+        )
     core.prefs.first_run_done = True
     core.save_prefs()
     return StartedJobs(
-        catalog_refresh=_start(core, CATALOG_REFRESH_JOB),
-        library_scan=_start(core, LIBRARY_SCAN_JOB) if core.prefs.library.root else None,
+        catalog_refresh=_start(core, JobType.CATALOG_REFRESH),
+        library_scan=_start(core, JobType.LIBRARY_SYNC) if core.prefs.library.root else None,
     )
 
 
@@ -164,7 +164,7 @@ def _has_notification(core: SetupCore, url: str) -> bool:
     )
 
 
-def _start(core: SetupCore, job_type: str) -> int | None:
+def _start(core: SetupCore, job_type: JobType) -> int | None:
     if core.handlers.get(job_type) is None:
         return None
-    return int(core.queue.enqueue(job_type, {"reason": "first run"}, priority=8))
+    return int(core.queue.enqueue(job_type, NoPayload(), priority=8))

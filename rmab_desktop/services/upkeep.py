@@ -8,64 +8,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import select
 
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import JobRecord
 from rmab_desktop.domain.enums import EventLevel, JobStatus, RequestStatus
-from rmab_desktop.domain.library import LibraryBook, WantedBook
-from rmab_desktop.services.job_executor import JobContext, JobHandlers
+from rmab_desktop.domain.job_payloads import NoPayload
+from rmab_desktop.domain.jobs import JobType
+from rmab_desktop.services.feature import Feature, JobSpec
+from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.job_queue import JobQueue
-from rmab_desktop.services.library.matching import match_books
+from rmab_desktop.services.library.availability import Requests, make_available
 from rmab_desktop.services.library.scanner import LibraryScanner
 from rmab_desktop.services.scheduler import ScheduleDefinition
+from rmab_desktop.settings import Preferences
 
-RECENT_JOB = "library.recent"
-RETRY_IMPORTS_JOB = "imports.retry_failed"
-ORGANIZE_JOB = "request.organize"
 MAX_IMPORT_ATTEMPTS = 10
 RETRY_BATCH = 20
-# Waiting for the library, not in the middle of the pipeline (which links books itself).
-WAITING = [
-    RequestStatus.AWAITING_SEARCH,
-    RequestStatus.AWAITING_RELEASE,
-    RequestStatus.SEARCHING,
-    RequestStatus.FAILED,
-    RequestStatus.WARN,
-]
-
-SCHEDULES = [
-    ScheduleDefinition("library_recent", "Check recently added books", RECENT_JOB, "*/15 * * * *"),
-    ScheduleDefinition("retry_failed_imports", "Retry failed imports", RETRY_IMPORTS_JOB, "35 */6 * * *"),
-]
-
-
-class Requests(Protocol):
-    def list(self, *, statuses: list[RequestStatus] | None = None, limit: int = 1000) -> list[Any]: ...
-    def set_status(self, request_id: int, status: RequestStatus, message: str, **kwargs: Any) -> Any: ...
-
-
-def make_available(
-    requests: Requests, library: Callable[[], Sequence[LibraryBook]], job_id: int | None = None
-) -> int:
-    """Requests still waiting whose book is in ``library`` (read only when some wait) become available."""
-    waiting = requests.list(statuses=WAITING)
-    if not waiting:
-        return 0
-    found = 0
-    for match in match_books([WantedBook(str(r.id), r.book) for r in waiting], list(library())):
-        if match.path:
-            requests.set_status(
-                int(match.id),
-                RequestStatus.AVAILABLE,
-                f"Found in the library at {match.path} ({match.reason})",
-                job_id=job_id,
-            )
-            found += 1
-    return found
 
 
 def check_recently_added(
@@ -93,7 +54,7 @@ def retry_failed_imports(
         with database.session() as session:
             last = session.scalar(
                 select(JobRecord)
-                .where(JobRecord.type == ORGANIZE_JOB, JobRecord.request_id == details.id)
+                .where(JobRecord.type == JobType.REQUESTS_ORGANIZE, JobRecord.request_id == details.id)
                 .order_by(JobRecord.id.desc())
                 .limit(1)
             )
@@ -114,21 +75,30 @@ def retry_failed_imports(
     return {"retried": retried}
 
 
-def register(
-    handlers: JobHandlers,
-    database: Database,
-    queue: JobQueue,
-    requests: Requests,
-    library_root: Callable[[], str | None],
-) -> None:
+def feature(database: Database, queue: JobQueue, requests: Requests, prefs: Preferences) -> Feature:
     scanner = LibraryScanner(database)
-    handlers.register(
-        RECENT_JOB,
-        lambda ctx: check_recently_added(ctx, scanner, requests, library_root()),
-        "Check recently added books",
-    )
-    handlers.register(
-        RETRY_IMPORTS_JOB,
-        lambda ctx: retry_failed_imports(ctx, database, queue, requests),
-        "Retry failed imports",
+    return Feature(
+        name="upkeep",
+        jobs=(
+            JobSpec(
+                JobType.LIBRARY_RECENT,
+                NoPayload,
+                lambda ctx, payload: check_recently_added(ctx, scanner, requests, prefs.library.root),
+                "Check recently added books",
+            ),
+            JobSpec(
+                JobType.IMPORTS_RETRY_FAILED,
+                NoPayload,
+                lambda ctx, payload: retry_failed_imports(ctx, database, queue, requests),
+                "Retry failed imports",
+            ),
+        ),
+        schedules=(
+            ScheduleDefinition(
+                "library_recent", "Check recently added books", JobType.LIBRARY_RECENT, "*/15 * * * *"
+            ),
+            ScheduleDefinition(
+                "retry_failed_imports", "Retry failed imports", JobType.IMPORTS_RETRY_FAILED, "35 */6 * * *"
+            ),
+        ),
     )

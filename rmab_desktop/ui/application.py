@@ -154,7 +154,7 @@ class DesktopApp(QObject):
     def _on_app_event(self, event: AppEvent) -> None:
         """Any thread: the user's own events (and, for admins, what needs them) become desktop
         notifications; the notifier is thread-safe. Household backends are notified separately."""
-        user = self.core.users.current() if self.core.users is not None else None
+        user = self.core.users.current()
         shown = for_desktop(event, user)
         if shown is not None:
             self.notifier.notify(shown.title, shown.message, shown.level)

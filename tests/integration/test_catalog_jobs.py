@@ -11,6 +11,8 @@ import pytest
 from rmab_desktop.bootstrap import AppCore, open_core
 from rmab_desktop.domain.catalog import SectionKind
 from rmab_desktop.domain.enums import JobStatus, RequestStatus
+from rmab_desktop.domain.job_payloads import NoPayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.settings import Preferences, SettingsStore
 from tests.fakes.audible_server import FakeAudible
 
@@ -43,9 +45,8 @@ def test_schedules_are_registered(core: AppCore) -> None:
 
 
 def test_refresh_job_fills_every_shown_list(core: AppCore, fake: FakeAudible) -> None:
-    assert core.catalog is not None
     core.catalog.add_section(None, SectionKind.CATEGORY, category_id="18572091011")
-    core.queue.enqueue("catalog.refresh")
+    core.queue.enqueue(JobType.CATALOG_REFRESH, NoPayload())
     job = core.executor.run_next()
     assert job is not None and job.status == JobStatus.DONE
     popular, _, category = core.catalog.sections(None)
@@ -59,7 +60,7 @@ def test_refresh_job_fills_every_shown_list(core: AppCore, fake: FakeAudible) ->
 def test_refresh_job_fails_and_retries_when_audible_answers_garbage(core: AppCore, fake: FakeAudible) -> None:
     fake.fail_next("garbage", 1000)
     try:
-        core.queue.enqueue("catalog.refresh")
+        core.queue.enqueue(JobType.CATALOG_REFRESH, NoPayload())
         job = core.executor.run_next()
     finally:
         fake.fail_next("ok", 0)
@@ -67,13 +68,12 @@ def test_refresh_job_fails_and_retries_when_audible_answers_garbage(core: AppCor
 
 
 def test_release_check_job_starts_released_books(core: AppCore) -> None:
-    assert core.requests is not None
     request = core.requests.create("B0TESTFUT1", "us").request  # out in 2099
     assert request.status == RequestStatus.AWAITING_RELEASE
     core.requests.today = lambda: date(2099, 1, 15)
-    core.queue.enqueue("requests.release_check")
+    core.queue.enqueue(JobType.REQUESTS_RELEASE_CHECK, NoPayload())
     job = core.executor.run_next()
     assert job is not None and job.status == JobStatus.DONE
     assert core.requests.get(request.id).status == RequestStatus.AWAITING_SEARCH
-    searches = core.queue.list_jobs(job_type="request.search")
+    searches = core.queue.list_jobs(job_type=JobType.REQUESTS_SEARCH)
     assert [j.payload["request_id"] for j in searches] == [request.id]

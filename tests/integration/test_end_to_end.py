@@ -142,7 +142,6 @@ def seed(transmission: Daemon, tracker: FakeTracker, folder: Path) -> bytes:
 
 def run_until_available(core: AppCore, request_id: int) -> list[RequestStatus]:
     """Run due jobs as the app's job pump does, recording every status the request passes through."""
-    assert core.requests is not None and core.notifications is not None
     seen: list[RequestStatus] = []
     deadline = time.monotonic() + DEADLINE_SECONDS
     while True:
@@ -163,7 +162,6 @@ def test_a_requested_book_arrives_tagged_in_the_library_and_the_household_is_tol
     core: AppCore, world, transmission_daemon: Daemon, qbittorrent_daemon: Daemon, release_dir: Path
 ) -> None:
     _audible, indexer, tracker, hook = world
-    assert core.requests is not None and core.library is not None and core.notifications is not None
     torrent = seed(transmission_daemon, tracker, release_dir)
     indexer.torrent = torrent
     indexer.releases = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,7 +37,6 @@ def core(tmp_path: Path, database_url: str, fake_audible: FakeAudible) -> Iterat
 def test_configured_services_are_checked_and_an_outage_reported_once(
     core: AppCore, fake_audible: FakeAudible
 ) -> None:
-    assert core.health is not None
     seen: list[AppEvent] = []
     core.events.subscribe(seen.append)
     outcomes = {o.check.key: o for o in core.health.run_checks()}
@@ -59,32 +57,27 @@ def test_configured_services_are_checked_and_an_outage_reported_once(
 def test_health_check_is_a_default_schedule(core: AppCore) -> None:
     schedules = {s.key: s for s in core.scheduler.list()}
     assert schedules["health_checks"].job_type == "health.check" and schedules["health_checks"].enabled
-    assert json.dumps(schedules["health_checks"].payload) == "{}"
+    assert schedules["health_checks"].payload == {"v": 1}
 
 
-def test_download_clients_and_library_get_cards_from_their_services(core: AppCore, tmp_path: Path) -> None:
-    from rmab_desktop.services.config_store import ConfigStore
-    from rmab_desktop.services.downloads import DownloadClientConfig, DownloadService
-    from rmab_desktop.services.health import HealthRegistry, providers
+def test_download_clients_and_library_get_cards_from_their_features(core: AppCore, tmp_path: Path) -> None:
+    from rmab_desktop.services.downloads import DownloadClientConfig
 
-    downloads = DownloadService(ConfigStore(core.database), core.credentials, tmp_path / "direct")
-    downloads.save_client(
+    core.downloads.save_client(
         DownloadClientConfig(
             name="Seedbox qBittorrent", kind="qbittorrent", url="http://127.0.0.1:9", username="admin"
         ),
         secret="adminadmin",
     )
-    downloads.save_client(DownloadClientConfig(name="Off", kind="transmission", enabled=False))
-    checks = providers.download_client_checks(downloads)
-    assert [c.name for c in checks] == ["Seedbox qBittorrent"]
-    result = checks[0].run()
+    core.downloads.save_client(DownloadClientConfig(name="Off", kind="transmission", enabled=False))
+
+    def checks(kind: str) -> list:
+        return [c for c in core.health.registry.checks() if c.kind == kind]
+
+    assert [c.name for c in checks("download_client")] == ["Seedbox qBittorrent"]
+    result = checks("download_client")[0].run()
     assert not result.ok and result.hint  # refused connection, explained
-    registry = HealthRegistry()
-    registry.add("download_clients", lambda: providers.download_client_checks(downloads))
-    assert providers.library_checks(None) == [] and providers.indexer_checks(None) == []
-    if getattr(core, "library", None) is not None:
-        assert providers.library_checks(core.library) == []  # no folder chosen yet
-        core.prefs.library.root = str(tmp_path)
-        (check,) = providers.library_checks(core.library)
-        assert check.key == "library:folder" and check.run().ok
-    assert [c.kind for c in registry.checks()] == ["download_client"]
+    assert checks("indexer") == [] and checks("library") == []  # none set up, no folder chosen yet
+    core.prefs.library.root = str(tmp_path)
+    (check,) = checks("library")
+    assert check.key == "library:folder" and check.run().ok

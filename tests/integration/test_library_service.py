@@ -9,6 +9,8 @@ import pytest
 from rmab_desktop.db.engine import Database
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.errors import ConfigurationError, NotFoundError
+from rmab_desktop.domain.job_payloads import NoPayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.library.backends import LibraryBackendConfig, PlexSettings
@@ -121,13 +123,13 @@ def test_retag_needs_a_tagger_and_a_folder(database: Database, library: Path) ->
 
 
 def test_sync_job_reports_progress_and_an_event(database: Database, library: Path) -> None:
+    from rmab_desktop.services import library as library_feature
     from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
     from rmab_desktop.services.job_queue import JobQueue
-    from rmab_desktop.services.library.service import SYNC_JOB, register
 
-    queue, handlers = JobQueue(database), JobHandlers()
-    register(handlers, make_service(database, library))
-    job_id = queue.enqueue(SYNC_JOB, {})
+    queue = JobQueue(database)
+    handlers = JobHandlers(library_feature.feature(make_service(database, library), WaitingRequests({})).jobs)
+    job_id = queue.enqueue(JobType.LIBRARY_SYNC, NoPayload())
     JobExecutor(queue, handlers).run_next()
     job = queue.get(job_id)
     assert job.status == "done" and job.progress == 1.0
@@ -198,9 +200,9 @@ def test_folder_entries_are_those_under_the_library_root(
 
 def test_sync_job_makes_waiting_requests_available_from_a_plex_library(database: Database) -> None:
     from rmab_desktop.domain.books import BookInfo
+    from rmab_desktop.services import library as library_feature
     from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
     from rmab_desktop.services.job_queue import JobQueue
-    from rmab_desktop.services.library.service import SYNC_JOB, register
 
     waiting = WaitingRequests({
         7: BookInfo(title="Try It Out", authors=("Skrillex",)),
@@ -214,9 +216,9 @@ def test_sync_job_makes_waiting_requests_available_from_a_plex_library(database:
             kind=LibraryBackendKind.PLEX, plex=PlexSettings(url=server.url, section_id="3")
         )
         service.save_backend_config(config, token=fake_plex.TOKEN)
-        queue, handlers = JobQueue(database), JobHandlers()
-        register(handlers, service, waiting)
-        job_id = queue.enqueue(SYNC_JOB, {})
+        queue = JobQueue(database)
+        handlers = JobHandlers(library_feature.feature(service, waiting).jobs)
+        job_id = queue.enqueue(JobType.LIBRARY_SYNC, NoPayload())
         JobExecutor(queue, handlers).run_next()
     assert [request_id for request_id, _ in waiting.available] == [7]  # "She" is not "She and Allan"
     assert any("1 request(s) now available" in e.message for e in queue.events(job_id=job_id))

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from rmab_desktop.db.engine import Database
+from rmab_desktop.domain.job_payloads import RequestPayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.indexers import IndexerConfig, IndexerService
-from rmab_desktop.services.pipeline import GRAB_JOB, SEARCH_JOB
 from tests.fakes.indexer_payloads import FakeRelease
 from tests.fakes.torznab_server import API_KEY, TorznabServer
 from tests.pipeline_kit import PipelineKit, make_kit
@@ -41,9 +42,9 @@ def kit(database: Database, tmp_path: Path, server: TorznabServer) -> Iterator[P
 def _search(kit: PipelineKit, kind: str) -> list[str]:
     """Run the search job of a new request of ``kind``; the titles handed to the grab job."""
     request_id = kit.add_request(kind=kind)
-    kit.queue.enqueue(SEARCH_JOB, {"request_id": request_id}, request_id=request_id)
+    kit.queue.enqueue(JobType.REQUESTS_SEARCH, RequestPayload(request_id), request_id=request_id)
     assert kit.run_due()
-    grabs = kit.jobs(GRAB_JOB)
+    grabs = kit.jobs(JobType.REQUESTS_GRAB)
     return [c["release"]["title"] for grab in grabs for c in grab.payload["candidates"]]
 
 

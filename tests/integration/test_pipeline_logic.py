@@ -15,10 +15,11 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import DownloadHistory, Request
 from rmab_desktop.domain.downloads import DownloadState
 from rmab_desktop.domain.enums import JobStatus, RequestStatus
+from rmab_desktop.domain.job_payloads import NoPayload, RequestPayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.downloads import DownloadClientConfig, MonitorSettings, PathMapping, SeedingRule
 from rmab_desktop.services.downloads.factory import build_client
-from rmab_desktop.services.pipeline import CLEANUP_JOB, ORGANIZE_JOB, RETRY_MISSING_JOB, SEARCH_JOB
 from rmab_desktop.services.pipeline.cleanup import seeding_met
 from tests.fakes.download_client import FakeDownloadClient
 from tests.fakes.range_file_server import RangeFileServer
@@ -94,7 +95,7 @@ def kit(
 
 def _start(kit: PipelineKit) -> int:
     request_id = kit.add_request()
-    kit.queue.enqueue(SEARCH_JOB, {"request_id": request_id}, request_id=request_id)
+    kit.queue.enqueue(JobType.REQUESTS_SEARCH, RequestPayload(request_id), request_id=request_id)
     return request_id
 
 
@@ -129,13 +130,13 @@ def test_progress_speed_eta_then_completion_hands_over_the_local_path(
     fake_client.set(item_id, state=DownloadState.SEEDING, progress=1.0, content_path="/remote/downloads/Book")
     _poll(kit)
     assert kit.status(request_id) == RequestStatus.DOWNLOADED
-    organize = kit.jobs(ORGANIZE_JOB, JobStatus.QUEUED)[0]
+    organize = kit.jobs(JobType.REQUESTS_ORGANIZE, JobStatus.QUEUED)[0]
     assert organize.payload["download_path"] == str(local_downloads / "Book")
     events = [e.message for e in kit.requests.timeline(request_id)]
     assert "Downloaded 50%" in events
     assert sum(m.startswith("Started") for m in events) == 2  # search and grab; the monitor polls quietly
-    assert kit.jobs("request.monitor", JobStatus.QUEUED) == []  # monitoring ended
-    assert len(kit.jobs("request.monitor")) <= 2  # each poll deleted its predecessor's row
+    assert kit.jobs(JobType.REQUESTS_MONITOR, JobStatus.QUEUED) == []  # monitoring ended
+    assert len(kit.jobs(JobType.REQUESTS_MONITOR)) <= 2  # each poll deleted its predecessor's row
 
 
 def test_stalled_download_is_blocklisted_and_the_next_candidate_grabbed(
@@ -172,13 +173,13 @@ def test_failure_with_no_candidate_left_waits_for_the_scheduled_search(
     with kit.database.session() as session:
         next_at = session.get(Request, request_id).next_search_at
     assert next_at is not None and next_at > kit.clock() + timedelta(hours=23)
-    kit.queue.enqueue(RETRY_MISSING_JOB, {})
+    kit.queue.enqueue(JobType.REQUESTS_RETRY_MISSING, NoPayload())
     kit.drain()
-    assert len(kit.jobs(SEARCH_JOB)) == 1  # not due yet
+    assert len(kit.jobs(JobType.REQUESTS_SEARCH)) == 1  # not due yet
     kit.clock.advance(hours=25)
-    kit.queue.enqueue(RETRY_MISSING_JOB, {}, run_at=kit.clock())
+    kit.queue.enqueue(JobType.REQUESTS_RETRY_MISSING, NoPayload(), run_at=kit.clock())
     kit.drain()
-    assert len(kit.jobs(SEARCH_JOB)) == 2
+    assert len(kit.jobs(JobType.REQUESTS_SEARCH)) == 2
     assert kit.indexers.searches == 2
     assert kit.status(request_id) == RequestStatus.AWAITING_SEARCH  # the only accepted one is blocklisted
 
@@ -191,7 +192,7 @@ def test_unreachable_client_is_retried_with_backoff_then_fails_without_blocklist
     fake_client.reachable = False
     _poll(kit)
     assert kit.status(request_id) == RequestStatus.DOWNLOADING
-    queued = kit.jobs("request.monitor", JobStatus.QUEUED)
+    queued = kit.jobs(JobType.REQUESTS_MONITOR, JobStatus.QUEUED)
     assert len(queued) == 1 and queued[0].run_at > kit.clock()  # backed off, not spinning
     kit.clock.advance(minutes=31)
     kit.drain()
@@ -229,7 +230,7 @@ def test_client_down_at_grab_time_retries_the_job_and_blocks_nothing(
     fake_client.reachable = False
     _start(kit)
     kit.drain()
-    grab = kit.jobs("request.grab")[0]
+    grab = kit.jobs(JobType.REQUESTS_GRAB)[0]
     assert grab.status == JobStatus.QUEUED.value and "fake client" in (grab.last_error or "")
     assert kit.blocklist.list() == []
 
@@ -312,15 +313,15 @@ def test_cleanup_waits_for_the_seeding_targets_and_for_the_request(
         item_id, state=DownloadState.SEEDING, progress=1.0, content_path="/remote/downloads/Book", ratio=0.2
     )
     _poll(kit)
-    kit.queue.enqueue(CLEANUP_JOB, {})
+    kit.queue.enqueue(JobType.DOWNLOADS_CLEANUP, NoPayload())
     kit.drain()
     assert fake_client.removed == []  # still being organized
     kit.requests.set_status(request_id, RequestStatus.AVAILABLE, "in the library")
-    kit.queue.enqueue(CLEANUP_JOB, {})
+    kit.queue.enqueue(JobType.DOWNLOADS_CLEANUP, NoPayload())
     kit.drain()
     assert fake_client.removed == []  # ratio 0.2 < 1.0
     fake_client.set(item_id, ratio=1.5)
-    kit.queue.enqueue(CLEANUP_JOB, {})
+    kit.queue.enqueue(JobType.DOWNLOADS_CLEANUP, NoPayload())
     kit.drain()
     assert fake_client.removed == [(item_id, True)]
     with kit.database.session() as session:

@@ -13,6 +13,7 @@ from rmab_desktop.db.models import JobRecord, LibraryItem
 from rmab_desktop.domain.catalog import CatalogBook, Person
 from rmab_desktop.domain.enums import JobStatus, Permission, RequestKind, RequestStatus, Role
 from rmab_desktop.domain.errors import NotFoundError
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.domain.requests import (
     AlreadyInLibraryError,
     DuplicateRequestError,
@@ -71,7 +72,9 @@ class World:
     def search_jobs(self) -> list[JobRecord]:
         with self.database.session() as session:
             return list(
-                session.query(JobRecord).filter(JobRecord.type == "request.search").order_by(JobRecord.id)
+                session.query(JobRecord)
+                .filter(JobRecord.type == JobType.REQUESTS_SEARCH)
+                .order_by(JobRecord.id)
             )
 
 

@@ -9,6 +9,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from rmab_desktop.domain.enums import EventLevel, JobStatus
+from rmab_desktop.domain.job_payloads import DiagnosticWaitPayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.ui.dialogs.cron_dialog import CronDialog
 from rmab_desktop.ui.models.log_model import QtLogHandler
 from rmab_desktop.ui.models.roles import KeyRole
@@ -20,8 +22,8 @@ from rmab_desktop.ui.pages.registry import PAGES
 @pytest.fixture
 def page(core, runner, qtbot):
     queue = core.queue
-    failed = queue.enqueue("diagnostics.wait", {"seconds": 1}, max_attempts=1, priority=10)
-    queued = queue.enqueue("diagnostics.wait", {"seconds": 1})
+    failed = queue.enqueue(JobType.DIAGNOSTICS_WAIT, DiagnosticWaitPayload(1), max_attempts=1, priority=10)
+    queued = queue.enqueue(JobType.DIAGNOSTICS_WAIT, DiagnosticWaitPayload(1))
     assert queue.claim().id == failed
     queue.fail(failed, "Prowlarr did not answer", retry=False)
     queue.add_event("Searched 3 indexers", job_id=failed, level=EventLevel.INFO, context="search")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
+from rmab_desktop.domain.job_payloads import DiagnosticWaitPayload
+from rmab_desktop.domain.jobs import JobType
 from tests.ui.running_app import running_app
 
 
@@ -28,7 +30,7 @@ def test_quit_asks_while_jobs_run(core, qtbot, monkeypatch):
         "question",
         staticmethod(lambda *args, **kw: asked.append(args) or QMessageBox.StandardButton.No),
     )
-    job_id = core.queue.enqueue("diagnostics.wait", {"seconds": 30})
+    job_id = core.queue.enqueue(JobType.DIAGNOSTICS_WAIT, DiagnosticWaitPayload(30))
     with running_app(core, qtbot) as desktop:
         desktop.start()
         qtbot.waitUntil(lambda: job_id in desktop.pump.active_job_ids, timeout=15_000)

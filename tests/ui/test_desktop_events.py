@@ -10,7 +10,6 @@ from tests.ui.running_app import running_app
 
 
 def test_own_events_reach_the_desktop_from_a_worker_thread(qtbot, core: AppCore) -> None:
-    assert core.users is not None
     me = core.users.current()
     events = [
         AppEvent(

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.db.engine import Database
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.downloads import DownloadClientConfig
 from rmab_desktop.ui.dialogs.download_client_settings import DownloadClientSettings
@@ -112,10 +113,10 @@ def test_interactive_search_greys_rejected_and_grabs_an_override(
     dialog.table.selectRow(2)
     assert "Rejected" in dialog.details.toPlainText() and "Score parts" in dialog.details.toPlainText()
     dialog.grab_selected()
-    assert asked == ["Rejected"] and kit.jobs("request.grab") == []  # declined: nothing grabbed
+    assert asked == ["Rejected"] and kit.jobs(JobType.REQUESTS_GRAB) == []  # declined: nothing grabbed
     monkeypatch.setattr(dialog, "confirm_override", lambda result: True)
     dialog.grab_selected()
-    grab_jobs = kit.jobs("request.grab")
+    grab_jobs = kit.jobs(JobType.REQUESTS_GRAB)
     assert len(grab_jobs) == 1 and grab_jobs[0].payload["manual"] is True
     assert grab_jobs[0].payload["candidates"][0]["release"]["guid"] == "c"
     kit.drain()

@@ -15,8 +15,6 @@ from rmab_desktop.bootstrap import AppCore, open_core
 from rmab_desktop.domain.enums import JobStatus, LibraryBackendKind
 from rmab_desktop.paths import AppPaths
 from rmab_desktop.services.indexers import IndexerType
-from rmab_desktop.services.library.service import LibraryService
-from rmab_desktop.services.library.service import register as register_library
 from rmab_desktop.settings import Preferences, SettingsStore
 from rmab_desktop.ui.dialogs.first_run_wizard import FirstRunWizard, should_show
 from rmab_desktop.ui.notifier import RecordingNotifier
@@ -46,11 +44,6 @@ def core(tmp_path: Path, database_url: str, servers) -> Iterator[AppCore]:
         Preferences.model_validate({"catalog": {"audible_base_url": audible.base_url}})
     )
     core = open_core(tmp_path / "profile", database_url, log_to_console=False)
-    if getattr(core, "library", None) is None:  # until open_core composes the library feature
-        core.library = LibraryService(
-            core.database, core.config, core.credentials, lambda: core.prefs.library.root
-        )
-        register_library(core.handlers, core.library)
     yield core
     core.close()
 
@@ -150,7 +143,6 @@ def test_every_step_tests_and_explains_then_saves_and_starts(
     assert core.prefs.catalog.region == "uk" and "backend" not in core.prefs.library.model_dump()
     saved = SettingsStore(core.paths.settings_file).load()
     assert saved.first_run_done and saved.library.root == str(library_root)
-    assert core.library is not None
     backend = core.library.backend_config()
     assert backend.kind == LibraryBackendKind.PLEX and backend.plex.section_id == "3"
     assert core.credentials.get(backend.plex.token_key) == plex.token
@@ -223,7 +215,6 @@ def test_library_step_shows_the_configured_backend_not_an_old_settings_file(qtbo
     old = core.paths.settings_file
     old.write_text(old.read_text().replace('"library": {', '"library": {"backend": "folder", ', 1))
     assert SettingsStore(old).load().library.root is None  # still loads
-    assert core.library is not None
     core.library.save_backend_config(LibraryBackendConfig(kind=LibraryBackendKind.AUDIOBOOKSHELF))
     wizard = open_first_run_wizard(core, Shell(ImmediateRunner(), RecordingNotifier()))
     qtbot.addWidget(wizard)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rmab_desktop.domain.enums import JobStatus
+from rmab_desktop.domain.job_payloads import DiagnosticWaitPayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.automation_lease import AutomationLease
 from rmab_desktop.workers.job_pump import JobPump, detect_wake
 from rmab_desktop.workers.runner import TaskRunner
@@ -29,7 +31,7 @@ def _status(core, job_id):
 
 
 def test_runs_due_jobs_to_done(core, runner, qtbot):
-    ids = [core.queue.enqueue("diagnostics.wait", {"seconds": 0.2}) for _ in range(4)]
+    ids = [core.queue.enqueue(JobType.DIAGNOSTICS_WAIT, DiagnosticWaitPayload(0.2)) for _ in range(4)]
     pump = make_pump(core, runner)
     started, finished, progress = [], [], []
     pump.jobStarted.connect(lambda job: started.append(job.id))
@@ -46,7 +48,7 @@ def test_runs_due_jobs_to_done(core, runner, qtbot):
 
 def test_paused_pump_claims_nothing(core, runner, qtbot):
     paused = {"value": True}
-    job_id = core.queue.enqueue("diagnostics.wait", {"seconds": 0.1})
+    job_id = core.queue.enqueue(JobType.DIAGNOSTICS_WAIT, DiagnosticWaitPayload(0.1))
     pump = make_pump(core, runner, paused=lambda: paused["value"])
     pump.start()
     qtbot.waitUntil(lambda: pump.state.paused, timeout=30_000)
@@ -63,7 +65,7 @@ def test_standby_while_another_instance_holds_the_lease(core, runner, qtbot):
     other = AutomationLease(core.database, "other-host:77:feed")
     assert other.ensure()
     try:
-        job_id = core.queue.enqueue("diagnostics.wait", {"seconds": 0.1})
+        job_id = core.queue.enqueue(JobType.DIAGNOSTICS_WAIT, DiagnosticWaitPayload(0.1))
         pump = make_pump(core, runner)
         pump.start()
         qtbot.wait(800)
@@ -76,7 +78,7 @@ def test_standby_while_another_instance_holds_the_lease(core, runner, qtbot):
 
 
 def test_drain_requeues_running_jobs(core, runner, qtbot):
-    job_id = core.queue.enqueue("diagnostics.wait", {"seconds": 30})
+    job_id = core.queue.enqueue(JobType.DIAGNOSTICS_WAIT, DiagnosticWaitPayload(30))
     pump = make_pump(core, runner)
     pump.start()
     qtbot.waitUntil(lambda: job_id in pump.active_job_ids, timeout=10_000)
@@ -88,7 +90,7 @@ def test_drain_requeues_running_jobs(core, runner, qtbot):
 
 
 def test_cancel_a_running_job_stops_it_now(core, runner, qtbot):
-    job_id = core.queue.enqueue("diagnostics.wait", {"seconds": 30})
+    job_id = core.queue.enqueue(JobType.DIAGNOSTICS_WAIT, DiagnosticWaitPayload(30))
     pump = make_pump(core, runner)
     pump.start()
     qtbot.waitUntil(lambda: job_id in pump.active_job_ids, timeout=10_000)

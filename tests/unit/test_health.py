@@ -11,8 +11,11 @@ from rmab_desktop.db.models import ServiceHealthCheck, utcnow
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import HealthState, JobStatus
 from rmab_desktop.domain.errors import AuthenticationError
+from rmab_desktop.domain.job_payloads import NoPayload
+from rmab_desktop.domain.jobs import JobType
+from rmab_desktop.services import health
 from rmab_desktop.services.events import AppEvent, EventBus, EventKind
-from rmab_desktop.services.health import JOB_TYPE, HealthRegistry, HealthService, ServiceCheck
+from rmab_desktop.services.health import HealthRegistry, HealthService, ServiceCheck
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
 
@@ -150,12 +153,11 @@ def test_health_job_records_events_for_changes_only(database: Database, bus_even
     bus, _ = bus_events
     service = make_service(database, bus, prowlarr=Scripted(DOWN, DOWN, UP))
     queue = JobQueue(database)
-    handlers = JobHandlers()
-    service.register(handlers)
+    handlers = JobHandlers(health.feature(service).jobs)
     executor = JobExecutor(queue, handlers)
     job_ids = []
     for _ in range(3):
-        job_ids.append(queue.enqueue(JOB_TYPE))
+        job_ids.append(queue.enqueue(JobType.HEALTH_CHECK, NoPayload()))
         job = executor.run_next()
         assert job is not None and job.status == JobStatus.DONE
     health_events = [e for e in queue.events() if e.context == "health"]

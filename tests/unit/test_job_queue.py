@@ -5,14 +5,18 @@ from datetime import timedelta
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import utcnow
 from rmab_desktop.domain.enums import EventLevel, JobStatus
+from rmab_desktop.domain.job_payloads import NoPayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.job_queue import JobQueue, backoff_delay
+
+T = JobType.MAINTENANCE_PRUNE_HISTORY
 
 
 def test_claim_takes_highest_priority_due_job(database: Database) -> None:
     queue = JobQueue(database, "host:1:a")
-    low = queue.enqueue("t", {"n": 1}, priority=0)
-    high = queue.enqueue("t", {"n": 2}, priority=9)
-    queue.enqueue("t", {"n": 3}, priority=99, run_at=utcnow() + timedelta(hours=1))
+    low = queue.enqueue(T, NoPayload(), priority=0)
+    high = queue.enqueue(T, NoPayload(), priority=9)
+    queue.enqueue(T, NoPayload(), priority=99, run_at=utcnow() + timedelta(hours=1))
     job = queue.claim()
     assert job is not None and job.id == high and job.status == JobStatus.ACTIVE and job.attempts == 1
     assert queue.claim().id == low
@@ -21,7 +25,7 @@ def test_claim_takes_highest_priority_due_job(database: Database) -> None:
 
 def test_two_instances_never_claim_the_same_job(database: Database) -> None:
     first, second = JobQueue(database, "h:1:a"), JobQueue(database, "h:2:b")
-    ids = {first.enqueue("t") for _ in range(6)}
+    ids = {first.enqueue(T, NoPayload()) for _ in range(6)}
     claimed = []
     while True:
         a, b = first.claim(), second.claim()
@@ -33,7 +37,7 @@ def test_two_instances_never_claim_the_same_job(database: Database) -> None:
 
 def test_failure_backs_off_then_fails_for_good(database: Database) -> None:
     queue = JobQueue(database, "h:1:a")
-    job_id = queue.enqueue("t", max_attempts=2)
+    job_id = queue.enqueue(T, NoPayload(), max_attempts=2)
     queue.claim()
     after_first = queue.fail(job_id, "boom")
     assert after_first.status == JobStatus.QUEUED
@@ -51,7 +55,7 @@ def test_backoff_grows_exponentially_and_is_capped() -> None:
 
 def test_orphans_of_a_dead_process_are_requeued(database: Database) -> None:
     dead = JobQueue(database, "elsewhere:1:x")
-    job_id = dead.enqueue("t")
+    job_id = dead.enqueue(T, NoPayload())
     dead.claim()
     alive = JobQueue(database, "host:2:y")
     assert alive.recover_orphans() == []  # fresh heartbeat of a remote host: leave it
@@ -63,9 +67,9 @@ def test_orphans_of_a_dead_process_are_requeued(database: Database) -> None:
 
 def test_cancel_queued_and_active(database: Database) -> None:
     queue = JobQueue(database, "h:1:a")
-    queued = queue.enqueue("t")
+    queued = queue.enqueue(T, NoPayload())
     assert queue.cancel(queued).status == JobStatus.CANCELLED
-    active = queue.enqueue("t")
+    active = queue.enqueue(T, NoPayload())
     queue.claim()
     queue.cancel(active)
     assert queue.heartbeat(active) is True

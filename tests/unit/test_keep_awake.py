@@ -174,7 +174,7 @@ def test_work_in_progress_sees_active_jobs_and_busy_requests(database: Database)
         book_id = book.id
     assert not work_in_progress(database)
     with database.session() as session:
-        session.add(JobRecord(type="request.organize", payload={}, status="active"))
+        session.add(JobRecord(type="requests.organize", payload={}, status="active"))
     assert work_in_progress(database)
     with database.session() as session:
         session.query(JobRecord).delete()

@@ -13,11 +13,13 @@ from rmab_desktop.db.models import NotificationBackend, utcnow
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.enums import JobStatus
 from rmab_desktop.domain.errors import ValidationError
+from rmab_desktop.domain.jobs import JobType
+from rmab_desktop.services import health, notifications, requests
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.events import AppEvent, EventBus, EventKind
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
-from rmab_desktop.services.notifications import JOB_TYPE, NotificationService
+from rmab_desktop.services.notifications import EventCatalog, NotificationService
 from rmab_desktop.services.notifications.events import render
 from tests.fakes.webhook_receiver import WebhookReceiver, post_fields, webhook_receiver
 
@@ -29,19 +31,25 @@ AVAILABLE = AppEvent(
 )
 
 
+def event_catalog() -> EventCatalog:
+    """The event kinds as the app declares them (the request and health features)."""
+    return EventCatalog(requests.EVENTS + health.EVENTS)
+
+
 class Stack:
     def __init__(self, database: Database) -> None:
         self.queue = JobQueue(database)
         self.credentials = CredentialStore()
-        self.service = NotificationService(database, self.credentials, self.queue)
-        handlers = JobHandlers()
-        self.service.register(handlers)
+        self.service = NotificationService(database, self.credentials, self.queue, event_catalog())
+        handlers = JobHandlers(notifications.feature(self.service).jobs)
         self.executor = JobExecutor(self.queue, handlers)
 
     def run_due(self, later: timedelta = timedelta(0)) -> list[int]:
         """Run every job due now (or ``later`` from now, to skip the retry backoff)."""
         ran = []
-        while (job := self.queue.claim(types=[JOB_TYPE], now=utcnow() + later)) is not None:
+        while (
+            job := self.queue.claim(types=[JobType.NOTIFICATIONS_DELIVER], now=utcnow() + later)
+        ) is not None:
             self.executor.execute(job, CancelToken())
             ran.append(job.id)
         return ran
@@ -140,7 +148,7 @@ def test_deleted_or_disabled_backend_skips_delivery(stack: Stack, receiver: Webh
     backend = stack.service.create("Hook", receiver.hook_url(), [EventKind.AVAILABLE])
     first, second = stack.service.enqueue_for(AVAILABLE) + stack.service.enqueue_for(AVAILABLE)
     stack.service.update(backend.id, enabled=False)
-    job = stack.queue.claim(types=[JOB_TYPE])
+    job = stack.queue.claim(types=[JobType.NOTIFICATIONS_DELIVER])
     assert job is not None and job.id == first
     stack.executor.execute(job, CancelToken())
     assert stack.queue.get(first).status == JobStatus.DONE
@@ -213,7 +221,6 @@ def test_open_core_delivers_published_events(tmp_path, database_url: str, receiv
 
     core = open_core(tmp_path / "profile", database_url, log_to_console=False)
     try:
-        assert core.notifications is not None
         core.notifications.create("Hook", receiver.hook_url(), [EventKind.AVAILABLE])
         core.events.publish(AVAILABLE)
         assert core.notifications.flush()

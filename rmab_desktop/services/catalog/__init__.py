@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from rmab_desktop.clients._http import timed_test
 from rmab_desktop.clients.audible import AudibleClient
 from rmab_desktop.clients.audnexus import AudnexusClient
+from rmab_desktop.db.engine import Database
 from rmab_desktop.domain.enums import EventLevel
 from rmab_desktop.domain.errors import ServiceError
+from rmab_desktop.domain.job_payloads import NoPayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.catalog.covers import CoverCache
 from rmab_desktop.services.catalog.service import CatalogService, CatalogStatus, SectionPage
-from rmab_desktop.services.job_executor import JobContext, JobHandlers
+from rmab_desktop.services.feature import Feature, JobSpec
+from rmab_desktop.services.health.checks import ServiceCheck
+from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.scheduler import ScheduleDefinition
+from rmab_desktop.settings import Preferences
 
-__all__ = ["SCHEDULES", "CatalogService", "CatalogStatus", "SectionPage", "build", "register"]
-
-REFRESH_JOB = "catalog.refresh"
-
-SCHEDULES = [
-    ScheduleDefinition(
-        "catalog_refresh", "Refresh Discover sections from Audible", REFRESH_JOB, "40 4 * * *"
-    ),
-]
+__all__ = ["CatalogService", "CatalogStatus", "SectionPage", "catalog_service", "feature"]
 
 
-def build(database: Any, prefs: Any, covers_dir: Any) -> CatalogService:
+def catalog_service(database: Database, prefs: Preferences, covers_dir: Path) -> CatalogService:
     """The service from preferences: base URLs (proxy or test server), region, cover cache bound."""
     catalog = prefs.catalog
     return CatalogService(
@@ -34,6 +34,44 @@ def build(database: Any, prefs: Any, covers_dir: Any) -> CatalogService:
         CoverCache(covers_dir, max_bytes=max(catalog.cover_cache_mb, 10) * 1024 * 1024),
         default_region=lambda: prefs.catalog.region,
     )
+
+
+def feature(service: CatalogService) -> Feature:
+    return Feature(
+        name="catalog",
+        jobs=(
+            JobSpec(
+                JobType.CATALOG_REFRESH,
+                NoPayload,
+                lambda ctx, payload: refresh(service, ctx),
+                "Refresh the Audible catalog",
+            ),
+        ),
+        schedules=(
+            ScheduleDefinition(
+                "catalog_refresh",
+                "Refresh Discover sections from Audible",
+                JobType.CATALOG_REFRESH,
+                "40 4 * * *",
+            ),
+        ),
+        health_checks=(lambda: audible_checks(service),),
+    )
+
+
+def audible_checks(service: CatalogService) -> list[ServiceCheck]:
+    """A suggestion lookup in the default region: cheap, and what Discover needs first."""
+    region = service.default_region()
+
+    def probe() -> str:
+        service.suggestions("the", region)
+        return "Audible answers."
+
+    return [
+        ServiceCheck(
+            f"audible:{region}", f"Audible ({region})", "audible", lambda: timed_test("Audible", probe)
+        )
+    ]
 
 
 def refresh(service: CatalogService, ctx: JobContext) -> dict[str, Any]:
@@ -65,7 +103,3 @@ def refresh(service: CatalogService, ctx: JobContext) -> dict[str, Any]:
     remaining = service.covers.prune(target_ratio=1.0)
     ctx.progress(1.0)
     return {"lists": counts, "failed": len(failures), "cover_cache_bytes": remaining}
-
-
-def register(handlers: JobHandlers, service: CatalogService) -> None:
-    handlers.register(REFRESH_JOB, lambda ctx: refresh(service, ctx), "Refresh the Audible catalog")

@@ -22,16 +22,14 @@ from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import EventLevel, HealthState
 from rmab_desktop.domain.errors import RmabError
+from rmab_desktop.domain.job_payloads import NoPayload
 from rmab_desktop.logging_setup import REDACTOR
 from rmab_desktop.services.events import AppEvent, EventBus, EventKind
 from rmab_desktop.services.health.checks import HealthRegistry, ServiceCheck
-from rmab_desktop.services.job_executor import JobContext, JobHandlers
-from rmab_desktop.services.scheduler import ScheduleDefinition
+from rmab_desktop.services.job_executor import JobContext
 
 log = logging.getLogger(__name__)
 
-JOB_TYPE = "health.check"
-SCHEDULES = [ScheduleDefinition("health_checks", "Check services", JOB_TYPE, "*/10 * * * *")]
 DEGRADED_AFTER_MS = 3000.0
 KEEP_DAYS = 8
 HISTORY_HOURS = 24
@@ -280,7 +278,7 @@ class HealthService:
         return {row.service_key: row for row in rows}
 
     # -- job -----------------------------------------------------------------------------------
-    def handle_job(self, ctx: JobContext) -> dict[str, Any]:
+    def handle_job(self, ctx: JobContext, payload: NoPayload) -> dict[str, Any]:
         outcomes = self.run_checks(ctx.cancel, ctx.progress)
         for outcome in outcomes:
             if outcome.announced:
@@ -298,6 +296,3 @@ class HealthService:
             "down": [o.check.key for o in outcomes if _is_down(o.state)],
             "pruned": pruned,
         }
-
-    def register(self, handlers: JobHandlers) -> None:
-        handlers.register(JOB_TYPE, self.handle_job, "Check services")

@@ -22,12 +22,13 @@ from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import RmabError, ValidationError
 from rmab_desktop.domain.library import LibraryBook, WantedBook
+from rmab_desktop.services.catalog.audiobooks import set_library_path, set_library_path_of, track_book
 from rmab_desktop.services.catalog.cache import book_info
+from rmab_desktop.services.library.availability import Requests, make_available
 from rmab_desktop.services.library.backends import Progress
 from rmab_desktop.services.library.matching import LINK_THRESHOLD, match_books
 from rmab_desktop.services.library.scanner import LibraryScanner
 from rmab_desktop.services.organize.organizer import OrganizeOptions, organize_book
-from rmab_desktop.services.upkeep import Requests, make_available
 
 LOOKUP_LIMIT = 500  # catalog lookups per import, to stay polite to the catalog
 
@@ -168,7 +169,7 @@ class LibraryImport:
         linked = 0
         with self.database.session() as session:
             for proposal, candidate in decisions:
-                audiobook_id = candidate.audiobook_id or self._track(session, candidate.book)
+                audiobook_id = candidate.audiobook_id or track_book(session, candidate.book)
                 item_id = session.scalar(
                     select(LibraryItem.id).where(
                         LibraryItem.backend == "folder", LibraryItem.external_id == proposal.folder
@@ -183,39 +184,11 @@ class LibraryImport:
                     .where(LibraryItem.id == item_id)
                     .values(audiobook_id=audiobook_id, match_confidence=confidence, match_reason=reason)
                 )
-                session.execute(
-                    update(Audiobook).where(Audiobook.id == audiobook_id).values(library_path=proposal.folder)
-                )
+                set_library_path(session, audiobook_id, proposal.folder)
                 linked += 1
         if self.requests is not None and decisions:
             make_available(self.requests, lambda: [_as_found(p.folder, c.book) for p, c in decisions])
         return linked
-
-    @staticmethod
-    def _track(session, book: BookInfo) -> int:  # type: ignore[no-untyped-def]
-        existing = session.scalar(
-            select(Audiobook.id).where(Audiobook.asin == book.asin, Audiobook.region == book.region)
-        )
-        if existing is not None:
-            return existing
-        row = Audiobook(
-            asin=book.asin,
-            region=book.region,
-            title=book.title,
-            subtitle=book.subtitle,
-            authors=list(book.authors),
-            narrators=list(book.narrators),
-            series_name=book.series,
-            series_position=book.series_position,
-            runtime_minutes=book.runtime_minutes,
-            language=book.language,
-            release_date=book.release_date,
-            cover_url=book.cover_url,
-            description=book.description,
-        )
-        session.add(row)
-        session.flush()
-        return row.id
 
     def plan_moves(
         self, decisions: Sequence[tuple[Proposal, Candidate]], library_root: str, template: str
@@ -273,11 +246,7 @@ class LibraryImport:
             report.moved.append(plan.target)
             book = plan.candidate.book
             with self.database.session() as session:
-                session.execute(
-                    update(Audiobook)
-                    .where(Audiobook.asin == book.asin, Audiobook.region == book.region)
-                    .values(library_path=plan.target)
-                )
+                set_library_path_of(session, book, plan.target)
             _remove_empty_parents(Path(plan.folder))
             if progress is not None:
                 progress(f"Moved {done + 1} of {len(moves)}")

@@ -25,7 +25,6 @@ from rmab_desktop.domain.errors import ConfigurationError, NotFoundError, RmabEr
 from rmab_desktop.domain.library import LibraryBook
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
-from rmab_desktop.services.job_executor import JobContext, JobHandlers
 from rmab_desktop.services.library.backends import (
     CONFIG_KEY,
     BackendBook,
@@ -40,9 +39,7 @@ from rmab_desktop.services.library.folder_backend import FolderBackend, find_cov
 from rmab_desktop.services.library.query import SearchRecord, make_record
 from rmab_desktop.services.library.rows import book_columns
 from rmab_desktop.services.library.scanner import LibraryScanner
-from rmab_desktop.services.scheduler import ScheduleDefinition
 from rmab_desktop.services.tagging.writing import book_tags, write_tags
-from rmab_desktop.services.upkeep import Requests, make_available
 
 Retagger = Callable[[str, BookInfo], object]
 _COVER_PREFIX = {LibraryBackendKind.PLEX: "plex", LibraryBackendKind.AUDIOBOOKSHELF: "abs"}
@@ -370,36 +367,6 @@ class LibraryService:
         return self.retagger(entry.path, entry.to_book_info())
 
 
-SYNC_JOB = "library.sync"
-SCHEDULES = [ScheduleDefinition("library_sync", "Refresh the library", SYNC_JOB, "23 */6 * * *")]
-
-
-def _sync_job(service: LibraryService, requests: Requests | None, ctx: JobContext) -> dict[str, Any]:
-    def progress(value: object) -> None:
-        fraction = value.done / value.total if getattr(value, "total", 0) else 0.0  # type: ignore[attr-defined]
-        ctx.progress(fraction, str(getattr(value, "phase", value)))
-
-    result = service.sync(progress=progress, cancel=ctx.cancel)
-    available = make_available(requests, service.library_books, ctx.job.id) if requests is not None else 0
-    ctx.event(
-        f"Library refreshed from {result.backend}: {result.books} books "
-        f"({result.added} new, {result.removed} gone); {available} request(s) now available",
-        context="library",
-    )
-    return {
-        "books": result.books,
-        "added": result.added,
-        "updated": result.updated,
-        "removed": result.removed,
-        "available": available,
-    }
-
-
-def register(handlers: JobHandlers, service: LibraryService, requests: Requests | None = None) -> None:
-    """``library.sync``: refresh from the backend, then waiting requests found there become available."""
-    handlers.register(SYNC_JOB, lambda ctx: _sync_job(service, requests, ctx), "Refresh the library")
-
-
 def first_audio_file(folder: str) -> str | None:
     """The file a player should start with: the first audio file in natural order, discs first."""
     files = audio_files(folder)
@@ -414,12 +381,3 @@ def retag_folder(folder: str, book: BookInfo) -> int:
     for track, path in enumerate(files, start=1):
         write_tags(Path(path), book_tags(book, track=track, total=len(files)), cover)
     return len(files)
-
-
-def build(
-    database: Database,
-    config: ConfigStore,
-    credentials: CredentialStore,
-    library_root: Callable[[], str | None],
-) -> LibraryService:
-    return LibraryService(database, config, credentials, library_root, retagger=retag_folder)

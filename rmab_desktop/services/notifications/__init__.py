@@ -1,10 +1,19 @@
 """Notifications: Apprise backends with per-backend events, delivered as retrying jobs (S8)."""
 
-from rmab_desktop.services.notifications.events import DEFAULT_EVENTS, EVENT_LABELS
-from rmab_desktop.services.notifications.service import (
-    JOB_TYPE,
-    NotificationBackendInfo,
-    NotificationService,
-)
+from rmab_desktop.domain.job_payloads import NotificationPayload
+from rmab_desktop.domain.jobs import JobType
+from rmab_desktop.services.feature import Feature, JobSpec
+from rmab_desktop.services.notifications.events import EventCatalog
+from rmab_desktop.services.notifications.service import NotificationBackendInfo, NotificationService
 
-__all__ = ["DEFAULT_EVENTS", "EVENT_LABELS", "JOB_TYPE", "NotificationBackendInfo", "NotificationService"]
+__all__ = ["EventCatalog", "NotificationBackendInfo", "NotificationService", "feature"]
+
+
+def feature(service: NotificationService) -> Feature:
+    """Delivery jobs; the event kinds come from the features that publish them."""
+    return Feature(
+        name="notifications",
+        jobs=(
+            JobSpec(JobType.NOTIFICATIONS_DELIVER, NotificationPayload, service.deliver, "Send notification"),
+        ),
+    )

@@ -2,33 +2,40 @@
 
 from __future__ import annotations
 
-from rmab_desktop.domain.i18n import Translator
+from collections.abc import Iterable
+
 from rmab_desktop.services.events import AppEvent, EventKind
+from rmab_desktop.services.feature import EventSpec
 
-tr = Translator("NotificationEvents")
 
-# The choices offered per backend, in the order the settings show them (through i18n.text).
-EVENT_LABELS: dict[EventKind, str] = {
-    EventKind.REQUEST_CREATED: tr.mark("Request created"),
-    EventKind.AWAITING_APPROVAL: tr.mark("Awaiting approval"),
-    EventKind.REQUEST_APPROVED: tr.mark("Request approved"),
-    EventKind.REQUEST_DENIED: tr.mark("Request denied"),
-    EventKind.DOWNLOADING: tr.mark("Grabbed / downloading"),
-    EventKind.AVAILABLE: tr.mark("Available in the library"),
-    EventKind.FAILED: tr.mark("Failed"),
-    EventKind.ISSUE_REPORTED: tr.mark("Issue reported"),
-    EventKind.SERVICE_DOWN: tr.mark("Service down"),
-    EventKind.SERVICE_RECOVERED: tr.mark("Service recovered"),
-}
+class EventCatalog:
+    """The event kinds the features declare (:class:`EventSpec`), in the order settings show them.
 
-DEFAULT_EVENTS: frozenset[EventKind] = frozenset(
-    {
-        EventKind.AWAITING_APPROVAL,
-        EventKind.AVAILABLE,
-        EventKind.FAILED,
-        EventKind.ISSUE_REPORTED,
-    }
-)
+    Filled at composition from every feature's ``events``; notification settings, the choice
+    of events per backend and the notification wording all read it.
+    """
+
+    def __init__(self, specs: Iterable[EventSpec] = ()) -> None:
+        self._specs: dict[EventKind, EventSpec] = {}
+        for spec in specs:
+            self.add(spec)
+
+    def add(self, spec: EventSpec) -> None:
+        if spec.kind in self._specs:
+            raise ValueError(f"Event kind {spec.kind} is declared twice.")
+        self._specs[spec.kind] = spec
+
+    def labels(self) -> dict[EventKind, str]:
+        return {kind: spec.label for kind, spec in self._specs.items()}
+
+    def label(self, kind: EventKind) -> str:
+        spec = self._specs.get(kind)
+        return spec.label if spec is not None else kind.value
+
+    def defaults(self) -> frozenset[EventKind]:
+        """What a new backend notifies about until the user chooses."""
+        return frozenset(kind for kind, spec in self._specs.items() if spec.notify_by_default)
+
 
 # Apprise notify types (plain strings, so this module needs no apprise import).
 _NOTIFY_TYPES: dict[EventKind, str] = {
@@ -54,10 +61,13 @@ def notify_type(kind: EventKind) -> str:
     return _NOTIFY_TYPES.get(kind, "info")
 
 
-def render(event: AppEvent) -> tuple[str, str]:
-    """(title, body) of a notification; the body always names the book when the event has one."""
-    title = event.title or EVENT_LABELS.get(event.kind, event.kind.value)
-    body = event.message or EVENT_LABELS.get(event.kind, event.kind.value)
+def render(event: AppEvent, label: str = "") -> tuple[str, str]:
+    """(title, body) of a notification; the body always names the book when the event has one.
+
+    ``label`` (the kind's wording) stands in for an empty title or message.
+    """
+    title = event.title or label or event.kind.value
+    body = event.message or label or event.kind.value
     book = next((str(event.data[key]) for key in _BOOK_KEYS if event.data.get(key)), "")
     author = str(event.data.get("author") or event.data.get("authors") or "")
     if book and book not in title and book not in body:

@@ -20,15 +20,16 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import NotificationBackend
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.errors import NotFoundError, RmabError, SecretNotFoundError, ValidationError
+from rmab_desktop.domain.job_payloads import NotificationPayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.events import AppEvent, EventBus, EventKind
-from rmab_desktop.services.job_executor import JobContext, JobHandlers
+from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.notifications import sender
 from rmab_desktop.services.notifications.dispatcher import BackgroundDispatcher
-from rmab_desktop.services.notifications.events import EVENT_LABELS, notify_type, parse_events, render
+from rmab_desktop.services.notifications.events import EventCatalog, notify_type, parse_events, render
 
-JOB_TYPE = "notifications.deliver"
 MAX_ATTEMPTS = 5
 SECRET_PREFIX = "notification-backend-"
 TEST_TITLE = "ReadMeABook Desktop test"
@@ -72,21 +73,23 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def _clean_events(events: Iterable[EventKind | str]) -> list[str]:
-    kinds = {EventKind(e) for e in events}
-    if not kinds:
-        raise ValidationError("Choose at least one event to be notified about.")
-    return [kind.value for kind in EVENT_LABELS if kind in kinds]
-
-
 class NotificationService:
-    def __init__(self, database: Database, credentials: CredentialStore, queue: JobQueue) -> None:
+    def __init__(
+        self, database: Database, credentials: CredentialStore, queue: JobQueue, events: EventCatalog
+    ) -> None:
         self.database = database
         self.credentials = credentials
         self.queue = queue
+        self.events = events  # the kinds a backend can choose, declared by the features
         self._dispatcher: BackgroundDispatcher[AppEvent] = BackgroundDispatcher(
             self.enqueue_for, "notifications-dispatch"
         )
+
+    def _clean_events(self, events: Iterable[EventKind | str]) -> list[str]:
+        kinds = {EventKind(e) for e in events}
+        if not kinds:
+            raise ValidationError("Choose at least one event to be notified about.")
+        return [kind.value for kind in self.events.labels() if kind in kinds]
 
     # -- backends ------------------------------------------------------------------------------
     def list(self) -> list[NotificationBackendInfo]:
@@ -101,7 +104,7 @@ class NotificationService:
     def create(
         self, name: str, url: str, events: Iterable[EventKind | str], *, enabled: bool = True
     ) -> NotificationBackendInfo:
-        name, event_values = _clean_name(name), _clean_events(events)
+        name, event_values = _clean_name(name), self._clean_events(events)
         url = sender.validate_url(url)
         secret_name = f"{SECRET_PREFIX}{uuid.uuid4().hex[:12]}"
         self.credentials.set(secret_name, url)
@@ -128,7 +131,7 @@ class NotificationService:
     ) -> NotificationBackendInfo:
         """Change what is given; an empty or missing ``url`` keeps the saved one."""
         clean_name = _clean_name(name) if name is not None else None
-        event_values = _clean_events(events) if events is not None else None
+        event_values = self._clean_events(events) if events is not None else None
         new_url = sender.validate_url(url) if url else None
         with self.database.session() as session:
             row = self._row(session, backend_id)
@@ -205,45 +208,43 @@ class NotificationService:
         backends = [b for b in self.list() if b.wants(event.kind)]
         if not backends:
             return []
-        title, body = render(event)
+        title, body = render(event, self.events.label(event.kind))
         job_ids = []
         with self.database.session() as session:
             for backend in backends:
-                payload = {
-                    "backend_id": backend.id,
-                    "event": event.kind.value,
-                    "title": title,
-                    "body": body,
-                    "notify_type": notify_type(event.kind),
-                    "request_id": event.request_id,
-                }
+                payload = NotificationPayload(
+                    backend_id=backend.id,
+                    title=title,
+                    body=body,
+                    notify_type=notify_type(event.kind),
+                    event=event.kind.value,
+                    request_id=event.request_id,
+                )
                 job_ids.append(
                     self.queue.enqueue(
-                        JOB_TYPE, payload, priority=5, max_attempts=MAX_ATTEMPTS, session=session
+                        JobType.NOTIFICATIONS_DELIVER,
+                        payload,
+                        priority=5,
+                        max_attempts=MAX_ATTEMPTS,
+                        session=session,
                     )
                 )
         return job_ids
 
-    def deliver(self, ctx: JobContext) -> dict[str, Any]:
-        payload = ctx.payload
+    def deliver(self, ctx: JobContext, payload: NotificationPayload) -> dict[str, Any]:
         try:
-            backend = self.get(int(payload["backend_id"]))
+            backend = self.get(payload.backend_id)
         except NotFoundError:
             ctx.event("The notification backend was deleted; nothing to send.", context="notifications")
             return {"skipped": "deleted"}
         if not backend.enabled:
             ctx.event(f"'{backend.name}' is disabled; not sent.", context="notifications")
             return {"skipped": "disabled"}
-        delivery = sender.send(
-            self._url(backend), payload["title"], payload["body"], payload.get("notify_type", "info")
-        )
+        delivery = sender.send(self._url(backend), payload.title, payload.body, payload.notify_type)
         ctx.event(
-            f"Sent '{payload['title']}' to {backend.name}",
+            f"Sent '{payload.title}' to {backend.name}",
             context="notifications",
             backend=backend.name,
             latency_ms=round(delivery.latency_ms, 1),
         )
         return {"backend": backend.name, "latency_ms": round(delivery.latency_ms, 1)}
-
-    def register(self, handlers: JobHandlers) -> None:
-        handlers.register(JOB_TYPE, self.deliver, "Send notification")

@@ -1,4 +1,4 @@
-"""Job "request.organize": a finished download becomes an available book (CONTRACTS.md).
+"""Job ``requests.organize``: a finished download becomes an available book.
 
 1. The download's tags are checked: files clearly tagged as another book are *wrong content*:
    the release is blocklisted and the request goes back to searching.
@@ -6,40 +6,37 @@
    after the last attempt the request is set to "warn" for a manual retry).
 3. The imported folder is scanned, linked to the request's audiobook, and the library backend is
    told about the new folder (a failure there is only a warning: the files are in place).
-4. ``core.requests.set_status(AVAILABLE)`` publishes the AppEvent that notifies the user.
+4. ``requests.set_status(AVAILABLE)`` publishes the AppEvent that notifies the user.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import update
-
 from rmab_desktop.db.engine import Database
-from rmab_desktop.db.models import Audiobook, DownloadHistory, LibraryItem
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.enums import EventLevel, RequestStatus
 from rmab_desktop.domain.errors import ConfigurationError, NotFoundError, RmabError
-from rmab_desktop.domain.library import ImportResult, WantedBook
+from rmab_desktop.domain.job_payloads import OrganizePayload, RequestPayload
+from rmab_desktop.domain.jobs import JobType
+from rmab_desktop.domain.library import ImportResult
 from rmab_desktop.services.downloads.blocklist import BlocklistService
+from rmab_desktop.services.downloads.history import DownloadHistoryLog
 from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.library.books import FileRecord, tag_evidence
-from rmab_desktop.services.library.matching import match_books, wrong_content
-from rmab_desktop.services.library.scanner import LibraryScanner
+from rmab_desktop.services.library.linking import link_imported
+from rmab_desktop.services.library.matching import wrong_content
 from rmab_desktop.services.organize.importer import ImportConflictError
 from rmab_desktop.services.organize.organizer import OrganizeOptions, find_audio, organize_book
 from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE
 from rmab_desktop.services.tagging.reading import read_tags
-from rmab_desktop.settings import LibrarySettings
+from rmab_desktop.settings import LibrarySettings, Preferences
 
 log = logging.getLogger(__name__)
 
-JOB_TYPE = "request.organize"
-SEARCH_JOB = "request.search"
 CONTEXT = "organize"
 
 
@@ -59,32 +56,36 @@ class OrganizeJob:
         database: Database,
         queue: JobQueue,
         requests: Requests,
-        settings: Callable[[], LibrarySettings],
-        library: Callable[[], Refresher | None] = lambda: None,
+        prefs: Preferences,
+        library: Refresher,
+        history: DownloadHistoryLog,
+        blocklist: BlocklistService,
     ) -> None:
         self.database = database
         self.queue = queue
         self.requests = requests
-        self._settings = settings
+        self.prefs = prefs
         self.library = library
+        self.history = history
+        self.blocklist = blocklist
 
     @property
     def settings(self) -> LibrarySettings:
-        return self._settings()  # read at each run: the user may change Settings meanwhile
+        return self.prefs.library  # read at each run: the user may change Settings meanwhile
 
-    def __call__(self, ctx: JobContext) -> dict[str, Any]:
-        request_id = int(ctx.payload["request_id"])
+    def __call__(self, ctx: JobContext, payload: OrganizePayload) -> dict[str, Any]:
+        request_id = payload.request_id
         details = self.requests.get(request_id)
         if details.status == RequestStatus.AVAILABLE:
             return {"skipped": "already available"}
         if not self.settings.root:
             raise ConfigurationError("No library folder is set", hint="Choose it in Settings > Library.")
-        source = Path(self._download_path(ctx.payload))
+        source = Path(self._download_path(payload))
         book: BookInfo = details.book
         self.requests.increment_attempts(request_id, "import")
         reason = self._wrong_content(source, book)
         if reason:
-            return self._reject(ctx, details, reason)
+            return self._reject(ctx, payload, details, reason)
         ctx.event(f"Organizing {source} into {self.settings.root}", context=CONTEXT)
         options = OrganizeOptions(
             template=self.settings.path_template or DEFAULT_TEMPLATE,
@@ -114,7 +115,15 @@ class OrganizeJob:
             raise
         for warning in result.warnings:
             ctx.event(warning, EventLevel.WARNING, context=CONTEXT)
-        confidence = self._link(result, book, details.audiobook_id, request_id)
+        confidence = link_imported(
+            self.database,
+            str(self.settings.root),
+            result.target_path,
+            result.absolute_path,
+            book,
+            details.audiobook_id,
+            request_id,
+        )
         self._refresh(ctx, result)
         verb = "was already" if result.already_present else "is now"
         self.requests.set_status(
@@ -127,16 +136,13 @@ class OrganizeJob:
         return {"path": result.absolute_path, "files": len(result.files), "match_confidence": confidence}
 
     # ------------------------------------------------------------------ steps
-    def _download_path(self, payload: dict[str, Any]) -> str:
-        path = payload.get("download_path")
-        if path:
-            return str(path)
-        history_id = payload.get("download_history_id")
-        if history_id is not None:
-            with self.database.session() as session:
-                row = session.get(DownloadHistory, int(history_id))
-                if row is not None and row.download_path:
-                    return row.download_path
+    def _download_path(self, payload: OrganizePayload) -> str:
+        if payload.download_path:
+            return payload.download_path
+        if payload.download_history_id is not None:
+            entry = self.history.get(payload.download_history_id)
+            if entry is not None and entry.download_path:
+                return entry.download_path
         raise NotFoundError("The job does not say where the download is", hint="Retry the download.")
 
     def _wrong_content(self, source: Path, book: BookInfo) -> str | None:
@@ -147,19 +153,16 @@ class OrganizeJob:
         evidence = tag_evidence(files)
         return wrong_content(book, evidence) if evidence else None
 
-    def _reject(self, ctx: JobContext, details: Any, reason: str) -> dict[str, Any]:
-        history_id = ctx.payload.get("download_history_id")
-        with self.database.session() as session:
-            row = session.get(DownloadHistory, int(history_id)) if history_id is not None else None
-            release = (row.release_title, row.release_guid, row.indexer) if row else None
-            if row is not None:
-                row.status, row.error = "failed", f"Wrong content: {reason}"
-        if release:
-            BlocklistService(self.database).add_manual(
+    def _reject(self, ctx: JobContext, payload: OrganizePayload, details: Any, reason: str) -> dict[str, Any]:
+        history_id = payload.download_history_id
+        entry = self.history.get(history_id) if history_id is not None else None
+        if entry is not None:
+            self.history.set_status(entry.id, "failed", error=f"Wrong content: {reason}")
+            self.blocklist.add_manual(
                 details.audiobook_id,
-                release[0],
-                guid=release[1],
-                indexer=release[2],
+                entry.release_title,
+                guid=entry.release_guid,
+                indexer=entry.indexer,
                 reason=f"wrong content: {reason}",
             )
         self.requests.set_status(
@@ -169,7 +172,7 @@ class OrganizeJob:
             job_id=ctx.job.id,
             level=EventLevel.WARNING,
         )
-        self.queue.enqueue(SEARCH_JOB, {"request_id": details.id}, request_id=details.id)
+        self.queue.enqueue(JobType.REQUESTS_SEARCH, RequestPayload(details.id), request_id=details.id)
         return {"wrong_content": reason}
 
     def _warn(self, ctx: JobContext, request_id: int, message: str) -> None:
@@ -177,54 +180,10 @@ class OrganizeJob:
             request_id, RequestStatus.WARN, message, job_id=ctx.job.id, level=EventLevel.WARNING
         )
 
-    def _link(
-        self, result: ImportResult, book: BookInfo, audiobook_id: int | None, request_id: int
-    ) -> float | None:
-        scanner = LibraryScanner(self.database, workers=1)
-        root = str(self.settings.root)
-        scanner.scan(root, subpath=result.target_path)
-        books = [b for b in scanner.list_books(root, with_evidence=True) if b.path == result.target_path]
-        if not books:
-            return None
-        [match] = match_books([WantedBook(str(request_id), book)], books)
-        with self.database.session() as session:
-            if audiobook_id is not None:
-                session.execute(
-                    update(Audiobook)
-                    .where(Audiobook.id == audiobook_id)
-                    .values(library_path=result.absolute_path)
-                )
-            session.execute(
-                update(LibraryItem)
-                .where(LibraryItem.id == books[0].id)
-                .values(
-                    audiobook_id=audiobook_id if match.path else None,
-                    match_confidence=match.confidence,
-                    match_reason=match.reason,
-                )
-            )
-        return match.confidence
-
     def _refresh(self, ctx: JobContext, result: ImportResult) -> None:
-        library = self.library()
-        if library is None:
-            return
         try:
-            library.refresh_path(result.absolute_path)
+            self.library.refresh_path(result.absolute_path)
         except RmabError as exc:
             ctx.event(
                 f"Library server not refreshed: {exc.user_message}", EventLevel.WARNING, context=CONTEXT
             )
-
-
-def register(core: Any) -> OrganizeJob:
-    """Composition: the handler reads settings and the library service from ``core`` at run time."""
-    job = OrganizeJob(
-        core.database,
-        core.queue,
-        core.requests,
-        lambda: core.prefs.library,
-        lambda: getattr(core, "library", None),
-    )
-    core.handlers.register(JOB_TYPE, job, "Organize and import a download")
-    return job

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from rmab_desktop.db.engine import Database
-from rmab_desktop.db.models import DownloadHistory, JobRecord, Request, utcnow
+from rmab_desktop.db.models import JobRecord, Request, utcnow
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState
 from rmab_desktop.domain.enums import EventLevel, JobStatus, RequestStatus
@@ -29,9 +29,18 @@ from rmab_desktop.domain.errors import (
     RmabError,
     ServiceUnreachableError,
 )
+from rmab_desktop.domain.job_payloads import (
+    GrabPayload,
+    MonitorPayload,
+    NoPayload,
+    OrganizePayload,
+    RequestPayload,
+)
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.domain.releases import RankedRelease, Release
 from rmab_desktop.domain.requests import RequestDetails
 from rmab_desktop.services.downloads import BlocklistService, DownloadService
+from rmab_desktop.services.downloads.history import DownloadHistoryLog
 from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.pipeline.candidates import (
@@ -44,10 +53,6 @@ from rmab_desktop.services.pipeline.candidates import (
 
 log = logging.getLogger(__name__)
 
-SEARCH_JOB = "request.search"
-GRAB_JOB = "request.grab"
-MONITOR_JOB = "request.monitor"
-ORGANIZE_JOB = "request.organize"
 CONTEXT = "pipeline"
 SEARCHABLE = frozenset({RequestStatus.AWAITING_SEARCH, RequestStatus.SEARCHING})
 MAX_UNREACHABLE_BACKOFF = 300.0
@@ -83,6 +88,8 @@ class Requests(Protocol):
 
     def increment_attempts(self, request_id: int, kind: str) -> int: ...
 
+    def schedule_search(self, request_id: int, at: datetime) -> None: ...
+
 
 # (book, releases, interactive, kind): kind is the request's "audiobook" or "ebook".
 Ranker = Callable[[BookInfo, list[Release], bool, str], list[RankedRelease]]
@@ -94,14 +101,15 @@ class PipelineDeps:
     queue: JobQueue
     downloads: DownloadService
     blocklist: BlocklistService
-    requests: Callable[[], Requests]  # resolved at run time: features register in any order
-    indexers: Callable[[], Indexers]
+    history: DownloadHistoryLog
+    requests: Requests
+    indexers: Indexers
     rank: Ranker
     clock: Callable[[], datetime] = utcnow
 
 
-def _seconds(since: str | None, now: datetime) -> float:
-    return (now - datetime.fromisoformat(since)).total_seconds() if since else 0.0
+def _seconds(since: datetime | None, now: datetime) -> float:
+    return (now - since).total_seconds() if since else 0.0
 
 
 class Acquisition:
@@ -110,11 +118,11 @@ class Acquisition:
 
     @property
     def requests(self) -> Requests:
-        return self.deps.requests()
+        return self.deps.requests
 
     # -- search --------------------------------------------------------------------------------
-    def search(self, ctx: JobContext) -> dict[str, Any]:
-        request_id = int(ctx.payload["request_id"])
+    def search(self, ctx: JobContext, payload: RequestPayload) -> dict[str, Any]:
+        request_id = payload.request_id
         details = self.requests.get(request_id)
         if details.status not in SEARCHABLE:
             ctx.event(f"Search skipped: the request is {details.status.value}", context=CONTEXT)
@@ -122,7 +130,7 @@ class Acquisition:
         self.requests.set_status(request_id, RequestStatus.SEARCHING, "Searching indexers", job_id=ctx.job.id)
         self.requests.increment_attempts(request_id, "search")
         try:
-            releases = self.deps.indexers().search(
+            releases = self.deps.indexers.search(
                 details.book, kind=details.kind.value, custom_terms=details.custom_search_terms
             )
         except RmabError as exc:
@@ -146,18 +154,13 @@ class Acquisition:
         return {"results": len(releases), "candidates": len(candidates)}
 
     def enqueue_grab(self, request_id: int, candidates: list[RankedRelease], *, manual: bool = False) -> int:
-        payload = {"request_id": request_id, "candidates": [candidate_to_payload(c) for c in candidates]}
-        if manual:
-            payload["manual"] = True
-        return self.deps.queue.enqueue(GRAB_JOB, payload, request_id=request_id, priority=5)
+        payload = GrabPayload(request_id, tuple(candidate_to_payload(c) for c in candidates), manual)
+        return self.deps.queue.enqueue(JobType.REQUESTS_GRAB, payload, request_id=request_id, priority=5)
 
     def _wait_for_search(self, ctx: JobContext, details: RequestDetails, why: str) -> None:
         hours = self.deps.downloads.settings().retry_search_hours
         next_at = self.deps.clock() + timedelta(hours=hours)
-        with self.deps.database.session() as session:
-            row = session.get(Request, details.id)
-            if row is not None:
-                row.next_search_at = next_at
+        self.requests.schedule_search(details.id, next_at)
         self.requests.set_status(
             details.id,
             RequestStatus.AWAITING_SEARCH,
@@ -168,10 +171,9 @@ class Acquisition:
         )
 
     # -- grab ----------------------------------------------------------------------------------
-    def grab(self, ctx: JobContext) -> dict[str, Any]:
-        request_id = int(ctx.payload["request_id"])
-        manual = bool(ctx.payload.get("manual"))
-        candidates = [candidate_from_payload(c) for c in ctx.payload.get("candidates", [])]
+    def grab(self, ctx: JobContext, payload: GrabPayload) -> dict[str, Any]:
+        request_id, manual = payload.request_id, payload.manual
+        candidates = [candidate_from_payload(c) for c in payload.candidates]
         details = self.requests.get(request_id)
         if details.status not in SEARCHABLE and not manual:
             ctx.event(f"Grab skipped: the request is {details.status.value}", context=CONTEXT)
@@ -183,7 +185,7 @@ class Acquisition:
                 continue
             try:
                 fetched = (
-                    None if release.protocol == "http" else self.deps.indexers().fetch_release_file(release)
+                    None if release.protocol == "http" else self.deps.indexers.fetch_release_file(release)
                 )
                 config, item_id = self.deps.downloads.send(release, fetched, name=release.title)
             except CLIENT_PROBLEMS as exc:
@@ -224,26 +226,16 @@ class Acquisition:
         ratio = release.minimum_ratio if has_own else rule.ratio
         minutes = release.minimum_seed_minutes if has_own else rule.minutes
         now = self.deps.clock()
-        with self.deps.database.session() as session:
-            row = DownloadHistory(
-                request_id=details.id,
-                release_guid=release.guid,
-                release_title=release.title,
-                indexer=release.indexer,
-                protocol=release.protocol,
-                client_name=client_id,
-                client_item_id=item_id,
-                size_bytes=release.size_bytes,
-                score=candidate.score,
-                score_parts=dict(candidate.parts),
-                status="downloading",
-                # seeding targets to reach before the cleanup job removes the torrent
-                seeding_ratio=ratio,
-                seeding_seconds=int(minutes * 60) if minutes else None,
-            )
-            session.add(row)
-            session.flush()
-            history_id = row.id
+        history_id = self.deps.history.record_grab(
+            details.id,
+            candidate,
+            release,
+            client_id,
+            item_id,
+            # seeding targets to reach before the cleanup job removes the torrent
+            seeding_ratio=ratio,
+            seeding_seconds=int(minutes * 60) if minutes else None,
+        )
         self.requests.increment_attempts(details.id, "download")
         self.requests.update_progress(details.id, 0.0, 0, None)
         self.requests.set_status(
@@ -256,18 +248,17 @@ class Acquisition:
             reasons=candidate.reasons[:10],
             client=client_label,
         )
-        payload = {
-            "request_id": details.id,
-            "download_history_id": history_id,
-            "release": release_to_payload(release),
-            "candidates": [candidate_to_payload(c) for c in remaining],
-            "started_at": now.isoformat(),
-            "last_progress": 0.0,
-            "last_change_at": now.isoformat(),
-        }
+        payload = MonitorPayload(
+            request_id=details.id,
+            download_history_id=history_id,
+            release=release_to_payload(release),
+            candidates=tuple(candidate_to_payload(c) for c in remaining),
+            started_at=now,
+            last_change_at=now,
+        )
         delay = settings.monitor.first_poll_seconds
         self.deps.queue.enqueue(
-            MONITOR_JOB, payload, request_id=details.id, run_at=now + timedelta(seconds=delay)
+            JobType.REQUESTS_MONITOR, payload, request_id=details.id, run_at=now + timedelta(seconds=delay)
         )
 
     def _block(self, details: RequestDetails, release: Release, reason: str, ctx: JobContext) -> None:
@@ -277,23 +268,15 @@ class Acquisition:
     # -- download history ----------------------------------------------------------------------
     def _history(self, history_id: int) -> tuple[str, str, str] | None:
         """(status, client id, item id) of a grab, or None when it is gone."""
-        with self.deps.database.session() as session:
-            row = session.get(DownloadHistory, history_id)
-            return None if row is None else (row.status, row.client_name, row.client_item_id or "")
-
-    def _set_history(self, history_id: int, **values: Any) -> None:
-        with self.deps.database.session() as session:
-            row = session.get(DownloadHistory, history_id)
-            if row is not None:
-                for key, value in values.items():
-                    setattr(row, key, value)
+        entry = self.deps.history.get(history_id)
+        return None if entry is None else (entry.status, entry.client_id, entry.item_id)
 
     # -- monitor -------------------------------------------------------------------------------
-    def monitor(self, ctx: JobContext) -> dict[str, Any]:
-        payload = dict(ctx.payload)
-        request_id, history_id = int(payload["request_id"]), int(payload["download_history_id"])
-        self._forget_poll(payload.pop("previous_job_id", None))
-        payload["previous_job_id"] = ctx.job.id
+    def monitor(self, ctx: JobContext, payload: MonitorPayload) -> dict[str, Any]:
+        request_id, history_id = payload.request_id, payload.download_history_id
+        if payload.previous_job_id is not None:  # one row per download, not one per poll
+            self.deps.queue.delete_finished(payload.previous_job_id)
+        payload = replace(payload, previous_job_id=ctx.job.id)
         history = self._history(history_id)
         if history is None or history[0] != "downloading":
             return {"skipped": "not downloading"}
@@ -307,7 +290,9 @@ class Acquisition:
                 ctx, history_id, client_id, item_id, f"the request is {details.status.value}"
             )
             if details.status == RequestStatus.AWAITING_SEARCH:  # retried meanwhile: search again
-                self.deps.queue.enqueue(SEARCH_JOB, {"request_id": request_id}, request_id=request_id)
+                self.deps.queue.enqueue(
+                    JobType.REQUESTS_SEARCH, RequestPayload(request_id), request_id=request_id
+                )
             return result
         monitor = self.deps.downloads.settings().monitor
         now = self.deps.clock()
@@ -317,10 +302,9 @@ class Acquisition:
             return self._unreachable(
                 ctx, payload, details, exc, monitor.unreachable_minutes, monitor.poll_seconds
             )
-        payload.pop("unreachable_since", None)
-        payload.pop("unreachable_polls", None)
+        payload = replace(payload, unreachable_since=None, unreachable_polls=0)
         if item.state == DownloadState.MISSING:
-            if _seconds(payload["started_at"], now) < monitor.missing_grace_seconds:
+            if _seconds(payload.started_at, now) < monitor.missing_grace_seconds:
                 return self._again(payload, monitor.poll_seconds, item)
             return self._failed(
                 ctx, payload, details, f"The download disappeared from the client ({client_id})"
@@ -331,19 +315,19 @@ class Acquisition:
             return self._complete(
                 ctx, payload, details, item, monitor.local_path_checks, monitor.poll_seconds
             )
-        if item.progress > float(payload.get("last_progress") or 0.0) + 1e-6:
-            payload["last_progress"], payload["last_change_at"] = item.progress, now.isoformat()
-        idle = _seconds(payload["last_change_at"], now)
+        if item.progress > payload.last_progress + 1e-6:
+            payload = replace(payload, last_progress=item.progress, last_change_at=now)
+        idle = _seconds(payload.last_change_at, now)
         if idle > monitor.stalled_minutes * 60:
             return self._failed(
                 ctx, payload, details, f"Stalled: no progress for {idle / 60:.0f} min ({item.state.value})"
             )
-        if _seconds(payload["started_at"], now) > monitor.max_download_hours * 3600:
+        if _seconds(payload.started_at, now) > monitor.max_download_hours * 3600:
             return self._failed(ctx, payload, details, f"Not finished after {monitor.max_download_hours:g} h")
         self.requests.update_progress(request_id, item.progress, item.speed_bps, item.eta_seconds)
         step = int(item.progress * 4)
-        if step > int(payload.get("logged_step") or 0):
-            payload["logged_step"] = step
+        if step > payload.logged_step:
+            payload = replace(payload, logged_step=step)
             self._note(request_id, f"Downloaded {item.progress:.0%}", speed_bps=item.speed_bps)
         return self._again(payload, monitor.poll_seconds, item)
 
@@ -355,38 +339,31 @@ class Acquisition:
             message, request_id=request_id, level=level, context=CONTEXT, metadata=metadata
         )
 
-    def _forget_poll(self, job_id: int | None) -> None:
-        """Delete the previous poll's finished job row: one row per download, not one per poll."""
-        if job_id is None:
-            return
-        with self.deps.database.session() as session:
-            session.execute(
-                delete(JobRecord).where(JobRecord.id == int(job_id), JobRecord.status == JobStatus.DONE.value)
-            )
-
     def _again(
-        self, payload: dict[str, Any], delay: float, item: DownloadItem | None = None
+        self, payload: MonitorPayload, delay: float, item: DownloadItem | None = None
     ) -> dict[str, Any]:
         run_at = self.deps.clock() + timedelta(seconds=delay)
-        request_id = int(payload["request_id"])
-        self.deps.queue.enqueue(MONITOR_JOB, payload, request_id=request_id, run_at=run_at)
+        self.deps.queue.enqueue(
+            JobType.REQUESTS_MONITOR, payload, request_id=payload.request_id, run_at=run_at
+        )
         return {"state": item.state.value if item else "unknown", "progress": item.progress if item else None}
 
     def _unreachable(
         self,
         ctx: JobContext,
-        payload: dict[str, Any],
+        payload: MonitorPayload,
         details: RequestDetails,
         exc: RmabError,
         limit_minutes: float,
         poll: float,
     ) -> dict[str, Any]:
         now = self.deps.clock()
-        payload.setdefault("unreachable_since", now.isoformat())
-        polls = int(payload.get("unreachable_polls") or 0) + 1
-        payload["unreachable_polls"] = polls
-        if _seconds(payload["unreachable_since"], now) > limit_minutes * 60:
-            self._set_history(int(payload["download_history_id"]), status="failed", error=exc.user_message)
+        polls = payload.unreachable_polls + 1
+        payload = replace(
+            payload, unreachable_since=payload.unreachable_since or now, unreachable_polls=polls
+        )
+        if _seconds(payload.unreachable_since, now) > limit_minutes * 60:
+            self.deps.history.set_status(payload.download_history_id, "failed", error=exc.user_message)
             self.requests.set_status(
                 details.id,
                 RequestStatus.FAILED,
@@ -409,15 +386,15 @@ class Acquisition:
             ctx.event(
                 f"Could not remove the download: {exc.user_message}", EventLevel.WARNING, context=CONTEXT
             )
-        self._set_history(history_id, status="cancelled", removed_from_client=True, error=why)
+        self.deps.history.set_status(history_id, "cancelled", removed_from_client=True, error=why)
         ctx.event(f"Stopped monitoring: {why}; the download was removed", context=CONTEXT)
         return {"abandoned": why}
 
     def _failed(
-        self, ctx: JobContext, payload: dict[str, Any], details: RequestDetails, reason: str
+        self, ctx: JobContext, payload: MonitorPayload, details: RequestDetails, reason: str
     ) -> dict[str, Any]:
-        release = release_from_payload(payload["release"])
-        history_id = int(payload["download_history_id"])
+        release = release_from_payload(payload.release)
+        history_id = payload.download_history_id
         _, client_id, item_id = self._history(history_id) or ("", "", "")
         self._block(details, release, reason, ctx)
         try:
@@ -430,8 +407,8 @@ class Acquisition:
                 EventLevel.WARNING,
                 context=CONTEXT,
             )
-        self._set_history(history_id, status="failed", error=reason, removed_from_client=removed)
-        candidates = [candidate_from_payload(c) for c in payload.get("candidates", [])]
+        self.deps.history.set_status(history_id, "failed", error=reason, removed_from_client=removed)
+        candidates = [candidate_from_payload(c) for c in payload.candidates]
         if candidates:
             self.requests.set_status(
                 details.id,
@@ -448,19 +425,19 @@ class Acquisition:
     def _complete(
         self,
         ctx: JobContext,
-        payload: dict[str, Any],
+        payload: MonitorPayload,
         details: RequestDetails,
         item: DownloadItem,
         max_checks: int,
         poll: float,
     ) -> dict[str, Any]:
-        history_id = int(payload["download_history_id"])
+        history_id = payload.download_history_id
         _, client_id, _ = self._history(history_id) or ("", "", "")
         remote = item.content_path or item.save_path or ""
         local = self.deps.downloads.local_path(client_id, remote) if remote else ""
         if not local or not Path(local).exists():
-            checks = int(payload.get("path_checks") or 0) + 1
-            payload["path_checks"] = checks
+            checks = payload.path_checks + 1
+            payload = replace(payload, path_checks=checks)
             if checks < max_checks:
                 if checks == 1:
                     self._note(details.id, f"Finished; waiting for {local or 'its folder'} to appear here")
@@ -475,7 +452,7 @@ class Acquisition:
             )
             return {"warn": "path not visible"}
         now = self.deps.clock()
-        self._set_history(history_id, status="completed", download_path=local, completed_at=now)
+        self.deps.history.set_status(history_id, "completed", download_path=local, completed_at=now)
         self.requests.update_progress(details.id, 1.0, 0, 0)
         self.requests.set_status(
             details.id,
@@ -485,8 +462,8 @@ class Acquisition:
             download_path=local,
         )
         self.deps.queue.enqueue(
-            ORGANIZE_JOB,
-            {"request_id": details.id, "download_history_id": history_id, "download_path": local},
+            JobType.REQUESTS_ORGANIZE,
+            OrganizePayload(details.id, download_history_id=history_id, download_path=local),
             request_id=details.id,
             priority=5,
         )
@@ -496,7 +473,7 @@ class Acquisition:
     def interactive_results(self, request_id: int) -> list[tuple[RankedRelease, bool]]:
         """Every result ranked in interactive mode, each with ``blocked``; for the search dialog."""
         details = self.requests.get(request_id)
-        releases = self.deps.indexers().search(
+        releases = self.deps.indexers.search(
             details.book, kind=details.kind.value, custom_terms=details.custom_search_terms
         )
         ranked = self.deps.rank(details.book, releases, True, details.kind.value)
@@ -517,29 +494,24 @@ class Acquisition:
 
     def _replace_running(self, request_id: int) -> None:
         """A download still running for the request makes way for the user's choice."""
-        with self.deps.database.session() as session:
-            running = session.scalars(
-                select(DownloadHistory.id).where(
-                    DownloadHistory.request_id == request_id, DownloadHistory.status == "downloading"
-                )
-            ).all()
-        for history_id in running:
-            _, client_id, item_id = self._history(history_id) or ("", "", "")
+        for entry in self.deps.history.downloading(request_id):
             try:
-                self.deps.downloads.remove(client_id, item_id, delete_data=True)
+                self.deps.downloads.remove(entry.client_id, entry.item_id, delete_data=True)
             except RmabError as exc:
-                log.warning("Could not remove the replaced download %s: %s", item_id, exc)
-            self._set_history(
-                history_id, status="cancelled", removed_from_client=True, error="Replaced by the user"
+                log.warning("Could not remove the replaced download %s: %s", entry.item_id, exc)
+            self.deps.history.set_status(
+                entry.id, "cancelled", removed_from_client=True, error="Replaced by the user"
             )
 
     # -- missing searches ----------------------------------------------------------------------
-    def retry_missing(self, ctx: JobContext, limit: int = 50) -> dict[str, Any]:
+    def retry_missing(self, ctx: JobContext, payload: NoPayload, limit: int = 50) -> dict[str, Any]:
         """Queue a search for each waiting request whose next search time has come."""
         now = self.deps.clock()
         with self.deps.database.session() as session:
             busy = select(JobRecord.request_id).where(
-                JobRecord.type.in_([SEARCH_JOB, GRAB_JOB, MONITOR_JOB]),
+                JobRecord.type.in_(
+                    [JobType.REQUESTS_SEARCH, JobType.REQUESTS_GRAB, JobType.REQUESTS_MONITOR]
+                ),
                 JobRecord.status.in_([JobStatus.QUEUED.value, JobStatus.ACTIVE.value]),
                 JobRecord.request_id.is_not(None),
             )
@@ -555,7 +527,9 @@ class Acquisition:
                 .limit(limit)
             ).all()
         for request_id in due:
-            self.deps.queue.enqueue(SEARCH_JOB, {"request_id": request_id}, request_id=request_id)
+            self.deps.queue.enqueue(
+                JobType.REQUESTS_SEARCH, RequestPayload(request_id), request_id=request_id
+            )
         if due:
             ctx.event(f"Searching again for {len(due)} waiting request(s)", context=CONTEXT)
         return {"queued": list(due)}

@@ -6,16 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-
-from rmab_desktop.db.models import DownloadHistory, Request
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState
 from rmab_desktop.domain.enums import EventLevel, RequestStatus
 from rmab_desktop.domain.errors import RmabError
 from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.pipeline.acquisition import CONTEXT, PipelineDeps
 
-CLEANUP_JOB = "downloads.cleanup"
 DONE_WITH = frozenset(
     {RequestStatus.AVAILABLE.value, RequestStatus.CANCELLED.value, RequestStatus.FAILED.value}
 )
@@ -45,24 +41,18 @@ def seeding_met(item: DownloadItem, ratio_target: float | None, seconds_target: 
 
 def _finished(deps: PipelineDeps) -> tuple[list[_Finished], set[str]]:
     """Downloads whose request is done with them, and the item ids other requests still need."""
-    with deps.database.session() as session:
-        rows = session.execute(
-            select(DownloadHistory, Request.status, Request.deleted_at)
-            .join(Request, Request.id == DownloadHistory.request_id)
-            .where(DownloadHistory.status == "completed", DownloadHistory.removed_from_client.is_(False))
-        ).all()
     finished, in_use = [], set()
-    for row, status, deleted_at in rows:
+    for row, status, deleted_at in deps.history.completed_in_client():
         if deleted_at is None and status not in DONE_WITH:
-            in_use.add(row.client_item_id or "")
+            in_use.add(row.item_id)
             continue
         finished.append(
             _Finished(
                 row.id,
                 row.release_title,
                 row.protocol,
-                row.client_name,
-                row.client_item_id or "",
+                row.client_id,
+                row.item_id,
                 row.seeding_ratio,
                 row.seeding_seconds,
             )
@@ -95,10 +85,7 @@ def cleanup(deps: PipelineDeps, ctx: JobContext) -> dict[str, Any]:
                 f"Cleanup of '{entry.title}' skipped: {exc.user_message}", EventLevel.WARNING, context=CONTEXT
             )
             continue
-        with deps.database.session() as session:
-            row = session.get(DownloadHistory, entry.history_id)
-            if row is not None:
-                row.removed_from_client = True
+        deps.history.mark_removed(entry.history_id)
         removed.append(entry.history_id)
         ctx.event(f"Removed '{entry.title}' from the download client (seeding done)", context=CONTEXT)
     return {"removed": removed, "checked": len(finished)}

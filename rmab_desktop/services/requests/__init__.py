@@ -4,18 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from rmab_desktop.services.job_executor import JobContext, JobHandlers
-from rmab_desktop.services.requests.service import SEARCH_JOB, RequestService
-from rmab_desktop.services.requests.users import ApprovalSettings, UserService
+from rmab_desktop.domain.i18n import Translator
+from rmab_desktop.domain.job_payloads import NoPayload
+from rmab_desktop.domain.jobs import JobType
+from rmab_desktop.services.events import EventKind
+from rmab_desktop.services.feature import EventSpec, Feature, JobSpec, SettingsSpec
+from rmab_desktop.services.job_executor import JobContext
+from rmab_desktop.services.requests.service import RequestService
+from rmab_desktop.services.requests.users import APPROVAL_KEY, ApprovalSettings, UserService
 from rmab_desktop.services.scheduler import ScheduleDefinition
 
-__all__ = ["SCHEDULES", "SEARCH_JOB", "ApprovalSettings", "RequestService", "UserService", "register"]
+__all__ = ["EVENTS", "ApprovalSettings", "RequestService", "UserService", "feature"]
 
-RELEASE_JOB = "requests.release_check"
-
-SCHEDULES = [
-    ScheduleDefinition("requests_release_check", "Search books released today", RELEASE_JOB, "15 * * * *"),
-]
+# What the request service publishes; a notification backend chooses among these.
+# Translated where shown; the labels share one context with every feature's event kinds.
+events_tr = Translator("NotificationEvents")
+EVENTS = (
+    EventSpec(EventKind.REQUEST_CREATED, events_tr.mark("Request created")),
+    EventSpec(EventKind.AWAITING_APPROVAL, events_tr.mark("Awaiting approval"), notify_by_default=True),
+    EventSpec(EventKind.REQUEST_APPROVED, events_tr.mark("Request approved")),
+    EventSpec(EventKind.REQUEST_DENIED, events_tr.mark("Request denied")),
+    EventSpec(EventKind.DOWNLOADING, events_tr.mark("Grabbed / downloading")),
+    EventSpec(EventKind.AVAILABLE, events_tr.mark("Available in the library"), notify_by_default=True),
+    EventSpec(EventKind.FAILED, events_tr.mark("Failed"), notify_by_default=True),
+    EventSpec(EventKind.ISSUE_REPORTED, events_tr.mark("Issue reported"), notify_by_default=True),
+)
 
 
 def release_check(service: RequestService, ctx: JobContext) -> dict[str, Any]:
@@ -25,5 +38,25 @@ def release_check(service: RequestService, ctx: JobContext) -> dict[str, Any]:
     return {"started": started}
 
 
-def register(handlers: JobHandlers, service: RequestService) -> None:
-    handlers.register(RELEASE_JOB, lambda ctx: release_check(service, ctx), "Check release days")
+def feature(service: RequestService) -> Feature:
+    return Feature(
+        name="requests",
+        jobs=(
+            JobSpec(
+                JobType.REQUESTS_RELEASE_CHECK,
+                NoPayload,
+                lambda ctx, payload: release_check(service, ctx),
+                "Check release days",
+            ),
+        ),
+        schedules=(
+            ScheduleDefinition(
+                "requests_release_check",
+                "Search books released today",
+                JobType.REQUESTS_RELEASE_CHECK,
+                "15 * * * *",
+            ),
+        ),
+        events=EVENTS,
+        settings=(SettingsSpec(APPROVAL_KEY, ApprovalSettings, "Request approval"),),
+    )

@@ -2,14 +2,14 @@
 
 Every status change goes through :meth:`set_status`, which writes the status and a job event
 (context "request", metadata from/to) in one transaction and publishes the matching AppEvent.
-An approved, released request waits in ``awaiting_search`` with a "request.search" job queued.
+An approved, released request waits in ``awaiting_search`` with a ``requests.search`` job queued.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select, tuple_, update
@@ -31,7 +31,8 @@ from rmab_desktop.domain.catalog import CatalogBook
 from rmab_desktop.domain.enums import EventLevel, JobStatus, Permission, RequestKind, RequestStatus
 from rmab_desktop.domain.errors import NotFoundError, ValidationError
 from rmab_desktop.domain.i18n import Translator
-from rmab_desktop.domain.jobs import JobEvent
+from rmab_desktop.domain.job_payloads import RequestPayload
+from rmab_desktop.domain.jobs import JobEvent, JobType
 from rmab_desktop.domain.requests import (
     CANCELLABLE_STATUSES,
     REOPENABLE_STATUSES,
@@ -45,7 +46,8 @@ from rmab_desktop.domain.requests import (
     RequestOutcome,
     UserInfo,
 )
-from rmab_desktop.services.catalog.cache import assign_work, book_columns, book_info, set_columns
+from rmab_desktop.services.catalog.audiobooks import track_catalog_book
+from rmab_desktop.services.catalog.cache import book_info
 from rmab_desktop.services.events import AppEvent, EventBus, EventKind
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.requests.users import UserService
@@ -59,7 +61,6 @@ def _by_admin(plain: str, with_note: str, admin: str, note: str) -> str:
     return with_note.format(admin=admin, note=note) if note else plain.format(admin=admin)
 
 
-SEARCH_JOB = "request.search"
 ATTEMPT_COLUMNS = {"search": "search_attempts", "download": "download_attempts", "import": "import_attempts"}
 STATUS_EVENTS = {
     RequestStatus.AWAITING_APPROVAL: EventKind.AWAITING_APPROVAL,
@@ -238,6 +239,13 @@ class RequestService:
             setattr(row, column, getattr(row, column) + 1)
             return int(getattr(row, column))
 
+    def schedule_search(self, request_id: int, at: datetime) -> None:
+        """When the scheduled retry may search for the request again."""
+        with self.database.session() as session:
+            row = session.get(Request, request_id)
+            if row is not None:
+                row.next_search_at = at
+
     # -- creating ------------------------------------------------------------------------------
     def create(
         self,
@@ -264,7 +272,7 @@ class RequestService:
         self, book: CatalogBook, user: UserInfo, needs_approval: bool, *, with_ebook: bool, terms: str | None
     ) -> RequestOutcome:
         with self.database.session() as session:
-            audiobook = self._audiobook(session, book)
+            audiobook = track_catalog_book(session, book)
             self._refuse_owned(session, audiobook)
             existing = self._existing(session, audiobook, RequestKind.AUDIOBOOK)
             if existing is not None:
@@ -285,19 +293,6 @@ class RequestService:
         if status == RequestStatus.AWAITING_APPROVAL:
             self._publish(details, message)
         return RequestOutcome(details, ebook=ebook)
-
-    def _audiobook(self, session: Session, book: CatalogBook) -> Audiobook:
-        row = session.scalar(
-            select(Audiobook).where(Audiobook.asin == book.asin, Audiobook.region == book.region)
-        )
-        if row is None:
-            row = Audiobook(asin=book.asin, region=book.region, title=book.title[:500])
-            session.add(row)
-        set_columns(row, book_columns(book))
-        row.isbn = book.isbn
-        row.work_id = assign_work(session, book)
-        session.flush()
-        return row
 
     def _edition_ids(self, session: Session, audiobook: Audiobook) -> tuple[list[int], set[str]]:
         """Audiobook ids and ASINs of every edition of the same work (the book itself included)."""
@@ -436,8 +431,9 @@ class RequestService:
         return RequestStatus.AWAITING_SEARCH, message
 
     def _enqueue_search(self, session: Session, row: Request) -> int:
-        payload = {"request_id": row.id, "kind": row.kind}
-        return self.queue.enqueue(SEARCH_JOB, payload, request_id=row.id, session=session)
+        return self.queue.enqueue(
+            JobType.REQUESTS_SEARCH, RequestPayload(row.id), request_id=row.id, session=session
+        )
 
     # -- approval ------------------------------------------------------------------------------
     def approve(self, request_id: int, note: str = "", *, admin: UserInfo | None = None) -> RequestDetails:

@@ -29,12 +29,7 @@ from PySide6.QtWidgets import (
 
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.i18n import Translator, text
-from rmab_desktop.services.notifications import (
-    DEFAULT_EVENTS,
-    EVENT_LABELS,
-    NotificationBackendInfo,
-    NotificationService,
-)
+from rmab_desktop.services.notifications import EventCatalog, NotificationBackendInfo, NotificationService
 from rmab_desktop.ui.dialogs.focus import labelled_row
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
@@ -56,19 +51,19 @@ URL_EXAMPLES = tr.mark(
 )
 
 
-def _events_text(backend: NotificationBackendInfo) -> str:
-    return ", ".join(text(label) for kind, label in EVENT_LABELS.items() if kind in backend.events)
+def _columns(events: EventCatalog) -> list[Column[NotificationBackendInfo]]:
+    def events_text(backend: NotificationBackendInfo) -> str:
+        return ", ".join(text(label) for kind, label in events.labels().items() if kind in backend.events)
 
-
-COLUMNS: list[Column[NotificationBackendInfo]] = [
-    Column(tr.mark("Name"), lambda b: b.name, sort=lambda b: b.name.casefold()),
-    Column(tr.mark("Events"), _events_text, tooltip=_events_text),
-    Column(
-        tr.mark("State"),
-        lambda b: tr("On") if b.enabled else tr("Off"),
-        level=lambda b: "success" if b.enabled else "muted",
-    ),
-]
+    return [
+        Column(tr.mark("Name"), lambda b: b.name, sort=lambda b: b.name.casefold()),
+        Column(tr.mark("Events"), events_text, tooltip=events_text),
+        Column(
+            tr.mark("State"),
+            lambda b: tr("On") if b.enabled else tr("Off"),
+            level=lambda b: "success" if b.enabled else "muted",
+        ),
+    ]
 
 
 class BackendDialog(QDialog):
@@ -117,9 +112,9 @@ class BackendDialog(QDialog):
 
         events_box = QGroupBox(tr("Notify about"))
         grid = QGridLayout(events_box)
-        chosen = backend.events if backend else DEFAULT_EVENTS
+        chosen = backend.events if backend else self.service.events.defaults()
         self.event_checks = {}
-        for position, (kind, label) in enumerate(EVENT_LABELS.items()):
+        for position, (kind, label) in enumerate(self.service.events.labels().items()):
             check = QCheckBox(text(label))
             check.setChecked(kind in chosen)
             self.event_checks[kind] = check
@@ -201,7 +196,7 @@ class NotificationSettings(QWidget):
         intro = QLabel(text(INTRO).format(wiki=APPRISE_WIKI))
         intro.setWordWrap(True)
         intro.setOpenExternalLinks(True)
-        self.model: RowTableModel[NotificationBackendInfo] = RowTableModel(COLUMNS)
+        self.model: RowTableModel[NotificationBackendInfo] = RowTableModel(_columns(self.service.events))
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)

@@ -20,13 +20,14 @@ from rmab_desktop.clients.transmission import TransmissionClient
 from rmab_desktop.db.engine import Database
 from rmab_desktop.domain.downloads import DownloadState, NewDownload
 from rmab_desktop.domain.enums import JobStatus, RequestStatus
+from rmab_desktop.domain.job_payloads import OrganizePayload, RequestPayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.downloads import DownloadClientConfig, MonitorSettings
 from rmab_desktop.services.indexers import IndexerService
 from rmab_desktop.services.indexers.models import IndexerConfig
-from rmab_desktop.services.pipeline import ORGANIZE_JOB
 from tests.daemons import Daemon, wait_until
 from tests.fakes.bt_tracker import FakeTracker
 from tests.fakes.indexer_payloads import FakeRelease
@@ -123,7 +124,7 @@ def test_request_is_downloaded_through_qbittorrent_after_a_stalled_release_is_re
     ]
     torznab.torrents = [unseeded, seeded, seeded]
     request_id = kit.add_request()
-    kit.queue.enqueue("request.search", {"request_id": request_id}, request_id=request_id)
+    kit.queue.enqueue(JobType.REQUESTS_SEARCH, RequestPayload(request_id), request_id=request_id)
 
     started = time.monotonic()
     kit.run_until(lambda: kit.settled(request_id), 90)
@@ -149,13 +150,11 @@ def test_request_is_downloaded_through_qbittorrent_after_a_stalled_release_is_re
     target = downloaded if downloaded.is_file() else downloaded / source.name
     assert target.read_bytes() == source.read_bytes()
 
-    organize = kit.jobs(ORGANIZE_JOB, JobStatus.QUEUED)
+    organize = kit.jobs(JobType.REQUESTS_ORGANIZE, JobStatus.QUEUED)
     assert len(organize) == 1
-    assert organize[0].payload == {
-        "request_id": request_id,
-        "download_history_id": history[1].id,
-        "download_path": str(downloaded),
-    }
+    assert OrganizePayload.from_json(organize[0].payload) == OrganizePayload(
+        request_id, download_history_id=history[1].id, download_path=str(downloaded)
+    )
     messages = [e.message for e in kit.requests.timeline(request_id)]
     assert any("Blocklisted 'Jane Doe - The Quiet Test (Unabridged) [M4B]'" in m for m in messages)
     assert any("trying the next release" in m for m in messages)

@@ -1,4 +1,4 @@
-"""Job "request.organize" through the real composition root: download -> library -> available."""
+"""Job ``requests.organize`` through the real composition root: download -> library -> available."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from rmab_desktop.bootstrap import AppCore, open_core
 from rmab_desktop.db.models import Audiobook, BlocklistEntry, DownloadHistory, JobRecord, LibraryItem, Request
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.enums import RequestStatus
+from rmab_desktop.domain.job_payloads import OrganizePayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.events import AppEvent, EventKind
 from tests.audiofiles import make_audio
 
@@ -57,8 +59,8 @@ def run_organize(
     core: AppCore, request_id: int, history_id: int, download: Path, max_attempts: int = 5
 ) -> None:
     core.queue.enqueue(
-        "request.organize",
-        {"request_id": request_id, "download_history_id": history_id, "download_path": str(download)},
+        JobType.REQUESTS_ORGANIZE,
+        OrganizePayload(request_id, download_history_id=history_id, download_path=str(download)),
         request_id=request_id,
         max_attempts=max_attempts,
     )
@@ -105,7 +107,8 @@ def test_wrong_content_is_blocklisted_and_searched_again(core: AppCore, tmp_path
         entry = session.execute(select(BlocklistEntry)).scalar_one()
         assert entry.audiobook_id == audiobook_id and entry.release_guid == "guid-1"
         assert (
-            session.execute(select(JobRecord).where(JobRecord.type == "request.search")).first() is not None
+            session.execute(select(JobRecord).where(JobRecord.type == JobType.REQUESTS_SEARCH)).first()
+            is not None
         )
         assert session.get(DownloadHistory, history_id).status == "failed"
     assert not any(Path(core.prefs.library.root).iterdir())
