@@ -61,6 +61,7 @@ class Job:
     last_error: str | None = None
     claimed_by: str | None = None
     progress: float | None = None
+    claim_token: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

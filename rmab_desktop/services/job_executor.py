@@ -112,14 +112,14 @@ class JobExecutor:
         ctx = JobContext(job, self.queue, cancel, on_progress)
         spec = self.handlers.get(job.type)
         if spec is None:
-            self.queue.fail(job.id, f"No handler for job type '{job.type}'", retry=False)
+            self.queue.fail(job, f"No handler for job type '{job.type}'", retry=False)
             return
         try:
             payload = spec.payload.from_json(job.payload)
         except JobPayloadError as exc:
             message = f"{exc.user_message} {exc.hint}"
-            self.queue.fail(job.id, message, retry=False)
-            ctx.event(f"Failed: {message}", EventLevel.ERROR, context="queue")
+            if self.queue.fail(job, message, retry=False) is not None:
+                ctx.event(f"Failed: {message}", EventLevel.ERROR, context="queue")
             return
         stop = threading.Event()
         beat = threading.Thread(
@@ -133,29 +133,45 @@ class JobExecutor:
         try:
             result = spec.handler(ctx, payload)
         except CancelledError:
-            self.queue.mark_cancelled(job.id)
-            ctx.event("Cancelled", EventLevel.WARNING, context="queue")
+            if self.queue.mark_cancelled(job):
+                ctx.event("Cancelled", EventLevel.WARNING, context="queue")
+            else:
+                self._lost_claim(ctx)
         except Exception as exc:
             message = exc.user_message if isinstance(exc, RmabError) else f"{type(exc).__name__}: {exc}"
             if not isinstance(exc, RmabError):
                 log.exception("Job %s (%s) failed", job.id, job.type)
-            ended = self.queue.fail(job.id, message)
-            retry_note = (
-                f"; retrying at {ended.run_at:%H:%M:%S} UTC" if ended.status == JobStatus.QUEUED else ""
-            )
-            ctx.event(f"Failed: {message}{retry_note}", EventLevel.ERROR, context="queue")
+            ended = self.queue.fail(job, message)
+            if ended is None:
+                self._lost_claim(ctx)
+            else:
+                retry_note = (
+                    f"; retrying at {ended.run_at:%H:%M:%S} UTC" if ended.status == JobStatus.QUEUED else ""
+                )
+                ctx.event(f"Failed: {message}{retry_note}", EventLevel.ERROR, context="queue")
         else:
-            self.queue.complete(job.id, result)
-            if not quiet:
+            if not self.queue.complete(job, result):
+                self._lost_claim(ctx)
+            elif not quiet:
                 ctx.event(f"Finished in {time.monotonic() - started:.1f} s", context="queue")
         finally:
             stop.set()
             beat.join(timeout=2)
 
+    @staticmethod
+    def _lost_claim(ctx: JobContext) -> None:
+        """This worker ran past its lease and the job was taken over: its outcome is discarded."""
+        ctx.event(
+            f"A worker that lost this job (attempt {ctx.job.attempts}) finished late; its outcome was discarded.",
+            EventLevel.WARNING,
+            context="queue",
+            stale_attempt=ctx.job.attempts,
+        )
+
     def _heartbeat(self, ctx: JobContext, stop: threading.Event) -> None:
         while not stop.wait(HEARTBEAT_SECONDS):
             try:
-                if self.queue.heartbeat(ctx.job.id, ctx._last_progress):
+                if self.queue.heartbeat(ctx.job, ctx._last_progress):
                     ctx.cancel.cancel()
             except Exception:  # the next beat retries; a lost beat only risks a later requeue
                 log.warning("Heartbeat for job %s failed", ctx.job.id, exc_info=True)

@@ -3,10 +3,16 @@
 Two app instances may share one database. A claim is atomic: PostgreSQL uses
 ``SELECT ... FOR UPDATE SKIP LOCKED``; SQLite has a single writer (every transaction starts with
 ``BEGIN IMMEDIATE``), so the select-then-update inside one transaction cannot interleave.
+
+Writes by the worker running a job (heartbeat and progress, complete, fail, cancelled) are
+fenced: each claim writes a fresh ``claim_token`` and a worker's write takes effect only while
+the job is still active under that token. A worker paused past its lease, whose job was
+recovered and claimed again elsewhere, changes nothing: its write is logged and dropped.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import uuid
@@ -24,6 +30,7 @@ from rmab_desktop.domain.errors import NotFoundError
 from rmab_desktop.domain.job_payloads import PAYLOADS, JobPayload
 from rmab_desktop.domain.jobs import Job, JobEvent, JobType
 
+log = logging.getLogger(__name__)
 BACKOFF_BASE_SECONDS = 30
 BACKOFF_MAX_SECONDS = 6 * 3600
 STALE_AFTER = timedelta(seconds=90)
@@ -77,6 +84,7 @@ def to_job(row: JobRecord) -> Job:
         last_error=row.last_error,
         claimed_by=row.claimed_by,
         progress=row.progress,
+        claim_token=row.claim_token,
     )
 
 
@@ -150,6 +158,7 @@ class JobQueue:
                 return None
             row.status = JobStatus.ACTIVE.value
             row.claimed_by = self.instance_id
+            row.claim_token = uuid.uuid4().hex
             row.attempts += 1
             row.started_at = now
             row.heartbeat_at = now
@@ -158,31 +167,36 @@ class JobQueue:
             session.flush()
             return to_job(row)
 
-    def heartbeat(self, job_id: int, progress: float | None = None) -> bool:
-        """Refresh the claim; returns True when a cancel was asked for."""
+    def heartbeat(self, claim: Job, progress: float | None = None) -> bool:
+        """Refresh the claim; True when the worker should stop (a cancel was asked, or the claim is lost)."""
         with self.database.session() as session:
-            values: dict[str, Any] = {"heartbeat_at": utcnow()}
+            row = self._owned(session, claim, "heartbeat")
+            if row is None:
+                return True
+            row.heartbeat_at = utcnow()
             if progress is not None:
-                values["progress"] = progress
-            session.execute(
-                update(JobRecord)
-                .where(JobRecord.id == job_id, JobRecord.claimed_by == self.instance_id)
-                .values(**values)
-            )
-            return bool(session.scalar(select(JobRecord.cancel_requested).where(JobRecord.id == job_id)))
+                row.progress = progress
+            return bool(row.cancel_requested)
 
-    def complete(self, job_id: int, result: dict[str, Any] | None = None) -> None:
-        self._finish(job_id, JobStatus.DONE, result=result)
+    def complete(self, claim: Job, result: dict[str, Any] | None = None) -> bool:
+        """Mark the claimed job done; False (and nothing written) when the claim was lost."""
+        return self._finish(claim, JobStatus.DONE, result=result)
 
-    def mark_cancelled(self, job_id: int) -> None:
-        self._finish(job_id, JobStatus.CANCELLED, error="Cancelled")
+    def mark_cancelled(self, claim: Job) -> bool:
+        return self._finish(claim, JobStatus.CANCELLED, error="Cancelled")
 
-    def fail(self, job_id: int, error: str, *, retry: bool = True) -> Job:
-        """Record a failed attempt; requeue with exponential backoff while attempts remain."""
+    def fail(self, claim: Job, error: str, *, retry: bool = True) -> Job | None:
+        """Record a failed attempt; requeue with exponential backoff while attempts remain.
+
+        Returns the job as it now is, or None when the claim was lost (nothing written).
+        """
         with self.database.session() as session:
-            row = self._get(session, job_id)
+            row = self._owned(session, claim, "failure")
+            if row is None:
+                return None
             row.last_error = error
             row.claimed_by = None
+            row.claim_token = None
             if retry and row.attempts < row.max_attempts:
                 row.status = JobStatus.QUEUED.value
                 row.run_at = utcnow() + backoff_delay(row.attempts)
@@ -252,7 +266,9 @@ class JobQueue:
                     continue
                 if holder_is_dead_local_process(row.claimed_by) or stale:
                     row.status = JobStatus.QUEUED.value
+                    previous_holder = row.claimed_by or ""
                     row.claimed_by = None
+                    row.claim_token = None
                     row.run_at = now
                     recovered.append(row.id)
                     session.add(
@@ -262,20 +278,23 @@ class JobQueue:
                             level=EventLevel.WARNING.value,
                             context="queue",
                             message="The process running this job stopped; it will run again.",
-                            event_metadata={"previous_holder": row.claimed_by or ""},
+                            event_metadata={"previous_holder": previous_holder},
                             created_at=now,
                         )
                     )
         return recovered
 
     def _finish(
-        self, job_id: int, status: JobStatus, result: dict[str, Any] | None = None, error: str | None = None
-    ) -> None:
+        self, claim: Job, status: JobStatus, result: dict[str, Any] | None = None, error: str | None = None
+    ) -> bool:
         with self.database.session() as session:
-            row = self._get(session, job_id)
+            row = self._owned(session, claim, str(status))
+            if row is None:
+                return False
             row.status = status.value
             row.finished_at = utcnow()
             row.claimed_by = None
+            row.claim_token = None
             row.cancel_requested = False
             if result is not None:
                 row.result = result
@@ -283,6 +302,26 @@ class JobQueue:
                 row.last_error = error
             if status == JobStatus.DONE:
                 row.progress = 1.0
+            return True
+
+    def _owned(self, session: Session, claim: Job, what: str) -> JobRecord | None:
+        """The job's row, locked, while ``claim`` still owns it; None (and a log line) once lost."""
+        query = select(JobRecord).where(
+            JobRecord.id == claim.id,
+            JobRecord.status == JobStatus.ACTIVE.value,
+            JobRecord.claim_token == claim.claim_token,
+        )
+        if session.get_bind().dialect.name == "postgresql":
+            query = query.with_for_update()
+        row = session.scalar(query) if claim.claim_token else None
+        if row is None:
+            log.warning(
+                "Job %s: this worker's claim (attempt %s) no longer owns the job; its %s is dropped",
+                claim.id,
+                claim.attempts,
+                what,
+            )
+        return row
 
     @staticmethod
     def _get(session: Session, job_id: int) -> JobRecord:

@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from rmab_desktop.bootstrap import open_core
 from rmab_desktop.db.engine import Database
@@ -49,15 +49,19 @@ def test_an_old_search_job_is_renamed_and_then_runs(tmp_path: Path, database_url
             session.add(request)
             session.flush()
             old_payload = {"request_id": request.id, "kind": "audiobook"}  # no "v": before versioning
-            job = JobRecord(
-                type="request.search",
-                payload=old_payload,
-                status=JobStatus.QUEUED.value,
-                run_at=utcnow(),
-                request_id=request.id,
-                max_attempts=5,
+            # a core insert names only the columns the 0002 schema has (today's model has more)
+            job_id = session.scalar(
+                insert(JobRecord)
+                .values(
+                    type="request.search",
+                    payload=old_payload,
+                    status=JobStatus.QUEUED.value,
+                    run_at=utcnow(),
+                    request_id=request.id,
+                    max_attempts=5,
+                )
+                .returning(JobRecord.id)
             )
-            session.add(job)
             session.add(
                 ScheduledJobRecord(
                     key="old_organize",
@@ -69,9 +73,9 @@ def test_an_old_search_job_is_renamed_and_then_runs(tmp_path: Path, database_url
             )
             session.flush()
             session.add(
-                JobEventRecord(job_id=job.id, context="request.search", message="Started", level="info")
+                JobEventRecord(job_id=job_id, context="request.search", message="Started", level="info")
             )
-            job_id, request_id = job.id, request.id
+            request_id = request.id
     finally:
         database.dispose()
 

@@ -24,8 +24,9 @@ def page(core, runner, qtbot):
     queue = core.queue
     failed = queue.enqueue(JobType.DIAGNOSTICS_WAIT, DiagnosticWaitPayload(1), max_attempts=1, priority=10)
     queued = queue.enqueue(JobType.DIAGNOSTICS_WAIT, DiagnosticWaitPayload(1))
-    assert queue.claim().id == failed
-    queue.fail(failed, "Prowlarr did not answer", retry=False)
+    claim = queue.claim()
+    assert claim.id == failed
+    queue.fail(claim, "Prowlarr did not answer", retry=False)
     queue.add_event("Searched 3 indexers", job_id=failed, level=EventLevel.INFO, context="search")
     queue.add_event("Nothing matched", job_id=failed, level=EventLevel.WARNING, context="search")
     page = ActivityPage(core.queue, core.scheduler, core.handlers.title, runner)

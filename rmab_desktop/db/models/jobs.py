@@ -26,6 +26,7 @@ class JobRecord(TimestampMixin, Base):
     max_attempts: Mapped[int] = mapped_column(Integer, default=5)
     request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id", ondelete="SET NULL"), index=True)
     claimed_by: Mapped[str | None] = mapped_column(String(120))
+    claim_token: Mapped[str | None] = mapped_column(String(32))
     heartbeat_at: Mapped[datetime | None] = mapped_column()
     started_at: Mapped[datetime | None] = mapped_column()
     finished_at: Mapped[datetime | None] = mapped_column()
