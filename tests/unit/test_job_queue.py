@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from rmab_desktop.db.engine import Database
-from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.db.models import utcnow
+from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.enums import EventLevel, JobStatus
 from rmab_desktop.domain.job_payloads import NoPayload
 from rmab_desktop.domain.jobs import Job, JobType
