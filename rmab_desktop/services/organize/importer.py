@@ -410,6 +410,44 @@ def _remove_empty(path: Path) -> None:
         path.rmdir()
 
 
+def completed_import(database: Database, request_id: int, source: Path) -> ImportResult | None:
+    """The finished import of this request's download ``source``, when its book folder is complete.
+
+    A move-mode import whose process died after the files were placed is completed by
+    :func:`recover_imports`, which also removes the sources: the retried organize job then finds
+    the download empty and must take the book from here instead.
+    """
+    download = source.resolve()
+    with database.session() as session:
+        rows = session.execute(
+            select(ImportOperation)
+            .where(ImportOperation.request_id == request_id, ImportOperation.state == "done")
+            .order_by(ImportOperation.id.desc())
+        ).scalars()
+        done = [(r.staging_path, r.target_path, r.source_path, r.mode, dict(r.manifest or {})) for r in rows]
+    for staging_path, target_path, source_path, mode, recorded in done:
+        sources = [*recorded.get("sources", []), source_path]
+        if not any(Path(p).resolve().is_relative_to(download) for p in sources if p):
+            continue
+        target = Path(target_path)
+        try:
+            manifest = json.loads((target / MANIFEST_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not _complete(target, manifest):
+            continue
+        root = Path(staging_path).parent.parent
+        target_rel = target.relative_to(root).as_posix()
+        files = tuple(
+            ImportedFile("", f"{target_rel}/{f['name']}", f["size"], f.get("source_sha256"))
+            for f in manifest["files"]
+        )
+        return ImportResult(
+            target_path=target_rel, absolute_path=str(target), mode=mode, files=files, already_present=True
+        )
+    return None
+
+
 def recover_imports(
     database: Database, *, is_abandoned: Callable[[str | None], bool] | None = None
 ) -> dict[str, int]:

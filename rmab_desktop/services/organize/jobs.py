@@ -1,5 +1,7 @@
 """Job ``requests.organize``: a finished download becomes an available book.
 
+0. An import of this download that start-up recovery already completed (the app died after a
+   move placed the files, and recovery removed the sources) is taken as it is: straight to step 3.
 1. The download's tags are checked: files clearly tagged as another book are *wrong content*:
    the release is blocklisted and the request goes back to searching.
 2. organize + tag + staged import into the library (retried with backoff on file-system errors;
@@ -29,7 +31,7 @@ from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.library.books import FileRecord, tag_evidence
 from rmab_desktop.services.library.linking import link_imported
 from rmab_desktop.services.library.matching import wrong_content
-from rmab_desktop.services.organize.importer import ImportConflictError
+from rmab_desktop.services.organize.importer import ImportConflictError, completed_import
 from rmab_desktop.services.organize.organizer import OrganizeOptions, find_audio, organize_book
 from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE
 from rmab_desktop.services.tagging.reading import read_tags
@@ -82,6 +84,10 @@ class OrganizeJob:
             raise ConfigurationError("No library folder is set", hint="Choose it in Settings > Library.")
         source = Path(self._download_path(payload))
         book: BookInfo = details.book
+        finished = completed_import(self.database, request_id, source)
+        if finished is not None:
+            ctx.event(f"The import into {finished.target_path} was completed at start-up", context=CONTEXT)
+            return self._available(ctx, details, finished)
         self.requests.increment_attempts(request_id, "import")
         reason = self._wrong_content(source, book)
         if reason:
@@ -115,6 +121,11 @@ class OrganizeJob:
             raise
         for warning in result.warnings:
             ctx.event(warning, EventLevel.WARNING, context=CONTEXT)
+        return self._available(ctx, details, result)
+
+    def _available(self, ctx: JobContext, details: Any, result: ImportResult) -> dict[str, Any]:
+        """Link the imported folder, tell the library server, and mark the request available."""
+        book: BookInfo = details.book
         confidence = link_imported(
             self.database,
             str(self.settings.root),
@@ -122,12 +133,12 @@ class OrganizeJob:
             result.absolute_path,
             book,
             details.audiobook_id,
-            request_id,
+            details.id,
         )
         self._refresh(ctx, result)
         verb = "was already" if result.already_present else "is now"
         self.requests.set_status(
-            request_id,
+            details.id,
             RequestStatus.AVAILABLE,
             f"'{book.title}' {verb} in the library at {result.target_path}",
             job_id=ctx.job.id,

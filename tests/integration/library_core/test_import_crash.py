@@ -30,20 +30,31 @@ CHILD = textwrap.dedent(
     from rmab_desktop.domain.books import BookInfo
     from rmab_desktop.services.organize.organizer import organize_book
 
-    url, source, library, mode, phase, index = sys.argv[1:7]
+    url, source, library, mode, phase, index, book, request_id = sys.argv[1:9]
 
     def progress(update):
         if update.phase == phase and update.done >= int(index):
             os.kill(os.getpid(), signal.SIGKILL)  # no cleanup, no finally blocks: a real crash
 
-    organize_book(source, BookInfo.from_json(json.loads(sys.argv[7])), library, mode=mode,
-                  database=Database.connect(url), progress=progress)
+    organize_book(source, BookInfo.from_json(json.loads(book)), library, mode=mode,
+                  database=Database.connect(url), progress=progress,
+                  request_id=int(request_id) if request_id else None)
     print("finished")
     """
 )
 
 
-def run_child(database_url: str, source: Path, library: Path, mode: str, phase: str, index: int) -> int:
+def run_child(
+    database_url: str,
+    source: Path,
+    library: Path,
+    mode: str,
+    phase: str,
+    index: int,
+    book: dict[str, object] = BOOK,
+    request_id: int | None = None,
+) -> int:
+    """Import ``source`` in a child process that SIGKILLs itself at ``phase``; its exit code."""
     result = subprocess.run(
         [
             sys.executable,
@@ -55,7 +66,8 @@ def run_child(database_url: str, source: Path, library: Path, mode: str, phase: 
             mode,
             phase,
             str(index),
-            json.dumps(BOOK),
+            json.dumps(book),
+            str(request_id or ""),
         ],
         capture_output=True,
         text=True,

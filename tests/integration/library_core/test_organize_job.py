@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from rmab_desktop.domain.job_payloads import OrganizePayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.events import AppEvent, EventKind
 from tests.audiofiles import make_audio
+from tests.integration.library_core.test_import_crash import run_child
 
 BOOK = BookInfo(
     title="Persuasion", asin="B0PERSUAS1", authors=("Jane Austen",), narrators=("Juliet Stevenson",)
@@ -121,3 +123,33 @@ def test_missing_download_retries_then_warns(core: AppCore, tmp_path: Path) -> N
     details = core.requests.get(request_id)
     assert details.status == RequestStatus.WARN
     assert "does not exist" in (details.status_message or "")
+
+
+def test_a_move_completed_by_start_up_recovery_ends_available(
+    core: AppCore, tmp_path: Path, database_url: str
+) -> None:
+    """Killed after the files were placed, before the sources went: recovery finishes, the job sees it."""
+    download = tmp_path / "dl" / "Jane.Austen-Persuasion.MP3"
+    for i in (1, 2, 3):
+        make_audio(download / f"{i:02d}.mp3", album="Persuasion", artist="Jane Austen", track=i)
+    request_id, history_id, audiobook_id = add_request(core, download)
+    library = Path(core.prefs.library.root)
+    code = run_child(
+        database_url, download, library, "move", "placed", 3, book=BOOK.to_json(), request_id=request_id
+    )
+    assert code == -signal.SIGKILL, "the importing process must have died with the files in place"
+    core.close()
+
+    restarted = open_core(tmp_path / "profile", database_url, log_to_console=False)  # recovers imports
+    try:
+        restarted.prefs.library.root = str(library)
+        assert not list(download.glob("*.mp3")), "recovery completed the move and removed the sources"
+        run_organize(restarted, request_id, history_id, download, max_attempts=1)
+        details = restarted.requests.get(request_id)
+        assert details.status == RequestStatus.AVAILABLE, details.status_message
+        folder = library / "Jane Austen" / "Persuasion {Juliet Stevenson} [B0PERSUAS1]"
+        assert len(list(folder.glob("*.mp3"))) == 3
+        with restarted.database.session() as session:
+            assert session.get(Audiobook, audiobook_id).library_path == str(folder)
+    finally:
+        restarted.close()
