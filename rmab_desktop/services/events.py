@@ -9,9 +9,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
+
+from rmab_desktop.domain import correlation
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,16 @@ class AppEvent:
     request_id: int | None = None
     user_id: int | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    ref: str = ""  # correlation reference (req-12 job-345), stamped by EventBus.publish
+
+
+def stamped(event: AppEvent) -> AppEvent:
+    """The event with its correlation reference: its request, and the job publishing it if any."""
+    if event.ref:
+        return event
+    bound = correlation.current() or correlation.Correlation()
+    ref = correlation.Correlation(event.request_id or bound.request_id, bound.job_id).ref
+    return replace(event, ref=ref) if ref else event
 
 
 Listener = Callable[[AppEvent], None]
@@ -59,6 +71,7 @@ class EventBus:
         return unsubscribe
 
     def publish(self, event: AppEvent) -> None:
+        event = stamped(event)
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:

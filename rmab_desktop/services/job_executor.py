@@ -9,6 +9,7 @@ again from the start.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import threading
 import time
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rmab_desktop.domain import correlation
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.enums import EventLevel, JobStatus
 from rmab_desktop.domain.errors import CancelledError, RmabError
@@ -109,6 +111,13 @@ class JobExecutor:
     def execute(
         self, job: Job, cancel: CancelToken, on_progress: Callable[[float, str], None] | None = None
     ) -> None:
+        """Run the claimed job; every line logged and event published meanwhile carries its ids."""
+        with correlation.bound(request_id=job.request_id, job_id=job.id):
+            self._execute(job, cancel, on_progress)
+
+    def _execute(
+        self, job: Job, cancel: CancelToken, on_progress: Callable[[float, str], None] | None
+    ) -> None:
         ctx = JobContext(job, self.queue, cancel, on_progress)
         spec = self.handlers.get(job.type)
         if spec is None:
@@ -123,7 +132,10 @@ class JobExecutor:
             return
         stop = threading.Event()
         beat = threading.Thread(
-            target=self._heartbeat, args=(ctx, stop), name=f"heartbeat-{job.id}", daemon=True
+            target=contextvars.copy_context().run,
+            args=(self._heartbeat, ctx, stop),
+            name=f"heartbeat-{job.id}",
+            daemon=True,
         )
         beat.start()
         quiet = self.handlers.is_quiet(job.type)

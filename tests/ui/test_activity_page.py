@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -12,7 +13,7 @@ from rmab_desktop.domain.enums import EventLevel, JobStatus
 from rmab_desktop.domain.job_payloads import DiagnosticWaitPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.ui.dialogs.cron_dialog import CronDialog
-from rmab_desktop.ui.models.log_model import QtLogHandler
+from rmab_desktop.ui.models.log_model import LogEntry, LogModel, LogProxy, QtLogHandler
 from rmab_desktop.ui.models.roles import KeyRole
 from rmab_desktop.ui.models.schedules_model import SchedulesModel
 from rmab_desktop.ui.pages.activity_page import ActivityPage
@@ -167,3 +168,42 @@ def test_log_shows_job_events_and_app_records_filtered(core, runner, qtbot, tmp_
     page.export_log(target)
     assert target.read_text(encoding="utf-8").count("\n") == 1
     assert "Grabbed release" in target.read_text(encoding="utf-8")
+
+
+def test_the_log_filter_takes_a_reference_exactly(qtbot) -> None:
+    now = datetime.now(UTC)
+    model = LogModel()
+    model.append(
+        [
+            LogEntry("a1", now, "info", "grab", "of request 12", job_id=5, request_id=12),
+            LogEntry("a2", now, "info", "grab", "of request 123", job_id=6, request_id=123),
+            LogEntry("a3", now, "info", "organize", "of request 12, later job", job_id=9, request_id=12),
+            LogEntry("a4", now, "info", "app", "mentions req-12 in passing"),
+        ]
+    )
+    proxy = LogProxy()
+    proxy.setSourceModel(model)
+
+    def shown() -> list[str]:
+        return [proxy.index(row, LogModel.COL_MESSAGE).data() for row in range(proxy.rowCount())]
+
+    proxy.set_text("req-12")
+    assert shown() == ["of request 12", "of request 12, later job"]
+    proxy.set_text("req-12 job-9")
+    assert shown() == ["of request 12, later job"]
+    proxy.set_text("in passing")
+    assert shown() == ["mentions req-12 in passing"]
+    proxy.set_text("")
+    assert proxy.rowCount() == 4
+    assert model.index(0, LogModel.COL_SOURCE).data() == "grab [req-12 job-5]"
+
+
+def test_the_job_filter_field_takes_a_job_reference(page):
+    page.job_filter.setCurrentIndex(0)  # all jobs
+    page.job_search.setText(f"job-{page.ids['failed']}")
+    proxy = page.jobs_proxy
+    assert [proxy.index(row, 0).data(KeyRole) for row in range(proxy.rowCount())] == [page.ids["failed"]]
+    page.log_search.setText(f"job-{page.ids['failed']}")
+    assert page.visible_log_lines() and all(
+        f"job-{page.ids['failed']}]" in line for line in page.visible_log_lines()
+    )

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.events import AppEvent, EventKind
 from rmab_desktop.services.feature import EventSpec
+
+tr = Translator("NotificationEvents")
 
 
 class EventCatalog:
@@ -64,7 +67,8 @@ def notify_type(kind: EventKind) -> str:
 def render(event: AppEvent, label: str = "") -> tuple[str, str]:
     """(title, body) of a notification; the body always names the book when the event has one.
 
-    ``label`` (the kind's wording) stands in for an empty title or message.
+    ``label`` (the kind's wording) stands in for an empty title or message. The body ends with the
+    event's short correlation reference, which the Activity log filters by.
     """
     title = event.title or label or event.kind.value
     body = event.message or label or event.kind.value
@@ -72,4 +76,6 @@ def render(event: AppEvent, label: str = "") -> tuple[str, str]:
     author = str(event.data.get("author") or event.data.get("authors") or "")
     if book and book not in title and book not in body:
         body = f"{body}\n{book}" + (f" by {author}" if author else "")
+    if event.ref:
+        body = f"{body}\n" + tr("Reference: {ref}", "a notification's correlation id").format(ref=event.ref)
     return title, body

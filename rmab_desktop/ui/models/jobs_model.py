@@ -11,7 +11,7 @@ from rmab_desktop.domain.enums import JobStatus
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.jobs import Job
 from rmab_desktop.ui.formatting import friendly_time, full_time
-from rmab_desktop.ui.models.roles import FilterRole, ObjectRole, SortRole
+from rmab_desktop.ui.models.reference_filter import ReferenceFilterProxy
 from rmab_desktop.ui.models.row_model import Column, RowTableModel, percent
 
 tr = Translator("JobsTable")
@@ -105,15 +105,12 @@ class JobsModel(RowTableModel[Job]):
         self.update_row(replace(job, progress=fraction))
 
 
-class JobsProxy(QSortFilterProxyModel):
-    """Status filter (a tab) plus free text."""
+class JobsProxy(ReferenceFilterProxy):
+    """Status filter (a tab) plus free text or a reference (``req-12``, ``job-345``)."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(lambda job: (job.request_id, job.id))
         self._statuses: tuple[JobStatus, ...] | None = None
-        self.setSortRole(SortRole)
-        self.setFilterRole(FilterRole)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setDynamicSortFilter(True)
 
     def set_statuses(self, statuses: tuple[JobStatus, ...] | None) -> None:
@@ -122,10 +119,9 @@ class JobsProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        job = model.data(model.index(source_row, 0, source_parent), ObjectRole)
+        job = self.row_object(source_row, source_parent)
         if job is None:
             return False
         if self._statuses is not None and job.status not in self._statuses:
             return False
-        return super().filterAcceptsRow(source_row, source_parent)
+        return self.text_accepts(job, source_row, source_parent)

@@ -8,13 +8,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Signal
 
+from rmab_desktop.domain.correlation import Correlation
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.jobs import JobEvent
-from rmab_desktop.logging_setup import REDACTOR
+from rmab_desktop.logging_setup import CORRELATION, REDACTOR
 from rmab_desktop.ui.formatting import local_time
-from rmab_desktop.ui.models.roles import FilterRole, ObjectRole, SortRole
+from rmab_desktop.ui.models.reference_filter import ReferenceFilterProxy
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 
 tr = Translator("LogTable")
@@ -41,6 +42,7 @@ class LogEntry:
     source: str
     message: str
     job_id: int | None = None
+    request_id: int | None = None
 
     @classmethod
     def from_event(cls, event: JobEvent) -> LogEntry:
@@ -51,11 +53,17 @@ class LogEntry:
             event.context or "job",
             event.message,
             event.job_id,
+            event.request_id,
         )
 
+    @property
+    def reference(self) -> str:
+        """``req-12 job-345``: what a notification or a log line quotes, and the filter accepts."""
+        return Correlation(self.request_id, self.job_id).ref
+
     def as_line(self) -> str:
-        job = f" job {self.job_id}" if self.job_id else ""
-        return f"{self.time.isoformat(timespec='seconds')} {self.level.upper():<7} {self.source}{job}: {self.message}"
+        ref = f" [{self.reference}]" if self.reference else ""
+        return f"{self.time.isoformat(timespec='seconds')} {self.level.upper():<7} {self.source}{ref}: {self.message}"
 
 
 def _level_name(levelno: int) -> str:
@@ -86,7 +94,11 @@ class LogModel(RowTableModel[LogEntry]):
                     sort=lambda e: LEVELS.index(e.level),
                     level=lambda e: LEVEL_LEVEL.get(e.level, "muted"),
                 ),
-                Column(tr.mark("Source"), lambda e: e.source + (f" #{e.job_id}" if e.job_id else "")),
+                Column(
+                    tr.mark("Source"),
+                    lambda e: e.source + (f" [{e.reference}]" if e.reference else ""),
+                    tooltip=lambda e: e.reference,
+                ),
                 Column(tr.mark("Message"), lambda e: e.message, tooltip=lambda e: e.message),
             ]
         )
@@ -112,15 +124,12 @@ class LogModel(RowTableModel[LogEntry]):
             self._reindex()
 
 
-class LogProxy(QSortFilterProxyModel):
-    """Minimum level plus free text (message, source)."""
+class LogProxy(ReferenceFilterProxy):
+    """Minimum level plus free text (message, source) or a reference (``req-12``, ``job-345``)."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(lambda entry: (entry.request_id, entry.job_id))
         self._min_level = 1  # info
-        self.setSortRole(SortRole)
-        self.setFilterRole(FilterRole)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_min_level(self, level: str) -> None:
         self.beginFilterChange()
@@ -128,11 +137,10 @@ class LogProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        entry = model.data(model.index(source_row, 0, source_parent), ObjectRole)
+        entry = self.row_object(source_row, source_parent)
         if entry is None or LEVELS.index(entry.level) < self._min_level:
             return False
-        return super().filterAcceptsRow(source_row, source_parent)
+        return self.text_accepts(entry, source_row, source_parent)
 
 
 class LogBridge(QObject):
@@ -147,6 +155,7 @@ class QtLogHandler(logging.Handler):
     def __init__(self, level: int = logging.INFO) -> None:
         super().__init__(level)
         self.bridge = LogBridge()
+        self.addFilter(CORRELATION)
         self.addFilter(REDACTOR)
         self._counter = 0
         self.recent: deque[LogEntry] = deque(maxlen=RECENT_KEPT)
@@ -165,6 +174,8 @@ class QtLogHandler(logging.Handler):
                 _level_name(record.levelno),
                 record.name,
                 message,
+                getattr(record, "job_id", None),
+                getattr(record, "request_id", None),
             )
             self.recent.append(entry)
             self.bridge.entry.emit(entry)
