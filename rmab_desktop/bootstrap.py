@@ -14,6 +14,7 @@ from pathlib import Path
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.migrate import upgrade
 from rmab_desktop.db.url import resolve_database_url
+from rmab_desktop.domain.errors import RmabError
 from rmab_desktop.logging_setup import setup_logging
 from rmab_desktop.paths import AppPaths
 from rmab_desktop.services import (
@@ -32,6 +33,7 @@ from rmab_desktop.services import (
 from rmab_desktop.services.catalog import CatalogService
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.diagnostics import DiagnosticsInputs
 from rmab_desktop.services.downloads import BlocklistService, DownloadService
 from rmab_desktop.services.downloads.history import DownloadHistoryLog
 from rmab_desktop.services.events import EventBus
@@ -86,6 +88,33 @@ class AppCore:
 
     def save_prefs(self) -> None:
         self.settings_store.save(self.prefs)
+
+    def diagnostics_inputs(self, versions: dict[str, str] | None = None) -> DiagnosticsInputs:
+        """What a diagnostics bundle holds (secrets are removed by ``write_bundle``, not here)."""
+        log = self.paths.log_file
+        rotated = sorted(log.parent.glob(f"{log.name}.*"), key=lambda p: p.name)  # .1 is the newest
+        notifications = [
+            {"kind": "notification", "name": b.name, "type": b.kind, "enabled": b.enabled}
+            | {"events": sorted(b.events), "url": self._masked_notification_url(b.id)}
+            for b in self.notifications.list()
+        ]
+        return DiagnosticsInputs(
+            log_files=[log, *rotated],
+            settings={"preferences": self.prefs.model_dump(mode="json")},
+            services=[
+                *({"kind": "indexer", **c.model_dump(mode="json")} for c in self.indexers.configs()),
+                *({"kind": "download_client", **c.model_dump(mode="json")} for c in self.downloads.configs()),
+                *notifications,
+            ],
+            database=self.database.describe() | {"secrets": self.credentials.status().to_json()},
+            versions=versions or {},
+        )
+
+    def _masked_notification_url(self, backend_id: int) -> str:
+        try:
+            return self.notifications.masked_url(backend_id)
+        except RmabError as exc:  # an unreadable secret is worth reporting, not a failed bundle
+            return f"({exc.user_message})"
 
     def close(self) -> None:
         self.notifications.close()

@@ -85,7 +85,14 @@ class DesktopApp(QObject):
             log_handler=self.log_handler,
         )
         window.attach(
-            WindowParts(self.build, core.prefs.window, core.save_prefs, self.runner, core.paths.log_dir)
+            WindowParts(
+                self.build,
+                core.prefs.window,
+                core.save_prefs,
+                self.runner,
+                core.paths.log_dir,
+                core.diagnostics_inputs,
+            )
         )
         self.tray = Tray(self.window, self.is_paused, lambda: core.prefs.notify_in_tray)
         # OS notifications in front of the tray balloon / in-app toast; keep-awake; start at login.

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from rmab_desktop import APP_NAME
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.ui import icons
+from rmab_desktop.ui.dialogs.about_dialog import HOMEPAGE, AboutDialog
+from rmab_desktop.ui.dialogs.report_problem import Collect, ReportProblem
 from rmab_desktop.ui.formatting import number
 from rmab_desktop.ui.links import parse_audible_link
 from rmab_desktop.ui.models.pages_model import PagesModel
@@ -51,6 +53,7 @@ tr = Translator("MainWindow")
 
 SIDEBAR_WIDTH = 200
 DEFAULT_SIZE = QSize(1180, 760)
+DOCS_URL = f"{HOMEPAGE}#readme"  # the README: tour of the pages, setup, troubleshooting
 
 
 class WindowStateLike(Protocol):
@@ -70,6 +73,7 @@ class WindowParts:
     save_prefs: Callable[[], None]  # writes the settings file (run on the runner)
     runner: Runner
     log_dir: Path
+    diagnostics: Collect  # what Help > Report a problem saves (AppCore.diagnostics_inputs)
 
 
 def _b64(data: QByteArray) -> str:
@@ -118,6 +122,7 @@ class MainWindow(QMainWindow):
         self.banners = BannerArea()
         self.pages_model = PagesModel(list(PAGES if pages is None else pages))
         self._built: dict[str, QWidget] = {}
+        self.reporter: ReportProblem | None = None
         self._loading: QWidget | None = None
         self._build_ui()
         self._build_menu()
@@ -222,6 +227,12 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(tr("&Help"))
         self.shortcuts_action = self._action(tr("&Keyboard Shortcuts"), self.show_shortcuts, "Ctrl+/", "F1")
         help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self._action(tr("&Documentation"), self.open_documentation))
+        help_menu.addAction(self._action(tr("Open &Log Folder"), self.open_log_folder))
+        self.report_action = self._action(tr("&Report a Problem…"), self.report_problem)
+        help_menu.addAction(self.report_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self._action(tr("&About {app}").format(app=APP_NAME), self.show_about))
 
     def menu_shortcuts(self) -> list[tuple[str, str]]:
         """(menu › command, key) for every menu command that has a shortcut, in menu order."""
@@ -431,6 +442,24 @@ class MainWindow(QMainWindow):
         if self.parts is None:
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.parts.log_dir)))
+
+    def open_documentation(self) -> None:
+        QDesktopServices.openUrl(QUrl(DOCS_URL))
+
+    def show_about(self) -> AboutDialog | None:
+        if self.parts is None:
+            return None
+        dialog = AboutDialog(self.parts.runner, parent=self)
+        dialog.open()
+        return dialog
+
+    def report_problem(self, target: Path | None = None) -> ReportProblem | None:
+        """Help > Report a problem…: ask where (unless ``target``), save the bundle, confirm."""
+        if self.parts is None:
+            return None
+        self.reporter = ReportProblem(self, self.parts.runner, self.parts.diagnostics)
+        self.reporter.start(target)
+        return self.reporter
 
     def _tint_icons(self) -> None:
         palette = self.palette()

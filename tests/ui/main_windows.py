@@ -23,6 +23,7 @@ def open_main_window(
             core.save_prefs,
             shell.runner,
             core.paths.log_dir,
+            core.diagnostics_inputs,
         )
     )
     return window, shell

@@ -46,6 +46,7 @@ def test_window_without_core_shows_loading_then_builds_the_selected_page(core, s
             core.save_prefs,
             shell.runner,
             core.paths.log_dir,
+            core.diagnostics_inputs,
         )
     )
     assert built == ["first"]
