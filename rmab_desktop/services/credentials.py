@@ -41,6 +41,12 @@ DATA_KEY_NAME = "household-data-key"
 KEYRING_TIMEOUT = 5.0
 
 
+class SecretPresence(StrEnum):
+    SAVED = "saved"
+    MISSING = "missing"
+    UNREADABLE = "unreadable"  # no keychain works, or it (or the secrets file) is locked
+
+
 class KeyringState(StrEnum):
     SECURE = "secure"
     ENCRYPTED_FILE = "encrypted_file"
@@ -206,6 +212,14 @@ class CredentialStore:
 
     def has(self, name: str) -> bool:
         return self.get(name) is not None
+
+    def presence(self, name: str) -> SecretPresence:
+        """Whether a secret is saved, never raising: settings pages show an unreadable secret as
+        "enter the key again" and keep the entry, instead of losing the page to the error."""
+        try:
+            return SecretPresence.SAVED if self.get(name) is not None else SecretPresence.MISSING
+        except CredentialError:
+            return SecretPresence.UNREADABLE
 
 
 class SharedSecretStore:

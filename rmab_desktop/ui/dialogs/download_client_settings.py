@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.i18n import Translator, text
+from rmab_desktop.services.credentials import SecretPresence
 from rmab_desktop.services.downloads import (
     DownloadClientConfig,
     DownloadService,
@@ -44,6 +45,7 @@ from rmab_desktop.ui.widgets.test_button import TestButton
 tr = Translator("DownloadClientSettings")
 
 SAVED_SECRET = tr.mark("Saved in your keychain; type to replace it")
+UNREADABLE_SECRET = tr.mark("Cannot be read (no working keychain): enter it again")
 COLUMNS: list[Column[DownloadClientConfig]] = [
     Column(tr.mark("Name"), lambda c: c.label),
     Column(tr.mark("Type"), lambda c: KIND_LABELS[c.kind]),
@@ -74,6 +76,8 @@ class DownloadClientSettings(QWidget):
         self.proxy.setSortRole(SortRole)
         self.secrets_typed: dict[str, str] = {}
         self.saved_secrets: set[str] = set()
+        self.unreadable_secrets: set[str] = set()  # kept, marked "enter it again"
+        self.loaded = False  # OK before (or without) a successful load writes nothing
         self.current_id: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -85,6 +89,8 @@ class DownloadClientSettings(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.keychain_note = QLabel(wordWrap=True, visible=False)
+        layout.addWidget(self.keychain_note)
 
         self.table = QTableView()
         self.table.setAccessibleName(tr("Download clients"))
@@ -189,14 +195,27 @@ class DownloadClientSettings(QWidget):
         return box
 
     # -- loading -----------------------------------------------------------------------------------
-    def _load(self) -> tuple[DownloadSettings, set[str]]:
+    def _load(self) -> tuple[DownloadSettings, dict[str, SecretPresence]]:
         settings = self.service.settings()
-        credentials = self.credentials
-        saved = {c.id for c in settings.clients if c.secret_name and credentials.has(c.secret_name)}
-        return settings, saved
+        presence = {c.id: self.credentials.presence(c.secret_name) for c in settings.clients if c.secret_name}
+        return settings, presence
 
-    def _loaded(self, result: tuple[DownloadSettings, set[str]]) -> None:
-        self.settings, self.saved_secrets = result
+    def _loaded(self, result: tuple[DownloadSettings, dict[str, SecretPresence]]) -> None:
+        self.settings, presence = result
+        self.saved_secrets = {id_ for id_, state in presence.items() if state is SecretPresence.SAVED}
+        self.unreadable_secrets = {
+            id_ for id_, state in presence.items() if state is SecretPresence.UNREADABLE
+        }
+        self.loaded = True
+        if self.unreadable_secrets:
+            self.keychain_note.show()
+            self.keychain_note.setText(
+                tr.n(
+                    "⚠ The password of %n client(s) cannot be read: no keychain works on this computer. "
+                    "They are kept; enter each password again to use them.",
+                    len(self.unreadable_secrets),
+                )
+            )
         self.model.set_rows(self.settings.clients)
         monitor = self.settings.monitor
         self.stalled_spin.setValue(monitor.stalled_minutes)
@@ -241,7 +260,10 @@ class DownloadClientSettings(QWidget):
         self.secret_label.setText(tr("API &key") if config.kind == "sabnzbd" else tr("&Password"))
         self.user_edit.setEnabled(config.kind not in ("sabnzbd", "direct_http"))
         self.secret_edit.setText(self.secrets_typed.get(config.id, ""))
-        self.secret_edit.setPlaceholderText(text(SAVED_SECRET) if config.id in self.saved_secrets else "")
+        placeholder = SAVED_SECRET if config.id in self.saved_secrets else None
+        if config.id in self.unreadable_secrets:
+            placeholder = UNREADABLE_SECRET
+        self.secret_edit.setPlaceholderText(text(placeholder) if placeholder else "")
         self.test_button.reset()
 
     def edited(self) -> DownloadClientConfig | None:
@@ -327,6 +349,8 @@ class DownloadClientSettings(QWidget):
                 self.service.save_client(config, secrets[config.id])
 
     def apply(self) -> bool:
+        if not self.loaded:
+            return True  # nothing was shown, so nothing changed: never overwrite what is saved
         settings = self.edited_settings()
         secrets = {k: v for k, v in self.secrets_typed.items() if v}
         self.runner.submit(self._save, settings, secrets, pool="library", on_error=self._show_error)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.i18n import Translator, text
+from rmab_desktop.services.credentials import SecretPresence
 from rmab_desktop.services.indexers import IndexerConfig, IndexerService, IndexerType
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
@@ -47,6 +48,7 @@ PLACEHOLDERS = {
     IndexerType.INTERNET_ARCHIVE: "https://archive.org",
 }
 SAVED_KEY = tr.mark("Saved in your keychain; type to replace it")
+UNREADABLE_KEY = tr.mark("Cannot be read (no working keychain): enter the key again")
 COLUMNS: list[Column[IndexerConfig]] = [
     Column(tr.mark("Name"), lambda c: c.name),
     Column(tr.mark("Type"), lambda c: c.type.value.replace("_", " ").title()),
@@ -130,6 +132,8 @@ class IndexerSettings(QWidget):
         self.proxy.setSortRole(SortRole)
         self.keys_typed: dict[str, str] = {}
         self.saved_keys: set[str] = set()
+        self.unreadable_keys: set[str] = set()  # kept, marked "enter the key again"
+        self.loaded = False  # OK before (or without) a successful load writes nothing
         self.prowlarr_indexers: list[Any] = []
         self.current_id: str | None = None
         layout = QVBoxLayout(self)
@@ -288,14 +292,25 @@ class IndexerSettings(QWidget):
         self._refresh_prowlarr_rows()
 
     # -- loading -----------------------------------------------------------------------------------
-    def _load(self) -> tuple[list[IndexerConfig], set[str]]:
+    def _load(self) -> tuple[list[IndexerConfig], dict[str, SecretPresence]]:
         configs = self.service.configs()
-        saved = {c.id for c in configs if self.credentials.has(c.secret_name())}
-        return configs, saved
+        keyed = [c for c in configs if c.type is not IndexerType.INTERNET_ARCHIVE]
+        return configs, {c.id: self.credentials.presence(c.secret_name()) for c in keyed}
 
-    def _loaded(self, result: tuple[list[IndexerConfig], set[str]]) -> None:
-        configs, self.saved_keys = result
+    def _loaded(self, result: tuple[list[IndexerConfig], dict[str, SecretPresence]]) -> None:
+        configs, presence = result
+        self.saved_keys = {id_ for id_, state in presence.items() if state is SecretPresence.SAVED}
+        self.unreadable_keys = {id_ for id_, state in presence.items() if state is SecretPresence.UNREADABLE}
+        self.loaded = True
         self.model.set_rows(configs)
+        if self.unreadable_keys:
+            self.status.setText(
+                tr.n(
+                    "⚠ The API key of %n indexer(s) cannot be read: no keychain works on this computer. "
+                    "They are kept; enter each key again (or use an encrypted file in General) to search them.",
+                    len(self.unreadable_keys),
+                )
+            )
         if configs:
             self.table.selectRow(0)
 
@@ -331,7 +346,10 @@ class IndexerSettings(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self.key_edit.setText(self.keys_typed.get(config.id, ""))
-        self.key_edit.setPlaceholderText(text(SAVED_KEY) if config.id in self.saved_keys else "")
+        placeholder = SAVED_KEY if config.id in self.saved_keys else None
+        if config.id in self.unreadable_keys:
+            placeholder = UNREADABLE_KEY
+        self.key_edit.setPlaceholderText(text(placeholder) if placeholder else "")
         self.tester.reset()
         self._type_changed()
 
@@ -400,6 +418,8 @@ class IndexerSettings(QWidget):
                 self.service.set_api_key(config, keys[config.id])
 
     def apply(self) -> bool:
+        if not self.loaded:
+            return True  # nothing was shown, so nothing changed: never overwrite what is saved
         self._commit_form()
         configs = self.model.rows()
         keys = {k: v for k, v in self.keys_typed.items() if v}
