@@ -67,3 +67,19 @@ def test_download_clients_are_kept_and_marked(configured: AppCore, shell, qtbot)
     assert not widget.keychain_note.isHidden() and "cannot be read" in widget.keychain_note.text()
     widget.apply()
     assert "qBit" in [c.name for c in core.downloads.settings().clients]
+
+
+def test_a_plex_server_whose_token_cannot_be_read_is_kept(core: AppCore, shell, qtbot) -> None:
+    from rmab_desktop.services.library.backends import LibraryBackendConfig, LibraryBackendKind
+    from rmab_desktop.ui.dialogs.library_settings import UNREADABLE_TOKEN, LibrarySettings
+
+    config = LibraryBackendConfig(kind=LibraryBackendKind.PLEX)
+    config.plex.url = "http://127.0.0.1:32400"
+    core.library.save_backend_config(config, "plex-token-1234")
+    keyring.set_keyring(FailKeyring())
+    widget = LibrarySettings(core.library, core.prefs, core.save_prefs, shell.runner)
+    qtbot.addWidget(widget)
+    assert widget.token_edit.placeholderText() == UNREADABLE_TOKEN
+    widget.apply()
+    saved = core.library.backend_config()
+    assert saved.kind == LibraryBackendKind.PLEX and saved.plex.url == "http://127.0.0.1:32400"

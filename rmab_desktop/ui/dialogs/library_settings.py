@@ -26,6 +26,7 @@ from rmab_desktop.clients.plex import PlexPin, PlexTvPinFlow
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.i18n import Translator, text
+from rmab_desktop.services.credentials import SecretPresence
 from rmab_desktop.services.library.backends import LibraryBackendConfig, PathMapping
 from rmab_desktop.services.library.service import LibraryService
 from rmab_desktop.ui.dialogs.focus import chain, labelled_row
@@ -42,6 +43,7 @@ KINDS = [
     (LibraryBackendKind.AUDIOBOOKSHELF, "Audiobookshelf"),
 ]
 SAVED_TOKEN = tr.mark("Saved in your keychain; type to replace it")
+UNREADABLE_TOKEN = tr.mark("Cannot be read (no working keychain): enter the token again")
 
 
 class LibrarySettings(QWidget):
@@ -53,6 +55,7 @@ class LibrarySettings(QWidget):
         super().__init__()
         self.service, self.prefs, self.save_prefs, self.runner = service, prefs, save_prefs, runner
         self.config = LibraryBackendConfig()
+        self.loaded = False  # OK before (or without) a successful load keeps the saved server
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
 
@@ -126,22 +129,27 @@ class LibrarySettings(QWidget):
         runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
 
     # ----------------------------------------------------------------- loading
-    def _load(self) -> tuple[LibraryBackendConfig, bool]:
+    def _load(self) -> tuple[LibraryBackendConfig, SecretPresence]:
         config = self.service.backend_config()
         key = (
             config.plex.token_key
             if config.kind == LibraryBackendKind.PLEX
             else config.audiobookshelf.token_key
         )
-        has_token = config.kind != LibraryBackendKind.FOLDER and self.service.credentials.has(key)
-        return config, has_token
+        if config.kind == LibraryBackendKind.FOLDER:
+            return config, SecretPresence.MISSING
+        return config, self.service.credentials.presence(key)
 
-    def _loaded(self, result: tuple[LibraryBackendConfig, bool]) -> None:
-        self.config, has_token = result
+    def _loaded(self, result: tuple[LibraryBackendConfig, SecretPresence]) -> None:
+        self.config, token = result
+        self.loaded = True
         self.kind_combo.setCurrentIndex([k for k, _ in KINDS].index(self.config.kind))
         self._fill_server_fields()
-        if has_token:
-            self.token_edit.setPlaceholderText(text(SAVED_TOKEN))
+        placeholder = {SecretPresence.SAVED: SAVED_TOKEN, SecretPresence.UNREADABLE: UNREADABLE_TOKEN}.get(
+            token
+        )
+        if placeholder:
+            self.token_edit.setPlaceholderText(text(placeholder))
 
     def _server(self) -> Any:
         return self.config.plex if self.kind == LibraryBackendKind.PLEX else self.config.audiobookshelf
@@ -291,6 +299,8 @@ class LibrarySettings(QWidget):
         config = self.edited_config()
         token = self.token_edit.text().strip()
         self.runner.submit(self.save_prefs, pool="library", on_error=self._show_error)
+        if not self.loaded:
+            return True  # the server settings were never shown: keep the saved ones
         self.runner.submit(
             self.service.save_backend_config, config, token or None, pool="library", on_error=self._show_error
         )
