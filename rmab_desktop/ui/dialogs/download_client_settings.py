@@ -40,6 +40,7 @@ from rmab_desktop.services.downloads.config import DEFAULT_URLS, KIND_LABELS, KI
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
+from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 from rmab_desktop.ui.widgets.test_button import TestButton
 
 tr = Translator("DownloadClientSettings")
@@ -139,6 +140,8 @@ class DownloadClientSettings(QWidget):
         form.addRow(tr("&Name"), self.name_edit)
         form.addRow(tr("Type"), self.kind_label)
         form.addRow(tr("Addr&ess"), self.url_edit)
+        self.url_note = check_as_typed(self.url_edit)
+        form.addRow("", self.url_note)
         form.addRow(tr("&User name"), self.user_edit)
         self.secret_label = QLabel(tr("&Password"))
         self.secret_label.setBuddy(self.secret_edit)
@@ -318,6 +321,8 @@ class DownloadClientSettings(QWidget):
             return ConnectionTestResult(
                 False, tr("Enter the client's address."), hint=DEFAULT_URLS[config.kind]
             )
+        if config.kind != "direct_http" and (bad := unusable_address(config.url)) is not None:
+            return bad
         return self.service.test, (config, self.secrets_typed.get(config.id) or None)
 
     def _show_error(self, info: Any) -> None:

@@ -31,6 +31,7 @@ from rmab_desktop.services.indexers import IndexerConfig, IndexerService, Indexe
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
+from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 from rmab_desktop.ui.widgets.test_button import TestButton
 
 tr = Translator("IndexerSettings")
@@ -184,6 +185,8 @@ class IndexerSettings(QWidget):
         form.addRow(tr("&Name"), self.name_edit)
         form.addRow(tr("&Type"), self.type_combo)
         form.addRow(tr("Addr&ess"), self.url_edit)
+        self.url_note = check_as_typed(self.url_edit)
+        form.addRow("", self.url_note)
         form.addRow(tr("API &key"), self.key_edit)
         form.addRow(tr("Audiobook &categories"), self.categories_edit)
         form.addRow(tr("Eb&ook categories"), self.ebook_categories_edit)
@@ -406,6 +409,8 @@ class IndexerSettings(QWidget):
         config = self.edited()
         if config is None:
             return ConnectionTestResult(False, tr("Select or add an indexer first."))
+        if (bad := unusable_address(config.url)) is not None:
+            return bad
         return self.service.test, (config, self.keys_typed.get(config.id) or None)
 
     def _show_error(self, info: Any) -> None:

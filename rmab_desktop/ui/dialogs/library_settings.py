@@ -30,6 +30,7 @@ from rmab_desktop.services.credentials import SecretPresence
 from rmab_desktop.services.library.backends import LibraryBackendConfig, PathMapping
 from rmab_desktop.services.library.service import LibraryService
 from rmab_desktop.ui.dialogs.focus import chain, labelled_row
+from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 
 if TYPE_CHECKING:
     from rmab_desktop.settings import Preferences
@@ -91,6 +92,8 @@ class LibrarySettings(QWidget):
         )
         self.plex_sign_in.clicked.connect(self.sign_in_with_plex)
         form.addRow(tr("&Address"), self.url_edit)
+        self.url_note = check_as_typed(self.url_edit)
+        form.addRow("", self.url_note)
         labelled_row(form, tr("T&oken"), self.token_edit, self.plex_sign_in)
         labelled_row(form, tr("&Library"), self.library_combo, self.find_button)
         form.addRow(tr("Server &path"), self.server_prefix)
@@ -245,7 +248,16 @@ class LibrarySettings(QWidget):
 
         self.runner.submit(flow.create_pin, on_result=created, on_error=failed)
 
+    def _address_problem(self) -> bool:
+        """Say what is wrong with the server address (and True) instead of asking the server."""
+        bad = unusable_address(self.url_edit.text())
+        if bad is not None:
+            self._show_result(bad)
+        return bad is not None
+
     def find_libraries(self) -> None:
+        if self._address_problem():
+            return
         self.result_label.setText(tr("Asking the server…"))
         self.runner.submit(
             self.service.server_libraries,
@@ -266,6 +278,8 @@ class LibrarySettings(QWidget):
         )
 
     def test(self) -> None:
+        if self.kind != LibraryBackendKind.FOLDER and self._address_problem():
+            return
         self.test_button.setEnabled(False)
         self.result_label.setText(tr("Testing…"))
         self._save_root()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rmab_desktop.domain.addresses import AddressKind
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.notifications import EventCatalog, NotificationBackendInfo, NotificationService
@@ -34,6 +35,7 @@ from rmab_desktop.ui.dialogs.focus import labelled_row
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
+from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
 
 if TYPE_CHECKING:
@@ -107,6 +109,7 @@ class BackendDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("&Name"), self.name_edit)
         labelled_row(form, tr("Apprise &URL"), self.url_edit, self.show_url)
+        form.addRow("", check_as_typed(self.url_edit, AddressKind.NOTIFICATION))
         form.addRow("", self.saved_url)
         form.addRow("", self.enabled_check)
 
@@ -155,6 +158,9 @@ class BackendDialog(QDialog):
             self.result.show_result(
                 ConnectionTestResult(False, tr("Enter an Apprise URL first."), hint=text(URL_EXAMPLES))
             )
+            return
+        if url and (bad := unusable_address(url, AddressKind.NOTIFICATION)) is not None:
+            self.result.show_result(bad)
             return
         self.test_button.setEnabled(False)
         self.result.show_busy(tr("Sending a test notification…"))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from rmab_desktop.domain.addresses import AddressKind
 from rmab_desktop.domain.catalog import REGION_NAMES, region_label
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
@@ -37,6 +38,7 @@ from rmab_desktop.services.downloads import DownloadClientConfig
 from rmab_desktop.services.downloads.config import DEFAULT_URLS, KIND_LABELS, KIND_PROTOCOL, PathMapping
 from rmab_desktop.services.indexers import IndexerConfig, IndexerType
 from rmab_desktop.ui.dialogs.focus import chain, labelled_row
+from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 from rmab_desktop.ui.widgets.test_button import TestButton, TestPlan
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
 
@@ -141,6 +143,7 @@ class LibraryPage(QWizardPage):
         self.library_combo.currentIndexChanged.connect(self.completeChanged)
         self.find_result = TestResultLabel()
         server.addRow(tr("&Address"), self.url_edit)
+        server.addRow("", check_as_typed(self.url_edit))
         server.addRow(tr("T&oken"), self.token_edit)
         labelled_row(server, tr("&Library"), self.library_combo, self.find_button)
         server.addRow("", self.find_result)
@@ -192,6 +195,9 @@ class LibraryPage(QWizardPage):
         self.completeChanged.emit()
 
     def find_libraries(self) -> None:
+        if (bad := unusable_address(self.url_edit.text())) is not None:
+            self.find_result.show_result(bad)
+            return
         self.find_result.show_busy(tr("Asking the server…"))
         self.find_button.setEnabled(False)
         self.runner.submit(
@@ -228,6 +234,8 @@ class LibraryPage(QWizardPage):
         )
 
     def _test_call(self) -> TestPlan:
+        if self.kind() != LibraryBackendKind.FOLDER and (bad := unusable_address(self.url_edit.text())):
+            return bad
         return self.steps.check_library, (self.choice(),)
 
     def isComplete(self) -> bool:
@@ -284,6 +292,7 @@ class IndexerBox(QGroupBox):
         if len(types) > 1:
             form.addRow(tr("Type"), self.type_combo)
         form.addRow(tr("Address"), self.url_edit)
+        form.addRow("", check_as_typed(self.url_edit))
         form.addRow(tr("API key"), self.key_edit)
         form.addRow("", self.test)
 
@@ -301,6 +310,8 @@ class IndexerBox(QGroupBox):
     def _test_call(self) -> TestPlan:
         if not self.url_edit.text().strip():
             return _missing(tr("Enter the indexer's address first."), self.url_edit.placeholderText())
+        if (bad := unusable_address(self.url_edit.text())) is not None:
+            return bad
         return self.indexers.test, (self.config(), self.key_edit.text().strip())
 
 
@@ -377,6 +388,7 @@ class DownloadClientPage(QWizardPage):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.addRow(tr("&Client"), self.kind_combo)
         self.form.addRow(tr("&Address"), self.url_edit)
+        self.form.addRow("", check_as_typed(self.url_edit))
         self.form.addRow(tr("&User name"), self.user_edit)
         self.secret_label = QLabel(tr("&Password"))
         self.secret_label.setBuddy(self.secret_edit)
@@ -441,6 +453,8 @@ class DownloadClientPage(QWizardPage):
                 tr("The client's folder and the same folder as this computer sees it."),
             )
         config = self.config()
+        if config.kind != "direct_http" and (bad := unusable_address(config.url)) is not None:
+            return bad
         return self.downloads.test, (config, self.secret_edit.text() or None)
 
     def protocol(self) -> str:
@@ -462,6 +476,7 @@ class NotificationsPage(QWizardPage):
         self.test = TestButton(runner, self._test_call, tr("Send &test"))
         form = QFormLayout()
         form.addRow(tr("Apprise &URL"), self.url_edit)
+        form.addRow("", check_as_typed(self.url_edit, AddressKind.NOTIFICATION))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.test)
@@ -475,4 +490,6 @@ class NotificationsPage(QWizardPage):
     def _test_call(self) -> TestPlan:
         if not self.url():
             return _missing(tr("Enter an Apprise URL first, or leave it empty to skip."))
+        if (bad := unusable_address(self.url_edit.text(), AddressKind.NOTIFICATION)) is not None:
+            return bad
         return self.notifications.test_url, (self.url(),)
