@@ -310,7 +310,7 @@ class IndexerSettings(QWidget):
             self.status.setText(
                 tr.n(
                     "⚠ The API key of %n indexer(s) cannot be read: no keychain works on this computer. "
-                    "They are kept; enter each key again (or use an encrypted file in General) to search them.",
+                    "They are kept; enter each key again to search them.",
                     len(self.unreadable_keys),
                 )
             )
