@@ -19,6 +19,7 @@ from typing import Any
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.enums import EventLevel, JobStatus
 from rmab_desktop.domain.errors import CancelledError, RmabError
+from rmab_desktop.domain.i18n import text
 from rmab_desktop.domain.job_payloads import PAYLOADS, JobPayloadError
 from rmab_desktop.domain.jobs import Job
 from rmab_desktop.services.feature import JobSpec
@@ -84,7 +85,7 @@ class JobHandlers:
 
     def title(self, job_type: str) -> str:
         spec = self._specs.get(job_type)
-        return spec.title if spec is not None else job_type
+        return text(spec.title) if spec is not None else job_type
 
     @property
     def types(self) -> list[str]:
