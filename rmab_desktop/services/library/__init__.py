@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rmab_desktop.domain.i18n import Translator
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.job_payloads import NoPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.feature import Feature, JobSpec, SettingsSpec
@@ -19,7 +19,7 @@ tr = Translator("LibraryJobs")  # job titles and schedule names (shown through t
 
 __all__ = ["feature"]
 
-LIBRARY_NAMES = {"folder": "Library folder", "plex": "Plex", "audiobookshelf": "Audiobookshelf"}
+LIBRARY_NAMES = {"folder": tr.mark("Library folder"), "plex": "Plex", "audiobookshelf": "Audiobookshelf"}
 
 
 def sync(service: LibraryService, requests: Requests, ctx: JobContext) -> dict[str, Any]:
@@ -54,7 +54,7 @@ def library_checks(service: LibraryService) -> list[ServiceCheck]:
     kind = str(service.backend_config().kind.value)
     if kind == "folder" and not service.library_root():
         return []  # nothing chosen yet (first run): not a service that is down
-    return [ServiceCheck(f"library:{kind}", LIBRARY_NAMES.get(kind, kind), "library", service.test)]
+    return [ServiceCheck(f"library:{kind}", text(LIBRARY_NAMES.get(kind, kind)), "library", service.test)]
 
 
 def feature(service: LibraryService, requests: Requests) -> Feature:
