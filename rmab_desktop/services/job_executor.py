@@ -19,13 +19,14 @@ from typing import Any
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.enums import EventLevel, JobStatus
 from rmab_desktop.domain.errors import CancelledError, RmabError
-from rmab_desktop.domain.i18n import text
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.job_payloads import PAYLOADS, JobPayloadError
 from rmab_desktop.domain.jobs import Job
 from rmab_desktop.services.feature import JobSpec
 from rmab_desktop.services.job_queue import JobQueue
 
 log = logging.getLogger(__name__)
+tr = Translator("JobQueue")  # the job log lines every job writes
 
 HEARTBEAT_SECONDS = 10.0
 
@@ -120,7 +121,7 @@ class JobExecutor:
         except JobPayloadError as exc:
             message = f"{exc.user_message} {exc.hint}"
             self.queue.fail(job.id, message, retry=False)
-            ctx.event(f"Failed: {message}", EventLevel.ERROR, context="queue")
+            ctx.event(tr("Failed: {error}").format(error=message), EventLevel.ERROR, context="queue")
             return
         stop = threading.Event()
         beat = threading.Thread(
@@ -129,26 +130,38 @@ class JobExecutor:
         beat.start()
         quiet = self.handlers.is_quiet(job.type)
         if not quiet:
-            ctx.event(f"Started (attempt {job.attempts} of {job.max_attempts})", context="queue")
+            ctx.event(
+                tr("Started (attempt {attempt} of {attempts})").format(
+                    attempt=job.attempts, attempts=job.max_attempts
+                ),
+                context="queue",
+            )
         started = time.monotonic()
         try:
             result = spec.handler(ctx, payload)
         except CancelledError:
             self.queue.mark_cancelled(job.id)
-            ctx.event("Cancelled", EventLevel.WARNING, context="queue")
+            ctx.event(tr("Cancelled"), EventLevel.WARNING, context="queue")
         except Exception as exc:
             message = exc.user_message if isinstance(exc, RmabError) else f"{type(exc).__name__}: {exc}"
             if not isinstance(exc, RmabError):
                 log.exception("Job %s (%s) failed", job.id, job.type)
             ended = self.queue.fail(job.id, message)
-            retry_note = (
-                f"; retrying at {ended.run_at:%H:%M:%S} UTC" if ended.status == JobStatus.QUEUED else ""
+            failed = (
+                tr("Failed: {error}; retrying at {time} UTC").format(
+                    error=message, time=f"{ended.run_at:%H:%M:%S}"
+                )
+                if ended.status == JobStatus.QUEUED
+                else tr("Failed: {error}").format(error=message)
             )
-            ctx.event(f"Failed: {message}{retry_note}", EventLevel.ERROR, context="queue")
+            ctx.event(failed, EventLevel.ERROR, context="queue")
         else:
             self.queue.complete(job.id, result)
             if not quiet:
-                ctx.event(f"Finished in {time.monotonic() - started:.1f} s", context="queue")
+                ctx.event(
+                    tr("Finished in {seconds} s").format(seconds=f"{time.monotonic() - started:.1f}"),
+                    context="queue",
+                )
         finally:
             stop.set()
             beat.join(timeout=2)

@@ -72,7 +72,10 @@ def audible_checks(service: CatalogService) -> list[ServiceCheck]:
 
     return [
         ServiceCheck(
-            f"audible:{region}", f"Audible ({region})", "audible", lambda: timed_test("Audible", probe)
+            f"audible:{region}",
+            tr("Audible ({region})").format(region=region),
+            "audible",
+            lambda: timed_test("Audible", probe),
         )
     ]
 

@@ -411,7 +411,11 @@ class RequestService:
         session.add(row)
         session.flush()
         self.queue.add_event(
-            f"{user.label} requested the {kind.value} '{audiobook.title}'",
+            (
+                tr("{user} requested the ebook “{title}”")
+                if kind == RequestKind.EBOOK
+                else tr("{user} requested the audiobook “{title}”")
+            ).format(user=user.label, title=audiobook.title),
             request_id=row.id,
             context="request",
             metadata={"user_id": user.id, "asin": audiobook.asin, "region": audiobook.region},
