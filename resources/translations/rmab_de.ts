@@ -141,8 +141,8 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Filter jobs…</source>
-            <translation>Aufträge filtern…</translation>
+            <source>Filter jobs, or req-12…</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -151,8 +151,8 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Filter messages…</source>
-            <translation>Meldungen filtern…</translation>
+            <source>Filter messages, or req-12 / job-345…</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -270,6 +270,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
+            <source>Type a reference from a notification or a report (req-12, job-345) to see only its lines</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Warning</source>
             <translation>Warnung</translation>
         </message>
@@ -298,6 +303,14 @@
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>“{name}” queued as job #{id}.</source>
             <translation>„{name}“ als Auftrag #{id} eingereiht.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddressField</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/widgets/address_field.py" />
+            <source>Not typed: {problem}</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -786,6 +799,47 @@
             <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
             <source>View on Audible</source>
             <translation>Bei Audible ansehen</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogJobs</name>
+        <message>
+            <location filename="../../rmab_desktop/services/catalog/__init__.py" />
+            <source>Audible ({region})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/catalog/__init__.py" />
+            <source>Audible answers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/catalog/__init__.py" />
+            <source>Could not refresh categories: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/catalog/__init__.py" />
+            <source>Could not refresh {list} ({region}): {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/catalog/__init__.py" />
+            <source>Refresh Discover sections from Audible</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/catalog/__init__.py" />
+            <source>Refresh the Audible catalog</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/catalog/__init__.py" />
+            <source>Refreshed {list} ({region}): %n book(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
     </context>
     <context>
@@ -1377,6 +1431,11 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
+            <source>Cannot be read (no working keychain): enter it again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category (qBittorrent, SABnzbd, NZBGet) or label (Transmission)</source>
             <translation>Kategorie (qBittorrent, SABnzbd, NZBGet) oder Label (Transmission)</translation>
         </message>
@@ -1534,6 +1593,14 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>… is &amp;on this computer at</source>
             <translation>… liegt auf diesem Co&amp;mputer unter</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
+            <source>⚠ The password of %n client(s) cannot be read: no keychain works on this computer. They are kept; enter each password again to use them.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
     </context>
     <context>
@@ -1806,6 +1873,14 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Start &amp;minimized to the tray</source>
             <translation>&amp;Minimiert im Infobereich starten</translation>
+        </message>
+    </context>
+    <context>
+        <name>HealthJobs</name>
+        <message>
+            <location filename="../../rmab_desktop/services/health/__init__.py" />
+            <source>Check services</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2262,6 +2337,11 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
+            <source>Cannot be read (no working keychain): enter the key again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Eb&amp;ook categories</source>
             <translation>E-Book-Kate&amp;gorien</translation>
         </message>
@@ -2428,6 +2508,27 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
             <source>yes</source>
             <translation>ja</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
+            <source>⚠ The API key of %n indexer(s) cannot be read: no keychain works on this computer. They are kept; enter each key again to search them.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Indexers</name>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>Add an indexer in Settings &gt; Indexers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>No indexer is enabled.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>InteractiveSearch</name>
@@ -2585,6 +2686,77 @@ Trotzdem holen?</translation>
         </message>
     </context>
     <context>
+        <name>JobPump</name>
+        <message>
+            <location filename="../../rmab_desktop/workers/job_pump.py" />
+            <source>Another app instance on this database runs automation; this one requests and watches.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/workers/job_pump.py" />
+            <source>Automation paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/workers/job_pump.py" />
+            <source>Automation: on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/workers/job_pump.py" />
+            <source>Automation: standby</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/workers/job_pump.py" />
+            <source>Interrupted because the app quit; it will run again at the next start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/workers/job_pump.py" />
+            <source>Searches, downloads and imports are paused. Resume from the tray or Settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/workers/job_pump.py" />
+            <source>This instance runs searches, downloads, imports and scheduled jobs.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>JobQueue</name>
+        <message>
+            <location filename="../../rmab_desktop/services/job_executor.py" />
+            <source>A worker that lost this job (attempt {attempt}) finished late; its outcome was discarded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/job_executor.py" />
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/job_executor.py" />
+            <source>Failed: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/job_executor.py" />
+            <source>Failed: {error}; retrying at {time} UTC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/job_executor.py" />
+            <source>Finished in {seconds} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/job_executor.py" />
+            <source>Started (attempt {attempt} of {attempts})</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>JobsTable</name>
         <message>
             <location filename="../../rmab_desktop/ui/models/jobs_model.py" />
@@ -2668,6 +2840,34 @@ Trotzdem holen?</translation>
         </message>
     </context>
     <context>
+        <name>Keychain</name>
+        <message>
+            <location filename="../../rmab_desktop/services/credentials.py" />
+            <source>No secure keychain was found ({backend}). Choose a passphrase to keep passwords and API keys in an encrypted file, or install a keychain (GNOME Keyring or KWallet on Linux).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/credentials.py" />
+            <source>No system keychain works here ({backend}); secrets are kept in a file encrypted with your passphrase.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/credentials.py" />
+            <source>No system keychain works here ({backend}); your secrets file is locked. Enter your passphrase to unlock it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/credentials.py" />
+            <source>Secrets are kept in your system keychain ({backend}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/credentials.py" />
+            <source>Your system keychain ({backend}) is locked. Unlock it to let the app use saved passwords and API keys.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LibraryActions</name>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
@@ -2708,6 +2908,48 @@ Trotzdem holen?</translation>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Tags of “{title}” were written.</source>
             <translation>Die Tags von „{title}“ wurden geschrieben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryAvailability</name>
+        <message>
+            <location filename="../../rmab_desktop/services/library/availability.py" />
+            <source>Found in the library at {path} ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LibraryJobs</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/library/__init__.py" />
+            <source>%n book(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/library/__init__.py" />
+            <source>%n request(s) now available</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/__init__.py" />
+            <source>Library folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/__init__.py" />
+            <source>Library refreshed from {backend}: {books} ({added} new, {removed} gone); {requests}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/__init__.py" />
+            <source>Refresh the library</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2938,6 +3180,11 @@ Trotzdem holen?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
+            <source>Cannot be read (no working keychain): enter the token again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>F&amp;ind libraries</source>
             <translation>Bibliotheken &amp;finden</translation>
         </message>
@@ -3132,6 +3379,16 @@ Trotzdem holen?</translation>
         <name>MainWindow</name>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>&amp;About {app}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>&amp;Documentation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;File</source>
             <translation>&amp;Datei</translation>
         </message>
@@ -3164,6 +3421,11 @@ Trotzdem holen?</translation>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Refresh This Page</source>
             <translation>Diese Seite &amp;aktualisieren</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>&amp;Report a Problem…</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -3284,6 +3546,24 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
     </context>
     <context>
+        <name>MaintenanceJobs</name>
+        <message>
+            <location filename="../../rmab_desktop/services/maintenance.py" />
+            <source>Diagnostic wait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/maintenance.py" />
+            <source>Diagnostic wait of {seconds} s finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/maintenance.py" />
+            <source>Prune old job history</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Marketplaces</name>
         <message>
             <location filename="../../rmab_desktop/domain/catalog.py" />
@@ -3397,6 +3677,14 @@ Die Details stehen in der Protokolldatei.</translation>
             <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Service recovered</source>
             <translation>Dienst wieder erreichbar</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationJobs</name>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/__init__.py" />
+            <source>Send notification</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3548,6 +3836,94 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
     </context>
     <context>
+        <name>Notifications</name>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <source>Reference: {ref}</source>
+            <comment>a notification's correlation id</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/events.py" />
+            <source>{title} by {author}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Organize</name>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>Choose it in Settings &gt; Library.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>Import failed after %n attempt(s): {error}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>Import stopped: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>Library server not refreshed: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>No library folder is set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>Organizing {source} into {library}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>Retry the download.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>The job does not say where the download is</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>Wrong book downloaded ({reason}); release blocklisted, searching again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>Wrong content: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>“{title}” is now in the library at {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>“{title}” was already in the library at {path}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OrganizeJobs</name>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/__init__.py" />
+            <source>Organize and import a download</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>OrganizeSettings</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/organize_settings.py" />
@@ -3671,6 +4047,223 @@ Die Details stehen in der Protokolldatei.</translation>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Service status</source>
             <translation>Dienststatus</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pipeline</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>%n result(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Blocklisted “{release}”: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Check the path mapping of the download client in Settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Could not be grabbed: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Could not hand the release over: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Could not remove the download: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Could not remove the failed download: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Download client unreachable: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Download failed ({reason}) and no other release is left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Download failed ({reason}); trying the next release</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Downloaded to {folder}; organizing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Downloaded {percent}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Downloaded, but {folder} is not visible on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Every candidate release failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Finished; waiting for its folder to appear here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Finished; waiting for {folder} to appear here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Grab skipped: the request is {status}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Grabbed “{release}” from {indexer} with {client}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Grabbed “{release}” with {client}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Interactive search: “{release}” chosen by the user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>No acceptable release found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Not finished after {hours} h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Replaced by the user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Search failed: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Search skipped: the request is {status}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Searching again for %n waiting request(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Searching indexers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Stalled: no progress for {minutes} min ({state})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Stopped monitoring: {reason}; the download was removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>The client reports a failure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>The download client stayed unreachable for {minutes} min: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>The download disappeared from the client ({client})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>the request is {status}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>the request was deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>{reason}; searching again after {time} UTC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>{results}, {accepted} accepted, {blocked} blocklisted</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PipelineJobs</name>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
+            <source>Clean up seeded downloads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
+            <source>Grab a release</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
+            <source>Monitor a download</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
+            <source>Retry missing searches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
+            <source>Search for a request</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3890,6 +4483,355 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
     </context>
     <context>
+        <name>ReleaseRanking</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>%n seeder(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>%n seeder(s) (minimum {minimum})</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>About {kbps} kbps ({source}), above the {format} window {low}-{high}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>About {kbps} kbps ({source}), below the {format} window {low}-{high}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>About {kbps} kbps ({source}), inside the {format} window {low}-{high}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/__init__.py" />
+            <source>Accepted: this is the wanted book</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>Author found in the title: {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>Author found: {names}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>Bitrate unknown (no runtime or size)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>Flag {flag}: {points}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>Indexer priority {priority}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>Indexer {indexer} priority {priority}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>Narrator named</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>No author named in the release (allowed in interactive search)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>Preferred word “{word}”: {points}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>Published %n day(s) ago</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>Rejected: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>Seeders unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>Series number {number} matches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>Subtitle named</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>a box set or omnibus ({what}), not a single book</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>a dramatized adaptation, not the wanted narration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>a longer, different title: “... {words}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>a numbered sequel (“... {number}”)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>an abridged edition; the wanted book is unabridged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>an audiobook, not an ebook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>an ebook, not an audiobook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>another language ({found}); the book is in {language}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>books {first}-{last}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>estimated from size and runtime</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>forbidden word “{word}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>from the release name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>in a book category and too small for an audiobook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>in a video/software category ({category}), not an audiobook one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>in an audio category, not an ebook one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>no author of the book named (wanted {authors})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>not the audiobook itself (“{word}”)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>one numbered volume (“... {number} - {word} ...”)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>only {part} of the book</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>only {size} MB: too small to be an audiobook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>series number {found} but the book is number {wanted}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>several books listed (also “{other}”)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>the wanted book has no title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>title words missing: {words}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>too large for a {hours} h book (about {kbps} kbps)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>too small for a {hours} h book (about {kbps} kbps): a sample, an abridged edition or something else</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>unknown format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>unstructured words before the title: “{words}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>written by someone else (“{other}”), not {author}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>{format}: ebook preference {rank} of {count}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>{format}: preference {rank} of {count}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>{format}: preference {rank} of {count} (also names {others})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>{protocol} download (no seeders needed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>{size} MB: too large for an ebook</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReportProblem</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
+            <source>Choose another folder, for example your Documents folder, and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
+            <source>Could not save the report to {path}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
+            <source>Problem report saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
+            <source>Save a problem report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
+            <source>Show in Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
+            <source>The problem report was not saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
+            <source>The report was saved to:
+{path}
+
+Passwords, API keys and tokens were removed from it. Attach this file to your bug report.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
+            <source>Zip archives (*.zip)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RequestJobs</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
+            <source>%n requested book(s) came out; their search is queued</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
+            <source>Check release days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
+            <source>Search books released today</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RequestStatus</name>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
@@ -3986,6 +4928,16 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Cancelled by {user}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Deleted by {user}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Denied by {admin}</source>
             <translation>Abgelehnt von {admin}</translation>
         </message>
@@ -3996,6 +4948,76 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Only the person who made this request or an administrator can cancel it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Only the person who made this request or an administrator can delete it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Only the person who made this request or an administrator can retry it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Released</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Search again, asked by {user}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Search terms reset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Search terms set to “{terms}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>This request is “{status}”; it cannot be approved now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>This request is “{status}”; it cannot be cancelled now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>This request is “{status}”; it cannot be denied now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>This request is “{status}”; it cannot be retried now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Waiting for an administrator to approve</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>You already requested another edition of this book (“{title}”); that request is “{status}” (request {id}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>You already requested this book (“{title}”); that request is “{status}” (request {id}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{reason}; waiting for the release on {date}</source>
             <translation>{reason}; wartet auf das Erscheinen am {date}</translation>
         </message>
@@ -4003,6 +5025,31 @@ Die Details stehen in der Protokolldatei.</translation>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{reason}; waiting for the search</source>
             <translation>{reason}; wartet auf die Suche</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>{status}: {title}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>{user} joined this request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>{user} requested the audiobook “{title}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>{user} requested the ebook “{title}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>“{title}” is already available in the library.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -4531,6 +5578,39 @@ Die Details stehen in der Protokolldatei.</translation>
             <source>{number}%</source>
             <comment>a percentage</comment>
             <translation>{number} %</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceHealth</name>
+        <message>
+            <location filename="../../rmab_desktop/services/health/service.py" />
+            <source>Unexpected error: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/health/service.py" />
+            <source>{service} answers again ({latency} ms).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/health/service.py" />
+            <source>{service} did not answer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/health/service.py" />
+            <source>{service} is back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/health/service.py" />
+            <source>{service} is down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/health/service.py" />
+            <source>{service} is down: {error}</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -5127,6 +6207,19 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
         </message>
     </context>
     <context>
+        <name>TaskErrors</name>
+        <message>
+            <location filename="../../rmab_desktop/workers/runner.py" />
+            <source>This is a bug. The details are in the log file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/workers/runner.py" />
+            <source>Unexpected error: {error}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TestButton</name>
         <message>
             <location filename="../../rmab_desktop/ui/widgets/test_button.py" />
@@ -5199,6 +6292,53 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>{app} — paused</source>
             <translation>{app} – pausiert</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpkeepJobs</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/upkeep.py" />
+            <source>%n book(s) added or changed</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/upkeep.py" />
+            <source>%n request(s) now available</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/upkeep.py" />
+            <source>Check recently added books</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/upkeep.py" />
+            <source>Retry failed imports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/upkeep.py" />
+            <source>Retrying the import</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/upkeep.py" />
+            <source>Retrying the import of %n request(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/upkeep.py" />
+            <source>{books}; {requests}</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -67,6 +67,17 @@
         </message>
     </context>
     <context>
+        <name>CatalogJobs</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/catalog/__init__.py" />
+            <source>Refreshed {list} ({region}): %n book(s)</source>
+            <translation>
+                <numerusform>Refreshed {list} ({region}): %n book</numerusform>
+                <numerusform>Refreshed {list} ({region}): %n books</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DesktopApp</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/application.py" />
@@ -91,6 +102,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>%n book</numerusform>
                 <numerusform>%n books</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DownloadClientSettings</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
+            <source>⚠ The password of %n client(s) cannot be read: no keychain works on this computer. They are kept; enter each password again to use them.</source>
+            <translation>
+                <numerusform>⚠ The password of %n client cannot be read: no keychain works on this computer. They are kept; enter each password again to use them.</numerusform>
+                <numerusform>⚠ The password of %n clients cannot be read: no keychain works on this computer. They are kept; enter each password again to use them.</numerusform>
             </translation>
         </message>
     </context>
@@ -222,6 +244,14 @@ Running jobs are stopped now and start again the next time you open the app.</nu
                 <numerusform>Prowlarr has %n indexers.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
+            <source>⚠ The API key of %n indexer(s) cannot be read: no keychain works on this computer. They are kept; enter each key again to search them.</source>
+            <translation>
+                <numerusform>⚠ The API key of %n indexer cannot be read: no keychain works on this computer. They are kept; enter each key again to search them.</numerusform>
+                <numerusform>⚠ The API key of %n indexers cannot be read: no keychain works on this computer. They are kept; enter each key again to search them.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>InteractiveSearch</name>
@@ -239,6 +269,25 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>%n result</numerusform>
                 <numerusform>%n results</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryJobs</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/library/__init__.py" />
+            <source>%n book(s)</source>
+            <translation>
+                <numerusform>%n book</numerusform>
+                <numerusform>%n books</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/library/__init__.py" />
+            <source>%n request(s) now available</source>
+            <translation>
+                <numerusform>%n request now available</numerusform>
+                <numerusform>%n requests now available</numerusform>
             </translation>
         </message>
     </context>
@@ -285,6 +334,74 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>Audiobook libraries found: %n.</numerusform>
                 <numerusform>Audiobook libraries found: %n.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Organize</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>Import failed after %n attempt(s): {error}</source>
+            <translation>
+                <numerusform>Import failed after %n attempt: {error}</numerusform>
+                <numerusform>Import failed after %n attempts: {error}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Pipeline</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>%n result(s)</source>
+            <translation>
+                <numerusform>%n result</numerusform>
+                <numerusform>%n results</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Searching again for %n waiting request(s)</source>
+            <translation>
+                <numerusform>Searching again for %n waiting request</numerusform>
+                <numerusform>Searching again for %n waiting requests</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReleaseRanking</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>%n seeder(s)</source>
+            <translation>
+                <numerusform>%n seeder</numerusform>
+                <numerusform>%n seeders</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>%n seeder(s) (minimum {minimum})</source>
+            <translation>
+                <numerusform>%n seeder (minimum {minimum})</numerusform>
+                <numerusform>%n seeders (minimum {minimum})</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/ranking/scoring.py" />
+            <source>Published %n day(s) ago</source>
+            <translation>
+                <numerusform>Published %n day ago</numerusform>
+                <numerusform>Published %n days ago</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestJobs</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
+            <source>%n requested book(s) came out; their search is queued</source>
+            <translation>
+                <numerusform>%n requested book came out; their search is queued</numerusform>
+                <numerusform>%n requested books came out; their search is queued</numerusform>
             </translation>
         </message>
     </context>
@@ -337,6 +454,33 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>{app} — %n running</numerusform>
                 <numerusform>{app} — %n running</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UpkeepJobs</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/upkeep.py" />
+            <source>%n book(s) added or changed</source>
+            <translation>
+                <numerusform>%n book added or changed</numerusform>
+                <numerusform>%n books added or changed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/upkeep.py" />
+            <source>%n request(s) now available</source>
+            <translation>
+                <numerusform>%n request now available</numerusform>
+                <numerusform>%n requests now available</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/upkeep.py" />
+            <source>Retrying the import of %n request(s)</source>
+            <translation>
+                <numerusform>Retrying the import of %n request</numerusform>
+                <numerusform>Retrying the import of %n requests</numerusform>
             </translation>
         </message>
     </context>

@@ -32,10 +32,12 @@ from rmab_desktop.domain.errors import (
     NoKeyringError,
     SecretNotFoundError,
 )
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.logging_setup import REDACTOR
 from rmab_desktop.services.secrets_file import EncryptedSecretsFile
 
 log = logging.getLogger(__name__)
+tr = Translator("Keychain")
 
 DATA_KEY_NAME = "household-data-key"
 KEYRING_TIMEOUT = 5.0
@@ -54,16 +56,23 @@ class KeyringState(StrEnum):
     UNAVAILABLE = "unavailable"
 
 
+# Translated where a status is made (text()), so the status bar shows them in the user's language.
 STATE_EXPLANATIONS = {
-    KeyringState.SECURE: "Secrets are kept in your system keychain ({backend}).",
-    KeyringState.ENCRYPTED_FILE: "No system keychain works here ({backend}); secrets are kept in a file "
-    "encrypted with your passphrase.",
-    KeyringState.LOCKED: "Your system keychain ({backend}) is locked. Unlock it to let the app use saved "
-    "passwords and API keys.",
-    KeyringState.UNAVAILABLE: "No secure keychain was found ({backend}). Choose a passphrase to keep "
-    "passwords and API keys in an encrypted file, or install a keychain (GNOME Keyring or KWallet on Linux).",
+    KeyringState.SECURE: tr.mark("Secrets are kept in your system keychain ({backend})."),
+    KeyringState.ENCRYPTED_FILE: tr.mark(
+        "No system keychain works here ({backend}); secrets are kept in a file encrypted with your passphrase."
+    ),
+    KeyringState.LOCKED: tr.mark(
+        "Your system keychain ({backend}) is locked. Unlock it to let the app use saved passwords and API keys."
+    ),
+    KeyringState.UNAVAILABLE: tr.mark(
+        "No secure keychain was found ({backend}). Choose a passphrase to keep passwords and API keys in an "
+        "encrypted file, or install a keychain (GNOME Keyring or KWallet on Linux)."
+    ),
 }
-FILE_LOCKED_EXPLANATION = "No system keychain works here ({backend}); your secrets file is locked. Enter your passphrase to unlock it."
+FILE_LOCKED_EXPLANATION = tr.mark(
+    "No system keychain works here ({backend}); your secrets file is locked. Enter your passphrase to unlock it."
+)
 
 
 @dataclass(frozen=True)
@@ -157,9 +166,11 @@ class CredentialStore:
                 state = KeyringState.LOCKED
         if state == KeyringState.UNAVAILABLE and self.fallback is not None and self.fallback.exists():
             if not self.fallback.unlocked:
-                return KeyringStatus(KeyringState.LOCKED, name, FILE_LOCKED_EXPLANATION.format(backend=name))
+                return KeyringStatus(
+                    KeyringState.LOCKED, name, text(FILE_LOCKED_EXPLANATION).format(backend=name)
+                )
             state = KeyringState.ENCRYPTED_FILE
-        return KeyringStatus(state, name, STATE_EXPLANATIONS[state].format(backend=name))
+        return KeyringStatus(state, name, text(STATE_EXPLANATIONS[state]).format(backend=name))
 
     def _call(self, action: str, name: str, on_keyring, on_file):  # type: ignore[no-untyped-def]
         if self._keyring_usable():

@@ -35,7 +35,7 @@ class JobSpec(Generic[P]):
     type: JobType
     payload: type[P]
     handler: Callable[[JobContext, P], dict[str, Any] | None]
-    title: str  # what the Activity page calls it
+    title: str  # what the Activity page calls it: a Translator.mark()ed text
     quiet: bool = False  # no Started/Finished events (polling jobs that run every few seconds)
 
 

@@ -21,12 +21,14 @@ from rmab_desktop.domain import correlation
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.enums import EventLevel, JobStatus
 from rmab_desktop.domain.errors import CancelledError, RmabError
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.job_payloads import PAYLOADS, JobPayloadError
 from rmab_desktop.domain.jobs import Job
 from rmab_desktop.services.feature import JobSpec
 from rmab_desktop.services.job_queue import JobQueue
 
 log = logging.getLogger(__name__)
+tr = Translator("JobQueue")  # the job log lines every job writes
 
 HEARTBEAT_SECONDS = 10.0
 
@@ -86,7 +88,7 @@ class JobHandlers:
 
     def title(self, job_type: str) -> str:
         spec = self._specs.get(job_type)
-        return spec.title if spec is not None else job_type
+        return text(spec.title) if spec is not None else job_type
 
     @property
     def types(self) -> list[str]:
@@ -128,7 +130,7 @@ class JobExecutor:
         except JobPayloadError as exc:
             message = f"{exc.user_message} {exc.hint}"
             if self.queue.fail(job, message, retry=False) is not None:
-                ctx.event(f"Failed: {message}", EventLevel.ERROR, context="queue")
+                ctx.event(tr("Failed: {error}").format(error=message), EventLevel.ERROR, context="queue")
             return
         stop = threading.Event()
         beat = threading.Thread(
@@ -140,13 +142,18 @@ class JobExecutor:
         beat.start()
         quiet = self.handlers.is_quiet(job.type)
         if not quiet:
-            ctx.event(f"Started (attempt {job.attempts} of {job.max_attempts})", context="queue")
+            ctx.event(
+                tr("Started (attempt {attempt} of {attempts})").format(
+                    attempt=job.attempts, attempts=job.max_attempts
+                ),
+                context="queue",
+            )
         started = time.monotonic()
         try:
             result = spec.handler(ctx, payload)
         except CancelledError:
             if self.queue.mark_cancelled(job):
-                ctx.event("Cancelled", EventLevel.WARNING, context="queue")
+                ctx.event(tr("Cancelled"), EventLevel.WARNING, context="queue")
             else:
                 self._lost_claim(ctx)
         except Exception as exc:
@@ -157,15 +164,22 @@ class JobExecutor:
             if ended is None:
                 self._lost_claim(ctx)
             else:
-                retry_note = (
-                    f"; retrying at {ended.run_at:%H:%M:%S} UTC" if ended.status == JobStatus.QUEUED else ""
+                failed = (
+                    tr("Failed: {error}; retrying at {time} UTC").format(
+                        error=message, time=f"{ended.run_at:%H:%M:%S}"
+                    )
+                    if ended.status == JobStatus.QUEUED
+                    else tr("Failed: {error}").format(error=message)
                 )
-                ctx.event(f"Failed: {message}{retry_note}", EventLevel.ERROR, context="queue")
+                ctx.event(failed, EventLevel.ERROR, context="queue")
         else:
             if not self.queue.complete(job, result):
                 self._lost_claim(ctx)
             elif not quiet:
-                ctx.event(f"Finished in {time.monotonic() - started:.1f} s", context="queue")
+                ctx.event(
+                    tr("Finished in {seconds} s").format(seconds=f"{time.monotonic() - started:.1f}"),
+                    context="queue",
+                )
         finally:
             stop.set()
             beat.join(timeout=2)
@@ -174,7 +188,9 @@ class JobExecutor:
     def _lost_claim(ctx: JobContext) -> None:
         """This worker ran past its lease and the job was taken over: its outcome is discarded."""
         ctx.event(
-            f"A worker that lost this job (attempt {ctx.job.attempts}) finished late; its outcome was discarded.",
+            tr(
+                "A worker that lost this job (attempt {attempt}) finished late; its outcome was discarded."
+            ).format(attempt=ctx.job.attempts),
             EventLevel.WARNING,
             context="queue",
             stale_attempt=ctx.job.attempts,

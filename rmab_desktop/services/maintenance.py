@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import DiagnosticWaitPayload, NoPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.feature import Feature, JobSpec
 from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.scheduler import ScheduleDefinition
+
+tr = Translator("MaintenanceJobs")  # job titles and schedule names (shown through text()), log lines
 
 KEEP_HISTORY_DAYS = 30
 
@@ -22,7 +25,9 @@ def diagnostic_wait(ctx: JobContext, payload: DiagnosticWaitPayload) -> dict[str
         if ctx.cancel.wait(seconds / steps):
             ctx.cancel.raise_if_cancelled()
         ctx.progress((step + 1) / steps)
-    ctx.event(f"Diagnostic wait of {seconds:g} s finished", context="diagnostics")
+    ctx.event(
+        tr("Diagnostic wait of {seconds} s finished").format(seconds=f"{seconds:g}"), context="diagnostics"
+    )
     return {"waited_seconds": seconds}
 
 
@@ -34,13 +39,18 @@ def feature(queue: JobQueue) -> Feature:
                 JobType.MAINTENANCE_PRUNE_HISTORY,
                 NoPayload,
                 lambda ctx, payload: queue.prune_history(KEEP_HISTORY_DAYS),
-                "Prune old job history",
+                tr.mark("Prune old job history"),
             ),
-            JobSpec(JobType.DIAGNOSTICS_WAIT, DiagnosticWaitPayload, diagnostic_wait, "Diagnostic wait"),
+            JobSpec(
+                JobType.DIAGNOSTICS_WAIT, DiagnosticWaitPayload, diagnostic_wait, tr.mark("Diagnostic wait")
+            ),
         ),
         schedules=(
             ScheduleDefinition(
-                "prune_history", "Prune old job history", JobType.MAINTENANCE_PRUNE_HISTORY, "17 3 * * *"
+                "prune_history",
+                tr.mark("Prune old job history"),
+                JobType.MAINTENANCE_PRUNE_HISTORY,
+                "17 3 * * *",
             ),
         ),
     )

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class ScheduleDefinition:
     key: str
-    name: str
+    name: str  # a Translator.mark()ed text, shown through text()
     job_type: JobType
     cron: str
     enabled: bool = True
@@ -45,11 +45,11 @@ def next_run(expression: str, after: datetime) -> datetime:
     return croniter(expression, after).get_next(datetime)
 
 
-def _to_domain(row: ScheduledJobRecord) -> ScheduledJob:
+def _to_domain(row: ScheduledJobRecord, names: dict[str, str]) -> ScheduledJob:
     return ScheduledJob(
         id=row.id,
         key=row.key,
-        name=row.name,
+        name=names.get(row.key, row.name),
         job_type=row.job_type,
         cron=row.cron,
         enabled=row.enabled,
@@ -67,10 +67,14 @@ class Scheduler:
         self.database = database
         self.queue = queue
         self.handlers = handlers
+        # a default schedule's name as its feature marked it (translated where shown); the stored
+        # name is the English one of the version that added it
+        self._names: dict[str, str] = {}
 
     def ensure_defaults(self, definitions: list[ScheduleDefinition]) -> None:
         """Add missing schedules; never overwrite what the user edited."""
         now = utcnow()
+        self._names.update((definition.key, definition.name) for definition in definitions)
         with self.database.session() as session:
             existing = set(session.scalars(select(ScheduledJobRecord.key)))
             for definition in definitions:
@@ -92,7 +96,7 @@ class Scheduler:
     def list(self) -> list[ScheduledJob]:
         with self.database.session() as session:
             rows = session.scalars(select(ScheduledJobRecord).order_by(ScheduledJobRecord.name))
-            return [_to_domain(row) for row in rows]
+            return [_to_domain(row, self._names) for row in rows]
 
     def _get(self, session: Session, schedule_id: int) -> ScheduledJobRecord:
         row = session.get(ScheduledJobRecord, schedule_id)
@@ -111,7 +115,7 @@ class Scheduler:
                 row.enabled = enabled
             row.next_run_at = next_run(row.cron, utcnow()) if row.enabled else None
             session.flush()
-            return _to_domain(row)
+            return _to_domain(row, self._names)
 
     def _job(self, row: ScheduledJobRecord) -> tuple[JobType, JobPayload] | None:
         """The typed job of a stored schedule; None for a type this version does not run."""

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import JobRecord
 from rmab_desktop.domain.enums import EventLevel, JobStatus, RequestStatus
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import NoPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.feature import Feature, JobSpec
@@ -24,6 +25,8 @@ from rmab_desktop.services.library.availability import Requests, make_available
 from rmab_desktop.services.library.scanner import LibraryScanner
 from rmab_desktop.services.scheduler import ScheduleDefinition
 from rmab_desktop.settings import Preferences
+
+tr = Translator("UpkeepJobs")  # job titles and schedule names (shown through text()), log lines
 
 MAX_IMPORT_ATTEMPTS = 10
 RETRY_BATCH = 20
@@ -39,7 +42,11 @@ def check_recently_added(
         return {"books_changed": 0, "available": 0}
     found = make_available(requests, lambda: scanner.list_books(root, with_evidence=True), ctx.job.id)
     ctx.event(
-        f"{stats.books_changed} book(s) added or changed; {found} request(s) now available", context="library"
+        tr("{books}; {requests}").format(
+            books=tr.n("%n book(s) added or changed", stats.books_changed),
+            requests=tr.n("%n request(s) now available", found),
+        ),
+        context="library",
     )
     return {"books_changed": stats.books_changed, "available": found}
 
@@ -65,13 +72,13 @@ def retry_failed_imports(
         requests.set_status(
             details.id,
             RequestStatus.PROCESSING,
-            "Retrying the import",
+            tr("Retrying the import"),
             job_id=ctx.job.id,
             level=EventLevel.INFO,
         )
         retried.append(details.id)
     if retried:
-        ctx.event(f"Retrying the import of {len(retried)} request(s)", context="imports")
+        ctx.event(tr.n("Retrying the import of %n request(s)", len(retried)), context="imports")
     return {"retried": retried}
 
 
@@ -84,21 +91,27 @@ def feature(database: Database, queue: JobQueue, requests: Requests, prefs: Pref
                 JobType.LIBRARY_RECENT,
                 NoPayload,
                 lambda ctx, payload: check_recently_added(ctx, scanner, requests, prefs.library.root),
-                "Check recently added books",
+                tr.mark("Check recently added books"),
             ),
             JobSpec(
                 JobType.IMPORTS_RETRY_FAILED,
                 NoPayload,
                 lambda ctx, payload: retry_failed_imports(ctx, database, queue, requests),
-                "Retry failed imports",
+                tr.mark("Retry failed imports"),
             ),
         ),
         schedules=(
             ScheduleDefinition(
-                "library_recent", "Check recently added books", JobType.LIBRARY_RECENT, "*/15 * * * *"
+                "library_recent",
+                tr.mark("Check recently added books"),
+                JobType.LIBRARY_RECENT,
+                "*/15 * * * *",
             ),
             ScheduleDefinition(
-                "retry_failed_imports", "Retry failed imports", JobType.IMPORTS_RETRY_FAILED, "35 */6 * * *"
+                "retry_failed_imports",
+                tr.mark("Retry failed imports"),
+                JobType.IMPORTS_RETRY_FAILED,
+                "35 */6 * * *",
             ),
         ),
     )

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.enums import EventLevel, JobStatus
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.jobs import Job
 from rmab_desktop.services.automation_lease import AutomationLease
 from rmab_desktop.services.job_executor import JobExecutor
@@ -26,6 +27,7 @@ from rmab_desktop.services.scheduler import Scheduler
 from rmab_desktop.workers.runner import ErrorInfo, TaskHandle, TaskRunner
 
 log = logging.getLogger(__name__)
+tr = Translator("JobPump")
 
 POOL = "pipeline"
 WAKE_JUMP_SECONDS = 90.0
@@ -43,18 +45,18 @@ class PumpState:
     @property
     def text(self) -> str:
         if self.paused:
-            return "Automation paused"
+            return tr("Automation paused")
         if not self.holds_lease:
-            return "Automation: standby"
-        return "Automation: on"
+            return tr("Automation: standby")
+        return tr("Automation: on")
 
     @property
     def tooltip(self) -> str:
         if self.paused:
-            return "Searches, downloads and imports are paused. Resume from the tray or Settings."
+            return tr("Searches, downloads and imports are paused. Resume from the tray or Settings.")
         if not self.holds_lease:
-            return "Another app instance on this database runs automation; this one requests and watches."
-        return "This instance runs searches, downloads, imports and scheduled jobs."
+            return tr("Another app instance on this database runs automation; this one requests and watches.")
+        return tr("This instance runs searches, downloads, imports and scheduled jobs.")
 
 
 def detect_wake(wall_delta: float, monotonic_delta: float, threshold: float = WAKE_JUMP_SECONDS) -> bool:
@@ -294,7 +296,7 @@ class JobPump(QObject):
                 if job.status in (JobStatus.CANCELLED, JobStatus.ACTIVE):
                     self.queue.retry(job_id)
                     self.queue.add_event(
-                        "Interrupted because the app quit; it will run again at the next start.",
+                        tr("Interrupted because the app quit; it will run again at the next start."),
                         job_id=job_id,
                         request_id=job.request_id,
                         level=EventLevel.WARNING,

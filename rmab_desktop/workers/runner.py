@@ -21,7 +21,10 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import CancelledError, RmabError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.logging_setup import REDACTOR
+
+tr = Translator("TaskErrors")
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +49,8 @@ class ErrorInfo:
             return cls(REDACTOR.redact(exc.user_message), exc.hint, type(exc).__name__, details)
         text = str(exc) or type(exc).__name__
         return cls(
-            REDACTOR.redact(f"Unexpected error: {text}"),
-            "This is a bug. The details are in the log file.",
+            REDACTOR.redact(tr("Unexpected error: {error}").format(error=text)),
+            tr("This is a bug. The details are in the log file."),
             type(exc).__name__,
             details,
         )

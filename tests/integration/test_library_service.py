@@ -221,4 +221,4 @@ def test_sync_job_makes_waiting_requests_available_from_a_plex_library(database:
         job_id = queue.enqueue(JobType.LIBRARY_SYNC, NoPayload())
         JobExecutor(queue, handlers).run_next()
     assert [request_id for request_id, _ in waiting.available] == [7]  # "She" is not "She and Allan"
-    assert any("1 request(s) now available" in e.message for e in queue.events(job_id=job_id))
+    assert any("1 request now available" in e.message for e in queue.events(job_id=job_id))

@@ -163,5 +163,5 @@ def test_health_job_records_events_for_changes_only(database: Database, bus_even
     health_events = [e for e in queue.events() if e.context == "health"]
     assert [e.job_id for e in health_events] == [job_ids[0], job_ids[2]]
     assert health_events[0].message.startswith("Prowlarr is down: Connection refused")
-    assert health_events[1].message == "Prowlarr is up"
+    assert health_events[1].message == "Prowlarr is back"
     assert queue.get(job_ids[0]).progress == 1.0

@@ -11,6 +11,7 @@ from rmab_desktop.clients.audnexus import AudnexusClient
 from rmab_desktop.db.engine import Database
 from rmab_desktop.domain.enums import EventLevel
 from rmab_desktop.domain.errors import ServiceError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import NoPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.catalog.covers import CoverCache
@@ -20,6 +21,8 @@ from rmab_desktop.services.health.checks import ServiceCheck
 from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.scheduler import ScheduleDefinition
 from rmab_desktop.settings import Preferences
+
+tr = Translator("CatalogJobs")  # job titles and schedule names (shown through text()), log lines
 
 __all__ = ["CatalogService", "CatalogStatus", "SectionPage", "catalog_service", "feature"]
 
@@ -44,13 +47,13 @@ def feature(service: CatalogService) -> Feature:
                 JobType.CATALOG_REFRESH,
                 NoPayload,
                 lambda ctx, payload: refresh(service, ctx),
-                "Refresh the Audible catalog",
+                tr.mark("Refresh the Audible catalog"),
             ),
         ),
         schedules=(
             ScheduleDefinition(
                 "catalog_refresh",
-                "Refresh Discover sections from Audible",
+                tr.mark("Refresh Discover sections from Audible"),
                 JobType.CATALOG_REFRESH,
                 "40 4 * * *",
             ),
@@ -65,11 +68,14 @@ def audible_checks(service: CatalogService) -> list[ServiceCheck]:
 
     def probe() -> str:
         service.suggestions("the", region)
-        return "Audible answers."
+        return tr("Audible answers.")
 
     return [
         ServiceCheck(
-            f"audible:{region}", f"Audible ({region})", "audible", lambda: timed_test("Audible", probe)
+            f"audible:{region}",
+            tr("Audible ({region})").format(region=region),
+            "audible",
+            lambda: timed_test("Audible", probe),
         )
     ]
 
@@ -84,12 +90,17 @@ def refresh(service: CatalogService, ctx: JobContext) -> dict[str, Any]:
         try:
             counts[f"{region}:{list_key}"] = service.refresh_section((list_key, region), cancel=ctx.cancel)
             ctx.event(
-                f"Refreshed {list_key} ({region}): {counts[f'{region}:{list_key}']} books", context="catalog"
+                tr.n("Refreshed {list} ({region}): %n book(s)", counts[f"{region}:{list_key}"]).format(
+                    list=list_key, region=region
+                ),
+                context="catalog",
             )
         except ServiceError as exc:
             failures.append(exc)
             ctx.event(
-                f"Could not refresh {list_key} ({region}): {exc.user_message}",
+                tr("Could not refresh {list} ({region}): {error}").format(
+                    list=list_key, region=region, error=exc.user_message
+                ),
                 EventLevel.WARNING,
                 context="catalog",
             )
@@ -99,7 +110,11 @@ def refresh(service: CatalogService, ctx: JobContext) -> dict[str, Any]:
     try:
         service.categories(refresh=True)
     except ServiceError as exc:
-        ctx.event(f"Could not refresh categories: {exc.user_message}", EventLevel.WARNING, context="catalog")
+        ctx.event(
+            tr("Could not refresh categories: {error}").format(error=exc.user_message),
+            EventLevel.WARNING,
+            context="catalog",
+        )
     remaining = service.covers.prune(target_ratio=1.0)
     ctx.progress(1.0)
     return {"lists": counts, "failed": len(failures), "cover_cache_bytes": remaining}

@@ -13,6 +13,8 @@ from rmab_desktop.services.health.checks import KIND_TITLES, HealthRegistry, Ser
 from rmab_desktop.services.health.service import HealthSample, HealthService, ServiceStatus
 from rmab_desktop.services.scheduler import ScheduleDefinition
 
+jobs_tr = Translator("HealthJobs")  # job titles and schedule names (shown through text()), log lines
+
 # Translated where shown; the labels share one context with every feature's event kinds.
 events_tr = Translator("NotificationEvents")
 EVENTS = (
@@ -35,9 +37,11 @@ __all__ = [
 def feature(service: HealthService) -> Feature:
     return Feature(
         name="health",
-        jobs=(JobSpec(JobType.HEALTH_CHECK, NoPayload, service.handle_job, "Check services"),),
+        jobs=(JobSpec(JobType.HEALTH_CHECK, NoPayload, service.handle_job, jobs_tr.mark("Check services")),),
         schedules=(
-            ScheduleDefinition("health_checks", "Check services", JobType.HEALTH_CHECK, "*/10 * * * *"),
+            ScheduleDefinition(
+                "health_checks", jobs_tr.mark("Check services"), JobType.HEALTH_CHECK, "*/10 * * * *"
+            ),
         ),
         events=EVENTS,
     )

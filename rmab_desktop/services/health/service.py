@@ -22,6 +22,7 @@ from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import EventLevel, HealthState
 from rmab_desktop.domain.errors import RmabError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import NoPayload
 from rmab_desktop.logging_setup import REDACTOR
 from rmab_desktop.services.events import AppEvent, EventBus, EventKind
@@ -29,6 +30,7 @@ from rmab_desktop.services.health.checks import HealthRegistry, ServiceCheck
 from rmab_desktop.services.job_executor import JobContext
 
 log = logging.getLogger(__name__)
+tr = Translator("ServiceHealth")  # check results, outage notifications and log lines
 
 DEGRADED_AFTER_MS = 3000.0
 KEEP_DAYS = 8
@@ -82,7 +84,9 @@ def _run_one(check: ServiceCheck) -> tuple[ConnectionTestResult, float]:
         result = ConnectionTestResult(False, exc.user_message, hint=exc.hint)
     except Exception as exc:
         log.exception("Health check of %s raised", check.key)
-        result = ConnectionTestResult(False, f"Unexpected error: {type(exc).__name__}: {exc}")
+        result = ConnectionTestResult(
+            False, tr("Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")
+        )
     elapsed = (time.monotonic() - started) * 1000
     return result, result.latency_ms if result.latency_ms is not None else elapsed
 
@@ -163,15 +167,17 @@ class HealthService:
         if _is_down(outcome.state):
             event = AppEvent(
                 EventKind.SERVICE_DOWN,
-                f"{name} is down",
-                outcome.error or f"{name} did not answer.",
+                tr("{service} is down").format(service=name),
+                outcome.error or tr("{service} did not answer.").format(service=name),
                 data={"service_key": outcome.check.key, "kind": outcome.check.kind},
             )
         else:
             event = AppEvent(
                 EventKind.SERVICE_RECOVERED,
-                f"{name} is back",
-                f"{name} answers again ({outcome.latency_ms or 0:.0f} ms).",
+                tr("{service} is back").format(service=name),
+                tr("{service} answers again ({latency} ms).").format(
+                    service=name, latency=f"{outcome.latency_ms or 0:.0f}"
+                ),
                 data={"service_key": outcome.check.key, "kind": outcome.check.kind},
             )
         self.events.publish(event)
@@ -283,9 +289,13 @@ class HealthService:
         for outcome in outcomes:
             if outcome.announced:
                 level = EventLevel.WARNING if _is_down(outcome.state) else EventLevel.INFO
-                detail = f": {outcome.error}" if outcome.error else ""
+                name, error = outcome.check.name, outcome.error
                 ctx.event(
-                    f"{outcome.check.name} is {outcome.state.value}{detail}",
+                    tr("{service} is back").format(service=name)
+                    if not _is_down(outcome.state)
+                    else tr("{service} is down: {error}").format(service=name, error=error)
+                    if error
+                    else tr("{service} is down").format(service=name),
                     level,
                     context="health",
                     service_key=outcome.check.key,

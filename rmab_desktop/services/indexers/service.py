@@ -18,6 +18,7 @@ from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.errors import ConfigurationError, RmabError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
@@ -25,6 +26,7 @@ from rmab_desktop.services.indexers.models import CONFIG_KEY, IndexerConfig, Ind
 from rmab_desktop.services.indexers.queries import clean_title, primary_author, query_tiers
 
 log = logging.getLogger(__name__)
+tr = Translator("Indexers")
 Kind = Literal["audiobook", "ebook"]
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 
@@ -89,7 +91,9 @@ class IndexerService:
         self.last_report = report
         enabled = [c for c in self.configs() if c.enabled]
         if not enabled:
-            raise ConfigurationError("No indexer is enabled.", hint="Add an indexer in Settings > Indexers.")
+            raise ConfigurationError(
+                tr("No indexer is enabled."), hint=tr("Add an indexer in Settings > Indexers.")
+            )
         tiers = query_tiers(book, custom_terms)
         found: dict[str, Release] = {}
         with self._http_factory() as http:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.job_payloads import NoPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.feature import Feature, JobSpec, SettingsSpec
@@ -14,9 +15,11 @@ from rmab_desktop.services.library.backends import CONFIG_KEY, LibraryBackendCon
 from rmab_desktop.services.library.service import LibraryService
 from rmab_desktop.services.scheduler import ScheduleDefinition
 
+tr = Translator("LibraryJobs")  # job titles and schedule names (shown through text()), log lines
+
 __all__ = ["feature"]
 
-LIBRARY_NAMES = {"folder": "Library folder", "plex": "Plex", "audiobookshelf": "Audiobookshelf"}
+LIBRARY_NAMES = {"folder": tr.mark("Library folder"), "plex": "Plex", "audiobookshelf": "Audiobookshelf"}
 
 
 def sync(service: LibraryService, requests: Requests, ctx: JobContext) -> dict[str, Any]:
@@ -29,8 +32,13 @@ def sync(service: LibraryService, requests: Requests, ctx: JobContext) -> dict[s
     result = service.sync(progress=progress, cancel=ctx.cancel)
     available = make_available(requests, service.library_books, ctx.job.id)
     ctx.event(
-        f"Library refreshed from {result.backend}: {result.books} books "
-        f"({result.added} new, {result.removed} gone); {available} request(s) now available",
+        tr("Library refreshed from {backend}: {books} ({added} new, {removed} gone); {requests}").format(
+            backend=result.backend,
+            books=tr.n("%n book(s)", result.books),
+            added=result.added,
+            removed=result.removed,
+            requests=tr.n("%n request(s) now available", available),
+        ),
         context="library",
     )
     return {
@@ -46,7 +54,7 @@ def library_checks(service: LibraryService) -> list[ServiceCheck]:
     kind = str(service.backend_config().kind.value)
     if kind == "folder" and not service.library_root():
         return []  # nothing chosen yet (first run): not a service that is down
-    return [ServiceCheck(f"library:{kind}", LIBRARY_NAMES.get(kind, kind), "library", service.test)]
+    return [ServiceCheck(f"library:{kind}", text(LIBRARY_NAMES.get(kind, kind)), "library", service.test)]
 
 
 def feature(service: LibraryService, requests: Requests) -> Feature:
@@ -57,11 +65,13 @@ def feature(service: LibraryService, requests: Requests) -> Feature:
                 JobType.LIBRARY_SYNC,
                 NoPayload,
                 lambda ctx, payload: sync(service, requests, ctx),
-                "Refresh the library",
+                tr.mark("Refresh the library"),
             ),
         ),
         schedules=(
-            ScheduleDefinition("library_sync", "Refresh the library", JobType.LIBRARY_SYNC, "23 */6 * * *"),
+            ScheduleDefinition(
+                "library_sync", tr.mark("Refresh the library"), JobType.LIBRARY_SYNC, "23 */6 * * *"
+            ),
         ),
         health_checks=(lambda: library_checks(service),),
         settings=(SettingsSpec(CONFIG_KEY, LibraryBackendConfig, "Library server"),),

@@ -9,8 +9,11 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from rmab_desktop.domain.enums import RequestStatus
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.library import LibraryBook, WantedBook
 from rmab_desktop.services.library.matching import match_books
+
+tr = Translator("LibraryAvailability")
 
 # Waiting for the library, not in the middle of the pipeline (which links books itself).
 WAITING = [
@@ -40,7 +43,7 @@ def make_available(
             requests.set_status(
                 int(match.id),
                 RequestStatus.AVAILABLE,
-                f"Found in the library at {match.path} ({match.reason})",
+                tr("Found in the library at {path} ({reason})").format(path=match.path, reason=match.reason),
                 job_id=job_id,
             )
             found += 1

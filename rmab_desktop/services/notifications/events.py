@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rmab_desktop.domain.i18n import Translator
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.events import AppEvent, EventKind
 from rmab_desktop.services.feature import EventSpec
 
-tr = Translator("NotificationEvents")
+tr = Translator("Notifications")  # the wording of a notification's body
 
 
 class EventCatalog:
@@ -33,7 +33,7 @@ class EventCatalog:
 
     def label(self, kind: EventKind) -> str:
         spec = self._specs.get(kind)
-        return spec.label if spec is not None else kind.value
+        return text(spec.label) if spec is not None else kind.value
 
     def defaults(self) -> frozenset[EventKind]:
         """What a new backend notifies about until the user chooses."""
@@ -75,7 +75,8 @@ def render(event: AppEvent, label: str = "") -> tuple[str, str]:
     book = next((str(event.data[key]) for key in _BOOK_KEYS if event.data.get(key)), "")
     author = str(event.data.get("author") or event.data.get("authors") or "")
     if book and book not in title and book not in body:
-        body = f"{body}\n{book}" + (f" by {author}" if author else "")
+        byline = tr("{title} by {author}").format(title=book, author=author) if author else book
+        body = f"{body}\n{byline}"
     if event.ref:
         body = f"{body}\n" + tr("Reference: {ref}", "a notification's correlation id").format(ref=event.ref)
     return title, body

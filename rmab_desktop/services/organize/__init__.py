@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import OrganizePayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.feature import Feature, JobSpec
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from rmab_desktop.settings import Preferences
 
 __all__ = ["feature"]
+
+tr = Translator("OrganizeJobs")  # job titles, shown through text()
 
 
 def feature(
@@ -35,5 +38,9 @@ def feature(
     job = OrganizeJob(database, queue, requests, prefs, library, history, blocklist)
     return Feature(
         name="organize",
-        jobs=(JobSpec(JobType.REQUESTS_ORGANIZE, OrganizePayload, job, "Organize and import a download"),),
+        jobs=(
+            JobSpec(
+                JobType.REQUESTS_ORGANIZE, OrganizePayload, job, tr.mark("Organize and import a download")
+            ),
+        ),
     )

@@ -21,6 +21,7 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.enums import EventLevel, RequestStatus
 from rmab_desktop.domain.errors import ConfigurationError, NotFoundError, RmabError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import OrganizePayload, RequestPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.domain.library import ImportResult
@@ -38,6 +39,7 @@ from rmab_desktop.services.tagging.reading import read_tags
 from rmab_desktop.settings import LibrarySettings, Preferences
 
 log = logging.getLogger(__name__)
+tr = Translator("Organize")  # request status messages and job log lines, written in the current language
 
 CONTEXT = "organize"
 
@@ -81,7 +83,9 @@ class OrganizeJob:
         if details.status == RequestStatus.AVAILABLE:
             return {"skipped": "already available"}
         if not self.settings.root:
-            raise ConfigurationError("No library folder is set", hint="Choose it in Settings > Library.")
+            raise ConfigurationError(
+                tr("No library folder is set"), hint=tr("Choose it in Settings > Library.")
+            )
         source = Path(self._download_path(payload))
         book: BookInfo = details.book
         finished = completed_import(self.database, request_id, source)
@@ -92,7 +96,10 @@ class OrganizeJob:
         reason = self._wrong_content(source, book)
         if reason:
             return self._reject(ctx, payload, details, reason)
-        ctx.event(f"Organizing {source} into {self.settings.root}", context=CONTEXT)
+        ctx.event(
+            tr("Organizing {source} into {library}").format(source=source, library=self.settings.root),
+            context=CONTEXT,
+        )
         options = OrganizeOptions(
             template=self.settings.path_template or DEFAULT_TEMPLATE,
             mode=self.settings.import_mode,
@@ -112,12 +119,18 @@ class OrganizeJob:
                 cancel=ctx.cancel,
             )
         except ImportConflictError as exc:
-            self._warn(ctx, request_id, f"Import stopped: {exc.user_message}")
+            self._warn(ctx, request_id, tr("Import stopped: {error}").format(error=exc.user_message))
             return {"conflict": exc.user_message}
         except (RmabError, OSError) as exc:
             message = exc.user_message if isinstance(exc, RmabError) else f"{type(exc).__name__}: {exc}"
             if ctx.job.attempts >= ctx.job.max_attempts:
-                self._warn(ctx, request_id, f"Import failed after {ctx.job.attempts} attempts: {message}")
+                self._warn(
+                    ctx,
+                    request_id,
+                    tr.n("Import failed after %n attempt(s): {error}", ctx.job.attempts).format(
+                        error=message
+                    ),
+                )
             raise
         for warning in result.warnings:
             ctx.event(warning, EventLevel.WARNING, context=CONTEXT)
@@ -136,11 +149,14 @@ class OrganizeJob:
             details.id,
         )
         self._refresh(ctx, result)
-        verb = "was already" if result.already_present else "is now"
         self.requests.set_status(
             details.id,
             RequestStatus.AVAILABLE,
-            f"'{book.title}' {verb} in the library at {result.target_path}",
+            (
+                tr("“{title}” was already in the library at {path}")
+                if result.already_present
+                else tr("“{title}” is now in the library at {path}")
+            ).format(title=book.title, path=result.target_path),
             job_id=ctx.job.id,
             path=result.absolute_path,
         )
@@ -154,7 +170,7 @@ class OrganizeJob:
             entry = self.history.get(payload.download_history_id)
             if entry is not None and entry.download_path:
                 return entry.download_path
-        raise NotFoundError("The job does not say where the download is", hint="Retry the download.")
+        raise NotFoundError(tr("The job does not say where the download is"), hint=tr("Retry the download."))
 
     def _wrong_content(self, source: Path, book: BookInfo) -> str | None:
         if not source.exists():
@@ -168,7 +184,9 @@ class OrganizeJob:
         history_id = payload.download_history_id
         entry = self.history.get(history_id) if history_id is not None else None
         if entry is not None:
-            self.history.set_status(entry.id, "failed", error=f"Wrong content: {reason}")
+            self.history.set_status(
+                entry.id, "failed", error=tr("Wrong content: {reason}").format(reason=reason)
+            )
             self.blocklist.add_manual(
                 details.audiobook_id,
                 entry.release_title,
@@ -179,7 +197,9 @@ class OrganizeJob:
         self.requests.set_status(
             details.id,
             RequestStatus.AWAITING_SEARCH,
-            f"Wrong book downloaded ({reason}); release blocklisted, searching again",
+            tr("Wrong book downloaded ({reason}); release blocklisted, searching again").format(
+                reason=reason
+            ),
             job_id=ctx.job.id,
             level=EventLevel.WARNING,
         )
@@ -196,5 +216,7 @@ class OrganizeJob:
             self.library.refresh_path(result.absolute_path)
         except RmabError as exc:
             ctx.event(
-                f"Library server not refreshed: {exc.user_message}", EventLevel.WARNING, context=CONTEXT
+                tr("Library server not refreshed: {error}").format(error=exc.user_message),
+                EventLevel.WARNING,
+                context=CONTEXT,
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import GrabPayload, MonitorPayload, NoPayload, RequestPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.domain.releases import RankedRelease, Release
@@ -13,6 +14,8 @@ from rmab_desktop.services.pipeline.cleanup import cleanup
 from rmab_desktop.services.ranking import CONFIG_KEY as RANKING_KEY
 from rmab_desktop.services.ranking import RankingPrefs, rank_releases
 from rmab_desktop.services.scheduler import ScheduleDefinition
+
+tr = Translator("PipelineJobs")  # job titles and schedule names (shown through text()), log lines
 
 __all__ = ["Acquisition", "PipelineDeps", "configured_ranker", "feature"]
 
@@ -31,34 +34,42 @@ def feature(acquisition: Acquisition) -> Feature:
     return Feature(
         name="pipeline",
         jobs=(
-            JobSpec(JobType.REQUESTS_SEARCH, RequestPayload, acquisition.search, "Search for a request"),
-            JobSpec(JobType.REQUESTS_GRAB, GrabPayload, acquisition.grab, "Grab a release"),
+            JobSpec(
+                JobType.REQUESTS_SEARCH, RequestPayload, acquisition.search, tr.mark("Search for a request")
+            ),
+            JobSpec(JobType.REQUESTS_GRAB, GrabPayload, acquisition.grab, tr.mark("Grab a release")),
             JobSpec(
                 JobType.REQUESTS_MONITOR,
                 MonitorPayload,
                 acquisition.monitor,
-                "Monitor a download",
+                tr.mark("Monitor a download"),
                 quiet=True,
             ),
             JobSpec(
                 JobType.DOWNLOADS_CLEANUP,
                 NoPayload,
                 lambda ctx, payload: cleanup(acquisition.deps, ctx),
-                "Clean up seeded downloads",
+                tr.mark("Clean up seeded downloads"),
             ),
             JobSpec(
-                JobType.REQUESTS_RETRY_MISSING, NoPayload, acquisition.retry_missing, "Retry missing searches"
+                JobType.REQUESTS_RETRY_MISSING,
+                NoPayload,
+                acquisition.retry_missing,
+                tr.mark("Retry missing searches"),
             ),
         ),
         schedules=(
             ScheduleDefinition(
                 "retry_missing_searches",
-                "Retry missing searches",
+                tr.mark("Retry missing searches"),
                 JobType.REQUESTS_RETRY_MISSING,
                 "20 * * * *",
             ),
             ScheduleDefinition(
-                "cleanup_seeded", "Clean up seeded downloads", JobType.DOWNLOADS_CLEANUP, "*/30 * * * *"
+                "cleanup_seeded",
+                tr.mark("Clean up seeded downloads"),
+                JobType.DOWNLOADS_CLEANUP,
+                "*/30 * * * *",
             ),
         ),
         settings=(SettingsSpec(RANKING_KEY, RankingPrefs, "Release ranking"),),

@@ -29,6 +29,7 @@ from rmab_desktop.domain.errors import (
     RmabError,
     ServiceUnreachableError,
 )
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import (
     GrabPayload,
     MonitorPayload,
@@ -52,6 +53,7 @@ from rmab_desktop.services.pipeline.candidates import (
 )
 
 log = logging.getLogger(__name__)
+tr = Translator("Pipeline")  # request status messages and job log lines, written in the current language
 
 CONTEXT = "pipeline"
 SEARCHABLE = frozenset({RequestStatus.AWAITING_SEARCH, RequestStatus.SEARCHING})
@@ -125,16 +127,21 @@ class Acquisition:
         request_id = payload.request_id
         details = self.requests.get(request_id)
         if details.status not in SEARCHABLE:
-            ctx.event(f"Search skipped: the request is {details.status.value}", context=CONTEXT)
+            ctx.event(
+                tr("Search skipped: the request is {status}").format(status=details.status_label),
+                context=CONTEXT,
+            )
             return {"skipped": details.status.value}
-        self.requests.set_status(request_id, RequestStatus.SEARCHING, "Searching indexers", job_id=ctx.job.id)
+        self.requests.set_status(
+            request_id, RequestStatus.SEARCHING, tr("Searching indexers"), job_id=ctx.job.id
+        )
         self.requests.increment_attempts(request_id, "search")
         try:
             releases = self.deps.indexers.search(
                 details.book, kind=details.kind.value, custom_terms=details.custom_search_terms
             )
         except RmabError as exc:
-            self._wait_for_search(ctx, details, f"Search failed: {exc.user_message}")
+            self._wait_for_search(ctx, details, tr("Search failed: {error}").format(error=exc.user_message))
             return {"error": exc.user_message}
         ranked = self.deps.rank(details.book, releases, False, details.kind.value)
         guids, hashes = self.deps.blocklist.blocked_keys(details.audiobook_id)
@@ -143,12 +150,16 @@ class Acquisition:
         ]
         candidates = [r for r in ranked if r.accepted and r not in blocked][:MAX_CANDIDATES]
         ctx.event(
-            f"{len(releases)} results, {sum(r.accepted for r in ranked)} accepted, {len(blocked)} blocklisted",
+            tr("{results}, {accepted} accepted, {blocked} blocklisted").format(
+                results=tr.n("%n result(s)", len(releases)),
+                accepted=sum(r.accepted for r in ranked),
+                blocked=len(blocked),
+            ),
             context=CONTEXT,
             results=[r.to_json() for r in ranked[:25]],
         )
         if not candidates:
-            self._wait_for_search(ctx, details, "No acceptable release found")
+            self._wait_for_search(ctx, details, tr("No acceptable release found"))
             return {"results": len(releases), "candidates": 0}
         self.enqueue_grab(request_id, candidates)
         return {"results": len(releases), "candidates": len(candidates)}
@@ -164,7 +175,9 @@ class Acquisition:
         self.requests.set_status(
             details.id,
             RequestStatus.AWAITING_SEARCH,
-            f"{why}; searching again after {next_at:%Y-%m-%d %H:%M} UTC",
+            tr("{reason}; searching again after {time} UTC").format(
+                reason=why, time=f"{next_at:%Y-%m-%d %H:%M}"
+            ),
             job_id=ctx.job.id,
             level=EventLevel.WARNING,
             next_search_at=next_at.isoformat(),
@@ -176,7 +189,10 @@ class Acquisition:
         candidates = [candidate_from_payload(c) for c in payload.candidates]
         details = self.requests.get(request_id)
         if details.status not in SEARCHABLE and not manual:
-            ctx.event(f"Grab skipped: the request is {details.status.value}", context=CONTEXT)
+            ctx.event(
+                tr("Grab skipped: the request is {status}").format(status=details.status_label),
+                context=CONTEXT,
+            )
             return {"skipped": details.status.value}
         while candidates:
             candidate = candidates.pop(0)
@@ -193,17 +209,19 @@ class Acquisition:
                     self.requests.set_status(
                         request_id,
                         RequestStatus.FAILED,
-                        f"Could not hand the release over: {exc.user_message}",
+                        tr("Could not hand the release over: {error}").format(error=exc.user_message),
                         job_id=ctx.job.id,
                         level=EventLevel.ERROR,
                     )
                 raise
             except RmabError as exc:
-                self._block(details, release, f"Could not be grabbed: {exc.user_message}", ctx)
+                self._block(
+                    details, release, tr("Could not be grabbed: {error}").format(error=exc.user_message), ctx
+                )
                 continue
             self._started(ctx, details, candidate, config.id, config.label, item_id, candidates)
             return {"grabbed": release.guid, "client": config.id, "item": item_id}
-        self._wait_for_search(ctx, details, "Every candidate release failed")
+        self._wait_for_search(ctx, details, tr("Every candidate release failed"))
         return {"grabbed": None}
 
     def _started(
@@ -241,7 +259,15 @@ class Acquisition:
         self.requests.set_status(
             details.id,
             RequestStatus.DOWNLOADING,
-            f"Grabbed '{release.title}' from {release.indexer or 'the indexer'} with {client_label}",
+            (
+                tr("Grabbed “{release}” from {indexer} with {client}").format(
+                    release=release.title, indexer=release.indexer, client=client_label
+                )
+                if release.indexer
+                else tr("Grabbed “{release}” with {client}").format(
+                    release=release.title, client=client_label
+                )
+            ),
             job_id=ctx.job.id,
             release=release.title,
             score=candidate.score,
@@ -263,7 +289,11 @@ class Acquisition:
 
     def _block(self, details: RequestDetails, release: Release, reason: str, ctx: JobContext) -> None:
         self.deps.blocklist.add(details.audiobook_id, release, reason)
-        ctx.event(f"Blocklisted '{release.title}': {reason}", EventLevel.WARNING, context=CONTEXT)
+        ctx.event(
+            tr("Blocklisted “{release}”: {reason}").format(release=release.title, reason=reason),
+            EventLevel.WARNING,
+            context=CONTEXT,
+        )
 
     # -- download history ----------------------------------------------------------------------
     def _history(self, history_id: int) -> tuple[str, str, str] | None:
@@ -284,10 +314,14 @@ class Acquisition:
         try:
             details = self.requests.get(request_id)
         except NotFoundError:
-            return self._abandon(ctx, history_id, client_id, item_id, "the request was deleted")
+            return self._abandon(ctx, history_id, client_id, item_id, tr("the request was deleted"))
         if details.status != RequestStatus.DOWNLOADING:
             result = self._abandon(
-                ctx, history_id, client_id, item_id, f"the request is {details.status.value}"
+                ctx,
+                history_id,
+                client_id,
+                item_id,
+                tr("the request is {status}").format(status=details.status_label),
             )
             if details.status == RequestStatus.AWAITING_SEARCH:  # retried meanwhile: search again
                 self.deps.queue.enqueue(
@@ -307,10 +341,13 @@ class Acquisition:
             if _seconds(payload.started_at, now) < monitor.missing_grace_seconds:
                 return self._again(payload, monitor.poll_seconds, item)
             return self._failed(
-                ctx, payload, details, f"The download disappeared from the client ({client_id})"
+                ctx,
+                payload,
+                details,
+                tr("The download disappeared from the client ({client})").format(client=client_id),
             )
         if item.state == DownloadState.FAILED:
-            return self._failed(ctx, payload, details, item.error or "The client reports a failure")
+            return self._failed(ctx, payload, details, item.error or tr("The client reports a failure"))
         if item.finished:
             return self._complete(
                 ctx, payload, details, item, monitor.local_path_checks, monitor.poll_seconds
@@ -320,15 +357,29 @@ class Acquisition:
         idle = _seconds(payload.last_change_at, now)
         if idle > monitor.stalled_minutes * 60:
             return self._failed(
-                ctx, payload, details, f"Stalled: no progress for {idle / 60:.0f} min ({item.state.value})"
+                ctx,
+                payload,
+                details,
+                tr("Stalled: no progress for {minutes} min ({state})").format(
+                    minutes=f"{idle / 60:.0f}", state=item.state.value
+                ),
             )
         if _seconds(payload.started_at, now) > monitor.max_download_hours * 3600:
-            return self._failed(ctx, payload, details, f"Not finished after {monitor.max_download_hours:g} h")
+            return self._failed(
+                ctx,
+                payload,
+                details,
+                tr("Not finished after {hours} h").format(hours=f"{monitor.max_download_hours:g}"),
+            )
         self.requests.update_progress(request_id, item.progress, item.speed_bps, item.eta_seconds)
         step = int(item.progress * 4)
         if step > payload.logged_step:
             payload = replace(payload, logged_step=step)
-            self._note(request_id, f"Downloaded {item.progress:.0%}", speed_bps=item.speed_bps)
+            self._note(
+                request_id,
+                tr("Downloaded {percent}").format(percent=f"{item.progress:.0%}"),
+                speed_bps=item.speed_bps,
+            )
         return self._again(payload, monitor.poll_seconds, item)
 
     def _note(
@@ -367,14 +418,20 @@ class Acquisition:
             self.requests.set_status(
                 details.id,
                 RequestStatus.FAILED,
-                f"The download client stayed unreachable for {limit_minutes:g} min: {exc.user_message}",
+                tr("The download client stayed unreachable for {minutes} min: {error}").format(
+                    minutes=f"{limit_minutes:g}", error=exc.user_message
+                ),
                 job_id=ctx.job.id,
                 level=EventLevel.ERROR,
                 hint=exc.hint,
             )
             return {"failed": "unreachable"}
         if polls == 1:
-            self._note(details.id, f"Download client unreachable: {exc.user_message}", EventLevel.WARNING)
+            self._note(
+                details.id,
+                tr("Download client unreachable: {error}").format(error=exc.user_message),
+                EventLevel.WARNING,
+            )
         return self._again(payload, min(poll * 2 ** min(polls, 6), MAX_UNREACHABLE_BACKOFF))
 
     def _abandon(
@@ -384,10 +441,14 @@ class Acquisition:
             self.deps.downloads.remove(client_id, item_id, delete_data=True)
         except RmabError as exc:
             ctx.event(
-                f"Could not remove the download: {exc.user_message}", EventLevel.WARNING, context=CONTEXT
+                tr("Could not remove the download: {error}").format(error=exc.user_message),
+                EventLevel.WARNING,
+                context=CONTEXT,
             )
         self.deps.history.set_status(history_id, "cancelled", removed_from_client=True, error=why)
-        ctx.event(f"Stopped monitoring: {why}; the download was removed", context=CONTEXT)
+        ctx.event(
+            tr("Stopped monitoring: {reason}; the download was removed").format(reason=why), context=CONTEXT
+        )
         return {"abandoned": why}
 
     def _failed(
@@ -403,7 +464,7 @@ class Acquisition:
         except RmabError as exc:
             removed = False
             ctx.event(
-                f"Could not remove the failed download: {exc.user_message}",
+                tr("Could not remove the failed download: {error}").format(error=exc.user_message),
                 EventLevel.WARNING,
                 context=CONTEXT,
             )
@@ -413,13 +474,17 @@ class Acquisition:
             self.requests.set_status(
                 details.id,
                 RequestStatus.SEARCHING,
-                f"Download failed ({reason}); trying the next release",
+                tr("Download failed ({reason}); trying the next release").format(reason=reason),
                 job_id=ctx.job.id,
                 level=EventLevel.WARNING,
             )
             self.enqueue_grab(details.id, candidates)
         else:
-            self._wait_for_search(ctx, details, f"Download failed ({reason}) and no other release is left")
+            self._wait_for_search(
+                ctx,
+                details,
+                tr("Download failed ({reason}) and no other release is left").format(reason=reason),
+            )
         return {"failed": reason, "next": len(candidates)}
 
     def _complete(
@@ -440,15 +505,20 @@ class Acquisition:
             payload = replace(payload, path_checks=checks)
             if checks < max_checks:
                 if checks == 1:
-                    self._note(details.id, f"Finished; waiting for {local or 'its folder'} to appear here")
+                    self._note(
+                        details.id,
+                        tr("Finished; waiting for {folder} to appear here").format(folder=local)
+                        if local
+                        else tr("Finished; waiting for its folder to appear here"),
+                    )
                 return self._again(payload, min(poll, 10.0), item)
             self.requests.set_status(
                 details.id,
                 RequestStatus.WARN,
-                f"Downloaded, but {local or remote} is not visible on this computer",
+                tr("Downloaded, but {folder} is not visible on this computer").format(folder=local or remote),
                 job_id=ctx.job.id,
                 level=EventLevel.ERROR,
-                hint="Check the path mapping of the download client in Settings.",
+                hint=tr("Check the path mapping of the download client in Settings."),
             )
             return {"warn": "path not visible"}
         now = self.deps.clock()
@@ -457,7 +527,7 @@ class Acquisition:
         self.requests.set_status(
             details.id,
             RequestStatus.DOWNLOADED,
-            f"Downloaded to {local}; organizing",
+            tr("Downloaded to {folder}; organizing").format(folder=local),
             job_id=ctx.job.id,
             download_path=local,
         )
@@ -488,7 +558,7 @@ class Acquisition:
             self.requests.set_status(
                 request_id,
                 RequestStatus.SEARCHING,
-                f"Interactive search: '{choice.release.title}' chosen by the user",
+                tr("Interactive search: “{release}” chosen by the user").format(release=choice.release.title),
             )
         return self.enqueue_grab(request_id, [choice], manual=True)
 
@@ -500,7 +570,7 @@ class Acquisition:
             except RmabError as exc:
                 log.warning("Could not remove the replaced download %s: %s", entry.item_id, exc)
             self.deps.history.set_status(
-                entry.id, "cancelled", removed_from_client=True, error="Replaced by the user"
+                entry.id, "cancelled", removed_from_client=True, error=tr("Replaced by the user")
             )
 
     # -- missing searches ----------------------------------------------------------------------
@@ -531,5 +601,5 @@ class Acquisition:
                 JobType.REQUESTS_SEARCH, RequestPayload(request_id), request_id=request_id
             )
         if due:
-            ctx.event(f"Searching again for {len(due)} waiting request(s)", context=CONTEXT)
+            ctx.event(tr.n("Searching again for %n waiting request(s)", len(due)), context=CONTEXT)
         return {"queued": list(due)}

@@ -6,11 +6,14 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.releases import RankedRelease, Release
 from rmab_desktop.services.ranking.book_terms import book_terms
 from rmab_desktop.services.ranking.gate import evaluate
 from rmab_desktop.services.ranking.prefs import CONFIG_KEY, RankingPrefs
 from rmab_desktop.services.ranking.scoring import score
+
+tr = Translator("ReleaseRanking")  # one context for every ranking reason and verdict
 
 __all__ = ["CONFIG_KEY", "RankingPrefs", "rank_releases"]
 
@@ -38,8 +41,8 @@ def rank_releases(
         )
         parts, reasons = score(release, gate, prefs, book.runtime_minutes, now, kind=kind)
         total = round(sum(parts.values()), 2)
-        verdict = ["Accepted: this is the wanted book"] if gate.accepted else []
-        gate_reasons = sorted(gate.reasons, key=lambda reason: not reason.startswith("Rejected"))
+        verdict = [tr("Accepted: this is the wanted book")] if gate.accepted else []
+        gate_reasons = sorted(gate.reasons, key=lambda reason: reason not in gate.rejections)
         ranked.append(RankedRelease(release, gate.accepted, total, parts, verdict + gate_reasons + reasons))
 
     def key(item: RankedRelease) -> tuple[bool, float, float]:

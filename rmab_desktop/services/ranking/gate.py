@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.ranking.book_terms import STOPWORDS, BookTerms
 from rmab_desktop.services.ranking.names import (
@@ -43,6 +44,7 @@ from rmab_desktop.services.ranking.vocabulary import (
 )
 
 MB = 1024 * 1024
+tr = Translator("ReleaseRanking")  # reasons and verdicts shown in interactive search and the ranking try-it
 _SCENE_GROUP = re.compile(r"(?<=[^\W_])-([A-Za-z0-9]{2,20})$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _SUFFIX_CONNECTORS = frozenset({"by"})
@@ -53,6 +55,7 @@ _EDITION_WORDS = frozenset({"edition", "ed", "anniversary", "printing", "release
 class GateResult:
     accepted: bool = True
     reasons: list[str] = field(default_factory=list)
+    rejections: list[str] = field(default_factory=list)  # the reasons that rejected the release
     author_found: bool = False
     subtitle_found: bool = False
     narrator_found: bool = False
@@ -62,7 +65,9 @@ class GateResult:
 
     def reject(self, reason: str) -> None:
         self.accepted = False
-        self.reasons.append(f"Rejected: {reason}")
+        rejection = tr("Rejected: {reason}").format(reason=reason)
+        self.reasons.append(rejection)
+        self.rejections.append(rejection)
 
 
 # -- title windows -----------------------------------------------------------------------------------
@@ -202,7 +207,7 @@ def _check_prefix(tokens: list[Token], start: int, terms: BookTerms) -> str | No
             step = _series_name(tokens, i, start, terms)
         if not step:
             words_before = " ".join(t.raw for t in tokens[i:start])
-            return f"unstructured words before the title: '{words_before}'"
+            return tr("unstructured words before the title: “{words}”").format(words=words_before)
         i += step
     return None
 
@@ -270,7 +275,8 @@ def _check_suffix(tokens: list[Token], end: int, terms: BookTerms) -> str | None
         tokens, end, terms, prefix=False
     ):
         return None
-    return f"a longer, different title: '... {' '.join(t.raw for t in tokens[max(0, end - 2) : end + 2])}'"
+    shown = " ".join(t.raw for t in tokens[max(0, end - 2) : end + 2])
+    return tr("a longer, different title: “... {words}”").format(words=shown)
 
 
 # -- series numbers and box sets --------------------------------------------------------------------
@@ -434,7 +440,7 @@ def _title_window(tokens: list[Token], terms: BookTerms, result: GateResult) -> 
         present = {t.text for t in tokens}
         missing = [w for w in terms.title_variants[-1] if w not in present and w not in STOPWORDS]
         shown = ", ".join(missing) or " ".join(terms.title_variants[-1])
-        result.reject(f"title words missing: {shown}")
+        result.reject(tr("title words missing: {words}").format(words=shown))
     return None
 
 
@@ -470,7 +476,7 @@ def evaluate(
 ) -> GateResult:
     result = GateResult()
     if not terms.has_title:
-        result.reject("the wanted book has no title")
+        result.reject(tr("the wanted book has no title"))
         return result
     name = scene_group_bracketed(release.title)
     tokens = tokenize(name)
@@ -490,7 +496,7 @@ def evaluate(
     _check_series(tokens, window, outside, terms, result)
     other = _other_title_after(tokens, window, terms) or _comma_list_after(tokens, window[1], terms)
     if other:
-        result.reject(f"several books listed (also '{other}')")
+        result.reject(tr("several books listed (also “{other}”)").format(other=other))
     _check_edition(tokens, outside, terms, prefs, result)
     if kind == "ebook":
         _check_ebook(release, tokens, outside, prefs, result)
@@ -530,7 +536,7 @@ def _check_people(
     )
     if result.author_found:
         names = ", ".join(a.display for a in (found or attr_found))
-        result.reasons.append(f"Author found: {names}")
+        result.reasons.append(tr("Author found: {names}").format(names=names))
         return
     if not terms.authors:
         return
@@ -544,14 +550,22 @@ def _check_people(
     if in_title and longer and bare and not other:
         # "Agatha Christie: An Autobiography": the author's name is part of the title itself.
         result.author_found = True
-        result.reasons.append(f"Author found in the title: {in_title[0].display}")
+        result.reasons.append(tr("Author found in the title: {name}").format(name=in_title[0].display))
         return
     if other:
-        result.reject(f"written by someone else ('{other}'), not {terms.authors[0].display}")
+        result.reject(
+            tr("written by someone else (“{other}”), not {author}").format(
+                other=other, author=terms.authors[0].display
+            )
+        )
     elif interactive or not prefs.require_author:
-        result.reasons.append("No author named in the release (allowed in interactive search)")
+        result.reasons.append(tr("No author named in the release (allowed in interactive search)"))
     else:
-        result.reject(f"no author of the book named (wanted {', '.join(a.display for a in terms.authors)})")
+        result.reject(
+            tr("no author of the book named (wanted {authors})").format(
+                authors=", ".join(a.display for a in terms.authors)
+            )
+        )
 
 
 def _check_series(
@@ -564,25 +578,36 @@ def _check_series(
     omnibus_word = words_outside & OMNIBUS_MARKERS
     if not terms.wants_omnibus and (omnibus_word or any(len(g) > 1 for g in groups)):
         longest = max(groups, key=len) if groups else []
-        what = next(iter(omnibus_word), None) or f"books {longest[0]}-{longest[-1]}"
-        result.reject(f"a box set or omnibus ({what}), not a single book")
+        word = next(iter(omnibus_word), None)
+        what = word or tr("books {first}-{last}").format(first=longest[0], last=longest[-1])
+        result.reject(tr("a box set or omnibus ({what}), not a single book").format(what=what))
         return
     wanted = terms.series_position
     if wanted and numbers and not numbers & wanted:
         result.reject(
-            f"series number {', '.join(sorted(numbers))} but the book is number {', '.join(sorted(wanted))}"
+            tr("series number {found} but the book is number {wanted}").format(
+                found=", ".join(sorted(numbers)), wanted=", ".join(sorted(wanted))
+            )
         )
     elif wanted and numbers:
-        result.reasons.append(f"Series number {', '.join(sorted(numbers & wanted))} matches")
+        result.reasons.append(
+            tr("Series number {number} matches").format(number=", ".join(sorted(numbers & wanted)))
+        )
     elif not wanted:
         end = window[1]
         glued = _number_at(tokens, end) if end < len(tokens) and not tokens[end].boundary else None
         glued = None if _edition_number(tokens, end) else glued
         if glued and tokens[end].text.isdigit() and 2 <= int(glued) < 1000:
-            result.reject(f"a numbered sequel ('... {tokens[end].raw}')")  # "Project Hail Mary 2"
+            result.reject(
+                tr("a numbered sequel (“... {number}”)").format(number=tokens[end].raw)
+            )  # "Project Hail Mary 2"
         elif glued and tokens[end].text.isdigit() and _titled_volume(tokens, end + 1, terms):
             # "The Lord of the Rings 1 - The Fellowship of the Ring": one volume of the wanted work
-            result.reject(f"one numbered volume ('... {tokens[end].raw} - {tokens[end + 1].raw} ...')")
+            result.reject(
+                tr("one numbered volume (“... {number} - {word} ...”)").format(
+                    number=tokens[end].raw, word=tokens[end + 1].raw
+                )
+            )
 
 
 def _titled_volume(tokens: list[Token], k: int, terms: BookTerms) -> bool:
@@ -617,7 +642,7 @@ def _check_edition(
         {tokens[k].text for k in outside} - terms.author_words - terms.narrator_words
     )  # "Abrege" the author
     if not terms.wants_abridged and present & ABRIDGED_MARKERS:
-        result.reject("an abridged edition; the wanted book is unabridged")
+        result.reject(tr("an abridged edition; the wanted book is unabridged"))
     graphic_audio = "graphicaudio" in present or _has_phrase(tokens, outside, ("graphic", "audio"))
     if not terms.wants_dramatized and (
         graphic_audio
@@ -627,18 +652,18 @@ def _check_edition(
         or _has_phrase(tokens, outside, ("radio", "series"))
         or _has_phrase(tokens, outside, ("bbc", "radio"))
     ):
-        result.reject("a dramatized adaptation, not the wanted narration")
+        result.reject(tr("a dramatized adaptation, not the wanted narration"))
     derivative = (present & DERIVATIVE_MARKERS) - terms.book_words - ({"graphic"} if graphic_audio else set())
     if derivative:
-        result.reject(f"not the audiobook itself ('{sorted(derivative)[0]}')")
+        result.reject(tr("not the audiobook itself (“{word}”)").format(word=sorted(derivative)[0]))
     if not terms.wants_part:
         part = _part_of(tokens, outside)
         if part:
-            result.reject(f"only {part} of the book")
+            result.reject(tr("only {part} of the book").format(part=part))
     for phrase in prefs.forbidden_words:
         seq = tuple(words(phrase))
         if seq and not set(seq) <= terms.book_words and _has_phrase(tokens, outside, seq):
-            result.reject(f"forbidden word '{phrase}'")
+            result.reject(tr("forbidden word “{word}”").format(word=phrase))
 
 
 def _part_of(tokens: list[Token], outside: set[int]) -> str | None:
@@ -656,16 +681,18 @@ def _check_medium(release: Release, tokens: list[Token], outside: set[int], resu
     standard = [c for c in release.categories if c < 100000]
     audio = bool(present & AUDIO_WORDS)
     if present & EBOOK_WORDS and not audio:
-        result.reject("an ebook, not an audiobook")
+        result.reject(tr("an ebook, not an audiobook"))
     elif (
         standard
         and not audio
         and all(7000 <= c < 8000 for c in standard)
         and (release.size_bytes or 0) < 50 * MB
     ):
-        result.reject("in a book category and too small for an audiobook")
+        result.reject(tr("in a book category and too small for an audiobook"))
     elif standard and all(1000 <= c < 3000 or 4000 <= c < 7000 for c in standard):
-        result.reject(f"in a video/software category ({standard[0]}), not an audiobook one")
+        result.reject(
+            tr("in a video/software category ({category}), not an audiobook one").format(category=standard[0])
+        )
 
 
 def _check_ebook(
@@ -674,11 +701,11 @@ def _check_ebook(
     present = {tokens[k].text for k in outside}
     standard = [c for c in release.categories if c < 100000]
     if present & AUDIO_WORDS and not present & EBOOK_WORDS:
-        result.reject("an audiobook, not an ebook")
+        result.reject(tr("an audiobook, not an ebook"))
     elif standard and all(3000 <= c < 4000 for c in standard):
-        result.reject("in an audio category, not an ebook one")
+        result.reject(tr("in an audio category, not an ebook one"))
     if release.size_bytes and release.size_bytes > prefs.max_ebook_mb * MB:
-        result.reject(f"{release.size_bytes / MB:.0f} MB: too large for an ebook")
+        result.reject(tr("{size} MB: too large for an ebook").format(size=f"{release.size_bytes / MB:.0f}"))
 
 
 def _check_language(
@@ -711,7 +738,11 @@ def _check_language(
             found.add(code)
     if found and terms.language not in found:
         names = ", ".join(language_name(code) for code in sorted(found))
-        result.reject(f"another language ({names}); the book is in {language_name(terms.language)}")
+        result.reject(
+            tr("another language ({found}); the book is in {language}").format(
+                found=names, language=language_name(terms.language)
+            )
+        )
 
 
 def estimated_kbps(size_bytes: int | None, runtime_minutes: int | None) -> float | None:
@@ -726,15 +757,25 @@ def _check_size(release: Release, prefs: RankingPrefs, result: GateResult, runti
         hours = (runtime or 0) / 60
         if kbps < prefs.min_kbps:
             result.reject(
-                f"too small for a {hours:.1f} h book (about {kbps:.0f} kbps): a sample, an abridged "
-                "edition or something else"
+                tr(
+                    "too small for a {hours} h book (about {kbps} kbps): a sample, an abridged edition or "
+                    "something else"
+                ).format(hours=f"{hours:.1f}", kbps=f"{kbps:.0f}")
             )
         elif kbps > prefs.max_kbps:
-            result.reject(f"too large for a {hours:.1f} h book (about {kbps:.0f} kbps)")
+            result.reject(
+                tr("too large for a {hours} h book (about {kbps} kbps)").format(
+                    hours=f"{hours:.1f}", kbps=f"{kbps:.0f}"
+                )
+            )
     elif release.size_bytes and release.size_bytes < prefs.min_size_mb * MB:
-        result.reject(f"only {release.size_bytes / MB:.1f} MB: too small to be an audiobook")
+        result.reject(
+            tr("only {size} MB: too small to be an audiobook").format(size=f"{release.size_bytes / MB:.1f}")
+        )
 
 
 def _check_seeders(release: Release, prefs: RankingPrefs, result: GateResult) -> None:
     if release.protocol == "torrent" and release.seeders is not None and release.seeders < prefs.min_seeders:
-        result.reject(f"{release.seeders} seeders (minimum {prefs.min_seeders})")
+        result.reject(
+            tr.n("%n seeder(s) (minimum {minimum})", release.seeders).format(minimum=prefs.min_seeders)
+        )

@@ -7,11 +7,14 @@ import math
 import re
 from datetime import UTC, datetime
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.ranking.gate import GateResult, estimated_kbps
 from rmab_desktop.services.ranking.prefs import RankingPrefs
 from rmab_desktop.services.ranking.text import Token, words
 from rmab_desktop.services.ranking.vocabulary import FORMAT_WORDS, bitrate_of
+
+tr = Translator("ReleaseRanking")  # one context for every ranking reason and verdict
 
 _KBPS_UNITS = frozenset({"kbps", "kbit", "kbits", "kb", "k"})
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -73,7 +76,11 @@ def _ebook_format(
     fmt = next((f for f in order if f in present), "other")
     rank = order.index(fmt) if fmt in order else len(order) - 1
     parts["format"] = prefs.format_weight * (len(order) - 1 - rank) / max(1, len(order) - 1)
-    reasons.append(f"{fmt.upper()}: ebook preference {rank + 1} of {len(order)}")
+    reasons.append(
+        tr("{format}: ebook preference {rank} of {count}").format(
+            format=fmt.upper(), rank=rank + 1, count=len(order)
+        )
+    )
 
 
 def _audio_quality(
@@ -89,32 +96,43 @@ def _audio_quality(
     fmt = min(formats, key=order.index) if formats else "other"
     rank = order.index(fmt)
     parts["format"] = prefs.format_weight * (len(order) - 1 - rank) / max(1, len(order) - 1)
-    shown = fmt.upper() if formats else "unknown format"
-    extra = f" (also names {', '.join(f.upper() for f in formats if f != fmt)})" if len(formats) > 1 else ""
-    reasons.append(f"{shown}: preference {rank + 1} of {len(order)}{extra}")
+    shown = fmt.upper() if formats else tr("unknown format")
+    others = ", ".join(f.upper() for f in formats if f != fmt)
+    preference = (
+        tr("{format}: preference {rank} of {count} (also names {others})")
+        if len(formats) > 1
+        else tr("{format}: preference {rank} of {count}")
+    )
+    reasons.append(preference.format(format=shown, rank=rank + 1, count=len(order), others=others))
 
     kbps = estimated_kbps(release.size_bytes, runtime_minutes)
-    source = "estimated from size and runtime"
+    source = tr("estimated from size and runtime")
     if kbps is None:
         kbps = title_bitrate(tokens)
-        source = "from the release name"
+        source = tr("from the release name")
     window = prefs.window(fmt)
     weight = prefs.bitrate_weight
     if kbps is None:
         parts["bitrate"] = weight * 0.4
-        reasons.append("Bitrate unknown (no runtime or size)")
+        reasons.append(tr("Bitrate unknown (no runtime or size)"))
     else:
         if kbps < window.low:
             parts["bitrate"] = weight * kbps / window.low
-            verdict = "below"
+            verdict = tr("About {kbps} kbps ({source}), below the {format} window {low}-{high}")
         elif kbps <= window.high:
             parts["bitrate"] = weight
-            verdict = "inside"
+            verdict = tr("About {kbps} kbps ({source}), inside the {format} window {low}-{high}")
         else:
             parts["bitrate"] = weight * max(0.5, window.high / kbps)
-            verdict = "above"
+            verdict = tr("About {kbps} kbps ({source}), above the {format} window {low}-{high}")
         reasons.append(
-            f"About {kbps:.0f} kbps ({source}), {verdict} the {fmt} window {window.low:.0f}-{window.high:.0f}"
+            verdict.format(
+                kbps=f"{kbps:.0f}",
+                source=source,
+                format=fmt,
+                low=f"{window.low:.0f}",
+                high=f"{window.high:.0f}",
+            )
         )
 
 
@@ -123,7 +141,11 @@ def _availability(
 ) -> None:
     priority = min(50, max(1, release.indexer_priority))
     parts["indexer"] = prefs.indexer_weight * (50 - priority) / 49
-    reasons.append(f"Indexer {release.indexer + ' ' if release.indexer else ''}priority {priority}")
+    reasons.append(
+        tr("Indexer {indexer} priority {priority}").format(indexer=release.indexer, priority=priority)
+        if release.indexer
+        else tr("Indexer priority {priority}").format(priority=priority)
+    )
 
     flag_points = 0.0
     scores = {flag_key(name): value for name, value in prefs.flag_scores.items()}
@@ -131,20 +153,22 @@ def _availability(
         points = scores.get(flag)
         if points:
             flag_points += points
-            reasons.append(f"Flag {flag}: {points:+g}")
+            reasons.append(tr("Flag {flag}: {points}").format(flag=flag, points=f"{points:+g}"))
     parts["flags"] = flag_points
 
     if release.protocol == "torrent":
         if release.seeders is None:
             parts["seeders"] = prefs.seeders_weight * 0.3
-            reasons.append("Seeders unknown")
+            reasons.append(tr("Seeders unknown"))
         else:
             fraction = min(1.0, math.log10(release.seeders + 1) / 2)
             parts["seeders"] = prefs.seeders_weight * fraction
-            reasons.append(f"{release.seeders} seeders")
+            reasons.append(tr.n("%n seeder(s)", release.seeders))
     else:
         parts["seeders"] = prefs.usenet_availability
-        reasons.append(f"{release.protocol.capitalize()} download (no seeders needed)")
+        reasons.append(
+            tr("{protocol} download (no seeders needed)").format(protocol=release.protocol.capitalize())
+        )
 
     if release.publish_date is not None:
         published = release.publish_date
@@ -152,7 +176,7 @@ def _availability(
             published = published.replace(tzinfo=UTC)
         days = max(0.0, ((now or datetime.now(UTC)) - published).total_seconds() / 86400)
         parts["age"] = prefs.age_weight * max(0.0, 1 - days / 3650)
-        reasons.append(f"Published {days:.0f} days ago")
+        reasons.append(tr.n("Published %n day(s) ago", round(days)))
     else:
         parts["age"] = 0.0
 
@@ -167,14 +191,18 @@ def _words_and_match(
         n = len(seq)
         if seq and seq[0] in present and any(present[k : k + n] == seq for k in range(len(present) - n + 1)):
             word_points += prefs.preferred_word_points
-            reasons.append(f"Preferred word '{phrase}': +{prefs.preferred_word_points:g}")
+            reasons.append(
+                tr("Preferred word “{word}”: {points}").format(
+                    word=phrase, points=f"+{prefs.preferred_word_points:g}"
+                )
+            )
     parts["words"] = word_points
 
     match = 10.0 if gate.author_found else 0.0
     match += 3.0 if gate.subtitle_found else 0.0
     match += 3.0 if gate.narrator_found else 0.0
     if gate.narrator_found:
-        reasons.append("Narrator named")
+        reasons.append(tr("Narrator named"))
     if gate.subtitle_found:
-        reasons.append("Subtitle named")
+        reasons.append(tr("Subtitle named"))
     parts["match"] = match

@@ -14,6 +14,8 @@ from rmab_desktop.services.requests.service import RequestService
 from rmab_desktop.services.requests.users import APPROVAL_KEY, ApprovalSettings, UserService
 from rmab_desktop.services.scheduler import ScheduleDefinition
 
+jobs_tr = Translator("RequestJobs")  # job titles and schedule names (shown through text()), log lines
+
 __all__ = ["EVENTS", "ApprovalSettings", "RequestService", "UserService", "feature"]
 
 # What the request service publishes; a notification backend chooses among these.
@@ -34,7 +36,10 @@ EVENTS = (
 def release_check(service: RequestService, ctx: JobContext) -> dict[str, Any]:
     started = service.release_due()
     if started:
-        ctx.event(f"{len(started)} requested book(s) came out; their search is queued", context="requests")
+        ctx.event(
+            jobs_tr.n("%n requested book(s) came out; their search is queued", len(started)),
+            context="requests",
+        )
     return {"started": started}
 
 
@@ -46,13 +51,13 @@ def feature(service: RequestService) -> Feature:
                 JobType.REQUESTS_RELEASE_CHECK,
                 NoPayload,
                 lambda ctx, payload: release_check(service, ctx),
-                "Check release days",
+                jobs_tr.mark("Check release days"),
             ),
         ),
         schedules=(
             ScheduleDefinition(
                 "requests_release_check",
-                "Search books released today",
+                jobs_tr.mark("Search books released today"),
                 JobType.REQUESTS_RELEASE_CHECK,
                 "15 * * * *",
             ),

@@ -30,7 +30,7 @@ from rmab_desktop.db.models import (
 from rmab_desktop.domain.catalog import CatalogBook
 from rmab_desktop.domain.enums import EventLevel, JobStatus, Permission, RequestKind, RequestStatus
 from rmab_desktop.domain.errors import NotFoundError, ValidationError
-from rmab_desktop.domain.i18n import Translator
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.job_payloads import RequestPayload
 from rmab_desktop.domain.jobs import JobEvent, JobType
 from rmab_desktop.domain.requests import (
@@ -70,6 +70,11 @@ STATUS_EVENTS = {
     RequestStatus.FAILED: EventKind.FAILED,
 }
 ENDED = (RequestStatus.AVAILABLE, RequestStatus.FAILED, RequestStatus.CANCELLED, RequestStatus.DENIED)
+
+
+def _status_label(row: Request) -> str:
+    label = STATUS_LABELS.get(RequestStatus(row.status))
+    return text(label) if label is not None else row.status
 
 
 def _details(session: Session, row: Request) -> RequestDetails:
@@ -213,7 +218,7 @@ class RequestService:
         self.events.publish(
             AppEvent(
                 kind,
-                title=f"{STATUS_LABELS.get(details.status, details.status.value)}: {details.book.title}",
+                title=tr("{status}: {title}").format(status=details.status_label, title=details.book.title),
                 message=message,
                 request_id=details.id,
                 user_id=details.user_id,
@@ -340,20 +345,30 @@ class RequestService:
         members = set(
             session.scalars(select(RequestMember.user_id).where(RequestMember.request_id == existing.id))
         )
-        label = STATUS_LABELS.get(RequestStatus(existing.status), existing.status).lower()
+        label = _status_label(existing)
         same_edition = (
             session.scalar(select(Audiobook.asin).where(Audiobook.id == existing.audiobook_id)) == book.asin
         )
-        what = "this book" if same_edition else "another edition of this book"
         if existing.user_id == user.id or user.id in members:
             raise DuplicateRequestError(
-                f"You already requested {what} ('{book.title}'); that request is {label} (request {existing.id})."
+                (
+                    tr(
+                        "You already requested this book (“{title}”); that request is “{status}” (request {id})."
+                    )
+                    if same_edition
+                    else tr(
+                        "You already requested another edition of this book (“{title}”); "
+                        "that request is “{status}” (request {id})."
+                    )
+                ).format(title=book.title, status=label, id=existing.id)
             )
         if RequestStatus(existing.status) == RequestStatus.AVAILABLE:
-            raise AlreadyInLibraryError(f"'{book.title}' is already available in the library.")
+            raise AlreadyInLibraryError(
+                tr("“{title}” is already available in the library.").format(title=book.title)
+            )
         session.add(RequestMember(request_id=existing.id, user_id=user.id, joined_at=utcnow()))
         self.queue.add_event(
-            f"{user.label} joined this request",
+            tr("{user} joined this request").format(user=user.label),
             request_id=existing.id,
             context="request",
             metadata={"user_id": user.id},
@@ -396,14 +411,18 @@ class RequestService:
         session.add(row)
         session.flush()
         self.queue.add_event(
-            f"{user.label} requested the {kind.value} '{audiobook.title}'",
+            (
+                tr("{user} requested the ebook “{title}”")
+                if kind == RequestKind.EBOOK
+                else tr("{user} requested the audiobook “{title}”")
+            ).format(user=user.label, title=audiobook.title),
             request_id=row.id,
             context="request",
             metadata={"user_id": user.id, "asin": audiobook.asin, "region": audiobook.region},
             session=session,
         )
         if needs_approval:
-            message = "Waiting for an administrator to approve"
+            message = tr("Waiting for an administrator to approve")
             self._transition(session, row, RequestStatus.AWAITING_APPROVAL, message)
             return row, RequestStatus.AWAITING_APPROVAL, message
         status, message = self._start(session, row, audiobook, tr("Approved automatically"))
@@ -441,7 +460,11 @@ class RequestService:
         self.users.require_admin(admin, "approve requests")
         with self.database.session() as session:
             row = self._row(session, request_id)
-            self._expect(row, {RequestStatus.AWAITING_APPROVAL}, "approved")
+            self._expect(
+                row,
+                {RequestStatus.AWAITING_APPROVAL},
+                tr("This request is “{status}”; it cannot be approved now."),
+            )
             row.approval_note = note.strip() or None
             row.approved_by_id = admin.id
             audiobook = session.get(Audiobook, row.audiobook_id)
@@ -466,7 +489,11 @@ class RequestService:
         self.users.require_admin(admin, "deny requests")
         with self.database.session() as session:
             row = self._row(session, request_id)
-            self._expect(row, {RequestStatus.AWAITING_APPROVAL}, "denied")
+            self._expect(
+                row,
+                {RequestStatus.AWAITING_APPROVAL},
+                tr("This request is “{status}”; it cannot be denied now."),
+            )
             row.approval_note = note.strip() or None
             row.approved_by_id = admin.id
             message = _by_admin(tr("Denied by {admin}"), tr("Denied by {admin}: {note}"), admin.label, note)
@@ -477,20 +504,16 @@ class RequestService:
         return details
 
     @staticmethod
-    def _expect(row: Request, allowed: set[RequestStatus] | frozenset[RequestStatus], verb: str) -> None:
-        status = RequestStatus(row.status)
-        if status not in allowed:
-            raise InvalidTransitionError(
-                f"This request is {STATUS_LABELS.get(status, status.value).lower()}; it cannot be {verb} now."
-            )
+    def _expect(row: Request, allowed: set[RequestStatus] | frozenset[RequestStatus], refusal: str) -> None:
+        """``refusal`` names the request's current status as ``{status}``."""
+        if RequestStatus(row.status) not in allowed:
+            raise InvalidTransitionError(refusal.format(status=_status_label(row)))
 
     @staticmethod
-    def _require_owner_or_admin(row: Request, user: UserInfo, action: str) -> None:
+    def _require_owner_or_admin(row: Request, user: UserInfo, refusal: str) -> None:
         if user.is_admin or row.user_id == user.id:
             return
-        raise PermissionDeniedError(
-            f"Only the person who made this request or an administrator can {action} it."
-        )
+        raise PermissionDeniedError(refusal)
 
     # -- cancel, retry, delete, custom terms ---------------------------------------------------
     def _stop_jobs(self, session: Session, request_id: int) -> list[int]:
@@ -507,10 +530,16 @@ class RequestService:
         user = user or self.users.current()
         with self.database.session() as session:
             row = self._row(session, request_id)
-            self._require_owner_or_admin(row, user, "cancel")
-            self._expect(row, CANCELLABLE_STATUSES, "cancelled")
+            self._require_owner_or_admin(
+                row, user, tr("Only the person who made this request or an administrator can cancel it.")
+            )
+            self._expect(
+                row, CANCELLABLE_STATUSES, tr("This request is “{status}”; it cannot be cancelled now.")
+            )
             jobs = self._stop_jobs(session, request_id)
-            details = self._transition(session, row, RequestStatus.CANCELLED, f"Cancelled by {user.label}")
+            details = self._transition(
+                session, row, RequestStatus.CANCELLED, tr("Cancelled by {user}").format(user=user.label)
+            )
         for job_id in jobs:
             self.queue.cancel(job_id)
         return details
@@ -520,11 +549,20 @@ class RequestService:
         user = user or self.users.current()
         with self.database.session() as session:
             row = self._row(session, request_id)
-            self._require_owner_or_admin(row, user, "retry")
-            self._expect(row, RETRYABLE_STATUSES | {RequestStatus.AWAITING_RELEASE}, "retried")
+            self._require_owner_or_admin(
+                row, user, tr("Only the person who made this request or an administrator can retry it.")
+            )
+            self._expect(
+                row,
+                RETRYABLE_STATUSES | {RequestStatus.AWAITING_RELEASE},
+                tr("This request is “{status}”; it cannot be retried now."),
+            )
             pending = self._stop_jobs(session, request_id)
             details = self._transition(
-                session, row, RequestStatus.AWAITING_SEARCH, f"Search again, asked by {user.label}"
+                session,
+                row,
+                RequestStatus.AWAITING_SEARCH,
+                tr("Search again, asked by {user}").format(user=user.label),
             )
             if not pending:
                 self._enqueue_search(session, row)
@@ -535,13 +573,18 @@ class RequestService:
         user = user or self.users.current()
         with self.database.session() as session:
             row = self._row(session, request_id)
-            self._require_owner_or_admin(row, user, "delete")
+            self._require_owner_or_admin(
+                row, user, tr("Only the person who made this request or an administrator can delete it.")
+            )
             jobs = self._stop_jobs(session, request_id)
             now = utcnow()
             for target in [row, *session.scalars(select(Request).where(Request.parent_id == row.id))]:
                 target.deleted_at = now
             self.queue.add_event(
-                f"Deleted by {user.label}", request_id=row.id, context="request", session=session
+                tr("Deleted by {user}").format(user=user.label),
+                request_id=row.id,
+                context="request",
+                session=session,
             )
         for job_id in jobs:
             self.queue.cancel(job_id)
@@ -551,9 +594,9 @@ class RequestService:
             row = self._row(session, request_id)
             row.custom_search_terms = (terms or "").strip()[:500] or None
             self.queue.add_event(
-                f"Search terms set to '{row.custom_search_terms}'"
+                tr("Search terms set to “{terms}”").format(terms=row.custom_search_terms)
                 if row.custom_search_terms
-                else "Search terms reset",
+                else tr("Search terms reset"),
                 request_id=row.id,
                 context="request",
                 session=session,
@@ -573,7 +616,7 @@ class RequestService:
             ).all()
             for row, audiobook in rows:
                 if audiobook.release_date is None or audiobook.release_date <= today:
-                    self._start(session, row, audiobook, "Released")
+                    self._start(session, row, audiobook, tr("Released"))
                     started.append(row.id)
         return started
 

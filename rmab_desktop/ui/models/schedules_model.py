@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from rmab_desktop.domain.i18n import Translator
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.jobs import ScheduledJob
 from rmab_desktop.ui.formatting import friendly_time, full_time
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
@@ -26,7 +26,7 @@ class SchedulesModel(RowTableModel[ScheduledJob]):
     def __init__(self, title_of: Callable[[str], str] = lambda job_type: job_type) -> None:
         super().__init__(
             [
-                Column(tr.mark("Name"), lambda s: s.name),
+                Column(tr.mark("Name"), lambda s: text(s.name)),
                 Column(tr.mark("Runs"), lambda s: title_of(s.job_type), tooltip=lambda s: s.job_type),
                 Column(tr.mark("Cron"), lambda s: s.cron, tooltip=lambda s: tr("Double-click to edit")),
                 Column(tr.mark("Enabled"), lambda s: tr("Yes") if s.enabled else tr("No")),

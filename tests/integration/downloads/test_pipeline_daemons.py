@@ -156,7 +156,7 @@ def test_request_is_downloaded_through_qbittorrent_after_a_stalled_release_is_re
         request_id, download_history_id=history[1].id, download_path=str(downloaded)
     )
     messages = [e.message for e in kit.requests.timeline(request_id)]
-    assert any("Blocklisted 'Jane Doe - The Quiet Test (Unabridged) [M4B]'" in m for m in messages)
+    assert any("Blocklisted “Jane Doe - The Quiet Test (Unabridged) [M4B]”" in m for m in messages)
     assert any("trying the next release" in m for m in messages)
     assert not any("Returns" in m and "Grabbed" in m for m in messages)
     print(f"\nsearch -> stalled -> replaced -> downloaded took {elapsed:.1f} s")
