@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import re
 import threading
 from pathlib import Path
+from typing import Any
 
 REDACTED = "********"
 MIN_SECRET_LENGTH = 4
+# Query parameters that carry a secret in the URLs services echo back (indexer API keys, tokens).
+SECRET_PARAMETERS = ("apikey", "api_key", "token", "password", "pass", "passkey", "key", "t", "x-plex-token")
+_SECRET_PARAMETER = re.compile(
+    r"(?P<name>[?&;](?:"
+    + "|".join(re.escape(name) for name in SECRET_PARAMETERS)
+    + r"))=(?P<value>[^&#\s\"'<>]+)",
+    re.IGNORECASE,
+)
 
 
 class SecretRedactor(logging.Filter):
@@ -25,12 +35,23 @@ class SecretRedactor(logging.Filter):
                 self._secrets.add(value)
 
     def redact(self, text: str) -> str:
+        """``text`` with every registered secret and every secret-named URL parameter masked."""
         with self._lock:
             secrets = sorted(self._secrets, key=len, reverse=True)
         for secret in secrets:
             if secret in text:
                 text = text.replace(secret, REDACTED)
-        return text
+        return _SECRET_PARAMETER.sub(lambda m: f"{m['name']}={REDACTED}", text)
+
+    def redact_value(self, value: Any) -> Any:
+        """A JSON-like value (job results, event metadata) with every string in it redacted."""
+        if isinstance(value, str):
+            return self.redact(value)
+        if isinstance(value, dict):
+            return {key: self.redact_value(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [self.redact_value(item) for item in value]
+        return value
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()

@@ -23,6 +23,7 @@ from rmab_desktop.domain.enums import EventLevel, JobStatus
 from rmab_desktop.domain.errors import NotFoundError
 from rmab_desktop.domain.job_payloads import PAYLOADS, JobPayload
 from rmab_desktop.domain.jobs import Job, JobEvent, JobType
+from rmab_desktop.logging_setup import REDACTOR
 
 BACKOFF_BASE_SECONDS = 30
 BACKOFF_MAX_SECONDS = 6 * 3600
@@ -181,7 +182,7 @@ class JobQueue:
         """Record a failed attempt; requeue with exponential backoff while attempts remain."""
         with self.database.session() as session:
             row = self._get(session, job_id)
-            row.last_error = error
+            row.last_error = REDACTOR.redact(error)
             row.claimed_by = None
             if retry and row.attempts < row.max_attempts:
                 row.status = JobStatus.QUEUED.value
@@ -278,9 +279,9 @@ class JobQueue:
             row.claimed_by = None
             row.cancel_requested = False
             if result is not None:
-                row.result = result
+                row.result = REDACTOR.redact_value(result)
             if error is not None:
-                row.last_error = error
+                row.last_error = REDACTOR.redact(error)
             if status == JobStatus.DONE:
                 row.progress = 1.0
 
@@ -308,8 +309,8 @@ class JobQueue:
             request_id=request_id,
             level=level.value,
             context=context,
-            message=message,
-            event_metadata=metadata or {},
+            message=REDACTOR.redact(message),
+            event_metadata=REDACTOR.redact_value(metadata or {}),
             created_at=utcnow(),
         )
         if session is not None:
