@@ -24,7 +24,7 @@ import threading
 import time
 import weakref
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import httpcore
 import httpx
@@ -33,6 +33,7 @@ from rmab_desktop.domain.cancel import CancelToken, current_cancel_token
 from rmab_desktop.domain.errors import CancelledError, RmabError, ServiceTimeoutError
 
 CONNECT_TIMEOUT = 4.0
+_Connection = TypeVar("_Connection")
 POLL_SECONDS = 0.2
 _CURRENT: contextvars.ContextVar[Deadline | None] = contextvars.ContextVar("http_deadline", default=None)
 
@@ -278,13 +279,14 @@ def _watched_pools() -> dict[str, type]:
     from urllib3.connection import HTTPConnection, HTTPSConnection
     from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-    def watched(base: type[HTTPConnection]) -> type[HTTPConnection]:
-        class Watched(base):  # type: ignore[misc, valid-type]
+    def watched(base: type[_Connection]) -> type[_Connection]:
+        class Watched(base):  # type: ignore[valid-type, misc]
             def connect(self) -> None:
                 scope = _CURRENT.get()
                 if scope is not None:
-                    configured = self.timeout if isinstance(self.timeout, int | float) else None
-                    self.timeout = scope.cap(configured, CONNECT_TIMEOUT)
+                    configured = getattr(self, "timeout", None)
+                    limit = configured if isinstance(configured, int | float) else None
+                    self.timeout = scope.cap(limit, CONNECT_TIMEOUT)
                 super().connect()
                 if scope is not None:
                     scope.watch(self.sock)

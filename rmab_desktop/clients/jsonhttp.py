@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 
 from rmab_desktop.clients._http import fetch, new_client, parse_json
-from rmab_desktop.clients.deadline import CONNECT_TIMEOUT
+from rmab_desktop.clients.deadline import CONNECT_TIMEOUT, deadline
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import (
     InvalidResponseError,
@@ -28,7 +28,7 @@ from rmab_desktop.domain.errors import (
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=CONNECT_TIMEOUT)
-DEFAULT_DEADLINE = 20.0  # one attempt, answer read in full
+DEFAULT_DEADLINE = 20.0  # every attempt of one call, answers read in full
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 USER_AGENT = "ReadMeABook-Desktop/0.1 (+https://github.com/readmeabook)"
 
@@ -75,37 +75,34 @@ class JsonHttp:
     def get_json(
         self, url: str, params: dict[str, Any] | None = None, *, cancel: CancelToken | None = None
     ) -> Any:
-        """The decoded JSON body of ``GET url``; retries transient failures, then raises typed errors."""
+        """The decoded JSON body of ``GET url``; retries transient failures, then raises typed errors.
+
+        All attempts share one deadline (``deadline_seconds``): a slow server is not asked again
+        and again until minutes have passed.
+        """
         last_error: ServiceError | None = None
-        for attempt in range(self.retries + 1):
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            response: httpx.Response | None = None
-            try:
-                response = fetch(
-                    self._client,
-                    self.service,
-                    "GET",
-                    url,
-                    seconds=self.deadline_seconds,
-                    cancel=cancel,
-                    params=params,
-                )
-            except ServiceUnreachableError as exc:  # also ServiceTimeoutError
-                last_error = exc
-            else:
-                if response.status_code not in RETRY_STATUSES:
-                    return self._decode(response)
-                last_error = self._status_error(response)
-            if attempt < self.retries:
-                delay = self._delay(attempt, response)
-                log.info("%s: %s; retrying in %.1f s", self.service, last_error, delay)
-                if cancel is not None and cancel.wait(delay):
-                    cancel.raise_if_cancelled()
-                elif cancel is None:
-                    self._sleep(delay)
-        assert last_error is not None
-        raise last_error
+        with deadline(self.service, self.deadline_seconds, cancel=cancel) as budget:
+            for attempt in range(self.retries + 1):
+                response: httpx.Response | None = None
+                try:
+                    response = fetch(self._client, self.service, "GET", url, params=params)
+                except ServiceUnreachableError as exc:  # also ServiceTimeoutError
+                    last_error = exc
+                    if budget.ended():
+                        break
+                else:
+                    if response.status_code not in RETRY_STATUSES:
+                        return self._decode(response)
+                    last_error = self._status_error(response)
+                if attempt < self.retries:
+                    delay = self._delay(attempt, response)
+                    log.info("%s: %s; retrying in %.1f s", self.service, last_error, delay)
+                    if cancel is not None and cancel.wait(delay):
+                        cancel.raise_if_cancelled()
+                    elif cancel is None:
+                        self._sleep(delay)
+            assert last_error is not None
+            raise last_error
 
     def _status_error(self, response: httpx.Response) -> ServiceError:
         if response.status_code == 429:

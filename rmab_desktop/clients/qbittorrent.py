@@ -77,7 +77,7 @@ def _watched_client_class() -> type:
     """qbittorrentapi.Client whose requests session obeys deadlines (imported here, not at start-up)."""
     import qbittorrentapi
 
-    class WatchedClient(qbittorrentapi.Client):  # type: ignore[misc]
+    class WatchedClient(qbittorrentapi.Client):
         @property
         def _session(self) -> Any:  # the library builds its session lazily, and again after a logout
             return watch_session(super()._session)

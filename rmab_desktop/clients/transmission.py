@@ -96,7 +96,7 @@ def _watched_client_class() -> type:
     """
     import transmission_rpc
 
-    class WatchedClient(transmission_rpc.Client):  # type: ignore[misc]
+    class WatchedClient(transmission_rpc.Client):
         @property
         def _http_session(self) -> Any:
             return self.__dict__["_http_session"]

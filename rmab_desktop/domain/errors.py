@@ -6,7 +6,7 @@ contain secrets: callers pass names of secrets, never their values.
 
 from __future__ import annotations
 
-from rmab_desktop.logging_setup import REDACTOR
+from rmab_desktop.domain.redaction import REDACTOR
 
 
 class RmabError(Exception):
