@@ -9,6 +9,8 @@ from rmab_desktop.clients.fields import QUOTE_CHARS, quote
 from rmab_desktop.clients.torznab import error_from_document
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import JobRecord
+from rmab_desktop.domain.job_payloads import NoPayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.domain.errors import ServiceError
 from rmab_desktop.logging_setup import REDACTED, REDACTOR
 from rmab_desktop.services.job_queue import JobQueue
@@ -65,9 +67,9 @@ def test_an_indexer_error_description_is_shortened() -> None:
 def test_the_job_queue_redacts_what_it_stores(database: Database) -> None:
     """The second line of defence: text that did not pass through a ServiceError."""
     queue = JobQueue(database)
-    failed_id = queue.enqueue("test.redaction")
+    failed_id = queue.enqueue(JobType.MAINTENANCE_PRUNE_HISTORY, NoPayload())
     queue.fail(failed_id, f"Indexer said {REGISTERED}", retry=False)
-    done_id = queue.enqueue("test.redaction")
+    done_id = queue.enqueue(JobType.MAINTENANCE_PRUNE_HISTORY, NoPayload())
     queue.complete(done_id, {"url": f"http://i/api?apikey=zz-{REGISTERED}", "releases": 3})
     queue.add_event(
         "echo http://i/api?t=search&apikey=plain-9876", job_id=done_id, metadata={"k": REGISTERED}
