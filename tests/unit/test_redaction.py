@@ -9,9 +9,9 @@ from rmab_desktop.clients.fields import QUOTE_CHARS, quote
 from rmab_desktop.clients.torznab import error_from_document
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import JobRecord
+from rmab_desktop.domain.errors import ServiceError
 from rmab_desktop.domain.job_payloads import NoPayload
 from rmab_desktop.domain.jobs import JobType
-from rmab_desktop.domain.errors import ServiceError
 from rmab_desktop.logging_setup import REDACTED, REDACTOR
 from rmab_desktop.services.job_queue import JobQueue
 
