@@ -4,48 +4,12 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import threading
 from pathlib import Path
 
 from rmab_desktop.domain import correlation
+from rmab_desktop.domain.redaction import REDACTED, REDACTOR, SecretRedactor
 
-REDACTED = "********"
-MIN_SECRET_LENGTH = 4
-
-
-class SecretRedactor(logging.Filter):
-    """Replaces registered secret values in every record before any handler formats it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._secrets: set[str] = set()
-        self._lock = threading.Lock()
-
-    def register(self, value: str | None) -> None:
-        if value and len(value) >= MIN_SECRET_LENGTH:
-            with self._lock:
-                self._secrets.add(value)
-
-    def redact(self, text: str) -> str:
-        with self._lock:
-            secrets = sorted(self._secrets, key=len, reverse=True)
-        for secret in secrets:
-            if secret in text:
-                text = text.replace(secret, REDACTED)
-        return text
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        redacted = self.redact(message)
-        if record.exc_info and record.exc_info[1] is not None:
-            formatted = logging.Formatter().formatException(record.exc_info)
-            record.exc_text = self.redact(formatted)
-        if redacted != message or record.args:
-            record.msg, record.args = redacted, None
-        return True
-
-
-REDACTOR = SecretRedactor()
+__all__ = ["REDACTED", "REDACTOR", "SecretRedactor", "setup_logging"]
 
 
 class CorrelationFilter(logging.Filter):

@@ -1,4 +1,6 @@
-"""One place that turns httpx failures into the app's typed service errors (library servers)."""
+"""The app's one way to make an HTTP call: a client whose sockets obey deadlines, a send that
+reads the whole answer within a wall-clock deadline, and typed errors for every failure.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ from typing import Any
 
 import httpx
 
+from rmab_desktop.clients.deadline import CONNECT_TIMEOUT, deadline, deadline_transport
+from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.errors import (
     AuthenticationError,
@@ -19,7 +23,23 @@ from rmab_desktop.domain.errors import (
     ServiceUnreachableError,
 )
 
-DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=CONNECT_TIMEOUT)
+DEFAULT_DEADLINE = 30.0  # seconds for one whole request: connect, send, and read the full answer
+MAX_BODY_BYTES = 32 * 1024 * 1024
+
+
+def new_client(
+    *,
+    timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+    transport: httpx.BaseTransport | None = None,
+    verify: bool = True,
+    **options: Any,
+) -> httpx.Client:
+    """An httpx client whose connections :func:`send` can shut down at its deadline or on cancel.
+
+    ``transport`` replaces the network (tests pass httpx.MockTransport); ``options`` go to httpx.Client.
+    """
+    return httpx.Client(timeout=timeout, transport=transport or deadline_transport(verify=verify), **options)
 
 
 def normalize_base_url(url: str) -> str:
@@ -33,16 +53,62 @@ def normalize_base_url(url: str) -> str:
     return url
 
 
-def send(client: httpx.Client, service: str, method: str, url: str, **kwargs: Any) -> httpx.Response:
-    """Send a request; connection problems and HTTP errors become typed errors naming ``service``."""
+def fetch(
+    client: httpx.Client,
+    service: str,
+    method: str,
+    url: str,
+    *,
+    seconds: float = DEFAULT_DEADLINE,
+    cancel: CancelToken | None = None,
+    **kwargs: Any,
+) -> httpx.Response:
+    """Send a request and read its whole answer within ``seconds``, whatever the HTTP status.
+
+    ``cancel`` (default: the running task's bound token) stops the call too. Transport failures become typed errors
+    naming ``service``; an answer over MAX_BODY_BYTES is refused.
+    """
     try:
-        response = client.request(method, url, **kwargs)
+        with (
+            deadline(service, seconds, cancel=cancel) as scope,
+            client.stream(method, url, **kwargs) as response,
+        ):
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > MAX_BODY_BYTES:
+                    raise InvalidResponseError(
+                        f"{service} sent an answer larger than {MAX_BODY_BYTES // 2**20} MB.", service=service
+                    )
+                chunks.append(chunk)
+                if scope.ended():
+                    break  # the deadline's exit raises the right error
+            response._content = b"".join(chunks)  # what Response.read() does, with the size check
     except httpx.TimeoutException as exc:
         raise ServiceTimeoutError(f"{service} did not answer in time.", service=service) from exc
     except (httpx.ConnectError, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
         raise ServiceUnreachableError(f"Cannot connect to {service}.", service=service) from exc
-    except httpx.InvalidURL as exc:
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
         raise ServiceUnreachableError(f"The {service} address is not a valid URL.", service=service) from exc
+    except httpx.HTTPError as exc:  # undecodable compression, redirect loops ...
+        raise InvalidResponseError(
+            f"{service} sent an answer the app cannot read ({type(exc).__name__}).", service=service
+        ) from exc
+    return response
+
+
+def send(
+    client: httpx.Client,
+    service: str,
+    method: str,
+    url: str,
+    *,
+    seconds: float = DEFAULT_DEADLINE,
+    cancel: CancelToken | None = None,
+    **kwargs: Any,
+) -> httpx.Response:
+    """:func:`fetch`, and HTTP errors become typed errors naming ``service``."""
+    response = fetch(client, service, method, url, seconds=seconds, cancel=cancel, **kwargs)
     status = response.status_code
     if status in (401, 403):
         raise AuthenticationError(f"{service} refused the token (HTTP {status}).", service=service)
@@ -53,9 +119,30 @@ def send(client: httpx.Client, service: str, method: str, url: str, **kwargs: An
     return response
 
 
-def parse_json(response: httpx.Response, service: str) -> Any:
+class _NotFinite(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotFinite(name)
+
+
+def parse_json(body: httpx.Response | bytes | str, service: str) -> Any:
+    """Decoded JSON; absurd nesting, ``NaN``/``Infinity`` and non-JSON become InvalidResponseError."""
+    raw = body.content if isinstance(body, httpx.Response) else body
     try:
-        return json.loads(response.content.decode("utf-8-sig"))
+        return json.loads(
+            raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw.lstrip("\ufeff"),
+            parse_constant=_refuse_constant,
+        )
+    except RecursionError as exc:
+        raise InvalidResponseError(
+            f"{service} sent JSON nested too deeply to read.", service=service
+        ) from exc
+    except _NotFinite as exc:
+        raise InvalidResponseError(
+            f"{service} sent a number the app cannot use ({exc}).", service=service
+        ) from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise InvalidResponseError(f"{service} sent a body that is not JSON.", service=service) from exc
 

@@ -33,6 +33,7 @@ RESPONSE_GROUPS = (
 )
 MAX_PAGE_SIZE = 50
 MAX_SIMS = 50
+MAX_CATEGORY_DEPTH = 4  # the app asks for 2 levels; deeper trees are cut, not recursed into
 _SEQUENCE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -180,13 +181,14 @@ def _expect_dict(data: Any, key: str) -> dict[str, Any]:
     return data
 
 
-def parse_category(node: dict[str, Any], parent_id: str | None = None) -> Category | None:
+def parse_category(node: dict[str, Any], parent_id: str | None = None, depth: int = 0) -> Category | None:
     category_id, name = text(node.get("id")), text(node.get("name"))
     if not category_id or not name:
         return None
+    nested = dicts(node.get("children")) if depth < MAX_CATEGORY_DEPTH else []
     children = tuple(
         child
-        for child in (parse_category(item, category_id) for item in dicts(node.get("children")))
+        for child in (parse_category(item, category_id, depth + 1) for item in nested)
         if child is not None
     )
     return Category(id=category_id, name=name, children=children, parent_id=parent_id)

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from rmab_desktop.clients._http import DEFAULT_TIMEOUT, normalize_base_url, parse_json, send
+from rmab_desktop.clients._http import DEFAULT_TIMEOUT, new_client, normalize_base_url, parse_json, send
 from rmab_desktop.clients.fields import mapping
 from rmab_desktop.domain.errors import InvalidResponseError
 
@@ -125,7 +125,7 @@ class AudiobookshelfClient:
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self._http = httpx.Client(
+        self._http = new_client(
             base_url=normalize_base_url(base_url),
             headers={"Authorization": f"Bearer {token}", "Accept": "application/json"},
             timeout=timeout,

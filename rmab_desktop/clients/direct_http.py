@@ -3,6 +3,10 @@
 Each download has a small JSON record under ``<root>/.rmab-direct/`` so a restart resumes the
 ``.part`` file where it stopped instead of starting again. The app polls :meth:`get` like any
 other client; a worker thread per active download does the transfer and can be cancelled.
+
+A large file has no total deadline but a stall deadline: each STALL_MIN_BYTES received buy
+another ``stall_seconds``, so a server that goes silent, or drips a byte now and then, ends the
+attempt (it resumes with Range, up to RETRIES times) instead of holding the download for ever.
 """
 
 from __future__ import annotations
@@ -22,14 +26,18 @@ from urllib.parse import unquote, urlsplit
 import httpx
 from pathvalidate import sanitize_filename
 
+from rmab_desktop.clients._http import new_client
+from rmab_desktop.clients.deadline import CONNECT_TIMEOUT, Deadline, deadline
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
-from rmab_desktop.domain.errors import CancelledError, ValidationError
+from rmab_desktop.domain.errors import CancelledError, ServiceTimeoutError, ValidationError
 
 log = logging.getLogger(__name__)
 
-CHUNK = 64 * 1024
+SERVICE = "The download server"
 RETRIES = 3
+STALL_SECONDS = 60.0
+STALL_MIN_BYTES = 16 * 1024
 STATE_DIR = ".rmab-direct"
 _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
 
@@ -57,10 +65,16 @@ class DirectHttpClient:
     protocols = frozenset({"http"})
 
     def __init__(
-        self, root: Path, *, timeout: float = 30.0, transport: httpx.BaseTransport | None = None
+        self,
+        root: Path,
+        *,
+        timeout: float = 30.0,
+        stall_seconds: float = STALL_SECONDS,
+        transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.root = Path(root)
-        self._timeout = httpx.Timeout(timeout, connect=10.0)
+        self.stall_seconds = stall_seconds
+        self._timeout = httpx.Timeout(timeout, connect=CONNECT_TIMEOUT)
         self._transport = transport
         self._lock = threading.Lock()
         self._transfers: dict[str, _Transfer] = {}
@@ -217,13 +231,15 @@ class DirectHttpClient:
                 return
             except PermanentDownloadError as exc:
                 record.update(status="failed", error=str(exc))
-            except (httpx.HTTPError, OSError) as exc:
+            except (httpx.HTTPError, OSError, ServiceTimeoutError) as exc:
                 if attempt < RETRIES and not transfer.cancel.wait(min(2**attempt, 10)):
                     log.info("Direct download %s interrupted (%s); resuming", record["id"], exc)
                     continue
                 if transfer.cancel.cancelled:
                     return
-                record.update(status="failed", error=f"Download interrupted: {type(exc).__name__}")
+                stalled = isinstance(exc, ServiceTimeoutError)
+                why = f"no progress for {self.stall_seconds:g} seconds" if stalled else type(exc).__name__
+                record.update(status="failed", error=f"Download interrupted: {why}")
             else:
                 record.update(status="done", error=None)
             break
@@ -241,7 +257,8 @@ class DirectHttpClient:
         have = part.stat().st_size if part.exists() else 0
         headers = {"Range": f"bytes={have}-"} if have else {}
         with (
-            httpx.Client(timeout=self._timeout, transport=self._transport, follow_redirects=True) as http,
+            deadline(SERVICE, self.stall_seconds, cancel=transfer.cancel) as stall,
+            new_client(timeout=self._timeout, transport=self._transport, follow_redirects=True) as http,
             http.stream("GET", file["url"], headers=headers) as response,
         ):
             total = self._expected_total(response, have)
@@ -257,7 +274,7 @@ class DirectHttpClient:
             self._save(record)
             transfer.done_bytes += have
             if response.status_code != 416:
-                self._copy(response, part, have, transfer)
+                self._copy(response, part, have, transfer, stall)
         size = part.stat().st_size
         expected = total or file.get("expected_size")
         if expected is not None and size != expected:
@@ -278,15 +295,20 @@ class DirectHttpClient:
         length = response.headers.get("Content-Length")
         return int(length) if response.status_code == 200 and length and length.isdigit() else None
 
-    @staticmethod
-    def _copy(response: httpx.Response, part: Path, have: int, transfer: _Transfer) -> None:
-        window_start, window_bytes = time.monotonic(), 0
+    def _copy(
+        self, response: httpx.Response, part: Path, have: int, transfer: _Transfer, stall: Deadline
+    ) -> None:
+        window_start, window_bytes, unpaid = time.monotonic(), 0, 0
         with part.open("ab" if have else "wb") as handle:
-            for chunk in response.iter_bytes(CHUNK):
+            for chunk in response.iter_bytes():
                 transfer.cancel.raise_if_cancelled()
                 handle.write(chunk)
                 transfer.done_bytes += len(chunk)
                 window_bytes += len(chunk)
+                unpaid += len(chunk)
+                if unpaid >= STALL_MIN_BYTES:
+                    stall.postpone(self.stall_seconds)
+                    unpaid = 0
                 elapsed = time.monotonic() - window_start
                 if elapsed >= 1.0:
                     transfer.speed_bps = int(window_bytes / elapsed)

@@ -1,35 +1,62 @@
-"""Tolerant readers for JSON fields of third-party APIs: wrong types become None, never a crash."""
+"""Readers for JSON fields of third-party APIs: a wrong type becomes None (or empty), never a crash.
+
+A text field beyond MAX_TEXT_CHARS is not a book's data but a broken or hostile server:
+it raises InvalidResponseError. :func:`quote` shortens server text quoted in a message.
+"""
 
 from __future__ import annotations
 
 import html
+import math
 import re
 from datetime import date
 from typing import Any
 
+from rmab_desktop.domain.errors import InvalidResponseError
+
+MAX_TEXT_CHARS = 100_000
+QUOTE_CHARS = 200
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
 
 
-def text(value: Any) -> str | None:
-    if not isinstance(value, str | int | float) or isinstance(value, bool):
+def string(value: Any) -> str | None:
+    """A string field as sent (paths, names, ids): numbers become text, anything else None."""
+    if not isinstance(value, str | int | float) or isinstance(value, bool) or value == "":
         return None
-    cleaned = _SPACES.sub(" ", html.unescape(_TAGS.sub(" ", str(value)))).strip()
+    if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+        raise InvalidResponseError(
+            f"The service sent a text field of {len(value):,} characters; the app reads at most "
+            f"{MAX_TEXT_CHARS:,}."
+        )
+    return str(value)
+
+
+def text(value: Any) -> str | None:
+    """Human text (titles, descriptions): tags removed, entities decoded, spaces collapsed."""
+    raw = string(value)
+    if raw is None:
+        return None
+    cleaned = _SPACES.sub(" ", html.unescape(_TAGS.sub(" ", raw))).strip()
     return cleaned or None
 
 
 def integer(value: Any) -> int | None:
-    try:
-        return None if value is None or value == "" or isinstance(value, bool) else int(float(value))
-    except (TypeError, ValueError):
-        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    found = number(value)
+    return int(found) if found is not None else None
 
 
 def number(value: Any) -> float | None:
-    try:
-        return None if value is None or value == "" or isinstance(value, bool) else float(value)
-    except (TypeError, ValueError):
+    """A finite number from a number or a numeric string; NaN, infinities and the rest are None."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float) or value == "":
         return None
+    try:
+        found = float(value)
+    except (OverflowError, ValueError):
+        return None
+    return found if math.isfinite(found) else None
 
 
 def day(value: Any) -> date | None:
@@ -48,3 +75,14 @@ def dicts(value: Any) -> list[dict[str, Any]]:
 def mapping(value: Any) -> dict[str, Any]:
     """The value when it is a JSON object, else an empty one."""
     return value if isinstance(value, dict) else {}
+
+
+def items(value: Any) -> list[Any]:
+    """``value`` when it is a list, else an empty one."""
+    return value if isinstance(value, list) else []
+
+
+def quote(value: Any, limit: int = QUOTE_CHARS) -> str:
+    """Server text for a message to the user: one line, at most ``limit`` characters."""
+    line = " ".join(str(value).split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

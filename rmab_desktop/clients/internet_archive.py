@@ -14,7 +14,8 @@ from urllib.parse import quote
 
 import httpx
 
-from rmab_desktop.clients._http import normalize_base_url, parse_json, send
+from rmab_desktop.clients._http import new_client, normalize_base_url, parse_json, send
+from rmab_desktop.clients.deadline import CONNECT_TIMEOUT
 from rmab_desktop.clients.fields import dicts, integer, mapping, text
 from rmab_desktop.domain.errors import InvalidResponseError
 from rmab_desktop.domain.releases import Release, ReleaseFile
@@ -22,7 +23,8 @@ from rmab_desktop.domain.releases import Release, ReleaseFile
 SERVICE = "Internet Archive"
 DEFAULT_URL = "https://archive.org"
 LIBRIVOX_COLLECTION = "librivoxaudio"
-TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+TIMEOUT = httpx.Timeout(30.0, connect=CONNECT_TIMEOUT)
+DEADLINE = 60.0
 # IA format names, best first, with the format word the ranker understands.
 AUDIO_SETS = (
     ("m4b", ("m4b", "audiobook")),
@@ -49,13 +51,16 @@ def _quoted(value: str) -> str:
 class InternetArchiveClient:
     def __init__(self, base_url: str = DEFAULT_URL, *, http: httpx.Client | None = None) -> None:
         self.base_url = normalize_base_url(base_url)
-        self._http = http or httpx.Client(timeout=TIMEOUT, follow_redirects=True)
+        self._http = http or new_client(timeout=TIMEOUT, follow_redirects=True)
 
     def close(self) -> None:
         self._http.close()
 
     def _json(self, path: str, params: Any = None) -> Any:
-        return parse_json(send(self._http, SERVICE, "GET", f"{self.base_url}{path}", params=params), SERVICE)
+        return parse_json(
+            send(self._http, SERVICE, "GET", f"{self.base_url}{path}", seconds=DEADLINE, params=params),
+            SERVICE,
+        )
 
     def search(
         self,

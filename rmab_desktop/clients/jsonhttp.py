@@ -1,4 +1,4 @@
-"""A small JSON-over-HTTP helper: timeouts, retries with backoff on 429/5xx, typed errors.
+"""A small JSON-over-HTTP helper: deadlines, retries with backoff on 429/5xx, typed errors.
 
 Clients for read-only public APIs (Audible catalog, Audnexus) share it so every failure reaches
 the UI as a :mod:`rmab_desktop.domain.errors` type with words a user can act on.
@@ -14,19 +14,21 @@ from typing import Any
 
 import httpx
 
+from rmab_desktop.clients._http import fetch, new_client, parse_json
+from rmab_desktop.clients.deadline import CONNECT_TIMEOUT, deadline
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import (
     InvalidResponseError,
     NotFoundError,
     RateLimitedError,
     ServiceError,
-    ServiceTimeoutError,
     ServiceUnreachableError,
 )
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=CONNECT_TIMEOUT)
+DEFAULT_DEADLINE = 20.0  # every attempt of one call, answers read in full
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 USER_AGENT = "ReadMeABook-Desktop/0.1 (+https://github.com/readmeabook)"
 
@@ -39,6 +41,7 @@ class JsonHttp:
         service: str,
         *,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        deadline_seconds: float = DEFAULT_DEADLINE,
         retries: int = 3,
         backoff_seconds: float = 0.5,
         max_backoff_seconds: float = 8.0,
@@ -46,11 +49,12 @@ class JsonHttp:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.service = service
+        self.deadline_seconds = deadline_seconds
         self.retries = retries
         self.backoff_seconds = backoff_seconds
         self.max_backoff_seconds = max_backoff_seconds
         self._sleep = sleep
-        self._client = httpx.Client(
+        self._client = new_client(
             timeout=timeout,
             transport=transport,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
@@ -71,35 +75,34 @@ class JsonHttp:
     def get_json(
         self, url: str, params: dict[str, Any] | None = None, *, cancel: CancelToken | None = None
     ) -> Any:
-        """The decoded JSON body of ``GET url``; retries transient failures, then raises typed errors."""
+        """The decoded JSON body of ``GET url``; retries transient failures, then raises typed errors.
+
+        All attempts share one deadline (``deadline_seconds``): a slow server is not asked again
+        and again until minutes have passed.
+        """
         last_error: ServiceError | None = None
-        for attempt in range(self.retries + 1):
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            response: httpx.Response | None = None
-            try:
-                response = self._client.get(url, params=params)
-            except httpx.TimeoutException:
-                last_error = ServiceTimeoutError(
-                    f"{self.service} did not answer in time.", service=self.service
-                )
-            except httpx.TransportError as exc:
-                last_error = ServiceUnreachableError(
-                    f"{self.service} cannot be reached ({type(exc).__name__}).", service=self.service
-                )
-            else:
-                if response.status_code not in RETRY_STATUSES:
-                    return self._decode(response)
-                last_error = self._status_error(response)
-            if attempt < self.retries:
-                delay = self._delay(attempt, response)
-                log.info("%s: %s; retrying in %.1f s", self.service, last_error, delay)
-                if cancel is not None and cancel.wait(delay):
-                    cancel.raise_if_cancelled()
-                elif cancel is None:
-                    self._sleep(delay)
-        assert last_error is not None
-        raise last_error
+        with deadline(self.service, self.deadline_seconds, cancel=cancel) as budget:
+            for attempt in range(self.retries + 1):
+                response: httpx.Response | None = None
+                try:
+                    response = fetch(self._client, self.service, "GET", url, params=params)
+                except ServiceUnreachableError as exc:  # also ServiceTimeoutError
+                    last_error = exc
+                    if budget.ended():
+                        break
+                else:
+                    if response.status_code not in RETRY_STATUSES:
+                        return self._decode(response)
+                    last_error = self._status_error(response)
+                if attempt < self.retries:
+                    delay = self._delay(attempt, response)
+                    log.info("%s: %s; retrying in %.1f s", self.service, last_error, delay)
+                    if cancel is not None and cancel.wait(delay):
+                        cancel.raise_if_cancelled()
+                    elif cancel is None:
+                        self._sleep(delay)
+            assert last_error is not None
+            raise last_error
 
     def _status_error(self, response: httpx.Response) -> ServiceError:
         if response.status_code == 429:
@@ -117,9 +120,4 @@ class JsonHttp:
             raise InvalidResponseError(
                 f"{self.service} refused the request (HTTP {response.status_code}).", service=self.service
             )
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise InvalidResponseError(
-                f"{self.service} sent an answer that is not JSON.", service=self.service
-            ) from exc
+        return parse_json(response, self.service)

@@ -13,7 +13,9 @@ from typing import Any
 import httpx
 from pathvalidate import sanitize_filename
 
-from rmab_desktop.clients._http import normalize_base_url, parse_json, send
+from rmab_desktop.clients._http import new_client, normalize_base_url, parse_json, send
+from rmab_desktop.clients.deadline import CONNECT_TIMEOUT
+from rmab_desktop.clients.fields import dicts, integer, mapping, quote, string
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
 from rmab_desktop.domain.errors import (
     AuthenticationError,
@@ -40,17 +42,17 @@ def nzb_filename(name: str) -> str:
 
 def _size(item: dict[str, Any], prefix: str) -> int | None:
     """64-bit sizes come split in Lo/Hi words (older versions have no plain field)."""
-    lo, hi = item.get(f"{prefix}Lo"), item.get(f"{prefix}Hi")
+    lo, hi = integer(item.get(f"{prefix}Lo")), integer(item.get(f"{prefix}Hi"))
     if lo is None:
-        mb = item.get(f"{prefix}MB")
-        return int(mb) * 1024 * 1024 if mb is not None else None
-    return int(hi or 0) * 2**32 + int(lo)
+        mb = integer(item.get(f"{prefix}MB"))
+        return mb * 1024 * 1024 if mb is not None else None
+    return (hi or 0) * 2**32 + lo
 
 
 def map_group(item: dict[str, Any], speed_bps: int | None = None) -> DownloadItem:
     """A ``listgroups`` entry (queue)."""
     size, remaining = _size(item, "FileSize"), _size(item, "RemainingSize") or 0
-    status = str(item.get("Status", "QUEUED")).upper()
+    status = (string(item.get("Status")) or "QUEUED").upper()
     if status.startswith("PP_") or status in ("LOADING_PARS", "VERIFYING_SOURCES", "REPAIRING", "UNPACKING"):
         state = DownloadState.CHECKING
     elif "Status" not in item and item.get("ActiveDownloads"):
@@ -60,37 +62,37 @@ def map_group(item: dict[str, Any], speed_bps: int | None = None) -> DownloadIte
     progress = (size - remaining) / size if size else 0.0
     eta = int(remaining / speed_bps) if speed_bps and state == DownloadState.DOWNLOADING else None
     return DownloadItem(
-        id=str(item.get("NZBID")),
-        name=str(item.get("NZBName", "")),
+        id=str(integer(item.get("NZBID"))),
+        name=string(item.get("NZBName")) or "",
         state=state,
         progress=max(0.0, min(progress, 1.0)),
         size_bytes=size,
         downloaded_bytes=(size - remaining) if size is not None else None,
         speed_bps=speed_bps if state == DownloadState.DOWNLOADING else 0,
         eta_seconds=eta,
-        save_path=item.get("DestDir") or None,
-        content_path=item.get("DestDir") or None,
-        category=item.get("Category") or None,
+        save_path=string(item.get("DestDir")),
+        content_path=string(item.get("DestDir")),
+        category=string(item.get("Category")),
     )
 
 
 def map_history(item: dict[str, Any]) -> DownloadItem:
     """A ``history`` entry: SUCCESS/* and WARNING/* are done; FAILURE/* and DELETED/* failed."""
-    status = str(item.get("Status", ""))
+    status = string(item.get("Status")) or ""
     kind = status.partition("/")[0].upper()
     failed = kind in ("FAILURE", "DELETED")
-    path = item.get("FinalDir") or item.get("DestDir") or None
+    path = string(item.get("FinalDir")) or string(item.get("DestDir"))
     return DownloadItem(
-        id=str(item.get("NZBID")),
-        name=str(item.get("NZBName") or item.get("Name") or ""),
+        id=str(integer(item.get("NZBID"))),
+        name=string(item.get("NZBName")) or string(item.get("Name")) or "",
         state=DownloadState.FAILED if failed else DownloadState.COMPLETED,
         progress=0.0 if failed else 1.0,
         size_bytes=_size(item, "FileSize"),
         speed_bps=0,
         save_path=path,
         content_path=path,
-        category=item.get("Category") or None,
-        error=f"NZBGet: {status}" if failed else None,
+        category=string(item.get("Category")),
+        error=f"NZBGet: {quote(status)}" if failed else None,
     )
 
 
@@ -109,7 +111,9 @@ class NzbgetClient:
     ) -> None:
         self.url = normalize_base_url(url)
         auth = httpx.BasicAuth(username, password) if username or password else None
-        self._http = httpx.Client(auth=auth, timeout=httpx.Timeout(timeout, connect=5.0), verify=verify_tls)
+        self._http = new_client(
+            auth=auth, timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT), verify=verify_tls
+        )
 
     def call(self, method: str, *params: Any) -> Any:
         body = {"version": "1.1", "method": method, "params": list(params), "id": next(_ids)}
@@ -131,15 +135,17 @@ class NzbgetClient:
         if data.get("error"):
             error = data["error"]
             message = error.get("message") if isinstance(error, dict) else str(error)
-            raise ServiceError(f"NZBGet could not run '{method}': {message}", service=SERVICE)
+            raise ServiceError(f"NZBGet could not run '{method}': {quote(message)}", service=SERVICE)
         return data.get("result")
 
     def version(self) -> str:
         return str(self.call("version"))
 
     def default_save_path(self) -> str:
-        config = {entry.get("Name"): entry.get("Value") for entry in self.call("config") or []}
-        return str(config.get("DestDir") or "")
+        config = {
+            string(entry.get("Name")): string(entry.get("Value")) for entry in dicts(self.call("config"))
+        }
+        return config.get("DestDir") or ""
 
     def add(self, item: NewDownload) -> str:
         if not item.nzb:
@@ -158,22 +164,21 @@ class NzbgetClient:
         return str(nzb_id)
 
     def _speed(self) -> int:
-        status = self.call("status") or {}
-        return int(status.get("DownloadRate") or 0)
+        return integer(mapping(self.call("status")).get("DownloadRate")) or 0
 
     def get(self, item_id: str) -> DownloadItem:
-        for item in self.call("listgroups", 0) or []:
-            if str(item.get("NZBID")) == item_id:
+        for item in dicts(self.call("listgroups", 0)):
+            if str(integer(item.get("NZBID"))) == item_id:
                 return map_group(item, self._speed())
-        for item in self.call("history", False) or []:
-            if str(item.get("NZBID")) == item_id:
+        for item in dicts(self.call("history", False)):
+            if str(integer(item.get("NZBID"))) == item_id:
                 return map_history(item)
         return DownloadItem(id=item_id, name="", state=DownloadState.MISSING)
 
     def list(self, category: str | None = None) -> list[DownloadItem]:
         speed = self._speed()
-        items = [map_group(i, speed) for i in self.call("listgroups", 0) or []]
-        items += [map_history(i) for i in self.call("history", False) or []]
+        items = [map_group(i, speed) for i in dicts(self.call("listgroups", 0))]
+        items += [map_history(i) for i in dicts(self.call("history", False))]
         return [i for i in items if category is None or i.category == category]
 
     def remove(self, item_id: str, delete_data: bool) -> None:
@@ -182,7 +187,7 @@ class NzbgetClient:
         NZBGet cannot delete finished files through its API; the download service deletes them.
         """
         nzb_id = int(item_id)
-        queued = any(i.get("NZBID") == nzb_id for i in self.call("listgroups", 0) or [])
+        queued = any(integer(i.get("NZBID")) == nzb_id for i in dicts(self.call("listgroups", 0)))
         command = ("GroupFinalDelete" if delete_data else "GroupDelete") if queued else "HistoryFinalDelete"
         if not self.call("editqueue", command, "", [nzb_id]):
             raise ServiceError(f"NZBGet could not remove item {item_id}.", service=SERVICE)

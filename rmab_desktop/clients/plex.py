@@ -19,7 +19,7 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
 from rmab_desktop import APP_NAME, __version__
-from rmab_desktop.clients._http import DEFAULT_TIMEOUT, normalize_base_url, parse_json, send
+from rmab_desktop.clients._http import DEFAULT_TIMEOUT, new_client, normalize_base_url, parse_json, send
 from rmab_desktop.domain.errors import InvalidResponseError, ValidationError
 
 SERVICE = "Plex"
@@ -164,7 +164,7 @@ class PlexClient:
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self._http = httpx.Client(
+        self._http = new_client(
             base_url=normalize_base_url(base_url),
             headers={
                 "X-Plex-Token": token,
@@ -265,7 +265,7 @@ class PlexTvPinFlow:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.client_id = client_id or str(uuid.uuid4())
-        self._http = httpx.Client(
+        self._http = new_client(
             base_url=base_url,
             headers={
                 "Accept": "application/json",

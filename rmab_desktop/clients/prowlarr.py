@@ -14,14 +14,13 @@ from typing import Any
 
 import httpx
 
-from rmab_desktop.clients._http import normalize_base_url, parse_json, send
+from rmab_desktop.clients._http import new_client, normalize_base_url, parse_json, send
 from rmab_desktop.clients.fields import dicts, integer, mapping, number, text
-from rmab_desktop.clients.torznab import fetch_release_file
+from rmab_desktop.clients.torznab import SEARCH_DEADLINE, SEARCH_TIMEOUT, fetch_release_file
 from rmab_desktop.domain.errors import AuthenticationError, InvalidResponseError
 from rmab_desktop.domain.releases import DEFAULT_INDEXER_PRIORITY, Protocol, Release
 
 SERVICE = "Prowlarr"
-SEARCH_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 
 
 @dataclass(frozen=True)
@@ -148,7 +147,7 @@ def parse_search_results(data: Any, priorities: dict[int, int] | None = None) ->
 class ProwlarrClient:
     def __init__(self, base_url: str, api_key: str, *, http: httpx.Client | None = None) -> None:
         self.base_url = normalize_base_url(base_url)
-        self._http = http or httpx.Client(timeout=SEARCH_TIMEOUT)
+        self._http = http or new_client(timeout=SEARCH_TIMEOUT)
         self._headers = {"X-Api-Key": api_key, "Accept": "application/json"}
 
     def close(self) -> None:
@@ -161,6 +160,7 @@ class ProwlarrClient:
                 SERVICE,
                 "GET",
                 f"{self.base_url}/api/v1/{path}",
+                seconds=SEARCH_DEADLINE,
                 params=params,
                 headers=self._headers,
             )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator
 from typing import Any
 
-from rmab_desktop.clients.fields import mapping
+from rmab_desktop.clients.deadline import CONNECT_TIMEOUT, deadline, watch_session
+from rmab_desktop.clients.fields import integer, mapping, number, quote, string
 from rmab_desktop.clients.torrent_file import info_hash, magnet_info_hash
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
 from rmab_desktop.domain.errors import (
@@ -19,6 +21,7 @@ from rmab_desktop.domain.errors import (
 )
 
 SERVICE = "qBittorrent"
+DEADLINE = 30.0  # one library call (a login and a request at most), answer read in full
 NO_ETA = 8640000
 STATES = {
     "error": DownloadState.FAILED,
@@ -47,26 +50,39 @@ STATES = {
 
 def map_torrent(data: dict[str, Any]) -> DownloadItem:
     """One ``torrents/info`` (or sync/maindata) torrent as a DownloadItem."""
-    raw_state = str(data.get("state", ""))
+    raw_state = string(data.get("state")) or ""
     state = STATES.get(raw_state, DownloadState.QUEUED)
-    eta = data.get("eta")
-    size = data.get("size") or data.get("total_size")
+    eta = integer(data.get("eta"))
+    size = integer(data.get("size")) or integer(data.get("total_size"))
     return DownloadItem(
-        id=str(data.get("hash") or data.get("infohash_v1") or ""),
-        name=str(data.get("name", "")),
+        id=string(data.get("hash")) or string(data.get("infohash_v1")) or "",
+        name=string(data.get("name")) or "",
         state=state,
-        progress=float(data.get("progress") or 0.0),
-        size_bytes=int(size) if size is not None and int(size) >= 0 else None,
-        downloaded_bytes=int(data["completed"]) if data.get("completed") is not None else None,
-        speed_bps=int(data.get("dlspeed") or 0),
-        eta_seconds=int(eta) if isinstance(eta, int) and 0 <= eta < NO_ETA else None,
-        ratio=float(data["ratio"]) if data.get("ratio") is not None else None,
-        seeding_seconds=int(data["seeding_time"]) if data.get("seeding_time") is not None else None,
-        save_path=data.get("save_path"),
-        content_path=data.get("content_path"),
-        category=data.get("category") or None,
-        error=f"qBittorrent reports '{raw_state}'" if state == DownloadState.FAILED else None,
+        progress=number(data.get("progress")) or 0.0,
+        size_bytes=size if size is not None and size >= 0 else None,
+        downloaded_bytes=integer(data.get("completed")),
+        speed_bps=integer(data.get("dlspeed")) or 0,
+        eta_seconds=eta if eta is not None and 0 <= eta < NO_ETA else None,
+        ratio=number(data.get("ratio")),
+        seeding_seconds=integer(data.get("seeding_time")),
+        save_path=string(data.get("save_path")),
+        content_path=string(data.get("content_path")),
+        category=string(data.get("category")),
+        error=f"qBittorrent reports '{quote(raw_state)}'" if state == DownloadState.FAILED else None,
     )
+
+
+@functools.cache
+def _watched_client_class() -> type:
+    """qbittorrentapi.Client whose requests session obeys deadlines (imported here, not at start-up)."""
+    import qbittorrentapi
+
+    class WatchedClient(qbittorrentapi.Client):
+        @property
+        def _session(self) -> Any:  # the library builds its session lazily, and again after a logout
+            return watch_session(super()._session)
+
+    return WatchedClient
 
 
 class QBittorrentClient:
@@ -81,16 +97,16 @@ class QBittorrentClient:
         *,
         verify_tls: bool = True,
         timeout: float = 15.0,
+        deadline_seconds: float = DEADLINE,
     ) -> None:
-        import qbittorrentapi  # here, not at start-up
-
         self.url = url.rstrip("/")
-        self._api = qbittorrentapi.Client(
+        self.deadline_seconds = deadline_seconds
+        self._api = _watched_client_class()(
             host=self.url,
             username=username or None,
             password=password or None,
             VERIFY_WEBUI_CERTIFICATE=verify_tls,
-            REQUESTS_ARGS={"timeout": (min(timeout, 5.0), timeout)},
+            REQUESTS_ARGS={"timeout": (min(timeout, CONNECT_TIMEOUT), timeout)},
             DISABLE_LOGGING_DEBUG_OUTPUT=True,
         )
 
@@ -99,7 +115,8 @@ class QBittorrentClient:
         import qbittorrentapi
 
         try:
-            yield
+            with deadline(SERVICE, self.deadline_seconds):
+                yield
         except qbittorrentapi.LoginFailed as exc:
             raise AuthenticationError(
                 f"qBittorrent at {self.url} refused the user name or password.",
@@ -115,7 +132,7 @@ class QBittorrentClient:
             ) from exc
         except qbittorrentapi.HTTPError as exc:
             raise InvalidResponseError(
-                f"qBittorrent at {self.url} answered with an error: {exc}", service=SERVICE
+                f"qBittorrent at {self.url} answered with an error: {quote(exc)}", service=SERVICE
             ) from exc
         except qbittorrentapi.APIConnectionError as exc:
             text = str(exc).lower()
@@ -129,7 +146,13 @@ class QBittorrentClient:
                 hint="Check the address and port, and that qBittorrent's Web UI is enabled.",
             ) from exc
         except qbittorrentapi.APIError as exc:
-            raise ServiceError(f"qBittorrent: {exc}", service=SERVICE) from exc
+            raise ServiceError(f"qBittorrent: {quote(exc)}", service=SERVICE) from exc
+        except (RecursionError, ValueError, TypeError, AttributeError, KeyError) as exc:
+            # the library decoded an answer of a shape it (or map_torrent) cannot read
+            raise InvalidResponseError(
+                f"qBittorrent at {self.url} sent an answer the app cannot read ({type(exc).__name__}).",
+                service=SERVICE,
+            ) from exc
 
     def version(self) -> str:
         with self._errors():
@@ -179,17 +202,17 @@ class QBittorrentClient:
 
     def get(self, item_id: str) -> DownloadItem:
         with self._errors():
-            rows = self._api.torrents_info(torrent_hashes=item_id)
+            items = [map_torrent(dict(row)) for row in self._api.torrents_info(torrent_hashes=item_id)]
         # emulators (RDT-Client) ignore the hashes filter: pick ours
-        for row in rows:
-            if str(row.get("hash", "")).lower() == item_id.lower():
-                return map_torrent(dict(row))
+        for item in items:
+            if item.id.lower() == item_id.lower():
+                return item
         return DownloadItem(id=item_id, name="", state=DownloadState.MISSING)
 
     def list(self, category: str | None = None) -> list[DownloadItem]:
         with self._errors():
             rows = self._api.torrents_info(category=category) if category else self._api.torrents_info()
-        return [map_torrent(dict(row)) for row in rows]
+            return [map_torrent(dict(row)) for row in rows]
 
     def remove(self, item_id: str, delete_data: bool) -> None:
         with self._errors():

@@ -10,7 +10,9 @@ from typing import Any
 
 import httpx
 
-from rmab_desktop.clients._http import normalize_base_url, parse_json, send
+from rmab_desktop.clients._http import new_client, normalize_base_url, parse_json, send
+from rmab_desktop.clients.deadline import CONNECT_TIMEOUT
+from rmab_desktop.clients.fields import quote, string
 from rmab_desktop.clients.nzbget import nzb_filename
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
 from rmab_desktop.domain.errors import (
@@ -92,7 +94,7 @@ def map_history_slot(slot: dict[str, Any]) -> DownloadItem:
         save_path=storage,
         content_path=storage,
         category=slot.get("category") or None,
-        error=(slot.get("fail_message") or "SABnzbd reports a failure")
+        error=quote(string(slot.get("fail_message")) or "SABnzbd reports a failure")
         if state == DownloadState.FAILED
         else None,
     )
@@ -105,7 +107,7 @@ class SabnzbdClient:
     def __init__(self, url: str, api_key: str, *, timeout: float = 15.0, verify_tls: bool = True) -> None:
         self.url = normalize_base_url(url)
         self._key = api_key
-        self._http = httpx.Client(timeout=httpx.Timeout(timeout, connect=5.0), verify=verify_tls)
+        self._http = new_client(timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT), verify=verify_tls)
 
     def api(self, mode: str, *, files: dict[str, Any] | None = None, **params: str | int) -> Any:
         query = {"mode": mode, "output": "json", "apikey": self._key, **params}
@@ -124,7 +126,7 @@ class SabnzbdClient:
         data = parse_json(response, SERVICE)
         if isinstance(data, dict) and data.get("status") is False:
             raise ServiceError(
-                f"SABnzbd refused '{mode}': {data.get('error') or 'no reason given'}", service=SERVICE
+                f"SABnzbd refused '{mode}': {quote(data.get('error') or 'no reason given')}", service=SERVICE
             )
         return data
 

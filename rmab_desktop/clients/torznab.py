@@ -21,8 +21,9 @@ import httpx
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
-from rmab_desktop.clients._http import normalize_base_url, send
-from rmab_desktop.clients.fields import integer, number
+from rmab_desktop.clients._http import new_client, normalize_base_url, send
+from rmab_desktop.clients.deadline import CONNECT_TIMEOUT
+from rmab_desktop.clients.fields import integer, number, quote
 from rmab_desktop.domain.errors import (
     AuthenticationError,
     InvalidResponseError,
@@ -34,7 +35,8 @@ from rmab_desktop.domain.releases import DEFAULT_INDEXER_PRIORITY, Protocol, Rel
 
 TORZNAB_NS = "http://torznab.com/schemas/2015/feed"
 NEWZNAB_NS = "http://www.newznab.com/DTD/2010/feeds/attributes/"
-SEARCH_TIMEOUT = httpx.Timeout(60.0, connect=10.0)  # some trackers take ~30 s to answer
+SEARCH_TIMEOUT = httpx.Timeout(60.0, connect=CONNECT_TIMEOUT)  # some trackers take ~30 s to answer
+SEARCH_DEADLINE = 90.0  # one search request, answer read in full
 _HASH = re.compile(r"^(?:[0-9a-fA-F]{40}|[A-Za-z2-7]{32})$")
 _MAGNET_HASH = re.compile(r"xt=urn:btih:([0-9a-zA-Z]+)", re.IGNORECASE)
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -97,7 +99,7 @@ def error_from_document(root: Element, service: str) -> ServiceError:
     """The typed error of a Newznab/Torznab ``<error code description/>`` document."""
     code = integer(root.get("code"))
     description = (root.get("description") or "unknown error").strip()
-    message = f"{service} answered with an error: {description} (code {code})."
+    message = f"{service} answered with an error: {quote(description)} (code {code})."
     if code in _AUTH_CODES:
         return AuthenticationError(
             message, service=service, hint="Check the API key of this indexer in Settings > Indexers."
@@ -377,7 +379,7 @@ class TorznabClient:
         self.protocol = protocol
         self.priority = priority
         self.indexer_id = indexer_id
-        self._http = http or httpx.Client(timeout=SEARCH_TIMEOUT, follow_redirects=True)
+        self._http = http or new_client(timeout=SEARCH_TIMEOUT, follow_redirects=True)
 
     def close(self) -> None:
         self._http.close()
@@ -386,7 +388,9 @@ class TorznabClient:
         if self.api_key:
             params = {**params, "apikey": self.api_key}
         try:
-            return send(self._http, self.name, "GET", self.url, params=params).content
+            return send(
+                self._http, self.name, "GET", self.url, seconds=SEARCH_DEADLINE, params=params
+            ).content
         except NotFoundError as exc:
             raise InvalidResponseError(
                 f"{self.name}: there is no Torznab/Newznab API at this address (HTTP 404).",

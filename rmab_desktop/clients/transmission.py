@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import posixpath
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from rmab_desktop.clients.deadline import CONNECT_TIMEOUT, deadline, watch_session
+from rmab_desktop.clients.fields import integer, items, number, quote, string
 from rmab_desktop.clients.torrent_file import info_hash, magnet_info_hash
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
 from rmab_desktop.domain.errors import (
     AuthenticationError,
+    InvalidResponseError,
     ServiceError,
     ServiceTimeoutError,
     ServiceUnreachableError,
@@ -22,6 +26,7 @@ if TYPE_CHECKING:
     import transmission_rpc
 
 SERVICE = "Transmission"
+DEADLINE = 30.0  # one library call, answer read in full
 LOCAL_ERROR = 3  # 1 and 2 are tracker warnings/errors: the data may still come from peers
 FIELDS = [
     "hashString",
@@ -45,8 +50,8 @@ FIELDS = [
 
 def map_torrent(fields: dict[str, Any]) -> DownloadItem:
     """A ``torrent-get`` object (camelCase fields) as a DownloadItem."""
-    status, done = int(fields.get("status", 0)), float(fields.get("percentDone") or 0.0)
-    error = int(fields.get("error") or 0)
+    status, done = integer(fields.get("status")) or 0, number(fields.get("percentDone")) or 0.0
+    error = integer(fields.get("error")) or 0
     if error == LOCAL_ERROR:
         state = DownloadState.FAILED
     elif status in (1, 2):
@@ -61,36 +66,66 @@ def map_torrent(fields: dict[str, Any]) -> DownloadItem:
         state = DownloadState.STALLED
     else:
         state = DownloadState.DOWNLOADING
-    eta, ratio = fields.get("eta"), fields.get("uploadRatio")
-    download_dir, name = fields.get("downloadDir") or "", fields.get("name") or ""
-    labels = fields.get("labels") or []
+    eta, ratio = integer(fields.get("eta")), number(fields.get("uploadRatio"))
+    download_dir, name = string(fields.get("downloadDir")) or "", string(fields.get("name")) or ""
+    labels = [label for label in map(string, items(fields.get("labels"))) if label]
     return DownloadItem(
-        id=str(fields.get("hashString", "")),
+        id=string(fields.get("hashString")) or "",
         name=name,
         state=state,
         progress=done,
-        size_bytes=fields.get("sizeWhenDone") or fields.get("totalSize"),
-        downloaded_bytes=fields.get("haveValid"),
-        speed_bps=int(fields.get("rateDownload") or 0),
-        eta_seconds=int(eta) if isinstance(eta, int) and eta >= 0 else None,
-        ratio=float(ratio) if isinstance(ratio, int | float) and ratio >= 0 else None,
-        seeding_seconds=fields.get("secondsSeeding"),
+        size_bytes=integer(fields.get("sizeWhenDone")) or integer(fields.get("totalSize")),
+        downloaded_bytes=integer(fields.get("haveValid")),
+        speed_bps=integer(fields.get("rateDownload")) or 0,
+        eta_seconds=eta if eta is not None and eta >= 0 else None,
+        ratio=ratio if ratio is not None and ratio >= 0 else None,
+        seeding_seconds=integer(fields.get("secondsSeeding")),
         save_path=download_dir or None,
         content_path=posixpath.join(download_dir, name) if download_dir and name else None,
         category=labels[0] if labels else None,
-        error=(fields.get("errorString") or "Transmission reports an error") if error else None,
+        error=quote(string(fields.get("errorString")) or "Transmission reports an error") if error else None,
     )
+
+
+@functools.cache
+def _watched_client_class() -> type:
+    """transmission_rpc.Client whose requests session obeys deadlines.
+
+    Imported here, not at start-up: transmission-rpc pulls in requests (~70 ms). The library
+    makes its session in ``__init__`` and uses it at once, so the session is watched as it is set.
+    """
+    import transmission_rpc
+
+    class WatchedClient(transmission_rpc.Client):
+        @property
+        def _http_session(self) -> Any:
+            return self.__dict__["_http_session"]
+
+        @_http_session.setter
+        def _http_session(self, session: Any) -> None:
+            self.__dict__["_http_session"] = watch_session(session)
+
+    return WatchedClient
 
 
 class TransmissionClient:
     kind = "transmission"
     protocols = frozenset({"torrent"})
 
-    def __init__(self, url: str, username: str = "", password: str = "", *, timeout: float = 15.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        username: str = "",
+        password: str = "",
+        *,
+        timeout: float = 15.0,
+        deadline_seconds: float = DEADLINE,
+    ) -> None:
         parts = urlsplit(url if "://" in url else f"http://{url}")
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValidationError(f"'{url}' is not an http(s) address.")
         self.url = url
+        self.deadline_seconds = deadline_seconds
         self._args: dict[str, Any] = {
             "protocol": parts.scheme,
             "host": parts.hostname,
@@ -98,7 +133,7 @@ class TransmissionClient:
             "path": parts.path if parts.path not in ("", "/") else "/transmission/rpc",
             "username": username or None,
             "password": password or None,
-            "timeout": timeout,
+            "timeout": (min(timeout, CONNECT_TIMEOUT), timeout),
         }
         self._client: transmission_rpc.Client | None = None
 
@@ -113,7 +148,8 @@ class TransmissionClient:
         )
 
         try:
-            yield
+            with deadline(SERVICE, self.deadline_seconds):
+                yield
         except TransmissionAuthError as exc:
             raise AuthenticationError(
                 f"Transmission at {self.url} refused the user name or password.",
@@ -132,15 +168,19 @@ class TransmissionClient:
                 "this computer is in its whitelist.",
             ) from exc
         except TransmissionError as exc:
-            raise ServiceError(f"Transmission: {exc}", service=SERVICE) from exc
+            raise ServiceError(f"Transmission: {quote(exc)}", service=SERVICE) from exc
+        except (RecursionError, ValueError, TypeError, AttributeError, KeyError) as exc:
+            # the library decoded an answer of a shape it (or map_torrent) cannot read
+            raise InvalidResponseError(
+                f"Transmission at {self.url} sent an answer the app cannot read ({type(exc).__name__}).",
+                service=SERVICE,
+            ) from exc
 
     @property
     def client(self) -> transmission_rpc.Client:
         if self._client is None:
-            import transmission_rpc
-
             with self._errors():
-                self._client = transmission_rpc.Client(**self._args)
+                self._client = _watched_client_class()(**self._args)
         return self._client
 
     def version(self) -> str:
@@ -167,8 +207,7 @@ class TransmissionClient:
 
     def _get_fields(self, ids: list[int | str] | None) -> list[dict[str, Any]]:
         with self._errors():
-            torrents = self.client.get_torrents(ids=ids, arguments=FIELDS)
-        return [dict(t.fields) for t in torrents]
+            return [dict(t.fields) for t in self.client.get_torrents(ids=ids, arguments=FIELDS)]
 
     def get(self, item_id: str) -> DownloadItem:
         for fields in self._get_fields([item_id]):
@@ -177,8 +216,8 @@ class TransmissionClient:
         return DownloadItem(id=item_id, name="", state=DownloadState.MISSING)
 
     def list(self, category: str | None = None) -> list[DownloadItem]:
-        items = [map_torrent(fields) for fields in self._get_fields(None)]
-        return [i for i in items if category is None or i.category == category]
+        found = [map_torrent(fields) for fields in self._get_fields(None)]
+        return [i for i in found if category is None or i.category == category]
 
     def remove(self, item_id: str, delete_data: bool) -> None:
         with self._errors():

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import threading
+from collections.abc import Iterator
 
 from rmab_desktop.domain.errors import CancelledError
+
+_CURRENT: contextvars.ContextVar[CancelToken | None] = contextvars.ContextVar("cancel_token", default=None)
 
 
 class CancelToken:
@@ -27,3 +32,17 @@ class CancelToken:
     def wait(self, seconds: float) -> bool:
         """Sleep up to ``seconds``; returns True when cancelled meanwhile."""
         return self._event.wait(seconds)
+
+    @contextlib.contextmanager
+    def bound(self) -> Iterator[CancelToken]:
+        """Make this the token of the running task, so calls deep below (HTTP) can honour it."""
+        reset = _CURRENT.set(self)
+        try:
+            yield self
+        finally:
+            _CURRENT.reset(reset)
+
+
+def current_cancel_token() -> CancelToken | None:
+    """The token bound by the task running on this thread, if any."""
+    return _CURRENT.get()

@@ -6,6 +6,8 @@ contain secrets: callers pass names of secrets, never their values.
 
 from __future__ import annotations
 
+from rmab_desktop.domain.redaction import REDACTOR
+
 
 class RmabError(Exception):
     """Base of every error the app explains to its user."""
@@ -52,10 +54,14 @@ class SecretNotFoundError(CredentialError):
 
 
 class ServiceError(RmabError):
-    """An external service failed; ``service`` names it for the UI."""
+    """An external service failed; ``service`` names it for the UI.
+
+    The message may quote what the server sent (an error description, an echoed URL with its API
+    key), so it is redacted here, where server text enters the app, before anything stores it.
+    """
 
     def __init__(self, message: str, *, service: str = "", hint: str | None = None) -> None:
-        super().__init__(message, hint=hint)
+        super().__init__(REDACTOR.redact(message), hint=hint)
         self.service = service
 
 

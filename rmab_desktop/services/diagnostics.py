@@ -1,9 +1,9 @@
 """A problem a user can hand over: one zip with the recent log, versions, OS, settings and the list
 of configured services, with every secret removed.
 
-Secrets are removed three ways, because a bundle is meant to be posted in public: values the app
-knows to be secrets (the log redactor's list), anything under a key that names a secret, and the
-credentials inside URLs (user:password@ and key-like query parameters).
+Secrets are removed two ways, because a bundle is meant to be posted in public: by the redactor
+(values the app knows to be secrets, and credentials inside URLs: user:password@ and key-like query
+parameters), and by dropping anything stored under a key that names a secret.
 """
 
 from __future__ import annotations
@@ -21,16 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from rmab_desktop import APP_NAME, __version__
+from rmab_desktop.domain.redaction import REDACTED
 
-REDACTED = "********"
 LOG_TAIL_BYTES = 2_000_000
 SECRET_KEY = re.compile(
     r"pass(word|phrase)?|secret|token|api_?key|apikey|cookie|auth|credential", re.IGNORECASE
-)
-URL_USERINFO = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)[^/@\s]+@", re.IGNORECASE)
-URL_SECRET_PARAM = re.compile(
-    r"(?P<name>[?&](?:key|[\w.-]*(?:token|api_?key|apikey|pass(?:word)?|secret|auth|sig)[\w.-]*))=[^&#\s\"']+",
-    re.IGNORECASE,
 )
 COMPONENTS = ("PySide6-Essentials", "SQLAlchemy", "httpx", "keyring", "mutagen", "apprise", "psycopg")
 
@@ -42,12 +37,6 @@ class DiagnosticsInputs:
     services: list[dict[str, Any]]
     database: dict[str, Any]
     versions: dict[str, str] = field(default_factory=dict)  # e.g. the Qt version, from the UI
-
-
-def scrub_text(text: str, redact: Callable[[str], str]) -> str:
-    text = redact(text)
-    text = URL_USERINFO.sub(lambda m: f"{m.group('scheme')}{REDACTED}@", text)
-    return URL_SECRET_PARAM.sub(lambda m: f"{m.group('name')}={REDACTED}", text)
 
 
 def scrub(value: Any, redact: Callable[[str], str]) -> Any:
@@ -62,7 +51,7 @@ def scrub(value: Any, redact: Callable[[str], str]) -> Any:
     if isinstance(value, list | tuple):
         return [scrub(item, redact) for item in value]
     if isinstance(value, str):
-        return scrub_text(value, redact)
+        return redact(value)
     return value
 
 
@@ -113,7 +102,7 @@ def write_bundle(target: Path, inputs: DiagnosticsInputs, redact: Callable[[str]
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
         for name, document in documents.items():
             bundle.writestr(name, json.dumps(document, indent=2, ensure_ascii=False, default=str))
-        bundle.writestr("rmab-desktop.log", scrub_text(_log_tail(inputs.log_files), redact))
+        bundle.writestr("rmab-desktop.log", redact(_log_tail(inputs.log_files)))
         bundle.writestr(
             "README.txt",
             f"{APP_NAME} diagnostics, {created}.\nPasswords, API keys and tokens were removed "

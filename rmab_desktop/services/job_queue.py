@@ -29,6 +29,7 @@ from rmab_desktop.domain.enums import EventLevel, JobStatus
 from rmab_desktop.domain.errors import NotFoundError
 from rmab_desktop.domain.job_payloads import PAYLOADS, JobPayload
 from rmab_desktop.domain.jobs import Job, JobEvent, JobType
+from rmab_desktop.logging_setup import REDACTOR
 
 log = logging.getLogger(__name__)
 BACKOFF_BASE_SECONDS = 30
@@ -194,7 +195,7 @@ class JobQueue:
             row = self._owned(session, claim, "failure")
             if row is None:
                 return None
-            row.last_error = error
+            row.last_error = REDACTOR.redact(error)
             row.claimed_by = None
             row.claim_token = None
             if retry and row.attempts < row.max_attempts:
@@ -297,9 +298,9 @@ class JobQueue:
             row.claim_token = None
             row.cancel_requested = False
             if result is not None:
-                row.result = result
+                row.result = REDACTOR.redact_value(result)
             if error is not None:
-                row.last_error = error
+                row.last_error = REDACTOR.redact(error)
             if status == JobStatus.DONE:
                 row.progress = 1.0
             return True
@@ -347,8 +348,8 @@ class JobQueue:
             request_id=request_id,
             level=level.value,
             context=context,
-            message=message,
-            event_metadata=metadata or {},
+            message=REDACTOR.redact(message),
+            event_metadata=REDACTOR.redact_value(metadata or {}),
             created_at=utcnow(),
         )
         if session is not None:

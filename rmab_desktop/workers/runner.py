@@ -63,9 +63,12 @@ def _call(
     token: CancelToken,
     progress: Callable[[Any], None] | None,
 ) -> Any:
-    if progress is not None:
-        return fn(*args, progress=progress, cancel=token, **kwargs)
-    return fn(*args, **kwargs)
+    # Bound, the token also stops a network call in progress (clients/deadline.py), so cancel and
+    # quit are prompt even when a server drips its answer.
+    with token.bound():
+        if progress is not None:
+            return fn(*args, progress=progress, cancel=token, **kwargs)
+        return fn(*args, **kwargs)
 
 
 class TaskHandle:

@@ -113,7 +113,7 @@ def test_offline_cached_sections_still_show(database: Database, fake: FakeAudibl
     offline.status_listeners.append(seen.append)
     assert len(offline.section_page(popular).entries) == 20
     assert offline.book("B0TESTSER1", "us", refresh=True).title == "The Lantern Road"  # stale cache answers
-    assert offline.status.online is False and "cannot be reached" in offline.status.message
+    assert offline.status.online is False and "Cannot connect to Audible" in offline.status.message
     assert seen and seen[-1].online is False
     with pytest.raises(ServiceUnreachableError):
         offline.search("lantern", "us")

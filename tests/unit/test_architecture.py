@@ -9,7 +9,9 @@ what it should fails here.
 from __future__ import annotations
 
 import json
+import logging
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -61,6 +63,19 @@ def _build_probe(root: Path) -> Path:
         elif child.suffix == ".py" and child.name != "__init__.py":
             (probe / child.name).write_text("")
     return probe
+
+
+@pytest.fixture(autouse=True)
+def _keep_loggers_enabled() -> Iterator[None]:
+    """lint-imports configures logging with dictConfig, which disables every existing logger;
+    later tests that read the app's log file would find it empty."""
+    loggers = [
+        logger for logger in logging.root.manager.loggerDict.values() if isinstance(logger, logging.Logger)
+    ]
+    enabled = [logger for logger in loggers if not logger.disabled]
+    yield
+    for logger in enabled:
+        logger.disabled = False
 
 
 def _broken_contracts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:

@@ -146,7 +146,7 @@ def test_slow_and_down(fake: FakeAudible) -> None:
     with pytest.raises(ServiceTimeoutError):
         slow.product("B0TESTSER1", "us")
     down = AudibleClient(_http(retries=1), base_url="http://127.0.0.1:9")
-    with pytest.raises(ServiceUnreachableError, match="cannot be reached"):
+    with pytest.raises(ServiceUnreachableError, match="Cannot connect to Audible"):
         down.search("us", keywords="x")
 
 

@@ -10,7 +10,7 @@ from typing import Literal
 
 import httpx
 
-from rmab_desktop.clients._http import timed_test
+from rmab_desktop.clients._http import new_client, timed_test
 from rmab_desktop.clients.internet_archive import InternetArchiveClient
 from rmab_desktop.clients.prowlarr import ProwlarrClient, ProwlarrIndexer
 from rmab_desktop.clients.torznab import TorznabClient, fetch_release_file
@@ -50,7 +50,7 @@ class IndexerService:
     ) -> None:
         self._config = config
         self._credentials = credentials
-        self._http_factory = http_factory or (lambda: httpx.Client(timeout=timeout, follow_redirects=True))
+        self._http_factory = http_factory or (lambda: new_client(timeout=timeout, follow_redirects=True))
         self.last_report = SearchReport()
 
     # -- configuration ----------------------------------------------------------------------------

@@ -46,6 +46,7 @@ from rmab_desktop.domain.requests import (
     RequestOutcome,
     UserInfo,
 )
+from rmab_desktop.logging_setup import REDACTOR
 from rmab_desktop.services.catalog.audiobooks import track_catalog_book
 from rmab_desktop.services.catalog.cache import book_info
 from rmab_desktop.services.events import AppEvent, EventBus, EventKind
@@ -193,7 +194,7 @@ class RequestService:
     ) -> RequestDetails:
         previous = row.status
         row.status = status.value
-        row.status_message = message
+        row.status_message = REDACTOR.redact(message)
         if status in ENDED:
             row.completed_at = utcnow()
             row.speed_bps = row.eta_seconds = None
