@@ -24,6 +24,8 @@ class ReadingShelf(TimestampMixin, Base):
     secret_name: Mapped[str | None] = mapped_column(String(200))
     auto_request: Mapped[bool] = mapped_column(Boolean, default=True)
     last_synced_at: Mapped[datetime | None] = mapped_column()
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_error: Mapped[str | None] = mapped_column(Text)
 
 
 class ShelfBookMapping(Base):
@@ -38,6 +40,14 @@ class ShelfBookMapping(Base):
     asin: Mapped[str | None] = mapped_column(String(20))
     request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(20), default="new")
+    isbn: Mapped[str | None] = mapped_column(String(20))
+    cover_url: Mapped[str | None] = mapped_column(Text)
+    series: Mapped[str | None] = mapped_column(String(300))
+    series_position: Mapped[str | None] = mapped_column(String(20))
+    match_key: Mapped[str] = mapped_column(String(300), default="", index=True)  # same book on any shelf
+    candidates: Mapped[list[Any] | None] = mapped_column()  # Audible products to choose from
+    note: Mapped[str] = mapped_column(Text, default="")
+    checked_at: Mapped[datetime | None] = mapped_column()
 
 
 class WatchedEntity(TimestampMixin, Base):
@@ -64,8 +74,9 @@ class BookDateConfig(TimestampMixin, Base):
     base_url: Mapped[str | None] = mapped_column(Text)
     model: Mapped[str] = mapped_column(String(120), default="")
     secret_name: Mapped[str | None] = mapped_column(String(200))
-    source: Mapped[str] = mapped_column(String(20), default="library")  # library | favorites
+    source: Mapped[str] = mapped_column(String(20), default="library")  # library | rated | favorites
     enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    custom_prompt: Mapped[str] = mapped_column(Text, default="")
 
 
 class BookDateRecommendation(TimestampMixin, Base):
@@ -79,6 +90,8 @@ class BookDateRecommendation(TimestampMixin, Base):
     author: Mapped[str] = mapped_column(String(300), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
     batch: Mapped[int] = mapped_column(Integer, default=0)
+    origin: Mapped[str] = mapped_column(String(10), default="ai")  # ai | local
+    details: Mapped[dict[str, Any] | None] = mapped_column()  # narrator, runtime, rating, cover
 
 
 class BookDateSwipe(TimestampMixin, Base):
@@ -89,6 +102,7 @@ class BookDateSwipe(TimestampMixin, Base):
         ForeignKey("bookdate_recommendations.id", ondelete="CASCADE"), unique=True
     )
     action: Mapped[str] = mapped_column(String(20))
+    request_id: Mapped[int | None] = mapped_column(Integer)  # what a right swipe requested
 
 
 class UserList(TimestampMixin, Base):

@@ -1,0 +1,60 @@
+"""Reading shelves: Goodreads RSS, Hardcover lists and statuses, CSV exports -> requests."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from rmab_desktop.domain.enums import EventLevel
+from rmab_desktop.domain.job_payloads import JobPayload
+from rmab_desktop.domain.jobs import JobType
+from rmab_desktop.services.feature import Feature, JobSpec
+from rmab_desktop.services.job_executor import JobContext
+from rmab_desktop.services.scheduler import ScheduleDefinition
+from rmab_desktop.services.shelves.service import ShelfService, SyncResult
+
+__all__ = ["ShelfService", "ShelvesSyncPayload", "SyncResult", "feature"]
+
+
+@dataclasses.dataclass(frozen=True)
+class ShelvesSyncPayload(JobPayload):
+    """One shelf, or (``shelf_id`` None) every shelf that is not paused."""
+
+    shelf_id: int | None = None
+
+
+def sync(service: ShelfService, ctx: JobContext, payload: ShelvesSyncPayload) -> dict[str, Any]:
+    if payload.shelf_id is not None:
+        results = [service.sync(payload.shelf_id, ctx.cancel)]
+    else:
+        results = service.sync_all(ctx.cancel)
+    for result in results:
+        if result.error:
+            ctx.event(
+                f"Shelf {result.shelf_id} did not sync: {result.error}", EventLevel.WARNING, context="shelves"
+            )
+        else:
+            ctx.event(f"Shelf {result.shelf_id} synced: {result.counts or 'nothing new'}", context="shelves")
+    failed = [r for r in results if r.error]
+    if failed and len(failed) == len(results):
+        raise failed[0].as_error()
+    return {"shelves": [dataclasses.asdict(r) for r in results]}
+
+
+def feature(service: ShelfService) -> Feature:
+    return Feature(
+        name="shelves",
+        jobs=(
+            JobSpec(
+                JobType.SHELVES_SYNC,
+                ShelvesSyncPayload,
+                lambda ctx, payload: sync(service, ctx, payload),
+                "Sync reading shelves",
+            ),
+        ),
+        schedules=(
+            ScheduleDefinition(
+                "shelves_sync", "Sync reading shelves into requests", JobType.SHELVES_SYNC, "20 */6 * * *"
+            ),
+        ),
+    )
