@@ -34,7 +34,6 @@ class JobType(StrEnum):
     MAINTENANCE_PRUNE_HISTORY = "maintenance.prune_history"
     DIAGNOSTICS_WAIT = "diagnostics.wait"
     SHELVES_SYNC = "shelves.sync"
-    BOOKDATE_PREFETCH = "bookdate.prefetch"
 
 
 # Stored names written by earlier versions -> today's names (applied by migration 0003).

@@ -99,6 +99,7 @@ class FakeAudible:
         self.products: list[dict[str, Any]] = products if products is not None else data["products"]
         self.categories: list[dict[str, Any]] = data["categories"]
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.similar: dict[str, list[str]] = {}  # ASIN -> its similar products (default: all others)
         self.slow_seconds = 2.0
         self._mode = "ok"
         self._mode_left = 0
@@ -220,7 +221,12 @@ class FakeAudible:
             if len(parts) == 5 and parts[4] == "sims":
                 if product is None:
                     return 404, {"message": "Not found"}
-                others = [self._with_base(p) for p in self.products if p["asin"] != parts[3]]
+                wanted = self.similar.get(parts[3])
+                others = [
+                    self._with_base(p)
+                    for p in self.products
+                    if p["asin"] != parts[3] and (wanted is None or p["asin"] in wanted)
+                ]
                 return 200, {"similar_products": others[: int(query.get("num_results", 10))]}
             # Audible answers an unknown ASIN with a stub product, not a 404.
             return 200, {"product": product or {"asin": parts[3]}, "response_groups": ["always-returned"]}
