@@ -18,6 +18,7 @@ from rmab_desktop.domain.errors import RmabError
 from rmab_desktop.logging_setup import setup_logging
 from rmab_desktop.paths import AppPaths
 from rmab_desktop.services import (
+    bookdate,
     catalog,
     downloads,
     health,
@@ -28,9 +29,12 @@ from rmab_desktop.services import (
     organize,
     pipeline,
     requests,
+    shelves,
     upkeep,
 )
+from rmab_desktop.services.bookdate import BookDateService
 from rmab_desktop.services.catalog import CatalogService
+from rmab_desktop.services.catalog.resolving import BookResolver, catalog_search
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.diagnostics import DiagnosticsInputs
@@ -49,6 +53,7 @@ from rmab_desktop.services.organize.importer import recover_imports
 from rmab_desktop.services.pipeline import Acquisition, PipelineDeps, configured_ranker
 from rmab_desktop.services.requests import RequestService, UserService
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
+from rmab_desktop.services.shelves import ShelfService
 from rmab_desktop.services.secrets_file import EncryptedSecretsFile
 from rmab_desktop.settings import Preferences, SettingsStore
 
@@ -82,6 +87,8 @@ class AppCore:
     library: LibraryService
     library_import: LibraryImport
     acquisition: Acquisition
+    shelves: ShelfService
+    bookdate: BookDateService
     features: tuple[Feature, ...]
     schedules: tuple[ScheduleDefinition, ...]  # every feature's default schedules
     settings_models: tuple[SettingsSpec, ...]  # every feature's settings stored in ``config``
@@ -175,6 +182,9 @@ def open_core(
             rank=configured_ranker(config),
         )
     )
+    resolver = BookResolver(catalog_search(catalog_service))  # shelf books and AI tips -> Audible
+    shelf_service = ShelfService(database, credentials, users, request_service, resolver)
+    bookdate_service = BookDateService(database, credentials, users, request_service, catalog_service, resolver)
     # The one list of features: what each contributes is installed by _install.
     features = (
         catalog.feature(catalog_service),
@@ -188,6 +198,8 @@ def open_core(
         health.feature(health_service),
         notifications.feature(notification_service),
         maintenance.feature(queue),
+        shelves.feature(shelf_service),
+        bookdate.feature(bookdate_service),
     )
     _install(features, handlers, health_service, notification_service.events)
     scheduler = Scheduler(database, queue, handlers)
@@ -215,6 +227,8 @@ def open_core(
         library=library_service,
         library_import=library_import,
         acquisition=acquisition,
+        shelves=shelf_service,
+        bookdate=bookdate_service,
         features=features,
         schedules=tuple(schedule for f in features for schedule in f.schedules),
         settings_models=_settings_models(features),

@@ -49,6 +49,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "download clients: list, add, test",
     ),
     "indexers": ("rmab_desktop.cli.indexers_commands:register", "indexers: list, add"),
+    "shelves": (
+        "rmab_desktop.cli.shelves_commands:register",
+        "reading shelves (Goodreads, Hardcover, CSV exports) that become requests",
+    ),
+    "bookdate": ("rmab_desktop.cli.bookdate_commands:register", "recommendations to swipe"),
     "blocklist": (
         "rmab_desktop.cli.downloads_commands:register_blocklist",
         "releases never grabbed again for a book",

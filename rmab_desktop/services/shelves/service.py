@@ -54,11 +54,8 @@ class SyncResult:
     shelf_id: int
     books: int = 0
     added: int = 0
-    counts: dict[str, int] = field(default_factory=dict)  # what happened this sync, by status
+    counts: dict[str, int] = field(default_factory=dict)  # books this sync changed, by their status now
     error: str | None = None
-
-    def note(self, status: MappingStatus) -> None:
-        self.counts[status.value] = self.counts.get(status.value, 0) + 1
 
     def as_error(self) -> ServiceError:
         return ServiceError(f"Shelf {self.shelf_id} did not sync: {self.error}")
@@ -304,6 +301,7 @@ class ShelfService:
     def sync(self, shelf_id: int, cancel: CancelToken | None = None) -> SyncResult:
         """Read the shelf, look up new books, request confident matches. Errors are kept on the shelf."""
         result = SyncResult(shelf_id)
+        touched: set[int] = set()
         with self.database.session() as session:
             shelf = self._shelf(session, shelf_id)
             session.expunge(shelf)
@@ -320,9 +318,9 @@ class ShelfService:
                     )
                     or 0
                 )
-            self._resolve_due(shelf_id, result, cancel)
+            self._resolve_due(shelf_id, touched, cancel)
             if not shelf.paused and shelf.auto_request:
-                self._request_matched(shelf_id, result, cancel)
+                self._request_matched(shelf_id, touched, cancel)
         except RmabError as exc:
             result.error = exc.user_message
             log.info("Shelf %s did not sync: %s", shelf_id, exc.user_message)
@@ -331,6 +329,12 @@ class ShelfService:
             row.last_error = result.error
             if result.error is None:
                 row.last_synced_at = self.now()
+            if touched:
+                statuses = session.scalars(
+                    select(ShelfBookMapping.status).where(ShelfBookMapping.id.in_(touched))
+                )
+                for status in statuses:
+                    result.counts[status] = result.counts.get(status, 0) + 1
         return result
 
     def _store_books(self, session: Session, shelf_id: int, books: list[ShelfBook]) -> int:
@@ -360,7 +364,7 @@ class ShelfService:
         session.flush()
         return added
 
-    def _resolve_due(self, shelf_id: int, result: SyncResult, cancel: CancelToken | None) -> None:
+    def _resolve_due(self, shelf_id: int, touched: set[int], cancel: CancelToken | None) -> None:
         retry_before = self.now() - RETRY_NO_AUDIOBOOK
         with self.database.session() as session:
             due = session.scalars(
@@ -376,8 +380,8 @@ class ShelfService:
         for mapping_id in due:
             if cancel is not None:
                 cancel.raise_if_cancelled()
-            status = self._resolve(mapping_id)
-            result.note(status)
+            self._resolve(mapping_id)
+            touched.add(mapping_id)
 
     def _resolve(self, mapping_id: int) -> MappingStatus:
         with self.database.session() as session:
@@ -427,7 +431,7 @@ class ShelfService:
             return Resolution(Outcome.NONE, reason=other.note)
         return None
 
-    def _request_matched(self, shelf_id: int, result: SyncResult, cancel: CancelToken | None) -> None:
+    def _request_matched(self, shelf_id: int, touched: set[int], cancel: CancelToken | None) -> None:
         with self.database.session() as session:
             ids = session.scalars(
                 select(ShelfBookMapping.id).where(
@@ -439,7 +443,8 @@ class ShelfService:
         for mapping_id in ids:
             if cancel is not None:
                 cancel.raise_if_cancelled()
-            result.note(self._request(mapping_id))
+            self._request(mapping_id)
+            touched.add(mapping_id)
 
     def _request(self, mapping_id: int) -> MappingStatus:
         """Request the mapped book for the shelf's owner, as if they pressed Request."""
