@@ -397,7 +397,7 @@ class ShelfService:
             row.candidates = None
             if resolution.outcome == Outcome.MATCHED and resolution.book is not None:
                 row.asin, row.status = resolution.book.asin, MappingStatus.MATCHED.value
-                row.cover_url = row.cover_url or resolution.book.cover_url
+                row.cover_url = resolution.book.cover_url or row.cover_url  # the audiobook's own cover
             elif resolution.outcome == Outcome.CHOICE:
                 row.status = MappingStatus.CHOICE.value
                 row.candidates = [_candidate(b).to_json() for b in resolution.candidates]

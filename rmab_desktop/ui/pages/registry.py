@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from rmab_desktop.domain.i18n import Marked, Translator
-from rmab_desktop.ui.wiring import catalog_navigator
+from rmab_desktop.ui.wiring import catalog_navigator, cover_images
 
 if TYPE_CHECKING:
     from rmab_desktop.bootstrap import AppCore
@@ -99,12 +99,26 @@ def _library(core: AppCore, shell: Shell) -> QWidget:
     return LibraryPage(core.library, shell.runner, shell.notifier, actions, open_import)
 
 
+def _shelves(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.pages.shelves_page import ShelvesPage
+
+    return ShelvesPage(core.shelves, shell.runner, cover_images(core, shell))
+
+
+def _bookdate(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.pages.bookdate_page import BookDatePage
+
+    return BookDatePage(core.bookdate, shell.runner, cover_images(core, shell))
+
+
 PAGES: list[PageSpec] = [
     PageSpec("discover", tr.mark("Discover"), "discover", _discover, order=10),
     PageSpec("search", tr.mark("Search"), "search", _search, order=20),
     PageSpec("requests", tr.mark("Requests"), "requests", _requests, order=30),
     PageSpec("library", tr.mark("Library"), "library", _library, order=40),
     PageSpec("blocklist", tr.mark("Blocklist"), "blocklist", _blocklist, order=45),
+    PageSpec("shelves", tr.mark("Reading shelves"), "shelves", _shelves, order=50),
+    PageSpec("bookdate", tr.mark("BookDate"), "bookdate", _bookdate, order=55),
     PageSpec("activity", tr.mark("Activity"), "activity", _activity, order=900),
     PageSpec("status", tr.mark("Service status"), "status", _status, order=910),
 ]
