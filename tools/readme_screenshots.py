@@ -20,7 +20,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PAGES = ["discover", "search", "requests", "library", "activity", "status", "blocklist"]
+PAGES = [
+    "discover",
+    "search",
+    "requests",
+    "library",
+    "activity",
+    "status",
+    "blocklist",
+    "shelves",
+    "bookdate",
+]
 LIBRARY = [
     ("Ursula K. Le Guin", "A Wizard of Earthsea", "Earthsea", "1", "Rob Inglis", 2012),
     ("Ursula K. Le Guin", "The Tombs of Atuan", "Earthsea", "2", "Rob Inglis", 2012),
@@ -73,9 +83,22 @@ def seed(core, library_root: Path) -> None:  # type: ignore[no-untyped-def]
     core.health.run_checks()
 
 
+def seed_shelves(core, shelf_url: str, model_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A synced Goodreads shelf (one book waiting for a choice) and BookDate on a local model."""
+    from tests.fakes.llm_server import KEY
+
+    shelf = core.shelves.add_goodreads(shelf_url)
+    core.shelves.sync(shelf.id)
+    core.bookdate.set_provider("compatible", base_url=model_url, model="test-model", api_key=KEY)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--pages", nargs="*", default=PAGES, help="page keys (default: all)")
+    parser.add_argument("--theme", choices=["light", "dark"], default="light")
+    parser.add_argument("--language", default="en", help="en, de, fr or es")
+    parser.add_argument("--suffix", default="", help="added to file names, e.g. -dark-de")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -86,13 +109,18 @@ def main() -> int:
     from rmab_desktop.settings import Preferences, SettingsStore
     from rmab_desktop.ui.application import DesktopApp
     from tests.fakes.audible_server import FakeAudible
+    from tests.fakes.goodreads_server import FakeGoodreads
+    from tests.fakes.llm_server import FakeLLM
     from tests.fakes.memory_keyring import MemoryKeyring
+    from tests.integration.shelves.test_bookdate import THREE_REAL_ONE_INVENTED
 
     fake = FakeAudible()
     fake.add_generated(40)
     fake.start()
+    goodreads = FakeGoodreads().start()
+    model = FakeLLM(THREE_REAL_ONE_INVENTED).start()
     work = Path(tempfile.mkdtemp(prefix="rmab-shots-"))
-    prefs = Preferences(first_run_done=True)
+    prefs = Preferences(first_run_done=True, theme=args.theme, language=args.language)
     prefs.catalog.audible_base_url = fake.base_url
     prefs.catalog.audnexus_base_url = fake.base_url
     prefs.library.root = str(work / "library")
@@ -102,6 +130,7 @@ def main() -> int:
     app = QApplication([sys.argv[0]])
     core = open_core(work / "profile", log_to_console=False)
     seed(core, work / "library")
+    seed_shelves(core, goodreads.feed_url(), model.openai_url)
     desktop = DesktopApp(app, core, show_crash_dialog=False)
     desktop.window.resize(1280, 800)
     desktop.start()
@@ -113,7 +142,7 @@ def main() -> int:
             time.sleep(0.02)
 
     settle(3.0)
-    for key in PAGES:
+    for key in args.pages:
         if not desktop.window.show_page(key):
             print(f"no page {key}", file=sys.stderr)
             continue
@@ -122,12 +151,14 @@ def main() -> int:
             page.input.setText("the")
             page.search()
         settle(2.5)
-        target = args.out / f"{key}.png"
+        target = args.out / f"{key}{args.suffix}.png"
         desktop.window.grab().save(str(target))
         print(target)
     desktop.core.queue.cancel(1)
     desktop.quit_now()
     fake.stop()
+    goodreads.stop()
+    model.stop()
     return 0
 
 
