@@ -48,6 +48,17 @@
         </message>
     </context>
     <context>
+        <name>BookDatePage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>%n model(s) offered.</source>
+            <translation>
+                <numerusform>%n model offered.</numerusform>
+                <numerusform>%n models offered.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>BookPage</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />

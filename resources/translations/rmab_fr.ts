@@ -604,6 +604,212 @@
         </message>
     </context>
     <context>
+        <name>BookDatePage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>%n model(s) offered.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>AI provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>API key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Already read (up arrow)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Asking the provider for its models…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>BookDate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Finding books for you…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>List models</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Narrated by {names}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>No cards right now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>No new recommendations right now. Rate or add a few books, or set up an AI provider.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>None: Audible's similar books of the ones you like</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Not interested (left arrow)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Nothing to undo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Only books I rated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>OpenAI-compatible address (Ollama, LM Studio, …)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Optional: e.g. 'Short books, no horror.'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Recommendation: {title} by {author}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Request this book (right arrow)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Right to request, left if it is not for you, up if you have read it. Drag the card, use the arrow keys or the buttons.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Show what will be sent…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>The whole library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>This is sent to the AI provider with each new batch:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Undo the last swipe (Ctrl+Z)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Up to 25 favourites</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>What BookDate sends</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>What it is told</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Where recommendations come from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>Your wishes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>saved; type to replace</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>{title} is back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>↑ Read it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>★ {rating}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>♥ Request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
+            <source>✕ Not for me</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>BookGrid</name>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
@@ -4025,6 +4231,11 @@ Les détails figurent dans le fichier journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>BookDate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Discover</source>
             <translation>Découvrir</translation>
         </message>
@@ -4032,6 +4243,11 @@ Les détails figurent dans le fichier journal.</translation>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Library</source>
             <translation>Bibliothèque</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Reading shelves</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -6053,6 +6269,314 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
             <location filename="../../rmab_desktop/ui/dialogs/setup_settings.py" />
             <source>The setup assistant walks through the library, the Audible marketplace, indexers, the download client and notifications, with a Test for each. What you already set up is kept unless you change it there.</source>
             <translation>L'assistant de configuration passe en revue la bibliothèque, la boutique Audible, les indexeurs, le client de téléchargement et les notifications, avec un test pour chacun. Ce que vous avez déjà configuré est conservé, sauf si vous le modifiez.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShelvesPage</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>A one-off import. 'to-read' takes the books you want; 'all' takes every book.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>A reading status (want-to-read, currently-reading, read) or a list's short name from its address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Add a Goodreads shelf, a Hardcover list or a CSV export: the books on it become requests.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Add a reading shelf</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Add and sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Add shelf…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Adding the shelf and looking up its books on Audible…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Audible has more than one possible audiobook for these, or one by another author. Nothing is requested until you choose.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Books on your Goodreads and Hardcover shelves become requests when Audible has them for sure. Removing a shelf keeps its requests and books.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>CSV files (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>CSV import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Choose file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Choose the export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Choose the right book</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Choose {title}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Cover of {title}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Goodreads or StoryGraph export (CSV)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Goodreads shelf</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Goodreads shelf (RSS link)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Hardcover</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Hardcover list or reading status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Hardcover token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Loading shelves…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Narrated by {names}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>No books yet: sync to read the shelf.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>No reading shelves yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>None of these</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Not synced yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Nothing is waiting: every shelf book found its audiobook, or has none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>On your shelf “{shelf}”: &lt;b&gt;{title}&lt;/b&gt; by {author}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Open the shelf on Goodreads and copy the RSS link at the bottom of the page.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Reading shelves</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Remove shelf</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Remove this shelf? Requests it made and books in your library stay.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Removing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Requesting your choice…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Saving…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Shelf</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Shelf in the export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Sync all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Sync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Synced {when}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Syncing every shelf…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>Syncing the shelf…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>The last sync failed: {error} Check the shelf's address or token, then sync again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>This one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>from hardcover.app/account/api</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>in library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>matched, not requested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>no audiobook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>not looked up yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>requested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>saved; type to replace</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>the exported .csv file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>unknown author</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
+            <source>waiting for a choice</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
