@@ -107,6 +107,7 @@ def main() -> int:
 
     from rmab_desktop.bootstrap import open_core
     from rmab_desktop.settings import Preferences, SettingsStore
+    from rmab_desktop.ui import translations
     from rmab_desktop.ui.application import DesktopApp
     from tests.fakes.audible_server import FakeAudible
     from tests.fakes.goodreads_server import FakeGoodreads
@@ -128,6 +129,7 @@ def main() -> int:
 
     keyring.set_keyring(MemoryKeyring())  # a keychain like the user's, not this build machine's
     app = QApplication([sys.argv[0]])
+    translations.install(app, args.language)
     core = open_core(work / "profile", log_to_console=False)
     seed(core, work / "library")
     seed_shelves(core, goodreads.feed_url(), model.openai_url)

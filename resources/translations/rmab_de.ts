@@ -608,205 +608,205 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>%n model(s) offered.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Modell angeboten.</numerusform>
+                <numerusform>%n Modelle angeboten.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>AI provider</source>
-            <translation type="unfinished" />
+            <translation>KI-Anbieter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>API key</source>
-            <translation type="unfinished" />
+            <translation>API-Schlüssel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Already read (up arrow)</source>
-            <translation type="unfinished" />
+            <translation>Schon gelesen (Pfeil hoch)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Asking the provider for its models…</source>
-            <translation type="unfinished" />
+            <translation>Modelle werden beim Anbieter abgefragt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>BookDate</source>
-            <translation type="unfinished" />
+            <translation>BookDate</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Finding books for you…</source>
-            <translation type="unfinished" />
+            <translation>Bücher werden gesucht…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>List models</source>
-            <translation type="unfinished" />
+            <translation>Modelle abrufen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Model</source>
-            <translation type="unfinished" />
+            <translation>Modell</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Narrated by {names}</source>
-            <translation type="unfinished" />
+            <translation>Gesprochen von {names}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>No cards right now</source>
-            <translation type="unfinished" />
+            <translation>Gerade keine Karten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>No new recommendations right now. Rate or add a few books, or set up an AI provider.</source>
-            <translation type="unfinished" />
+            <translation>Gerade keine neuen Empfehlungen. Bewerten oder ergänzen Sie ein paar Bücher oder richten Sie einen KI-Anbieter ein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>None: Audible's similar books of the ones you like</source>
-            <translation type="unfinished" />
+            <translation>Keiner: ähnliche Audible-Bücher zu Ihren Lieblingsbüchern</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Not interested (left arrow)</source>
-            <translation type="unfinished" />
+            <translation>Kein Interesse (Pfeil links)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Nothing to undo.</source>
-            <translation type="unfinished" />
+            <translation>Nichts rückgängig zu machen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Only books I rated</source>
-            <translation type="unfinished" />
+            <translation>Nur bewertete Bücher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>OpenAI-compatible address (Ollama, LM Studio, …)</source>
-            <translation type="unfinished" />
+            <translation>OpenAI-kompatible Adresse (Ollama, LM Studio, …)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Optional: e.g. 'Short books, no horror.'</source>
-            <translation type="unfinished" />
+            <translation>Optional: z. B. „Kurze Bücher, kein Horror.“</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Recommendation: {title} by {author}</source>
-            <translation type="unfinished" />
+            <translation>Empfehlung: {title} von {author}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Request this book (right arrow)</source>
-            <translation type="unfinished" />
+            <translation>Dieses Buch anfragen (Pfeil rechts)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Right to request, left if it is not for you, up if you have read it. Drag the card, use the arrow keys or the buttons.</source>
-            <translation type="unfinished" />
+            <translation>Rechts zum Anfragen, links wenn es nichts für Sie ist, nach oben wenn Sie es gelesen haben. Ziehen Sie die Karte oder nutzen Sie die Pfeiltasten oder Schaltflächen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Save</source>
-            <translation type="unfinished" />
+            <translation>Speichern</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Saved.</source>
-            <translation type="unfinished" />
+            <translation>Gespeichert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Show what will be sent…</source>
-            <translation type="unfinished" />
+            <translation>Gesendetes anzeigen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>The whole library</source>
-            <translation type="unfinished" />
+            <translation>Die ganze Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>This is sent to the AI provider with each new batch:</source>
-            <translation type="unfinished" />
+            <translation>Das wird mit jedem neuen Stapel an den KI-Anbieter gesendet:</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Undo</source>
-            <translation type="unfinished" />
+            <translation>Rückgängig</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Undo the last swipe (Ctrl+Z)</source>
-            <translation type="unfinished" />
+            <translation>Letztes Wischen rückgängig machen (Strg+Z)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Up to 25 favourites</source>
-            <translation type="unfinished" />
+            <translation>Bis zu 25 Lieblingsbücher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>What BookDate sends</source>
-            <translation type="unfinished" />
+            <translation>Was BookDate sendet</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>What it is told</source>
-            <translation type="unfinished" />
+            <translation>Was es erfährt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Where recommendations come from</source>
-            <translation type="unfinished" />
+            <translation>Woher die Empfehlungen kommen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Your wishes</source>
-            <translation type="unfinished" />
+            <translation>Ihre Wünsche</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>saved; type to replace</source>
-            <translation type="unfinished" />
+            <translation>gespeichert; zum Ersetzen eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>{title} is back.</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ ist zurück.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>↑ Read it</source>
-            <translation type="unfinished" />
+            <translation>↑ Gelesen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>★ {rating}</source>
-            <translation type="unfinished" />
+            <translation>★ {rating}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>♥ Request</source>
-            <translation type="unfinished" />
+            <translation>♥ Anfragen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>✕ Not for me</source>
-            <translation type="unfinished" />
+            <translation>✕ Nichts für mich</translation>
         </message>
     </context>
     <context>
@@ -4232,7 +4232,7 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>BookDate</source>
-            <translation type="unfinished" />
+            <translation>BookDate</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -4247,7 +4247,7 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Reading shelves</source>
-            <translation type="unfinished" />
+            <translation>Leseregale</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -6276,307 +6276,307 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>A one-off import. 'to-read' takes the books you want; 'all' takes every book.</source>
-            <translation type="unfinished" />
+            <translation>Ein einmaliger Import. „to-read“ übernimmt die Bücher, die Sie lesen möchten; „all“ übernimmt alle.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>A reading status (want-to-read, currently-reading, read) or a list's short name from its address.</source>
-            <translation type="unfinished" />
+            <translation>Ein Lesestatus (want-to-read, currently-reading, read) oder der Kurzname einer Liste aus ihrer Adresse.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Add a Goodreads shelf, a Hardcover list or a CSV export: the books on it become requests.</source>
-            <translation type="unfinished" />
+            <translation>Fügen Sie ein Goodreads-Regal, eine Hardcover-Liste oder einen CSV-Export hinzu: Die Bücher darauf werden zu Anfragen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Add a reading shelf</source>
-            <translation type="unfinished" />
+            <translation>Leseregal hinzufügen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Add and sync</source>
-            <translation type="unfinished" />
+            <translation>Hinzufügen und synchronisieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Add shelf…</source>
-            <translation type="unfinished" />
+            <translation>Regal hinzufügen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Adding the shelf and looking up its books on Audible…</source>
-            <translation type="unfinished" />
+            <translation>Regal wird hinzugefügt und seine Bücher werden bei Audible gesucht…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Audible has more than one possible audiobook for these, or one by another author. Nothing is requested until you choose.</source>
-            <translation type="unfinished" />
+            <translation>Audible hat hierfür mehr als ein mögliches Hörbuch oder eines von einem anderen Autor. Nichts wird angefragt, bevor Sie wählen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Books on your Goodreads and Hardcover shelves become requests when Audible has them for sure. Removing a shelf keeps its requests and books.</source>
-            <translation type="unfinished" />
+            <translation>Bücher aus Ihren Goodreads- und Hardcover-Regalen werden zu Anfragen, wenn Audible sie sicher hat. Wird ein Regal entfernt, bleiben seine Anfragen und Bücher.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>CSV files (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>CSV-Dateien (*.csv)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>CSV import</source>
-            <translation type="unfinished" />
+            <translation>CSV-Import</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Choose file…</source>
-            <translation type="unfinished" />
+            <translation>Datei wählen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Choose the export</source>
-            <translation type="unfinished" />
+            <translation>Export wählen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Choose the right book</source>
-            <translation type="unfinished" />
+            <translation>Das richtige Buch wählen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Choose {title}</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ wählen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Cover of {title}</source>
-            <translation type="unfinished" />
+            <translation>Cover von „{title}“</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Goodreads or StoryGraph export (CSV)</source>
-            <translation type="unfinished" />
+            <translation>Goodreads- oder StoryGraph-Export (CSV)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Goodreads shelf</source>
-            <translation type="unfinished" />
+            <translation>Goodreads-Regal</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Goodreads shelf (RSS link)</source>
-            <translation type="unfinished" />
+            <translation>Goodreads-Regal (RSS-Link)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Hardcover</source>
-            <translation type="unfinished" />
+            <translation>Hardcover</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Hardcover list or reading status</source>
-            <translation type="unfinished" />
+            <translation>Hardcover-Liste oder Lesestatus</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Hardcover token</source>
-            <translation type="unfinished" />
+            <translation>Hardcover-Token</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Loading shelves…</source>
-            <translation type="unfinished" />
+            <translation>Regale werden geladen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Narrated by {names}</source>
-            <translation type="unfinished" />
+            <translation>Gesprochen von {names}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>No books yet: sync to read the shelf.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Bücher: synchronisieren Sie, um das Regal zu lesen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>No reading shelves yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Leseregale</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>None of these</source>
-            <translation type="unfinished" />
+            <translation>Keines davon</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Not synced yet.</source>
-            <translation type="unfinished" />
+            <translation>Noch nicht synchronisiert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Nothing is waiting: every shelf book found its audiobook, or has none.</source>
-            <translation type="unfinished" />
+            <translation>Nichts wartet: Jedes Regalbuch hat sein Hörbuch gefunden oder hat keines.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>On your shelf “{shelf}”: &lt;b&gt;{title}&lt;/b&gt; by {author}</source>
-            <translation type="unfinished" />
+            <translation>In Ihrem Regal „{shelf}“: &lt;b&gt;{title}&lt;/b&gt; von {author}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Open the shelf on Goodreads and copy the RSS link at the bottom of the page.</source>
-            <translation type="unfinished" />
+            <translation>Öffnen Sie das Regal auf Goodreads und kopieren Sie den RSS-Link unten auf der Seite.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Pause</source>
-            <translation type="unfinished" />
+            <translation>Pausieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Reading shelves</source>
-            <translation type="unfinished" />
+            <translation>Leseregale</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>Entfernen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Remove shelf</source>
-            <translation type="unfinished" />
+            <translation>Regal entfernen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Remove this shelf? Requests it made and books in your library stay.</source>
-            <translation type="unfinished" />
+            <translation>Dieses Regal entfernen? Seine Anfragen und die Bücher in Ihrer Bibliothek bleiben.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Removing…</source>
-            <translation type="unfinished" />
+            <translation>Wird entfernt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Requesting your choice…</source>
-            <translation type="unfinished" />
+            <translation>Ihre Wahl wird angefragt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Resume</source>
-            <translation type="unfinished" />
+            <translation>Fortsetzen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Wird gespeichert…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Shelf</source>
-            <translation type="unfinished" />
+            <translation>Regal</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Shelf in the export</source>
-            <translation type="unfinished" />
+            <translation>Regal im Export</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>Quelle</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Sync all</source>
-            <translation type="unfinished" />
+            <translation>Alle synchronisieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Sync now</source>
-            <translation type="unfinished" />
+            <translation>Jetzt synchronisieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Synced {when}</source>
-            <translation type="unfinished" />
+            <translation>Synchronisiert {when}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Syncing every shelf…</source>
-            <translation type="unfinished" />
+            <translation>Alle Regale werden synchronisiert…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Syncing the shelf…</source>
-            <translation type="unfinished" />
+            <translation>Regal wird synchronisiert…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>The last sync failed: {error} Check the shelf's address or token, then sync again.</source>
-            <translation type="unfinished" />
+            <translation>Die letzte Synchronisierung ist fehlgeschlagen: {error} Prüfen Sie die Adresse oder das Token des Regals und synchronisieren Sie erneut.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>This one</source>
-            <translation type="unfinished" />
+            <translation>Dieses</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>from hardcover.app/account/api</source>
-            <translation type="unfinished" />
+            <translation>von hardcover.app/account/api</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>in library</source>
-            <translation type="unfinished" />
+            <translation>in der Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>matched, not requested</source>
-            <translation type="unfinished" />
+            <translation>gefunden, nicht angefragt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>no audiobook</source>
-            <translation type="unfinished" />
+            <translation>kein Hörbuch</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>not looked up yet</source>
-            <translation type="unfinished" />
+            <translation>noch nicht gesucht</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>paused</source>
-            <translation type="unfinished" />
+            <translation>pausiert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>requested</source>
-            <translation type="unfinished" />
+            <translation>angefragt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>saved; type to replace</source>
-            <translation type="unfinished" />
+            <translation>gespeichert; zum Ersetzen eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>the exported .csv file</source>
-            <translation type="unfinished" />
+            <translation>die exportierte .csv-Datei</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>unknown author</source>
-            <translation type="unfinished" />
+            <translation>unbekannter Autor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>waiting for a choice</source>
-            <translation type="unfinished" />
+            <translation>zur Auswahl</translation>
         </message>
     </context>
     <context>
