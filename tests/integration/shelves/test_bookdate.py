@@ -205,3 +205,16 @@ def test_preview_shows_what_will_be_sent(world: World) -> None:
     assert "- Salt and Silence — Bea Tarrant" in preview and preview.endswith("Short books, please.")
     service.set_context(ContextScope.FAVORITES)
     assert "Salt and Silence" not in service.preview()
+
+
+def test_keys_prompts_and_answers_stay_out_of_the_logs(
+    world: World, llm: FakeLLM, caplog: pytest.LogCaptureFixture
+) -> None:
+    service = bookdate(world)
+    service.set_provider("compatible", base_url=llm.openai_url, model="test-model", api_key=KEY)
+    service.set_context(ContextScope.LIBRARY, "Secret wish: dragons only.")
+    with caplog.at_level("DEBUG"):
+        service.fetch_batch()
+    assert "chat/completions" in caplog.text  # the call is logged, its words are not
+    for private in (KEY, "dragons only", "You liked quiet fantasy", "Clockwork Orchard"):
+        assert private not in caplog.text
