@@ -53,8 +53,8 @@ from rmab_desktop.services.organize.importer import recover_imports
 from rmab_desktop.services.pipeline import Acquisition, PipelineDeps, configured_ranker
 from rmab_desktop.services.requests import RequestService, UserService
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
-from rmab_desktop.services.shelves import ShelfService
 from rmab_desktop.services.secrets_file import EncryptedSecretsFile
+from rmab_desktop.services.shelves import ShelfService
 from rmab_desktop.settings import Preferences, SettingsStore
 
 log = logging.getLogger(__name__)
@@ -184,7 +184,9 @@ def open_core(
     )
     resolver = BookResolver(catalog_search(catalog_service))  # shelf books and AI tips -> Audible
     shelf_service = ShelfService(database, credentials, users, request_service, resolver)
-    bookdate_service = BookDateService(database, credentials, users, request_service, catalog_service, resolver)
+    bookdate_service = BookDateService(
+        database, credentials, users, request_service, catalog_service, resolver
+    )
     # The one list of features: what each contributes is installed by _install.
     features = (
         catalog.feature(catalog_service),

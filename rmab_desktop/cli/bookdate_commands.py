@@ -38,7 +38,6 @@ def register(bookdate: argparse.ArgumentParser) -> None:
 def _run(args: argparse.Namespace, run) -> int:  # type: ignore[no-untyped-def]
     core = core_from_args(args)
     try:
-        assert core.bookdate is not None
         return int(run(core.bookdate) or 0)
     finally:
         core.close()

@@ -58,7 +58,6 @@ def register(shelves: argparse.ArgumentParser) -> None:
 def _run(args: argparse.Namespace, run) -> int:  # type: ignore[no-untyped-def]
     core = core_from_args(args)
     try:
-        assert core.shelves is not None
         return int(run(core.shelves) or 0)
     finally:
         core.close()

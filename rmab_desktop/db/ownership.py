@@ -42,14 +42,15 @@ OWNERS: dict[str, str] = {
     "shared_secrets": f"{S}.credentials",
     "notification_backends": f"{S}.notifications.service",
     "service_health_checks": f"{S}.health.service",
-    # planned features: the package each table's writer will live in
-    "reported_issues": f"{S}.requests",
-    "watched_entities": f"{S}.watching",
+    # reading shelves and BookDate
     "reading_shelves": f"{S}.shelves",
     "shelf_book_mappings": f"{S}.shelves",
     "bookdate_configs": f"{S}.bookdate",
     "bookdate_recommendations": f"{S}.bookdate",
     "bookdate_swipes": f"{S}.bookdate",
+    # planned features: the package each table's writer will live in
+    "reported_issues": f"{S}.requests",
+    "watched_entities": f"{S}.watching",
     "audible_library_entries": f"{S}.audible_library",
     "audible_sync_history": f"{S}.audible_library",
     "user_lists": f"{S}.lists",
@@ -58,7 +59,7 @@ OWNERS: dict[str, str] = {
 }
 
 # Owners that do not exist yet: the feature packages the next issues add.
-PLANNED = frozenset({f"{S}.watching", f"{S}.shelves", f"{S}.bookdate", f"{S}.audible_library", f"{S}.lists"})
+PLANNED = frozenset({f"{S}.watching", f"{S}.audible_library", f"{S}.lists"})
 
 
 def owns(owner: str, module: str) -> bool:

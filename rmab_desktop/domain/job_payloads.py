@@ -142,6 +142,13 @@ class NotificationPayload(JobPayload):
     request_id: int | None = None
 
 
+@dataclasses.dataclass(frozen=True)
+class ShelvesSyncPayload(JobPayload):
+    """One reading shelf, or (``shelf_id`` None) every shelf that is not paused."""
+
+    shelf_id: int | None = None
+
+
 # What each job type carries: the queue checks every enqueue against it, the job handlers check
 # each feature's JobSpec, and ``rmab jobs enqueue`` reads a typed payload through it.
 PAYLOADS: dict[JobType, type[JobPayload]] = {
@@ -160,4 +167,5 @@ PAYLOADS: dict[JobType, type[JobPayload]] = {
     JobType.HEALTH_CHECK: NoPayload,
     JobType.MAINTENANCE_PRUNE_HISTORY: NoPayload,
     JobType.DIAGNOSTICS_WAIT: DiagnosticWaitPayload,
+    JobType.SHELVES_SYNC: ShelvesSyncPayload,
 }

@@ -22,6 +22,7 @@ from rmab_desktop.domain.job_payloads import (
     NotificationPayload,
     OrganizePayload,
     RequestPayload,
+    ShelvesSyncPayload,
 )
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services import maintenance
@@ -53,6 +54,7 @@ EXAMPLES: list[JobPayload] = [
     ),
     OrganizePayload(request_id=7, download_history_id=3, download_path="/downloads/The Quiet Test"),
     NotificationPayload(backend_id=2, title="Available", body="The Quiet Test", notify_type="success"),
+    ShelvesSyncPayload(shelf_id=4),
 ]
 
 

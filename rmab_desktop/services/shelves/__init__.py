@@ -6,7 +6,7 @@ import dataclasses
 from typing import Any
 
 from rmab_desktop.domain.enums import EventLevel
-from rmab_desktop.domain.job_payloads import JobPayload
+from rmab_desktop.domain.job_payloads import ShelvesSyncPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.feature import Feature, JobSpec
 from rmab_desktop.services.job_executor import JobContext
@@ -14,13 +14,6 @@ from rmab_desktop.services.scheduler import ScheduleDefinition
 from rmab_desktop.services.shelves.service import ShelfService, SyncResult
 
 __all__ = ["ShelfService", "ShelvesSyncPayload", "SyncResult", "feature"]
-
-
-@dataclasses.dataclass(frozen=True)
-class ShelvesSyncPayload(JobPayload):
-    """One shelf, or (``shelf_id`` None) every shelf that is not paused."""
-
-    shelf_id: int | None = None
 
 
 def sync(service: ShelfService, ctx: JobContext, payload: ShelvesSyncPayload) -> dict[str, Any]:
@@ -54,7 +47,11 @@ def feature(service: ShelfService) -> Feature:
         ),
         schedules=(
             ScheduleDefinition(
-                "shelves_sync", "Sync reading shelves into requests", JobType.SHELVES_SYNC, "20 */6 * * *"
+                "shelves_sync",
+                "Sync reading shelves into requests",
+                JobType.SHELVES_SYNC,
+                "20 */6 * * *",
+                payload=ShelvesSyncPayload(),
             ),
         ),
     )

@@ -9,6 +9,8 @@ import pytest
 
 from rmab_desktop.bootstrap import AppCore, open_core
 from rmab_desktop.domain.enums import JobStatus, Permission, RequestStatus
+from rmab_desktop.domain.job_payloads import ShelvesSyncPayload
+from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.settings import Preferences, SettingsStore
 from tests.fakes.audible_server import FakeAudible
 from tests.fakes.goodreads_server import FakeGoodreads
@@ -42,7 +44,7 @@ def test_the_scheduled_sync_requests_for_the_shelf_owner_subject_to_approval(cor
     core.users.act_as(reader.id)
     with FakeGoodreads() as goodreads:
         shelf = core.shelves.add_goodreads(goodreads.feed_url())
-        core.queue.enqueue("shelves.sync", {"v": 1, "shelf_id": None})
+        core.queue.enqueue(JobType.SHELVES_SYNC, ShelvesSyncPayload())
         job = core.executor.run_next()
     assert job is not None and job.status == JobStatus.DONE, job and job.last_error
     requests = core.requests.list()
@@ -57,7 +59,7 @@ def test_a_sync_job_whose_shelves_all_fail_fails_in_words(core: AppCore) -> None
     assert core.shelves is not None
     with FakeGoodreads() as goodreads:
         shelf = core.shelves.add_goodreads(goodreads.feed_url())
-    core.queue.enqueue("shelves.sync", {"v": 1, "shelf_id": shelf.id})  # the feed is gone now
+    core.queue.enqueue(JobType.SHELVES_SYNC, ShelvesSyncPayload(shelf.id))  # the feed is gone now
     job = core.executor.run_next()
     assert job is not None and job.status in (JobStatus.FAILED, JobStatus.QUEUED)  # retried later
     assert job.last_error and "Cannot connect to Goodreads" in job.last_error

@@ -6,7 +6,7 @@ the custom prompt. bookdate_recommendations: where a card came from and what it 
 bookdate_swipes: the request a right swipe made (so undo can withdraw it).
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-03 15:00:00
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 import rmab_desktop.db.models.base
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
