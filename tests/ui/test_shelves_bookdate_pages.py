@@ -25,6 +25,8 @@ from tests.fakes.llm_server import KEY, FakeLLM
 from tests.integration.shelves.test_bookdate import THREE_REAL_ONE_INVENTED
 from tests.integration.shelves.world import World
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "shelves"
+
 
 @pytest.fixture(scope="module")
 def audible() -> Iterator[FakeAudible]:
@@ -156,3 +158,44 @@ def test_swipe_distances() -> None:
     assert swipe_for(-150, 20) == Swipe.LEFT
     assert swipe_for(20, -150) == Swipe.UP
     assert swipe_for(60, -40) is None
+
+
+def test_add_dialog_imports_a_csv_export(world: World, covers: CoverImages, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = ShelvesPage(world.shelves, ImmediateRunner(), covers)
+    qtbot.addWidget(page)
+    page.add()
+    dialog = page.add_dialog
+    dialog.source_combo.setCurrentIndex(dialog.source_combo.findData(ShelfSource.CSV))
+    assert dialog.browse_button.isVisibleTo(dialog) and not dialog.token_edit.isVisibleTo(dialog)
+    assert not dialog.buttons.buttons()[0].isEnabled()  # nothing to add yet
+    dialog.target_edit.setText(str(FIXTURES / "storygraph_export.csv"))
+    dialog.shelf_edit.setText("all")
+    dialog.accept()
+    [card] = page.cards
+    assert card.shelf.name == "StoryGraph export (all)"
+    assert "1 requested" in card.counts_label.text() and "1 no audiobook" in card.counts_label.text()
+
+
+def test_provider_settings_list_models_test_and_preview(world: World, covers: CoverImages, qtbot) -> None:  # type: ignore[no-untyped-def]
+    service = bookdate(world)
+    with FakeLLM(THREE_REAL_ONE_INVENTED) as llm:
+        page = BookDatePage(service, ImmediateRunner(), covers)
+        qtbot.addWidget(page)
+        settings = page.settings
+        settings.provider_combo.setCurrentIndex(settings.provider_combo.findData("compatible"))
+        settings.base_url_edit.setText(llm.openai_url)
+        settings.key_edit.setText(KEY)
+        settings.prompt_edit.setPlainText("Short books, please.")
+        settings.save()
+        assert settings.message_label.text() == "Saved." and settings.key_edit.text() == ""
+        assert service.settings().has_key and service.settings().provider == "compatible"
+        settings.list_models()
+        assert settings.model_combo.currentText() == "test-model"
+        settings.save()
+        settings.test_button.button.click()
+        assert "answered" in settings.test_button.result.text()
+        settings.show_preview()
+        assert settings.preview_dialog.text.toPlainText().endswith("Short books, please.")
+        assert KEY not in settings.preview_dialog.text.toPlainText()
+        # Saving dealt a new deck from the provider (the local recommender had nothing to offer).
+        assert [c.origin for c in page.cards] == ["ai", "ai", "ai"]
