@@ -604,6 +604,37 @@
         </message>
     </context>
     <context>
+        <name>BookDate</name>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Already read: {title}</source>
+            <translation>Schon gelesen: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Not interested: {title}</source>
+            <translation>Kein Interesse: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Requested: {title}</source>
+            <translation>Angefragt: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Similar to {titles}</source>
+            <translation>Ähnlich wie {titles}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Similar to {titles} and %n more of your books</source>
+            <translation>
+                <numerusform>Ähnlich wie {titles} und %n weiteres Ihrer Bücher</numerusform>
+                <numerusform>Ähnlich wie {titles} und %n weitere Ihrer Bücher</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>BookDatePage</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />

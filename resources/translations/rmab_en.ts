@@ -48,6 +48,17 @@
         </message>
     </context>
     <context>
+        <name>BookDate</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Similar to {titles} and %n more of your books</source>
+            <translation>
+                <numerusform>Similar to {titles} and %n more of your books</numerusform>
+                <numerusform>Similar to {titles} and %n more of your books</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>BookDatePage</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />

@@ -604,6 +604,37 @@
         </message>
     </context>
     <context>
+        <name>BookDate</name>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Already read: {title}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Not interested: {title}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Requested: {title}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Similar to {titles}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Similar to {titles} and %n more of your books</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>BookDatePage</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />

@@ -21,6 +21,7 @@ from rmab_desktop.domain.bookdate import BookDateSettings, Card, ContextScope, D
 from rmab_desktop.domain.catalog import Availability, CatalogBook
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.errors import NotFoundError, RmabError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.requests import CANCELLABLE_STATUSES, AlreadyInLibraryError, DuplicateRequestError
 from rmab_desktop.services.bookdate import context
 from rmab_desktop.services.bookdate.local import recommend
@@ -30,6 +31,7 @@ from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.requests import RequestService, UserService
 
 log = logging.getLogger(__name__)
+tr = Translator("BookDate")
 
 PROVIDERS = ("openai", "anthropic", "gemini", "compatible")
 BATCH = 8
@@ -316,20 +318,21 @@ class BookDateService:
                 raise ValidationError(f"Card {card_id} was already swiped.")
             asin, title = row.asin or "", row.title
         request_id = None
-        message = {Swipe.LEFT: "Not interested: {title}", Swipe.UP: "Already read: {title}"}.get(
-            direction, ""
-        )
         if direction == Swipe.RIGHT:
             try:
                 outcome = self.requests.create(asin, user=user)
-                request_id, message = outcome.request.id, f"Requested: {title}"
+                request_id, message = outcome.request.id, tr("Requested: {title}").format(title=title)
             except (AlreadyInLibraryError, DuplicateRequestError) as exc:
                 message = exc.user_message
+        elif direction == Swipe.LEFT:
+            message = tr("Not interested: {title}").format(title=title)
+        else:
+            message = tr("Already read: {title}").format(title=title)
         with self.database.session() as session:
             session.add(
                 BookDateSwipe(recommendation_id=card_id, action=direction.value, request_id=request_id)
             )
-        return message.format(title=title)
+        return message
 
     def undo(self) -> Card | None:
         """Take back the last swipe: the card returns to the deck, a request it made is withdrawn
@@ -360,4 +363,6 @@ class BookDateService:
 
 def _because(titles: tuple[str, ...]) -> str:
     shown = ", ".join(titles[:3])
-    return f"Similar to {shown}" + (f" and {len(titles) - 3} more of your books" if len(titles) > 3 else "")
+    if len(titles) <= 3:
+        return tr("Similar to {titles}").format(titles=shown)
+    return tr.n("Similar to {titles} and %n more of your books", len(titles) - 3).format(titles=shown)
