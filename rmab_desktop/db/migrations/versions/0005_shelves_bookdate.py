@@ -5,8 +5,8 @@ its series, the candidates of a book waiting for a choice, when it was last look
 the custom prompt. bookdate_recommendations: where a card came from and what it shows.
 bookdate_swipes: the request a right swipe made (so undo can withdraw it).
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-03 15:00:00
 """
 
@@ -17,8 +17,8 @@ from alembic import op
 
 import rmab_desktop.db.models.base
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
