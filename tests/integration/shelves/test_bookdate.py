@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -213,8 +214,13 @@ def test_keys_prompts_and_answers_stay_out_of_the_logs(
     service = bookdate(world)
     service.set_provider("compatible", base_url=llm.openai_url, model="test-model", api_key=KEY)
     service.set_context(ContextScope.LIBRARY, "Secret wish: dragons only.")
-    with caplog.at_level("DEBUG"):
-        service.fetch_batch()
+    app_log = logging.getLogger("rmab_desktop")  # may not propagate once the app set up logging
+    app_log.addHandler(caplog.handler)
+    try:
+        with caplog.at_level("DEBUG"):
+            service.fetch_batch()
+    finally:
+        app_log.removeHandler(caplog.handler)
     assert "chat/completions" in caplog.text  # the call is logged, its words are not
     for private in (KEY, "dragons only", "You liked quiet fantasy", "Clockwork Orchard"):
         assert private not in caplog.text
