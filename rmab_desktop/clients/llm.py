@@ -3,7 +3,8 @@
 Plain httpx instead of the vendors' SDKs: three small JSON APIs do not justify three more
 dependencies (and their transitive ones), and one client serves every OpenAI-compatible server
 (OpenAI, Ollama, LM Studio, llama.cpp, vLLM, OpenRouter). BookDate imports this module only when a
-provider is configured. Prompts and answers are never logged; only sizes and status codes are.
+provider is configured. Each call has an overall deadline (``clients/_http.fetch``). Prompts and
+answers are never logged; only sizes and status codes are.
 
 Errors: 401/403 -> :class:`AuthenticationError`, 429 -> :class:`RateLimitedError` (with the
 server's ``Retry-After`` in words), a timeout -> :class:`ServiceTimeoutError`, an answer that is
@@ -20,6 +21,7 @@ from typing import Any
 
 import httpx
 
+from rmab_desktop.clients._http import fetch, parse_json
 from rmab_desktop.domain.errors import (
     AuthenticationError,
     InvalidResponseError,
@@ -33,6 +35,7 @@ from rmab_desktop.domain.errors import (
 log = logging.getLogger(__name__)
 
 TIMEOUT = httpx.Timeout(90.0, connect=10.0)  # local models can take a minute for a batch
+DEADLINE_SECONDS = 180.0  # the whole answer, however slowly it trickles in
 
 
 class ProviderKind(StrEnum):
@@ -83,16 +86,12 @@ def _send(model: ChatModel, method: str, url: str, **kwargs: Any) -> Any:
     service = model.service
     try:
         with httpx.Client(timeout=TIMEOUT, follow_redirects=True) as client:
-            response = client.request(method, url, **kwargs)
-    except httpx.TimeoutException as exc:
+            response = fetch(client, service, method, url, seconds=DEADLINE_SECONDS, **kwargs)
+    except ServiceTimeoutError as exc:
         raise ServiceTimeoutError(
-            f"{service} did not answer in time.",
-            service=service,
-            hint="Try again, or choose a smaller model.",
+            exc.user_message, service=service, hint="Try again, or choose a smaller model."
         ) from exc
-    except httpx.InvalidURL as exc:
-        raise ServiceUnreachableError(f"'{model.base_url}' is not a valid address.", service=service) from exc
-    except httpx.HTTPError as exc:
+    except ServiceUnreachableError as exc:
         raise ServiceUnreachableError(
             f"Cannot connect to {service} at {model.base_url}.",
             service=service,
@@ -126,8 +125,8 @@ def _send(model: ChatModel, method: str, url: str, **kwargs: Any) -> Any:
     if status >= 400:
         raise ServiceError(f"{service} answered HTTP {status}.", service=service, hint="Try again later.")
     try:
-        body = response.json()
-    except ValueError:
+        body = parse_json(response, service)
+    except InvalidResponseError:
         body = None
     if not isinstance(body, dict):
         raise _shape_error(model)

@@ -155,13 +155,13 @@ def test_provider_errors_in_words(world: World, llm: FakeLLM) -> None:
     llm.delay = 0.6
     from rmab_desktop.clients import llm as llm_client
 
-    timeout = llm_client.TIMEOUT
-    llm_client.TIMEOUT = 0.2  # type: ignore[assignment]
+    deadline = llm_client.DEADLINE_SECONDS
+    llm_client.DEADLINE_SECONDS = 0.2
     try:
-        with pytest.raises(ServiceTimeoutError):
+        with pytest.raises(ServiceTimeoutError, match="did not"):
             service.fetch_batch()
     finally:
-        llm_client.TIMEOUT = timeout
+        llm_client.DEADLINE_SECONDS = deadline
         llm.delay = 0
     # An address that is not an LLM (here: the fake Audible server).
     service.set_provider("compatible", base_url=world.audible.base_url, model="test-model", api_key=KEY)
