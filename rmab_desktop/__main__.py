@@ -11,8 +11,18 @@ import logging
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rmab_desktop import APP_ID, APP_NAME, APP_SLUG, ORG_NAME, __version__
+
+if TYPE_CHECKING:  # the modules load inside main(), after the argument parsing
+    from PySide6.QtWidgets import QApplication
+
+    from rmab_desktop.bootstrap import AppCore
+    from rmab_desktop.ui.application import DesktopApp
+    from rmab_desktop.ui.main_window import MainWindow
+    from rmab_desktop.ui.single_instance import SingleInstance
+    from rmab_desktop.ui.theme import ThemeManager
 
 log = logging.getLogger("rmab_desktop")
 
@@ -35,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _schedule_exit(desktop, quit_after: float | None, screenshot: Path | None) -> None:  # type: ignore[no-untyped-def]
+def _schedule_exit(desktop: DesktopApp, quit_after: float | None, screenshot: Path | None) -> None:
     from PySide6.QtCore import QTimer
 
     if screenshot is not None:
@@ -53,17 +63,24 @@ class _Launch:
     built. A quit asked for while the core is still opening waits for it, then closes it.
     """
 
-    def __init__(self, app, args: argparse.Namespace, guard, theme, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        app: QApplication,
+        args: argparse.Namespace,
+        guard: SingleInstance,
+        theme: ThemeManager,
+        window: MainWindow,
+    ) -> None:
         from rmab_desktop.ui.startup import CoreLoader
 
         self.app, self.args, self.guard, self.theme, self.window = app, args, guard, theme, window
-        self.desktop = None
+        self.desktop: DesktopApp | None = None
         self.quit_pending = False
         self.code = 0
         self.loader = CoreLoader(self._open_core, self._on_ready, self._on_failed)
         window.quitRequested.connect(self.quit)
 
-    def _open_core(self):  # type: ignore[no-untyped-def]
+    def _open_core(self) -> AppCore:
         """Worker thread: every feature's modules, the database and its migrations."""
         from rmab_desktop.bootstrap import open_core
 
@@ -74,7 +91,7 @@ class _Launch:
             log_level=logging.DEBUG if self.args.verbose else logging.INFO,
         )
 
-    def _on_ready(self, core) -> None:  # type: ignore[no-untyped-def]
+    def _on_ready(self, core: AppCore) -> None:
         from rmab_desktop.ui.application import DesktopApp
         from rmab_desktop.ui.dialogs.first_run_wizard import should_show as should_show_wizard
 
@@ -183,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     from rmab_desktop.ui import icons
     from rmab_desktop.ui.single_instance import claim_or_activate
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName(APP_SLUG)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORG_NAME)

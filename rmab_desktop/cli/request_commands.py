@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from rmab_desktop.cli.output import core_from_args, print_json
@@ -152,7 +153,7 @@ def show_request(args: argparse.Namespace) -> int:
 
 def change_request(args: argparse.Namespace) -> int:
     def run(requests: RequestService, users: UserService) -> int:
-        actions = {
+        actions: dict[str, Callable[[], RequestDetails | None]] = {
             "approve": lambda: requests.approve(args.request_id, args.note),
             "deny": lambda: requests.deny(args.request_id, args.note),
             "cancel": lambda: requests.cancel(args.request_id),

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TypeVar
 
 import keyring
 import keyring.errors
@@ -38,6 +38,8 @@ from rmab_desktop.services.secrets_file import EncryptedSecretsFile
 
 log = logging.getLogger(__name__)
 tr = Translator("Keychain")
+
+T = TypeVar("T")
 
 DATA_KEY_NAME = "household-data-key"
 KEYRING_TIMEOUT = 5.0
@@ -119,16 +121,17 @@ class CredentialStore:
     def _keyring_usable(self) -> bool:
         return self._keyring_failure is None and not _is_insecure(self.backend)
 
-    def _run(self, fn: Callable[[KeyringBackend], Any]) -> Any:
+    def _run(self, fn: Callable[[KeyringBackend], T]) -> T:
         """One keyring call with a time limit; a hang or an unexpected error disables the keychain."""
         backend = self.backend
-        outcome: dict[str, Any] = {}
+        values: list[T] = []
+        errors: list[BaseException] = []
 
         def call() -> None:
             try:
-                outcome["value"] = fn(backend)
+                values.append(fn(backend))
             except BaseException as exc:
-                outcome["error"] = exc
+                errors.append(exc)
 
         worker = threading.Thread(target=call, name="keyring-call", daemon=True)
         worker.start()
@@ -137,9 +140,9 @@ class CredentialStore:
             self._keyring_failure = f"it did not answer within {self.timeout:g} s"
             log.warning("The keychain %s did not answer; using the fallback", _backend_name(backend))
             raise NoKeyringError("The system keychain does not answer.")
-        error = outcome.get("error")
-        if error is None:
-            return outcome.get("value")
+        if not errors:
+            return values[0]
+        error = errors[0]
         if isinstance(error, keyring.errors.KeyringError):
             raise error
         self._keyring_failure = f"it failed ({type(error).__name__})"
@@ -172,7 +175,13 @@ class CredentialStore:
             state = KeyringState.ENCRYPTED_FILE
         return KeyringStatus(state, name, text(STATE_EXPLANATIONS[state]).format(backend=name))
 
-    def _call(self, action: str, name: str, on_keyring, on_file):  # type: ignore[no-untyped-def]
+    def _call(
+        self,
+        action: str,
+        name: str,
+        on_keyring: Callable[[KeyringBackend], T],
+        on_file: Callable[[EncryptedSecretsFile], T],
+    ) -> T:
         if self._keyring_usable():
             try:
                 return self._run(on_keyring)

@@ -10,6 +10,7 @@ feature's contributions in one list; nothing else registers anything.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -33,7 +34,7 @@ class JobSpec(Generic[P]):
     """One job type: the executor decodes the stored payload into ``payload`` before calling."""
 
     type: JobType
-    payload: type[P]
+    payload: builtins.type[P]  # builtins: the field `type` above shadows the name here
     handler: Callable[[JobContext, P], dict[str, Any] | None]
     title: str  # what the Activity page calls it: a Translator.mark()ed text
     quiet: bool = False  # no Started/Finished events (polling jobs that run every few seconds)

@@ -18,9 +18,9 @@ import socket
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import CursorResult, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from rmab_desktop.db.engine import Database
@@ -243,15 +243,21 @@ class JobQueue:
         """Forget finished jobs, and events of no request, older than ``keep_days``."""
         cutoff = utcnow() - timedelta(days=keep_days)
         with self.database.session() as session:
-            events = session.execute(
-                delete(JobEventRecord).where(
-                    JobEventRecord.created_at < cutoff, JobEventRecord.request_id.is_(None)
-                )
+            events = cast(
+                CursorResult[Any],
+                session.execute(
+                    delete(JobEventRecord).where(
+                        JobEventRecord.created_at < cutoff, JobEventRecord.request_id.is_(None)
+                    )
+                ),
             ).rowcount
-            jobs = session.execute(
-                delete(JobRecord).where(
-                    JobRecord.finished_at < cutoff, JobRecord.status.in_([s.value for s in FINISHED])
-                )
+            jobs = cast(
+                CursorResult[Any],
+                session.execute(
+                    delete(JobRecord).where(
+                        JobRecord.finished_at < cutoff, JobRecord.status.in_([s.value for s in FINISHED])
+                    )
+                ),
             ).rowcount
         return {"events": events or 0, "jobs": jobs or 0}
 

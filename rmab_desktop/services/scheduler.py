@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -136,7 +137,7 @@ class Scheduler:
             row.last_run_at = utcnow()
             return self.queue.enqueue(*job, session=session, priority=5)
 
-    def enqueue_due(self, now: datetime | None = None) -> list[int]:
+    def enqueue_due(self, now: datetime | None = None) -> builtins.list[int]:
         """Enqueue every enabled schedule whose time has come.
 
         A machine that slept through several runs gets one catch-up run, not one per missed slot;

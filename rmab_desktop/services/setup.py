@@ -8,7 +8,7 @@ owners, marks the first run done and starts the first catalog refresh and librar
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rmab_desktop.clients._http import timed_test
 from rmab_desktop.domain.connection import ConnectionTestResult
@@ -21,19 +21,39 @@ from rmab_desktop.services.indexers import IndexerConfig
 from rmab_desktop.services.library.backends import AbsSettings, LibraryBackendConfig, PlexSettings
 from rmab_desktop.services.library.folder_backend import FolderBackend
 
+if TYPE_CHECKING:
+    from rmab_desktop.services.catalog.service import CatalogService
+    from rmab_desktop.services.credentials import CredentialStore
+    from rmab_desktop.services.downloads import DownloadService
+    from rmab_desktop.services.indexers import IndexerService
+    from rmab_desktop.services.job_executor import JobHandlers
+    from rmab_desktop.services.job_queue import JobQueue
+    from rmab_desktop.services.library.service import LibraryService
+    from rmab_desktop.services.notifications.service import NotificationService
+    from rmab_desktop.settings import Preferences
+
 
 class SetupCore(Protocol):
     """The parts of AppCore the setup uses (services cannot import the composition root)."""
 
-    prefs: Any
-    credentials: Any
-    queue: Any
-    handlers: Any
-    catalog: Any
-    library: Any
-    indexers: Any
-    downloads: Any
-    notifications: Any
+    @property
+    def prefs(self) -> Preferences: ...
+    @property
+    def credentials(self) -> CredentialStore: ...
+    @property
+    def queue(self) -> JobQueue: ...
+    @property
+    def handlers(self) -> JobHandlers: ...
+    @property
+    def catalog(self) -> CatalogService: ...
+    @property
+    def library(self) -> LibraryService: ...
+    @property
+    def indexers(self) -> IndexerService: ...
+    @property
+    def downloads(self) -> DownloadService: ...
+    @property
+    def notifications(self) -> NotificationService: ...
 
     def save_prefs(self) -> None: ...
 

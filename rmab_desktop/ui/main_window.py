@@ -59,9 +59,12 @@ DOCS_URL = f"{HOMEPAGE}#readme"  # the README: tour of the pages, setup, trouble
 class WindowStateLike(Protocol):
     """Saved geometry and page: ``prefs.window``, or the early look at the settings file."""
 
-    geometry_b64: str | None
-    state_b64: str | None
-    last_page: str
+    @property
+    def geometry_b64(self) -> str | None: ...
+    @property
+    def state_b64(self) -> str | None: ...
+    @property
+    def last_page(self) -> str: ...
 
 
 @dataclass(frozen=True)

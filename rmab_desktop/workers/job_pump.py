@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -212,7 +213,7 @@ class JobPump(QObject):
                 del self._active[job_id]
         self._publish_state()
 
-    def _run_one(self, *, progress, cancel: CancelToken) -> Job | None:
+    def _run_one(self, *, progress: Callable[[tuple[str, Any]], None], cancel: CancelToken) -> Job | None:
         """In a pipeline thread: claim one due job and run it to its end."""
         job = self.queue.claim(types=self.executor.handlers.types)
         if job is None:

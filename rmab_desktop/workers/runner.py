@@ -14,7 +14,7 @@ import logging
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 POOL_SIZES = {"network": 6, "library": 1, "pipeline": 3}
 
 Callback = Callable[[Any], None] | None
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ class _Relay(QObject):
             self._release(self)
 
 
-def _alive(callback: Callable[..., Any] | None) -> bool:
+def _alive(callback: F | None) -> TypeGuard[F]:
     """False for no callback, or a method of a widget that was closed and deleted meanwhile."""
     if callback is None:
         return False

@@ -66,7 +66,7 @@ def annotate(database: Database, books: Sequence[CatalogBook]) -> list[CatalogEn
                 select(Audiobook.asin).where(Audiobook.asin.in_(asins), Audiobook.library_path.is_not(None))
             )
         )
-        requested: dict[tuple[str, str], tuple[Availability, int]] = {}
+        requested: dict[tuple[str | None, str], tuple[Availability, int]] = {}
         rows = session.execute(
             select(Audiobook.asin, Audiobook.region, Request.status, Request.id)
             .join(Request, Request.audiobook_id == Audiobook.id)
@@ -79,11 +79,11 @@ def annotate(database: Database, books: Sequence[CatalogBook]) -> list[CatalogEn
                 ),
             )
         )
-        for asin, region, status, request_id in rows:
+        for asin, region, status, requested_id in rows:
             state = _from_status(status)
             current = requested.get((asin, region))
             if current is None or _RANK[state] > _RANK[current[0]]:
-                requested[(asin, region)] = (state, request_id)
+                requested[(asin, region)] = (state, requested_id)
 
     entries = []
     for book in books:

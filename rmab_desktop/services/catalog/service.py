@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -365,8 +366,13 @@ class CatalogService:
         page = 1
         while len(books) < size:
             result = self._live(
-                lambda number=page: fetch(
-                    region, category_id=category_id or None, page=number, page_size=PAGE_SIZE, cancel=cancel
+                partial(
+                    fetch,
+                    region,
+                    category_id=category_id or None,
+                    page=page,
+                    page_size=PAGE_SIZE,
+                    cancel=cancel,
                 )
             )
             books.extend(result.books)

@@ -122,32 +122,46 @@ class Registry(Protocol):
 
 
 class WinRegistry:
-    """HKEY_CURRENT_USER through ``winreg`` (Windows only)."""
+    """HKEY_CURRENT_USER through ``winreg`` (Windows only; elsewhere each call raises as the import would)."""
 
     def get(self, key: str, name: str) -> str | None:
-        import winreg  # type: ignore[import-not-found]
+        if sys.platform == "win32":  # the platform check lets mypy check the Windows-only calls
+            import winreg
 
-        try:
-            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key) as handle:
-                value, _ = winreg.QueryValueEx(handle, name)
-                return str(value)
-        except FileNotFoundError:
-            return None
+            try:
+                with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key) as handle:
+                    value, _ = winreg.QueryValueEx(handle, name)
+                    return str(value)
+            except FileNotFoundError:
+                return None
+        else:
+            raise _no_winreg()
 
     def set(self, key: str, name: str, value: str) -> None:
-        import winreg  # type: ignore[import-not-found]
+        if sys.platform == "win32":
+            import winreg
 
-        with winreg.CreateKeyEx(winreg.HKEY_CURRENT_USER, key, 0, winreg.KEY_SET_VALUE) as handle:
-            winreg.SetValueEx(handle, name, 0, winreg.REG_SZ, value)
+            with winreg.CreateKeyEx(winreg.HKEY_CURRENT_USER, key, 0, winreg.KEY_SET_VALUE) as handle:
+                winreg.SetValueEx(handle, name, 0, winreg.REG_SZ, value)
+        else:
+            raise _no_winreg()
 
     def delete(self, key: str, name: str) -> None:
-        import winreg  # type: ignore[import-not-found]
+        if sys.platform == "win32":
+            import winreg
 
-        try:
-            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key, 0, winreg.KEY_SET_VALUE) as handle:
-                winreg.DeleteValue(handle, name)
-        except FileNotFoundError:
-            pass
+            try:
+                with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key, 0, winreg.KEY_SET_VALUE) as handle:
+                    winreg.DeleteValue(handle, name)
+            except FileNotFoundError:
+                pass
+        else:
+            raise _no_winreg()
+
+
+def _no_winreg() -> ModuleNotFoundError:
+    """What ``import winreg`` raises off Windows."""
+    return ModuleNotFoundError("No module named 'winreg'", name="winreg")
 
 
 class WindowsRunKey:

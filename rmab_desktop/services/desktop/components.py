@@ -34,14 +34,21 @@ class Component:
     license: str
 
 
+def _header(meta: metadata.PackageMetadata, name: str) -> str | None:
+    """The first value of a metadata header, or None (Python 3.11's ``PackageMetadata`` has no ``get``)."""
+    values: list[str] = meta.get_all(name) or []
+    return values[0] if values else None
+
+
 def license_of(meta: metadata.PackageMetadata) -> str:
-    expression = meta.get("License-Expression")
+    expression = _header(meta, "License-Expression")
     if expression:
         return expression
-    declared = (meta.get("License") or "").strip()
+    declared = (_header(meta, "License") or "").strip()
     if declared and "\n" not in declared and len(declared) <= 60:
         return declared
-    for classifier in meta.get_all("Classifier") or []:
+    classifiers: list[str] = meta.get_all("Classifier") or []
+    for classifier in classifiers:
         if classifier.startswith("License ::"):
             tail = classifier.split("::")[-1].strip()
             return _CLASSIFIERS.get(tail, tail)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rmab_desktop.services.downloads.blocklist import BlocklistService
 from rmab_desktop.services.downloads.config import (
     CONFIG_KEY,
@@ -36,7 +38,7 @@ def download_client_checks(downloads: DownloadService) -> list[ServiceCheck]:
             f"download_client:{config.id}",
             config.name or str(config.kind),
             "download_client",
-            lambda config=config: downloads.test(config, check_mapping=False),
+            partial(downloads.test, config, check_mapping=False),
         )
         for config in downloads.configs()
         if config.enabled and config.kind != "direct_http"  # built in: nothing remote to check

@@ -6,7 +6,7 @@ the same bad data). Entries without a book block the release for every book.
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import Audiobook, BlocklistEntry
@@ -76,8 +76,8 @@ class BlocklistService:
     @staticmethod
     def _matching(
         audiobook_id: int | None, guid: str | None, infohash: str | None, *, exact_book: bool = False
-    ):  # type: ignore[no-untyped-def]
-        keys = []
+    ) -> Select[BlocklistEntry]:
+        keys: list[ColumnElement[bool]] = []
         if guid:
             keys.append(BlocklistEntry.release_guid == guid)
         if infohash:
@@ -89,7 +89,7 @@ class BlocklistService:
                 if audiobook_id is not None
                 else BlocklistEntry.audiobook_id.is_(None)
             ).limit(1)
-        book = BlocklistEntry.audiobook_id.is_(None)
+        book: ColumnElement[bool] = BlocklistEntry.audiobook_id.is_(None)
         if audiobook_id is not None:
             book = or_(book, BlocklistEntry.audiobook_id == audiobook_id)
         return query.where(book).limit(1)
@@ -104,7 +104,7 @@ class BlocklistService:
         """(guids, infohashes) blocked for this book: one query for a whole result list."""
         with self.database.session() as session:
             query = select(BlocklistEntry.release_guid, BlocklistEntry.infohash)
-            book = BlocklistEntry.audiobook_id.is_(None)
+            book: ColumnElement[bool] = BlocklistEntry.audiobook_id.is_(None)
             if audiobook_id is not None:
                 book = or_(book, BlocklistEntry.audiobook_id == audiobook_id)
             rows = session.execute(query.where(book)).all()

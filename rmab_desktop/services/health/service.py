@@ -12,9 +12,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import CursorResult, case, delete, func, select
 
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import ServiceHealthCheck, utcnow
@@ -184,10 +184,13 @@ class HealthService:
 
     def prune(self, keep_days: int = KEEP_DAYS) -> int:
         with self.database.session() as session:
-            deleted = session.execute(
-                delete(ServiceHealthCheck).where(
-                    ServiceHealthCheck.checked_at < utcnow() - timedelta(days=keep_days)
-                )
+            deleted = cast(
+                CursorResult[Any],
+                session.execute(
+                    delete(ServiceHealthCheck).where(
+                        ServiceHealthCheck.checked_at < utcnow() - timedelta(days=keep_days)
+                    )
+                ),
             ).rowcount
         return deleted or 0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rmab_desktop.services.feature import Feature
 from rmab_desktop.services.health.checks import ServiceCheck
 from rmab_desktop.services.indexers.models import CONFIG_KEY, IndexerConfig, IndexerType
@@ -26,7 +28,7 @@ def indexer_checks(indexers: IndexerService) -> list[ServiceCheck]:
             f"indexer:{config.id}",
             config.name or str(config.type),
             "indexer",
-            lambda config=config: indexers.test(config),
+            partial(indexers.test, config),
         )
         for config in indexers.configs()
         if config.enabled

@@ -19,7 +19,7 @@ from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.errors import ConfigurationError, RmabError, ValidationError
 from rmab_desktop.domain.i18n import Translator
-from rmab_desktop.domain.releases import Release
+from rmab_desktop.domain.releases import Protocol, Release
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.indexers.models import CONFIG_KEY, IndexerConfig, IndexerType
@@ -123,7 +123,7 @@ class IndexerService:
             return self._search_prowlarr(config, http, query, kind)
         if config.type is IndexerType.INTERNET_ARCHIVE:
             return [] if kind == "ebook" else self._search_archive(config, http, query, book)
-        protocol = "usenet" if config.type is IndexerType.NEWZNAB else "torrent"
+        protocol: Protocol = "usenet" if config.type is IndexerType.NEWZNAB else "torrent"
         client = TorznabClient(
             config.url,
             self._api_key(config),
@@ -215,7 +215,7 @@ class IndexerService:
                         "test", rows=1
                     )
                     return "The Internet Archive answered."
-                protocol = "usenet" if config.type is IndexerType.NEWZNAB else "torrent"
+                protocol: Protocol = "usenet" if config.type is IndexerType.NEWZNAB else "torrent"
                 caps = TorznabClient(config.url, key, name=config.name, protocol=protocol, http=http).caps()
                 wanted = set(config.categories)
                 missing = wanted - caps.category_ids() if caps.categories else set()

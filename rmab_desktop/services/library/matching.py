@@ -146,7 +146,7 @@ class _Form:
 def title_forms(title: str | None, subtitle: str | None = None) -> tuple[_Form, ...]:
     """The whole title (with subtitle) plus shorter forms that drop trailing or leading parts."""
     if not title:
-        return []
+        return ()
     text = strip_noise(title)
     full_text = f"{text}: {strip_noise(subtitle)}" if subtitle else text
     parts = [p for p in _SPLIT.split(full_text) if p and p.strip()]

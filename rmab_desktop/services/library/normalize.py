@@ -84,10 +84,12 @@ def roman_value(token: str) -> int | None:
     return total
 
 
+_LIGATURES = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"})
+
 # Latin letters that carry their mark inside the letter, so NFKD does not split it off.
-_UNSPLIT_LETTERS = {
+_UNSPLIT_LETTERS: dict[int, str | int] = {
     **str.maketrans("łŁøØđĐðÐıħ", "lLoOdDdDih"),
-    **str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"}),
+    **_LIGATURES,
 }
 
 

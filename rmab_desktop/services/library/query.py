@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 TEXT_FIELDS = {
     "title": "title",
@@ -81,7 +81,7 @@ def make_record(
         | (not format) << 6
         | (not matched) << 7
     )
-    keys = [
+    keys = (
         fold(title + (f" {subtitle}" if subtitle else "")),
         fold(" | ".join(authors)),
         fold(" | ".join(narrators)),
@@ -89,7 +89,7 @@ def make_record(
         fold(asin or ""),
         fold(format or ""),
         fold(path or ""),
-    ]
+    )
     return SearchRecord(" | ".join(keys[:5]), *keys, year, missing)
 
 
@@ -162,7 +162,7 @@ def _term_predicate(term: Term) -> Predicate | str:
     if attribute in ("asin", "format"):
         return lambda r: getattr(r, attribute) == value
     index = SearchRecord._fields.index(attribute)
-    return lambda r: value in r[index]
+    return lambda r: value in cast(str, r[index])  # a text field: every one is a str
 
 
 def _tokens(text: str) -> list[Term]:

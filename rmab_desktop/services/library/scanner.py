@@ -217,7 +217,12 @@ class LibraryScanner:
             planned = {p.item_id for p in plans}
             for book in books:
                 item_id = items.get(_external_id(root, book.rel))
-                if item_id in gone_items and item_id not in planned and by_id.get(item_id):
+                if (
+                    item_id is not None
+                    and item_id in gone_items
+                    and item_id not in planned
+                    and by_id.get(item_id)
+                ):
                     plans.append(_Plan(book, item_id, []))
         return plans, seen
 

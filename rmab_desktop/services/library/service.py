@@ -27,9 +27,11 @@ from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.library.backends import (
     CONFIG_KEY,
+    AbsBackend,
     BackendBook,
     LibraryBackend,
     LibraryBackendConfig,
+    PlexBackend,
     Progress,
     audio_files,
     remote_backend,
@@ -177,7 +179,8 @@ def _entries(rows: Iterable[Any]) -> list[LibraryEntry]:
 
 
 def summarize(backend: str, entries: Iterable[LibraryEntry]) -> LibrarySummary:
-    books = duration = size = matched = 0
+    books = size = matched = 0
+    duration: float = 0
     authors: set[str] = set()
     for entry in entries:
         books += 1
@@ -235,7 +238,7 @@ class LibraryService:
         self.library_root = library_root
         self.scanner = scanner or LibraryScanner(database)
         self.retagger = retagger
-        self._cover_source: tuple[str, LibraryBackend] | None = None
+        self._cover_source: tuple[str, PlexBackend | AbsBackend] | None = None
 
     # ---------------------------------------------------------------- configuration
     def backend_config(self) -> LibraryBackendConfig:
@@ -344,8 +347,11 @@ class LibraryService:
             config = self.backend_config()
             if _COVER_PREFIX.get(config.kind) != prefix:
                 return None
-            self._cover_source = (prefix, self.backend(config))
-        return self._cover_source[1].cover(reference)  # type: ignore[attr-defined]
+            backend = self.backend(config)
+            if not isinstance(backend, PlexBackend | AbsBackend):  # the servers that host covers
+                return None
+            self._cover_source = (prefix, backend)
+        return self._cover_source[1].cover(reference)
 
     def refresh_path(self, path: str | None) -> None:
         """After an import: tell the active backend about ``path`` (a local book folder)."""

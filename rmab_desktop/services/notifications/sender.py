@@ -57,13 +57,19 @@ def _load(url: str) -> apprise.Apprise:
     return target
 
 
+def _shown(target: apprise.Apprise) -> str:
+    """The loaded URL as Apprise prints it, passwords and tokens hidden, without its query."""
+    url: str = target[0].url(privacy=True)
+    return url.split("?", 1)[0]
+
+
 def masked(url: str) -> str:
     """The URL as Apprise prints it with passwords and tokens hidden, or a placeholder."""
     try:
         target = _load(url)
     except ValidationError:
         return "(invalid URL)"
-    return target[0].url(privacy=True).split("?", 1)[0]
+    return _shown(target)
 
 
 def validate_url(url: str) -> str:
@@ -74,7 +80,7 @@ def validate_url(url: str) -> str:
 def send(url: str, title: str, body: str, notify_type: str = "info") -> Delivery:
     """Deliver or raise ``ServiceUnreachableError`` with Apprise's own reason (secrets redacted)."""
     target = _load(url)
-    shown = target[0].url(privacy=True).split("?", 1)[0]
+    shown = _shown(target)
     started = time.monotonic()
     result = target.notify(title=title, body=body, notify_type=notify_type)
     latency = (time.monotonic() - started) * 1000

@@ -7,6 +7,7 @@ attempt is visible as job events.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import uuid
 from collections.abc import Callable, Iterable
@@ -15,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import NotificationBackend
@@ -168,7 +170,7 @@ class NotificationService:
             ) from exc
 
     @staticmethod
-    def _row(session: Any, backend_id: int) -> NotificationBackend:
+    def _row(session: Session, backend_id: int) -> NotificationBackend:
         row = session.get(NotificationBackend, backend_id)
         if row is None:
             raise NotFoundError(f"Notification backend {backend_id} does not exist.")
@@ -203,7 +205,7 @@ class NotificationService:
     def close(self) -> None:
         self._dispatcher.close()
 
-    def enqueue_for(self, event: AppEvent) -> list[int]:
+    def enqueue_for(self, event: AppEvent) -> builtins.list[int]:
         """One delivery job per enabled backend that chose this event."""
         backends = [b for b in self.list() if b.wants(event.kind)]
         if not backends:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import select
 
@@ -52,6 +52,9 @@ from rmab_desktop.services.pipeline.candidates import (
     release_to_payload,
 )
 
+if TYPE_CHECKING:
+    from rmab_desktop.services.indexers.service import Kind
+
 log = logging.getLogger(__name__)
 tr = Translator("Pipeline")  # request status messages and job log lines, written in the current language
 
@@ -64,7 +67,7 @@ CLIENT_PROBLEMS = (ServiceUnreachableError, AuthenticationError, ConfigurationEr
 
 class Indexers(Protocol):
     def search(
-        self, book: BookInfo, kind: str = "audiobook", custom_terms: str | None = None
+        self, book: BookInfo, kind: Kind = "audiobook", custom_terms: str | None = None
     ) -> list[Release]: ...
 
     def fetch_release_file(self, release: Release) -> bytes | str: ...

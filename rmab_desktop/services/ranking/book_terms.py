@@ -156,7 +156,8 @@ def _initial_runs(given: tuple[str, ...]) -> set[str]:
 
 def _people(names: tuple[str, ...]) -> tuple[list[AuthorName], list[AuthorName]]:
     """(primary authors, people with a role such as translator or narrator)."""
-    primary, roles = [], []
+    primary: list[AuthorName] = []
+    roles: list[AuthorName] = []
     for raw in split_people(names):
         has_role = bool(_ROLE.search(raw))
         cleaned = re.sub(r"\([^)]*\)|\s+-\s+.*$", " ", _ROLE.sub(" ", raw)) if has_role else raw

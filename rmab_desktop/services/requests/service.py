@@ -7,6 +7,7 @@ An approved, released request waits in ``awaiting_search`` with a ``requests.sea
 
 from __future__ import annotations
 
+import builtins
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
@@ -161,7 +162,7 @@ class RequestService:
                 query = query.where((Request.user_id == user_id) | Request.id.in_(joined))
             return [_details(session, row) for row in session.scalars(query)]
 
-    def timeline(self, request_id: int) -> list[JobEvent]:
+    def timeline(self, request_id: int) -> builtins.list[JobEvent]:
         return self.queue.events(request_id=request_id, limit=5000)
 
     # -- the contract used by the pipeline helpers ---------------------------------------------
@@ -300,7 +301,7 @@ class RequestService:
             self._publish(details, message)
         return RequestOutcome(details, ebook=ebook)
 
-    def _edition_ids(self, session: Session, audiobook: Audiobook) -> tuple[list[int], set[str]]:
+    def _edition_ids(self, session: Session, audiobook: Audiobook) -> tuple[builtins.list[int], set[str]]:
         """Audiobook ids and ASINs of every edition of the same work (the book itself included)."""
         keys = {(audiobook.asin, audiobook.region)}
         if audiobook.work_id is not None:
@@ -517,7 +518,7 @@ class RequestService:
         raise PermissionDeniedError(refusal)
 
     # -- cancel, retry, delete, custom terms ---------------------------------------------------
-    def _stop_jobs(self, session: Session, request_id: int) -> list[int]:
+    def _stop_jobs(self, session: Session, request_id: int) -> builtins.list[int]:
         return list(
             session.scalars(
                 select(JobRecord.id).where(
@@ -605,7 +606,7 @@ class RequestService:
             return _details(session, row)
 
     # -- release day ---------------------------------------------------------------------------
-    def release_due(self) -> list[int]:
+    def release_due(self) -> builtins.list[int]:
         """Move requests whose book is out today from awaiting_release to the search."""
         today = self.today()
         started: list[int] = []

@@ -204,7 +204,7 @@ def merge_to_m4b(
             if process.returncode != 0:
                 raise ChapterMergeError(f"ffmpeg failed: {stderr.strip()[-300:]}")
             merged = MP4(output)
-            length = float(merged.info.length)
+            length = float(merged.info.length)  # type: ignore[attr-defined]  # mutagen declares FileType.info None
         except (OSError, subprocess.SubprocessError, ValueError) as exc:
             output.unlink(missing_ok=True)
             raise ChapterMergeError(f"Chapter merge failed: {exc}") from exc

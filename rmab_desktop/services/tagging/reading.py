@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from mutagen import File as MutagenFile
-from mutagen import MutagenError
+from mutagen import FileType, MutagenError, Tags
 from mutagen.flac import FLAC
 from mutagen.id3 import Frame, Frames
 from mutagen.mp3 import MP3
-from mutagen.mp4 import MP4
+from mutagen.mp4 import MP4, MP4Tags
 from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 
@@ -91,7 +91,8 @@ def _text(value: Any) -> str | None:
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
     if isinstance(value, Frame):
-        return _text(list(value.text))
+        # mutagen sets a frame's fields from its specs at run time and declares none of them
+        return _text(list(value.text))  # type: ignore[attr-defined]
     text = str(value).replace("\x00", " ").strip()
     return text or None
 
@@ -135,7 +136,7 @@ def _freeform(out: dict[str, Any], name: str, value: Any) -> None:
 
 
 def _from_mp4(audio: MP4, out: dict[str, Any]) -> None:
-    tags = audio.tags or {}
+    tags: dict[str, Any] | MP4Tags = audio.tags or {}
     for key, atom in _MP4.items():
         if atom in tags:
             _put(out, key, tags[atom])
@@ -171,6 +172,7 @@ def read_tags(path: str) -> dict[str, Any]:
     """The library fields of one audio file; ``{"error": ...}`` when it cannot be parsed."""
     ext = Path(path).suffix.lower()
     cls = _CLASSES.get(ext)
+    audio: FileType | None
     try:
         if cls is MP3:
             # Parse only the frames we use; covers and long comments stay raw bytes (faster).
@@ -195,7 +197,7 @@ def read_tags(path: str) -> dict[str, Any]:
     bitrate = getattr(info, "bitrate", None)
     if bitrate:
         out["bitrate"] = int(bitrate)
-    tags = audio.tags
+    tags: Tags | None = audio.tags  # mutagen declares FileType.tags as always None
     if isinstance(audio, MP4):
         _from_mp4(audio, out)
     elif tags is not None and hasattr(tags, "getall"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from mutagen import MutagenError
 from mutagen.flac import FLAC, Picture
@@ -35,6 +36,7 @@ from mutagen.id3 import (
     TSOA,
     TXXX,
     ID3NoHeaderError,
+    TextFrame,
 )
 from mutagen.mp4 import MP4, MP4Cover, MP4FreeForm
 from mutagen.oggopus import OggOpus
@@ -45,6 +47,7 @@ from rmab_desktop.domain.errors import RmabError
 from rmab_desktop.services.organize.safe_names import clean_text
 
 TAGGABLE = frozenset({".mp3", ".m4b", ".m4a", ".mp4", ".flac", ".ogg", ".oga", ".opus"})
+VorbisFile = TypeVar("VorbisFile", FLAC, OggVorbis, OggOpus)  # the files tagged with Vorbis comments
 
 
 class TaggingError(RmabError):
@@ -111,15 +114,16 @@ def write_tags(path: Path, tags: BookTags, cover: bytes | None = None) -> None:
         elif ext in (".m4b", ".m4a", ".mp4"):
             _write_mp4(path, tags, cover)
         elif ext == ".flac":
-            _write_vorbis(FLAC(path), tags, cover, flac=True)
+            _write_vorbis(FLAC(path), tags, cover)
         elif ext == ".opus":
-            _write_vorbis(OggOpus(path), tags, cover, flac=False)
+            _write_vorbis(OggOpus(path), tags, cover)
         elif ext in (".ogg", ".oga"):
             try:
-                audio = OggVorbis(path)
-            except MutagenError:
-                audio = OggOpus(path)
-            _write_vorbis(audio, tags, cover, flac=False)
+                vorbis = OggVorbis(path)
+            except MutagenError:  # an .ogg may hold Opus
+                _write_vorbis(OggOpus(path), tags, cover)
+            else:
+                _write_vorbis(vorbis, tags, cover)
         else:
             raise TaggingError(f"Cannot tag {path.name}: {ext} files are not supported")
     except (MutagenError, OSError, ValueError) as exc:
@@ -155,7 +159,7 @@ def _write_id3(path: Path, tags: BookTags, cover: bytes | None) -> None:
     except ID3NoHeaderError:
         id3 = ID3()
     values = _fields(tags)
-    frames = {
+    frames: dict[str, type[TextFrame]] = {
         "title": TIT2,
         "album": TALB,
         "artist": TPE1,
@@ -212,52 +216,50 @@ def _write_mp4(path: Path, tags: BookTags, cover: bytes | None) -> None:
         "series": "©mvn",
     }
     for name, atom in atoms.items():
-        mp4.tags.pop(atom, None)
+        mp4.pop(atom, None)
         if name in values:
-            mp4.tags[atom] = [values[name]]
+            mp4[atom] = [values[name]]
     if tags.description:
-        mp4.tags["©cmt"] = [tags.description]
+        mp4["©cmt"] = [tags.description]
     if tags.series_part.isdigit():
-        mp4.tags["©mvi"] = [int(tags.series_part)]
+        mp4["©mvi"] = [int(tags.series_part)]
     for name in ("asin", "series", "series-part", "subtitle", "publisher", "language"):
         atom = f"----:com.apple.iTunes:{name.upper()}"
-        mp4.tags.pop(atom, None)
+        mp4.pop(atom, None)
         if name in values:
-            mp4.tags[atom] = [MP4FreeForm(values[name].encode("utf-8"))]
-    mp4.tags["stik"] = [2]  # audiobook
+            mp4[atom] = [MP4FreeForm(values[name].encode("utf-8"))]
+    mp4["stik"] = [2]  # audiobook
     if tags.track:
-        mp4.tags["trkn"] = [(tags.track, tags.track_total or 0)]
+        mp4["trkn"] = [(tags.track, tags.track_total or 0)]
     if cover:
         kind = MP4Cover.FORMAT_PNG if _mime(cover) == "image/png" else MP4Cover.FORMAT_JPEG
-        mp4.tags["covr"] = [MP4Cover(cover, imageformat=kind)]
+        mp4["covr"] = [MP4Cover(cover, imageformat=kind)]
     mp4.save()
 
 
-def _write_vorbis(
-    audio: FLAC | OggVorbis | OggOpus, tags: BookTags, cover: bytes | None, *, flac: bool
-) -> None:
+def _write_vorbis(audio: VorbisFile, tags: BookTags, cover: bytes | None) -> None:
     if audio.tags is None:
         audio.add_tags()
     values = _fields(tags)
     for name, value in values.items():
-        audio.tags[name.upper()] = [value]
+        audio[name.upper()] = [value]
     if tags.description:
-        audio.tags["COMMENT"] = [tags.description]
+        audio["COMMENT"] = [tags.description]
     if tags.series:
-        audio.tags["MVNM"] = [tags.series]
+        audio["MVNM"] = [tags.series]
     if tags.series_part:
-        audio.tags["MVIN"] = [tags.series_part]
+        audio["MVIN"] = [tags.series_part]
     if tags.track:
-        audio.tags["TRACKNUMBER"] = [str(tags.track)]
-        audio.tags["TRACKTOTAL"] = [str(tags.track_total or tags.track)]
+        audio["TRACKNUMBER"] = [str(tags.track)]
+        audio["TRACKTOTAL"] = [str(tags.track_total or tags.track)]
     if cover:
         picture = Picture()
         picture.type, picture.mime, picture.desc, picture.data = 3, _mime(cover), "Cover", cover
-        if flac:
+        if isinstance(audio, FLAC):
             audio.clear_pictures()
             audio.add_picture(picture)
         else:
-            audio.tags["METADATA_BLOCK_PICTURE"] = [base64.b64encode(picture.write()).decode("ascii")]
+            audio["METADATA_BLOCK_PICTURE"] = [base64.b64encode(picture.write()).decode("ascii")]
     audio.save()
 
 
