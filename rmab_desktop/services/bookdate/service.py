@@ -153,7 +153,8 @@ class BookDateService:
     def models(self) -> list[str]:
         """The models the configured provider offers."""
         llm, model = self._chat_model(self.settings())
-        return llm.list_models(model)
+        models: list[str] = llm.list_models(model)
+        return models
 
     def test(self) -> ConnectionTestResult:
         """Can the provider be reached with this key, and does it offer the chosen model?"""

@@ -11,6 +11,7 @@ any user or provider. Removing a shelf removes its mappings only: requests and b
 
 from __future__ import annotations
 
+import builtins
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -199,7 +200,7 @@ class ShelfService:
             covers=tuple(c for c in covers if c),
         )
 
-    def choices(self, user_id: int | None = None) -> list[ShelfChoice]:
+    def choices(self, user_id: int | None = None) -> builtins.list[ShelfChoice]:
         """Shelf books waiting for a person to pick their audiobook."""
         with self.database.session() as session:
             query = (
@@ -283,7 +284,7 @@ class ShelfService:
             return MappingStatus(row.status) if row else MappingStatus.NEW
 
     # -- syncing -------------------------------------------------------------------------------
-    def _fetch(self, row: ReadingShelf) -> list[ShelfBook] | None:
+    def _fetch(self, row: ReadingShelf) -> builtins.list[ShelfBook] | None:
         """The shelf's books now, or None for a CSV import (its books were stored when added)."""
         if row.source == ShelfSource.GOODREADS:
             return goodreads.fetch_shelf(row.url)[1]
@@ -292,7 +293,7 @@ class ShelfService:
                 return client.shelf(row.url)[1]
         return None
 
-    def sync_all(self, cancel: CancelToken | None = None) -> list[SyncResult]:
+    def sync_all(self, cancel: CancelToken | None = None) -> builtins.list[SyncResult]:
         """Every shelf that is not paused; one failing does not stop the others."""
         with self.database.session() as session:
             ids = list(session.scalars(select(ReadingShelf.id).where(ReadingShelf.paused.is_(False))))
@@ -337,7 +338,7 @@ class ShelfService:
                     result.counts[status] = result.counts.get(status, 0) + 1
         return result
 
-    def _store_books(self, session: Session, shelf_id: int, books: list[ShelfBook]) -> int:
+    def _store_books(self, session: Session, shelf_id: int, books: builtins.list[ShelfBook]) -> int:
         known = set(
             session.scalars(select(ShelfBookMapping.external_id).where(ShelfBookMapping.shelf_id == shelf_id))
         )
