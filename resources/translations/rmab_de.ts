@@ -142,7 +142,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter jobs, or req-12…</source>
-            <translation type="unfinished" />
+            <translation>Aufträge filtern oder req-12…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -152,7 +152,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter messages, or req-12 / job-345…</source>
-            <translation type="unfinished" />
+            <translation>Meldungen filtern oder req-12 / job-345…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -271,7 +271,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Type a reference from a notification or a report (req-12, job-345) to see only its lines</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie eine Referenz aus einer Benachrichtigung oder einem Bericht ein (req-12, job-345), um nur die zugehörigen Zeilen zu sehen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -310,7 +310,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/widgets/address_field.py" />
             <source>Not typed: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Nicht übernommen: {problem}</translation>
         </message>
     </context>
     <context>
@@ -318,97 +318,97 @@
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>'{host}' is not a host name or IP address.</source>
-            <translation type="unfinished" />
+            <translation>„{host}“ ist kein Hostname und keine IP-Adresse.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>An Apprise address looks like discord://webhook_id/webhook_token or mailto://user@example.com.</source>
-            <translation type="unfinished" />
+            <translation>Eine Apprise-Adresse sieht so aus: discord://webhook_id/webhook_token oder mailto://user@example.com.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>An address cannot contain spaces.</source>
-            <translation type="unfinished" />
+            <translation>Eine Adresse darf keine Leerzeichen enthalten.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>An address looks like http://192.168.1.10:8080 or https://plex.example.com.</source>
-            <translation type="unfinished" />
+            <translation>Eine Adresse sieht so aus: http://192.168.1.10:8080 oder https://plex.example.com.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Complete the address after {scheme}://.</source>
-            <translation type="unfinished" />
+            <translation>Vervollständigen Sie die Adresse nach {scheme}://.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Complete the address.</source>
-            <translation type="unfinished" />
+            <translation>Vervollständigen Sie die Adresse.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Did you mean http://{address}?</source>
-            <translation type="unfinished" />
+            <translation>Meinten Sie http://{address}?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Enter an address.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie eine Adresse ein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Enter the host name or IP address.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie den Hostnamen oder die IP-Adresse ein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Enter the port number.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie die Portnummer ein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>Put a port number after the colon, e.g. http://plex.local:32400.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie nach dem Doppelpunkt eine Portnummer an, z. B. http://plex.local:32400.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address contains control characters.</source>
-            <translation type="unfinished" />
+            <translation>Die Adresse enthält Steuerzeichen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address has no scheme (such as discord://).</source>
-            <translation type="unfinished" />
+            <translation>Der Adresse fehlt das Schema (etwa discord://).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address has no scheme; start it with http:// or https://.</source>
-            <translation type="unfinished" />
+            <translation>Der Adresse fehlt das Schema; beginnen Sie sie mit http:// oder https://.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address must start with a scheme and two slashes, such as http://.</source>
-            <translation type="unfinished" />
+            <translation>Die Adresse muss mit einem Schema und zwei Schrägstrichen beginnen, etwa http://.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The address starts with '{scheme}://'; it must start with http:// or https://.</source>
-            <translation type="unfinished" />
+            <translation>Die Adresse beginnt mit „{scheme}://“; sie muss mit http:// oder https:// beginnen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>The port '{port}' is not a number from 1 to 65535.</source>
-            <translation type="unfinished" />
+            <translation>Der Port „{port}“ ist keine Zahl von 1 bis 65535.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>{what} '{address}' is not a usable address: {problem}</source>
-            <translation type="unfinished" />
+            <translation>{what} „{address}“ ist keine verwendbare Adresse: {problem}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>{what} is not a usable address: {problem}</source>
-            <translation type="unfinished" />
+            <translation>{what} ist keine verwendbare Adresse: {problem}</translation>
         </message>
     </context>
     <context>
@@ -1043,39 +1043,39 @@
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Audible ({region})</source>
-            <translation type="unfinished" />
+            <translation>Audible ({region})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Audible answers.</source>
-            <translation type="unfinished" />
+            <translation>Audible antwortet.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Could not refresh categories: {error}</source>
-            <translation type="unfinished" />
+            <translation>Kategorien konnten nicht aktualisiert werden: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Could not refresh {list} ({region}): {error}</source>
-            <translation type="unfinished" />
+            <translation>{list} ({region}) konnte nicht aktualisiert werden: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Refresh Discover sections from Audible</source>
-            <translation type="unfinished" />
+            <translation>Entdecken-Bereiche von Audible aktualisieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Refresh the Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Audible-Katalog aktualisieren</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Refreshed {list} ({region}): %n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{list} ({region}) aktualisiert: %n Buch</numerusform>
+                <numerusform>{list} ({region}) aktualisiert: %n Bücher</numerusform>
             </translation>
         </message>
     </context>
@@ -1263,142 +1263,142 @@
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>'{address}' is not a database address.</source>
-            <translation type="unfinished" />
+            <translation>„{address}“ ist keine Datenbankadresse.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check that PostgreSQL is running there and accepts connections on that port.</source>
-            <translation type="unfinished" />
+            <translation>Prüfen Sie, ob PostgreSQL dort läuft und Verbindungen auf diesem Port annimmt.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check the database address, and for a file its folder and permissions.</source>
-            <translation type="unfinished" />
+            <translation>Prüfen Sie die Datenbankadresse und bei einer Datei deren Ordner und Berechtigungen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check the host name in the database address and that this computer is on the same network.</source>
-            <translation type="unfinished" />
+            <translation>Prüfen Sie den Hostnamen in der Datenbankadresse und ob dieser Computer im selben Netzwerk ist.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check the user name and password in the database address.</source>
-            <translation type="unfinished" />
+            <translation>Prüfen Sie Benutzername und Passwort in der Datenbankadresse.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Close other copies of the app or tools using the file, then try again.</source>
-            <translation type="unfinished" />
+            <translation>Schließen Sie andere Instanzen der App oder Programme, die die Datei verwenden, und versuchen Sie es dann erneut.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Create it first (createdb -O {user} {database}) or correct its name in the address.</source>
-            <translation type="unfinished" />
+            <translation>Legen Sie sie zuerst an (createdb -O {user} {database}) oder korrigieren Sie ihren Namen in der Adresse.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Create the folder, or correct the path in the database address.</source>
-            <translation type="unfinished" />
+            <translation>Legen Sie den Ordner an oder korrigieren Sie den Pfad in der Datenbankadresse.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Free some space on that disk and try again; the change that did not fit was not saved.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie auf diesem Datenträger Speicherplatz frei und versuchen Sie es erneut; die Änderung, die nicht mehr passte, wurde nicht gespeichert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Give the path of a file inside it, e.g. {path}/rmab.sqlite3.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie den Pfad einer Datei darin an, z. B. {path}/rmab.sqlite3.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Give your user write access to the file and its folder, or use another location.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie Ihrem Benutzer Schreibrechte für die Datei und ihren Ordner oder wählen Sie einen anderen Ort.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Move the file aside and start again, or put back a copy from the backups folder {backups}; the app changes nothing in a damaged file.</source>
-            <translation type="unfinished" />
+            <translation>Verschieben Sie die Datei an einen anderen Ort und starten Sie neu, oder stellen Sie eine Kopie aus dem Sicherungsordner {backups} wieder her; die App ändert nichts an einer beschädigten Datei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Start the address with postgresql+psycopg:// (PostgreSQL) or sqlite:/// (a database file).</source>
-            <translation type="unfinished" />
+            <translation>Beginnen Sie die Adresse mit postgresql+psycopg:// (PostgreSQL) oder sqlite:/// (eine Datenbankdatei).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Start the address with postgresql+psycopg:// to use the PostgreSQL driver the app ships with.</source>
-            <translation type="unfinished" />
+            <translation>Beginnen Sie die Adresse mit postgresql+psycopg://, um den mitgelieferten PostgreSQL-Treiber der App zu verwenden.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database address starts with '{scheme}', a kind of database the app does not know.</source>
-            <translation type="unfinished" />
+            <translation>Die Datenbankadresse beginnt mit „{scheme}“, einer Datenbankart, die die App nicht kennt.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database driver '{module}' that '{scheme}' asks for is not installed.</source>
-            <translation type="unfinished" />
+            <translation>Der Datenbanktreiber „{module}“, den „{scheme}“ benötigt, ist nicht installiert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database file {path} cannot be written (it or its folder is read-only).</source>
-            <translation type="unfinished" />
+            <translation>Die Datenbankdatei {path} kann nicht geschrieben werden (sie oder ihr Ordner ist schreibgeschützt).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database file {path} is damaged and cannot be read ({detail}).</source>
-            <translation type="unfinished" />
+            <translation>Die Datenbankdatei {path} ist beschädigt und kann nicht gelesen werden ({detail}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} cannot be reached ({detail}).</source>
-            <translation type="unfinished" />
+            <translation>Der Datenbankserver {host} ist nicht erreichbar ({detail}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} did not accept the user '{user}' or its password.</source>
-            <translation type="unfinished" />
+            <translation>Der Datenbankserver {host} hat den Benutzer „{user}“ oder sein Passwort nicht akzeptiert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} has no database named '{database}'.</source>
-            <translation type="unfinished" />
+            <translation>Der Datenbankserver {host} hat keine Datenbank namens „{database}“.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} refused the connection on port {port}.</source>
-            <translation type="unfinished" />
+            <translation>Der Datenbankserver {host} hat die Verbindung auf Port {port} abgelehnt.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database {address} cannot be opened ({detail}).</source>
-            <translation type="unfinished" />
+            <translation>Die Datenbank {address} kann nicht geöffnet werden ({detail}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database {address} is locked by another program.</source>
-            <translation type="unfinished" />
+            <translation>Die Datenbank {address} ist von einem anderen Programm gesperrt.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The disk holding the database {address} is full.</source>
-            <translation type="unfinished" />
+            <translation>Der Datenträger mit der Datenbank {address} ist voll.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The folder {folder} for the database file does not exist.</source>
-            <translation type="unfinished" />
+            <translation>Der Ordner {folder} für die Datenbankdatei existiert nicht.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>Use postgresql+psycopg://USER:PASSWORD@HOST/DATABASE, or sqlite:////full/path/file.sqlite3; leave it out to use the profile's own database.</source>
-            <translation type="unfinished" />
+            <translation>Verwenden Sie postgresql+psycopg://USER:PASSWORD@HOST/DATABASE oder sqlite:////full/path/file.sqlite3; ohne Angabe wird die eigene Datenbank des Profils verwendet.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>{path} is a folder, not a database file.</source>
-            <translation type="unfinished" />
+            <translation>{path} ist ein Ordner, keine Datenbankdatei.</translation>
         </message>
     </context>
     <context>
@@ -1669,7 +1669,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Cannot be read (no working keychain): enter it again</source>
-            <translation type="unfinished" />
+            <translation>Nicht lesbar (kein funktionierender Schlüsselbund): erneut eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -1834,9 +1834,9 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>⚠ The password of %n client(s) cannot be read: no keychain works on this computer. They are kept; enter each password again to use them.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>⚠ Das Passwort von %n Client kann nicht gelesen werden: Auf diesem Computer funktioniert kein Schlüsselbund. Der Client bleibt erhalten; geben Sie das Passwort erneut ein, um ihn zu verwenden.</numerusform>
+                <numerusform>⚠ Die Passwörter von %n Clients können nicht gelesen werden: Auf diesem Computer funktioniert kein Schlüsselbund. Die Clients bleiben erhalten; geben Sie jedes Passwort erneut ein, um sie zu verwenden.</numerusform>
             </translation>
         </message>
     </context>
@@ -2117,7 +2117,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Check services</source>
-            <translation type="unfinished" />
+            <translation>Dienste prüfen</translation>
         </message>
     </context>
     <context>
@@ -2575,7 +2575,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Cannot be read (no working keychain): enter the key again</source>
-            <translation type="unfinished" />
+            <translation>Nicht lesbar (kein funktionierender Schlüsselbund): Schlüssel erneut eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -2748,9 +2748,9 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>⚠ The API key of %n indexer(s) cannot be read: no keychain works on this computer. They are kept; enter each key again to search them.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>⚠ Der API-Schlüssel von %n Indexer kann nicht gelesen werden: Auf diesem Computer funktioniert kein Schlüsselbund. Der Indexer bleibt erhalten; geben Sie den Schlüssel erneut ein, um ihn zu durchsuchen.</numerusform>
+                <numerusform>⚠ Die API-Schlüssel von %n Indexern können nicht gelesen werden: Auf diesem Computer funktioniert kein Schlüsselbund. Die Indexer bleiben erhalten; geben Sie jeden Schlüssel erneut ein, um sie zu durchsuchen.</numerusform>
             </translation>
         </message>
     </context>
@@ -2759,12 +2759,12 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/services/indexers/service.py" />
             <source>Add an indexer in Settings &gt; Indexers.</source>
-            <translation type="unfinished" />
+            <translation>Fügen Sie unter Einstellungen &gt; Indexer einen Indexer hinzu.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/indexers/service.py" />
             <source>No indexer is enabled.</source>
-            <translation type="unfinished" />
+            <translation>Kein Indexer ist aktiviert.</translation>
         </message>
     </context>
     <context>
@@ -2927,37 +2927,37 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Another app instance on this database runs automation; this one requests and watches.</source>
-            <translation type="unfinished" />
+            <translation>Eine andere Instanz der App auf dieser Datenbank führt die Automatik aus; diese hier fragt an und beobachtet.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Automation paused</source>
-            <translation type="unfinished" />
+            <translation>Automatik pausiert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Automation: on</source>
-            <translation type="unfinished" />
+            <translation>Automatik: an</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Automation: standby</source>
-            <translation type="unfinished" />
+            <translation>Automatik: Bereitschaft</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Interrupted because the app quit; it will run again at the next start.</source>
-            <translation type="unfinished" />
+            <translation>Unterbrochen, weil die App beendet wurde; wird beim nächsten Start erneut ausgeführt.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Searches, downloads and imports are paused. Resume from the tray or Settings.</source>
-            <translation type="unfinished" />
+            <translation>Suchen, Downloads und Importe sind pausiert. Setzen Sie sie über den Infobereich oder die Einstellungen fort.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>This instance runs searches, downloads, imports and scheduled jobs.</source>
-            <translation type="unfinished" />
+            <translation>Diese Instanz führt Suchen, Downloads, Importe und geplante Aufträge aus.</translation>
         </message>
     </context>
     <context>
@@ -2965,32 +2965,32 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>A worker that lost this job (attempt {attempt}) finished late; its outcome was discarded.</source>
-            <translation type="unfinished" />
+            <translation>Ein Worker, der diesen Auftrag verloren hatte (Versuch {attempt}), ist verspätet fertig geworden; sein Ergebnis wurde verworfen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Abgebrochen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Failed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagen: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Failed: {error}; retrying at {time} UTC</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagen: {error}; neuer Versuch um {time} UTC</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Finished in {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>Beendet nach {seconds} s</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Started (attempt {attempt} of {attempts})</source>
-            <translation type="unfinished" />
+            <translation>Gestartet (Versuch {attempt} von {attempts})</translation>
         </message>
     </context>
     <context>
@@ -3081,27 +3081,27 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>No secure keychain was found ({backend}). Choose a passphrase to keep passwords and API keys in an encrypted file, or install a keychain (GNOME Keyring or KWallet on Linux).</source>
-            <translation type="unfinished" />
+            <translation>Es wurde kein sicherer Schlüsselbund gefunden ({backend}). Wählen Sie eine Passphrase, um Passwörter und API-Schlüssel in einer verschlüsselten Datei aufzubewahren, oder installieren Sie einen Schlüsselbund (GNOME Keyring oder KWallet unter Linux).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>No system keychain works here ({backend}); secrets are kept in a file encrypted with your passphrase.</source>
-            <translation type="unfinished" />
+            <translation>Hier funktioniert kein Schlüsselbund des Systems ({backend}); Zugangsdaten liegen in einer mit Ihrer Passphrase verschlüsselten Datei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>No system keychain works here ({backend}); your secrets file is locked. Enter your passphrase to unlock it.</source>
-            <translation type="unfinished" />
+            <translation>Hier funktioniert kein Schlüsselbund des Systems ({backend}); Ihre Datei mit Zugangsdaten ist gesperrt. Geben Sie Ihre Passphrase ein, um sie zu entsperren.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>Secrets are kept in your system keychain ({backend}).</source>
-            <translation type="unfinished" />
+            <translation>Zugangsdaten liegen im Schlüsselbund des Systems ({backend}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>Your system keychain ({backend}) is locked. Unlock it to let the app use saved passwords and API keys.</source>
-            <translation type="unfinished" />
+            <translation>Der Schlüsselbund Ihres Systems ({backend}) ist gesperrt. Entsperren Sie ihn, damit die App gespeicherte Passwörter und API-Schlüssel verwenden kann.</translation>
         </message>
     </context>
     <context>
@@ -3152,7 +3152,7 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/services/library/availability.py" />
             <source>Found in the library at {path} ({reason})</source>
-            <translation type="unfinished" />
+            <translation>In der Bibliothek gefunden unter {path} ({reason})</translation>
         </message>
     </context>
     <context>
@@ -3160,33 +3160,33 @@ Trotzdem holen?</translation>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch</numerusform>
+                <numerusform>%n Bücher</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>%n request(s) now available</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Anfrage jetzt verfügbar</numerusform>
+                <numerusform>%n Anfragen jetzt verfügbar</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>Library folder</source>
-            <translation type="unfinished" />
+            <translation>Bibliotheksordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>Library refreshed from {backend}: {books} ({added} new, {removed} gone); {requests}</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek aktualisiert ({backend}): {books} ({added} neu, {removed} entfernt); {requests}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>Refresh the library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek aktualisieren</translation>
         </message>
     </context>
     <context>
@@ -3418,7 +3418,7 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Cannot be read (no working keychain): enter the token again</source>
-            <translation type="unfinished" />
+            <translation>Nicht lesbar (kein funktionierender Schlüsselbund): Token erneut eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
@@ -3617,12 +3617,12 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;About {app}</source>
-            <translation type="unfinished" />
+            <translation>Ü&amp;ber {app}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Documentation</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dokumentation</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -3662,7 +3662,7 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Report a Problem…</source>
-            <translation type="unfinished" />
+            <translation>Problem &amp;melden…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -3787,17 +3787,17 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/services/maintenance.py" />
             <source>Diagnostic wait</source>
-            <translation type="unfinished" />
+            <translation>Diagnose-Wartezeit</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/maintenance.py" />
             <source>Diagnostic wait of {seconds} s finished</source>
-            <translation type="unfinished" />
+            <translation>Diagnose-Wartezeit von {seconds} s beendet</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/maintenance.py" />
             <source>Prune old job history</source>
-            <translation type="unfinished" />
+            <translation>Alten Auftragsverlauf bereinigen</translation>
         </message>
     </context>
     <context>
@@ -3921,7 +3921,7 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/services/notifications/__init__.py" />
             <source>Send notification</source>
-            <translation type="unfinished" />
+            <translation>Benachrichtigung senden</translation>
         </message>
     </context>
     <context>
@@ -4078,12 +4078,12 @@ Die Details stehen in der Protokolldatei.</translation>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Reference: {ref}</source>
             <comment>a notification's correlation id</comment>
-            <translation type="unfinished" />
+            <translation>Referenz: {ref}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>{title} by {author}</source>
-            <translation type="unfinished" />
+            <translation>{title} von {author}</translation>
         </message>
     </context>
     <context>
@@ -4091,65 +4091,65 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Choose it in Settings &gt; Library.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie ihn unter Einstellungen &gt; Bibliothek.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Import failed after %n attempt(s): {error}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Import nach %n Versuch fehlgeschlagen: {error}</numerusform>
+                <numerusform>Import nach %n Versuchen fehlgeschlagen: {error}</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Import stopped: {error}</source>
-            <translation type="unfinished" />
+            <translation>Import abgebrochen: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Library server not refreshed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Bibliotheksserver nicht aktualisiert: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>No library folder is set</source>
-            <translation type="unfinished" />
+            <translation>Kein Bibliotheksordner festgelegt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Organizing {source} into {library}</source>
-            <translation type="unfinished" />
+            <translation>{source} wird in {library} einsortiert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Retry the download.</source>
-            <translation type="unfinished" />
+            <translation>Wiederholen Sie den Download.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>The job does not say where the download is</source>
-            <translation type="unfinished" />
+            <translation>Der Auftrag gibt nicht an, wo der Download liegt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Wrong book downloaded ({reason}); release blocklisted, searching again</source>
-            <translation type="unfinished" />
+            <translation>Falsches Buch heruntergeladen ({reason}); Release gesperrt, es wird erneut gesucht</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Wrong content: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Falscher Inhalt: {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>“{title}” is now in the library at {path}</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ ist jetzt in der Bibliothek unter {path}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>“{title}” was already in the library at {path}</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ war bereits in der Bibliothek unter {path}</translation>
         </message>
     </context>
     <context>
@@ -4157,7 +4157,7 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/__init__.py" />
             <source>Organize and import a download</source>
-            <translation type="unfinished" />
+            <translation>Download einsortieren und importieren</translation>
         </message>
     </context>
     <context>
@@ -4301,188 +4301,188 @@ Die Details stehen in der Protokolldatei.</translation>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>%n result(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Ergebnis</numerusform>
+                <numerusform>%n Ergebnisse</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Blocklisted “{release}”: {reason}</source>
-            <translation type="unfinished" />
+            <translation>„{release}“ gesperrt: {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Check the path mapping of the download client in Settings.</source>
-            <translation type="unfinished" />
+            <translation>Prüfen Sie die Pfadzuordnung des Download-Clients in den Einstellungen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Could not be grabbed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Konnte nicht geholt werden: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Could not hand the release over: {error}</source>
-            <translation type="unfinished" />
+            <translation>Das Release konnte nicht übergeben werden: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Could not remove the download: {error}</source>
-            <translation type="unfinished" />
+            <translation>Der Download konnte nicht entfernt werden: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Could not remove the failed download: {error}</source>
-            <translation type="unfinished" />
+            <translation>Der fehlgeschlagene Download konnte nicht entfernt werden: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Download client unreachable: {error}</source>
-            <translation type="unfinished" />
+            <translation>Download-Client nicht erreichbar: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Download failed ({reason}) and no other release is left</source>
-            <translation type="unfinished" />
+            <translation>Download fehlgeschlagen ({reason}) und kein anderes Release mehr übrig</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Download failed ({reason}); trying the next release</source>
-            <translation type="unfinished" />
+            <translation>Download fehlgeschlagen ({reason}); das nächste Release wird versucht</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Downloaded to {folder}; organizing</source>
-            <translation type="unfinished" />
+            <translation>Heruntergeladen nach {folder}; wird einsortiert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Downloaded {percent}</source>
-            <translation type="unfinished" />
+            <translation>{percent} heruntergeladen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Downloaded, but {folder} is not visible on this computer</source>
-            <translation type="unfinished" />
+            <translation>Heruntergeladen, aber {folder} ist auf diesem Computer nicht sichtbar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Every candidate release failed</source>
-            <translation type="unfinished" />
+            <translation>Alle infrage kommenden Releases sind fehlgeschlagen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Finished; waiting for its folder to appear here</source>
-            <translation type="unfinished" />
+            <translation>Fertig; wartet darauf, dass sein Ordner hier erscheint</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Finished; waiting for {folder} to appear here</source>
-            <translation type="unfinished" />
+            <translation>Fertig; wartet darauf, dass {folder} hier erscheint</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Grab skipped: the request is {status}</source>
-            <translation type="unfinished" />
+            <translation>Holen übersprungen: Die Anfrage hat den Status „{status}“</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Grabbed “{release}” from {indexer} with {client}</source>
-            <translation type="unfinished" />
+            <translation>„{release}“ von {indexer} mit {client} geholt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Grabbed “{release}” with {client}</source>
-            <translation type="unfinished" />
+            <translation>„{release}“ mit {client} geholt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Interactive search: “{release}” chosen by the user</source>
-            <translation type="unfinished" />
+            <translation>Interaktive Suche: „{release}“ vom Benutzer gewählt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>No acceptable release found</source>
-            <translation type="unfinished" />
+            <translation>Kein akzeptables Release gefunden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Not finished after {hours} h</source>
-            <translation type="unfinished" />
+            <translation>Nach {hours} Std. nicht fertig</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Replaced by the user</source>
-            <translation type="unfinished" />
+            <translation>Vom Benutzer ersetzt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Search failed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Suche fehlgeschlagen: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Search skipped: the request is {status}</source>
-            <translation type="unfinished" />
+            <translation>Suche übersprungen: Die Anfrage hat den Status „{status}“</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Searching again for %n waiting request(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Erneute Suche für %n wartende Anfrage</numerusform>
+                <numerusform>Erneute Suche für %n wartende Anfragen</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Searching indexers</source>
-            <translation type="unfinished" />
+            <translation>Indexer werden durchsucht</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Stalled: no progress for {minutes} min ({state})</source>
-            <translation type="unfinished" />
+            <translation>Stillstand: seit {minutes} Min. kein Fortschritt ({state})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Stopped monitoring: {reason}; the download was removed</source>
-            <translation type="unfinished" />
+            <translation>Überwachung beendet: {reason}; der Download wurde entfernt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>The client reports a failure</source>
-            <translation type="unfinished" />
+            <translation>Der Client meldet einen Fehler</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>The download client stayed unreachable for {minutes} min: {error}</source>
-            <translation type="unfinished" />
+            <translation>Der Download-Client war {minutes} Min. lang nicht erreichbar: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>The download disappeared from the client ({client})</source>
-            <translation type="unfinished" />
+            <translation>Der Download ist aus dem Client verschwunden ({client})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>the request is {status}</source>
-            <translation type="unfinished" />
+            <translation>die Anfrage hat den Status „{status}“</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>the request was deleted</source>
-            <translation type="unfinished" />
+            <translation>die Anfrage wurde gelöscht</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>{reason}; searching again after {time} UTC</source>
-            <translation type="unfinished" />
+            <translation>{reason}; erneute Suche nach {time} UTC</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>{results}, {accepted} accepted, {blocked} blocklisted</source>
-            <translation type="unfinished" />
+            <translation>{results}, {accepted} akzeptiert, {blocked} gesperrt</translation>
         </message>
     </context>
     <context>
@@ -4490,27 +4490,27 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Clean up seeded downloads</source>
-            <translation type="unfinished" />
+            <translation>Fertig geseedete Downloads aufräumen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Grab a release</source>
-            <translation type="unfinished" />
+            <translation>Release holen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Monitor a download</source>
-            <translation type="unfinished" />
+            <translation>Download überwachen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Retry missing searches</source>
-            <translation type="unfinished" />
+            <translation>Fehlende Suchen wiederholen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Search for a request</source>
-            <translation type="unfinished" />
+            <translation>Anfrage suchen</translation>
         </message>
     </context>
     <context>
@@ -4734,281 +4734,281 @@ Die Details stehen in der Protokolldatei.</translation>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>%n seeder(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Seeder</numerusform>
+                <numerusform>%n Seeder</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>%n seeder(s) (minimum {minimum})</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Seeder (Minimum {minimum})</numerusform>
+                <numerusform>%n Seeder (Minimum {minimum})</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>About {kbps} kbps ({source}), above the {format} window {low}-{high}</source>
-            <translation type="unfinished" />
+            <translation>Etwa {kbps} kbit/s ({source}), über dem {format}-Bereich {low}–{high}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>About {kbps} kbps ({source}), below the {format} window {low}-{high}</source>
-            <translation type="unfinished" />
+            <translation>Etwa {kbps} kbit/s ({source}), unter dem {format}-Bereich {low}–{high}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>About {kbps} kbps ({source}), inside the {format} window {low}-{high}</source>
-            <translation type="unfinished" />
+            <translation>Etwa {kbps} kbit/s ({source}), innerhalb des {format}-Bereichs {low}–{high}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/__init__.py" />
             <source>Accepted: this is the wanted book</source>
-            <translation type="unfinished" />
+            <translation>Akzeptiert: Das ist das gesuchte Buch</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>Author found in the title: {name}</source>
-            <translation type="unfinished" />
+            <translation>Autor im Titel gefunden: {name}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>Author found: {names}</source>
-            <translation type="unfinished" />
+            <translation>Autor gefunden: {names}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Bitrate unknown (no runtime or size)</source>
-            <translation type="unfinished" />
+            <translation>Bitrate unbekannt (keine Laufzeit oder Größe)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Flag {flag}: {points}</source>
-            <translation type="unfinished" />
+            <translation>Flag {flag}: {points}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Indexer priority {priority}</source>
-            <translation type="unfinished" />
+            <translation>Indexer-Priorität {priority}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Indexer {indexer} priority {priority}</source>
-            <translation type="unfinished" />
+            <translation>Indexer {indexer}, Priorität {priority}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Narrator named</source>
-            <translation type="unfinished" />
+            <translation>Sprecher genannt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>No author named in the release (allowed in interactive search)</source>
-            <translation type="unfinished" />
+            <translation>Kein Autor im Release genannt (in der interaktiven Suche erlaubt)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Preferred word “{word}”: {points}</source>
-            <translation type="unfinished" />
+            <translation>Bevorzugtes Wort „{word}“: {points}</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Published %n day(s) ago</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Vor %n Tag veröffentlicht</numerusform>
+                <numerusform>Vor %n Tagen veröffentlicht</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>Rejected: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt: {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Seeders unknown</source>
-            <translation type="unfinished" />
+            <translation>Seeder unbekannt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>Series number {number} matches</source>
-            <translation type="unfinished" />
+            <translation>Bandnummer {number} passt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Subtitle named</source>
-            <translation type="unfinished" />
+            <translation>Untertitel genannt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>a box set or omnibus ({what}), not a single book</source>
-            <translation type="unfinished" />
+            <translation>eine Sammelbox oder Sammelausgabe ({what}), kein einzelnes Buch</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>a dramatized adaptation, not the wanted narration</source>
-            <translation type="unfinished" />
+            <translation>eine dramatisierte Fassung, nicht die gesuchte Lesung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>a longer, different title: “... {words}”</source>
-            <translation type="unfinished" />
+            <translation>ein längerer, anderer Titel: „... {words}“</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>a numbered sequel (“... {number}”)</source>
-            <translation type="unfinished" />
+            <translation>eine nummerierte Fortsetzung („... {number}“)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>an abridged edition; the wanted book is unabridged</source>
-            <translation type="unfinished" />
+            <translation>eine gekürzte Ausgabe; das gesuchte Buch ist ungekürzt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>an audiobook, not an ebook</source>
-            <translation type="unfinished" />
+            <translation>ein Hörbuch, kein E-Book</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>an ebook, not an audiobook</source>
-            <translation type="unfinished" />
+            <translation>ein E-Book, kein Hörbuch</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>another language ({found}); the book is in {language}</source>
-            <translation type="unfinished" />
+            <translation>eine andere Sprache ({found}); Sprache des Buches: {language}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>books {first}-{last}</source>
-            <translation type="unfinished" />
+            <translation>Bände {first}–{last}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>estimated from size and runtime</source>
-            <translation type="unfinished" />
+            <translation>geschätzt aus Größe und Laufzeit</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>forbidden word “{word}”</source>
-            <translation type="unfinished" />
+            <translation>verbotenes Wort „{word}“</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>from the release name</source>
-            <translation type="unfinished" />
+            <translation>aus dem Release-Namen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>in a book category and too small for an audiobook</source>
-            <translation type="unfinished" />
+            <translation>in einer Buchkategorie und zu klein für ein Hörbuch</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>in a video/software category ({category}), not an audiobook one</source>
-            <translation type="unfinished" />
+            <translation>in einer Video-/Software-Kategorie ({category}), keiner Hörbuch-Kategorie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>in an audio category, not an ebook one</source>
-            <translation type="unfinished" />
+            <translation>in einer Audio-Kategorie, keiner E-Book-Kategorie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>no author of the book named (wanted {authors})</source>
-            <translation type="unfinished" />
+            <translation>kein Autor des Buches genannt (gesucht: {authors})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>not the audiobook itself (“{word}”)</source>
-            <translation type="unfinished" />
+            <translation>nicht das Hörbuch selbst („{word}“)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>one numbered volume (“... {number} - {word} ...”)</source>
-            <translation type="unfinished" />
+            <translation>ein einzelner nummerierter Band („... {number} - {word} ...“)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>only {part} of the book</source>
-            <translation type="unfinished" />
+            <translation>nur {part} des Buches</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>only {size} MB: too small to be an audiobook</source>
-            <translation type="unfinished" />
+            <translation>nur {size} MB: zu klein für ein Hörbuch</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>series number {found} but the book is number {wanted}</source>
-            <translation type="unfinished" />
+            <translation>Bandnummer {found}, aber das Buch ist Band {wanted}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>several books listed (also “{other}”)</source>
-            <translation type="unfinished" />
+            <translation>mehrere Bücher aufgeführt (auch „{other}“)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>the wanted book has no title</source>
-            <translation type="unfinished" />
+            <translation>das gesuchte Buch hat keinen Titel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>title words missing: {words}</source>
-            <translation type="unfinished" />
+            <translation>fehlende Titelwörter: {words}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>too large for a {hours} h book (about {kbps} kbps)</source>
-            <translation type="unfinished" />
+            <translation>zu groß für ein Buch mit {hours} Std. (etwa {kbps} kbit/s)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>too small for a {hours} h book (about {kbps} kbps): a sample, an abridged edition or something else</source>
-            <translation type="unfinished" />
+            <translation>zu klein für ein Buch mit {hours} Std. (etwa {kbps} kbit/s): eine Hörprobe, eine gekürzte Ausgabe oder etwas anderes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>unknown format</source>
-            <translation type="unfinished" />
+            <translation>unbekanntes Format</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>unstructured words before the title: “{words}”</source>
-            <translation type="unfinished" />
+            <translation>unstrukturierte Wörter vor dem Titel: „{words}“</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>written by someone else (“{other}”), not {author}</source>
-            <translation type="unfinished" />
+            <translation>von jemand anderem geschrieben („{other}“), nicht von {author}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>{format}: ebook preference {rank} of {count}</source>
-            <translation type="unfinished" />
+            <translation>{format}: E-Book-Rang {rank} von {count}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>{format}: preference {rank} of {count}</source>
-            <translation type="unfinished" />
+            <translation>{format}: Rang {rank} von {count}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>{format}: preference {rank} of {count} (also names {others})</source>
-            <translation type="unfinished" />
+            <translation>{format}: Rang {rank} von {count} (nennt auch {others})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>{protocol} download (no seeders needed)</source>
-            <translation type="unfinished" />
+            <translation>{protocol}-Download (keine Seeder nötig)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>{size} MB: too large for an ebook</source>
-            <translation type="unfinished" />
+            <translation>{size} MB: zu groß für ein E-Book</translation>
         </message>
     </context>
     <context>
@@ -5016,32 +5016,32 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Choose another folder, for example your Documents folder, and try again.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie einen anderen Ordner, zum Beispiel Ihren Dokumente-Ordner, und versuchen Sie es erneut.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Could not save the report to {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Der Bericht konnte nicht unter {path} gespeichert werden: {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Problem report saved</source>
-            <translation type="unfinished" />
+            <translation>Problembericht gespeichert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Save a problem report</source>
-            <translation type="unfinished" />
+            <translation>Problembericht speichern</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Show in Folder</source>
-            <translation type="unfinished" />
+            <translation>Im Ordner zeigen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>The problem report was not saved</source>
-            <translation type="unfinished" />
+            <translation>Der Problembericht wurde nicht gespeichert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
@@ -5049,12 +5049,15 @@ Die Details stehen in der Protokolldatei.</translation>
 {path}
 
 Passwords, API keys and tokens were removed from it. Attach this file to your bug report.</source>
-            <translation type="unfinished" />
+            <translation>Der Bericht wurde gespeichert unter:
+{path}
+
+Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese Datei an Ihre Fehlermeldung an.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Zip archives (*.zip)</source>
-            <translation type="unfinished" />
+            <translation>ZIP-Archive (*.zip)</translation>
         </message>
     </context>
     <context>
@@ -5062,20 +5065,20 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>%n requested book(s) came out; their search is queued</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n angefragtes Buch ist erschienen; die Suche ist eingereiht</numerusform>
+                <numerusform>%n angefragte Bücher sind erschienen; ihre Suche ist eingereiht</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Check release days</source>
-            <translation type="unfinished" />
+            <translation>Erscheinungstermine prüfen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Search books released today</source>
-            <translation type="unfinished" />
+            <translation>Heute erschienene Bücher suchen</translation>
         </message>
     </context>
     <context>
@@ -5176,12 +5179,12 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Cancelled by {user}</source>
-            <translation type="unfinished" />
+            <translation>Abgebrochen von {user}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Deleted by {user}</source>
-            <translation type="unfinished" />
+            <translation>Gelöscht von {user}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
@@ -5196,72 +5199,72 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Only the person who made this request or an administrator can cancel it.</source>
-            <translation type="unfinished" />
+            <translation>Nur die Person, die diese Anfrage gestellt hat, oder ein Administrator kann sie abbrechen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Only the person who made this request or an administrator can delete it.</source>
-            <translation type="unfinished" />
+            <translation>Nur die Person, die diese Anfrage gestellt hat, oder ein Administrator kann sie löschen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Only the person who made this request or an administrator can retry it.</source>
-            <translation type="unfinished" />
+            <translation>Nur die Person, die diese Anfrage gestellt hat, oder ein Administrator kann sie wiederholen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Released</source>
-            <translation type="unfinished" />
+            <translation>Erschienen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Search again, asked by {user}</source>
-            <translation type="unfinished" />
+            <translation>Erneute Suche, angestoßen von {user}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Search terms reset</source>
-            <translation type="unfinished" />
+            <translation>Suchbegriffe zurückgesetzt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Search terms set to “{terms}”</source>
-            <translation type="unfinished" />
+            <translation>Suchbegriffe auf „{terms}“ gesetzt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>This request is “{status}”; it cannot be approved now.</source>
-            <translation type="unfinished" />
+            <translation>Diese Anfrage hat den Status „{status}“; sie kann jetzt nicht freigegeben werden.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>This request is “{status}”; it cannot be cancelled now.</source>
-            <translation type="unfinished" />
+            <translation>Diese Anfrage hat den Status „{status}“; sie kann jetzt nicht abgebrochen werden.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>This request is “{status}”; it cannot be denied now.</source>
-            <translation type="unfinished" />
+            <translation>Diese Anfrage hat den Status „{status}“; sie kann jetzt nicht abgelehnt werden.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>This request is “{status}”; it cannot be retried now.</source>
-            <translation type="unfinished" />
+            <translation>Diese Anfrage hat den Status „{status}“; sie kann jetzt nicht wiederholt werden.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Waiting for an administrator to approve</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf Freigabe durch einen Administrator</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>You already requested another edition of this book (“{title}”); that request is “{status}” (request {id}).</source>
-            <translation type="unfinished" />
+            <translation>Sie haben bereits eine andere Ausgabe dieses Buches angefragt („{title}“); diese Anfrage hat den Status „{status}“ (Anfrage {id}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>You already requested this book (“{title}”); that request is “{status}” (request {id}).</source>
-            <translation type="unfinished" />
+            <translation>Sie haben dieses Buch bereits angefragt („{title}“); diese Anfrage hat den Status „{status}“ (Anfrage {id}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
@@ -5276,27 +5279,27 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{status}: {title}</source>
-            <translation type="unfinished" />
+            <translation>{status}: {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{user} joined this request</source>
-            <translation type="unfinished" />
+            <translation>{user} hat sich dieser Anfrage angeschlossen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{user} requested the audiobook “{title}”</source>
-            <translation type="unfinished" />
+            <translation>{user} hat das Hörbuch „{title}“ angefragt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{user} requested the ebook “{title}”</source>
-            <translation type="unfinished" />
+            <translation>{user} hat das E-Book „{title}“ angefragt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>“{title}” is already available in the library.</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ ist bereits in der Bibliothek verfügbar.</translation>
         </message>
     </context>
     <context>
@@ -5832,32 +5835,32 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>Unexpected error: {error}</source>
-            <translation type="unfinished" />
+            <translation>Unerwarteter Fehler: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} answers again ({latency} ms).</source>
-            <translation type="unfinished" />
+            <translation>{service} antwortet wieder ({latency} ms).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} did not answer.</source>
-            <translation type="unfinished" />
+            <translation>{service} hat nicht geantwortet.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} is back</source>
-            <translation type="unfinished" />
+            <translation>{service} ist wieder erreichbar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} is down</source>
-            <translation type="unfinished" />
+            <translation>{service} ist ausgefallen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} is down: {error}</source>
-            <translation type="unfinished" />
+            <translation>{service} ist ausgefallen: {error}</translation>
         </message>
     </context>
     <context>
@@ -6688,17 +6691,17 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
         <message>
             <location filename="../../rmab_desktop/__main__.py" />
             <source>The app could not start ({detail}).</source>
-            <translation type="unfinished" />
+            <translation>Die App konnte nicht starten ({detail}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/__main__.py" />
             <source>The log file has the details; please include it when you report the problem.</source>
-            <translation type="unfinished" />
+            <translation>Die Details stehen in der Protokolldatei; bitte fügen Sie sie bei, wenn Sie das Problem melden.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/__main__.py" />
             <source>{app} cannot start</source>
-            <translation type="unfinished" />
+            <translation>{app} kann nicht starten</translation>
         </message>
     </context>
     <context>
@@ -6766,12 +6769,12 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
         <message>
             <location filename="../../rmab_desktop/workers/runner.py" />
             <source>This is a bug. The details are in the log file.</source>
-            <translation type="unfinished" />
+            <translation>Das ist ein Programmfehler. Die Details stehen in der Protokolldatei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/runner.py" />
             <source>Unexpected error: {error}</source>
-            <translation type="unfinished" />
+            <translation>Unerwarteter Fehler: {error}</translation>
         </message>
     </context>
     <context>
@@ -6854,46 +6857,46 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>%n book(s) added or changed</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch hinzugefügt oder geändert</numerusform>
+                <numerusform>%n Bücher hinzugefügt oder geändert</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>%n request(s) now available</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Anfrage jetzt verfügbar</numerusform>
+                <numerusform>%n Anfragen jetzt verfügbar</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>Check recently added books</source>
-            <translation type="unfinished" />
+            <translation>Kürzlich hinzugefügte Bücher prüfen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>Retry failed imports</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagene Importe wiederholen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>Retrying the import</source>
-            <translation type="unfinished" />
+            <translation>Import wird wiederholt</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>Retrying the import of %n request(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Import von %n Anfrage wird wiederholt</numerusform>
+                <numerusform>Import von %n Anfragen wird wiederholt</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>{books}; {requests}</source>
-            <translation type="unfinished" />
+            <translation>{books}; {requests}</translation>
         </message>
     </context>
 </TS>
