@@ -142,7 +142,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter jobs, or req-12…</source>
-            <translation type="unfinished" />
+            <translation>Filtrar tareas, o req-12…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -152,7 +152,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter messages, or req-12 / job-345…</source>
-            <translation type="unfinished" />
+            <translation>Filtrar mensajes, o req-12 / job-345…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -271,7 +271,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Type a reference from a notification or a report (req-12, job-345) to see only its lines</source>
-            <translation type="unfinished" />
+            <translation>Escriba una referencia de una notificación o de un informe (req-12, job-345) para ver solo sus líneas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -310,7 +310,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/widgets/address_field.py" />
             <source>Not typed: {problem}</source>
-            <translation type="unfinished" />
+            <translation>No se aceptó: {problem}</translation>
         </message>
     </context>
     <context>
@@ -608,29 +608,29 @@
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Already read: {title}</source>
-            <translation type="unfinished" />
+            <translation>Ya leído: {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Not interested: {title}</source>
-            <translation type="unfinished" />
+            <translation>Sin interés: {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Requested: {title}</source>
-            <translation type="unfinished" />
+            <translation>Solicitado: {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Similar to {titles}</source>
-            <translation type="unfinished" />
+            <translation>Parecido a {titles}</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Similar to {titles} and %n more of your books</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Parecido a {titles} y a %n libro más de los suyos</numerusform>
+                <numerusform>Parecido a {titles} y a %n libros más de los suyos</numerusform>
             </translation>
         </message>
     </context>
@@ -639,205 +639,205 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>%n model(s) offered.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n modelo disponible.</numerusform>
+                <numerusform>%n modelos disponibles.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>AI provider</source>
-            <translation type="unfinished" />
+            <translation>Proveedor de IA</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>API key</source>
-            <translation type="unfinished" />
+            <translation>Clave de API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Dirección</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Already read (up arrow)</source>
-            <translation type="unfinished" />
+            <translation>Ya leído (flecha arriba)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Asking the provider for its models…</source>
-            <translation type="unfinished" />
+            <translation>Consultando los modelos del proveedor…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>BookDate</source>
-            <translation type="unfinished" />
+            <translation>BookDate</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Finding books for you…</source>
-            <translation type="unfinished" />
+            <translation>Buscando libros para usted…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>List models</source>
-            <translation type="unfinished" />
+            <translation>Listar modelos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Model</source>
-            <translation type="unfinished" />
+            <translation>Modelo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Narrated by {names}</source>
-            <translation type="unfinished" />
+            <translation>Narrado por {names}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>No cards right now</source>
-            <translation type="unfinished" />
+            <translation>No hay tarjetas por ahora</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>No new recommendations right now. Rate or add a few books, or set up an AI provider.</source>
-            <translation type="unfinished" />
+            <translation>No hay recomendaciones nuevas por ahora. Valore o agregue algunos libros, o configure un proveedor de IA.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>None: Audible's similar books of the ones you like</source>
-            <translation type="unfinished" />
+            <translation>Ninguno: los libros similares de Audible a los que le gustan</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Not interested (left arrow)</source>
-            <translation type="unfinished" />
+            <translation>Sin interés (flecha izquierda)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Nothing to undo.</source>
-            <translation type="unfinished" />
+            <translation>No hay nada que deshacer.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Only books I rated</source>
-            <translation type="unfinished" />
+            <translation>Solo los libros que valoré</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>OpenAI-compatible address (Ollama, LM Studio, …)</source>
-            <translation type="unfinished" />
+            <translation>Dirección compatible con OpenAI (Ollama, LM Studio, …)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Optional: e.g. 'Short books, no horror.'</source>
-            <translation type="unfinished" />
+            <translation>Opcional: p. ej., “Libros cortos, nada de terror.”</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Recommendation: {title} by {author}</source>
-            <translation type="unfinished" />
+            <translation>Recomendación: {title}, de {author}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Request this book (right arrow)</source>
-            <translation type="unfinished" />
+            <translation>Solicitar este libro (flecha derecha)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Right to request, left if it is not for you, up if you have read it. Drag the card, use the arrow keys or the buttons.</source>
-            <translation type="unfinished" />
+            <translation>A la derecha para solicitarlo, a la izquierda si no es para usted, arriba si ya lo leyó. Arrastre la tarjeta, use las teclas de flecha o los botones.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Save</source>
-            <translation type="unfinished" />
+            <translation>Guardar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Saved.</source>
-            <translation type="unfinished" />
+            <translation>Guardado.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Show what will be sent…</source>
-            <translation type="unfinished" />
+            <translation>Mostrar lo que se enviará…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>The whole library</source>
-            <translation type="unfinished" />
+            <translation>Toda la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>This is sent to the AI provider with each new batch:</source>
-            <translation type="unfinished" />
+            <translation>Esto se envía al proveedor de IA con cada nuevo lote:</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Undo</source>
-            <translation type="unfinished" />
+            <translation>Deshacer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Undo the last swipe (Ctrl+Z)</source>
-            <translation type="unfinished" />
+            <translation>Deshacer el último deslizamiento (Ctrl+Z)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Up to 25 favourites</source>
-            <translation type="unfinished" />
+            <translation>Hasta 25 favoritos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>What BookDate sends</source>
-            <translation type="unfinished" />
+            <translation>Qué envía BookDate</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>What it is told</source>
-            <translation type="unfinished" />
+            <translation>Qué se le cuenta</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Where recommendations come from</source>
-            <translation type="unfinished" />
+            <translation>De dónde vienen las recomendaciones</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Your wishes</source>
-            <translation type="unfinished" />
+            <translation>Sus preferencias</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>saved; type to replace</source>
-            <translation type="unfinished" />
+            <translation>guardada; escriba para reemplazarla</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>{title} is back.</source>
-            <translation type="unfinished" />
+            <translation>“{title}” ha vuelto.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>↑ Read it</source>
-            <translation type="unfinished" />
+            <translation>↑ Ya lo leí</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>★ {rating}</source>
-            <translation type="unfinished" />
+            <translation>★ {rating}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>♥ Request</source>
-            <translation type="unfinished" />
+            <translation>♥ Solicitar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>✕ Not for me</source>
-            <translation type="unfinished" />
+            <translation>✕ No es para mí</translation>
         </message>
     </context>
     <context>
@@ -1043,39 +1043,39 @@
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Audible ({region})</source>
-            <translation type="unfinished" />
+            <translation>Audible ({region})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Audible answers.</source>
-            <translation type="unfinished" />
+            <translation>Audible responde.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Could not refresh categories: {error}</source>
-            <translation type="unfinished" />
+            <translation>No se pudieron actualizar las categorías: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Could not refresh {list} ({region}): {error}</source>
-            <translation type="unfinished" />
+            <translation>No se pudo actualizar {list} ({region}): {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Refresh Discover sections from Audible</source>
-            <translation type="unfinished" />
+            <translation>Actualizar las secciones de Descubrir desde Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Refresh the Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Actualizar el catálogo de Audible</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Refreshed {list} ({region}): %n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Se actualizó {list} ({region}): %n libro</numerusform>
+                <numerusform>Se actualizó {list} ({region}): %n libros</numerusform>
             </translation>
         </message>
     </context>
@@ -1669,7 +1669,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Cannot be read (no working keychain): enter it again</source>
-            <translation type="unfinished" />
+            <translation>No se puede leer (ningún llavero funciona): escríbala de nuevo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -1834,9 +1834,9 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>⚠ The password of %n client(s) cannot be read: no keychain works on this computer. They are kept; enter each password again to use them.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>⚠ No se puede leer la contraseña de %n cliente: ningún llavero funciona en este equipo. Se conserva; escriba de nuevo la contraseña para usarlo.</numerusform>
+                <numerusform>⚠ No se pueden leer las contraseñas de %n clientes: ningún llavero funciona en este equipo. Se conservan; escriba de nuevo cada contraseña para usarlos.</numerusform>
             </translation>
         </message>
     </context>
@@ -2117,7 +2117,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Check services</source>
-            <translation type="unfinished" />
+            <translation>Comprobar servicios</translation>
         </message>
     </context>
     <context>
@@ -2575,7 +2575,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Cannot be read (no working keychain): enter the key again</source>
-            <translation type="unfinished" />
+            <translation>No se puede leer (ningún llavero funciona): escriba la clave de nuevo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -2748,9 +2748,9 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>⚠ The API key of %n indexer(s) cannot be read: no keychain works on this computer. They are kept; enter each key again to search them.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>⚠ No se puede leer la clave de API de %n indexador: ningún llavero funciona en este equipo. Se conserva; escriba de nuevo la clave para buscar en él.</numerusform>
+                <numerusform>⚠ No se pueden leer las claves de API de %n indexadores: ningún llavero funciona en este equipo. Se conservan; escriba de nuevo cada clave para buscar en ellos.</numerusform>
             </translation>
         </message>
     </context>
@@ -2759,12 +2759,12 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/services/indexers/service.py" />
             <source>Add an indexer in Settings &gt; Indexers.</source>
-            <translation type="unfinished" />
+            <translation>Agregue un indexador en Configuración &gt; Indexadores.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/indexers/service.py" />
             <source>No indexer is enabled.</source>
-            <translation type="unfinished" />
+            <translation>No hay ningún indexador activado.</translation>
         </message>
     </context>
     <context>
@@ -2927,37 +2927,37 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Another app instance on this database runs automation; this one requests and watches.</source>
-            <translation type="unfinished" />
+            <translation>Otra instancia de la aplicación en esta base de datos ejecuta la automatización; esta solo solicita y supervisa.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Automation paused</source>
-            <translation type="unfinished" />
+            <translation>Automatización en pausa</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Automation: on</source>
-            <translation type="unfinished" />
+            <translation>Automatización: activa</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Automation: standby</source>
-            <translation type="unfinished" />
+            <translation>Automatización: en espera</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Interrupted because the app quit; it will run again at the next start.</source>
-            <translation type="unfinished" />
+            <translation>Interrumpida porque se cerró la aplicación; se ejecutará de nuevo en el próximo inicio.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Searches, downloads and imports are paused. Resume from the tray or Settings.</source>
-            <translation type="unfinished" />
+            <translation>Las búsquedas, descargas e importaciones están en pausa. Reanúdelas desde la bandeja del sistema o desde Configuración.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>This instance runs searches, downloads, imports and scheduled jobs.</source>
-            <translation type="unfinished" />
+            <translation>Esta instancia ejecuta las búsquedas, descargas, importaciones y tareas programadas.</translation>
         </message>
     </context>
     <context>
@@ -2965,32 +2965,32 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>A worker that lost this job (attempt {attempt}) finished late; its outcome was discarded.</source>
-            <translation type="unfinished" />
+            <translation>Un proceso que había perdido esta tarea (intento {attempt}) terminó tarde; se descartó su resultado.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Cancelada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Failed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Fallida: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Failed: {error}; retrying at {time} UTC</source>
-            <translation type="unfinished" />
+            <translation>Fallida: {error}; se reintentará a las {time} UTC</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Finished in {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>Terminada en {seconds} s</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Started (attempt {attempt} of {attempts})</source>
-            <translation type="unfinished" />
+            <translation>Iniciada (intento {attempt} de {attempts})</translation>
         </message>
     </context>
     <context>
@@ -3081,27 +3081,27 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>No secure keychain was found ({backend}). Choose a passphrase to keep passwords and API keys in an encrypted file, or install a keychain (GNOME Keyring or KWallet on Linux).</source>
-            <translation type="unfinished" />
+            <translation>No se encontró ningún llavero seguro ({backend}). Elija una frase de contraseña para guardar las contraseñas y claves de API en un archivo cifrado, o instale un llavero (GNOME Keyring o KWallet en Linux).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>No system keychain works here ({backend}); secrets are kept in a file encrypted with your passphrase.</source>
-            <translation type="unfinished" />
+            <translation>Ningún llavero del sistema funciona aquí ({backend}); los secretos se guardan en un archivo cifrado con su frase de contraseña.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>No system keychain works here ({backend}); your secrets file is locked. Enter your passphrase to unlock it.</source>
-            <translation type="unfinished" />
+            <translation>Ningún llavero del sistema funciona aquí ({backend}); su archivo de secretos está bloqueado. Escriba su frase de contraseña para desbloquearlo.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>Secrets are kept in your system keychain ({backend}).</source>
-            <translation type="unfinished" />
+            <translation>Los secretos se guardan en el llavero de su sistema ({backend}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>Your system keychain ({backend}) is locked. Unlock it to let the app use saved passwords and API keys.</source>
-            <translation type="unfinished" />
+            <translation>El llavero de su sistema ({backend}) está bloqueado. Desbloquéelo para que la aplicación pueda usar las contraseñas y claves de API guardadas.</translation>
         </message>
     </context>
     <context>
@@ -3152,7 +3152,7 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/services/library/availability.py" />
             <source>Found in the library at {path} ({reason})</source>
-            <translation type="unfinished" />
+            <translation>Encontrado en la biblioteca en {path} ({reason})</translation>
         </message>
     </context>
     <context>
@@ -3160,33 +3160,33 @@ Grab it anyway?</source>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro</numerusform>
+                <numerusform>%n libros</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>%n request(s) now available</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n solicitud ya disponible</numerusform>
+                <numerusform>%n solicitudes ya disponibles</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>Library folder</source>
-            <translation type="unfinished" />
+            <translation>Carpeta de la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>Library refreshed from {backend}: {books} ({added} new, {removed} gone); {requests}</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca actualizada desde {backend}: {books} ({added} nuevos, {removed} retirados); {requests}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>Refresh the library</source>
-            <translation type="unfinished" />
+            <translation>Actualizar la biblioteca</translation>
         </message>
     </context>
     <context>
@@ -3418,7 +3418,7 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Cannot be read (no working keychain): enter the token again</source>
-            <translation type="unfinished" />
+            <translation>No se puede leer (ningún llavero funciona): escriba el token de nuevo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
@@ -3617,12 +3617,12 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;About {app}</source>
-            <translation type="unfinished" />
+            <translation>&amp;Acerca de {app}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Documentation</source>
-            <translation type="unfinished" />
+            <translation>&amp;Documentación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -3662,7 +3662,7 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Report a Problem…</source>
-            <translation type="unfinished" />
+            <translation>Informar de un &amp;problema…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -3787,17 +3787,17 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/services/maintenance.py" />
             <source>Diagnostic wait</source>
-            <translation type="unfinished" />
+            <translation>Espera de diagnóstico</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/maintenance.py" />
             <source>Diagnostic wait of {seconds} s finished</source>
-            <translation type="unfinished" />
+            <translation>Espera de diagnóstico de {seconds} s terminada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/maintenance.py" />
             <source>Prune old job history</source>
-            <translation type="unfinished" />
+            <translation>Depurar el historial antiguo de tareas</translation>
         </message>
     </context>
     <context>
@@ -3921,7 +3921,7 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/services/notifications/__init__.py" />
             <source>Send notification</source>
-            <translation type="unfinished" />
+            <translation>Enviar notificación</translation>
         </message>
     </context>
     <context>
@@ -4078,12 +4078,12 @@ Los detalles están en el archivo de registro.</translation>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Reference: {ref}</source>
             <comment>a notification's correlation id</comment>
-            <translation type="unfinished" />
+            <translation>Referencia: {ref}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>{title} by {author}</source>
-            <translation type="unfinished" />
+            <translation>{title}, de {author}</translation>
         </message>
     </context>
     <context>
@@ -4091,65 +4091,65 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Choose it in Settings &gt; Library.</source>
-            <translation type="unfinished" />
+            <translation>Elíjala en Configuración &gt; Biblioteca.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Import failed after %n attempt(s): {error}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>La importación falló tras %n intento: {error}</numerusform>
+                <numerusform>La importación falló tras %n intentos: {error}</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Import stopped: {error}</source>
-            <translation type="unfinished" />
+            <translation>Importación detenida: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Library server not refreshed: {error}</source>
-            <translation type="unfinished" />
+            <translation>No se actualizó el servidor de biblioteca: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>No library folder is set</source>
-            <translation type="unfinished" />
+            <translation>No hay ninguna carpeta de la biblioteca definida</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Organizing {source} into {library}</source>
-            <translation type="unfinished" />
+            <translation>Organizando {source} en {library}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Retry the download.</source>
-            <translation type="unfinished" />
+            <translation>Vuelva a intentar la descarga.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>The job does not say where the download is</source>
-            <translation type="unfinished" />
+            <translation>La tarea no indica dónde está la descarga</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Wrong book downloaded ({reason}); release blocklisted, searching again</source>
-            <translation type="unfinished" />
+            <translation>Se descargó un libro equivocado ({reason}); release bloqueada, buscando de nuevo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Wrong content: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Contenido equivocado: {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>“{title}” is now in the library at {path}</source>
-            <translation type="unfinished" />
+            <translation>“{title}” ya está en la biblioteca en {path}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>“{title}” was already in the library at {path}</source>
-            <translation type="unfinished" />
+            <translation>“{title}” ya estaba en la biblioteca en {path}</translation>
         </message>
     </context>
     <context>
@@ -4157,7 +4157,7 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/__init__.py" />
             <source>Organize and import a download</source>
-            <translation type="unfinished" />
+            <translation>Organizar e importar una descarga</translation>
         </message>
     </context>
     <context>
@@ -4263,7 +4263,7 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>BookDate</source>
-            <translation type="unfinished" />
+            <translation>BookDate</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -4278,7 +4278,7 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Reading shelves</source>
-            <translation type="unfinished" />
+            <translation>Estantes de lectura</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -4301,188 +4301,188 @@ Los detalles están en el archivo de registro.</translation>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>%n result(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n resultado</numerusform>
+                <numerusform>%n resultados</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Blocklisted “{release}”: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Se bloqueó “{release}”: {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Check the path mapping of the download client in Settings.</source>
-            <translation type="unfinished" />
+            <translation>Revise la asignación de rutas del cliente de descarga en Configuración.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Could not be grabbed: {error}</source>
-            <translation type="unfinished" />
+            <translation>No se pudo obtener: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Could not hand the release over: {error}</source>
-            <translation type="unfinished" />
+            <translation>No se pudo entregar la release: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Could not remove the download: {error}</source>
-            <translation type="unfinished" />
+            <translation>No se pudo quitar la descarga: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Could not remove the failed download: {error}</source>
-            <translation type="unfinished" />
+            <translation>No se pudo quitar la descarga fallida: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Download client unreachable: {error}</source>
-            <translation type="unfinished" />
+            <translation>Cliente de descarga inaccesible: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Download failed ({reason}) and no other release is left</source>
-            <translation type="unfinished" />
+            <translation>La descarga falló ({reason}) y no queda ninguna otra release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Download failed ({reason}); trying the next release</source>
-            <translation type="unfinished" />
+            <translation>La descarga falló ({reason}); probando la siguiente release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Downloaded to {folder}; organizing</source>
-            <translation type="unfinished" />
+            <translation>Descargado en {folder}; organizando</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Downloaded {percent}</source>
-            <translation type="unfinished" />
+            <translation>Descargado: {percent}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Downloaded, but {folder} is not visible on this computer</source>
-            <translation type="unfinished" />
+            <translation>Descargado, pero {folder} no es visible en este equipo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Every candidate release failed</source>
-            <translation type="unfinished" />
+            <translation>Todas las releases candidatas fallaron</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Finished; waiting for its folder to appear here</source>
-            <translation type="unfinished" />
+            <translation>Terminada; esperando a que su carpeta aparezca aquí</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Finished; waiting for {folder} to appear here</source>
-            <translation type="unfinished" />
+            <translation>Terminada; esperando a que {folder} aparezca aquí</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Grab skipped: the request is {status}</source>
-            <translation type="unfinished" />
+            <translation>Obtención omitida: la solicitud tiene el estado “{status}”</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Grabbed “{release}” from {indexer} with {client}</source>
-            <translation type="unfinished" />
+            <translation>Se obtuvo “{release}” de {indexer} con {client}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Grabbed “{release}” with {client}</source>
-            <translation type="unfinished" />
+            <translation>Se obtuvo “{release}” con {client}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Interactive search: “{release}” chosen by the user</source>
-            <translation type="unfinished" />
+            <translation>Búsqueda interactiva: “{release}” elegida por el usuario</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>No acceptable release found</source>
-            <translation type="unfinished" />
+            <translation>No se encontró ninguna release aceptable</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Not finished after {hours} h</source>
-            <translation type="unfinished" />
+            <translation>Sin terminar tras {hours} h</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Replaced by the user</source>
-            <translation type="unfinished" />
+            <translation>Reemplazada por el usuario</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Search failed: {error}</source>
-            <translation type="unfinished" />
+            <translation>La búsqueda falló: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Search skipped: the request is {status}</source>
-            <translation type="unfinished" />
+            <translation>Búsqueda omitida: la solicitud tiene el estado “{status}”</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Searching again for %n waiting request(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Buscando de nuevo %n solicitud en espera</numerusform>
+                <numerusform>Buscando de nuevo %n solicitudes en espera</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Searching indexers</source>
-            <translation type="unfinished" />
+            <translation>Buscando en los indexadores</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Stalled: no progress for {minutes} min ({state})</source>
-            <translation type="unfinished" />
+            <translation>Estancada: sin progreso durante {minutes} min ({state})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Stopped monitoring: {reason}; the download was removed</source>
-            <translation type="unfinished" />
+            <translation>Supervisión detenida: {reason}; se quitó la descarga</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>The client reports a failure</source>
-            <translation type="unfinished" />
+            <translation>El cliente informa de un fallo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>The download client stayed unreachable for {minutes} min: {error}</source>
-            <translation type="unfinished" />
+            <translation>El cliente de descarga estuvo inaccesible durante {minutes} min: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>The download disappeared from the client ({client})</source>
-            <translation type="unfinished" />
+            <translation>La descarga desapareció del cliente ({client})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>the request is {status}</source>
-            <translation type="unfinished" />
+            <translation>la solicitud tiene el estado “{status}”</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>the request was deleted</source>
-            <translation type="unfinished" />
+            <translation>la solicitud se eliminó</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>{reason}; searching again after {time} UTC</source>
-            <translation type="unfinished" />
+            <translation>{reason}; se buscará de nuevo después de las {time} UTC</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>{results}, {accepted} accepted, {blocked} blocklisted</source>
-            <translation type="unfinished" />
+            <translation>{results}, {accepted} aceptadas, {blocked} bloqueadas</translation>
         </message>
     </context>
     <context>
@@ -4490,27 +4490,27 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Clean up seeded downloads</source>
-            <translation type="unfinished" />
+            <translation>Limpiar las descargas ya sembradas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Grab a release</source>
-            <translation type="unfinished" />
+            <translation>Obtener una release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Monitor a download</source>
-            <translation type="unfinished" />
+            <translation>Supervisar una descarga</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Retry missing searches</source>
-            <translation type="unfinished" />
+            <translation>Reintentar las búsquedas sin resultado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Search for a request</source>
-            <translation type="unfinished" />
+            <translation>Buscar una solicitud</translation>
         </message>
     </context>
     <context>
@@ -4734,281 +4734,281 @@ Los detalles están en el archivo de registro.</translation>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>%n seeder(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n semilla</numerusform>
+                <numerusform>%n semillas</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>%n seeder(s) (minimum {minimum})</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n semilla (mínimo {minimum})</numerusform>
+                <numerusform>%n semillas (mínimo {minimum})</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>About {kbps} kbps ({source}), above the {format} window {low}-{high}</source>
-            <translation type="unfinished" />
+            <translation>Unos {kbps} kbit/s ({source}), por encima del intervalo de {format} {low}-{high}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>About {kbps} kbps ({source}), below the {format} window {low}-{high}</source>
-            <translation type="unfinished" />
+            <translation>Unos {kbps} kbit/s ({source}), por debajo del intervalo de {format} {low}-{high}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>About {kbps} kbps ({source}), inside the {format} window {low}-{high}</source>
-            <translation type="unfinished" />
+            <translation>Unos {kbps} kbit/s ({source}), dentro del intervalo de {format} {low}-{high}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/__init__.py" />
             <source>Accepted: this is the wanted book</source>
-            <translation type="unfinished" />
+            <translation>Aceptada: es el libro buscado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>Author found in the title: {name}</source>
-            <translation type="unfinished" />
+            <translation>Autor encontrado en el título: {name}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>Author found: {names}</source>
-            <translation type="unfinished" />
+            <translation>Autor encontrado: {names}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Bitrate unknown (no runtime or size)</source>
-            <translation type="unfinished" />
+            <translation>Bitrate desconocido (sin duración ni tamaño)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Flag {flag}: {points}</source>
-            <translation type="unfinished" />
+            <translation>Indicador {flag}: {points}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Indexer priority {priority}</source>
-            <translation type="unfinished" />
+            <translation>Prioridad del indexador {priority}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Indexer {indexer} priority {priority}</source>
-            <translation type="unfinished" />
+            <translation>Prioridad del indexador {indexer}: {priority}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Narrator named</source>
-            <translation type="unfinished" />
+            <translation>Narrador mencionado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>No author named in the release (allowed in interactive search)</source>
-            <translation type="unfinished" />
+            <translation>La release no menciona ningún autor (permitido en la búsqueda interactiva)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Preferred word “{word}”: {points}</source>
-            <translation type="unfinished" />
+            <translation>Palabra preferida “{word}”: {points}</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Published %n day(s) ago</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Publicada hace %n día</numerusform>
+                <numerusform>Publicada hace %n días</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>Rejected: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Rechazada: {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Seeders unknown</source>
-            <translation type="unfinished" />
+            <translation>Semillas desconocidas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>Series number {number} matches</source>
-            <translation type="unfinished" />
+            <translation>El número de serie {number} coincide</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Subtitle named</source>
-            <translation type="unfinished" />
+            <translation>Subtítulo mencionado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>a box set or omnibus ({what}), not a single book</source>
-            <translation type="unfinished" />
+            <translation>un recopilatorio u ómnibus ({what}), no un solo libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>a dramatized adaptation, not the wanted narration</source>
-            <translation type="unfinished" />
+            <translation>una adaptación dramatizada, no la narración buscada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>a longer, different title: “... {words}”</source>
-            <translation type="unfinished" />
+            <translation>un título más largo y distinto: “... {words}”</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>a numbered sequel (“... {number}”)</source>
-            <translation type="unfinished" />
+            <translation>una continuación numerada (“... {number}”)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>an abridged edition; the wanted book is unabridged</source>
-            <translation type="unfinished" />
+            <translation>una edición abreviada; el libro buscado es íntegro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>an audiobook, not an ebook</source>
-            <translation type="unfinished" />
+            <translation>un audiolibro, no un libro electrónico</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>an ebook, not an audiobook</source>
-            <translation type="unfinished" />
+            <translation>un libro electrónico, no un audiolibro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>another language ({found}); the book is in {language}</source>
-            <translation type="unfinished" />
+            <translation>otro idioma ({found}); el libro está en {language}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>books {first}-{last}</source>
-            <translation type="unfinished" />
+            <translation>libros {first}-{last}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>estimated from size and runtime</source>
-            <translation type="unfinished" />
+            <translation>estimado a partir del tamaño y la duración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>forbidden word “{word}”</source>
-            <translation type="unfinished" />
+            <translation>palabra prohibida “{word}”</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>from the release name</source>
-            <translation type="unfinished" />
+            <translation>según el nombre de la release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>in a book category and too small for an audiobook</source>
-            <translation type="unfinished" />
+            <translation>en una categoría de libros y demasiado pequeña para un audiolibro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>in a video/software category ({category}), not an audiobook one</source>
-            <translation type="unfinished" />
+            <translation>en una categoría de vídeo/software ({category}), no de audiolibros</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>in an audio category, not an ebook one</source>
-            <translation type="unfinished" />
+            <translation>en una categoría de audio, no de libros electrónicos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>no author of the book named (wanted {authors})</source>
-            <translation type="unfinished" />
+            <translation>no menciona a ningún autor del libro (se buscaba {authors})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>not the audiobook itself (“{word}”)</source>
-            <translation type="unfinished" />
+            <translation>no es el audiolibro en sí (“{word}”)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>one numbered volume (“... {number} - {word} ...”)</source>
-            <translation type="unfinished" />
+            <translation>un solo volumen numerado (“... {number} - {word} ...”)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>only {part} of the book</source>
-            <translation type="unfinished" />
+            <translation>solo {part} del libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>only {size} MB: too small to be an audiobook</source>
-            <translation type="unfinished" />
+            <translation>solo {size} MB: demasiado pequeña para ser un audiolibro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>series number {found} but the book is number {wanted}</source>
-            <translation type="unfinished" />
+            <translation>número de serie {found}, pero el libro es el número {wanted}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>several books listed (also “{other}”)</source>
-            <translation type="unfinished" />
+            <translation>varios libros en la lista (también “{other}”)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>the wanted book has no title</source>
-            <translation type="unfinished" />
+            <translation>el libro buscado no tiene título</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>title words missing: {words}</source>
-            <translation type="unfinished" />
+            <translation>faltan palabras del título: {words}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>too large for a {hours} h book (about {kbps} kbps)</source>
-            <translation type="unfinished" />
+            <translation>demasiado grande para un libro de {hours} h (unos {kbps} kbit/s)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>too small for a {hours} h book (about {kbps} kbps): a sample, an abridged edition or something else</source>
-            <translation type="unfinished" />
+            <translation>demasiado pequeña para un libro de {hours} h (unos {kbps} kbit/s): una muestra, una edición abreviada u otra cosa</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>unknown format</source>
-            <translation type="unfinished" />
+            <translation>formato desconocido</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>unstructured words before the title: “{words}”</source>
-            <translation type="unfinished" />
+            <translation>palabras sin estructura antes del título: “{words}”</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>written by someone else (“{other}”), not {author}</source>
-            <translation type="unfinished" />
+            <translation>escrito por otra persona (“{other}”), no por {author}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>{format}: ebook preference {rank} of {count}</source>
-            <translation type="unfinished" />
+            <translation>{format}: preferencia de libro electrónico {rank} de {count}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>{format}: preference {rank} of {count}</source>
-            <translation type="unfinished" />
+            <translation>{format}: preferencia {rank} de {count}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>{format}: preference {rank} of {count} (also names {others})</source>
-            <translation type="unfinished" />
+            <translation>{format}: preferencia {rank} de {count} (también menciona {others})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>{protocol} download (no seeders needed)</source>
-            <translation type="unfinished" />
+            <translation>Descarga {protocol} (no necesita semillas)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>{size} MB: too large for an ebook</source>
-            <translation type="unfinished" />
+            <translation>{size} MB: demasiado grande para un libro electrónico</translation>
         </message>
     </context>
     <context>
@@ -5016,32 +5016,32 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Choose another folder, for example your Documents folder, and try again.</source>
-            <translation type="unfinished" />
+            <translation>Elija otra carpeta, por ejemplo, su carpeta Documentos, e inténtelo de nuevo.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Could not save the report to {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>No se pudo guardar el informe en {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Problem report saved</source>
-            <translation type="unfinished" />
+            <translation>Informe de problema guardado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Save a problem report</source>
-            <translation type="unfinished" />
+            <translation>Guardar un informe de problema</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Show in Folder</source>
-            <translation type="unfinished" />
+            <translation>Mostrar en la carpeta</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>The problem report was not saved</source>
-            <translation type="unfinished" />
+            <translation>No se guardó el informe de problema</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
@@ -5049,12 +5049,15 @@ Los detalles están en el archivo de registro.</translation>
 {path}
 
 Passwords, API keys and tokens were removed from it. Attach this file to your bug report.</source>
-            <translation type="unfinished" />
+            <translation>El informe se guardó en:
+{path}
+
+Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archivo a su informe de error.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Zip archives (*.zip)</source>
-            <translation type="unfinished" />
+            <translation>Archivos ZIP (*.zip)</translation>
         </message>
     </context>
     <context>
@@ -5062,20 +5065,20 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>%n requested book(s) came out; their search is queued</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Se publicó %n libro solicitado; su búsqueda está en cola</numerusform>
+                <numerusform>Se publicaron %n libros solicitados; su búsqueda está en cola</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Check release days</source>
-            <translation type="unfinished" />
+            <translation>Comprobar las fechas de publicación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Search books released today</source>
-            <translation type="unfinished" />
+            <translation>Buscar los libros publicados hoy</translation>
         </message>
     </context>
     <context>
@@ -5176,12 +5179,12 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Cancelled by {user}</source>
-            <translation type="unfinished" />
+            <translation>Cancelada por {user}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Deleted by {user}</source>
-            <translation type="unfinished" />
+            <translation>Eliminada por {user}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
@@ -5196,72 +5199,72 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Only the person who made this request or an administrator can cancel it.</source>
-            <translation type="unfinished" />
+            <translation>Solo la persona que hizo esta solicitud o un administrador puede cancelarla.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Only the person who made this request or an administrator can delete it.</source>
-            <translation type="unfinished" />
+            <translation>Solo la persona que hizo esta solicitud o un administrador puede eliminarla.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Only the person who made this request or an administrator can retry it.</source>
-            <translation type="unfinished" />
+            <translation>Solo la persona que hizo esta solicitud o un administrador puede reintentarla.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Released</source>
-            <translation type="unfinished" />
+            <translation>Publicado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Search again, asked by {user}</source>
-            <translation type="unfinished" />
+            <translation>Nueva búsqueda, pedida por {user}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Search terms reset</source>
-            <translation type="unfinished" />
+            <translation>Términos de búsqueda restablecidos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Search terms set to “{terms}”</source>
-            <translation type="unfinished" />
+            <translation>Términos de búsqueda cambiados a “{terms}”</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>This request is “{status}”; it cannot be approved now.</source>
-            <translation type="unfinished" />
+            <translation>Esta solicitud tiene el estado “{status}”; ahora no se puede aprobar.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>This request is “{status}”; it cannot be cancelled now.</source>
-            <translation type="unfinished" />
+            <translation>Esta solicitud tiene el estado “{status}”; ahora no se puede cancelar.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>This request is “{status}”; it cannot be denied now.</source>
-            <translation type="unfinished" />
+            <translation>Esta solicitud tiene el estado “{status}”; ahora no se puede denegar.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>This request is “{status}”; it cannot be retried now.</source>
-            <translation type="unfinished" />
+            <translation>Esta solicitud tiene el estado “{status}”; ahora no se puede reintentar.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Waiting for an administrator to approve</source>
-            <translation type="unfinished" />
+            <translation>Pendiente de aprobación por un administrador</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>You already requested another edition of this book (“{title}”); that request is “{status}” (request {id}).</source>
-            <translation type="unfinished" />
+            <translation>Ya solicitó otra edición de este libro (“{title}”); esa solicitud tiene el estado “{status}” (solicitud {id}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>You already requested this book (“{title}”); that request is “{status}” (request {id}).</source>
-            <translation type="unfinished" />
+            <translation>Ya solicitó este libro (“{title}”); esa solicitud tiene el estado “{status}” (solicitud {id}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
@@ -5276,27 +5279,27 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{status}: {title}</source>
-            <translation type="unfinished" />
+            <translation>{status}: {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{user} joined this request</source>
-            <translation type="unfinished" />
+            <translation>{user} se unió a esta solicitud</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{user} requested the audiobook “{title}”</source>
-            <translation type="unfinished" />
+            <translation>{user} solicitó el audiolibro “{title}”</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{user} requested the ebook “{title}”</source>
-            <translation type="unfinished" />
+            <translation>{user} solicitó el libro electrónico “{title}”</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>“{title}” is already available in the library.</source>
-            <translation type="unfinished" />
+            <translation>“{title}” ya está disponible en la biblioteca.</translation>
         </message>
     </context>
     <context>
@@ -5832,32 +5835,32 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>Unexpected error: {error}</source>
-            <translation type="unfinished" />
+            <translation>Error inesperado: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} answers again ({latency} ms).</source>
-            <translation type="unfinished" />
+            <translation>{service} vuelve a responder ({latency} ms).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} did not answer.</source>
-            <translation type="unfinished" />
+            <translation>{service} no respondió.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} is back</source>
-            <translation type="unfinished" />
+            <translation>{service} vuelve a estar activo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} is down</source>
-            <translation type="unfinished" />
+            <translation>{service} está caído</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} is down: {error}</source>
-            <translation type="unfinished" />
+            <translation>{service} está caído: {error}</translation>
         </message>
     </context>
     <context>
@@ -6307,307 +6310,307 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>A one-off import. 'to-read' takes the books you want; 'all' takes every book.</source>
-            <translation type="unfinished" />
+            <translation>Una importación única. “to-read” toma los libros que quiere leer; “all” toma todos los libros.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>A reading status (want-to-read, currently-reading, read) or a list's short name from its address.</source>
-            <translation type="unfinished" />
+            <translation>Un estado de lectura (want-to-read, currently-reading, read) o el nombre corto de una lista tomado de su dirección.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Add a Goodreads shelf, a Hardcover list or a CSV export: the books on it become requests.</source>
-            <translation type="unfinished" />
+            <translation>Agregue un estante de Goodreads, una lista de Hardcover o una exportación CSV: sus libros se convierten en solicitudes.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Add a reading shelf</source>
-            <translation type="unfinished" />
+            <translation>Agregar un estante de lectura</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Add and sync</source>
-            <translation type="unfinished" />
+            <translation>Agregar y sincronizar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Add shelf…</source>
-            <translation type="unfinished" />
+            <translation>Agregar estante…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Adding the shelf and looking up its books on Audible…</source>
-            <translation type="unfinished" />
+            <translation>Agregando el estante y buscando sus libros en Audible…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Audible has more than one possible audiobook for these, or one by another author. Nothing is requested until you choose.</source>
-            <translation type="unfinished" />
+            <translation>Audible tiene más de un audiolibro posible para estos, o uno de otro autor. No se solicita nada hasta que usted elija.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Books on your Goodreads and Hardcover shelves become requests when Audible has them for sure. Removing a shelf keeps its requests and books.</source>
-            <translation type="unfinished" />
+            <translation>Los libros de sus estantes de Goodreads y Hardcover se convierten en solicitudes cuando Audible los tiene con seguridad. Quitar un estante conserva sus solicitudes y libros.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>CSV files (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>CSV import</source>
-            <translation type="unfinished" />
+            <translation>Importación CSV</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Choose file…</source>
-            <translation type="unfinished" />
+            <translation>Elegir archivo…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Choose the export</source>
-            <translation type="unfinished" />
+            <translation>Elegir la exportación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Choose the right book</source>
-            <translation type="unfinished" />
+            <translation>Elegir el libro correcto</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Choose {title}</source>
-            <translation type="unfinished" />
+            <translation>Elegir {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Cover of {title}</source>
-            <translation type="unfinished" />
+            <translation>Portada de {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Goodreads or StoryGraph export (CSV)</source>
-            <translation type="unfinished" />
+            <translation>Exportación de Goodreads o StoryGraph (CSV)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Goodreads shelf</source>
-            <translation type="unfinished" />
+            <translation>Estante de Goodreads</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Goodreads shelf (RSS link)</source>
-            <translation type="unfinished" />
+            <translation>Estante de Goodreads (enlace RSS)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Hardcover</source>
-            <translation type="unfinished" />
+            <translation>Hardcover</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Hardcover list or reading status</source>
-            <translation type="unfinished" />
+            <translation>Lista o estado de lectura de Hardcover</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Hardcover token</source>
-            <translation type="unfinished" />
+            <translation>Token de Hardcover</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Loading shelves…</source>
-            <translation type="unfinished" />
+            <translation>Cargando estantes…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Narrated by {names}</source>
-            <translation type="unfinished" />
+            <translation>Narrado por {names}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>No books yet: sync to read the shelf.</source>
-            <translation type="unfinished" />
+            <translation>Aún no hay libros: sincronice para leer el estante.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>No reading shelves yet</source>
-            <translation type="unfinished" />
+            <translation>Aún no hay estantes de lectura</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>None of these</source>
-            <translation type="unfinished" />
+            <translation>Ninguno de estos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Not synced yet.</source>
-            <translation type="unfinished" />
+            <translation>Aún sin sincronizar.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Nothing is waiting: every shelf book found its audiobook, or has none.</source>
-            <translation type="unfinished" />
+            <translation>No hay nada pendiente: cada libro de los estantes encontró su audiolibro o no tiene ninguno.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>On your shelf “{shelf}”: &lt;b&gt;{title}&lt;/b&gt; by {author}</source>
-            <translation type="unfinished" />
+            <translation>En su estante “{shelf}”: &lt;b&gt;{title}&lt;/b&gt;, de {author}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Open the shelf on Goodreads and copy the RSS link at the bottom of the page.</source>
-            <translation type="unfinished" />
+            <translation>Abra el estante en Goodreads y copie el enlace RSS que hay al final de la página.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Pause</source>
-            <translation type="unfinished" />
+            <translation>Pausar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Reading shelves</source>
-            <translation type="unfinished" />
+            <translation>Estantes de lectura</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>Quitar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Remove shelf</source>
-            <translation type="unfinished" />
+            <translation>Quitar estante</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Remove this shelf? Requests it made and books in your library stay.</source>
-            <translation type="unfinished" />
+            <translation>¿Quitar este estante? Las solicitudes que creó y los libros de su biblioteca se conservan.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Removing…</source>
-            <translation type="unfinished" />
+            <translation>Quitando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Requesting your choice…</source>
-            <translation type="unfinished" />
+            <translation>Solicitando su elección…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Resume</source>
-            <translation type="unfinished" />
+            <translation>Reanudar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Guardando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Shelf</source>
-            <translation type="unfinished" />
+            <translation>Estante</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Shelf in the export</source>
-            <translation type="unfinished" />
+            <translation>Estante en la exportación</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>Origen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Sync all</source>
-            <translation type="unfinished" />
+            <translation>Sincronizar todos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Sync now</source>
-            <translation type="unfinished" />
+            <translation>Sincronizar ahora</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Synced {when}</source>
-            <translation type="unfinished" />
+            <translation>Sincronizado: {when}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Syncing every shelf…</source>
-            <translation type="unfinished" />
+            <translation>Sincronizando todos los estantes…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Syncing the shelf…</source>
-            <translation type="unfinished" />
+            <translation>Sincronizando el estante…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>The last sync failed: {error} Check the shelf's address or token, then sync again.</source>
-            <translation type="unfinished" />
+            <translation>La última sincronización falló: {error} Revise la dirección o el token del estante y vuelva a sincronizar.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>This one</source>
-            <translation type="unfinished" />
+            <translation>Este</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>from hardcover.app/account/api</source>
-            <translation type="unfinished" />
+            <translation>desde hardcover.app/account/api</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>in library</source>
-            <translation type="unfinished" />
+            <translation>en la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>matched, not requested</source>
-            <translation type="unfinished" />
+            <translation>encontrado, sin solicitar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>no audiobook</source>
-            <translation type="unfinished" />
+            <translation>sin audiolibro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>not looked up yet</source>
-            <translation type="unfinished" />
+            <translation>aún sin buscar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>paused</source>
-            <translation type="unfinished" />
+            <translation>en pausa</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>requested</source>
-            <translation type="unfinished" />
+            <translation>solicitado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>saved; type to replace</source>
-            <translation type="unfinished" />
+            <translation>guardado; escriba para reemplazarlo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>the exported .csv file</source>
-            <translation type="unfinished" />
+            <translation>el archivo .csv exportado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>unknown author</source>
-            <translation type="unfinished" />
+            <translation>autor desconocido</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>waiting for a choice</source>
-            <translation type="unfinished" />
+            <translation>esperando una elección</translation>
         </message>
     </context>
     <context>
@@ -6766,12 +6769,12 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
         <message>
             <location filename="../../rmab_desktop/workers/runner.py" />
             <source>This is a bug. The details are in the log file.</source>
-            <translation type="unfinished" />
+            <translation>Esto es un error del programa. Los detalles están en el archivo de registro.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/runner.py" />
             <source>Unexpected error: {error}</source>
-            <translation type="unfinished" />
+            <translation>Error inesperado: {error}</translation>
         </message>
     </context>
     <context>
@@ -6854,46 +6857,46 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>%n book(s) added or changed</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro agregado o modificado</numerusform>
+                <numerusform>%n libros agregados o modificados</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>%n request(s) now available</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n solicitud ya disponible</numerusform>
+                <numerusform>%n solicitudes ya disponibles</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>Check recently added books</source>
-            <translation type="unfinished" />
+            <translation>Comprobar los libros agregados recientemente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>Retry failed imports</source>
-            <translation type="unfinished" />
+            <translation>Reintentar las importaciones fallidas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>Retrying the import</source>
-            <translation type="unfinished" />
+            <translation>Reintentando la importación</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>Retrying the import of %n request(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Reintentando la importación de %n solicitud</numerusform>
+                <numerusform>Reintentando la importación de %n solicitudes</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>{books}; {requests}</source>
-            <translation type="unfinished" />
+            <translation>{books}; {requests}</translation>
         </message>
     </context>
 </TS>
