@@ -142,7 +142,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter jobs, or req-12…</source>
-            <translation type="unfinished" />
+            <translation>Filtrer les tâches, ou req-12…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -152,7 +152,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter messages, or req-12 / job-345…</source>
-            <translation type="unfinished" />
+            <translation>Filtrer les messages, ou req-12 / job-345…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -271,7 +271,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Type a reference from a notification or a report (req-12, job-345) to see only its lines</source>
-            <translation type="unfinished" />
+            <translation>Saisissez une référence tirée d'une notification ou d'un rapport (req-12, job-345) pour n'afficher que ses lignes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -310,7 +310,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/widgets/address_field.py" />
             <source>Not typed: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Saisie refusée : {problem}</translation>
         </message>
     </context>
     <context>
@@ -608,29 +608,29 @@
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Already read: {title}</source>
-            <translation type="unfinished" />
+            <translation>Déjà lu : {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Not interested: {title}</source>
-            <translation type="unfinished" />
+            <translation>Pas intéressé : {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Requested: {title}</source>
-            <translation type="unfinished" />
+            <translation>Demandé : {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Similar to {titles}</source>
-            <translation type="unfinished" />
+            <translation>Semblable à {titles}</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Similar to {titles} and %n more of your books</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Semblable à {titles} et à %n autre de vos livres</numerusform>
+                <numerusform>Semblable à {titles} et à %n autres de vos livres</numerusform>
             </translation>
         </message>
     </context>
@@ -639,205 +639,205 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>%n model(s) offered.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n modèle proposé.</numerusform>
+                <numerusform>%n modèles proposés.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>AI provider</source>
-            <translation type="unfinished" />
+            <translation>Fournisseur d'IA</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>API key</source>
-            <translation type="unfinished" />
+            <translation>Clé API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Already read (up arrow)</source>
-            <translation type="unfinished" />
+            <translation>Déjà lu (flèche haut)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Asking the provider for its models…</source>
-            <translation type="unfinished" />
+            <translation>Demande des modèles au fournisseur…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>BookDate</source>
-            <translation type="unfinished" />
+            <translation>BookDate</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Finding books for you…</source>
-            <translation type="unfinished" />
+            <translation>Recherche de livres pour vous…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>List models</source>
-            <translation type="unfinished" />
+            <translation>Lister les modèles</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Model</source>
-            <translation type="unfinished" />
+            <translation>Modèle</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Narrated by {names}</source>
-            <translation type="unfinished" />
+            <translation>Lu par {names}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>No cards right now</source>
-            <translation type="unfinished" />
+            <translation>Aucune carte pour l'instant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>No new recommendations right now. Rate or add a few books, or set up an AI provider.</source>
-            <translation type="unfinished" />
+            <translation>Aucune nouvelle recommandation pour l'instant. Notez ou ajoutez quelques livres, ou configurez un fournisseur d'IA.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>None: Audible's similar books of the ones you like</source>
-            <translation type="unfinished" />
+            <translation>Aucun : les livres qu'Audible juge semblables à ceux que vous aimez</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Not interested (left arrow)</source>
-            <translation type="unfinished" />
+            <translation>Pas intéressé (flèche gauche)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Nothing to undo.</source>
-            <translation type="unfinished" />
+            <translation>Rien à annuler.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Only books I rated</source>
-            <translation type="unfinished" />
+            <translation>Seulement les livres que j'ai notés</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>OpenAI-compatible address (Ollama, LM Studio, …)</source>
-            <translation type="unfinished" />
+            <translation>Adresse compatible OpenAI (Ollama, LM Studio, …)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Optional: e.g. 'Short books, no horror.'</source>
-            <translation type="unfinished" />
+            <translation>Facultatif : p. ex. « Livres courts, pas d'horreur. »</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Recommendation: {title} by {author}</source>
-            <translation type="unfinished" />
+            <translation>Recommandation : {title} de {author}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Request this book (right arrow)</source>
-            <translation type="unfinished" />
+            <translation>Demander ce livre (flèche droite)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Right to request, left if it is not for you, up if you have read it. Drag the card, use the arrow keys or the buttons.</source>
-            <translation type="unfinished" />
+            <translation>À droite pour demander, à gauche si ce n'est pas pour vous, en haut si vous l'avez lu. Faites glisser la carte, utilisez les flèches du clavier ou les boutons.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Save</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Saved.</source>
-            <translation type="unfinished" />
+            <translation>Enregistré.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Show what will be sent…</source>
-            <translation type="unfinished" />
+            <translation>Afficher ce qui sera envoyé…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>The whole library</source>
-            <translation type="unfinished" />
+            <translation>Toute la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>This is sent to the AI provider with each new batch:</source>
-            <translation type="unfinished" />
+            <translation>Ceci est envoyé au fournisseur d'IA à chaque nouvelle série :</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Undo</source>
-            <translation type="unfinished" />
+            <translation>Annuler</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Undo the last swipe (Ctrl+Z)</source>
-            <translation type="unfinished" />
+            <translation>Annuler le dernier choix (Ctrl+Z)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Up to 25 favourites</source>
-            <translation type="unfinished" />
+            <translation>Jusqu'à 25 favoris</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>What BookDate sends</source>
-            <translation type="unfinished" />
+            <translation>Ce que BookDate envoie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>What it is told</source>
-            <translation type="unfinished" />
+            <translation>Ce qui lui est transmis</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Where recommendations come from</source>
-            <translation type="unfinished" />
+            <translation>Origine des recommandations</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Your wishes</source>
-            <translation type="unfinished" />
+            <translation>Vos souhaits</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>saved; type to replace</source>
-            <translation type="unfinished" />
+            <translation>enregistrée ; saisissez pour la remplacer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>{title} is back.</source>
-            <translation type="unfinished" />
+            <translation>{title} est de retour.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>↑ Read it</source>
-            <translation type="unfinished" />
+            <translation>↑ Déjà lu</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>★ {rating}</source>
-            <translation type="unfinished" />
+            <translation>★ {rating}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>♥ Request</source>
-            <translation type="unfinished" />
+            <translation>♥ Demander</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>✕ Not for me</source>
-            <translation type="unfinished" />
+            <translation>✕ Pas pour moi</translation>
         </message>
     </context>
     <context>
@@ -1043,39 +1043,39 @@
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Audible ({region})</source>
-            <translation type="unfinished" />
+            <translation>Audible ({region})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Audible answers.</source>
-            <translation type="unfinished" />
+            <translation>Audible répond.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Could not refresh categories: {error}</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'actualiser les catégories : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Could not refresh {list} ({region}): {error}</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'actualiser {list} ({region}) : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Refresh Discover sections from Audible</source>
-            <translation type="unfinished" />
+            <translation>Actualiser les sections de Découvrir depuis Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Refresh the Audible catalog</source>
-            <translation type="unfinished" />
+            <translation>Actualiser le catalogue Audible</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
             <source>Refreshed {list} ({region}): %n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{list} ({region}) actualisé : %n livre</numerusform>
+                <numerusform>{list} ({region}) actualisé : %n livres</numerusform>
             </translation>
         </message>
     </context>
@@ -1669,7 +1669,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Cannot be read (no working keychain): enter it again</source>
-            <translation type="unfinished" />
+            <translation>Illisible (aucun trousseau ne fonctionne) : saisissez-le à nouveau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -1834,9 +1834,9 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>⚠ The password of %n client(s) cannot be read: no keychain works on this computer. They are kept; enter each password again to use them.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>⚠ Le mot de passe de %n client est illisible : aucun trousseau ne fonctionne sur cet ordinateur. Le client est conservé ; saisissez à nouveau son mot de passe pour l'utiliser.</numerusform>
+                <numerusform>⚠ Les mots de passe de %n clients sont illisibles : aucun trousseau ne fonctionne sur cet ordinateur. Les clients sont conservés ; saisissez à nouveau chaque mot de passe pour les utiliser.</numerusform>
             </translation>
         </message>
     </context>
@@ -2117,7 +2117,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Check services</source>
-            <translation type="unfinished" />
+            <translation>Vérifier les services</translation>
         </message>
     </context>
     <context>
@@ -2575,7 +2575,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Cannot be read (no working keychain): enter the key again</source>
-            <translation type="unfinished" />
+            <translation>Illisible (aucun trousseau ne fonctionne) : saisissez à nouveau la clé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -2748,9 +2748,9 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>⚠ The API key of %n indexer(s) cannot be read: no keychain works on this computer. They are kept; enter each key again to search them.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>⚠ La clé API de %n indexeur est illisible : aucun trousseau ne fonctionne sur cet ordinateur. L'indexeur est conservé ; saisissez à nouveau sa clé pour y chercher.</numerusform>
+                <numerusform>⚠ Les clés API de %n indexeurs sont illisibles : aucun trousseau ne fonctionne sur cet ordinateur. Les indexeurs sont conservés ; saisissez à nouveau chaque clé pour y chercher.</numerusform>
             </translation>
         </message>
     </context>
@@ -2759,12 +2759,12 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/services/indexers/service.py" />
             <source>Add an indexer in Settings &gt; Indexers.</source>
-            <translation type="unfinished" />
+            <translation>Ajoutez un indexeur dans Paramètres &gt; Indexeurs.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/indexers/service.py" />
             <source>No indexer is enabled.</source>
-            <translation type="unfinished" />
+            <translation>Aucun indexeur n'est activé.</translation>
         </message>
     </context>
     <context>
@@ -2927,37 +2927,37 @@ La récupérer quand même ?</translation>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Another app instance on this database runs automation; this one requests and watches.</source>
-            <translation type="unfinished" />
+            <translation>Une autre instance de l'application sur cette base de données exécute l'automatisation ; celle-ci demande et surveille.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Automation paused</source>
-            <translation type="unfinished" />
+            <translation>Automatisation en pause</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Automation: on</source>
-            <translation type="unfinished" />
+            <translation>Automatisation : active</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Automation: standby</source>
-            <translation type="unfinished" />
+            <translation>Automatisation : en veille</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Interrupted because the app quit; it will run again at the next start.</source>
-            <translation type="unfinished" />
+            <translation>Interrompue, car l'application a été quittée ; elle s'exécutera à nouveau au prochain démarrage.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>Searches, downloads and imports are paused. Resume from the tray or Settings.</source>
-            <translation type="unfinished" />
+            <translation>Les recherches, téléchargements et imports sont en pause. Reprenez-les depuis la zone de notification ou les Paramètres.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/job_pump.py" />
             <source>This instance runs searches, downloads, imports and scheduled jobs.</source>
-            <translation type="unfinished" />
+            <translation>Cette instance exécute les recherches, téléchargements, imports et tâches planifiées.</translation>
         </message>
     </context>
     <context>
@@ -2965,32 +2965,32 @@ La récupérer quand même ?</translation>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>A worker that lost this job (attempt {attempt}) finished late; its outcome was discarded.</source>
-            <translation type="unfinished" />
+            <translation>Un processus qui avait perdu cette tâche (tentative {attempt}) a terminé en retard ; son résultat a été ignoré.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Annulée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Failed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Échec : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Failed: {error}; retrying at {time} UTC</source>
-            <translation type="unfinished" />
+            <translation>Échec : {error} ; nouvel essai à {time} UTC</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Finished in {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>Terminée en {seconds} s</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/job_executor.py" />
             <source>Started (attempt {attempt} of {attempts})</source>
-            <translation type="unfinished" />
+            <translation>Démarrée (tentative {attempt} sur {attempts})</translation>
         </message>
     </context>
     <context>
@@ -3081,27 +3081,27 @@ La récupérer quand même ?</translation>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>No secure keychain was found ({backend}). Choose a passphrase to keep passwords and API keys in an encrypted file, or install a keychain (GNOME Keyring or KWallet on Linux).</source>
-            <translation type="unfinished" />
+            <translation>Aucun trousseau sécurisé n'a été trouvé ({backend}). Choisissez une phrase secrète pour conserver les mots de passe et les clés API dans un fichier chiffré, ou installez un trousseau (GNOME Keyring ou KWallet sous Linux).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>No system keychain works here ({backend}); secrets are kept in a file encrypted with your passphrase.</source>
-            <translation type="unfinished" />
+            <translation>Aucun trousseau du système ne fonctionne ici ({backend}) ; les secrets sont conservés dans un fichier chiffré avec votre phrase secrète.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>No system keychain works here ({backend}); your secrets file is locked. Enter your passphrase to unlock it.</source>
-            <translation type="unfinished" />
+            <translation>Aucun trousseau du système ne fonctionne ici ({backend}) ; votre fichier de secrets est verrouillé. Saisissez votre phrase secrète pour le déverrouiller.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>Secrets are kept in your system keychain ({backend}).</source>
-            <translation type="unfinished" />
+            <translation>Les secrets sont conservés dans le trousseau de votre système ({backend}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/credentials.py" />
             <source>Your system keychain ({backend}) is locked. Unlock it to let the app use saved passwords and API keys.</source>
-            <translation type="unfinished" />
+            <translation>Le trousseau de votre système ({backend}) est verrouillé. Déverrouillez-le pour que l'application puisse utiliser les mots de passe et clés API enregistrés.</translation>
         </message>
     </context>
     <context>
@@ -3152,7 +3152,7 @@ La récupérer quand même ?</translation>
         <message>
             <location filename="../../rmab_desktop/services/library/availability.py" />
             <source>Found in the library at {path} ({reason})</source>
-            <translation type="unfinished" />
+            <translation>Trouvé dans la bibliothèque, à l'emplacement {path} ({reason})</translation>
         </message>
     </context>
     <context>
@@ -3160,33 +3160,33 @@ La récupérer quand même ?</translation>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre</numerusform>
+                <numerusform>%n livres</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>%n request(s) now available</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n demande désormais disponible</numerusform>
+                <numerusform>%n demandes désormais disponibles</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>Library folder</source>
-            <translation type="unfinished" />
+            <translation>Dossier de la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>Library refreshed from {backend}: {books} ({added} new, {removed} gone); {requests}</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque actualisée depuis {backend} : {books} (nouveaux : {added}, disparus : {removed}) ; {requests}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/library/__init__.py" />
             <source>Refresh the library</source>
-            <translation type="unfinished" />
+            <translation>Actualiser la bibliothèque</translation>
         </message>
     </context>
     <context>
@@ -3418,7 +3418,7 @@ La récupérer quand même ?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Cannot be read (no working keychain): enter the token again</source>
-            <translation type="unfinished" />
+            <translation>Illisible (aucun trousseau ne fonctionne) : saisissez à nouveau le jeton</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
@@ -3617,12 +3617,12 @@ La récupérer quand même ?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;About {app}</source>
-            <translation type="unfinished" />
+            <translation>À &amp;propos de {app}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Documentation</source>
-            <translation type="unfinished" />
+            <translation>&amp;Documentation</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -3662,7 +3662,7 @@ La récupérer quand même ?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Report a Problem…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Signaler un problème…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -3787,17 +3787,17 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/services/maintenance.py" />
             <source>Diagnostic wait</source>
-            <translation type="unfinished" />
+            <translation>Attente de diagnostic</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/maintenance.py" />
             <source>Diagnostic wait of {seconds} s finished</source>
-            <translation type="unfinished" />
+            <translation>Attente de diagnostic de {seconds} s terminée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/maintenance.py" />
             <source>Prune old job history</source>
-            <translation type="unfinished" />
+            <translation>Purger l'ancien historique des tâches</translation>
         </message>
     </context>
     <context>
@@ -3921,7 +3921,7 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/services/notifications/__init__.py" />
             <source>Send notification</source>
-            <translation type="unfinished" />
+            <translation>Envoyer une notification</translation>
         </message>
     </context>
     <context>
@@ -4078,12 +4078,12 @@ Les détails figurent dans le fichier journal.</translation>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>Reference: {ref}</source>
             <comment>a notification's correlation id</comment>
-            <translation type="unfinished" />
+            <translation>Référence : {ref}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/events.py" />
             <source>{title} by {author}</source>
-            <translation type="unfinished" />
+            <translation>{title} de {author}</translation>
         </message>
     </context>
     <context>
@@ -4091,65 +4091,65 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Choose it in Settings &gt; Library.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez-le dans Paramètres &gt; Bibliothèque.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Import failed after %n attempt(s): {error}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Échec de l'import après %n tentative : {error}</numerusform>
+                <numerusform>Échec de l'import après %n tentatives : {error}</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Import stopped: {error}</source>
-            <translation type="unfinished" />
+            <translation>Import arrêté : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Library server not refreshed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Serveur de bibliothèque non actualisé : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>No library folder is set</source>
-            <translation type="unfinished" />
+            <translation>Aucun dossier de bibliothèque n'est défini</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Organizing {source} into {library}</source>
-            <translation type="unfinished" />
+            <translation>Rangement de {source} dans {library}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Retry the download.</source>
-            <translation type="unfinished" />
+            <translation>Relancez le téléchargement.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>The job does not say where the download is</source>
-            <translation type="unfinished" />
+            <translation>La tâche n'indique pas où se trouve le téléchargement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Wrong book downloaded ({reason}); release blocklisted, searching again</source>
-            <translation type="unfinished" />
+            <translation>Mauvais livre téléchargé ({reason}) ; release bloquée, nouvelle recherche</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Wrong content: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Contenu incorrect : {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>“{title}” is now in the library at {path}</source>
-            <translation type="unfinished" />
+            <translation>« {title} » est maintenant dans la bibliothèque, à l'emplacement {path}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>“{title}” was already in the library at {path}</source>
-            <translation type="unfinished" />
+            <translation>« {title} » était déjà dans la bibliothèque, à l'emplacement {path}</translation>
         </message>
     </context>
     <context>
@@ -4157,7 +4157,7 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/__init__.py" />
             <source>Organize and import a download</source>
-            <translation type="unfinished" />
+            <translation>Ranger et importer un téléchargement</translation>
         </message>
     </context>
     <context>
@@ -4263,7 +4263,7 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>BookDate</source>
-            <translation type="unfinished" />
+            <translation>BookDate</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -4278,7 +4278,7 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Reading shelves</source>
-            <translation type="unfinished" />
+            <translation>Étagères de lecture</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -4301,188 +4301,188 @@ Les détails figurent dans le fichier journal.</translation>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>%n result(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n résultat</numerusform>
+                <numerusform>%n résultats</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Blocklisted “{release}”: {reason}</source>
-            <translation type="unfinished" />
+            <translation>« {release} » bloquée : {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Check the path mapping of the download client in Settings.</source>
-            <translation type="unfinished" />
+            <translation>Vérifiez la correspondance des chemins du client de téléchargement dans les Paramètres.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Could not be grabbed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Récupération impossible : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Could not hand the release over: {error}</source>
-            <translation type="unfinished" />
+            <translation>Impossible de transmettre la release : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Could not remove the download: {error}</source>
-            <translation type="unfinished" />
+            <translation>Impossible de supprimer le téléchargement : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Could not remove the failed download: {error}</source>
-            <translation type="unfinished" />
+            <translation>Impossible de supprimer le téléchargement en échec : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Download client unreachable: {error}</source>
-            <translation type="unfinished" />
+            <translation>Client de téléchargement injoignable : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Download failed ({reason}) and no other release is left</source>
-            <translation type="unfinished" />
+            <translation>Échec du téléchargement ({reason}) et il ne reste aucune autre release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Download failed ({reason}); trying the next release</source>
-            <translation type="unfinished" />
+            <translation>Échec du téléchargement ({reason}) ; essai de la release suivante</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Downloaded to {folder}; organizing</source>
-            <translation type="unfinished" />
+            <translation>Téléchargé dans {folder} ; rangement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Downloaded {percent}</source>
-            <translation type="unfinished" />
+            <translation>Téléchargé à {percent}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Downloaded, but {folder} is not visible on this computer</source>
-            <translation type="unfinished" />
+            <translation>Téléchargé, mais {folder} n'est pas visible sur cet ordinateur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Every candidate release failed</source>
-            <translation type="unfinished" />
+            <translation>Toutes les releases candidates ont échoué</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Finished; waiting for its folder to appear here</source>
-            <translation type="unfinished" />
+            <translation>Terminé ; en attente de l'apparition de son dossier ici</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Finished; waiting for {folder} to appear here</source>
-            <translation type="unfinished" />
+            <translation>Terminé ; en attente de l'apparition de {folder} ici</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Grab skipped: the request is {status}</source>
-            <translation type="unfinished" />
+            <translation>Récupération ignorée : la demande a le statut « {status} »</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Grabbed “{release}” from {indexer} with {client}</source>
-            <translation type="unfinished" />
+            <translation>« {release} » récupérée depuis {indexer} avec {client}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Grabbed “{release}” with {client}</source>
-            <translation type="unfinished" />
+            <translation>« {release} » récupérée avec {client}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Interactive search: “{release}” chosen by the user</source>
-            <translation type="unfinished" />
+            <translation>Recherche interactive : « {release} » choisie par l'utilisateur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>No acceptable release found</source>
-            <translation type="unfinished" />
+            <translation>Aucune release acceptable trouvée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Not finished after {hours} h</source>
-            <translation type="unfinished" />
+            <translation>Non terminé après {hours} h</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Replaced by the user</source>
-            <translation type="unfinished" />
+            <translation>Remplacé par l'utilisateur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Search failed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Échec de la recherche : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Search skipped: the request is {status}</source>
-            <translation type="unfinished" />
+            <translation>Recherche ignorée : la demande a le statut « {status} »</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Searching again for %n waiting request(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Nouvelle recherche pour %n demande en attente</numerusform>
+                <numerusform>Nouvelle recherche pour %n demandes en attente</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Searching indexers</source>
-            <translation type="unfinished" />
+            <translation>Recherche dans les indexeurs</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Stalled: no progress for {minutes} min ({state})</source>
-            <translation type="unfinished" />
+            <translation>Sans progression depuis {minutes} min ({state})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Stopped monitoring: {reason}; the download was removed</source>
-            <translation type="unfinished" />
+            <translation>Surveillance arrêtée : {reason} ; le téléchargement a été supprimé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>The client reports a failure</source>
-            <translation type="unfinished" />
+            <translation>Le client signale un échec</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>The download client stayed unreachable for {minutes} min: {error}</source>
-            <translation type="unfinished" />
+            <translation>Le client de téléchargement est resté injoignable pendant {minutes} min : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>The download disappeared from the client ({client})</source>
-            <translation type="unfinished" />
+            <translation>Le téléchargement a disparu du client ({client})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>the request is {status}</source>
-            <translation type="unfinished" />
+            <translation>la demande a le statut « {status} »</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>the request was deleted</source>
-            <translation type="unfinished" />
+            <translation>la demande a été supprimée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>{reason}; searching again after {time} UTC</source>
-            <translation type="unfinished" />
+            <translation>{reason} ; nouvelle recherche après {time} UTC</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>{results}, {accepted} accepted, {blocked} blocklisted</source>
-            <translation type="unfinished" />
+            <translation>{results}, acceptées : {accepted}, bloquées : {blocked}</translation>
         </message>
     </context>
     <context>
@@ -4490,27 +4490,27 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Clean up seeded downloads</source>
-            <translation type="unfinished" />
+            <translation>Nettoyer les téléchargements partagés</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Grab a release</source>
-            <translation type="unfinished" />
+            <translation>Récupérer une release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Monitor a download</source>
-            <translation type="unfinished" />
+            <translation>Surveiller un téléchargement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Retry missing searches</source>
-            <translation type="unfinished" />
+            <translation>Relancer les recherches manquantes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Search for a request</source>
-            <translation type="unfinished" />
+            <translation>Rechercher une demande</translation>
         </message>
     </context>
     <context>
@@ -4734,281 +4734,281 @@ Les détails figurent dans le fichier journal.</translation>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>%n seeder(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n seeder</numerusform>
+                <numerusform>%n seeders</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>%n seeder(s) (minimum {minimum})</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n seeder (minimum {minimum})</numerusform>
+                <numerusform>%n seeders (minimum {minimum})</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>About {kbps} kbps ({source}), above the {format} window {low}-{high}</source>
-            <translation type="unfinished" />
+            <translation>Environ {kbps} kbit/s ({source}), au-dessus de la plage {format} {low}-{high}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>About {kbps} kbps ({source}), below the {format} window {low}-{high}</source>
-            <translation type="unfinished" />
+            <translation>Environ {kbps} kbit/s ({source}), en dessous de la plage {format} {low}-{high}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>About {kbps} kbps ({source}), inside the {format} window {low}-{high}</source>
-            <translation type="unfinished" />
+            <translation>Environ {kbps} kbit/s ({source}), dans la plage {format} {low}-{high}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/__init__.py" />
             <source>Accepted: this is the wanted book</source>
-            <translation type="unfinished" />
+            <translation>Acceptée : c'est le livre voulu</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>Author found in the title: {name}</source>
-            <translation type="unfinished" />
+            <translation>Auteur trouvé dans le titre : {name}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>Author found: {names}</source>
-            <translation type="unfinished" />
+            <translation>Auteur trouvé : {names}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Bitrate unknown (no runtime or size)</source>
-            <translation type="unfinished" />
+            <translation>Débit inconnu (ni durée ni taille)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Flag {flag}: {points}</source>
-            <translation type="unfinished" />
+            <translation>Marqueur {flag} : {points}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Indexer priority {priority}</source>
-            <translation type="unfinished" />
+            <translation>Priorité d'indexeur {priority}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Indexer {indexer} priority {priority}</source>
-            <translation type="unfinished" />
+            <translation>Priorité de l'indexeur {indexer} : {priority}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Narrator named</source>
-            <translation type="unfinished" />
+            <translation>Narrateur nommé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>No author named in the release (allowed in interactive search)</source>
-            <translation type="unfinished" />
+            <translation>Aucun auteur nommé dans la release (autorisé en recherche interactive)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Preferred word “{word}”: {points}</source>
-            <translation type="unfinished" />
+            <translation>Mot préféré « {word} » : {points}</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Published %n day(s) ago</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Publiée il y a %n jour</numerusform>
+                <numerusform>Publiée il y a %n jours</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>Rejected: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Rejetée : {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Seeders unknown</source>
-            <translation type="unfinished" />
+            <translation>Seeders inconnus</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>Series number {number} matches</source>
-            <translation type="unfinished" />
+            <translation>Le numéro de tome {number} correspond</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>Subtitle named</source>
-            <translation type="unfinished" />
+            <translation>Sous-titre nommé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>a box set or omnibus ({what}), not a single book</source>
-            <translation type="unfinished" />
+            <translation>un coffret ou une intégrale ({what}), pas un livre seul</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>a dramatized adaptation, not the wanted narration</source>
-            <translation type="unfinished" />
+            <translation>une adaptation dramatisée, pas la lecture voulue</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>a longer, different title: “... {words}”</source>
-            <translation type="unfinished" />
+            <translation>un titre plus long et différent : « ... {words} »</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>a numbered sequel (“... {number}”)</source>
-            <translation type="unfinished" />
+            <translation>une suite numérotée (« ... {number} »)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>an abridged edition; the wanted book is unabridged</source>
-            <translation type="unfinished" />
+            <translation>une édition abrégée ; le livre voulu est intégral</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>an audiobook, not an ebook</source>
-            <translation type="unfinished" />
+            <translation>un livre audio, pas un livre numérique</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>an ebook, not an audiobook</source>
-            <translation type="unfinished" />
+            <translation>un livre numérique, pas un livre audio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>another language ({found}); the book is in {language}</source>
-            <translation type="unfinished" />
+            <translation>une autre langue ({found}) ; le livre est en {language}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>books {first}-{last}</source>
-            <translation type="unfinished" />
+            <translation>tomes {first}-{last}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>estimated from size and runtime</source>
-            <translation type="unfinished" />
+            <translation>estimé d'après la taille et la durée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>forbidden word “{word}”</source>
-            <translation type="unfinished" />
+            <translation>mot interdit « {word} »</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>from the release name</source>
-            <translation type="unfinished" />
+            <translation>d'après le nom de la release</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>in a book category and too small for an audiobook</source>
-            <translation type="unfinished" />
+            <translation>dans une catégorie de livres et trop petite pour un livre audio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>in a video/software category ({category}), not an audiobook one</source>
-            <translation type="unfinished" />
+            <translation>dans une catégorie vidéo/logiciel ({category}), pas une catégorie de livres audio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>in an audio category, not an ebook one</source>
-            <translation type="unfinished" />
+            <translation>dans une catégorie audio, pas une catégorie de livres numériques</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>no author of the book named (wanted {authors})</source>
-            <translation type="unfinished" />
+            <translation>aucun auteur du livre n'est nommé (attendu : {authors})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>not the audiobook itself (“{word}”)</source>
-            <translation type="unfinished" />
+            <translation>pas le livre audio lui-même (« {word} »)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>one numbered volume (“... {number} - {word} ...”)</source>
-            <translation type="unfinished" />
+            <translation>un seul volume numéroté (« ... {number} - {word} ... »)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>only {part} of the book</source>
-            <translation type="unfinished" />
+            <translation>seulement {part} du livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>only {size} MB: too small to be an audiobook</source>
-            <translation type="unfinished" />
+            <translation>seulement {size} Mo : trop petite pour être un livre audio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>series number {found} but the book is number {wanted}</source>
-            <translation type="unfinished" />
+            <translation>tome {found}, mais le livre voulu est le tome {wanted}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>several books listed (also “{other}”)</source>
-            <translation type="unfinished" />
+            <translation>plusieurs livres listés (aussi « {other} »)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>the wanted book has no title</source>
-            <translation type="unfinished" />
+            <translation>le livre voulu n'a pas de titre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>title words missing: {words}</source>
-            <translation type="unfinished" />
+            <translation>mots du titre manquants : {words}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>too large for a {hours} h book (about {kbps} kbps)</source>
-            <translation type="unfinished" />
+            <translation>trop grande pour un livre de {hours} h (environ {kbps} kbit/s)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>too small for a {hours} h book (about {kbps} kbps): a sample, an abridged edition or something else</source>
-            <translation type="unfinished" />
+            <translation>trop petite pour un livre de {hours} h (environ {kbps} kbit/s) : un extrait, une édition abrégée ou autre chose</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>unknown format</source>
-            <translation type="unfinished" />
+            <translation>format inconnu</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>unstructured words before the title: “{words}”</source>
-            <translation type="unfinished" />
+            <translation>mots non structurés avant le titre : « {words} »</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>written by someone else (“{other}”), not {author}</source>
-            <translation type="unfinished" />
+            <translation>écrit par quelqu'un d'autre (« {other} »), pas par {author}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>{format}: ebook preference {rank} of {count}</source>
-            <translation type="unfinished" />
+            <translation>{format} : préférence livre numérique {rank} sur {count}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>{format}: preference {rank} of {count}</source>
-            <translation type="unfinished" />
+            <translation>{format} : préférence {rank} sur {count}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>{format}: preference {rank} of {count} (also names {others})</source>
-            <translation type="unfinished" />
+            <translation>{format} : préférence {rank} sur {count} (mentionne aussi {others})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/scoring.py" />
             <source>{protocol} download (no seeders needed)</source>
-            <translation type="unfinished" />
+            <translation>Téléchargement {protocol} (aucun seeder nécessaire)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>{size} MB: too large for an ebook</source>
-            <translation type="unfinished" />
+            <translation>{size} Mo : trop grande pour un livre numérique</translation>
         </message>
     </context>
     <context>
@@ -5016,32 +5016,32 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Choose another folder, for example your Documents folder, and try again.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez un autre dossier, par exemple votre dossier Documents, puis réessayez.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Could not save the report to {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'enregistrer le rapport dans {path} : {reason}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Problem report saved</source>
-            <translation type="unfinished" />
+            <translation>Rapport de problème enregistré</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Save a problem report</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer un rapport de problème</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Show in Folder</source>
-            <translation type="unfinished" />
+            <translation>Afficher dans le dossier</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>The problem report was not saved</source>
-            <translation type="unfinished" />
+            <translation>Le rapport de problème n'a pas été enregistré</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
@@ -5049,12 +5049,15 @@ Les détails figurent dans le fichier journal.</translation>
 {path}
 
 Passwords, API keys and tokens were removed from it. Attach this file to your bug report.</source>
-            <translation type="unfinished" />
+            <translation>Le rapport a été enregistré dans :
+{path}
+
+Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier à votre signalement de bug.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Zip archives (*.zip)</source>
-            <translation type="unfinished" />
+            <translation>Archives zip (*.zip)</translation>
         </message>
     </context>
     <context>
@@ -5062,20 +5065,20 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>%n requested book(s) came out; their search is queued</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre demandé est paru ; sa recherche est en file d'attente</numerusform>
+                <numerusform>%n livres demandés sont parus ; leur recherche est en file d'attente</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Check release days</source>
-            <translation type="unfinished" />
+            <translation>Vérifier les dates de parution</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Search books released today</source>
-            <translation type="unfinished" />
+            <translation>Rechercher les livres parus aujourd'hui</translation>
         </message>
     </context>
     <context>
@@ -5176,12 +5179,12 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Cancelled by {user}</source>
-            <translation type="unfinished" />
+            <translation>Annulée par {user}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Deleted by {user}</source>
-            <translation type="unfinished" />
+            <translation>Supprimée par {user}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
@@ -5196,72 +5199,72 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Only the person who made this request or an administrator can cancel it.</source>
-            <translation type="unfinished" />
+            <translation>Seule la personne qui a fait cette demande ou un administrateur peut l'annuler.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Only the person who made this request or an administrator can delete it.</source>
-            <translation type="unfinished" />
+            <translation>Seule la personne qui a fait cette demande ou un administrateur peut la supprimer.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Only the person who made this request or an administrator can retry it.</source>
-            <translation type="unfinished" />
+            <translation>Seule la personne qui a fait cette demande ou un administrateur peut la relancer.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Released</source>
-            <translation type="unfinished" />
+            <translation>Paru</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Search again, asked by {user}</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle recherche, demandée par {user}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Search terms reset</source>
-            <translation type="unfinished" />
+            <translation>Termes de recherche réinitialisés</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Search terms set to “{terms}”</source>
-            <translation type="unfinished" />
+            <translation>Termes de recherche définis sur « {terms} »</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>This request is “{status}”; it cannot be approved now.</source>
-            <translation type="unfinished" />
+            <translation>Cette demande a le statut « {status} » ; elle ne peut pas être approuvée maintenant.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>This request is “{status}”; it cannot be cancelled now.</source>
-            <translation type="unfinished" />
+            <translation>Cette demande a le statut « {status} » ; elle ne peut pas être annulée maintenant.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>This request is “{status}”; it cannot be denied now.</source>
-            <translation type="unfinished" />
+            <translation>Cette demande a le statut « {status} » ; elle ne peut pas être refusée maintenant.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>This request is “{status}”; it cannot be retried now.</source>
-            <translation type="unfinished" />
+            <translation>Cette demande a le statut « {status} » ; elle ne peut pas être relancée maintenant.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Waiting for an administrator to approve</source>
-            <translation type="unfinished" />
+            <translation>En attente de l'approbation d'un administrateur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>You already requested another edition of this book (“{title}”); that request is “{status}” (request {id}).</source>
-            <translation type="unfinished" />
+            <translation>Vous avez déjà demandé une autre édition de ce livre (« {title} ») ; cette demande a le statut « {status} » (demande nº {id}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>You already requested this book (“{title}”); that request is “{status}” (request {id}).</source>
-            <translation type="unfinished" />
+            <translation>Vous avez déjà demandé ce livre (« {title} ») ; cette demande a le statut « {status} » (demande nº {id}).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
@@ -5276,27 +5279,27 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{status}: {title}</source>
-            <translation type="unfinished" />
+            <translation>{status} : {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{user} joined this request</source>
-            <translation type="unfinished" />
+            <translation>{user} a rejoint cette demande</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{user} requested the audiobook “{title}”</source>
-            <translation type="unfinished" />
+            <translation>{user} a demandé le livre audio « {title} »</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{user} requested the ebook “{title}”</source>
-            <translation type="unfinished" />
+            <translation>{user} a demandé le livre numérique « {title} »</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>“{title}” is already available in the library.</source>
-            <translation type="unfinished" />
+            <translation>« {title} » est déjà disponible dans la bibliothèque.</translation>
         </message>
     </context>
     <context>
@@ -5832,32 +5835,32 @@ Passwords, API keys and tokens were removed from it. Attach this file to your bu
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>Unexpected error: {error}</source>
-            <translation type="unfinished" />
+            <translation>Erreur inattendue : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} answers again ({latency} ms).</source>
-            <translation type="unfinished" />
+            <translation>{service} répond à nouveau ({latency} ms).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} did not answer.</source>
-            <translation type="unfinished" />
+            <translation>{service} n'a pas répondu.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} is back</source>
-            <translation type="unfinished" />
+            <translation>{service} est de nouveau opérationnel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} is down</source>
-            <translation type="unfinished" />
+            <translation>{service} est hors service</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
             <source>{service} is down: {error}</source>
-            <translation type="unfinished" />
+            <translation>{service} est hors service : {error}</translation>
         </message>
     </context>
     <context>
@@ -6307,307 +6310,307 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>A one-off import. 'to-read' takes the books you want; 'all' takes every book.</source>
-            <translation type="unfinished" />
+            <translation>Un import ponctuel. « to-read » prend les livres que vous voulez lire ; « all » prend tous les livres.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>A reading status (want-to-read, currently-reading, read) or a list's short name from its address.</source>
-            <translation type="unfinished" />
+            <translation>Un statut de lecture (want-to-read, currently-reading, read) ou le nom court d'une liste, tiré de son adresse.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Add a Goodreads shelf, a Hardcover list or a CSV export: the books on it become requests.</source>
-            <translation type="unfinished" />
+            <translation>Ajoutez une étagère Goodreads, une liste Hardcover ou un export CSV : ses livres deviennent des demandes.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Add a reading shelf</source>
-            <translation type="unfinished" />
+            <translation>Ajouter une étagère de lecture</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Add and sync</source>
-            <translation type="unfinished" />
+            <translation>Ajouter et synchroniser</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Add shelf…</source>
-            <translation type="unfinished" />
+            <translation>Ajouter une étagère…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Adding the shelf and looking up its books on Audible…</source>
-            <translation type="unfinished" />
+            <translation>Ajout de l'étagère et recherche de ses livres sur Audible…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Audible has more than one possible audiobook for these, or one by another author. Nothing is requested until you choose.</source>
-            <translation type="unfinished" />
+            <translation>Audible propose plusieurs livres audio possibles pour ceux-ci, ou un livre d'un autre auteur. Rien n'est demandé tant que vous n'avez pas choisi.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Books on your Goodreads and Hardcover shelves become requests when Audible has them for sure. Removing a shelf keeps its requests and books.</source>
-            <translation type="unfinished" />
+            <translation>Les livres de vos étagères Goodreads et Hardcover deviennent des demandes quand Audible les propose à coup sûr. Supprimer une étagère conserve ses demandes et ses livres.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>CSV files (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>CSV import</source>
-            <translation type="unfinished" />
+            <translation>Import CSV</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Choose file…</source>
-            <translation type="unfinished" />
+            <translation>Choisir un fichier…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Choose the export</source>
-            <translation type="unfinished" />
+            <translation>Choisir l'export</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Choose the right book</source>
-            <translation type="unfinished" />
+            <translation>Choisir le bon livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Choose {title}</source>
-            <translation type="unfinished" />
+            <translation>Choisir {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Cover of {title}</source>
-            <translation type="unfinished" />
+            <translation>Couverture de {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Goodreads or StoryGraph export (CSV)</source>
-            <translation type="unfinished" />
+            <translation>Export Goodreads ou StoryGraph (CSV)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Goodreads shelf</source>
-            <translation type="unfinished" />
+            <translation>Étagère Goodreads</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Goodreads shelf (RSS link)</source>
-            <translation type="unfinished" />
+            <translation>Étagère Goodreads (lien RSS)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Hardcover</source>
-            <translation type="unfinished" />
+            <translation>Hardcover</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Hardcover list or reading status</source>
-            <translation type="unfinished" />
+            <translation>Liste ou statut de lecture Hardcover</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Hardcover token</source>
-            <translation type="unfinished" />
+            <translation>Jeton Hardcover</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Loading shelves…</source>
-            <translation type="unfinished" />
+            <translation>Chargement des étagères…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Narrated by {names}</source>
-            <translation type="unfinished" />
+            <translation>Lu par {names}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>No books yet: sync to read the shelf.</source>
-            <translation type="unfinished" />
+            <translation>Aucun livre pour l'instant : synchronisez pour lire l'étagère.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>No reading shelves yet</source>
-            <translation type="unfinished" />
+            <translation>Aucune étagère de lecture pour l'instant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>None of these</source>
-            <translation type="unfinished" />
+            <translation>Aucun de ceux-ci</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Not synced yet.</source>
-            <translation type="unfinished" />
+            <translation>Pas encore synchronisée.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Nothing is waiting: every shelf book found its audiobook, or has none.</source>
-            <translation type="unfinished" />
+            <translation>Rien en attente : chaque livre des étagères a trouvé son livre audio, ou n'en a pas.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>On your shelf “{shelf}”: &lt;b&gt;{title}&lt;/b&gt; by {author}</source>
-            <translation type="unfinished" />
+            <translation>Sur votre étagère « {shelf} » : &lt;b&gt;{title}&lt;/b&gt; de {author}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Open the shelf on Goodreads and copy the RSS link at the bottom of the page.</source>
-            <translation type="unfinished" />
+            <translation>Ouvrez l'étagère sur Goodreads et copiez le lien RSS en bas de la page.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Pause</source>
-            <translation type="unfinished" />
+            <translation>Mettre en pause</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Reading shelves</source>
-            <translation type="unfinished" />
+            <translation>Étagères de lecture</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>Supprimer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Remove shelf</source>
-            <translation type="unfinished" />
+            <translation>Supprimer l'étagère</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Remove this shelf? Requests it made and books in your library stay.</source>
-            <translation type="unfinished" />
+            <translation>Supprimer cette étagère ? Les demandes qu'elle a créées et les livres de votre bibliothèque sont conservés.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Removing…</source>
-            <translation type="unfinished" />
+            <translation>Suppression…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Requesting your choice…</source>
-            <translation type="unfinished" />
+            <translation>Demande de votre choix…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Resume</source>
-            <translation type="unfinished" />
+            <translation>Reprendre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrement…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Shelf</source>
-            <translation type="unfinished" />
+            <translation>Étagère</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Shelf in the export</source>
-            <translation type="unfinished" />
+            <translation>Étagère dans l'export</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>Source</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Sync all</source>
-            <translation type="unfinished" />
+            <translation>Tout synchroniser</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Sync now</source>
-            <translation type="unfinished" />
+            <translation>Synchroniser maintenant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Synced {when}</source>
-            <translation type="unfinished" />
+            <translation>Dernière synchronisation : {when}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Syncing every shelf…</source>
-            <translation type="unfinished" />
+            <translation>Synchronisation de toutes les étagères…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>Syncing the shelf…</source>
-            <translation type="unfinished" />
+            <translation>Synchronisation de l'étagère…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>The last sync failed: {error} Check the shelf's address or token, then sync again.</source>
-            <translation type="unfinished" />
+            <translation>La dernière synchronisation a échoué : {error} Vérifiez l'adresse ou le jeton de l'étagère, puis synchronisez à nouveau.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>This one</source>
-            <translation type="unfinished" />
+            <translation>Celui-ci</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>from hardcover.app/account/api</source>
-            <translation type="unfinished" />
+            <translation>depuis hardcover.app/account/api</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>in library</source>
-            <translation type="unfinished" />
+            <translation>dans la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>matched, not requested</source>
-            <translation type="unfinished" />
+            <translation>trouvé, non demandé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>no audiobook</source>
-            <translation type="unfinished" />
+            <translation>aucun livre audio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>not looked up yet</source>
-            <translation type="unfinished" />
+            <translation>pas encore recherché</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>paused</source>
-            <translation type="unfinished" />
+            <translation>en pause</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>requested</source>
-            <translation type="unfinished" />
+            <translation>demandé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>saved; type to replace</source>
-            <translation type="unfinished" />
+            <translation>enregistré ; saisissez pour le remplacer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>the exported .csv file</source>
-            <translation type="unfinished" />
+            <translation>le fichier .csv exporté</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>unknown author</source>
-            <translation type="unfinished" />
+            <translation>auteur inconnu</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>waiting for a choice</source>
-            <translation type="unfinished" />
+            <translation>en attente d'un choix</translation>
         </message>
     </context>
     <context>
@@ -6766,12 +6769,12 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
         <message>
             <location filename="../../rmab_desktop/workers/runner.py" />
             <source>This is a bug. The details are in the log file.</source>
-            <translation type="unfinished" />
+            <translation>C'est un bug. Les détails figurent dans le fichier journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/workers/runner.py" />
             <source>Unexpected error: {error}</source>
-            <translation type="unfinished" />
+            <translation>Erreur inattendue : {error}</translation>
         </message>
     </context>
     <context>
@@ -6854,46 +6857,46 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>%n book(s) added or changed</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre ajouté ou modifié</numerusform>
+                <numerusform>%n livres ajoutés ou modifiés</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>%n request(s) now available</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n demande désormais disponible</numerusform>
+                <numerusform>%n demandes désormais disponibles</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>Check recently added books</source>
-            <translation type="unfinished" />
+            <translation>Vérifier les livres ajoutés récemment</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>Retry failed imports</source>
-            <translation type="unfinished" />
+            <translation>Relancer les imports échoués</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>Retrying the import</source>
-            <translation type="unfinished" />
+            <translation>Nouvel essai de l'import</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>Retrying the import of %n request(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Nouvel essai de l'import de %n demande</numerusform>
+                <numerusform>Nouvel essai de l'import de %n demandes</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>{books}; {requests}</source>
-            <translation type="unfinished" />
+            <translation>{books} ; {requests}</translation>
         </message>
     </context>
 </TS>
