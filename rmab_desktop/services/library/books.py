@@ -45,7 +45,7 @@ def read_sidecar(path: str) -> dict[str, Any]:
         return {"sidecar": name}
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than Python recurses
         return {"sidecar": name, "error": "not valid JSON"}
     if not isinstance(data, dict):
         return {"sidecar": name, "error": "not a JSON object"}

@@ -2,10 +2,14 @@
 
 * One ``os.scandir`` walk; files whose size and mtime match the database are not re-read
   (keyed on path, never on inode: inodes are not stable on network shares).
-* Tags of new or changed files are read by ``mutagen`` in worker *processes* (mutagen is pure
-  Python and CPU-bound, so threads would share one core), in chunks of whole books.
-* Results are written in bulk, one transaction per batch of about 1,000 files, while the
-  workers keep reading; a cancelled scan leaves every written book complete.
+* Books with a new, changed or missing file go, in chunks of about 200 files, to reader
+  *processes* while the walk goes on (:mod:`.scan_worker`: tinytag, then the book's row), so
+  both cores work; a small scan reads in this process instead of starting any.
+* Results are written in bulk, one transaction per batch of about 5,000 files, while the
+  readers keep reading; a cancelled scan leaves every written book complete.
+* Reader processes end with the scan: the pool is shut down on every exit path, and each
+  reader exits by itself when the scanning process dies (even by SIGKILL), see
+  :func:`.scan_worker.init_reader`.
 """
 
 from __future__ import annotations
@@ -13,11 +17,14 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -28,18 +35,18 @@ from rmab_desktop.db.models import LibraryFile, LibraryItem, utcnow
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import ValidationError
 from rmab_desktop.domain.library import LibraryBook, ScanStats
-from rmab_desktop.services.library.books import FileRecord, assemble_book, read_sidecar
-from rmab_desktop.services.library.folders import BookFolder, FileEntry, LibraryWalker
-from rmab_desktop.services.library.rows import book_columns
-from rmab_desktop.services.tagging.reading import read_many
+from rmab_desktop.services.library.books import FileRecord, assemble_book
+from rmab_desktop.services.library.folders import SIDECAR_NAMES, BookFolder, LibraryWalker
+from rmab_desktop.services.library.scan_worker import BookResult, BookTask, init_reader, read_books
 
 log = logging.getLogger(__name__)
 
 BACKEND = "folder"
 DEFAULT_WORKERS = 2
 CHUNK_FILES = 200
-FLUSH_FILES = 1000
-IN_PROCESS_BELOW = 300  # starting worker processes costs more than reading this many files
+IN_FLIGHT_PER_WORKER = 4  # chunks queued per reader: enough to never starve, little memory
+FLUSH_FILES = 5000
+IN_PROCESS_BELOW = 300  # starting reader processes costs more than reading this many files
 PROGRESS_INTERVAL = 0.1
 
 
@@ -47,7 +54,7 @@ PROGRESS_INTERVAL = 0.1
 class ScanProgress:
     phase: str  # "walking" | "reading" | "saving" | "done"
     done: int
-    total: int
+    total: int  # grows while the walk finds more to read
 
 
 ProgressFn = Callable[[ScanProgress], None]
@@ -68,19 +75,16 @@ class _Known(NamedTuple):
     item_id: int | None
 
 
-@dataclass
-class _Plan:
-    book: BookFolder
-    item_id: int | None
-    to_read: list[str]
-
-
 class LibraryScanner:
-    """Scans one library root into ``library_items`` (backend "folder") and ``library_files``."""
+    """Scans one library root into ``library_items`` (backend "folder") and ``library_files``.
+
+    Scans through one scanner run one at a time (the app's watcher and a scheduled refresh may
+    ask at once)."""
 
     def __init__(self, database: Database, *, workers: int = DEFAULT_WORKERS) -> None:
         self.database = database
         self.workers = max(1, workers)
+        self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ public API
     def scan(
@@ -91,43 +95,53 @@ class LibraryScanner:
         progress: ProgressFn | None = None,
         cancel: CancelToken | None = None,
     ) -> ScanStats:
+        """Scan ``root``, or only ``subpath`` below it (a folder, a root-level audio file, or a
+        path that no longer exists: then whatever was stored under it is removed)."""
         started = time.monotonic()
         cancel = cancel or CancelToken()
         root_path = _check_root(root)
-        start = os.path.join(root_path, subpath) if subpath else root_path
-        if subpath and not os.path.isdir(start):
-            raise ValidationError(f"{start} is not a folder inside the library")
-        report = _Reporter(progress)
-        walker = LibraryWalker(root_path)
+        start = root_path
+        if subpath:
+            start = os.path.normpath(os.path.join(root_path, subpath))
+            if start != root_path and not start.startswith(root_path.rstrip(os.sep) + os.sep):
+                raise ValidationError(f"{subpath} is not inside the library folder {root_path}")
+        with self._lock:
+            return self._scan(root_path, start, _Reporter(progress), cancel, started)
+
+    def _scan(
+        self, root: str, start: str, report: _Reporter, cancel: CancelToken, started: float
+    ) -> ScanStats:
         report("walking", 0, 0, force=True)
-        books = list(walker.books(start))
-        cancel.raise_if_cancelled()
         known, items = self._load_state(start)
-        plans, seen = self._plan(root_path, books, known, items)
-        total_read = sum(len(p.to_read) for p in plans)
-        writer = _Writer(self.database, root_path, known, items)
+        walker = LibraryWalker(root)
+        planner = _Planner(self.database, root, known, items)
+        writer = _Writer(self.database, root, known, items)
         cancelled = False
-        read_done = 0
-        report("reading", 0, total_read, force=True)
+
+        def announced(chunks: Iterator[list[BookTask]]) -> Iterator[list[BookTask]]:
+            for index, chunk in enumerate(chunks):
+                report("reading", writer.files_read, planner.to_read, force=index == 0)
+                yield chunk
+
         try:
-            for batch_plans, results in self._read(plans, total_read, cancel):
-                read_done += sum(len(p.to_read) for p in batch_plans)
-                writer.add(batch_plans, results)
-                report("reading", read_done, total_read)
+            for results in _read(
+                announced(planner.chunks(walker.books(start), cancel)), self.workers, cancel
+            ):
+                writer.add(results)
+                report("reading", writer.files_read, planner.to_read)
         except _Cancelled:
             cancelled = True
         writer.flush()
-        removed = 0
-        if not cancelled:
-            removed = writer.remove_missing(seen)
-        audio_files = sum(len(b.audio) for b in books)
-        report("done", total_read, total_read, force=True)
+        removed = (
+            0 if cancelled else writer.remove_missing(planner.unseen, planner.loaded_items - planner.alive)
+        )
+        report("done", writer.files_read, planner.to_read, force=True)
         return ScanStats(
-            root=root_path,
-            books=len(books),
-            files=audio_files,
+            root=root,
+            books=planner.books,
+            files=planner.audio_files,
             files_read=writer.files_read,
-            files_unchanged=audio_files - writer.files_read,
+            files_unchanged=planner.audio_files - writer.files_read,
             files_removed=removed,
             books_changed=writer.books_written,
             seconds=round(time.monotonic() - started, 3),
@@ -174,7 +188,7 @@ class LibraryScanner:
         with self.database.session() as session:
             result = session.connection().execute(
                 select(files.id, files.path, files.size_bytes, files.mtime_ns, files.item_id).where(
-                    files.path.like(like, "\\")
+                    or_(files.path.like(like, "\\"), files.path == start)
                 )
             )
             # Integer and text columns: the driver's own tuples need no conversion.
@@ -189,101 +203,139 @@ class LibraryScanner:
             )
         return known, items
 
-    def _plan(
-        self, root: str, books: list[BookFolder], known: dict[str, _Known], items: dict[str, int]
-    ) -> tuple[list[_Plan], set[str]]:
-        seen: set[str] = set()
-        plans: list[_Plan] = []
-        for book in books:
-            external = _external_id(root, book.rel)
-            item_id = items.get(external)
-            to_read: list[str] = []
-            dirty = item_id is None
-            for is_audio, entries in ((True, book.audio), (False, book.sidecars)):
-                for entry in entries:
-                    seen.add(entry.path)
-                    old = known.get(entry.path)
-                    if old is None or old.size != entry.size or old.mtime_ns != entry.mtime_ns:
-                        dirty = True
-                        if is_audio:
-                            to_read.append(entry.path)
-                    elif old.item_id != item_id:
-                        dirty = True
-            if dirty:
-                plans.append(_Plan(book, item_id, to_read))
-        gone_items = {known[p].item_id for p in known.keys() - seen}
-        if gone_items:
-            by_id = {v: k for k, v in items.items()}
-            planned = {p.item_id for p in plans}
-            for book in books:
-                item_id = items.get(_external_id(root, book.rel))
-                if (
-                    item_id is not None
-                    and item_id in gone_items
-                    and item_id not in planned
-                    and by_id.get(item_id)
-                ):
-                    plans.append(_Plan(book, item_id, []))
-        return plans, seen
-
-    def _read(
-        self, plans: list[_Plan], total: int, cancel: CancelToken
-    ) -> Iterator[tuple[list[_Plan], dict[str, dict[str, Any]]]]:
-        chunks = list(_chunks(plans))
-        if total < IN_PROCESS_BELOW or self.workers == 1:
-            yield from _read_here(chunks, cancel)
-            return
-        done: set[int] = set()
-        try:
-            context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
-            with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
-                futures = {pool.submit(read_many, _paths(chunk)): index for index, chunk in enumerate(chunks)}
-                try:
-                    for future in as_completed(futures):
-                        if cancel.cancelled:
-                            raise _Cancelled
-                        index = futures[future]
-                        result = future.result()
-                        done.add(index)
-                        yield chunks[index], dict(zip(_paths(chunks[index]), result, strict=True))
-                finally:
-                    for future in futures:
-                        future.cancel()
-        except (BrokenProcessPool, OSError) as exc:
-            # e.g. a frozen app without freeze_support, or no way to start processes: slower, not broken
-            log.warning("Tag-reading processes failed (%s); reading in this process", exc)
-            yield from _read_here([c for i, c in enumerate(chunks) if i not in done], cancel)
-
-
-def _paths(chunk: list[_Plan]) -> list[str]:
-    return [p for plan in chunk for p in plan.to_read]
-
-
-def _read_here(
-    chunks: list[list[_Plan]], cancel: CancelToken
-) -> Iterator[tuple[list[_Plan], dict[str, dict[str, Any]]]]:
-    for chunk in chunks:
-        if cancel.cancelled:
-            raise _Cancelled
-        paths = _paths(chunk)
-        yield chunk, dict(zip(paths, read_many(paths), strict=True))
-
 
 class _Cancelled(Exception):
     pass
 
 
-def _chunks(plans: list[_Plan]) -> Iterator[list[_Plan]]:
-    chunk: list[_Plan] = []
-    size = 0
-    for plan in plans:
-        chunk.append(plan)
-        size += len(plan.to_read)
-        if size >= CHUNK_FILES:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
+class _Planner:
+    """Walk side: which books need reading, with the stored tags of their unchanged files."""
+
+    def __init__(
+        self, database: Database, root: str, known: dict[str, _Known], items: dict[str, int]
+    ) -> None:
+        self.database = database
+        self.root = root
+        self.known = known
+        self.items = items
+        self.loaded_items = set(items.values())
+        self.alive: set[int] = set()  # stored books still on disk
+        self.unseen = set(known)  # stored files not found (yet)
+        self.books = self.audio_files = self.to_read = 0
+
+    def chunks(self, books: Iterable[BookFolder], cancel: CancelToken) -> Iterator[list[BookTask]]:
+        known, unseen = self.known, self.unseen
+        per_item = Counter(k.item_id for k in known.values())
+        chunk: list[tuple[BookFolder, list[str]]] = []
+        size = 0
+        for book in books:
+            if cancel.cancelled:
+                raise _Cancelled
+            self.books += 1
+            self.audio_files += len(book.audio)
+            item_id = self.items.get(_external_id(self.root, book.rel))
+            dirty = item_id is None
+            unchanged: list[str] = []
+            for entry in chain(book.audio, book.sidecars):
+                path = entry.path
+                unseen.discard(path)
+                old = known.get(path)
+                if old is None or old.size != entry.size or old.mtime_ns != entry.mtime_ns:
+                    dirty = True
+                else:
+                    unchanged.append(path)
+                    if old.item_id != item_id:
+                        dirty = True
+            if item_id is not None:
+                self.alive.add(item_id)
+                dirty = dirty or len(unchanged) != per_item[item_id]  # one of its files went away
+            if dirty:
+                chunk.append((book, unchanged))
+                size += len(book.audio) + 1
+                if size >= CHUNK_FILES:
+                    yield self._tasks(chunk)
+                    chunk, size = [], 0
+        if chunk:
+            yield self._tasks(chunk)
+
+    def _tasks(self, chunk: list[tuple[BookFolder, list[str]]]) -> list[BookTask]:
+        stored = self._stored_tags([path for _book, unchanged in chunk for path in unchanged])
+        tasks = []
+        for book, unchanged in chunk:
+            tasks.append(
+                BookTask(book.rel, book.audio, book.sidecars, {p: stored.get(p, {}) for p in unchanged})
+            )
+            self.to_read += len(book.audio) - sum(1 for e in book.audio if e.path in tasks[-1].stored)
+        return tasks
+
+    def _stored_tags(self, paths: list[str]) -> dict[str, dict[str, Any]]:
+        stored: dict[str, dict[str, Any]] = {}
+        if not paths:
+            return stored
+        with self.database.session() as session:
+            for start in range(0, len(paths), 500):
+                part = paths[start : start + 500]
+                for path, tags in session.execute(
+                    select(LibraryFile.path, LibraryFile.tags).where(LibraryFile.path.in_(part))
+                ):
+                    stored[path] = tags or {}
+        return stored
+
+
+def _read(chunks: Iterator[list[BookTask]], workers: int, cancel: CancelToken) -> Iterator[list[BookResult]]:
+    """Results chunk by chunk: in reader processes, or here when there is little to read."""
+    buffered: list[list[BookTask]] = []
+    files = 0
+    for chunk in chunks:
+        buffered.append(chunk)
+        files += sum(len(task.audio) - len(task.stored) for task in chunk)
+        if workers > 1 and files >= IN_PROCESS_BELOW:
+            yield from _read_in_pool(chain(buffered, chunks), workers, cancel)
+            return
+    yield from _read_here(buffered, cancel)
+
+
+def _read_here(chunks: Iterable[list[BookTask]], cancel: CancelToken) -> Iterator[list[BookResult]]:
+    for chunk in chunks:
+        if cancel.cancelled:
+            raise _Cancelled
+        yield read_books(chunk)
+
+
+def _read_in_pool(
+    chunks: Iterator[list[BookTask]], workers: int, cancel: CancelToken
+) -> Iterator[list[BookResult]]:
+    context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
+    pending: dict[Future[list[BookResult]], list[BookTask]] = {}
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_reader)
+    try:
+        for chunk in chunks:
+            pending[pool.submit(read_books, chunk)] = chunk
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                yield from _collect(done, pending, cancel)
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            yield from _collect(done, pending, cancel)
+    except (BrokenProcessPool, OSError) as exc:
+        # e.g. a frozen app without freeze_support, or no way to start processes: slower, not broken
+        log.warning("Tag-reading processes failed (%s); reading in this process", exc)
+        yield from _read_here(chain(list(pending.values()), chunks), cancel)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(
+    done: set[Future[list[BookResult]]],
+    pending: dict[Future[list[BookResult]], list[BookTask]],
+    cancel: CancelToken,
+) -> Iterator[list[BookResult]]:
+    for future in done:
+        result = future.result()  # raises BrokenProcessPool while the chunk is still pending
+        del pending[future]
+        if cancel.cancelled:
+            raise _Cancelled
+        yield result
 
 
 class _Reporter:
@@ -301,7 +353,7 @@ class _Reporter:
 
 
 class _Writer:
-    """Buffers assembled books and writes them in bulk transactions."""
+    """Buffers read books and writes them in bulk transactions."""
 
     def __init__(
         self, database: Database, root: str, known: dict[str, _Known], items: dict[str, int]
@@ -310,16 +362,19 @@ class _Writer:
         self.root = root
         self.known = known
         self.items = items
-        self.pending: list[tuple[_Plan, dict[str, dict[str, Any]]]] = []
+        self.pending: list[BookResult] = []
         self.pending_files = 0
         self.files_read = 0
         self.books_written = 0
         self.errors: list[str] = []
 
-    def add(self, plans: list[_Plan], results: dict[str, dict[str, Any]]) -> None:
-        for plan in plans:
-            self.pending.append((plan, {p: results[p] for p in plan.to_read}))
-            self.pending_files += len(plan.book.audio)
+    def add(self, results: list[BookResult]) -> None:
+        for result in results:
+            self.files_read += result.read
+            self.errors.extend(result.errors)
+            if result.columns is not None:
+                self.pending.append(result)
+                self.pending_files += len(result.files)
         if self.pending_files >= FLUSH_FILES:
             self.flush()
 
@@ -327,29 +382,16 @@ class _Writer:
         if not self.pending:
             return
         pending, self.pending, self.pending_files = self.pending, [], 0
+        new_items, changed_items = [], []
+        for result in pending:
+            external = _external_id(self.root, result.rel)
+            row = {"backend": BACKEND, "external_id": external, "path": external, **(result.columns or {})}
+            item_id = self.items.get(external)
+            if item_id is None:
+                new_items.append(row)
+            else:
+                changed_items.append({"id": item_id, **row})
         with self.database.session() as session:
-            stored = self._stored_tags(session, pending)
-            new_items, changed_items, books = [], [], []
-            for plan, fresh in pending:
-                audio = []
-                for entry in plan.book.audio:
-                    tags = fresh.get(entry.path)
-                    if tags is None:
-                        tags = stored.get(entry.path, {})
-                    elif tags.get("error"):
-                        self.errors.append(f"{entry.path}: {tags['error']}")
-                    audio.append(FileRecord(entry.path, entry.size, tags))
-                sidecars = [
-                    stored[s.path] if s.path in stored and not self._changed(s) else read_sidecar(s.path)
-                    for s in plan.book.sidecars
-                ]
-                book = assemble_book(plan.book.rel, audio, sidecars)
-                row = _item_row(book, _external_id(self.root, plan.book.rel))
-                books.append((plan, audio, sidecars))
-                if plan.item_id is None:
-                    new_items.append(row)
-                else:
-                    changed_items.append({"id": plan.item_id, **row})
             if new_items:
                 now = utcnow()
                 for row in new_items:
@@ -360,76 +402,42 @@ class _Writer:
                     self.items[external] = item_id
             if changed_items:
                 session.execute(update(LibraryItem), changed_items)
-            self._write_files(session, books)
+            self._write_files(session, pending)
         self.books_written += len(pending)
-        self.files_read += sum(len(plan.to_read) for plan, _ in pending)
 
-    def _changed(self, entry: FileEntry) -> bool:
-        old = self.known.get(entry.path)
-        return old is None or old.size != entry.size or old.mtime_ns != entry.mtime_ns
-
-    def _stored_tags(
-        self, session: Any, pending: list[tuple[_Plan, dict[str, Any]]]
-    ) -> dict[str, dict[str, Any]]:
-        wanted = [
-            entry.path
-            for plan, fresh in pending
-            for entry in (*plan.book.audio, *plan.book.sidecars)
-            if entry.path not in fresh and entry.path in self.known
-        ]
-        stored: dict[str, dict[str, Any]] = {}
-        for start in range(0, len(wanted), 500):
-            part = wanted[start : start + 500]
-            for path, tags in session.execute(
-                select(LibraryFile.path, LibraryFile.tags).where(LibraryFile.path.in_(part))
-            ):
-                stored[path] = tags or {}
-        return stored
-
-    def _write_files(
-        self, session: Any, books: list[tuple[_Plan, list[FileRecord], list[dict[str, Any]]]]
-    ) -> None:
+    def _write_files(self, session: Any, pending: list[BookResult]) -> None:
         inserts, updates = [], []
-        for plan, audio, sidecars in books:
-            item_id = self.items[_external_id(self.root, plan.book.rel)]
-            entries = [
-                (e, r.tags, r.tags.get("duration")) for e, r in zip(plan.book.audio, audio, strict=True)
-            ]
-            entries += [(e, s, None) for e, s in zip(plan.book.sidecars, sidecars, strict=True)]
-            for entry, tags, duration in entries:
+        for result in pending:
+            item_id = self.items[_external_id(self.root, result.rel)]
+            for entry, tags in result.files:
                 row = {
                     "item_id": item_id,
                     "size_bytes": entry.size,
                     "mtime_ns": entry.mtime_ns,
                     "tags": tags,
-                    "duration_seconds": duration,
+                    "duration_seconds": tags.get("duration"),
                 }
                 old = self.known.get(entry.path)
                 if old is None:
                     inserts.append({"path": entry.path, **row})
                 else:
                     updates.append({"id": old.id, **row})
-                self.known[entry.path] = _Known(
-                    old.id if old else -1, entry.path, entry.size, entry.mtime_ns, item_id
-                )
         if inserts:
             session.execute(insert(LibraryFile), inserts)
         if updates:
             session.execute(update(LibraryFile), updates)
 
-    def remove_missing(self, seen: set[str]) -> int:
-        gone = [path for path in self.known if path not in seen]
+    def remove_missing(self, gone: set[str], empty_items: set[int]) -> int:
+        """Forget files no longer on disk and books left without files; the audio files gone."""
+        if not gone and not empty_items:
+            return 0
+        paths, item_ids = sorted(gone), sorted(empty_items)
         with self.database.session() as session:
-            for start in range(0, len(gone), 500):
-                session.execute(delete(LibraryFile).where(LibraryFile.path.in_(gone[start : start + 500])))
-            used = {k.item_id for p, k in self.known.items() if p in seen}
-            empty = [item_id for item_id in self.items.values() if item_id not in used]
-            for start in range(0, len(empty), 500):
-                session.execute(delete(LibraryItem).where(LibraryItem.id.in_(empty[start : start + 500])))
-        audio_gone = [
-            p for p in gone if os.path.basename(p).lower() not in ("metadata.json", "desc.txt", "reader.txt")
-        ]
-        return len(audio_gone)
+            for start in range(0, len(paths), 500):
+                session.execute(delete(LibraryFile).where(LibraryFile.path.in_(paths[start : start + 500])))
+            for start in range(0, len(item_ids), 500):
+                session.execute(delete(LibraryItem).where(LibraryItem.id.in_(item_ids[start : start + 500])))
+        return sum(1 for p in paths if os.path.basename(p).lower() not in SIDECAR_NAMES)
 
 
 def _check_root(root: str | Path) -> str:
@@ -445,10 +453,6 @@ def _external_id(root: str, rel: str) -> str:
 
 def _is_sidecar(row: LibraryFile) -> bool:
     return bool((row.tags or {}).get("sidecar"))
-
-
-def _item_row(book: LibraryBook, external: str) -> dict[str, Any]:
-    return {"backend": BACKEND, "external_id": external, "path": external, **book_columns(book)}
 
 
 def _row_to_book(row: LibraryItem, root: str) -> LibraryBook:

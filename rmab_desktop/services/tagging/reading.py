@@ -7,7 +7,6 @@ pickles cheaply between processes and fits in a JSON column.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,8 @@ from mutagen.mp4 import MP4, MP4Tags
 from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 
+from rmab_desktop.services.tagging.fields import FREEFORM_FIELD, clean, finish, put
+
 _CLASSES: dict[str, Any] = {
     ".mp3": MP3,
     ".m4b": MP4,
@@ -31,14 +32,6 @@ _CLASSES: dict[str, Any] = {
     ".opus": OggOpus,
 }
 
-# Canonical field -> lower-case tag names in Vorbis comments, MP4 freeform atoms and ID3 TXXX.
-_FREEFORM = {
-    "asin": ("asin", "audible_asin"),
-    "series": ("series", "mvnm", "show"),
-    "series_part": ("series-part", "seriespart", "series_part", "mvin", "part"),
-    "subtitle": ("subtitle",),
-    "language": ("language",),
-}
 _ID3 = {
     "title": "TIT2",
     "album": "TALB",
@@ -77,7 +70,6 @@ _VORBIS = {
     "track": ("tracknumber",),
     "disc": ("discnumber",),
 }
-_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)")
 _ID3_KNOWN = {name: Frames[name] for name in (*_ID3.values(), "TDRC", "TYER", "TDRL", "TXXX")}
 
 
@@ -93,24 +85,12 @@ def _text(value: Any) -> str | None:
     if isinstance(value, Frame):
         # mutagen sets a frame's fields from its specs at run time and declares none of them
         return _text(list(value.text))  # type: ignore[attr-defined]
-    text = str(value).replace("\x00", " ").strip()
-    return text or None
-
-
-def _number(value: Any) -> int | None:
-    text = _text(value)
-    if not text:
-        return None
-    match = re.match(r"\s*(\d+)", text)
-    return int(match.group(1)) if match else None
+    return clean(str(value))
 
 
 def _put(out: dict[str, Any], key: str, value: Any) -> None:
-    if key in out:
-        return
-    text = _text(value)
-    if text:
-        out[key] = text[:500]
+    if key not in out:
+        put(out, key, _text(value))
 
 
 def _from_id3(tags: Any, out: dict[str, Any]) -> None:
@@ -129,10 +109,9 @@ def _from_id3(tags: Any, out: dict[str, Any]) -> None:
 
 
 def _freeform(out: dict[str, Any], name: str, value: Any) -> None:
-    lowered = name.lower()
-    for field, names in _FREEFORM.items():
-        if lowered in names:
-            _put(out, field, value)
+    field = FREEFORM_FIELD.get(name.lower())
+    if field:
+        _put(out, field, value)
 
 
 def _from_mp4(audio: MP4, out: dict[str, Any]) -> None:
@@ -206,19 +185,7 @@ def read_tags(path: str) -> dict[str, Any]:
         _from_vorbis(tags, out)
     if isinstance(audio, FLAC):
         out["cover"] = bool(out.get("cover") or audio.pictures)
-    if "year" in out:
-        found = _YEAR.search(out["year"])
-        out["year"] = int(found.group(1)) if found else None
-        if out["year"] is None:
-            del out["year"]
-    for key in ("track", "disc"):
-        if key in out:
-            number = _number(out[key])
-            if number is None:
-                del out[key]
-            else:
-                out[key] = number
-    return out
+    return finish(out)
 
 
 def read_many(paths: list[str]) -> list[dict[str, Any]]:
