@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -64,9 +65,8 @@ def scan_cmd(args: argparse.Namespace) -> int:
     try:
         scanner = LibraryScanner(core.database, workers=args.workers)
         stats = scanner.scan(args.path, progress=_progress(not args.json and sys.stderr.isatty()))
-        books = scanner.list_books(args.path)
         if args.json:
-            print_json({"books": [b.to_json() for b in books], **_stats_json(stats)})
+            _stream_json(_stats_json(stats), "books", (b.to_json() for b in scanner.iter_books(args.path)))
         else:
             print(
                 f"{stats.books} books, {stats.files} audio files in {stats.seconds:.2f} s; "
@@ -77,6 +77,18 @@ def scan_cmd(args: argparse.Namespace) -> int:
         return 0
     finally:
         core.close()
+
+
+def _stream_json(head: dict[str, Any], key: str, items: Iterable[dict[str, Any]]) -> None:
+    """One compact JSON object, written as the items come: ``{...head, key: [items]}``."""
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    out = sys.stdout
+    out.write(dumps(head)[:-1] + f',"{key}":[')
+    for index, item in enumerate(items):
+        if index:
+            out.write(",")
+        out.write(dumps(item))
+    out.write("]}\n")
 
 
 def load_wanted(path: Path) -> tuple[list[WantedBook], dict[str, Any]]:

@@ -94,33 +94,49 @@ def sidecar_evidence(sidecars: Iterable[dict[str, Any]]) -> Evidence | None:
     return Evidence(source="sidecar", **fields)
 
 
-def _common(values: Iterable[Any]) -> Any:
-    counted = Counter(
-        v
-        for v in values
-        if v not in (None, "") and not (isinstance(v, str) and _PLACEHOLDER.match(v.strip()))
-    )
-    return counted.most_common(1)[0][0] if counted else None
+def _common(values: list[Any]) -> Any:
+    """The most frequent real value (placeholders like "Unknown Artist" do not count).
+
+    The parts of one book mostly share their tags, so one distinct value is the fast path."""
+    distinct = set(values)
+    distinct.discard(None)
+    distinct.discard("")
+    if len(distinct) == 1:
+        value = distinct.pop()
+        return None if _is_placeholder(value) else value
+    counted = Counter(v for v in values if v in distinct)
+    for value, _count in counted.most_common():
+        if not _is_placeholder(value):
+            return value
+    return None
+
+
+def _is_placeholder(value: Any) -> bool:
+    return isinstance(value, str) and bool(_PLACEHOLDER.match(value.strip()))
 
 
 def tag_evidence(files: list[FileRecord]) -> Evidence | None:
     tags = [f.tags for f in files if not f.tags.get("error")]
     if not tags:
         return None
-    album = _common(t.get("album") for t in tags)
+
+    def common(key: str) -> Any:
+        return _common([t.get(key) for t in tags])
+
+    album = common("album")
     titles = {t.get("title") for t in tags}
     title = album or (next(iter(titles)) if len(titles) == 1 else None)
-    author = _common(t.get("albumartist") for t in tags) or _common(t.get("artist") for t in tags)
-    year = _common(t.get("year") for t in tags)
+    author = common("albumartist") or common("artist")
+    year = common("year")
     evidence = Evidence(
         source="tags",
         title=title,
-        subtitle=_common(t.get("subtitle") for t in tags),
+        subtitle=common("subtitle"),
         authors=split_people(author),
-        narrators=split_people(_common(t.get("composer") for t in tags)),
-        series=_common(t.get("series") for t in tags),
-        series_position=_common(t.get("series_part") for t in tags),
-        asin=_common(t.get("asin") for t in tags),
+        narrators=split_people(common("composer")),
+        series=common("series"),
+        series_position=common("series_part"),
+        asin=common("asin"),
         year=int(year) if year else None,
     )
     empty = Evidence(source="tags")
@@ -149,13 +165,18 @@ def _folder_evidence(rel: str, named: list[Evidence]) -> Evidence:
     return folder
 
 
+def _extension(path: str) -> str:
+    dot = path.rfind(".")
+    return path[dot + 1 :].lower() if dot > path.rfind(os.sep) else ""
+
+
 def assemble_book(rel: str, files: list[FileRecord], sidecars: Iterable[dict[str, Any]]) -> LibraryBook:
     """Merged display fields (sidecar > tags > folder, as Audiobookshelf ranks them) plus evidence."""
     named = [e for e in (sidecar_evidence(sidecars), tag_evidence(files)) if e]
     evidence = [*named, _folder_evidence(rel, named)]
     durations = [f.tags.get("duration") for f in files]
     known = [d for d in durations if d]
-    extensions = Counter(os.path.splitext(f.path)[1].lower().lstrip(".") for f in files)
+    extensions = Counter(_extension(f.path) for f in files)
     title = _first("title", evidence) or rel.rsplit("/", 1)[-1]
     book = LibraryBook(
         path=rel,

@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from rmab_desktop.domain.library import AUDIO_EXTENSIONS, Evidence
@@ -267,6 +268,7 @@ def _comma_people(pieces: list[str]) -> list[str]:
     return people
 
 
+@lru_cache(maxsize=8192)  # a library repeats its authors and narrators on every book
 def split_people(text: str | None) -> tuple[str, ...]:
     """``"A & B"``, ``"A, B"``, ``"A; B"`` -> names; ``"Last, First"`` becomes ``"First Last"``."""
     if not text:

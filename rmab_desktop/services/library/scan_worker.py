@@ -35,27 +35,29 @@ from rmab_desktop.services.tagging.fields import FREEFORM_FIELD, clean, finish, 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 _PR_SET_PDEATHSIG = 1
 _TEXT_FIELDS = ("title", "album", "artist", "albumartist", "composer", "genre")
-# Fields tinytag keeps under ``other``, in the order mutagen's reader looks at their tags.
-_OTHER_FIELDS = (
-    ("albumartist", ("album artist", "album_artist")),
-    ("grouping", ("grouping",)),
-    ("year", ("year", "tdrl")),
-    ("subtitle", ("tit3",)),
-    ("series", ("movement_name",)),
-    ("series_part", ("movement",)),
-    ("language", ("language",)),
-)
+# Fields tinytag keeps under ``other`` by their tag's (lower-case) name; freeform names too.
+_OTHER_FIELD = {
+    "album artist": "albumartist",
+    "album_artist": "albumartist",
+    "grouping": "grouping",
+    "year": "year",
+    "tdrl": "year",
+    "tit3": "subtitle",
+    "movement_name": "series",
+    "movement": "series_part",
+}
 
 
 class BookTask(NamedTuple):
     rel: str
+    external: str  # the book's absolute folder (or root-level file): its row's external_id
     audio: list[FileEntry]
     sidecars: list[FileEntry]
     stored: dict[str, dict[str, Any]]  # tags already in the database for unchanged files
 
 
 class BookResult(NamedTuple):
-    rel: str
+    external: str
     columns: dict[str, Any] | None  # None: the book could not be assembled (see errors)
     files: list[tuple[FileEntry, dict[str, Any]]]  # audio, then sidecars
     read: int  # audio files whose tags were read
@@ -63,36 +65,37 @@ class BookResult(NamedTuple):
 
 
 def _joined(first: Any, more: list[str] | None) -> str | None:
-    values = [str(first)] if first not in (None, "") else []
-    if more:
-        values += more
-    return clean(", ".join(v for v in values if v)) if values else None
+    """One field's values as mutagen's reader joins them ("A, B")."""
+    if not more:
+        return clean(str(first)) if first not in (None, "") else None
+    values = [str(first), *more] if first not in (None, "") else more
+    return clean(", ".join(v for v in values if v))
 
 
 def tags_from_tinytag(tag: TinyTag) -> dict[str, Any]:
     """The library fields of a parsed file, as ``read_tags`` names and normalises them."""
     other = tag.other
+    fields = tag.__dict__
     out: dict[str, Any] = {}
     if tag.duration:
         out["duration"] = round(float(tag.duration), 3)
     if tag.bitrate:
         out["bitrate"] = int(tag.bitrate * 1000)
     for key in _TEXT_FIELDS:
-        put(out, key, _joined(getattr(tag, key), other.get(key)))
+        value = fields[key]
+        if value is not None or key in other:
+            put(out, key, _joined(value, other.get(key)))
     if tag.year:
         put(out, "year", clean(str(tag.year)))
-    for key, names in _OTHER_FIELDS:
-        for name in names:
-            if name in other:
-                put(out, key, _joined(None, other[name]))
+    for names in (_OTHER_FIELD, FREEFORM_FIELD):  # a tag's own frame or atom before a freeform one
+        for name, values in other.items():
+            key = names.get(name)
+            if key:
+                put(out, key, _joined(None, values))
     if tag.track:
         out["track"] = tag.track
     if tag.disc:
         out["disc"] = tag.disc
-    for name, values in other.items():
-        field = FREEFORM_FIELD.get(name)
-        if field:
-            put(out, field, _joined(None, values))
     out["cover"] = tag.images.any is not None
     return finish(out)
 
@@ -143,8 +146,10 @@ def read_book(task: BookTask) -> BookResult:
             sidecars.append(data)
         columns = book_columns(assemble_book(task.rel, records, sidecars))
     except Exception as exc:  # one odd book must not end the scan of all the others
-        return BookResult(task.rel, None, [], read, [f"{task.rel}: {type(exc).__name__}: {exc}"[:300]])
-    return BookResult(task.rel, columns, files, read, errors)
+        return BookResult(
+            task.external, None, [], read, [f"{task.external}: {type(exc).__name__}: {exc}"[:300]]
+        )
+    return BookResult(task.external, columns, files, read, errors)
 
 
 def read_books(tasks: list[BookTask]) -> list[BookResult]:

@@ -28,7 +28,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import bindparam, delete, or_, select, update
 
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import LibraryFile, LibraryItem, utcnow
@@ -115,7 +115,7 @@ class LibraryScanner:
         known, items = self._load_state(start)
         walker = LibraryWalker(root)
         planner = _Planner(self.database, root, known, items)
-        writer = _Writer(self.database, root, known, items)
+        writer = _Writer(self.database, known, items)
         cancelled = False
 
         def announced(chunks: Iterator[list[BookTask]]) -> Iterator[list[BookTask]]:
@@ -149,22 +149,31 @@ class LibraryScanner:
             cancelled=cancelled,
         )
 
+    def iter_books(self, root: str | Path) -> Iterator[LibraryBook]:
+        """Books under ``root`` as last scanned, in path order (one Core query, rows streamed)."""
+        root_path = _check_root(root)
+        items = LibraryItem.__table__.c
+        query = (
+            select(
+                items.id, items.external_id, items.title, items.subtitle, items.authors, items.narrators,
+                items.series_name, items.series_position, items.asin, items.year, items.file_count,
+                items.duration_seconds, items.format, items.size_bytes,
+            )
+            .where(items.backend == BACKEND, items.external_id.like(_like_prefix(root_path.rstrip(os.sep) + os.sep), "\\"))
+            .order_by(items.external_id)
+        )  # fmt: skip
+        with self.database.session() as session:
+            for row in session.connection().execute(query):
+                yield _row_to_book(row, root_path)
+
     def list_books(self, root: str | Path, *, with_evidence: bool = False) -> list[LibraryBook]:
         """Books under ``root`` as last scanned; ``with_evidence`` rebuilds per-source evidence."""
-        root_path = _check_root(root)
-        prefix = root_path.rstrip(os.sep) + os.sep
+        books = list(self.iter_books(root))
+        if not with_evidence:
+            return books
+        prefix = _check_root(root).rstrip(os.sep) + os.sep
+        files: dict[int, list[LibraryFile]] = {}
         with self.database.session() as session:
-            rows = session.execute(
-                select(LibraryItem)
-                .where(
-                    LibraryItem.backend == BACKEND, LibraryItem.external_id.like(_like_prefix(prefix), "\\")
-                )
-                .order_by(LibraryItem.external_id)
-            ).scalars()
-            books = [_row_to_book(row, root_path) for row in rows]
-            if not with_evidence:
-                return books
-            files: dict[int, list[LibraryFile]] = {}
             for file_row in session.execute(
                 select(LibraryFile).where(LibraryFile.path.like(_like_prefix(prefix), "\\"))
             ).scalars():
@@ -226,14 +235,15 @@ class _Planner:
     def chunks(self, books: Iterable[BookFolder], cancel: CancelToken) -> Iterator[list[BookTask]]:
         known, unseen = self.known, self.unseen
         per_item = Counter(k.item_id for k in known.values())
-        chunk: list[tuple[BookFolder, list[str]]] = []
+        chunk: list[tuple[BookFolder, str, list[str]]] = []
         size = 0
         for book in books:
             if cancel.cancelled:
                 raise _Cancelled
             self.books += 1
             self.audio_files += len(book.audio)
-            item_id = self.items.get(_external_id(self.root, book.rel))
+            external = _external_id(self.root, book.rel)
+            item_id = self.items.get(external)
             dirty = item_id is None
             unchanged: list[str] = []
             for entry in chain(book.audio, book.sidecars):
@@ -250,7 +260,7 @@ class _Planner:
                 self.alive.add(item_id)
                 dirty = dirty or len(unchanged) != per_item[item_id]  # one of its files went away
             if dirty:
-                chunk.append((book, unchanged))
+                chunk.append((book, external, unchanged))
                 size += len(book.audio) + 1
                 if size >= CHUNK_FILES:
                     yield self._tasks(chunk)
@@ -258,14 +268,13 @@ class _Planner:
         if chunk:
             yield self._tasks(chunk)
 
-    def _tasks(self, chunk: list[tuple[BookFolder, list[str]]]) -> list[BookTask]:
-        stored = self._stored_tags([path for _book, unchanged in chunk for path in unchanged])
+    def _tasks(self, chunk: list[tuple[BookFolder, str, list[str]]]) -> list[BookTask]:
+        stored = self._stored_tags([path for _book, _external, unchanged in chunk for path in unchanged])
         tasks = []
-        for book, unchanged in chunk:
-            tasks.append(
-                BookTask(book.rel, book.audio, book.sidecars, {p: stored.get(p, {}) for p in unchanged})
-            )
-            self.to_read += len(book.audio) - sum(1 for e in book.audio if e.path in tasks[-1].stored)
+        for book, external, unchanged in chunk:
+            mine = {p: stored.get(p, {}) for p in unchanged}
+            tasks.append(BookTask(book.rel, external, book.audio, book.sidecars, mine))
+            self.to_read += sum(1 for e in book.audio if e.path not in mine)
         return tasks
 
     def _stored_tags(self, paths: list[str]) -> dict[str, dict[str, Any]]:
@@ -355,11 +364,8 @@ class _Reporter:
 class _Writer:
     """Buffers read books and writes them in bulk transactions."""
 
-    def __init__(
-        self, database: Database, root: str, known: dict[str, _Known], items: dict[str, int]
-    ) -> None:
+    def __init__(self, database: Database, known: dict[str, _Known], items: dict[str, int]) -> None:
         self.database = database
-        self.root = root
         self.known = known
         self.items = items
         self.pending: list[BookResult] = []
@@ -384,31 +390,33 @@ class _Writer:
         pending, self.pending, self.pending_files = self.pending, [], 0
         new_items, changed_items = [], []
         for result in pending:
-            external = _external_id(self.root, result.rel)
+            external = result.external
             row = {"backend": BACKEND, "external_id": external, "path": external, **(result.columns or {})}
             item_id = self.items.get(external)
             if item_id is None:
                 new_items.append(row)
             else:
                 changed_items.append({"id": item_id, **row})
+        items = LibraryItem.__table__  # Core executemany: the ORM's bulk path costs more per row
         with self.database.session() as session:
+            connection = session.connection()
             if new_items:
                 now = utcnow()
                 for row in new_items:
                     row["added_at"] = now
-                for item_id, external in session.execute(
-                    insert(LibraryItem).returning(LibraryItem.id, LibraryItem.external_id), new_items
+                for item_id, external in connection.execute(
+                    items.insert().returning(items.c.id, items.c.external_id), new_items
                 ):
                     self.items[external] = item_id
             if changed_items:
                 session.execute(update(LibraryItem), changed_items)
-            self._write_files(session, pending)
+            self._write_files(connection, pending)
         self.books_written += len(pending)
 
-    def _write_files(self, session: Any, pending: list[BookResult]) -> None:
+    def _write_files(self, connection: Any, pending: list[BookResult]) -> None:
         inserts, updates = [], []
         for result in pending:
-            item_id = self.items[_external_id(self.root, result.rel)]
+            item_id = self.items[result.external]
             for entry, tags in result.files:
                 row = {
                     "item_id": item_id,
@@ -423,9 +431,13 @@ class _Writer:
                 else:
                     updates.append({"id": old.id, **row})
         if inserts:
-            session.execute(insert(LibraryFile), inserts)
+            connection.execute(LibraryFile.__table__.insert(), inserts)
         if updates:
-            session.execute(update(LibraryFile), updates)
+            files = LibraryFile.__table__
+            connection.execute(
+                files.update().where(files.c.id == bindparam("file_id")),
+                [{"file_id": row.pop("id"), **row} for row in updates],
+            )
 
     def remove_missing(self, gone: set[str], empty_items: set[int]) -> int:
         """Forget files no longer on disk and books left without files; the audio files gone."""
@@ -448,14 +460,14 @@ def _check_root(root: str | Path) -> str:
 
 
 def _external_id(root: str, rel: str) -> str:
-    return os.path.join(root, *rel.split("/"))
+    return os.path.join(root, rel if os.sep == "/" else rel.replace("/", os.sep))
 
 
 def _is_sidecar(row: LibraryFile) -> bool:
     return bool((row.tags or {}).get("sidecar"))
 
 
-def _row_to_book(row: LibraryItem, root: str) -> LibraryBook:
+def _row_to_book(row: Any, root: str) -> LibraryBook:
     rel = os.path.relpath(row.external_id, root).replace(os.sep, "/")
     return LibraryBook(
         id=row.id,
