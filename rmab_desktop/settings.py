@@ -52,6 +52,7 @@ class LibrarySettings(BaseModel):
     embed_tags: bool = True  # not for hardlinks: tagging would change the seeding copy
     write_sidecars: bool = True  # metadata.json, desc.txt, reader.txt for Audiobookshelf
     merge_chapters: bool = False  # multi-file books -> one M4B with chapters (needs ffmpeg)
+    watch: bool = True  # rescan books as they change on disk (the scheduled refresh stays on)
 
 
 class Preferences(BaseModel):

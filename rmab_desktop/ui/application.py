@@ -17,6 +17,7 @@ from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.automation_lease import AutomationLease
 from rmab_desktop.services.events import AppEvent
+from rmab_desktop.services.library.watcher import LibraryWatcher, watched_folder
 from rmab_desktop.services.notifications.desktop import for_desktop
 from rmab_desktop.ui.crash_dialog import CrashHandler
 from rmab_desktop.ui.desktop_integration import DesktopIntegration
@@ -102,6 +103,8 @@ class DesktopApp(QObject):
         self._wire()
         self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
+        library = core.library
+        self.library_watcher = LibraryWatcher(library.refresh_paths) if library is not None else None
 
     # -- start -----------------------------------------------------------------------------------
     def start(self) -> None:
@@ -113,11 +116,18 @@ class DesktopApp(QObject):
         self.pump.start()
         self._status_timer.start()
         self.refresh_status()
+        self.restart_library_watcher()
         self.runner.submit(
             self.core.credentials.status,
             on_result=lambda status: self.window.set_keyring_status(status.state.value, status.message),
             on_error=lambda info: self.window.set_keyring_status("unavailable", info.message),
         )
+
+    def restart_library_watcher(self) -> None:
+        """Off the GUI thread (setting up the watches walks the folder tree)."""
+        watcher, library = self.library_watcher, self.core.library
+        if watcher is not None and library is not None:
+            self.runner.submit(lambda: watcher.start(watched_folder(library, self.core.prefs.library)))
 
     def _wire(self) -> None:
         window, tray, pump = self.window, self.tray, self.pump
@@ -185,6 +195,7 @@ class DesktopApp(QObject):
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.build, parent=self.window)
+        dialog.accepted.connect(self.restart_library_watcher)  # the folder or the switch may have changed
         dialog.open()
         return dialog
 
@@ -237,6 +248,8 @@ class DesktopApp(QObject):
         if interrupted:
             log.info("Quit interrupted job(s) %s; they will run at the next start", interrupted)
         self.runner.wait_for("network", 3000)  # the settings save
+        if self.library_watcher is not None:
+            self.library_watcher.stop()
         self.runner.shutdown(5000)
         self._unsubscribe()
         self.integration.close()

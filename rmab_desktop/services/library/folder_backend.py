@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 
 from rmab_desktop.clients._http import timed_test
 from rmab_desktop.db.models import LibraryItem
@@ -84,14 +84,14 @@ class FolderBackend:
             for book in books
         ]
 
-    def _fill_covers(self) -> None:
-        prefix = self.root.rstrip(os.sep) + os.sep
+    def _fill_covers(self, under: str | None = None) -> None:
+        prefix = (under or self.root).rstrip(os.sep) + os.sep
         with self.scanner.database.session() as session:
             rows = session.execute(
                 select(LibraryItem.id, LibraryItem.path).where(
                     LibraryItem.backend == BACKEND,
                     LibraryItem.cover_path.is_(None),
-                    LibraryItem.path.startswith(prefix, autoescape=True),
+                    or_(LibraryItem.path.startswith(prefix, autoescape=True), LibraryItem.path == under),
                 )
             ).all()
         found = [
@@ -106,4 +106,4 @@ class FolderBackend:
         if subpath and (subpath == os.pardir or subpath.startswith(os.pardir + os.sep)):
             raise ValidationError(f"{path} is not inside the library folder {self.root}.")
         self.scanner.scan(self.root, subpath=None if subpath in (None, os.curdir) else subpath)
-        self._fill_covers()
+        self._fill_covers(path)

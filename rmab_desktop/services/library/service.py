@@ -239,6 +239,12 @@ class LibraryService:
         self.scanner = scanner or LibraryScanner(database)
         self.retagger = retagger
         self._cover_source: tuple[str, PlexBackend | AbsBackend] | None = None
+        self._listeners: list[Callable[[], None]] = []
+
+    def subscribe(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """``listener()`` runs (on the refreshing thread) after the watcher refreshed the library."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     # ---------------------------------------------------------------- configuration
     def backend_config(self) -> LibraryBackendConfig:
@@ -356,6 +362,14 @@ class LibraryService:
     def refresh_path(self, path: str | None) -> None:
         """After an import: tell the active backend about ``path`` (a local book folder)."""
         self.backend().refresh(path)
+
+    def refresh_paths(self, paths: list[str]) -> None:
+        """The watcher's changes: rescan just these folders (or root-level files), then tell listeners."""
+        backend = self.backend()
+        for path in paths:
+            backend.refresh(path)
+        for listener in list(self._listeners):
+            listener()
 
     # ---------------------------------------------------------------- book actions
     def rescan(self, entry_id: int) -> None:

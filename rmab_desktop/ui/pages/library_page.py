@@ -113,6 +113,7 @@ def _phase(value: object) -> str:
 class LibraryPage(QWidget):
     loaded = Signal(int)  # number of books, after each (re)load
     filtered = Signal(int)  # number of visible books, after each search
+    changedOnDisk = Signal()  # emitted from the watcher's thread; queued to the GUI thread
 
     def __init__(
         self,
@@ -135,6 +136,9 @@ class LibraryPage(QWidget):
         self._total = 0
         self._busy = False
         self._build()
+        self.changedOnDisk.connect(self.reload)
+        unsubscribe = service.subscribe(self.changedOnDisk.emit)
+        self.destroyed.connect(lambda *_: unsubscribe())
         self.reload()
 
     def _placeholder(self, size: int) -> QPixmap:
