@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -199,3 +204,123 @@ def test_sidecar_metadata_feeds_the_book(database: Database, tmp_path: Path) -> 
     stats = scanner.scan(root)
     assert stats.books_changed == 1 and stats.files_read == 0
     assert scanner.list_books(root)[0].title == "Changed Sidecar"
+
+
+def test_fifo_outside_links_and_a_hostile_sidecar_do_not_stop_the_scan(database: Database, tmp_path: Path) -> None:
+    root, outside = tmp_path / "lib", tmp_path / "outside"
+    make_audio(root / "Good Author/Good Book/01.mp3", album="Good Book")
+    deep = make_audio(root / "Deep Author/Deep Book/01.mp3", album="Deep Book")
+    (deep.parent / "metadata.json").write_text("[" * 200_000 + "]" * 200_000)
+    os.mkfifo(root / "Good Author/Good Book/02.mp3")
+    make_audio(outside / "secret.mp3", album="Outside Secret")
+    make_audio(outside / "Book/01.mp3", album="Outside Folder")
+    (root / "Link Author/Link Book").mkdir(parents=True)
+    (root / "Link Author/Link Book/01.mp3").symlink_to(outside / "secret.mp3")
+    (root / "Link Author/Linked Folder").symlink_to(outside / "Book")
+    (root / "Good Author/Good Book/03.mp3").symlink_to(root / "Good Author/Good Book/01.mp3")
+
+    finished: list[object] = []
+    scanner = LibraryScanner(database, workers=1)
+    worker = threading.Thread(target=lambda: finished.append(scanner.scan(root)), daemon=True)
+    worker.start()
+    worker.join(timeout=120)  # a deadline against a hang, not a timing assert
+    assert finished, "the scan blocked"
+    stats = finished[0]
+    books = books_by_path(scanner, root)
+    assert set(books) == {"Good Author/Good Book", "Deep Author/Deep Book"}
+    assert books["Good Author/Good Book"].files == 2  # 01.mp3 and the link to it inside the library
+    assert books["Deep Author/Deep Book"].title == "Deep Book"
+    errors = "\n".join(stats.errors)
+    assert "02.mp3: not a regular file" in errors
+    assert "Link Book/01.mp3: links to" in errors and "Linked Folder: links to" in errors
+    assert "Outside" not in " ".join(b.title for b in books.values())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds child processes through /proc")
+def test_a_killed_scan_leaves_no_reader_processes(tmp_path: Path) -> None:
+    root = tmp_path / "big"
+    template = make_audio(tmp_path / "t.mp3", album="x").read_bytes()
+    for book in range(400):
+        folder = root / f"Author {book % 40}/Book {book}"
+        folder.mkdir(parents=True)
+        for part in range(10):
+            (folder / f"{part:02d}.mp3").write_bytes(template)
+    script = tmp_path / "scan.py"
+    script.write_text(SCAN_SCRIPT)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    scan = subprocess.Popen(
+        [sys.executable, str(script), str(root), str(tmp_path / "db.sqlite3")],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert scan.stdout is not None and scan.stdout.readline().strip() == "reading"
+        readers = _wait_for(lambda: _descendants(scan.pid) if len(_descendants(scan.pid)) >= 2 else None)
+        assert readers and scan.poll() is None, "the scan ended before it could be killed"
+        scan.send_signal(signal.SIGKILL)
+        scan.wait()
+        survivors = _wait_for(lambda: [p for p in readers if _alive(p)] or None, until_none=True)
+        assert not survivors, f"reader processes outlived the scan: {survivors}"
+    finally:
+        if scan.poll() is None:
+            scan.kill()
+
+
+SCAN_SCRIPT = """
+import sys
+from pathlib import Path
+
+from rmab_desktop.db.engine import Database, sqlite_url
+from rmab_desktop.db.migrate import upgrade
+from rmab_desktop.services.library.scanner import LibraryScanner
+
+
+def progress(update):
+    if update.phase == "reading" and not getattr(progress, "told", False):
+        progress.told = True
+        print("reading", flush=True)
+
+
+if __name__ == "__main__":
+    database = Database.connect(sqlite_url(Path(sys.argv[2])))
+    upgrade(database.engine)
+    LibraryScanner(database, workers=2).scan(sys.argv[1], progress=progress)
+    print("finished", flush=True)
+"""
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _wait_for(probe, *, deadline: float = 60.0, until_none: bool = False):  # type: ignore[no-untyped-def]
+    """Poll ``probe`` until it returns something (or, with ``until_none``, nothing) or the deadline."""
+    end = time.monotonic() + deadline
+    value = probe()
+    while (value is None) != until_none and time.monotonic() < end:
+        time.sleep(0.05)
+        value = probe()
+    return value
