@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.library.query import parse_query
 from rmab_desktop.services.library.service import LibraryEntry, LibraryService
+from rmab_desktop.services.library.watcher import LibraryWatcher, WatchMode
 from rmab_desktop.ui import desktop
 from rmab_desktop.ui.book_actions import LIBRARY_BOOK_ACTIONS, BookAction
 from rmab_desktop.ui.models.library_covers import CoverCache, load_cover_image
@@ -24,6 +26,7 @@ from rmab_desktop.ui.pages import library_actions
 from rmab_desktop.ui.pages.library_page import LibraryPage
 from rmab_desktop.ui.shell import Shell
 from rmab_desktop.ui.widgets.page_header import PageHeader
+from tests.audiofiles import make_audio
 from tests.fakes.plex_server import PNG_1X1
 from tests.synthetic_library import insert_synthetic_library, synthetic_rows
 
@@ -235,3 +238,29 @@ def test_search_typed_before_the_keys_arrive_applies_when_they_do(qtbot, shell: 
     page._keys_ready(entries, [e.search_record() for e in entries])
     expected = sum(1 for e in entries if e.format == "m4b")
     assert page.visible_count() == expected and page.count_label.text() == f"{expected} of 300 books"
+
+
+def test_a_book_copied_into_the_watched_library_appears_on_the_page(
+    qtbot, threaded_ctx: UiContext, core: AppCore, tmp_path: Path
+) -> None:
+    root = tmp_path / "library"
+    make_audio(root / "Ada Okafor/The Ember Crown/01.mp3", album="The Ember Crown", artist="Ada Okafor")
+    service = make_service(core, root)
+    service.sync()
+    page = LibraryPage(threaded_ctx, service)
+    qtbot.addWidget(page)
+
+    def shown() -> list[str]:
+        return [page.model.index(r, 0).data(ObjectRole).title for r in range(page.model.rowCount())]
+
+    qtbot.waitUntil(lambda: shown() == ["The Ember Crown"], timeout=60_000)
+    staging = tmp_path / "staging/Signal Orchard"
+    for part in (1, 2):
+        make_audio(staging / f"0{part}.mp3", album="Signal Orchard", artist="Cleo Silva", track=part)
+    watcher = LibraryWatcher(service.refresh_paths, quiet=0.5)
+    assert watcher.start(str(root)) == WatchMode.EVENTS
+    try:
+        shutil.copytree(staging, root / "Cleo Silva/Signal Orchard")
+        qtbot.waitUntil(lambda: "Signal Orchard" in shown(), timeout=60_000)  # a deadline, not a timing
+    finally:
+        watcher.stop()

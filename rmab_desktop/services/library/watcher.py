@@ -106,13 +106,13 @@ def scan_group(root: str, path: str, is_directory: bool) -> str | None:
 
 def existing_targets(root: str, groups: Iterable[str]) -> list[str]:
     """Scan targets for settled groups: the nearest folder still there (a removed book's parent),
-    without targets inside another target."""
+    without targets inside another target. A removed top-level folder or root-level file stays
+    itself: the scan of a missing path forgets what was under it, with no walk of the root."""
     targets = set()
     for group in groups:
         target = group
-        if os.path.dirname(target) != root:  # a root-level file stays itself even when removed
-            while target != root and not os.path.isdir(target):
-                target = os.path.dirname(target)
+        while target != root and os.path.dirname(target) != root and not os.path.isdir(target):
+            target = os.path.dirname(target)
         targets.add(target)
     ordered = sorted(targets)
     return [t for t in ordered if not any(t.startswith(o.rstrip(os.sep) + os.sep) for o in ordered if o != t)]

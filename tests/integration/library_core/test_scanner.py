@@ -206,7 +206,9 @@ def test_sidecar_metadata_feeds_the_book(database: Database, tmp_path: Path) -> 
     assert scanner.list_books(root)[0].title == "Changed Sidecar"
 
 
-def test_fifo_outside_links_and_a_hostile_sidecar_do_not_stop_the_scan(database: Database, tmp_path: Path) -> None:
+def test_fifo_outside_links_and_a_hostile_sidecar_do_not_stop_the_scan(
+    database: Database, tmp_path: Path
+) -> None:
     root, outside = tmp_path / "lib", tmp_path / "outside"
     make_audio(root / "Good Author/Good Book/01.mp3", album="Good Book")
     deep = make_audio(root / "Deep Author/Deep Book/01.mp3", album="Deep Book")
