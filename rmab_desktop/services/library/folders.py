@@ -27,6 +27,7 @@ IGNORED_EXTENSIONS = frozenset(
     {".part", ".tmp", ".crdownload", ".download", ".bak", ".old", ".temp", ".tempfile", ".!qb", ".aria2"}
 )
 SIDECAR_NAMES = frozenset({"metadata.json", "desc.txt", "reader.txt"})
+_AUDIO_SUFFIXES = tuple(AUDIO_EXTENSIONS)
 _DISC = re.compile(r"^(?:cd|disc|disk)\s*\d{1,3}$", re.IGNORECASE)
 # An ASIN, with its label if any: "[B00B7NPRY8]", "(ASIN: B00B7NPRY8)", "ASIN B00B7NPRY8", "[0143111582]".
 _ASIN_BRACKETED = re.compile(
@@ -130,24 +131,21 @@ class LibraryWalker:
                         if name == ".ignore":
                             return [], [], []
                         continue
-                    if not name.isascii() and not _encodable(name):
-                        self.errors.append(f"{entry.path!r}: name is not valid UTF-8; skipped")
-                        continue
-                    dot = name.rfind(".")
-                    ext = name[dot:].lower() if dot > 0 else ""
-                    if ext in IGNORED_EXTENSIONS:
-                        continue
                     try:
                         if entry.is_dir(follow_symlinks=False):
-                            dirs.append((entry.path, name))
+                            if (name.isascii() or self._storable(entry.path, name)) and not is_ignored(name):
+                                dirs.append((entry.path, name))
                             continue
-                        if ext in AUDIO_EXTENSIONS:
+                        lowered = name.lower()
+                        if lowered.endswith(_AUDIO_SUFFIXES):
                             found = audio
-                        elif name.lower() in SIDECAR_NAMES:
+                        elif lowered in SIDECAR_NAMES:
                             found = sidecars
                         else:
                             if entry.is_symlink():
                                 self._outside(entry.path)  # reported, never followed
+                            continue
+                        if not name.isascii() and not self._storable(entry.path, name):
                             continue
                         if entry.is_file(follow_symlinks=False) or self._followable(entry.path):
                             st = entry.stat()
@@ -161,8 +159,15 @@ class LibraryWalker:
         if len(dirs) > 1:
             dirs.sort()
         if len(audio) > 1:
-            audio.sort(key=lambda f: f.path)
+            audio.sort()  # by path: tuples compare their first field first
         return audio, sidecars, dirs
+
+    def _storable(self, path: str, name: str) -> bool:
+        """A name the database can store (UTF-8); others are reported and skipped."""
+        if _encodable(name):
+            return True
+        self.errors.append(f"{path!r}: name is not valid UTF-8; skipped")
+        return False
 
     def _outside(self, path: str) -> bool:
         """A link whose target lies outside the library folder: reported, True."""

@@ -33,5 +33,7 @@ def test_benchmark_script_runs_on_a_tiny_library(tmp_path: Path) -> None:
     assert results["rescan"]["files_read"] == 0, "an unchanged rescan re-reads nothing"
     assert results["mutagen-1"]["files_read"] == report["audio_files"]
     assert results["stat-walk"]["files"] >= report["audio_files"]
-    assert all(r["peak_rss_mib"] > 0 for r in results.values())
+    assert all(r["tree_peak_mib"] > 0 for r in results.values())
+    assert results["cli-cold"]["output_bytes"] > 0 and results["cli-json"]["books_printed"] == 12
+    assert report["scan_vs_mutagen_1"] and report["rescan_vs_stat_walk"] and "cli_json_output_s" in report
     assert not (tmp_path / "bench").exists()
