@@ -241,13 +241,13 @@ def test_search_typed_before_the_keys_arrive_applies_when_they_do(qtbot, shell: 
 
 
 def test_a_book_copied_into_the_watched_library_appears_on_the_page(
-    qtbot, threaded_ctx: UiContext, core: AppCore, tmp_path: Path
+    qtbot, threaded_shell: Shell, core: AppCore, tmp_path: Path
 ) -> None:
     root = tmp_path / "library"
     make_audio(root / "Ada Okafor/The Ember Crown/01.mp3", album="The Ember Crown", artist="Ada Okafor")
     service = make_service(core, root)
     service.sync()
-    page = LibraryPage(threaded_ctx, service)
+    page = make_page(service, threaded_shell)
     qtbot.addWidget(page)
 
     def shown() -> list[str]:

@@ -28,7 +28,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, delete, or_, select, update
+from sqlalchemy import Table, bindparam, delete, or_, select, update
 
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import LibraryFile, LibraryItem, utcnow
@@ -393,7 +393,7 @@ class _Writer:
                 new_items.append(row)
             else:
                 changed_items.append({"id": item_id, **row})
-        items = LibraryItem.__table__  # Core executemany: the ORM's bulk path costs more per row
+        items = _table(LibraryItem)  # Core executemany: the ORM's bulk path costs more per row
         with self.database.session() as session:
             connection = session.connection()
             if new_items:
@@ -427,9 +427,9 @@ class _Writer:
                 else:
                     updates.append({"id": old[_ID], **row})
         if inserts:
-            connection.execute(LibraryFile.__table__.insert(), inserts)
+            connection.execute(_table(LibraryFile).insert(), inserts)
         if updates:
-            files = LibraryFile.__table__
+            files = _table(LibraryFile)
             connection.execute(
                 files.update().where(files.c.id == bindparam("file_id")),
                 [{"file_id": row.pop("id"), **row} for row in updates],
@@ -446,6 +446,13 @@ class _Writer:
             for start in range(0, len(item_ids), 500):
                 session.execute(delete(LibraryItem).where(LibraryItem.id.in_(item_ids[start : start + 500])))
         return sum(1 for p in paths if os.path.basename(p).lower() not in SIDECAR_NAMES)
+
+
+def _table(model: type[LibraryItem] | type[LibraryFile]) -> Table:
+    """A mapped class's Core table (typed as such: ``__table__`` is declared as any FromClause)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _check_root(root: str | Path) -> str:
