@@ -177,7 +177,7 @@ def test_log_entry_from_event():
     event = JobEvent(7, 3, None, EventLevel.WARNING, "queue", "It stopped", NOW)
     line = LogEntry.from_event(event)
     assert line.id == "e7" and line.level == "warning" and line.job_id == 3
-    assert "WARNING queue job 3: It stopped" in line.as_line()
+    assert "WARNING queue [job-3]: It stopped" in line.as_line()
 
 
 @pytest.mark.parametrize(
