@@ -21,6 +21,7 @@ from rmab_desktop.services.notifications.desktop import for_desktop
 from rmab_desktop.ui.crash_dialog import CrashHandler
 from rmab_desktop.ui.desktop_integration import DesktopIntegration
 from rmab_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
+from rmab_desktop.ui.dialogs.secrets_unlock import PassphraseDialog
 from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rmab_desktop.ui.dialogs.settings_registry import SettingsSection
 from rmab_desktop.ui.main_window import MainWindow, WindowParts
@@ -113,11 +114,32 @@ class DesktopApp(QObject):
         self.pump.start()
         self._status_timer.start()
         self.refresh_status()
+        self.show_keyring_status()
+        secrets = self.core.credentials.fallback
+        if secrets is not None and secrets.exists() and not secrets.unlocked:
+            self.ask_passphrase()
+
+    def show_keyring_status(self) -> None:
         self.runner.submit(
             self.core.credentials.status,
             on_result=lambda status: self.window.set_keyring_status(status.state.value, status.message),
             on_error=lambda info: self.window.set_keyring_status("unavailable", info.message),
         )
+
+    def ask_passphrase(self) -> PassphraseDialog:
+        """Once per start when the encrypted secrets file is locked; "Not now" leaves secrets
+        unavailable and says so in the status bar."""
+        dialog = PassphraseDialog(self.core.credentials, self.runner, create=False, parent=self.window)
+        dialog.accepted.connect(self.show_keyring_status)
+        dialog.rejected.connect(
+            lambda: self.window.statusBar().showMessage(
+                tr(
+                    "Secrets are locked: services that need a password or API key will not work until you unlock them in Settings > General."
+                )
+            )
+        )
+        dialog.open()
+        return dialog
 
     def _wire(self) -> None:
         window, tray, pump = self.window, self.tray, self.pump
