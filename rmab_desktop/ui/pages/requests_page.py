@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
