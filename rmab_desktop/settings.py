@@ -31,7 +31,7 @@ class WindowState(BaseModel):
 
     geometry_b64: str | None = None
     state_b64: str | None = None
-    last_page: str = "activity"
+    last_page: str = "discover"  # a new user starts where books are found
 
 
 class CatalogSettings(BaseModel):

@@ -1449,6 +1449,11 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
+            <source>Secrets are locked: services that need a password or API key will not work until you unlock them in Settings &gt; General.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/application.py" />
             <source>Still running</source>
             <translation>Aún en curso</translation>
         </message>
@@ -1859,13 +1864,23 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
+            <source>No keychain could keep them. Choose an encrypted file or unlock it in Settings &gt; General, then enter them again in Settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>S&amp;kip setup</source>
             <translation>&amp;Omitir configuración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
-            <source>Saved. Your secrets are in the system keychain.</source>
-            <translation>Guardado. Sus secretos están en el llavero del sistema.</translation>
+            <source>Saved, except the passwords and keys of: {items}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
+            <source>Saved. Your secrets are kept safe.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
@@ -2043,11 +2058,6 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
-            <source>Could not check the keychain: {reason}</source>
-            <translation>No se pudo comprobar el llavero: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Dark</source>
             <translation>Oscuro</translation>
         </message>
@@ -2065,6 +2075,11 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Database</source>
             <translation>Base de datos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
+            <source>Encrypted file</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
@@ -3133,6 +3148,11 @@ Grab it anyway?</source>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
+            <source>Re-tag this book?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Re-tagged</source>
             <translation>Reetiquetado</translation>
         </message>
@@ -3145,6 +3165,11 @@ Grab it anyway?</source>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Tags of “{title}” were written.</source>
             <translation>Se escribieron las etiquetas de “{title}”.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
+            <source>Write the title, authors, narrators, series, cover and description of “{title}” into its audio files? Tags it has no value for (such as a genre) and tags it does not manage are kept.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3758,6 +3783,11 @@ Grab it anyway?</source>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Search the &amp;Catalog</source>
             <translation>Buscar en el &amp;catálogo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>Secrets: encrypted file</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -5393,6 +5423,16 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Find a book on Discover or Search and press Request: the app searches your indexers, downloads it and adds it to your library. Each request and its progress appears here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>No requests yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Note for the approval or denial</source>
             <translation>Nota para la aprobación o denegación</translation>
         </message>
@@ -5766,6 +5806,94 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <source>{country} ({code})</source>
             <comment>a marketplace</comment>
             <translation>{country} ({code})</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretsFile</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>&amp;Create</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>&amp;Not now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>&amp;Passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>&amp;Repeat it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>&amp;Unlock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>&lt;b&gt;Passwords and API keys cannot be saved yet.&lt;/b&gt; {why} Everything else is saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>At least {count} characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>Creating…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>Encrypted secrets file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>No system keychain works here. Choose a passphrase to keep passwords and API keys in a file encrypted with it. You will enter it once each time the app starts; it cannot be recovered if you forget it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>The two passphrases differ.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>U&amp;nlock…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>Unlock your secrets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>Unlocking…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>Use an &amp;encrypted file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
+            <source>Your passwords and API keys are in a file encrypted with your passphrase. Enter it to use them.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

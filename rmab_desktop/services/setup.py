@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 from rmab_desktop.clients._http import timed_test
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
-from rmab_desktop.domain.errors import ValidationError
+from rmab_desktop.domain.errors import CredentialError, ValidationError
 from rmab_desktop.domain.job_payloads import NoPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.downloads import DownloadClientConfig
@@ -93,6 +93,8 @@ class SetupPlan:
 class StartedJobs:
     catalog_refresh: int | None
     library_scan: int | None
+    # What was chosen but whose secret could not be saved (no keychain works): enter it again later.
+    secrets_not_saved: tuple[str, ...] = ()
 
 
 # -- tests ---------------------------------------------------------------------------------------
@@ -134,48 +136,74 @@ def check_audible(core: SetupCore, region: str) -> ConnectionTestResult:
 
 # -- apply --------------------------------------------------------------------------------------
 def apply_plan(core: SetupCore, plan: SetupPlan) -> StartedJobs:
-    """Save every chosen part (secrets to the keychain), mark setup done, start the first jobs."""
+    """Save every chosen part (secrets to the keychain), mark setup done, start the first jobs.
+
+    A secret that cannot be saved (no keychain works, the secrets file is locked) never stops the
+    rest: what needs no secret is saved, and the items left without theirs are named in the result."""
+    unsaved: list[str] = []
     if plan.library is not None:
-        _apply_library(core, plan.library)
+        _apply_library(core, plan.library, unsaved)
     if plan.region:
         core.prefs.catalog.region = plan.region
     if plan.indexers:
-        _apply_indexers(core, plan.indexers)
+        _apply_indexers(core, plan.indexers, unsaved)
     if plan.download_client is not None:
-        _apply_download_client(core, *plan.download_client)
-    if plan.notification_url and not _has_notification(core, plan.notification_url):
-        core.notifications.create(
-            "Notifications", plan.notification_url, core.notifications.events.defaults()
-        )
+        _apply_download_client(core, *plan.download_client, unsaved)
+    if plan.notification_url:
+        _apply_notification(core, plan.notification_url, unsaved)
     core.prefs.first_run_done = True
     core.save_prefs()
     return StartedJobs(
         catalog_refresh=_start(core, JobType.CATALOG_REFRESH),
         library_scan=_start(core, JobType.LIBRARY_SYNC) if core.prefs.library.root else None,
+        secrets_not_saved=tuple(unsaved),
     )
 
 
-def _apply_library(core: SetupCore, choice: LibraryChoice) -> None:
+def _apply_library(core: SetupCore, choice: LibraryChoice, unsaved: list[str]) -> None:
     core.prefs.library.root = choice.root
-    core.library.save_backend_config(choice.backend_config(), choice.token or None)
+    try:
+        core.library.save_backend_config(choice.backend_config(), choice.token or None)
+    except CredentialError:  # the server settings are saved before the token
+        unsaved.append(choice.kind.value)
 
 
-def _apply_indexers(core: SetupCore, chosen: list[tuple[IndexerConfig, str | None]]) -> None:
+def _apply_indexers(
+    core: SetupCore, chosen: list[tuple[IndexerConfig, str | None]], unsaved: list[str]
+) -> None:
     """Add the chosen indexers; one with the same type and address replaces the old one."""
     new_keys = {(config.type, config.url) for config, _ in chosen}
     kept = [c for c in core.indexers.configs() if (c.type, c.url) not in new_keys]
     for config, api_key in chosen:
         if api_key:
-            core.indexers.set_api_key(config, api_key)
+            try:
+                core.indexers.set_api_key(config, api_key)
+            except CredentialError:
+                unsaved.append(config.name)
     core.indexers.save_configs(kept + [config for config, _ in chosen])
 
 
-def _apply_download_client(core: SetupCore, config: DownloadClientConfig, secret: str | None) -> None:
+def _apply_download_client(
+    core: SetupCore, config: DownloadClientConfig, secret: str | None, unsaved: list[str]
+) -> None:
     """Running the wizard again updates the client at the same address instead of adding one."""
     same = next((c for c in core.downloads.configs() if (c.kind, c.url) == (config.kind, config.url)), None)
     if same is not None:
         config = config.model_copy(update={"id": same.id, "secret_name": same.secret_name})
-    core.downloads.save_client(config, secret or None)
+    try:
+        core.downloads.save_client(config, secret or None)
+    except CredentialError:
+        core.downloads.save_client(config, None)
+        unsaved.append(config.name)
+
+
+def _apply_notification(core: SetupCore, url: str, unsaved: list[str]) -> None:
+    """The notification address is itself a secret: without a keychain it cannot be kept at all."""
+    try:
+        if not _has_notification(core, url):
+            core.notifications.create("Notifications", url, core.notifications.events.defaults())
+    except CredentialError:
+        unsaved.append("Notifications")
 
 
 def _has_notification(core: SetupCore, url: str) -> bool:

@@ -22,6 +22,7 @@ from rmab_desktop.services.notifications.desktop import for_desktop
 from rmab_desktop.ui.crash_dialog import CrashHandler
 from rmab_desktop.ui.desktop_integration import DesktopIntegration
 from rmab_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
+from rmab_desktop.ui.dialogs.secrets_unlock import PassphraseDialog
 from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rmab_desktop.ui.dialogs.settings_registry import SettingsSection
 from rmab_desktop.ui.main_window import MainWindow, WindowParts
@@ -117,6 +118,12 @@ class DesktopApp(QObject):
         self._status_timer.start()
         self.refresh_status()
         self.restart_library_watcher()
+        self.show_keyring_status()
+        secrets = self.core.credentials.fallback
+        if secrets is not None and secrets.exists() and not secrets.unlocked:
+            self.ask_passphrase()
+
+    def show_keyring_status(self) -> None:
         self.runner.submit(
             self.core.credentials.status,
             on_result=lambda status: self.window.set_keyring_status(status.state.value, status.message),
@@ -128,6 +135,21 @@ class DesktopApp(QObject):
         watcher, library = self.library_watcher, self.core.library
         if watcher is not None and library is not None:
             self.runner.submit(lambda: watcher.start(watched_folder(library, self.core.prefs.library)))
+
+    def ask_passphrase(self) -> PassphraseDialog:
+        """Once per start when the encrypted secrets file is locked; "Not now" leaves secrets
+        unavailable and says so in the status bar."""
+        dialog = PassphraseDialog(self.core.credentials, self.runner, create=False, parent=self.window)
+        dialog.accepted.connect(self.show_keyring_status)
+        dialog.rejected.connect(
+            lambda: self.window.statusBar().showMessage(
+                tr(
+                    "Secrets are locked: services that need a password or API key will not work until you unlock them in Settings > General."
+                )
+            )
+        )
+        dialog.open()
+        return dialog
 
     def _wire(self) -> None:
         window, tray, pump = self.window, self.tray, self.pump

@@ -357,12 +357,13 @@ class MainWindow(QMainWindow):
     def set_keyring_status(self, state: str, message: str) -> None:
         words = {
             "secure": tr("Keychain: secure"),
+            "encrypted_file": tr("Secrets: encrypted file"),
             "locked": tr("Keychain: locked"),
             "unavailable": tr("Keychain: unavailable"),
         }
         self.keyring_label.setText(words.get(state, words["unavailable"]))
         self.keyring_label.setToolTip(message)
-        if state == "secure":
+        if state in ("secure", "encrypted_file"):
             self.banners.hide_banner("keyring")
         else:
             level = "warning" if state == "locked" else "error"

@@ -73,6 +73,7 @@ def open_first_run_wizard(core: AppCore, shell: Shell, parent: QWidget | None = 
         core.queue,
         shell.runner,
         parent,
+        credentials=core.credentials,
     )
     wizard.open()
     return wizard

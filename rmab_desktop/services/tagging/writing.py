@@ -175,21 +175,21 @@ def _write_id3(path: Path, tags: BookTags, cover: bytes | None) -> None:
         "series": MVNM,
     }
     for name, frame in frames.items():
-        id3.delall(frame.__name__)
         if name in values:
+            id3.delall(frame.__name__)
             id3.add(frame(encoding=3, text=[values[name]]))
-    id3.delall("MVIN")
     if tags.series_part:
+        id3.delall("MVIN")
         id3.add(MVIN(encoding=3, text=[tags.series_part]))
     for name, desc in (("asin", "ASIN"), ("series", "SERIES"), ("series-part", "SERIES-PART")):
-        id3.delall(f"TXXX:{desc}")
         if name in values:
+            id3.delall(f"TXXX:{desc}")
             id3.add(TXXX(encoding=3, desc=desc, text=[values[name]]))
-    id3.delall("COMM")
     if tags.description:
+        id3.delall("COMM")
         id3.add(COMM(encoding=3, lang="eng", desc="", text=[tags.description]))
-    id3.delall("TRCK")
     if tags.track:
+        id3.delall("TRCK")
         id3.add(TRCK(encoding=3, text=[f"{tags.track}/{tags.track_total or tags.track}"]))
     if cover:
         id3.delall("APIC")
@@ -216,7 +216,6 @@ def _write_mp4(path: Path, tags: BookTags, cover: bytes | None) -> None:
         "series": "©mvn",
     }
     for name, atom in atoms.items():
-        mp4.pop(atom, None)
         if name in values:
             mp4[atom] = [values[name]]
     if tags.description:
@@ -225,7 +224,6 @@ def _write_mp4(path: Path, tags: BookTags, cover: bytes | None) -> None:
         mp4["©mvi"] = [int(tags.series_part)]
     for name in ("asin", "series", "series-part", "subtitle", "publisher", "language"):
         atom = f"----:com.apple.iTunes:{name.upper()}"
-        mp4.pop(atom, None)
         if name in values:
             mp4[atom] = [MP4FreeForm(values[name].encode("utf-8"))]
     mp4["stik"] = [2]  # audiobook

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizard, QWizardPage
 
+from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import JobStatus
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.jobs import Job
 from rmab_desktop.services import setup
+from rmab_desktop.ui.dialogs.secrets_unlock import KeychainNotice
 from rmab_desktop.ui.dialogs.wizard_pages import (
     AudiblePage,
     DownloadClientPage,
@@ -31,6 +33,7 @@ from rmab_desktop.ui.widgets.test_result import TestResultLabel
 from rmab_desktop.workers.runner import ErrorInfo
 
 if TYPE_CHECKING:
+    from rmab_desktop.services.credentials import CredentialStore
     from rmab_desktop.services.downloads import DownloadService
     from rmab_desktop.services.indexers import IndexerService
     from rmab_desktop.services.job_queue import JobQueue
@@ -127,7 +130,21 @@ class StartPage(QWizardPage):
     def _saved(self, jobs: setup.StartedJobs) -> None:
         self.saved = True
         self.jobs = jobs
-        self.result.show_busy(tr("Saved. Your secrets are in the system keychain."))
+        if jobs.secrets_not_saved:
+            self.result.show_result(
+                ConnectionTestResult(
+                    ok=False,
+                    message=tr("Saved, except the passwords and keys of: {items}.").format(
+                        items=", ".join(jobs.secrets_not_saved)
+                    ),
+                    hint=tr(
+                        "No keychain could keep them. Choose an encrypted file or unlock it in Settings > "
+                        "General, then enter them again in Settings."
+                    ),
+                )
+            )
+        else:
+            self.result.show_busy(tr("Saved. Your secrets are kept safe."))
         self.completeChanged.emit()
         self.wizard_ref.setup_saved.emit(jobs)
         self.poll()
@@ -175,8 +192,10 @@ class FirstRunWizard(QWizard):
         queue: JobQueue,
         runner: Runner,
         parent: QWidget | None = None,
+        credentials: CredentialStore | None = None,
     ) -> None:
-        """The services test the user's choices; ``steps`` saves them; ``queue`` shows the first jobs."""
+        """The services test the user's choices; ``steps`` saves them; ``queue`` shows the first jobs;
+        ``credentials`` lets the steps that take secrets say up front when none can be saved."""
         super().__init__(parent)
         self.steps, self.prefs, self.save_prefs, self.queue, self.runner = (
             steps,
@@ -208,6 +227,13 @@ class FirstRunWizard(QWizard):
             self.start,
         ):
             self.addPage(page)
+        self.keychain_notices: list[KeychainNotice] = []
+        if credentials is not None:
+            for page in (self.library, self.indexers, self.downloads, self.notifications):
+                notice = KeychainNotice(credentials, runner)
+                page.layout().insertWidget(0, notice)  # type: ignore[attr-defined]  # QVBoxLayout
+                self.keychain_notices.append(notice)
+            self.currentIdChanged.connect(lambda _id: [n.refresh() for n in self.keychain_notices])
         self.rejected.connect(self._skipped)
 
     def plan(self) -> setup.SetupPlan:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from rmab_desktop.domain.i18n import Translator, text
+from rmab_desktop.ui.dialogs.secrets_unlock import KeychainNotice
 from rmab_desktop.ui.translations import LANGUAGES, SYSTEM
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ FOLLOW_SYSTEM = tr.mark("Follow the system")
 THEMES = [("system", FOLLOW_SYSTEM), ("light", tr.mark("Light")), ("dark", tr.mark("Dark"))]
 KEYRING_STATES = {
     "secure": tr.mark("Secure"),
+    "encrypted_file": tr.mark("Encrypted file"),
     "locked": tr.mark("Locked"),
     "unavailable": tr.mark("Not available"),
 }
@@ -88,6 +90,13 @@ class GeneralSettings(QWidget):
         self.keyring_label.setWordWrap(True)
         self.keyring_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         key_layout.addWidget(self.keyring_label)
+        # "Use an encrypted file…" / "Unlock…" when no keychain works; refreshes the status above.
+        self.keychain_actions = KeychainNotice(credentials, runner)
+        self.keychain_actions.label.hide()  # the status line above already says why
+        self.keychain_actions.changed.connect(self._show_keyring)
+        if self.keychain_actions.status is not None:  # checked already (a synchronous runner)
+            self._show_keyring(self.keychain_actions.status)
+        key_layout.addWidget(self.keychain_actions)
         layout.addWidget(keychain)
 
         data = QGroupBox(tr("Data"))
@@ -109,14 +118,6 @@ class GeneralSettings(QWidget):
             data_form.addRow(label, field_label)
         layout.addWidget(data)
         layout.addStretch(1)
-
-        runner.submit(
-            credentials.status,
-            on_result=self._show_keyring,
-            on_error=lambda info: self.keyring_label.setText(
-                tr("Could not check the keychain: {reason}").format(reason=info.message)
-            ),
-        )
 
     def _check(self, layout: QVBoxLayout, text: str, attribute: str) -> QCheckBox:
         check = QCheckBox(text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QMessageBox, QWidget
+
 from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.library.service import LibraryEntry, LibraryService, first_audio_file
 from rmab_desktop.ui import desktop
@@ -70,8 +72,19 @@ def rescan(library: LibraryService, runner: Runner, notifier: Notifier) -> BookH
 
 
 def retag(library: LibraryService, runner: Runner, notifier: Notifier) -> BookHandler[LibraryEntry]:
-    def run(entries: list[LibraryEntry], _view: BookView) -> None:
+    def run(entries: list[LibraryEntry], view: BookView) -> None:
         entry = entries[0]
+        answer = QMessageBox.question(
+            view if isinstance(view, QWidget) else None,
+            tr("Re-tag this book?"),
+            tr(
+                "Write the title, authors, narrators, series, cover and description of “{title}” into "
+                "its audio files? Tags it has no value for (such as a genre) and tags it does not manage "
+                "are kept."
+            ).format(title=entry.title),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         runner.submit(
             library.retag,
             entry.id,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,7 @@ from rmab_desktop.ui.models.requests_model import (
     TimelineModel,
 )
 from rmab_desktop.ui.models.roles import ObjectRole
+from rmab_desktop.ui.widgets.empty_state import EmptyState
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 
 if TYPE_CHECKING:
@@ -170,9 +172,27 @@ class RequestsPage(QWidget):
         self.table.setColumnWidth(RequestsModel.COL_STATUS, 160)
         self.table.setColumnWidth(RequestsModel.COL_PROGRESS, 150)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._select(current))
-        splitter.addWidget(self.table)
+        self.empty = EmptyState(
+            "requests",
+            tr("No requests yet"),
+            tr(
+                "Find a book on Discover or Search and press Request: the app searches your indexers, "
+                "downloads it and adds it to your library. Each request and its progress appears here."
+            ),
+        )
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._show_empty_state)
+        self._show_empty_state()
+        splitter.addWidget(self.list_stack)
         splitter.addWidget(self._detail_pane())
         splitter.setSizes([400, 300])
+
+    def _show_empty_state(self) -> None:
+        """The help replaces the table only while there is no request at all (not when filtered)."""
+        self.list_stack.setCurrentWidget(self.empty if self.model.rowCount() == 0 else self.table)
 
     def _detail_pane(self) -> QWidget:
         pane = QWidget()

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.ui import theme
@@ -17,6 +27,9 @@ _BG = {
     "warning": ("#fff4e0", "#3a2c17"),
     "error": ("#fdeaea", "#3d1f1f"),
 }
+# The text is set with the background, never inherited: a banner made before a theme change kept a
+# light background under the dark theme's light text (unreadable red banners).
+_TEXT = ("#1f2328", "#f1f3f5")
 
 
 class Banner(QFrame):
@@ -25,6 +38,7 @@ class Banner(QFrame):
     ) -> None:
         super().__init__()
         self.setObjectName("banner")
+        self._styled_dark: bool | None = None
         self.level = level
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
@@ -45,14 +59,30 @@ class Banner(QFrame):
         layout.addWidget(close)
         self.restyle()
 
+    def _dark(self) -> bool:
+        """From the surroundings: the banner's own palette carries its stylesheet's background."""
+        parent = self.parentWidget()
+        palette = parent.palette() if parent is not None else QApplication.palette()
+        return palette.window().color().lightness() < 128
+
+    def colors(self) -> tuple[str, str]:
+        """(background, text) for the current theme."""
+        dark = self._styled_dark if self._styled_dark is not None else self._dark()
+        return _BG.get(self.level, _BG["info"])[1 if dark else 0], _TEXT[1 if dark else 0]
+
     def restyle(self) -> None:
-        dark = self.palette().window().color().lightness() < 128
-        background = _BG.get(self.level, _BG["info"])[1 if dark else 0]
+        dark = self._styled_dark = self._dark()
+        background, foreground = self.colors()
         border = theme.status_color(self.level, dark).name()
         self.setStyleSheet(
             f"QFrame#banner {{ background: {background}; border: 1px solid {border};"
             f" border-left: 4px solid {border}; border-radius: 6px; }}"
+            f" QFrame#banner QLabel {{ color: {foreground}; }}"
         )
+
+    def follow_theme(self) -> None:
+        if self._styled_dark != self._dark():
+            self.restyle()
 
     def set_text(self, text: str) -> None:
         self.label.setText(text)
@@ -93,6 +123,13 @@ class BannerArea(QWidget):
             banner.setParent(None)
             banner.deleteLater()
         self.setVisible(bool(self._banners))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme change restyles the banners (their own palette is their stylesheet's)."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            for banner in self._banners.values():
+                banner.follow_theme()
+        super().changeEvent(event)
 
     def text(self, key: str) -> str | None:
         banner = self._banners.get(key)

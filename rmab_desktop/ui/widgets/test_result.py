@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.i18n import Translator
@@ -35,6 +35,16 @@ class TestResultLabel(QLabel):
         self.setStyleSheet(f"color: {color};" if color else "")
         self.setText(text)
         self.show()
+        QTimer.singleShot(0, self, self.scroll_into_view)  # once the layout has made room for the text
+
+    def scroll_into_view(self) -> None:
+        """A result below the fold of a scrolled settings page or assistant step is brought into view."""
+        parent = self.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea) and parent.widget() is not None:
+                parent.ensureWidgetVisible(self, 0, 16)
+                return
+            parent = parent.parentWidget()
 
     def show_busy(self, text: str) -> None:
         self._show(text, "muted", None)
