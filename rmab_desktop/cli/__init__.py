@@ -58,6 +58,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "rmab_desktop.cli.downloads_commands:register_blocklist",
         "releases never grabbed again for a book",
     ),
+    "audible": ("rmab_desktop.cli.audible_commands:register", "your Audible library and wishlist"),
 }
 
 
