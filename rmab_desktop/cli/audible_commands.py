@@ -31,7 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp = commands.add_parser("import", help="import an audible-cli or Libation export (JSON, CSV, TSV)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--wishlist", action="store_true", help="the file is a wishlist export")
-    imp.add_argument("--region", choices=sorted(REGIONS), help="marketplace of the export (default: settings)")
+    imp.add_argument(
+        "--region", choices=sorted(REGIONS), help="marketplace of the export (default: settings)"
+    )
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=import_cmd)
 
@@ -46,7 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     missing = wishlist_commands.add_parser(
         "request-missing", help="request every wishlist title not owned, in the library, requested or ignored"
     )
-    missing.add_argument("--dry-run", action="store_true", help="only show what would be requested and skipped")
+    missing.add_argument(
+        "--dry-run", action="store_true", help="only show what would be requested and skipped"
+    )
     missing.add_argument("--json", action="store_true")
     missing.set_defaults(handler=request_missing_cmd)
     ignore = wishlist_commands.add_parser("ignore", help="never request this wishlist title (--undo: again)")

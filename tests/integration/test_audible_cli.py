@@ -77,13 +77,21 @@ def test_wishlist_request_missing_preview_then_request(rmab) -> None:  # type: i
         "B0WISH0004",
         "B0WISH0006",
     ]
-    assert {i["asin"]: i["reason"] for i in preview["skipped"]} == {"B0AUDLIB02": "owned", "B0WISH0005": "ignored"}
+    assert {i["asin"]: i["reason"] for i in preview["skipped"]} == {
+        "B0AUDLIB02": "owned",
+        "B0WISH0005": "ignored",
+    }
     code, listed, _ = rmab("requests", "list", "--json")
     assert listed["requests"] == []  # a dry run requests nothing
     code, done, _ = rmab("audible", "wishlist", "request-missing", "--json")
     assert code == 0 and len(done["requested"]) == 4 and done["failed"] == []
     code, listed, _ = rmab("requests", "list", "--json")
-    assert sorted(r["asin"] for r in listed["requests"]) == ["B0WISH0001", "B0WISH0003", "B0WISH0004", "B0WISH0006"]
+    assert sorted(r["asin"] for r in listed["requests"]) == [
+        "B0WISH0001",
+        "B0WISH0003",
+        "B0WISH0004",
+        "B0WISH0006",
+    ]
 
 
 def test_bad_file_gives_one_error_and_one_hint_line(rmab, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -213,7 +213,9 @@ def read_export(path: Path) -> ParsedExport:
     except IsADirectoryError:
         raise ValidationError(f"{path} is a folder.", hint="Give the export file, not its folder.") from None
     except OSError as exc:
-        raise ValidationError(f"{path} cannot be read: {exc.strerror}.", hint="Check its permissions.") from None
+        raise ValidationError(
+            f"{path} cannot be read: {exc.strerror}.", hint="Check its permissions."
+        ) from None
     try:
         body = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

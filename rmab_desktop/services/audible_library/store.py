@@ -48,7 +48,7 @@ SORTS: dict[str, Callable[[AudibleEntry], Any]] = {
     "author": lambda e: (e.authors[0].casefold() if e.authors else "", e.title.casefold()),
     "added": lambda e: e.date_added or e.purchase_date,  # only entries that have one are sorted by it
     "purchased": lambda e: e.purchase_date or e.date_added,
-    "progress": lambda e: (100.0 if e.finished else e.progress_percent or 0.0),
+    "progress": lambda e: 100.0 if e.finished else e.progress_percent or 0.0,
     "rating": lambda e: e.rating or 0.0,
 }
 
@@ -227,7 +227,9 @@ class AudibleLibraryStore:
                 )
             )
             if row is None:
-                raise NotFoundError(f"{asin} is not on your Audible wishlist.", hint="Import or sync it first.")
+                raise NotFoundError(
+                    f"{asin} is not on your Audible wishlist.", hint="Import or sync it first."
+                )
             row.ignored = ignored
             session.flush()
             return _entry(row, local_library_asins(session, [row.asin]))
@@ -236,7 +238,9 @@ class AudibleLibraryStore:
     @staticmethod
     def _query(user_id: int | None, shelf: Shelf):  # type: ignore[no-untyped-def]
         owner = (
-            AudibleLibraryEntry.user_id.is_(None) if user_id is None else AudibleLibraryEntry.user_id == user_id
+            AudibleLibraryEntry.user_id.is_(None)
+            if user_id is None
+            else AudibleLibraryEntry.user_id == user_id
         )
         return select(AudibleLibraryEntry).where(owner, AudibleLibraryEntry.source == shelf.value)
 
@@ -274,7 +278,10 @@ class AudibleLibraryStore:
         """ASINs in the current user's Audible library (of ``asins``, when given)."""
         with self.database.session() as session:
             query = select(AudibleLibraryEntry.asin).where(
-                or_(AudibleLibraryEntry.user_id == self.current_user_id(), AudibleLibraryEntry.user_id.is_(None)),
+                or_(
+                    AudibleLibraryEntry.user_id == self.current_user_id(),
+                    AudibleLibraryEntry.user_id.is_(None),
+                ),
                 AudibleLibraryEntry.source == Shelf.LIBRARY.value,
             )
             if asins is not None:
@@ -324,7 +331,9 @@ class AudibleLibraryStore:
 
 
 def _haystack(entry: AudibleEntry) -> str:
-    return " ".join((entry.title, *entry.authors, *entry.narrators, entry.series_title, entry.asin)).casefold()
+    return " ".join(
+        (entry.title, *entry.authors, *entry.narrators, entry.series_title, entry.asin)
+    ).casefold()
 
 
 def _has_sort_value(entry: AudibleEntry, sort: str) -> bool:

@@ -1,4 +1,4 @@
-""""Request everything missing": the wishlist titles that are not owned, not in the local library,
+""" "Request everything missing": the wishlist titles that are not owned, not in the local library,
 not already requested and not ignored are requested; the others are skipped with their reason.
 
 The plan is computed first and shown as a preview; carrying it out asks the request service for

@@ -43,8 +43,8 @@ HISTORY_COLUMNS = (
 def _add(table: str, columns: tuple[tuple[str, sa.types.TypeEngine, object], ...]) -> None:
     with op.batch_alter_table(table, schema=None) as batch_op:
         for name, type_, default in columns:
-            server_default = None if default is None else (
-                default if not isinstance(default, str) else sa.text(default)
+            server_default = (
+                None if default is None else (default if not isinstance(default, str) else sa.text(default))
             )
             batch_op.add_column(
                 sa.Column(name, type_, nullable=default is None, server_default=server_default)
