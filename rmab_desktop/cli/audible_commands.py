@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,6 +58,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ignore.add_argument("asin")
     ignore.add_argument("--undo", action="store_true")
     ignore.set_defaults(handler=ignore_cmd)
+
+    login = commands.add_parser("login", help="sign in to Audible in your browser and register this device")
+    login.add_argument("--region", choices=sorted(REGIONS), help="marketplace (default: settings)")
+    login.add_argument("--landed-url", help="the address the browser showed after login (else asked for)")
+    login.set_defaults(handler=login_cmd)
+    logout = commands.add_parser("logout", help="deregister this device and forget the sign-in")
+    logout.add_argument("--region", choices=sorted(REGIONS))
+    logout.add_argument("--forget", action="store_true", help="only remove the sign-in from this computer")
+    logout.set_defaults(handler=logout_cmd)
+    sync = commands.add_parser("sync", help="sync your Audible library and wishlist")
+    sync.add_argument("--region", choices=sorted(REGIONS))
+    sync.add_argument("--full", action="store_true", help="read the whole library, not only new purchases")
+    sync.add_argument("--json", action="store_true")
+    sync.set_defaults(handler=sync_cmd)
 
     status = commands.add_parser("status", help="sign-in state, counts and the recent syncs and imports")
     status.add_argument("--json", action="store_true")
@@ -238,9 +253,23 @@ def status_cmd(args: argparse.Namespace) -> int:
         store = core.audible_library
         counts = {shelf.value: len(store.entries(shelf)) for shelf in Shelf}
         history = store.history(10)
+        assert core.audible_account is not None
+        region = _region(args, core)
+        account = core.audible_account.status(region)
+        signed_in = {
+            "region": region,
+            "signed_in": account is not None,
+            "name": account.name if account else None,
+        }
         if args.json:
-            print_json({"counts": counts, "history": [_history_json(r) for r in history]})
+            print_json(
+                {"account": signed_in, "counts": counts, "history": [_history_json(r) for r in history]}
+            )
             return 0
+        print(
+            f"Audible ({region}): "
+            + (f"signed in as {account.name or 'you'}" if account else "not signed in")
+        )
         print(f"library: {counts['library']} title(s), wishlist: {counts['wishlist']} title(s)")
         for record in history:
             print(
@@ -248,6 +277,65 @@ def status_cmd(args: argparse.Namespace) -> int:
                 f"+{record.added} ~{record.updated} -{record.removed} errors {record.errors} "
                 f"({record.duration_ms} ms)  {record.source}"
             )
+        return 0
+
+    return _with_core(args, run)
+
+
+def _region(args: argparse.Namespace, core: AppCore) -> str:
+    return str(getattr(args, "region", None) or core.prefs.catalog.region)
+
+
+def login_cmd(args: argparse.Namespace) -> int:
+    def run(core: AppCore) -> int:
+        assert core.audible_account is not None
+        attempt = core.audible_account.begin(_region(args, core))
+        landed = args.landed_url
+        if not landed:
+            print("Open this address in your browser and log in to Amazon/Audible:", file=sys.stderr)
+            print(attempt.url)
+            print(
+                "Then paste the address of the page you land on (it may say 'page not found'):",
+                file=sys.stderr,
+            )
+            landed = sys.stdin.readline()
+        info = core.audible_account.finish(attempt, landed)
+        print(f"signed in to Audible ({info.region}) as {info.name or 'you'}; device: {info.device_name}")
+        return 0
+
+    return _with_core(args, run)
+
+
+def logout_cmd(args: argparse.Namespace) -> int:
+    def run(core: AppCore) -> int:
+        assert core.audible_account is not None
+        region = _region(args, core)
+        core.audible_account.sign_out(region, forget_only=args.forget)
+        print(f"signed out of Audible ({region})" + ("" if args.forget else "; this device is deregistered"))
+        return 0
+
+    return _with_core(args, run)
+
+
+def sync_cmd(args: argparse.Namespace) -> int:
+    from rmab_desktop.services.audible_library.sync import sync_library, sync_wishlist
+
+    def run(core: AppCore) -> int:
+        assert core.audible_account is not None and core.audible_library is not None
+        region = _region(args, core)
+        client = core.audible_account.client(region)
+        try:
+            summaries = [
+                sync_library(core.audible_library, client, region, full=args.full),
+                sync_wishlist(core.audible_library, client, region),
+            ]
+        finally:
+            client.close()
+        if args.json:
+            print_json({"syncs": [_summary_json(s) for s in summaries]})
+        else:
+            for summary in summaries:
+                print_summary(summary, False)
         return 0
 
     return _with_core(args, run)

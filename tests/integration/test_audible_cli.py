@@ -102,3 +102,34 @@ def test_bad_file_gives_one_error_and_one_hint_line(rmab, tmp_path: Path) -> Non
     assert code == 2 and len(lines) == 2
     assert lines[0] == "error: notes.txt is not an audible-cli or Libation export."
     assert lines[1].startswith("hint: Export with `audible library export")
+
+
+def test_login_sync_status_and_logout_from_the_command_line(
+    tmp_path: Path, database_url: str, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.fakes.audible_account_server import LANDED_URL, FakeAudibleAccount
+
+    with FakeAudibleAccount() as fake:
+        prefs = Preferences()
+        prefs.catalog.audible_base_url = fake.url
+        prefs.catalog.audible_auth_base_url = fake.url
+        SettingsStore(tmp_path / "config" / "settings.json").save(prefs)
+
+        def run(*argv: str) -> tuple[int, str, str]:
+            code = main(["--profile-dir", str(tmp_path), "--database-url", database_url, *argv])
+            out, err = capsys.readouterr()
+            return code, out, err
+
+        code, out, _ = run("audible", "login", "--landed-url", LANDED_URL)
+        assert code == 0 and "signed in to Audible (us) as Jane" in out
+        code, out, _ = run("audible", "sync", "--json")
+        syncs = json.loads(out)["syncs"]
+        assert [(s["shelf"], s["added"]) for s in syncs] == [("library", 5), ("wishlist", 3)]
+        code, out, _ = run("audible", "status", "--json")
+        status = json.loads(out)
+        assert status["account"] == {"region": "us", "signed_in": True, "name": "Jane"}
+        assert status["counts"] == {"library": 5, "wishlist": 3}
+        code, out, _ = run("audible", "logout")
+        assert code == 0 and fake.devices == set()
+        code, _, err = run("audible", "sync")
+        assert code == 2 and err.splitlines()[0] == "error: You are not signed in to Audible (us)."

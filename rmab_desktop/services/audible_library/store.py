@@ -313,21 +313,17 @@ class AudibleLibraryStore:
                 for row in rows
             ]
 
-    def last_sync(self, shelf: Shelf, region: str) -> datetime | None:
-        """When the last successful complete sync of the shelf ran (incremental syncs start there)."""
+    def last_sync(self, shelf: Shelf, region: str, *, kind: str | None = None) -> datetime | None:
+        """When the last sync of the shelf without errors ran (``kind``: only full or incremental ones)."""
+        query = select(AudibleSyncHistory.synced_at).where(
+            AudibleSyncHistory.user_id == self.current_user_id(),
+            AudibleSyncHistory.kind.startswith("sync") if kind is None else AudibleSyncHistory.kind == kind,
+            AudibleSyncHistory.source == shelf.value,
+            AudibleSyncHistory.source_file == f"audible:{region}",
+            AudibleSyncHistory.errors == 0,
+        )
         with self.database.session() as session:
-            return session.scalar(
-                select(AudibleSyncHistory.synced_at)
-                .where(
-                    AudibleSyncHistory.user_id == self.current_user_id(),
-                    AudibleSyncHistory.kind == "sync",
-                    AudibleSyncHistory.source == shelf.value,
-                    AudibleSyncHistory.source_file == f"audible:{region}",
-                    AudibleSyncHistory.errors == 0,
-                )
-                .order_by(AudibleSyncHistory.id.desc())
-                .limit(1)
-            )
+            return session.scalar(query.order_by(AudibleSyncHistory.id.desc()).limit(1))
 
 
 def _haystack(entry: AudibleEntry) -> str:
