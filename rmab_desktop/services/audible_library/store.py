@@ -220,11 +220,10 @@ class AudibleLibraryStore:
 
     def set_ignored(self, asin: str, ignored: bool) -> AudibleEntry:
         """Mark a wishlist title as never to be requested (or undo that)."""
+        user_id = self.current_user_id()
         with self.database.session() as session:
             row = session.scalar(
-                self._query(self.current_user_id(), Shelf.WISHLIST).where(
-                    AudibleLibraryEntry.asin == asin.strip().upper()
-                )
+                self._query(user_id, Shelf.WISHLIST).where(AudibleLibraryEntry.asin == asin.strip().upper())
             )
             if row is None:
                 raise NotFoundError(
@@ -258,8 +257,9 @@ class AudibleLibraryStore:
         descending: bool = False,
     ) -> list[AudibleEntry]:
         """The shelf, filtered (words in title/author/narrator/series, state, local copy) and sorted."""
+        user_id = self.current_user_id()
         with self.database.session() as session:
-            rows = self._rows(session, self.current_user_id(), shelf)
+            rows = self._rows(session, user_id, shelf)
             local = local_library_asins(session, (row.asin for row in rows))
             found = [_entry(row, local) for row in rows]
         words = search.casefold().split()
@@ -276,10 +276,11 @@ class AudibleLibraryStore:
 
     def owned_asins(self, asins: Iterable[str] | None = None) -> set[str]:
         """ASINs in the current user's Audible library (of ``asins``, when given)."""
+        user_id = self.current_user_id()  # before the session: resolving the user may write
         with self.database.session() as session:
             query = select(AudibleLibraryEntry.asin).where(
                 or_(
-                    AudibleLibraryEntry.user_id == self.current_user_id(),
+                    AudibleLibraryEntry.user_id == user_id,
                     AudibleLibraryEntry.user_id.is_(None),
                 ),
                 AudibleLibraryEntry.source == Shelf.LIBRARY.value,
@@ -289,10 +290,11 @@ class AudibleLibraryStore:
             return set(session.scalars(query))
 
     def history(self, limit: int = 20) -> list[SyncRecord]:
+        user_id = self.current_user_id()
         with self.database.session() as session:
             rows = session.scalars(
                 select(AudibleSyncHistory)
-                .where(AudibleSyncHistory.user_id == self.current_user_id())
+                .where(AudibleSyncHistory.user_id == user_id)
                 .order_by(AudibleSyncHistory.id.desc())
                 .limit(limit)
             )
