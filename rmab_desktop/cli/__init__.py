@@ -59,6 +59,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "releases never grabbed again for a book",
     ),
     "audible": ("rmab_desktop.cli.audible_commands:register", "your Audible library and wishlist"),
+    "lists": ("rmab_desktop.cli.lists_commands:register", "recommendation lists and tier lists"),
 }
 
 
