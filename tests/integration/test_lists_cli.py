@@ -113,5 +113,5 @@ def test_ranked_list_image_and_json_round_trip(rmab, tmp_path: Path) -> None:  #
     assert Image.open(out).size == (1200, 630)
     exported = tmp_path / "road.json"
     assert rmab("lists", "export", "Road trip", "-o", str(exported))[0] == 0
-    code, imported, _ = rmab("lists", "import", str(exported), "--name", "Road trip 2", "--json")
+    _, imported, _ = rmab("lists", "import", str(exported), "--name", "Road trip 2", "--json")
     assert [i["note"] for i in imported["items"]] == [f"note {n}" for n in range(6)]
