@@ -9,6 +9,8 @@ Create Date: 2026-12-03 14:30:00
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -19,47 +21,44 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-ENTRY_COLUMNS = (
-    ("narrators", sa.JSON(), "'[]'"),
-    ("series_title", sa.String(length=300), "''"),
-    ("series_position", sa.String(length=20), "''"),
+ENTRY_COLUMNS: tuple[tuple[str, Any, Any], ...] = (
+    ("narrators", sa.JSON(), sa.text("'[]'")),
+    ("series_title", sa.String(length=300), sa.text("''")),
+    ("series_position", sa.String(length=20), sa.text("''")),
     ("runtime_min", sa.Integer(), None),
-    ("cover_url", sa.Text(), "''"),
-    ("region", sa.String(length=4), "'us'"),
-    ("origin", sa.String(length=20), "''"),
+    ("cover_url", sa.Text(), sa.text("''")),
+    ("region", sa.String(length=4), sa.text("'us'")),
+    ("origin", sa.String(length=20), sa.text("''")),
     ("finished", sa.Boolean(), sa.false()),
     ("average_rating", sa.Float(), None),
     ("purchase_date", rmab_desktop.db.models.base.UTCDateTime(timezone=True), None),
     ("ignored", sa.Boolean(), sa.false()),
 )
-HISTORY_COLUMNS = (
-    ("kind", sa.String(length=20), "'import'"),
-    ("source", sa.String(length=20), "'library'"),
-    ("removed", sa.Integer(), "0"),
-    ("duration_ms", sa.Integer(), "0"),
+HISTORY_COLUMNS: tuple[tuple[str, Any, Any], ...] = (
+    ("kind", sa.String(length=20), sa.text("'import'")),
+    ("source", sa.String(length=20), sa.text("'library'")),
+    ("removed", sa.Integer(), sa.text("0")),
+    ("duration_ms", sa.Integer(), sa.text("0")),
 )
+LIST_COLUMNS: tuple[tuple[str, Any, Any], ...] = (("visibility", sa.String(length=20), sa.text("'private'")),)
 
 
-def _add(table: str, columns: tuple[tuple[str, sa.types.TypeEngine, object], ...]) -> None:
+def _add(table: str, columns: tuple[tuple[str, Any, Any], ...]) -> None:
+    """Columns with a server default are NOT NULL (existing rows get the default)."""
     with op.batch_alter_table(table, schema=None) as batch_op:
         for name, type_, default in columns:
-            server_default = (
-                None if default is None else (default if not isinstance(default, str) else sa.text(default))
-            )
-            batch_op.add_column(
-                sa.Column(name, type_, nullable=default is None, server_default=server_default)
-            )
+            batch_op.add_column(sa.Column(name, type_, nullable=default is None, server_default=default))
 
 
 def upgrade() -> None:
     _add("audible_library_entries", ENTRY_COLUMNS)
     _add("audible_sync_history", HISTORY_COLUMNS)
-    _add("user_lists", (("visibility", sa.String(length=20), "'private'"),))
+    _add("user_lists", LIST_COLUMNS)
 
 
 def downgrade() -> None:
     for table, columns in (
-        ("user_lists", (("visibility",),)),
+        ("user_lists", LIST_COLUMNS),
         ("audible_sync_history", HISTORY_COLUMNS),
         ("audible_library_entries", ENTRY_COLUMNS),
     ):
