@@ -25,8 +25,7 @@ if TYPE_CHECKING:
 SORT_CHOICES = ("title", "author", "added", "purchased", "progress", "rating")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    audible = subparsers.add_parser("audible", help="your Audible library and wishlist")
+def register(audible: argparse.ArgumentParser) -> None:
     commands = audible.add_subparsers(dest="audible_command", required=True)
 
     imp = commands.add_parser("import", help="import an audible-cli or Libation export (JSON, CSV, TSV)")

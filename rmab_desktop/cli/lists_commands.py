@@ -21,8 +21,7 @@ if TYPE_CHECKING:
     from rmab_desktop.services.lists import ListService
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    lists = subparsers.add_parser("lists", help="recommendation lists and tier lists")
+def register(lists: argparse.ArgumentParser) -> None:
     commands = lists.add_subparsers(dest="lists_command", required=True)
 
     create = commands.add_parser("create", help="a new list (tier lists start with S, A, B, C, D)")
