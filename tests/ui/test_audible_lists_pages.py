@@ -99,7 +99,7 @@ def test_audible_page_grid_table_filters_and_empty_state(core: AppCore, shell: S
     assert page.status_label.text() == "No title matches these filters."
     page.search_edit.clear()
     page.reload()
-    page.view_group.button(TABLE).click()
+    page.table_toggle.click()
     assert page.stack.currentIndex() == TABLE
     progress = page.proxy.index(0, 4).data(Qt.ItemDataRole.UserRole + 5)  # ProgressRole
     assert progress is not None and 0.0 <= progress <= 1.0

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -192,14 +191,10 @@ class AudibleLibraryPage(QWidget):
         self.sort_combo = self._combo(SORTS, tr("Sort by"))
         for combo in (self.state_combo, self.local_combo, self.sort_combo):
             bar.addWidget(combo)
-        self.view_group = QButtonGroup(self)
-        for label, view in ((tr("&Grid"), GRID), (tr("&Table"), TABLE)):
-            button = QPushButton(label, checkable=True)
-            button.setAccessibleName(tr("Show as grid") if view == GRID else tr("Show as table"))
-            self.view_group.addButton(button, view)
-            bar.addWidget(button)
-        self.view_group.button(GRID).setChecked(True)
-        self.view_group.idClicked.connect(lambda _id: self._show_view())
+        self.table_toggle = QPushButton(tr("&Table view"), checkable=True)
+        self.table_toggle.setToolTip(tr("Show the titles as a table instead of covers"))
+        self.table_toggle.toggled.connect(lambda _on: self._show_view())
+        bar.addWidget(self.table_toggle)
         return bar
 
     def _combo(self, choices: tuple[tuple[str, Any], ...], name: str) -> QComboBox:
@@ -262,7 +257,7 @@ class AudibleLibraryPage(QWidget):
             )
 
     def _show_view(self, empty: bool = False) -> None:
-        self.stack.setCurrentIndex(EMPTY if empty else self.view_group.checkedId())
+        self.stack.setCurrentIndex(EMPTY if empty else TABLE if self.table_toggle.isChecked() else GRID)
 
     def _error(self, info: ErrorInfo) -> None:
         self.status_label.setText(f"{info.message} {info.hint}".strip())
