@@ -43,11 +43,11 @@ class WishlistPreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Request everything missing"))
         layout = QVBoxLayout(self)
-        self.requested_label = QLabel(tr.n("%n book will be requested:", len(plan.to_request)))
+        self.requested_label = QLabel(tr.n("%n book(s) will be requested:", len(plan.to_request)))
         self.requested_list = QListWidget()
         self.requested_list.setAccessibleName(tr("Books that will be requested"))
         self.requested_list.addItems([f"{i.title} ({i.asin})" for i in plan.to_request])
-        self.skipped_label = QLabel(tr.n("%n book is skipped:", len(plan.skipped)))
+        self.skipped_label = QLabel(tr.n("%n book(s) skipped:", len(plan.skipped)))
         self.skipped_list = QListWidget()
         self.skipped_list.setAccessibleName(tr("Books that are skipped"))
         for item in plan.skipped:
@@ -59,7 +59,7 @@ class WishlistPreviewDialog(QDialog):
             layout.addWidget(widget)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.request_button = self.buttons.addButton(
-            tr.n("Request %n book", len(plan.to_request)), QDialogButtonBox.ButtonRole.AcceptRole
+            tr.n("Request %n book(s)", len(plan.to_request)), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.request_button.setEnabled(bool(plan.to_request))
         if not plan.to_request:

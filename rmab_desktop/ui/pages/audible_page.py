@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -149,6 +149,9 @@ class AudibleLibraryPage(QWidget):
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.setItemDelegateForColumn(PROGRESS_COLUMN, ProgressDelegate(self.table))
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(36)
+        self.table.setIconSize(QSize(28, 28))  # the cover, small, beside the title
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in ((0, 260), (1, 160), (2, 140), (3, 160), (4, 150)):
             self.table.setColumnWidth(column, width)
@@ -234,7 +237,7 @@ class AudibleLibraryPage(QWidget):
             c.currentIndex() > 0 for c in (self.state_combo, self.local_combo)
         )
         if entries:
-            self.status_label.setText(tr.n("%n title", len(entries)))
+            self.status_label.setText(tr.n("%n title(s)", len(entries)))
         elif filtered:
             self.status_label.setText(tr("No title matches these filters."))
         else:
@@ -252,7 +255,7 @@ class AudibleLibraryPage(QWidget):
             )
             self.status_label.setText(
                 pattern.format(
-                    count=tr.n("%n title", self.model.rowCount()), when=friendly_time(last.synced_at)
+                    count=tr.n("%n title(s)", self.model.rowCount()), when=friendly_time(last.synced_at)
                 )
             )
 
@@ -286,13 +289,7 @@ class AudibleLibraryPage(QWidget):
     def sign_in_or_out(self) -> None:
         if self.account_info is not None:
             self.runner.submit(
-                self.account.sign_out,
-                self.region,
-                on_result=lambda _r: (
-                    self.notifier.notify(tr("Audible"), tr("Signed out; this device is deregistered.")),
-                    self.refresh_account(),
-                ),
-                on_error=self._error,
+                self.account.sign_out, self.region, on_result=self._signed_out, on_error=self._error
             )
             return
         self.sign_in_dialog = AudibleSignInDialog(self.account, self.runner, self.region, self)
@@ -370,7 +367,7 @@ class AudibleLibraryPage(QWidget):
             added=summary.added, updated=summary.updated, unchanged=summary.unchanged
         )
         if summary.errors:
-            message = f"{message} {tr.n('%n row could not be read.', len(summary.errors))}"
+            message = f"{message} {tr.n('%n row(s) could not be read.', len(summary.errors))}"
         self.notifier.notify(tr("Audible import"), message, "warning" if summary.errors else "success")
         self.reload()
 
@@ -398,13 +395,10 @@ class AudibleLibraryPage(QWidget):
         )
 
     def _requested(self, outcome: WishlistOutcome) -> None:
-        message = tr.n("%n book requested.", len(outcome.requested))
+        message = tr.n("%n book(s) requested.", len(outcome.requested))
         if outcome.failed:
-            message += (
-                " "
-                + tr.n("%n could not be requested:", len(outcome.failed))
-                + " "
-                + "; ".join(f"{item.title}: {error}" for item, error in outcome.failed)
-            )
+            details = "; ".join(f"{item.title}: {error}" for item, error in outcome.failed)
+            failed = tr.n("%n book(s) could not be requested: {details}", len(outcome.failed))
+            message = f"{message} {failed.format(details=details)}"
         self.notifier.notify(tr("Wishlist"), message, "warning" if outcome.failed else "success")
         self.reload()

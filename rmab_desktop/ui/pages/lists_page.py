@@ -306,7 +306,7 @@ class ListsPage(QWidget):
         self.shared_check.setChecked(info.visibility == Visibility.HOUSEHOLD)
         self.shared_check.blockSignals(False)
         self._build_groups(info)
-        self.status_label.setText(tr.n("%n book", len(info.items)))
+        self.status_label.setText(tr.n("%n book(s)", len(info.items)))
         self._refocus(focus_asin)
 
     def _build_groups(self, info: ListInfo) -> None:
