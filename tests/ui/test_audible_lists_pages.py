@@ -192,3 +192,16 @@ def test_lists_page_new_ranked_list_reorder_and_share_image(core: AppCore, shell
     image = QGuiApplication.clipboard().image()
     assert (image.width(), image.height()) == (1200, 630)
     assert page.views[0].model().index(0).data(ObjectRole).title == "Ranked 2"
+
+
+def test_models_pass_qt_model_tester(core: AppCore, shell: Shell, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    page = _page(core, shell)
+    page.import_file(FIXTURES / "library.json")
+    qtmodeltester.check(page.model)
+    assert core.lists is not None
+    info = core.lists.create("Checked", ListKind.TIER)
+    core.lists.add("Checked", "B0CHECK001", tier="S", book=BookRef("B0CHECK001", "us", "Checked", "A"))
+    lists = ListsPage(core.lists, shell.runner, shell.notifier)
+    assert lists.current is not None and lists.current.id == info.id
+    for view in lists.views:
+        qtmodeltester.check(view.group_model())

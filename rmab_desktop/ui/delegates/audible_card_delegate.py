@@ -5,7 +5,7 @@ from __future__ import annotations
 import zlib
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from rmab_desktop.domain.audible_library import AudibleEntry
@@ -40,8 +40,9 @@ class AudibleCardDelegate(QStyledItemDelegate):
             highlight.setAlpha(70)
             painter.fillRect(rect.adjusted(2, 2, -2, -2), highlight)
         cover_rect = QRect(rect.left() + MARGIN, rect.top() + MARGIN, COVER, COVER)
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        pixmap = icon.pixmap(QSize(COVER, COVER)) if isinstance(icon, QIcon) else None
+        if pixmap is not None and not pixmap.isNull():
             scaled = pixmap.size().scaled(cover_rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(0, 0, scaled.width(), scaled.height())
             target.moveCenter(cover_rect.center())

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
 
 from rmab_desktop.domain.audible_library import AudibleEntry
 from rmab_desktop.domain.i18n import Translator
@@ -78,14 +79,16 @@ class AudibleModel(RowTableModel[AudibleEntry]):
             and self.covers is not None
             and shown
         ):
-            return self.covers.get(self.row_object(index.row()).cover_url or None)
+            pixmap = self.covers.get(self.row_object(index.row()).cover_url or None)
+            return QIcon(pixmap) if pixmap is not None else None  # an icon: each view sizes it
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and index.isValid():
             entry = self.row_object(index.row())
             return tr("{percent}% listened").format(percent=number(round(progress_of(entry) * 100)))
         return super().data(index, role)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
 
     def mimeTypes(self) -> list[str]:
         return [BOOK_MIME_TYPE]

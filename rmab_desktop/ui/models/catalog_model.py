@@ -190,7 +190,8 @@ class BookGridModel(QAbstractListModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled  # books drag into lists
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags  # books drag into lists
 
     def mimeTypes(self) -> list[str]:
         return [BOOK_MIME_TYPE]
