@@ -126,7 +126,6 @@ def import_cmd(args: argparse.Namespace) -> int:
     from rmab_desktop.services.audible_library import import_export
 
     def run(core: AppCore) -> int:
-        assert core.audible_library is not None
         shelf = Shelf.WISHLIST if args.wishlist else Shelf.LIBRARY
         region = args.region or core.prefs.catalog.region
         summary = import_export(core.audible_library, args.file, shelf, region)
@@ -161,7 +160,6 @@ def entry_json(entry: AudibleEntry) -> dict[str, Any]:
 
 def list_cmd(args: argparse.Namespace) -> int:
     def run(core: AppCore) -> int:
-        assert core.audible_library is not None
         entries = core.audible_library.entries(
             args.shelf,
             search=args.search,
@@ -193,7 +191,6 @@ def request_missing_cmd(args: argparse.Namespace) -> int:
     from rmab_desktop.services.audible_library import plan_missing, request_missing
 
     def run(core: AppCore) -> int:
-        assert core.audible_library is not None and core.requests is not None
         if args.dry_run:
             plan = plan_missing(core.audible_library)
             to_request, skipped, failed = plan.to_request, plan.skipped, ()
@@ -224,7 +221,6 @@ def request_missing_cmd(args: argparse.Namespace) -> int:
 
 def ignore_cmd(args: argparse.Namespace) -> int:
     def run(core: AppCore) -> int:
-        assert core.audible_library is not None
         entry = core.audible_library.set_ignored(args.asin, not args.undo)
         print(f"{entry.asin}  {'ignored' if entry.ignored else 'no longer ignored'}  {entry.title}")
         return 0
@@ -248,11 +244,9 @@ def _history_json(record: SyncRecord) -> dict[str, Any]:
 
 def status_cmd(args: argparse.Namespace) -> int:
     def run(core: AppCore) -> int:
-        assert core.audible_library is not None
         store = core.audible_library
         counts = {shelf.value: len(store.entries(shelf)) for shelf in Shelf}
         history = store.history(10)
-        assert core.audible_account is not None
         region = _region(args, core)
         account = core.audible_account.status(region)
         signed_in = {
@@ -287,7 +281,6 @@ def _region(args: argparse.Namespace, core: AppCore) -> str:
 
 def login_cmd(args: argparse.Namespace) -> int:
     def run(core: AppCore) -> int:
-        assert core.audible_account is not None
         attempt = core.audible_account.begin(_region(args, core))
         landed = args.landed_url
         if not landed:
@@ -307,7 +300,6 @@ def login_cmd(args: argparse.Namespace) -> int:
 
 def logout_cmd(args: argparse.Namespace) -> int:
     def run(core: AppCore) -> int:
-        assert core.audible_account is not None
         region = _region(args, core)
         core.audible_account.sign_out(region, forget_only=args.forget)
         print(f"signed out of Audible ({region})" + ("" if args.forget else "; this device is deregistered"))
@@ -317,19 +309,10 @@ def logout_cmd(args: argparse.Namespace) -> int:
 
 
 def sync_cmd(args: argparse.Namespace) -> int:
-    from rmab_desktop.services.audible_library.sync import sync_library, sync_wishlist
+    from rmab_desktop.services.audible_library import sync_both
 
     def run(core: AppCore) -> int:
-        assert core.audible_account is not None and core.audible_library is not None
-        region = _region(args, core)
-        client = core.audible_account.client(region)
-        try:
-            summaries = [
-                sync_library(core.audible_library, client, region, full=args.full),
-                sync_wishlist(core.audible_library, client, region),
-            ]
-        finally:
-            client.close()
+        summaries = sync_both(core.audible_library, core.audible_account, _region(args, core), full=args.full)
         if args.json:
             print_json({"syncs": [_summary_json(s) for s in summaries]})
         else:

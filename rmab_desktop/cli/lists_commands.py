@@ -104,7 +104,6 @@ def _handler(
     def handle(args: argparse.Namespace) -> int:
         core = core_from_args(args)
         try:
-            assert core.lists is not None
             return int(run(args, core, core.lists) or 0)
         finally:
             core.close()
@@ -236,7 +235,6 @@ def _image(args: argparse.Namespace, core: AppCore, lists: ListService) -> None:
 
     info = lists.get(args.list)
     catalog = core.catalog
-    assert catalog is not None
     png = render_png(info, args.size, theme=args.theme, covers=lambda entry: cover_file(catalog, entry))
     args.output.write_bytes(png)
     print(f"wrote {args.output} ({args.size}, {args.theme})")

@@ -36,12 +36,10 @@ def _export(tmp_path: Path, name: str, rows: list[dict[str, object]]) -> Path:
 
 def _owned_lantern(core: AppCore, tmp_path: Path) -> None:
     rows = [{"asin": "B0TESTSER1", "title": "The Lantern Road", "authors": "Test", "percent_complete": 12.0}]
-    assert core.audible_library is not None
     import_export(core.audible_library, _export(tmp_path, "owned.json", rows), Shelf.LIBRARY, "us")
 
 
 def _page(core: AppCore, shell: Shell) -> AudibleLibraryPage:
-    assert core.audible_library and core.audible_account and core.requests
     return AudibleLibraryPage(
         core.audible_library, core.audible_account, core.requests, shell.runner, shell.notifier, None, "us"
     )
@@ -135,7 +133,6 @@ def _views_by_name(page: ListsPage) -> dict[str, object]:
 
 
 def test_lists_page_drop_between_tiers_and_keyboard_moves(core: AppCore, shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
-    assert core.lists is not None
     core.lists.create("Fantasy", ListKind.TIER)
     page = ListsPage(core.lists, shell.runner, shell.notifier)
     qtbot.addWidget(page)
@@ -170,7 +167,6 @@ def test_lists_page_drop_between_tiers_and_keyboard_moves(core: AppCore, shell: 
 
 
 def test_lists_page_new_ranked_list_reorder_and_share_image(core: AppCore, shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
-    assert core.lists is not None
     page = ListsPage(core.lists, shell.runner, shell.notifier)
     qtbot.addWidget(page)
     assert page.empty.isVisibleTo(page)
@@ -198,7 +194,6 @@ def test_models_pass_qt_model_tester(core: AppCore, shell: Shell, qtmodeltester)
     page = _page(core, shell)
     page.import_file(FIXTURES / "library.json")
     qtmodeltester.check(page.model)
-    assert core.lists is not None
     info = core.lists.create("Checked", ListKind.TIER)
     core.lists.add("Checked", "B0CHECK001", tier="S", book=BookRef("B0CHECK001", "us", "Checked", "A"))
     lists = ListsPage(core.lists, shell.runner, shell.notifier)

@@ -39,9 +39,9 @@ from rmab_desktop.services.audible_library import (
     import_export,
     plan_missing,
     request_missing,
+    sync_both,
 )
 from rmab_desktop.services.audible_library.account import AccountInfo, AudibleAccount
-from rmab_desktop.services.audible_library.sync import sync_library, sync_wishlist
 from rmab_desktop.services.requests import RequestService
 from rmab_desktop.ui.delegates.audible_card_delegate import AudibleCardDelegate
 from rmab_desktop.ui.delegates.progress_delegate import ProgressDelegate
@@ -73,14 +73,6 @@ SORTS = (
     (tr.mark("My rating"), "rating"),
 )
 GRID, TABLE, EMPTY = 0, 1, 2
-
-
-def _sync_both(store: AudibleLibraryStore, account: AudibleAccount, region: str) -> list[ImportSummary]:
-    client = account.client(region)
-    try:
-        return [sync_library(store, client, region), sync_wishlist(store, client, region)]
-    finally:
-        client.close()
 
 
 class AudibleLibraryPage(QWidget):
@@ -311,7 +303,7 @@ class AudibleLibraryPage(QWidget):
         self.sync_button.setEnabled(False)
         self.status_label.setText(tr("Syncing with Audible…"))
         self.runner.submit(
-            _sync_both,
+            sync_both,
             self.store,
             self.account,
             self.region,

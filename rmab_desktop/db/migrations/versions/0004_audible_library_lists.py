@@ -3,7 +3,7 @@ community rating, purchase date, ignored; sync history: kind, source, removed, d
 lists: visibility (private or shared with the household).
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-03 14:30:00
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 import rmab_desktop.db.models.base
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
