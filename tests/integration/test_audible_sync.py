@@ -10,12 +10,18 @@ import pytest
 
 from rmab_desktop.clients.audible_account import AudibleEndpoints
 from rmab_desktop.db.engine import Database
+from rmab_desktop.db.models import JobRecord
 from rmab_desktop.domain.audible_library import Shelf
+from rmab_desktop.domain.enums import JobStatus
 from rmab_desktop.domain.errors import AuthenticationError, ValidationError
-from rmab_desktop.services.audible_library import AudibleLibraryStore
+from rmab_desktop.domain.job_payloads import AudibleSyncPayload
+from rmab_desktop.domain.jobs import JobType
+from rmab_desktop.services.audible_library import AudibleLibraryStore, feature
 from rmab_desktop.services.audible_library.account import KEY_NAME, AudibleAccount
 from rmab_desktop.services.audible_library.sync import sync_library, sync_wishlist
 from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
+from rmab_desktop.services.job_queue import JobQueue
 from tests.fakes.audible_account_server import LANDED_URL, FakeAudibleAccount, library_item
 
 
@@ -172,3 +178,28 @@ def test_failed_deregistration_keeps_the_sign_in(account: AudibleAccount, fake: 
     assert account.status("us") is not None
     account.sign_out("us", forget_only=True)
     assert account.status("us") is None
+
+
+def _result(database: Database, job_id: int) -> dict[str, object]:
+    with database.session() as session:
+        row = session.get(JobRecord, job_id)
+        assert row is not None
+        return dict(row.result or {})
+
+
+def test_the_scheduled_sync_job_syncs_when_signed_in_and_skips_otherwise(
+    account: AudibleAccount, fake: FakeAudibleAccount, store: AudibleLibraryStore, database: Database
+) -> None:
+    queue = JobQueue(database)
+    executor = JobExecutor(queue, JobHandlers(feature(store, account, lambda: "us").jobs))
+    queue.enqueue(JobType.AUDIBLE_SYNC, AudibleSyncPayload())
+    job = executor.run_next()
+    assert job is not None and job.status == JobStatus.DONE
+    assert _result(database, job.id) == {"skipped": "not signed in to Audible (us)"} and store.entries() == []
+
+    _sign_in(account)
+    queue.enqueue(JobType.AUDIBLE_SYNC, AudibleSyncPayload(region="us", full=True))
+    job = executor.run_next()
+    assert job is not None and job.status == JobStatus.DONE
+    assert len(store.entries()) == 5 and len(store.entries(Shelf.WISHLIST)) == 3
+    assert _result(database, job.id)["library_history_id"] == store.history(2)[1].id

@@ -200,3 +200,39 @@ def test_models_pass_qt_model_tester(core: AppCore, shell: Shell, qtmodeltester)
     assert lists.current is not None and lists.current.id == info.id
     for view in lists.views:
         qtmodeltester.check(view.group_model())
+
+
+def test_sign_in_dialog_then_sync_from_the_page(core: AppCore, shell: Shell, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from rmab_desktop.clients.audible_account import AudibleEndpoints
+    from rmab_desktop.services.audible_library.account import AudibleAccount
+    from tests.fakes.audible_account_server import LANDED_URL, FakeAudibleAccount
+
+    with FakeAudibleAccount() as fake:
+        account = AudibleAccount(
+            core.credentials,
+            tmp_path / "audible",
+            lambda r: AudibleEndpoints.for_region(r, fake.url, fake.url),
+        )
+        page = AudibleLibraryPage(
+            core.audible_library, account, core.requests, shell.runner, shell.notifier, None, "us"
+        )
+        qtbot.addWidget(page)
+        assert page.sign_in_button.text() == "Sign &in…" and not page.sync_button.isEnabled()
+        page.sign_in_or_out()
+        dialog = page.sign_in_dialog
+        opened: list[str] = []
+        dialog.open_url = lambda url: opened.append(url) or True
+        assert not dialog.finish_button.isEnabled()
+        dialog.open_button.click()
+        assert opened and opened[0].startswith("https://www.amazon.com/ap/signin?")
+        dialog.url_edit.setText("https://www.amazon.com/ap/maplanding?openid.mode=cancel")
+        dialog.finish_button.click()
+        assert "no Audible authorization code" in dialog.message.text() and dialog.isVisible()
+        dialog.url_edit.setText(LANDED_URL)
+        dialog.finish_button.click()  # registers, closes, and the page syncs at once
+        assert page.account_info is not None and page.account_info.name == "Jane"
+        assert page.sign_in_button.text() == "Sign &out" and page.sync_button.isEnabled()
+        assert page.model.rowCount() == 5
+        assert shell.notifier.sent[-1][0] == "Audible synced"  # type: ignore[attr-defined]
+        page.sign_in_or_out()
+        assert fake.devices == set() and page.account_info is None
