@@ -236,3 +236,35 @@ def test_sign_in_dialog_then_sync_from_the_page(core: AppCore, shell: Shell, tmp
         assert shell.notifier.sent[-1][0] == "Audible synced"  # type: ignore[attr-defined]
         page.sign_in_or_out()
         assert fake.devices == set() and page.account_info is None
+
+
+def test_books_drag_out_of_the_library_and_catalog_grids_as_the_book_mime_type(
+    catalog_core: AppCore, shell: Shell
+) -> None:
+    from rmab_desktop.services.library.service import LibraryEntry
+    from rmab_desktop.ui.models.catalog_model import BookGridModel
+    from rmab_desktop.ui.models.library_model import LibraryModel
+
+    fields: dict[str, object] = dict.fromkeys(LibraryEntry._fields)
+    fields.update(
+        id=1,
+        title="Dune",
+        authors=("Frank Herbert",),
+        narrators=(),
+        asin="B0AAAAAAA1",
+        file_count=1,
+        size_bytes=1,
+    )
+    with_asin = LibraryEntry(**fields)  # type: ignore[arg-type]
+    without = with_asin._replace(id=2, asin=None, title="Home recording")
+    library = LibraryModel()
+    library.set_entries([with_asin, without])
+    assert library.flags(library.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    assert not library.flags(library.index(1, 0)) & Qt.ItemFlag.ItemIsDragEnabled  # no ASIN: no list
+    dragged = books_from_mime(library.mimeData([library.index(0, 0), library.index(1, 0)]))
+    assert [(b.asin, b.title, b.author) for b in dragged] == [("B0AAAAAAA1", "Dune", "Frank Herbert")]
+
+    grid = BookGridModel()
+    grid.reset(catalog_core.catalog.annotate([catalog_core.catalog.book("B0TESTSER1", "us")]))
+    dragged = books_from_mime(grid.mimeData([grid.index(0)]))
+    assert [(b.asin, b.region, b.title) for b in dragged] == [("B0TESTSER1", "us", "The Lantern Road")]
