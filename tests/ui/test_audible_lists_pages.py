@@ -123,9 +123,19 @@ def test_request_everything_missing_previews_then_requests(
     assert dialog.requested_list.count() == 1 and "B0TESTNOS1" in dialog.requested_list.item(0).text()
     assert dialog.skipped_list.count() == 1 and "owned on Audible" in dialog.skipped_list.item(0).text()
     dialog.request_button.click()
-    assert catalog_core.requests is not None
     assert [r.book.asin for r in catalog_core.requests.list()] == ["B0TESTNOS1"]
     assert shell.notifier.sent[-1][1] == "1 book requested."  # type: ignore[attr-defined]
+
+    # ignoring a wishlist book takes it out of the next "everything missing"
+    page.grid.selectAll()
+    page.toggle_ignored()
+    assert all(page.model.row_object(r).ignored for r in range(page.model.rowCount()))
+    assert page.model.index(0, 0).data().endswith("(ignored)")
+    page.preview_missing()
+    preview = page.preview_dialog
+    assert preview.requested_list.isHidden() and not preview.request_button.isEnabled()
+    skipped = [preview.skipped_list.item(i).text() for i in range(preview.skipped_list.count())]
+    assert len(skipped) == 2 and all(text.endswith(": ignored") for text in skipped)
 
 
 def _views_by_name(page: ListsPage) -> dict[str, object]:
@@ -184,6 +194,9 @@ def test_lists_page_new_ranked_list_reorder_and_share_image(core: AppCore, shell
     view.group_model().dropMimeData(book_mime(refs[:1]), Qt.DropAction.MoveAction, 3, 0, QModelIndex())
     assert [i.asin for i in page.current.items] == ["B0RANK0002", "B0RANK0003", "B0RANK0001"]
     assert page.views[0].model().index(0).data() == "1. Ranked 2"
+    core.lists.set_note("Road trip", "B0RANK0002", "start here")
+    page.reload()
+    assert page.views[0].model().index(0).data() == "1. Ranked 2 — start here"
     page.copy_image("1200x630")
     image = QGuiApplication.clipboard().image()
     assert (image.width(), image.height()) == (1200, 630)

@@ -38,7 +38,11 @@ def _rating(entry: AudibleEntry) -> str:
 
 
 COLUMNS: list[Column[AudibleEntry]] = [
-    Column(tr.mark("Title"), lambda e: e.title, sort=lambda e: e.title.casefold()),
+    Column(
+        tr.mark("Title"),
+        lambda e: tr("{title} (ignored)").format(title=e.title) if e.ignored else e.title,
+        sort=lambda e: e.title.casefold(),
+    ),
     Column(tr.mark("Author"), lambda e: ", ".join(e.authors)),
     Column(tr.mark("Narrator"), lambda e: ", ".join(e.narrators)),
     Column(tr.mark("Series"), _series),

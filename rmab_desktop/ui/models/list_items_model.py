@@ -57,7 +57,10 @@ class ListItemsModel(QAbstractListModel):
             return None
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{index.row() + 1}. {item.title}" if self.numbered else item.title
+            if not self.numbered:
+                return item.title
+            shown = tr("{rank}. {title}").format(rank=index.row() + 1, title=item.title)
+            return tr("{book} — {note}").format(book=shown, note=item.note) if item.note else shown
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [item.title, item.author, item.note]
             return "\n".join(p for p in parts if p)

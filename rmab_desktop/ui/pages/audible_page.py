@@ -166,7 +166,12 @@ class AudibleLibraryPage(QWidget):
         )
         self.request_missing_button.clicked.connect(self.preview_missing)
         self.request_missing_button.hide()
+        self.ignore_button = QPushButton(tr("I&gnore / unignore"))
+        self.ignore_button.setToolTip(tr("Never request the selected wishlist books (or allow them again)"))
+        self.ignore_button.clicked.connect(self.toggle_ignored)
+        self.ignore_button.hide()
         bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.ignore_button)
         bottom.addWidget(self.request_missing_button)
         layout.addLayout(bottom)
         self._debounce = QTimer(self, singleShot=True, interval=250)
@@ -204,6 +209,7 @@ class AudibleLibraryPage(QWidget):
     def _tab_changed(self, index: int) -> None:
         self.shelf = Shelf.WISHLIST if index == 1 else Shelf.LIBRARY
         self.request_missing_button.setVisible(self.shelf == Shelf.WISHLIST)
+        self.ignore_button.setVisible(self.shelf == Shelf.WISHLIST)
         self.reload()
 
     def reload(self) -> None:
@@ -364,6 +370,19 @@ class AudibleLibraryPage(QWidget):
         self.reload()
 
     # -- wishlist --------------------------------------------------------------------------------
+    def toggle_ignored(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            self.status_label.setText(tr("Select wishlist books first."))
+            return
+        store = self.store
+
+        def toggle() -> None:
+            for entry in chosen:
+                store.set_ignored(entry.asin, not entry.ignored)
+
+        self.runner.submit(toggle, pool="library", on_result=lambda _r: self.reload(), on_error=self._error)
+
     def preview_missing(self) -> None:
         self.request_missing_button.setEnabled(False)
         self.runner.submit(
