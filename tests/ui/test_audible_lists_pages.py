@@ -281,3 +281,24 @@ def test_books_drag_out_of_the_library_and_catalog_grids_as_the_book_mime_type(
     grid.reset(catalog_core.catalog.annotate([catalog_core.catalog.book("B0TESTSER1", "us")]))
     dragged = books_from_mime(grid.mimeData([grid.index(0)]))
     assert [(b.asin, b.region, b.title) for b in dragged] == [("B0TESTSER1", "us", "The Lantern Road")]
+
+
+def test_lists_page_shows_covers_from_the_catalog(catalog_core: AppCore, shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QIcon
+
+    from rmab_desktop.services.lists.catalog_books import cover_urls
+    from rmab_desktop.ui.models.catalog_model import CoverImages
+
+    lists, catalog = catalog_core.lists, catalog_core.catalog
+    lists.create("Covered")
+    lists.add("Covered", "B0TESTSER1")  # looked up in the catalog: title and author from Audible
+    images = CoverImages(shell.runner, catalog.covers.fetch)
+    page = ListsPage(
+        lists, shell.runner, shell.notifier, cover_urls=lambda e: cover_urls(catalog, e), images=images
+    )
+    qtbot.addWidget(page)
+    index = page.views[0].model().index(0)
+    assert index.data() == "1. The Lantern Road"
+    qtbot.waitUntil(
+        lambda: isinstance(page.views[0].model().index(0).data(Qt.ItemDataRole.DecorationRole), QIcon)
+    )

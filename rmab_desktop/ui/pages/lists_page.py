@@ -10,12 +10,12 @@ through the list service on the runner; the page then reloads the list.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,6 +45,7 @@ from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.lists import ListEntry, ListInfo, ListKind, Visibility
 from rmab_desktop.services.lists import BookRef, ListService
 from rmab_desktop.services.lists.share_image import render_png
+from rmab_desktop.ui.models.catalog_model import CoverImages
 from rmab_desktop.ui.models.list_items_model import ListItemsModel
 from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.notifier import Notifier
@@ -56,6 +57,7 @@ from rmab_desktop.workers.runner import ErrorInfo
 tr = Translator("ListsPage")
 
 CoverSource = Callable[[ListEntry], Any]  # the share image's covers: a path, bytes or None
+CoverUrls = Callable[[Sequence[ListEntry]], dict[str, str]]  # ASIN -> cover URL (runs off the GUI thread)
 
 
 class NewListDialog(QDialog):
@@ -99,6 +101,7 @@ class GroupView(QListView):
         self.setDropIndicatorShown(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(False)
+        self.setIconSize(QSize(40, 40))  # the book's cover
         if horizontal:
             self.setFlow(QListView.Flow.LeftToRight)
             self.setWrapping(True)
@@ -124,10 +127,20 @@ class GroupView(QListView):
 
 class ListsPage(QWidget):
     def __init__(
-        self, lists: ListService, runner: Runner, notifier: Notifier, covers: CoverSource = lambda _e: None
+        self,
+        lists: ListService,
+        runner: Runner,
+        notifier: Notifier,
+        covers: CoverSource = lambda _e: None,
+        cover_urls: CoverUrls | None = None,
+        images: CoverImages | None = None,
     ) -> None:
         super().__init__()
         self.lists, self.runner, self.notifier, self.covers = lists, runner, notifier, covers
+        self.cover_urls, self.images = cover_urls, images
+        self._urls: dict[str, str] = {}  # ASIN -> cover URL of the books shown
+        if images is not None:
+            images.arrived.connect(self._cover_arrived)
         self.current: ListInfo | None = None
         self.views: list[GroupView] = []
         layout = page_layout(self)
@@ -308,6 +321,26 @@ class ListsPage(QWidget):
         self._build_groups(info)
         self.status_label.setText(tr.n("%n book(s)", len(info.items)))
         self._refocus(focus_asin)
+        missing = [item for item in info.items if item.asin not in self._urls]
+        if self.cover_urls is not None and missing:
+            self.runner.submit(self.cover_urls, missing, on_result=self._urls_found)
+
+    def _urls_found(self, urls: dict[str, str]) -> None:
+        self._urls.update(urls)
+        self._cover_arrived("")
+
+    def _cover(self, item: ListEntry) -> QIcon | None:
+        url = self._urls.get(item.asin)
+        pixmap = self.images.get(url) if self.images is not None and url else None
+        return QIcon(pixmap) if pixmap is not None else None
+
+    def _cover_arrived(self, _url: str) -> None:
+        for view in self.views:
+            model = view.group_model()
+            if model.rowCount():
+                model.dataChanged.emit(
+                    model.index(0), model.index(model.rowCount() - 1), [Qt.ItemDataRole.DecorationRole]
+                )
 
     def _build_groups(self, info: ListInfo) -> None:
         body = QWidget()
@@ -341,7 +374,9 @@ class ListsPage(QWidget):
         self, tier_id: int | None, items: tuple[ListEntry, ...], horizontal: bool, name: str
     ) -> GroupView:
         assert self.current is not None
-        model = ListItemsModel(tier_id, self._dropped, numbered=self.current.kind == ListKind.RANKED)
+        model = ListItemsModel(
+            tier_id, self._dropped, covers=self._cover, numbered=self.current.kind == ListKind.RANKED
+        )
         model.set_items(items)
         view = GroupView(model, horizontal, self._key)
         view.setAccessibleName(name)
