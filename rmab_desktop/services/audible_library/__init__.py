@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from rmab_desktop.domain.audible_library import ImportSummary, Shelf
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import AudibleSyncPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.audible_library.account import AudibleAccount
@@ -21,6 +22,8 @@ from rmab_desktop.services.audible_library.wishlist import WishlistOutcome, plan
 from rmab_desktop.services.feature import Feature, JobSpec
 from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.scheduler import ScheduleDefinition
+
+tr = Translator("AudibleLibraryJobs")  # job title, schedule name and the sync's log line
 
 __all__ = [
     "AudibleLibraryStore",
@@ -70,18 +73,29 @@ def feature(
             return {"skipped": f"not signed in to Audible ({region})"}
         library, wishlist = sync_both(store, account, region, full=payload.full)
         ctx.event(
-            f"Audible {region}: library +{library.added} ~{library.updated} -{library.removed}, "
-            f"wishlist +{wishlist.added} ~{wishlist.updated} -{wishlist.removed}",
+            tr(
+                "Audible {region}: library {added} added, {updated} updated, {removed} removed; "
+                "wishlist {wished} titles"
+            ).format(
+                region=region,
+                added=library.added,
+                updated=library.updated,
+                removed=library.removed,
+                wished=wishlist.added + wishlist.updated + wishlist.unchanged,
+            ),
             context="audible",
         )
         return {"library_history_id": library.history_id, "wishlist_history_id": wishlist.history_id}
 
     return Feature(
         name="audible_library",
-        jobs=(JobSpec(JobType.AUDIBLE_SYNC, AudibleSyncPayload, run, "Sync the Audible library"),),
+        jobs=(JobSpec(JobType.AUDIBLE_SYNC, AudibleSyncPayload, run, tr.mark("Sync the Audible library")),),
         schedules=(
             ScheduleDefinition(
-                "audible_sync", "Sync the Audible library and wishlist", JobType.AUDIBLE_SYNC, "50 5 * * *"
+                "audible_sync",
+                tr.mark("Sync the Audible library and wishlist"),
+                JobType.AUDIBLE_SYNC,
+                "50 5 * * *",
             ),
         ),
     )
