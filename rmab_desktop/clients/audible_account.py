@@ -21,16 +21,11 @@ from audible.localization import Locale
 from audible.login import build_client_id
 from audible.utils import build_access_token_header
 
+from rmab_desktop.clients._http import DEFAULT_DEADLINE, fetch, new_client, parse_json
 from rmab_desktop.clients.audible import tld_for
 from rmab_desktop.clients.fields import dicts, flag, integer, mapping, number, text, timestamp
 from rmab_desktop.domain.audible_library import AudibleTitle
-from rmab_desktop.domain.errors import (
-    AuthenticationError,
-    InvalidResponseError,
-    ServiceError,
-    ServiceTimeoutError,
-    ServiceUnreachableError,
-)
+from rmab_desktop.domain.errors import AuthenticationError, InvalidResponseError, ServiceError
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +162,7 @@ class AudibleAccountClient:
         *,
         on_refreshed: Any = None,
         transport: httpx.BaseTransport | None = None,
-        timeout: float = 20.0,
+        timeout: float = DEFAULT_DEADLINE,
         library_page_size: int = LIBRARY_PAGE_SIZE,
         wishlist_page_size: int = WISHLIST_PAGE_SIZE,
     ) -> None:
@@ -176,31 +171,19 @@ class AudibleAccountClient:
         self.wishlist_page_size = wishlist_page_size
         self.auth = auth
         self.on_refreshed = on_refreshed
-        self._http = httpx.Client(
-            timeout=timeout, transport=transport, headers={"Accept": "application/json"}
-        )
+        self._http = new_client(transport=transport, headers={"Accept": "application/json"})
+        self.seconds = timeout  # the deadline of one whole call
 
     def close(self) -> None:
         self._http.close()
 
     def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        try:
-            return self._http.request(method, url, **kwargs)
-        except httpx.TimeoutException:
-            raise ServiceTimeoutError("Audible did not answer in time.", service=SERVICE) from None
-        except httpx.HTTPError as exc:
-            raise ServiceUnreachableError(
-                f"Audible cannot be reached ({type(exc).__name__}).",
-                service=SERVICE,
-                hint="Check your internet connection and try again.",
-            ) from None
+        """The answer whatever its status (callers word the statuses); transport failures are typed."""
+        return fetch(self._http, SERVICE, method, url, seconds=self.seconds, **kwargs)
 
     @staticmethod
     def _json(response: httpx.Response) -> Any:
-        try:
-            return response.json()
-        except ValueError:
-            raise InvalidResponseError("Audible's answer is not JSON.", service=SERVICE) from None
+        return parse_json(response, SERVICE)
 
     # -- device ------------------------------------------------------------------------------
     def register(

@@ -13,7 +13,12 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import JobRecord
 from rmab_desktop.domain.audible_library import Shelf
 from rmab_desktop.domain.enums import JobStatus
-from rmab_desktop.domain.errors import AuthenticationError, ValidationError
+from rmab_desktop.domain.errors import (
+    AuthenticationError,
+    InvalidResponseError,
+    ServiceError,
+    ValidationError,
+)
 from rmab_desktop.domain.job_payloads import AudibleSyncPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.audible_library import AudibleLibraryStore, feature
@@ -203,3 +208,17 @@ def test_the_scheduled_sync_job_syncs_when_signed_in_and_skips_otherwise(
     assert job is not None and job.status == JobStatus.DONE
     assert len(store.entries()) == 5 and len(store.entries(Shelf.WISHLIST)) == 3
     assert _result(database, job.id)["library_history_id"] == store.history(2)[1].id
+
+
+def test_garbage_and_server_errors_are_worded_and_recorded(
+    account: AudibleAccount, fake: FakeAudibleAccount, store: AudibleLibraryStore
+) -> None:
+    _sign_in(account)
+    fake.garbage = True
+    with pytest.raises(InvalidResponseError, match="Audible sent a body that is not JSON"):
+        sync_wishlist(store, account.client("us"), "us")
+    fake.garbage = False
+    fake.fail_status = 500
+    with pytest.raises(ServiceError, match="Audible answered HTTP 500 for your library"):
+        sync_library(store, account.client("us"), "us")
+    assert [h.errors for h in store.history()] == [1, 1] and store.entries() == []
