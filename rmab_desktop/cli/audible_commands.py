@@ -191,9 +191,10 @@ def request_missing_cmd(args: argparse.Namespace) -> int:
     from rmab_desktop.services.audible_library import plan_missing, request_missing
 
     def run(core: AppCore) -> int:
+        failed: tuple[tuple[WishlistPlanItem, str], ...] = ()
         if args.dry_run:
             plan = plan_missing(core.audible_library)
-            to_request, skipped, failed = plan.to_request, plan.skipped, ()
+            to_request, skipped = plan.to_request, plan.skipped
         else:
             outcome = request_missing(core.audible_library, core.requests)
             to_request, skipped, failed = outcome.requested, outcome.skipped, outcome.failed

@@ -130,8 +130,9 @@ def _from_libation(row: Mapping[str, Any]) -> AudibleTitle:
 
 
 def _read_rows(
-    rows: Iterable[Mapping[str, Any]], convert: Callable[[Mapping[str, Any]], AudibleTitle]
+    rows: Iterable[Any], convert: Callable[[Mapping[str, Any]], AudibleTitle]
 ) -> tuple[list[AudibleTitle], list[str]]:
+    """Rows of an export (JSON may hold anything: what is not a record is reported, not guessed)."""
     titles: list[AudibleTitle] = []
     errors: list[str] = []
     for number_, row in enumerate(rows, start=1):

@@ -95,7 +95,7 @@ class ListService:
     def _find(self, session: Session, ref: str | int, user_id: int | None) -> UserList:
         text = str(ref).strip()
         rows = list(session.scalars(self._visible(user_id).order_by(UserList.id)))
-        found = next((r for r in rows if text.isdigit() and r.id == int(text)), None)
+        found: UserList | None = next((r for r in rows if text.isdigit() and r.id == int(text)), None)
         found = found or next((r for r in rows if r.name.casefold() == text.casefold()), None)
         if found is None:
             raise NotFoundError(

@@ -2,8 +2,8 @@
 community rating, purchase date, ignored; sync history: kind, source, removed, duration; user
 lists: visibility (private or shared with the household).
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-03 14:30:00
 """
 
@@ -16,8 +16,8 @@ from alembic import op
 
 import rmab_desktop.db.models.base
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
