@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rmab_desktop.clients.audible_account import AudibleEndpoints
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.migrate import upgrade
 from rmab_desktop.db.url import resolve_database_url
@@ -18,6 +19,7 @@ from rmab_desktop.domain.errors import RmabError
 from rmab_desktop.logging_setup import setup_logging
 from rmab_desktop.paths import AppPaths
 from rmab_desktop.services import (
+    audible_library,
     bookdate,
     catalog,
     downloads,
@@ -32,6 +34,8 @@ from rmab_desktop.services import (
     shelves,
     upkeep,
 )
+from rmab_desktop.services.audible_library import AudibleLibraryStore
+from rmab_desktop.services.audible_library.account import AudibleAccount
 from rmab_desktop.services.bookdate import BookDateService
 from rmab_desktop.services.catalog import CatalogService
 from rmab_desktop.services.catalog.resolving import BookResolver, catalog_search
@@ -48,6 +52,8 @@ from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.library.importing import LibraryImport
 from rmab_desktop.services.library.service import LibraryService, retag_folder
+from rmab_desktop.services.lists import ListService
+from rmab_desktop.services.lists.catalog_books import book_ref
 from rmab_desktop.services.notifications import EventCatalog, NotificationService
 from rmab_desktop.services.organize.importer import recover_imports
 from rmab_desktop.services.pipeline import Acquisition, PipelineDeps, configured_ranker
@@ -89,6 +95,9 @@ class AppCore:
     acquisition: Acquisition
     shelves: ShelfService
     bookdate: BookDateService
+    audible_library: AudibleLibraryStore
+    audible_account: AudibleAccount
+    lists: ListService
     features: tuple[Feature, ...]
     schedules: tuple[ScheduleDefinition, ...]  # every feature's default schedules
     settings_models: tuple[SettingsSpec, ...]  # every feature's settings stored in ``config``
@@ -187,6 +196,17 @@ def open_core(
     bookdate_service = BookDateService(
         database, credentials, users, request_service, catalog_service, resolver
     )
+    audible_store = AudibleLibraryStore(database, lambda: users.current().id)
+    audible_account = AudibleAccount(
+        credentials,
+        paths.data_dir / "audible",
+        lambda region: AudibleEndpoints.for_region(
+            region, prefs.catalog.audible_base_url, prefs.catalog.audible_auth_base_url
+        ),
+    )
+    list_service = ListService(
+        database, lambda: users.current().id, lambda asin, region: book_ref(catalog_service, asin, region)
+    )
     # The one list of features: what each contributes is installed by _install.
     features = (
         catalog.feature(catalog_service),
@@ -202,6 +222,7 @@ def open_core(
         maintenance.feature(queue),
         shelves.feature(shelf_service),
         bookdate.feature(bookdate_service),
+        audible_library.feature(audible_store, audible_account, lambda: prefs.catalog.region),
     )
     _install(features, handlers, health_service, notification_service.events)
     scheduler = Scheduler(database, queue, handlers)
@@ -231,6 +252,9 @@ def open_core(
         acquisition=acquisition,
         shelves=shelf_service,
         bookdate=bookdate_service,
+        audible_library=audible_store,
+        audible_account=audible_account,
+        lists=list_service,
         features=features,
         schedules=tuple(schedule for f in features for schedule in f.schedules),
         settings_models=_settings_models(features),

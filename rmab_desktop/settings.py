@@ -39,6 +39,7 @@ class CatalogSettings(BaseModel):
 
     region: str = "us"
     audible_base_url: str | None = None  # None: the marketplace's real host
+    audible_auth_base_url: str | None = None  # device sign-in; None: https://api.amazon.<tld>
     audnexus_base_url: str = "https://api.audnex.us"
     cover_cache_mb: int = 200
 

@@ -37,6 +37,68 @@
         </message>
     </context>
     <context>
+        <name>AudibleDialogs</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>%n book(s) skipped:</source>
+            <translation>
+                <numerusform>%n book skipped:</numerusform>
+                <numerusform>%n books skipped:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>%n book(s) will be requested:</source>
+            <translation>
+                <numerusform>%n book will be requested:</numerusform>
+                <numerusform>%n books will be requested:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>Request %n book(s)</source>
+            <translation>
+                <numerusform>Request %n book</numerusform>
+                <numerusform>Request %n books</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>AudibleLibraryPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>%n book(s) could not be requested: {details}</source>
+            <translation>
+                <numerusform>%n book could not be requested: {details}</numerusform>
+                <numerusform>%n books could not be requested: {details}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>%n book(s) requested.</source>
+            <translation>
+                <numerusform>%n book requested.</numerusform>
+                <numerusform>%n books requested.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>%n row(s) could not be read.</source>
+            <translation>
+                <numerusform>%n row could not be read.</numerusform>
+                <numerusform>%n rows could not be read.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>%n title(s)</source>
+            <translation>
+                <numerusform>%n title</numerusform>
+                <numerusform>%n titles</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>BlocklistPage</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/blocklist_page.py" />
@@ -356,6 +418,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>Audiobook libraries found: %n.</numerusform>
                 <numerusform>Audiobook libraries found: %n.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ListsPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>%n book(s)</source>
+            <translation>
+                <numerusform>%n book</numerusform>
+                <numerusform>%n books</numerusform>
             </translation>
         </message>
     </context>

@@ -412,6 +412,540 @@
         </message>
     </context>
     <context>
+        <name>AudibleDialogs</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>%n book(s) skipped:</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>%n book(s) will be requested:</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>&amp;Address after login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>&amp;Marketplace</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>&amp;Open login page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>&amp;Sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>1. Choose your marketplace and open the login page in your browser.
+2. Log in to Amazon. The browser then shows an error page: that is expected.
+3. Copy that page's whole address and paste it below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>Address after login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>Books that are skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>Books that will be requested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>Marketplace</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>No browser opened. Open this address yourself:
+{url}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>Nothing to request: every wishlist book is owned, in your library, requested or ignored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>Registering this device with Audible…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>Request %n book(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>Request everything missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>Sign in to Audible</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>The login page is open in your browser.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>already in your library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>already requested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>https://www.amazon…/ap/maplanding?…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>ignored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>owned on Audible</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
+            <source>{title} ({asin}): {reason}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AudibleLibraryJobs</name>
+        <message>
+            <location filename="../../rmab_desktop/services/audible_library/__init__.py" />
+            <source>Audible {region}: library {added} added, {updated} updated, {removed} removed; wishlist {wished} titles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/audible_library/__init__.py" />
+            <source>Sync the Audible library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/audible_library/__init__.py" />
+            <source>Sync the Audible library and wishlist</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AudibleLibraryPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>%n book(s) could not be requested: {details}</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>%n book(s) requested.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>%n row(s) could not be read.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>%n title(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>&amp;Import export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>&amp;Request everything missing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>&amp;Table view</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>All titles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Anywhere</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Audible</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Audible import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Audible library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Audible synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Audible titles as a table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Audible titles as covers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/audible_model.py" />
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Author</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Exports (*.json *.csv *.tsv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>I&amp;gnore / unignore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Import an Audible export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Import an audible-cli or Libation export (JSON, CSV or TSV)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Import an export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Importing {name}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
+            <location filename="../../rmab_desktop/ui/models/audible_model.py" />
+            <source>In library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>In my library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>In progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>In the local library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Library or wishlist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Library: {added} added, {updated} updated, {removed} removed. Wishlist: {wished} titles.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Listening state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/audible_model.py" />
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>My rating</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/audible_model.py" />
+            <source>Narrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Never request the selected wishlist books (or allow them again)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>No Audible titles yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>No title matches these filters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Not in my library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Not started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Nothing here yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/audible_model.py" />
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/audible_model.py" />
+            <source>Purchased</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Recently added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Request every wishlist book that is not owned, in your library, requested or ignored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Requesting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>S&amp;ync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Search the Audible titles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Search title, author, narrator or series</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Select wishlist books first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/audible_model.py" />
+            <source>Series</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Show the titles as a table instead of covers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Sign &amp;in…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Sign &amp;out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Sign in to Audible and sync, or import an export from audible-cli or Libation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Sign in to sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Signed in as {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Signed out; this device is deregistered.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Sort by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Syncing with Audible…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>The audiobooks you own on Audible, how far you listened, and your wishlist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/audible_model.py" />
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>Wishlist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/audible_model.py" />
+            <source>Yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>{added} added, {updated} updated, {unchanged} unchanged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>{count} · last import {when}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
+            <source>{count} · last sync {when}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
+            <source>{percent}%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/audible_model.py" />
+            <source>{percent}% listened</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/audible_model.py" />
+            <source>{series} #{position}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/audible_model.py" />
+            <source>{title} (ignored)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/audible_model.py" />
+            <source>★ {rating}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Banner</name>
         <message>
             <location filename="../../rmab_desktop/ui/widgets/banner.py" />
@@ -859,6 +1393,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
+            <source>Owned on Audible</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>Requested</source>
             <translation>Solicitado</translation>
         </message>
@@ -889,6 +1428,11 @@
             <source>, </source>
             <comment>between names</comment>
             <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Already owned on Audible</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -974,6 +1518,11 @@
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>View on Audible</source>
             <translation>Ver en Audible</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>You already own “{title}” on Audible. Request it anyway?</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -3595,6 +4144,387 @@ Grab it anyway?</source>
         </message>
     </context>
     <context>
+        <name>ListsPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>%n book(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>&amp;Add book…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>&amp;Delete list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>&amp;Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>&amp;Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>&amp;New list…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>&amp;Note…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>&amp;Share with the household</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>ASIN of the book</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Add &amp;tier…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Add a book</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Add a book by its ASIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Add a tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Alt+Down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Alt+Up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Books in order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Colour…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Copy 1200×630 to the clipboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Ctrl+Down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Ctrl+Up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>E&amp;xport…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Export a list, then import that file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Export list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>F2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>I&amp;mport…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Import a list exported as JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Import list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>JSON (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Lists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Make a recommendation list or a tier list, then drag books into it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Move &amp;up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Move do&amp;wn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Move down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Move up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>New list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>New list…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>No lists yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Not placed yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Note for {title}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>PNG images (*.png)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Recommendation lists and tier lists. Drag books in from Search, Discover or the Audible library.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Recommendations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Recommendations (ordered, a note per book)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Remove tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Rename tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Rename…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>S&amp;hared with the household</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Save 1080×1080 (dark)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Save 1080×1080 (light)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Save 1200×630 (dark)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Save 1200×630 (light)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Save share image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Save the list as JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Saved {name}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Select a book in the list first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Share &amp;image…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>The share image is on the clipboard.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Tier a&amp;bove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Tier be&amp;low</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Tier colour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Tier list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Tier list (S, A, B, C, D)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Tier {label}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>Your lists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
+            <source>unknown author</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
+            <source>{book} — {note}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
+            <source>{name} is not a list file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
+            <source>{rank}. {title}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
+            <source>{title} by {author}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LogTable</name>
         <message>
             <location filename="../../rmab_desktop/ui/models/log_model.py" />
@@ -4287,6 +5217,11 @@ Los detalles están en el archivo de registro.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Audible library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Blocklist</source>
             <translation>Lista de bloqueo</translation>
         </message>
@@ -4304,6 +5239,11 @@ Los detalles están en el archivo de registro.</translation>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Library</source>
             <translation>Biblioteca</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Lists</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />

@@ -58,6 +58,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "rmab_desktop.cli.downloads_commands:register_blocklist",
         "releases never grabbed again for a book",
     ),
+    "audible": ("rmab_desktop.cli.audible_commands:register", "your Audible library and wishlist"),
+    "lists": ("rmab_desktop.cli.lists_commands:register", "recommendation lists and tier lists"),
 }
 
 

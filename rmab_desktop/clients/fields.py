@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from rmab_desktop.domain.errors import InvalidResponseError
@@ -86,3 +86,38 @@ def quote(value: Any, limit: int = QUOTE_CHARS) -> str:
     """Server text for a message to the user: one line, at most ``limit`` characters."""
     line = " ".join(str(value).split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+_TIMESTAMP_FORMATS = (  # ISO first; then the culture-dependent forms .NET writes in CSV exports
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+)
+
+
+def timestamp(value: Any) -> datetime | None:
+    """An aware UTC datetime from ISO-8601 (``Z`` or offset or naive = UTC) or a common export form."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    cleaned = value.strip()
+    try:
+        parsed = datetime.fromisoformat(cleaned.replace("Z", "+00:00"))
+    except ValueError:
+        for pattern in _TIMESTAMP_FORMATS:
+            try:
+                parsed = datetime.strptime(cleaned, pattern)
+                break
+            except ValueError:
+                continue
+        else:
+            return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def flag(value: Any) -> bool:
+    """JSON booleans and their text forms in CSV exports ("True", "true", "1", "yes")."""
+    if isinstance(value, bool):
+        return value
+    return isinstance(value, str | int) and str(value).strip().lower() in {"true", "1", "yes"}

@@ -59,7 +59,7 @@ OWNERS: dict[str, str] = {
 }
 
 # Owners that do not exist yet: the feature packages the next issues add.
-PLANNED = frozenset({f"{S}.watching", f"{S}.audible_library", f"{S}.lists"})
+PLANNED = frozenset({f"{S}.watching"})
 
 
 def owns(owner: str, module: str) -> bool:

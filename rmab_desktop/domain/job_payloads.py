@@ -149,6 +149,14 @@ class ShelvesSyncPayload(JobPayload):
     shelf_id: int | None = None
 
 
+@dataclasses.dataclass(frozen=True)
+class AudibleSyncPayload(JobPayload):
+    """Sync the signed-in Audible library and wishlist; ``region`` empty: the default marketplace."""
+
+    region: str = ""
+    full: bool = False  # the whole library, not only purchases since the last sync
+
+
 # What each job type carries: the queue checks every enqueue against it, the job handlers check
 # each feature's JobSpec, and ``rmab jobs enqueue`` reads a typed payload through it.
 PAYLOADS: dict[JobType, type[JobPayload]] = {
@@ -168,4 +176,5 @@ PAYLOADS: dict[JobType, type[JobPayload]] = {
     JobType.MAINTENANCE_PRUNE_HISTORY: NoPayload,
     JobType.DIAGNOSTICS_WAIT: DiagnosticWaitPayload,
     JobType.SHELVES_SYNC: ShelvesSyncPayload,
+    JobType.AUDIBLE_SYNC: AudibleSyncPayload,
 }

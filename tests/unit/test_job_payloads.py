@@ -13,6 +13,7 @@ from rmab_desktop.db.models import JobRecord, utcnow
 from rmab_desktop.domain import job_payloads
 from rmab_desktop.domain.enums import JobStatus
 from rmab_desktop.domain.job_payloads import (
+    AudibleSyncPayload,
     DiagnosticWaitPayload,
     GrabPayload,
     JobPayload,
@@ -35,6 +36,7 @@ RELEASE = {"guid": "g-1", "title": "Jane Doe - The Quiet Test [M4B]", "indexer":
 # One filled-in example per payload class; a new payload class must add its own here.
 EXAMPLES: list[JobPayload] = [
     NoPayload(),
+    AudibleSyncPayload(region="de", full=True),
     DiagnosticWaitPayload(seconds=0.5),
     RequestPayload(request_id=7),
     GrabPayload(request_id=7, candidates=({"release": RELEASE, "score": 12.5},), manual=True),

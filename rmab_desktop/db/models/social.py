@@ -113,6 +113,7 @@ class UserList(TimestampMixin, Base):
     kind: Mapped[str] = mapped_column(String(20), default="recommendation")
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
+    visibility: Mapped[str] = mapped_column(String(20), default="private")  # private | household
 
 
 class UserListTier(Base):
@@ -141,7 +142,7 @@ class UserListItem(Base):
 
 
 class AudibleLibraryEntry(TimestampMixin, Base):
-    """A title the user owns or wishes for on Audible, from an exported JSON."""
+    """A title the user owns (``source`` library) or wishes for (wishlist) on Audible."""
 
     __tablename__ = "audible_library_entries"
     __table_args__ = (UniqueConstraint("user_id", "asin", "source"),)
@@ -152,20 +153,37 @@ class AudibleLibraryEntry(TimestampMixin, Base):
     source: Mapped[str] = mapped_column(String(20), default="library")  # library | wishlist
     title: Mapped[str] = mapped_column(String(500))
     authors: Mapped[list[Any]] = mapped_column(default=list)
+    narrators: Mapped[list[Any]] = mapped_column(default=list)
+    series_title: Mapped[str] = mapped_column(String(300), default="")
+    series_position: Mapped[str] = mapped_column(String(20), default="")
+    runtime_min: Mapped[int | None] = mapped_column(Integer)
+    cover_url: Mapped[str] = mapped_column(Text, default="")
+    region: Mapped[str] = mapped_column(String(4), default="us")
+    origin: Mapped[str] = mapped_column(String(20), default="")  # audible-cli | libation | sync
     progress_percent: Mapped[float | None] = mapped_column(Float)
-    rating: Mapped[float | None] = mapped_column(Float)
+    finished: Mapped[bool] = mapped_column(Boolean, default=False)
+    rating: Mapped[float | None] = mapped_column(Float)  # the user's own overall rating
+    average_rating: Mapped[float | None] = mapped_column(Float)  # the community's
+    purchase_date: Mapped[datetime | None] = mapped_column()
     date_added: Mapped[datetime | None] = mapped_column()
+    ignored: Mapped[bool] = mapped_column(Boolean, default=False)  # wishlist: never request
     raw: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class AudibleSyncHistory(Base):
+    """One import or sync: what it added, updated and removed, and how long it took."""
+
     __tablename__ = "audible_sync_history"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="import")  # import | sync
+    source: Mapped[str] = mapped_column(String(20), default="library")  # library | wishlist
     source_file: Mapped[str] = mapped_column(Text, default="")
     imported: Mapped[int] = mapped_column(Integer, default=0)
     updated: Mapped[int] = mapped_column(Integer, default=0)
+    removed: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
+    duration_ms: Mapped[int] = mapped_column(Integer, default=0)
     message: Mapped[str] = mapped_column(Text, default="")
     synced_at: Mapped[datetime] = mapped_column()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy import or_, select, tuple_
 
 from rmab_desktop.db.engine import Database
-from rmab_desktop.db.models import Audiobook, LibraryItem, Request, WorkAsin
+from rmab_desktop.db.models import AudibleLibraryEntry, Audiobook, LibraryItem, Request, WorkAsin
 from rmab_desktop.domain.catalog import Availability, CatalogBook, CatalogEntry
 from rmab_desktop.domain.enums import RequestKind, RequestStatus
 from rmab_desktop.domain.requests import ACTIVE_STATUSES, IN_PROGRESS_STATUSES
@@ -66,6 +66,13 @@ def annotate(database: Database, books: Sequence[CatalogBook]) -> list[CatalogEn
                 select(Audiobook.asin).where(Audiobook.asin.in_(asins), Audiobook.library_path.is_not(None))
             )
         )
+        on_audible = set(  # the Audible library's owner is services/audible_library; reading is fine
+            session.scalars(
+                select(AudibleLibraryEntry.asin).where(
+                    AudibleLibraryEntry.asin.in_(asins), AudibleLibraryEntry.source == "library"
+                )
+            )
+        )
         requested: dict[tuple[str | None, str], tuple[Availability, int]] = {}
         rows = session.execute(
             select(Audiobook.asin, Audiobook.region, Request.status, Request.id)
@@ -106,7 +113,10 @@ def annotate(database: Database, books: Sequence[CatalogBook]) -> list[CatalogEn
                 best,
                 work_id,
                 request_id,
-                extra={"other_edition": best != Availability.NONE and via != key},
+                extra={
+                    "other_edition": best != Availability.NONE and via != key,
+                    "owned_on_audible": book.asin in on_audible,
+                },
             )
         )
     return entries

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from rmab_desktop.domain.catalog import CatalogEntry
 from rmab_desktop.domain.i18n import text
 from rmab_desktop.ui import theme
-from rmab_desktop.ui.models.catalog_model import AVAILABILITY_LABELS, BookGridModel
+from rmab_desktop.ui.models.catalog_model import BookGridModel, badge_of
 
 COVER = 150
 MARGIN = 8
@@ -68,6 +68,7 @@ class CoverDelegate(QStyledItemDelegate):
         key = (
             entry.key,
             entry.availability,
+            bool(entry.extra.get("owned_on_audible")),
             cover.cacheKey() if cover is not None else 0,
             size.width(),
             size.height(),
@@ -93,7 +94,7 @@ class CoverDelegate(QStyledItemDelegate):
             painter.drawPixmap(target, cover)
         else:
             self._placeholder(painter, option, cover_rect, entry)
-        self._badge(painter, option, cover_rect, AVAILABILITY_LABELS.get(entry.availability))
+        self._badge(painter, option, cover_rect, badge_of(entry))
         self._texts(painter, option, rect, cover_rect, entry)
         painter.end()
         self._cards[key] = card

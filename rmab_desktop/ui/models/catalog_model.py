@@ -13,11 +13,23 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from rmab_desktop.domain.catalog import Availability, CatalogEntry
 from rmab_desktop.domain.i18n import Translator, text
+from rmab_desktop.domain.lists import BOOK_MIME_TYPE
+from rmab_desktop.services.lists import BookRef
+from rmab_desktop.ui.book_mime import book_mime
 from rmab_desktop.ui.models.roles import FilterRole, KeyRole, LevelRole, ObjectRole, SortRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,8 +43,17 @@ AVAILABILITY_LABELS = {
     Availability.DOWNLOADING: (tr.mark("Downloading"), "info"),
     Availability.REQUESTED: (tr.mark("Requested"), "warning"),
 }
+OWNED_ON_AUDIBLE = (tr.mark("Owned on Audible"), "info")  # when no local state says more
 BadgeRole = Qt.ItemDataRole.UserRole + 20  # badge text or None
 MAX_WANTED = 120
+
+
+def badge_of(entry: CatalogEntry) -> tuple[str, str] | None:
+    """The badge (marked text, colour level) a book shows: its local state, else owned on Audible."""
+    label = AVAILABILITY_LABELS.get(entry.availability)
+    if label is None and entry.extra.get("owned_on_audible"):
+        return OWNED_ON_AUDIBLE
+    return label
 
 
 def load_cover(fetch: Callable[[str], Path], url: str, size: int) -> QImage:
@@ -161,12 +182,23 @@ class BookGridModel(QAbstractListModel):
         if role == FilterRole:
             return f"{book.title} {' '.join(book.author_names)}"
         if role == BadgeRole:
-            label = AVAILABILITY_LABELS.get(entry.availability)
+            label = badge_of(entry)
             return text(label[0]) if label else None
         if role == LevelRole:
-            label = AVAILABILITY_LABELS.get(entry.availability)
+            label = badge_of(entry)
             return label[1] if label else None
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags  # books drag into lists
+
+    def mimeTypes(self) -> list[str]:
+        return [BOOK_MIME_TYPE]
+
+    def mimeData(self, indexes: Iterable[QModelIndex]) -> QMimeData:
+        books = [self._rows[i.row()].book for i in indexes if 0 <= i.row() < len(self._rows)]
+        return book_mime(BookRef(b.asin, b.region, b.title, b.primary_author) for b in books)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or self.loader is None or self._loading:

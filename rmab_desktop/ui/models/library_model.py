@@ -8,12 +8,13 @@ of calling ``filterAcceptsRow``/``lessThan`` in Python tens of thousands of time
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import compress
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -22,8 +23,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmap
 
 from rmab_desktop.domain.i18n import Translator, text
+from rmab_desktop.domain.lists import BOOK_MIME_TYPE
 from rmab_desktop.services.library.query import LibraryQuery, SearchRecord
 from rmab_desktop.services.library.service import LibraryEntry
+from rmab_desktop.services.lists import BookRef
+from rmab_desktop.ui.book_mime import book_mime
 from rmab_desktop.ui.formatting import duration, size
 from rmab_desktop.ui.models.roles import KeyRole, ObjectRole, SortRole
 
@@ -70,6 +74,24 @@ class LibraryModel(QAbstractTableModel):
         self._rows: list[LibraryEntry] = []  # shown: compress(_all, _mask)
         self._row_of: dict[int, int] = {}
         self._covers = cover_provider
+
+    # ------------------------------------------------------- drag into a list
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and 0 <= index.row() < len(self._rows) and self._rows[index.row()].asin:
+            return flags | Qt.ItemFlag.ItemIsDragEnabled  # books with an ASIN drag into lists
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [BOOK_MIME_TYPE]
+
+    def mimeData(self, indexes: Iterable[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        entries = [self._rows[r] for r in rows if self._rows[r].asin]
+        # a local book has no marketplace: the list shows it under the default one ("us")
+        return book_mime(
+            BookRef(str(e.asin), "us", e.title, e.authors[0] if e.authors else "") for e in entries
+        )
 
     # ----------------------------------------------------------------- contents
     def set_entries(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -23,7 +24,7 @@ from rmab_desktop.domain.catalog import CatalogEntry
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.requests import RequestOutcome
 from rmab_desktop.ui.formatting import date_only, duration, number
-from rmab_desktop.ui.models.catalog_model import AVAILABILITY_LABELS, BookGridModel
+from rmab_desktop.ui.models.catalog_model import AVAILABILITY_LABELS, BookGridModel, badge_of
 from rmab_desktop.ui.pages.catalog_widgets import BookGrid, CatalogNavigator
 
 if TYPE_CHECKING:
@@ -226,7 +227,10 @@ class BookPage(QWidget):
     def _show_badge(self) -> None:
         assert self.entry is not None
         label = AVAILABILITY_LABELS.get(self.entry.availability)
-        if label:
+        owned = badge_of(self.entry) if label is None else None
+        if owned:
+            self.badge.setText(f"<b>{html.escape(text(owned[0]))}</b>")
+        elif label:
             word = html.escape(text(label[0]))
             if self.entry.extra.get("other_edition"):
                 self.badge.setText(
@@ -252,6 +256,32 @@ class BookPage(QWidget):
 
     # -- requesting ------------------------------------------------------------------------------
     def request(self) -> None:
+        if self.entry is None:
+            return
+        if self.entry.extra.get("owned_on_audible"):  # ask first: the user may not want a second copy
+            self.owned_question = QMessageBox(
+                QMessageBox.Icon.Question,
+                tr("Already owned on Audible"),
+                tr("You already own “{title}” on Audible. Request it anyway?").format(
+                    title=self.entry.book.title
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                self,
+            )
+            self.owned_question.setDefaultButton(QMessageBox.StandardButton.No)
+            question = self.owned_question
+            question.buttonClicked.connect(
+                lambda button: (
+                    self._request()
+                    if question.standardButton(button) == QMessageBox.StandardButton.Yes
+                    else None
+                )
+            )
+            self.owned_question.open()
+            return
+        self._request()
+
+    def _request(self) -> None:
         if self.entry is None:
             return
         self.request_button.setEnabled(False)

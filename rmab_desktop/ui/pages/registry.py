@@ -111,6 +111,37 @@ def _bookdate(core: AppCore, shell: Shell) -> QWidget:
     return BookDatePage(core.bookdate, shell.runner, cover_images(core, shell))
 
 
+def _audible(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.pages.audible_page import AudibleLibraryPage
+    from rmab_desktop.ui.wiring import cover_images
+
+    return AudibleLibraryPage(
+        core.audible_library,
+        core.audible_account,
+        core.requests,
+        shell.runner,
+        shell.notifier,
+        cover_images(core, shell),
+        core.prefs.catalog.region,
+    )
+
+
+def _lists(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.services.lists.catalog_books import cover_file, cover_urls
+    from rmab_desktop.ui.pages.lists_page import ListsPage
+    from rmab_desktop.ui.wiring import cover_images
+
+    catalog = core.catalog
+    return ListsPage(
+        core.lists,
+        shell.runner,
+        shell.notifier,
+        lambda entry: cover_file(catalog, entry),
+        lambda entries: cover_urls(catalog, entries),
+        cover_images(core, shell),
+    )
+
+
 PAGES: list[PageSpec] = [
     PageSpec("discover", tr.mark("Discover"), "discover", _discover, order=10),
     PageSpec("search", tr.mark("Search"), "search", _search, order=20),
@@ -119,6 +150,8 @@ PAGES: list[PageSpec] = [
     PageSpec("blocklist", tr.mark("Blocklist"), "blocklist", _blocklist, order=45),
     PageSpec("shelves", tr.mark("Reading shelves"), "shelves", _shelves, order=50),
     PageSpec("bookdate", tr.mark("BookDate"), "bookdate", _bookdate, order=55),
+    PageSpec("audible", tr.mark("Audible library"), "audible", _audible, order=60),
+    PageSpec("lists", tr.mark("Lists"), "lists", _lists, order=65),
     PageSpec("activity", tr.mark("Activity"), "activity", _activity, order=900),
     PageSpec("status", tr.mark("Service status"), "status", _status, order=910),
 ]
