@@ -1146,6 +1146,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>BookDate needs a few books you like first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Not interested: {title}</source>
             <translation>Sin interés: {title}</translation>
         </message>
@@ -1153,6 +1158,11 @@
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Requested: {title}</source>
             <translation>Solicitado: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Scan your library, import your Audible library, or set up an AI provider.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
@@ -7371,6 +7381,19 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
             <location filename="../../rmab_desktop/ui/dialogs/setup_settings.py" />
             <source>The setup assistant walks through the library, the Audible marketplace, indexers, the download client and notifications, with a Test for each. What you already set up is kept unless you change it there.</source>
             <translation>El asistente de configuración recorre la biblioteca, la tienda de Audible, los indexadores, el cliente de descarga y las notificaciones, con una prueba para cada uno. Lo que ya haya configurado se conserva, salvo que lo cambie allí.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShelvesJobs</name>
+        <message>
+            <location filename="../../rmab_desktop/services/shelves/__init__.py" />
+            <source>Sync reading shelves</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/shelves/__init__.py" />
+            <source>Sync reading shelves into requests</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

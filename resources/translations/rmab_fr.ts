@@ -1146,6 +1146,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>BookDate needs a few books you like first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Not interested: {title}</source>
             <translation>Pas intéressé : {title}</translation>
         </message>
@@ -1153,6 +1158,11 @@
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Requested: {title}</source>
             <translation>Demandé : {title}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Scan your library, import your Audible library, or set up an AI provider.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
@@ -7371,6 +7381,19 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
             <location filename="../../rmab_desktop/ui/dialogs/setup_settings.py" />
             <source>The setup assistant walks through the library, the Audible marketplace, indexers, the download client and notifications, with a Test for each. What you already set up is kept unless you change it there.</source>
             <translation>L'assistant de configuration passe en revue la bibliothèque, la boutique Audible, les indexeurs, le client de téléchargement et les notifications, avec un test pour chacun. Ce que vous avez déjà configuré est conservé, sauf si vous le modifiez.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShelvesJobs</name>
+        <message>
+            <location filename="../../rmab_desktop/services/shelves/__init__.py" />
+            <source>Sync reading shelves</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/shelves/__init__.py" />
+            <source>Sync reading shelves into requests</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -80,6 +80,7 @@ def _data(fake_audible: FakeAudible, core: AppCore) -> list[str]:
     words |= {s.title() for s in words}  # the book page capitalises language and format
     words |= {code.upper() for code in REGIONS} | {code for code in REGIONS}
     words |= {APP_NAME, APP_NAME.replace(" Desktop", ""), str(core.paths.data_dir)}
+    words |= {"OpenAI", "Anthropic", "Google Gemini"}  # AI providers' product names stay as they are
     words |= {user.label for user in core.users.list()} | {user.username for user in core.users.list()}
     locale = QLocale()
     words.add(locale.formattedDataSize(0))  # "0 bytes": Qt's words for sizes, translated by Qt

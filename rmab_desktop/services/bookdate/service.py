@@ -274,8 +274,8 @@ class BookDateService:
     ) -> list[tuple[CatalogBook, str]]:
         if not taste.seeds:
             raise ValidationError(
-                "BookDate needs a few books you like first.",
-                hint="Scan your library, import your Audible library, or set up an AI provider.",
+                tr("BookDate needs a few books you like first."),
+                hint=tr("Scan your library, import your Audible library, or set up an AI provider."),
             )
         scored = recommend(
             taste.seeds,

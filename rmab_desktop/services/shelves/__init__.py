@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 from rmab_desktop.domain.enums import EventLevel
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import ShelvesSyncPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.feature import Feature, JobSpec
@@ -34,6 +35,9 @@ def sync(service: ShelfService, ctx: JobContext, payload: ShelvesSyncPayload) ->
     return {"shelves": [dataclasses.asdict(r) for r in results]}
 
 
+tr = Translator("ShelvesJobs")  # job title and schedule name (shown through text())
+
+
 def feature(service: ShelfService) -> Feature:
     return Feature(
         name="shelves",
@@ -42,13 +46,13 @@ def feature(service: ShelfService) -> Feature:
                 JobType.SHELVES_SYNC,
                 ShelvesSyncPayload,
                 lambda ctx, payload: sync(service, ctx, payload),
-                "Sync reading shelves",
+                tr.mark("Sync reading shelves"),
             ),
         ),
         schedules=(
             ScheduleDefinition(
                 "shelves_sync",
-                "Sync reading shelves into requests",
+                tr.mark("Sync reading shelves into requests"),
                 JobType.SHELVES_SYNC,
                 "20 */6 * * *",
                 payload=ShelvesSyncPayload(),
