@@ -9,7 +9,6 @@ from rmab_desktop.cli.light import open_queue
 from rmab_desktop.cli.output import core_from_args, print_json
 from rmab_desktop.domain.enums import JobStatus
 from rmab_desktop.domain.errors import ValidationError
-from rmab_desktop.domain.job_payloads import PAYLOADS
 from rmab_desktop.domain.jobs import JobType
 
 
@@ -61,6 +60,8 @@ def enqueue_job(args: argparse.Namespace) -> int:
         raise ValidationError(
             f"The payload is not JSON: {exc.msg}.", hint="Pass an object, e.g. '{\"seconds\": 1}'."
         ) from None
+    from rmab_desktop.domain.job_payloads import PAYLOADS  # pydantic: only when enqueuing
+
     payload = PAYLOADS[job_type].from_json(data)
     with open_queue(args) as queue:
         print_json({"id": queue.enqueue(job_type, payload, priority=args.priority)})

@@ -18,7 +18,7 @@ import socket
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import CursorResult, delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -27,9 +27,11 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import JobEventRecord, JobRecord, utcnow
 from rmab_desktop.domain.enums import EventLevel, JobStatus
 from rmab_desktop.domain.errors import NotFoundError
-from rmab_desktop.domain.job_payloads import PAYLOADS, JobPayload
 from rmab_desktop.domain.jobs import Job, JobEvent, JobType
 from rmab_desktop.logging_setup import REDACTOR
+
+if TYPE_CHECKING:  # pydantic, which the payloads need, is imported when a job is enqueued
+    from rmab_desktop.domain.job_payloads import JobPayload
 
 log = logging.getLogger(__name__)
 BACKOFF_BASE_SECONDS = 30
@@ -120,6 +122,8 @@ class JobQueue:
         session: Session | None = None,
     ) -> int:
         """Add a job; pass ``session`` to enqueue inside the caller's transaction."""
+        from rmab_desktop.domain.job_payloads import PAYLOADS
+
         if type(payload) is not PAYLOADS[job_type]:
             raise TypeError(f"{job_type} carries {PAYLOADS[job_type].__name__}, not {type(payload).__name__}")
         row = JobRecord(
