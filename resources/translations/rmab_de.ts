@@ -1150,7 +1150,7 @@
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>BookDate needs a few books you like first.</source>
-            <translation type="unfinished" />
+            <translation>BookDate braucht zuerst ein paar Bücher, die Ihnen gefallen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
@@ -1165,7 +1165,7 @@
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Scan your library, import your Audible library, or set up an AI provider.</source>
-            <translation type="unfinished" />
+            <translation>Scannen Sie Ihre Bibliothek, importieren Sie Ihre Audible-Bibliothek oder richten Sie einen KI-Anbieter ein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
@@ -7391,12 +7391,12 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
         <message>
             <location filename="../../rmab_desktop/services/shelves/__init__.py" />
             <source>Sync reading shelves</source>
-            <translation type="unfinished" />
+            <translation>Leseregale synchronisieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/shelves/__init__.py" />
             <source>Sync reading shelves into requests</source>
-            <translation type="unfinished" />
+            <translation>Leseregale in Anfragen übernehmen</translation>
         </message>
     </context>
     <context>
