@@ -416,134 +416,137 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>%n book(s) skipped:</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch übersprungen:</numerusform>
+                <numerusform>%n Bücher übersprungen:</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>%n book(s) will be requested:</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch wird angefragt:</numerusform>
+                <numerusform>%n Bücher werden angefragt:</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>&amp;Address after login</source>
-            <translation type="unfinished" />
+            <translation>&amp;Adresse nach der Anmeldung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>&amp;Marketplace</source>
-            <translation type="unfinished" />
+            <translation>&amp;Marktplatz</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>&amp;Open login page</source>
-            <translation type="unfinished" />
+            <translation>Anmeldeseite ö&amp;ffnen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>&amp;Sign in</source>
-            <translation type="unfinished" />
+            <translation>Anmel&amp;den</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>1. Choose your marketplace and open the login page in your browser.
 2. Log in to Amazon. The browser then shows an error page: that is expected.
 3. Copy that page's whole address and paste it below.</source>
-            <translation type="unfinished" />
+            <translation>1. Wählen Sie Ihren Marktplatz und öffnen Sie die Anmeldeseite in Ihrem Browser.
+2. Melden Sie sich bei Amazon an. Der Browser zeigt danach eine Fehlerseite: Das ist so vorgesehen.
+3. Kopieren Sie die vollständige Adresse dieser Seite und fügen Sie sie unten ein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Address after login</source>
-            <translation type="unfinished" />
+            <translation>Adresse nach der Anmeldung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Books that are skipped</source>
-            <translation type="unfinished" />
+            <translation>Übersprungene Bücher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Books that will be requested</source>
-            <translation type="unfinished" />
+            <translation>Bücher, die angefragt werden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Marketplace</source>
-            <translation type="unfinished" />
+            <translation>Marktplatz</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>No browser opened. Open this address yourself:
 {url}</source>
-            <translation type="unfinished" />
+            <translation>Es wurde kein Browser geöffnet. Öffnen Sie diese Adresse selbst:
+{url}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Nothing to request: every wishlist book is owned, in your library, requested or ignored.</source>
-            <translation type="unfinished" />
+            <translation>Nichts anzufragen: Jedes Buch der Wunschliste ist gekauft, in Ihrer Bibliothek, angefragt oder ignoriert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Registering this device with Audible…</source>
-            <translation type="unfinished" />
+            <translation>Dieses Gerät wird bei Audible registriert…</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Request %n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch anfragen</numerusform>
+                <numerusform>%n Bücher anfragen</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Request everything missing</source>
-            <translation type="unfinished" />
+            <translation>Alles Fehlende anfragen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Sign in to Audible</source>
-            <translation type="unfinished" />
+            <translation>Bei Audible anmelden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>The login page is open in your browser.</source>
-            <translation type="unfinished" />
+            <translation>Die Anmeldeseite ist in Ihrem Browser geöffnet.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>already in your library</source>
-            <translation type="unfinished" />
+            <translation>bereits in Ihrer Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>already requested</source>
-            <translation type="unfinished" />
+            <translation>bereits angefragt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>https://www.amazon…/ap/maplanding?…</source>
-            <translation type="unfinished" />
+            <translation>https://www.amazon…/ap/maplanding?…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>ignored</source>
-            <translation type="unfinished" />
+            <translation>ignoriert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>owned on Audible</source>
-            <translation type="unfinished" />
+            <translation>bei Audible gekauft</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>{title} ({asin}): {reason}</source>
-            <translation type="unfinished" />
+            <translation>{title} ({asin}): {reason}</translation>
         </message>
     </context>
     <context>
@@ -551,17 +554,17 @@
         <message>
             <location filename="../../rmab_desktop/services/audible_library/__init__.py" />
             <source>Audible {region}: library {added} added, {updated} updated, {removed} removed; wishlist {wished} titles</source>
-            <translation type="unfinished" />
+            <translation>Audible {region}: Bibliothek {added} hinzugefügt, {updated} aktualisiert, {removed} entfernt; Wunschliste {wished} Titel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/audible_library/__init__.py" />
             <source>Sync the Audible library</source>
-            <translation type="unfinished" />
+            <translation>Audible-Bibliothek synchronisieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/audible_library/__init__.py" />
             <source>Sync the Audible library and wishlist</source>
-            <translation type="unfinished" />
+            <translation>Audible-Bibliothek und Wunschliste synchronisieren</translation>
         </message>
     </context>
     <context>
@@ -569,380 +572,380 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>%n book(s) could not be requested: {details}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch konnte nicht angefragt werden: {details}</numerusform>
+                <numerusform>%n Bücher konnten nicht angefragt werden: {details}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>%n book(s) requested.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch angefragt.</numerusform>
+                <numerusform>%n Bücher angefragt.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>%n row(s) could not be read.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Zeile konnte nicht gelesen werden.</numerusform>
+                <numerusform>%n Zeilen konnten nicht gelesen werden.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>%n title(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Titel</numerusform>
+                <numerusform>%n Titel</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>&amp;Import export…</source>
-            <translation type="unfinished" />
+            <translation>Export &amp;importieren…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>&amp;Request everything missing…</source>
-            <translation type="unfinished" />
+            <translation>Alles Fehlende an&amp;fragen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>&amp;Table view</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tabellenansicht</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Alle Dateien (*)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>All titles</source>
-            <translation type="unfinished" />
+            <translation>Alle Titel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Anywhere</source>
-            <translation type="unfinished" />
+            <translation>Überall</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible</source>
-            <translation type="unfinished" />
+            <translation>Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible import</source>
-            <translation type="unfinished" />
+            <translation>Audible-Import</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible library</source>
-            <translation type="unfinished" />
+            <translation>Audible-Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible synced</source>
-            <translation type="unfinished" />
+            <translation>Audible synchronisiert</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible titles as a table</source>
-            <translation type="unfinished" />
+            <translation>Audible-Titel als Tabelle</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible titles as covers</source>
-            <translation type="unfinished" />
+            <translation>Audible-Titel als Cover</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Autor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Exports (*.json *.csv *.tsv)</source>
-            <translation type="unfinished" />
+            <translation>Exporte (*.json *.csv *.tsv)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Finished</source>
-            <translation type="unfinished" />
+            <translation>Beendet</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>I&amp;gnore / unignore</source>
-            <translation type="unfinished" />
+            <translation>I&amp;gnorieren an/aus</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Import an Audible export</source>
-            <translation type="unfinished" />
+            <translation>Audible-Export importieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Import an audible-cli or Libation export (JSON, CSV or TSV)</source>
-            <translation type="unfinished" />
+            <translation>Export aus audible-cli oder Libation importieren (JSON, CSV oder TSV)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Import an export…</source>
-            <translation type="unfinished" />
+            <translation>Export importieren…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Importing {name}…</source>
-            <translation type="unfinished" />
+            <translation>„{name}“ wird importiert…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>In library</source>
-            <translation type="unfinished" />
+            <translation>In Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>In my library</source>
-            <translation type="unfinished" />
+            <translation>In meiner Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>In progress</source>
-            <translation type="unfinished" />
+            <translation>Begonnen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>In the local library</source>
-            <translation type="unfinished" />
+            <translation>In der lokalen Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Library or wishlist</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek oder Wunschliste</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Library: {added} added, {updated} updated, {removed} removed. Wishlist: {wished} titles.</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek: {added} hinzugefügt, {updated} aktualisiert, {removed} entfernt. Wunschliste: {wished} Titel.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Listening state</source>
-            <translation type="unfinished" />
+            <translation>Hörstatus</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>Wird geladen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>My rating</source>
-            <translation type="unfinished" />
+            <translation>Meine Bewertung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>Narrator</source>
-            <translation type="unfinished" />
+            <translation>Sprecher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Never request the selected wishlist books (or allow them again)</source>
-            <translation type="unfinished" />
+            <translation>Die ausgewählten Bücher der Wunschliste nie anfragen (oder wieder zulassen)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>No Audible titles yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Audible-Titel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>No title matches these filters.</source>
-            <translation type="unfinished" />
+            <translation>Kein Titel passt zu diesen Filtern.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Not in my library</source>
-            <translation type="unfinished" />
+            <translation>Nicht in meiner Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Not started</source>
-            <translation type="unfinished" />
+            <translation>Nicht begonnen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Nothing here yet.</source>
-            <translation type="unfinished" />
+            <translation>Hier ist noch nichts.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>Fortschritt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>Purchased</source>
-            <translation type="unfinished" />
+            <translation>Gekauft</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Recently added</source>
-            <translation type="unfinished" />
+            <translation>Zuletzt hinzugefügt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Request every wishlist book that is not owned, in your library, requested or ignored</source>
-            <translation type="unfinished" />
+            <translation>Jedes Buch der Wunschliste anfragen, das weder gekauft noch in Ihrer Bibliothek, angefragt oder ignoriert ist</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Requesting…</source>
-            <translation type="unfinished" />
+            <translation>Wird angefragt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>S&amp;ync now</source>
-            <translation type="unfinished" />
+            <translation>&amp;Jetzt synchronisieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Search the Audible titles</source>
-            <translation type="unfinished" />
+            <translation>Audible-Titel durchsuchen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Search title, author, narrator or series</source>
-            <translation type="unfinished" />
+            <translation>Titel, Autor, Sprecher oder Reihe suchen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Select wishlist books first.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie zuerst Bücher der Wunschliste aus.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>Series</source>
-            <translation type="unfinished" />
+            <translation>Reihe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Show the titles as a table instead of covers</source>
-            <translation type="unfinished" />
+            <translation>Titel als Tabelle statt als Cover anzeigen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sign &amp;in…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Anmelden…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sign &amp;out</source>
-            <translation type="unfinished" />
+            <translation>A&amp;bmelden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sign in to Audible and sync, or import an export from audible-cli or Libation.</source>
-            <translation type="unfinished" />
+            <translation>Melden Sie sich bei Audible an und synchronisieren Sie, oder importieren Sie einen Export aus audible-cli oder Libation.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sign in to sync</source>
-            <translation type="unfinished" />
+            <translation>Zum Synchronisieren anmelden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Signed in as {name}</source>
-            <translation type="unfinished" />
+            <translation>Angemeldet als {name}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Signed out; this device is deregistered.</source>
-            <translation type="unfinished" />
+            <translation>Abgemeldet; die Registrierung dieses Geräts ist aufgehoben.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sort by</source>
-            <translation type="unfinished" />
+            <translation>Sortieren nach</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Syncing with Audible…</source>
-            <translation type="unfinished" />
+            <translation>Wird mit Audible synchronisiert…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>The audiobooks you own on Audible, how far you listened, and your wishlist.</source>
-            <translation type="unfinished" />
+            <translation>Ihre bei Audible gekauften Hörbücher, wie weit Sie sie gehört haben, und Ihre Wunschliste.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Wishlist</source>
-            <translation type="unfinished" />
+            <translation>Wunschliste</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>Yes</source>
-            <translation type="unfinished" />
+            <translation>Ja</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>{added} added, {updated} updated, {unchanged} unchanged.</source>
-            <translation type="unfinished" />
+            <translation>{added} hinzugefügt, {updated} aktualisiert, {unchanged} unverändert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>{count} · last import {when}</source>
-            <translation type="unfinished" />
+            <translation>{count} · zuletzt importiert {when}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>{count} · last sync {when}</source>
-            <translation type="unfinished" />
+            <translation>{count} · zuletzt synchronisiert {when}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
             <source>{percent}%</source>
-            <translation type="unfinished" />
+            <translation>{percent} %</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>{percent}% listened</source>
-            <translation type="unfinished" />
+            <translation>{percent} % gehört</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>{series} #{position}</source>
-            <translation type="unfinished" />
+            <translation>{series} #{position}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>{title} (ignored)</source>
-            <translation type="unfinished" />
+            <translation>{title} (ignoriert)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>★ {rating}</source>
-            <translation type="unfinished" />
+            <translation>★ {rating}</translation>
         </message>
     </context>
     <context>
@@ -1147,7 +1150,7 @@
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>BookDate needs a few books you like first.</source>
-            <translation type="unfinished" />
+            <translation>BookDate braucht zuerst ein paar Bücher, die Ihnen gefallen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
@@ -1162,7 +1165,7 @@
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Scan your library, import your Audible library, or set up an AI provider.</source>
-            <translation type="unfinished" />
+            <translation>Scannen Sie Ihre Bibliothek, importieren Sie Ihre Audible-Bibliothek oder richten Sie einen KI-Anbieter ein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
@@ -1404,7 +1407,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>Owned on Audible</source>
-            <translation type="unfinished" />
+            <translation>Bei Audible gekauft</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
@@ -1442,7 +1445,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Already owned on Audible</source>
-            <translation type="unfinished" />
+            <translation>Bereits bei Audible gekauft</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1532,7 +1535,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>You already own “{title}” on Audible. Request it anyway?</source>
-            <translation type="unfinished" />
+            <translation>Sie besitzen „{title}“ bereits bei Audible. Trotzdem anfragen?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -2009,7 +2012,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Secrets are locked: services that need a password or API key will not work until you unlock them in Settings &gt; General.</source>
-            <translation type="unfinished" />
+            <translation>Zugangsdaten sind gesperrt: Dienste, die ein Passwort oder einen API-Schlüssel brauchen, funktionieren erst, wenn Sie sie unter Einstellungen &gt; Allgemein entsperren.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
@@ -2424,7 +2427,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>No keychain could keep them. Choose an encrypted file or unlock it in Settings &gt; General, then enter them again in Settings.</source>
-            <translation type="unfinished" />
+            <translation>Kein Schlüsselbund konnte sie aufbewahren. Wählen Sie unter Einstellungen &gt; Allgemein eine verschlüsselte Datei oder entsperren Sie sie dort, und geben Sie sie dann in den Einstellungen erneut ein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
@@ -2434,12 +2437,12 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saved, except the passwords and keys of: {items}.</source>
-            <translation type="unfinished" />
+            <translation>Gespeichert, außer den Passwörtern und Schlüsseln von: {items}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saved. Your secrets are kept safe.</source>
-            <translation type="unfinished" />
+            <translation>Gespeichert. Ihre Zugangsdaten werden sicher aufbewahrt.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
@@ -2638,7 +2641,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Encrypted file</source>
-            <translation type="unfinished" />
+            <translation>Verschlüsselte Datei</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
@@ -3708,7 +3711,7 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Re-tag this book?</source>
-            <translation type="unfinished" />
+            <translation>Dieses Buch neu taggen?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
@@ -3728,7 +3731,7 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Write the title, authors, narrators, series, cover and description of “{title}” into its audio files? Tags it has no value for (such as a genre) and tags it does not manage are kept.</source>
-            <translation type="unfinished" />
+            <translation>Titel, Autoren, Sprecher, Reihe, Cover und Beschreibung von „{title}“ in die Audiodateien schreiben? Tags ohne Wert (etwa ein Genre) und Tags, die die App nicht verwaltet, bleiben erhalten.</translation>
         </message>
     </context>
     <context>
@@ -4158,380 +4161,380 @@ Trotzdem holen?</translation>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Buch</numerusform>
+                <numerusform>%n Bücher</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Add book…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Buch hinzufügen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Delete list</source>
-            <translation type="unfinished" />
+            <translation>Liste &amp;löschen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Kind</source>
-            <translation type="unfinished" />
+            <translation>&amp;Art</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Name</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;New list…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Neue Liste…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Note…</source>
-            <translation type="unfinished" />
+            <translation>Noti&amp;z…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Entfernen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Share with the household</source>
-            <translation type="unfinished" />
+            <translation>Mit dem &amp;Haushalt teilen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>ASIN of the book</source>
-            <translation type="unfinished" />
+            <translation>ASIN des Buchs</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Add &amp;tier…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Stufe hinzufügen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Add a book</source>
-            <translation type="unfinished" />
+            <translation>Buch hinzufügen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Add a book by its ASIN</source>
-            <translation type="unfinished" />
+            <translation>Ein Buch über seine ASIN hinzufügen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Add a tier</source>
-            <translation type="unfinished" />
+            <translation>Stufe hinzufügen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Alt+Down</source>
-            <translation type="unfinished" />
+            <translation>Alt+Pfeil nach unten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Alt+Up</source>
-            <translation type="unfinished" />
+            <translation>Alt+Pfeil nach oben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Books in order</source>
-            <translation type="unfinished" />
+            <translation>Bücher in Reihenfolge</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Colour…</source>
-            <translation type="unfinished" />
+            <translation>Farbe…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Copy 1200×630 to the clipboard</source>
-            <translation type="unfinished" />
+            <translation>1200×630 in die Zwischenablage kopieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Ctrl+Down</source>
-            <translation type="unfinished" />
+            <translation>Strg+Pfeil nach unten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Ctrl+Up</source>
-            <translation type="unfinished" />
+            <translation>Strg+Pfeil nach oben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Entf</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>E&amp;xport…</source>
-            <translation type="unfinished" />
+            <translation>E&amp;xportieren…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Export a list, then import that file.</source>
-            <translation type="unfinished" />
+            <translation>Exportieren Sie eine Liste und importieren Sie dann diese Datei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Export list</source>
-            <translation type="unfinished" />
+            <translation>Liste exportieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>F2</source>
-            <translation type="unfinished" />
+            <translation>F2</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>I&amp;mport…</source>
-            <translation type="unfinished" />
+            <translation>I&amp;mportieren…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Import a list exported as JSON</source>
-            <translation type="unfinished" />
+            <translation>Eine als JSON exportierte Liste importieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Import list</source>
-            <translation type="unfinished" />
+            <translation>Liste importieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>JSON (*.json)</source>
-            <translation type="unfinished" />
+            <translation>JSON (*.json)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Art</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Label</source>
-            <translation type="unfinished" />
+            <translation>Bezeichnung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Lists</source>
-            <translation type="unfinished" />
+            <translation>Listen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Make a recommendation list or a tier list, then drag books into it.</source>
-            <translation type="unfinished" />
+            <translation>Erstellen Sie eine Empfehlungsliste oder eine Tier-Liste und ziehen Sie dann Bücher hinein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Move &amp;up</source>
-            <translation type="unfinished" />
+            <translation>Nach &amp;oben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Move do&amp;wn</source>
-            <translation type="unfinished" />
+            <translation>Nach &amp;unten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Move down</source>
-            <translation type="unfinished" />
+            <translation>Nach unten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Move up</source>
-            <translation type="unfinished" />
+            <translation>Nach oben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>New list</source>
-            <translation type="unfinished" />
+            <translation>Neue Liste</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>New list…</source>
-            <translation type="unfinished" />
+            <translation>Neue Liste…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>No lists yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Listen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Not placed yet</source>
-            <translation type="unfinished" />
+            <translation>Noch nicht eingeordnet</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>Notiz</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Note for {title}</source>
-            <translation type="unfinished" />
+            <translation>Notiz zu „{title}“</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>PNG images (*.png)</source>
-            <translation type="unfinished" />
+            <translation>PNG-Bilder (*.png)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Recommendation lists and tier lists. Drag books in from Search, Discover or the Audible library.</source>
-            <translation type="unfinished" />
+            <translation>Empfehlungslisten und Tier-Listen. Ziehen Sie Bücher aus „Suche“, „Entdecken“ oder der Audible-Bibliothek hinein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Recommendations</source>
-            <translation type="unfinished" />
+            <translation>Empfehlungen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Recommendations (ordered, a note per book)</source>
-            <translation type="unfinished" />
+            <translation>Empfehlungen (geordnet, eine Notiz pro Buch)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Remove tier</source>
-            <translation type="unfinished" />
+            <translation>Stufe entfernen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Rename tier</source>
-            <translation type="unfinished" />
+            <translation>Stufe umbenennen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Rename…</source>
-            <translation type="unfinished" />
+            <translation>Umbenennen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>S&amp;hared with the household</source>
-            <translation type="unfinished" />
+            <translation>Mit dem Haushalt &amp;geteilt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save 1080×1080 (dark)…</source>
-            <translation type="unfinished" />
+            <translation>1080×1080 speichern (dunkel)…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save 1080×1080 (light)…</source>
-            <translation type="unfinished" />
+            <translation>1080×1080 speichern (hell)…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save 1200×630 (dark)…</source>
-            <translation type="unfinished" />
+            <translation>1200×630 speichern (dunkel)…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save 1200×630 (light)…</source>
-            <translation type="unfinished" />
+            <translation>1200×630 speichern (hell)…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save share image</source>
-            <translation type="unfinished" />
+            <translation>Bild zum Teilen speichern</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save the list as JSON</source>
-            <translation type="unfinished" />
+            <translation>Liste als JSON speichern</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Saved {name}.</source>
-            <translation type="unfinished" />
+            <translation>„{name}“ gespeichert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Select a book in the list first.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie zuerst ein Buch in der Liste aus.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Share &amp;image…</source>
-            <translation type="unfinished" />
+            <translation>B&amp;ild teilen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>The share image is on the clipboard.</source>
-            <translation type="unfinished" />
+            <translation>Das Bild zum Teilen liegt in der Zwischenablage.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier a&amp;bove</source>
-            <translation type="unfinished" />
+            <translation>Eine Stufe &amp;höher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier be&amp;low</source>
-            <translation type="unfinished" />
+            <translation>Eine Stufe &amp;tiefer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier colour</source>
-            <translation type="unfinished" />
+            <translation>Farbe der Stufe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier list</source>
-            <translation type="unfinished" />
+            <translation>Tier-Liste</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier list (S, A, B, C, D)</source>
-            <translation type="unfinished" />
+            <translation>Tier-Liste (S, A, B, C, D)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier {label}</source>
-            <translation type="unfinished" />
+            <translation>Stufe {label}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Your lists</source>
-            <translation type="unfinished" />
+            <translation>Ihre Listen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>unknown author</source>
-            <translation type="unfinished" />
+            <translation>unbekannter Autor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>{book} — {note}</source>
-            <translation type="unfinished" />
+            <translation>{book} – {note}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>{name} is not a list file.</source>
-            <translation type="unfinished" />
+            <translation>„{name}“ ist keine Listendatei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>{rank}. {title}</source>
-            <translation type="unfinished" />
+            <translation>{rank}. {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>{title} by {author}</source>
-            <translation type="unfinished" />
+            <translation>{title} von {author}</translation>
         </message>
     </context>
     <context>
@@ -4727,7 +4730,7 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Secrets: encrypted file</source>
-            <translation type="unfinished" />
+            <translation>Zugangsdaten: verschlüsselte Datei</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -5228,7 +5231,7 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Audible library</source>
-            <translation type="unfinished" />
+            <translation>Audible-Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -5253,7 +5256,7 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Lists</source>
-            <translation type="unfinished" />
+            <translation>Listen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -6374,12 +6377,12 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Find a book on Discover or Search and press Request: the app searches your indexers, downloads it and adds it to your library. Each request and its progress appears here.</source>
-            <translation type="unfinished" />
+            <translation>Suchen Sie ein Buch unter „Entdecken“ oder „Suche“ und klicken Sie auf „Anfragen“: Die App durchsucht Ihre Indexer, lädt es herunter und fügt es Ihrer Bibliothek hinzu. Jede Anfrage und ihr Fortschritt erscheinen hier.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>No requests yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Anfragen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6763,87 +6766,87 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Create</source>
-            <translation type="unfinished" />
+            <translation>&amp;Erstellen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Not now</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nicht jetzt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Passphrase</source>
-            <translation type="unfinished" />
+            <translation>&amp;Passphrase</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Repeat it</source>
-            <translation type="unfinished" />
+            <translation>&amp;Wiederholen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Unlock</source>
-            <translation type="unfinished" />
+            <translation>&amp;Entsperren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&lt;b&gt;Passwords and API keys cannot be saved yet.&lt;/b&gt; {why} Everything else is saved.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Passwörter und API-Schlüssel können noch nicht gespeichert werden.&lt;/b&gt; {why} Alles andere ist gespeichert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>At least {count} characters.</source>
-            <translation type="unfinished" />
+            <translation>Mindestens {count} Zeichen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Abbrechen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Creating…</source>
-            <translation type="unfinished" />
+            <translation>Wird erstellt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Encrypted secrets file</source>
-            <translation type="unfinished" />
+            <translation>Verschlüsselte Datei für Zugangsdaten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>No system keychain works here. Choose a passphrase to keep passwords and API keys in a file encrypted with it. You will enter it once each time the app starts; it cannot be recovered if you forget it.</source>
-            <translation type="unfinished" />
+            <translation>Hier funktioniert kein Schlüsselbund des Systems. Wählen Sie eine Passphrase, um Passwörter und API-Schlüssel in einer damit verschlüsselten Datei aufzubewahren. Sie geben sie bei jedem Start der App einmal ein; vergessen Sie sie, lässt sie sich nicht wiederherstellen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>The two passphrases differ.</source>
-            <translation type="unfinished" />
+            <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>U&amp;nlock…</source>
-            <translation type="unfinished" />
+            <translation>E&amp;ntsperren…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Unlock your secrets</source>
-            <translation type="unfinished" />
+            <translation>Zugangsdaten entsperren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Unlocking…</source>
-            <translation type="unfinished" />
+            <translation>Wird entsperrt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Use an &amp;encrypted file…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verschlüsselte Datei verwenden…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Your passwords and API keys are in a file encrypted with your passphrase. Enter it to use them.</source>
-            <translation type="unfinished" />
+            <translation>Ihre Passwörter und API-Schlüssel liegen in einer mit Ihrer Passphrase verschlüsselten Datei. Geben Sie sie ein, um sie zu verwenden.</translation>
         </message>
     </context>
     <context>
@@ -7388,12 +7391,12 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
         <message>
             <location filename="../../rmab_desktop/services/shelves/__init__.py" />
             <source>Sync reading shelves</source>
-            <translation type="unfinished" />
+            <translation>Leseregale synchronisieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/shelves/__init__.py" />
             <source>Sync reading shelves into requests</source>
-            <translation type="unfinished" />
+            <translation>Leseregale in Anfragen übernehmen</translation>
         </message>
     </context>
     <context>
