@@ -416,134 +416,137 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>%n book(s) skipped:</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre ignoré :</numerusform>
+                <numerusform>%n livres ignorés :</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>%n book(s) will be requested:</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre sera demandé :</numerusform>
+                <numerusform>%n livres seront demandés :</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>&amp;Address after login</source>
-            <translation type="unfinished" />
+            <translation>&amp;Adresse après la connexion</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>&amp;Marketplace</source>
-            <translation type="unfinished" />
+            <translation>&amp;Boutique</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>&amp;Open login page</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ouvrir la page de connexion</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>&amp;Sign in</source>
-            <translation type="unfinished" />
+            <translation>&amp;Se connecter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>1. Choose your marketplace and open the login page in your browser.
 2. Log in to Amazon. The browser then shows an error page: that is expected.
 3. Copy that page's whole address and paste it below.</source>
-            <translation type="unfinished" />
+            <translation>1. Choisissez votre boutique et ouvrez la page de connexion dans votre navigateur.
+2. Connectez-vous à Amazon. Le navigateur affiche ensuite une page d'erreur : c'est normal.
+3. Copiez l'adresse complète de cette page et collez-la ci-dessous.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Address after login</source>
-            <translation type="unfinished" />
+            <translation>Adresse après la connexion</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Books that are skipped</source>
-            <translation type="unfinished" />
+            <translation>Livres ignorés</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Books that will be requested</source>
-            <translation type="unfinished" />
+            <translation>Livres qui seront demandés</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Marketplace</source>
-            <translation type="unfinished" />
+            <translation>Boutique</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>No browser opened. Open this address yourself:
 {url}</source>
-            <translation type="unfinished" />
+            <translation>Aucun navigateur ne s'est ouvert. Ouvrez vous-même cette adresse :
+{url}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Nothing to request: every wishlist book is owned, in your library, requested or ignored.</source>
-            <translation type="unfinished" />
+            <translation>Rien à demander : chaque livre de la liste d'envies est déjà acheté, dans votre bibliothèque, demandé ou ignoré.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Registering this device with Audible…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrement de cet appareil auprès d'Audible…</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Request %n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Demander %n livre</numerusform>
+                <numerusform>Demander %n livres</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Request everything missing</source>
-            <translation type="unfinished" />
+            <translation>Demander tout ce qui manque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Sign in to Audible</source>
-            <translation type="unfinished" />
+            <translation>Se connecter à Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>The login page is open in your browser.</source>
-            <translation type="unfinished" />
+            <translation>La page de connexion est ouverte dans votre navigateur.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>already in your library</source>
-            <translation type="unfinished" />
+            <translation>déjà dans votre bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>already requested</source>
-            <translation type="unfinished" />
+            <translation>déjà demandé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>https://www.amazon…/ap/maplanding?…</source>
-            <translation type="unfinished" />
+            <translation>https://www.amazon…/ap/maplanding?…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>ignored</source>
-            <translation type="unfinished" />
+            <translation>ignoré</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>owned on Audible</source>
-            <translation type="unfinished" />
+            <translation>acheté sur Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>{title} ({asin}): {reason}</source>
-            <translation type="unfinished" />
+            <translation>{title} ({asin}) : {reason}</translation>
         </message>
     </context>
     <context>
@@ -551,17 +554,17 @@
         <message>
             <location filename="../../rmab_desktop/services/audible_library/__init__.py" />
             <source>Audible {region}: library {added} added, {updated} updated, {removed} removed; wishlist {wished} titles</source>
-            <translation type="unfinished" />
+            <translation>Audible {region} : bibliothèque (ajoutés : {added}, mis à jour : {updated}, retirés : {removed}) ; liste d'envies (titres : {wished})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/audible_library/__init__.py" />
             <source>Sync the Audible library</source>
-            <translation type="unfinished" />
+            <translation>Synchroniser la bibliothèque Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/audible_library/__init__.py" />
             <source>Sync the Audible library and wishlist</source>
-            <translation type="unfinished" />
+            <translation>Synchroniser la bibliothèque et la liste d'envies Audible</translation>
         </message>
     </context>
     <context>
@@ -569,380 +572,380 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>%n book(s) could not be requested: {details}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre n'a pas pu être demandé : {details}</numerusform>
+                <numerusform>%n livres n'ont pas pu être demandés : {details}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>%n book(s) requested.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre demandé.</numerusform>
+                <numerusform>%n livres demandés.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>%n row(s) could not be read.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n ligne n'a pas pu être lue.</numerusform>
+                <numerusform>%n lignes n'ont pas pu être lues.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>%n title(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n titre</numerusform>
+                <numerusform>%n titres</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>&amp;Import export…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Importer un export…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>&amp;Request everything missing…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Demander tout ce qui manque…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>&amp;Table view</source>
-            <translation type="unfinished" />
+            <translation>Vue en &amp;tableau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Tous les fichiers (*)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>All titles</source>
-            <translation type="unfinished" />
+            <translation>Tous les titres</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Anywhere</source>
-            <translation type="unfinished" />
+            <translation>Partout</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible</source>
-            <translation type="unfinished" />
+            <translation>Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible import</source>
-            <translation type="unfinished" />
+            <translation>Import Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible synced</source>
-            <translation type="unfinished" />
+            <translation>Audible synchronisé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible titles as a table</source>
-            <translation type="unfinished" />
+            <translation>Titres Audible en tableau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible titles as covers</source>
-            <translation type="unfinished" />
+            <translation>Titres Audible en couvertures</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Auteur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Exports (*.json *.csv *.tsv)</source>
-            <translation type="unfinished" />
+            <translation>Exports (*.json *.csv *.tsv)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Finished</source>
-            <translation type="unfinished" />
+            <translation>Terminé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>I&amp;gnore / unignore</source>
-            <translation type="unfinished" />
+            <translation>I&amp;gnorer / ne plus ignorer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Import an Audible export</source>
-            <translation type="unfinished" />
+            <translation>Importer un export Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Import an audible-cli or Libation export (JSON, CSV or TSV)</source>
-            <translation type="unfinished" />
+            <translation>Importer un export d'audible-cli ou de Libation (JSON, CSV ou TSV)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Import an export…</source>
-            <translation type="unfinished" />
+            <translation>Importer un export…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Importing {name}…</source>
-            <translation type="unfinished" />
+            <translation>Import de {name}…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>In library</source>
-            <translation type="unfinished" />
+            <translation>Dans la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>In my library</source>
-            <translation type="unfinished" />
+            <translation>Dans ma bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>In progress</source>
-            <translation type="unfinished" />
+            <translation>En cours</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>In the local library</source>
-            <translation type="unfinished" />
+            <translation>Dans la bibliothèque locale</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Library or wishlist</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque ou liste d'envies</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Library: {added} added, {updated} updated, {removed} removed. Wishlist: {wished} titles.</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque — ajoutés : {added}, mis à jour : {updated}, retirés : {removed}. Liste d'envies — titres : {wished}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Listening state</source>
-            <translation type="unfinished" />
+            <translation>État d'écoute</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>Chargement…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>My rating</source>
-            <translation type="unfinished" />
+            <translation>Ma note</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>Narrator</source>
-            <translation type="unfinished" />
+            <translation>Narrateur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Never request the selected wishlist books (or allow them again)</source>
-            <translation type="unfinished" />
+            <translation>Ne jamais demander les livres sélectionnés de la liste d'envies (ou les autoriser à nouveau)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>No Audible titles yet</source>
-            <translation type="unfinished" />
+            <translation>Aucun titre Audible pour l'instant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>No title matches these filters.</source>
-            <translation type="unfinished" />
+            <translation>Aucun titre ne correspond à ces filtres.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Not in my library</source>
-            <translation type="unfinished" />
+            <translation>Pas dans ma bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Not started</source>
-            <translation type="unfinished" />
+            <translation>Non commencé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Nothing here yet.</source>
-            <translation type="unfinished" />
+            <translation>Rien ici pour l'instant.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>Progression</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>Purchased</source>
-            <translation type="unfinished" />
+            <translation>Acheté le</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Recently added</source>
-            <translation type="unfinished" />
+            <translation>Ajoutés récemment</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Request every wishlist book that is not owned, in your library, requested or ignored</source>
-            <translation type="unfinished" />
+            <translation>Demander chaque livre de la liste d'envies qui n'est ni acheté, ni dans votre bibliothèque, ni demandé, ni ignoré</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Requesting…</source>
-            <translation type="unfinished" />
+            <translation>Demande en cours…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>S&amp;ync now</source>
-            <translation type="unfinished" />
+            <translation>S&amp;ynchroniser maintenant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Search the Audible titles</source>
-            <translation type="unfinished" />
+            <translation>Rechercher dans les titres Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Search title, author, narrator or series</source>
-            <translation type="unfinished" />
+            <translation>Rechercher un titre, un auteur, un narrateur ou une série</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Select wishlist books first.</source>
-            <translation type="unfinished" />
+            <translation>Sélectionnez d'abord des livres de la liste d'envies.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>Series</source>
-            <translation type="unfinished" />
+            <translation>Série</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Show the titles as a table instead of covers</source>
-            <translation type="unfinished" />
+            <translation>Afficher les titres en tableau plutôt qu'en couvertures</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sign &amp;in…</source>
-            <translation type="unfinished" />
+            <translation>Se &amp;connecter…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sign &amp;out</source>
-            <translation type="unfinished" />
+            <translation>Se déc&amp;onnecter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sign in to Audible and sync, or import an export from audible-cli or Libation.</source>
-            <translation type="unfinished" />
+            <translation>Connectez-vous à Audible et synchronisez, ou importez un export d'audible-cli ou de Libation.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sign in to sync</source>
-            <translation type="unfinished" />
+            <translation>Connectez-vous pour synchroniser</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Signed in as {name}</source>
-            <translation type="unfinished" />
+            <translation>Connecté en tant que {name}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Signed out; this device is deregistered.</source>
-            <translation type="unfinished" />
+            <translation>Déconnecté ; cet appareil n'est plus enregistré.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sort by</source>
-            <translation type="unfinished" />
+            <translation>Trier par</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Syncing with Audible…</source>
-            <translation type="unfinished" />
+            <translation>Synchronisation avec Audible…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>The audiobooks you own on Audible, how far you listened, and your wishlist.</source>
-            <translation type="unfinished" />
+            <translation>Les livres audio que vous possédez sur Audible, votre progression d'écoute et votre liste d'envies.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Wishlist</source>
-            <translation type="unfinished" />
+            <translation>Liste d'envies</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>Yes</source>
-            <translation type="unfinished" />
+            <translation>Oui</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>{added} added, {updated} updated, {unchanged} unchanged.</source>
-            <translation type="unfinished" />
+            <translation>Ajoutés : {added}, mis à jour : {updated}, inchangés : {unchanged}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>{count} · last import {when}</source>
-            <translation type="unfinished" />
+            <translation>{count} · dernier import : {when}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>{count} · last sync {when}</source>
-            <translation type="unfinished" />
+            <translation>{count} · dernière synchronisation : {when}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
             <source>{percent}%</source>
-            <translation type="unfinished" />
+            <translation>{percent} %</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>{percent}% listened</source>
-            <translation type="unfinished" />
+            <translation>écouté à {percent} %</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>{series} #{position}</source>
-            <translation type="unfinished" />
+            <translation>{series}, t. {position}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>{title} (ignored)</source>
-            <translation type="unfinished" />
+            <translation>{title} (ignoré)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>★ {rating}</source>
-            <translation type="unfinished" />
+            <translation>★ {rating}</translation>
         </message>
     </context>
     <context>
@@ -1147,7 +1150,7 @@
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>BookDate needs a few books you like first.</source>
-            <translation type="unfinished" />
+            <translation>BookDate a d'abord besoin de quelques livres que vous aimez.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
@@ -1162,7 +1165,7 @@
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Scan your library, import your Audible library, or set up an AI provider.</source>
-            <translation type="unfinished" />
+            <translation>Analysez votre bibliothèque, importez votre bibliothèque Audible ou configurez un fournisseur d'IA.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
@@ -1404,7 +1407,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>Owned on Audible</source>
-            <translation type="unfinished" />
+            <translation>Acheté sur Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
@@ -1442,7 +1445,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Already owned on Audible</source>
-            <translation type="unfinished" />
+            <translation>Déjà acheté sur Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1532,7 +1535,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>You already own “{title}” on Audible. Request it anyway?</source>
-            <translation type="unfinished" />
+            <translation>Vous possédez déjà « {title} » sur Audible. Le demander quand même ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -2009,7 +2012,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Secrets are locked: services that need a password or API key will not work until you unlock them in Settings &gt; General.</source>
-            <translation type="unfinished" />
+            <translation>Les secrets sont verrouillés : les services qui ont besoin d'un mot de passe ou d'une clé API ne fonctionneront pas tant que vous ne les aurez pas déverrouillés dans Paramètres &gt; Général.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
@@ -2424,7 +2427,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>No keychain could keep them. Choose an encrypted file or unlock it in Settings &gt; General, then enter them again in Settings.</source>
-            <translation type="unfinished" />
+            <translation>Aucun trousseau n'a pu les conserver. Choisissez un fichier chiffré ou déverrouillez-le dans Paramètres &gt; Général, puis saisissez-les à nouveau dans les Paramètres.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
@@ -2434,12 +2437,12 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saved, except the passwords and keys of: {items}.</source>
-            <translation type="unfinished" />
+            <translation>Enregistré, sauf les mots de passe et les clés de : {items}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saved. Your secrets are kept safe.</source>
-            <translation type="unfinished" />
+            <translation>Enregistré. Vos secrets sont conservés en sécurité.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
@@ -2638,7 +2641,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Encrypted file</source>
-            <translation type="unfinished" />
+            <translation>Fichier chiffré</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
@@ -3708,7 +3711,7 @@ La récupérer quand même ?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Re-tag this book?</source>
-            <translation type="unfinished" />
+            <translation>Retaguer ce livre ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
@@ -3728,7 +3731,7 @@ La récupérer quand même ?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Write the title, authors, narrators, series, cover and description of “{title}” into its audio files? Tags it has no value for (such as a genre) and tags it does not manage are kept.</source>
-            <translation type="unfinished" />
+            <translation>Écrire le titre, les auteurs, les narrateurs, la série, la couverture et la description de « {title} » dans ses fichiers audio ? Les tags pour lesquels il n'a pas de valeur (comme un genre) et ceux qu'il ne gère pas sont conservés.</translation>
         </message>
     </context>
     <context>
@@ -4158,380 +4161,380 @@ La récupérer quand même ?</translation>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n livre</numerusform>
+                <numerusform>%n livres</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Add book…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ajouter un livre…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Delete list</source>
-            <translation type="unfinished" />
+            <translation>&amp;Supprimer la liste</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Kind</source>
-            <translation type="unfinished" />
+            <translation>&amp;Type</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nom</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;New list…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nouvelle liste…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Note…</source>
-            <translation type="unfinished" />
+            <translation>No&amp;te…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Retirer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Share with the household</source>
-            <translation type="unfinished" />
+            <translation>&amp;Partager avec le foyer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>ASIN of the book</source>
-            <translation type="unfinished" />
+            <translation>ASIN du livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Add &amp;tier…</source>
-            <translation type="unfinished" />
+            <translation>Ajouter un ni&amp;veau…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Add a book</source>
-            <translation type="unfinished" />
+            <translation>Ajouter un livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Add a book by its ASIN</source>
-            <translation type="unfinished" />
+            <translation>Ajouter un livre par son ASIN</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Add a tier</source>
-            <translation type="unfinished" />
+            <translation>Ajouter un niveau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Alt+Down</source>
-            <translation type="unfinished" />
+            <translation>Alt+Bas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Alt+Up</source>
-            <translation type="unfinished" />
+            <translation>Alt+Haut</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Books in order</source>
-            <translation type="unfinished" />
+            <translation>Livres dans l'ordre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Colour…</source>
-            <translation type="unfinished" />
+            <translation>Couleur…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Copy 1200×630 to the clipboard</source>
-            <translation type="unfinished" />
+            <translation>Copier en 1200×630 dans le presse-papiers</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Ctrl+Down</source>
-            <translation type="unfinished" />
+            <translation>Ctrl+Bas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Ctrl+Up</source>
-            <translation type="unfinished" />
+            <translation>Ctrl+Haut</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Suppr</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>E&amp;xport…</source>
-            <translation type="unfinished" />
+            <translation>E&amp;xporter…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Export a list, then import that file.</source>
-            <translation type="unfinished" />
+            <translation>Exportez une liste, puis importez ce fichier.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Export list</source>
-            <translation type="unfinished" />
+            <translation>Exporter la liste</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>F2</source>
-            <translation type="unfinished" />
+            <translation>F2</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>I&amp;mport…</source>
-            <translation type="unfinished" />
+            <translation>Im&amp;porter…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Import a list exported as JSON</source>
-            <translation type="unfinished" />
+            <translation>Importer une liste exportée en JSON</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Import list</source>
-            <translation type="unfinished" />
+            <translation>Importer une liste</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>JSON (*.json)</source>
-            <translation type="unfinished" />
+            <translation>JSON (*.json)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Label</source>
-            <translation type="unfinished" />
+            <translation>Libellé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Lists</source>
-            <translation type="unfinished" />
+            <translation>Listes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Make a recommendation list or a tier list, then drag books into it.</source>
-            <translation type="unfinished" />
+            <translation>Créez une liste de recommandations ou un classement par niveaux, puis faites-y glisser des livres.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Move &amp;up</source>
-            <translation type="unfinished" />
+            <translation>&amp;Monter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Move do&amp;wn</source>
-            <translation type="unfinished" />
+            <translation>&amp;Descendre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Move down</source>
-            <translation type="unfinished" />
+            <translation>Descendre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Move up</source>
-            <translation type="unfinished" />
+            <translation>Monter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nom</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>New list</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle liste</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>New list…</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle liste…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>No lists yet</source>
-            <translation type="unfinished" />
+            <translation>Aucune liste pour l'instant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Not placed yet</source>
-            <translation type="unfinished" />
+            <translation>Pas encore placés</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>Note</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Note for {title}</source>
-            <translation type="unfinished" />
+            <translation>Note pour « {title} »</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>PNG images (*.png)</source>
-            <translation type="unfinished" />
+            <translation>Images PNG (*.png)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Recommendation lists and tier lists. Drag books in from Search, Discover or the Audible library.</source>
-            <translation type="unfinished" />
+            <translation>Listes de recommandations et classements par niveaux. Faites glisser des livres depuis Recherche, Découvrir ou la bibliothèque Audible.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Recommendations</source>
-            <translation type="unfinished" />
+            <translation>Recommandations</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Recommendations (ordered, a note per book)</source>
-            <translation type="unfinished" />
+            <translation>Recommandations (ordonnées, une note par livre)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Remove tier</source>
-            <translation type="unfinished" />
+            <translation>Retirer le niveau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Rename tier</source>
-            <translation type="unfinished" />
+            <translation>Renommer le niveau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Rename…</source>
-            <translation type="unfinished" />
+            <translation>Renommer…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>S&amp;hared with the household</source>
-            <translation type="unfinished" />
+            <translation>Partagée avec le &amp;foyer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save 1080×1080 (dark)…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer en 1080×1080 (sombre)…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save 1080×1080 (light)…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer en 1080×1080 (clair)…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save 1200×630 (dark)…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer en 1200×630 (sombre)…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save 1200×630 (light)…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer en 1200×630 (clair)…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save share image</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer l'image à partager</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save the list as JSON</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer la liste en JSON</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Saved {name}.</source>
-            <translation type="unfinished" />
+            <translation>{name} enregistré.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Select a book in the list first.</source>
-            <translation type="unfinished" />
+            <translation>Sélectionnez d'abord un livre dans la liste.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Share &amp;image…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Image à partager…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>The share image is on the clipboard.</source>
-            <translation type="unfinished" />
+            <translation>L'image à partager est dans le presse-papiers.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier a&amp;bove</source>
-            <translation type="unfinished" />
+            <translation>Niveau au-dess&amp;us</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier be&amp;low</source>
-            <translation type="unfinished" />
+            <translation>Niveau en-dess&amp;ous</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier colour</source>
-            <translation type="unfinished" />
+            <translation>Couleur du niveau</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier list</source>
-            <translation type="unfinished" />
+            <translation>Classement par niveaux</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier list (S, A, B, C, D)</source>
-            <translation type="unfinished" />
+            <translation>Classement par niveaux (S, A, B, C, D)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier {label}</source>
-            <translation type="unfinished" />
+            <translation>Niveau {label}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Your lists</source>
-            <translation type="unfinished" />
+            <translation>Vos listes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>unknown author</source>
-            <translation type="unfinished" />
+            <translation>auteur inconnu</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>{book} — {note}</source>
-            <translation type="unfinished" />
+            <translation>{book} — {note}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>{name} is not a list file.</source>
-            <translation type="unfinished" />
+            <translation>{name} n'est pas un fichier de liste.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>{rank}. {title}</source>
-            <translation type="unfinished" />
+            <translation>{rank}. {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>{title} by {author}</source>
-            <translation type="unfinished" />
+            <translation>{title} de {author}</translation>
         </message>
     </context>
     <context>
@@ -4727,7 +4730,7 @@ La récupérer quand même ?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Secrets: encrypted file</source>
-            <translation type="unfinished" />
+            <translation>Secrets : fichier chiffré</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -5228,7 +5231,7 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Audible library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -5253,7 +5256,7 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Lists</source>
-            <translation type="unfinished" />
+            <translation>Listes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -6374,12 +6377,12 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Find a book on Discover or Search and press Request: the app searches your indexers, downloads it and adds it to your library. Each request and its progress appears here.</source>
-            <translation type="unfinished" />
+            <translation>Trouvez un livre dans Découvrir ou Recherche et cliquez sur Demander : l'application interroge vos indexeurs, le télécharge et l'ajoute à votre bibliothèque. Chaque demande et sa progression s'affichent ici.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>No requests yet</source>
-            <translation type="unfinished" />
+            <translation>Aucune demande pour l'instant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6763,87 +6766,87 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Create</source>
-            <translation type="unfinished" />
+            <translation>&amp;Créer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Not now</source>
-            <translation type="unfinished" />
+            <translation>Pas &amp;maintenant</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Passphrase</source>
-            <translation type="unfinished" />
+            <translation>&amp;Phrase secrète</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Repeat it</source>
-            <translation type="unfinished" />
+            <translation>&amp;Répétez-la</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Unlock</source>
-            <translation type="unfinished" />
+            <translation>&amp;Déverrouiller</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&lt;b&gt;Passwords and API keys cannot be saved yet.&lt;/b&gt; {why} Everything else is saved.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Les mots de passe et les clés API ne peuvent pas encore être enregistrés.&lt;/b&gt; {why} Tout le reste est enregistré.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>At least {count} characters.</source>
-            <translation type="unfinished" />
+            <translation>Au moins {count} caractères.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Annuler</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Creating…</source>
-            <translation type="unfinished" />
+            <translation>Création…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Encrypted secrets file</source>
-            <translation type="unfinished" />
+            <translation>Fichier de secrets chiffré</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>No system keychain works here. Choose a passphrase to keep passwords and API keys in a file encrypted with it. You will enter it once each time the app starts; it cannot be recovered if you forget it.</source>
-            <translation type="unfinished" />
+            <translation>Aucun trousseau du système ne fonctionne ici. Choisissez une phrase secrète pour conserver les mots de passe et les clés API dans un fichier chiffré avec elle. Vous la saisirez une fois à chaque démarrage de l'application ; elle ne peut pas être récupérée si vous l'oubliez.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>The two passphrases differ.</source>
-            <translation type="unfinished" />
+            <translation>Les deux phrases secrètes sont différentes.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>U&amp;nlock…</source>
-            <translation type="unfinished" />
+            <translation>Dé&amp;verrouiller…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Unlock your secrets</source>
-            <translation type="unfinished" />
+            <translation>Déverrouiller vos secrets</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Unlocking…</source>
-            <translation type="unfinished" />
+            <translation>Déverrouillage…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Use an &amp;encrypted file…</source>
-            <translation type="unfinished" />
+            <translation>Utiliser un fichier &amp;chiffré…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Your passwords and API keys are in a file encrypted with your passphrase. Enter it to use them.</source>
-            <translation type="unfinished" />
+            <translation>Vos mots de passe et clés API sont dans un fichier chiffré avec votre phrase secrète. Saisissez-la pour les utiliser.</translation>
         </message>
     </context>
     <context>
@@ -7388,12 +7391,12 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
         <message>
             <location filename="../../rmab_desktop/services/shelves/__init__.py" />
             <source>Sync reading shelves</source>
-            <translation type="unfinished" />
+            <translation>Synchroniser les étagères de lecture</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/shelves/__init__.py" />
             <source>Sync reading shelves into requests</source>
-            <translation type="unfinished" />
+            <translation>Synchroniser les étagères de lecture en demandes</translation>
         </message>
     </context>
     <context>
