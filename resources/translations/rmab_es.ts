@@ -1150,7 +1150,7 @@
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>BookDate needs a few books you like first.</source>
-            <translation type="unfinished" />
+            <translation>BookDate necesita primero algunos libros que le gusten.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
@@ -1165,7 +1165,7 @@
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Scan your library, import your Audible library, or set up an AI provider.</source>
-            <translation type="unfinished" />
+            <translation>Analice su biblioteca, importe su biblioteca de Audible o configure un proveedor de IA.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
@@ -7391,12 +7391,12 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
         <message>
             <location filename="../../rmab_desktop/services/shelves/__init__.py" />
             <source>Sync reading shelves</source>
-            <translation type="unfinished" />
+            <translation>Sincronizar los estantes de lectura</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/shelves/__init__.py" />
             <source>Sync reading shelves into requests</source>
-            <translation type="unfinished" />
+            <translation>Sincronizar los estantes de lectura con las solicitudes</translation>
         </message>
     </context>
     <context>
