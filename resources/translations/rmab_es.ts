@@ -416,134 +416,137 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>%n book(s) skipped:</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Se omite %n libro:</numerusform>
+                <numerusform>Se omiten %n libros:</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>%n book(s) will be requested:</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Se solicitará %n libro:</numerusform>
+                <numerusform>Se solicitarán %n libros:</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>&amp;Address after login</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dirección tras iniciar sesión</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>&amp;Marketplace</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tienda</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>&amp;Open login page</source>
-            <translation type="unfinished" />
+            <translation>&amp;Abrir la página de inicio de sesión</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>&amp;Sign in</source>
-            <translation type="unfinished" />
+            <translation>&amp;Iniciar sesión</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>1. Choose your marketplace and open the login page in your browser.
 2. Log in to Amazon. The browser then shows an error page: that is expected.
 3. Copy that page's whole address and paste it below.</source>
-            <translation type="unfinished" />
+            <translation>1. Elija su tienda y abra la página de inicio de sesión en su navegador.
+2. Inicie sesión en Amazon. El navegador muestra entonces una página de error: es lo esperado.
+3. Copie la dirección completa de esa página y péguela abajo.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Address after login</source>
-            <translation type="unfinished" />
+            <translation>Dirección tras iniciar sesión</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Books that are skipped</source>
-            <translation type="unfinished" />
+            <translation>Libros que se omiten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Books that will be requested</source>
-            <translation type="unfinished" />
+            <translation>Libros que se solicitarán</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Marketplace</source>
-            <translation type="unfinished" />
+            <translation>Tienda</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>No browser opened. Open this address yourself:
 {url}</source>
-            <translation type="unfinished" />
+            <translation>No se abrió ningún navegador. Abra usted mismo esta dirección:
+{url}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Nothing to request: every wishlist book is owned, in your library, requested or ignored.</source>
-            <translation type="unfinished" />
+            <translation>Nada que solicitar: todos los libros de la lista de deseos ya están comprados, en su biblioteca, solicitados o ignorados.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Registering this device with Audible…</source>
-            <translation type="unfinished" />
+            <translation>Registrando este dispositivo en Audible…</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Request %n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Solicitar %n libro</numerusform>
+                <numerusform>Solicitar %n libros</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Request everything missing</source>
-            <translation type="unfinished" />
+            <translation>Solicitar todo lo que falta</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>Sign in to Audible</source>
-            <translation type="unfinished" />
+            <translation>Iniciar sesión en Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>The login page is open in your browser.</source>
-            <translation type="unfinished" />
+            <translation>La página de inicio de sesión está abierta en su navegador.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>already in your library</source>
-            <translation type="unfinished" />
+            <translation>ya está en su biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>already requested</source>
-            <translation type="unfinished" />
+            <translation>ya solicitado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>https://www.amazon…/ap/maplanding?…</source>
-            <translation type="unfinished" />
+            <translation>https://www.amazon…/ap/maplanding?…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>ignored</source>
-            <translation type="unfinished" />
+            <translation>ignorado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>owned on Audible</source>
-            <translation type="unfinished" />
+            <translation>comprado en Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
             <source>{title} ({asin}): {reason}</source>
-            <translation type="unfinished" />
+            <translation>{title} ({asin}): {reason}</translation>
         </message>
     </context>
     <context>
@@ -551,17 +554,17 @@
         <message>
             <location filename="../../rmab_desktop/services/audible_library/__init__.py" />
             <source>Audible {region}: library {added} added, {updated} updated, {removed} removed; wishlist {wished} titles</source>
-            <translation type="unfinished" />
+            <translation>Audible {region}: biblioteca (agregados: {added}, actualizados: {updated}, eliminados: {removed}); títulos en la lista de deseos: {wished}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/audible_library/__init__.py" />
             <source>Sync the Audible library</source>
-            <translation type="unfinished" />
+            <translation>Sincronizar la biblioteca de Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/audible_library/__init__.py" />
             <source>Sync the Audible library and wishlist</source>
-            <translation type="unfinished" />
+            <translation>Sincronizar la biblioteca y la lista de deseos de Audible</translation>
         </message>
     </context>
     <context>
@@ -569,380 +572,380 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>%n book(s) could not be requested: {details}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>No se pudo solicitar %n libro: {details}</numerusform>
+                <numerusform>No se pudieron solicitar %n libros: {details}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>%n book(s) requested.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Se solicitó %n libro.</numerusform>
+                <numerusform>Se solicitaron %n libros.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>%n row(s) could not be read.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>No se pudo leer %n fila.</numerusform>
+                <numerusform>No se pudieron leer %n filas.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>%n title(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n título</numerusform>
+                <numerusform>%n títulos</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>&amp;Import export…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Importar exportación…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>&amp;Request everything missing…</source>
-            <translation type="unfinished" />
+            <translation>Solicitar &amp;todo lo que falta…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>&amp;Table view</source>
-            <translation type="unfinished" />
+            <translation>Vista de ta&amp;bla</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Todos los archivos (*)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>All titles</source>
-            <translation type="unfinished" />
+            <translation>Todos los títulos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Anywhere</source>
-            <translation type="unfinished" />
+            <translation>Todos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible</source>
-            <translation type="unfinished" />
+            <translation>Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible import</source>
-            <translation type="unfinished" />
+            <translation>Importación de Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible library</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca de Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible synced</source>
-            <translation type="unfinished" />
+            <translation>Audible sincronizado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible titles as a table</source>
-            <translation type="unfinished" />
+            <translation>Títulos de Audible en tabla</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Audible titles as covers</source>
-            <translation type="unfinished" />
+            <translation>Títulos de Audible en portadas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Autor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Exports (*.json *.csv *.tsv)</source>
-            <translation type="unfinished" />
+            <translation>Exportaciones (*.json *.csv *.tsv)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Finished</source>
-            <translation type="unfinished" />
+            <translation>Terminado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>I&amp;gnore / unignore</source>
-            <translation type="unfinished" />
+            <translation>I&amp;gnorar / dejar de ignorar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Import an Audible export</source>
-            <translation type="unfinished" />
+            <translation>Importar una exportación de Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Import an audible-cli or Libation export (JSON, CSV or TSV)</source>
-            <translation type="unfinished" />
+            <translation>Importar una exportación de audible-cli o Libation (JSON, CSV o TSV)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Import an export…</source>
-            <translation type="unfinished" />
+            <translation>Importar una exportación…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Importing {name}…</source>
-            <translation type="unfinished" />
+            <translation>Importando {name}…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>In library</source>
-            <translation type="unfinished" />
+            <translation>En biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>In my library</source>
-            <translation type="unfinished" />
+            <translation>En mi biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>In progress</source>
-            <translation type="unfinished" />
+            <translation>En curso</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>In the local library</source>
-            <translation type="unfinished" />
+            <translation>En la biblioteca local</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Library</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Library or wishlist</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca o lista de deseos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Library: {added} added, {updated} updated, {removed} removed. Wishlist: {wished} titles.</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca (agregados: {added}, actualizados: {updated}, eliminados: {removed}). Títulos en la lista de deseos: {wished}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Listening state</source>
-            <translation type="unfinished" />
+            <translation>Estado de escucha</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Loading…</source>
-            <translation type="unfinished" />
+            <translation>Cargando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>My rating</source>
-            <translation type="unfinished" />
+            <translation>Mi valoración</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>Narrator</source>
-            <translation type="unfinished" />
+            <translation>Narrador</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Never request the selected wishlist books (or allow them again)</source>
-            <translation type="unfinished" />
+            <translation>No solicitar nunca los libros seleccionados de la lista de deseos (o volver a permitirlos)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>No Audible titles yet</source>
-            <translation type="unfinished" />
+            <translation>Aún no hay títulos de Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>No title matches these filters.</source>
-            <translation type="unfinished" />
+            <translation>Ningún título coincide con estos filtros.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Not in my library</source>
-            <translation type="unfinished" />
+            <translation>Fuera de mi biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Not started</source>
-            <translation type="unfinished" />
+            <translation>Sin empezar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Nothing here yet.</source>
-            <translation type="unfinished" />
+            <translation>Aún no hay nada aquí.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>Progreso</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>Purchased</source>
-            <translation type="unfinished" />
+            <translation>Comprado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Recently added</source>
-            <translation type="unfinished" />
+            <translation>Agregados recientemente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Request every wishlist book that is not owned, in your library, requested or ignored</source>
-            <translation type="unfinished" />
+            <translation>Solicitar todos los libros de la lista de deseos que no estén comprados, en su biblioteca, solicitados ni ignorados</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Requesting…</source>
-            <translation type="unfinished" />
+            <translation>Solicitando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>S&amp;ync now</source>
-            <translation type="unfinished" />
+            <translation>Sin&amp;cronizar ahora</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Search the Audible titles</source>
-            <translation type="unfinished" />
+            <translation>Buscar en los títulos de Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Search title, author, narrator or series</source>
-            <translation type="unfinished" />
+            <translation>Buscar por título, autor, narrador o serie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Select wishlist books first.</source>
-            <translation type="unfinished" />
+            <translation>Seleccione primero libros de la lista de deseos.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>Series</source>
-            <translation type="unfinished" />
+            <translation>Serie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Show the titles as a table instead of covers</source>
-            <translation type="unfinished" />
+            <translation>Mostrar los títulos en una tabla en lugar de portadas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sign &amp;in…</source>
-            <translation type="unfinished" />
+            <translation>Iniciar &amp;sesión…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sign &amp;out</source>
-            <translation type="unfinished" />
+            <translation>Cerrar s&amp;esión</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sign in to Audible and sync, or import an export from audible-cli or Libation.</source>
-            <translation type="unfinished" />
+            <translation>Inicie sesión en Audible y sincronice, o importe una exportación de audible-cli o Libation.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sign in to sync</source>
-            <translation type="unfinished" />
+            <translation>Inicie sesión para sincronizar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Signed in as {name}</source>
-            <translation type="unfinished" />
+            <translation>Sesión iniciada como {name}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Signed out; this device is deregistered.</source>
-            <translation type="unfinished" />
+            <translation>Sesión cerrada; este dispositivo se ha dado de baja.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Sort by</source>
-            <translation type="unfinished" />
+            <translation>Ordenar por</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Syncing with Audible…</source>
-            <translation type="unfinished" />
+            <translation>Sincronizando con Audible…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>The audiobooks you own on Audible, how far you listened, and your wishlist.</source>
-            <translation type="unfinished" />
+            <translation>Los audiolibros que tiene en Audible, cuánto ha escuchado de cada uno y su lista de deseos.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Título</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>Wishlist</source>
-            <translation type="unfinished" />
+            <translation>Lista de deseos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>Yes</source>
-            <translation type="unfinished" />
+            <translation>Sí</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>{added} added, {updated} updated, {unchanged} unchanged.</source>
-            <translation type="unfinished" />
+            <translation>Agregados: {added}; actualizados: {updated}; sin cambios: {unchanged}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>{count} · last import {when}</source>
-            <translation type="unfinished" />
+            <translation>{count} · última importación: {when}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/audible_page.py" />
             <source>{count} · last sync {when}</source>
-            <translation type="unfinished" />
+            <translation>{count} · última sincronización: {when}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
             <source>{percent}%</source>
-            <translation type="unfinished" />
+            <translation>{percent} %</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>{percent}% listened</source>
-            <translation type="unfinished" />
+            <translation>{percent} % escuchado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>{series} #{position}</source>
-            <translation type="unfinished" />
+            <translation>{series} n.º {position}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>{title} (ignored)</source>
-            <translation type="unfinished" />
+            <translation>{title} (ignorado)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>★ {rating}</source>
-            <translation type="unfinished" />
+            <translation>★ {rating}</translation>
         </message>
     </context>
     <context>
@@ -1147,7 +1150,7 @@
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>BookDate needs a few books you like first.</source>
-            <translation type="unfinished" />
+            <translation>BookDate necesita primero algunos libros que le gusten.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
@@ -1162,7 +1165,7 @@
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Scan your library, import your Audible library, or set up an AI provider.</source>
-            <translation type="unfinished" />
+            <translation>Analice su biblioteca, importe su biblioteca de Audible o configure un proveedor de IA.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
@@ -1404,7 +1407,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
             <source>Owned on Audible</source>
-            <translation type="unfinished" />
+            <translation>Comprado en Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/catalog_model.py" />
@@ -1442,7 +1445,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Already owned on Audible</source>
-            <translation type="unfinished" />
+            <translation>Ya comprado en Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1532,7 +1535,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>You already own “{title}” on Audible. Request it anyway?</source>
-            <translation type="unfinished" />
+            <translation>Ya tiene “{title}” en Audible. ¿Solicitarlo de todos modos?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -2009,7 +2012,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
             <source>Secrets are locked: services that need a password or API key will not work until you unlock them in Settings &gt; General.</source>
-            <translation type="unfinished" />
+            <translation>Los secretos están bloqueados: los servicios que necesitan una contraseña o una clave de API no funcionarán hasta que los desbloquee en Configuración &gt; General.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
@@ -2424,7 +2427,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>No keychain could keep them. Choose an encrypted file or unlock it in Settings &gt; General, then enter them again in Settings.</source>
-            <translation type="unfinished" />
+            <translation>Ningún llavero pudo guardarlas. Elija un archivo cifrado o desbloquéelo en Configuración &gt; General y luego vuelva a escribirlas en Configuración.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
@@ -2434,12 +2437,12 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saved, except the passwords and keys of: {items}.</source>
-            <translation type="unfinished" />
+            <translation>Guardado, excepto las contraseñas y claves de: {items}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
             <source>Saved. Your secrets are kept safe.</source>
-            <translation type="unfinished" />
+            <translation>Guardado. Sus secretos se guardan de forma segura.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/first_run_wizard.py" />
@@ -2638,7 +2641,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
             <source>Encrypted file</source>
-            <translation type="unfinished" />
+            <translation>Archivo cifrado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/general_settings.py" />
@@ -3708,7 +3711,7 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Re-tag this book?</source>
-            <translation type="unfinished" />
+            <translation>¿Reetiquetar este libro?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
@@ -3728,7 +3731,7 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Write the title, authors, narrators, series, cover and description of “{title}” into its audio files? Tags it has no value for (such as a genre) and tags it does not manage are kept.</source>
-            <translation type="unfinished" />
+            <translation>¿Escribir el título, los autores, los narradores, la serie, la portada y la descripción de “{title}” en sus archivos de audio? Se conservan las etiquetas para las que no tiene valor (como el género) y las que no gestiona.</translation>
         </message>
     </context>
     <context>
@@ -4158,380 +4161,380 @@ Grab it anyway?</source>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>%n book(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n libro</numerusform>
+                <numerusform>%n libros</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Add book…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Agregar libro…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Delete list</source>
-            <translation type="unfinished" />
+            <translation>&amp;Eliminar lista</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Kind</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tipo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nombre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;New list…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nueva lista…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Note…</source>
-            <translation type="unfinished" />
+            <translation>No&amp;ta…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Quitar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>&amp;Share with the household</source>
-            <translation type="unfinished" />
+            <translation>&amp;Compartir con el hogar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>ASIN of the book</source>
-            <translation type="unfinished" />
+            <translation>ASIN del libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Add &amp;tier…</source>
-            <translation type="unfinished" />
+            <translation>Agregar n&amp;ivel…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Add a book</source>
-            <translation type="unfinished" />
+            <translation>Agregar un libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Add a book by its ASIN</source>
-            <translation type="unfinished" />
+            <translation>Agregar un libro por su ASIN</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Add a tier</source>
-            <translation type="unfinished" />
+            <translation>Agregar un nivel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Alt+Down</source>
-            <translation type="unfinished" />
+            <translation>Alt+Abajo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Alt+Up</source>
-            <translation type="unfinished" />
+            <translation>Alt+Arriba</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Books in order</source>
-            <translation type="unfinished" />
+            <translation>Libros en orden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Colour…</source>
-            <translation type="unfinished" />
+            <translation>Color…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Copy 1200×630 to the clipboard</source>
-            <translation type="unfinished" />
+            <translation>Copiar 1200×630 al portapapeles</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Ctrl+Down</source>
-            <translation type="unfinished" />
+            <translation>Ctrl+Abajo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Ctrl+Up</source>
-            <translation type="unfinished" />
+            <translation>Ctrl+Arriba</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Supr</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>E&amp;xport…</source>
-            <translation type="unfinished" />
+            <translation>E&amp;xportar…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Export a list, then import that file.</source>
-            <translation type="unfinished" />
+            <translation>Exporte una lista y luego importe ese archivo.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Export list</source>
-            <translation type="unfinished" />
+            <translation>Exportar lista</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>F2</source>
-            <translation type="unfinished" />
+            <translation>F2</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>I&amp;mport…</source>
-            <translation type="unfinished" />
+            <translation>I&amp;mportar…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Import a list exported as JSON</source>
-            <translation type="unfinished" />
+            <translation>Importar una lista exportada como JSON</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Import list</source>
-            <translation type="unfinished" />
+            <translation>Importar lista</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>JSON (*.json)</source>
-            <translation type="unfinished" />
+            <translation>JSON (*.json)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Tipo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Label</source>
-            <translation type="unfinished" />
+            <translation>Nombre del nivel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Lists</source>
-            <translation type="unfinished" />
+            <translation>Listas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Make a recommendation list or a tier list, then drag books into it.</source>
-            <translation type="unfinished" />
+            <translation>Cree una lista de recomendaciones o una lista por niveles y luego arrastre libros a ella.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Move &amp;up</source>
-            <translation type="unfinished" />
+            <translation>&amp;Subir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Move do&amp;wn</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bajar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Move down</source>
-            <translation type="unfinished" />
+            <translation>Bajar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Move up</source>
-            <translation type="unfinished" />
+            <translation>Subir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nombre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>New list</source>
-            <translation type="unfinished" />
+            <translation>Nueva lista</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>New list…</source>
-            <translation type="unfinished" />
+            <translation>Nueva lista…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>No lists yet</source>
-            <translation type="unfinished" />
+            <translation>Aún no hay listas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Not placed yet</source>
-            <translation type="unfinished" />
+            <translation>Aún sin colocar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>Nota</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Note for {title}</source>
-            <translation type="unfinished" />
+            <translation>Nota para “{title}”</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>PNG images (*.png)</source>
-            <translation type="unfinished" />
+            <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Recommendation lists and tier lists. Drag books in from Search, Discover or the Audible library.</source>
-            <translation type="unfinished" />
+            <translation>Listas de recomendaciones y listas por niveles. Arrastre libros desde Buscar, Descubrir o la biblioteca de Audible.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Recommendations</source>
-            <translation type="unfinished" />
+            <translation>Recomendaciones</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Recommendations (ordered, a note per book)</source>
-            <translation type="unfinished" />
+            <translation>Recomendaciones (ordenadas, una nota por libro)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Remove tier</source>
-            <translation type="unfinished" />
+            <translation>Quitar nivel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Rename tier</source>
-            <translation type="unfinished" />
+            <translation>Cambiar nombre del nivel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Rename…</source>
-            <translation type="unfinished" />
+            <translation>Cambiar nombre…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>S&amp;hared with the household</source>
-            <translation type="unfinished" />
+            <translation>&amp;Compartida con el hogar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save 1080×1080 (dark)…</source>
-            <translation type="unfinished" />
+            <translation>Guardar 1080×1080 (oscuro)…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save 1080×1080 (light)…</source>
-            <translation type="unfinished" />
+            <translation>Guardar 1080×1080 (claro)…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save 1200×630 (dark)…</source>
-            <translation type="unfinished" />
+            <translation>Guardar 1200×630 (oscuro)…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save 1200×630 (light)…</source>
-            <translation type="unfinished" />
+            <translation>Guardar 1200×630 (claro)…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save share image</source>
-            <translation type="unfinished" />
+            <translation>Guardar imagen para compartir</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Save the list as JSON</source>
-            <translation type="unfinished" />
+            <translation>Guardar la lista como JSON</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Saved {name}.</source>
-            <translation type="unfinished" />
+            <translation>Se guardó {name}.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Select a book in the list first.</source>
-            <translation type="unfinished" />
+            <translation>Seleccione primero un libro de la lista.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Share &amp;image…</source>
-            <translation type="unfinished" />
+            <translation>Ima&amp;gen para compartir…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>The share image is on the clipboard.</source>
-            <translation type="unfinished" />
+            <translation>La imagen para compartir está en el portapapeles.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier a&amp;bove</source>
-            <translation type="unfinished" />
+            <translation>Nivel s&amp;uperior</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier be&amp;low</source>
-            <translation type="unfinished" />
+            <translation>Nivel in&amp;ferior</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier colour</source>
-            <translation type="unfinished" />
+            <translation>Color del nivel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier list</source>
-            <translation type="unfinished" />
+            <translation>Lista por niveles</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier list (S, A, B, C, D)</source>
-            <translation type="unfinished" />
+            <translation>Lista por niveles (S, A, B, C, D)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Tier {label}</source>
-            <translation type="unfinished" />
+            <translation>Nivel {label}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>Your lists</source>
-            <translation type="unfinished" />
+            <translation>Sus listas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>unknown author</source>
-            <translation type="unfinished" />
+            <translation>autor desconocido</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>{book} — {note}</source>
-            <translation type="unfinished" />
+            <translation>{book} — {note}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/lists_page.py" />
             <source>{name} is not a list file.</source>
-            <translation type="unfinished" />
+            <translation>{name} no es un archivo de lista.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>{rank}. {title}</source>
-            <translation type="unfinished" />
+            <translation>{rank}. {title}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>{title} by {author}</source>
-            <translation type="unfinished" />
+            <translation>{title}, de {author}</translation>
         </message>
     </context>
     <context>
@@ -4727,7 +4730,7 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Secrets: encrypted file</source>
-            <translation type="unfinished" />
+            <translation>Secretos: archivo cifrado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -5228,7 +5231,7 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Audible library</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca de Audible</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -5253,7 +5256,7 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Lists</source>
-            <translation type="unfinished" />
+            <translation>Listas</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -6374,12 +6377,12 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Find a book on Discover or Search and press Request: the app searches your indexers, downloads it and adds it to your library. Each request and its progress appears here.</source>
-            <translation type="unfinished" />
+            <translation>Busque un libro en Descubrir o Buscar y pulse Solicitar: la aplicación busca en sus indexadores, lo descarga y lo agrega a su biblioteca. Cada solicitud y su progreso aparecen aquí.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>No requests yet</source>
-            <translation type="unfinished" />
+            <translation>Aún no hay solicitudes</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6763,87 +6766,87 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Create</source>
-            <translation type="unfinished" />
+            <translation>&amp;Crear</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Not now</source>
-            <translation type="unfinished" />
+            <translation>A&amp;hora no</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Passphrase</source>
-            <translation type="unfinished" />
+            <translation>&amp;Frase de contraseña</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Repeat it</source>
-            <translation type="unfinished" />
+            <translation>&amp;Repítala</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&amp;Unlock</source>
-            <translation type="unfinished" />
+            <translation>&amp;Desbloquear</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>&lt;b&gt;Passwords and API keys cannot be saved yet.&lt;/b&gt; {why} Everything else is saved.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Aún no se pueden guardar las contraseñas ni las claves de API.&lt;/b&gt; {why} Todo lo demás se guarda.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>At least {count} characters.</source>
-            <translation type="unfinished" />
+            <translation>Al menos {count} caracteres.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Cancelar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Creating…</source>
-            <translation type="unfinished" />
+            <translation>Creando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Encrypted secrets file</source>
-            <translation type="unfinished" />
+            <translation>Archivo de secretos cifrado</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>No system keychain works here. Choose a passphrase to keep passwords and API keys in a file encrypted with it. You will enter it once each time the app starts; it cannot be recovered if you forget it.</source>
-            <translation type="unfinished" />
+            <translation>Ningún llavero del sistema funciona aquí. Elija una frase de contraseña para guardar las contraseñas y claves de API en un archivo cifrado con ella. La escribirá una vez cada vez que se inicie la aplicación; no se puede recuperar si la olvida.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>The two passphrases differ.</source>
-            <translation type="unfinished" />
+            <translation>Las dos frases de contraseña no coinciden.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>U&amp;nlock…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Desbloquear…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Unlock your secrets</source>
-            <translation type="unfinished" />
+            <translation>Desbloquear sus secretos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Unlocking…</source>
-            <translation type="unfinished" />
+            <translation>Desbloqueando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Use an &amp;encrypted file…</source>
-            <translation type="unfinished" />
+            <translation>Usar un archivo &amp;cifrado…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Your passwords and API keys are in a file encrypted with your passphrase. Enter it to use them.</source>
-            <translation type="unfinished" />
+            <translation>Sus contraseñas y claves de API están en un archivo cifrado con su frase de contraseña. Escríbala para usarlas.</translation>
         </message>
     </context>
     <context>
@@ -7388,12 +7391,12 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
         <message>
             <location filename="../../rmab_desktop/services/shelves/__init__.py" />
             <source>Sync reading shelves</source>
-            <translation type="unfinished" />
+            <translation>Sincronizar los estantes de lectura</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/shelves/__init__.py" />
             <source>Sync reading shelves into requests</source>
-            <translation type="unfinished" />
+            <translation>Sincronizar los estantes de lectura con las solicitudes</translation>
         </message>
     </context>
     <context>
