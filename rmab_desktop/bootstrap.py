@@ -21,6 +21,7 @@ from rmab_desktop.services import (
     bookdate,
     catalog,
     downloads,
+    ebooks,
     health,
     indexers,
     library,
@@ -29,8 +30,10 @@ from rmab_desktop.services import (
     organize,
     pipeline,
     requests,
+    rescue,
     shelves,
     upkeep,
+    url_audio,
 )
 from rmab_desktop.services.bookdate import BookDateService
 from rmab_desktop.services.catalog import CatalogService
@@ -40,6 +43,7 @@ from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.diagnostics import DiagnosticsInputs
 from rmab_desktop.services.downloads import BlocklistService, DownloadService
 from rmab_desktop.services.downloads.history import DownloadHistoryLog
+from rmab_desktop.services.ebooks import FreeEbookSources, WithFreeEbooks
 from rmab_desktop.services.events import EventBus
 from rmab_desktop.services.feature import Feature, SettingsSpec
 from rmab_desktop.services.health import HealthService
@@ -50,11 +54,14 @@ from rmab_desktop.services.library.importing import LibraryImport
 from rmab_desktop.services.library.service import LibraryService, retag_folder
 from rmab_desktop.services.notifications import EventCatalog, NotificationService
 from rmab_desktop.services.organize.importer import recover_imports
+from rmab_desktop.services.organize.jobs import OrganizeJob
 from rmab_desktop.services.pipeline import Acquisition, PipelineDeps, configured_ranker
 from rmab_desktop.services.requests import RequestService, UserService
+from rmab_desktop.services.rescue import RequestRescue
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
 from rmab_desktop.services.secrets_file import EncryptedSecretsFile
 from rmab_desktop.services.shelves import ShelfService
+from rmab_desktop.services.url_audio import UrlImports
 from rmab_desktop.settings import Preferences, SettingsStore
 
 log = logging.getLogger(__name__)
@@ -81,6 +88,7 @@ class AppCore:
     users: UserService
     requests: RequestService
     indexers: IndexerService
+    ebook_sources: FreeEbookSources
     downloads: DownloadService
     blocklist: BlocklistService
     download_history: DownloadHistoryLog
@@ -89,6 +97,9 @@ class AppCore:
     acquisition: Acquisition
     shelves: ShelfService
     bookdate: BookDateService
+    organize: OrganizeJob
+    rescue: RequestRescue
+    url_imports: UrlImports
     features: tuple[Feature, ...]
     schedules: tuple[ScheduleDefinition, ...]  # every feature's default schedules
     settings_models: tuple[SettingsSpec, ...]  # every feature's settings stored in ``config``
@@ -158,11 +169,17 @@ def open_core(
     users = UserService(database, config)
     request_service = RequestService(database, queue, events, users, catalog_service.book)
     indexer_service = IndexerService(config, credentials)
+    ebook_sources = FreeEbookSources(lambda: prefs.ebooks)
     download_service = DownloadService(config, credentials, paths.data_dir / "downloads")
     blocklist = BlocklistService(database)
     history = DownloadHistoryLog(database)
     library_service = LibraryService(
-        database, config, credentials, lambda: prefs.library.root, retagger=retag_folder
+        database,
+        config,
+        credentials,
+        lambda: prefs.library.root,
+        retagger=retag_folder,
+        ebook_root=lambda: prefs.ebooks.root,
     )
     library_import = LibraryImport(
         database,
@@ -178,7 +195,7 @@ def open_core(
             blocklist=blocklist,
             history=history,
             requests=request_service,
-            indexers=indexer_service,
+            indexers=WithFreeEbooks(indexer_service, ebook_sources),
             rank=configured_ranker(config),
         )
     )
@@ -187,6 +204,19 @@ def open_core(
     bookdate_service = BookDateService(
         database, credentials, users, request_service, catalog_service, resolver
     )
+    organize_job = OrganizeJob(
+        database, queue, request_service, prefs, library_service, history, blocklist, download_service
+    )
+    request_rescue = RequestRescue(
+        database, queue, request_service, organize_job, download_service, library_service, history
+    )
+    url_imports = UrlImports(
+        database,
+        queue,
+        lambda: prefs.library,
+        lambda: _rate_limit_bps(download_service),
+        paths.data_dir / "links",
+    )
     # The one list of features: what each contributes is installed by _install.
     features = (
         catalog.feature(catalog_service),
@@ -194,7 +224,10 @@ def open_core(
         indexers.feature(indexer_service),
         downloads.feature(download_service),
         pipeline.feature(acquisition),
-        organize.feature(database, queue, request_service, prefs, library_service, history, blocklist),
+        organize.feature(organize_job),
+        rescue.feature(request_rescue),
+        url_audio.feature(url_imports),
+        ebooks.feature(ebook_sources),
         library.feature(library_service, request_service),
         upkeep.feature(database, queue, request_service, prefs),
         health.feature(health_service),
@@ -223,6 +256,7 @@ def open_core(
         users=users,
         requests=request_service,
         indexers=indexer_service,
+        ebook_sources=ebook_sources,
         downloads=download_service,
         blocklist=blocklist,
         download_history=history,
@@ -231,6 +265,9 @@ def open_core(
         acquisition=acquisition,
         shelves=shelf_service,
         bookdate=bookdate_service,
+        organize=organize_job,
+        rescue=request_rescue,
+        url_imports=url_imports,
         features=features,
         schedules=tuple(schedule for f in features for schedule in f.schedules),
         settings_models=_settings_models(features),
@@ -239,6 +276,12 @@ def open_core(
         scheduler.ensure_defaults(list(core.schedules))
         recover_imports(database)  # finish or undo imports a crash interrupted
     return core
+
+
+def _rate_limit_bps(downloads: DownloadService) -> int | None:
+    """The user's speed limit for the app's own downloads, in bytes per second."""
+    limit = downloads.settings().rate_limit_kbps
+    return limit * 1024 if limit else None
 
 
 def _install(

@@ -58,6 +58,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "rmab_desktop.cli.downloads_commands:register_blocklist",
         "releases never grabbed again for a book",
     ),
+    "add-url": ("rmab_desktop.cli.url_commands:register", "download the audio of a link into the library"),
 }
 
 

@@ -34,6 +34,7 @@ class JobType(StrEnum):
     MAINTENANCE_PRUNE_HISTORY = "maintenance.prune_history"
     DIAGNOSTICS_WAIT = "diagnostics.wait"
     SHELVES_SYNC = "shelves.sync"
+    URL_IMPORT = "url.import"
 
 
 # Stored names written by earlier versions -> today's names (applied by migration 0003).
