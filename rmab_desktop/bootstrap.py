@@ -23,6 +23,7 @@ from rmab_desktop.services import (
     bookdate,
     catalog,
     downloads,
+    ebooks,
     health,
     indexers,
     library,
@@ -31,8 +32,10 @@ from rmab_desktop.services import (
     organize,
     pipeline,
     requests,
+    rescue,
     shelves,
     upkeep,
+    url_audio,
 )
 from rmab_desktop.services.audible_library import AudibleLibraryStore
 from rmab_desktop.services.audible_library.account import AudibleAccount
@@ -44,6 +47,7 @@ from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.diagnostics import DiagnosticsInputs
 from rmab_desktop.services.downloads import BlocklistService, DownloadService
 from rmab_desktop.services.downloads.history import DownloadHistoryLog
+from rmab_desktop.services.ebooks import FreeEbookSources, WithFreeEbooks
 from rmab_desktop.services.events import EventBus
 from rmab_desktop.services.feature import Feature, SettingsSpec
 from rmab_desktop.services.health import HealthService
@@ -56,11 +60,14 @@ from rmab_desktop.services.lists import ListService
 from rmab_desktop.services.lists.catalog_books import book_ref
 from rmab_desktop.services.notifications import EventCatalog, NotificationService
 from rmab_desktop.services.organize.importer import recover_imports
+from rmab_desktop.services.organize.jobs import OrganizeJob
 from rmab_desktop.services.pipeline import Acquisition, PipelineDeps, configured_ranker
 from rmab_desktop.services.requests import RequestService, UserService
+from rmab_desktop.services.rescue import RequestRescue
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
 from rmab_desktop.services.secrets_file import EncryptedSecretsFile
 from rmab_desktop.services.shelves import ShelfService
+from rmab_desktop.services.url_audio import UrlImports
 from rmab_desktop.settings import Preferences, SettingsStore
 
 log = logging.getLogger(__name__)
@@ -87,6 +94,7 @@ class AppCore:
     users: UserService
     requests: RequestService
     indexers: IndexerService
+    ebook_sources: FreeEbookSources
     downloads: DownloadService
     blocklist: BlocklistService
     download_history: DownloadHistoryLog
@@ -98,6 +106,9 @@ class AppCore:
     audible_library: AudibleLibraryStore
     audible_account: AudibleAccount
     lists: ListService
+    organize: OrganizeJob
+    rescue: RequestRescue
+    url_imports: UrlImports
     features: tuple[Feature, ...]
     schedules: tuple[ScheduleDefinition, ...]  # every feature's default schedules
     settings_models: tuple[SettingsSpec, ...]  # every feature's settings stored in ``config``
@@ -167,11 +178,17 @@ def open_core(
     users = UserService(database, config)
     request_service = RequestService(database, queue, events, users, catalog_service.book)
     indexer_service = IndexerService(config, credentials)
+    ebook_sources = FreeEbookSources(lambda: prefs.ebooks)
     download_service = DownloadService(config, credentials, paths.data_dir / "downloads")
     blocklist = BlocklistService(database)
     history = DownloadHistoryLog(database)
     library_service = LibraryService(
-        database, config, credentials, lambda: prefs.library.root, retagger=retag_folder
+        database,
+        config,
+        credentials,
+        lambda: prefs.library.root,
+        retagger=retag_folder,
+        ebook_root=lambda: prefs.ebooks.root,
     )
     library_import = LibraryImport(
         database,
@@ -187,7 +204,7 @@ def open_core(
             blocklist=blocklist,
             history=history,
             requests=request_service,
-            indexers=indexer_service,
+            indexers=WithFreeEbooks(indexer_service, ebook_sources),
             rank=configured_ranker(config),
         )
     )
@@ -207,6 +224,19 @@ def open_core(
     list_service = ListService(
         database, lambda: users.current().id, lambda asin, region: book_ref(catalog_service, asin, region)
     )
+    organize_job = OrganizeJob(
+        database, queue, request_service, prefs, library_service, history, blocklist, download_service
+    )
+    request_rescue = RequestRescue(
+        database, queue, request_service, organize_job, download_service, library_service, history
+    )
+    url_imports = UrlImports(
+        database,
+        queue,
+        lambda: prefs.library,
+        lambda: _rate_limit_bps(download_service),
+        paths.data_dir / "links",
+    )
     # The one list of features: what each contributes is installed by _install.
     features = (
         catalog.feature(catalog_service),
@@ -214,7 +244,10 @@ def open_core(
         indexers.feature(indexer_service),
         downloads.feature(download_service),
         pipeline.feature(acquisition),
-        organize.feature(database, queue, request_service, prefs, library_service, history, blocklist),
+        organize.feature(organize_job),
+        rescue.feature(request_rescue),
+        url_audio.feature(url_imports),
+        ebooks.feature(ebook_sources),
         library.feature(library_service, request_service),
         upkeep.feature(database, queue, request_service, prefs),
         health.feature(health_service),
@@ -244,6 +277,7 @@ def open_core(
         users=users,
         requests=request_service,
         indexers=indexer_service,
+        ebook_sources=ebook_sources,
         downloads=download_service,
         blocklist=blocklist,
         download_history=history,
@@ -255,6 +289,9 @@ def open_core(
         audible_library=audible_store,
         audible_account=audible_account,
         lists=list_service,
+        organize=organize_job,
+        rescue=request_rescue,
+        url_imports=url_imports,
         features=features,
         schedules=tuple(schedule for f in features for schedule in f.schedules),
         settings_models=_settings_models(features),
@@ -263,6 +300,12 @@ def open_core(
         scheduler.ensure_defaults(list(core.schedules))
         recover_imports(database)  # finish or undo imports a crash interrupted
     return core
+
+
+def _rate_limit_bps(downloads: DownloadService) -> int | None:
+    """The user's speed limit for the app's own downloads, in bytes per second."""
+    limit = downloads.settings().rate_limit_kbps
+    return limit * 1024 if limit else None
 
 
 def _install(

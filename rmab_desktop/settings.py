@@ -56,6 +56,23 @@ class LibrarySettings(BaseModel):
     watch: bool = True  # rescan books as they change on disk (the scheduled refresh stays on)
 
 
+class EbookSettings(BaseModel):
+    """Where ebooks go, the optional Calibre hand-off, and the free sources' addresses (a proxy or
+    a local stand-in can take the real services' place)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    root: str | None = None  # None: next to the audiobook, in the library folder
+    path_template: str | None = None  # None: the library's template
+    calibre_add: bool = False  # hand each imported ebook to Calibre with `calibredb add`
+    calibre_library: str | None = None  # None: Calibre's default library
+    calibredb_path: str | None = None  # None: found on PATH
+    free_sources: bool = True  # Project Gutenberg, Standard Ebooks, Internet Archive
+    gutendex_url: str = "https://gutendex.com"
+    standard_ebooks_url: str = "https://standardebooks.org"
+    internet_archive_url: str = "https://archive.org"
+
+
 class Preferences(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -71,6 +88,7 @@ class Preferences(BaseModel):
     window: WindowState = Field(default_factory=WindowState)
     catalog: CatalogSettings = Field(default_factory=CatalogSettings)
     library: LibrarySettings = Field(default_factory=LibrarySettings)
+    ebooks: EbookSettings = Field(default_factory=EbookSettings)
     extra: dict[str, Any] = Field(default_factory=dict)
 
 

@@ -118,3 +118,25 @@ def write_raw_tags(path: Path, **tags: str | int) -> None:
         for key, value in text.items():
             audio[names.get(key, key)] = [value]
         audio.save()
+
+
+def make_chaptered_m4a(path: Path, chapters: tuple[str, ...], *, seconds_each: int = 4) -> Path:
+    """An AAC M4A with one named chapter per ``chapters`` entry, made by ffmpeg."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    meta = path.with_suffix(".chapters.txt")
+    step = seconds_each * 1000
+    meta.write_text(
+        ";FFMETADATA1\n"
+        + "".join(
+            f"[CHAPTER]\nTIMEBASE=1/1000\nSTART={i * step}\nEND={(i + 1) * step}\ntitle={name}\n"
+            for i, name in enumerate(chapters)
+        )
+    )
+    duration = seconds_each * len(chapters)
+    subprocess.run(
+        ["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i", f"sine=frequency=330:duration={duration}",
+         "-i", str(meta), "-map", "0:a", "-map_chapters", "1", "-c:a", "aac", "-b:a", "32k", str(path)],
+        check=True,
+    )  # fmt: skip
+    meta.unlink()
+    return path

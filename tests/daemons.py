@@ -1,4 +1,5 @@
-"""Real download-client daemons on loopback for tests: qbittorrent-nox, transmission-daemon, nzbget.
+"""Real download-client daemons on loopback for tests: qbittorrent-nox, transmission-daemon,
+deluged, nzbget.
 
 Each daemon gets a temp profile, free 127.0.0.1 ports and a known password, is polled until its
 API answers, and is stopped by PID in teardown. The fixtures are session-scoped so a test run
@@ -214,6 +215,65 @@ def start_transmission(root: Path) -> Daemon:
     )
 
 
+# -- Deluge ---------------------------------------------------------------------------------------
+def _deluge_ready(port: int) -> bool:
+    from deluge_client import DelugeRPCClient
+
+    client = DelugeRPCClient("127.0.0.1", port, USERNAME, PASSWORD, decode_utf8=True, timeout=2)
+    try:
+        client.connect()
+        return bool(client.call("daemon.info"))
+    except Exception:  # not up yet: connection refused, half-open TLS, login race
+        return False
+    finally:
+        client.disconnect()
+
+
+def start_deluge(root: Path) -> Daemon:
+    """deluged with a user in its auth file, peers on loopback only, no DHT/UPnP/LSD."""
+    profile, downloads = root / "deluge-profile", root / "deluge-downloads"
+    profile.mkdir()
+    downloads.mkdir()
+    rpc_port, peer_port = free_port(), free_port()
+    (profile / "auth").write_text(f"{USERNAME}:{PASSWORD}:10\n")
+    core = {
+        "file": 1,
+        "format": 1,
+    }
+    settings = {
+        "allow_remote": False,
+        "daemon_port": rpc_port,
+        "download_location": str(downloads),
+        "move_completed": False,
+        "listen_interface": "127.0.0.1",
+        "outgoing_interface": "",
+        "listen_ports": [peer_port, peer_port],
+        "random_port": False,
+        "listen_random_port": None,
+        "dht": False,
+        "upnp": False,
+        "natpmp": False,
+        "lsd": False,
+        "utpex": False,
+        "new_release_check": False,
+        "send_info": False,
+        "enc_in_policy": 1,
+        "enc_out_policy": 1,
+        "stop_seed_at_ratio": False,
+        "max_active_downloading": -1,
+        "max_active_seeding": -1,
+        "max_active_limit": -1,
+        "dont_count_slow_torrents": True,
+    }
+    (profile / "core.conf").write_text(json.dumps(core) + json.dumps(settings, indent=2))
+    daemon = Daemon("deluge", f"127.0.0.1:{rpc_port}", USERNAME, PASSWORD, downloads, profile, peer_port)
+    return _spawn(
+        daemon,
+        ["deluged", "-d", "-c", str(profile), "-p", str(rpc_port), "-u", "127.0.0.1", "-L", "info"],
+        lambda: _deluge_ready(rpc_port),
+    )
+
+
 # -- NZBGet ---------------------------------------------------------------------------------------
 def nzbget_config(main_dir: Path, control_port: int, news_port: int) -> str:
     """The packaged example config with our folders, port and password, and one news server on
@@ -276,6 +336,21 @@ def start_nzbget(root: Path, news_port: int) -> Daemon:
     )
 
 
+# -- seeding --------------------------------------------------------------------------------------
+def seed_folder(transmission: Daemon, tracker, folder: Path) -> bytes:  # type: ignore[no-untyped-def]
+    """Transmission seeds ``folder`` through ``tracker`` (a FakeTracker); the .torrent, once seeding."""
+    from rmab_desktop.clients.torrent_file import info_hash, make_torrent
+    from rmab_desktop.clients.transmission import TransmissionClient
+    from rmab_desktop.domain.downloads import DownloadState, NewDownload
+
+    torrent = make_torrent(folder, trackers=[tracker.announce_url])
+    seeder = TransmissionClient(transmission.url, transmission.username, transmission.password)
+    seeder.add(NewDownload("seed", torrent=torrent, save_path=str(folder.parent)))
+    tracker.add_seed(info_hash(torrent), transmission.peer_port or 0)
+    wait_until(lambda: seeder.get(info_hash(torrent)).state == DownloadState.SEEDING, 20, what="seeding")
+    return torrent
+
+
 # -- pytest fixtures ------------------------------------------------------------------------------
 def _session_daemon(start: Callable[[Path], Daemon], name: str):  # type: ignore[no-untyped-def]
     @pytest.fixture(scope="session", name=name)
@@ -291,6 +366,7 @@ def _session_daemon(start: Callable[[Path], Daemon], name: str):  # type: ignore
 
 qbittorrent_daemon = _session_daemon(start_qbittorrent, "qbittorrent_daemon")
 transmission_daemon = _session_daemon(start_transmission, "transmission_daemon")
+deluge_daemon = _session_daemon(start_deluge, "deluge_daemon")
 
 
 @pytest.fixture(scope="session")

@@ -65,6 +65,7 @@ def seed(core, library_root: Path) -> None:  # type: ignore[no-untyped-def]
                     series_position=position,
                     year=year,
                     format="m4b" if index % 3 else "mp3",
+                    ebook_formats=["epub"] if title == "Pride and Prejudice" else [],  # both formats
                     file_count=1 if index % 3 else 12,
                     size_bytes=(300 + 40 * index) * 1_000_000,
                     duration_seconds=(9 + index) * 3600.0,

@@ -37,6 +37,17 @@
         </message>
     </context>
     <context>
+        <name>AddUrlDialog</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>%n chapter</source>
+            <translation>
+                <numerusform>%n chapter</numerusform>
+                <numerusform>%n chapter</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>AudibleDialogs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
@@ -497,6 +508,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>%n requested book came out; their search is queued</numerusform>
                 <numerusform>%n requested books came out; their search is queued</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RescueDialogs</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>%n file stays: the app did not import it.</source>
+            <translation>
+                <numerusform>%n file stays: the app did not import it.</numerusform>
+                <numerusform>%n file stays: the app did not import it.</numerusform>
             </translation>
         </message>
     </context>

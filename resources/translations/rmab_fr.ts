@@ -306,6 +306,92 @@
         </message>
     </context>
     <context>
+        <name>AddUrlDialog</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>%n chapter</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Add from URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Author</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Downloading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Imported into {folder}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Look up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Looking at the page…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Paste a link first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Paste a link to a page with audio: a video, a podcast episode, LibriVox, the Internet Archive.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Stopping…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
+            <source>goes to {folder}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AddressField</name>
         <message>
             <location filename="../../rmab_desktop/ui/widgets/address_field.py" />
@@ -319,6 +405,16 @@
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>'{host}' is not a host name or IP address.</source>
             <translation>« {host} » n'est ni un nom d'hôte ni une adresse IP.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>A daemon address has no scheme: only host:port.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/addresses.py" />
+            <source>A daemon address looks like 127.0.0.1:58846.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
@@ -1444,6 +1540,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Already in your library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Already owned on Audible</source>
             <translation>Déjà acheté sur Audible</translation>
         </message>
@@ -1494,6 +1595,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Only the ebook: also when the audiobook is already here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Other editions: {links}</source>
             <translation>Autres éditions : {links}</translation>
         </message>
@@ -1501,6 +1607,11 @@
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Request</source>
             <translation>Demander</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Request the ebook</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1577,6 +1688,11 @@
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>{badge} (another edition)</source>
             <translation>{badge} (autre édition)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>{message} Request it again, for another edition or narration? The copy you have stays where it is.</source>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -2153,6 +2269,11 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <name>DownloadClientSettings</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
+            <source> KiB/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source> h</source>
             <comment>hours after a number</comment>
             <translation> h</translation>
@@ -2240,8 +2361,18 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
-            <source>Category (qBittorrent, SABnzbd, NZBGet) or label (Transmission)</source>
-            <translation>Catégorie (qBittorrent, SABnzbd, NZBGet) ou étiquette (Transmission)</translation>
+            <source>Category &amp;after import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
+            <source>Category (qBittorrent, SABnzbd, NZBGet) or label (Transmission, Deluge)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
+            <source>Category or label the download moves to once the book is imported</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2252,6 +2383,11 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Download clients</source>
             <translation>Clients de téléchargement</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
+            <source>Downloads the app makes itself: audio from a link (Add from URL)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2340,6 +2476,11 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
+            <source>Speed limit for &amp;links</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>The client for each protocol gets the releases; with several, the lowest priority number is used first. Public-domain books download directly and need no client.</source>
             <translation>Le client de chaque protocole reçoit les releases ; s'il y en a plusieurs, le plus petit numéro de priorité passe en premier. Les livres du domaine public se téléchargent directement, sans client.</translation>
         </message>
@@ -2365,6 +2506,11 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
+            <source>empty: leave it in its category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>empty: the client's own download folder</source>
             <translation>vide : le dossier de téléchargement du client</translation>
         </message>
@@ -2372,6 +2518,11 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>no</source>
             <translation>non</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
+            <source>no limit</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2405,6 +2556,119 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
                 <numerusform>⚠ Le mot de passe de %n client est illisible : aucun trousseau ne fonctionne sur cet ordinateur. Le client est conservé ; saisissez à nouveau son mot de passe pour l'utiliser.</numerusform>
                 <numerusform>⚠ Les mots de passe de %n clients sont illisibles : aucun trousseau ne fonctionne sur cet ordinateur. Les clients sont conservés ; saisissez à nouveau chaque mot de passe pour les utiliser.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>EbookSettings</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Add each imported ebook to Calibre (calibredb add)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Calibre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Calibre library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Calibre's default library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Ebook folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Ebook folder template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Empty: the library's folder template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>For example: {folder}/</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Found on the PATH</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Found: {version}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Free ebook sources</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Gutendex address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Internet Archive address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Looking for calibredb…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Next to the audiobook, in the library folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Search Project Gutenberg, Standard Ebooks and the Internet Archive (public domain only)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Standard Ebooks address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Test</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>Where ebooks go</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
+            <source>calibredb program</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3081,6 +3345,11 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
+            <source>&amp;Grabs per day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Load indexers from Prowlarr</source>
             <translation>&amp;Charger les indexeurs depuis Prowlarr</translation>
         </message>
@@ -3153,6 +3422,11 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Cannot be read (no working keychain): enter the key again</source>
             <translation>Illisible (aucun trousseau ne fonctionne) : saisissez à nouveau la clé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
+            <source>Downloads a day; further grabs wait for the next day</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3254,6 +3528,16 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
+            <source>Searches a day; the search skips this indexer once they are used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
+            <source>Searches per &amp;day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Seed &amp;ratio before removal</source>
             <translation>&amp;Ratio de partage avant suppression</translation>
         </message>
@@ -3276,6 +3560,11 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Type</source>
             <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
+            <source>as the indexer reports</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3810,6 +4099,11 @@ La récupérer quand même ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
+            <source>Add from URL…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Books</source>
             <translation>Livres</translation>
         </message>
@@ -3832,6 +4126,11 @@ La récupérer quand même ?</translation>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Import existing library…</source>
             <translation>Importer une bibliothèque existante…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/library_page.py" />
+            <source>Import the audio of a link (video, podcast, LibriVox) as a book</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
@@ -5063,8 +5362,23 @@ Les détails figurent dans le fichier journal.</translation>
         <name>Organize</name>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>Added to Calibre: {report}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>Category not changed: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Choose it in Settings &gt; Library.</source>
             <translation>Choisissez-le dans Paramètres &gt; Bibliothèque.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>Download moved to category “{category}”</source>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5091,6 +5405,11 @@ Les détails figurent dans le fichier journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>Not added to Calibre: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Organizing {source} into {library}</source>
             <translation>Rangement de {source} dans {library}</translation>
         </message>
@@ -5113,6 +5432,11 @@ Les détails figurent dans le fichier journal.</translation>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Wrong content: {reason}</source>
             <translation>Contenu incorrect : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>done</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5366,6 +5690,11 @@ Les détails figurent dans le fichier journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Grab limit reached ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Grab skipped: the request is {status}</source>
             <translation>Récupération ignorée : la demande a le statut « {status} »</translation>
         </message>
@@ -5393,6 +5722,11 @@ Les détails figurent dans le fichier journal.</translation>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Not finished after {hours} h</source>
             <translation>Non terminé après {hours} h</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
+            <source>Not grabbed now: {error}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
@@ -6331,6 +6665,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Delete with files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Deny</source>
             <translation>Refuser</translation>
         </message>
@@ -6366,6 +6705,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>File of the book (audio or ebook)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Filter requests</source>
             <translation>Filtrer les demandes</translation>
         </message>
@@ -6378,6 +6722,36 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Find a book on Discover or Search and press Request: the app searches your indexers, downloads it and adds it to your library. Each request and its progress appears here.</source>
             <translation>Trouvez un livre dans Découvrir ou Recherche et cliquez sur Demander : l'application interroge vos indexeurs, le télécharge et l'ajoute à votre bibliothèque. Chaque demande et sa progression s'affichent ici.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Folder that holds the book</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Import a folder by hand…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Import files by hand…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Import started; the request follows it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Looking at {path}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>More</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6398,6 +6772,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Note: {note}</source>
             <translation>Note : {note}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Re-check the library</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6426,6 +6805,21 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Search with other words</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Search with other words…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Searching again with your words.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>See every release found and choose one yourself</source>
             <translation>Voir toutes les releases trouvées et en choisir une vous-même</translation>
         </message>
@@ -6446,8 +6840,33 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Start over</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Started over: searching from scratch.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>The library was checked again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Ways out for a stuck request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>What happened to this request</source>
             <translation>Historique de cette demande</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Words to search the indexers for (empty: the title and author):</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6579,6 +6998,122 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <source>{user} +{count}</source>
             <comment>a requester and how many others joined</comment>
             <translation>{user} +{count}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RescueDialogs</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>%n file stays: the app did not import it.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>Book {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>Delete the request and its files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>Download</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>Files to import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>Import by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>Library entry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>Only what this app downloaded and imported for the request is removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>Remove the download now, without waiting for its seeding rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>Removes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>These files go into {folder}. Your files stay where they are; copies are tagged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>To (in the library)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>What</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>What is removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>after its seeding rules are met</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>now, with its data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
+            <source>{folder} (when nothing else is left in it)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -7016,6 +7551,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Download clients</source>
             <translation>Clients de téléchargement</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
+            <source>Ebooks</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />

@@ -12,7 +12,7 @@ from rmab_desktop.cli.output import core_from_args, print_json
 from rmab_desktop.domain.addresses import require_address
 from rmab_desktop.domain.errors import ConfigurationError, ValidationError
 from rmab_desktop.services.downloads import DownloadClientConfig, PathMapping
-from rmab_desktop.services.downloads.config import KIND_LABELS
+from rmab_desktop.services.downloads.config import KIND_LABELS, address_kind
 
 
 def register_downloads(downloads: argparse.ArgumentParser) -> None:
@@ -28,6 +28,7 @@ def register_downloads(downloads: argparse.ArgumentParser) -> None:
     add.add_argument("--save-path")
     add.add_argument("--map", nargs=2, metavar=("REMOTE", "LOCAL"), help="path mapping")
     add.add_argument("--priority", type=int, default=0)
+    add.add_argument("--post-import-category", help="category/label set after the book is imported")
     add.add_argument("--no-secret", action="store_true", help="the client needs no password")
     add.set_defaults(handler=add_client)
     test = commands.add_parser("test", help="connect, log in and check the folders of each client")
@@ -67,7 +68,7 @@ def list_clients(args: argparse.Namespace) -> int:
 def add_client(args: argparse.Namespace) -> int:
     url = args.url.strip()
     if url or args.kind != "direct_http":  # the built-in client needs no address
-        url = require_address(url, "The download client address")
+        url = require_address(url, "The download client address", address_kind(args.kind))
     secret = None
     if not args.no_secret:
         secret = sys.stdin.readline().rstrip("\r\n")
@@ -85,6 +86,7 @@ def add_client(args: argparse.Namespace) -> int:
         save_path=args.save_path,
         path_mappings=[PathMapping(remote=args.map[0], local=args.map[1])] if args.map else [],
         priority=args.priority,
+        post_import_category=args.post_import_category,
     )
     core = core_from_args(args)
     try:

@@ -1,24 +1,35 @@
-"""``rmab request ASIN`` and ``rmab requests list|show|approve|deny|cancel|retry|delete``."""
+"""``rmab request ASIN [--ebook|--ebook-only] [--again]`` and ``rmab requests
+list|show|approve|deny|cancel|retry|delete [--with-files]|import|terms|recheck|start-over``."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rmab_desktop.cli.output import core_from_args, print_json
 from rmab_desktop.domain.catalog import REGIONS
-from rmab_desktop.domain.enums import RequestStatus
-from rmab_desktop.domain.errors import NotFoundError
+from rmab_desktop.domain.enums import JobStatus, RequestStatus
+from rmab_desktop.domain.errors import NotFoundError, RmabError
+from rmab_desktop.domain.library import ImportResult
 from rmab_desktop.domain.requests import RequestDetails
 from rmab_desktop.services.requests import RequestService, UserService
+
+if TYPE_CHECKING:
+    from rmab_desktop.bootstrap import AppCore
+    from rmab_desktop.services.rescue import RequestRescue
 
 
 def register_request(request: argparse.ArgumentParser) -> None:
     request.add_argument("asin")
     request.add_argument("--region", choices=sorted(REGIONS), help="Audible marketplace (default: settings)")
-    request.add_argument("--ebook", action="store_true", help="also request the ebook")
+    kinds = request.add_mutually_exclusive_group()
+    kinds.add_argument("--ebook", action="store_true", help="also request the ebook")
+    kinds.add_argument("--ebook-only", action="store_true", help="request only the ebook")
     request.add_argument("--terms", help="custom search terms")
+    request.add_argument(
+        "--again", action="store_true", help="request it although it is in the library (another edition)"
+    )
     request.add_argument("--user", help="act as this user (household mode)")
     request.add_argument("--json", action="store_true")
     request.set_defaults(handler=create_request)
@@ -41,8 +52,33 @@ def register_requests(requests: argparse.ArgumentParser) -> None:
         cmd.add_argument("--user", help="act as this user")
         if name in ("approve", "deny"):
             cmd.add_argument("--note", default="")
+        if name == "delete":
+            cmd.add_argument(
+                "--with-files", action="store_true", help="also its download, files and library entry"
+            )
+            cmd.add_argument("--dry-run", action="store_true", help="with --with-files: list what would go")
+            cmd.add_argument("--now", action="store_true", help="remove the download now, not after seeding")
         cmd.add_argument("--json", action="store_true")
         cmd.set_defaults(handler=change_request, action=name)
+    imports = commands.add_parser("import", help="import files or a folder into a request by hand")
+    imports.add_argument("request_id", type=int)
+    imports.add_argument("path", help="a folder or a file (audio, or ebook for an ebook request)")
+    imports.add_argument("--dry-run", action="store_true", help="show what would go where; change nothing")
+    imports.add_argument("--json", action="store_true")
+    imports.set_defaults(handler=rescue_request, action="import")
+    terms = commands.add_parser("terms", help="set the request's own search words and search again")
+    terms.add_argument("request_id", type=int)
+    terms.add_argument("terms", help='the words to search for ("" : the title and author again)')
+    terms.add_argument("--json", action="store_true")
+    terms.set_defaults(handler=rescue_request, action="terms")
+    for name, text in (
+        ("recheck", "look for the request's files in the library again"),
+        ("start-over", "forget the attempts and search from scratch"),
+    ):
+        cmd = commands.add_parser(name, help=text)
+        cmd.add_argument("request_id", type=int)
+        cmd.add_argument("--json", action="store_true")
+        cmd.set_defaults(handler=rescue_request, action=name)
 
 
 def _act_as(users: UserService, username: str | None) -> None:
@@ -100,7 +136,12 @@ def _with_requests(args: argparse.Namespace, run) -> int:  # type: ignore[no-unt
 def create_request(args: argparse.Namespace) -> int:
     def run(requests: RequestService, users: UserService) -> int:
         outcome = requests.create(
-            args.asin, args.region, with_ebook=args.ebook, custom_search_terms=args.terms
+            args.asin,
+            args.region,
+            with_ebook=args.ebook,
+            ebook_only=args.ebook_only,
+            again=args.again,
+            custom_search_terms=args.terms,
         )
         if args.json:
             print_json(
@@ -152,6 +193,9 @@ def show_request(args: argparse.Namespace) -> int:
 
 
 def change_request(args: argparse.Namespace) -> int:
+    if getattr(args, "with_files", False):
+        return rescue_request(args)
+
     def run(requests: RequestService, users: UserService) -> int:
         actions: dict[str, Callable[[], RequestDetails | None]] = {
             "approve": lambda: requests.approve(args.request_id, args.note),
@@ -172,3 +216,85 @@ def change_request(args: argparse.Namespace) -> int:
         return 0
 
     return _with_requests(args, run)
+
+
+MAX_JOBS_PER_IMPORT = 20  # the import's own job, and what it may enqueue first
+
+
+def _print_import(result: ImportResult) -> None:
+    print(f"{'Would import' if result.dry_run else 'Imported'} into {result.absolute_path}:")
+    for file in result.files:
+        print(f"  {file.source}  ->  {file.target}")
+    for name in result.sidecars:
+        print(f"  (writes {name})")
+
+
+def rescue_request(args: argparse.Namespace) -> int:
+    """``requests import|terms|recheck|start-over`` and ``requests delete --with-files``."""
+    core = core_from_args(args)
+    try:
+        _act_as(core.users, getattr(args, "user", None))
+        rescue, request_id = core.rescue, args.request_id
+        if args.action == "import":
+            return _import(core, rescue, request_id, args)
+        if args.action == "delete":
+            if args.dry_run:
+                plan = rescue.deletion_plan(request_id)
+                problems: list[str] = []
+            else:
+                plan, problems = rescue.delete_with_files(request_id, downloads_now=args.now)
+            data = {**plan.to_json(downloads_now=args.now), "dry_run": args.dry_run, "problems": problems}
+            if args.json:
+                print_json(data)
+            else:
+                print(
+                    ("Would remove:" if args.dry_run else "Removed:")
+                    if data["removes"]
+                    else "Nothing to remove."
+                )
+                for removal in data["removes"]:
+                    print(f"  {removal['what']:<14} {removal['target']}  {removal['note']}")
+                for kept in data["keeps"]:
+                    print(f"  kept           {kept}  (not imported by this app)")
+                for problem in problems:
+                    print(f"  problem        {problem}")
+            return 1 if problems else 0
+        actions = {
+            "terms": lambda: rescue.search_with_terms(request_id, args.terms),
+            "recheck": lambda: rescue.recheck(request_id),
+            "start-over": lambda: rescue.start_over(request_id),
+        }
+        details = actions[args.action]()
+        print_json({"request": _summary(details)}) if args.json else _print(details)
+        return 0
+    finally:
+        core.close()
+
+
+def _import(core: AppCore, rescue: RequestRescue, request_id: int, args: argparse.Namespace) -> int:
+    if args.dry_run:
+        result = rescue.preview_import(request_id, args.path)
+    else:
+        job_id = rescue.import_files(request_id, args.path)
+        for _ in range(MAX_JOBS_PER_IMPORT):  # run it here, as the app's job pump would
+            if core.queue.get(job_id).status in (JobStatus.DONE, JobStatus.FAILED, JobStatus.CANCELLED):
+                break
+            if core.executor.run_next() is None:
+                break
+        job = core.queue.get(job_id)
+        details = core.requests.get(request_id) if core.requests else None
+        if job.status != JobStatus.DONE or details is None or details.status != RequestStatus.AVAILABLE:
+            why = (details.status_message if details else None) or job.last_error or job.status.value
+            raise RmabError(
+                f"The import did not finish: {why}", hint="See: rmab requests show " + str(request_id)
+            )
+        if args.json:
+            print_json({"request": _summary(details), "job": job.id})
+        else:
+            _print(details)
+        return 0
+    if args.json:
+        print_json(result.to_json())
+    else:
+        _print_import(result)
+    return 0

@@ -55,9 +55,11 @@ class _Transfer:
     speed_bps: int = 0
 
 
-def _filename(url: str, name: str) -> str:
+def _filename(url: str, name: str, fallback: str) -> str:
+    """The file's own name when the release gives one (a URL like ``/ebooks/105.epub3.images``
+    does not end in the file's name), else the URL's last part, else ``fallback``."""
     last = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
-    return sanitize_filename(last) or sanitize_filename(name) or "download.bin"
+    return sanitize_filename(name) or sanitize_filename(last) or sanitize_filename(fallback) or "download.bin"
 
 
 class DirectHttpClient:
@@ -121,7 +123,7 @@ class DirectHttpClient:
                 # a single file's size estimate comes from the indexer: the server's length wins
                 {
                     "url": url,
-                    "filename": _filename(url, name or item.name),
+                    "filename": _filename(url, name, item.name),
                     "expected_size": size,
                     "size": None,
                 }

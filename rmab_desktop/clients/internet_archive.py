@@ -34,6 +34,8 @@ AUDIO_SETS = (
     ("mp3", ("mp3",)),
     ("ogg", ("ogg vorbis", "ogg")),
 )
+# IA file format names of ebooks we import, best first ("LCP Encrypted EPUB" is a loan, never taken).
+EBOOK_FILES = (("epub", "epub"), ("text pdf", "pdf"))
 _FIELDS = ("identifier", "title", "creator", "downloads", "item_size", "publicdate", "language")
 
 
@@ -69,9 +71,10 @@ class InternetArchiveClient:
         *,
         collection: str | None = LIBRIVOX_COLLECTION,
         rows: int = 25,
+        mediatype: str = "audio",
     ) -> list[dict[str, Any]]:
-        """Matching item documents (identifier, title, creator ...)."""
-        clauses = [f"title:({_quoted(title)})", "mediatype:(audio)"]
+        """Matching item documents (identifier, title, creator ...); ``mediatype="texts"`` for books."""
+        clauses = [f"title:({_quoted(title)})", f"mediatype:({mediatype})"]
         if author and _quoted(author):
             clauses.append(f"creator:({_quoted(author)})")
         if collection:
@@ -118,6 +121,50 @@ class InternetArchiveClient:
             book_title=title,
             http_files=tuple(release_files),
             extra={"identifier": identifier, "format": fmt, "language": _first(meta.get("language")) or ""},
+        )
+
+    def ebook_release(self, identifier: str) -> Release | None:
+        """A text item's EPUB (else PDF) as one release, or None when it has neither or is a
+        lending-library item (encrypted, or restricted to borrowers)."""
+        data = self.metadata(identifier)
+        meta = mapping(data.get("metadata"))
+        if (text(meta.get("access-restricted-item")) or "").lower() == "true":
+            return None
+        by_format = {(text(f.get("format")) or "").lower(): f for f in dicts(data.get("files"))}
+        fmt, chosen = next(
+            ((fmt, by_format[name]) for name, fmt in EBOOK_FILES if name in by_format), ("", None)
+        )
+        name = text(chosen.get("name")) if chosen else None
+        if not name:
+            return None
+        title = _first(meta.get("title")) or identifier
+        creator = _first(meta.get("creator"))
+        status = (text(meta.get("possible-copyright-status")) or "").upper()
+        licence = (text(meta.get("licenseurl")) or "").lower()
+        file = ReleaseFile(
+            name=name,
+            url=f"{self.base_url}/download/{quote(identifier, safe='')}/{quote(name)}",
+            size_bytes=integer(chosen.get("size")) if chosen else None,
+            format=fmt.upper(),
+        )
+        return Release(
+            guid=f"ia:{identifier}:{fmt}",
+            title=f"{creator + ' - ' if creator else ''}{title} [{fmt.upper()}] (Internet Archive)",
+            indexer=SERVICE,
+            protocol="http",
+            size_bytes=file.size_bytes,
+            download_url=file.url,
+            info_url=f"{self.base_url}/details/{quote(identifier, safe='')}",
+            publish_date=_date(text(meta.get("publicdate"))),
+            files=1,
+            author=creator,
+            book_title=title,
+            http_files=(file,),
+            extra={
+                "identifier": identifier,
+                "format": fmt,
+                "public_domain": status == "NOT_IN_COPYRIGHT" or "publicdomain" in licence,
+            },
         )
 
     def _audio_set(

@@ -182,6 +182,30 @@ def parse_feed(
     return releases
 
 
+@dataclass(frozen=True)
+class ApiLimits:
+    """What a Newznab indexer reports in ``<newznab:apilimits>``: use in its current window."""
+
+    api_current: int | None = None
+    api_max: int | None = None
+    grab_current: int | None = None
+    grab_max: int | None = None
+
+
+def parse_api_limits(data: bytes | str, *, service: str = "Indexer") -> ApiLimits | None:
+    """The feed's ``apilimits`` element (Newznab servers such as nZEDb add it), or None."""
+    root = _root(data, service)
+    for element in root.iter():
+        if _local(element.tag) == "apilimits":
+            return ApiLimits(
+                integer(element.get("apiCurrent")),
+                integer(element.get("apiMax")),
+                integer(element.get("grabCurrent")),
+                integer(element.get("grabMax")),
+            )
+    return None
+
+
 def _namespaces(root: Element) -> set[str]:
     found = set()
     for element in root.iter():
@@ -380,6 +404,7 @@ class TorznabClient:
         self.priority = priority
         self.indexer_id = indexer_id
         self._http = http or new_client(timeout=SEARCH_TIMEOUT, follow_redirects=True)
+        self.last_limits: ApiLimits | None = None  # from the last search's feed
 
     def close(self) -> None:
         self._http.close()
@@ -407,8 +432,10 @@ class TorznabClient:
         params: dict[str, Any] = {"t": mode, "q": query, "limit": limit, "extended": 1}
         if categories:
             params["cat"] = ",".join(str(c) for c in categories)
+        body = self._get(params)
+        self.last_limits = parse_api_limits(body, service=self.name)
         return parse_feed(
-            self._get(params),
+            body,
             indexer=self.name,
             indexer_id=self.indexer_id,
             indexer_priority=self.priority,

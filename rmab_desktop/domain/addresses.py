@@ -39,6 +39,7 @@ class AddressState(IntEnum):
 class AddressKind(StrEnum):
     WEB = "web"  # http(s)://host[:port][/path]: download clients, indexers, Plex, Audiobookshelf
     NOTIFICATION = "notification"  # any scheme://...: Apprise URLs (tokens may hold ':' and '/')
+    DAEMON = "daemon"  # host[:port] of a daemon's own protocol, no scheme: Deluge's RPC
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,13 @@ def check_address(text: str, kind: AddressKind = AddressKind.WEB) -> AddressChec
             AddressState.INVALID, address, tr("The address contains control characters."), example
         )
     scheme_match = _SCHEME.match(address)
+    if kind is AddressKind.DAEMON:
+        if scheme_match is not None:
+            return AddressCheck(
+                AddressState.INVALID, address, tr("A daemon address has no scheme: only host:port."), example
+            )
+        parts = _web_parts(f"http://{address}", example)
+        return AddressCheck(parts.state, address, parts.problem, parts.hint)
     if scheme_match is None:
         return _without_scheme(address, kind, example)
     scheme = scheme_match.group(1).lower()
@@ -109,6 +117,8 @@ def require_address(text: str, what: str, kind: AddressKind = AddressKind.WEB) -
 
 
 def _example(kind: AddressKind) -> str:
+    if kind is AddressKind.DAEMON:
+        return tr("A daemon address looks like 127.0.0.1:58846.")
     if kind is AddressKind.NOTIFICATION:
         return tr(
             "An Apprise address looks like discord://webhook_id/webhook_token or mailto://user@example.com."

@@ -130,6 +130,16 @@ class OrganizePayload(JobPayload):
     request_id: int
     download_history_id: int | None = None
     download_path: str = ""
+    manual: bool = False  # files the user chose by hand: imported without the wrong-content check
+
+
+@dataclasses.dataclass(frozen=True)
+class UrlImportPayload(JobPayload):
+    """A link whose audio becomes a book; ``title``/``author`` replace the page's own."""
+
+    url: str
+    title: str | None = None
+    author: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -177,4 +187,5 @@ PAYLOADS: dict[JobType, type[JobPayload]] = {
     JobType.DIAGNOSTICS_WAIT: DiagnosticWaitPayload,
     JobType.SHELVES_SYNC: ShelvesSyncPayload,
     JobType.AUDIBLE_SYNC: AudibleSyncPayload,
+    JobType.URL_IMPORT: UrlImportPayload,
 }

@@ -35,6 +35,7 @@ class JobType(StrEnum):
     DIAGNOSTICS_WAIT = "diagnostics.wait"
     SHELVES_SYNC = "shelves.sync"
     AUDIBLE_SYNC = "audible.sync"
+    URL_IMPORT = "url.import"
 
 
 # Stored names written by earlier versions -> today's names (applied by migration 0003).

@@ -24,6 +24,16 @@ AUDIO_EXTENSIONS = frozenset(
         ".aif",
     }
 )
+# Ebook formats imported, scanned and shown beside the audio (best first, as the ranker prefers them).
+EBOOK_EXTENSIONS = frozenset({".epub", ".azw3", ".azw", ".mobi", ".pdf"})
+EBOOK_FORMAT_ORDER = ("epub", "azw3", "azw", "mobi", "pdf")
+# Files that make a folder a book: audio and ebooks.
+BOOK_FILE_EXTENSIONS = AUDIO_EXTENSIONS | EBOOK_EXTENSIONS
+
+
+def is_ebook(path: str) -> bool:
+    dot = path.rfind(".")
+    return dot >= 0 and path[dot:].lower() in EBOOK_EXTENSIONS
 
 
 @dataclass(frozen=True)
@@ -91,10 +101,11 @@ class LibraryBook:
     year: int | None = None
     files: int = 0
     duration_seconds: float | None = None
-    format: str | None = None
+    format: str | None = None  # the audio format; None for an ebook-only book
     size_bytes: int = 0
     evidence: tuple[Evidence, ...] = ()
     id: int | None = None
+    ebook_formats: tuple[str, ...] = ()  # "epub", "pdf" ... beside (or instead of) the audio
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -110,6 +121,7 @@ class LibraryBook:
             "files": self.files,
             "duration_seconds": round(self.duration_seconds, 3) if self.duration_seconds else None,
             "format": self.format,
+            "ebook_formats": list(self.ebook_formats),
             "size_bytes": self.size_bytes,
         }
 

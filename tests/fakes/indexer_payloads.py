@@ -103,7 +103,21 @@ def torznab_feed(
     return ((BOM if bom else "") + body).encode("utf-8")
 
 
-def newznab_feed(releases: list[FakeRelease], *, extended: bool = True, bom: bool = False) -> bytes:
+def newznab_feed(
+    releases: list[FakeRelease],
+    *,
+    extended: bool = True,
+    bom: bool = False,
+    limits: tuple[int, int, int, int] | None = None,
+) -> bytes:
+    """``limits``: (apiCurrent, apiMax, grabCurrent, grabMax) as nZEDb servers report them."""
+    api_limits = (
+        f'    <newznab:apilimits apiCurrent="{limits[0]}" apiMax="{limits[1]}" grabCurrent="{limits[2]}" '
+        f'grabMax="{limits[3]}" apiOldestTime="Tue, 19 Nov 2019 09:26:45 +0000" '
+        'grabOldestTime="Tue, 19 Nov 2019 10:10:10 +0000"/>\n'
+        if limits
+        else ""
+    )
     items = []
     for index, r in enumerate(releases):
         nzb_id = r.guid or f"{index:032x}"
@@ -132,7 +146,7 @@ def newznab_feed(releases: list[FakeRelease], *, extended: bool = True, bom: boo
         '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" '
         'xmlns:newznab="http://www.newznab.com/DTD/2010/feeds/attributes/">\n'
         "  <channel><title>nzb.example</title><description>Fake NZB</description>\n"
-        f'    <newznab:response offset="0" total="{len(releases)}" />\n    {"".join(items)}\n'
+        f'    <newznab:response offset="0" total="{len(releases)}" />\n{api_limits}    {"".join(items)}\n'
         "  </channel>\n</rss>\n"
     )
     return ((BOM if bom else "") + body).encode("utf-8")

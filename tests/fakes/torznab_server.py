@@ -31,6 +31,7 @@ class TorznabServer(LoopbackServer):
         self.error_code: int | None = None
         self.bom = False
         self.truncated = False
+        self.api_limits: tuple[int, int, int, int] | None = None  # Newznab apilimits in each feed
 
     def reset(self) -> None:
         super().reset()
@@ -60,7 +61,7 @@ class TorznabServer(LoopbackServer):
                 if not categories or set(r.categories) & categories
             ]
             body = (
-                newznab_feed(found, bom=self.bom)
+                newznab_feed(found, bom=self.bom, limits=self.api_limits)
                 if self.newznab
                 else torznab_feed(found, bom=self.bom, base_url=self.url)
             )

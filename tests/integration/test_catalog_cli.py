@@ -98,3 +98,12 @@ def test_other_catalog_commands(rmab) -> None:  # type: ignore[no-untyped-def]
     assert refreshed["lists"] == {"us:new_releases": 3, "us:popular": 3}
     code, text, _ = rmab("catalog", "search", "chamber", "--by", "title", "--sort", "title")
     assert code == 0 and text.splitlines()[0].startswith("B0TESTCLS1") and "2 result(s)" in text
+
+
+def test_ebook_only_request(rmab) -> None:  # type: ignore[no-untyped-def]
+    code, made, _ = rmab("request", "B0TESTNOS1", "--ebook-only", "--json")
+    assert code == 0 and made["request"]["kind"] == "ebook" and made["ebook"] is None
+    code, listed, _ = rmab("requests", "list", "--json")
+    assert [(r["asin"], r["kind"]) for r in listed["requests"]] == [("B0TESTNOS1", "ebook")]
+    with pytest.raises(SystemExit):  # argparse refuses both at once
+        rmab("request", "B0TESTNOS1", "--ebook", "--ebook-only")

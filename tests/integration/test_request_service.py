@@ -219,3 +219,46 @@ def test_users_and_passwords(world: World) -> None:
     with pytest.raises(PermissionDeniedError):
         world.users.set_role(world.admin.id, Role.USER)
     assert world.users.is_household()
+
+
+def test_ebook_only_requests_and_the_ebook_of_an_owned_audiobook(world: World) -> None:
+    with world.database.session() as session:
+        session.add(
+            LibraryItem(backend="folder", external_id="d", title="Dune", asin="B0AAAAAAA1", format="m4b")
+        )
+    with pytest.raises(AlreadyInLibraryError):
+        world.requests.create("B0AAAAAAA1", "us")  # the audiobook is here ...
+
+    outcome = world.requests.create("B0AAAAAAA1", "us", ebook_only=True)  # ... its ebook is not
+
+    assert outcome.request.kind == RequestKind.EBOOK and outcome.ebook is None
+    assert outcome.request.status == RequestStatus.AWAITING_SEARCH
+    assert [j.request_id for j in world.search_jobs()] == [outcome.request.id]  # searched as an ebook
+    with pytest.raises(DuplicateRequestError):
+        world.requests.create("B0AAAAAAA1", "us", ebook_only=True)
+    with world.database.session() as session:
+        session.add(
+            LibraryItem(
+                backend="folder", external_id="t", title="Tomorrow", asin="B0FUTURE01", ebook_formats=["epub"]
+            )
+        )
+    with pytest.raises(AlreadyInLibraryError, match="ebook"):
+        world.requests.create("B0FUTURE01", "us", ebook_only=True)
+
+
+def test_request_again_a_book_already_in_the_library_after_the_question(world: World) -> None:
+    CatalogCache(world.database).store([BOOKS["B0AAAAAAA1"], BOOKS["B0AAAAAAA2"]])
+    with world.database.session() as session:
+        session.add(LibraryItem(backend="folder", external_id="d", title="Dune", asin="B0AAAAAAA1"))
+    with pytest.raises(AlreadyInLibraryError):
+        world.requests.create("B0AAAAAAA2", "us")  # the question the UI and CLI ask first
+
+    outcome = world.requests.create("B0AAAAAAA2", "us", again=True)  # another edition, on purpose
+
+    assert (
+        outcome.request.status == RequestStatus.AWAITING_SEARCH and outcome.request.book.asin == "B0AAAAAAA2"
+    )
+    world.requests.set_status(outcome.request.id, RequestStatus.AVAILABLE, "imported")
+    with pytest.raises(AlreadyInLibraryError):
+        world.requests.create("B0AAAAAAA2", "us")  # without "again" the question comes first
+    assert world.requests.create("B0AAAAAAA2", "us", again=True).request.id != outcome.request.id

@@ -19,14 +19,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.domain.jobs import ScheduledJob
+from rmab_desktop.domain.library import ImportedFile, ImportResult
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.downloads import DownloadClientConfig
 from rmab_desktop.services.library.importing import LibraryImport
+from rmab_desktop.services.rescue import DeletionPlan
 from rmab_desktop.ui.dialogs.about_dialog import AboutDialog
+from rmab_desktop.ui.dialogs.add_url_dialog import AddUrlDialog
 from rmab_desktop.ui.dialogs.cron_dialog import CronDialog
 from rmab_desktop.ui.dialogs.import_library_dialog import ImportLibraryDialog
 from rmab_desktop.ui.dialogs.interactive_search_dialog import InteractiveSearchDialog
 from rmab_desktop.ui.dialogs.notification_settings import BackendDialog
+from rmab_desktop.ui.dialogs.rescue_dialogs import DeletePreviewDialog, ImportPreviewDialog
 from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS
 from rmab_desktop.ui.shell import Shell
@@ -106,6 +110,34 @@ def other_dialogs(core: AppCore, shell: Shell, scratch: Path) -> Iterator[Shown]
     cron.show()
     yield Shown("cron", cron)
     cron.close()
+
+    assert core.url_imports is not None
+    add_url = AddUrlDialog(core.url_imports, shell.runner)
+    add_url.show()
+    yield Shown("add-url", add_url)
+    add_url.close()
+
+    library = scratch / "Library" / "Jane Doe" / BOOK_TITLE
+    preview = ImportResult(
+        target_path=f"Jane Doe/{BOOK_TITLE}",
+        absolute_path=str(library),
+        mode="copy",
+        files=(
+            ImportedFile(str(scratch / "found" / "01.mp3"), f"Jane Doe/{BOOK_TITLE}/{BOOK_TITLE}.mp3", 1000),
+        ),
+        sidecars=("metadata.json",),
+        dry_run=True,
+    )
+    rescue_import = ImportPreviewDialog(preview)
+    rescue_import.show()
+    yield Shown("rescue-import", rescue_import)
+    rescue_import.close()
+    plan = DeletionPlan(1, downloads=[(1, "qbittorrent", "a" * 40)], files=[library / f"{BOOK_TITLE}.mp3"],
+                        folders=[library], library_items=[7], kept=[library / "notes.txt"])  # fmt: skip
+    rescue_delete = DeletePreviewDialog(plan)
+    rescue_delete.show()
+    yield Shown("rescue-delete", rescue_delete)
+    rescue_delete.close()
 
     about = AboutDialog(shell.runner)
     about.show()

@@ -38,6 +38,8 @@ def test_indexers_add_test_and_save(
         widget.categories_edit.setText("3030, 3130")
         widget.priority_spin.setValue(5)
         widget.ratio_spin.setValue(1.5)
+        widget.api_limit_spin.setValue(100)
+        widget.grab_limit_spin.setValue(5)
         widget.key_edit.setText("wrong")
         widget.key_edit.textEdited.emit("wrong")
         widget.tester.run()
@@ -46,6 +48,7 @@ def test_indexers_add_test_and_save(
         widget.key_edit.textEdited.emit(API_KEY)
         widget.tester.run()
         assert widget.tester.result.text().startswith("✓ Fake Indexer answered"), widget.tester.result.text()
+        assert "Today: 0 of 100 searches, 0 of 5 grabs." in widget.tester.result.text()
         widget.grab().save(str(tmp_path / "indexers.png"))
         assert widget.apply()
     qtmodeltester.check(widget.model)
@@ -57,6 +60,7 @@ def test_indexers_add_test_and_save(
         [3030, 3130],
     )
     assert saved.seed_ratio == 1.5 and API_KEY not in saved.model_dump_json()
+    assert (saved.api_limit, saved.grab_limit) == (100, 5)
     assert core.credentials.get(saved.secret_name()) == API_KEY
     again = IndexerSettings(core.indexers, core.credentials, shell.runner)
     qtbot.addWidget(again)

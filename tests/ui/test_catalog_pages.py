@@ -295,3 +295,47 @@ def test_catalog_settings_section(app: App, qtbot, fake: FakeAudible) -> None:  
     qtbot.mouseClick(section.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.test_result.text() == "Audible answered.", timeout=DEADLINE_MS)
     assert fake.requests[-1][0] == "/1.0/catalog/products"
+
+
+def test_book_page_requests_the_ebook_and_asks_before_requesting_an_owned_book_again(
+    app: App, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from rmab_desktop.db.models import LibraryItem
+    from rmab_desktop.domain.enums import RequestKind
+
+    with app.core.database.session() as session:  # the audiobook is already in the library
+        session.add(
+            LibraryItem(backend="folder", external_id="/lib/x", title="The Lantern Road", asin="B0TESTSER1")
+        )
+    book = BookPage(
+        app.core.catalog,
+        app.core.requests,
+        app.shell.runner,
+        app.shell.notifier,
+        app.nav(),
+        "B0TESTSER1",
+        "us",
+    )
+    qtbot.addWidget(book)
+    book.show()
+    qtbot.waitUntil(lambda: book.ebook_button.isEnabled(), timeout=DEADLINE_MS)
+
+    qtbot.mouseClick(book.ebook_button, Qt.MouseButton.LeftButton)  # the ebook of an owned audiobook
+    qtbot.waitUntil(lambda: "Requested" in book.message.text(), timeout=DEADLINE_MS)
+    (ebook,) = app.core.requests.list()
+    assert ebook.kind == RequestKind.EBOOK
+
+    questions: list[str] = []
+    monkeypatch.setattr(book, "ask_again", lambda text: questions.append(text) or False)
+    book.request_button.setEnabled(True)
+    qtbot.mouseClick(book.request_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "already in your library" in book.message.text(), timeout=DEADLINE_MS)
+    assert len(questions) == 1 and "another edition or narration" in questions[0]
+    assert len(app.core.requests.list()) == 1  # "No": nothing requested
+
+    monkeypatch.setattr(book, "ask_again", lambda text: True)
+    book.request_button.setEnabled(True)
+    qtbot.mouseClick(book.request_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(app.core.requests.list()) == 2, timeout=DEADLINE_MS)
+    assert {r.kind for r in app.core.requests.list()} == {RequestKind.EBOOK, RequestKind.AUDIOBOOK}
+    book.close()

@@ -55,7 +55,7 @@ LETTERS = re.compile(r"[^\W\d_]")
 # words (the Language choice), and the app's name.
 PROPER_NAMES = {
     APP_NAME, "Plex", "Audiobookshelf", "Prowlarr", "Torznab", "Newznab", "qBittorrent", "Transmission",
-    "SABnzbd", "NZBGet", "M4B", "FLAC", "M4A / AAC", "MP3", "English", "Deutsch", "Français", "Español",
+    "SABnzbd", "NZBGet", "Deluge", "M4B", "FLAC", "M4A / AAC", "MP3", "English", "Deutsch", "Français", "Español",
     "GNU GENERAL PUBLIC LICENSE",
 }  # fmt: skip
 TEST_DATA = {BOOK_TITLE, SCHEDULE_NAME, "Fake", "audiobooks", "The Way of Kings", "Brandon Sanderson"} | {

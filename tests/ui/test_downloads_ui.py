@@ -139,6 +139,7 @@ def test_download_clients_section_saves_clients_and_secrets(core: AppCore, shell
     widget.secret_edit.setText("sab-api-key")
     widget.secret_edit.textEdited.emit("sab-api-key")
     widget.stalled_spin.setValue(45)
+    widget.rate_spin.setValue(512)
     widget.ratio_spin.setValue(2.0)
     widget.resize(760, 820)
     widget.grab().save(str(SHOTS / "rmab-download-clients.png"))
@@ -148,6 +149,8 @@ def test_download_clients_section_saves_clients_and_secrets(core: AppCore, shell
     assert (client.kind, client.url, client.category) == ("sabnzbd", "http://nas.local:8080", "books")
     assert client.path_mappings[0].local == "/mnt/nas/downloads"
     assert settings.monitor.stalled_minutes == 45 and settings.seeding_default.ratio == 2.0
+    assert settings.rate_limit_kbps == 512
+    assert core.url_imports.rate_limit_bps() == 512 * 1024
     assert client.secret_name and core.credentials.get(client.secret_name) == "sab-api-key"
     assert "sab-api-key" not in str(core.config.get_raw("download_clients"))
 
@@ -213,3 +216,29 @@ def test_requests_page_shows_download_progress_and_opens_interactive_search(
     dialog = page.findChild(InteractiveSearchDialog)
     assert dialog is not None and "The Quiet Test" in dialog.windowTitle()
     assert "Search failed" in dialog.status_label.text() or "No results" in dialog.status_label.text()
+
+
+@pytest.mark.daemons
+def test_deluge_is_set_up_tested_and_relabels_after_import(
+    core: AppCore, runner, qtbot, deluge_daemon: Daemon
+) -> None:  # type: ignore[no-untyped-def]
+    widget = DownloadClientSettings(core.downloads, core.credentials, runner)
+    qtbot.addWidget(widget)
+    widget.add_combo.setCurrentIndex(widget.add_combo.findData("deluge"))
+    widget.add()
+    assert widget.url_edit.placeholderText() == "127.0.0.1:58846"
+    assert widget.after_import_edit.isVisibleTo(widget)
+    widget.url_edit.setText(deluge_daemon.url)
+    widget.user_edit.setText(deluge_daemon.username)
+    widget.secret_edit.textEdited.emit(deluge_daemon.password)
+    widget.after_import_edit.setText("imported")
+    widget.after_import_edit.editingFinished.emit()
+    widget.test_button.run()
+    qtbot.waitUntil(lambda: widget.test_button.ok is not None, timeout=30_000)
+    assert widget.test_button.ok, widget.test_button.result.text()
+    assert widget.apply()
+    (client,) = core.downloads.settings().clients
+    assert (client.kind, client.post_import_category) == ("deluge", "imported")
+    widget.add_combo.setCurrentIndex(widget.add_combo.findData("sabnzbd"))
+    widget.add()
+    assert not widget.after_import_edit.isVisibleTo(widget)  # no categories to move to after import

@@ -72,3 +72,18 @@ def test_require_address_names_the_field_and_masks_passwords() -> None:
     with pytest.raises(ValidationError) as failure:
         require_address("discord://id/se cret", "The notification address", AddressKind.NOTIFICATION)
     assert "se cret" not in failure.value.user_message
+
+
+DAEMON = [
+    ("127.0.0.1:58846", A),
+    ("nas.local", A),  # the client's default port
+    ("nas.local:", M),
+    ("http://127.0.0.1:58846", X),  # Deluge's RPC is not http
+    ("nas.local:99999", X),
+    ("nas local:58846", X),
+]
+
+
+@pytest.mark.parametrize(("text", "state"), DAEMON)
+def test_daemon_addresses(text: str, state: AddressState) -> None:
+    assert check_address(text, AddressKind.DAEMON).state is state

@@ -24,6 +24,7 @@ from rmab_desktop.domain.job_payloads import (
     OrganizePayload,
     RequestPayload,
     ShelvesSyncPayload,
+    UrlImportPayload,
 )
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services import maintenance
@@ -55,6 +56,8 @@ EXAMPLES: list[JobPayload] = [
         path_checks=1,
     ),
     OrganizePayload(request_id=7, download_history_id=3, download_path="/downloads/The Quiet Test"),
+    OrganizePayload(request_id=7, download_path="/home/me/Chosen by hand", manual=True),
+    UrlImportPayload(url="https://media.example/talk", title="The Quiet Test", author="Jane Doe"),
     NotificationPayload(backend_id=2, title="Available", body="The Quiet Test", notify_type="success"),
     ShelvesSyncPayload(shelf_id=4),
 ]

@@ -112,3 +112,4 @@ class Audiobook(TimestampMixin, Base):
     description: Mapped[str | None] = mapped_column(Text)
     isbn: Mapped[str | None] = mapped_column(String(20))
     library_path: Mapped[str | None] = mapped_column(Text)
+    ebook_path: Mapped[str | None] = mapped_column(Text)  # the imported ebook's folder

@@ -36,6 +36,7 @@ class LibraryItem(TimestampMixin, Base):
     file_count: Mapped[int] = mapped_column(Integer, default=0)
     size_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     duration_seconds: Mapped[float | None] = mapped_column(Float)
+    ebook_formats: Mapped[list[Any] | None] = mapped_column(default=list)  # ["epub", "pdf"]
     audiobook_id: Mapped[int | None] = mapped_column(
         ForeignKey("audiobooks.id", ondelete="SET NULL"), index=True
     )

@@ -58,8 +58,13 @@ def track_book(session: Session, book: BookInfo) -> int:
     return row.id
 
 
-def set_library_path(session: Session, audiobook_id: int, path: str) -> None:
+def set_library_path(session: Session, audiobook_id: int, path: str | None) -> None:
     session.execute(update(Audiobook).where(Audiobook.id == audiobook_id).values(library_path=path))
+
+
+def set_ebook_path(session: Session, audiobook_id: int, path: str | None) -> None:
+    """Where the tracked book's ebook files are (next to the audio, or in the ebook library)."""
+    session.execute(update(Audiobook).where(Audiobook.id == audiobook_id).values(ebook_path=path))
 
 
 def set_library_path_of(session: Session, book: BookInfo, path: str) -> None:

@@ -10,12 +10,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from rmab_desktop.domain.addresses import AddressKind
+
 CONFIG_KEY = "download_clients"
 
-ClientKind = Literal["qbittorrent", "transmission", "sabnzbd", "nzbget", "direct_http"]
+ClientKind = Literal["qbittorrent", "transmission", "deluge", "sabnzbd", "nzbget", "direct_http"]
 KIND_PROTOCOL: dict[str, str] = {
     "qbittorrent": "torrent",
     "transmission": "torrent",
+    "deluge": "torrent",
     "sabnzbd": "usenet",
     "nzbget": "usenet",
     "direct_http": "http",
@@ -23,13 +26,26 @@ KIND_PROTOCOL: dict[str, str] = {
 KIND_LABELS: dict[str, str] = {
     "qbittorrent": "qBittorrent",
     "transmission": "Transmission",
+    "deluge": "Deluge",
     "sabnzbd": "SABnzbd",
     "nzbget": "NZBGet",
     "direct_http": "Direct download (built in)",
 }
+# Clients reached through their daemon's own protocol at host:port, not an http(s) address.
+DAEMON_KINDS = frozenset({"deluge"})
+# Clients whose finished items can move to another category (label) after the import.
+RELABEL_KINDS = frozenset({"qbittorrent", "transmission", "deluge"})
+
+
+def address_kind(client_kind: str) -> AddressKind:
+    """How the address of a client of ``client_kind`` is written (checked as typed and by tests)."""
+    return AddressKind.DAEMON if client_kind in DAEMON_KINDS else AddressKind.WEB
+
+
 DEFAULT_URLS: dict[str, str] = {
     "qbittorrent": "http://127.0.0.1:8080",
     "transmission": "http://127.0.0.1:9091/transmission/rpc",
+    "deluge": "127.0.0.1:58846",
     "sabnzbd": "http://127.0.0.1:8080",
     "nzbget": "http://127.0.0.1:6789",
     "direct_http": "",
@@ -60,7 +76,7 @@ class DownloadClientConfig(BaseModel):
     save_path: str | None = None  # in the client's view; empty: the client's default folder
     path_mappings: list[PathMapping] = Field(default_factory=list)
     priority: int = 0  # several clients for one protocol: the lowest number is used first
-    post_import_category: str | None = None
+    post_import_category: str | None = None  # category/label set once the book is imported
 
     @field_validator("category")
     @classmethod
@@ -113,3 +129,4 @@ class DownloadSettings(BaseModel):
     seeding_default: SeedingRule = Field(default_factory=SeedingRule)
     retry_search_hours: float = 24.0  # no acceptable release: search again after this long
     remove_usenet_after_import: bool = True
+    rate_limit_kbps: int | None = None  # the app's own downloads (links); None: no limit

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rmab_desktop.clients.deluge import DelugeClient
 from rmab_desktop.clients.direct_http import DirectHttpClient
 from rmab_desktop.clients.nzbget import NzbgetClient
 from rmab_desktop.clients.qbittorrent import QBittorrentClient
@@ -39,6 +40,8 @@ def build_client(
         )
     if config.kind == "transmission":
         return TransmissionClient(config.url, config.username, secret, timeout=timeout)
+    if config.kind == "deluge":
+        return DelugeClient(config.url, config.username, secret, timeout=timeout)
     if config.kind == "sabnzbd":
         if not secret:
             raise ConfigurationError(

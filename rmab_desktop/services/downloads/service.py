@@ -171,6 +171,17 @@ class DownloadService:
     def status(self, client_id: str, item_id: str) -> DownloadItem:
         return self.client(client_id)[1].get(item_id)
 
+    def after_import(self, client_id: str, item_id: str) -> str | None:
+        """Move the finished item to the client's post-import category (label), when one is set
+        and the client has categories; the category set, else None."""
+        config, client = self.client(client_id)
+        category = (config.post_import_category or "").strip()
+        set_category = getattr(client, "set_category", None)
+        if not category or set_category is None:
+            return None
+        set_category(item_id, category)
+        return category
+
     def remove(self, client_id: str, item_id: str, *, delete_data: bool) -> None:
         self.client(client_id)[1].remove(item_id, delete_data)
 

@@ -38,6 +38,9 @@ class IndexerConfig(BaseModel):
     enabled: bool = True
     seed_ratio: float | None = Field(default=None, ge=0)
     seed_minutes: int | None = Field(default=None, ge=0)
+    # Daily limits the user sets (else the ones the indexer reports are used); None: no limit.
+    api_limit: int | None = Field(default=None, ge=0)
+    grab_limit: int | None = Field(default=None, ge=0)
 
     @field_validator("url")
     @classmethod

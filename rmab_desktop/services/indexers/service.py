@@ -22,6 +22,7 @@ from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.releases import Protocol, Release
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.indexers.limits import IndexerLimits
 from rmab_desktop.services.indexers.models import CONFIG_KEY, IndexerConfig, IndexerType
 from rmab_desktop.services.indexers.queries import clean_title, primary_author, query_tiers
 
@@ -52,6 +53,7 @@ class IndexerService:
         self._credentials = credentials
         self._http_factory = http_factory or (lambda: new_client(timeout=timeout, follow_redirects=True))
         self.last_report = SearchReport()
+        self.limits = IndexerLimits(config)
 
     # -- configuration ----------------------------------------------------------------------------
     def configs(self) -> list[IndexerConfig]:
@@ -102,6 +104,7 @@ class IndexerService:
                     cancel.raise_if_cancelled()
                 try:
                     for query in tiers:
+                        self.limits.check(config, "api")
                         report.queries.append((config.name, query))
                         releases = self._search_one(config, http, query, book, kind)
                         for release in releases:
@@ -120,6 +123,7 @@ class IndexerService:
     ) -> list[Release]:
         categories = config.categories if kind == "audiobook" else config.ebook_categories
         if config.type is IndexerType.PROWLARR:
+            self.limits.count(config, "api")
             return self._search_prowlarr(config, http, query, kind)
         if config.type is IndexerType.INTERNET_ARCHIVE:
             return [] if kind == "ebook" else self._search_archive(config, http, query, book)
@@ -132,7 +136,10 @@ class IndexerService:
             priority=config.priority,
             http=http,
         )
-        return client.search(query, categories or None)
+        try:
+            return client.search(query, categories or None)
+        finally:
+            self.limits.count(config, "api", client.last_limits)
 
     def _search_archive(
         self, config: IndexerConfig, http: httpx.Client, query: str, book: BookInfo
@@ -176,13 +183,19 @@ class IndexerService:
                 return release.magnet_url
             raise ValidationError(f"'{release.title}' has no download link.")
         config = self._config_for(release)
+        if config is not None:
+            self.limits.check(config, "grab")
         with self._http_factory() as http:
             if config is not None and config.type is IndexerType.PROWLARR:
-                return ProwlarrClient(config.url, self._api_key(config) or "", http=http).fetch_release_file(
-                    release.download_url
-                )
-            name = config.name if config else (release.indexer or "Indexer")
-            return fetch_release_file(http, name, release.download_url)
+                fetched = ProwlarrClient(
+                    config.url, self._api_key(config) or "", http=http
+                ).fetch_release_file(release.download_url)
+            else:
+                name = config.name if config else (release.indexer or "Indexer")
+                fetched = fetch_release_file(http, name, release.download_url)
+        if config is not None:
+            self.limits.count(config, "grab")
+        return fetched
 
     def _config_for(self, release: Release) -> IndexerConfig | None:
         configs = self.configs()
@@ -223,8 +236,11 @@ class IndexerService:
                 title = caps.server_title or config.name
                 return f"{title} answered; {len(caps.category_ids())} categories.{note}"
 
+        def probe_with_use() -> str:  # the Service status page shows today's use against the limits
+            return f"{probe()} {self.limits.summary(config)}"
+
         started = time.perf_counter()
-        result = timed_test(config.name, probe)
+        result = timed_test(config.name, probe_with_use)
         log.info(
             "indexer test %s: %s (%.0f ms)", config.name, result.ok, (time.perf_counter() - started) * 1000
         )

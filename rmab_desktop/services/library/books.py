@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rmab_desktop.domain.library import Evidence, LibraryBook
+from rmab_desktop.domain.library import EBOOK_FORMAT_ORDER, Evidence, LibraryBook, is_ebook
 from rmab_desktop.services.library.folders import folder_evidence, split_people
 from rmab_desktop.services.library.normalize import clean_book, same_person
 
@@ -143,6 +143,14 @@ def tag_evidence(files: list[FileRecord]) -> Evidence | None:
     return None if evidence == empty else evidence
 
 
+def ebook_formats(paths: Iterable[str]) -> tuple[str, ...]:
+    """The distinct ebook formats of ``paths``, best first ("epub", "pdf" ...)."""
+    found = {os.path.splitext(p)[1].lower().lstrip(".") for p in paths}
+    return tuple(
+        sorted(found, key=lambda f: (EBOOK_FORMAT_ORDER.index(f) if f in EBOOK_FORMAT_ORDER else 99, f))
+    )
+
+
 def _first(attr: str, sources: list[Evidence]) -> Any:
     for evidence in sources:
         value = getattr(evidence, attr)
@@ -176,7 +184,8 @@ def assemble_book(rel: str, files: list[FileRecord], sidecars: Iterable[dict[str
     evidence = [*named, _folder_evidence(rel, named)]
     durations = [f.tags.get("duration") for f in files]
     known = [d for d in durations if d]
-    extensions = Counter(_extension(f.path) for f in files)
+    ebooks = [f for f in files if is_ebook(f.path)]
+    extensions = Counter(_extension(f.path) for f in files if f not in ebooks)
     title = _first("title", evidence) or rel.rsplit("/", 1)[-1]
     book = LibraryBook(
         path=rel,
@@ -193,5 +202,6 @@ def assemble_book(rel: str, files: list[FileRecord], sidecars: Iterable[dict[str
         format=extensions.most_common(1)[0][0] if extensions else None,
         size_bytes=sum(f.size for f in files),
         evidence=tuple(evidence),
+        ebook_formats=ebook_formats(f.path for f in ebooks),
     )
     return clean_book(book)

@@ -1,8 +1,9 @@
 """Walking a library folder and reading its folder names the way Audiobookshelf does.
 
-* A folder that directly holds audio is one book; audio in deeper folders belongs to it.
+* A folder that directly holds audio or ebook files is one book (both formats of a book live in
+  one folder); files in deeper folders belong to it.
 * ``CD1``/``Disc 02``/``Disk 3`` folders merge into their parent's book.
-* Audio files at the library root are each a book of their own.
+* Audio and ebook files at the library root are each a book of their own.
 * Names starting with a dot, ``@eaDir``, partial-download extensions and folders holding a
   ``.ignore`` file are skipped (so staged imports in ``.rmab-staging`` are never seen).
 * Only regular files are read (a FIFO named ``x.mp3`` is skipped and reported); a symbolic
@@ -21,13 +22,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from rmab_desktop.domain.library import AUDIO_EXTENSIONS, Evidence
+from rmab_desktop.domain.library import BOOK_FILE_EXTENSIONS, Evidence
 
 IGNORED_EXTENSIONS = frozenset(
     {".part", ".tmp", ".crdownload", ".download", ".bak", ".old", ".temp", ".tempfile", ".!qb", ".aria2"}
 )
 SIDECAR_NAMES = frozenset({"metadata.json", "desc.txt", "reader.txt"})
-_AUDIO_SUFFIXES = tuple(AUDIO_EXTENSIONS)
+_BOOK_SUFFIXES = tuple(BOOK_FILE_EXTENSIONS)
 _DISC = re.compile(r"^(?:cd|disc|disk)\s*\d{1,3}$", re.IGNORECASE)
 # An ASIN, with its label if any: "[B00B7NPRY8]", "(ASIN: B00B7NPRY8)", "ASIN B00B7NPRY8", "[0143111582]".
 _ASIN_BRACKETED = re.compile(
@@ -58,7 +59,7 @@ class FileEntry(NamedTuple):
 
 @dataclass
 class BookFolder:
-    """Audio files (and sidecars) of one book as found on disk."""
+    """Audio and ebook files (``audio``) and sidecars of one book as found on disk."""
 
     rel: str  # relative to the root, "/"-separated; a root-level file's own name
     audio: list[FileEntry] = field(default_factory=list)
@@ -137,8 +138,8 @@ class LibraryWalker:
                                 dirs.append((entry.path, name))
                             continue
                         lowered = name.lower()
-                        if lowered.endswith(_AUDIO_SUFFIXES):
-                            found = audio
+                        if lowered.endswith(_BOOK_SUFFIXES):
+                            found = audio  # audio and ebooks make a book
                         elif lowered in SIDECAR_NAMES:
                             found = sidecars
                         else:
@@ -288,7 +289,7 @@ def split_people(text: str | None) -> tuple[str, ...]:
 def parse_book_name(name: str, has_series_folder: bool) -> dict[str, str | None]:
     """Title, ASIN, narrators, sequence and year from a book folder or file name."""
     stem = name
-    if "/" not in name and os.path.splitext(name)[1].lower() in AUDIO_EXTENSIONS:
+    if "/" not in name and os.path.splitext(name)[1].lower() in BOOK_FILE_EXTENSIONS:
         stem = os.path.splitext(name)[0]
     result: dict[str, str | None] = {"asin": None, "narrators": None, "sequence": None, "year": None}
     found = _ASIN_BRACKETED.search(stem) or _ASIN_BARE.search(stem)

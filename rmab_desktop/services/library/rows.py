@@ -29,4 +29,5 @@ def book_columns(book: LibraryBook) -> dict[str, Any]:
         "file_count": book.files,
         "size_bytes": book.size_bytes,
         "duration_seconds": book.duration_seconds,
+        "ebook_formats": list(book.ebook_formats),
     }

@@ -153,7 +153,7 @@ class LibraryScanner:
             select(
                 items.id, items.external_id, items.title, items.subtitle, items.authors, items.narrators,
                 items.series_name, items.series_position, items.asin, items.year, items.file_count,
-                items.duration_seconds, items.format, items.size_bytes,
+                items.duration_seconds, items.format, items.ebook_formats, items.size_bytes,
             )
             .where(items.backend == BACKEND, items.external_id.like(_like_prefix(root_path.rstrip(os.sep) + os.sep), "\\"))
             .order_by(items.external_id)
@@ -491,4 +491,5 @@ def _row_to_book(row: Any, root: str) -> LibraryBook:
         duration_seconds=row.duration_seconds,
         format=row.format,
         size_bytes=row.size_bytes,
+        ebook_formats=tuple(row.ebook_formats or ()),
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import Text, delete, insert, select, type_coerce, update
+from sqlalchemy import Text, delete, insert, or_, select, type_coerce, update
 
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import LibraryItem
@@ -66,6 +66,7 @@ _ENTRY_COLUMNS = (
     LibraryItem.cover_path,
     LibraryItem.audiobook_id,
     LibraryItem.match_confidence,
+    type_coerce(LibraryItem.ebook_formats, Text),
 )
 
 
@@ -93,6 +94,12 @@ class LibraryEntry(NamedTuple):
     cover: str | None
     audiobook_id: int | None
     match_confidence: float | None
+    ebook_formats: tuple[str, ...] = ()  # beside (or instead of) the audio ``format``
+
+    @property
+    def formats_text(self) -> str:
+        """``"M4B + EPUB"``: every format the book is here in, audio first."""
+        return " + ".join(f.upper() for f in (self.format, *self.ebook_formats) if f)
 
     @property
     def authors_text(self) -> str:
@@ -135,6 +142,7 @@ class LibraryEntry(NamedTuple):
             format=self.format,
             size_bytes=self.size_bytes,
             id=self.id,
+            ebook_formats=self.ebook_formats,
         )
 
     def to_book_info(self) -> BookInfo:
@@ -171,11 +179,29 @@ def _entries(rows: Iterable[Any]) -> list[LibraryEntry]:
     return [
         LibraryEntry(
             id_, title, subtitle, names(authors), names(narrators), series, position, year, asin, fmt,
-            files or 0, size or 0, duration, path, cover, audiobook_id, confidence,
+            files or 0, size or 0, duration, path, cover, audiobook_id, confidence, names(ebooks),
         )
         for (id_, title, subtitle, authors, narrators, series, position, year, asin, fmt, files, size,
-             duration, path, cover, audiobook_id, confidence) in rows
+             duration, path, cover, audiobook_id, confidence, ebooks) in rows
     ]  # fmt: skip
+
+
+def merge_formats(entries: list[LibraryEntry]) -> list[LibraryEntry]:
+    """An ebook kept in the separate ebook folder joins its audiobook's row (same linked book):
+    one book, both formats. Ebooks of books without audio here stay rows of their own."""
+    audio = {e.audiobook_id: i for i, e in enumerate(entries) if e.format and e.audiobook_id is not None}
+    merged = list(entries)
+    dropped: set[int] = set()
+    for index, entry in enumerate(entries):
+        target = None
+        if not entry.format and entry.ebook_formats and entry.audiobook_id is not None:
+            target = audio.get(entry.audiobook_id)
+        if target is None:
+            continue
+        formats = dict.fromkeys((*merged[target].ebook_formats, *entry.ebook_formats))
+        merged[target] = merged[target]._replace(ebook_formats=tuple(formats))
+        dropped.add(index)
+    return [entry for index, entry in enumerate(merged) if index not in dropped]
 
 
 def summarize(backend: str, entries: Iterable[LibraryEntry]) -> LibrarySummary:
@@ -231,11 +257,14 @@ class LibraryService:
         *,
         scanner: LibraryScanner | None = None,
         retagger: Retagger | None = None,
+        ebook_root: Callable[[], str | None] = lambda: None,
     ) -> None:
+        """``ebook_root``: a separate ebook folder (Settings > Ebooks); its books join the list."""
         self.database = database
         self.config = config
         self.credentials = credentials
         self.library_root = library_root
+        self.ebook_root = ebook_root
         self.scanner = scanner or LibraryScanner(database)
         self.retagger = retagger
         self._cover_source: tuple[str, PlexBackend | AbsBackend] | None = None
@@ -286,10 +315,14 @@ class LibraryService:
         query = select(*_ENTRY_COLUMNS).where(LibraryItem.backend == kind)
         root = self.library_root() if kind == LibraryBackendKind.FOLDER.value else None
         if root:  # folders scanned elsewhere (an import's source) are not the library
-            prefix = os.path.abspath(root).rstrip(os.sep) + os.sep
-            query = query.where(LibraryItem.external_id.startswith(prefix, autoescape=True))
+            roots = [r for r in (root, self.ebook_root()) if r]
+            prefixes = [os.path.abspath(r).rstrip(os.sep) + os.sep for r in roots]
+            query = query.where(
+                or_(*(LibraryItem.external_id.startswith(p, autoescape=True) for p in prefixes))
+            )
         with self.database.session() as session:
-            return _entries(session.execute(query))
+            entries = _entries(session.execute(query))
+        return merge_formats(entries) if self.ebook_root() else entries
 
     def library_books(self) -> list[LibraryBook]:
         """The active backend's books in the form the matcher reads (``path`` identifies the row)."""

@@ -10,32 +10,17 @@ from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.feature import Feature, JobSpec
 
 if TYPE_CHECKING:
-    from rmab_desktop.db.engine import Database
-    from rmab_desktop.services.downloads.blocklist import BlocklistService
-    from rmab_desktop.services.downloads.history import DownloadHistoryLog
-    from rmab_desktop.services.job_queue import JobQueue
-    from rmab_desktop.services.organize.jobs import Refresher, Requests
-    from rmab_desktop.settings import Preferences
+    # not imported at run time: the organize job reads tags and scans the library, whose tagging
+    # module itself uses organize's safe names (a package-level import would be a cycle)
+    from rmab_desktop.services.organize.jobs import OrganizeJob
 
 __all__ = ["feature"]
 
 tr = Translator("OrganizeJobs")  # job titles, shown through text()
 
 
-def feature(
-    database: Database,
-    queue: JobQueue,
-    requests: Requests,
-    prefs: Preferences,
-    library: Refresher,
-    history: DownloadHistoryLog,
-    blocklist: BlocklistService,
-) -> Feature:
-    # imported here: the organize job reads tags and scans the library, whose tagging module
-    # itself uses organize's safe names (a package-level import would be a cycle)
-    from rmab_desktop.services.organize.jobs import OrganizeJob
-
-    job = OrganizeJob(database, queue, requests, prefs, library, history, blocklist)
+def feature(job: OrganizeJob) -> Feature:
+    """The organize job is built by the composition root: request rescue imports through it too."""
     return Feature(
         name="organize",
         jobs=(

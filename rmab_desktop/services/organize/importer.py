@@ -36,7 +36,8 @@ from rmab_desktop.domain.errors import DiskFullError, RmabError, is_disk_full
 from rmab_desktop.domain.library import ImportedFile, ImportResult
 from rmab_desktop.services.job_queue import holder_is_dead_local_process
 from rmab_desktop.services.organize.safe_names import inside_root
-from rmab_desktop.services.tagging.writing import TAGGABLE, TaggingError, book_tags, write_tags
+from rmab_desktop.services.tagging.files import WRITABLE, tag_book_file
+from rmab_desktop.services.tagging.writing import TaggingError
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,10 @@ class ImportPlan:
     tag: bool = True
     cover: bytes | None = None
     warnings: tuple[str, ...] = ()
+    # Files may join a book folder that already exists (an ebook beside its audiobook, or the
+    # audiobook arriving after its ebook): each file is renamed into place, none is replaced.
+    join_existing: bool = False
+    manifest_name: str = MANIFEST_NAME
 
 
 @dataclass(frozen=True)
@@ -127,12 +132,15 @@ class Importer:
             if not planned.source.is_file():
                 raise SourceMissingError(f"Source file {planned.source} is missing")
         identity = _source_identity(plan)
-        existing = _existing_import(target, identity)
+        existing = _existing_import(target, identity, plan.manifest_name)
         if existing is not None:
             _cleanup_owned(plan)
             return _result(plan, target, existing, already_present=True)
-        if target.exists():
+        joining = target.exists() and plan.join_existing
+        if target.exists() and not joining:
             raise ImportConflictError(f"{plan.target_rel} already exists in the library with other files")
+        if joining:
+            _refuse_taken_names(plan, target)
         staging = root / STAGING_DIR / f"op-{uuid.uuid4().hex[:12]}"
         op_id = self._record(plan, staging, target, request_id, identity)
         placed: list[ImportedFile] = []
@@ -146,21 +154,29 @@ class Importer:
                 placed.append(self._place(planned, staging, plan.mode, root, warnings))
             tagged = self._tag(plan, staging, warnings, progress)
             for name, content in plan.sidecars.items():
-                _write_bytes(staging / name, content)
+                if not (joining and (target / name).exists()):  # a joining import keeps what is there
+                    _write_bytes(staging / name, content)
             final = [_final_entry(staging, f) for f in placed]
             manifest = {"book": plan.book.to_json(), "sources": identity, "files": final, "mode": plan.mode}
-            _write_bytes(staging / MANIFEST_NAME, json.dumps(manifest, indent=1, ensure_ascii=False).encode())
+            _write_bytes(
+                staging / plan.manifest_name, json.dumps(manifest, indent=1, ensure_ascii=False).encode()
+            )
             _fsync_dir(staging)
             cancel.raise_if_cancelled()
             self._state(op_id, "verified", manifest={"files": final})
             _report(progress, "verified", total, total)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.rename(staging, target)
-            except OSError as exc:
-                if target.exists():
-                    raise ImportConflictError(f"{plan.target_rel} appeared in the library meanwhile") from exc
-                raise
+            if joining:
+                _join(staging, target)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.rename(staging, target)
+                except OSError as exc:
+                    if target.exists():
+                        raise ImportConflictError(
+                            f"{plan.target_rel} appeared in the library meanwhile"
+                        ) from exc
+                    raise
             _fsync_dir(target.parent)
         except BaseException as exc:
             _remove_tree(staging)
@@ -222,14 +238,13 @@ class Importer:
         tagged = False
         for index, planned in enumerate(plan.files):
             path = staging / planned.name
-            if path.suffix.lower() not in TAGGABLE:
+            if path.suffix.lower() not in WRITABLE:
                 continue
             _report(progress, "tagging", index, len(plan.files), planned.name)
             if plan.mode == "move" and not planned.owned and path.stat().st_nlink > 1:
                 _break_link(path)  # never rewrite the download's copy in place
             try:
-                write_tags(path, book_tags(plan.book, track=planned.track, total=planned.total), plan.cover)
-                tagged = True
+                tagged |= tag_book_file(path, plan.book, plan.cover, track=planned.track, total=planned.total)
             except TaggingError as exc:
                 warnings.append(exc.user_message)
         return tagged
@@ -341,10 +356,38 @@ def _final_entry(staging: Path, placed: ImportedFile) -> dict[str, Any]:
     }
 
 
-def _existing_import(target: Path, identity: list[dict[str, Any]]) -> list[ImportedFile] | None:
+def _refuse_taken_names(plan: ImportPlan, target: Path) -> None:
+    taken = [f.name for f in plan.files if (target / f.name).exists()]
+    if (target / plan.manifest_name).exists() or taken:
+        what = ", ".join(taken) or "an earlier import of other files"
+        raise ImportConflictError(f"{plan.target_rel} already holds {what}")
+
+
+def _join(staging: Path, target: Path) -> None:
+    """Rename each staged file into the existing book folder (each rename is atomic), then drop
+    the empty staging folder; a name that appeared meanwhile is a conflict, never overwritten."""
+    moved: list[Path] = []
+    try:
+        for entry in sorted(staging.iterdir()):
+            destination = target / entry.name
+            if destination.exists():
+                raise ImportConflictError(f"{destination} appeared in the library meanwhile")
+            os.rename(entry, destination)
+            moved.append(destination)
+    except BaseException:
+        for destination in moved:  # back to staging, which the caller removes
+            os.rename(destination, staging / destination.name)
+        raise
+    staging.rmdir()
+    _fsync_dir(target)
+
+
+def _existing_import(
+    target: Path, identity: list[dict[str, Any]], manifest_name: str = MANIFEST_NAME
+) -> list[ImportedFile] | None:
     """The files of an earlier identical import at ``target``, or None."""
     try:
-        manifest = json.loads((target / MANIFEST_NAME).read_text(encoding="utf-8"))
+        manifest = json.loads((target / manifest_name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     comparable = [{k: f[k] for k in ("name", "size")} for f in identity if not f.get("owned")]

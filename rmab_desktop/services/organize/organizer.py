@@ -124,9 +124,8 @@ def file_name(title: str, index: int, total: int, extension: str) -> str:
     return safe_component(title, max_bytes=budget, fallback="Audiobook") + suffix + ext
 
 
-def plan_book(
-    source: Path, book: BookInfo, library_root: Path, options: OrganizeOptions, cover: bytes | None = None
-) -> ImportPlan:
+def check_import(source: Path, library_root: Path, options: OrganizeOptions) -> None:
+    """The checks every import plan starts with: a known mode, the source, the library folder."""
     if options.mode not in MODES:
         raise ValidationError(f"Unknown import mode '{options.mode}' (use copy, hardlink or move)")
     if not source.exists():
@@ -135,6 +134,12 @@ def plan_book(
         raise ValidationError(
             f"Library folder {library_root} does not exist", hint="Choose it in Settings > Library."
         )
+
+
+def plan_book(
+    source: Path, book: BookInfo, library_root: Path, options: OrganizeOptions, cover: bytes | None = None
+) -> ImportPlan:
+    check_import(source, library_root, options)
     found = find_audio(source)
     if not found.audio:
         raise NoAudioError(f"No audio files in {source}")
@@ -151,10 +156,11 @@ def plan_book(
         for i, p in enumerate(parts, start=1)
     )
     target_rel = render(options.template, book)
-    inside_root(library_root, target_rel)
+    target = inside_root(library_root, target_rel)
     cover = cover if cover is not None else find_cover(source, found.audio)
     sidecars = sidecar_files(book, cover, metadata=options.sidecars)
     return ImportPlan(
+        join_existing=target.is_dir() and not holds_audio(target),  # its ebook came first
         library_root=library_root,
         target_rel=target_rel,
         book=book,
@@ -165,6 +171,27 @@ def plan_book(
         cover=cover,
         warnings=tuple(found.skipped),
     )
+
+
+def preview(plan: ImportPlan) -> ImportResult:
+    """What importing ``plan`` would place where, without touching anything (a dry run)."""
+    return ImportResult(
+        target_path=plan.target_rel,
+        absolute_path=str(plan.library_root.resolve() / plan.target_rel),
+        mode=plan.mode,
+        files=tuple(
+            ImportedFile(str(f.source), f"{plan.target_rel}/{f.name}", f.source.stat().st_size)
+            for f in plan.files
+        ),
+        sidecars=tuple(plan.sidecars),
+        dry_run=True,
+        warnings=plan.warnings,
+    )
+
+
+def holds_audio(folder: Path) -> bool:
+    """True when ``folder`` (an existing book folder) has audio files anywhere below it."""
+    return folder.is_dir() and bool(find_audio(folder).audio)
 
 
 def _merged_plan(plan: ImportPlan, source: Path, cancel: CancelToken | None) -> ImportPlan:
@@ -206,18 +233,7 @@ def organize_book(
     root = Path(library_root)
     plan = plan_book(source, book, root, opts, cover)
     if dry_run:
-        return ImportResult(
-            target_path=plan.target_rel,
-            absolute_path=str(root.resolve() / plan.target_rel),
-            mode=plan.mode,
-            files=tuple(
-                ImportedFile(str(f.source), f"{plan.target_rel}/{f.name}", f.source.stat().st_size)
-                for f in plan.files
-            ),
-            sidecars=tuple(plan.sidecars),
-            dry_run=True,
-            warnings=plan.warnings,
-        )
+        return preview(plan)
     if opts.merge_chapters:
         plan = _merged_plan(plan, source, cancel)
     return Importer(database).run(plan, request_id=request_id, progress=progress, cancel=cancel)

@@ -42,6 +42,7 @@ from rmab_desktop.domain.releases import RankedRelease, Release
 from rmab_desktop.domain.requests import RequestDetails
 from rmab_desktop.services.downloads import BlocklistService, DownloadService
 from rmab_desktop.services.downloads.history import DownloadHistoryLog
+from rmab_desktop.services.indexers.limits import IndexerLimitError
 from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.pipeline.candidates import (
@@ -197,6 +198,7 @@ class Acquisition:
                 context=CONTEXT,
             )
             return {"skipped": details.status.value}
+        limited: list[str] = []
         while candidates:
             candidate = candidates.pop(0)
             release = candidate.release
@@ -217,6 +219,14 @@ class Acquisition:
                         level=EventLevel.ERROR,
                     )
                 raise
+            except IndexerLimitError as exc:  # the release is fine: only the indexer's day is used up
+                limited.append(exc.user_message)
+                ctx.event(
+                    tr("Not grabbed now: {error}").format(error=exc.user_message),
+                    EventLevel.WARNING,
+                    context=CONTEXT,
+                )
+                continue
             except RmabError as exc:
                 self._block(
                     details, release, tr("Could not be grabbed: {error}").format(error=exc.user_message), ctx
@@ -224,8 +234,13 @@ class Acquisition:
                 continue
             self._started(ctx, details, candidate, config.id, config.label, item_id, candidates)
             return {"grabbed": release.guid, "client": config.id, "item": item_id}
-        self._wait_for_search(ctx, details, tr("Every candidate release failed"))
-        return {"grabbed": None}
+        why = (
+            tr("Grab limit reached ({reason})").format(reason=limited[0])
+            if limited
+            else tr("Every candidate release failed")
+        )
+        self._wait_for_search(ctx, details, why)
+        return {"grabbed": None, "limited": len(limited)}
 
     def _started(
         self,

@@ -9,6 +9,7 @@ from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.releases import RankedRelease, Release
 from rmab_desktop.services.ranking.book_terms import book_terms
+from rmab_desktop.services.ranking.free_sources import check_public_domain
 from rmab_desktop.services.ranking.gate import evaluate
 from rmab_desktop.services.ranking.prefs import CONFIG_KEY, RankingPrefs
 from rmab_desktop.services.ranking.scoring import score
@@ -39,6 +40,7 @@ def rank_releases(
         gate = evaluate(
             release, terms, prefs, interactive=interactive, runtime_minutes=book.runtime_minutes, kind=kind
         )
+        check_public_domain(release, gate)
         parts, reasons = score(release, gate, prefs, book.runtime_minutes, now, kind=kind)
         total = round(sum(parts.values()), 2)
         verdict = [tr("Accepted: this is the wanted book")] if gate.accepted else []

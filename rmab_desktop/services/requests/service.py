@@ -246,6 +246,15 @@ class RequestService:
             setattr(row, column, getattr(row, column) + 1)
             return int(getattr(row, column))
 
+    def reset_attempts(self, request_id: int) -> None:
+        """Forget the request's search, download and import attempts (start over from scratch)."""
+        with self.database.session() as session:
+            row = self._row(session, request_id)
+            for column in ATTEMPT_COLUMNS.values():
+                setattr(row, column, 0)
+            row.next_search_at = None
+            row.progress = None
+
     def schedule_search(self, request_id: int, at: datetime) -> None:
         """When the scheduled retry may search for the request again."""
         with self.database.session() as session:
@@ -261,33 +270,59 @@ class RequestService:
         *,
         user: UserInfo | None = None,
         with_ebook: bool = False,
+        ebook_only: bool = False,
+        again: bool = False,
         custom_search_terms: str | None = None,
         book: CatalogBook | None = None,
     ) -> RequestOutcome:
-        """Request a book for ``user`` (default: the current user); ``region`` None: the default marketplace."""
+        """Request a book for ``user`` (default: the current user); ``region`` None: the default marketplace.
+
+        ``with_ebook`` adds an ebook request to the audiobook request; ``ebook_only`` requests
+        only the ebook (also "the ebook too, later" for a book whose audio is already here).
+        ``again``: the user answered yes to "already in your library: request it again (another
+        edition or narration)?" """
         user = user or self.users.current()
         if not self.users.has_permission(user, Permission.REQUEST):
             raise PermissionDeniedError(f"{user.label} may not make requests.")
         asin = asin.strip().upper()
         book = book or self.lookup(asin, region)
         needs_approval = not self.users.has_permission(user, Permission.AUTO_APPROVE)
+        kind = RequestKind.EBOOK if ebook_only else RequestKind.AUDIOBOOK
         return retry_on_conflict(
-            lambda: self._create(book, user, needs_approval, with_ebook=with_ebook, terms=custom_search_terms)
+            lambda: self._create(
+                book,
+                user,
+                needs_approval,
+                kind=kind,
+                with_ebook=with_ebook and not ebook_only,
+                terms=custom_search_terms,
+                again=again,
+            )
         )
 
     def _create(
-        self, book: CatalogBook, user: UserInfo, needs_approval: bool, *, with_ebook: bool, terms: str | None
+        self,
+        book: CatalogBook,
+        user: UserInfo,
+        needs_approval: bool,
+        *,
+        kind: RequestKind,
+        with_ebook: bool,
+        terms: str | None,
+        again: bool,
     ) -> RequestOutcome:
         with self.database.session() as session:
             audiobook = track_catalog_book(session, book)
-            self._refuse_owned(session, audiobook)
-            existing = self._existing(session, audiobook, RequestKind.AUDIOBOOK)
+            if not again:  # "again": the user said yes to requesting an owned book once more
+                refuse = self._refuse_owned_ebook if kind == RequestKind.EBOOK else self._refuse_owned
+                refuse(session, audiobook)
+            existing = self._existing(session, audiobook, kind, again=again)
             if existing is not None:
                 outcome = self._join_or_refuse(session, existing, user, book)
                 if outcome is not None:
                     return outcome
             row, status, message = self._new_request(
-                session, audiobook, user, RequestKind.AUDIOBOOK, None, needs_approval, terms
+                session, audiobook, user, kind, None, needs_approval, terms
             )
             ebook_row = None
             if with_ebook:
@@ -327,15 +362,32 @@ class RequestService:
         if owned:
             raise AlreadyInLibraryError(f"'{audiobook.title}' is already in your library.")
 
-    def _existing(self, session: Session, audiobook: Audiobook, kind: RequestKind) -> Request | None:
+    def _refuse_owned_ebook(self, session: Session, audiobook: Audiobook) -> None:
+        ids, asins = self._edition_ids(session, audiobook)
+        owned = session.scalar(
+            select(Audiobook.id).where(Audiobook.id.in_(ids), Audiobook.ebook_path.is_not(None)).limit(1)
+        )
+        formats = session.scalars(
+            select(LibraryItem.ebook_formats).where(
+                LibraryItem.asin.in_(asins) | LibraryItem.audiobook_id.in_(ids)
+            )
+        )
+        if owned or any(formats):
+            raise AlreadyInLibraryError(f"The ebook of '{audiobook.title}' is already in your library.")
+
+    def _existing(
+        self, session: Session, audiobook: Audiobook, kind: RequestKind, *, again: bool = False
+    ) -> Request | None:
+        """The open request of the book (any edition); ``again`` passes over available ones."""
         ids, _ = self._edition_ids(session, audiobook)
+        ended = REOPENABLE_STATUSES | ({RequestStatus.AVAILABLE} if again else set())
         return session.scalar(
             select(Request)
             .where(
                 Request.audiobook_id.in_(ids),
                 Request.kind == kind.value,
                 Request.deleted_at.is_(None),
-                Request.status.not_in([s.value for s in REOPENABLE_STATUSES]),
+                Request.status.not_in([s.value for s in ended]),
             )
             .order_by(Request.id.desc())
             .limit(1)

@@ -19,6 +19,8 @@ from mutagen.mp4 import MP4, MP4Tags
 from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 
+from rmab_desktop.domain.library import EBOOK_EXTENSIONS
+from rmab_desktop.services.tagging.ebooks import read_ebook_tags
 from rmab_desktop.services.tagging.fields import FREEFORM_FIELD, clean, finish, put
 
 _CLASSES: dict[str, Any] = {
@@ -148,8 +150,10 @@ def _from_vorbis(tags: Any, out: dict[str, Any]) -> None:
 
 
 def read_tags(path: str) -> dict[str, Any]:
-    """The library fields of one audio file; ``{"error": ...}`` when it cannot be parsed."""
+    """The library fields of one audio or ebook file; ``{"error": ...}`` when it cannot be parsed."""
     ext = Path(path).suffix.lower()
+    if ext in EBOOK_EXTENSIONS:
+        return read_ebook_tags(path)
     cls = _CLASSES.get(ext)
     audio: FileType | None
     try:

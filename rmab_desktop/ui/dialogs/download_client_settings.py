@@ -36,7 +36,14 @@ from rmab_desktop.services.downloads import (
     DownloadSettings,
     PathMapping,
 )
-from rmab_desktop.services.downloads.config import DEFAULT_URLS, KIND_LABELS, KIND_PROTOCOL, SeedingRule
+from rmab_desktop.services.downloads.config import (
+    DEFAULT_URLS,
+    KIND_LABELS,
+    KIND_PROTOCOL,
+    RELABEL_KINDS,
+    SeedingRule,
+    address_kind,
+)
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
@@ -128,7 +135,13 @@ class DownloadClientSettings(QWidget):
         self.user_edit = QLineEdit()
         self.secret_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.category_edit = QLineEdit(placeholderText="audiobooks")
-        self.category_edit.setToolTip(tr("Category (qBittorrent, SABnzbd, NZBGet) or label (Transmission)"))
+        self.category_edit.setToolTip(
+            tr("Category (qBittorrent, SABnzbd, NZBGet) or label (Transmission, Deluge)")
+        )
+        self.after_import_edit = QLineEdit(placeholderText=tr("empty: leave it in its category"))
+        self.after_import_edit.setToolTip(
+            tr("Category or label the download moves to once the book is imported")
+        )
         self.save_path_edit = QLineEdit(placeholderText=tr("empty: the client's own download folder"))
         self.remote_edit = QLineEdit(placeholderText=tr("as the client sees it, e.g. /downloads"))
         self.local_edit = QLineEdit(
@@ -147,6 +160,9 @@ class DownloadClientSettings(QWidget):
         self.secret_label.setBuddy(self.secret_edit)
         form.addRow(self.secret_label, self.secret_edit)
         form.addRow(tr("&Category"), self.category_edit)
+        self.after_import_label = QLabel(tr("Category &after import"))
+        self.after_import_label.setBuddy(self.after_import_edit)
+        form.addRow(self.after_import_label, self.after_import_edit)
         form.addRow(tr("&Save to (client's view)"), self.save_path_edit)
         form.addRow(tr("Path &mapping: client's folder"), self.remote_edit)
         form.addRow(tr("… is &on this computer at"), self.local_edit)
@@ -159,7 +175,7 @@ class DownloadClientSettings(QWidget):
         layout.addWidget(self._monitor_box())
         layout.addStretch(1)
         for edit in (self.name_edit, self.url_edit, self.user_edit, self.category_edit, self.save_path_edit,
-                     self.remote_edit, self.local_edit):  # fmt: skip
+                     self.remote_edit, self.local_edit, self.after_import_edit):  # fmt: skip
             edit.editingFinished.connect(self._commit_form)
         self.priority_spin.valueChanged.connect(self._commit_form)
         self.tls_box.toggled.connect(self._commit_form)
@@ -186,12 +202,17 @@ class DownloadClientSettings(QWidget):
             minimum=0, maximum=100000, suffix=minutes, specialValueText=tr("no time rule")
         )
         self.remove_usenet_box = QCheckBox(tr("Remove usenet and direct downloads once in the &library"))
+        self.rate_spin = QSpinBox(
+            minimum=0, maximum=1_000_000, suffix=tr(" KiB/s"), specialValueText=tr("no limit")
+        )
+        self.rate_spin.setToolTip(tr("Downloads the app makes itself: audio from a link (Add from URL)"))
         form.addRow(tr("S&talled after"), self.stalled_spin)
         form.addRow(tr("&Give up after"), self.max_hours_spin)
         form.addRow(tr("Search &again after"), self.retry_spin)
         form.addRow(tr("Seed to ratio (&default)"), self.ratio_spin)
         form.addRow(tr("Seed &for (default)"), self.seed_spin)
         form.addRow("", self.remove_usenet_box)
+        form.addRow(tr("Speed limit for &links"), self.rate_spin)
         hint = QLabel(tr("Indexer settings and tracker minimums override the default seeding rule."))
         hint.setWordWrap(True)
         form.addRow(hint)
@@ -227,6 +248,7 @@ class DownloadClientSettings(QWidget):
         self.ratio_spin.setValue(self.settings.seeding_default.ratio or 0)
         self.seed_spin.setValue(self.settings.seeding_default.minutes or 0)
         self.remove_usenet_box.setChecked(self.settings.remove_usenet_after_import)
+        self.rate_spin.setValue(self.settings.rate_limit_kbps or 0)
         if self.settings.clients:
             self.table.selectRow(0)
 
@@ -242,16 +264,22 @@ class DownloadClientSettings(QWidget):
         if config is None:
             return
         widgets = (self.name_edit, self.url_edit, self.user_edit, self.category_edit, self.save_path_edit,
-                   self.remote_edit, self.local_edit, self.priority_spin, self.tls_box, self.enabled_box)  # fmt: skip
+                   self.remote_edit, self.local_edit, self.priority_spin, self.tls_box, self.enabled_box,
+                   self.after_import_edit)  # fmt: skip
         for widget in widgets:
             widget.blockSignals(True)
         mapping = config.path_mappings[0] if config.path_mappings else PathMapping(remote="", local="")
         self.name_edit.setText(config.name)
         self.kind_label.setText(f"{KIND_LABELS[config.kind]} ({KIND_PROTOCOL[config.kind]})")
+        self.url_note.set_kind(address_kind(config.kind))
         self.url_edit.setText(config.url)
         self.url_edit.setPlaceholderText(DEFAULT_URLS[config.kind])
         self.user_edit.setText(config.username)
         self.category_edit.setText(config.category)
+        self.after_import_edit.setText(config.post_import_category or "")
+        relabels = config.kind in RELABEL_KINDS
+        self.after_import_edit.setVisible(relabels)
+        self.after_import_label.setVisible(relabels)
         self.save_path_edit.setText(config.save_path or "")
         self.remote_edit.setText(mapping.remote)
         self.local_edit.setText(mapping.local)
@@ -280,6 +308,8 @@ class DownloadClientSettings(QWidget):
                 "url": self.url_edit.text().strip(),
                 "username": self.user_edit.text().strip(),
                 "category": self.category_edit.text().strip().strip("/\\").replace("..", "") or "audiobooks",
+                "post_import_category": self.after_import_edit.text().strip().strip("/\\").replace("..", "")
+                or None,
                 "save_path": self.save_path_edit.text().strip() or None,
                 "path_mappings": [PathMapping(remote=remote, local=local)] if remote and local else [],
                 "priority": self.priority_spin.value(),
@@ -321,7 +351,10 @@ class DownloadClientSettings(QWidget):
             return ConnectionTestResult(
                 False, tr("Enter the client's address."), hint=DEFAULT_URLS[config.kind]
             )
-        if config.kind != "direct_http" and (bad := unusable_address(config.url)) is not None:
+        if (
+            config.kind != "direct_http"
+            and (bad := unusable_address(config.url, address_kind(config.kind))) is not None
+        ):
             return bad
         return self.service.test, (config, self.secrets_typed.get(config.id) or None)
 
@@ -344,6 +377,7 @@ class DownloadClientSettings(QWidget):
                     ratio=self.ratio_spin.value() or None, minutes=self.seed_spin.value() or None
                 ),
                 "remove_usenet_after_import": self.remove_usenet_box.isChecked(),
+                "rate_limit_kbps": self.rate_spin.value() or None,
             }
         )
 

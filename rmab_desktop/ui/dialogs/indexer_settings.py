@@ -182,6 +182,14 @@ class IndexerSettings(QWidget):
             suffix=tr(" min", "minutes after a number"),
             specialValueText=client_default,
         )
+        self.api_limit_spin = QSpinBox(
+            minimum=0, maximum=100000, specialValueText=tr("as the indexer reports")
+        )
+        self.grab_limit_spin = QSpinBox(
+            minimum=0, maximum=100000, specialValueText=tr("as the indexer reports")
+        )
+        self.api_limit_spin.setToolTip(tr("Searches a day; the search skips this indexer once they are used"))
+        self.grab_limit_spin.setToolTip(tr("Downloads a day; further grabs wait for the next day"))
         form.addRow(tr("&Name"), self.name_edit)
         form.addRow(tr("&Type"), self.type_combo)
         form.addRow(tr("Addr&ess"), self.url_edit)
@@ -193,6 +201,8 @@ class IndexerSettings(QWidget):
         form.addRow(tr("&Priority"), self.priority_spin)
         form.addRow(tr("Seed &ratio before removal"), self.ratio_spin)
         form.addRow(tr("Seed t&ime before removal"), self.seed_spin)
+        form.addRow(tr("Searches per &day"), self.api_limit_spin)
+        form.addRow(tr("&Grabs per day"), self.grab_limit_spin)
         form.addRow("", self.enabled_box)
         self.tester = TestButton(runner, self._test_plan, tr("&Test"))
         self.status = QLabel(wordWrap=True)
@@ -205,7 +215,13 @@ class IndexerSettings(QWidget):
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         for edit in (self.name_edit, self.url_edit, self.categories_edit, self.ebook_categories_edit):
             edit.editingFinished.connect(self._commit_form)
-        for spin in (self.priority_spin, self.ratio_spin, self.seed_spin):
+        for spin in (
+            self.priority_spin,
+            self.ratio_spin,
+            self.seed_spin,
+            self.api_limit_spin,
+            self.grab_limit_spin,
+        ):
             spin.valueChanged.connect(self._commit_form)
         self.enabled_box.toggled.connect(self._commit_form)
         self.key_edit.textEdited.connect(self._key_typed)
@@ -334,7 +350,8 @@ class IndexerSettings(QWidget):
         if config is None:
             return
         widgets = (self.name_edit, self.type_combo, self.url_edit, self.categories_edit, self.ebook_categories_edit,
-                   self.priority_spin, self.ratio_spin, self.seed_spin, self.enabled_box)  # fmt: skip
+                   self.priority_spin, self.ratio_spin, self.seed_spin, self.enabled_box, self.api_limit_spin,
+                   self.grab_limit_spin)  # fmt: skip
         for widget in widgets:
             widget.blockSignals(True)
         self.name_edit.setText(config.name)
@@ -345,6 +362,8 @@ class IndexerSettings(QWidget):
         self.priority_spin.setValue(config.priority)
         self.ratio_spin.setValue(config.seed_ratio or 0)
         self.seed_spin.setValue(config.seed_minutes or 0)
+        self.api_limit_spin.setValue(config.api_limit or 0)
+        self.grab_limit_spin.setValue(config.grab_limit or 0)
         self.enabled_box.setChecked(config.enabled)
         for widget in widgets:
             widget.blockSignals(False)
@@ -377,6 +396,8 @@ class IndexerSettings(QWidget):
                 "priority": self.priority_spin.value(),
                 "seed_ratio": self.ratio_spin.value() or None,
                 "seed_minutes": self.seed_spin.value() or None,
+                "api_limit": self.api_limit_spin.value() or None,
+                "grab_limit": self.grab_limit_spin.value() or None,
                 "enabled": self.enabled_box.isChecked(),
             }
         )

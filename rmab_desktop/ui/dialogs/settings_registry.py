@@ -83,6 +83,12 @@ def _organize(core: AppCore, shell: Shell) -> QWidget:
     return OrganizeSettings(core.prefs, core.save_prefs, shell.runner)
 
 
+def _ebooks(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.dialogs.ebook_settings import EbookSettings
+
+    return EbookSettings(core.prefs, core.save_prefs, shell.runner)
+
+
 def _desktop(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.dialogs.desktop_settings import DesktopSettings
 
@@ -101,6 +107,7 @@ SETTINGS_SECTIONS: list[SettingsSection] = [
     SettingsSection("catalog", tr.mark("Catalog & requests"), _catalog, order=15, icon_name="audible"),
     SettingsSection("library", tr.mark("Library"), _library, order=20, icon_name="library"),
     SettingsSection("organize", tr.mark("Organize"), _organize, order=25, icon_name="library"),
+    SettingsSection("ebooks", tr.mark("Ebooks"), _ebooks, order=27, icon_name="library"),
     SettingsSection("indexers", tr.mark("Indexers"), _indexers, order=30, icon_name="search"),
     SettingsSection("ranking", tr.mark("Ranking"), _ranking, order=35, icon_name="status"),
     SettingsSection(

@@ -57,7 +57,7 @@ COLUMNS: tuple[tuple[str, Callable[[LibraryEntry], str], Callable[[LibraryEntry]
     (tr.mark("Series"), lambda e: e.series_text, _series_key),
     (tr.mark("Year"), lambda e: str(e.year or ""), lambda e: e.year or 0),
     (tr.mark("Length"), lambda e: duration(e.duration_seconds), lambda e: e.duration_seconds or 0.0),
-    (tr.mark("Format"), lambda e: (e.format or "").upper(), lambda e: e.format or ""),
+    (tr.mark("Format"), lambda e: e.formats_text, lambda e: e.formats_text),
     (tr.mark("Size"), lambda e: size(e.size_bytes), lambda e: e.size_bytes),
 )
 TITLE, AUTHOR, NARRATOR, SERIES, YEAR, LENGTH, FORMAT, SIZE = range(len(COLUMNS))

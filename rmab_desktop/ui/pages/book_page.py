@@ -105,13 +105,18 @@ class BookPage(QWidget):
         self.request_button = QPushButton(tr("Request"))
         self.request_button.setToolTip(tr("Ask for this audiobook: it is searched, downloaded and imported"))
         self.request_button.setEnabled(False)
-        self.request_button.clicked.connect(self.request)
+        self.request_button.clicked.connect(lambda: self.request())
         self.ebook_check = QCheckBox(tr("Also the ebook"))
+        self.ebook_button = QPushButton(tr("Request the ebook"))
+        self.ebook_button.setToolTip(tr("Only the ebook: also when the audiobook is already here"))
+        self.ebook_button.setEnabled(False)
+        self.ebook_button.clicked.connect(lambda: self.request_ebook())
         self.audible_link = QLabel()
         self.audible_link.setOpenExternalLinks(True)
         self.audible_link.setTextInteractionFlags(LINKS)
         buttons.addWidget(self.request_button)
         buttons.addWidget(self.ebook_check)
+        buttons.addWidget(self.ebook_button)
         buttons.addStretch(1)
         buttons.addWidget(self.audible_link)
         info.addLayout(buttons)
@@ -241,6 +246,7 @@ class BookPage(QWidget):
         else:
             self.badge.setText("")
         self.request_button.setEnabled(label is None)
+        self.ebook_button.setEnabled(True)
         if label is None:  # the keyboard starts on Request (given when the window is active)
             self.request_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -255,7 +261,14 @@ class BookPage(QWidget):
             self.nav.open_book(key, name)
 
     # -- requesting ------------------------------------------------------------------------------
-    def request(self) -> None:
+    def request(self, *, again: bool = False) -> None:
+        self._submit(with_ebook=self.ebook_check.isChecked(), again=again)
+
+    def request_ebook(self, *, again: bool = False) -> None:
+        """The ebook alone: a book to read, or the ebook of an audiobook already in the library."""
+        self._submit(ebook_only=True, again=again)
+
+    def _submit(self, **options: bool) -> None:
         if self.entry is None:
             return
         if self.entry.extra.get("owned_on_audible"):  # ask first: the user may not want a second copy
@@ -272,30 +285,42 @@ class BookPage(QWidget):
             question = self.owned_question
             question.buttonClicked.connect(
                 lambda button: (
-                    self._request()
+                    self._request(**options)
                     if question.standardButton(button) == QMessageBox.StandardButton.Yes
                     else None
                 )
             )
             self.owned_question.open()
             return
-        self._request()
+        self._request(**options)
 
-    def _request(self) -> None:
+    def _request(self, **options: bool) -> None:
         if self.entry is None:
             return
         self.request_button.setEnabled(False)
+        self.ebook_button.setEnabled(False)
         self.message.setText(tr("Requesting…"))
         book = self.entry.book
         self.runner.submit(
             self.requests.create,
             book.asin,
             book.region,
-            with_ebook=self.ebook_check.isChecked(),
             book=book,
+            **options,
             on_result=self._requested,
-            on_error=self._request_failed,
+            on_error=lambda info: self._request_failed(info, options),
         )
+
+    def ask_again(self, question: str) -> bool:
+        """The clear question before requesting a book that is already in the library."""
+        answer = QMessageBox.question(
+            self,
+            tr("Already in your library"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _requested(self, outcome: RequestOutcome) -> None:
         self.message.setText(outcome.message)
@@ -310,9 +335,19 @@ class BookPage(QWidget):
             self.entry = entries[0]
             self._show_badge()
 
-    def _request_failed(self, info: ErrorInfo) -> None:
+    def _request_failed(self, info: ErrorInfo, options: dict[str, bool] | None = None) -> None:
+        options = options or {}
+        if info.exc_type == "AlreadyInLibraryError" and not options.get("again"):
+            question = tr(
+                "{message} Request it again, for another edition or narration? "
+                "The copy you have stays where it is."
+            ).format(message=info.message)
+            if self.ask_again(question):
+                self._submit(**{**options, "again": True})
+                return
         self.message.setText(f"{info.message}\n{info.hint}".strip())
         self.request_button.setEnabled(True)
+        self.ebook_button.setEnabled(True)
 
 
 class BookListPage(QWidget):

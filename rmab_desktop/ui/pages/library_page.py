@@ -122,12 +122,15 @@ class LibraryPage(QWidget):
         notifier: Notifier,
         book_actions: Sequence[BookAction[LibraryEntry]] = (),
         open_import: Callable[[LibraryPage], None] | None = None,
+        open_add_url: Callable[[LibraryPage], None] | None = None,
     ) -> None:
-        """``open_import`` opens the import dialog over this page (no button without it)."""
+        """``open_import`` opens the import dialog over this page, ``open_add_url`` the Add from
+        URL dialog (no button without them)."""
         super().__init__()
         self.service, self.runner, self.notifier = service, runner, notifier
         self.book_actions = list(book_actions)
         self._open_import = open_import
+        self._open_add_url = open_add_url
         self.covers = CoverCache(runner, size=ROW_HEIGHT - 6, fetch=service.cover_bytes)
         self.covers.placeholder = self._placeholder(self.covers.size)
         self.model = LibraryModel(self.covers.get)
@@ -172,6 +175,9 @@ class LibraryPage(QWidget):
         self.refresh_button.clicked.connect(self.sync)
         self.import_button = QPushButton(icons.icon("import"), tr("Import existing library…"))
         self.import_button.clicked.connect(self._import)
+        self.add_url_button = QPushButton(icons.icon("import"), tr("Add from URL…"))
+        self.add_url_button.setToolTip(tr("Import the audio of a link (video, podcast, LibriVox) as a book"))
+        self.add_url_button.clicked.connect(lambda: self._open_add_url and self._open_add_url(self))
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -210,7 +216,7 @@ class LibraryPage(QWidget):
             SERIES: 160,
             YEAR: 60,
             LENGTH: 100,
-            FORMAT: 70,
+            FORMAT: 110,
             SIZE: 90,
         }
         for column in range(len(COLUMNS)):
@@ -246,10 +252,12 @@ class LibraryPage(QWidget):
                 tr("The books you already have, as your library folder or server knows them."),
                 self.refresh_button,
                 self.import_button,
+                self.add_url_button,
             )
         )
         # only once it has a parent: shown before, the button would open as a window of its own
         self.import_button.setVisible(self._open_import is not None)
+        self.add_url_button.setVisible(self._open_add_url is not None)
         layout.addLayout(top)
         layout.addWidget(self.query_error)
         layout.addWidget(self.stack, 1)

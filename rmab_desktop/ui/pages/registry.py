@@ -62,7 +62,9 @@ def _requests(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.pages.requests_page import RequestsPage
 
     nav = catalog_navigator(core, shell)
-    return RequestsPage(core.requests, core.users, core.acquisition, core.events, shell.runner, nav)
+    return RequestsPage(
+        core.requests, core.users, core.acquisition, core.events, shell.runner, nav, rescue=core.rescue
+    )
 
 
 def _blocklist(core: AppCore, shell: Shell) -> QWidget:
@@ -95,8 +97,15 @@ def _library(core: AppCore, shell: Shell) -> QWidget:
         dialog.finished.connect(lambda _code: page.reload())
         dialog.open()
 
+    def open_add_url(page: LibraryPage) -> None:
+        from rmab_desktop.ui.dialogs.add_url_dialog import AddUrlDialog
+
+        dialog = AddUrlDialog(core.url_imports, shell.runner, parent=page)
+        dialog.finished.connect(lambda _code: page.reload())
+        dialog.open()
+
     actions = bind(LIBRARY_BOOK_ACTIONS, core, shell)
-    return LibraryPage(core.library, shell.runner, shell.notifier, actions, open_import)
+    return LibraryPage(core.library, shell.runner, shell.notifier, actions, open_import, open_add_url)
 
 
 def _shelves(core: AppCore, shell: Shell) -> QWidget:

@@ -10,10 +10,14 @@ from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -41,9 +45,11 @@ from rmab_desktop.ui.widgets.empty_state import EmptyState
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 
 if TYPE_CHECKING:
+    from rmab_desktop.domain.library import ImportResult
     from rmab_desktop.services.events import EventBus
     from rmab_desktop.services.pipeline import Acquisition
     from rmab_desktop.services.requests import RequestService, UserService
+    from rmab_desktop.services.rescue import DeletionPlan, RequestRescue
     from rmab_desktop.ui.pages.catalog_widgets import CatalogNavigator
     from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo
@@ -90,10 +96,14 @@ class RequestsPage(QWidget):
         events: EventBus,
         runner: Runner,
         nav: CatalogNavigator | None = None,
+        rescue: RequestRescue | None = None,
     ) -> None:
-        """``acquisition`` runs the interactive search; ``events`` tell the page to reload."""
+        """``acquisition`` runs the interactive search; ``events`` tell the page to reload;
+        ``rescue`` offers the ways out for a stuck request (no "More" menu without it)."""
         super().__init__()
         self.requests, self.users, self.acquisition, self.runner = requests, users, acquisition, runner
+        self.rescue = rescue
+        self.preview_dialog: QDialog | None = None
         self.me: UserInfo | None = None
         self.current: RequestDetails | None = None
         self._build()
@@ -222,6 +232,9 @@ class RequestsPage(QWidget):
         self.buttons["interactive"] = QPushButton(tr("Search interactively…"))
         self.buttons["interactive"].setToolTip(tr("See every release found and choose one yourself"))
         self.buttons["interactive"].clicked.connect(self.search_interactively)
+        self.buttons["more"] = QPushButton(tr("More"))
+        self.buttons["more"].setToolTip(tr("Ways out for a stuck request"))
+        self.buttons["more"].setMenu(self._rescue_menu())
         actions.addWidget(self.note, 1)
         for button in self.buttons.values():
             actions.addWidget(button)
@@ -345,10 +358,119 @@ class RequestsPage(QWidget):
             "retry": status in RETRYABLE_STATUSES or status == RequestStatus.AWAITING_RELEASE,
             "delete": details is not None,
             "interactive": admin and status in INTERACTIVE_STATUSES,
+            "more": self.rescue is not None and details is not None,
         }
         for key, button in self.buttons.items():
             button.setVisible(bool(visible[key]))
         self.note.setVisible(bool(visible["approve"]))
+
+    # -- rescue ----------------------------------------------------------------------------------
+    def _rescue_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for label, slot in (
+            (tr("Import files by hand…"), lambda: self._choose(folder=False)),
+            (tr("Import a folder by hand…"), lambda: self._choose(folder=True)),
+            (tr("Search with other words…"), self.search_with_words),
+            (tr("Re-check the library"), lambda: self._rescue_call("recheck")),
+            (tr("Start over"), lambda: self._rescue_call("start_over")),
+            (tr("Delete with files…"), self.delete_with_files),
+        ):
+            menu.addAction(label).triggered.connect(lambda _checked=False, run=slot: run())
+        return menu
+
+    def _choose(self, *, folder: bool) -> None:
+        if folder:
+            path = QFileDialog.getExistingDirectory(self, tr("Folder that holds the book"))
+        else:
+            path = QFileDialog.getOpenFileName(self, tr("File of the book (audio or ebook)"))[0]
+        if path:
+            self.import_by_hand(path)
+
+    def import_by_hand(self, path: str) -> None:
+        """Preview what ``path`` would place where; the import starts when the user agrees."""
+        if self.rescue is None or self.current is None:
+            return
+        rescue, request_id = self.rescue, self.current.id
+        self.action_message.setText(tr("Looking at {path}…").format(path=path))
+
+        def ask(preview: ImportResult) -> None:
+            from rmab_desktop.ui.dialogs.rescue_dialogs import ImportPreviewDialog
+
+            self.action_message.setText("")
+            dialog = ImportPreviewDialog(preview, self)
+            dialog.accepted.connect(
+                lambda: self.runner.submit(
+                    rescue.import_files,
+                    request_id,
+                    path,
+                    on_result=lambda _job: self._rescued(tr("Import started; the request follows it.")),
+                    on_error=self._failed,
+                )
+            )
+            self.preview_dialog = dialog
+            dialog.open()
+
+        self.runner.submit(rescue.preview_import, request_id, path, on_result=ask, on_error=self._failed)
+
+    def search_with_words(self, words: str | None = None) -> None:
+        if self.rescue is None or self.current is None:
+            return
+        if words is None:
+            words, ok = QInputDialog.getText(
+                self,
+                tr("Search with other words"),
+                tr("Words to search the indexers for (empty: the title and author):"),
+                text=self.current.custom_search_terms or "",
+            )
+            if not ok:
+                return
+        self.runner.submit(
+            self.rescue.search_with_terms,
+            self.current.id,
+            words,
+            on_result=lambda _d: self._rescued(tr("Searching again with your words.")),
+            on_error=self._failed,
+        )
+
+    def _rescue_call(self, name: str) -> None:
+        if self.rescue is None or self.current is None:
+            return
+        done = {
+            "recheck": tr("The library was checked again."),
+            "start_over": tr("Started over: searching from scratch."),
+        }[name]
+        self.runner.submit(
+            getattr(self.rescue, name),
+            self.current.id,
+            on_result=lambda _d: self._rescued(done),
+            on_error=self._failed,
+        )
+
+    def delete_with_files(self) -> None:
+        """List exactly what goes; delete only when the user agrees."""
+        if self.rescue is None or self.current is None:
+            return
+        rescue, request_id = self.rescue, self.current.id
+
+        def ask(plan: DeletionPlan) -> None:
+            from rmab_desktop.ui.dialogs.rescue_dialogs import DeletePreviewDialog
+
+            dialog = DeletePreviewDialog(plan, self)
+            dialog.accepted.connect(
+                lambda: self.runner.submit(
+                    lambda: rescue.delete_with_files(request_id, downloads_now=dialog.now.isChecked()),
+                    on_result=lambda _r: self._done("delete"),
+                    on_error=self._failed,
+                )
+            )
+            self.preview_dialog = dialog
+            dialog.open()
+
+        self.runner.submit(rescue.deletion_plan, request_id, on_result=ask, on_error=self._failed)
+
+    def _rescued(self, message: str) -> None:
+        self.action_message.setText(message)
+        self.reload()
 
     # -- actions ---------------------------------------------------------------------------------
     def search_interactively(self) -> None:

@@ -50,6 +50,10 @@ class AddressNote(QLabel):
         edit.textChanged.connect(self._typed)
         self.hide()
 
+    def set_kind(self, kind: AddressKind) -> None:
+        """Check the field by other rules (a form whose address kind depends on a choice)."""
+        self.kind = self.validator.kind = kind
+
     def _typed(self, text: str) -> None:
         check = check_address(text, self.kind)
         if check.ok or not text.strip():

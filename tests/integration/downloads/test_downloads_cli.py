@@ -70,3 +70,18 @@ def test_add_without_a_secret_on_stdin_is_refused(
     ]
     assert main(argv) == 2
     assert "standard input" in capsys.readouterr().err
+
+
+def test_add_deluge_with_a_post_import_label_and_test_it(
+    capsys, monkeypatch, tmp_path: Path, database_url: str, deluge_daemon: Daemon
+) -> None:  # type: ignore[no-untyped-def]
+    profile = tmp_path / "profile"
+    code, added = _run(
+        capsys, monkeypatch, profile, database_url,
+        "downloads", "add", "deluge", deluge_daemon.url, "--username", deluge_daemon.username,
+        "--post-import-category", "imported", stdin=deluge_daemon.password + "\n",
+    )  # fmt: skip
+    assert code == 0 and added["kind"] == "deluge" and added["post_import_category"] == "imported"
+    code, results = _run(capsys, monkeypatch, profile, database_url, "downloads", "test")
+    assert code == 0 and [r["ok"] for r in results] == [True, True], results
+    assert deluge_daemon.password not in json.dumps(results)

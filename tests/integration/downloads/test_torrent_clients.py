@@ -1,4 +1,4 @@
-"""qBittorrent and Transmission clients against the real daemons on loopback."""
+"""qBittorrent, Transmission and Deluge clients against the real daemons on loopback."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from rmab_desktop.clients.deluge import DelugeClient
 from rmab_desktop.clients.qbittorrent import QBittorrentClient
 from rmab_desktop.clients.torrent_file import info_hash, make_torrent
 from rmab_desktop.clients.transmission import TransmissionClient
@@ -18,7 +19,7 @@ from tests.daemons import Daemon, free_port, wait_until
 
 pytestmark = pytest.mark.daemons
 
-CLIENTS = {"qbittorrent": QBittorrentClient, "transmission": TransmissionClient}
+CLIENTS = {"qbittorrent": QBittorrentClient, "transmission": TransmissionClient, "deluge": DelugeClient}
 
 
 @pytest.fixture(params=sorted(CLIENTS))
