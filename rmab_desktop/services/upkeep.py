@@ -1,4 +1,4 @@
-"""Scheduled upkeep that closes loops the pipeline leaves open (S7):
+"""Scheduled upkeep that closes loops the pipeline leaves open:
 
 - ``library.recent``: scan the library folder incrementally; when books were added (by the app or
   by hand), match them against requests still waiting and mark those available.

@@ -1,4 +1,4 @@
-"""Service status: periodic health checks, uptime and one report per outage (S8).
+"""Service status: periodic health checks, uptime and one report per outage.
 
 What is checked comes from the features: each contributes ``health_checks`` providers in its
 :class:`~rmab_desktop.services.feature.Feature`, installed into :attr:`HealthService.registry`.

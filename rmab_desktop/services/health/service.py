@@ -1,4 +1,4 @@
-"""Periodic health checks: state, latency and uptime of every configured service (S8).
+"""Periodic health checks: state, latency and uptime of every configured service.
 
 Each run writes one row per service to ``service_health_checks``. Only a change of state is
 announced on the event bus: a service that stays down is reported once, and its recovery once.

@@ -1,4 +1,4 @@
-"""Linking library books to wanted books without ever linking the wrong one (product.md S6).
+"""Linking library books to wanted books without ever linking the wrong one.
 
 Each source of a library book (folder names, tags, sidecar) is judged on its own against the
 wanted book: ASIN, title, authors, series position, narrators. A link needs agreement and no

@@ -1,4 +1,4 @@
-"""The app's own incremental library scanner (product.md S6, performance.md section 6).
+"""The app's own incremental library scanner.
 
 * One ``os.scandir`` walk; files whose size and mtime match the database are not re-read
   (keyed on path, never on inode: inodes are not stable on network shares).

@@ -1,4 +1,4 @@
-"""Notifications: Apprise backends with per-backend events, delivered as retrying jobs (S8)."""
+"""Notifications: Apprise backends with per-backend events, delivered as retrying jobs."""
 
 from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import NotificationPayload

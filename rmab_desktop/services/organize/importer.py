@@ -1,4 +1,4 @@
-"""Staged, verified, crash-safe import of one book into the library (product.md S5).
+"""Staged, verified, crash-safe import of one book into the library.
 
 Files are placed in ``<library>/.rmab-staging/<operation>/`` (a dot folder: Audiobookshelf and
 Plex ignore it, and it is on the library's filesystem so the final step is one atomic rename),

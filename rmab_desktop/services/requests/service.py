@@ -1,4 +1,4 @@
-"""RequestService: the request lifecycle of product.md S2 (create, approve, wait, cancel, retry, delete).
+"""RequestService: the request lifecycle (create, approve, wait, cancel, retry, delete).
 
 Every status change goes through :meth:`set_status`, which writes the status and a job event
 (context "request", metadata from/to) in one transaction and publishes the matching AppEvent.

@@ -1,4 +1,4 @@
-"""Users, roles and permissions for requests and approval (product.md S9).
+"""Users, roles and permissions for requests and approval.
 
 Single-user mode (the default) has one protected local admin and no sign-in: every request is
 that user's and is approved. Household mode adds users; a permission is the user's own override
@@ -28,7 +28,7 @@ PBKDF2_ROUNDS = 200_000
 
 
 class ApprovalSettings(BaseModel):
-    """Household defaults; a missing value means "allowed", as in ReadMeABook."""
+    """Household defaults; a missing value means "allowed"."""
 
     auto_approve: bool = True
     interactive_search: bool = True
