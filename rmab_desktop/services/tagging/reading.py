@@ -1,7 +1,6 @@
 """Fast, tolerant tag reading for the scanner (runs inside worker processes).
 
-The mutagen class is picked by extension (cheaper than ``mutagen.File`` sniffing, see
-performance.md T3) and only the fields a library needs are kept, as a small plain dict that
+The mutagen class is picked by extension (cheaper than ``mutagen.File`` sniffing) and only the fields a library needs are kept, as a small plain dict that
 pickles cheaply between processes and fits in a JSON column.
 """
 
