@@ -310,85 +310,85 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>%n chapter</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kapitel</numerusform>
+                <numerusform>%n Kapitel</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Add from URL</source>
-            <translation type="unfinished" />
+            <translation>Aus URL hinzufügen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Autor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Downloading…</source>
-            <translation type="unfinished" />
+            <translation>Wird heruntergeladen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>Importieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Imported into {folder}</source>
-            <translation type="unfinished" />
+            <translation>Importiert nach {folder}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Link</source>
-            <translation type="unfinished" />
+            <translation>Link</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Look up</source>
-            <translation type="unfinished" />
+            <translation>Abrufen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Looking at the page…</source>
-            <translation type="unfinished" />
+            <translation>Seite wird geprüft…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Paste a link first.</source>
-            <translation type="unfinished" />
+            <translation>Fügen Sie zuerst einen Link ein.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Paste a link to a page with audio: a video, a podcast episode, LibriVox, the Internet Archive.</source>
-            <translation type="unfinished" />
+            <translation>Fügen Sie einen Link zu einer Seite mit Audio ein: ein Video, eine Podcast-Folge, LibriVox, das Internet Archive.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Stop</source>
-            <translation type="unfinished" />
+            <translation>Anhalten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Stopping…</source>
-            <translation type="unfinished" />
+            <translation>Wird angehalten…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titel</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>goes to {folder}</source>
-            <translation type="unfinished" />
+            <translation>landet in {folder}</translation>
         </message>
     </context>
     <context>
@@ -409,12 +409,12 @@
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>A daemon address has no scheme: only host:port.</source>
-            <translation type="unfinished" />
+            <translation>Eine Daemon-Adresse hat kein Schema: nur host:port.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>A daemon address looks like 127.0.0.1:58846.</source>
-            <translation type="unfinished" />
+            <translation>Eine Daemon-Adresse sieht so aus: 127.0.0.1:58846.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
@@ -1541,7 +1541,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Already in your library</source>
-            <translation type="unfinished" />
+            <translation>Bereits in Ihrer Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1596,7 +1596,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Only the ebook: also when the audiobook is already here</source>
-            <translation type="unfinished" />
+            <translation>Nur das E-Book: auch wenn das Hörbuch schon vorhanden ist</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1611,7 +1611,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Request the ebook</source>
-            <translation type="unfinished" />
+            <translation>E-Book anfragen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1692,7 +1692,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>{message} Request it again, for another edition or narration? The copy you have stays where it is.</source>
-            <translation type="unfinished" />
+            <translation>{message} Erneut anfragen, für eine andere Ausgabe oder Lesung? Ihr vorhandenes Exemplar bleibt, wo es ist.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -2270,7 +2270,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source> KiB/s</source>
-            <translation type="unfinished" />
+            <translation> KiB/s</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2362,17 +2362,17 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category &amp;after import</source>
-            <translation type="unfinished" />
+            <translation>Kate&amp;gorie nach dem Import</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category (qBittorrent, SABnzbd, NZBGet) or label (Transmission, Deluge)</source>
-            <translation type="unfinished" />
+            <translation>Kategorie (qBittorrent, SABnzbd, NZBGet) oder Label (Transmission, Deluge)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category or label the download moves to once the book is imported</source>
-            <translation type="unfinished" />
+            <translation>Kategorie oder Label, in die der Download wechselt, sobald das Buch importiert ist</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2387,7 +2387,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Downloads the app makes itself: audio from a link (Add from URL)</source>
-            <translation type="unfinished" />
+            <translation>Downloads, die die App selbst ausführt: Audio aus einem Link (Aus URL hinzufügen)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2477,7 +2477,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Speed limit for &amp;links</source>
-            <translation type="unfinished" />
+            <translation>Geschwindigkeitsgren&amp;ze für Links</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2507,7 +2507,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>empty: leave it in its category</source>
-            <translation type="unfinished" />
+            <translation>leer: in seiner Kategorie belassen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2522,7 +2522,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>no limit</source>
-            <translation type="unfinished" />
+            <translation>unbegrenzt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2563,112 +2563,112 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Add each imported ebook to Calibre (calibredb add)</source>
-            <translation type="unfinished" />
+            <translation>Jedes importierte E-Book zu Calibre hinzufügen (calibredb add)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Calibre</source>
-            <translation type="unfinished" />
+            <translation>Calibre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Calibre library</source>
-            <translation type="unfinished" />
+            <translation>Calibre-Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Calibre's default library</source>
-            <translation type="unfinished" />
+            <translation>Standardbibliothek von Calibre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Choose…</source>
-            <translation type="unfinished" />
+            <translation>Auswählen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Ebook folder</source>
-            <translation type="unfinished" />
+            <translation>E-Book-Ordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Ebook folder template</source>
-            <translation type="unfinished" />
+            <translation>Vorlage für E-Book-Ordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Empty: the library's folder template</source>
-            <translation type="unfinished" />
+            <translation>Leer: die Ordnervorlage der Bibliothek</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>For example: {folder}/</source>
-            <translation type="unfinished" />
+            <translation>Zum Beispiel: {folder}/</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Found on the PATH</source>
-            <translation type="unfinished" />
+            <translation>Im PATH gefunden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Found: {version}</source>
-            <translation type="unfinished" />
+            <translation>Gefunden: {version}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Free ebook sources</source>
-            <translation type="unfinished" />
+            <translation>Freie E-Book-Quellen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Gutendex address</source>
-            <translation type="unfinished" />
+            <translation>Gutendex-Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Internet Archive address</source>
-            <translation type="unfinished" />
+            <translation>Internet-Archive-Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Looking for calibredb…</source>
-            <translation type="unfinished" />
+            <translation>calibredb wird gesucht…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Next to the audiobook, in the library folder</source>
-            <translation type="unfinished" />
+            <translation>Neben dem Hörbuch, im Bibliotheksordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Search Project Gutenberg, Standard Ebooks and the Internet Archive (public domain only)</source>
-            <translation type="unfinished" />
+            <translation>Project Gutenberg, Standard Ebooks und das Internet Archive durchsuchen (nur gemeinfreie Werke)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Standard Ebooks address</source>
-            <translation type="unfinished" />
+            <translation>Standard-Ebooks-Adresse</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Template</source>
-            <translation type="unfinished" />
+            <translation>Vorlage</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Test</source>
-            <translation type="unfinished" />
+            <translation>Testen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Where ebooks go</source>
-            <translation type="unfinished" />
+            <translation>Wohin E-Books kommen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>calibredb program</source>
-            <translation type="unfinished" />
+            <translation>calibredb-Programm</translation>
         </message>
     </context>
     <context>
@@ -3346,7 +3346,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Grabs per day</source>
-            <translation type="unfinished" />
+            <translation>Geh&amp;olte Releases pro Tag</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3426,7 +3426,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Downloads a day; further grabs wait for the next day</source>
-            <translation type="unfinished" />
+            <translation>Downloads pro Tag; weitere Releases werden erst am nächsten Tag geholt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3529,12 +3529,12 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Searches a day; the search skips this indexer once they are used</source>
-            <translation type="unfinished" />
+            <translation>Suchen pro Tag; sind sie aufgebraucht, überspringt die Suche diesen Indexer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Searches per &amp;day</source>
-            <translation type="unfinished" />
+            <translation>Suchen pro T&amp;ag</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3564,7 +3564,7 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>as the indexer reports</source>
-            <translation type="unfinished" />
+            <translation>wie vom Indexer gemeldet</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -4100,7 +4100,7 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Add from URL…</source>
-            <translation type="unfinished" />
+            <translation>Aus URL hinzufügen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
@@ -4130,7 +4130,7 @@ Trotzdem holen?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Import the audio of a link (video, podcast, LibriVox) as a book</source>
-            <translation type="unfinished" />
+            <translation>Das Audio eines Links (Video, Podcast, LibriVox) als Buch importieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
@@ -5363,12 +5363,12 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Added to Calibre: {report}</source>
-            <translation type="unfinished" />
+            <translation>Zu Calibre hinzugefügt: {report}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Category not changed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Kategorie nicht geändert: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5378,7 +5378,7 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Download moved to category “{category}”</source>
-            <translation type="unfinished" />
+            <translation>Download in die Kategorie „{category}“ verschoben</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5406,7 +5406,7 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Not added to Calibre: {error}</source>
-            <translation type="unfinished" />
+            <translation>Nicht zu Calibre hinzugefügt: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5436,7 +5436,7 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>done</source>
-            <translation type="unfinished" />
+            <translation>erledigt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5691,7 +5691,7 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Grab limit reached ({reason})</source>
-            <translation type="unfinished" />
+            <translation>Tageslimit fürs Holen erreicht ({reason})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
@@ -5726,7 +5726,7 @@ Die Details stehen in der Protokolldatei.</translation>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Not grabbed now: {error}</source>
-            <translation type="unfinished" />
+            <translation>Jetzt nicht geholt: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
@@ -6666,7 +6666,7 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Delete with files…</source>
-            <translation type="unfinished" />
+            <translation>Mit Dateien löschen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6706,7 +6706,7 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>File of the book (audio or ebook)</source>
-            <translation type="unfinished" />
+            <translation>Datei des Buchs (Audio oder E-Book)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6726,32 +6726,32 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Folder that holds the book</source>
-            <translation type="unfinished" />
+            <translation>Ordner mit dem Buch</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Import a folder by hand…</source>
-            <translation type="unfinished" />
+            <translation>Ordner manuell importieren…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Import files by hand…</source>
-            <translation type="unfinished" />
+            <translation>Dateien manuell importieren…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Import started; the request follows it.</source>
-            <translation type="unfinished" />
+            <translation>Import gestartet; die Anfrage folgt ihm.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Looking at {path}…</source>
-            <translation type="unfinished" />
+            <translation>{path} wird geprüft…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>More</source>
-            <translation type="unfinished" />
+            <translation>Mehr</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6776,7 +6776,7 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Re-check the library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek erneut prüfen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6806,17 +6806,17 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Search with other words</source>
-            <translation type="unfinished" />
+            <translation>Mit anderen Wörtern suchen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Search with other words…</source>
-            <translation type="unfinished" />
+            <translation>Mit anderen Wörtern suchen…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Searching again with your words.</source>
-            <translation type="unfinished" />
+            <translation>Es wird erneut mit Ihren Wörtern gesucht.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6841,22 +6841,22 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Start over</source>
-            <translation type="unfinished" />
+            <translation>Neu beginnen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Started over: searching from scratch.</source>
-            <translation type="unfinished" />
+            <translation>Neu begonnen: Die Suche startet von vorn.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>The library was checked again.</source>
-            <translation type="unfinished" />
+            <translation>Die Bibliothek wurde erneut geprüft.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Ways out for a stuck request</source>
-            <translation type="unfinished" />
+            <translation>Auswege für eine hängengebliebene Anfrage</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6866,7 +6866,7 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Words to search the indexers for (empty: the title and author):</source>
-            <translation type="unfinished" />
+            <translation>Wörter, nach denen die Indexer durchsucht werden (leer: Titel und Autor):</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -7005,115 +7005,115 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>%n file stays: the app did not import it.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Datei bleibt: Die App hat sie nicht importiert.</numerusform>
+                <numerusform>%n Dateien bleiben: Die App hat sie nicht importiert.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Book {number}</source>
-            <translation type="unfinished" />
+            <translation>Buch {number}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Löschen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Delete the request and its files</source>
-            <translation type="unfinished" />
+            <translation>Anfrage und ihre Dateien löschen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Download</source>
-            <translation type="unfinished" />
+            <translation>Download</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>File</source>
-            <translation type="unfinished" />
+            <translation>Datei</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Files to import</source>
-            <translation type="unfinished" />
+            <translation>Zu importierende Dateien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Folder</source>
-            <translation type="unfinished" />
+            <translation>Ordner</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Von</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>Importieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Import by hand</source>
-            <translation type="unfinished" />
+            <translation>Manuell importieren</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Library entry</source>
-            <translation type="unfinished" />
+            <translation>Bibliothekseintrag</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Only what this app downloaded and imported for the request is removed.</source>
-            <translation type="unfinished" />
+            <translation>Entfernt wird nur, was diese App für die Anfrage heruntergeladen und importiert hat.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Remove the download now, without waiting for its seeding rules</source>
-            <translation type="unfinished" />
+            <translation>Download jetzt entfernen, ohne auf seine Seeding-Regeln zu warten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Removes</source>
-            <translation type="unfinished" />
+            <translation>Entfernt</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>These files go into {folder}. Your files stay where they are; copies are tagged.</source>
-            <translation type="unfinished" />
+            <translation>Diese Dateien kommen nach {folder}. Ihre Dateien bleiben, wo sie sind; die Kopien werden getaggt.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>To (in the library)</source>
-            <translation type="unfinished" />
+            <translation>Nach (in der Bibliothek)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>Was</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>What is removed</source>
-            <translation type="unfinished" />
+            <translation>Was entfernt wird</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>after its seeding rules are met</source>
-            <translation type="unfinished" />
+            <translation>sobald seine Seeding-Regeln erfüllt sind</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>now, with its data</source>
-            <translation type="unfinished" />
+            <translation>jetzt, mit seinen Daten</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>{folder} (when nothing else is left in it)</source>
-            <translation type="unfinished" />
+            <translation>{folder} (wenn nichts anderes mehr darin liegt)</translation>
         </message>
     </context>
     <context>
@@ -7555,7 +7555,7 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Ebooks</source>
-            <translation type="unfinished" />
+            <translation>E-Books</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
