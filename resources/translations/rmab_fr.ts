@@ -310,85 +310,85 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>%n chapter</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n chapitre</numerusform>
+                <numerusform>%n chapitres</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Add from URL</source>
-            <translation type="unfinished" />
+            <translation>Ajouter depuis une URL</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Auteur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Fermer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Downloading…</source>
-            <translation type="unfinished" />
+            <translation>Téléchargement…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>Importer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Imported into {folder}</source>
-            <translation type="unfinished" />
+            <translation>Importé dans {folder}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Link</source>
-            <translation type="unfinished" />
+            <translation>Lien</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Look up</source>
-            <translation type="unfinished" />
+            <translation>Rechercher</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Looking at the page…</source>
-            <translation type="unfinished" />
+            <translation>Analyse de la page…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Paste a link first.</source>
-            <translation type="unfinished" />
+            <translation>Collez d'abord un lien.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Paste a link to a page with audio: a video, a podcast episode, LibriVox, the Internet Archive.</source>
-            <translation type="unfinished" />
+            <translation>Collez le lien d'une page contenant de l'audio : une vidéo, un épisode de podcast, LibriVox, l'Internet Archive.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Stop</source>
-            <translation type="unfinished" />
+            <translation>Arrêter</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Stopping…</source>
-            <translation type="unfinished" />
+            <translation>Arrêt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>goes to {folder}</source>
-            <translation type="unfinished" />
+            <translation>ira dans {folder}</translation>
         </message>
     </context>
     <context>
@@ -409,12 +409,12 @@
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>A daemon address has no scheme: only host:port.</source>
-            <translation type="unfinished" />
+            <translation>L'adresse d'un démon n'a pas de schéma : seulement host:port.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>A daemon address looks like 127.0.0.1:58846.</source>
-            <translation type="unfinished" />
+            <translation>Une adresse de démon ressemble à 127.0.0.1:58846.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
@@ -1541,7 +1541,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Already in your library</source>
-            <translation type="unfinished" />
+            <translation>Déjà dans votre bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1596,7 +1596,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Only the ebook: also when the audiobook is already here</source>
-            <translation type="unfinished" />
+            <translation>Seulement le livre numérique : même si le livre audio est déjà là</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1611,7 +1611,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Request the ebook</source>
-            <translation type="unfinished" />
+            <translation>Demander le livre numérique</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1692,7 +1692,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>{message} Request it again, for another edition or narration? The copy you have stays where it is.</source>
-            <translation type="unfinished" />
+            <translation>{message} Le demander à nouveau, pour une autre édition ou une autre narration ? L'exemplaire que vous avez reste où il est.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -2270,7 +2270,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source> KiB/s</source>
-            <translation type="unfinished" />
+            <translation> Kio/s</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2362,17 +2362,17 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category &amp;after import</source>
-            <translation type="unfinished" />
+            <translation>Catégorie &amp;après import</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category (qBittorrent, SABnzbd, NZBGet) or label (Transmission, Deluge)</source>
-            <translation type="unfinished" />
+            <translation>Catégorie (qBittorrent, SABnzbd, NZBGet) ou label (Transmission, Deluge)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category or label the download moves to once the book is imported</source>
-            <translation type="unfinished" />
+            <translation>Catégorie ou label où le téléchargement est déplacé une fois le livre importé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2387,7 +2387,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Downloads the app makes itself: audio from a link (Add from URL)</source>
-            <translation type="unfinished" />
+            <translation>Téléchargements faits par l'application elle-même : audio depuis un lien (Ajouter depuis une URL)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2477,7 +2477,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Speed limit for &amp;links</source>
-            <translation type="unfinished" />
+            <translation>Limite de vitesse des &amp;liens</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2507,7 +2507,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>empty: leave it in its category</source>
-            <translation type="unfinished" />
+            <translation>vide : le laisser dans sa catégorie</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2522,7 +2522,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>no limit</source>
-            <translation type="unfinished" />
+            <translation>sans limite</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2563,112 +2563,112 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Add each imported ebook to Calibre (calibredb add)</source>
-            <translation type="unfinished" />
+            <translation>Ajouter chaque livre numérique importé à Calibre (calibredb add)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Calibre</source>
-            <translation type="unfinished" />
+            <translation>Calibre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Calibre library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque Calibre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Calibre's default library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothèque par défaut de Calibre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Choose…</source>
-            <translation type="unfinished" />
+            <translation>Choisir…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Ebook folder</source>
-            <translation type="unfinished" />
+            <translation>Dossier des livres numériques</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Ebook folder template</source>
-            <translation type="unfinished" />
+            <translation>Modèle de dossier des livres numériques</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Empty: the library's folder template</source>
-            <translation type="unfinished" />
+            <translation>Vide : le modèle de dossier de la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>For example: {folder}/</source>
-            <translation type="unfinished" />
+            <translation>Par exemple : {folder}/</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Found on the PATH</source>
-            <translation type="unfinished" />
+            <translation>Trouvé dans le PATH</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Found: {version}</source>
-            <translation type="unfinished" />
+            <translation>Trouvé : {version}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Free ebook sources</source>
-            <translation type="unfinished" />
+            <translation>Sources de livres numériques gratuits</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Gutendex address</source>
-            <translation type="unfinished" />
+            <translation>Adresse de Gutendex</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Internet Archive address</source>
-            <translation type="unfinished" />
+            <translation>Adresse de l'Internet Archive</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Looking for calibredb…</source>
-            <translation type="unfinished" />
+            <translation>Recherche de calibredb…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Next to the audiobook, in the library folder</source>
-            <translation type="unfinished" />
+            <translation>À côté du livre audio, dans le dossier de la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Search Project Gutenberg, Standard Ebooks and the Internet Archive (public domain only)</source>
-            <translation type="unfinished" />
+            <translation>Chercher dans Project Gutenberg, Standard Ebooks et l'Internet Archive (domaine public uniquement)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Standard Ebooks address</source>
-            <translation type="unfinished" />
+            <translation>Adresse de Standard Ebooks</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Template</source>
-            <translation type="unfinished" />
+            <translation>Modèle</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Test</source>
-            <translation type="unfinished" />
+            <translation>Tester</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Where ebooks go</source>
-            <translation type="unfinished" />
+            <translation>Emplacement des livres numériques</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>calibredb program</source>
-            <translation type="unfinished" />
+            <translation>Programme calibredb</translation>
         </message>
     </context>
     <context>
@@ -3346,7 +3346,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Grabs per day</source>
-            <translation type="unfinished" />
+            <translation>Réc&amp;upérations par jour</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3426,7 +3426,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Downloads a day; further grabs wait for the next day</source>
-            <translation type="unfinished" />
+            <translation>Téléchargements par jour ; les récupérations suivantes attendent le lendemain</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3529,12 +3529,12 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Searches a day; the search skips this indexer once they are used</source>
-            <translation type="unfinished" />
+            <translation>Recherches par jour ; une fois épuisées, la recherche ignore cet indexeur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Searches per &amp;day</source>
-            <translation type="unfinished" />
+            <translation>Recherches par &amp;jour</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3564,7 +3564,7 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>as the indexer reports</source>
-            <translation type="unfinished" />
+            <translation>selon l'indexeur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -4100,7 +4100,7 @@ La récupérer quand même ?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Add from URL…</source>
-            <translation type="unfinished" />
+            <translation>Ajouter depuis une URL…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
@@ -4130,7 +4130,7 @@ La récupérer quand même ?</translation>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Import the audio of a link (video, podcast, LibriVox) as a book</source>
-            <translation type="unfinished" />
+            <translation>Importer l'audio d'un lien (vidéo, podcast, LibriVox) comme livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
@@ -5363,12 +5363,12 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Added to Calibre: {report}</source>
-            <translation type="unfinished" />
+            <translation>Ajouté à Calibre : {report}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Category not changed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Catégorie non modifiée : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5378,7 +5378,7 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Download moved to category “{category}”</source>
-            <translation type="unfinished" />
+            <translation>Téléchargement déplacé dans la catégorie « {category} »</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5406,7 +5406,7 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Not added to Calibre: {error}</source>
-            <translation type="unfinished" />
+            <translation>Non ajouté à Calibre : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5436,7 +5436,7 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>done</source>
-            <translation type="unfinished" />
+            <translation>terminé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5691,7 +5691,7 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Grab limit reached ({reason})</source>
-            <translation type="unfinished" />
+            <translation>Limite de récupérations atteinte ({reason})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
@@ -5726,7 +5726,7 @@ Les détails figurent dans le fichier journal.</translation>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Not grabbed now: {error}</source>
-            <translation type="unfinished" />
+            <translation>Pas récupéré pour l'instant : {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
@@ -6666,7 +6666,7 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Delete with files…</source>
-            <translation type="unfinished" />
+            <translation>Supprimer avec les fichiers…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6706,7 +6706,7 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>File of the book (audio or ebook)</source>
-            <translation type="unfinished" />
+            <translation>Fichier du livre (audio ou livre numérique)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6726,32 +6726,32 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Folder that holds the book</source>
-            <translation type="unfinished" />
+            <translation>Dossier contenant le livre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Import a folder by hand…</source>
-            <translation type="unfinished" />
+            <translation>Importer un dossier manuellement…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Import files by hand…</source>
-            <translation type="unfinished" />
+            <translation>Importer des fichiers manuellement…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Import started; the request follows it.</source>
-            <translation type="unfinished" />
+            <translation>Import lancé ; la demande le suit.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Looking at {path}…</source>
-            <translation type="unfinished" />
+            <translation>Analyse de {path}…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>More</source>
-            <translation type="unfinished" />
+            <translation>Plus</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6776,7 +6776,7 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Re-check the library</source>
-            <translation type="unfinished" />
+            <translation>Revérifier la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6806,17 +6806,17 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Search with other words</source>
-            <translation type="unfinished" />
+            <translation>Chercher avec d'autres mots</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Search with other words…</source>
-            <translation type="unfinished" />
+            <translation>Chercher avec d'autres mots…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Searching again with your words.</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle recherche avec vos mots.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6841,22 +6841,22 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Start over</source>
-            <translation type="unfinished" />
+            <translation>Recommencer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Started over: searching from scratch.</source>
-            <translation type="unfinished" />
+            <translation>Reprise à zéro : nouvelle recherche depuis le début.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>The library was checked again.</source>
-            <translation type="unfinished" />
+            <translation>La bibliothèque a été revérifiée.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Ways out for a stuck request</source>
-            <translation type="unfinished" />
+            <translation>Solutions pour une demande bloquée</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6866,7 +6866,7 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Words to search the indexers for (empty: the title and author):</source>
-            <translation type="unfinished" />
+            <translation>Mots à chercher dans les indexeurs (vide : le titre et l'auteur) :</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -7005,115 +7005,115 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>%n file stays: the app did not import it.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n fichier reste : l'application ne l'a pas importé.</numerusform>
+                <numerusform>%n fichiers restent : l'application ne les a pas importés.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Book {number}</source>
-            <translation type="unfinished" />
+            <translation>Livre nº {number}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Supprimer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Delete the request and its files</source>
-            <translation type="unfinished" />
+            <translation>Supprimer la demande et ses fichiers</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Download</source>
-            <translation type="unfinished" />
+            <translation>Téléchargement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>File</source>
-            <translation type="unfinished" />
+            <translation>Fichier</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Files to import</source>
-            <translation type="unfinished" />
+            <translation>Fichiers à importer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Folder</source>
-            <translation type="unfinished" />
+            <translation>Dossier</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>De</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>Importer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Import by hand</source>
-            <translation type="unfinished" />
+            <translation>Importer manuellement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Library entry</source>
-            <translation type="unfinished" />
+            <translation>Entrée de la bibliothèque</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Only what this app downloaded and imported for the request is removed.</source>
-            <translation type="unfinished" />
+            <translation>Seul ce que cette application a téléchargé et importé pour la demande est supprimé.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Remove the download now, without waiting for its seeding rules</source>
-            <translation type="unfinished" />
+            <translation>Supprimer le téléchargement maintenant, sans attendre ses règles de partage</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Removes</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>These files go into {folder}. Your files stay where they are; copies are tagged.</source>
-            <translation type="unfinished" />
+            <translation>Ces fichiers vont dans {folder}. Vos fichiers restent où ils sont ; les copies sont taguées.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>To (in the library)</source>
-            <translation type="unfinished" />
+            <translation>Vers (dans la bibliothèque)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>Détail</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>What is removed</source>
-            <translation type="unfinished" />
+            <translation>Ce qui est supprimé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>after its seeding rules are met</source>
-            <translation type="unfinished" />
+            <translation>une fois ses règles de partage remplies</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>now, with its data</source>
-            <translation type="unfinished" />
+            <translation>maintenant, avec ses données</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>{folder} (when nothing else is left in it)</source>
-            <translation type="unfinished" />
+            <translation>{folder} (s'il ne contient plus rien d'autre)</translation>
         </message>
     </context>
     <context>
@@ -7555,7 +7555,7 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Ebooks</source>
-            <translation type="unfinished" />
+            <translation>Livres numériques</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
