@@ -310,85 +310,85 @@
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>%n chapter</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n capítulo</numerusform>
+                <numerusform>%n capítulos</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Add from URL</source>
-            <translation type="unfinished" />
+            <translation>Agregar desde URL</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Autor</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Cerrar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Downloading…</source>
-            <translation type="unfinished" />
+            <translation>Descargando…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>Importar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Imported into {folder}</source>
-            <translation type="unfinished" />
+            <translation>Importado en {folder}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Link</source>
-            <translation type="unfinished" />
+            <translation>Enlace</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Look up</source>
-            <translation type="unfinished" />
+            <translation>Consultar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Looking at the page…</source>
-            <translation type="unfinished" />
+            <translation>Examinando la página…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Paste a link first.</source>
-            <translation type="unfinished" />
+            <translation>Pegue primero un enlace.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Paste a link to a page with audio: a video, a podcast episode, LibriVox, the Internet Archive.</source>
-            <translation type="unfinished" />
+            <translation>Pegue un enlace a una página con audio: un video, un episodio de pódcast, LibriVox, el Internet Archive.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Stop</source>
-            <translation type="unfinished" />
+            <translation>Detener</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Stopping…</source>
-            <translation type="unfinished" />
+            <translation>Deteniendo…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Título</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/add_url_dialog.py" />
             <source>goes to {folder}</source>
-            <translation type="unfinished" />
+            <translation>va a {folder}</translation>
         </message>
     </context>
     <context>
@@ -409,12 +409,12 @@
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>A daemon address has no scheme: only host:port.</source>
-            <translation type="unfinished" />
+            <translation>La dirección de un daemon no lleva esquema: solo host:puerto.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
             <source>A daemon address looks like 127.0.0.1:58846.</source>
-            <translation type="unfinished" />
+            <translation>Una dirección de daemon tiene la forma 127.0.0.1:58846.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/addresses.py" />
@@ -1541,7 +1541,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Already in your library</source>
-            <translation type="unfinished" />
+            <translation>Ya está en su biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1596,7 +1596,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Only the ebook: also when the audiobook is already here</source>
-            <translation type="unfinished" />
+            <translation>Solo el libro electrónico: también cuando el audiolibro ya está aquí</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1611,7 +1611,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Request the ebook</source>
-            <translation type="unfinished" />
+            <translation>Solicitar el libro electrónico</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1692,7 +1692,7 @@
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>{message} Request it again, for another edition or narration? The copy you have stays where it is.</source>
-            <translation type="unfinished" />
+            <translation>{message} ¿Solicitarlo de nuevo, para otra edición o narración? La copia que tiene se queda donde está.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -2270,7 +2270,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source> KiB/s</source>
-            <translation type="unfinished" />
+            <translation> KiB/s</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2362,17 +2362,17 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category &amp;after import</source>
-            <translation type="unfinished" />
+            <translation>Categoría &amp;final tras importar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category (qBittorrent, SABnzbd, NZBGet) or label (Transmission, Deluge)</source>
-            <translation type="unfinished" />
+            <translation>Categoría (qBittorrent, SABnzbd, NZBGet) o etiqueta (Transmission, Deluge)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category or label the download moves to once the book is imported</source>
-            <translation type="unfinished" />
+            <translation>Categoría o etiqueta a la que pasa la descarga una vez importado el libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2387,7 +2387,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Downloads the app makes itself: audio from a link (Add from URL)</source>
-            <translation type="unfinished" />
+            <translation>Descargas que hace la propia aplicación: audio desde un enlace (Agregar desde URL)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2477,7 +2477,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Speed limit for &amp;links</source>
-            <translation type="unfinished" />
+            <translation>Velocidad má&amp;xima de enlaces</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2507,7 +2507,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>empty: leave it in its category</source>
-            <translation type="unfinished" />
+            <translation>vacío: dejarla en su categoría</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2522,7 +2522,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>no limit</source>
-            <translation type="unfinished" />
+            <translation>sin límite</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2563,112 +2563,112 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Add each imported ebook to Calibre (calibredb add)</source>
-            <translation type="unfinished" />
+            <translation>Agregar cada libro electrónico importado a Calibre (calibredb add)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Calibre</source>
-            <translation type="unfinished" />
+            <translation>Calibre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Calibre library</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca de Calibre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Calibre's default library</source>
-            <translation type="unfinished" />
+            <translation>Biblioteca predeterminada de Calibre</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Choose…</source>
-            <translation type="unfinished" />
+            <translation>Elegir…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Ebook folder</source>
-            <translation type="unfinished" />
+            <translation>Carpeta de libros electrónicos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Ebook folder template</source>
-            <translation type="unfinished" />
+            <translation>Plantilla de carpeta de libros electrónicos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Empty: the library's folder template</source>
-            <translation type="unfinished" />
+            <translation>Vacío: la plantilla de carpeta de la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>For example: {folder}/</source>
-            <translation type="unfinished" />
+            <translation>Por ejemplo: {folder}/</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Found on the PATH</source>
-            <translation type="unfinished" />
+            <translation>Encontrado en el PATH</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Found: {version}</source>
-            <translation type="unfinished" />
+            <translation>Encontrado: {version}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Free ebook sources</source>
-            <translation type="unfinished" />
+            <translation>Fuentes de libros electrónicos gratuitos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Gutendex address</source>
-            <translation type="unfinished" />
+            <translation>Dirección de Gutendex</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Internet Archive address</source>
-            <translation type="unfinished" />
+            <translation>Dirección del Internet Archive</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Looking for calibredb…</source>
-            <translation type="unfinished" />
+            <translation>Buscando calibredb…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Next to the audiobook, in the library folder</source>
-            <translation type="unfinished" />
+            <translation>Junto al audiolibro, en la carpeta de la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Search Project Gutenberg, Standard Ebooks and the Internet Archive (public domain only)</source>
-            <translation type="unfinished" />
+            <translation>Buscar en Project Gutenberg, Standard Ebooks y el Internet Archive (solo dominio público)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Standard Ebooks address</source>
-            <translation type="unfinished" />
+            <translation>Dirección de Standard Ebooks</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Template</source>
-            <translation type="unfinished" />
+            <translation>Plantilla</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Test</source>
-            <translation type="unfinished" />
+            <translation>Probar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>Where ebooks go</source>
-            <translation type="unfinished" />
+            <translation>Destino de los libros electrónicos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>calibredb program</source>
-            <translation type="unfinished" />
+            <translation>Programa calibredb</translation>
         </message>
     </context>
     <context>
@@ -3346,7 +3346,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>&amp;Grabs per day</source>
-            <translation type="unfinished" />
+            <translation>Releases &amp;obtenidas por día</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3426,7 +3426,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Downloads a day; further grabs wait for the next day</source>
-            <translation type="unfinished" />
+            <translation>Descargas al día; las siguientes obtenciones esperan al día siguiente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3529,12 +3529,12 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Searches a day; the search skips this indexer once they are used</source>
-            <translation type="unfinished" />
+            <translation>Búsquedas al día; una vez agotadas, la búsqueda omite este indexador</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Searches per &amp;day</source>
-            <translation type="unfinished" />
+            <translation>Bús&amp;quedas por día</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3564,7 +3564,7 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>as the indexer reports</source>
-            <translation type="unfinished" />
+            <translation>según el indexador</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -4100,7 +4100,7 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Add from URL…</source>
-            <translation type="unfinished" />
+            <translation>Agregar desde URL…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
@@ -4130,7 +4130,7 @@ Grab it anyway?</source>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>Import the audio of a link (video, podcast, LibriVox) as a book</source>
-            <translation type="unfinished" />
+            <translation>Importar el audio de un enlace (video, pódcast, LibriVox) como libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
@@ -5363,12 +5363,12 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Added to Calibre: {report}</source>
-            <translation type="unfinished" />
+            <translation>Agregado a Calibre: {report}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Category not changed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Categoría sin cambiar: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5378,7 +5378,7 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Download moved to category “{category}”</source>
-            <translation type="unfinished" />
+            <translation>Descarga movida a la categoría “{category}”</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5406,7 +5406,7 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Not added to Calibre: {error}</source>
-            <translation type="unfinished" />
+            <translation>No agregado a Calibre: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5436,7 +5436,7 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>done</source>
-            <translation type="unfinished" />
+            <translation>hecho</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -5691,7 +5691,7 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Grab limit reached ({reason})</source>
-            <translation type="unfinished" />
+            <translation>Límite de obtención alcanzado ({reason})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
@@ -5726,7 +5726,7 @@ Los detalles están en el archivo de registro.</translation>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
             <source>Not grabbed now: {error}</source>
-            <translation type="unfinished" />
+            <translation>No obtenida por ahora: {error}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
@@ -6666,7 +6666,7 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Delete with files…</source>
-            <translation type="unfinished" />
+            <translation>Eliminar con archivos…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6706,7 +6706,7 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>File of the book (audio or ebook)</source>
-            <translation type="unfinished" />
+            <translation>Archivo del libro (audio o libro electrónico)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6726,32 +6726,32 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Folder that holds the book</source>
-            <translation type="unfinished" />
+            <translation>Carpeta que contiene el libro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Import a folder by hand…</source>
-            <translation type="unfinished" />
+            <translation>Importar una carpeta manualmente…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Import files by hand…</source>
-            <translation type="unfinished" />
+            <translation>Importar archivos manualmente…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Import started; the request follows it.</source>
-            <translation type="unfinished" />
+            <translation>Importación iniciada; la solicitud la sigue.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Looking at {path}…</source>
-            <translation type="unfinished" />
+            <translation>Examinando {path}…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>More</source>
-            <translation type="unfinished" />
+            <translation>Más</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6776,7 +6776,7 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Re-check the library</source>
-            <translation type="unfinished" />
+            <translation>Volver a comprobar la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6806,17 +6806,17 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Search with other words</source>
-            <translation type="unfinished" />
+            <translation>Buscar con otras palabras</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Search with other words…</source>
-            <translation type="unfinished" />
+            <translation>Buscar con otras palabras…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Searching again with your words.</source>
-            <translation type="unfinished" />
+            <translation>Buscando de nuevo con sus palabras.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6841,22 +6841,22 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Start over</source>
-            <translation type="unfinished" />
+            <translation>Empezar de cero</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Started over: searching from scratch.</source>
-            <translation type="unfinished" />
+            <translation>Reiniciada: buscando desde cero.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>The library was checked again.</source>
-            <translation type="unfinished" />
+            <translation>Se volvió a comprobar la biblioteca.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Ways out for a stuck request</source>
-            <translation type="unfinished" />
+            <translation>Salidas para una solicitud atascada</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6866,7 +6866,7 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Words to search the indexers for (empty: the title and author):</source>
-            <translation type="unfinished" />
+            <translation>Palabras que buscar en los indexadores (vacío: el título y el autor):</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -7005,115 +7005,115 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>%n file stays: the app did not import it.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n archivo se queda: la aplicación no lo importó.</numerusform>
+                <numerusform>%n archivos se quedan: la aplicación no los importó.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Book {number}</source>
-            <translation type="unfinished" />
+            <translation>Libro {number}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Eliminar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Delete the request and its files</source>
-            <translation type="unfinished" />
+            <translation>Eliminar la solicitud y sus archivos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Download</source>
-            <translation type="unfinished" />
+            <translation>Descarga</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>File</source>
-            <translation type="unfinished" />
+            <translation>Archivo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Files to import</source>
-            <translation type="unfinished" />
+            <translation>Archivos que importar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Folder</source>
-            <translation type="unfinished" />
+            <translation>Carpeta</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Desde</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>Importar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Import by hand</source>
-            <translation type="unfinished" />
+            <translation>Importar manualmente</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Library entry</source>
-            <translation type="unfinished" />
+            <translation>Entrada de la biblioteca</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Only what this app downloaded and imported for the request is removed.</source>
-            <translation type="unfinished" />
+            <translation>Solo se elimina lo que esta aplicación descargó e importó para la solicitud.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Remove the download now, without waiting for its seeding rules</source>
-            <translation type="unfinished" />
+            <translation>Quitar la descarga ahora, sin esperar a sus reglas de siembra</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>Removes</source>
-            <translation type="unfinished" />
+            <translation>Se elimina</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>These files go into {folder}. Your files stay where they are; copies are tagged.</source>
-            <translation type="unfinished" />
+            <translation>Estos archivos van a {folder}. Sus archivos se quedan donde están; las copias se etiquetan.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>To (in the library)</source>
-            <translation type="unfinished" />
+            <translation>Hacia (en la biblioteca)</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>Qué</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>What is removed</source>
-            <translation type="unfinished" />
+            <translation>Qué se elimina</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>after its seeding rules are met</source>
-            <translation type="unfinished" />
+            <translation>cuando se cumplan sus reglas de siembra</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>now, with its data</source>
-            <translation type="unfinished" />
+            <translation>ahora, con sus datos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>{folder} (when nothing else is left in it)</source>
-            <translation type="unfinished" />
+            <translation>{folder} (cuando ya no quede nada más en ella)</translation>
         </message>
     </context>
     <context>
@@ -7555,7 +7555,7 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Ebooks</source>
-            <translation type="unfinished" />
+            <translation>Libros electrónicos</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
