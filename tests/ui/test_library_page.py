@@ -144,7 +144,9 @@ def test_play_opens_the_first_audio_file(
     assert opened == [str(book / "CD1" / "02.mp3")]
 
 
-def test_retag_and_rescan_call_the_service(qtbot, shell: Shell, core: AppCore, tmp_path: Path) -> None:
+def test_retag_and_rescan_call_the_service(
+    monkeypatch, qtbot, shell: Shell, core: AppCore, tmp_path: Path
+) -> None:
     from tests.audiofiles import make_audio
 
     root = tmp_path / "Library"
@@ -158,6 +160,11 @@ def test_retag_and_rescan_call_the_service(qtbot, shell: Shell, core: AppCore, t
     qtbot.addWidget(page)
     page.select_row(0)
     assert page.actions["retag"].isEnabled()
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
+    )  # Re-tag asks
     page.trigger("retag")
     assert calls == ["Ancillary Justice"]
     assert shell.notifier.sent[-1][0] == "Re-tagged"
