@@ -14,7 +14,7 @@ import httpx
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from rmab_desktop.clients._http import DEFAULT_TIMEOUT, send
+from rmab_desktop.clients._http import DEFAULT_TIMEOUT, new_client, send
 from rmab_desktop.domain.errors import InvalidResponseError, ValidationError
 from rmab_desktop.domain.shelves import ShelfBook, split_series
 
@@ -90,7 +90,7 @@ def fetch_shelf(url: str, *, transport: httpx.BaseTransport | None = None) -> tu
     url = check_feed_url(url)
     title = ""
     books: dict[str, ShelfBook] = {}
-    with httpx.Client(timeout=DEFAULT_TIMEOUT, transport=transport, follow_redirects=True) as client:
+    with new_client(timeout=DEFAULT_TIMEOUT, transport=transport, follow_redirects=True) as client:
         for page in range(1, MAX_PAGES + 1):
             response = send(client, SERVICE, "GET", _page_url(url, page))
             page_title, page_books = parse_feed(response.content)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import httpx
 
-from rmab_desktop.clients._http import normalize_base_url, parse_json, send
+from rmab_desktop.clients._http import new_client, normalize_base_url, parse_json, send
 from rmab_desktop.clients.fields import dicts, integer, mapping, text
 from rmab_desktop.domain.errors import InvalidResponseError
 from rmab_desktop.domain.releases import Release, ReleaseFile
@@ -31,7 +31,7 @@ def person(name: str) -> str:
 class GutendexClient:
     def __init__(self, base_url: str = DEFAULT_URL, *, http: httpx.Client | None = None) -> None:
         self.base_url = normalize_base_url(base_url)
-        self._http = http or httpx.Client(timeout=TIMEOUT, follow_redirects=True)
+        self._http = http or new_client(timeout=TIMEOUT, follow_redirects=True)
 
     def search(self, words: str, *, limit: int = 10) -> list[Release]:
         response = send(self._http, SERVICE, "GET", f"{self.base_url}/books", params={"search": words})

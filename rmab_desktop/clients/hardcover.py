@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from rmab_desktop.clients._http import DEFAULT_TIMEOUT, parse_json, send
+from rmab_desktop.clients._http import DEFAULT_TIMEOUT, new_client, parse_json, send
 from rmab_desktop.domain.errors import AuthenticationError, InvalidResponseError, NotFoundError
 from rmab_desktop.domain.shelves import ShelfBook
 
@@ -46,7 +46,7 @@ class HardcoverClient:
             )
         bearer = token if token.lower().startswith("bearer ") else f"Bearer {token}"
         self.url = url
-        self._client = httpx.Client(
+        self._client = new_client(
             timeout=DEFAULT_TIMEOUT,
             transport=transport,
             headers={"Authorization": bearer, "Content-Type": "application/json"},

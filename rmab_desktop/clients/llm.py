@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 
-from rmab_desktop.clients._http import fetch, parse_json
+from rmab_desktop.clients._http import fetch, new_client, parse_json
 from rmab_desktop.domain.errors import (
     AuthenticationError,
     InvalidResponseError,
@@ -85,7 +85,7 @@ def _retry_after(response: httpx.Response) -> str:
 def _send(model: ChatModel, method: str, url: str, **kwargs: Any) -> Any:
     service = model.service
     try:
-        with httpx.Client(timeout=TIMEOUT, follow_redirects=True) as client:
+        with new_client(timeout=TIMEOUT, follow_redirects=True) as client:
             response = fetch(client, service, method, url, seconds=DEADLINE_SECONDS, **kwargs)
     except ServiceTimeoutError as exc:
         raise ServiceTimeoutError(

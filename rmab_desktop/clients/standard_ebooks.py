@@ -14,7 +14,7 @@ import httpx
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
-from rmab_desktop.clients._http import normalize_base_url, send
+from rmab_desktop.clients._http import new_client, normalize_base_url, send
 from rmab_desktop.domain.errors import InvalidResponseError
 from rmab_desktop.domain.releases import Release, ReleaseFile
 
@@ -35,7 +35,7 @@ def _text(entry: Element, path: str) -> str:
 class StandardEbooksClient:
     def __init__(self, base_url: str = DEFAULT_URL, *, http: httpx.Client | None = None) -> None:
         self.base_url = normalize_base_url(base_url)
-        self._http = http or httpx.Client(timeout=TIMEOUT, follow_redirects=True)
+        self._http = http or new_client(timeout=TIMEOUT, follow_redirects=True)
 
     def search(self, words: str, *, limit: int = 10) -> list[Release]:
         url = f"{self.base_url}/feeds/opds/all"

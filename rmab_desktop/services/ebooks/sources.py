@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import httpx
 
+from rmab_desktop.clients._http import new_client
 from rmab_desktop.clients.gutendex import GutendexClient
 from rmab_desktop.clients.internet_archive import InternetArchiveClient
 from rmab_desktop.clients.standard_ebooks import StandardEbooksClient
@@ -32,7 +33,7 @@ class FreeEbookSources:
         http_factory: Callable[[], httpx.Client] | None = None,
     ) -> None:
         self._settings = settings  # read at each search: the user may change Settings meanwhile
-        self._http_factory = http_factory or (lambda: httpx.Client(timeout=TIMEOUT, follow_redirects=True))
+        self._http_factory = http_factory or (lambda: new_client(timeout=TIMEOUT, follow_redirects=True))
         self.last_errors: list[tuple[str, RmabError]] = []
 
     @property
