@@ -1019,11 +1019,6 @@
             <translation>{count} · zuletzt synchronisiert {when}</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
-            <source>{percent}%</source>
-            <translation>{percent} %</translation>
-        </message>
-        <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>{percent}% listened</source>
             <translation>{percent} % gehört</translation>
@@ -2833,6 +2828,12 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
             <location filename="../../rmab_desktop/ui/formatting.py" />
             <source>{minutes} min</source>
             <translation>{minutes} Min.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/formatting.py" />
+            <source>{number}%</source>
+            <comment>a percentage</comment>
+            <translation>{number} %</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/formatting.py" />
@@ -6891,12 +6892,6 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
-            <source>{number}%</source>
-            <comment>a percentage</comment>
-            <translation>{number} %</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>{title} — {status}</source>
             <translation>{title} – {status}</translation>
         </message>
@@ -7438,12 +7433,6 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <source>{number} s</source>
             <comment>seconds</comment>
             <translation>{number} s</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
-            <source>{number}%</source>
-            <comment>a percentage</comment>
-            <translation>{number} %</translation>
         </message>
     </context>
     <context>
@@ -8387,15 +8376,6 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
                 <numerusform>{down} von %n ausgefallen</numerusform>
                 <numerusform>{down} von %n ausgefallen</numerusform>
             </translation>
-        </message>
-    </context>
-    <context>
-        <name>Tables</name>
-        <message>
-            <location filename="../../rmab_desktop/ui/models/row_model.py" />
-            <source>{value}%</source>
-            <comment>a percentage</comment>
-            <translation>{value} %</translation>
         </message>
     </context>
     <context>

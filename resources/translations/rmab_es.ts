@@ -1019,11 +1019,6 @@
             <translation>{count} · última sincronización: {when}</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
-            <source>{percent}%</source>
-            <translation>{percent} %</translation>
-        </message>
-        <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>{percent}% listened</source>
             <translation>{percent} % escuchado</translation>
@@ -2833,6 +2828,12 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
             <location filename="../../rmab_desktop/ui/formatting.py" />
             <source>{minutes} min</source>
             <translation>{minutes} min</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/formatting.py" />
+            <source>{number}%</source>
+            <comment>a percentage</comment>
+            <translation>{number} %</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/formatting.py" />
@@ -6891,12 +6892,6 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
-            <source>{number}%</source>
-            <comment>a percentage</comment>
-            <translation>{number} %</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>{title} — {status}</source>
             <translation>{title} — {status}</translation>
         </message>
@@ -7438,12 +7433,6 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <source>{number} s</source>
             <comment>seconds</comment>
             <translation>{number} s</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
-            <source>{number}%</source>
-            <comment>a percentage</comment>
-            <translation>{number} %</translation>
         </message>
     </context>
     <context>
@@ -8387,15 +8376,6 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
                 <numerusform>{down} de %n caído</numerusform>
                 <numerusform>{down} de %n caídos</numerusform>
             </translation>
-        </message>
-    </context>
-    <context>
-        <name>Tables</name>
-        <message>
-            <location filename="../../rmab_desktop/ui/models/row_model.py" />
-            <source>{value}%</source>
-            <comment>a percentage</comment>
-            <translation>{value} %</translation>
         </message>
     </context>
     <context>

@@ -1019,11 +1019,6 @@
             <translation>{count} · dernière synchronisation : {when}</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/ui/delegates/audible_card_delegate.py" />
-            <source>{percent}%</source>
-            <translation>{percent} %</translation>
-        </message>
-        <message>
             <location filename="../../rmab_desktop/ui/models/audible_model.py" />
             <source>{percent}% listened</source>
             <translation>écouté à {percent} %</translation>
@@ -2833,6 +2828,12 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
             <location filename="../../rmab_desktop/ui/formatting.py" />
             <source>{minutes} min</source>
             <translation>{minutes} min</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/formatting.py" />
+            <source>{number}%</source>
+            <comment>a percentage</comment>
+            <translation>{number} %</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/formatting.py" />
@@ -6891,12 +6892,6 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
-            <source>{number}%</source>
-            <comment>a percentage</comment>
-            <translation>{number} %</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>{title} — {status}</source>
             <translation>{title} — {status}</translation>
         </message>
@@ -7438,12 +7433,6 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <source>{number} s</source>
             <comment>seconds</comment>
             <translation>{number} s</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/delegates/service_card_delegate.py" />
-            <source>{number}%</source>
-            <comment>a percentage</comment>
-            <translation>{number} %</translation>
         </message>
     </context>
     <context>
@@ -8387,15 +8376,6 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
                 <numerusform>{down} sur %n hors service</numerusform>
                 <numerusform>{down} sur %n hors service</numerusform>
             </translation>
-        </message>
-    </context>
-    <context>
-        <name>Tables</name>
-        <message>
-            <location filename="../../rmab_desktop/ui/models/row_model.py" />
-            <source>{value}%</source>
-            <comment>a percentage</comment>
-            <translation>{value} %</translation>
         </message>
     </context>
     <context>

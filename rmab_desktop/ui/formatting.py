@@ -97,6 +97,14 @@ def number(value: float, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals) if decimals else QLocale().toString(int(value))
 
 
+def percent(fraction: float | None, decimals: int = 0) -> str:
+    """A fraction as a percentage ("42%", "42 %", "99.5%"); "–" when unknown."""
+    if fraction is None:
+        return "–"
+    value = round(fraction * 100, decimals) if decimals else round(fraction * 100)
+    return tr("{number}%", "a percentage").format(number=number(value, decimals))
+
+
 def size(value: int | None) -> str:
     """A file size ("1.4 GB" / "1,4 GB"); "" when unknown."""
     if value is None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from rmab_desktop.domain.audible_library import AudibleEntry
 from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.ui import theme
-from rmab_desktop.ui.formatting import number
+from rmab_desktop.ui.formatting import percent
 from rmab_desktop.ui.models.audible_model import progress_of
 from rmab_desktop.ui.models.roles import ObjectRole
 
@@ -89,11 +89,7 @@ class AudibleCardDelegate(QStyledItemDelegate):
     @staticmethod
     def _progress(painter: QPainter, palette: QPalette, rect: QRect, entry: AudibleEntry) -> None:
         fraction = progress_of(entry)
-        label = (
-            tr("Finished")
-            if entry.finished
-            else tr("{percent}%").format(percent=number(round(fraction * 100)))
-        )
+        label = tr("Finished") if entry.finished else percent(fraction)
         label_width = painter.fontMetrics().horizontalAdvance(label) + 6
         bar = QRect(rect.left(), rect.center().y() - 3, max(rect.width() - label_width, 20), 6)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from rmab_desktop.domain.enums import HealthState
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.health import KIND_TITLES, HealthSample, ServiceStatus
-from rmab_desktop.ui.formatting import friendly_time, number
+from rmab_desktop.ui.formatting import friendly_time, number, percent
 from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.models.service_status_model import STATE_LEVELS
 from rmab_desktop.ui.theme import status_color
@@ -34,10 +34,6 @@ STATE_WORDS = {
 }
 
 
-def percent(value: float | None) -> str:
-    return "–" if value is None else tr("{number}%", "a percentage").format(number=number(value * 100, 1))
-
-
 def latency_text(value: float | None) -> str:
     if value is None:
         return "–"
@@ -54,7 +50,7 @@ def card_lines(status: ServiceStatus) -> list[str]:
             latency=latency_text(status.latency_ms), when=checked
         ),
         tr("Uptime 24 h {day}   ·   7 d {week}").format(
-            day=percent(status.uptime_24h), week=percent(status.uptime_7d)
+            day=percent(status.uptime_24h, 1), week=percent(status.uptime_7d, 1)
         ),
     ]
 

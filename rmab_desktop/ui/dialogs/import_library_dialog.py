@@ -37,9 +37,8 @@ from rmab_desktop.services.library.importing import (
 )
 from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE
 from rmab_desktop.ui.dialogs.sizing import set_column_widths
-from rmab_desktop.ui.formatting import number
+from rmab_desktop.ui.formatting import number, percent
 from rmab_desktop.ui.models.roles import KeyRole, ObjectRole, SortRole
-from rmab_desktop.ui.models.row_model import percent
 from rmab_desktop.ui.notifier import Notifier
 from rmab_desktop.ui.theme import status_color
 

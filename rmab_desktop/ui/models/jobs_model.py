@@ -10,9 +10,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from rmab_desktop.domain.enums import JobStatus
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.jobs import Job
-from rmab_desktop.ui.formatting import friendly_time, full_time
+from rmab_desktop.ui.formatting import friendly_time, full_time, percent
 from rmab_desktop.ui.models.reference_filter import ReferenceFilterProxy
-from rmab_desktop.ui.models.row_model import Column, RowTableModel, percent
+from rmab_desktop.ui.models.row_model import Column, RowTableModel
 
 tr = Translator("JobsTable")
 

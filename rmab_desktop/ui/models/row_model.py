@@ -14,7 +14,6 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from rmab_desktop.domain.i18n import Translator, text
-from rmab_desktop.ui.formatting import number
 from rmab_desktop.ui.models.roles import FilterRole, KeyRole, LevelRole, ObjectRole, ProgressRole, SortRole
 
 T = TypeVar("T")
@@ -23,11 +22,6 @@ Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
 tr = Translator("Tables")
-
-
-def percent(fraction: float) -> str:
-    """A fraction as a percentage in the app's language ("42%", "42 %")."""
-    return tr("{value}%", "a percentage").format(value=number(round(fraction * 100)))
 
 
 @dataclass(frozen=True)

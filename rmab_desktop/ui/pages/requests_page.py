@@ -33,7 +33,7 @@ from rmab_desktop.domain.requests import CANCELLABLE_STATUSES, RETRYABLE_STATUSE
 from rmab_desktop.services.events import AppEvent
 from rmab_desktop.ui.delegates.badge_delegate import BadgeDelegate
 from rmab_desktop.ui.delegates.progress_delegate import ProgressDelegate
-from rmab_desktop.ui.formatting import date_only, duration, number, speed
+from rmab_desktop.ui.formatting import date_only, duration, number, percent, speed
 from rmab_desktop.ui.models.requests_model import (
     STATUS_FILTERS,
     RequestFilterProxy,
@@ -67,18 +67,18 @@ INTERACTIVE_STATUSES = frozenset(
 
 def download_line(details: RequestDetails) -> str:
     """'Downloading 42% at 1.2 MB/s, about 3 min left' from the monitor's progress fields."""
-    percent = tr("{number}%", "a percentage").format(number=number(round((details.progress or 0) * 100)))
+    done = percent(details.progress or 0)
     rate = speed(details.speed_bps)
     left = duration(max(60.0, details.eta_seconds)) if details.eta_seconds else ""
     if rate and left:
         return tr("Downloading {percent} at {speed}, about {time} left").format(
-            percent=percent, speed=rate, time=left
+            percent=done, speed=rate, time=left
         )
     if rate:
-        return tr("Downloading {percent} at {speed}").format(percent=percent, speed=rate)
+        return tr("Downloading {percent} at {speed}").format(percent=done, speed=rate)
     if left:
-        return tr("Downloading {percent}, about {time} left").format(percent=percent, time=left)
-    return tr("Downloading {percent}").format(percent=percent)
+        return tr("Downloading {percent}, about {time} left").format(percent=done, time=left)
+    return tr("Downloading {percent}").format(percent=done)
 
 
 class _EventBridge(QObject):
