@@ -96,11 +96,6 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Debug</source>
-            <translation>Debug</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Disable</source>
             <translation>Deaktivieren</translation>
         </message>
@@ -113,11 +108,6 @@
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Enable</source>
             <translation>Aktivieren</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Error</source>
-            <translation>Fehler</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -153,11 +143,6 @@
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter messages, or req-12 / job-345…</source>
             <translation>Meldungen filtern oder req-12 / job-345…</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Info</source>
-            <translation>Info</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -272,11 +257,6 @@
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Type a reference from a notification or a report (req-12, job-345) to see only its lines</source>
             <translation>Geben Sie eine Referenz aus einer Benachrichtigung oder einem Bericht ein (req-12, job-345), um nur die zugehörigen Zeilen zu sehen</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Warning</source>
-            <translation>Warnung</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />

@@ -96,11 +96,6 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Debug</source>
-            <translation>Depuración</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Disable</source>
             <translation>Desactivar</translation>
         </message>
@@ -113,11 +108,6 @@
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Enable</source>
             <translation>Activar</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Error</source>
-            <translation>Error</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -153,11 +143,6 @@
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter messages, or req-12 / job-345…</source>
             <translation>Filtrar mensajes, o req-12 / job-345…</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Info</source>
-            <translation>Info</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -272,11 +257,6 @@
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Type a reference from a notification or a report (req-12, job-345) to see only its lines</source>
             <translation>Escriba una referencia de una notificación o de un informe (req-12, job-345) para ver solo sus líneas</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Warning</source>
-            <translation>Advertencia</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />

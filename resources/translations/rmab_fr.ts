@@ -96,11 +96,6 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Debug</source>
-            <translation>Débogage</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Disable</source>
             <translation>Désactiver</translation>
         </message>
@@ -113,11 +108,6 @@
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Enable</source>
             <translation>Activer</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Error</source>
-            <translation>Erreur</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -153,11 +143,6 @@
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Filter messages, or req-12 / job-345…</source>
             <translation>Filtrer les messages, ou req-12 / job-345…</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Info</source>
-            <translation>Info</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
@@ -272,11 +257,6 @@
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
             <source>Type a reference from a notification or a report (req-12, job-345) to see only its lines</source>
             <translation>Saisissez une référence tirée d'une notification ou d'un rapport (req-12, job-345) pour n'afficher que ses lignes</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/activity_page.py" />
-            <source>Warning</source>
-            <translation>Avertissement</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/activity_page.py" />

@@ -36,7 +36,7 @@ from rmab_desktop.ui.delegates.progress_delegate import ProgressDelegate
 from rmab_desktop.ui.dialogs.cron_dialog import CronDialog
 from rmab_desktop.ui.formatting import number
 from rmab_desktop.ui.models.jobs_model import JOB_FILTERS, JobsModel, JobsProxy
-from rmab_desktop.ui.models.log_model import LEVELS, LogEntry, LogModel, LogProxy
+from rmab_desktop.ui.models.log_model import LEVEL_TEXT, LEVELS, LogEntry, LogModel, LogProxy
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.schedules_model import SchedulesModel
 from rmab_desktop.ui.widgets.empty_state import EmptyState
@@ -261,9 +261,8 @@ class ActivityPage(QWidget):
         self.level_combo = QComboBox()
         self.level_combo.setAccessibleName(tr("Lowest level shown"))
         level_label.setBuddy(self.level_combo)
-        names = {"debug": tr("Debug"), "info": tr("Info"), "warning": tr("Warning"), "error": tr("Error")}
         for level in LEVELS:
-            self.level_combo.addItem(names.get(level, level), level)
+            self.level_combo.addItem(text(LEVEL_TEXT[level]), level)
         self.level_combo.setCurrentIndex(LEVELS.index("info"))
         self.level_combo.currentIndexChanged.connect(
             lambda: self.log_proxy.set_min_level(self.level_combo.currentData())
