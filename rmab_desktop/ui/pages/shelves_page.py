@@ -403,8 +403,17 @@ class ShelvesPage(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
     def add(self) -> None:
-        secret = self.shelves.hardcover_secret(self.shelves.users.current().id)
-        dialog = AddShelfDialog(self.shelves.credentials.has(secret), self)
+        """Whether a Hardcover token is saved is a keychain call: asked off the GUI thread."""
+
+        def token_saved() -> bool:
+            return self.shelves.credentials.has(
+                self.shelves.hardcover_secret(self.shelves.users.current().id)
+            )
+
+        self.runner.submit(token_saved, pool="network", on_result=self._open_add, on_error=self._error)
+
+    def _open_add(self, token_saved: bool) -> None:
+        dialog = AddShelfDialog(token_saved, self)
         self.add_dialog = dialog  # reachable from tests
         dialog.accepted.connect(
             lambda: self._add(
