@@ -85,6 +85,7 @@ def main() -> int:
 
     from rmab_desktop.bootstrap import open_core
     from rmab_desktop.settings import Preferences, SettingsStore
+    from rmab_desktop.ui import translations
     from rmab_desktop.ui.application import DesktopApp
     from tests.fakes.audible_server import FakeAudible
     from tests.fakes.memory_keyring import MemoryKeyring
@@ -99,6 +100,7 @@ def main() -> int:
     SettingsStore(work / "profile" / "config" / "settings.json").save(prefs)
     keyring.set_keyring(MemoryKeyring())
     app = QApplication([sys.argv[0]])
+    translations.install(app, args.language)
     core = open_core(work / "profile", log_to_console=False)
     seed(core, fake.base_url)
     desktop = DesktopApp(app, core, show_crash_dialog=False)
