@@ -16,18 +16,17 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from rmab_desktop import APP_NAME, __version__
 from rmab_desktop.domain.redaction import REDACTED
+from rmab_desktop.services.desktop.components import bundled_components
 
 LOG_TAIL_BYTES = 2_000_000
 SECRET_KEY = re.compile(
     r"pass(word|phrase)?|secret|token|api_?key|apikey|cookie|auth|credential", re.IGNORECASE
 )
-COMPONENTS = ("PySide6-Essentials", "SQLAlchemy", "httpx", "keyring", "mutagen", "apprise", "psycopg")
 
 
 @dataclass(frozen=True)
@@ -56,19 +55,14 @@ def scrub(value: Any, redact: Callable[[str], str]) -> Any:
 
 
 def versions(extra: dict[str, str]) -> dict[str, Any]:
-    found = {}
-    for name in COMPONENTS:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "not installed"
+    """The app, Python, OS and every bundled component's version (the About dialog's list)."""
     return {
         "app": f"{APP_NAME} {__version__}",
         "python": sys.version.split()[0],
         "os": platform.platform(),
         "machine": platform.machine(),
         "frozen": bool(getattr(sys, "frozen", False)),
-        "components": found,
+        "components": {component.name: component.version for component in bundled_components()},
         **extra,
     }
 
