@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,3 +68,19 @@ class AppPaths:
     @property
     def covers_dir(self) -> Path:
         return self.cache_dir / "covers"
+
+
+def write_atomically(path: Path, text: str, prefix: str) -> None:
+    """Replace ``path`` with ``text`` in one step: a crash leaves the old file or the new one, never
+    half of either. The copy is written as ``<prefix>*.tmp`` beside it (owner-only, mkstemp's mode)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

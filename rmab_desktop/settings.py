@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, Literal
@@ -16,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from rmab_desktop.domain.errors import ConfigurationError
+from rmab_desktop.paths import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -143,15 +143,4 @@ class SettingsStore:
                 continue
 
     def save(self, prefs: Preferences) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        payload = prefs.model_dump_json(indent=2)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(self.path, prefs.model_dump_json(indent=2), prefix=".settings-")
