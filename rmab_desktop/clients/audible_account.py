@@ -12,20 +12,19 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from audible import Authenticator
-from audible._device import APP_VERSION, OS_VERSION, SOFTWARE_VERSION
-from audible.localization import Locale
-from audible.login import build_client_id
-from audible.utils import build_access_token_header
 
 from rmab_desktop.clients._http import DEFAULT_DEADLINE, fetch, new_client, parse_json
 from rmab_desktop.clients.audible import tld_for
 from rmab_desktop.clients.fields import dicts, flag, integer, mapping, number, text, timestamp
 from rmab_desktop.domain.audible_library import AudibleTitle
 from rmab_desktop.domain.errors import AuthenticationError, InvalidResponseError, ServiceError
+
+if TYPE_CHECKING:  # the package (about 0.5 s to import) loads when a sign-in or sync runs
+    from audible import Authenticator
+    from audible.localization import Locale
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +59,15 @@ class AudibleEndpoints:
 
 
 def locale_for(region: str) -> Locale:
+    from audible.localization import Locale
+
     return Locale(region)
+
+
+def _token_header(access_token: str) -> dict[str, str]:
+    from audible.utils import build_access_token_header
+
+    return dict(build_access_token_header(access_token))
 
 
 def _expiry(seconds: Any) -> float:
@@ -70,6 +77,9 @@ def _expiry(seconds: Any) -> float:
 def registration_body(
     authorization_code: str, code_verifier: bytes, domain: str, serial: str
 ) -> dict[str, Any]:
+    from audible._device import APP_VERSION, OS_VERSION, SOFTWARE_VERSION
+    from audible.login import build_client_id
+
     return {
         "requested_token_type": ["bearer", "mac_dms", "website_cookies", "store_authentication_cookie"],
         "cookies": {"website_cookies": [], "domain": f".amazon.{domain}"},
@@ -206,6 +216,8 @@ class AudibleAccountClient:
             raise AuthenticationError(
                 "This Audible sign-in has no refresh token.", service=SERVICE, hint=SIGN_IN_AGAIN
             )
+        from audible._device import APP_VERSION
+
         body = {
             "app_name": "Audible",
             "app_version": APP_VERSION,
@@ -239,7 +251,7 @@ class AudibleAccountClient:
             "POST",
             f"{self.endpoints.auth_url}/auth/deregister",
             json={"deregister_all_existing_accounts": False},
-            headers=build_access_token_header(self.auth.access_token or ""),
+            headers=_token_header(self.auth.access_token or ""),
         )
         if response.status_code != 200:
             raise ServiceError(
@@ -255,7 +267,7 @@ class AudibleAccountClient:
         if self.auth.access_token_expired:
             self.refresh()
         for attempt in range(2):
-            headers = build_access_token_header(self.auth.access_token or "")
+            headers = _token_header(self.auth.access_token or "")
             response = self._send(
                 "GET", f"{self.endpoints.api_url}/1.0/{path}", params=params, headers=headers
             )

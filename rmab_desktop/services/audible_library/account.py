@@ -16,11 +16,9 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from audible import Authenticator
-from audible.login import build_oauth_url, create_code_verifier, extract_code_from_url
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -28,6 +26,9 @@ from rmab_desktop.clients.audible import tld_for
 from rmab_desktop.clients.audible_account import AudibleAccountClient, AudibleEndpoints, locale_for
 from rmab_desktop.domain.errors import AuthenticationError, RmabError, ValidationError
 from rmab_desktop.services.credentials import CredentialStore
+
+if TYPE_CHECKING:  # the package (about 0.5 s to import) loads when a sign-in or sync runs
+    from audible import Authenticator
 
 KEY_NAME = "audible-auth-key-{region}"
 NOT_SIGNED_IN_HINT = "Sign in first: Audible library > Sign in, or `rmab audible login`."
@@ -48,6 +49,12 @@ class AccountInfo:
     region: str
     name: str  # the Amazon customer's name, when Audible gave it
     device_name: str
+
+
+def _authenticator(data: dict[str, Any], region: str) -> Authenticator:
+    from audible import Authenticator
+
+    return Authenticator.from_dict(data, locale=locale_for(region))
 
 
 def _info(region: str, auth: Authenticator) -> AccountInfo:
@@ -113,7 +120,7 @@ class AudibleAccount:
             raise AuthenticationError(
                 "Your saved Audible sign-in cannot be decrypted.", hint=NOT_SIGNED_IN_HINT
             ) from None
-        return Authenticator.from_dict(json.loads(plain), locale=locale_for(region))
+        return _authenticator(json.loads(plain), region)
 
     def _forget(self, region: str) -> None:
         self._file(region).unlink(missing_ok=True)
@@ -122,6 +129,8 @@ class AudibleAccount:
 
     # -- sign in / out -----------------------------------------------------------------------
     def begin(self, region: str) -> LoginAttempt:
+        from audible.login import build_oauth_url, create_code_verifier
+
         locale = locale_for(region)
         verifier = create_code_verifier()
         url, serial = build_oauth_url(
@@ -134,6 +143,8 @@ class AudibleAccount:
 
     def finish(self, attempt: LoginAttempt, landed_url: str) -> AccountInfo:
         """Register a device with the code in the address the browser landed on after login."""
+        from audible.login import extract_code_from_url
+
         try:
             code = extract_code_from_url(httpx.URL(landed_url.strip()))
         except (KeyError, IndexError, httpx.InvalidURL):
@@ -147,7 +158,7 @@ class AudibleAccount:
             registration = client.register(code, attempt.code_verifier, attempt.region, attempt.serial)
         finally:
             client.close()
-        auth = Authenticator.from_dict(registration, locale=locale_for(attempt.region))
+        auth = _authenticator(registration, attempt.region)
         self._save(attempt.region, auth)
         return _info(attempt.region, auth)
 
