@@ -15,18 +15,15 @@ import uuid
 import warnings
 import zipfile
 from pathlib import Path
-from typing import Any
-
-import ebooklib
-from ebooklib import epub
+from typing import TYPE_CHECKING, Any
 
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.services.tagging.writing import TaggingError
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:  # ebooklib (and lxml, about 0.15 s) loads when an ebook is read or written
+    from ebooklib import epub
 
-DC = epub.NAMESPACES["DC"]
-OPF = epub.NAMESPACES["OPF"]
+log = logging.getLogger(__name__)
 IDENTIFIER_SCHEMES = ("ASIN", "ISBN")
 
 
@@ -35,6 +32,8 @@ def ebook_format(path: str | Path) -> str:
 
 
 def _read(path: Path) -> epub.EpubBook:
+    from ebooklib import epub
+
     with warnings.catch_warnings():  # ebooklib warns about its own future defaults
         warnings.simplefilter("ignore")
         return epub.read_epub(str(path), {"ignore_ncx": False})
@@ -50,6 +49,9 @@ def read_ebook_tags(path: str) -> dict[str, Any]:
     out: dict[str, Any] = {"ebook": fmt}
     if fmt != "epub":
         return out
+    import ebooklib
+    from ebooklib import epub
+
     try:
         book = _read(Path(path))
     except (epub.EpubException, zipfile.BadZipFile, OSError, KeyError, ValueError, AttributeError) as exc:
@@ -85,11 +87,15 @@ def _ours(attrs: dict[str, str]) -> bool:
 def write_epub_metadata(path: Path, info: BookInfo, cover: bytes | None = None) -> None:
     """Title, authors, series, identifiers (ASIN, ISBN), language and cover into the EPUB at
     ``path``, rewritten in place (callers pass a staged copy, never the seeding original)."""
+    import ebooklib
+    from ebooklib import epub
+
+    dc_namespace, opf_namespace = epub.NAMESPACES["DC"], epub.NAMESPACES["OPF"]
     try:
         book = _read(path)
     except (epub.EpubException, zipfile.BadZipFile, OSError, KeyError, ValueError, AttributeError) as exc:
         raise TaggingError(f"Cannot write metadata into {path.name}: {exc}") from exc
-    dc = book.metadata.setdefault(DC, {})
+    dc = book.metadata.setdefault(dc_namespace, {})
     for name in ("title", "creator"):
         dc[name] = []
     dc["identifier"] = [  # the package's own identifiers stay; ours are replaced
@@ -107,8 +113,10 @@ def write_epub_metadata(path: Path, info: BookInfo, cover: bytes | None = None) 
         book.set_language(info.language)
     for scheme, value in (("ASIN", info.asin), ("ISBN", info.isbn)):
         if value:
-            book.add_metadata("DC", "identifier", value, {f"{{{OPF}}}scheme": scheme, "id": scheme.lower()})
-    opf = book.metadata.setdefault(OPF, {})
+            book.add_metadata(
+                "DC", "identifier", value, {f"{{{opf_namespace}}}scheme": scheme, "id": scheme.lower()}
+            )
+    opf = book.metadata.setdefault(opf_namespace, {})
     opf["meta"] = [
         (value, attrs)
         for value, attrs in opf.get("meta", [])
