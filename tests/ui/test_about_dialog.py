@@ -29,8 +29,10 @@ def test_components_come_from_installed_metadata() -> None:
 
 def test_license_fallbacks() -> None:
     class Meta(dict):
+        """Like email.message.Message: get_all(name) lists every value of a header."""
+
         def get_all(self, key):
-            return self.get(key + "s")
+            return [self[key]] if key in self else self.get(key + "s")
 
     assert license_of(Meta({"License": "BSD"})) == "BSD"
     assert license_of(Meta({"License": "long\ntext"})) == "see the package"
