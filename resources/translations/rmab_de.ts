@@ -4195,11 +4195,6 @@ Trotzdem holen?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
-            <source>{backend} library</source>
-            <translation>{backend}-Bibliothek</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>{duration} of listening</source>
             <translation>{duration} Hörzeit</translation>
         </message>

@@ -4195,11 +4195,6 @@ Grab it anyway?</source>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
-            <source>{backend} library</source>
-            <translation>Biblioteca de {backend}</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>{duration} of listening</source>
             <translation>{duration} de escucha</translation>
         </message>

@@ -4195,11 +4195,6 @@ La récupérer quand même ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
-            <source>{backend} library</source>
-            <translation>Bibliothèque {backend}</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/library_page.py" />
             <source>{duration} of listening</source>
             <translation>{duration} d'écoute</translation>
         </message>

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmab_desktop.domain.i18n import Translator
+from rmab_desktop.domain.i18n import Translator, text
+from rmab_desktop.services.library import LIBRARY_NAMES
 from rmab_desktop.services.library.query import SearchRecord, parse_query
 from rmab_desktop.services.library.service import (
     LibraryEntry,
@@ -93,7 +94,7 @@ def summary_text(summary: LibrarySummary) -> str:
         tr.n("%n author(s)", summary.authors),
         tr("{duration} of listening").format(duration=listening) if listening else "",
         size(summary.size_bytes),
-        tr("{backend} library").format(backend=summary.backend),
+        text(LIBRARY_NAMES.get(summary.backend, summary.backend)),  # "Library folder", "Plex"...
     ]
     return tr(" · ", "between facts").join(part for part in parts if part)
 
