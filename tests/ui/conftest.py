@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 
 from rmab_desktop.bootstrap import AppCore, open_core
 from rmab_desktop.settings import Preferences, SettingsStore
@@ -15,6 +17,20 @@ from rmab_desktop.ui.notifier import RecordingNotifier
 from rmab_desktop.ui.shell import Shell
 from rmab_desktop.workers.runner import ImmediateRunner, TaskRunner
 from tests.fakes.audible_server import FakeAudible
+
+
+@pytest.fixture(autouse=True)
+def _close_leftover_windows(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Close and delete every top-level widget a test left behind.
+
+    A palette or style change (the theme tests) re-polishes every live top-level widget; windows
+    left half-torn-down by earlier tests in the same worker made that crash the worker."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qapp.processEvents()
 
 
 @pytest.fixture
