@@ -1,19 +1,21 @@
-"""Library: the app's own folder scanner, matching, and the library backends."""
+"""Library: the app's own folder scanner, matching, and the library backends.
+
+This module stays light (the feature's wiring imports what it needs when called): the scan's
+reader processes import the package to reach :mod:`.scan_worker`, and each would otherwise
+spend seconds loading SQLAlchemy, httpx and the health service before reading one file."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rmab_desktop.domain.i18n import Translator, text
-from rmab_desktop.domain.job_payloads import NoPayload
-from rmab_desktop.domain.jobs import JobType
-from rmab_desktop.services.feature import Feature, JobSpec, SettingsSpec
-from rmab_desktop.services.health.checks import ServiceCheck
-from rmab_desktop.services.job_executor import JobContext
-from rmab_desktop.services.library.availability import Requests, make_available
-from rmab_desktop.services.library.backends import CONFIG_KEY, LibraryBackendConfig
-from rmab_desktop.services.library.service import LibraryService
-from rmab_desktop.services.scheduler import ScheduleDefinition
+
+if TYPE_CHECKING:
+    from rmab_desktop.services.feature import Feature
+    from rmab_desktop.services.health.checks import ServiceCheck
+    from rmab_desktop.services.job_executor import JobContext
+    from rmab_desktop.services.library.availability import Requests
+    from rmab_desktop.services.library.service import LibraryService
 
 tr = Translator("LibraryJobs")  # job titles and schedule names (shown through text()), log lines
 
@@ -24,6 +26,7 @@ LIBRARY_NAMES = {"folder": tr.mark("Library folder"), "plex": "Plex", "audiobook
 
 def sync(service: LibraryService, requests: Requests, ctx: JobContext) -> dict[str, Any]:
     """Refresh from the backend, then waiting requests found there become available."""
+    from rmab_desktop.services.library.availability import make_available
 
     def progress(value: object) -> None:
         fraction = value.done / value.total if getattr(value, "total", 0) else 0.0  # type: ignore[attr-defined]
@@ -51,6 +54,8 @@ def sync(service: LibraryService, requests: Requests, ctx: JobContext) -> dict[s
 
 
 def library_checks(service: LibraryService) -> list[ServiceCheck]:
+    from rmab_desktop.services.health.checks import ServiceCheck
+
     kind = str(service.backend_config().kind.value)
     if kind == "folder" and not service.library_root():
         return []  # nothing chosen yet (first run): not a service that is down
@@ -58,6 +63,12 @@ def library_checks(service: LibraryService) -> list[ServiceCheck]:
 
 
 def feature(service: LibraryService, requests: Requests) -> Feature:
+    from rmab_desktop.domain.job_payloads import NoPayload
+    from rmab_desktop.domain.jobs import JobType
+    from rmab_desktop.services.feature import Feature, JobSpec, SettingsSpec
+    from rmab_desktop.services.library.backends import CONFIG_KEY, LibraryBackendConfig
+    from rmab_desktop.services.scheduler import ScheduleDefinition
+
     return Feature(
         name="library",
         jobs=(

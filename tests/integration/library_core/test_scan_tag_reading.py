@@ -121,3 +121,19 @@ def test_a_file_tinytag_cannot_read_gets_mutagens_answer(tmp_path: Path) -> None
     broken.write_bytes(b"not audio at all" * 10)
     fast, slow = read_scan_tags(str(broken)), read_tags(str(broken))
     assert fast["error"] == slow["error"] and fast["error"]
+
+
+def test_a_reader_process_loads_no_database_or_network_library() -> None:
+    """Each reader process imports the scan worker; with SQLAlchemy, httpx or mutagen loaded on the
+    way it spent seconds of CPU before reading its first file."""
+    import json
+    import subprocess
+    import sys
+
+    probe = (
+        "import json, sys; import rmab_desktop.services.library.scan_worker; "
+        "print(json.dumps(sorted(m for m in ('sqlalchemy', 'httpx', 'mutagen', 'pydantic', 'PySide6') "
+        "if m in sys.modules)))"
+    )
+    loaded = json.loads(subprocess.run([sys.executable, "-c", probe], capture_output=True, check=True).stdout)
+    assert loaded == []
