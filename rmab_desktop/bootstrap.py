@@ -31,6 +31,7 @@ from rmab_desktop.services import (
     notifications,
     organize,
     pipeline,
+    reported_issues,
     requests,
     rescue,
     shelves,
@@ -62,6 +63,7 @@ from rmab_desktop.services.notifications import EventCatalog, NotificationServic
 from rmab_desktop.services.organize.importer import recover_imports
 from rmab_desktop.services.organize.jobs import OrganizeJob
 from rmab_desktop.services.pipeline import Acquisition, PipelineDeps, configured_ranker
+from rmab_desktop.services.reported_issues import ProblemReports
 from rmab_desktop.services.requests import RequestService, UserService
 from rmab_desktop.services.rescue import RequestRescue
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
@@ -108,6 +110,7 @@ class AppCore:
     lists: ListService
     organize: OrganizeJob
     rescue: RequestRescue
+    problems: ProblemReports
     url_imports: UrlImports
     features: tuple[Feature, ...]
     schedules: tuple[ScheduleDefinition, ...]  # every feature's default schedules
@@ -230,6 +233,7 @@ def open_core(
     request_rescue = RequestRescue(
         database, queue, request_service, organize_job, download_service, library_service, history
     )
+    problem_reports = ProblemReports(database, queue, events, users, request_service, request_rescue, blocklist)
     url_imports = UrlImports(
         database,
         queue,
@@ -246,6 +250,7 @@ def open_core(
         pipeline.feature(acquisition),
         organize.feature(organize_job),
         rescue.feature(request_rescue),
+        reported_issues.feature(problem_reports),
         url_audio.feature(url_imports),
         ebooks.feature(ebook_sources),
         library.feature(library_service, request_service),
@@ -291,6 +296,7 @@ def open_core(
         lists=list_service,
         organize=organize_job,
         rescue=request_rescue,
+        problems=problem_reports,
         url_imports=url_imports,
         features=features,
         schedules=tuple(schedule for f in features for schedule in f.schedules),

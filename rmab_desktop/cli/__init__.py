@@ -31,6 +31,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "catalog": ("rmab_desktop.cli.catalog_commands:register", "the Audible catalog"),
     "request": ("rmab_desktop.cli.request_commands:register_request", "request an audiobook by ASIN"),
     "requests": ("rmab_desktop.cli.request_commands:register_requests", "list and manage requests"),
+    "issues": (
+        "rmab_desktop.cli.issues_commands:register",
+        "problems reported with books in the library: report, list, dismiss, replace",
+    ),
     "notifications": (
         "rmab_desktop.cli.notifications_commands:register",
         "notification backends (Apprise URLs)",

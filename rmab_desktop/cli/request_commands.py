@@ -1,5 +1,5 @@
 """``rmab request ASIN [--ebook|--ebook-only] [--again]`` and ``rmab requests
-list|show|approve|deny|cancel|retry|delete [--with-files]|import|terms|recheck|start-over``."""
+list|show|approve ID...|deny ID...|cancel|retry|delete [--with-files]|import|terms|recheck|start-over``."""
 
 from __future__ import annotations
 
@@ -46,12 +46,17 @@ def register_requests(requests: argparse.ArgumentParser) -> None:
     show.add_argument("request_id", type=int)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=show_request)
-    for name in ("approve", "deny", "cancel", "retry", "delete"):
+    for name in ("approve", "deny"):
+        cmd = commands.add_parser(name, help=f"{name} requests waiting for approval (one or several)")
+        cmd.add_argument("request_ids", type=int, nargs="+", metavar="request_id")
+        cmd.add_argument("--user", help="act as this administrator")
+        cmd.add_argument("--note", default="", help="one note for every request")
+        cmd.add_argument("--json", action="store_true")
+        cmd.set_defaults(handler=decide_requests, approve=name == "approve")
+    for name in ("cancel", "retry", "delete"):
         cmd = commands.add_parser(name)
         cmd.add_argument("request_id", type=int)
         cmd.add_argument("--user", help="act as this user")
-        if name in ("approve", "deny"):
-            cmd.add_argument("--note", default="")
         if name == "delete":
             cmd.add_argument(
                 "--with-files", action="store_true", help="also its download, files and library entry"
@@ -81,7 +86,7 @@ def register_requests(requests: argparse.ArgumentParser) -> None:
         cmd.set_defaults(handler=rescue_request, action=name)
 
 
-def _act_as(users: UserService, username: str | None) -> None:
+def act_as(users: UserService, username: str | None) -> None:
     if not username:
         return
     match = next((u for u in users.list() if u.username == username.strip().lower()), None)
@@ -127,7 +132,7 @@ def _print(details: RequestDetails) -> None:
 def _with_requests(args: argparse.Namespace, run) -> int:  # type: ignore[no-untyped-def]
     core = core_from_args(args)
     try:
-        _act_as(core.users, getattr(args, "user", None) if args.handler is not list_requests else None)
+        act_as(core.users, getattr(args, "user", None) if args.handler is not list_requests else None)
         return int(run(core.requests, core.users) or 0)
     finally:
         core.close()
@@ -163,7 +168,7 @@ def list_requests(args: argparse.Namespace) -> int:
     def run(requests: RequestService, users: UserService) -> int:
         user_id = None
         if args.user:
-            _act_as(users, args.user)
+            act_as(users, args.user)
             user_id = users.current().id
         statuses = [RequestStatus(s) for s in args.status] if args.status else None
         found = requests.list(statuses=statuses, user_id=user_id)
@@ -198,8 +203,6 @@ def change_request(args: argparse.Namespace) -> int:
 
     def run(requests: RequestService, users: UserService) -> int:
         actions: dict[str, Callable[[], RequestDetails | None]] = {
-            "approve": lambda: requests.approve(args.request_id, args.note),
-            "deny": lambda: requests.deny(args.request_id, args.note),
             "cancel": lambda: requests.cancel(args.request_id),
             "retry": lambda: requests.retry(args.request_id),
             "delete": lambda: requests.delete(args.request_id),
@@ -214,6 +217,33 @@ def change_request(args: argparse.Namespace) -> int:
         else:
             _print(details)
         return 0
+
+    return _with_requests(args, run)
+
+
+def decide_requests(args: argparse.Namespace) -> int:
+    """``requests approve|deny ID...``: each request on its own; exit 1 when any could not be."""
+
+    def run(requests: RequestService, users: UserService) -> int:
+        decisions = requests.decide(args.request_ids, args.approve, args.note)
+        failed = [d for d in decisions if not d.ok]
+        if args.json:
+            print_json(
+                {
+                    "decided": [_summary(d.details) for d in decisions if d.details is not None],
+                    "failed": [{"id": d.request_id, "error": d.error} for d in failed],
+                }
+            )
+        else:
+            for decision in decisions:
+                if decision.details is not None:
+                    _print(decision.details)
+        if failed and not args.json:
+            raise RmabError(
+                "; ".join(f"request {d.request_id}: {d.error}" for d in failed),
+                hint="See: rmab requests list --status awaiting_approval",
+            )
+        return 1 if failed else 0
 
     return _with_requests(args, run)
 
@@ -233,7 +263,7 @@ def rescue_request(args: argparse.Namespace) -> int:
     """``requests import|terms|recheck|start-over`` and ``requests delete --with-files``."""
     core = core_from_args(args)
     try:
-        _act_as(core.users, getattr(args, "user", None))
+        act_as(core.users, getattr(args, "user", None))
         rescue, request_id = core.rescue, args.request_id
         if args.action == "import":
             return _import(core, rescue, request_id, args)

@@ -48,8 +48,9 @@ OWNERS: dict[str, str] = {
     "bookdate_configs": f"{S}.bookdate",
     "bookdate_recommendations": f"{S}.bookdate",
     "bookdate_swipes": f"{S}.bookdate",
+    # reported problems with books in the library
+    "reported_issues": f"{S}.reported_issues",
     # planned features: the package each table's writer will live in
-    "reported_issues": f"{S}.requests",
     "watched_entities": f"{S}.watching",
     "audible_library_entries": f"{S}.audible_library",
     "audible_sync_history": f"{S}.audible_library",

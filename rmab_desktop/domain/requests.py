@@ -140,6 +140,19 @@ class RequestDetails:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """One request of a bulk approval or denial: what it became, or why it could not."""
+
+    request_id: int
+    details: RequestDetails | None = None
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.details is not None
+
+
+@dataclass(frozen=True)
 class RequestOutcome:
     """What ``create`` did: a new request, or the user joined someone else's."""
 

@@ -36,3 +36,11 @@ def test_admins_see_what_needs_them_but_not_others_progress() -> None:
 def test_single_user_mode_sees_everything_but_its_own_new_requests() -> None:
     kinds = [k for k in EventKind if for_desktop(event(k), None) is not None]
     assert EventKind.REQUEST_CREATED not in kinds and len(kinds) == len(EventKind) - 1
+
+
+def test_a_member_who_joined_the_request_hears_that_it_arrived() -> None:
+    joined = AppEvent(
+        EventKind.AVAILABLE, "Available: Dune", "", request_id=7, user_id=3, data={"member_ids": [1]}
+    )
+    assert for_desktop(joined, ALICE) is not None
+    assert for_desktop(event(EventKind.AVAILABLE, user_id=3), ALICE) is None  # not a member

@@ -51,7 +51,12 @@ class DesktopNotification:
 
 def for_desktop(event: AppEvent, user: UserInfo | None) -> DesktopNotification | None:
     """The notification this desktop shows for ``event``, or None; ``user`` None means single user."""
-    own = user is None or event.user_id is None or event.user_id == user.id
+    own = (
+        user is None
+        or event.user_id is None
+        or event.user_id == user.id
+        or user.id in event.data.get("member_ids", ())  # joined the request: theirs too
+    )
     admin = user is None or user.is_admin
     wanted = (own and event.kind in OWN_REQUEST_EVENTS) or (admin and event.kind in ADMIN_EVENTS)
     if not wanted:

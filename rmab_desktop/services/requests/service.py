@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import builtins
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, tuple_, update
+from sqlalchemy import func, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from rmab_desktop.db.conflicts import retry_on_conflict
@@ -30,7 +30,7 @@ from rmab_desktop.db.models import (
 )
 from rmab_desktop.domain.catalog import CatalogBook
 from rmab_desktop.domain.enums import EventLevel, JobStatus, Permission, RequestKind, RequestStatus
-from rmab_desktop.domain.errors import NotFoundError, ValidationError
+from rmab_desktop.domain.errors import NotFoundError, RmabError, ValidationError
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.job_payloads import RequestPayload
 from rmab_desktop.domain.jobs import JobEvent, JobType
@@ -40,6 +40,7 @@ from rmab_desktop.domain.requests import (
     RETRYABLE_STATUSES,
     STATUS_LABELS,
     AlreadyInLibraryError,
+    Decision,
     DuplicateRequestError,
     InvalidTransitionError,
     PermissionDeniedError,
@@ -224,7 +225,12 @@ class RequestService:
                 message=message,
                 request_id=details.id,
                 user_id=details.user_id,
-                data={"status": details.status.value, "asin": details.book.asin, "region": details.region},
+                data={
+                    "status": details.status.value,
+                    "asin": details.book.asin,
+                    "region": details.region,
+                    "member_ids": list(details.member_ids),  # who joined: notified like the owner
+                },
             )
         )
 
@@ -510,8 +516,7 @@ class RequestService:
 
     # -- approval ------------------------------------------------------------------------------
     def approve(self, request_id: int, note: str = "", *, admin: UserInfo | None = None) -> RequestDetails:
-        admin = admin or self.users.current()
-        self.users.require_admin(admin, "approve requests")
+        admin = self.users.require_admin(admin or self.users.current(), "approve requests")
         with self.database.session() as session:
             row = self._row(session, request_id)
             self._expect(
@@ -539,8 +544,7 @@ class RequestService:
         return details
 
     def deny(self, request_id: int, note: str = "", *, admin: UserInfo | None = None) -> RequestDetails:
-        admin = admin or self.users.current()
-        self.users.require_admin(admin, "deny requests")
+        admin = self.users.require_admin(admin or self.users.current(), "deny requests")
         with self.database.session() as session:
             row = self._row(session, request_id)
             self._expect(
@@ -556,6 +560,38 @@ class RequestService:
                 self._transition(session, child, RequestStatus.DENIED, message)
         self._publish(details, message)
         return details
+
+    def decide(
+        self, request_ids: Iterable[int], approve: bool, note: str = "", *, admin: UserInfo | None = None
+    ) -> builtins.list[Decision]:
+        """Approve (or deny) several requests with one note, each on its own: one that cannot be
+        decided (already decided elsewhere, deleted) is reported and the others go on. The admin's
+        rights are read again for each one."""
+        admin = admin or self.users.current()
+        act = self.approve if approve else self.deny
+        decisions = []
+        for request_id in dict.fromkeys(request_ids):
+            try:
+                decisions.append(Decision(request_id, act(request_id, note, admin=admin)))
+            except RmabError as exc:
+                decisions.append(Decision(request_id, error=exc.user_message))
+        return decisions
+
+    def awaiting_approval_count(self) -> int:
+        """Requests an administrator has to decide (an ebook follows its audiobook's decision)."""
+        with self.database.session() as session:
+            return int(
+                session.scalar(
+                    select(func.count())
+                    .select_from(Request)
+                    .where(
+                        Request.status == RequestStatus.AWAITING_APPROVAL.value,
+                        Request.deleted_at.is_(None),
+                        Request.parent_id.is_(None),
+                    )
+                )
+                or 0
+            )
 
     @staticmethod
     def _expect(row: Request, allowed: set[RequestStatus] | frozenset[RequestStatus], refusal: str) -> None:

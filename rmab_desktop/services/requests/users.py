@@ -180,6 +180,14 @@ class UserService:
             return bool(override)
         return bool(getattr(self.approval_settings(), permission.value))
 
-    def require_admin(self, user: UserInfo, action: str) -> None:
-        if not user.is_admin:
+    def require_admin(self, user: UserInfo, action: str) -> UserInfo:
+        """The user as the database has them now, when they are an active admin.
+
+        Rights are read again on every call (never from ``user``, which may be minutes old), so a
+        demoted or removed admin loses admin actions at once on every desktop."""
+        with self.database.session() as session:
+            row = session.get(User, user.id)
+            fresh = to_user(row) if row is not None else None
+        if fresh is None or not fresh.is_active or not fresh.is_admin:
             raise PermissionDeniedError(f"Only an administrator can {action}.")
+        return fresh

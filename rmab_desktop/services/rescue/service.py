@@ -157,6 +157,14 @@ class RequestRescue:
         """Delete the request and everything :meth:`deletion_plan` lists; downloads leave their
         client now (with their data) or, by default, once their seeding rules are met. Returns
         the plan carried out and the problems met (files that could not be removed)."""
+        plan, problems = self.clear_book(request_id, downloads_now=downloads_now)
+        self.requests.delete(request_id)
+        return plan, problems
+
+    def clear_book(self, request_id: int, *, downloads_now: bool) -> tuple[DeletionPlan, list[str]]:
+        """Remove what :meth:`deletion_plan` lists (the request stays): its downloads, the files its
+        imports placed, their library entries; the library server is told. Files the app did not
+        import stay. Returns the plan carried out and the problems met."""
         details = self.requests.get(request_id)
         plan = plan_deletion(self.database, request_id)
         problems = self._remove_downloads(plan.downloads) if downloads_now else []
@@ -173,7 +181,6 @@ class RequestRescue:
             except (RmabError, ValueError) as exc:
                 problems.append(f"{folder} not rescanned: {exc}")
         problems += self._tell_library(plan)
-        self.requests.delete(request_id)
         return plan, problems
 
     def _tell_library(self, plan: DeletionPlan) -> list[str]:
