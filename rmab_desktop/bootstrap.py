@@ -233,7 +233,9 @@ def open_core(
     request_rescue = RequestRescue(
         database, queue, request_service, organize_job, download_service, library_service, history
     )
-    problem_reports = ProblemReports(database, queue, events, users, request_service, request_rescue, blocklist)
+    problem_reports = ProblemReports(
+        database, queue, events, users, request_service, request_rescue, blocklist
+    )
     url_imports = UrlImports(
         database,
         queue,

@@ -108,7 +108,7 @@ def test_a_second_user_joins_the_request_and_hears_when_it_arrives(
     desktops: tuple[AppCore, AppCore],
 ) -> None:
     first, second = desktops
-    admin_id, alice_id, bob_id = household(first)
+    _, alice_id, bob_id = household(first)
     first.users.act_as(alice_id)
     second.users.act_as(bob_id)
     original = first.requests.create(DUNE.asin, book=DUNE).request

@@ -151,12 +151,14 @@ def test_report_by_asin_list_and_dismiss_from_the_command_line(
     assert code == 0, err
     assert reported["problem"]["request_id"] == request_id and reported["problem"]["kind"] == "bad_audio"
     assert reported["problem"]["reporter"] == "alice" and reported["problem"]["requester"] == "alice"
-    code, again, err = rmab("issues", "report", str(request_id), "--user", "alice")
+    code, _, err = rmab("issues", "report", str(request_id), "--user", "alice")
     assert code != 0 and "already reported" in err and err.count("hint:") == 1
     code, listed, _ = rmab("issues", "list", "--open", "--json")
     assert [p["id"] for p in listed["problems"]] == [reported["problem"]["id"]]
 
-    code, dismissed, _ = rmab("issues", "dismiss", str(reported["problem"]["id"]), "--note", "plays fine", "--json")
+    code, dismissed, _ = rmab(
+        "issues", "dismiss", str(reported["problem"]["id"]), "--note", "plays fine", "--json"
+    )
 
     assert code == 0 and dismissed["problem"]["status"] == "dismissed"
     assert dismissed["problem"]["resolution_note"] == "plays fine"

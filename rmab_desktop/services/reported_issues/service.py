@@ -270,7 +270,9 @@ class ProblemReports:
                 .order_by(DownloadHistory.id.desc())
             ).all()
         self.requests.get(request_id)  # NotFoundError for a deleted request
-        reason = tr("Reported: {kind}").format(kind=kind_label) + (f" ({note.strip()})" if note.strip() else "")
+        reason = tr("Reported: {kind}").format(kind=kind_label) + (
+            f" ({note.strip()})" if note.strip() else ""
+        )
         blocked = []
         for guid, title, indexer in releases:
             self.blocklist.add_manual(audiobook_id, title, guid=guid, indexer=indexer, reason=reason)
