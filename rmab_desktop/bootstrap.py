@@ -234,7 +234,7 @@ def open_core(
         database, queue, request_service, organize_job, download_service, library_service, history
     )
     problem_reports = ProblemReports(
-        database, queue, events, users, request_service, request_rescue, blocklist
+        database, queue, events, users, request_service, request_rescue, blocklist, library_service
     )
     url_imports = UrlImports(
         database,

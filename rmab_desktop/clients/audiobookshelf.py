@@ -206,6 +206,11 @@ class AudiobookshelfClient:
             params={"force": 1} if force else {},
         )
 
+    def remove_item(self, item_id: str) -> None:
+        """Remove the item from the server's database only. Never ``hard=1``: that also deletes the
+        item's files from disk, and the files may be the user's own."""
+        send(self._http, SERVICE, "DELETE", f"/api/items/{item_id}")
+
     def watcher_update(self, library_id: str, path: str, change: str = "add") -> None:
         """Targeted update of one path as the server sees it (admin token needed)."""
         send(

@@ -246,6 +246,11 @@ class PlexClient:
         params = {"path": path} if path else {}
         send(self._http, SERVICE, "GET", f"/library/sections/{section_key}/refresh", params=params)
 
+    def empty_trash(self, section_key: str) -> None:
+        """Drop the section's entries whose files are gone; no file is touched. (Plex's
+        ``DELETE /library/metadata/{key}`` deletes the media files too, so it is never used.)"""
+        send(self._http, SERVICE, "PUT", f"/library/sections/{section_key}/emptyTrash")
+
 
 @dataclass(frozen=True)
 class PlexPin:

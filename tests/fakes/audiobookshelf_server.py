@@ -142,6 +142,7 @@ class FakeAudiobookshelfServer(LoopbackServer):
         self.scans: list[tuple[str, bool]] = []
         self.watcher_updates: list[dict[str, Any]] = []
         self.covers: set[str] = set()  # item ids with a cover
+        self.removed: list[tuple[str, bool]] = []  # (item id, hard): hard also deletes the files
 
     @staticmethod
     def _json(data: Any, status: int = 200) -> Reply:
@@ -160,6 +161,11 @@ class FakeAudiobookshelfServer(LoopbackServer):
             return (
                 Reply(200, PNG_1X1, "image/png") if parts[2] in self.covers else Reply(404, b"", "text/plain")
             )
+        if len(parts) == 3 and parts[:2] == ["api", "items"] and request.method == "DELETE":
+            for items in self.items.values():
+                items[:] = [entry for entry in items if entry["id"] != parts[2]]
+            self.removed.append((parts[2], request.query.get("hard") in ("1", "true")))
+            return Reply(200, b"OK", "text/plain")
         if len(parts) == 3 and parts[:2] == ["api", "items"]:
             for items in self.items.values():
                 for entry in items:

@@ -120,6 +120,8 @@ class FakePlexServer(LoopbackServer):
         self.albums: dict[str, list[dict[str, Any]]] = {"3": []}
         self.tracks: dict[str, list[dict[str, Any]]] = {"3": []}
         self.refreshes: list[tuple[str, str | None]] = []
+        self.trash_emptied: list[str] = []  # section keys
+        self.metadata_deleted: list[str] = []  # DELETE /library/metadata/{key}: deletes the files
         self.thumbs: set[str] = set()  # rating keys whose thumb exists
 
     def _container(self, request: FakeRequest, items: list[dict[str, Any]], tag: str, **attrs: Any) -> Reply:
@@ -143,6 +145,9 @@ class FakePlexServer(LoopbackServer):
             return (
                 Reply(200, PNG_1X1, "image/png") if parts[2] in self.thumbs else Reply(404, b"", "text/plain")
             )
+        if len(parts) == 3 and parts[:2] == ["library", "metadata"] and request.method == "DELETE":
+            self.metadata_deleted.append(parts[2])
+            return Reply(200, b"", "text/plain")
         if parts == ["library", "sections"]:
             return self._container(request, self.sections, "Directory", title1="Plex Library")
         if len(parts) == 4 and parts[:2] == ["library", "sections"]:
@@ -154,6 +159,9 @@ class FakePlexServer(LoopbackServer):
             return Reply(404, b"Not Found", "text/plain")
         if action == "refresh":
             self.refreshes.append((key, request.query.get("path")))
+            return Reply(200, b"", "text/plain")
+        if action == "emptyTrash" and request.method == "PUT":
+            self.trash_emptied.append(key)
             return Reply(200, b"", "text/plain")
         if action != "all":
             return Reply(404, b"Not Found", "text/plain")

@@ -83,7 +83,9 @@ def test_approval_flow_from_cli(rmab, database_url: str, tmp_path: Path) -> None
     assert code == 2 and "Only an administrator" in err
     code, done, _ = rmab("requests", "approve", request_id, "--note", "ok", "--json")
     [approved] = done["decided"]
-    assert approved["status"] == "awaiting_search" and approved["approval_note"] == "ok" and not done["failed"]
+    assert (
+        approved["status"] == "awaiting_search" and approved["approval_note"] == "ok" and not done["failed"]
+    )
     code, listed, _ = rmab("requests", "list", "--status", "awaiting_search", "--user", "alice", "--json")
     assert [r["id"] for r in listed["requests"]] == [int(request_id)]
 

@@ -220,3 +220,16 @@ def test_remote_backend_needs_a_token_and_a_library() -> None:
         remote_backend(config, credentials)
     with pytest.raises(ConfigurationError):
         remote_backend(LibraryBackendConfig(), credentials)
+
+
+def test_forgetting_a_book_on_the_servers_never_deletes_its_files(
+    plex: fake_plex.FakePlexServer, abs_server: fake_abs.FakeAudiobookshelfServer
+) -> None:
+    abs_backend(abs_server).forget(["li_2"], ["/srv/books/Ann Leckie/Ancillary Justice"])
+    assert abs_server.removed == [("li_2", False)]  # never hard=1, which deletes the files
+    assert [i["id"] for i in abs_server.items["lib_main"]] == ["li_1"]
+
+    plex.refreshes.clear()
+    plex_backend(plex).forget(["201"], ["/mnt/nas/books/Kazuo Ishiguro/Klara and the Sun"])
+    assert plex.refreshes == [("3", "/data/audiobooks/Kazuo Ishiguro/Klara and the Sun")]
+    assert plex.trash_emptied == ["3"] and plex.metadata_deleted == []  # a metadata DELETE deletes files

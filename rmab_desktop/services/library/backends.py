@@ -233,6 +233,15 @@ class PlexBackend:
         with self._client() as client:
             client.refresh(self.settings.section_id, self.settings.path_map.to_server(path) if path else None)
 
+    def forget(self, external_ids: list[str], folders: list[str]) -> None:
+        """Plex drops entries only with their files; so each folder (whose imported files the app
+        removed) is scanned again and the trash emptied: entries whose files are gone leave, and
+        no file is deleted."""
+        with self._client() as client:
+            for folder in folders:
+                client.refresh(self.settings.section_id, self.settings.path_map.to_server(folder))
+            client.empty_trash(self.settings.section_id)
+
     def cover(self, reference: str) -> bytes:
         """The bytes of a "plex:<thumb>" cover reference."""
         with self._client() as client:
@@ -325,6 +334,12 @@ class AbsBackend:
                 files = []  # not an admin token, or an old server: fall back to a scan
             if not files:
                 client.scan(self.settings.library_id)
+
+    def forget(self, external_ids: list[str], folders: list[str]) -> None:
+        """Remove the items from Audiobookshelf's database; their files stay on disk."""
+        with self._client() as client:
+            for item_id in external_ids:
+                client.remove_item(item_id)
 
     def cover(self, reference: str) -> bytes:
         """The bytes of an "abs:<item id>" cover reference."""

@@ -404,6 +404,27 @@ class LibraryService:
         for listener in list(self._listeners):
             listener()
 
+    def forget_on_server(self, audiobook_id: int, folders: list[str]) -> int:
+        """Take the book (linked to ``audiobook_id``, or in one of the local ``folders``) out of
+        Plex or Audiobookshelf without deleting a file; the number of entries dropped here."""
+        config = self.backend_config()
+        if config.kind == LibraryBackendKind.FOLDER:
+            return 0  # the app's own scan: the caller forgets the folder's entries itself
+        kind = config.kind.value
+        with self.database.session() as session:
+            rows = session.execute(
+                select(LibraryItem.id, LibraryItem.external_id).where(
+                    LibraryItem.backend == kind,
+                    or_(LibraryItem.audiobook_id == audiobook_id, LibraryItem.path.in_(folders)),
+                )
+            ).all()
+        backend = self.backend(config)
+        assert isinstance(backend, PlexBackend | AbsBackend)
+        backend.forget([external for _, external in rows], folders)
+        with self.database.session() as session:
+            session.execute(delete(LibraryItem).where(LibraryItem.id.in_([item_id for item_id, _ in rows])))
+        return len(rows)
+
     # ---------------------------------------------------------------- book actions
     def rescan(self, entry_id: int) -> None:
         entry = self.entry(entry_id)

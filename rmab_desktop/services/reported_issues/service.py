@@ -7,13 +7,15 @@ deleting any file), and sends the *same* request back to the search: its request
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import Audiobook, DownloadHistory, ReportedIssue, Request, User, utcnow
 from rmab_desktop.domain.enums import EventLevel, RequestStatus
-from rmab_desktop.domain.errors import NotFoundError, ValidationError
+from rmab_desktop.domain.errors import NotFoundError, RmabError, ValidationError
 from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import RequestPayload
 from rmab_desktop.domain.jobs import JobType
@@ -37,6 +39,10 @@ CONTEXT = "reported_problem"  # job events on the request's timeline
 GRABBED = ("downloading", "completed", "grabbed")  # history rows whose release may be the bad one
 
 
+class LibraryServer(Protocol):
+    def forget_on_server(self, audiobook_id: int, folders: list[str]) -> int: ...
+
+
 def _problem(session: Session, row: ReportedIssue) -> ReportedProblem:
     book = session.get(Audiobook, row.audiobook_id)
     assert book is not None
@@ -52,7 +58,7 @@ def _problem(session: Session, row: ReportedIssue) -> ReportedProblem:
         id=row.id,
         request_id=row.request_id,
         audiobook_id=row.audiobook_id,
-        asin=book.asin,
+        asin=book.asin or "",
         title=book.title,
         kind=ProblemKind(row.kind) if row.kind in ProblemKind._value2member_map_ else ProblemKind.OTHER,
         note=row.description,
@@ -76,7 +82,9 @@ class ProblemReports:
         requests: RequestService,
         rescue: RequestRescue,
         blocklist: BlocklistService,
+        library: LibraryServer,
     ) -> None:
+        """``library`` takes a replaced book out of Plex or Audiobookshelf (files stay)."""
         self.database = database
         self.queue = queue
         self.events = events
@@ -84,6 +92,7 @@ class ProblemReports:
         self.requests = requests
         self.rescue = rescue
         self.blocklist = blocklist
+        self.library = library
 
     # -- reporting -------------------------------------------------------------------------------
     def report(
@@ -278,6 +287,12 @@ class ProblemReports:
             self.blocklist.add_manual(audiobook_id, title, guid=guid, indexer=indexer, reason=reason)
             blocked.append(title)
         plan, problems = self.rescue.clear_book(request_id, downloads_now=True)
+        try:
+            self.library.forget_on_server(audiobook_id, [str(folder) for folder in plan.folders])
+        except RmabError as exc:
+            problems.append(
+                tr("The library server still lists the book: {error}").format(error=exc.user_message)
+            )
         self.requests.reset_attempts(request_id)
         message = (
             tr("Replacing the book after a reported problem ({kind}); an administrator picks the release")
