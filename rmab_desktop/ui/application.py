@@ -102,6 +102,10 @@ class DesktopApp(QObject):
         self.window.tray_active = self.tray.has_tray
         self._unsubscribe = core.events.subscribe(self._on_app_event)
         self._wire()
+        # each page badge's counter, built once from the container (see PageSpec.badge)
+        self.badges = [
+            (spec.key, spec.badge(core)) for spec in window.pages_model.pages if spec.badge is not None
+        ]
         self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         library = core.library
@@ -186,6 +190,12 @@ class DesktopApp(QObject):
 
     def refresh_status(self) -> None:
         self.runner.submit(self.core.queue.counts, on_result=self._show_counts)
+        for key, count in self.badges:
+            self.runner.submit(
+                count,
+                on_result=lambda n, key=key: self.window.set_badge(key, int(n)),
+                on_error=lambda info, key=key: log.warning("Badge of %s not counted: %s", key, info.message),
+            )
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         self.window.set_jobs_status(counts.get("active", 0), counts.get("queued", 0), counts.get("failed", 0))

@@ -111,6 +111,12 @@ def _retag(core: AppCore, shell: Shell) -> BookHandler[LibraryEntry]:
     return library_actions.retag(core.library, shell.runner, shell.notifier)
 
 
+def _report_problem(core: AppCore, shell: Shell) -> BookHandler[LibraryEntry]:
+    from rmab_desktop.ui.pages import library_actions
+
+    return library_actions.report_problem(core.problems, shell.runner, shell.notifier)
+
+
 LIBRARY_BOOK_ACTIONS: list[BookActionSpec[LibraryEntry]] = [
     BookActionSpec(
         "open", tr.mark("Open folder"), "folder", _open_folder, shortcut="Ctrl+O", order=10, default=True
@@ -124,6 +130,14 @@ LIBRARY_BOOK_ACTIONS: list[BookActionSpec[LibraryEntry]] = [
         _retag,
         tooltip=tr.mark("Write title, author, narrator, series and cover tags into the files again"),
         order=40,
+    ),
+    BookActionSpec(
+        "report",
+        tr.mark("Report a problem…"),
+        "warning",
+        _report_problem,
+        tooltip=tr.mark("Wrong book, bad audio or the wrong edition: tell the administrators"),
+        order=50,
     ),
 ]
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from rmab_desktop import APP_NAME
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.ui import icons
+from rmab_desktop.ui.delegates.sidebar_delegate import SidebarDelegate
 from rmab_desktop.ui.dialogs.about_dialog import HOMEPAGE, AboutDialog
 from rmab_desktop.ui.dialogs.report_problem import Collect, ReportProblem
 from rmab_desktop.ui.formatting import number
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName(tr("Pages"))
         self.sidebar.setAccessibleDescription(tr("Choose a page; Ctrl+1 to Ctrl+9 open the first nine"))
         self.sidebar.setModel(self.pages_model)
+        self.sidebar.setItemDelegate(SidebarDelegate(self.sidebar))
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setSpacing(0)
         self.sidebar.setUniformItemSizes(True)
@@ -339,6 +341,10 @@ class MainWindow(QMainWindow):
                 tr("{page} could not be opened").format(page=text(spec.title)),
                 tr("{error}\nThe details are in the log file.").format(error=f"{type(exc).__name__}: {exc}"),
             )
+
+    def set_badge(self, key: str, count: int) -> None:
+        """The count beside page ``key`` in the sidebar (0: none), e.g. requests awaiting approval."""
+        self.pages_model.set_badge(key, count)
 
     # -- status bar -----------------------------------------------------------------------------
     def set_jobs_status(self, active: int, queued: int, failed: int) -> None:

@@ -1,4 +1,4 @@
-"""The sidebar: one row per registered page."""
+"""The sidebar: one row per registered page, with the count a page's badge reports (if any)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from rmab_desktop.domain.i18n import text
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.ui import icons
-from rmab_desktop.ui.models.roles import KeyRole, ObjectRole, SortRole
+from rmab_desktop.ui.formatting import number
+from rmab_desktop.ui.models.roles import BadgeRole, KeyRole, ObjectRole, SortRole
 from rmab_desktop.ui.pages.registry import PageSpec
 
 Index = QModelIndex | QPersistentModelIndex
+
+tr = Translator("MainWindow")
 
 
 class PagesModel(QAbstractListModel):
@@ -23,6 +26,22 @@ class PagesModel(QAbstractListModel):
         self._pages = sorted(pages, key=lambda spec: (spec.order, spec.title))
         self._icon_color = icon_color
         self._selected_color = selected_color
+        self._badges: dict[str, int] = {}
+
+    def set_badge(self, key: str, count: int) -> None:
+        """The count beside page ``key`` (0 hides it)."""
+        row = self.row_of(key)
+        if row < 0 or self._badges.get(key, 0) == count:
+            return
+        self._badges[key] = count
+        self.dataChanged.emit(
+            self.index(row),
+            self.index(row),
+            [BadgeRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole],
+        )
+
+    def badge(self, key: str) -> int:
+        return self._badges.get(key, 0)
 
     def set_icon_colors(self, color: QColor | str, selected: QColor | str) -> None:
         self._icon_color = QColor(color).name()
@@ -39,8 +58,17 @@ class PagesModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._pages):
             return None
         spec = self._pages[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return text(spec.title)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            count = self._badges.get(spec.key, 0)
+            if not count:
+                return text(spec.title)
+            return tr("{page} ({count} waiting)", "a sidebar page with its badge").format(
+                page=text(spec.title), count=number(count)
+            )
+        if role == BadgeRole:
+            return self._badges.get(spec.key, 0)
         if role == Qt.ItemDataRole.DecorationRole:
             return icons.icon(spec.icon_name, self._icon_color, self._selected_color)
         if role == KeyRole:

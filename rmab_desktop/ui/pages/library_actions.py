@@ -1,5 +1,5 @@
 """The actions on the library's books (registered in ``ui/book_actions.py``): open the folder, play,
-rescan, re-tag. Each takes the services it uses; I/O runs on the "library" pool."""
+rescan, re-tag, report a problem. Each takes the services it uses; I/O runs on the "library" pool."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from rmab_desktop.ui import desktop
 from rmab_desktop.ui.book_actions import BookHandler, BookView
 
 if TYPE_CHECKING:
+    from rmab_desktop.services.reported_issues import ProblemReports
     from rmab_desktop.ui.notifier import Notifier
     from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo
@@ -97,3 +98,22 @@ def retag(library: LibraryService, runner: Runner, notifier: Notifier) -> BookHa
 
     unavailable = "" if library.retagger is not None else tr("Re-tagging is not available in this build")
     return BookHandler(run, _one_with_folder, unavailable)
+
+
+def report_problem(problems: ProblemReports, runner: Runner, notifier: Notifier) -> BookHandler[LibraryEntry]:
+    """Tell the administrators a book is wrong (found by its ASIN: a book the app requested)."""
+    from rmab_desktop.ui.dialogs.report_book_problem import ReportBookProblemDialog
+
+    def run(entries: list[LibraryEntry], view: BookView) -> None:
+        entry = entries[0]
+        parent = view if isinstance(view, QWidget) else None
+        dialog = ReportBookProblemDialog(problems, runner, entry.asin or "", entry.title, parent)
+        dialog.accepted.connect(
+            lambda: notifier.notify(
+                tr("Problem reported"),
+                tr("The administrators were told about “{title}”.").format(title=entry.title),
+            )
+        )
+        dialog.open()
+
+    return BookHandler(run, lambda entries: len(entries) == 1 and bool(entries[0].asin))

@@ -6,8 +6,9 @@ services and window pieces it uses (see ``ui/shell.py``); pages never see the co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
 
 tr = Translator("Pages")
 
+BadgeCounter: TypeAlias = "Callable[[AppCore], Callable[[], int]]"
+"""A page's badge: given the container, the function that counts what waits on the page (it reads
+the database: the window calls it on the runner, every few seconds; 0 shows no badge)."""
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -29,6 +34,7 @@ class PageSpec:
     icon_name: str  # a file in resources/icons/ without extension
     factory: UiFactory
     order: int = 100
+    badge: BadgeCounter | None = None
 
 
 def _activity(core: AppCore, shell: Shell) -> QWidget:
@@ -63,7 +69,14 @@ def _requests(core: AppCore, shell: Shell) -> QWidget:
 
     nav = catalog_navigator(core, shell)
     return RequestsPage(
-        core.requests, core.users, core.acquisition, core.events, shell.runner, nav, rescue=core.rescue
+        core.requests,
+        core.users,
+        core.acquisition,
+        core.events,
+        shell.runner,
+        nav,
+        rescue=core.rescue,
+        problems=core.problems,
     )
 
 
@@ -151,6 +164,33 @@ def _lists(core: AppCore, shell: Shell) -> QWidget:
     )
 
 
+def _approvals(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.pages.approvals_page import ApprovalsPage
+
+    return ApprovalsPage(core.requests, core.users, core.events, shell.runner)
+
+
+def _approvals_badge(core: AppCore) -> Callable[[], int]:
+    requests, users = core.requests, core.users
+    return lambda: requests.awaiting_approval_count() if users.current().is_admin else 0
+
+
+def _problems(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.pages.problems_page import ProblemsPage
+
+    def pick_release(request_id: int, title: str, parent: QWidget) -> None:
+        from rmab_desktop.ui.dialogs.interactive_search_dialog import InteractiveSearchDialog
+
+        InteractiveSearchDialog(core.acquisition, shell.runner, request_id, title, parent).open()
+
+    return ProblemsPage(core.problems, core.users, shell.runner, pick_release)
+
+
+def _problems_badge(core: AppCore) -> Callable[[], int]:
+    problems, users = core.problems, core.users
+    return lambda: problems.open_count() if users.current().is_admin else 0
+
+
 PAGES: list[PageSpec] = [
     PageSpec("discover", tr.mark("Discover"), "discover", _discover, order=10),
     PageSpec("search", tr.mark("Search"), "search", _search, order=20),
@@ -161,6 +201,8 @@ PAGES: list[PageSpec] = [
     PageSpec("bookdate", tr.mark("BookDate"), "bookdate", _bookdate, order=55),
     PageSpec("audible", tr.mark("Audible library"), "audible", _audible, order=60),
     PageSpec("lists", tr.mark("Lists"), "lists", _lists, order=65),
+    PageSpec("approvals", tr.mark("Approvals"), "success", _approvals, order=70, badge=_approvals_badge),
+    PageSpec("problems", tr.mark("Reported problems"), "warning", _problems, order=75, badge=_problems_badge),
     PageSpec("activity", tr.mark("Activity"), "activity", _activity, order=900),
     PageSpec("status", tr.mark("Service status"), "status", _status, order=910),
 ]

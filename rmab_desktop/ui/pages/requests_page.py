@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from rmab_desktop.domain.library import ImportResult
     from rmab_desktop.services.events import EventBus
     from rmab_desktop.services.pipeline import Acquisition
+    from rmab_desktop.services.reported_issues import ProblemReports
     from rmab_desktop.services.requests import RequestService, UserService
     from rmab_desktop.services.rescue import DeletionPlan, RequestRescue
     from rmab_desktop.ui.pages.catalog_widgets import CatalogNavigator
@@ -97,12 +98,15 @@ class RequestsPage(QWidget):
         runner: Runner,
         nav: CatalogNavigator | None = None,
         rescue: RequestRescue | None = None,
+        problems: ProblemReports | None = None,
     ) -> None:
         """``acquisition`` runs the interactive search; ``events`` tell the page to reload;
-        ``rescue`` offers the ways out for a stuck request (no "More" menu without it)."""
+        ``rescue`` offers the ways out for a stuck request (no "More" menu without it);
+        ``problems`` takes reports about an available book (no "Report a problem" without it)."""
         super().__init__()
         self.requests, self.users, self.acquisition, self.runner = requests, users, acquisition, runner
         self.rescue = rescue
+        self.problems = problems
         self.preview_dialog: QDialog | None = None
         self.me: UserInfo | None = None
         self.current: RequestDetails | None = None
@@ -232,6 +236,11 @@ class RequestsPage(QWidget):
         self.buttons["interactive"] = QPushButton(tr("Search interactively…"))
         self.buttons["interactive"].setToolTip(tr("See every release found and choose one yourself"))
         self.buttons["interactive"].clicked.connect(self.search_interactively)
+        self.buttons["report"] = QPushButton(tr("Report a problem…"))
+        self.buttons["report"].setToolTip(
+            tr("Wrong book, bad audio or the wrong edition: tell the administrators")
+        )
+        self.buttons["report"].clicked.connect(self.report_problem)
         self.buttons["more"] = QPushButton(tr("More"))
         self.buttons["more"].setToolTip(tr("Ways out for a stuck request"))
         self.buttons["more"].setMenu(self._rescue_menu())
@@ -358,6 +367,7 @@ class RequestsPage(QWidget):
             "retry": status in RETRYABLE_STATUSES or status == RequestStatus.AWAITING_RELEASE,
             "delete": details is not None,
             "interactive": admin and status in INTERACTIVE_STATUSES,
+            "report": self.problems is not None and status == RequestStatus.AVAILABLE,
             "more": self.rescue is not None and details is not None,
         }
         for key, button in self.buttons.items():
@@ -473,6 +483,22 @@ class RequestsPage(QWidget):
         self.reload()
 
     # -- actions ---------------------------------------------------------------------------------
+    def report_problem(self) -> QDialog | None:
+        """The book of the selected (available) request is wrong: tell the administrators."""
+        from rmab_desktop.ui.dialogs.report_book_problem import ReportBookProblemDialog
+
+        if self.problems is None or self.current is None:
+            return None
+        dialog = ReportBookProblemDialog(
+            self.problems, self.runner, self.current.id, self.current.book.title, self
+        )
+        dialog.accepted.connect(
+            lambda: self.action_message.setText(tr("Problem reported; the administrators were told."))
+        )
+        self.preview_dialog = dialog
+        dialog.open()
+        return dialog
+
     def search_interactively(self) -> None:
         """All ranked results for the request; the user may grab any one (acquisition helper)."""
         from rmab_desktop.ui.dialogs.interactive_search_dialog import InteractiveSearchDialog
