@@ -30,6 +30,7 @@ from rmab_desktop.ui.dialogs.cron_dialog import CronDialog
 from rmab_desktop.ui.dialogs.import_library_dialog import ImportLibraryDialog
 from rmab_desktop.ui.dialogs.interactive_search_dialog import InteractiveSearchDialog
 from rmab_desktop.ui.dialogs.notification_settings import BackendDialog
+from rmab_desktop.ui.dialogs.report_book_problem import ReportBookProblemDialog
 from rmab_desktop.ui.dialogs.rescue_dialogs import DeletePreviewDialog, ImportPreviewDialog
 from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS
@@ -138,6 +139,11 @@ def other_dialogs(core: AppCore, shell: Shell, scratch: Path) -> Iterator[Shown]
     rescue_delete.show()
     yield Shown("rescue-delete", rescue_delete)
     rescue_delete.close()
+
+    report = ReportBookProblemDialog(core.problems, shell.runner, 1, BOOK_TITLE)
+    report.show()
+    yield Shown("report-book-problem", report)
+    report.close()
 
     about = AboutDialog(shell.runner)
     about.show()

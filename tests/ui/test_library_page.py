@@ -219,7 +219,7 @@ def test_registered_page_builds_from_the_core_and_opens_the_import_dialog(
     qtbot.addWidget(page)
     assert isinstance(page, LibraryPage) and page.import_button.isVisibleTo(page)
     assert page.service is core.library
-    assert [a.spec.key for a in page.book_actions] == ["open", "play", "rescan", "retag"]
+    assert [a.spec.key for a in page.book_actions] == ["open", "play", "rescan", "retag", "report"]
     assert page.actions["retag"].toolTip().startswith("Write title")  # the app's service can re-tag
     page.import_button.click()
     dialogs = page.findChildren(ImportLibraryDialog)
