@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from rmab_desktop.ui.formatting import number
 from rmab_desktop.ui.models.roles import BadgeRole
@@ -16,14 +16,22 @@ class SidebarDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        super().paint(painter, option, index)
         count = index.data(BadgeRole) or 0
         if count <= 0:
+            super().paint(painter, option, index)
             return
         label = number(count) if count < 1000 else "999+"
         metrics = option.fontMetrics
         height = metrics.height() + 2 * PAD_Y
         width = max(height, metrics.horizontalAdvance(label) + 2 * PAD_X)
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        room = item.rect.width() - item.decorationSize.width() - width - 2 * MARGIN - 16
+        item.text = metrics.elidedText(
+            item.text, Qt.TextElideMode.ElideRight, max(0, room)
+        )  # the pill's room
+        style = item.widget.style() if item.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, item.widget)
         rect = QRectF(
             option.rect.right() - MARGIN - width, option.rect.center().y() - height / 2 + 0.5, width, height
         )

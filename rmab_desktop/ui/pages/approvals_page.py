@@ -96,6 +96,10 @@ class ApprovalsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3, 4):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         inner.addWidget(self.table, 1)
         bar = QHBoxLayout()

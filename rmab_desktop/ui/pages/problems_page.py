@@ -90,6 +90,10 @@ class ProblemsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3, 4):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.table.setItemDelegateForColumn(0, BadgeDelegate(self.table))
         self.table.setColumnWidth(0, 120)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
