@@ -16,11 +16,12 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import Audiobook, DownloadHistory, ReportedIssue, Request, User, utcnow
 from rmab_desktop.domain.enums import EventLevel, RequestStatus
 from rmab_desktop.domain.errors import NotFoundError, RmabError, ValidationError
-from rmab_desktop.domain.i18n import Translator
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.job_payloads import RequestPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.domain.reported_issues import (
     NOTE_LIMIT,
+    STATUS_LABELS,
     ProblemKind,
     ProblemStatus,
     Replacement,
@@ -222,7 +223,9 @@ class ProblemReports:
     def _require_open(row: ReportedIssue) -> None:
         if row.status != ProblemStatus.OPEN.value:
             raise InvalidTransitionError(
-                tr("This report was already handled ({status}).").format(status=row.status),
+                tr("This report was already handled ({status}).").format(
+                    status=text(STATUS_LABELS[ProblemStatus(row.status)])
+                ),
                 hint=tr("Refresh the list: another administrator may have handled it."),
             )
 
