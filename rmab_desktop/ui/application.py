@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rmab_desktop.bootstrap import AppCore
-from rmab_desktop.domain.i18n import Translator
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.automation_lease import AutomationLease
 from rmab_desktop.services.events import AppEvent
 from rmab_desktop.services.library.watcher import LibraryWatcher, watched_folder
@@ -104,8 +104,9 @@ class DesktopApp(QObject):
         self._wire()
         # each page badge's counter, built once from the container (see PageSpec.badge)
         self.badges = [
-            (spec.key, spec.badge(core)) for spec in window.pages_model.pages if spec.badge is not None
+            (spec, spec.badge(core)) for spec in window.pages_model.pages if spec.badge is not None
         ]
+        self.badge_counts: dict[str, int] = {}
         self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         library = core.library
@@ -190,12 +191,22 @@ class DesktopApp(QObject):
 
     def refresh_status(self) -> None:
         self.runner.submit(self.core.queue.counts, on_result=self._show_counts)
-        for key, count in self.badges:
+        for spec, count in self.badges:
             self.runner.submit(
                 count,
-                on_result=lambda n, key=key: self.window.set_badge(key, int(n)),
-                on_error=lambda info, key=key: log.warning("Badge of %s not counted: %s", key, info.message),
+                on_result=lambda n, spec=spec: self._show_badge(spec, int(n)),
+                on_error=lambda info, spec=spec: log.warning(
+                    "Badge of %s not counted: %s", spec.key, info.message
+                ),
             )
+
+    def _show_badge(self, spec: PageSpec, count: int) -> None:
+        """The sidebar shows the count; a count that grew is news (it may come from another desktop)."""
+        before = self.badge_counts.get(spec.key)
+        self.badge_counts[spec.key] = count
+        self.window.set_badge(spec.key, count)
+        if before is not None and count > before and spec.badge_notice is not None:
+            self.notifier.notify(text(spec.title), spec.badge_notice(count))
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         self.window.set_jobs_status(counts.get("active", 0), counts.get("queued", 0), counts.get("failed", 0))

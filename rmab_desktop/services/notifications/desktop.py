@@ -58,6 +58,8 @@ def for_desktop(event: AppEvent, user: UserInfo | None) -> DesktopNotification |
         or user.id in event.data.get("member_ids", ())  # joined the request: theirs too
     )
     admin = user is None or user.is_admin
+    if user is not None and event.kind == EventKind.ISSUE_REPORTED and event.user_id == user.id:
+        return None  # an admin's own report is not news to them
     wanted = (own and event.kind in OWN_REQUEST_EVENTS) or (admin and event.kind in ADMIN_EVENTS)
     if not wanted:
         return None

@@ -235,10 +235,10 @@ class ProblemsPage(QWidget):
     def _replaced(self, done: Replacement, pick: bool) -> None:
         lines = [
             tr.n("%n release(s) blocked for this book.", len(done.blocklisted)),
-            tr.n("%n file(s) the app had imported were removed.", len(done.removed)),
+            tr.n("Removed %n file(s) the app had imported.", len(done.removed)),
         ]
         if done.kept:
-            lines.append(tr.n("%n file(s) the app did not import were kept.", len(done.kept)))
+            lines.append(tr.n("Kept %n file(s) the app did not import.", len(done.kept)))
         lines.append(
             tr("Pick the new release in the search window.")
             if pick

@@ -35,6 +35,8 @@ class PageSpec:
     factory: UiFactory
     order: int = 100
     badge: BadgeCounter | None = None
+    # what the desktop says when the badge's count grows (what waits may come from another desktop)
+    badge_notice: Callable[[int], str] | None = None
 
 
 def _activity(core: AppCore, shell: Shell) -> QWidget:
@@ -201,8 +203,24 @@ PAGES: list[PageSpec] = [
     PageSpec("bookdate", tr.mark("BookDate"), "bookdate", _bookdate, order=55),
     PageSpec("audible", tr.mark("Audible library"), "audible", _audible, order=60),
     PageSpec("lists", tr.mark("Lists"), "lists", _lists, order=65),
-    PageSpec("approvals", tr.mark("Approvals"), "success", _approvals, order=70, badge=_approvals_badge),
-    PageSpec("problems", tr.mark("Reported problems"), "warning", _problems, order=75, badge=_problems_badge),
+    PageSpec(
+        "approvals",
+        tr.mark("Approvals"),
+        "success",
+        _approvals,
+        order=70,
+        badge=_approvals_badge,
+        badge_notice=lambda count: tr.n("Waiting for your approval: %n request(s).", count),
+    ),
+    PageSpec(
+        "problems",
+        tr.mark("Reported problems"),
+        "warning",
+        _problems,
+        order=75,
+        badge=_problems_badge,
+        badge_notice=lambda count: tr.n("Waiting for an administrator: %n reported problem(s).", count),
+    ),
     PageSpec("activity", tr.mark("Activity"), "activity", _activity, order=900),
     PageSpec("status", tr.mark("Service status"), "status", _status, order=910),
 ]
