@@ -177,3 +177,43 @@ def test_reports_are_refused_with_words(core: AppCore, rmab: Rmab, tmp_path: Pat
     assert code != 0 and "does not exist" in err
     code, _, err = rmab("issues", "report", str(request_id), "--kind", "nonsense")
     assert code != 0 and err.count("error:") == 1 and err.count("hint:") == 1
+
+
+def test_replacing_takes_the_book_out_of_audiobookshelf_without_deleting_files(
+    core: AppCore, tmp_path: Path
+) -> None:
+    from rmab_desktop.db.models import LibraryItem
+    from rmab_desktop.domain.enums import LibraryBackendKind
+    from rmab_desktop.services.library.backends import AbsSettings, LibraryBackendConfig
+    from tests.fakes import audiobookshelf_server as fake_abs
+
+    alice = core.users.create("alice")
+    request_id = available_book(core, tmp_path, alice.id)
+    with fake_abs.FakeAudiobookshelfServer() as server:
+        server.items["lib_main"] = [
+            fake_abs.item("li_persuasion", "Jane Austen/Persuasion", "Persuasion", ["Jane Austen"]),
+            fake_abs.item("li_other", "Ann Leckie/Ancillary Justice", "Ancillary Justice", ["Ann Leckie"]),
+        ]
+        core.library.save_backend_config(
+            LibraryBackendConfig(
+                kind=LibraryBackendKind.AUDIOBOOKSHELF,
+                audiobookshelf=AbsSettings(url=server.url, library_id="lib_main"),
+            ),
+            token=fake_abs.TOKEN,
+        )
+        core.library.sync()
+        with core.database.session() as session:
+            book_id = session.scalar(select(Audiobook.id).where(Audiobook.asin == ASIN))
+            item = session.scalar(select(LibraryItem).where(LibraryItem.external_id == "li_persuasion"))
+            assert item is not None
+            item.audiobook_id = book_id  # as the library sync's matching links it
+        problem = core.problems.report(request_id, ProblemKind.WRONG_EDITION, "", user=alice)
+
+        done = core.problems.replace(problem.id)
+
+        assert done.problems == ()
+        assert server.removed == [("li_persuasion", False)]  # never hard=1: ABS would delete the files
+        with core.database.session() as session:
+            assert session.scalars(
+                select(LibraryItem.external_id).where(LibraryItem.backend == "audiobookshelf")
+            ).all() == ["li_other"]

@@ -44,3 +44,8 @@ def test_a_member_who_joined_the_request_hears_that_it_arrived() -> None:
     )
     assert for_desktop(joined, ALICE) is not None
     assert for_desktop(event(EventKind.AVAILABLE, user_id=3), ALICE) is None  # not a member
+
+
+def test_an_admins_own_report_is_not_news_to_them_but_others_are() -> None:
+    assert for_desktop(event(EventKind.ISSUE_REPORTED, user_id=ADMIN.id), ADMIN) is None
+    assert for_desktop(event(EventKind.ISSUE_REPORTED, user_id=ALICE.id), ADMIN) is not None
