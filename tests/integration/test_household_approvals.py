@@ -53,7 +53,8 @@ def test_a_request_waits_until_an_admin_on_the_other_desktop_approves_it(
     waiting = at_alice.requests.create(DUNE.asin, book=DUNE).request
 
     assert waiting.status == RequestStatus.AWAITING_APPROVAL and waiting.user_id == alice_id
-    assert [e.kind for e in heard if e.kind == EventKind.AWAITING_APPROVAL] == [EventKind.AWAITING_APPROVAL]
+    [asked] = [e for e in heard if e.kind == EventKind.AWAITING_APPROVAL]
+    assert "alice" in asked.message and "Dune" in asked.message  # the admins read who asks for what
     assert at_admin.requests.awaiting_approval_count() == 1  # the sidebar badge of the admin's desktop
     with pytest.raises(PermissionDeniedError):
         at_alice.requests.approve(waiting.id)  # a user cannot approve their own request

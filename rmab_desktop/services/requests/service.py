@@ -338,8 +338,13 @@ class RequestService:
             details = _details(session, row)
             ebook = _details(session, ebook_row) if ebook_row is not None else None
         self._publish(details, message, EventKind.REQUEST_CREATED)
-        if status == RequestStatus.AWAITING_APPROVAL:
-            self._publish(details, message)
+        if status == RequestStatus.AWAITING_APPROVAL:  # the admins' notification: who asks for what
+            self._publish(
+                details,
+                tr("{user} asked for “{title}”; it waits for an administrator to approve or deny it.").format(
+                    user=user.label, title=book.title
+                ),
+            )
         return RequestOutcome(details, ebook=ebook)
 
     def _edition_ids(self, session: Session, audiobook: Audiobook) -> tuple[builtins.list[int], set[str]]:
