@@ -164,3 +164,22 @@ def test_the_problem_queue_is_empty_until_someone_reports(qtbot, core: AppCore, 
     assert page.states.state == "empty" and "No problems" in page.states.empty.title_label.text()
     with core.database.session() as session:
         assert session.scalars(select(Request)).all() == []
+
+
+def test_the_requests_page_offers_a_report_for_an_available_book(qtbot, core: AppCore, shell: Shell) -> None:  # type: ignore[no-untyped-def]
+    from rmab_desktop.ui.pages.requests_page import RequestsPage
+
+    request_id = available_request(core, core.users.default_user().id)
+    page = RequestsPage(
+        core.requests, core.users, core.acquisition, core.events, shell.runner, problems=core.problems
+    )
+    qtbot.addWidget(page)
+    assert page.select_request(request_id)
+    assert page.buttons["report"].isVisibleTo(page)
+
+    dialog = page.report_problem()
+
+    assert isinstance(dialog, ReportBookProblemDialog)
+    dialog.send()
+    assert [p.request_id for p in core.problems.list()] == [request_id]
+    assert "administrators" in page.action_message.text()
