@@ -488,6 +488,162 @@
         </message>
     </context>
     <context>
+        <name>ApprovalsPage</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Approve</source>
+            <translation>&amp;Freigeben</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Approve %n</source>
+            <translation>
+                <numerusform>%n &amp;freigeben</numerusform>
+                <numerusform>%n &amp;freigeben</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Deny</source>
+            <translation>A&amp;blehnen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Deny %n</source>
+            <translation>
+                <numerusform>%n a&amp;blehnen</numerusform>
+                <numerusform>%n a&amp;blehnen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>, </source>
+            <comment>between names</comment>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Approvals</source>
+            <translation>Freigaben</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Approved %n request(s).</source>
+            <translation>
+                <numerusform>%n Anfrage freigegeben.</numerusform>
+                <numerusform>%n Anfragen freigegeben.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Approving…</source>
+            <translation>Wird freigegeben…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Audiobook</source>
+            <translation>Hörbuch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Author</source>
+            <translation>Autor</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Book</source>
+            <translation>Buch</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Denied %n request(s).</source>
+            <translation>
+                <numerusform>%n Anfrage abgelehnt.</numerusform>
+                <numerusform>%n Anfragen abgelehnt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Denying…</source>
+            <translation>Wird abgelehnt…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Ebook</source>
+            <translation>E-Book</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Note for the requester</source>
+            <translation>Notiz für die anfragende Person</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Note for the requester (optional)</source>
+            <translation>Notiz für die anfragende Person (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Nothing waits for approval</source>
+            <translation>Nichts wartet auf Freigabe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Only administrators approve requests</source>
+            <translation>Nur Administratoren geben Anfragen frei</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Request {id}: {error}</source>
+            <translation>Anfrage {id}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Requested</source>
+            <translation>Angefragt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Requested by</source>
+            <translation>Angefragt von</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Requests from people without automatic approval wait here until an administrator decides.</source>
+            <translation>Anfragen von Personen ohne automatische Freigabe warten hier, bis ein Administrator entscheidet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Requests waiting for approval</source>
+            <translation>Anfragen, die auf Freigabe warten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Result of the last decision</source>
+            <translation>Ergebnis der letzten Entscheidung</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Select &amp;all</source>
+            <translation>&amp;Alle auswählen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>When someone without automatic approval requests a book, it waits here and the administrators are notified.</source>
+            <translation>Fragt jemand ohne automatische Freigabe ein Buch an, wartet die Anfrage hier und die Administratoren werden benachrichtigt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Your own requests and their approval show on the Requests page.</source>
+            <translation>Ihre eigenen Anfragen und deren Freigabe sehen Sie auf der Seite „Anfragen“.</translation>
+        </message>
+    </context>
+    <context>
         <name>AudibleDialogs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
@@ -1197,6 +1353,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Report a problem…</source>
+            <translation>Problem melden…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Rescan</source>
             <translation>Neu einlesen</translation>
         </message>
@@ -1209,6 +1370,11 @@
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Write title, author, narrator, series and cover tags into the files again</source>
             <translation>Titel, Autor, Sprecher, Reihe und Cover erneut als Tags in die Dateien schreiben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Wrong book, bad audio or the wrong edition: tell the administrators</source>
+            <translation>Falsches Buch, fehlerhaftes Audio oder falsche Ausgabe: den Administratoren melden</translation>
         </message>
     </context>
     <context>
@@ -3980,6 +4146,11 @@ Trotzdem holen?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
+            <source>Problem reported</source>
+            <translation>Problem gemeldet</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Re-tag this book?</source>
             <translation>Dieses Buch neu taggen?</translation>
         </message>
@@ -3997,6 +4168,11 @@ Trotzdem holen?</translation>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Tags of “{title}” were written.</source>
             <translation>Die Tags von „{title}“ wurden geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
+            <source>The administrators were told about “{title}”.</source>
+            <translation>Die Administratoren wurden über „{title}“ informiert.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
@@ -5025,6 +5201,12 @@ Die Details stehen in der Protokolldatei.</translation>
             <translation>{menu} › {command}</translation>
         </message>
         <message>
+            <location filename="../../rmab_desktop/ui/models/pages_model.py" />
+            <source>{page} ({count} waiting)</source>
+            <comment>a sidebar page with its badge</comment>
+            <translation>{page} ({count} wartend)</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>{page} could not be opened</source>
             <translation>{page} konnte nicht geöffnet werden</translation>
@@ -5530,6 +5712,11 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Approvals</source>
+            <translation>Freigaben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Audible library</source>
             <translation>Audible-Bibliothek</translation>
         </message>
@@ -5565,6 +5752,11 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Reported problems</source>
+            <translation>Gemeldete Probleme</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Requests</source>
             <translation>Anfragen</translation>
         </message>
@@ -5577,6 +5769,22 @@ Die Details stehen in der Protokolldatei.</translation>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Service status</source>
             <translation>Dienststatus</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Waiting for an administrator: %n reported problem(s).</source>
+            <translation>
+                <numerusform>Wartet auf einen Administrator: %n gemeldetes Problem.</numerusform>
+                <numerusform>Warten auf einen Administrator: %n gemeldete Probleme.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Waiting for your approval: %n request(s).</source>
+            <translation>
+                <numerusform>Wartet auf Ihre Freigabe: %n Anfrage.</numerusform>
+                <numerusform>Warten auf Ihre Freigabe: %n Anfragen.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5804,6 +6012,183 @@ Die Details stehen in der Protokolldatei.</translation>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Search for a request</source>
             <translation>Anfrage suchen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>%n release(s) blocked for this book.</source>
+            <translation>
+                <numerusform>%n Release für dieses Buch gesperrt.</numerusform>
+                <numerusform>%n Releases für dieses Buch gesperrt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>&amp;Dismiss</source>
+            <translation>&amp;Verwerfen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>&amp;Replace</source>
+            <translation>&amp;Ersetzen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Answer: {note}</source>
+            <translation>Antwort: {note}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Block this release for the book, remove the files the app imported and search again</source>
+            <translation>Dieses Release für das Buch sperren, die von der App importierten Dateien entfernen und neu suchen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Book</source>
+            <translation>Buch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Books someone said are wrong: replace them with another release, or dismiss the report.</source>
+            <translation>Bücher, die jemand als fehlerhaft gemeldet hat: durch ein anderes Release ersetzen oder den Problembericht verwerfen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Close the report; the book stays as it is</source>
+            <translation>Den Problembericht schließen; das Buch bleibt, wie es ist</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Kept %n file(s) the app did not import.</source>
+            <translation>
+                <numerusform>%n nicht von der App importierte Datei wurde behalten.</numerusform>
+                <numerusform>%n nicht von der App importierte Dateien wurden behalten.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Like Replace, but you choose the new release yourself</source>
+            <translation>Wie „Ersetzen“, aber Sie wählen das neue Release selbst</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>No problems reported</source>
+            <translation>Keine Probleme gemeldet</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Note for the reporter</source>
+            <translation>Notiz für die meldende Person</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Note for the reporter (optional)</source>
+            <translation>Notiz für die meldende Person (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Note: {note}</source>
+            <translation>Notiz: {note}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Pick the new release in the search window.</source>
+            <translation>Wählen Sie das neue Release im Suchfenster.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Removed %n file(s) the app had imported.</source>
+            <translation>
+                <numerusform>%n von der App importierte Datei wurde entfernt.</numerusform>
+                <numerusform>%n von der App importierte Dateien wurden entfernt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Replace and &amp;pick…</source>
+            <translation>Ersetzen und &amp;wählen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Replacing…</source>
+            <translation>Wird ersetzt…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Report dismissed.</source>
+            <translation>Problembericht verworfen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Reported</source>
+            <translation>Gemeldet</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Reported by</source>
+            <translation>Gemeldet von</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Reported problems</source>
+            <translation>Gemeldete Probleme</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Result of the last action</source>
+            <translation>Ergebnis der letzten Aktion</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Searching again for the same request.</source>
+            <translation>Für dieselbe Anfrage wird neu gesucht.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Select a report to see it.</source>
+            <translation>Wählen Sie einen Problembericht aus, um ihn zu sehen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Something wrong with a book? Select it on the Library or Requests page and report it.</source>
+            <translation>Stimmt etwas mit einem Buch nicht? Wählen Sie es auf der Seite „Bibliothek“ oder „Anfragen“ aus und melden Sie es.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>The selected report</source>
+            <translation>Der ausgewählte Problembericht</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>When someone reports a wrong book, bad audio or the wrong edition from the Library or Requests page, the report waits here and the administrators are notified.</source>
+            <translation>Meldet jemand auf der Seite „Bibliothek“ oder „Anfragen“ ein falsches Buch, fehlerhaftes Audio oder die falsche Ausgabe, wartet der Problembericht hier und die Administratoren werden benachrichtigt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>You reported no problems</source>
+            <translation>Sie haben keine Probleme gemeldet</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>someone</source>
+            <translation>jemandem</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>“{title}”: {kind}, reported by {reporter}; requested by {requester}.</source>
+            <translation>„{title}“: {kind}, gemeldet von {reporter}; angefragt von {requester}.</translation>
         </message>
     </context>
     <context>
@@ -6305,6 +6690,70 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
     </context>
     <context>
+        <name>ReportBookProblemDialog</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>%n character(s) left</source>
+            <translation>
+                <numerusform>%n Zeichen übrig</numerusform>
+                <numerusform>%n Zeichen übrig</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>%n character(s) too many</source>
+            <translation>
+                <numerusform>%n Zeichen zu viel</numerusform>
+                <numerusform>%n Zeichen zu viel</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>&amp;Note for the administrators (optional)</source>
+            <translation>&amp;Notiz für die Administratoren (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>&amp;Report</source>
+            <translation>&amp;Melden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Characters left</source>
+            <translation>Verbleibende Zeichen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>For example: the files are another book, or chapter 12 is missing.</source>
+            <translation>Zum Beispiel: Die Dateien sind ein anderes Buch, oder Kapitel 12 fehlt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Note for the administrators</source>
+            <translation>Notiz für die Administratoren</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Report a problem with this book</source>
+            <translation>Problem mit diesem Buch melden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Sending…</source>
+            <translation>Wird gesendet…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>What is wrong with “{title}”?</source>
+            <translation>Was stimmt mit „{title}“ nicht?</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Why the report was not sent</source>
+            <translation>Warum die Meldung nicht gesendet wurde</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportProblem</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
@@ -6351,6 +6800,154 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Zip archives (*.zip)</source>
             <translation>ZIP-Archive (*.zip)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportedProblems</name>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>An administrator looks at it soon; it stays open until then.</source>
+            <translation>Ein Administrator sieht ihn sich bald an; bis dahin bleibt er offen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Corrupt or incomplete audio</source>
+            <translation>Audio beschädigt oder unvollständig</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Dismiss the report and request the book again.</source>
+            <translation>Verwerfen Sie den Problembericht und fragen Sie das Buch erneut an.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Dismissed</source>
+            <translation>Verworfen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Follow the request on the Requests page until it arrives.</source>
+            <translation>Verfolgen Sie die Anfrage auf der Seite „Anfragen“, bis das Buch da ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>No book with the ASIN {asin} is available in the library.</source>
+            <translation>Kein Buch mit der ASIN {asin} ist in der Bibliothek verfügbar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Only a book that is available in the library can have a problem reported.</source>
+            <translation>Nur für ein Buch, das in der Bibliothek verfügbar ist, kann ein Problem gemeldet werden.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Open</source>
+            <translation>Offen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Other</source>
+            <translation>Sonstiges</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Problem reported: {title}</source>
+            <translation>Problem gemeldet: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Refresh the list: another administrator may have handled it.</source>
+            <translation>Aktualisieren Sie die Liste: Vielleicht hat ein anderer Administrator ihn schon bearbeitet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Replaced</source>
+            <translation>Ersetzt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Replacing the book after a reported problem ({kind}); an administrator picks the release</source>
+            <translation>Das Buch wird nach einem gemeldeten Problem ersetzt ({kind}); ein Administrator wählt das Release</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Replacing the book after a reported problem ({kind}); searching again</source>
+            <translation>Das Buch wird nach einem gemeldeten Problem ersetzt ({kind}); neue Suche</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Report problems with books the app brought into the library.</source>
+            <translation>Melden Sie Probleme mit Büchern, die die App in die Bibliothek gebracht hat.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Reported problem {id} does not exist.</source>
+            <translation>Gemeldetes Problem {id} existiert nicht.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Reported: {kind}</source>
+            <translation>Gemeldet: {kind}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Request {id} does not exist.</source>
+            <translation>Anfrage {id} existiert nicht.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Shorten the note.</source>
+            <translation>Kürzen Sie die Notiz.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>The library server still lists the book: {error}</source>
+            <translation>Der Bibliotheksserver führt das Buch noch: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>The note is {count} characters long; at most {limit} fit.</source>
+            <translation>Die Notiz ist {count} Zeichen lang; höchstens {limit} passen hinein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>The request of this book was deleted; there is nothing to replace.</source>
+            <translation>Die Anfrage dieses Buchs wurde gelöscht; es gibt nichts zu ersetzen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>This report was already handled ({status}).</source>
+            <translation>Dieser Problembericht wurde schon bearbeitet ({status}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Wrong book</source>
+            <translation>Falsches Buch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Wrong narrator or edition</source>
+            <translation>Falscher Sprecher oder falsche Ausgabe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>You already reported a problem with this book (report {id}).</source>
+            <translation>Sie haben für dieses Buch schon ein Problem gemeldet (Bericht {id}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>{admin} dismissed the reported problem</source>
+            <translation>{admin} hat das gemeldete Problem verworfen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>{admin} replaced the reported book</source>
+            <translation>{admin} hat das gemeldete Buch ersetzt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>{user} reported a problem: {kind}</source>
+            <translation>{user} hat ein Problem gemeldet: {kind}</translation>
         </message>
     </context>
     <context>
@@ -6576,6 +7173,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>{user} asked for “{title}”; it waits for an administrator to approve or deny it.</source>
+            <translation>{user} möchte „{title}“; die Anfrage wartet darauf, dass ein Administrator sie freigibt oder ablehnt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{user} joined this request</source>
             <translation>{user} hat sich dieser Anfrage angeschlossen</translation>
         </message>
@@ -6751,6 +7353,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Problem reported; the administrators were told.</source>
+            <translation>Problem gemeldet; die Administratoren wurden informiert.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Re-check the library</source>
             <translation>Bibliothek erneut prüfen</translation>
         </message>
@@ -6758,6 +7365,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Released on {date}; the search starts that day.</source>
             <translation>Erscheint am {date}; die Suche beginnt an diesem Tag.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Report a problem…</source>
+            <translation>Problem melden…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6843,6 +7455,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Words to search the indexers for (empty: the title and author):</source>
             <translation>Wörter, nach denen die Indexer durchsucht werden (leer: Titel und Autor):</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Wrong book, bad audio or the wrong edition: tell the administrators</source>
+            <translation>Falsches Buch, fehlerhaftes Audio oder falsche Ausgabe: den Administratoren melden</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -8300,6 +8917,29 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
             <location filename="../../rmab_desktop/__main__.py" />
             <source>{app} cannot start</source>
             <translation>{app} kann nicht starten</translation>
+        </message>
+    </context>
+    <context>
+        <name>StateStack</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/widgets/state_stack.py" />
+            <source>Could not load</source>
+            <translation>Konnte nicht geladen werden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/widgets/state_stack.py" />
+            <source>Loading…</source>
+            <translation>Wird geladen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/widgets/state_stack.py" />
+            <source>This takes a moment.</source>
+            <translation>Das dauert einen Moment.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/widgets/state_stack.py" />
+            <source>Try again</source>
+            <translation>Erneut versuchen</translation>
         </message>
     </context>
     <context>

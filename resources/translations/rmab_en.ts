@@ -48,6 +48,41 @@
         </message>
     </context>
     <context>
+        <name>ApprovalsPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Approve %n</source>
+            <translation>
+                <numerusform>&amp;Approve %n</numerusform>
+                <numerusform>&amp;Approve %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Deny %n</source>
+            <translation>
+                <numerusform>&amp;Deny %n</numerusform>
+                <numerusform>&amp;Deny %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Approved %n request(s).</source>
+            <translation>
+                <numerusform>Approved %n request.</numerusform>
+                <numerusform>Approved %n requests.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Denied %n request(s).</source>
+            <translation>
+                <numerusform>Denied %n request.</numerusform>
+                <numerusform>Denied %n requests.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>AudibleDialogs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
@@ -455,6 +490,25 @@ Running jobs are stopped now and start again the next time you open the app.</nu
         </message>
     </context>
     <context>
+        <name>Pages</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Waiting for an administrator: %n reported problem(s).</source>
+            <translation>
+                <numerusform>Waiting for an administrator: %n reported problem.</numerusform>
+                <numerusform>Waiting for an administrator: %n reported problems.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Waiting for your approval: %n request(s).</source>
+            <translation>
+                <numerusform>Waiting for your approval: %n request.</numerusform>
+                <numerusform>Waiting for your approval: %n requests.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Pipeline</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/pipeline/acquisition.py" />
@@ -470,6 +524,33 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>Searching again for %n waiting request</numerusform>
                 <numerusform>Searching again for %n waiting requests</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>%n release(s) blocked for this book.</source>
+            <translation>
+                <numerusform>%n release blocked for this book.</numerusform>
+                <numerusform>%n releases blocked for this book.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Kept %n file(s) the app did not import.</source>
+            <translation>
+                <numerusform>Kept %n file the app did not import.</numerusform>
+                <numerusform>Kept %n files the app did not import.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Removed %n file(s) the app had imported.</source>
+            <translation>
+                <numerusform>Removed %n file the app had imported.</numerusform>
+                <numerusform>Removed %n files the app had imported.</numerusform>
             </translation>
         </message>
     </context>
@@ -497,6 +578,25 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>Published %n day ago</numerusform>
                 <numerusform>Published %n days ago</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportBookProblemDialog</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>%n character(s) left</source>
+            <translation>
+                <numerusform>%n character left</numerusform>
+                <numerusform>%n characters left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>%n character(s) too many</source>
+            <translation>
+                <numerusform>%n character too many</numerusform>
+                <numerusform>%n characters too many</numerusform>
             </translation>
         </message>
     </context>

@@ -488,6 +488,162 @@
         </message>
     </context>
     <context>
+        <name>ApprovalsPage</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Approve</source>
+            <translation>&amp;Aprobar</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Approve %n</source>
+            <translation>
+                <numerusform>&amp;Aprobar %n</numerusform>
+                <numerusform>&amp;Aprobar %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Deny</source>
+            <translation>&amp;Denegar</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Deny %n</source>
+            <translation>
+                <numerusform>&amp;Denegar %n</numerusform>
+                <numerusform>&amp;Denegar %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>, </source>
+            <comment>between names</comment>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Approvals</source>
+            <translation>Aprobaciones</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Approved %n request(s).</source>
+            <translation>
+                <numerusform>%n solicitud aprobada.</numerusform>
+                <numerusform>%n solicitudes aprobadas.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Approving…</source>
+            <translation>Aprobando…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Audiobook</source>
+            <translation>Audiolibro</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Author</source>
+            <translation>Autor</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Book</source>
+            <translation>Libro</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Denied %n request(s).</source>
+            <translation>
+                <numerusform>%n solicitud denegada.</numerusform>
+                <numerusform>%n solicitudes denegadas.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Denying…</source>
+            <translation>Denegando…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Ebook</source>
+            <translation>Libro electrónico</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Kind</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Note for the requester</source>
+            <translation>Nota para el solicitante</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Note for the requester (optional)</source>
+            <translation>Nota para el solicitante (opcional)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Nothing waits for approval</source>
+            <translation>Nada pendiente de aprobación</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Only administrators approve requests</source>
+            <translation>Solo los administradores aprueban solicitudes</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Request {id}: {error}</source>
+            <translation>Solicitud {id}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Requested</source>
+            <translation>Solicitado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Requested by</source>
+            <translation>Solicitado por</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Requests from people without automatic approval wait here until an administrator decides.</source>
+            <translation>Las solicitudes de personas sin aprobación automática esperan aquí hasta que un administrador decida.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Requests waiting for approval</source>
+            <translation>Solicitudes pendientes de aprobación</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Result of the last decision</source>
+            <translation>Resultado de la última decisión</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Select &amp;all</source>
+            <translation>Seleccionar &amp;todo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>When someone without automatic approval requests a book, it waits here and the administrators are notified.</source>
+            <translation>Cuando alguien sin aprobación automática solicita un libro, la solicitud espera aquí y se avisa a los administradores.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Your own requests and their approval show on the Requests page.</source>
+            <translation>Sus propias solicitudes y su aprobación aparecen en la página Solicitudes.</translation>
+        </message>
+    </context>
+    <context>
         <name>AudibleDialogs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
@@ -1197,6 +1353,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Report a problem…</source>
+            <translation>Informar de un problema…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Rescan</source>
             <translation>Volver a analizar</translation>
         </message>
@@ -1209,6 +1370,11 @@
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Write title, author, narrator, series and cover tags into the files again</source>
             <translation>Volver a escribir en los archivos las etiquetas de título, autor, narrador, serie y portada</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Wrong book, bad audio or the wrong edition: tell the administrators</source>
+            <translation>Libro equivocado, audio defectuoso o edición equivocada: avisar a los administradores</translation>
         </message>
     </context>
     <context>
@@ -3980,6 +4146,11 @@ Grab it anyway?</source>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
+            <source>Problem reported</source>
+            <translation>Problema informado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Re-tag this book?</source>
             <translation>¿Reetiquetar este libro?</translation>
         </message>
@@ -3997,6 +4168,11 @@ Grab it anyway?</source>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Tags of “{title}” were written.</source>
             <translation>Se escribieron las etiquetas de “{title}”.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
+            <source>The administrators were told about “{title}”.</source>
+            <translation>Se avisó a los administradores sobre “{title}”.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
@@ -5025,6 +5201,12 @@ Los detalles están en el archivo de registro.</translation>
             <translation>{menu} › {command}</translation>
         </message>
         <message>
+            <location filename="../../rmab_desktop/ui/models/pages_model.py" />
+            <source>{page} ({count} waiting)</source>
+            <comment>a sidebar page with its badge</comment>
+            <translation>{page} ({count} pendientes)</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>{page} could not be opened</source>
             <translation>No se pudo abrir {page}</translation>
@@ -5530,6 +5712,11 @@ Los detalles están en el archivo de registro.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Approvals</source>
+            <translation>Aprobaciones</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Audible library</source>
             <translation>Biblioteca de Audible</translation>
         </message>
@@ -5565,6 +5752,11 @@ Los detalles están en el archivo de registro.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Reported problems</source>
+            <translation>Problemas informados</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Requests</source>
             <translation>Solicitudes</translation>
         </message>
@@ -5577,6 +5769,22 @@ Los detalles están en el archivo de registro.</translation>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Service status</source>
             <translation>Estado de servicios</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Waiting for an administrator: %n reported problem(s).</source>
+            <translation>
+                <numerusform>Pendiente de un administrador: %n problema informado.</numerusform>
+                <numerusform>Pendientes de un administrador: %n problemas informados.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Waiting for your approval: %n request(s).</source>
+            <translation>
+                <numerusform>Pendiente de su aprobación: %n solicitud.</numerusform>
+                <numerusform>Pendientes de su aprobación: %n solicitudes.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5804,6 +6012,183 @@ Los detalles están en el archivo de registro.</translation>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Search for a request</source>
             <translation>Buscar una solicitud</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>%n release(s) blocked for this book.</source>
+            <translation>
+                <numerusform>%n release bloqueada para este libro.</numerusform>
+                <numerusform>%n releases bloqueadas para este libro.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>&amp;Dismiss</source>
+            <translation>&amp;Descartar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>&amp;Replace</source>
+            <translation>&amp;Reemplazar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Answer: {note}</source>
+            <translation>Respuesta: {note}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Block this release for the book, remove the files the app imported and search again</source>
+            <translation>Bloquear esta release para el libro, quitar los archivos que importó la aplicación y buscar de nuevo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Book</source>
+            <translation>Libro</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Books someone said are wrong: replace them with another release, or dismiss the report.</source>
+            <translation>Libros que alguien señaló como incorrectos: reemplácelos por otra release o descarte el informe.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Close the report; the book stays as it is</source>
+            <translation>Cerrar el informe; el libro se queda como está</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Kept %n file(s) the app did not import.</source>
+            <translation>
+                <numerusform>Se conservó %n archivo que la aplicación no importó.</numerusform>
+                <numerusform>Se conservaron %n archivos que la aplicación no importó.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Like Replace, but you choose the new release yourself</source>
+            <translation>Como Reemplazar, pero usted elige la nueva release</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>No problems reported</source>
+            <translation>No hay problemas informados</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Note for the reporter</source>
+            <translation>Nota para quien informó</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Note for the reporter (optional)</source>
+            <translation>Nota para quien informó (opcional)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Note: {note}</source>
+            <translation>Nota: {note}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Pick the new release in the search window.</source>
+            <translation>Elija la nueva release en la ventana de búsqueda.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Problem</source>
+            <translation>Problema</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Removed %n file(s) the app had imported.</source>
+            <translation>
+                <numerusform>Se quitó %n archivo que había importado la aplicación.</numerusform>
+                <numerusform>Se quitaron %n archivos que había importado la aplicación.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Replace and &amp;pick…</source>
+            <translation>Reemplazar y &amp;elegir…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Replacing…</source>
+            <translation>Reemplazando…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Report dismissed.</source>
+            <translation>Informe descartado.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Reported</source>
+            <translation>Informado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Reported by</source>
+            <translation>Informado por</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Reported problems</source>
+            <translation>Problemas informados</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Result of the last action</source>
+            <translation>Resultado de la última acción</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Searching again for the same request.</source>
+            <translation>Buscando de nuevo para la misma solicitud.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Select a report to see it.</source>
+            <translation>Seleccione un informe para verlo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Something wrong with a book? Select it on the Library or Requests page and report it.</source>
+            <translation>¿Algo mal con un libro? Selecciónelo en la página Biblioteca o Solicitudes e informe de ello.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>The selected report</source>
+            <translation>El informe seleccionado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>When someone reports a wrong book, bad audio or the wrong edition from the Library or Requests page, the report waits here and the administrators are notified.</source>
+            <translation>Cuando alguien informa de un libro equivocado, audio defectuoso o una edición equivocada desde la página Biblioteca o Solicitudes, el informe espera aquí y se avisa a los administradores.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>You reported no problems</source>
+            <translation>No ha informado de ningún problema</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>someone</source>
+            <translation>alguien</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>“{title}”: {kind}, reported by {reporter}; requested by {requester}.</source>
+            <translation>“{title}”: {kind}, informado por {reporter}; solicitado por {requester}.</translation>
         </message>
     </context>
     <context>
@@ -6305,6 +6690,70 @@ Los detalles están en el archivo de registro.</translation>
         </message>
     </context>
     <context>
+        <name>ReportBookProblemDialog</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>%n character(s) left</source>
+            <translation>
+                <numerusform>Queda %n carácter</numerusform>
+                <numerusform>Quedan %n caracteres</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>%n character(s) too many</source>
+            <translation>
+                <numerusform>%n carácter de más</numerusform>
+                <numerusform>%n caracteres de más</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>&amp;Note for the administrators (optional)</source>
+            <translation>&amp;Nota para los administradores (opcional)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>&amp;Report</source>
+            <translation>&amp;Informar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Characters left</source>
+            <translation>Caracteres restantes</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>For example: the files are another book, or chapter 12 is missing.</source>
+            <translation>Por ejemplo: los archivos son otro libro, o falta el capítulo 12.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Note for the administrators</source>
+            <translation>Nota para los administradores</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Report a problem with this book</source>
+            <translation>Informar de un problema con este libro</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Sending…</source>
+            <translation>Enviando…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>What is wrong with “{title}”?</source>
+            <translation>¿Qué le pasa a “{title}”?</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Why the report was not sent</source>
+            <translation>Por qué no se envió el informe</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportProblem</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
@@ -6351,6 +6800,154 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Zip archives (*.zip)</source>
             <translation>Archivos ZIP (*.zip)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportedProblems</name>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>An administrator looks at it soon; it stays open until then.</source>
+            <translation>Un administrador lo revisará pronto; hasta entonces sigue abierto.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Corrupt or incomplete audio</source>
+            <translation>Audio dañado o incompleto</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Dismiss the report and request the book again.</source>
+            <translation>Descarte el informe y vuelva a solicitar el libro.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Dismissed</source>
+            <translation>Descartado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Follow the request on the Requests page until it arrives.</source>
+            <translation>Siga la solicitud en la página Solicitudes hasta que llegue.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>No book with the ASIN {asin} is available in the library.</source>
+            <translation>Ningún libro con el ASIN {asin} está disponible en la biblioteca.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Only a book that is available in the library can have a problem reported.</source>
+            <translation>Solo se puede informar de un problema con un libro disponible en la biblioteca.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Open</source>
+            <translation>Abierto</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Other</source>
+            <translation>Otro</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Problem reported: {title}</source>
+            <translation>Problema informado: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Refresh the list: another administrator may have handled it.</source>
+            <translation>Actualice la lista: quizá otro administrador ya lo gestionó.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Replaced</source>
+            <translation>Reemplazado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Replacing the book after a reported problem ({kind}); an administrator picks the release</source>
+            <translation>Reemplazando el libro tras un problema informado ({kind}); un administrador elige la release</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Replacing the book after a reported problem ({kind}); searching again</source>
+            <translation>Reemplazando el libro tras un problema informado ({kind}); buscando de nuevo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Report problems with books the app brought into the library.</source>
+            <translation>Informe de problemas con libros que la aplicación trajo a la biblioteca.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Reported problem {id} does not exist.</source>
+            <translation>El problema informado {id} no existe.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Reported: {kind}</source>
+            <translation>Informado: {kind}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Request {id} does not exist.</source>
+            <translation>La solicitud {id} no existe.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Shorten the note.</source>
+            <translation>Acorte la nota.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>The library server still lists the book: {error}</source>
+            <translation>El servidor de biblioteca aún muestra el libro: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>The note is {count} characters long; at most {limit} fit.</source>
+            <translation>La nota tiene {count} caracteres; caben como máximo {limit}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>The request of this book was deleted; there is nothing to replace.</source>
+            <translation>La solicitud de este libro se eliminó; no hay nada que reemplazar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>This report was already handled ({status}).</source>
+            <translation>Este informe ya se gestionó ({status}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Wrong book</source>
+            <translation>Libro equivocado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Wrong narrator or edition</source>
+            <translation>Narrador o edición equivocados</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>You already reported a problem with this book (report {id}).</source>
+            <translation>Ya informó de un problema con este libro (informe {id}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>{admin} dismissed the reported problem</source>
+            <translation>{admin} descartó el problema informado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>{admin} replaced the reported book</source>
+            <translation>{admin} reemplazó el libro informado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>{user} reported a problem: {kind}</source>
+            <translation>{user} informó de un problema: {kind}</translation>
         </message>
     </context>
     <context>
@@ -6576,6 +7173,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>{user} asked for “{title}”; it waits for an administrator to approve or deny it.</source>
+            <translation>{user} pidió “{title}”; la solicitud espera a que un administrador la apruebe o la deniegue.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{user} joined this request</source>
             <translation>{user} se unió a esta solicitud</translation>
         </message>
@@ -6751,6 +7353,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Problem reported; the administrators were told.</source>
+            <translation>Problema informado; se avisó a los administradores.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Re-check the library</source>
             <translation>Volver a comprobar la biblioteca</translation>
         </message>
@@ -6758,6 +7365,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Released on {date}; the search starts that day.</source>
             <translation>Se publica el {date}; la búsqueda empieza ese día.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Report a problem…</source>
+            <translation>Informar de un problema…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6843,6 +7455,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Words to search the indexers for (empty: the title and author):</source>
             <translation>Palabras que buscar en los indexadores (vacío: el título y el autor):</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Wrong book, bad audio or the wrong edition: tell the administrators</source>
+            <translation>Libro equivocado, audio defectuoso o edición equivocada: avisar a los administradores</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -8300,6 +8917,29 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
             <location filename="../../rmab_desktop/__main__.py" />
             <source>{app} cannot start</source>
             <translation>{app} no puede iniciarse</translation>
+        </message>
+    </context>
+    <context>
+        <name>StateStack</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/widgets/state_stack.py" />
+            <source>Could not load</source>
+            <translation>No se pudo cargar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/widgets/state_stack.py" />
+            <source>Loading…</source>
+            <translation>Cargando…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/widgets/state_stack.py" />
+            <source>This takes a moment.</source>
+            <translation>Esto tarda un momento.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/widgets/state_stack.py" />
+            <source>Try again</source>
+            <translation>Reintentar</translation>
         </message>
     </context>
     <context>

@@ -488,6 +488,162 @@
         </message>
     </context>
     <context>
+        <name>ApprovalsPage</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Approve</source>
+            <translation>&amp;Approuver</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Approve %n</source>
+            <translation>
+                <numerusform>&amp;Approuver %n</numerusform>
+                <numerusform>&amp;Approuver %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Deny</source>
+            <translation>&amp;Refuser</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>&amp;Deny %n</source>
+            <translation>
+                <numerusform>&amp;Refuser %n</numerusform>
+                <numerusform>&amp;Refuser %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>, </source>
+            <comment>between names</comment>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Approvals</source>
+            <translation>Approbations</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Approved %n request(s).</source>
+            <translation>
+                <numerusform>%n demande approuvée.</numerusform>
+                <numerusform>%n demandes approuvées.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Approving…</source>
+            <translation>Approbation…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Audiobook</source>
+            <translation>Livre audio</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Author</source>
+            <translation>Auteur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Book</source>
+            <translation>Livre</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Denied %n request(s).</source>
+            <translation>
+                <numerusform>%n demande refusée.</numerusform>
+                <numerusform>%n demandes refusées.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Denying…</source>
+            <translation>Refus…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Ebook</source>
+            <translation>Livre numérique</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Note for the requester</source>
+            <translation>Note pour le demandeur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Note for the requester (optional)</source>
+            <translation>Note pour le demandeur (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Nothing waits for approval</source>
+            <translation>Rien n'attend d'approbation</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Only administrators approve requests</source>
+            <translation>Seuls les administrateurs approuvent les demandes</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Request {id}: {error}</source>
+            <translation>Demande {id} : {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Requested</source>
+            <translation>Demandé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Requested by</source>
+            <translation>Demandé par</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Requests from people without automatic approval wait here until an administrator decides.</source>
+            <translation>Les demandes des personnes sans approbation automatique attendent ici qu'un administrateur décide.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Requests waiting for approval</source>
+            <translation>Demandes en attente d'approbation</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Result of the last decision</source>
+            <translation>Résultat de la dernière décision</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Select &amp;all</source>
+            <translation>Tout &amp;sélectionner</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>When someone without automatic approval requests a book, it waits here and the administrators are notified.</source>
+            <translation>Quand une personne sans approbation automatique demande un livre, la demande attend ici et les administrateurs sont prévenus.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
+            <source>Your own requests and their approval show on the Requests page.</source>
+            <translation>Vos propres demandes et leur approbation figurent dans la page Demandes.</translation>
+        </message>
+    </context>
+    <context>
         <name>AudibleDialogs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/audible_dialogs.py" />
@@ -1197,6 +1353,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Report a problem…</source>
+            <translation>Signaler un problème…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Rescan</source>
             <translation>Réanalyser</translation>
         </message>
@@ -1209,6 +1370,11 @@
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Write title, author, narrator, series and cover tags into the files again</source>
             <translation>Réécrire dans les fichiers les tags titre, auteur, narrateur, série et couverture</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Wrong book, bad audio or the wrong edition: tell the administrators</source>
+            <translation>Mauvais livre, audio défectueux ou mauvaise édition : prévenir les administrateurs</translation>
         </message>
     </context>
     <context>
@@ -3980,6 +4146,11 @@ La récupérer quand même ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
+            <source>Problem reported</source>
+            <translation>Problème signalé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Re-tag this book?</source>
             <translation>Retaguer ce livre ?</translation>
         </message>
@@ -3997,6 +4168,11 @@ La récupérer quand même ?</translation>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
             <source>Tags of “{title}” were written.</source>
             <translation>Les tags de « {title} » ont été écrits.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
+            <source>The administrators were told about “{title}”.</source>
+            <translation>Les administrateurs ont été prévenus pour « {title} ».</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
@@ -5025,6 +5201,12 @@ Les détails figurent dans le fichier journal.</translation>
             <translation>{menu} › {command}</translation>
         </message>
         <message>
+            <location filename="../../rmab_desktop/ui/models/pages_model.py" />
+            <source>{page} ({count} waiting)</source>
+            <comment>a sidebar page with its badge</comment>
+            <translation>{page} ({count} en attente)</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>{page} could not be opened</source>
             <translation>Impossible d'ouvrir {page}</translation>
@@ -5530,6 +5712,11 @@ Les détails figurent dans le fichier journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Approvals</source>
+            <translation>Approbations</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Audible library</source>
             <translation>Bibliothèque Audible</translation>
         </message>
@@ -5565,6 +5752,11 @@ Les détails figurent dans le fichier journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Reported problems</source>
+            <translation>Problèmes signalés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Requests</source>
             <translation>Demandes</translation>
         </message>
@@ -5577,6 +5769,22 @@ Les détails figurent dans le fichier journal.</translation>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Service status</source>
             <translation>État des services</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Waiting for an administrator: %n reported problem(s).</source>
+            <translation>
+                <numerusform>En attente d'un administrateur : %n problème signalé.</numerusform>
+                <numerusform>En attente d'un administrateur : %n problèmes signalés.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Waiting for your approval: %n request(s).</source>
+            <translation>
+                <numerusform>En attente de votre approbation : %n demande.</numerusform>
+                <numerusform>En attente de votre approbation : %n demandes.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5804,6 +6012,183 @@ Les détails figurent dans le fichier journal.</translation>
             <location filename="../../rmab_desktop/services/pipeline/__init__.py" />
             <source>Search for a request</source>
             <translation>Rechercher une demande</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>%n release(s) blocked for this book.</source>
+            <translation>
+                <numerusform>%n release bloquée pour ce livre.</numerusform>
+                <numerusform>%n releases bloquées pour ce livre.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>&amp;Dismiss</source>
+            <translation>&amp;Ignorer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>&amp;Replace</source>
+            <translation>&amp;Remplacer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Answer: {note}</source>
+            <translation>Réponse : {note}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Block this release for the book, remove the files the app imported and search again</source>
+            <translation>Bloquer cette release pour le livre, supprimer les fichiers importés par l'application et chercher à nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Book</source>
+            <translation>Livre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Books someone said are wrong: replace them with another release, or dismiss the report.</source>
+            <translation>Livres signalés comme incorrects : remplacez-les par une autre release, ou ignorez le signalement.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Close the report; the book stays as it is</source>
+            <translation>Clore le signalement ; le livre reste tel quel</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Kept %n file(s) the app did not import.</source>
+            <translation>
+                <numerusform>%n fichier non importé par l'application a été conservé.</numerusform>
+                <numerusform>%n fichiers non importés par l'application ont été conservés.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Like Replace, but you choose the new release yourself</source>
+            <translation>Comme Remplacer, mais vous choisissez vous-même la nouvelle release</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>No problems reported</source>
+            <translation>Aucun problème signalé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Note for the reporter</source>
+            <translation>Note pour l'auteur du signalement</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Note for the reporter (optional)</source>
+            <translation>Note pour l'auteur du signalement (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Note: {note}</source>
+            <translation>Note : {note}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Pick the new release in the search window.</source>
+            <translation>Choisissez la nouvelle release dans la fenêtre de recherche.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Problem</source>
+            <translation>Problème</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Removed %n file(s) the app had imported.</source>
+            <translation>
+                <numerusform>%n fichier importé par l'application a été supprimé.</numerusform>
+                <numerusform>%n fichiers importés par l'application ont été supprimés.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Replace and &amp;pick…</source>
+            <translation>Remplacer et &amp;choisir…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Replacing…</source>
+            <translation>Remplacement…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Report dismissed.</source>
+            <translation>Signalement ignoré.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Reported</source>
+            <translation>Signalé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Reported by</source>
+            <translation>Signalé par</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Reported problems</source>
+            <translation>Problèmes signalés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Result of the last action</source>
+            <translation>Résultat de la dernière action</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Searching again for the same request.</source>
+            <translation>Nouvelle recherche pour la même demande.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Select a report to see it.</source>
+            <translation>Sélectionnez un signalement pour le voir.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Something wrong with a book? Select it on the Library or Requests page and report it.</source>
+            <translation>Un problème avec un livre ? Sélectionnez-le dans la page Bibliothèque ou Demandes et signalez-le.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>The selected report</source>
+            <translation>Le signalement sélectionné</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>When someone reports a wrong book, bad audio or the wrong edition from the Library or Requests page, the report waits here and the administrators are notified.</source>
+            <translation>Quand quelqu'un signale un mauvais livre, un audio défectueux ou une mauvaise édition depuis la page Bibliothèque ou Demandes, le signalement attend ici et les administrateurs sont prévenus.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>You reported no problems</source>
+            <translation>Vous n'avez signalé aucun problème</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>someone</source>
+            <translation>quelqu'un</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/problems_page.py" />
+            <source>“{title}”: {kind}, reported by {reporter}; requested by {requester}.</source>
+            <translation>« {title} » : {kind}, signalé par {reporter} ; demandé par {requester}.</translation>
         </message>
     </context>
     <context>
@@ -6305,6 +6690,70 @@ Les détails figurent dans le fichier journal.</translation>
         </message>
     </context>
     <context>
+        <name>ReportBookProblemDialog</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>%n character(s) left</source>
+            <translation>
+                <numerusform>%n caractère restant</numerusform>
+                <numerusform>%n caractères restants</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>%n character(s) too many</source>
+            <translation>
+                <numerusform>%n caractère de trop</numerusform>
+                <numerusform>%n caractères de trop</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>&amp;Note for the administrators (optional)</source>
+            <translation>&amp;Note pour les administrateurs (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>&amp;Report</source>
+            <translation>&amp;Signaler</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Characters left</source>
+            <translation>Caractères restants</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>For example: the files are another book, or chapter 12 is missing.</source>
+            <translation>Par exemple : les fichiers sont un autre livre, ou le chapitre 12 manque.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Note for the administrators</source>
+            <translation>Note pour les administrateurs</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Report a problem with this book</source>
+            <translation>Signaler un problème avec ce livre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Sending…</source>
+            <translation>Envoi…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>What is wrong with “{title}”?</source>
+            <translation>Qu'est-ce qui ne va pas avec « {title} » ?</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/report_book_problem.py" />
+            <source>Why the report was not sent</source>
+            <translation>Pourquoi le signalement n'a pas été envoyé</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportProblem</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
@@ -6351,6 +6800,154 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/ui/dialogs/report_problem.py" />
             <source>Zip archives (*.zip)</source>
             <translation>Archives zip (*.zip)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportedProblems</name>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>An administrator looks at it soon; it stays open until then.</source>
+            <translation>Un administrateur va l'examiner ; il reste ouvert d'ici là.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Corrupt or incomplete audio</source>
+            <translation>Audio corrompu ou incomplet</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Dismiss the report and request the book again.</source>
+            <translation>Ignorez le signalement et demandez le livre à nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Dismissed</source>
+            <translation>Ignoré</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Follow the request on the Requests page until it arrives.</source>
+            <translation>Suivez la demande dans la page Demandes jusqu'à son arrivée.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>No book with the ASIN {asin} is available in the library.</source>
+            <translation>Aucun livre avec l'ASIN {asin} n'est disponible dans la bibliothèque.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Only a book that is available in the library can have a problem reported.</source>
+            <translation>On ne peut signaler un problème que pour un livre disponible dans la bibliothèque.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Open</source>
+            <translation>Ouvert</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Other</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Problem reported: {title}</source>
+            <translation>Problème signalé : {title}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Refresh the list: another administrator may have handled it.</source>
+            <translation>Actualisez la liste : un autre administrateur l'a peut-être déjà traité.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Replaced</source>
+            <translation>Remplacé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Replacing the book after a reported problem ({kind}); an administrator picks the release</source>
+            <translation>Remplacement du livre après un problème signalé ({kind}) ; un administrateur choisit la release</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Replacing the book after a reported problem ({kind}); searching again</source>
+            <translation>Remplacement du livre après un problème signalé ({kind}) ; nouvelle recherche</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Report problems with books the app brought into the library.</source>
+            <translation>Signalez les problèmes des livres que l'application a ajoutés à la bibliothèque.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Reported problem {id} does not exist.</source>
+            <translation>Le problème signalé {id} n'existe pas.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Reported: {kind}</source>
+            <translation>Signalé : {kind}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Request {id} does not exist.</source>
+            <translation>La demande {id} n'existe pas.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Shorten the note.</source>
+            <translation>Raccourcissez la note.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>The library server still lists the book: {error}</source>
+            <translation>Le serveur de bibliothèque liste encore le livre : {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>The note is {count} characters long; at most {limit} fit.</source>
+            <translation>La note fait {count} caractères ; {limit} au maximum.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>The request of this book was deleted; there is nothing to replace.</source>
+            <translation>La demande de ce livre a été supprimée ; il n'y a rien à remplacer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>This report was already handled ({status}).</source>
+            <translation>Ce signalement a déjà été traité ({status}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Wrong book</source>
+            <translation>Mauvais livre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/reported_issues.py" />
+            <source>Wrong narrator or edition</source>
+            <translation>Mauvais narrateur ou mauvaise édition</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>You already reported a problem with this book (report {id}).</source>
+            <translation>Vous avez déjà signalé un problème pour ce livre (signalement {id}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>{admin} dismissed the reported problem</source>
+            <translation>{admin} a ignoré le problème signalé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>{admin} replaced the reported book</source>
+            <translation>{admin} a remplacé le livre signalé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>{user} reported a problem: {kind}</source>
+            <translation>{user} a signalé un problème : {kind}</translation>
         </message>
     </context>
     <context>
@@ -6576,6 +7173,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>{user} asked for “{title}”; it waits for an administrator to approve or deny it.</source>
+            <translation>{user} a demandé « {title} » ; la demande attend qu'un administrateur l'approuve ou la refuse.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>{user} joined this request</source>
             <translation>{user} a rejoint cette demande</translation>
         </message>
@@ -6751,6 +7353,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Problem reported; the administrators were told.</source>
+            <translation>Problème signalé ; les administrateurs ont été prévenus.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Re-check the library</source>
             <translation>Revérifier la bibliothèque</translation>
         </message>
@@ -6758,6 +7365,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Released on {date}; the search starts that day.</source>
             <translation>Paraît le {date} ; la recherche commence ce jour-là.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Report a problem…</source>
+            <translation>Signaler un problème…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -6843,6 +7455,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>Words to search the indexers for (empty: the title and author):</source>
             <translation>Mots à chercher dans les indexeurs (vide : le titre et l'auteur) :</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>Wrong book, bad audio or the wrong edition: tell the administrators</source>
+            <translation>Mauvais livre, audio défectueux ou mauvaise édition : prévenir les administrateurs</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
@@ -8300,6 +8917,29 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
             <location filename="../../rmab_desktop/__main__.py" />
             <source>{app} cannot start</source>
             <translation>{app} ne peut pas démarrer</translation>
+        </message>
+    </context>
+    <context>
+        <name>StateStack</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/widgets/state_stack.py" />
+            <source>Could not load</source>
+            <translation>Chargement impossible</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/widgets/state_stack.py" />
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/widgets/state_stack.py" />
+            <source>This takes a moment.</source>
+            <translation>Cela prend un instant.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/widgets/state_stack.py" />
+            <source>Try again</source>
+            <translation>Réessayer</translation>
         </message>
     </context>
     <context>
