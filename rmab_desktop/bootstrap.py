@@ -44,7 +44,7 @@ from rmab_desktop.services.bookdate import BookDateService
 from rmab_desktop.services.catalog import CatalogService
 from rmab_desktop.services.catalog.resolving import BookResolver, catalog_search
 from rmab_desktop.services.config_store import ConfigStore
-from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.credentials import CredentialStore, SecretVault, SharedSecretStore
 from rmab_desktop.services.diagnostics import DiagnosticsInputs
 from rmab_desktop.services.downloads import BlocklistService, DownloadService
 from rmab_desktop.services.downloads.history import DownloadHistoryLog
@@ -83,7 +83,8 @@ class AppCore:
     settings_store: SettingsStore
     prefs: Preferences
     database: Database
-    credentials: CredentialStore
+    credentials: CredentialStore  # this machine's keyring (or its encrypted secrets file)
+    secrets: SecretVault  # what every desktop needs: the keyring, or the household's shared store
     config: ConfigStore
     events: EventBus
     queue: JobQueue
@@ -174,15 +175,16 @@ def open_core(
     queue = JobQueue(database)
     handlers = JobHandlers()
     # Services, each from what it needs (registries are filled by _install below).
-    notification_service = NotificationService(database, credentials, queue, EventCatalog())
+    users = UserService(database, config)
+    secrets = SecretVault(credentials, SharedSecretStore(database, credentials), users.is_household)
+    notification_service = NotificationService(database, secrets, queue, EventCatalog())
     notification_service.subscribe(events)
     health_service = HealthService(database, events)
     catalog_service = catalog.catalog_service(database, prefs, paths.covers_dir)
-    users = UserService(database, config)
     request_service = RequestService(database, queue, events, users, catalog_service.book)
-    indexer_service = IndexerService(config, credentials)
+    indexer_service = IndexerService(config, secrets)
     ebook_sources = FreeEbookSources(lambda: prefs.ebooks)
-    download_service = DownloadService(config, credentials, paths.data_dir / "downloads")
+    download_service = DownloadService(config, secrets, paths.data_dir / "downloads")
     blocklist = BlocklistService(database)
     history = DownloadHistoryLog(database)
     library_service = LibraryService(
@@ -272,6 +274,7 @@ def open_core(
         prefs=prefs,
         database=database,
         credentials=credentials,
+        secrets=secrets,
         config=config,
         events=events,
         queue=queue,

@@ -53,6 +53,17 @@ class SecretNotFoundError(CredentialError):
     hint = "Enter the secret again in Settings."
 
 
+class HouseholdKeyMissingError(CredentialError):
+    """Household secrets are sealed with a key this machine does not hold yet."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This desktop has not joined the household yet, so it cannot read the shared passwords and API keys.",
+            hint="On a desktop of the household, choose Settings > Household key > Export; then here, "
+            "Join with a key file.",
+        )
+
+
 class ServiceError(RmabError):
     """An external service failed; ``service`` names it for the UI.
 

@@ -15,19 +15,21 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
+from pathlib import Path
+from typing import Protocol, TypeVar
 
 import keyring
 import keyring.errors
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from keyring.backend import KeyringBackend
-from sqlalchemy import select
 
 from rmab_desktop import KEYRING_SERVICE
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import SharedSecret
 from rmab_desktop.domain.errors import (
     CredentialError,
+    HouseholdKeyMissingError,
     KeyringLockedError,
     NoKeyringError,
     SecretNotFoundError,
@@ -42,6 +44,8 @@ tr = Translator("Keychain")
 T = TypeVar("T")
 
 DATA_KEY_NAME = "household-data-key"
+KEY_CHECK_NAME = "__household_key_check__"  # a shared_secrets row sealed with the household key
+KEY_CHECK_VALUE = "household"
 KEYRING_TIMEOUT = 5.0
 
 
@@ -236,59 +240,228 @@ class CredentialStore:
     def presence(self, name: str) -> SecretPresence:
         """Whether a secret is saved, never raising: settings pages show an unreadable secret as
         "enter the key again" and keep the entry, instead of losing the page to the error."""
-        try:
-            return SecretPresence.SAVED if self.get(name) is not None else SecretPresence.MISSING
-        except CredentialError:
-            return SecretPresence.UNREADABLE
+        return _presence(self, name)
+
+
+class SecretStore(Protocol):
+    """What services that keep secrets need; :class:`CredentialStore`, :class:`SharedSecretStore` and
+    :class:`SecretVault` all provide it."""
+
+    def get(self, name: str) -> str | None: ...
+    def require(self, name: str) -> str: ...
+    def set(self, name: str, value: str) -> None: ...
+    def delete(self, name: str) -> None: ...
+    def has(self, name: str) -> bool: ...
+    def presence(self, name: str) -> SecretPresence: ...
+
+
+class HouseholdKeyState(StrEnum):
+    SINGLE_USER = "single_user"  # household secrets are not in use: the keyring holds everything
+    NEW = "new"  # nobody made a household key yet: the first secret saved makes one
+    READY = "ready"  # this machine holds the household key
+    NEEDS_KEY = "needs_key"  # the household has a key this machine lacks: join with a key file
+    WRONG_KEY = "wrong_key"  # this machine's key is not the household's
+
+
+def _presence(store: SecretStore, name: str) -> SecretPresence:
+    try:
+        return SecretPresence.SAVED if store.get(name) is not None else SecretPresence.MISSING
+    except CredentialError:
+        return SecretPresence.UNREADABLE
 
 
 class SharedSecretStore:
-    """Household secrets: AES-256-GCM ciphertext in the shared database, data key in each keyring."""
+    """Household secrets: AES-256-GCM ciphertext in the shared database, data key in each keyring.
+
+    The first machine to save a secret makes the key and a check row (``KEY_CHECK_NAME``) sealed
+    with it; from then on a machine without the key cannot make another one (which would hide every
+    secret from the others): it must join with a key file exported by a machine that has it.
+    """
 
     def __init__(self, database: Database, credentials: CredentialStore) -> None:
         self.database = database
         self.credentials = credentials
 
+    # -- the data key ------------------------------------------------------------------------------
+    def key_state(self) -> HouseholdKeyState:
+        """Never raises for a missing or wrong key: the UI shows the state and what to do."""
+        check = self._row(KEY_CHECK_NAME)
+        local = self.credentials.get(DATA_KEY_NAME)
+        if check is None:
+            return HouseholdKeyState.READY if local else HouseholdKeyState.NEW
+        if local is None:
+            return HouseholdKeyState.NEEDS_KEY
+        opens = self._open(base64.b64decode(local), KEY_CHECK_NAME, check) is not None
+        return HouseholdKeyState.READY if opens else HouseholdKeyState.WRONG_KEY
+
     def _data_key(self, create: bool) -> bytes:
         encoded = self.credentials.get(DATA_KEY_NAME)
-        if encoded is None:
-            if not create:
-                raise SecretNotFoundError(
-                    "This machine has no household key yet.",
-                    hint="Export the key on a machine that has it and import it here.",
-                )
-            encoded = base64.b64encode(AESGCM.generate_key(bit_length=256)).decode()
-            self.credentials.set(DATA_KEY_NAME, encoded)
-        return base64.b64decode(encoded)
+        if encoded is not None:
+            return base64.b64decode(encoded)
+        if not create or self._row(KEY_CHECK_NAME) is not None:
+            raise HouseholdKeyMissingError()
+        key = AESGCM.generate_key(bit_length=256)
+        self._write(KEY_CHECK_NAME, key, KEY_CHECK_VALUE)
+        self.credentials.set(DATA_KEY_NAME, base64.b64encode(key).decode())
+        return key
 
-    def export_data_key(self) -> str:
-        return base64.b64encode(self._data_key(create=True)).decode()
+    def export_key_file(self, path: Path, passphrase: str) -> str:
+        """Write the household key wrapped with ``passphrase`` (Argon2id, AES-GCM: the secrets-file
+        format) to a new file ``path``; returns the file's text (what the QR code shows)."""
+        key = base64.b64encode(self._data_key(create=True)).decode()
+        wrapped = EncryptedSecretsFile(path)
+        wrapped.create(passphrase)
+        wrapped.set(DATA_KEY_NAME, key)
+        wrapped.lock()
+        return path.read_text(encoding="utf-8")
 
-    def import_data_key(self, exported: str) -> None:
-        if len(base64.b64decode(exported, validate=True)) != 32:
-            raise CredentialError("That is not a household key (expected 32 bytes).")
-        self.credentials.set(DATA_KEY_NAME, exported)
+    def import_key_file(self, path: Path, passphrase: str) -> None:
+        """Join the household: the key in an exported file becomes this machine's household key."""
+        wrapped = EncryptedSecretsFile(path)
+        wrapped.unlock(passphrase)  # a wrong passphrase or a damaged file raises with its hint
+        encoded = wrapped.get(DATA_KEY_NAME)
+        wrapped.lock()
+        try:
+            key = base64.b64decode(encoded or "", validate=True)
+        except ValueError:
+            key = b""
+        if len(key) != 32:
+            raise CredentialError(
+                "That file holds no household key.", hint="Export the key again on a machine that has it."
+            )
+        check = self._row(KEY_CHECK_NAME)
+        if check is not None and self._open(key, KEY_CHECK_NAME, check) is None:
+            raise CredentialError(
+                "That key belongs to another household.",
+                hint="Export the key on a desktop of this household (same database) and try again.",
+            )
+        self.credentials.set(DATA_KEY_NAME, base64.b64encode(key).decode())
 
+    # -- secrets -----------------------------------------------------------------------------------
     def set(self, name: str, value: str) -> None:
+        if not name or name == KEY_CHECK_NAME:
+            raise CredentialError("A secret needs a name.")
         REDACTOR.register(value)
+        self._write(name, self._data_key(create=True), value)
+
+    def get(self, name: str) -> str | None:
+        row = self._row(name)
+        if row is None:
+            return None
+        value = self._open(self._data_key(create=False), name, row)
+        if value is None:
+            raise CredentialError(
+                f"Secret '{name}' cannot be decrypted with this machine's household key.",
+                hint="Join the household again with a key file exported on another desktop.",
+            )
+        REDACTOR.register(value)
+        return value
+
+    def require(self, name: str) -> str:
+        value = self.get(name)
+        if value is None:
+            raise SecretNotFoundError(f"Secret '{name}' is not saved.")
+        return value
+
+    def delete(self, name: str) -> None:
+        with self.database.session() as session:
+            row = session.get(SharedSecret, name)
+            if row is None:
+                raise SecretNotFoundError(f"Secret '{name}' is not saved.")
+            session.delete(row)
+
+    def has(self, name: str) -> bool:
+        return self._row(name) is not None
+
+    def presence(self, name: str) -> SecretPresence:
+        return _presence(self, name)
+
+    # -- rows --------------------------------------------------------------------------------------
+    def _row(self, name: str) -> tuple[bytes, bytes] | None:
+        with self.database.session() as session:
+            row = session.get(SharedSecret, name)
+            return None if row is None else (row.nonce, row.ciphertext)
+
+    @staticmethod
+    def _open(key: bytes, name: str, row: tuple[bytes, bytes]) -> str | None:
+        """The plain text, or None when ``key`` is not the one the row was sealed with."""
+        try:
+            return AESGCM(key).decrypt(row[0], row[1], name.encode()).decode()
+        except InvalidTag:
+            return None
+
+    def _write(self, name: str, key: bytes, value: str) -> None:
         nonce = os.urandom(12)
-        ciphertext = AESGCM(self._data_key(create=True)).encrypt(nonce, value.encode(), name.encode())
+        ciphertext = AESGCM(key).encrypt(nonce, value.encode(), name.encode())
         with self.database.session() as session:
             row = session.get(SharedSecret, name) or SharedSecret(name=name)
             row.nonce, row.ciphertext = nonce, ciphertext
             session.add(row)
 
+
+class SecretVault:
+    """The one way services reach the secrets every desktop needs (indexer keys, download client
+    passwords, notification URLs): this machine's keyring in single-user mode, the shared store in
+    household mode (``household()`` is asked on every call, so a switch takes effect at once).
+
+    In household mode a secret the database lacks but this machine's keyring holds (saved before the
+    household existed) is read from the keyring and published to the household.
+    """
+
+    def __init__(
+        self, local: CredentialStore, shared: SharedSecretStore, household: Callable[[], bool]
+    ) -> None:
+        self.local = local
+        self.shared = shared
+        self.household = household
+
+    def key_state(self) -> HouseholdKeyState:
+        return self.shared.key_state() if self.household() else HouseholdKeyState.SINGLE_USER
+
     def get(self, name: str) -> str | None:
-        with self.database.session() as session:
-            row = session.scalar(select(SharedSecret).where(SharedSecret.name == name))
-            if row is None:
-                return None
-            nonce, ciphertext = row.nonce, row.ciphertext
-        try:
-            value = AESGCM(self._data_key(create=False)).decrypt(nonce, ciphertext, name.encode()).decode()
-        except Exception as exc:  # cryptography raises InvalidTag with no message
-            raise CredentialError(
-                f"Secret '{name}' cannot be decrypted with this machine's household key."
-            ) from exc
-        REDACTOR.register(value)
+        if not self.household():
+            return self.local.get(name)
+        value = self.shared.get(name)
+        if value is None and self.key_state() in (HouseholdKeyState.READY, HouseholdKeyState.NEW):
+            value = self._publish_local(name)
         return value
+
+    def _publish_local(self, name: str) -> str | None:
+        try:
+            value = self.local.get(name)
+        except CredentialError:
+            return None  # nothing readable here: the secret is simply not saved for the household
+        if value is not None:
+            self.shared.set(name, value)
+            log.info("Secret %s moved from this machine's keychain to the household", name)
+        return value
+
+    def require(self, name: str) -> str:
+        value = self.get(name)
+        if value is None:
+            raise SecretNotFoundError(f"Secret '{name}' is not saved.")
+        return value
+
+    def set(self, name: str, value: str) -> None:
+        (self.shared if self.household() else self.local).set(name, value)
+
+    def delete(self, name: str) -> None:
+        if not self.household():
+            self.local.delete(name)
+            return
+        found = self.shared.has(name)
+        if found:
+            self.shared.delete(name)
+        try:  # a copy kept from single-user days would otherwise be published again
+            self.local.delete(name)
+            found = True
+        except CredentialError:
+            pass
+        if not found:
+            raise SecretNotFoundError(f"Secret '{name}' is not saved.")
+
+    def has(self, name: str) -> bool:
+        return self.get(name) is not None
+
+    def presence(self, name: str) -> SecretPresence:
+        return _presence(self, name)

@@ -23,7 +23,7 @@ from rmab_desktop.services.library.folder_backend import FolderBackend
 
 if TYPE_CHECKING:
     from rmab_desktop.services.catalog.service import CatalogService
-    from rmab_desktop.services.credentials import CredentialStore
+    from rmab_desktop.services.credentials import SecretStore
     from rmab_desktop.services.downloads import DownloadService
     from rmab_desktop.services.indexers import IndexerService
     from rmab_desktop.services.job_executor import JobHandlers
@@ -39,7 +39,7 @@ class SetupCore(Protocol):
     @property
     def prefs(self) -> Preferences: ...
     @property
-    def credentials(self) -> CredentialStore: ...
+    def secrets(self) -> SecretStore: ...
     @property
     def queue(self) -> JobQueue: ...
     @property
@@ -207,9 +207,7 @@ def _apply_notification(core: SetupCore, url: str, unsaved: list[str]) -> None:
 
 
 def _has_notification(core: SetupCore, url: str) -> bool:
-    return any(
-        core.credentials.get(backend.secret_name) == url.strip() for backend in core.notifications.list()
-    )
+    return any(core.secrets.get(backend.secret_name) == url.strip() for backend in core.notifications.list())
 
 
 def _start(core: SetupCore, job_type: JobType) -> int | None:

@@ -11,14 +11,14 @@ from rmab_desktop.clients.qbittorrent import QBittorrentClient
 from rmab_desktop.clients.sabnzbd import SabnzbdClient
 from rmab_desktop.clients.transmission import TransmissionClient
 from rmab_desktop.domain.errors import ConfigurationError
-from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.credentials import SecretStore
 from rmab_desktop.services.downloads.config import DownloadClientConfig
 from rmab_desktop.services.downloads.protocol import DownloadClient
 
 
 def build_client(
     config: DownloadClientConfig,
-    credentials: CredentialStore,
+    credentials: SecretStore,
     direct_root: Path,
     *,
     secret: str | None = None,

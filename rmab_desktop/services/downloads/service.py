@@ -13,7 +13,7 @@ from rmab_desktop.domain.errors import ConfigurationError, NotFoundError, RmabEr
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.logging_setup import REDACTOR
 from rmab_desktop.services.config_store import ConfigStore
-from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.credentials import SecretStore
 from rmab_desktop.services.downloads.config import (
     CONFIG_KEY,
     KIND_LABELS,
@@ -33,7 +33,7 @@ class DownloadService:
     def __init__(
         self,
         config: ConfigStore,
-        credentials: CredentialStore,
+        credentials: SecretStore,
         direct_root: Path,
         *,
         factory: ClientFactory = build_client,

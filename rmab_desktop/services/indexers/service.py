@@ -21,7 +21,7 @@ from rmab_desktop.domain.errors import ConfigurationError, RmabError, Validation
 from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.releases import Protocol, Release
 from rmab_desktop.services.config_store import ConfigStore
-from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.credentials import SecretStore
 from rmab_desktop.services.indexers.limits import IndexerLimits
 from rmab_desktop.services.indexers.models import CONFIG_KEY, IndexerConfig, IndexerType
 from rmab_desktop.services.indexers.queries import clean_title, primary_author, query_tiers
@@ -44,7 +44,7 @@ class IndexerService:
     def __init__(
         self,
         config: ConfigStore,
-        credentials: CredentialStore,
+        credentials: SecretStore,
         *,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         http_factory: Callable[[], httpx.Client] | None = None,

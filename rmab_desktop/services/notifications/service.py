@@ -24,7 +24,7 @@ from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.errors import NotFoundError, RmabError, SecretNotFoundError, ValidationError
 from rmab_desktop.domain.job_payloads import NotificationPayload
 from rmab_desktop.domain.jobs import JobType
-from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.credentials import SecretStore
 from rmab_desktop.services.events import AppEvent, EventBus, EventKind
 from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.job_queue import JobQueue
@@ -77,7 +77,7 @@ def _clean_name(name: str) -> str:
 
 class NotificationService:
     def __init__(
-        self, database: Database, credentials: CredentialStore, queue: JobQueue, events: EventCatalog
+        self, database: Database, credentials: SecretStore, queue: JobQueue, events: EventCatalog
     ) -> None:
         self.database = database
         self.credentials = credentials

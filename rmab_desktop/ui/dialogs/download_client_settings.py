@@ -68,12 +68,12 @@ COLUMNS: list[Column[DownloadClientConfig]] = [
 ]
 
 if TYPE_CHECKING:
-    from rmab_desktop.services.credentials import CredentialStore
+    from rmab_desktop.services.credentials import SecretStore
     from rmab_desktop.ui.shell import Runner
 
 
 class DownloadClientSettings(QWidget):
-    def __init__(self, service: DownloadService, credentials: CredentialStore, runner: Runner) -> None:
+    def __init__(self, service: DownloadService, credentials: SecretStore, runner: Runner) -> None:
         """``credentials`` tells which saved entries already have their secret in the keychain."""
         super().__init__()
         self.service, self.credentials, self.runner = service, credentials, runner

@@ -86,7 +86,7 @@ PROWLARR_COLUMNS: list[Column[ProwlarrRow]] = [
 ]
 
 if TYPE_CHECKING:
-    from rmab_desktop.services.credentials import CredentialStore
+    from rmab_desktop.services.credentials import SecretStore
     from rmab_desktop.ui.shell import Runner
 
 
@@ -123,7 +123,7 @@ def _ints(text: str) -> list[int]:
 
 
 class IndexerSettings(QWidget):
-    def __init__(self, service: IndexerService, credentials: CredentialStore, runner: Runner) -> None:
+    def __init__(self, service: IndexerService, credentials: SecretStore, runner: Runner) -> None:
         """``credentials`` tells which saved entries already have their secret in the keychain."""
         super().__init__()
         self.service, self.credentials, self.runner = service, credentials, runner

@@ -62,13 +62,13 @@ def _setup(core: AppCore, shell: Shell) -> QWidget:
 def _indexers(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.dialogs.indexer_settings import IndexerSettings
 
-    return IndexerSettings(core.indexers, core.credentials, shell.runner)
+    return IndexerSettings(core.indexers, core.secrets, shell.runner)
 
 
 def _download_clients(core: AppCore, shell: Shell) -> QWidget:
     from rmab_desktop.ui.dialogs.download_client_settings import DownloadClientSettings
 
-    return DownloadClientSettings(core.downloads, core.credentials, shell.runner)
+    return DownloadClientSettings(core.downloads, core.secrets, shell.runner)
 
 
 def _ranking(core: AppCore, shell: Shell) -> QWidget:
