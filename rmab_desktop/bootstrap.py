@@ -59,6 +59,8 @@ from rmab_desktop.services.library.importing import LibraryImport
 from rmab_desktop.services.library.service import LibraryService, retag_folder
 from rmab_desktop.services.lists import ListService
 from rmab_desktop.services.lists.catalog_books import book_ref
+from rmab_desktop.services.local_api import ApiTokenService
+from rmab_desktop.services.local_api.server import ApiServer, ApiServices
 from rmab_desktop.services.notifications import EventCatalog, NotificationService
 from rmab_desktop.services.organize.importer import recover_imports
 from rmab_desktop.services.organize.jobs import OrganizeJob
@@ -113,6 +115,8 @@ class AppCore:
     rescue: RequestRescue
     problems: ProblemReports
     url_imports: UrlImports
+    api_tokens: ApiTokenService
+    api_server: ApiServer  # the local HTTP API, started from Settings or ``rmab api serve``
     features: tuple[Feature, ...]
     schedules: tuple[ScheduleDefinition, ...]  # every feature's default schedules
     settings_models: tuple[SettingsSpec, ...]  # every feature's settings stored in ``config``
@@ -148,6 +152,7 @@ class AppCore:
             return f"({exc.user_message})"
 
     def close(self) -> None:
+        self.api_server.stop()
         self.notifications.close()
         self.catalog.close()
         self.downloads.close()
@@ -245,6 +250,9 @@ def open_core(
         lambda: _rate_limit_bps(download_service),
         paths.data_dir / "links",
     )
+    api_tokens = ApiTokenService(database, users)
+    api_services = ApiServices(api_tokens, request_service, catalog_service, library_service, health_service)
+    api_server = ApiServer(api_services)
     # The one list of features: what each contributes is installed by _install.
     features = (
         catalog.feature(catalog_service),
@@ -303,6 +311,8 @@ def open_core(
         rescue=request_rescue,
         problems=problem_reports,
         url_imports=url_imports,
+        api_tokens=api_tokens,
+        api_server=api_server,
         features=features,
         schedules=tuple(schedule for f in features for schedule in f.schedules),
         settings_models=_settings_models(features),

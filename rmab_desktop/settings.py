@@ -73,6 +73,16 @@ class EbookSettings(BaseModel):
     internet_archive_url: str = "https://archive.org"
 
 
+class ApiPrefs(BaseModel):
+    """The local HTTP API of this machine (off by default; loopback unless the LAN is allowed)."""
+
+    model_config = ConfigDict(extra="ignore")
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8745
+    allow_lan: bool = False
+
+
 class Preferences(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -89,6 +99,7 @@ class Preferences(BaseModel):
     catalog: CatalogSettings = Field(default_factory=CatalogSettings)
     library: LibrarySettings = Field(default_factory=LibrarySettings)
     ebooks: EbookSettings = Field(default_factory=EbookSettings)
+    api: ApiPrefs = Field(default_factory=ApiPrefs)
     extra: dict[str, Any] = Field(default_factory=dict)
 
 

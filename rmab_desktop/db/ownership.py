@@ -25,6 +25,7 @@ OWNERS: dict[str, str] = {
     "request_members": f"{S}.requests.service",
     "users": f"{S}.requests.users",
     "user_permissions": f"{S}.requests.users",
+    "api_tokens": f"{S}.local_api.tokens",
     # downloads
     "download_history": f"{S}.downloads.history",
     "release_blocklist": f"{S}.downloads.blocklist",

@@ -64,6 +64,12 @@ class HouseholdKeyMissingError(CredentialError):
         )
 
 
+class InvalidTokenError(RmabError):
+    """An API call without a token, or with one that is wrong, revoked or expired."""
+
+    hint = "Send a valid token as 'X-Api-Key: TOKEN' or 'Authorization: Bearer TOKEN'."
+
+
 class ServiceError(RmabError):
     """An external service failed; ``service`` names it for the UI.
 

@@ -6,20 +6,19 @@ that desktop works, as each desktop's own keychain would be.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import keyring
 import pytest
-from sqlalchemy.engine import make_url
 
 from rmab_desktop.bootstrap import AppCore, open_core
 from rmab_desktop.domain.enums import Role
 from rmab_desktop.domain.errors import CredentialError, HouseholdKeyMissingError, KeyringLockedError
 from rmab_desktop.services.credentials import HouseholdKeyState, SecretPresence
 from rmab_desktop.services.indexers import IndexerConfig
+from tests.db_dump import database_dump
 from tests.fakes.memory_keyring import MemoryKeyring
 
 NTFY = "ntfy://secret-topic-4711"
@@ -66,7 +65,7 @@ def test_second_desktop_reads_what_the_first_saved_after_joining(
         qr_text = first.secrets.shared.export_key_file(key_file, "join us please")
     # Nothing readable reached the database; the household key is only in machine A's keyring.
     assert first.secrets.shared.has(indexer.secret_name())
-    dump = _database_dump(database_url)
+    dump = database_dump(database_url)
     assert API_KEY not in dump and NTFY not in dump and "secret-topic" not in dump
     assert any(name == "household-data-key" for _, name in machine_a.store)
     assert qr_text == key_file.read_text(encoding="utf-8") and "household-data-key" in qr_text
@@ -125,23 +124,3 @@ def test_single_user_keeps_the_keyring_and_household_publishes_earlier_secrets(
     assert first.secrets.shared.has("indexer-old")
     first.secrets.delete("indexer-old")
     assert first.secrets.get("indexer-old") is None  # gone from both, not published again
-
-
-def _database_dump(database_url: str) -> str:
-    url = make_url(database_url)
-    if url.get_backend_name() == "sqlite":
-        with sqlite3.connect(str(url.database)) as connection:
-            return "\n".join(connection.iterdump())
-    from sqlalchemy import create_engine, inspect, text
-
-    engine = create_engine(database_url)
-    try:
-        with engine.connect() as connection:
-            rows = [
-                repr(row)
-                for table in inspect(engine).get_table_names()
-                for row in connection.execute(text(f'SELECT * FROM "{table}"'))
-            ]
-    finally:
-        engine.dispose()
-    return "\n".join(rows)

@@ -12,6 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from rmab_desktop.db.models.api import ApiToken
     from rmab_desktop.db.models.base import Base, utcnow
     from rmab_desktop.db.models.catalog import (
         AudibleCacheEntry,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from rmab_desktop.db.models.users import User, UserPermission
 
 _HOME: dict[str, str] = {
+    "ApiToken": "api",
     "AudibleCacheEntry": "catalog",
     "AudibleCategory": "catalog",
     "AudibleCategoryRank": "catalog",
@@ -101,6 +103,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "ApiToken",
     "AudibleCacheEntry",
     "AudibleCategory",
     "AudibleCategoryRank",
