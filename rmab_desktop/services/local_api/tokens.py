@@ -100,12 +100,15 @@ class ApiTokenService:
         if owner.id != actor.id:
             self.users.require_admin(actor, "make API tokens for other users")
         if not owner.is_active:
-            raise ValidationError(f"{owner.label} is no longer a user here.")
+            raise ValidationError(f"{owner.label} is no longer a user here.", hint="Choose an active user.")
         role = role or owner.role
         if role is Role.ADMIN and not owner.is_admin:
             raise PermissionDeniedError(f"{owner.label} is not an administrator, so the token cannot be one.")
         if expires_days is not None and not 1 <= expires_days <= MAX_EXPIRY_DAYS:
-            raise ValidationError(f"A token expires after 1 to {MAX_EXPIRY_DAYS} days (or never).")
+            raise ValidationError(
+                f"A token expires after 1 to {MAX_EXPIRY_DAYS} days (or never).",
+                hint="Give a number of days in that range, or none for a token that does not expire.",
+            )
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         REDACTOR.register(token)
         now = self.clock()
