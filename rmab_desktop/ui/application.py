@@ -124,9 +124,23 @@ class DesktopApp(QObject):
         self.refresh_status()
         self.restart_library_watcher()
         self.show_keyring_status()
+        self.start_local_api()
         secrets = self.core.credentials.fallback
         if secrets is not None and secrets.exists() and not secrets.unlocked:
             self.ask_passphrase()
+
+    def start_local_api(self) -> None:
+        """The local API, when the user turned it on in Settings (off by default). A failure is kept
+        by the server; Settings > Local API says why it is not running."""
+        api = self.core.prefs.api
+        if api.enabled:
+            self.runner.submit(
+                self.core.api_server.start,
+                api.host,
+                api.port,
+                allow_lan=api.allow_lan,
+                on_error=lambda info: log.warning("The local API did not start: %s", info.message),
+            )
 
     def show_keyring_status(self) -> None:
         self.runner.submit(

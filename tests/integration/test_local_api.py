@@ -150,4 +150,5 @@ def test_the_lan_needs_consent(core: AppCore) -> None:
         taken.listen()
         with pytest.raises(ConfigurationError, match="Cannot listen"):
             core.api_server.start("127.0.0.1", taken.getsockname()[1])
-    assert core.api_server.status().state is ServerState.STOPPED
+    status = core.api_server.status()
+    assert status.state is ServerState.FAILED and status.error and "Cannot listen" in status.error

@@ -105,7 +105,16 @@ class ApiServer:
             return ServerStatus(ServerState.STOPPED)
 
     def start(self, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, allow_lan: bool = False) -> str:
-        """Listen on ``host:port`` (``port`` 0: any free port); returns the base URL once serving."""
+        """Listen on ``host:port`` (``port`` 0: any free port); returns the base URL once serving.
+        A failure is raised and also kept for :meth:`status` (Settings shows why it is not running)."""
+        try:
+            return self._start(host, port, allow_lan)
+        except ConfigurationError as exc:
+            with self._lock:
+                self._error = exc.user_message
+            raise
+
+    def _start(self, host: str, port: int, allow_lan: bool) -> str:
         check_address(host, port, allow_lan=allow_lan)
         self.stop()
         import uvicorn
@@ -127,7 +136,7 @@ class ApiServer:
         if not server.started:
             self.stop()
             raise ConfigurationError(
-                f"The API server did not start: {self._error or 'unknown reason'}.",
+                "The API server did not start.",
                 hint="Look at the log, or choose another port.",
             )
         log.info("Local API listening on %s", url)
@@ -161,7 +170,7 @@ class ApiServer:
     def stop(self) -> None:
         with self._lock:
             server, thread = self._server, self._thread
-            self._server = self._thread = self._url = None
+            self._server = self._thread = self._url = self._error = None
         if server is None or thread is None:
             return
         server.should_exit = True

@@ -101,6 +101,20 @@ def _catalog(core: AppCore, shell: Shell) -> QWidget:
     return CatalogSettings(core.prefs, core.save_prefs, core.catalog, core.users, shell.runner)
 
 
+def _household_key(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.dialogs.household_key_settings import HouseholdKeySettings
+
+    return HouseholdKeySettings(core.secrets, shell.runner)
+
+
+def _local_api(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.dialogs.local_api_settings import LocalApiSettings
+
+    return LocalApiSettings(
+        core.api_server, core.api_tokens, core.users, core.prefs, core.save_prefs, shell.runner
+    )
+
+
 SETTINGS_SECTIONS: list[SettingsSection] = [
     SettingsSection("general", tr.mark("General"), _general, order=0),
     SettingsSection("desktop", tr.mark("Desktop"), _desktop, order=10, icon_name="info"),
@@ -114,5 +128,9 @@ SETTINGS_SECTIONS: list[SettingsSection] = [
         "download_clients", tr.mark("Download clients"), _download_clients, order=40, icon_name="downloads"
     ),
     SettingsSection("notifications", tr.mark("Notifications"), _notifications, order=70, icon_name="info"),
+    SettingsSection(
+        "household_key", tr.mark("Household key"), _household_key, order=80, icon_name="settings"
+    ),
+    SettingsSection("local_api", tr.mark("Local API"), _local_api, order=85, icon_name="settings"),
     SettingsSection("setup", tr.mark("Setup assistant"), _setup, order=95, icon_name="settings"),
 ]
