@@ -27,8 +27,10 @@ from rmab_desktop.services.rescue import DeletionPlan
 from rmab_desktop.ui.dialogs.about_dialog import AboutDialog
 from rmab_desktop.ui.dialogs.add_url_dialog import AddUrlDialog
 from rmab_desktop.ui.dialogs.cron_dialog import CronDialog
+from rmab_desktop.ui.dialogs.household_key_settings import ExportKeyDialog, JoinHouseholdDialog
 from rmab_desktop.ui.dialogs.import_library_dialog import ImportLibraryDialog
 from rmab_desktop.ui.dialogs.interactive_search_dialog import InteractiveSearchDialog
+from rmab_desktop.ui.dialogs.local_api_settings import NewTokenDialog
 from rmab_desktop.ui.dialogs.notification_settings import BackendDialog
 from rmab_desktop.ui.dialogs.report_book_problem import ReportBookProblemDialog
 from rmab_desktop.ui.dialogs.rescue_dialogs import DeletePreviewDialog, ImportPreviewDialog
@@ -66,6 +68,28 @@ def settings_dialogs(core: AppCore, shell: Shell) -> Iterator[Shown]:
     backend = BackendDialog(core.notifications, shell.runner, parent=dialog)
     backend.show()
     yield Shown("settings-notifications-add", backend)
+    admin = core.users.default_user()
+    new_token = NewTokenDialog(core.api_tokens, core.users.list(), admin, shell.runner, parent=dialog)
+    new_token.show()
+    yield Shown("settings-local-api-new-token", new_token)
+    new_token.name_edit.setText("Home Assistant")
+    new_token.create()
+    yield Shown("settings-local-api-token-shown", new_token)
+    new_token.close()
+    export = ExportKeyDialog(core.secrets, shell.runner, parent=dialog)
+    export.show()
+    yield Shown("settings-household-key-export", export)
+    export.passphrase.setText("kitchen table")
+    export.repeat.setText("kitchen table")
+    export.path_edit.setText(str(core.paths.data_dir / "gallery.rmabkey"))
+    export.export()
+    yield Shown("settings-household-key-exported", export)
+    export.close()
+    join = JoinHouseholdDialog(core.secrets, shell.runner, parent=dialog)
+    join.show()
+    join.join()  # nothing chosen: the dialog says what to do
+    yield Shown("settings-household-key-join", join)
+    join.close()
     dialog.close()
 
 

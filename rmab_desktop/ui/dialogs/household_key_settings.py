@@ -7,6 +7,7 @@ as a QR code); a new desktop joins with that file (or the QR code's text) and th
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -170,13 +171,17 @@ class ExportKeyDialog(QDialog):
     def _exported(self, path: Path, payload: str) -> None:
         self.passphrase.clear()
         self.repeat.clear()
-        self.qr_label.setPixmap(qr_pixmap(payload))
+        pixmap = qr_pixmap(json.dumps(json.loads(payload), separators=(",", ":")))  # compact: fewer modules
+        self.qr_label.setPixmap(pixmap)
+        self.qr_label.setMinimumSize(pixmap.size())
         self.qr_label.show()
         saved = tr(
             "Saved to {path}. On the new desktop, join with this file or scan the code, and enter the passphrase."
         )
         self.result.show_result(ConnectionTestResult(True, saved.format(path=path)))
-        self.adjustSize()
+        self.layout().activate()  # grow to show the code and the message, keeping the width
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
 
 class JoinHouseholdDialog(QDialog):
