@@ -58,7 +58,8 @@ PROPER_NAMES = {
     "SABnzbd", "NZBGet", "Deluge", "M4B", "FLAC", "M4A / AAC", "MP3", "English", "Deutsch", "Français", "Español",
     "GNU GENERAL PUBLIC LICENSE",
 }  # fmt: skip
-TEST_DATA = {BOOK_TITLE, SCHEDULE_NAME, "Fake", "audiobooks", "The Way of Kings", "Brandon Sanderson"} | {
+# "Me": the single-user admin's display name, a user's name (data) in the new API token dialog.
+TEST_DATA = {BOOK_TITLE, SCHEDULE_NAME, "Fake", "audiobooks", "The Way of Kings", "Brandon Sanderson", "Me"} | {
     r.title for r in RELEASES
 }
 # Settings > Organize previews sample books; indexer flags are typed as names the indexers use.

@@ -273,6 +273,10 @@ class HouseholdKeySettings(QWidget):
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         self.state_label.setAccessibleName(tr("Household key state"))
+        # Reachable with Tab even when both buttons are off (single-user mode): it says why.
+        self.state_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.export_button = QPushButton(tr("&Export household key…"))
         self.export_button.clicked.connect(self.export)
         self.join_button = QPushButton(tr("&Join with a key file…"))
