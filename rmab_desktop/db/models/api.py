@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+import rmab_desktop.db.models.users  # noqa: F401  (foreign key target: a flush needs its table)
 from rmab_desktop.db.models.base import Base, utcnow
 
 
