@@ -157,7 +157,7 @@ def _stop_on_terminate(signum: int, frame: object) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from rmab_desktop.services.local_api.server import ServerState
+    from rmab_desktop.services.local_api.server import ServerState, is_loopback
 
     signal.signal(signal.SIGTERM, _stop_on_terminate)
     core = core_from_args(args)
@@ -167,6 +167,12 @@ def _serve(args: argparse.Namespace) -> int:
         url = core.api_server.start(
             host, args.port or prefs.port, allow_lan=args.allow_lan or prefs.allow_lan
         )
+        if not is_loopback(host):
+            print(
+                "warning: anyone on your network can reach this API; tokens guard every call, "
+                "but the connection is not encrypted",
+                file=sys.stderr,
+            )
         print(f"Serving the API on {url}/api/v1 (description: {url}/api/v1/docs). Press Ctrl+C to stop.")
         sys.stdout.flush()
         try:

@@ -166,4 +166,5 @@ class ApiTokenService:
         user = self.users.get(user_id)  # re-read on every call: a demotion counts at once
         if not user.is_active:
             raise InvalidTokenError("The user of that API token was removed.")
+        REDACTOR.register(token)  # a valid token (never a guessed one) is masked wherever it is logged
         return user if token_role is Role.ADMIN or not user.is_admin else replace(user, role=Role.USER)
