@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import qrcode
 from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,6 +33,7 @@ from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.credentials import HouseholdKeyState, SecretVault
 from rmab_desktop.ui.dialogs.focus import labelled_row
+from rmab_desktop.ui.theme import status_color
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
 
 if TYPE_CHECKING:
@@ -66,8 +67,7 @@ STATE_TEXT = {
         "desktop of this household."
     ),
 }
-STATE_LEVEL = {
-    HouseholdKeyState.READY: "success",
+STATE_LEVEL = {  # the states that ask for something are coloured; the others read as plain text
     HouseholdKeyState.NEEDS_KEY: "warning",
     HouseholdKeyState.WRONG_KEY: "error",
 }
@@ -303,7 +303,9 @@ class HouseholdKeySettings(QWidget):
     def _show(self, state: HouseholdKeyState) -> None:
         self.state = state
         self.state_label.setText(text(STATE_TEXT[state]))
-        self.state_label.setProperty("level", STATE_LEVEL.get(state, ""))
+        level = STATE_LEVEL.get(state)
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        self.state_label.setStyleSheet(f"color: {status_color(level, dark).name()};" if level else "")
         self.result.clear_result()
         household = state is not HouseholdKeyState.SINGLE_USER
         self.export_button.setEnabled(state in (HouseholdKeyState.READY, HouseholdKeyState.NEW))
