@@ -59,9 +59,15 @@ PROPER_NAMES = {
     "GNU GENERAL PUBLIC LICENSE",
 }  # fmt: skip
 # "Me": the single-user admin's display name, a user's name (data) in the new API token dialog.
-TEST_DATA = {BOOK_TITLE, SCHEDULE_NAME, "Fake", "audiobooks", "The Way of Kings", "Brandon Sanderson", "Me"} | {
-    r.title for r in RELEASES
-}
+TEST_DATA = {
+    BOOK_TITLE,
+    SCHEDULE_NAME,
+    "Fake",
+    "audiobooks",
+    "The Way of Kings",
+    "Brandon Sanderson",
+    "Me",
+} | {r.title for r in RELEASES}
 # Settings > Organize previews sample books; indexer flags are typed as names the indexers use.
 EXAMPLES = {f"{line}/" for line in preview(DEFAULT_TEMPLATE)} | {"freeleech", "halfleech"}
 

@@ -273,10 +273,6 @@ class HouseholdKeySettings(QWidget):
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         self.state_label.setAccessibleName(tr("Household key state"))
-        # Reachable with Tab even when both buttons are off (single-user mode): it says why.
-        self.state_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
         self.export_button = QPushButton(tr("&Export household key…"))
         self.export_button.clicked.connect(self.export)
         self.join_button = QPushButton(tr("&Join with a key file…"))
@@ -293,7 +289,6 @@ class HouseholdKeySettings(QWidget):
         layout.addWidget(self.result)
         layout.addStretch(1)
         self.export_button.setEnabled(False)
-        self.join_button.setEnabled(False)
         self.reload()
 
     def reload(self) -> None:
@@ -307,9 +302,9 @@ class HouseholdKeySettings(QWidget):
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
         self.state_label.setStyleSheet(f"color: {status_color(level, dark).name()};" if level else "")
         self.result.clear_result()
-        household = state is not HouseholdKeyState.SINGLE_USER
         self.export_button.setEnabled(state in (HouseholdKeyState.READY, HouseholdKeyState.NEW))
-        self.join_button.setEnabled(household)
+        # Joining is open in single-user mode too: a desktop can join before it moves to the household.
+        self.join_button.setEnabled(state is not HouseholdKeyState.READY)
 
     def _failed(self, info: ErrorInfo) -> None:
         self.state_label.setText(tr("The household key could not be checked."))
