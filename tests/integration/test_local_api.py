@@ -83,6 +83,14 @@ def test_tokens_are_checked_on_every_call(core: AppCore, api: httpx.Client, data
     assert approved.json()["status"] != RequestStatus.AWAITING_APPROVAL.value
     queue = api.get("/api/v1/queue", headers=as_alice).json()
     assert {"page", "pageSize", "totalRecords", "records"} <= set(queue)
+    mine = api.get(f"/api/v1/requests/{request_id}", headers=as_alice).json()
+    assert mine["asin"] == ASIN and mine["username"] == "alice" and mine["approval_note"] == "enjoy"
+    found = api.get("/api/v1/catalog/search", params={"q": "Lantern"}, headers=as_alice).json()
+    lantern = next(book for book in found["books"] if book["asin"] == ASIN)
+    assert lantern["request_id"] == request_id  # the badge shows the book is requested
+    assert api.get("/api/v1/catalog/search", headers=as_alice).status_code == 422  # no query
+    assert api.get("/api/v1/library", headers=as_alice).json() == []  # an empty library, no error
+    assert api.post("/api/v1/requests", json={"asin": "nope"}, headers=as_alice).status_code == 422
 
     # Another user's request is not there for alice; everyone's is there for the admin.
     bob = core.users.create("bob", password="correct horse")

@@ -38,3 +38,21 @@ def test_quit_asks_while_jobs_run(core, qtbot, monkeypatch):
         assert asked and "still running" in asked[0][2]
         assert not desktop._quitting and desktop.window.isVisible()
     assert core.queue.get(job_id).status.value == "queued"  # interrupted by quit, runs again later
+
+
+def test_the_local_api_starts_with_the_app_when_turned_on_and_stops_at_quit(core, qtbot):
+    import socket
+
+    import httpx
+
+    from rmab_desktop.services.local_api.server import ServerState
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    core.prefs.api.enabled, core.prefs.api.port = True, port
+    with running_app(core, qtbot) as desktop:
+        desktop.start()
+        qtbot.waitUntil(lambda: core.api_server.status().state is ServerState.RUNNING, timeout=30_000)
+        assert httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=30).status_code == 401
+    assert core.api_server.status().state is ServerState.STOPPED  # quit stopped the server thread
