@@ -16,12 +16,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.automation_lease import AutomationLease
+from rmab_desktop.services.credentials import HouseholdKeyState
 from rmab_desktop.services.events import AppEvent
 from rmab_desktop.services.library.watcher import LibraryWatcher, watched_folder
 from rmab_desktop.services.notifications.desktop import for_desktop
 from rmab_desktop.ui.crash_dialog import CrashHandler
 from rmab_desktop.ui.desktop_integration import DesktopIntegration
 from rmab_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
+from rmab_desktop.ui.dialogs.household_key_settings import STATE_TEXT as HOUSEHOLD_STATE_TEXT
 from rmab_desktop.ui.dialogs.secrets_unlock import PassphraseDialog
 from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rmab_desktop.ui.dialogs.settings_registry import SettingsSection
@@ -125,6 +127,7 @@ class DesktopApp(QObject):
         self.restart_library_watcher()
         self.show_keyring_status()
         self.start_local_api()
+        self.check_household_key()
         secrets = self.core.credentials.fallback
         if secrets is not None and secrets.exists() and not secrets.unlocked:
             self.ask_passphrase()
@@ -141,6 +144,22 @@ class DesktopApp(QObject):
                 allow_lan=api.allow_lan,
                 on_error=lambda info: log.warning("The local API did not start: %s", info.message),
             )
+
+    def check_household_key(self) -> None:
+        """A household desktop without the household key cannot read shared secrets: say so once
+        at start, with the way to join (Settings > Household key)."""
+
+        def show(state: HouseholdKeyState) -> None:
+            if state in (HouseholdKeyState.NEEDS_KEY, HouseholdKeyState.WRONG_KEY):
+                self.window.banners.show_banner(
+                    "household_key",
+                    text(HOUSEHOLD_STATE_TEXT[state]),
+                    "warning",
+                    tr("Join…"),
+                    lambda: self.open_settings().show_section("household_key"),
+                )
+
+        self.runner.submit(self.core.secrets.key_state, on_result=show)
 
     def show_keyring_status(self) -> None:
         self.runner.submit(

@@ -56,3 +56,31 @@ def test_the_local_api_starts_with_the_app_when_turned_on_and_stops_at_quit(core
         qtbot.waitUntil(lambda: core.api_server.status().state is ServerState.RUNNING, timeout=30_000)
         assert httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=30).status_code == 401
     assert core.api_server.status().state is ServerState.STOPPED  # quit stopped the server thread
+
+
+def test_a_household_desktop_without_the_key_is_told_to_join(core, qtbot):
+    import keyring
+
+    from tests.fakes.memory_keyring import MemoryKeyring
+
+    core.users.default_user()
+    core.users.create("alice", password="correct horse")
+    own = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())  # another desktop makes the household key
+    try:
+        core.secrets.set("indexer-abc", "key")
+    finally:
+        keyring.set_keyring(own)
+    with running_app(core, qtbot) as desktop:
+        desktop.start()
+        qtbot.waitUntil(lambda: "household_key" in desktop.window.banners._banners, timeout=30_000)
+        banner = desktop.window.banners._banners["household_key"]
+        assert "not joined the household" in banner.label.text() and banner.action_button is not None
+        banner.action_button.click()
+        from PySide6.QtWidgets import QApplication
+
+        from rmab_desktop.ui.dialogs.household_key_settings import HouseholdKeySettings
+
+        (settings,) = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "SettingsDialog"]
+        shown = settings.section_widget("household_key")
+        assert isinstance(shown, HouseholdKeySettings) and shown.isVisible() and shown.join_button.isEnabled()

@@ -12,7 +12,6 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import qrcode
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
@@ -75,6 +74,8 @@ STATE_LEVEL = {  # the states that ask for something are coloured; the others re
 
 def qr_pixmap(payload: str) -> QPixmap:
     """The payload as a black-on-white QR code with its quiet zone (readable in either theme)."""
+    import qrcode  # loaded when a key is exported, not when the app starts
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
     code.add_data(payload)
     code.make(fit=True)
