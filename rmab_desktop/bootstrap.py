@@ -195,7 +195,7 @@ def open_core(
     library_service = LibraryService(
         database,
         config,
-        credentials,
+        secrets,
         lambda: prefs.library.root,
         retagger=retag_folder,
         ebook_root=lambda: prefs.ebooks.root,

@@ -401,8 +401,9 @@ class SharedSecretStore:
 
 class SecretVault:
     """The one way services reach the secrets every desktop needs (indexer keys, download client
-    passwords, notification URLs): this machine's keyring in single-user mode, the shared store in
-    household mode (``household()`` is asked on every call, so a switch takes effect at once).
+    passwords, notification URLs, the library server token): this machine's keyring in single-user
+    mode, the shared store in household mode (``household()`` is asked on every call, so a switch
+    takes effect at once).
 
     In household mode a secret the database lacks but this machine's keyring holds (saved before the
     household existed) is read from the keyring and published to the household.

@@ -27,7 +27,7 @@ from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.errors import AuthenticationError, ConfigurationError, NotFoundError, ValidationError
 from rmab_desktop.domain.library import AUDIO_EXTENSIONS, LibraryBook
-from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.credentials import SecretStore
 from rmab_desktop.services.library.folders import folder_evidence
 from rmab_desktop.services.tagging.chapters import natural_key
 
@@ -362,7 +362,7 @@ def audio_files(folder: str) -> list[str]:
 
 def remote_backend(
     config: LibraryBackendConfig,
-    credentials: CredentialStore,
+    credentials: SecretStore,
     token: str | None = None,
     **client_options: object,
 ) -> PlexBackend | AbsBackend:

@@ -24,7 +24,7 @@ from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.errors import ConfigurationError, NotFoundError, RmabError
 from rmab_desktop.domain.library import LibraryBook
 from rmab_desktop.services.config_store import ConfigStore
-from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.credentials import SecretStore
 from rmab_desktop.services.library.backends import (
     CONFIG_KEY,
     AbsBackend,
@@ -252,7 +252,7 @@ class LibraryService:
         self,
         database: Database,
         config: ConfigStore,
-        credentials: CredentialStore,
+        credentials: SecretStore,
         library_root: Callable[[], str | None],
         *,
         scanner: LibraryScanner | None = None,
