@@ -145,6 +145,7 @@ def test_openapi_and_pages(core: AppCore, api: httpx.Client) -> None:
     paths = set(spec["paths"])
     assert {"/api/v1/requests", "/api/v1/requests/{request_id}/approve", "/api/v1/queue"} <= paths
     assert {"APIKeyHeader", "HTTPBearer"} <= set(spec["components"]["securitySchemes"])
+    assert {"RequestOut", "CreatedRequest", "NewRequest"} <= set(spec["components"]["schemas"])
     page = api.get("/bookmarklet")
     assert page.status_code == 200 and "javascript:" in page.text and "request-book" in page.text
     assert "X-Api-Key" in api.get("/request-book", params={"asin": ASIN}).text

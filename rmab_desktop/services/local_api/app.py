@@ -9,6 +9,7 @@ threads and the blocking services never stall the event loop. Two small pages ou
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -79,23 +80,48 @@ User = Annotated[UserInfo, Depends(_caller)]
 Admin = Annotated[UserInfo, Depends(_admin)]
 
 
-def _request_json(details: RequestDetails) -> dict[str, Any]:
-    return {
-        "id": details.id,
-        "status": details.status.value,
-        "kind": details.kind.value,
-        "asin": details.book.asin,
-        "region": details.region,
-        "title": details.book.title,
-        "authors": list(details.book.authors),
-        "user_id": details.user_id,
-        "username": details.username,
-        "progress": details.progress,
-        "status_message": details.status_message,
-        "approval_note": details.approval_note,
-        "created_at": details.created_at.isoformat(),
-        "updated_at": details.updated_at.isoformat(),
-    }
+class RequestOut(BaseModel):
+    """One request as the API describes it."""
+
+    id: int
+    status: str
+    kind: str
+    asin: str | None
+    region: str
+    title: str
+    authors: list[str]
+    user_id: int | None
+    username: str
+    progress: float | None
+    status_message: str | None
+    approval_note: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class CreatedRequest(BaseModel):
+    request: RequestOut
+    joined: bool  # True: someone had asked for the book; the caller joined that request
+    message: str
+
+
+def _request_out(details: RequestDetails) -> RequestOut:
+    return RequestOut(
+        id=details.id,
+        status=details.status.value,
+        kind=details.kind.value,
+        asin=details.book.asin,
+        region=details.region,
+        title=details.book.title,
+        authors=list(details.book.authors),
+        user_id=details.user_id,
+        username=details.username,
+        progress=details.progress,
+        status_message=details.status_message,
+        approval_note=details.approval_note,
+        created_at=details.created_at,
+        updated_at=details.updated_at,
+    )
 
 
 def build_app(services: ApiServices) -> FastAPI:
@@ -139,31 +165,29 @@ def build_app(services: ApiServices) -> FastAPI:
         return {"page": results.page, "total": results.total_results, "books": jsonable_encoder(books)}
 
     @app.get(f"{API_PREFIX}/requests", tags=["requests"])
-    def list_requests(user: User) -> list[dict[str, Any]]:
+    def list_requests(user: User) -> list[RequestOut]:
         """The caller's requests; every request for an administrator."""
         mine = None if user.is_admin else user.id
-        return [_request_json(d) for d in services.requests.list(user_id=mine)]
+        return [_request_out(d) for d in services.requests.list(user_id=mine)]
 
     @app.post(f"{API_PREFIX}/requests", tags=["requests"], status_code=201)
-    def create_request(user: User, body: NewRequest) -> dict[str, Any]:
+    def create_request(user: User, body: NewRequest) -> CreatedRequest:
         outcome = services.requests.create(body.asin, body.region, user=user, with_ebook=body.with_ebook)
-        return {
-            "request": _request_json(outcome.request),
-            "joined": outcome.joined,
-            "message": outcome.message,
-        }
+        return CreatedRequest(
+            request=_request_out(outcome.request), joined=outcome.joined, message=outcome.message
+        )
 
     @app.get(f"{API_PREFIX}/requests/{{request_id}}", tags=["requests"])
-    def get_request(user: User, request_id: int) -> dict[str, Any]:
-        return _request_json(visible(user, services.requests.get(request_id)))
+    def get_request(user: User, request_id: int) -> RequestOut:
+        return _request_out(visible(user, services.requests.get(request_id)))
 
     @app.post(f"{API_PREFIX}/requests/{{request_id}}/approve", tags=["requests"])
-    def approve(user: Admin, request_id: int, body: Decision | None = None) -> dict[str, Any]:
-        return _request_json(services.requests.approve(request_id, body.note if body else "", admin=user))
+    def approve(user: Admin, request_id: int, body: Decision | None = None) -> RequestOut:
+        return _request_out(services.requests.approve(request_id, body.note if body else "", admin=user))
 
     @app.post(f"{API_PREFIX}/requests/{{request_id}}/deny", tags=["requests"])
-    def deny(user: Admin, request_id: int, body: Decision | None = None) -> dict[str, Any]:
-        return _request_json(services.requests.deny(request_id, body.note if body else "", admin=user))
+    def deny(user: Admin, request_id: int, body: Decision | None = None) -> RequestOut:
+        return _request_out(services.requests.deny(request_id, body.note if body else "", admin=user))
 
     @app.get(f"{API_PREFIX}/library", tags=["library"])
     def library(user: User) -> list[dict[str, Any]]:
