@@ -23,6 +23,7 @@ import keyring.errors
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from keyring.backend import KeyringBackend
+from sqlalchemy.exc import IntegrityError
 
 from rmab_desktop import KEYRING_SERVICE
 from rmab_desktop.db.engine import Database
@@ -263,6 +264,12 @@ class HouseholdKeyState(StrEnum):
     WRONG_KEY = "wrong_key"  # this machine's key is not the household's
 
 
+def _seal(key: bytes, name: str, value: str) -> tuple[bytes, bytes]:
+    """AES-256-GCM with a fresh nonce; the name is the associated data (a row cannot be renamed)."""
+    nonce = os.urandom(12)
+    return nonce, AESGCM(key).encrypt(nonce, value.encode(), name.encode())
+
+
 def _presence(store: SecretStore, name: str) -> SecretPresence:
     try:
         return SecretPresence.SAVED if store.get(name) is not None else SecretPresence.MISSING
@@ -301,7 +308,12 @@ class SharedSecretStore:
         if not create or self._row(KEY_CHECK_NAME) is not None:
             raise HouseholdKeyMissingError()
         key = AESGCM.generate_key(bit_length=256)
-        self._write(KEY_CHECK_NAME, key, KEY_CHECK_VALUE)
+        nonce, ciphertext = _seal(key, KEY_CHECK_NAME, KEY_CHECK_VALUE)
+        try:  # an insert, never an update: of two desktops making a key at once, one wins
+            with self.database.session() as session:
+                session.add(SharedSecret(name=KEY_CHECK_NAME, nonce=nonce, ciphertext=ciphertext))
+        except IntegrityError:
+            raise HouseholdKeyMissingError() from None  # the other desktop's key is the household's
         self.credentials.set(DATA_KEY_NAME, base64.b64encode(key).decode())
         return key
 
@@ -391,8 +403,7 @@ class SharedSecretStore:
             return None
 
     def _write(self, name: str, key: bytes, value: str) -> None:
-        nonce = os.urandom(12)
-        ciphertext = AESGCM(key).encrypt(nonce, value.encode(), name.encode())
+        nonce, ciphertext = _seal(key, name, value)
         with self.database.session() as session:
             row = session.get(SharedSecret, name) or SharedSecret(name=name)
             row.nonce, row.ciphertext = nonce, ciphertext

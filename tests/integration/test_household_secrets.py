@@ -16,7 +16,7 @@ import pytest
 from rmab_desktop.bootstrap import AppCore, open_core
 from rmab_desktop.domain.enums import Role
 from rmab_desktop.domain.errors import CredentialError, HouseholdKeyMissingError, KeyringLockedError
-from rmab_desktop.services.credentials import HouseholdKeyState, SecretPresence
+from rmab_desktop.services.credentials import KEY_CHECK_NAME, HouseholdKeyState, SecretPresence
 from rmab_desktop.services.indexers import IndexerConfig
 from tests.db_dump import database_dump
 from tests.fakes.memory_keyring import MemoryKeyring
@@ -124,3 +124,23 @@ def test_single_user_keeps_the_keyring_and_household_publishes_earlier_secrets(
     assert first.secrets.shared.has("indexer-old")
     first.secrets.delete("indexer-old")
     assert first.secrets.get("indexer-old") is None  # gone from both, not published again
+
+
+def test_of_two_desktops_making_the_key_at_once_one_wins(
+    desktops: tuple[AppCore, AppCore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = desktops
+    machine_a, machine_b = MemoryKeyring(), MemoryKeyring()
+    with on(machine_a):
+        make_household(first)
+        first.secrets.set("indexer-a", "key-a")  # desktop A made the household key
+    shared = second.secrets.shared
+    seen_before = shared._row
+    # Desktop B looked for the check row just before A wrote it: it also tries to make a key.
+    monkeypatch.setattr(shared, "_row", lambda name: None if name == KEY_CHECK_NAME else seen_before(name))
+    with on(machine_b), pytest.raises(HouseholdKeyMissingError):
+        second.secrets.set("indexer-b", "key-b")
+    assert not any(name == "household-data-key" for _, name in machine_b.store)
+    monkeypatch.undo()
+    with on(machine_a):
+        assert first.secrets.get("indexer-a") == "key-a"  # A's secrets stay readable
