@@ -103,6 +103,8 @@ def test_tokens_are_checked_on_every_call(core: AppCore, api: httpx.Client, data
     core.users.set_role(bob.id, Role.ADMIN)
     promoted = core.api_tokens.create(bob, role=Role.ADMIN).token
     assert api.post("/api/v1/requests/999/deny", headers={"X-Api-Key": promoted}).status_code == 404
+    as_user = core.api_tokens.create(bob, role=Role.USER).token  # an admin's token for a script
+    assert api.post("/api/v1/requests/999/deny", headers={"X-Api-Key": as_user}).status_code == 403
     core.users.set_role(bob.id, Role.USER)
     assert api.post("/api/v1/requests/999/deny", headers={"X-Api-Key": promoted}).status_code == 403
 
