@@ -488,6 +488,54 @@
         </message>
     </context>
     <context>
+        <name>ApiPages</name>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Drag this button to your bookmarks bar. On an Audible book page, click the bookmark: ReadMeABook Desktop requests that book for you.</source>
+            <translation>Ziehen Sie diese Schaltfläche in Ihre Lesezeichenleiste. Klicken Sie auf einer Audible-Buchseite auf das Lesezeichen: ReadMeABook Desktop fragt das Buch für Sie an.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>No book was given. Use the bookmark on an Audible book page.</source>
+            <translation>Es wurde kein Buch angegeben. Verwenden Sie das Lesezeichen auf einer Audible-Buchseite.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Open an Audible book page first.</source>
+            <translation>Öffnen Sie zuerst eine Audible-Buchseite.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Paste an API token (Settings &gt; Local API in the app). It stays in this browser.</source>
+            <translation>Fügen Sie ein API-Token ein (in der App unter Einstellungen &gt; Lokale API). Es bleibt in diesem Browser.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Request from Audible</source>
+            <translation>Von Audible anfragen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Request in ReadMeABook</source>
+            <translation>In ReadMeABook anfragen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Requesting…</source>
+            <translation>Wird angefragt…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Save token and request</source>
+            <translation>Token speichern und anfragen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>The request failed:</source>
+            <translation>Die Anfrage ist fehlgeschlagen:</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalsPage</name>
         <message>
             <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
@@ -2248,6 +2296,11 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
+            <source>Join…</source>
+            <translation>Beitreten…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/application.py" />
             <source>Quit ReadMeABook?</source>
             <translation>ReadMeABook beenden?</translation>
         </message>
@@ -3106,6 +3159,194 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
             <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Check services</source>
             <translation>Dienste prüfen</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdKeySettings</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Durchsuchen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Export</source>
+            <translation>&amp;Exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Export household key…</source>
+            <translation>Haushaltsschlüssel &amp;exportieren…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Join</source>
+            <translation>&amp;Beitreten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Join with a key file…</source>
+            <translation>Mit einer Schlüsseldatei &amp;beitreten…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Passphrase</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Repeat</source>
+            <translation>&amp;Wiederholen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>At least 8 characters</source>
+            <translation>Mindestens 8 Zeichen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Checking the household key…</source>
+            <translation>Haushaltsschlüssel wird geprüft…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Choose a key file, or paste the text of its QR code.</source>
+            <translation>Wählen Sie eine Schlüsseldatei oder fügen Sie den Text ihres QR-Codes ein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Choose a passphrase for the key file. Whoever has the file and the passphrase can read the household's passwords and API keys: give them only to a desktop of the household.</source>
+            <translation>Wählen Sie eine Passphrase für die Schlüsseldatei. Wer Datei und Passphrase hat, kann die Passwörter und API-Schlüssel des Haushalts lesen: Geben Sie sie nur an einen Desktop des Haushalts weiter.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Export household key</source>
+            <translation>Haushaltsschlüssel exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Export the key on a desktop of the household first.</source>
+            <translation>Exportieren Sie den Schlüssel zuerst auf einem Desktop des Haushalts.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Household key (*.rmabkey)</source>
+            <translation>Haushaltsschlüssel (*.rmabkey)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Household key state</source>
+            <translation>Zustand des Haushaltsschlüssels</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Join the household</source>
+            <translation>Dem Haushalt beitreten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Key &amp;file</source>
+            <translation>Schlüssel&amp;datei</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>No household key exists yet. It is made when the first password or API key is saved; then export it for the other desktops.</source>
+            <translation>Es gibt noch keinen Haushaltsschlüssel. Er entsteht, sobald das erste Passwort oder der erste API-Schlüssel gespeichert wird; exportieren Sie ihn dann für die anderen Desktops.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Open a household key</source>
+            <translation>Haushaltsschlüssel öffnen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Opening the key…</source>
+            <translation>Schlüssel wird geöffnet…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Protecting the key with your passphrase…</source>
+            <translation>Schlüssel wird mit Ihrer Passphrase geschützt…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>QR &amp;text</source>
+            <translation>QR-&amp;Text</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Save the household key</source>
+            <translation>Haushaltsschlüssel speichern</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Saved to {path}. On the new desktop, join with this file or scan the code, and enter the passphrase.</source>
+            <translation>Gespeichert unter {path}. Treten Sie auf dem neuen Desktop mit dieser Datei bei oder scannen Sie den Code, und geben Sie die Passphrase ein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Single-user mode: passwords and API keys stay in this computer's keychain. The household key is used once several people share this database.</source>
+            <translation>Einzelbenutzermodus: Passwörter und API-Schlüssel bleiben im Schlüsselbund dieses Computers. Der Haushaltsschlüssel wird verwendet, sobald mehrere Personen diese Datenbank teilen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Text of the QR code</source>
+            <translation>Text des QR-Codes</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The .rmabkey file exported on another desktop</source>
+            <translation>Die auf einem anderen Desktop exportierte .rmabkey-Datei</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The household key could not be checked.</source>
+            <translation>Der Haushaltsschlüssel konnte nicht geprüft werden.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The key file as a QR code</source>
+            <translation>Die Schlüsseldatei als QR-Code</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The passphrase chosen at export</source>
+            <translation>Die beim Export gewählte Passphrase</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The same passphrase again</source>
+            <translation>Dieselbe Passphrase noch einmal</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The two passphrases differ.</source>
+            <translation>Die beiden Passphrasen unterscheiden sich.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>This desktop has not joined the household yet, so it cannot read the shared passwords and API keys. On a desktop of the household, export the key; then join here with the file.</source>
+            <translation>Dieser Desktop ist dem Haushalt noch nicht beigetreten und kann die gemeinsamen Passwörter und API-Schlüssel daher nicht lesen. Exportieren Sie den Schlüssel auf einem Desktop des Haushalts und treten Sie hier mit der Datei bei.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>This desktop holds the household key: it reads the shared passwords and API keys. Export the key to let another desktop join.</source>
+            <translation>Dieser Desktop hat den Haushaltsschlüssel: Er liest die gemeinsamen Passwörter und API-Schlüssel. Exportieren Sie den Schlüssel, damit ein weiterer Desktop beitreten kann.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>This desktop's key belongs to another household. Join again with a key file exported on a desktop of this household.</source>
+            <translation>Der Schlüssel dieses Desktops gehört zu einem anderen Haushalt. Treten Sie erneut mit einer Schlüsseldatei bei, die auf einem Desktop dieses Haushalts exportiert wurde.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Type the same passphrase twice.</source>
+            <translation>Geben Sie zweimal dieselbe Passphrase ein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>…or paste the text of the QR code here</source>
+            <translation>…oder fügen Sie hier den Text des QR-Codes ein</translation>
         </message>
     </context>
     <context>
@@ -4986,6 +5227,242 @@ Trotzdem holen?</translation>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>{title} by {author}</source>
             <translation>{title} von {author}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalApiSettings</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n Tag</numerusform>
+                <numerusform>%n Tage</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Done</source>
+            <translation>&amp;Fertig</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Expires after</source>
+            <translation>&amp;Läuft ab nach</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;For</source>
+            <translation>&amp;Für</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Listen on</source>
+            <translation>&amp;Lauschen auf</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Name</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;New token…</source>
+            <translation>&amp;Neues Token…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Port</source>
+            <translation>&amp;Port</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Start</source>
+            <translation>&amp;Starten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Stop</source>
+            <translation>&amp;Stoppen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>API tokens</source>
+            <translation>API-Tokens</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Active</source>
+            <translation>Aktiv</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Administrator</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Anyone on your network can reach the API then. Tokens still guard every call, but the connection is not encrypted: use it only on a network you trust.</source>
+            <translation>Dann kann jeder in Ihrem Netzwerk die API erreichen. Tokens schützen weiterhin jeden Aufruf, aber die Verbindung ist nicht verschlüsselt: Nutzen Sie das nur in einem Netzwerk, dem Sie vertrauen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>C&amp;reate</source>
+            <translation>&amp;Erstellen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Copied</source>
+            <translation>Kopiert</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Copy the token now: it is shown only this once. Keep it like a password.</source>
+            <translation>Kopieren Sie das Token jetzt: Es wird nur dieses eine Mal angezeigt. Bewahren Sie es wie ein Passwort auf.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Every device on the local network</source>
+            <translation>Alle Geräte im lokalen Netzwerk</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Expires</source>
+            <translation>Läuft ab</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Last used</source>
+            <translation>Zuletzt benutzt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Make a token for each script or device that uses the API; revoke it when it is done.</source>
+            <translation>Erstellen Sie ein Token für jedes Skript oder Gerät, das die API nutzt; widerrufen Sie es, wenn es nicht mehr gebraucht wird.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Making the token…</source>
+            <translation>Token wird erstellt…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Never</source>
+            <translation>Nie</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>New API token</source>
+            <translation>Neues API-Token</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>No API tokens yet</source>
+            <translation>Noch keine API-Tokens</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Not running: {error}</source>
+            <translation>Läuft nicht: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Re&amp;voke</source>
+            <translation>&amp;Widerrufen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Revoke the token {prefix}… ({name})? Scripts using it stop working at once.</source>
+            <translation>Das Token {prefix}… ({name}) widerrufen? Skripte, die es nutzen, funktionieren sofort nicht mehr.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Revoke token</source>
+            <translation>Token widerrufen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Revoked</source>
+            <translation>Widerrufen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Role</source>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Running at {url}. &lt;a href="{docs}"&gt;API description&lt;/a&gt; · &lt;a href="{page}"&gt;Request from Audible&lt;/a&gt;</source>
+            <translation>Läuft unter {url}. &lt;a href="{docs}"&gt;API-Beschreibung&lt;/a&gt; · &lt;a href="{page}"&gt;Von Audible anfragen&lt;/a&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Scripts, home automation and your browser can request and follow books through a local HTTP API. It is off until you start it; every call needs an API token.</source>
+            <translation>Skripte, Hausautomation und Ihr Browser können über eine lokale HTTP-API Bücher anfragen und verfolgen. Sie ist aus, bis Sie sie starten; jeder Aufruf braucht ein API-Token.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Starting the API…</source>
+            <translation>API wird gestartet…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Stopped.</source>
+            <translation>Gestoppt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Stopping the API…</source>
+            <translation>API wird gestoppt…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>The new token</source>
+            <translation>Das neue Token</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>This computer only</source>
+            <translation>Nur dieser Computer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Token</source>
+            <translation>Token</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>User</source>
+            <translation>Benutzer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>e.g. Home Assistant</source>
+            <translation>z. B. Home Assistant</translation>
         </message>
     </context>
     <context>
@@ -8145,6 +8622,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
+            <source>Household key</source>
+            <translation>Haushaltsschlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Indexers</source>
             <translation>Indexer</translation>
         </message>
@@ -8152,6 +8634,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Library</source>
             <translation>Bibliothek</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
+            <source>Local API</source>
+            <translation>Lokale API</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />

@@ -479,6 +479,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
         </message>
     </context>
     <context>
+        <name>LocalApiSettings</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Organize</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/organize/jobs.py" />

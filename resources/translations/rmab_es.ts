@@ -488,6 +488,54 @@
         </message>
     </context>
     <context>
+        <name>ApiPages</name>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Drag this button to your bookmarks bar. On an Audible book page, click the bookmark: ReadMeABook Desktop requests that book for you.</source>
+            <translation>Arrastre este botón a la barra de marcadores. En la página de un libro de Audible, haga clic en el marcador: ReadMeABook Desktop solicita ese libro por usted.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>No book was given. Use the bookmark on an Audible book page.</source>
+            <translation>No se indicó ningún libro. Use el marcador en la página de un libro de Audible.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Open an Audible book page first.</source>
+            <translation>Abra primero la página de un libro de Audible.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Paste an API token (Settings &gt; Local API in the app). It stays in this browser.</source>
+            <translation>Pegue un token de API (Ajustes &gt; API local en la aplicación). Se queda en este navegador.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Request from Audible</source>
+            <translation>Solicitar desde Audible</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Request in ReadMeABook</source>
+            <translation>Solicitar en ReadMeABook</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Requesting…</source>
+            <translation>Solicitando…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Save token and request</source>
+            <translation>Guardar el token y solicitar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>The request failed:</source>
+            <translation>La solicitud falló:</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalsPage</name>
         <message>
             <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
@@ -2248,6 +2296,11 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
+            <source>Join…</source>
+            <translation>Unirse…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/application.py" />
             <source>Quit ReadMeABook?</source>
             <translation>¿Salir de ReadMeABook?</translation>
         </message>
@@ -3106,6 +3159,194 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
             <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Check services</source>
             <translation>Comprobar servicios</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdKeySettings</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Browse…</source>
+            <translation>E&amp;xaminar…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Export</source>
+            <translation>&amp;Exportar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Export household key…</source>
+            <translation>&amp;Exportar la clave del hogar…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Join</source>
+            <translation>&amp;Unirse</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Join with a key file…</source>
+            <translation>&amp;Unirse con un archivo de clave…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Frase de contraseña</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Repeat</source>
+            <translation>&amp;Repetir</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>At least 8 characters</source>
+            <translation>Al menos 8 caracteres</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Checking the household key…</source>
+            <translation>Comprobando la clave del hogar…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Choose a key file, or paste the text of its QR code.</source>
+            <translation>Elija un archivo de clave o pegue el texto de su código QR.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Choose a passphrase for the key file. Whoever has the file and the passphrase can read the household's passwords and API keys: give them only to a desktop of the household.</source>
+            <translation>Elija una frase de contraseña para el archivo de clave. Quien tenga el archivo y la frase puede leer las contraseñas y claves de API del hogar: entréguelos solo a un equipo del hogar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Export household key</source>
+            <translation>Exportar la clave del hogar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Export the key on a desktop of the household first.</source>
+            <translation>Exporte primero la clave en un equipo del hogar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Household key (*.rmabkey)</source>
+            <translation>Clave del hogar (*.rmabkey)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Household key state</source>
+            <translation>Estado de la clave del hogar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Join the household</source>
+            <translation>Unirse al hogar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Key &amp;file</source>
+            <translation>Archivo de &amp;clave</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>No household key exists yet. It is made when the first password or API key is saved; then export it for the other desktops.</source>
+            <translation>Todavía no existe una clave del hogar. Se crea al guardar la primera contraseña o clave de API; después, expórtela para los demás equipos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Open a household key</source>
+            <translation>Abrir una clave del hogar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Opening the key…</source>
+            <translation>Abriendo la clave…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Protecting the key with your passphrase…</source>
+            <translation>Protegiendo la clave con su frase de contraseña…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>QR &amp;text</source>
+            <translation>&amp;Texto del QR</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Save the household key</source>
+            <translation>Guardar la clave del hogar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Saved to {path}. On the new desktop, join with this file or scan the code, and enter the passphrase.</source>
+            <translation>Guardada en {path}. En el equipo nuevo, únase con este archivo o escanee el código e introduzca la frase de contraseña.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Single-user mode: passwords and API keys stay in this computer's keychain. The household key is used once several people share this database.</source>
+            <translation>Modo de un solo usuario: las contraseñas y claves de API se quedan en el llavero de este equipo. La clave del hogar se usa cuando varias personas comparten esta base de datos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Text of the QR code</source>
+            <translation>Texto del código QR</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The .rmabkey file exported on another desktop</source>
+            <translation>El archivo .rmabkey exportado en otro equipo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The household key could not be checked.</source>
+            <translation>No se pudo comprobar la clave del hogar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The key file as a QR code</source>
+            <translation>El archivo de clave como código QR</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The passphrase chosen at export</source>
+            <translation>La frase de contraseña elegida al exportar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The same passphrase again</source>
+            <translation>La misma frase de contraseña otra vez</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The two passphrases differ.</source>
+            <translation>Las dos frases de contraseña no coinciden.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>This desktop has not joined the household yet, so it cannot read the shared passwords and API keys. On a desktop of the household, export the key; then join here with the file.</source>
+            <translation>Este equipo aún no se ha unido al hogar, así que no puede leer las contraseñas y claves de API compartidas. Exporte la clave en un equipo del hogar y únase aquí con el archivo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>This desktop holds the household key: it reads the shared passwords and API keys. Export the key to let another desktop join.</source>
+            <translation>Este equipo tiene la clave del hogar: lee las contraseñas y claves de API compartidas. Exporte la clave para que otro equipo pueda unirse.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>This desktop's key belongs to another household. Join again with a key file exported on a desktop of this household.</source>
+            <translation>La clave de este equipo pertenece a otro hogar. Vuelva a unirse con un archivo de clave exportado en un equipo de este hogar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Type the same passphrase twice.</source>
+            <translation>Escriba dos veces la misma frase de contraseña.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>…or paste the text of the QR code here</source>
+            <translation>…o pegue aquí el texto del código QR</translation>
         </message>
     </context>
     <context>
@@ -4986,6 +5227,242 @@ Grab it anyway?</source>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>{title} by {author}</source>
             <translation>{title}, de {author}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalApiSettings</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n día</numerusform>
+                <numerusform>%n días</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Copiar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Done</source>
+            <translation>&amp;Listo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Expires after</source>
+            <translation>&amp;Caduca tras</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;For</source>
+            <translation>&amp;Para</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Listen on</source>
+            <translation>&amp;Escuchar en</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Name</source>
+            <translation>&amp;Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;New token…</source>
+            <translation>&amp;Nuevo token…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Port</source>
+            <translation>&amp;Puerto</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Start</source>
+            <translation>&amp;Iniciar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Stop</source>
+            <translation>&amp;Detener</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>API tokens</source>
+            <translation>Tokens de API</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Active</source>
+            <translation>Activo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Administrator</source>
+            <translation>Administrador</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Anyone on your network can reach the API then. Tokens still guard every call, but the connection is not encrypted: use it only on a network you trust.</source>
+            <translation>Entonces cualquiera en su red puede llegar a la API. Los tokens siguen protegiendo cada llamada, pero la conexión no está cifrada: úselo solo en una red de confianza.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>C&amp;reate</source>
+            <translation>C&amp;rear</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Copied</source>
+            <translation>Copiado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Copy the token now: it is shown only this once. Keep it like a password.</source>
+            <translation>Copie el token ahora: solo se muestra esta vez. Guárdelo como una contraseña.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Every device on the local network</source>
+            <translation>Todos los dispositivos de la red local</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Expired</source>
+            <translation>Caducado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Expires</source>
+            <translation>Caduca</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Last used</source>
+            <translation>Último uso</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Make a token for each script or device that uses the API; revoke it when it is done.</source>
+            <translation>Cree un token para cada script o dispositivo que use la API; revóquelo cuando ya no lo necesite.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Making the token…</source>
+            <translation>Creando el token…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Never</source>
+            <translation>Nunca</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>New API token</source>
+            <translation>Nuevo token de API</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>No API tokens yet</source>
+            <translation>Aún no hay tokens de API</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Not running: {error}</source>
+            <translation>No está en marcha: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Re&amp;voke</source>
+            <translation>Re&amp;vocar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Revoke the token {prefix}… ({name})? Scripts using it stop working at once.</source>
+            <translation>¿Revocar el token {prefix}… ({name})? Los scripts que lo usan dejan de funcionar de inmediato.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Revoke token</source>
+            <translation>Revocar el token</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Revoked</source>
+            <translation>Revocado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Role</source>
+            <translation>Rol</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Running at {url}. &lt;a href="{docs}"&gt;API description&lt;/a&gt; · &lt;a href="{page}"&gt;Request from Audible&lt;/a&gt;</source>
+            <translation>En marcha en {url}. &lt;a href="{docs}"&gt;Descripción de la API&lt;/a&gt; · &lt;a href="{page}"&gt;Solicitar desde Audible&lt;/a&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Scripts, home automation and your browser can request and follow books through a local HTTP API. It is off until you start it; every call needs an API token.</source>
+            <translation>Los scripts, la domótica y su navegador pueden solicitar y seguir libros mediante una API HTTP local. Está apagada hasta que la inicie; cada llamada necesita un token de API.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Server</source>
+            <translation>Servidor</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Starting the API…</source>
+            <translation>Iniciando la API…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>State</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Stopped.</source>
+            <translation>Detenida.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Stopping the API…</source>
+            <translation>Deteniendo la API…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>The new token</source>
+            <translation>El token nuevo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>This computer only</source>
+            <translation>Solo este equipo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Token</source>
+            <translation>Token</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>User</source>
+            <translation>Usuario</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>e.g. Home Assistant</source>
+            <translation>p. ej., Home Assistant</translation>
         </message>
     </context>
     <context>
@@ -8145,6 +8622,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
+            <source>Household key</source>
+            <translation>Clave del hogar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Indexers</source>
             <translation>Indexadores</translation>
         </message>
@@ -8152,6 +8634,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Library</source>
             <translation>Biblioteca</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
+            <source>Local API</source>
+            <translation>API local</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />

@@ -488,6 +488,54 @@
         </message>
     </context>
     <context>
+        <name>ApiPages</name>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Drag this button to your bookmarks bar. On an Audible book page, click the bookmark: ReadMeABook Desktop requests that book for you.</source>
+            <translation>Faites glisser ce bouton dans votre barre de favoris. Sur la page d'un livre Audible, cliquez sur le favori : ReadMeABook Desktop demande ce livre pour vous.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>No book was given. Use the bookmark on an Audible book page.</source>
+            <translation>Aucun livre n'a été indiqué. Utilisez le favori sur la page d'un livre Audible.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Open an Audible book page first.</source>
+            <translation>Ouvrez d'abord la page d'un livre Audible.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Paste an API token (Settings &gt; Local API in the app). It stays in this browser.</source>
+            <translation>Collez un jeton d'API (Paramètres &gt; API locale dans l'application). Il reste dans ce navigateur.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Request from Audible</source>
+            <translation>Demander depuis Audible</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Request in ReadMeABook</source>
+            <translation>Demander dans ReadMeABook</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Requesting…</source>
+            <translation>Demande en cours…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>Save token and request</source>
+            <translation>Enregistrer le jeton et demander</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/pages.py" />
+            <source>The request failed:</source>
+            <translation>La demande a échoué :</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalsPage</name>
         <message>
             <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
@@ -2248,6 +2296,11 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/application.py" />
+            <source>Join…</source>
+            <translation>Rejoindre…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/application.py" />
             <source>Quit ReadMeABook?</source>
             <translation>Quitter ReadMeABook ?</translation>
         </message>
@@ -3106,6 +3159,194 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
             <location filename="../../rmab_desktop/services/health/__init__.py" />
             <source>Check services</source>
             <translation>Vérifier les services</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdKeySettings</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Parcourir…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Export</source>
+            <translation>&amp;Exporter</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Export household key…</source>
+            <translation>&amp;Exporter la clé du foyer…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Join</source>
+            <translation>&amp;Rejoindre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Join with a key file…</source>
+            <translation>&amp;Rejoindre avec un fichier de clé…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Phrase secrète</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>&amp;Repeat</source>
+            <translation>&amp;Répéter</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>At least 8 characters</source>
+            <translation>Au moins 8 caractères</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Checking the household key…</source>
+            <translation>Vérification de la clé du foyer…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Choose a key file, or paste the text of its QR code.</source>
+            <translation>Choisissez un fichier de clé ou collez le texte de son code QR.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Choose a passphrase for the key file. Whoever has the file and the passphrase can read the household's passwords and API keys: give them only to a desktop of the household.</source>
+            <translation>Choisissez une phrase secrète pour le fichier de clé. Quiconque possède le fichier et la phrase secrète peut lire les mots de passe et clés d'API du foyer : ne les donnez qu'à un poste du foyer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Export household key</source>
+            <translation>Exporter la clé du foyer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Export the key on a desktop of the household first.</source>
+            <translation>Exportez d'abord la clé sur un poste du foyer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Household key (*.rmabkey)</source>
+            <translation>Clé du foyer (*.rmabkey)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Household key state</source>
+            <translation>État de la clé du foyer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Join the household</source>
+            <translation>Rejoindre le foyer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Key &amp;file</source>
+            <translation>&amp;Fichier de clé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>No household key exists yet. It is made when the first password or API key is saved; then export it for the other desktops.</source>
+            <translation>Il n'existe pas encore de clé du foyer. Elle est créée à l'enregistrement du premier mot de passe ou de la première clé d'API ; exportez-la ensuite pour les autres postes.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Open a household key</source>
+            <translation>Ouvrir une clé du foyer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Opening the key…</source>
+            <translation>Ouverture de la clé…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Protecting the key with your passphrase…</source>
+            <translation>Protection de la clé par votre phrase secrète…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>QR &amp;text</source>
+            <translation>&amp;Texte du QR</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Save the household key</source>
+            <translation>Enregistrer la clé du foyer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Saved to {path}. On the new desktop, join with this file or scan the code, and enter the passphrase.</source>
+            <translation>Enregistrée dans {path}. Sur le nouveau poste, rejoignez le foyer avec ce fichier ou scannez le code, puis saisissez la phrase secrète.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Single-user mode: passwords and API keys stay in this computer's keychain. The household key is used once several people share this database.</source>
+            <translation>Mode utilisateur unique : les mots de passe et clés d'API restent dans le trousseau de cet ordinateur. La clé du foyer sert dès que plusieurs personnes partagent cette base de données.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Text of the QR code</source>
+            <translation>Texte du code QR</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The .rmabkey file exported on another desktop</source>
+            <translation>Le fichier .rmabkey exporté sur un autre poste</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The household key could not be checked.</source>
+            <translation>La clé du foyer n'a pas pu être vérifiée.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The key file as a QR code</source>
+            <translation>Le fichier de clé sous forme de code QR</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The passphrase chosen at export</source>
+            <translation>La phrase secrète choisie à l'export</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The same passphrase again</source>
+            <translation>La même phrase secrète, à nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>The two passphrases differ.</source>
+            <translation>Les deux phrases secrètes diffèrent.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>This desktop has not joined the household yet, so it cannot read the shared passwords and API keys. On a desktop of the household, export the key; then join here with the file.</source>
+            <translation>Ce poste n'a pas encore rejoint le foyer : il ne peut donc pas lire les mots de passe et clés d'API partagés. Exportez la clé sur un poste du foyer, puis rejoignez-le ici avec le fichier.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>This desktop holds the household key: it reads the shared passwords and API keys. Export the key to let another desktop join.</source>
+            <translation>Ce poste possède la clé du foyer : il lit les mots de passe et clés d'API partagés. Exportez la clé pour qu'un autre poste puisse rejoindre le foyer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>This desktop's key belongs to another household. Join again with a key file exported on a desktop of this household.</source>
+            <translation>La clé de ce poste appartient à un autre foyer. Rejoignez à nouveau avec un fichier de clé exporté sur un poste de ce foyer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>Type the same passphrase twice.</source>
+            <translation>Saisissez deux fois la même phrase secrète.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/household_key_settings.py" />
+            <source>…or paste the text of the QR code here</source>
+            <translation>…ou collez ici le texte du code QR</translation>
         </message>
     </context>
     <context>
@@ -4986,6 +5227,242 @@ La récupérer quand même ?</translation>
             <location filename="../../rmab_desktop/ui/models/list_items_model.py" />
             <source>{title} by {author}</source>
             <translation>{title} de {author}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalApiSettings</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n jour</numerusform>
+                <numerusform>%n jours</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Copier</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Done</source>
+            <translation>&amp;Terminé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Expires after</source>
+            <translation>&amp;Expire après</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;For</source>
+            <translation>&amp;Pour</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Listen on</source>
+            <translation>É&amp;couter sur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Name</source>
+            <translation>&amp;Nom</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;New token…</source>
+            <translation>&amp;Nouveau jeton…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Port</source>
+            <translation>&amp;Port</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Start</source>
+            <translation>&amp;Démarrer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>&amp;Stop</source>
+            <translation>&amp;Arrêter</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>API tokens</source>
+            <translation>Jetons d'API</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Active</source>
+            <translation>Actif</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Administrator</source>
+            <translation>Administrateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Anyone on your network can reach the API then. Tokens still guard every call, but the connection is not encrypted: use it only on a network you trust.</source>
+            <translation>Toute personne de votre réseau peut alors joindre l'API. Les jetons protègent toujours chaque appel, mais la connexion n'est pas chiffrée : n'utilisez cette option que sur un réseau de confiance.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>C&amp;reate</source>
+            <translation>C&amp;réer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Copied</source>
+            <translation>Copié</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Copy the token now: it is shown only this once. Keep it like a password.</source>
+            <translation>Copiez le jeton maintenant : il n'est affiché qu'une seule fois. Gardez-le comme un mot de passe.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Every device on the local network</source>
+            <translation>Tous les appareils du réseau local</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Expired</source>
+            <translation>Expiré</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Expires</source>
+            <translation>Expire</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Last used</source>
+            <translation>Dernière utilisation</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Make a token for each script or device that uses the API; revoke it when it is done.</source>
+            <translation>Créez un jeton pour chaque script ou appareil qui utilise l'API ; révoquez-le quand il ne sert plus.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Making the token…</source>
+            <translation>Création du jeton…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Never</source>
+            <translation>Jamais</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>New API token</source>
+            <translation>Nouveau jeton d'API</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>No API tokens yet</source>
+            <translation>Aucun jeton d'API pour l'instant</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Not running: {error}</source>
+            <translation>Arrêtée : {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Re&amp;voke</source>
+            <translation>Ré&amp;voquer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Revoke the token {prefix}… ({name})? Scripts using it stop working at once.</source>
+            <translation>Révoquer le jeton {prefix}… ({name}) ? Les scripts qui l'utilisent cessent aussitôt de fonctionner.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Revoke token</source>
+            <translation>Révoquer le jeton</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Revoked</source>
+            <translation>Révoqué</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Running at {url}. &lt;a href="{docs}"&gt;API description&lt;/a&gt; · &lt;a href="{page}"&gt;Request from Audible&lt;/a&gt;</source>
+            <translation>En marche sur {url}. &lt;a href="{docs}"&gt;Description de l'API&lt;/a&gt; · &lt;a href="{page}"&gt;Demander depuis Audible&lt;/a&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Scripts, home automation and your browser can request and follow books through a local HTTP API. It is off until you start it; every call needs an API token.</source>
+            <translation>Scripts, domotique et navigateur peuvent demander et suivre des livres via une API HTTP locale. Elle reste arrêtée tant que vous ne la démarrez pas ; chaque appel exige un jeton d'API.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Server</source>
+            <translation>Serveur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Starting the API…</source>
+            <translation>Démarrage de l'API…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Stopped.</source>
+            <translation>Arrêtée.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Stopping the API…</source>
+            <translation>Arrêt de l'API…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>The new token</source>
+            <translation>Le nouveau jeton</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>This computer only</source>
+            <translation>Cet ordinateur uniquement</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>Token</source>
+            <translation>Jeton</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>User</source>
+            <translation>Utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/local_api_settings.py" />
+            <source>e.g. Home Assistant</source>
+            <translation>p. ex. Home Assistant</translation>
         </message>
     </context>
     <context>
@@ -8145,6 +8622,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
+            <source>Household key</source>
+            <translation>Clé du foyer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Indexers</source>
             <translation>Indexeurs</translation>
         </message>
@@ -8152,6 +8634,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
             <source>Library</source>
             <translation>Bibliothèque</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
+            <source>Local API</source>
+            <translation>API locale</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
