@@ -59,6 +59,7 @@ from rmab_desktop.services.library.importing import LibraryImport
 from rmab_desktop.services.library.service import LibraryService, retag_folder
 from rmab_desktop.services.lists import ListService
 from rmab_desktop.services.lists.catalog_books import book_ref
+from rmab_desktop.services.migration_import import MigrationImport, Services
 from rmab_desktop.services.notifications import EventCatalog, NotificationService
 from rmab_desktop.services.organize.importer import recover_imports
 from rmab_desktop.services.organize.jobs import OrganizeJob
@@ -112,6 +113,7 @@ class AppCore:
     rescue: RequestRescue
     problems: ProblemReports
     url_imports: UrlImports
+    migration_import: MigrationImport
     features: tuple[Feature, ...]
     schedules: tuple[ScheduleDefinition, ...]  # every feature's default schedules
     settings_models: tuple[SettingsSpec, ...]  # every feature's settings stored in ``config``
@@ -300,6 +302,18 @@ def open_core(
         rescue=request_rescue,
         problems=problem_reports,
         url_imports=url_imports,
+        migration_import=MigrationImport(
+            Services(
+                database,
+                users,
+                request_service,
+                history,
+                blocklist,
+                shelf_service,
+                notification_service,
+                catalog_service,
+            )
+        ),
         features=features,
         schedules=tuple(schedule for f in features for schedule in f.schedules),
         settings_models=_settings_models(features),

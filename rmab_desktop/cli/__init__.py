@@ -65,6 +65,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "audible": ("rmab_desktop.cli.audible_commands:register", "your Audible library and wishlist"),
     "lists": ("rmab_desktop.cli.lists_commands:register", "recommendation lists and tier lists"),
     "add-url": ("rmab_desktop.cli.url_commands:register", "download the audio of a link into the library"),
+    "import": (
+        "rmab_desktop.cli.import_commands:register",
+        "move over from ReadMeABook or AudioBookRequest",
+    ),
 }
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         WorkAsin,
     )
     from rmab_desktop.db.models.config import ConfigEntry, SharedSecret
+    from rmab_desktop.db.models.imports import ImportMapping
     from rmab_desktop.db.models.integrations import HomeSection, NotificationBackend, ServiceHealthCheck
     from rmab_desktop.db.models.jobs import AutomationLease, JobEventRecord, JobRecord, ScheduledJobRecord
     from rmab_desktop.db.models.library import ImportOperation, LibraryFile, LibraryItem
@@ -63,6 +64,7 @@ _HOME: dict[str, str] = {
     "ConfigEntry": "config",
     "DownloadHistory": "requests",
     "HomeSection": "integrations",
+    "ImportMapping": "imports",
     "ImportOperation": "library",
     "JobEventRecord": "jobs",
     "JobRecord": "jobs",
@@ -116,6 +118,7 @@ __all__ = [
     "ConfigEntry",
     "DownloadHistory",
     "HomeSection",
+    "ImportMapping",
     "ImportOperation",
     "JobEventRecord",
     "JobRecord",
