@@ -248,25 +248,22 @@ class Importer:
         name = user.username.strip().lower()
         if len(name) < 3:
             raise Skip(tr("the user name '{name}' is shorter than 3 characters").format(name=user.username))
-        same = next((known for known in users.list() if known.username == name), None)
-        if same is None:
-            same_import = next(
-                (
-                    other
-                    for other in self.snapshot.users
-                    if other.id != user.id
-                    and other.username.strip().lower() == name
-                    and (Kind.USER, other.id) in self.ids
-                ),
-                None,
+        first = next(
+            (
+                other
+                for other in self.snapshot.users
+                if other.id != user.id
+                and other.username.strip().lower() == name
+                and (Kind.USER, other.id) in self.ids
+            ),
+            None,
+        )
+        if first is not None:
+            self._changed(
+                Kind.USER, user, tr("a second user called '{name}': merged with the first").format(name=name)
             )
-            if same_import is not None:
-                self._changed(
-                    Kind.USER,
-                    user,
-                    tr("a second user called '{name}': merged with the first").format(name=name),
-                )
-                return Existing(self.ids[(Kind.USER, same_import.id)] or PLANNED)
+            return Existing(self.ids[(Kind.USER, first.id)] or PLANNED)
+        same = next((known for known in users.list() if known.username == name), None)
         if same is not None:
             self._changed(Kind.USER, user, tr("merged with the user '{name}' already here").format(name=name))
             return Existing(same.id)

@@ -278,3 +278,63 @@ def test_a_refused_connection_a_wrong_password_and_another_database_are_explaine
 
     code, _, err = rmab("import", "readmeabook", empty_postgres_database)  # empty: not ReadMeABook's
     assert code != 0 and "not a ReadMeABook database" in _error_lines(err)[0]
+
+
+def test_hostile_rows_are_mapped_or_reported_never_a_crash(rmab: Any, empty_postgres_database: str) -> None:
+    url = empty_postgres_database
+    source.create_schema(url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql('DROP TABLE "watched_authors"')
+        conn.exec_driver_sql('ALTER TABLE "users" DROP COLUMN "auto_approve_requests"')
+        conn.exec_driver_sql('ALTER TABLE "audiobooks" DROP COLUMN "series_part"')
+        conn.exec_driver_sql('ALTER TABLE "requests" ALTER COLUMN "status" DROP NOT NULL')
+        conn.exec_driver_sql('ALTER TABLE "users" ALTER COLUMN "plex_username" DROP NOT NULL')
+    engine.dispose()
+    source.insert(
+        url,
+        "users",
+        {"id": "u1", "plex_id": "plex-1", "plex_username": "Dana"},
+        {"id": "u2", "plex_id": "plex-2", "plex_username": "dana"},
+        {"id": "u3", "plex_id": "plex-3", "plex_username": None},
+        {"id": "u4", "plex_id": "plex-4", "plex_username": "jo"},
+        {"id": "u5", "plex_id": "plex-5", "plex_username": "eve", "registration_status": "pending_approval"},
+    )
+    source.insert(
+        url,
+        "audiobooks",
+        {
+            "id": "b1",
+            "audible_asin": "B0NULLS001",
+            "title": "Nulls Everywhere",
+            "author": "",
+            "narrator": None,
+        },
+    )
+    source.insert(
+        url,
+        "requests",
+        {"id": "r1", "user_id": "u2", "audiobook_id": "b1", "status": None},
+        {"id": "r2", "user_id": "u1", "audiobook_id": "b1", "status": "AVAILABLE"},
+        {"id": "r3", "user_id": "u4", "audiobook_id": "b1", "status": "pending", "type": "comic"},
+    )
+    source.insert(
+        url,
+        "notification_backends",
+        {"id": "n1", "type": "ntfy", "name": "", "config": ["not", "an", "object"], "events": {}},
+    )
+    code, result, err = rmab("import", "readmeabook", url, "--json")
+    assert code == 0, err
+    report = result["report"]
+    assert report["counts"]["user"] == {"found": 5, "added": 1, "already": 1, "skipped": 3}
+    not_mapped = {(note["kind"], note["id"]): note["reason"] for note in report["not_mapped"]}
+    assert "shorter than 3" in not_mapped[("user", "u3")] and "shorter than 3" in not_mapped[("user", "u4")]
+    assert "not approved" in not_mapped[("user", "u5")]
+    assert "watched_authors" in not_mapped[("watch", "watched_authors")]
+    assert "no topic" in not_mapped[("notification", "n1")]
+    changed = {(note["kind"], note["id"]): note["reason"] for note in report["changed"]}
+    assert "merged with the first" in changed[("user", "u2")]
+    assert "unknown status ''" in changed[("request", "r1")]
+    assert "without a user" in changed[("request", "r3")]
+    assert report["counts"]["request"]["added"] == 3
+    assert report["counts"]["request"]["skipped"] == 0

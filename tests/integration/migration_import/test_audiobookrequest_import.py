@@ -1,0 +1,152 @@
+"""``rmab import audiobookrequest``: an AudioBookRequest SQLite file comes over, once."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from rmab_desktop.cli import main
+from rmab_desktop.db.engine import Database
+from rmab_desktop.db.models import Audiobook, Request, User, UserPermission
+
+SCHEMA = Path(__file__).parents[2] / "fixtures" / "migration_import" / "audiobookrequest_schema.sql"
+
+
+def build(path: Path) -> Path:
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA.read_text())
+    conn.executemany(
+        'INSERT INTO user (username, password, "group", root) VALUES (?, ?, ?, ?)',
+        [
+            ("root", "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA", "admin", 1),
+            ("Mira", "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA", "trusted", 0),
+            ("tom", "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA", "untrusted", 0),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO audiobook (asin, title, subtitle, authors, narrators, cover_image, release_date, "
+        "runtime_length_min, downloaded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                "B0ABR00001",
+                "Piranesi",
+                None,
+                '["Susanna Clarke"]',
+                '["Chiwetel Ejiofor"]',
+                None,
+                "2020-09-15 00:00:00",
+                497,
+                1,
+            ),
+            (
+                "B0ABR00002",
+                "Klara and the Sun",
+                None,
+                '["Kazuo Ishiguro"]',
+                "[]",
+                None,
+                "2021-03-02 00:00:00",
+                620,
+                0,
+            ),
+            ("B0ABR00003", "Broken Dates", None, "not json", None, None, "someday", 0, 0),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO audiobookrequest (asin, user_username) VALUES (?, ?)",
+        [("B0ABR00001", "Mira"), ("B0ABR00002", "tom"), ("B0ABR00002", "Mira"), ("B0ABR00003", "root")],
+    )
+    conn.execute(
+        "INSERT INTO manualbookrequest (id, user_username, title, downloaded) VALUES (?, ?, ?, ?)",
+        ("0f0e0d0c0b0a09080706050403020100", "tom", "A book Audible does not have", 0),
+    )
+    conn.execute(
+        "INSERT INTO notification (id, name, url, headers, event, body_type, body, enabled) VALUES (?,?,?,?,?,?,?,?)",
+        (
+            "00112233445566778899aabbccddeeff",
+            "Gotify",
+            "https://gotify.example/message?token=abc",
+            "{}",
+            "on_new_request",
+            "json",
+            '{"message": "{eventType}"}',
+            1,
+        ),
+    )
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def rmab(tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    def run(*argv: str) -> tuple[int, Any, str]:
+        code = main(["--profile-dir", str(tmp_path), "--database-url", database_url, *argv])
+        out, err = capsys.readouterr()
+        return code, (json.loads(out) if "--json" in argv and code == 0 else out), err
+
+    return run
+
+
+def test_an_audiobookrequest_file_comes_over_once(rmab: Any, tmp_path: Path, database_url: str) -> None:
+    abr = build(tmp_path / "db.sqlite")
+    code, result, err = rmab("import", "audiobookrequest", str(abr), "--json")
+    assert code == 0, err
+    counts = result["report"]["counts"]
+    assert counts["user"] == {"found": 3, "added": 2, "already": 1, "skipped": 0}  # root is "me"
+    assert counts["audiobook"]["added"] == 3
+    assert counts["request"] == {"found": 5, "added": 4, "already": 0, "skipped": 1}  # the manual one
+    assert counts["notification"]["skipped"] == 1
+    db = Database.connect(database_url)
+    with db.session() as session:
+        requests = sorted(
+            session.execute(
+                select(Audiobook.asin, User.username, Request.status)
+                .join(Audiobook, Audiobook.id == Request.audiobook_id)
+                .join(User, User.id == Request.user_id)
+            ).all()
+        )
+        permissions = sorted(
+            session.execute(
+                select(User.username, UserPermission.permission, UserPermission.granted).join(
+                    User, User.id == UserPermission.user_id
+                )
+            ).all()
+        )
+        authors = session.scalar(select(Audiobook.authors).where(Audiobook.asin == "B0ABR00001"))
+    db.dispose()
+    assert requests == [
+        ("B0ABR00001", "mira", "downloaded"),
+        ("B0ABR00002", "mira", "awaiting_search"),
+        ("B0ABR00002", "tom", "awaiting_approval"),
+        ("B0ABR00003", "me", "awaiting_search"),
+    ]
+    assert permissions == [("mira", "auto_approve", True), ("tom", "auto_approve", False)]
+    assert authors == ["Susanna Clarke"]
+    whats = [item["what"] for item in result["report"]["to_enter_again"]]
+    assert whats == ["Password of user mira", "Password of user tom"]
+
+    code, again, err = rmab("import", "audiobookrequest", str(abr), "--json")
+    assert code == 0, err
+    assert all(count["added"] == 0 for count in again["report"]["counts"].values())
+
+
+def test_a_file_that_is_not_audiobookrequest_is_explained(rmab: Any, tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"this is not a database at all" * 100)
+    for path, words in (
+        (other, "not an AudioBookRequest database"),
+        (garbage, "damaged"),
+        (tmp_path / "none", "not a file"),
+    ):
+        code, _, err = rmab("import", "audiobookrequest", str(path))
+        lines = err.strip().splitlines()
+        assert code != 0 and len(lines) == 2, err
+        assert lines[0].startswith("error: ") and words in lines[0] and lines[1].startswith("hint: ")
