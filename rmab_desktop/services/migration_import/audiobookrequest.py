@@ -16,6 +16,7 @@ from sqlalchemy import exc as sa_exc
 
 from rmab_desktop.db.faults import explain
 from rmab_desktop.domain.enums import Permission
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.migration_import import rows
 from rmab_desktop.services.migration_import.readmeabook import NotASourceError
 from rmab_desktop.services.migration_import.snapshot import (
@@ -27,8 +28,9 @@ from rmab_desktop.services.migration_import.snapshot import (
     SourceRequest,
     SourceUser,
     Unreadable,
-    tr,
 )
+
+tr = Translator("MigrationImport")
 
 REQUIRED_TABLES = ("user", "audiobook", "audiobookrequest")
 # Enum columns hold the member's name; AudioBookRequest's names and values are the same words

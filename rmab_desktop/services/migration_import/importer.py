@@ -22,7 +22,7 @@ from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.catalog import SectionKind
 from rmab_desktop.domain.enums import RequestKind, RequestStatus, Role
 from rmab_desktop.domain.errors import RmabError
-from rmab_desktop.domain.i18n import text
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.shelves import ShelfSource
 from rmab_desktop.services.catalog.audiobooks import set_library_path, track_book
 from rmab_desktop.services.catalog.service import CatalogService
@@ -50,12 +50,13 @@ from rmab_desktop.services.migration_import.snapshot import (
     SourceShelf,
     SourceUser,
     SourceWatch,
-    tr,
 )
 from rmab_desktop.services.notifications.service import NotificationService
 from rmab_desktop.services.requests import RequestService, UserService
 from rmab_desktop.services.shelves.service import ShelfService
 from rmab_desktop.services.watching.store import WatchKind, add_watch
+
+tr = Translator("MigrationImport")
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,12 @@ CONNECTION_SECRETS = {
     "plex_token": tr.mark("Plex token"),
     "audiobookshelf.api_token": tr.mark("Audiobookshelf API key"),
     "download_clients": tr.mark("Download client passwords"),
+}
+# Why a row pointing at another one cannot come when that one did not.
+MISSING = {
+    Kind.USER: tr.mark("its user was not brought over"),
+    Kind.AUDIOBOOK: tr.mark("its book was not brought over"),
+    Kind.REQUEST: tr.mark("its request was not brought over"),
 }
 Progress = Callable[[int, int, str], None]
 
@@ -220,10 +227,10 @@ class Importer:
     def _changed(self, kind: Kind, record: Any, reason: str) -> None:
         self.report.notes.append(Note(kind, record.id, sample_label(kind, record), reason, mapped=True))
 
-    def _target(self, kind: Kind, source_id: str | None, what: str) -> int:
+    def _target(self, kind: Kind, source_id: str | None) -> int:
         target = self.ids.get((kind, source_id or ""))
         if target is None:
-            raise Skip(tr("its {what} was not brought over").format(what=what))
+            raise Skip(text(MISSING[kind]))
         return target
 
     def _secret(self, value: str | None) -> str | None:
@@ -322,7 +329,7 @@ class Importer:
             raise Skip(tr("it was deleted in {app}").format(app=self.origin))
         if request.book_id is None:
             raise Skip(tr("it names no Audible book; request the book again by searching for it"))
-        book_id = self._target(Kind.AUDIOBOOK, request.book_id, tr("book"))
+        book_id = self._target(Kind.AUDIOBOOK, request.book_id)
         user_id = self.ids.get((Kind.USER, request.user_id or ""))
         if user_id is None:
             self._changed(
@@ -366,7 +373,7 @@ class Importer:
         )
 
     def _download(self, download: SourceDownload) -> int:
-        request_id = self._target(Kind.REQUEST, download.request_id, tr("request"))
+        request_id = self._target(Kind.REQUEST, download.request_id)
         if not download.guid:
             raise Skip(tr("{app} kept no link, hash or id of this release").format(app=self.origin))
         if self.dry_run:
@@ -391,7 +398,7 @@ class Importer:
 
     def _block(self, block: SourceBlock) -> int:
         request = next((r for r in self.snapshot.requests if r.id == block.request_id), None)
-        book_id = self._target(Kind.AUDIOBOOK, request.book_id if request else None, tr("book"))
+        book_id = self._target(Kind.AUDIOBOOK, request.book_id if request else None)
         release_hash = (block.release_hash or "").strip()
         if not release_hash:
             raise Skip(tr("{app} kept no hash or id of this release").format(app=self.origin))
@@ -409,7 +416,7 @@ class Importer:
 
     # -- what users follow ---------------------------------------------------------------------
     def _watch(self, watch: SourceWatch) -> int:
-        user_id = self._target(Kind.USER, watch.user_id, tr("user"))
+        user_id = self._target(Kind.USER, watch.user_id)
         if not watch.asin:
             raise Skip(tr("it has no Audible ASIN"))
         if self.dry_run:
@@ -420,7 +427,7 @@ class Importer:
         )
 
     def _shelf(self, shelf: SourceShelf) -> int:
-        user_id = self._target(Kind.USER, shelf.user_id, tr("user"))
+        user_id = self._target(Kind.USER, shelf.user_id)
         if not shelf.target:
             raise Skip(tr("it has no address"))
         source = ShelfSource.HARDCOVER if shelf.source == "hardcover" else ShelfSource.GOODREADS
@@ -488,7 +495,7 @@ class Importer:
         return ids[0]
 
     def _section(self, section: SourceSection) -> int:
-        user_id = self._target(Kind.USER, section.user_id, tr("user"))
+        user_id = self._target(Kind.USER, section.user_id)
         try:
             kind = SectionKind(section.kind)
         except ValueError:

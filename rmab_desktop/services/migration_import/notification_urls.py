@@ -9,7 +9,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.events import EventKind
+
+tr = Translator("MigrationImport")
 
 SECRET_FIELDS = {
     "discord": ("webhookUrl",),
@@ -46,7 +49,7 @@ def apprise_urls(kind: str, config: dict[str, Any]) -> list[str]:
         parts = urlsplit(_text(config, "webhookUrl"))
         path = [part for part in parts.path.split("/") if part]
         if len(path) < 2 or "webhooks" not in path:
-            raise UnsupportedBackend("the Discord webhook address is not a webhook address")
+            raise UnsupportedBackend(tr("the Discord webhook address is not a webhook address"))
         webhook_id, token = path[-2], path[-1]
         query = {"botname": _text(config, "username")} if _text(config, "username") else {}
         if _text(config, "avatarUrl"):
@@ -55,7 +58,7 @@ def apprise_urls(kind: str, config: dict[str, Any]) -> list[str]:
     if kind == "ntfy":
         topic = _text(config, "topic")
         if not topic:
-            raise UnsupportedBackend("the ntfy backend names no topic")
+            raise UnsupportedBackend(tr("the ntfy backend names no topic"))
         server = urlsplit(_text(config, "serverUrl") or "https://ntfy.sh")
         scheme = "ntfys" if server.scheme == "https" else "ntfy"
         token = _text(config, "accessToken")
@@ -64,7 +67,7 @@ def apprise_urls(kind: str, config: dict[str, Any]) -> list[str]:
     if kind == "pushover":
         user, app = _text(config, "userKey"), _text(config, "appToken")
         if not user or not app:
-            raise UnsupportedBackend("the Pushover backend lacks its user key or app token")
+            raise UnsupportedBackend(tr("the Pushover backend lacks its user key or app token"))
         device = _text(config, "device")
         return [f"pover://{quote(user)}@{quote(app)}" + (f"/{quote(device)}" if device else "")]
     if kind == "apprise":
@@ -74,7 +77,7 @@ def apprise_urls(kind: str, config: dict[str, Any]) -> list[str]:
         server, key = urlsplit(_text(config, "serverUrl")), _text(config, "configKey")
         if not server.netloc or not key:
             raise UnsupportedBackend(
-                "the Apprise backend has neither URLs nor a server with a configuration key"
+                tr("the Apprise backend has neither URLs nor a server with a configuration key")
             )
         scheme = "apprises" if server.scheme == "https" else "apprise"
         token = _text(config, "authToken")
@@ -85,4 +88,4 @@ def apprise_urls(kind: str, config: dict[str, Any]) -> list[str]:
             f"{scheme}://{server.netloc}{server.path.rstrip('/')}/{quote(key)}"
             + (f"?{urlencode(query)}" if query else "")
         ]
-    raise UnsupportedBackend(f"backends of type '{kind}' have no counterpart here")
+    raise UnsupportedBackend(tr("backends of type '{kind}' have no counterpart here").format(kind=kind))

@@ -12,6 +12,7 @@ from sqlalchemy.engine import URL, make_url
 from rmab_desktop.db.faults import DatabaseFault, Fault, explain
 from rmab_desktop.domain.enums import Permission
 from rmab_desktop.domain.errors import RmabError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.logging_setup import REDACTOR
 from rmab_desktop.services.migration_import import rows
 from rmab_desktop.services.migration_import.snapshot import (
@@ -28,8 +29,9 @@ from rmab_desktop.services.migration_import.snapshot import (
     SourceUser,
     SourceWatch,
     Unreadable,
-    tr,
 )
+
+tr = Translator("MigrationImport")
 
 REQUIRED_TABLES = ("users", "audiobooks", "requests")
 CONNECT_TIMEOUT_S = 10
