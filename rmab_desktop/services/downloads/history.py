@@ -90,8 +90,8 @@ class DownloadHistoryLog:
         seeding_seconds: int | None,
     ) -> int:
         """A release handed to a download client; ``release`` may carry the client's infohash."""
-        with self.database.session() as session:
-            row = DownloadHistory(
+        return self._add(
+            DownloadHistory(
                 request_id=request_id,
                 release_guid=release.guid,
                 release_title=release.title,
@@ -106,14 +106,12 @@ class DownloadHistoryLog:
                 seeding_ratio=seeding_ratio,
                 seeding_seconds=seeding_seconds,
             )
-            session.add(row)
-            session.flush()
-            return row.id
+        )
 
     def record_imported(self, request_id: int, download: ImportedDownload) -> int:
         """A grab made by another app, kept as history: marked out of the client, so no job touches it."""
-        with self.database.session() as session:
-            row = DownloadHistory(
+        return self._add(
+            DownloadHistory(
                 request_id=request_id,
                 release_guid=download.guid,
                 release_title=download.title,
@@ -129,6 +127,10 @@ class DownloadHistoryLog:
                 removed_from_client=True,
                 completed_at=download.completed_at,
             )
+        )
+
+    def _add(self, row: DownloadHistory) -> int:
+        with self.database.session() as session:
             session.add(row)
             session.flush()
             return row.id

@@ -11,10 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, create_engine
-from sqlalchemy import exc as sa_exc
+from sqlalchemy import Connection
 
-from rmab_desktop.db.faults import explain
 from rmab_desktop.domain.enums import Permission
 from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.migration_import import rows
@@ -53,18 +51,11 @@ def read(path: Path) -> Snapshot:
             tr("{path} is not a file.").format(path=path),
             hint=tr("Give the path of AudioBookRequest's database file (db.sqlite in its config folder)."),
         )
-    url = f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return _snapshot(conn, str(path))
-    except sa_exc.SQLAlchemyError as error:
-        fault = explain(error, f"sqlite:///{path.resolve()}")
-        if fault is None:
-            raise
-        raise fault from None
-    finally:
-        engine.dispose()
+    return rows.read_database(
+        f"sqlite:///file:{path.resolve()}?mode=ro&uri=true",
+        f"sqlite:///{path.resolve()}",
+        lambda conn: _snapshot(conn, str(path)),
+    )
 
 
 def _snapshot(conn: Connection, shown: str) -> Snapshot:

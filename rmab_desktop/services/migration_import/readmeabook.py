@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, create_engine
+from sqlalchemy import Connection
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 
-from rmab_desktop.db.faults import DatabaseFault, Fault, explain
+from rmab_desktop.db.faults import DatabaseFault, Fault
 from rmab_desktop.domain.enums import Permission
 from rmab_desktop.domain.errors import RmabError
 from rmab_desktop.domain.i18n import Translator
@@ -80,19 +80,18 @@ def postgres_url(address: str) -> URL:
 def read(address: str) -> Snapshot:
     """Everything the import needs from the ReadMeABook database at ``address`` (read only)."""
     url = postgres_url(address)
-    engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
     shown = url.render_as_string(hide_password=True)
-    try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql("SET TRANSACTION READ ONLY")
-            return _snapshot(conn, shown)
-    except sa_exc.SQLAlchemyError as error:
-        fault = explain(error, url.render_as_string(hide_password=False))
-        if fault is None:
-            raise
-        raise fault from None
-    finally:
-        engine.dispose()
+
+    def read_only(conn: Connection) -> Snapshot:
+        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+        return _snapshot(conn, shown)
+
+    return rows.read_database(
+        url,
+        url.render_as_string(hide_password=False),
+        read_only,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+    )
 
 
 def _snapshot(conn: Connection, shown: str) -> Snapshot:

@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, create_engine, inspect, text
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import URL
+
+from rmab_desktop.db.faults import explain
 
 Row = Mapping[str, Any]
+T = TypeVar("T")
+
+
+def read_database(url: str | URL, fault_address: str, read: Callable[[Connection], T], **engine: Any) -> T:
+    """``read`` on a connection to ``url``; a fault of the database (unreachable, refused, wrong
+    password, damaged file) comes out in words (``DatabaseFault``) about ``fault_address``."""
+    engine_ = create_engine(url, **engine)
+    try:
+        with engine_.connect() as conn:
+            return read(conn)
+    except sa_exc.SQLAlchemyError as error:
+        fault = explain(error, fault_address)
+        if fault is None:
+            raise
+        raise fault from None
+    finally:
+        engine_.dispose()
 
 
 def table_rows(conn: Connection, table: str) -> list[dict[str, Any]]:
