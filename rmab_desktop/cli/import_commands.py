@@ -83,9 +83,9 @@ def _print(preview: Preview, report: ImportReport) -> None:
             continue
         examples = ", ".join(preview.samples[kind])
         print(
-            f"  {kind_label(kind)}: {count.found} found, {count.added} "
+            f"  {kind_label(kind)}: {count.found} found ({examples}): {count.added} "
             f"{'to add' if report.dry_run else 'added'}, {count.already} already here, "
-            f"{count.skipped} not brought over (e.g. {examples})"
+            f"{count.skipped} not brought over"
         )
     missing = [note for note in report.notes if not note.mapped]
     changed = [note for note in report.notes if note.mapped]
