@@ -61,6 +61,7 @@ tr = Translator("MigrationImport")
 log = logging.getLogger(__name__)
 
 PLANNED = 0  # the stand-in id of a row a dry run would add
+SAVE_EVERY = 100  # mappings written together
 # The other app's request statuses and ours; the ones in IN_FLIGHT were busy with a download this
 # app cannot follow, so they wait for a new search here.
 STATUSES = {
@@ -168,6 +169,7 @@ class Importer:
         self.store = MappingStore(services.database)
         self.report = ImportReport(snapshot.source, snapshot.address, dry_run)
         self.ids: dict[tuple[Kind, str], int | None] = {}
+        self.unsaved: list[tuple[Kind, str, int]] = []  # mappings not written yet (see _save)
         self.origin = SOURCE_NAMES[snapshot.source]
 
     # -- the run -------------------------------------------------------------------------------
@@ -190,11 +192,14 @@ class Importer:
             records = self.snapshot.records(kind)
             if kind == Kind.REQUEST:  # a request's parent (the audiobook of an ebook) first
                 records = sorted(records, key=lambda record: record.parent_id is not None)
-            for record in records:
-                self._one(kind, record, step)
-                done += 1
-                if progress is not None:
-                    progress(done, total, sample_label(kind, record))
+            try:
+                for record in records:
+                    self._one(kind, record, step)
+                    done += 1
+                    if progress is not None:
+                        progress(done, total, sample_label(kind, record))
+            finally:
+                self._save()
         for item in self.snapshot.unreadable:
             self.report.notes.append(Note(item.kind, item.source_id, item.source_id, item.reason))
         self._connection_secrets()
@@ -222,7 +227,16 @@ class Importer:
         else:
             count.added += 1
         if not self.dry_run:
-            self.store.remember(self.snapshot.source, kind, record.id, target)
+            self.unsaved.append((kind, record.id, target))
+            if len(self.unsaved) >= SAVE_EVERY:
+                self._save()
+
+    def _save(self) -> None:
+        """Write the mappings gathered so far (one transaction for many rows; a crash between a
+        row and its mapping brings that row over once more on the next import)."""
+        if self.unsaved:
+            self.store.remember(self.snapshot.source, self.unsaved)
+            self.unsaved = []
 
     def _changed(self, kind: Kind, record: Any, reason: str) -> None:
         self.report.notes.append(Note(kind, record.id, sample_label(kind, record), reason, mapped=True))

@@ -25,10 +25,12 @@ class MappingStore:
             ).all()
         return {(Kind(kind), source_id): target for kind, source_id, target in rows if kind in KINDS}
 
-    def remember(self, source: Source, kind: Kind, source_id: str, target_id: int | None) -> None:
+    def remember(self, source: Source, rows: list[tuple[Kind, str, int]]) -> None:
+        """(kind, source id, our id) of rows brought over, in one transaction."""
         with self.database.session() as session:
-            session.add(
+            session.add_all(
                 ImportMapping(
-                    source=source.value, kind=kind.value, source_id=source_id[:200], target_id=target_id
+                    source=source.value, kind=kind.value, source_id=source_id[:200], target_id=target
                 )
+                for kind, source_id, target in rows
             )
