@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -204,7 +205,7 @@ def test_what_came_over_keeps_statuses_people_and_secrets(
 
 
 def test_without_the_key_secrets_are_listed_to_enter_again(
-    rmab: Any, rmab_url: str, database_url: str
+    rmab: Any, rmab_url: str, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code, result, err = rmab("import", "readmeabook", rmab_url, "--json")
     assert code == 0, err
@@ -214,8 +215,9 @@ def test_without_the_key_secrets_are_listed_to_enter_again(
     assert "Notification target Family Discord" in whats
     assert "Hardcover token of the shelf Want to Read" in whats
     assert report["counts"]["shelf"]["added"] == 2  # the shelf comes over; only its token is missing
-    # With the key later, what needed it comes over, and nothing else is added twice.
-    code, again, err = rmab("import", "readmeabook", rmab_url, "--key", source.KEY, "--json")
+    # With the key later (read from standard input), what needed it comes over, nothing twice.
+    monkeypatch.setattr("sys.stdin", io.StringIO(source.KEY + "\n"))
+    code, again, err = rmab("import", "readmeabook", rmab_url, "--key", "-", "--json")
     assert code == 0, err
     assert again["report"]["counts"]["notification"]["added"] == 1
     assert again["report"]["counts"]["request"]["added"] == 0
