@@ -90,3 +90,25 @@ def test_the_file_menu_asks_for_the_import(core: AppCore, qtbot) -> None:  # typ
     (action,) = [a for a in file_menu.actions() if "ReadMeABook" in a.text()]
     with qtbot.waitSignal(window.importRequested):
         action.trigger()
+
+
+def test_stop_keeps_what_came_and_a_new_import_brings_the_rest(core: AppCore, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    dialog = MigrationImportDialog(core.migration_import, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.source.setCurrentIndex(dialog.source.findData(Source.AUDIOBOOKREQUEST.value))
+    dialog.location.setText(str(build(tmp_path / "db.sqlite")))
+    dialog.load_preview()
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=DEADLINE_MS)
+    dialog.start()
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Close).text() == "Stop"
+    dialog.stop_or_close()
+    qtbot.waitUntil(lambda: "Stopped" in dialog.status.text(), timeout=DEADLINE_MS)
+    assert dialog.isVisible() and dialog.report is None and dialog.import_button.isEnabled()
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Close).text() == "Close"
+
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=DEADLINE_MS)
+    assert len(core.requests.list()) == 4
+    runner.shutdown(5000)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.services.migration_import import audiobookrequest, readmeabook
 from rmab_desktop.services.migration_import.importer import (
     Importer,
@@ -56,8 +57,9 @@ class MigrationImport:
         key: str | None = None,
         dry_run: bool = False,
         progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> ImportReport:
-        return Importer(self.services, snapshot, key=key, dry_run=dry_run).run(progress)
+        return Importer(self.services, snapshot, key=key, dry_run=dry_run).run(progress, cancel)
 
 
 __all__ = [

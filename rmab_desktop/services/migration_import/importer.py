@@ -19,6 +19,7 @@ from sqlalchemy import select
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import Audiobook
 from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.catalog import SectionKind
 from rmab_desktop.domain.enums import RequestKind, RequestStatus, Role
 from rmab_desktop.domain.errors import RmabError
@@ -173,7 +174,9 @@ class Importer:
         self.origin = SOURCE_NAMES[snapshot.source]
 
     # -- the run -------------------------------------------------------------------------------
-    def run(self, progress: Progress | None = None) -> ImportReport:
+    def run(self, progress: Progress | None = None, cancel: CancelToken | None = None) -> ImportReport:
+        """Bring everything over; ``cancel`` stops between two rows (what came over stays, and is
+        remembered, so the next import brings the rest)."""
         self.ids = self.store.load(self.snapshot.source)
         steps: list[tuple[Kind, Callable[[Any], int]]] = [
             (Kind.USER, self._user),
@@ -194,6 +197,8 @@ class Importer:
                 records = sorted(records, key=lambda record: record.parent_id is not None)
             try:
                 for record in records:
+                    if cancel is not None:
+                        cancel.raise_if_cancelled()
                     self._one(kind, record, step)
                     done += 1
                     if progress is not None:

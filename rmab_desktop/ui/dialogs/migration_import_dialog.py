@@ -30,6 +30,7 @@ from rmab_desktop.services.migration_import import Kind, MigrationImport, Source
 from rmab_desktop.ui import formatting
 
 if TYPE_CHECKING:
+    from rmab_desktop.domain.cancel import CancelToken
     from rmab_desktop.services.migration_import import ImportReport, Preview, Snapshot
     from rmab_desktop.ui.shell import Runner
     from rmab_desktop.workers.runner import ErrorInfo, TaskHandle
@@ -117,7 +118,7 @@ class MigrationImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.preview_button.clicked.connect(self.load_preview)
         self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.stop_or_close)
         layout.addWidget(self.buttons)
         self._source_changed()
 
@@ -201,7 +202,6 @@ class MigrationImportDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(value))
 
     def _failed(self, info: ErrorInfo) -> None:
-        self.task = None
         self.preview_button.setEnabled(True)
         self.progress.setVisible(False)
         self.import_button.setEnabled(self.snapshot is not None)
@@ -220,9 +220,12 @@ class MigrationImportDialog(QDialog):
         self.status.setText(tr("Bringing everything over…"))
         key, imports = self._key(), self.imports
 
-        def run(progress: Any, cancel: Any) -> ImportReport:
-            return imports.run(snapshot, key=key, progress=lambda done, total, label: progress((done, label)))
+        def run(progress: Any, cancel: CancelToken) -> ImportReport:
+            return imports.run(
+                snapshot, key=key, progress=lambda done, total, label: progress((done, label)), cancel=cancel
+            )
 
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Stop"))
         self.task = self.runner.submit(
             run,
             pool="pipeline",
@@ -230,7 +233,24 @@ class MigrationImportDialog(QDialog):
             on_progress=self._advanced,
             on_result=self._imported,
             on_error=self._failed,
+            on_finished=self._ended,
         )
+
+    def stop_or_close(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.status.setText(tr("Stopping…"))
+            return
+        self.reject()
+
+    def _ended(self) -> None:
+        """The run ended: imported (the report is shown), failed, or stopped by the user."""
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
+        if self.task is not None and self.task.cancelled:
+            self.status.setText(tr("Stopped. What came over is kept; import again to bring over the rest."))
+            self.preview_button.setEnabled(True)
+            self.import_button.setEnabled(True)
+        self.task = None
 
     def _advanced(self, value: tuple[int, str]) -> None:
         done, label = value
@@ -238,7 +258,6 @@ class MigrationImportDialog(QDialog):
         self.status.setText(tr("Bringing over {item}").format(item=label))
 
     def _imported(self, report: ImportReport) -> None:
-        self.task = None
         self.report = report
         self.progress.setValue(self.progress.maximum())
         self.preview_button.setEnabled(True)

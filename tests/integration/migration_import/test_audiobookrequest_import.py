@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from rmab_desktop.cli import main
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import Audiobook, Request, User, UserPermission
+from rmab_desktop.services.migration_import import Kind
 from tests.audiobookrequest_source import build
 
 
@@ -83,3 +84,32 @@ def test_a_file_that_is_not_audiobookrequest_is_explained(rmab: Any, tmp_path: P
         lines = err.strip().splitlines()
         assert code != 0 and len(lines) == 2, err
         assert lines[0].startswith("error: ") and words in lines[0] and lines[1].startswith("hint: ")
+
+
+def test_a_stopped_import_keeps_what_came_and_the_next_brings_the_rest(
+    tmp_path: Path, database_url: str
+) -> None:
+    from rmab_desktop.bootstrap import open_core
+    from rmab_desktop.domain.cancel import CancelToken
+    from rmab_desktop.domain.errors import CancelledError
+    from rmab_desktop.services.migration_import import MigrationImport, Source
+
+    snapshot = MigrationImport.read(Source.AUDIOBOOKREQUEST, str(build(tmp_path / "db.sqlite")))
+    core = open_core(tmp_path / "profile", database_url, log_to_console=False)
+    try:
+        token = CancelToken()
+
+        def progress(done: int, total: int, label: str) -> None:
+            if done == 5:  # the users and two of the books
+                token.cancel()
+
+        with pytest.raises(CancelledError):
+            core.migration_import.run(snapshot, progress=progress, cancel=token)
+        assert len(core.requests.list()) == 0
+        report = core.migration_import.run(snapshot)
+        assert report.counts[Kind.AUDIOBOOK].already == 2 and report.counts[Kind.AUDIOBOOK].added == 1
+        assert report.counts[Kind.REQUEST].added == 4
+        with core.database.session() as session:
+            assert session.scalar(select(func.count()).select_from(Audiobook)) == 3
+    finally:
+        core.close()
