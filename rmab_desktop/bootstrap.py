@@ -61,6 +61,7 @@ from rmab_desktop.services.lists import ListService
 from rmab_desktop.services.lists.catalog_books import book_ref
 from rmab_desktop.services.local_api import ApiTokenService
 from rmab_desktop.services.local_api.server import ApiServer, ApiServices
+from rmab_desktop.services.migration_import import MigrationImport, Services
 from rmab_desktop.services.notifications import EventCatalog, NotificationService
 from rmab_desktop.services.organize.importer import recover_imports
 from rmab_desktop.services.organize.jobs import OrganizeJob
@@ -117,6 +118,7 @@ class AppCore:
     url_imports: UrlImports
     api_tokens: ApiTokenService
     api_server: ApiServer  # the local HTTP API, started from Settings or ``rmab api serve``
+    migration_import: MigrationImport
     features: tuple[Feature, ...]
     schedules: tuple[ScheduleDefinition, ...]  # every feature's default schedules
     settings_models: tuple[SettingsSpec, ...]  # every feature's settings stored in ``config``
@@ -313,6 +315,18 @@ def open_core(
         url_imports=url_imports,
         api_tokens=api_tokens,
         api_server=api_server,
+        migration_import=MigrationImport(
+            Services(
+                database,
+                users,
+                request_service,
+                history,
+                blocklist,
+                shelf_service,
+                notification_service,
+                catalog_service,
+            )
+        ),
         features=features,
         schedules=tuple(schedule for f in features for schedule in f.schedules),
         settings_models=_settings_models(features),

@@ -27,7 +27,7 @@ from rmab_desktop.db.migrate import upgrade
 from tests.fakes.memory_keyring import MemoryKeyring
 
 # session-scoped real download-client daemons (qbittorrent_daemon, transmission_daemon, nzbget_daemon)
-pytest_plugins = ("tests.daemons",)
+pytest_plugins = ("tests.daemons", "tests.postgres_server")
 
 POSTGRES_ENV = "RMAB_TEST_POSTGRES_URL"
 _template_ready: dict[str, str] = {}

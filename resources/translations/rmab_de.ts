@@ -5542,6 +5542,11 @@ Trotzdem holen?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>&amp;Import from ReadMeABook / AudioBookRequest…</source>
+            <translation>Aus ReadMeABook / AudioBookRequest &amp;importieren…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Tastenkürzel</translation>
         </message>
@@ -5768,6 +5773,535 @@ Die Details stehen in der Protokolldatei.</translation>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>{marketplace} ({code})</source>
             <translation>{marketplace} ({code})</translation>
+        </message>
+    </context>
+    <context>
+        <name>MigrationImport</name>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>'{address}' is not a PostgreSQL address; ReadMeABook keeps its data in PostgreSQL.</source>
+            <translation>„{address}“ ist keine PostgreSQL-Adresse; ReadMeABook speichert seine Daten in PostgreSQL.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Audiobooks</source>
+            <translation>Hörbücher</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Audiobookshelf API key</source>
+            <translation>Audiobookshelf-API-Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Blocked in {app}</source>
+            <translation>In {app} gesperrt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Blocked releases</source>
+            <translation>Gesperrte Releases</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Brought over from {app}, where it was '{status}'</source>
+            <translation>Aus {app} übernommen, dort „{status}“</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Copy CONFIG_ENCRYPTION_KEY from ReadMeABook's /app/config/.secrets file, or leave the key out and enter the secrets again afterwards.</source>
+            <translation>Kopiere CONFIG_ENCRYPTION_KEY aus der Datei /app/config/.secrets von ReadMeABook, oder lass den Schlüssel weg und gib die Zugangsdaten danach neu ein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Discover sections</source>
+            <translation>Entdecken-Bereiche</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Download client passwords</source>
+            <translation>Passwörter der Download-Clients</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Download history</source>
+            <translation>Download-Verlauf</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>Give the DATABASE_URL of ReadMeABook, e.g. postgresql://USER:PASSWORD@HOST:5432/readmeabook.</source>
+            <translation>Gib die DATABASE_URL von ReadMeABook an, z. B. postgresql://USER:PASSWORD@HOST:5432/readmeabook.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>Give the address of the database ReadMeABook uses (DATABASE_URL in its container).</source>
+            <translation>Gib die Adresse der Datenbank an, die ReadMeABook nutzt (DATABASE_URL in seinem Container).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/audiobookrequest.py" />
+            <source>Give the path of AudioBookRequest's database file (db.sqlite in its config folder).</source>
+            <translation>Gib den Pfad der Datenbankdatei von AudioBookRequest an (db.sqlite in seinem Konfigurationsordner).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Hardcover token of the shelf {name}</source>
+            <translation>Hardcover-Token des Regals {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Notification target {name}</source>
+            <translation>Benachrichtigungsziel {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Notification targets</source>
+            <translation>Benachrichtigungsziele</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Password of user {name}</source>
+            <translation>Passwort von Benutzer {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Plex token</source>
+            <translation>Plex-Token</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Prowlarr API key</source>
+            <translation>Prowlarr-API-Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Reading shelves</source>
+            <translation>Leseregale</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Requests</source>
+            <translation>Anfragen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Settings, Notifications: add it again</source>
+            <translation>Einstellungen, Benachrichtigungen: neu hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Settings: set up this connection again</source>
+            <translation>Einstellungen: diese Verbindung neu einrichten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Shelves page: add the Hardcover shelf again with the token</source>
+            <translation>Seite Regale: das Hardcover-Regal mit dem Token neu hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>The database {address} is not a ReadMeABook database (it has no {tables} table).</source>
+            <translation>Die Datenbank {address} ist keine ReadMeABook-Datenbank (ihr fehlt die Tabelle {tables}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>The key does not open ReadMeABook's secrets.</source>
+            <translation>Der Schlüssel öffnet die Zugangsdaten von ReadMeABook nicht.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/audiobookrequest.py" />
+            <source>The request names no book or no user.</source>
+            <translation>Die Anfrage nennt kein Buch oder keinen Benutzer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>The table {table} is missing; nothing of it comes over.</source>
+            <translation>Die Tabelle {table} fehlt; nichts daraus wird übernommen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>The user signs in once and sets a new one</source>
+            <translation>Der Benutzer meldet sich einmal an und legt ein neues fest</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Users</source>
+            <translation>Benutzer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Watched authors and series</source>
+            <translation>Beobachtete Autoren und Reihen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>a second user called '{name}': merged with the first</source>
+            <translation>ein zweiter Benutzer namens „{name}“: mit dem ersten zusammengeführt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>backends of type '{kind}' have no counterpart here</source>
+            <translation>Ziele vom Typ „{kind}“ haben hier kein Gegenstück</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>deleted in ReadMeABook</source>
+            <translation>in ReadMeABook gelöscht</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>events with no counterpart left out: {events}</source>
+            <translation>Ereignisse ohne Gegenstück weggelassen: {events}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it has no Audible ASIN</source>
+            <translation>es hat keine Audible-ASIN</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it has no Audible ASIN, so it cannot be matched to a book</source>
+            <translation>es hat keine Audible-ASIN und lässt sich daher keinem Buch zuordnen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it has no address</source>
+            <translation>es hat keine Adresse</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it has no title</source>
+            <translation>es hat keinen Titel</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it names no Audible book; request the book again by searching for it</source>
+            <translation>sie nennt kein Audible-Buch; suche das Buch und frage es neu an</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it was '{status}' in {app}; it will be searched again</source>
+            <translation>sie war in {app} „{status}“; sie wird erneut gesucht</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it was deleted in {app}</source>
+            <translation>sie wurde in {app} gelöscht</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its book was not brought over</source>
+            <translation>sein Buch wurde nicht übernommen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its request was not brought over</source>
+            <translation>seine Anfrage wurde nicht übernommen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its secret needs ReadMeABook's key; enter it again</source>
+            <translation>sein Geheimnis braucht den Schlüssel von ReadMeABook; gib es neu ein</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its user was not brought over</source>
+            <translation>sein Benutzer wurde nicht übernommen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its user was not brought over; it is kept without a user</source>
+            <translation>ihr Benutzer wurde nicht übernommen; sie bleibt ohne Benutzer erhalten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>merged with the user '{name}' already here</source>
+            <translation>mit dem vorhandenen Benutzer „{name}“ zusammengeführt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>merged with your own account on this computer</source>
+            <translation>mit deinem eigenen Konto auf diesem Computer zusammengeführt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>sign-up not approved in ReadMeABook</source>
+            <translation>Registrierung in ReadMeABook nicht genehmigt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>the Apprise backend has neither URLs nor a server with a configuration key</source>
+            <translation>das Apprise-Ziel hat weder URLs noch einen Server mit Konfigurationsschlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>the Discord webhook address is not a webhook address</source>
+            <translation>die Discord-Webhook-Adresse ist keine Webhook-Adresse</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>the Pushover backend lacks its user key or app token</source>
+            <translation>dem Pushover-Ziel fehlt der Benutzerschlüssel oder das App-Token</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>the category section names no category</source>
+            <translation>der Kategoriebereich nennt keine Kategorie</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>the ntfy backend names no topic</source>
+            <translation>das ntfy-Ziel nennt kein Thema</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>the user name '{name}' is shorter than 3 characters</source>
+            <translation>der Benutzername „{name}“ ist kürzer als 3 Zeichen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>unknown kind of section '{kind}'</source>
+            <translation>unbekannte Bereichsart „{kind}“</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>unknown status '{status}'; it needs a look</source>
+            <translation>unbekannter Status „{status}“; bitte prüfen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>{app} kept no hash or id of this release</source>
+            <translation>{app} hat von diesem Release keinen Hash und keine ID behalten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>{app} kept no link, hash or id of this release</source>
+            <translation>{app} hat von diesem Release keinen Link, Hash und keine ID behalten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>{app} sends its own message body to this address; add it again as an Apprise URL</source>
+            <translation>{app} sendet an diese Adresse einen eigenen Nachrichtentext; füge sie als Apprise-URL neu hinzu</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/audiobookrequest.py" />
+            <source>{path} is not a file.</source>
+            <translation>{path} ist keine Datei.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/audiobookrequest.py" />
+            <source>{path} is not an AudioBookRequest database (it has no {tables} table).</source>
+            <translation>{path} ist keine AudioBookRequest-Datenbank (ihr fehlt die Tabelle {tables}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>MigrationImportDialog</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>%n secret is encrypted: without the key it is listed to enter again.</source>
+            <translation>
+                <numerusform>%n Geheimnis ist verschlüsselt: ohne den Schlüssel wird es zur erneuten Eingabe aufgelistet.</numerusform>
+                <numerusform>%n Geheimnisse sind verschlüsselt: ohne den Schlüssel werden sie zur erneuten Eingabe aufgelistet.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Added</source>
+            <translation>Hinzugefügt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Already here</source>
+            <translation>Schon vorhanden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>AudioBookRequest (database file)</source>
+            <translation>AudioBookRequest (Datenbankdatei)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>AudioBookRequest database</source>
+            <translation>AudioBookRequest-Datenbank</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Bring users, requests, books, history, shelves and notification targets over from ReadMeABook or AudioBookRequest. Their database is only read; importing again later brings over only what is new.</source>
+            <translation>Übernimm Benutzer, Anfragen, Bücher, Verlauf, Regale und Benachrichtigungsziele aus ReadMeABook oder AudioBookRequest. Deren Datenbank wird nur gelesen; ein späterer erneuter Import übernimmt nur Neues.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Bringing everything over…</source>
+            <translation>Alles wird übernommen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Bringing over {item}</source>
+            <translation>Übernehme {item}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Brought over with changes</source>
+            <translation>Mit Änderungen übernommen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Browse…</source>
+            <translation>Durchsuchen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>CONFIG_ENCRYPTION_KEY (optional)</source>
+            <translation>CONFIG_ENCRYPTION_KEY (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Database</source>
+            <translation>Datenbank</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Database address</source>
+            <translation>Datenbankadresse</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Database file</source>
+            <translation>Datenbankdatei</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Done. Nothing was new: everything came over before.</source>
+            <translation>Fertig. Nichts war neu: alles wurde schon früher übernommen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Done. What could not come over, and what to enter again, is listed below.</source>
+            <translation>Fertig. Was nicht übernommen werden konnte und was neu einzugeben ist, steht unten.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Encryption key</source>
+            <translation>Verschlüsselungsschlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Everything came over as it was.</source>
+            <translation>Alles wurde unverändert übernommen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Everything can be read. Press Import to bring it over.</source>
+            <translation>Alles ist lesbar. Klicke auf Importieren, um es zu übernehmen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>For example</source>
+            <translation>Zum Beispiel</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Found</source>
+            <translation>Gefunden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Give the database first.</source>
+            <translation>Gib zuerst die Datenbank an.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Give the database, then press Preview.</source>
+            <translation>Gib die Datenbank an und klicke dann auf Vorschau.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Import</source>
+            <translation>Importieren</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Import from</source>
+            <translation>Importieren aus</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Import from ReadMeABook / AudioBookRequest</source>
+            <translation>Aus ReadMeABook / AudioBookRequest importieren</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Not brought over</source>
+            <translation>Nicht übernommen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Preview</source>
+            <translation>Vorschau</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>ReadMeABook (PostgreSQL database)</source>
+            <translation>ReadMeABook (PostgreSQL-Datenbank)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Reading the database…</source>
+            <translation>Datenbank wird gelesen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Report</source>
+            <translation>Bericht</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+            <translation>SQLite-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Stop</source>
+            <translation>Anhalten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Stopped. What came over is kept; import again to bring over the rest.</source>
+            <translation>Angehalten. Bereits Übernommenes bleibt; importiere erneut, um den Rest zu übernehmen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Stopping…</source>
+            <translation>Wird angehalten…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>To enter again</source>
+            <translation>Neu einzugeben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>What</source>
+            <translation>Was</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>What comes over</source>
+            <translation>Was übernommen wird</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>With ReadMeABook's key its secrets (notification targets, Hardcover tokens) come over; without it they are listed to enter again.</source>
+            <translation>Mit dem Schlüssel von ReadMeABook werden seine Zugangsdaten (Benachrichtigungsziele, Hardcover-Tokens) übernommen; ohne ihn werden sie zur erneuten Eingabe aufgelistet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>{kind}: {reason}</source>
+            <translation>{kind}: {reason}</translation>
         </message>
     </context>
     <context>

@@ -490,6 +490,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
         </message>
     </context>
     <context>
+        <name>MigrationImportDialog</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>%n secret is encrypted: without the key it is listed to enter again.</source>
+            <translation>
+                <numerusform>%n secret is encrypted: without the key it is listed to enter again.</numerusform>
+                <numerusform>%n secret is encrypted: without the key it is listed to enter again.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Organize</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/organize/jobs.py" />

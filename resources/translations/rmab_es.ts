@@ -5542,6 +5542,11 @@ Grab it anyway?</source>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>&amp;Import from ReadMeABook / AudioBookRequest…</source>
+            <translation>&amp;Importar desde ReadMeABook / AudioBookRequest…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>Atajos de &amp;teclado</translation>
         </message>
@@ -5768,6 +5773,535 @@ Los detalles están en el archivo de registro.</translation>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>{marketplace} ({code})</source>
             <translation>{marketplace} ({code})</translation>
+        </message>
+    </context>
+    <context>
+        <name>MigrationImport</name>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>'{address}' is not a PostgreSQL address; ReadMeABook keeps its data in PostgreSQL.</source>
+            <translation>«{address}» no es una dirección de PostgreSQL; ReadMeABook guarda sus datos en PostgreSQL.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Audiobooks</source>
+            <translation>Audiolibros</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Audiobookshelf API key</source>
+            <translation>Clave API de Audiobookshelf</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Blocked in {app}</source>
+            <translation>Bloqueada en {app}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Blocked releases</source>
+            <translation>Releases bloqueadas</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Brought over from {app}, where it was '{status}'</source>
+            <translation>Traída desde {app}, donde estaba «{status}»</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Copy CONFIG_ENCRYPTION_KEY from ReadMeABook's /app/config/.secrets file, or leave the key out and enter the secrets again afterwards.</source>
+            <translation>Copia CONFIG_ENCRYPTION_KEY del archivo /app/config/.secrets de ReadMeABook, u omite la clave y vuelve a introducir los secretos después.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Discover sections</source>
+            <translation>Secciones de Descubrir</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Download client passwords</source>
+            <translation>Contraseñas de los clientes de descarga</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Download history</source>
+            <translation>Historial de descargas</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>Give the DATABASE_URL of ReadMeABook, e.g. postgresql://USER:PASSWORD@HOST:5432/readmeabook.</source>
+            <translation>Indica la DATABASE_URL de ReadMeABook, p. ej. postgresql://USER:PASSWORD@HOST:5432/readmeabook.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>Give the address of the database ReadMeABook uses (DATABASE_URL in its container).</source>
+            <translation>Indica la dirección de la base de datos que usa ReadMeABook (DATABASE_URL en su contenedor).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/audiobookrequest.py" />
+            <source>Give the path of AudioBookRequest's database file (db.sqlite in its config folder).</source>
+            <translation>Indica la ruta del archivo de base de datos de AudioBookRequest (db.sqlite en su carpeta de configuración).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Hardcover token of the shelf {name}</source>
+            <translation>Token de Hardcover del estante {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Notification target {name}</source>
+            <translation>Destino de notificación {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Notification targets</source>
+            <translation>Destinos de notificación</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Password of user {name}</source>
+            <translation>Contraseña del usuario {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Plex token</source>
+            <translation>Token de Plex</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Prowlarr API key</source>
+            <translation>Clave API de Prowlarr</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Reading shelves</source>
+            <translation>Estantes de lectura</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Requests</source>
+            <translation>Solicitudes</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Settings, Notifications: add it again</source>
+            <translation>Ajustes, Notificaciones: añádelo de nuevo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Settings: set up this connection again</source>
+            <translation>Ajustes: configura de nuevo esta conexión</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Shelves page: add the Hardcover shelf again with the token</source>
+            <translation>Página Estantes: añade de nuevo el estante de Hardcover con el token</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>The database {address} is not a ReadMeABook database (it has no {tables} table).</source>
+            <translation>La base de datos {address} no es de ReadMeABook (no tiene la tabla {tables}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>The key does not open ReadMeABook's secrets.</source>
+            <translation>La clave no abre los secretos de ReadMeABook.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/audiobookrequest.py" />
+            <source>The request names no book or no user.</source>
+            <translation>La solicitud no indica ningún libro o ningún usuario.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>The table {table} is missing; nothing of it comes over.</source>
+            <translation>Falta la tabla {table}; no se trae nada de ella.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>The user signs in once and sets a new one</source>
+            <translation>El usuario inicia sesión una vez y elige una nueva</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Users</source>
+            <translation>Usuarios</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Watched authors and series</source>
+            <translation>Autores y series seguidos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>a second user called '{name}': merged with the first</source>
+            <translation>un segundo usuario llamado «{name}»: fusionado con el primero</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>backends of type '{kind}' have no counterpart here</source>
+            <translation>los destinos de tipo «{kind}» no tienen equivalente aquí</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>deleted in ReadMeABook</source>
+            <translation>eliminado en ReadMeABook</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>events with no counterpart left out: {events}</source>
+            <translation>eventos sin equivalente omitidos: {events}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it has no Audible ASIN</source>
+            <translation>no tiene ASIN de Audible</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it has no Audible ASIN, so it cannot be matched to a book</source>
+            <translation>no tiene ASIN de Audible, así que no se puede asociar a un libro</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it has no address</source>
+            <translation>no tiene dirección</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it has no title</source>
+            <translation>no tiene título</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it names no Audible book; request the book again by searching for it</source>
+            <translation>no indica ningún libro de Audible; busca el libro y solicítalo de nuevo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it was '{status}' in {app}; it will be searched again</source>
+            <translation>estaba «{status}» en {app}; se buscará de nuevo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it was deleted in {app}</source>
+            <translation>se eliminó en {app}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its book was not brought over</source>
+            <translation>su libro no se trajo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its request was not brought over</source>
+            <translation>su solicitud no se trajo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its secret needs ReadMeABook's key; enter it again</source>
+            <translation>su secreto necesita la clave de ReadMeABook; introdúcelo de nuevo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its user was not brought over</source>
+            <translation>su usuario no se trajo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its user was not brought over; it is kept without a user</source>
+            <translation>su usuario no se trajo; se conserva sin usuario</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>merged with the user '{name}' already here</source>
+            <translation>fusionado con el usuario «{name}» ya existente</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>merged with your own account on this computer</source>
+            <translation>fusionado con tu propia cuenta en este ordenador</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>sign-up not approved in ReadMeABook</source>
+            <translation>registro no aprobado en ReadMeABook</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>the Apprise backend has neither URLs nor a server with a configuration key</source>
+            <translation>el destino Apprise no tiene URL ni un servidor con clave de configuración</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>the Discord webhook address is not a webhook address</source>
+            <translation>la dirección del webhook de Discord no es una dirección de webhook</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>the Pushover backend lacks its user key or app token</source>
+            <translation>al destino Pushover le falta la clave de usuario o el token de la aplicación</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>the category section names no category</source>
+            <translation>la sección de categoría no indica ninguna categoría</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>the ntfy backend names no topic</source>
+            <translation>el destino ntfy no indica ningún tema</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>the user name '{name}' is shorter than 3 characters</source>
+            <translation>el nombre de usuario «{name}» tiene menos de 3 caracteres</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>unknown kind of section '{kind}'</source>
+            <translation>tipo de sección desconocido «{kind}»</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>unknown status '{status}'; it needs a look</source>
+            <translation>estado desconocido «{status}»; conviene revisarla</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>{app} kept no hash or id of this release</source>
+            <translation>{app} no guardó hash ni id de esta release</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>{app} kept no link, hash or id of this release</source>
+            <translation>{app} no guardó enlace, hash ni id de esta release</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>{app} sends its own message body to this address; add it again as an Apprise URL</source>
+            <translation>{app} envía su propio cuerpo de mensaje a esta dirección; añádela de nuevo como URL de Apprise</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/audiobookrequest.py" />
+            <source>{path} is not a file.</source>
+            <translation>{path} no es un archivo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/audiobookrequest.py" />
+            <source>{path} is not an AudioBookRequest database (it has no {tables} table).</source>
+            <translation>{path} no es una base de datos de AudioBookRequest (no tiene la tabla {tables}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>MigrationImportDialog</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>%n secret is encrypted: without the key it is listed to enter again.</source>
+            <translation>
+                <numerusform>%n secreto está cifrado: sin la clave se lista para volver a introducirlo.</numerusform>
+                <numerusform>%n secretos están cifrados: sin la clave se listan para volver a introducirlos.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Added</source>
+            <translation>Añadidos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Already here</source>
+            <translation>Ya presentes</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>AudioBookRequest (database file)</source>
+            <translation>AudioBookRequest (archivo de base de datos)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>AudioBookRequest database</source>
+            <translation>Base de datos de AudioBookRequest</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Bring users, requests, books, history, shelves and notification targets over from ReadMeABook or AudioBookRequest. Their database is only read; importing again later brings over only what is new.</source>
+            <translation>Trae usuarios, solicitudes, libros, historial, estantes y destinos de notificación desde ReadMeABook o AudioBookRequest. Su base de datos solo se lee; importar de nuevo más tarde trae solo lo nuevo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Bringing everything over…</source>
+            <translation>Trayendo todo…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Bringing over {item}</source>
+            <translation>Trayendo {item}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Brought over with changes</source>
+            <translation>Traído con cambios</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Browse…</source>
+            <translation>Examinar…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>CONFIG_ENCRYPTION_KEY (optional)</source>
+            <translation>CONFIG_ENCRYPTION_KEY (opcional)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Database</source>
+            <translation>Base de datos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Database address</source>
+            <translation>Dirección de la base de datos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Database file</source>
+            <translation>Archivo de base de datos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Done. Nothing was new: everything came over before.</source>
+            <translation>Listo. No había nada nuevo: todo se trajo antes.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Done. What could not come over, and what to enter again, is listed below.</source>
+            <translation>Listo. Lo que no se pudo traer y lo que hay que volver a introducir se lista abajo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Encryption key</source>
+            <translation>Clave de cifrado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Everything came over as it was.</source>
+            <translation>Todo se trajo tal como estaba.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Everything can be read. Press Import to bring it over.</source>
+            <translation>Todo se puede leer. Pulsa Importar para traerlo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>For example</source>
+            <translation>Por ejemplo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Found</source>
+            <translation>Encontrados</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Give the database first.</source>
+            <translation>Indica primero la base de datos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Give the database, then press Preview.</source>
+            <translation>Indica la base de datos y pulsa Vista previa.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Import</source>
+            <translation>Importar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Import from</source>
+            <translation>Importar desde</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Import from ReadMeABook / AudioBookRequest</source>
+            <translation>Importar desde ReadMeABook / AudioBookRequest</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Not brought over</source>
+            <translation>No traídos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Preview</source>
+            <translation>Vista previa</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>ReadMeABook (PostgreSQL database)</source>
+            <translation>ReadMeABook (base de datos PostgreSQL)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Reading the database…</source>
+            <translation>Leyendo la base de datos…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Report</source>
+            <translation>Informe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+            <translation>Bases de datos SQLite (*.sqlite *.db);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Stop</source>
+            <translation>Detener</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Stopped. What came over is kept; import again to bring over the rest.</source>
+            <translation>Detenido. Lo que se trajo se conserva; importa de nuevo para traer el resto.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Stopping…</source>
+            <translation>Deteniendo…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>To enter again</source>
+            <translation>Por volver a introducir</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>What</source>
+            <translation>Qué</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>What comes over</source>
+            <translation>Lo que se trae</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>With ReadMeABook's key its secrets (notification targets, Hardcover tokens) come over; without it they are listed to enter again.</source>
+            <translation>Con la clave de ReadMeABook se traen sus secretos (destinos de notificación, tokens de Hardcover); sin ella se listan para volver a introducirlos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>{kind}: {reason}</source>
+            <translation>{kind}: {reason}</translation>
         </message>
     </context>
     <context>

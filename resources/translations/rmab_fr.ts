@@ -5542,6 +5542,11 @@ La récupérer quand même ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>&amp;Import from ReadMeABook / AudioBookRequest…</source>
+            <translation>&amp;Importer depuis ReadMeABook / AudioBookRequest…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>Raccourcis &amp;clavier</translation>
         </message>
@@ -5768,6 +5773,535 @@ Les détails figurent dans le fichier journal.</translation>
             <location filename="../../rmab_desktop/domain/catalog.py" />
             <source>{marketplace} ({code})</source>
             <translation>{marketplace} ({code})</translation>
+        </message>
+    </context>
+    <context>
+        <name>MigrationImport</name>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>'{address}' is not a PostgreSQL address; ReadMeABook keeps its data in PostgreSQL.</source>
+            <translation>« {address} » n’est pas une adresse PostgreSQL ; ReadMeABook garde ses données dans PostgreSQL.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Audiobooks</source>
+            <translation>Livres audio</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Audiobookshelf API key</source>
+            <translation>Clé API Audiobookshelf</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Blocked in {app}</source>
+            <translation>Bloquée dans {app}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Blocked releases</source>
+            <translation>Releases bloquées</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Brought over from {app}, where it was '{status}'</source>
+            <translation>Reprise depuis {app}, où elle était « {status} »</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Copy CONFIG_ENCRYPTION_KEY from ReadMeABook's /app/config/.secrets file, or leave the key out and enter the secrets again afterwards.</source>
+            <translation>Copiez CONFIG_ENCRYPTION_KEY depuis le fichier /app/config/.secrets de ReadMeABook, ou omettez la clé et saisissez les secrets à nouveau ensuite.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Discover sections</source>
+            <translation>Sections de Découvrir</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Download client passwords</source>
+            <translation>Mots de passe des clients de téléchargement</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Download history</source>
+            <translation>Historique des téléchargements</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>Give the DATABASE_URL of ReadMeABook, e.g. postgresql://USER:PASSWORD@HOST:5432/readmeabook.</source>
+            <translation>Indiquez la DATABASE_URL de ReadMeABook, par ex. postgresql://USER:PASSWORD@HOST:5432/readmeabook.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>Give the address of the database ReadMeABook uses (DATABASE_URL in its container).</source>
+            <translation>Indiquez l’adresse de la base de données utilisée par ReadMeABook (DATABASE_URL dans son conteneur).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/audiobookrequest.py" />
+            <source>Give the path of AudioBookRequest's database file (db.sqlite in its config folder).</source>
+            <translation>Indiquez le chemin du fichier de base de données d’AudioBookRequest (db.sqlite dans son dossier de configuration).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Hardcover token of the shelf {name}</source>
+            <translation>Jeton Hardcover de l’étagère {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Notification target {name}</source>
+            <translation>Destination de notification {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Notification targets</source>
+            <translation>Destinations de notification</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Password of user {name}</source>
+            <translation>Mot de passe de l’utilisateur {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Plex token</source>
+            <translation>Jeton Plex</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Prowlarr API key</source>
+            <translation>Clé API Prowlarr</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Reading shelves</source>
+            <translation>Étagères de lecture</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Requests</source>
+            <translation>Demandes</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Settings, Notifications: add it again</source>
+            <translation>Paramètres, Notifications : ajoutez-la de nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Settings: set up this connection again</source>
+            <translation>Paramètres : configurez de nouveau cette connexion</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>Shelves page: add the Hardcover shelf again with the token</source>
+            <translation>Page Étagères : ajoutez de nouveau l’étagère Hardcover avec le jeton</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>The database {address} is not a ReadMeABook database (it has no {tables} table).</source>
+            <translation>La base de données {address} n’est pas une base ReadMeABook (la table {tables} est absente).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>The key does not open ReadMeABook's secrets.</source>
+            <translation>La clé n’ouvre pas les secrets de ReadMeABook.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/audiobookrequest.py" />
+            <source>The request names no book or no user.</source>
+            <translation>La demande ne nomme aucun livre ou aucun utilisateur.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>The table {table} is missing; nothing of it comes over.</source>
+            <translation>La table {table} est absente ; rien n’en est repris.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>The user signs in once and sets a new one</source>
+            <translation>L’utilisateur se connecte une fois et en choisit un nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Users</source>
+            <translation>Utilisateurs</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/snapshot.py" />
+            <source>Watched authors and series</source>
+            <translation>Auteurs et séries suivis</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>a second user called '{name}': merged with the first</source>
+            <translation>un second utilisateur nommé « {name} » : fusionné avec le premier</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>backends of type '{kind}' have no counterpart here</source>
+            <translation>les destinations de type « {kind} » n’ont pas d’équivalent ici</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>deleted in ReadMeABook</source>
+            <translation>supprimé dans ReadMeABook</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>events with no counterpart left out: {events}</source>
+            <translation>événements sans équivalent omis : {events}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it has no Audible ASIN</source>
+            <translation>il n’a pas d’ASIN Audible</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it has no Audible ASIN, so it cannot be matched to a book</source>
+            <translation>il n’a pas d’ASIN Audible, il ne peut donc être associé à aucun livre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it has no address</source>
+            <translation>elle n’a pas d’adresse</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it has no title</source>
+            <translation>il n’a pas de titre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it names no Audible book; request the book again by searching for it</source>
+            <translation>elle ne nomme aucun livre Audible ; recherchez le livre et demandez-le de nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it was '{status}' in {app}; it will be searched again</source>
+            <translation>elle était « {status} » dans {app} ; elle sera recherchée de nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>it was deleted in {app}</source>
+            <translation>elle a été supprimée dans {app}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its book was not brought over</source>
+            <translation>son livre n’a pas été repris</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its request was not brought over</source>
+            <translation>sa demande n’a pas été reprise</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its secret needs ReadMeABook's key; enter it again</source>
+            <translation>son secret nécessite la clé de ReadMeABook ; saisissez-le de nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its user was not brought over</source>
+            <translation>son utilisateur n’a pas été repris</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>its user was not brought over; it is kept without a user</source>
+            <translation>son utilisateur n’a pas été repris ; elle est gardée sans utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>merged with the user '{name}' already here</source>
+            <translation>fusionné avec l’utilisateur « {name} » déjà présent</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>merged with your own account on this computer</source>
+            <translation>fusionné avec votre propre compte sur cet ordinateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/readmeabook.py" />
+            <source>sign-up not approved in ReadMeABook</source>
+            <translation>inscription non approuvée dans ReadMeABook</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>the Apprise backend has neither URLs nor a server with a configuration key</source>
+            <translation>la destination Apprise n’a ni URL ni serveur avec une clé de configuration</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>the Discord webhook address is not a webhook address</source>
+            <translation>l’adresse du webhook Discord n’est pas une adresse de webhook</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>the Pushover backend lacks its user key or app token</source>
+            <translation>il manque à la destination Pushover sa clé utilisateur ou son jeton d’application</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>the category section names no category</source>
+            <translation>la section de catégorie ne nomme aucune catégorie</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/notification_urls.py" />
+            <source>the ntfy backend names no topic</source>
+            <translation>la destination ntfy ne nomme aucun sujet</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>the user name '{name}' is shorter than 3 characters</source>
+            <translation>le nom d’utilisateur « {name} » fait moins de 3 caractères</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>unknown kind of section '{kind}'</source>
+            <translation>type de section inconnu « {kind} »</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>unknown status '{status}'; it needs a look</source>
+            <translation>statut inconnu « {status} » ; à vérifier</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>{app} kept no hash or id of this release</source>
+            <translation>{app} n’a gardé ni hash ni identifiant de cette release</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>{app} kept no link, hash or id of this release</source>
+            <translation>{app} n’a gardé ni lien, ni hash, ni identifiant de cette release</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/importer.py" />
+            <source>{app} sends its own message body to this address; add it again as an Apprise URL</source>
+            <translation>{app} envoie son propre corps de message à cette adresse ; ajoutez-la de nouveau comme URL Apprise</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/audiobookrequest.py" />
+            <source>{path} is not a file.</source>
+            <translation>{path} n’est pas un fichier.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/migration_import/audiobookrequest.py" />
+            <source>{path} is not an AudioBookRequest database (it has no {tables} table).</source>
+            <translation>{path} n’est pas une base AudioBookRequest (la table {tables} est absente).</translation>
+        </message>
+    </context>
+    <context>
+        <name>MigrationImportDialog</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>%n secret is encrypted: without the key it is listed to enter again.</source>
+            <translation>
+                <numerusform>%n secret est chiffré : sans la clé, il est listé pour être saisi de nouveau.</numerusform>
+                <numerusform>%n secrets sont chiffrés : sans la clé, ils sont listés pour être saisis de nouveau.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Added</source>
+            <translation>Ajoutés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Already here</source>
+            <translation>Déjà présents</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>AudioBookRequest (database file)</source>
+            <translation>AudioBookRequest (fichier de base de données)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>AudioBookRequest database</source>
+            <translation>Base de données AudioBookRequest</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Bring users, requests, books, history, shelves and notification targets over from ReadMeABook or AudioBookRequest. Their database is only read; importing again later brings over only what is new.</source>
+            <translation>Reprenez utilisateurs, demandes, livres, historique, étagères et destinations de notification depuis ReadMeABook ou AudioBookRequest. Leur base de données est seulement lue ; une nouvelle importation plus tard ne reprend que ce qui est nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Bringing everything over…</source>
+            <translation>Reprise de tout…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Bringing over {item}</source>
+            <translation>Reprise de {item}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Brought over with changes</source>
+            <translation>Repris avec des changements</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Browse…</source>
+            <translation>Parcourir…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>CONFIG_ENCRYPTION_KEY (optional)</source>
+            <translation>CONFIG_ENCRYPTION_KEY (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Database</source>
+            <translation>Base de données</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Database address</source>
+            <translation>Adresse de la base de données</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Database file</source>
+            <translation>Fichier de base de données</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Done. Nothing was new: everything came over before.</source>
+            <translation>Terminé. Rien de nouveau : tout a déjà été repris.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Done. What could not come over, and what to enter again, is listed below.</source>
+            <translation>Terminé. Ce qui n’a pas pu être repris et ce qu’il faut saisir de nouveau est listé ci-dessous.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Encryption key</source>
+            <translation>Clé de chiffrement</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Everything came over as it was.</source>
+            <translation>Tout a été repris tel quel.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Everything can be read. Press Import to bring it over.</source>
+            <translation>Tout est lisible. Cliquez sur Importer pour le reprendre.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>For example</source>
+            <translation>Par exemple</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Found</source>
+            <translation>Trouvés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Give the database first.</source>
+            <translation>Indiquez d’abord la base de données.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Give the database, then press Preview.</source>
+            <translation>Indiquez la base de données, puis cliquez sur Aperçu.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Import</source>
+            <translation>Importer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Import from</source>
+            <translation>Importer depuis</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Import from ReadMeABook / AudioBookRequest</source>
+            <translation>Importer depuis ReadMeABook / AudioBookRequest</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Not brought over</source>
+            <translation>Non repris</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Preview</source>
+            <translation>Aperçu</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>ReadMeABook (PostgreSQL database)</source>
+            <translation>ReadMeABook (base de données PostgreSQL)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Reading the database…</source>
+            <translation>Lecture de la base de données…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Report</source>
+            <translation>Rapport</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+            <translation>Bases de données SQLite (*.sqlite *.db);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Stop</source>
+            <translation>Arrêter</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Stopped. What came over is kept; import again to bring over the rest.</source>
+            <translation>Arrêté. Ce qui a été repris est conservé ; importez de nouveau pour reprendre le reste.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>Stopping…</source>
+            <translation>Arrêt en cours…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>To enter again</source>
+            <translation>À saisir de nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>What</source>
+            <translation>Quoi</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>What comes over</source>
+            <translation>Ce qui est repris</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>With ReadMeABook's key its secrets (notification targets, Hardcover tokens) come over; without it they are listed to enter again.</source>
+            <translation>Avec la clé de ReadMeABook, ses secrets (destinations de notification, jetons Hardcover) sont repris ; sans elle, ils sont listés pour être saisis de nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/migration_import_dialog.py" />
+            <source>{kind}: {reason}</source>
+            <translation>{kind} : {reason}</translation>
         </message>
     </context>
     <context>

@@ -67,6 +67,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "add-url": ("rmab_desktop.cli.url_commands:register", "download the audio of a link into the library"),
     "tokens": ("rmab_desktop.cli.tokens_commands:register_tokens", "API tokens of the local HTTP API"),
     "api": ("rmab_desktop.cli.tokens_commands:register_api", "run the local HTTP API"),
+    "import": (
+        "rmab_desktop.cli.import_commands:register",
+        "move over from ReadMeABook or AudioBookRequest",
+    ),
 }
 
 

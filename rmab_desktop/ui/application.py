@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.domain.i18n import Translator, text
@@ -192,6 +192,7 @@ class DesktopApp(QObject):
     def _wire(self) -> None:
         window, tray, pump = self.window, self.tray, self.pump
         window.settingsRequested.connect(self.open_settings)
+        window.importRequested.connect(self.open_migration_import)
         window.quitRequested.connect(self.request_quit)
         window.closeToTray.connect(self._closed_to_tray)
         tray.quitRequested.connect(self.request_quit)
@@ -272,6 +273,13 @@ class DesktopApp(QObject):
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.build, parent=self.window)
         dialog.accepted.connect(self.restart_library_watcher)  # the folder or the switch may have changed
+        dialog.open()
+        return dialog
+
+    def open_migration_import(self) -> QDialog:
+        from rmab_desktop.ui.dialogs.migration_import_dialog import MigrationImportDialog
+
+        dialog = MigrationImportDialog(self.core.migration_import, self.runner, parent=self.window)
         dialog.open()
         return dialog
 

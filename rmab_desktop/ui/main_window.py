@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
     bookLinkDropped = Signal(str, str)  # asin, region
     pageChanged = Signal(str)
     settingsRequested = Signal()
+    importRequested = Signal()  # moving over from ReadMeABook or AudioBookRequest
     quitRequested = Signal()
     closeToTray = Signal()
 
@@ -212,6 +213,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(tr("&File"))
         self.settings_action = self._action(tr("&Settings…"), self.settingsRequested.emit, "Ctrl+,")
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(
+            self._action(tr("&Import from ReadMeABook / AudioBookRequest…"), self.importRequested.emit)
+        )
         file_menu.addAction(self._action(tr("Open &Log Folder"), self.open_log_folder))
         file_menu.addSeparator()
         self.quit_action = self._action(tr("&Quit"), self.quitRequested.emit, "Ctrl+Q")

@@ -31,6 +31,7 @@ from rmab_desktop.ui.dialogs.household_key_settings import ExportKeyDialog, Join
 from rmab_desktop.ui.dialogs.import_library_dialog import ImportLibraryDialog
 from rmab_desktop.ui.dialogs.interactive_search_dialog import InteractiveSearchDialog
 from rmab_desktop.ui.dialogs.local_api_settings import NewTokenDialog
+from rmab_desktop.ui.dialogs.migration_import_dialog import MigrationImportDialog
 from rmab_desktop.ui.dialogs.notification_settings import BackendDialog
 from rmab_desktop.ui.dialogs.report_book_problem import ReportBookProblemDialog
 from rmab_desktop.ui.dialogs.rescue_dialogs import DeletePreviewDialog, ImportPreviewDialog
@@ -38,6 +39,7 @@ from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS
 from rmab_desktop.ui.shell import Shell
 from rmab_desktop.ui.wiring import open_first_run_wizard
+from tests.audiobookrequest_source import build as build_audiobookrequest
 from tests.fakes.download_client import FakeDownloadClient
 from tests.pipeline_kit import StaticIndexers, make_kit
 
@@ -168,6 +170,17 @@ def other_dialogs(core: AppCore, shell: Shell, scratch: Path) -> Iterator[Shown]
     report.show()
     yield Shown("report-book-problem", report)
     report.close()
+
+    moving = MigrationImportDialog(core.migration_import, shell.runner)
+    moving.show()
+    yield Shown("migration-import", moving)
+    moving.source.setCurrentIndex(1)  # AudioBookRequest: a file to preview and import
+    moving.location.setText(str(build_audiobookrequest(scratch / "abr.sqlite")))
+    moving.load_preview()
+    yield Shown("migration-import-preview", moving)
+    moving.start()
+    yield Shown("migration-import-report", moving)
+    moving.close()
 
     about = AboutDialog(shell.runner)
     about.show()

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         WorkAsin,
     )
     from rmab_desktop.db.models.config import ConfigEntry, SharedSecret
+    from rmab_desktop.db.models.imports import ImportMapping
     from rmab_desktop.db.models.integrations import HomeSection, NotificationBackend, ServiceHealthCheck
     from rmab_desktop.db.models.jobs import AutomationLease, JobEventRecord, JobRecord, ScheduledJobRecord
     from rmab_desktop.db.models.library import ImportOperation, LibraryFile, LibraryItem
@@ -65,6 +66,7 @@ _HOME: dict[str, str] = {
     "ConfigEntry": "config",
     "DownloadHistory": "requests",
     "HomeSection": "integrations",
+    "ImportMapping": "imports",
     "ImportOperation": "library",
     "JobEventRecord": "jobs",
     "JobRecord": "jobs",
@@ -119,6 +121,7 @@ __all__ = [
     "ConfigEntry",
     "DownloadHistory",
     "HomeSection",
+    "ImportMapping",
     "ImportOperation",
     "JobEventRecord",
     "JobRecord",

@@ -38,6 +38,24 @@ class HistoryEntry:
     removed_from_client: bool
 
 
+@dataclass(frozen=True)
+class ImportedDownload:
+    """A grab another app made (moving over): what it was and how it ended."""
+
+    title: str
+    guid: str
+    status: HistoryStatus
+    indexer: str = ""
+    protocol: str = "torrent"
+    client: str = ""
+    item_id: str | None = None
+    size_bytes: int | None = None
+    score: float | None = None
+    path: str | None = None
+    error: str | None = None
+    completed_at: datetime | None = None
+
+
 def _entry(row: DownloadHistory) -> HistoryEntry:
     return HistoryEntry(
         id=row.id,
@@ -72,8 +90,8 @@ class DownloadHistoryLog:
         seeding_seconds: int | None,
     ) -> int:
         """A release handed to a download client; ``release`` may carry the client's infohash."""
-        with self.database.session() as session:
-            row = DownloadHistory(
+        return self._add(
+            DownloadHistory(
                 request_id=request_id,
                 release_guid=release.guid,
                 release_title=release.title,
@@ -88,6 +106,31 @@ class DownloadHistoryLog:
                 seeding_ratio=seeding_ratio,
                 seeding_seconds=seeding_seconds,
             )
+        )
+
+    def record_imported(self, request_id: int, download: ImportedDownload) -> int:
+        """A grab made by another app, kept as history: marked out of the client, so no job touches it."""
+        return self._add(
+            DownloadHistory(
+                request_id=request_id,
+                release_guid=download.guid,
+                release_title=download.title,
+                indexer=download.indexer,
+                protocol=download.protocol,
+                client_name=download.client,
+                client_item_id=download.item_id,
+                size_bytes=download.size_bytes,
+                score=download.score,
+                status=download.status,
+                download_path=download.path,
+                error=download.error,
+                removed_from_client=True,
+                completed_at=download.completed_at,
+            )
+        )
+
+    def _add(self, row: DownloadHistory) -> int:
+        with self.database.session() as session:
             session.add(row)
             session.flush()
             return row.id

@@ -698,6 +698,47 @@ class RequestService:
             )
             return _details(session, row)
 
+    # -- moving over from another app ----------------------------------------------------------
+    def import_request(
+        self,
+        audiobook_id: int,
+        user_id: int | None,
+        status: RequestStatus,
+        note: str,
+        *,
+        kind: RequestKind = RequestKind.AUDIOBOOK,
+        parent_id: int | None = None,
+        custom_search_terms: str | None = None,
+        created_at: datetime | None = None,
+        completed_at: datetime | None = None,
+    ) -> int:
+        """A request brought over from another app as it stood there: no approval, search or notification.
+
+        ``note`` (where it came from, what it was) is its first timeline entry. A request waiting
+        for its search is searched by the scheduled retry, like any other waiting request.
+        """
+        with self.database.session() as session:
+            row = Request(
+                audiobook_id=audiobook_id,
+                user_id=user_id,
+                kind=kind.value,
+                parent_id=parent_id,
+                region=session.scalar(select(Audiobook.region).where(Audiobook.id == audiobook_id)) or "us",
+                custom_search_terms=(custom_search_terms or "").strip()[:500] or None,
+                status=status.value,
+                status_message=REDACTOR.redact(note),
+                progress=1.0 if status == RequestStatus.AVAILABLE else None,
+                completed_at=completed_at if status in ENDED else None,
+            )
+            if created_at is not None:
+                row.created_at = created_at
+            session.add(row)
+            session.flush()
+            self.queue.add_event(
+                note, request_id=row.id, context="request", metadata={"to": status.value}, session=session
+            )
+            return row.id
+
     # -- release day ---------------------------------------------------------------------------
     def release_due(self) -> builtins.list[int]:
         """Move requests whose book is out today from awaiting_release to the search."""

@@ -151,6 +151,43 @@ class ShelfService:
             shelf_id = row.id
         return self.summary(shelf_id)
 
+    def adopt(
+        self,
+        user_id: int,
+        source: ShelfSource,
+        name: str,
+        target: str,
+        *,
+        token: str | None = None,
+        auto_request: bool = True,
+    ) -> int:
+        """A shelf brought over from another app, kept without asking the shelf's service (the next
+        sync does); the user's shelf of the same address is reused. ``token``: Hardcover's."""
+        secret = self.hardcover_secret(user_id) if source == ShelfSource.HARDCOVER else None
+        if secret and token:
+            self.credentials.set(secret, token.strip())
+        with self.database.session() as session:
+            existing = session.scalar(
+                select(ReadingShelf.id).where(
+                    ReadingShelf.user_id == user_id,
+                    ReadingShelf.source == source.value,
+                    ReadingShelf.url == target,
+                )
+            )
+            if existing is not None:
+                return existing
+            row = ReadingShelf(
+                user_id=user_id,
+                source=source.value,
+                name=name[:200],
+                url=target,
+                secret_name=secret,
+                auto_request=auto_request,
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
     def _hardcover(self, secret: str) -> HardcoverClient:
         return HardcoverClient(self.credentials.get(secret) or "", url=self.hardcover_url)
 

@@ -1,0 +1,1 @@
+"""Watched authors and series (``watched_entities``): new releases are requested automatically."""
