@@ -25,6 +25,10 @@ OWNERS: dict[str, str] = {
     "request_members": f"{S}.requests.service",
     "users": f"{S}.requests.users",
     "user_permissions": f"{S}.requests.users",
+    # household sign-in
+    "user_sessions": f"{S}.household.accounts",
+    "user_invites": f"{S}.household.accounts",
+    "sign_in_failures": f"{S}.household.sign_in_limits",
     # downloads
     "download_history": f"{S}.downloads.history",
     "release_blocklist": f"{S}.downloads.blocklist",
