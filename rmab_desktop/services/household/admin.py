@@ -31,6 +31,16 @@ class HouseholdAdmin:
         display_name: str = "",
     ) -> UserInfo:
         self.users.require_admin(by, tr("add users"))
+        first = self.users.first_admin()
+        if not self.users.is_household() and not (first.has_password or first.plex_linked):
+            raise ValidationError(
+                tr(
+                    "The administrator '{name}' has no password yet: with a second user, everyone signs in."
+                ).format(name=first.username),
+                hint=tr("Give the administrator a password first (rmab users password {name}).").format(
+                    name=first.username
+                ),
+            )
         return self.users.create(username, display_name=display_name, role=role, password=password)
 
     def invite(self, by: UserInfo, *, role: Role = Role.USER, note: str = "") -> str:

@@ -54,6 +54,7 @@ def test_a_demoted_admin_loses_admin_actions_at_once(desktops: tuple[AppCore, Ap
 def test_the_first_admin_cannot_be_demoted_or_removed(desktops: tuple[AppCore, AppCore]) -> None:
     a, b = desktops
     owner = a.users.default_user()
+    a.users.set_password(owner.id, "owner password")
     nina = a.household.add(owner, "nina", "nina's password", role=Role.ADMIN)
     with pytest.raises(PermissionDeniedError, match="first administrator"):
         b.household.set_role(nina, owner.id, Role.USER)
@@ -67,6 +68,7 @@ def test_the_first_admin_cannot_be_demoted_or_removed(desktops: tuple[AppCore, A
 def test_a_removed_user_keeps_history_or_hands_requests_over(desktops: tuple[AppCore, AppCore]) -> None:
     a, b = desktops
     owner = a.users.default_user()
+    a.users.set_password(owner.id, "owner password")
     olga = a.household.add(owner, "olga", "olga's password")
     b.accounts.sign_in("olga", "olga's password")
     a.household.remove(owner, olga.id)
@@ -96,6 +98,9 @@ def _request_for(core: AppCore, user_id: int, asin: str, members: tuple[int, ...
 def test_removing_a_user_can_hand_their_requests_to_someone(desktops: tuple[AppCore, AppCore]) -> None:
     a, _ = desktops
     owner = a.users.default_user()
+    with pytest.raises(ValidationError, match="no password yet"):
+        a.household.add(owner, "paul", None)
+    a.users.link_plex(owner.id, "246408570")  # a Plex sign-in is as good as a password
     paul = a.household.add(owner, "paul", None)
     rita = a.household.add(owner, "rita", None)
     own = _request_for(a, paul.id, "B0PAUL0001")
