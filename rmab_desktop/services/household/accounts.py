@@ -51,7 +51,7 @@ def _changed(result: Result[Any]) -> bool:
 
 def _wrong_password() -> PermissionDeniedError:
     return PermissionDeniedError(
-        tr("Wrong user name or password."), hint=tr("Check both and try again; letters must match in case.")
+        tr("Wrong user name or password."), hint=tr("Check both and try again; passwords are case-sensitive.")
     )
 
 
