@@ -118,6 +118,7 @@ class UsersPage(QWidget):
         self.household = household
         self.runner = runner
         self.view: UsersView | None = None
+        self._pending_error: ErrorInfo | None = None
         self.model: RowTableModel[UserRow] = RowTableModel(COLUMNS)
         layout = page_layout(self)
         layout.addWidget(
@@ -212,9 +213,12 @@ class UsersPage(QWidget):
                 tr("You are the only user. Add or invite someone to share this library as a household.")
             )
         elif waiting:
-            self.status_label.setText(tr.n("%n person is waiting for approval.", waiting))
+            self.status_label.setText(tr.n("%n sign-up(s) waiting for approval.", waiting))
         else:
             self.status_label.setText(tr.n("%n user(s)", len(view.rows)))
+        if self._pending_error is not None:
+            self._failed(self._pending_error)
+            self._pending_error = None
         self._update_buttons()
 
     def _load_failed(self, info: ErrorInfo) -> None:
@@ -227,6 +231,12 @@ class UsersPage(QWidget):
     def _failed(self, info: ErrorInfo) -> None:
         self.status_label.setText(f"{info.message} {info.hint}".strip())
         self._update_buttons()
+
+    def _refused(self, info: ErrorInfo) -> None:
+        """A change failed (e.g. the role changed on another desktop): say why, then show the
+        household as it is now."""
+        self._pending_error = info
+        self.reload()
 
     # -- selection -----------------------------------------------------------------------------
     def selected(self) -> UserRow | None:
@@ -257,7 +267,7 @@ class UsersPage(QWidget):
 
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> None:
         self.status_label.setText(tr("Saving…"))
-        self.runner.submit(fn, *args, **kwargs, on_result=lambda _r: self.reload(), on_error=self._failed)
+        self.runner.submit(fn, *args, **kwargs, on_result=lambda _r: self.reload(), on_error=self._refused)
 
     def add_user(self) -> None:
         dialog = AddUserDialog(self)
@@ -269,7 +279,7 @@ class UsersPage(QWidget):
                 self._me(),
                 dialog.name_edit.text(),
                 dialog.password_edit.text(),
-                role=dialog.role_combo.currentData(),
+                role=Role(dialog.role_combo.currentData()),
                 display_name=dialog.display_edit.text().strip(),
             )
 
