@@ -48,6 +48,7 @@ from tests.fakes.download_client import FakeDownloadClient
 from tests.pipeline_kit import StaticIndexers, make_kit
 
 BOOK_TITLE = "The Quiet Test"
+INVITE_CODE = "K7QM-X2PA-9RTD"
 SCHEDULE_NAME = "Prune old history"
 RELEASES = [
     Release(guid="a", title="Jane Doe - The Quiet Test (Unabridged) [M4B]", indexer="Fake", size_bytes=230_400_000,
@@ -177,7 +178,7 @@ def household_dialogs(core: AppCore, shell: Shell) -> Iterator[Shown]:
     sign_in.close()
     for name, dialog in (
         ("add-user", AddUserDialog()),
-        ("invite", InviteDialog("K7QM-X2PA-9RTD")),
+        ("invite", InviteDialog(INVITE_CODE)),
         ("permissions", PermissionsDialog(member, {}, dict.fromkeys(PERMISSION_LABELS, True))),
         ("remove-user", RemoveUserDialog(member, [admin])),
     ):

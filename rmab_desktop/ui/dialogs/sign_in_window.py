@@ -55,7 +55,7 @@ class NewAccountForm(QWidget):
 
     def __init__(self, with_code: bool) -> None:
         super().__init__()
-        self.code_edit = QLineEdit(placeholderText="ABCD-EFGH-JKLM")
+        self.code_edit = QLineEdit(placeholderText=tr("e.g. {code}").format(code="ABCD-EFGH-JKLM"))
         self.name_edit = QLineEdit()
         self.display_edit = QLineEdit(placeholderText=tr("optional"))
         self.password_edit = _password_edit()
