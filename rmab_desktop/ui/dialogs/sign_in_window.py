@@ -108,10 +108,10 @@ class SignInWindow(QDialog):
         self.plex_home: PlexHome | None = None
         self.waiting: TaskHandle | None = None
         self.setWindowTitle(tr("Sign in to {app}").format(app=APP_NAME))
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(520)
 
         layout = QVBoxLayout(self)
-        self.title_label = QLabel(objectName="pageTitle")
+        self.title_label = QLabel(objectName="pageTitle", wordWrap=True)
         layout.addWidget(self.title_label)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack)
@@ -192,6 +192,8 @@ class SignInWindow(QDialog):
         self._set_busy(False)
         if page is self.plex_page:
             self.go_button.setEnabled(self.plex_home is not None)
+        if self.height() < self.sizeHint().height():  # a longer (translated) title wraps
+            self.resize(self.width(), self.sizeHint().height())
 
     def _set_busy(self, busy: bool, message: str = "") -> None:
         for widget in (self.go_button, self.plex_button, self.invite_button, self.sign_up_button, self.stack):

@@ -102,6 +102,7 @@ class InviteDialog(QDialog):
     def __init__(self, code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Invite code"))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         intro = QLabel(
             tr(
@@ -165,6 +166,7 @@ class RemoveUserDialog(QDialog):
     def __init__(self, user: UserInfo, others: list[UserInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Remove {name}").format(name=user.label))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(

@@ -168,8 +168,6 @@ class UsersPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 170), (1, 150), (2, 170), (3, 130), (4, 150)):
-            self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.table.doubleClicked.connect(lambda _i: self.edit_permissions())
         for widget in (self.loading, self.error_state, self.table):
@@ -201,6 +199,7 @@ class UsersPage(QWidget):
         self.view = view
         self.model.set_rows(view.rows)
         self.stack.setCurrentWidget(self.table)
+        self.table.resizeColumnsToContents()  # translated headers are longer than English ones
         for permission, box in self.default_boxes.items():
             box.blockSignals(True)
             box.setChecked(bool(getattr(view.defaults, SHORT_PERMISSIONS[permission])))
