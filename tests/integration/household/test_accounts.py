@@ -159,3 +159,31 @@ def test_a_sign_up_waits_for_approval(database: Database) -> None:
         accounts.sign_in("gina", "gina's password")
     accounts.users.approve(gina.id)
     assert accounts.sign_in("gina", "gina's password").id == gina.id
+
+
+def test_no_password_token_or_code_reaches_the_logs_or_the_database(
+    database: Database, memory_keyring: MemoryKeyring, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("DEBUG")
+    accounts = _accounts(database)
+    admin = accounts.users.default_user()
+    accounts.users.set_password(admin.id, "admin secret 1")
+    code = accounts.create_invite(admin)
+    accounts.redeem_invite(code, "hugo", "hugo secret 2")
+    accounts.sign_out()
+    with pytest.raises(PermissionDeniedError):
+        accounts.sign_in("hugo", "hugo wrong 3")
+    accounts.sign_in("hugo", "hugo secret 2")
+    token = next(value for value in memory_keyring.store.values() if value)
+    with database.session() as session:
+        dump = " ".join(
+            str(value)
+            for table in ("users", "user_sessions", "user_invites", "sign_in_failures")
+            for row in session.execute(text(f"SELECT * FROM {table}"))
+            for value in row
+        )
+    secrets = ("admin secret 1", "hugo secret 2", "hugo wrong 3", token, code, code.replace("-", ""))
+    for secret in secrets:
+        assert secret not in dump
+        assert secret not in caplog.text
+    assert "hugo signed in" in caplog.text
