@@ -215,3 +215,31 @@ def test_main_window_shows_users_page_and_menu_only_when_allowed(household: AppC
     assert window.show_page("users") and window.current_page_key() == "users"
     window.set_page_visible("users", False)
     assert window.current_page_key() != "users"
+
+
+def test_interactive_search_follows_the_users_permission(household: AppCore, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from rmab_desktop.db.models import Audiobook, Request
+    from rmab_desktop.ui.pages.requests_page import RequestsPage
+
+    bob = household.users.find("bob")
+    assert bob is not None
+    with household.database.session() as session:
+        book = Audiobook(asin="B0BOBSBOOK", title="Bob's Book")
+        session.add(book)
+        session.flush()
+        session.add(Request(audiobook_id=book.id, user_id=bob.id, status="downloading"))
+    household.users.act_as(bob.id)
+    page = RequestsPage(
+        household.requests, household.users, household.acquisition, household.events, ImmediateRunner()
+    )
+    qtbot.addWidget(page)
+    page.reload()
+    page.table.selectRow(0)
+    assert not page.buttons["interactive"].isHidden()  # the household default allows it
+
+    household.household.set_permission(
+        household.users.first_admin(), bob.id, Permission.INTERACTIVE_SEARCH, False
+    )
+    page.search_interactively()  # the button was still on screen: the permission is read again
+    assert "may not search interactively" in page.action_message.text()
+    assert page.buttons["interactive"].isHidden()
