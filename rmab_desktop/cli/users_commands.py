@@ -19,6 +19,7 @@ from rmab_desktop.domain.requests import PermissionDeniedError, UserInfo
 if TYPE_CHECKING:
     from rmab_desktop.bootstrap import AppCore
 
+PLEX_WAIT_SECONDS = 15 * 60  # plex.tv keeps a PIN for about that long
 SWITCHES = {"on": True, "off": False, "default": None}
 PERMISSION_OPTIONS = {
     "auto_approve": Permission.AUTO_APPROVE,
@@ -69,14 +70,18 @@ def register(users: argparse.ArgumentParser) -> None:
 def register_signin(signin: argparse.ArgumentParser) -> None:
     signin.add_argument("name", nargs="?", help="the user name (the password is read from standard input)")
     signin.add_argument("--out", action="store_true", help="sign out on this computer")
+    signin.add_argument("--plex", action="store_true", help="sign in with Plex (the browser approves)")
+    signin.add_argument(
+        "--profile", help="with --plex: the Plex Home profile (its PIN, if any, on standard input)"
+    )
     signin.set_defaults(handler=sign_in)
 
 
-def read_password() -> str:
+def read_password(what: str = "password") -> str:
     password = "" if sys.stdin is None else sys.stdin.readline().rstrip("\r\n")
     if not password:
         raise ValidationError(
-            "No password on standard input.", hint="Pipe it in: printf '%s\\n' PASSWORD | rmab users add NAME"
+            f"No {what} on standard input.", hint=f"Pipe it in: printf '%s\\n' {what.upper()} | rmab ..."
         )
     return password
 
@@ -226,6 +231,8 @@ def set_password(args: argparse.Namespace) -> int:
 def sign_in(args: argparse.Namespace) -> int:
     if args.out:
         return _run(args, _sign_out)
+    if args.plex:
+        return _run(args, lambda core: _sign_in_with_plex(core, args.profile))
     if not args.name:
         raise ValidationError("Whom to sign in?", hint="printf '%s\\n' PASSWORD | rmab signin NAME")
     password = read_password()
@@ -240,3 +247,43 @@ def sign_in(args: argparse.Namespace) -> int:
 def _sign_out(core: AppCore) -> None:
     core.accounts.sign_out()
     print("Signed out on this computer.")
+
+
+def _sign_in_with_plex(core: AppCore, profile_name: str | None) -> None:
+    """plex.tv's PIN flow from a terminal: print the address, wait for the approval."""
+    import time
+    import uuid
+
+    client_id = core.prefs.extra.setdefault("plex_client_id", str(uuid.uuid4()))
+    core.save_prefs()
+    flow = core.plex_sign_in.pin_flow(client_id)
+    try:
+        pin = flow.create_pin()
+        print(f"Approve the sign-in in your browser: {flow.auth_url(pin)}", file=sys.stderr)
+        deadline = time.monotonic() + PLEX_WAIT_SECONDS
+
+        def wait(seconds: float) -> bool:
+            time.sleep(seconds)
+            return time.monotonic() > deadline
+
+        token = flow.wait_for_token(pin, sleep=wait)
+    finally:
+        flow.close()
+    if not token:
+        raise ValidationError(
+            "Plex did not confirm the sign-in in time.", hint="Run rmab signin --plex again."
+        )
+    home = core.plex_sign_in.home(token, client_id)
+    profile = home.account
+    if profile_name:
+        wanted = profile_name.strip().lower()
+        found = [p for p in home.profiles if wanted in (p.label.lower(), p.username.lower())]
+        if not found:
+            names = ", ".join(p.label for p in home.profiles)
+            raise ValidationError(
+                f"There is no Plex profile called '{profile_name}'.", hint=f"Choose one of: {names}"
+            )
+        profile = found[0]
+    pin_code = read_password("PIN") if profile.protected and profile.id != home.account.id else None
+    user = core.plex_sign_in.sign_in(token, client_id, home, profile, pin_code)
+    print(f"Signed in as {user.username} ({user.role.value}) on this computer.")

@@ -124,6 +124,7 @@ class FakePlexTv(LoopbackServer):
         self.linked: dict[int, FakePlexUser] = {}
         self._ids = itertools.count(111222333)
         self.users: dict[str, FakePlexUser] = {}  # token -> user
+        self.auto_link: FakePlexUser | None = None  # approves every new PIN at once (a scripted browser)
 
     def add(self, *users: FakePlexUser) -> None:
         for user in users:
@@ -179,7 +180,10 @@ class FakePlexTv(LoopbackServer):
                 "authToken": None,
                 "newRegistration": None,
             }
-            return self._json(self._pin(pin_id), 201)
+            reply = self._json(self._pin(pin_id), 201)
+            if self.auto_link is not None:
+                self.link(pin_id, self.auto_link)
+            return reply
         match = re.fullmatch(r"/api/v2/pins/(\d+)", request.path)
         if request.method == "GET" and match:
             pin_id = int(match.group(1))

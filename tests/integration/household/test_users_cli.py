@@ -98,3 +98,25 @@ def test_unknown_options_end_in_two_lines(rmab: Cli) -> None:
     with pytest.raises(SystemExit):
         rmab("users", "permissions", "ben", "--auto-approve", "maybe")
     _two_lines(rmab.capsys.readouterr().err)
+
+
+def test_signin_with_plex_and_a_protected_profile(rmab: Cli, tmp_path: Path, database_url: str) -> None:
+    from rmab_desktop.bootstrap import open_core
+    from rmab_desktop.services.household import CONFIG_KEY, HouseholdSettings
+    from tests.fakes.plex_tv import FakePlexTv, plex_home
+
+    owner, member, _ = plex_home()
+    with FakePlexTv() as plex_tv:
+        core = open_core(tmp_path / "profile", database_url, log_to_console=False)
+        core.config.set_model(CONFIG_KEY, HouseholdSettings(plex_tv_url=plex_tv.url))
+        core.users.link_plex(core.users.default_user().id, str(owner.id))
+        core.close()
+        plex_tv.auto_link = member  # Benno approves in the browser; Anna's profile has a PIN
+        code, _, err = rmab("signin", "--plex", "--profile", "Nobody")
+        assert code == 2 and "Choose one of: Anna, Benno, Child" in _two_lines(err.split("\n", 1)[1])[1]
+        code, _, err = rmab("signin", "--plex", "--profile", "Anna", stdin="0000\n")
+        assert code == 2 and "refused" in err
+        code, out, err = rmab("signin", "--plex", "--profile", "anna", stdin="1234\n")
+        assert code == 0 and "Signed in as me (admin)" in out and "clientID=" in err
+        code, out, _ = rmab("signin", "--plex")
+        assert code == 0 and "Signed in as bennoplex (user)" in out
