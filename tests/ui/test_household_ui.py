@@ -243,3 +243,27 @@ def test_interactive_search_follows_the_users_permission(household: AppCore, qtb
     page.search_interactively()  # the button was still on screen: the permission is read again
     assert "may not search interactively" in page.action_message.text()
     assert page.buttons["interactive"].isHidden()
+
+
+def test_sign_out_asks_who_is_using_the_app(household: AppCore, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.running_app import running_app
+
+    household.accounts.sign_in("me", "owner password")
+    with running_app(household, qtbot) as desktop:
+        window = desktop.window
+        desktop.refresh_household()
+        qtbot.waitUntil(lambda: window.sign_out_action.isVisible())
+        users_row = window.pages_model.row_of("users")
+        qtbot.waitUntil(lambda: not window.sidebar.isRowHidden(users_row))  # an admin's page
+
+        window.sign_out_action.trigger()
+        qtbot.waitUntil(lambda: getattr(desktop, "sign_in_window", None) is not None)
+        dialog = desktop.sign_in_window
+        assert dialog.isVisible() and not window.isVisible()
+        assert household.accounts.resume() is None  # this machine forgot the session
+        dialog.name_edit.setText("bob")
+        dialog.password_edit.setText("bob's password")
+        dialog.submit()
+        qtbot.waitUntil(lambda: dialog.user is not None and window.isVisible())
+        qtbot.waitUntil(lambda: window.sidebar.isRowHidden(users_row))  # Bob is no admin
+        assert "Bob" in window.sign_out_action.text()
