@@ -47,6 +47,12 @@ def test_a_demoted_admin_loses_admin_actions_at_once(desktops: tuple[AppCore, Ap
         b.household.invite(signed_in_kim)
     with pytest.raises(PermissionDeniedError):
         b.household.set_defaults(signed_in_kim, ApprovalSettings(auto_approve=False))
+    waiting = _request_for(a, lou.id, "B0LOUWAIT1", status="awaiting_approval")
+    with pytest.raises(PermissionDeniedError, match="Only an administrator"):
+        b.requests.approve(waiting, "ok", admin=signed_in_kim)
+    with pytest.raises(PermissionDeniedError):
+        b.requests.deny(waiting, "no", admin=signed_in_kim)
+    assert a.requests.get(waiting).status.value == "awaiting_approval"
     assert not b.users.has_permission(lou, Permission.AUTO_APPROVE)  # her last change stands, no later one
     assert not b.users.current().is_admin  # what B's window asks before showing admin pages
 
@@ -82,12 +88,14 @@ def test_a_removed_user_keeps_history_or_hands_requests_over(desktops: tuple[App
     assert again.id != olga.id
 
 
-def _request_for(core: AppCore, user_id: int, asin: str, members: tuple[int, ...] = ()) -> int:
+def _request_for(
+    core: AppCore, user_id: int, asin: str, members: tuple[int, ...] = (), status: str = "available"
+) -> int:
     with core.database.session() as session:
         book = Audiobook(asin=asin, title=f"Book {asin}")
         session.add(book)
         session.flush()
-        request = Request(audiobook_id=book.id, user_id=user_id, status="available")
+        request = Request(audiobook_id=book.id, user_id=user_id, status=status)
         session.add(request)
         session.flush()
         for member in members:
