@@ -41,6 +41,7 @@ from rmab_desktop.ui.dialogs.user_dialogs import (
     InviteDialog,
     PermissionsDialog,
     RemoveUserDialog,
+    SetPasswordDialog,
 )
 from rmab_desktop.ui.shell import Shell
 from rmab_desktop.ui.wiring import open_first_run_wizard
@@ -181,6 +182,7 @@ def household_dialogs(core: AppCore, shell: Shell) -> Iterator[Shown]:
         ("invite", InviteDialog(INVITE_CODE)),
         ("permissions", PermissionsDialog(member, {}, dict.fromkeys(PERMISSION_LABELS, True))),
         ("remove-user", RemoveUserDialog(member, [admin])),
+        ("set-password", SetPasswordDialog(member)),
     ):
         dialog.show()
         yield Shown(name, dialog)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.domain.enums import Permission, Role
+from rmab_desktop.domain.requests import PermissionDeniedError
 from rmab_desktop.services.household import CONFIG_KEY, HouseholdSettings
 from rmab_desktop.ui.dialogs.sign_in_window import SignInWindow
 from rmab_desktop.ui.pages.users_page import UsersPage
@@ -175,6 +176,17 @@ def test_users_page_states_and_actions(household: AppCore, qtbot, monkeypatch) -
 
     page.invite()
     assert len(page.dialog.code_label.text()) == 14
+
+    for _ in range(5):  # Bob locked himself out
+        with pytest.raises(PermissionDeniedError):
+            household.accounts.sign_in("bob", "guess")
+    page.table.selectRow(next(r for r in range(3) if page.model.row_object(r).user.username == "bob"))
+    page.set_password()
+    page.dialog.password_edit.setText("bob's new password")
+    page.dialog.repeat_edit.setText("bob's new password")
+    page.dialog.accept()
+    assert household.accounts.sign_in("bob", "bob's new password").username == "bob"
+    household.users.act_as(None)
 
     page.table.selectRow(next(r for r in range(3) if page.model.row_object(r).user.username == "emil"))
     page.remove()

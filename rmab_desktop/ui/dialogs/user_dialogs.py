@@ -96,6 +96,41 @@ class AddUserDialog(QDialog):
         self.problem_label.setText(message)
 
 
+class SetPasswordDialog(QDialog):
+    """A new password for someone (a forgotten or locked account); they sign in again everywhere."""
+
+    def __init__(self, user: UserInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("New password for {name}").format(name=user.label))
+        self.setMinimumWidth(420)
+        form = QFormLayout(self)
+        form.addRow(
+            QLabel(
+                tr(
+                    "{name} signs in with it from now on; remembered sign-ins end and a lock is lifted."
+                ).format(name=user.label),
+                wordWrap=True,
+            )
+        )
+        self.password_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(tr("at least {count} characters").format(count=MIN_PASSWORD))
+        self.repeat_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        _named(form, tr("&Password"), self.password_edit)
+        _named(form, tr("&Repeat password"), self.repeat_edit)
+        self.buttons = _ok_cancel(self, tr("Save"))
+        form.addRow(self.buttons)
+        for edit in (self.password_edit, self.repeat_edit):
+            edit.textChanged.connect(self._validate)
+        self._validate()
+
+    def _validate(self) -> None:
+        ok = (
+            len(self.password_edit.text()) >= MIN_PASSWORD
+            and self.password_edit.text() == self.repeat_edit.text()
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
 class InviteDialog(QDialog):
     """The invite code, shown once: only its hash is kept."""
 

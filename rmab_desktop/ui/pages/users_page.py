@@ -31,6 +31,7 @@ from rmab_desktop.ui.dialogs.user_dialogs import (
     InviteDialog,
     PermissionsDialog,
     RemoveUserDialog,
+    SetPasswordDialog,
 )
 from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
@@ -138,6 +139,8 @@ class UsersPage(QWidget):
         self.approve_button.setToolTip(tr("Let the selected person who signed up start"))
         self.role_button = QPushButton(tr("Make &administrator"))
         self.permissions_button = QPushButton(tr("P&ermissions…"))
+        self.password_button = QPushButton(tr("Set pass&word…"))
+        self.password_button.setToolTip(tr("A new password for the selected person, e.g. after a lockout"))
         self.remove_button = QPushButton(tr("&Remove…"))
         self.refresh_button = QPushButton(tr("Re&fresh"))
         for button, slot in (
@@ -146,6 +149,7 @@ class UsersPage(QWidget):
             (self.approve_button, self.approve),
             (self.role_button, self.toggle_role),
             (self.permissions_button, self.edit_permissions),
+            (self.password_button, self.set_password),
             (self.remove_button, self.remove),
             (self.refresh_button, self.reload),
         ):
@@ -251,6 +255,7 @@ class UsersPage(QWidget):
         chosen = admin and row is not None
         self.approve_button.setEnabled(chosen and row is not None and row.user.awaiting_approval)
         self.permissions_button.setEnabled(chosen)
+        self.password_button.setEnabled(chosen)
         protected = row is not None and row.user.is_protected
         self_selected = row is not None and self.view is not None and row.user.id == self.view.me.id
         self.role_button.setEnabled(chosen and not protected)
@@ -322,6 +327,19 @@ class UsersPage(QWidget):
             self._run(apply)
 
         dialog.accepted.connect(save)
+        dialog.open()
+
+    def set_password(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        dialog = SetPasswordDialog(row.user, self)
+        self.dialog = dialog
+        dialog.accepted.connect(
+            lambda: self._run(
+                self.household.set_password, self._me(), row.user.id, dialog.password_edit.text()
+            )
+        )
         dialog.open()
 
     def remove(self) -> None:
