@@ -75,6 +75,7 @@ class _Launch:
 
         self.app, self.args, self.guard, self.theme, self.window = app, args, guard, theme, window
         self.desktop: DesktopApp | None = None
+        self.needs_sign_in = False
         self.quit_pending = False
         self.code = 0
         self.loader = CoreLoader(self._open_core, self._on_ready, self._on_failed)
@@ -84,17 +85,17 @@ class _Launch:
         """Worker thread: every feature's modules, the database and its migrations."""
         from rmab_desktop.bootstrap import open_core
 
-        return open_core(
+        core = open_core(
             self.args.profile_dir,
             self.args.database_url,
             log_to_console=self.args.verbose,
             log_level=logging.DEBUG if self.args.verbose else logging.INFO,
         )
+        core.accounts.resume()  # household mode: this machine's remembered sign-in, if any
+        self.needs_sign_in = core.accounts.sign_in_required()
+        return core
 
     def _on_ready(self, core: AppCore) -> None:
-        from rmab_desktop.ui.application import DesktopApp
-        from rmab_desktop.ui.dialogs.first_run_wizard import should_show as should_show_wizard
-
         log.info(
             "%s %s starting (profile %s, %s)",
             APP_NAME,
@@ -106,6 +107,42 @@ class _Launch:
             core.close()
             self._exit(0)
             return
+        if self.needs_sign_in:
+            self._sign_in_first(core)
+            return
+        self._start(core)
+
+    def _sign_in_first(self, core: AppCore) -> None:
+        """Household mode: the sign-in window before the main window; closing it quits."""
+        from rmab_desktop.ui.dialogs.sign_in_window import open_sign_in
+        from rmab_desktop.workers.runner import TaskRunner
+
+        runner = TaskRunner({"network": 2})
+        self.window.hide()
+        dialog = open_sign_in(core.accounts, core.plex_sign_in, runner, core.prefs.extra)
+        self.sign_in_window = dialog
+
+        def finished(code: int) -> None:
+            runner.shutdown()
+            if code == dialog.DialogCode.Accepted:
+                core.save_prefs()  # the Plex client id, when it was new
+                self.window.show()
+                self._start(core)
+            else:
+                core.close()
+                self._exit(0)
+
+        dialog.finished.connect(finished)
+        dialog.show()
+        if self.args.quit_after is not None or self.args.screenshot is not None:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(int((self.args.quit_after or 3.0) * 1000), dialog.reject)
+
+    def _start(self, core: AppCore) -> None:
+        from rmab_desktop.ui.application import DesktopApp
+        from rmab_desktop.ui.dialogs.first_run_wizard import should_show as should_show_wizard
+
         self.window.quitRequested.disconnect(self.quit)
         interactive = self.args.quit_after is None and self.args.screenshot is None
         desktop = DesktopApp(

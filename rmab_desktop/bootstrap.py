@@ -25,6 +25,7 @@ from rmab_desktop.services import (
     downloads,
     ebooks,
     health,
+    household,
     indexers,
     library,
     maintenance,
@@ -52,6 +53,7 @@ from rmab_desktop.services.ebooks import FreeEbookSources, WithFreeEbooks
 from rmab_desktop.services.events import EventBus
 from rmab_desktop.services.feature import Feature, SettingsSpec
 from rmab_desktop.services.health import HealthService
+from rmab_desktop.services.household import AccountService, HouseholdAdmin, PlexSignIn, plex_sign_in
 from rmab_desktop.services.indexers import IndexerService
 from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
@@ -98,6 +100,9 @@ class AppCore:
     health: HealthService
     catalog: CatalogService
     users: UserService
+    accounts: AccountService  # who is signed in on this desktop (household mode)
+    household: HouseholdAdmin  # what administrators change; re-reads the actor's role each time
+    plex_sign_in: PlexSignIn
     requests: RequestService
     indexers: IndexerService
     ebook_sources: FreeEbookSources
@@ -189,6 +194,8 @@ def open_core(
     health_service = HealthService(database, events)
     catalog_service = catalog.catalog_service(database, prefs, paths.covers_dir)
     request_service = RequestService(database, queue, events, users, catalog_service.book)
+    accounts = AccountService(database, users, credentials)
+    household_admin = HouseholdAdmin(users, accounts, request_service)
     indexer_service = IndexerService(config, secrets)
     ebook_sources = FreeEbookSources(lambda: prefs.ebooks)
     download_service = DownloadService(config, secrets, paths.data_dir / "downloads")
@@ -259,6 +266,7 @@ def open_core(
     features = (
         catalog.feature(catalog_service),
         requests.feature(request_service),
+        household.feature(),
         indexers.feature(indexer_service),
         downloads.feature(download_service),
         pipeline.feature(acquisition),
@@ -295,6 +303,9 @@ def open_core(
         health=health_service,
         catalog=catalog_service,
         users=users,
+        accounts=accounts,
+        household=household_admin,
+        plex_sign_in=plex_sign_in(config, accounts),
         requests=request_service,
         indexers=indexer_service,
         ebook_sources=ebook_sources,

@@ -5657,6 +5657,11 @@ Trotzdem holen?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>S&amp;witch User…</source>
+            <translation>Benutzer &amp;wechseln…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Search the &amp;Catalog</source>
             <translation>&amp;Katalog durchsuchen</translation>
         </message>
@@ -5664,6 +5669,16 @@ Trotzdem holen?</translation>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Secrets: encrypted file</source>
             <translation>Zugangsdaten: verschlüsselte Datei</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>Sign &amp;Out</source>
+            <translation>A&amp;bmelden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>Sign &amp;Out ({name})</source>
+            <translation>A&amp;bmelden ({name})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -6780,6 +6795,11 @@ Die Details stehen in der Protokolldatei.</translation>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Service status</source>
             <translation>Dienststatus</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Users</source>
+            <translation>Benutzer</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -8474,6 +8494,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>You may not search interactively any more; ask an administrator.</source>
+            <translation>Sie dürfen nicht mehr interaktiv suchen; wenden Sie sich an einen Administrator.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>audiobook</source>
             <translation>Hörbuch</translation>
         </message>
@@ -9923,6 +9948,255 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
         </message>
     </context>
     <context>
+        <name>SignIn</name>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Ask an administrator to approve it on the Users page, then sign in again.</source>
+            <translation>Bitten Sie einen Administrator, es auf der Seite „Benutzer“ freizugeben, und melden Sie sich dann erneut an.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Ask an administrator.</source>
+            <translation>Wenden Sie sich an einen Administrator.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Check both and try again; passwords are case-sensitive.</source>
+            <translation>Prüfen Sie beides und versuchen Sie es erneut; beim Passwort zählt die Groß- und Kleinschreibung.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Check the code, or ask an administrator for a new one.</source>
+            <translation>Prüfen Sie den Code oder bitten Sie einen Administrator um einen neuen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>This account is turned off.</source>
+            <translation>Dieses Konto ist deaktiviert.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>This invite code is not valid (wrong, used or expired).</source>
+            <translation>Dieser Einladungscode ist ungültig (falsch, bereits benutzt oder abgelaufen).</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/household/sign_in_limits.py" />
+            <source>Too many wrong passwords for '{name}'. Try again in %n minute(s).</source>
+            <translation>
+                <numerusform>Zu viele falsche Passwörter für „{name}“. Versuchen Sie es in %n Minute erneut.</numerusform>
+                <numerusform>Zu viele falsche Passwörter für „{name}“. Versuchen Sie es in %n Minuten erneut.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/sign_in_limits.py" />
+            <source>Wait, or ask an administrator to set a new password.</source>
+            <translation>Warten Sie oder bitten Sie einen Administrator, ein neues Passwort festzulegen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Wrong user name or password.</source>
+            <translation>Falscher Benutzername oder falsches Passwort.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Your account is waiting for an administrator's approval.</source>
+            <translation>Ihr Konto wartet auf die Freigabe durch einen Administrator.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>invite people</source>
+            <translation>Personen einladen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInWindow</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Ask for an account</source>
+            <translation>Konto &amp;beantragen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Back</source>
+            <translation>&amp;Zurück</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Continue</source>
+            <translation>&amp;Weiter</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Create account</source>
+            <translation>Konto &amp;erstellen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Create an account</source>
+            <translation>Konto &amp;erstellen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Display name</source>
+            <translation>&amp;Anzeigename</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Password</source>
+            <translation>&amp;Passwort</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Remember me on this computer</source>
+            <translation>Auf diesem Computer an&amp;gemeldet bleiben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Repeat password</source>
+            <translation>Passwort &amp;wiederholen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Sign in</source>
+            <translation>&amp;Anmelden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;User name</source>
+            <translation>&amp;Benutzername</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Approve the sign-in in your browser; this window waits for Plex.</source>
+            <translation>Bestätigen Sie die Anmeldung im Browser; dieses Fenster wartet auf Plex.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Ask for an account</source>
+            <translation>Ein Konto beantragen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Choose a user name.</source>
+            <translation>Wählen Sie einen Benutzernamen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Create your account with an invite code</source>
+            <translation>Konto mit einem Einladungscode erstellen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Creating your account…</source>
+            <translation>Ihr Konto wird erstellt…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Enter the invite code an administrator gave you.</source>
+            <translation>Geben Sie den Einladungscode ein, den Sie von einem Administrator bekommen haben.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Enter your user name and password.</source>
+            <translation>Geben Sie Benutzername und Passwort ein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>I have an &amp;invite code</source>
+            <translation>Ich habe einen &amp;Einladungscode</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Invite &amp;code</source>
+            <translation>Einladungs&amp;code</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Opening plex.tv…</source>
+            <translation>plex.tv wird geöffnet…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>P&amp;rofile</source>
+            <translation>P&amp;rofil</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Passwords need at least {count} characters.</source>
+            <translation>Passwörter brauchen mindestens {count} Zeichen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Profile P&amp;IN</source>
+            <translation>P&amp;IN des Profils</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Sign in to {app}</source>
+            <translation>Bei {app} anmelden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Sign in with &amp;Plex…</source>
+            <translation>Mit &amp;Plex anmelden…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Sign in with Plex</source>
+            <translation>Mit Plex anmelden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Sign-in message</source>
+            <translation>Anmeldemeldung</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Signed in to Plex as {name}. Who is using the app?</source>
+            <translation>Bei Plex angemeldet als {name}. Wer benutzt die App?</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Signing in…</source>
+            <translation>Anmeldung…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>The two passwords differ.</source>
+            <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Who is using {app}?</source>
+            <translation>Wer benutzt {app}?</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Your account waits for an administrator's approval. Sign in once they approved it.</source>
+            <translation>Ihr Konto wartet auf die Freigabe durch einen Administrator. Melden Sie sich an, sobald es freigegeben ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>at least {count} characters</source>
+            <translation>mindestens {count} Zeichen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>e.g. {code}</source>
+            <translation>z. B. {code}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>optional</source>
+            <translation>optional</translation>
+        </message>
+    </context>
+    <context>
         <name>StartupError</name>
         <message>
             <location filename="../../rmab_desktop/__main__.py" />
@@ -10147,6 +10421,546 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>{books}; {requests}</source>
             <translation>{books}; {requests}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDialogs</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Display name</source>
+            <translation>&amp;Anzeigename</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Give them to</source>
+            <translation>&amp;Übergeben an</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Keep them as {name}'s history</source>
+            <translation>Als Verlauf von {name} &amp;behalten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Password</source>
+            <translation>&amp;Passwort</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Repeat password</source>
+            <translation>Passwort &amp;wiederholen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;User name</source>
+            <translation>&amp;Benutzername</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Add a user</source>
+            <translation>Benutzer hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Administrator</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Administrators may do everything; these apply if they become users.</source>
+            <translation>Administratoren dürfen alles; diese Einstellungen gelten, wenn sie Benutzer werden.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Give this code to the new person. In the sign-in window they choose "I have an invite code" and create their account. It works once, for 7 days, and is not shown again.</source>
+            <translation>Geben Sie diesen Code der neuen Person. Im Anmeldefenster wählt sie „Ich habe einen Einladungscode“ und erstellt ihr Konto. Er gilt einmal, 7 Tage lang, und wird nicht noch einmal angezeigt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Household default ({state})</source>
+            <translation>Vorgabe des Haushalts ({state})</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>I understand that {name} loses access</source>
+            <translation>Mir ist klar, dass {name} den Zugang verliert</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Invite code</source>
+            <translation>Einladungscode</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>May download books to this computer</source>
+            <translation>Darf Bücher auf diesen Computer herunterladen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>May search indexers and pick a release</source>
+            <translation>Darf Indexer durchsuchen und ein Release wählen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>New owner of the requests</source>
+            <translation>Neuer Besitzer der Anfragen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>New password for {name}</source>
+            <translation>Neues Passwort für {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Off</source>
+            <translation>Aus</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>On</source>
+            <translation>An</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Passwords need at least {count} characters.</source>
+            <translation>Passwörter brauchen mindestens {count} Zeichen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Permissions of {name}</source>
+            <translation>Berechtigungen von {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>R&amp;ole</source>
+            <translation>R&amp;olle</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Remove {name}</source>
+            <translation>{name} entfernen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Requests are approved automatically</source>
+            <translation>Anfragen werden automatisch freigegeben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Save</source>
+            <translation>Speichern</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>The two passwords differ.</source>
+            <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>User</source>
+            <translation>Benutzer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>User names need at least {count} characters.</source>
+            <translation>Benutzernamen brauchen mindestens {count} Zeichen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>at least {count} characters</source>
+            <translation>mindestens {count} Zeichen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>how the app greets them (optional)</source>
+            <translation>wie die App die Person anspricht (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>off</source>
+            <translation>aus</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>on</source>
+            <translation>an</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>{name} can no longer sign in. Their requests stay; choose who owns them now.</source>
+            <translation>{name} kann sich nicht mehr anmelden. Die Anfragen bleiben; wählen Sie, wem sie jetzt gehören.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>{name} signs in with it from now on; remembered sign-ins end and a lock is lifted.</source>
+            <translation>{name} meldet sich ab jetzt damit an; gemerkte Anmeldungen enden und eine Sperre wird aufgehoben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Users</name>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Ask another administrator to remove your account.</source>
+            <translation>Bitten Sie einen anderen Administrator, Ihr Konto zu entfernen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Choose a longer password.</source>
+            <translation>Wählen Sie ein längeres Passwort.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Choose a longer user name.</source>
+            <translation>Wählen Sie einen längeren Benutzernamen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Choose another user name.</source>
+            <translation>Wählen Sie einen anderen Benutzernamen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Choose someone else, or keep them as history.</source>
+            <translation>Wählen Sie jemand anderen oder behalten Sie sie als Verlauf.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Give the administrator a password first (rmab users password {name}).</source>
+            <translation>Geben Sie dem Administrator zuerst ein Passwort (rmab users password {name}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>List the users with: rmab users list</source>
+            <translation>Die Benutzer auflisten: rmab users list</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Make someone else an administrator instead.</source>
+            <translation>Machen Sie stattdessen jemand anderen zum Administrator.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Only an administrator can {action}.</source>
+            <translation>Nur ein Administrator kann {action}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Passwords need at least {count} characters.</source>
+            <translation>Passwörter brauchen mindestens {count} Zeichen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Remove another user, or keep this one.</source>
+            <translation>Entfernen Sie einen anderen Benutzer oder behalten Sie diesen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Requests can only go to another user who is not removed.</source>
+            <translation>Anfragen können nur an einen anderen, nicht entfernten Benutzer übergehen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>The administrator '{name}' has no password yet: with a second user, everyone signs in.</source>
+            <translation>Der Administrator „{name}“ hat noch kein Passwort: Mit einem zweiten Benutzer meldet sich jeder an.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>The first administrator cannot be removed.</source>
+            <translation>Der erste Administrator kann nicht entfernt werden.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>The first administrator cannot lose the admin role.</source>
+            <translation>Der erste Administrator kann die Administratorrolle nicht verlieren.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>There is already a user called '{name}'.</source>
+            <translation>Es gibt bereits einen Benutzer „{name}“.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>There is no user called '{name}'.</source>
+            <translation>Es gibt keinen Benutzer „{name}“.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>User names need at least {count} characters.</source>
+            <translation>Benutzernamen brauchen mindestens {count} Zeichen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>User {id} does not exist.</source>
+            <translation>Benutzer {id} existiert nicht.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>You cannot remove yourself.</source>
+            <translation>Sie können sich nicht selbst entfernen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>add users</source>
+            <translation>Benutzer hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>approve sign-ups</source>
+            <translation>Registrierungen freigeben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>change another person's password</source>
+            <translation>das Passwort einer anderen Person ändern</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>change permissions</source>
+            <translation>Berechtigungen ändern</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>change roles</source>
+            <translation>Rollen ändern</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>change the household defaults</source>
+            <translation>die Vorgaben des Haushalts ändern</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>remove users</source>
+            <translation>Benutzer entfernen</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>%n sign-up(s) waiting for approval.</source>
+            <translation>
+                <numerusform>%n Registrierung wartet auf Freigabe.</numerusform>
+                <numerusform>%n Registrierungen warten auf Freigabe.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>%n user(s)</source>
+            <translation>
+                <numerusform>%n Benutzer</numerusform>
+                <numerusform>%n Benutzer</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>&amp;Add…</source>
+            <translation>&amp;Hinzufügen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>&amp;Invite…</source>
+            <translation>&amp;Einladen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>&amp;Remove…</source>
+            <translation>&amp;Entfernen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>A new password for the selected person, e.g. after a lockout</source>
+            <translation>Ein neues Passwort für die gewählte Person, z. B. nach einer Sperre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>A one-time code a new person enters in the sign-in window</source>
+            <translation>Ein einmaliger Code, den eine neue Person im Anmeldefenster eingibt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>A&amp;pprove</source>
+            <translation>&amp;Freigeben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Administrator</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Auto-approve</source>
+            <translation>Automatische Freigabe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Download</source>
+            <translation>Download</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Everyone who uses this household's desktops. Administrators approve requests and manage users; a permission is the household default unless set for a person.</source>
+            <translation>Alle, die die Computer dieses Haushalts benutzen. Administratoren geben Anfragen frei und verwalten Benutzer; eine Berechtigung folgt der Vorgabe des Haushalts, sofern sie nicht für eine Person festgelegt ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Household defaults</source>
+            <translation>Vorgaben des Haushalts</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Interactive search</source>
+            <translation>Interaktive Suche</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Invite created.</source>
+            <translation>Einladung erstellt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Let the selected person who signed up start</source>
+            <translation>Die gewählte Person, die sich registriert hat, freischalten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Loading users…</source>
+            <translation>Benutzer werden geladen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Make &amp;administrator</source>
+            <translation>Zum &amp;Administrator machen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Make &amp;user</source>
+            <translation>Zum &amp;Benutzer machen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Only administrators can change users; you can look.</source>
+            <translation>Nur Administratoren können Benutzer ändern; Sie können sie ansehen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>P&amp;ermissions…</source>
+            <translation>B&amp;erechtigungen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Re&amp;fresh</source>
+            <translation>A&amp;ktualisieren</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Role</source>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Saving…</source>
+            <translation>Speichern…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Set pass&amp;word…</source>
+            <translation>Pass&amp;wort festlegen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Signs in with</source>
+            <translation>Meldet sich an mit</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>The users could not be read</source>
+            <translation>Die Benutzer konnten nicht gelesen werden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>This takes a moment.</source>
+            <translation>Das dauert einen Moment.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Try again</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>User</source>
+            <translation>Benutzer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Users</source>
+            <translation>Benutzer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Users status</source>
+            <translation>Status der Benutzer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Waiting for approval</source>
+            <translation>Wartet auf Freigabe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>You are the only user. Add or invite someone to share this library as a household.</source>
+            <translation>Sie sind der einzige Benutzer. Fügen Sie jemanden hinzu oder laden Sie jemanden ein, um diese Bibliothek als Haushalt zu teilen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>no way to sign in yet</source>
+            <translation>noch keine Anmeldemöglichkeit</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>off</source>
+            <translation>aus</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>on</source>
+            <translation>an</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>{role} (first)</source>
+            <translation>{role} (erster)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>{state} (default)</source>
+            <translation>{state} (Vorgabe)</translation>
         </message>
     </context>
 </TS>

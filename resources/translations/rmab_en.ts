@@ -667,6 +667,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
         </message>
     </context>
     <context>
+        <name>SignIn</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/household/sign_in_limits.py" />
+            <source>Too many wrong passwords for '{name}'. Try again in %n minute(s).</source>
+            <translation>
+                <numerusform>Too many wrong passwords for '{name}'. Try again in %n minute.</numerusform>
+                <numerusform>Too many wrong passwords for '{name}'. Try again in %n minutes.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>StatusPage</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/status_page.py" />
@@ -720,6 +731,25 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>Retrying the import of %n request</numerusform>
                 <numerusform>Retrying the import of %n requests</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>%n sign-up(s) waiting for approval.</source>
+            <translation>
+                <numerusform>%n sign-up waiting for approval.</numerusform>
+                <numerusform>%n sign-ups waiting for approval.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>%n user(s)</source>
+            <translation>
+                <numerusform>%n user</numerusform>
+                <numerusform>%n users</numerusform>
             </translation>
         </message>
     </context>

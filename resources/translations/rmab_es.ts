@@ -5657,6 +5657,11 @@ Grab it anyway?</source>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>S&amp;witch User…</source>
+            <translation>Ca&amp;mbiar de usuario…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Search the &amp;Catalog</source>
             <translation>Buscar en el &amp;catálogo</translation>
         </message>
@@ -5664,6 +5669,16 @@ Grab it anyway?</source>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Secrets: encrypted file</source>
             <translation>Secretos: archivo cifrado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>Sign &amp;Out</source>
+            <translation>Cerrar &amp;sesión</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>Sign &amp;Out ({name})</source>
+            <translation>Cerrar &amp;sesión ({name})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -6780,6 +6795,11 @@ Los detalles están en el archivo de registro.</translation>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Service status</source>
             <translation>Estado de servicios</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Users</source>
+            <translation>Usuarios</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -8474,6 +8494,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>You may not search interactively any more; ask an administrator.</source>
+            <translation>Ya no puede buscar de forma interactiva; consulte a un administrador.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>audiobook</source>
             <translation>audiolibro</translation>
         </message>
@@ -9923,6 +9948,255 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
         </message>
     </context>
     <context>
+        <name>SignIn</name>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Ask an administrator to approve it on the Users page, then sign in again.</source>
+            <translation>Pida a un administrador que la apruebe en la página Usuarios y vuelva a iniciar sesión.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Ask an administrator.</source>
+            <translation>Consulte a un administrador.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Check both and try again; passwords are case-sensitive.</source>
+            <translation>Compruebe ambos y vuelva a intentarlo; la contraseña distingue mayúsculas y minúsculas.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Check the code, or ask an administrator for a new one.</source>
+            <translation>Compruebe el código o pida uno nuevo a un administrador.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>This account is turned off.</source>
+            <translation>Esta cuenta está desactivada.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>This invite code is not valid (wrong, used or expired).</source>
+            <translation>Este código de invitación no es válido (incorrecto, ya usado o caducado).</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/household/sign_in_limits.py" />
+            <source>Too many wrong passwords for '{name}'. Try again in %n minute(s).</source>
+            <translation>
+                <numerusform>Demasiadas contraseñas incorrectas para «{name}». Vuelva a intentarlo en %n minuto.</numerusform>
+                <numerusform>Demasiadas contraseñas incorrectas para «{name}». Vuelva a intentarlo en %n minutos.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/sign_in_limits.py" />
+            <source>Wait, or ask an administrator to set a new password.</source>
+            <translation>Espere o pida a un administrador que establezca una contraseña nueva.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Wrong user name or password.</source>
+            <translation>Nombre de usuario o contraseña incorrectos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Your account is waiting for an administrator's approval.</source>
+            <translation>Su cuenta está pendiente de la aprobación de un administrador.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>invite people</source>
+            <translation>invitar a personas</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInWindow</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Ask for an account</source>
+            <translation>&amp;Solicitar una cuenta</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Back</source>
+            <translation>&amp;Atrás</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Continue</source>
+            <translation>&amp;Continuar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Create account</source>
+            <translation>&amp;Crear cuenta</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Create an account</source>
+            <translation>&amp;Crear una cuenta</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Display name</source>
+            <translation>Nombre &amp;visible</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Password</source>
+            <translation>&amp;Contraseña</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Salir</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Remember me on this computer</source>
+            <translation>&amp;Recordarme en este equipo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Repeat password</source>
+            <translation>&amp;Repetir contraseña</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Sign in</source>
+            <translation>&amp;Iniciar sesión</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;User name</source>
+            <translation>Nombre de &amp;usuario</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Approve the sign-in in your browser; this window waits for Plex.</source>
+            <translation>Confirme el inicio de sesión en su navegador; esta ventana espera a Plex.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Ask for an account</source>
+            <translation>Solicitar una cuenta</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Choose a user name.</source>
+            <translation>Elija un nombre de usuario.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Create your account with an invite code</source>
+            <translation>Cree su cuenta con un código de invitación</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Creating your account…</source>
+            <translation>Creando su cuenta…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Enter the invite code an administrator gave you.</source>
+            <translation>Introduzca el código de invitación que le dio un administrador.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Enter your user name and password.</source>
+            <translation>Introduzca su nombre de usuario y contraseña.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>I have an &amp;invite code</source>
+            <translation>Tengo un código de &amp;invitación</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Invite &amp;code</source>
+            <translation>&amp;Código de invitación</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Opening plex.tv…</source>
+            <translation>Abriendo plex.tv…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>P&amp;rofile</source>
+            <translation>P&amp;erfil</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Passwords need at least {count} characters.</source>
+            <translation>Las contraseñas necesitan al menos {count} caracteres.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Profile P&amp;IN</source>
+            <translation>P&amp;IN del perfil</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Sign in to {app}</source>
+            <translation>Iniciar sesión en {app}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Sign in with &amp;Plex…</source>
+            <translation>Iniciar sesión con &amp;Plex…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Sign in with Plex</source>
+            <translation>Iniciar sesión con Plex</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Sign-in message</source>
+            <translation>Mensaje de inicio de sesión</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Signed in to Plex as {name}. Who is using the app?</source>
+            <translation>Sesión iniciada en Plex como {name}. ¿Quién usa la aplicación?</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Signing in…</source>
+            <translation>Iniciando sesión…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>The two passwords differ.</source>
+            <translation>Las dos contraseñas no coinciden.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Who is using {app}?</source>
+            <translation>¿Quién usa {app}?</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Your account waits for an administrator's approval. Sign in once they approved it.</source>
+            <translation>Su cuenta está pendiente de la aprobación de un administrador. Inicie sesión cuando la haya aprobado.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>at least {count} characters</source>
+            <translation>al menos {count} caracteres</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>e.g. {code}</source>
+            <translation>p. ej., {code}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>optional</source>
+            <translation>opcional</translation>
+        </message>
+    </context>
+    <context>
         <name>StartupError</name>
         <message>
             <location filename="../../rmab_desktop/__main__.py" />
@@ -10147,6 +10421,546 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>{books}; {requests}</source>
             <translation>{books}; {requests}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDialogs</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Copiar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Display name</source>
+            <translation>Nombre &amp;visible</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Give them to</source>
+            <translation>&amp;Dárselas a</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Keep them as {name}'s history</source>
+            <translation>&amp;Conservarlas como historial de {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Password</source>
+            <translation>&amp;Contraseña</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Repeat password</source>
+            <translation>&amp;Repetir contraseña</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;User name</source>
+            <translation>Nombre de &amp;usuario</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Add</source>
+            <translation>Añadir</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Add a user</source>
+            <translation>Añadir un usuario</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Administrator</source>
+            <translation>Administrador</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Administrators may do everything; these apply if they become users.</source>
+            <translation>Los administradores pueden hacer todo; estos ajustes se aplican si pasan a ser usuarios.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Give this code to the new person. In the sign-in window they choose "I have an invite code" and create their account. It works once, for 7 days, and is not shown again.</source>
+            <translation>Dé este código a la persona nueva. En la ventana de inicio de sesión elige «Tengo un código de invitación» y crea su cuenta. Funciona una vez, durante 7 días, y no se vuelve a mostrar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Household default ({state})</source>
+            <translation>Valor del hogar ({state})</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>I understand that {name} loses access</source>
+            <translation>Entiendo que {name} pierde el acceso</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Invite code</source>
+            <translation>Código de invitación</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>May download books to this computer</source>
+            <translation>Puede descargar libros en este equipo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>May search indexers and pick a release</source>
+            <translation>Puede buscar en indexadores y elegir una publicación</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>New owner of the requests</source>
+            <translation>Nuevo propietario de las solicitudes</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>New password for {name}</source>
+            <translation>Nueva contraseña para {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Off</source>
+            <translation>Desactivado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>On</source>
+            <translation>Activado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Passwords need at least {count} characters.</source>
+            <translation>Las contraseñas necesitan al menos {count} caracteres.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Permissions of {name}</source>
+            <translation>Permisos de {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>R&amp;ole</source>
+            <translation>R&amp;ol</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Remove</source>
+            <translation>Eliminar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Remove {name}</source>
+            <translation>Eliminar a {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Requests are approved automatically</source>
+            <translation>Las solicitudes se aprueban automáticamente</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Save</source>
+            <translation>Guardar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>The two passwords differ.</source>
+            <translation>Las dos contraseñas no coinciden.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>User</source>
+            <translation>Usuario</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>User names need at least {count} characters.</source>
+            <translation>Los nombres de usuario necesitan al menos {count} caracteres.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>at least {count} characters</source>
+            <translation>al menos {count} caracteres</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>how the app greets them (optional)</source>
+            <translation>cómo la llama la aplicación (opcional)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>off</source>
+            <translation>desactivado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>on</source>
+            <translation>activado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>{name} can no longer sign in. Their requests stay; choose who owns them now.</source>
+            <translation>{name} ya no podrá iniciar sesión. Sus solicitudes se conservan; elija a quién pertenecen ahora.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>{name} signs in with it from now on; remembered sign-ins end and a lock is lifted.</source>
+            <translation>{name} iniciará sesión con ella a partir de ahora; las sesiones recordadas terminan y se levanta un bloqueo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Users</name>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Ask another administrator to remove your account.</source>
+            <translation>Pida a otro administrador que elimine su cuenta.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Choose a longer password.</source>
+            <translation>Elija una contraseña más larga.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Choose a longer user name.</source>
+            <translation>Elija un nombre de usuario más largo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Choose another user name.</source>
+            <translation>Elija otro nombre de usuario.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Choose someone else, or keep them as history.</source>
+            <translation>Elija a otra persona o consérvelas como historial.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Give the administrator a password first (rmab users password {name}).</source>
+            <translation>Asigne primero una contraseña al administrador (rmab users password {name}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>List the users with: rmab users list</source>
+            <translation>Liste los usuarios con: rmab users list</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Make someone else an administrator instead.</source>
+            <translation>Haga administrador a otra persona en su lugar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Only an administrator can {action}.</source>
+            <translation>Solo un administrador puede {action}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Passwords need at least {count} characters.</source>
+            <translation>Las contraseñas necesitan al menos {count} caracteres.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Remove another user, or keep this one.</source>
+            <translation>Elimine a otro usuario o conserve este.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Requests can only go to another user who is not removed.</source>
+            <translation>Las solicitudes solo pueden pasar a otro usuario que no esté eliminado.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>The administrator '{name}' has no password yet: with a second user, everyone signs in.</source>
+            <translation>El administrador «{name}» aún no tiene contraseña: con un segundo usuario, todos inician sesión.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>The first administrator cannot be removed.</source>
+            <translation>El primer administrador no se puede eliminar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>The first administrator cannot lose the admin role.</source>
+            <translation>El primer administrador no puede perder el rol de administrador.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>There is already a user called '{name}'.</source>
+            <translation>Ya hay un usuario llamado «{name}».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>There is no user called '{name}'.</source>
+            <translation>No hay ningún usuario llamado «{name}».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>User names need at least {count} characters.</source>
+            <translation>Los nombres de usuario necesitan al menos {count} caracteres.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>User {id} does not exist.</source>
+            <translation>El usuario {id} no existe.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>You cannot remove yourself.</source>
+            <translation>No puede eliminarse a sí mismo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>add users</source>
+            <translation>añadir usuarios</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>approve sign-ups</source>
+            <translation>aprobar registros</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>change another person's password</source>
+            <translation>cambiar la contraseña de otra persona</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>change permissions</source>
+            <translation>cambiar permisos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>change roles</source>
+            <translation>cambiar roles</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>change the household defaults</source>
+            <translation>cambiar los valores predeterminados del hogar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>remove users</source>
+            <translation>eliminar usuarios</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>%n sign-up(s) waiting for approval.</source>
+            <translation>
+                <numerusform>%n registro pendiente de aprobación.</numerusform>
+                <numerusform>%n registros pendientes de aprobación.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>%n user(s)</source>
+            <translation>
+                <numerusform>%n usuario</numerusform>
+                <numerusform>%n usuarios</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>&amp;Add…</source>
+            <translation>&amp;Añadir…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>&amp;Invite…</source>
+            <translation>&amp;Invitar…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>&amp;Remove…</source>
+            <translation>&amp;Eliminar…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>A new password for the selected person, e.g. after a lockout</source>
+            <translation>Una contraseña nueva para la persona seleccionada, p. ej., tras un bloqueo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>A one-time code a new person enters in the sign-in window</source>
+            <translation>Un código de un solo uso que la persona nueva introduce en la ventana de inicio de sesión</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>A&amp;pprove</source>
+            <translation>A&amp;probar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Administrator</source>
+            <translation>Administrador</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Auto-approve</source>
+            <translation>Aprobación automática</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Download</source>
+            <translation>Descarga</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Everyone who uses this household's desktops. Administrators approve requests and manage users; a permission is the household default unless set for a person.</source>
+            <translation>Todas las personas que usan los equipos de este hogar. Los administradores aprueban solicitudes y gestionan usuarios; un permiso sigue el valor del hogar salvo que se defina para una persona.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Household defaults</source>
+            <translation>Valores predeterminados del hogar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Interactive search</source>
+            <translation>Búsqueda interactiva</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Invite created.</source>
+            <translation>Invitación creada.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Let the selected person who signed up start</source>
+            <translation>Permitir que empiece la persona registrada seleccionada</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Loading users…</source>
+            <translation>Cargando usuarios…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Make &amp;administrator</source>
+            <translation>Hacer &amp;administrador</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Make &amp;user</source>
+            <translation>Hacer &amp;usuario</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Only administrators can change users; you can look.</source>
+            <translation>Solo los administradores pueden cambiar usuarios; usted puede consultarlos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>P&amp;ermissions…</source>
+            <translation>P&amp;ermisos…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Re&amp;fresh</source>
+            <translation>Act&amp;ualizar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Role</source>
+            <translation>Rol</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Saving…</source>
+            <translation>Guardando…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Set pass&amp;word…</source>
+            <translation>Establecer &amp;contraseña…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Signs in with</source>
+            <translation>Inicia sesión con</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>The users could not be read</source>
+            <translation>No se pudieron leer los usuarios</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>This takes a moment.</source>
+            <translation>Esto tarda un momento.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Try again</source>
+            <translation>Reintentar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>User</source>
+            <translation>Usuario</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Users</source>
+            <translation>Usuarios</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Users status</source>
+            <translation>Estado de los usuarios</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Waiting for approval</source>
+            <translation>Pendiente de aprobación</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>You are the only user. Add or invite someone to share this library as a household.</source>
+            <translation>Es el único usuario. Añada o invite a alguien para compartir esta biblioteca como hogar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>no way to sign in yet</source>
+            <translation>aún sin forma de iniciar sesión</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>off</source>
+            <translation>desactivado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>on</source>
+            <translation>activado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>password</source>
+            <translation>contraseña</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>{role} (first)</source>
+            <translation>{role} (primero)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>{state} (default)</source>
+            <translation>{state} (predeterminado)</translation>
         </message>
     </context>
 </TS>

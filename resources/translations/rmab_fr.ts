@@ -5657,6 +5657,11 @@ La récupérer quand même ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>S&amp;witch User…</source>
+            <translation>&amp;Changer d'utilisateur…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Search the &amp;Catalog</source>
             <translation>Rechercher dans le &amp;catalogue</translation>
         </message>
@@ -5664,6 +5669,16 @@ La récupérer quand même ?</translation>
             <location filename="../../rmab_desktop/ui/main_window.py" />
             <source>Secrets: encrypted file</source>
             <translation>Secrets : fichier chiffré</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>Sign &amp;Out</source>
+            <translation>Se &amp;déconnecter</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/main_window.py" />
+            <source>Sign &amp;Out ({name})</source>
+            <translation>Se &amp;déconnecter ({name})</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/main_window.py" />
@@ -6780,6 +6795,11 @@ Les détails figurent dans le fichier journal.</translation>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Service status</source>
             <translation>État des services</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Users</source>
+            <translation>Utilisateurs</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
@@ -8474,6 +8494,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
+            <source>You may not search interactively any more; ask an administrator.</source>
+            <translation>Vous n'êtes plus autorisé à faire une recherche interactive ; adressez-vous à un administrateur.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/requests_page.py" />
             <source>audiobook</source>
             <translation>livre audio</translation>
         </message>
@@ -9923,6 +9948,255 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
         </message>
     </context>
     <context>
+        <name>SignIn</name>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Ask an administrator to approve it on the Users page, then sign in again.</source>
+            <translation>Demandez à un administrateur de l'approuver dans la page Utilisateurs, puis reconnectez-vous.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Ask an administrator.</source>
+            <translation>Adressez-vous à un administrateur.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Check both and try again; passwords are case-sensitive.</source>
+            <translation>Vérifiez les deux et réessayez ; le mot de passe respecte la casse.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Check the code, or ask an administrator for a new one.</source>
+            <translation>Vérifiez le code ou demandez-en un nouveau à un administrateur.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>This account is turned off.</source>
+            <translation>Ce compte est désactivé.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>This invite code is not valid (wrong, used or expired).</source>
+            <translation>Ce code d'invitation n'est pas valide (erroné, déjà utilisé ou expiré).</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/household/sign_in_limits.py" />
+            <source>Too many wrong passwords for '{name}'. Try again in %n minute(s).</source>
+            <translation>
+                <numerusform>Trop de mots de passe erronés pour « {name} ». Réessayez dans %n minute.</numerusform>
+                <numerusform>Trop de mots de passe erronés pour « {name} ». Réessayez dans %n minutes.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/sign_in_limits.py" />
+            <source>Wait, or ask an administrator to set a new password.</source>
+            <translation>Patientez ou demandez à un administrateur de définir un nouveau mot de passe.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Wrong user name or password.</source>
+            <translation>Nom d'utilisateur ou mot de passe incorrect.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Your account is waiting for an administrator's approval.</source>
+            <translation>Votre compte attend l'approbation d'un administrateur.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>invite people</source>
+            <translation>inviter des personnes</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInWindow</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Ask for an account</source>
+            <translation>&amp;Demander un compte</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Back</source>
+            <translation>&amp;Retour</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Continue</source>
+            <translation>&amp;Continuer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Create account</source>
+            <translation>&amp;Créer le compte</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Create an account</source>
+            <translation>&amp;Créer un compte</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Display name</source>
+            <translation>Nom &amp;affiché</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Password</source>
+            <translation>Mot de &amp;passe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Remember me on this computer</source>
+            <translation>Se souvenir de moi sur cet o&amp;rdinateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Repeat password</source>
+            <translation>&amp;Répéter le mot de passe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;Sign in</source>
+            <translation>Se &amp;connecter</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>&amp;User name</source>
+            <translation>Nom d'&amp;utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Approve the sign-in in your browser; this window waits for Plex.</source>
+            <translation>Validez la connexion dans votre navigateur ; cette fenêtre attend Plex.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Ask for an account</source>
+            <translation>Demander un compte</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Choose a user name.</source>
+            <translation>Choisissez un nom d'utilisateur.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Create your account with an invite code</source>
+            <translation>Créer votre compte avec un code d'invitation</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Creating your account…</source>
+            <translation>Création de votre compte…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Enter the invite code an administrator gave you.</source>
+            <translation>Saisissez le code d'invitation qu'un administrateur vous a donné.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Enter your user name and password.</source>
+            <translation>Saisissez votre nom d'utilisateur et votre mot de passe.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>I have an &amp;invite code</source>
+            <translation>J'ai un code d'&amp;invitation</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Invite &amp;code</source>
+            <translation>&amp;Code d'invitation</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Opening plex.tv…</source>
+            <translation>Ouverture de plex.tv…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>P&amp;rofile</source>
+            <translation>P&amp;rofil</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Passwords need at least {count} characters.</source>
+            <translation>Les mots de passe doivent comporter au moins {count} caractères.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Profile P&amp;IN</source>
+            <translation>P&amp;IN du profil</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Sign in to {app}</source>
+            <translation>Se connecter à {app}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Sign in with &amp;Plex…</source>
+            <translation>Se connecter avec &amp;Plex…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Sign in with Plex</source>
+            <translation>Se connecter avec Plex</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Sign-in message</source>
+            <translation>Message de connexion</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Signed in to Plex as {name}. Who is using the app?</source>
+            <translation>Connecté à Plex en tant que {name}. Qui utilise l'application ?</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Signing in…</source>
+            <translation>Connexion…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>The two passwords differ.</source>
+            <translation>Les deux mots de passe diffèrent.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Who is using {app}?</source>
+            <translation>Qui utilise {app} ?</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>Your account waits for an administrator's approval. Sign in once they approved it.</source>
+            <translation>Votre compte attend l'approbation d'un administrateur. Connectez-vous une fois qu'il l'a approuvé.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>at least {count} characters</source>
+            <translation>au moins {count} caractères</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>e.g. {code}</source>
+            <translation>p. ex. {code}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/sign_in_window.py" />
+            <source>optional</source>
+            <translation>facultatif</translation>
+        </message>
+    </context>
+    <context>
         <name>StartupError</name>
         <message>
             <location filename="../../rmab_desktop/__main__.py" />
@@ -10147,6 +10421,546 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>{books}; {requests}</source>
             <translation>{books} ; {requests}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDialogs</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Copier</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Display name</source>
+            <translation>Nom &amp;affiché</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Give them to</source>
+            <translation>&amp;Les donner à</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Keep them as {name}'s history</source>
+            <translation>&amp;Les garder comme historique de {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Password</source>
+            <translation>Mot de &amp;passe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;Repeat password</source>
+            <translation>&amp;Répéter le mot de passe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>&amp;User name</source>
+            <translation>Nom d'&amp;utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Add</source>
+            <translation>Ajouter</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Add a user</source>
+            <translation>Ajouter un utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Administrator</source>
+            <translation>Administrateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Administrators may do everything; these apply if they become users.</source>
+            <translation>Les administrateurs peuvent tout faire ; ces réglages s'appliquent s'ils redeviennent utilisateurs.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Give this code to the new person. In the sign-in window they choose "I have an invite code" and create their account. It works once, for 7 days, and is not shown again.</source>
+            <translation>Donnez ce code à la nouvelle personne. Dans la fenêtre de connexion, elle choisit « J'ai un code d'invitation » et crée son compte. Il fonctionne une fois, pendant 7 jours, et ne sera plus affiché.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Household default ({state})</source>
+            <translation>Réglage du foyer ({state})</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>I understand that {name} loses access</source>
+            <translation>Je comprends que {name} perd l'accès</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Invite code</source>
+            <translation>Code d'invitation</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>May download books to this computer</source>
+            <translation>Peut télécharger des livres sur cet ordinateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>May search indexers and pick a release</source>
+            <translation>Peut interroger les indexeurs et choisir une release</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>New owner of the requests</source>
+            <translation>Nouveau propriétaire des demandes</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>New password for {name}</source>
+            <translation>Nouveau mot de passe pour {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Off</source>
+            <translation>Désactivé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>On</source>
+            <translation>Activé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Passwords need at least {count} characters.</source>
+            <translation>Les mots de passe doivent comporter au moins {count} caractères.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Permissions of {name}</source>
+            <translation>Autorisations de {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>R&amp;ole</source>
+            <translation>R&amp;ôle</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Remove</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Remove {name}</source>
+            <translation>Supprimer {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Requests are approved automatically</source>
+            <translation>Les demandes sont approuvées automatiquement</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>Save</source>
+            <translation>Enregistrer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>The two passwords differ.</source>
+            <translation>Les deux mots de passe diffèrent.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>User</source>
+            <translation>Utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>User names need at least {count} characters.</source>
+            <translation>Les noms d'utilisateur doivent comporter au moins {count} caractères.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>at least {count} characters</source>
+            <translation>au moins {count} caractères</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>how the app greets them (optional)</source>
+            <translation>comment l'application l'appelle (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>off</source>
+            <translation>désactivé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>on</source>
+            <translation>activé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>{name} can no longer sign in. Their requests stay; choose who owns them now.</source>
+            <translation>{name} ne pourra plus se connecter. Ses demandes restent ; choisissez à qui elles appartiennent désormais.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/user_dialogs.py" />
+            <source>{name} signs in with it from now on; remembered sign-ins end and a lock is lifted.</source>
+            <translation>{name} se connecte désormais avec celui-ci ; les connexions mémorisées prennent fin et un blocage est levé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Users</name>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Ask another administrator to remove your account.</source>
+            <translation>Demandez à un autre administrateur de supprimer votre compte.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Choose a longer password.</source>
+            <translation>Choisissez un mot de passe plus long.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Choose a longer user name.</source>
+            <translation>Choisissez un nom d'utilisateur plus long.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Choose another user name.</source>
+            <translation>Choisissez un autre nom d'utilisateur.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Choose someone else, or keep them as history.</source>
+            <translation>Choisissez quelqu'un d'autre ou conservez-les comme historique.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Give the administrator a password first (rmab users password {name}).</source>
+            <translation>Donnez d'abord un mot de passe à l'administrateur (rmab users password {name}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>List the users with: rmab users list</source>
+            <translation>Lister les utilisateurs : rmab users list</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Make someone else an administrator instead.</source>
+            <translation>Nommez plutôt quelqu'un d'autre administrateur.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Only an administrator can {action}.</source>
+            <translation>Seul un administrateur peut {action}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Passwords need at least {count} characters.</source>
+            <translation>Les mots de passe doivent comporter au moins {count} caractères.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>Remove another user, or keep this one.</source>
+            <translation>Supprimez un autre utilisateur ou gardez celui-ci.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Requests can only go to another user who is not removed.</source>
+            <translation>Les demandes ne peuvent aller qu'à un autre utilisateur non supprimé.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>The administrator '{name}' has no password yet: with a second user, everyone signs in.</source>
+            <translation>L'administrateur « {name} » n'a pas encore de mot de passe : avec un deuxième utilisateur, chacun se connecte.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>The first administrator cannot be removed.</source>
+            <translation>Le premier administrateur ne peut pas être supprimé.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>The first administrator cannot lose the admin role.</source>
+            <translation>Le premier administrateur ne peut pas perdre le rôle d'administrateur.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>There is already a user called '{name}'.</source>
+            <translation>Un utilisateur s'appelle déjà « {name} ».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>There is no user called '{name}'.</source>
+            <translation>Aucun utilisateur ne s'appelle « {name} ».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>User names need at least {count} characters.</source>
+            <translation>Les noms d'utilisateur doivent comporter au moins {count} caractères.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/users.py" />
+            <source>User {id} does not exist.</source>
+            <translation>L'utilisateur {id} n'existe pas.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>You cannot remove yourself.</source>
+            <translation>Vous ne pouvez pas vous supprimer vous-même.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>add users</source>
+            <translation>ajouter des utilisateurs</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>approve sign-ups</source>
+            <translation>approuver les inscriptions</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>change another person's password</source>
+            <translation>modifier le mot de passe d'une autre personne</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>change permissions</source>
+            <translation>modifier les autorisations</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>change roles</source>
+            <translation>modifier les rôles</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>change the household defaults</source>
+            <translation>modifier les réglages par défaut du foyer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>remove users</source>
+            <translation>supprimer des utilisateurs</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>%n sign-up(s) waiting for approval.</source>
+            <translation>
+                <numerusform>%n inscription en attente d'approbation.</numerusform>
+                <numerusform>%n inscriptions en attente d'approbation.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>%n user(s)</source>
+            <translation>
+                <numerusform>%n utilisateur</numerusform>
+                <numerusform>%n utilisateurs</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>&amp;Add…</source>
+            <translation>&amp;Ajouter…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>&amp;Invite…</source>
+            <translation>&amp;Inviter…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>&amp;Remove…</source>
+            <translation>&amp;Supprimer…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>A new password for the selected person, e.g. after a lockout</source>
+            <translation>Un nouveau mot de passe pour la personne sélectionnée, p. ex. après un blocage</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>A one-time code a new person enters in the sign-in window</source>
+            <translation>Un code à usage unique que la nouvelle personne saisit dans la fenêtre de connexion</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>A&amp;pprove</source>
+            <translation>A&amp;pprouver</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Administrator</source>
+            <translation>Administrateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Auto-approve</source>
+            <translation>Approbation automatique</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Download</source>
+            <translation>Téléchargement</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Everyone who uses this household's desktops. Administrators approve requests and manage users; a permission is the household default unless set for a person.</source>
+            <translation>Toutes les personnes qui utilisent les ordinateurs de ce foyer. Les administrateurs approuvent les demandes et gèrent les utilisateurs ; une autorisation suit le réglage du foyer sauf si elle est définie pour une personne.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Household defaults</source>
+            <translation>Réglages par défaut du foyer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Interactive search</source>
+            <translation>Recherche interactive</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Invite created.</source>
+            <translation>Invitation créée.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Let the selected person who signed up start</source>
+            <translation>Permettre à la personne inscrite sélectionnée de commencer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Loading users…</source>
+            <translation>Chargement des utilisateurs…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Make &amp;administrator</source>
+            <translation>Nommer &amp;administrateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Make &amp;user</source>
+            <translation>Nommer &amp;utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Only administrators can change users; you can look.</source>
+            <translation>Seuls les administrateurs peuvent modifier les utilisateurs ; vous pouvez consulter.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>P&amp;ermissions…</source>
+            <translation>Autoris&amp;ations…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Re&amp;fresh</source>
+            <translation>Actuali&amp;ser</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Saving…</source>
+            <translation>Enregistrement…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Set pass&amp;word…</source>
+            <translation>Définir le mot de &amp;passe…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Signs in with</source>
+            <translation>Se connecte avec</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>The users could not be read</source>
+            <translation>Impossible de lire les utilisateurs</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>This takes a moment.</source>
+            <translation>Cela prend un instant.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Try again</source>
+            <translation>Réessayer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>User</source>
+            <translation>Utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Users</source>
+            <translation>Utilisateurs</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Users status</source>
+            <translation>État des utilisateurs</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>Waiting for approval</source>
+            <translation>En attente d'approbation</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>You are the only user. Add or invite someone to share this library as a household.</source>
+            <translation>Vous êtes le seul utilisateur. Ajoutez ou invitez quelqu'un pour partager cette bibliothèque en foyer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>no way to sign in yet</source>
+            <translation>aucun moyen de connexion pour l'instant</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>off</source>
+            <translation>désactivé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>on</source>
+            <translation>activé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>password</source>
+            <translation>mot de passe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>{role} (first)</source>
+            <translation>{role} (premier)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/users_page.py" />
+            <source>{state} (default)</source>
+            <translation>{state} (par défaut)</translation>
         </message>
     </context>
 </TS>

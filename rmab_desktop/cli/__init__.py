@@ -64,6 +64,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "audible": ("rmab_desktop.cli.audible_commands:register", "your Audible library and wishlist"),
     "lists": ("rmab_desktop.cli.lists_commands:register", "recommendation lists and tier lists"),
+    "users": ("rmab_desktop.cli.users_commands:register", "household users, roles and permissions"),
+    "signin": (
+        "rmab_desktop.cli.users_commands:register_signin",
+        "sign in on this computer (household mode; the password is read from standard input)",
+    ),
     "add-url": ("rmab_desktop.cli.url_commands:register", "download the audio of a link into the library"),
     "tokens": ("rmab_desktop.cli.tokens_commands:register_tokens", "API tokens of the local HTTP API"),
     "api": ("rmab_desktop.cli.tokens_commands:register_api", "run the local HTTP API"),

@@ -21,6 +21,7 @@ from defusedxml.common import DefusedXmlException
 from rmab_desktop import APP_NAME, __version__
 from rmab_desktop.clients._http import DEFAULT_TIMEOUT, new_client, normalize_base_url, parse_json, send
 from rmab_desktop.domain.errors import InvalidResponseError, ValidationError
+from rmab_desktop.logging_setup import REDACTOR
 
 SERVICE = "Plex"
 PLEX_TV_URL = "https://plex.tv"
@@ -252,6 +253,19 @@ class PlexClient:
         send(self._http, SERVICE, "PUT", f"/library/sections/{section_key}/emptyTrash")
 
 
+def _plex_tv_client(
+    client_id: str, base_url: str, transport: httpx.BaseTransport | None, token: str | None = None
+) -> httpx.Client:
+    headers = {
+        "Accept": "application/json",
+        "X-Plex-Product": APP_NAME,
+        "X-Plex-Client-Identifier": client_id,
+    }
+    if token:
+        headers["X-Plex-Token"] = token
+    return new_client(base_url=base_url, headers=headers, timeout=DEFAULT_TIMEOUT, transport=transport)
+
+
 @dataclass(frozen=True)
 class PlexPin:
     id: int
@@ -270,16 +284,7 @@ class PlexTvPinFlow:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.client_id = client_id or str(uuid.uuid4())
-        self._http = new_client(
-            base_url=base_url,
-            headers={
-                "Accept": "application/json",
-                "X-Plex-Product": APP_NAME,
-                "X-Plex-Client-Identifier": self.client_id,
-            },
-            timeout=DEFAULT_TIMEOUT,
-            transport=transport,
-        )
+        self._http = _plex_tv_client(self.client_id, base_url, transport)
 
     def close(self) -> None:
         self._http.close()
@@ -313,3 +318,76 @@ class PlexTvPinFlow:
             token = self.check_pin(pin)
             if token or sleep(interval):
                 return token
+
+
+@dataclass(frozen=True)
+class PlexAccount:
+    """A plex.tv account (``GET /api/v2/user``) or one profile of its Plex Home."""
+
+    id: int
+    uuid: str
+    username: str
+    title: str
+    admin: bool = False  # the Home's administrator
+    protected: bool = False  # switching to this profile needs its PIN
+    restricted: bool = False  # a managed profile
+
+    @property
+    def label(self) -> str:
+        return self.title or self.username or str(self.id)
+
+
+def _account(data: Any, admin_key: str) -> PlexAccount:
+    if not isinstance(data, dict) or not isinstance(data.get("id"), int):
+        raise InvalidResponseError("plex.tv sent an account the app cannot read.", service="plex.tv")
+    return PlexAccount(
+        id=data["id"],
+        uuid=str(data.get("uuid") or ""),
+        username=str(data.get("username") or ""),
+        title=str(data.get("title") or data.get("friendlyName") or ""),
+        admin=bool(data.get(admin_key)),
+        protected=bool(data.get("protected")),
+        restricted=bool(data.get("restricted")),
+    )
+
+
+class PlexTvAccount:
+    """The signed-in plex.tv account and its Plex Home profiles (JSON API v2)."""
+
+    def __init__(
+        self,
+        token: str,
+        client_id: str,
+        *,
+        base_url: str = PLEX_TV_URL,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        REDACTOR.register(token)
+        self._http = _plex_tv_client(client_id, base_url, transport, token)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def user(self) -> PlexAccount:
+        return _account(
+            parse_json(send(self._http, "plex.tv", "GET", "/api/v2/user"), "plex.tv"), "homeAdmin"
+        )
+
+    def home_users(self) -> list[PlexAccount]:
+        """The Home's profiles; an account outside any Home has only itself."""
+        data = parse_json(send(self._http, "plex.tv", "GET", "/api/v2/home/users"), "plex.tv")
+        users = data.get("users") if isinstance(data, dict) else None
+        if not isinstance(users, list):
+            raise InvalidResponseError("plex.tv sent a Home the app cannot read.", service="plex.tv")
+        return [_account(user, "admin") for user in users]
+
+    def switch(self, profile: PlexAccount, pin: str | None) -> PlexAccount:
+        """Become ``profile`` (its PIN when protected); plex.tv refuses a wrong PIN (HTTP 403)."""
+        params = {"pin": pin} if pin else {}
+        response = send(
+            self._http, "plex.tv", "POST", f"/api/v2/home/users/{profile.uuid}/switch", params=params
+        )
+        data = parse_json(response, "plex.tv")
+        if isinstance(data, dict) and data.get("authToken"):
+            REDACTOR.register(str(data["authToken"]))
+        return _account(data, "homeAdmin")

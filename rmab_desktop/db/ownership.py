@@ -26,6 +26,10 @@ OWNERS: dict[str, str] = {
     "users": f"{S}.requests.users",
     "user_permissions": f"{S}.requests.users",
     "api_tokens": f"{S}.local_api.tokens",
+    # household sign-in
+    "user_sessions": f"{S}.household.accounts",
+    "user_invites": f"{S}.household.accounts",
+    "sign_in_failures": f"{S}.household.sign_in_limits",
     # downloads
     "download_history": f"{S}.downloads.history",
     "release_blocklist": f"{S}.downloads.blocklist",

@@ -90,6 +90,14 @@ class UserInfo:
     is_protected: bool = False
     is_active: bool = True
     preferred_region: str = "us"
+    is_deleted: bool = False
+    awaiting_approval: bool = False
+    has_password: bool = False
+    plex_linked: bool = False
+
+    @property
+    def can_sign_in(self) -> bool:
+        return self.is_active and not self.is_deleted and not self.awaiting_approval
 
     @property
     def is_admin(self) -> bool:

@@ -27,6 +27,7 @@ from rmab_desktop.ui.dialogs.household_key_settings import STATE_TEXT as HOUSEHO
 from rmab_desktop.ui.dialogs.secrets_unlock import PassphraseDialog
 from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rmab_desktop.ui.dialogs.settings_registry import SettingsSection
+from rmab_desktop.ui.dialogs.sign_in_window import SignInWindow
 from rmab_desktop.ui.main_window import MainWindow, WindowParts
 from rmab_desktop.ui.models.log_model import QtLogHandler
 from rmab_desktop.ui.notifier import AppNotifier
@@ -123,7 +124,7 @@ class DesktopApp(QObject):
         self.window.set_automation_status(self.pump.state.text, self.pump.state.tooltip)
         self.pump.start()
         self._status_timer.start()
-        self.refresh_status()
+        self.refresh_status()  # also the household state (menu, Users page)
         self.restart_library_watcher()
         self.show_keyring_status()
         self.start_local_api()
@@ -193,6 +194,8 @@ class DesktopApp(QObject):
         window, tray, pump = self.window, self.tray, self.pump
         window.settingsRequested.connect(self.open_settings)
         window.importRequested.connect(self.open_migration_import)
+        window.signOutRequested.connect(self.sign_out)
+        window.switchUserRequested.connect(lambda: self.ask_sign_in(required=False))
         window.quitRequested.connect(self.request_quit)
         window.closeToTray.connect(self._closed_to_tray)
         tray.quitRequested.connect(self.request_quit)
@@ -225,6 +228,7 @@ class DesktopApp(QObject):
 
     def refresh_status(self) -> None:
         self.runner.submit(self.core.queue.counts, on_result=self._show_counts)
+        self.refresh_household()
         for spec, count in self.badges:
             self.runner.submit(
                 count,
@@ -241,6 +245,51 @@ class DesktopApp(QObject):
         self.window.set_badge(spec.key, count)
         if before is not None and count > before and spec.badge_notice is not None:
             self.notifier.notify(text(spec.title), spec.badge_notice(count))
+
+    # -- household -------------------------------------------------------------------------------
+    def refresh_household(self) -> None:
+        """Who is signed in, and whether the Users page is theirs: re-read from the database, so a
+        role changed on another desktop shows here within a status refresh."""
+        core = self.core
+
+        def state() -> tuple[str | None, bool]:
+            household = core.users.is_household()
+            me = core.users.current()
+            shared = household or core.database.backend != "sqlite"
+            return (me.label if household else None), me.is_admin and shared
+
+        def show(result: tuple[str | None, bool]) -> None:
+            label, users_page = result
+            self.window.set_household(label)
+            self.window.set_page_visible("users", users_page)
+
+        self.runner.submit(state, on_result=show)
+
+    def sign_out(self) -> None:
+        self.runner.submit(self.core.accounts.sign_out, on_result=lambda _r: self.ask_sign_in(required=True))
+
+    def ask_sign_in(self, *, required: bool) -> SignInWindow:
+        """Switch user (``required`` False: cancelling keeps the current user) or sign in again
+        after signing out (closing the window then quits)."""
+        from rmab_desktop.ui.dialogs.sign_in_window import open_sign_in
+
+        if required:
+            self.window.hide()
+        dialog = open_sign_in(self.core.accounts, self.core.plex_sign_in, self.runner, self.core.prefs.extra)
+
+        def finished(code: int) -> None:
+            if code == dialog.DialogCode.Accepted:
+                self.save_prefs()
+                self.window.bring_to_front()
+                self.refresh_household()
+                self.window.reload_all_pages()
+            elif required:
+                self.quit_now()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        self.sign_in_window = dialog
+        return dialog
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         self.window.set_jobs_status(counts.get("active", 0), counts.get("queued", 0), counts.get("failed", 0))

@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
     pageChanged = Signal(str)
     settingsRequested = Signal()
     importRequested = Signal()  # moving over from ReadMeABook or AudioBookRequest
+    signOutRequested = Signal()
+    switchUserRequested = Signal()
     quitRequested = Signal()
     closeToTray = Signal()
 
@@ -133,6 +135,9 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._build_status_bar()
         self._tint_icons()
+        for spec in self.pages_model.pages:
+            if spec.restricted:
+                self.set_page_visible(spec.key, False)
         self._restore_state(window_state)
 
     def attach(self, parts: WindowParts) -> None:
@@ -218,6 +223,13 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self._action(tr("Open &Log Folder"), self.open_log_folder))
         file_menu.addSeparator()
+        self.switch_user_action = self._action(tr("S&witch User…"), self.switchUserRequested.emit)
+        self.sign_out_action = self._action(tr("Sign &Out"), self.signOutRequested.emit)
+        for action in (self.switch_user_action, self.sign_out_action):
+            action.setVisible(False)  # household mode only (set_household)
+            file_menu.addAction(action)
+        self.household_separator = file_menu.addSeparator()
+        self.household_separator.setVisible(False)
         self.quit_action = self._action(tr("&Quit"), self.quitRequested.emit, "Ctrl+Q")
         file_menu.addAction(self.quit_action)
 
@@ -229,9 +241,12 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
 
         go_menu = self.menuBar().addMenu(tr("&Go"))
+        self.go_actions: dict[str, QAction] = {}
         for row, spec in enumerate(self.pages_model.pages):
             keys = (f"Ctrl+{row + 1}",) if row < 9 else ()
-            go_menu.addAction(self._action(text(spec.title), lambda key=spec.key: self.show_page(key), *keys))
+            action = self._action(text(spec.title), lambda key=spec.key: self.show_page(key), *keys)
+            self.go_actions[spec.key] = action
+            go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(tr("&Help"))
         self.shortcuts_action = self._action(tr("&Keyboard Shortcuts"), self.show_shortcuts, "Ctrl+/", "F1")
@@ -289,6 +304,13 @@ class MainWindow(QMainWindow):
         if reload is not None:
             reload()
 
+    def reload_all_pages(self) -> None:
+        """Another person signed in: every built page reads its data again."""
+        for page in self._built.values():
+            reload = getattr(page, "reload", None)
+            if reload is not None:
+                reload()
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(True)
@@ -301,11 +323,29 @@ class MainWindow(QMainWindow):
         for label in (self.jobs_label, self.automation_label, self.keyring_label):
             bar.addPermanentWidget(label)
 
+    # -- household ------------------------------------------------------------------------------
+    def set_household(self, user_label: str | None) -> None:
+        """Household mode shows who is signed in and offers sign out and switch user."""
+        for action in (self.switch_user_action, self.sign_out_action, self.household_separator):
+            action.setVisible(user_label is not None)
+        if user_label is not None:
+            self.sign_out_action.setText(tr("Sign &Out ({name})").format(name=user_label))
+
+    def set_page_visible(self, key: str, visible: bool) -> None:
+        """Hide a page the signed-in user may not use (its sidebar row and Go menu entry)."""
+        row = self.pages_model.row_of(key)
+        if row < 0 or self.sidebar.isRowHidden(row) == (not visible):
+            return
+        self.sidebar.setRowHidden(row, not visible)
+        self.go_actions[key].setVisible(visible)
+        if not visible and self.current_page_key() == key:
+            self.show_page(self.pages_model.spec(0).key)
+
     # -- pages ----------------------------------------------------------------------------------
     def show_page(self, key: str) -> bool:
         """Select the page ``key`` in the sidebar (building it on first use)."""
         row = self.pages_model.row_of(key)
-        if row < 0:
+        if row < 0 or self.sidebar.isRowHidden(row):
             return False
         index = self.pages_model.index(row)
         self.sidebar.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)

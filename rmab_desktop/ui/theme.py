@@ -140,6 +140,7 @@ QLabel#pageTitle {{ font-size: 18pt; font-weight: 600; }}
 QLabel#pageSubtitle, QLabel[muted="true"] {{ color: {c["muted"]}; }}
 QLabel#emptyTitle {{ font-size: 13pt; font-weight: 600; color: {c["text"]}; }}
 QLabel#emptyText {{ color: {c["muted"]}; }}
+QLabel#errorText {{ color: {STATUS_COLORS["error"][1 if dark else 0]}; }}
 QTableView, QTreeView, QListView, QPlainTextEdit {{
     border: 1px solid {c["border"]}; border-radius: 6px; background: {c["base"]};
 }}

@@ -37,6 +37,15 @@ from rmab_desktop.ui.dialogs.report_book_problem import ReportBookProblemDialog
 from rmab_desktop.ui.dialogs.rescue_dialogs import DeletePreviewDialog, ImportPreviewDialog
 from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS
+from rmab_desktop.ui.dialogs.sign_in_window import SignInWindow
+from rmab_desktop.ui.dialogs.user_dialogs import (
+    PERMISSION_LABELS,
+    AddUserDialog,
+    InviteDialog,
+    PermissionsDialog,
+    RemoveUserDialog,
+    SetPasswordDialog,
+)
 from rmab_desktop.ui.shell import Shell
 from rmab_desktop.ui.wiring import open_first_run_wizard
 from tests.audiobookrequest_source import build as build_audiobookrequest
@@ -44,6 +53,7 @@ from tests.fakes.download_client import FakeDownloadClient
 from tests.pipeline_kit import StaticIndexers, make_kit
 
 BOOK_TITLE = "The Quiet Test"
+INVITE_CODE = "K7QM-X2PA-9RTD"
 SCHEDULE_NAME = "Prune old history"
 RELEASES = [
     Release(guid="a", title="Jane Doe - The Quiet Test (Unabridged) [M4B]", indexer="Fake", size_bytes=230_400_000,
@@ -191,10 +201,36 @@ def other_dialogs(core: AppCore, shell: Shell, scratch: Path) -> Iterator[Shown]
     about.close()
 
 
+def household_dialogs(core: AppCore, shell: Shell) -> Iterator[Shown]:
+    admin = core.users.default_user()
+    member = core.users.create("gallery-member", display_name="Gallery Member")
+    sign_in = SignInWindow(core.accounts, core.plex_sign_in, shell.runner, "gallery-client")
+    sign_in.show()
+    for name, page in (
+        ("password", sign_in.password_page),
+        ("invite", sign_in.invite_form),
+        ("sign-up", sign_in.sign_up_form),
+    ):
+        sign_in._show(page)
+        yield Shown(f"sign-in-{name}", sign_in)
+    sign_in.close()
+    for name, dialog in (
+        ("add-user", AddUserDialog()),
+        ("invite", InviteDialog(INVITE_CODE)),
+        ("permissions", PermissionsDialog(member, {}, dict.fromkeys(PERMISSION_LABELS, True))),
+        ("remove-user", RemoveUserDialog(member, [admin])),
+        ("set-password", SetPasswordDialog(member)),
+    ):
+        dialog.show()
+        yield Shown(name, dialog)
+        dialog.close()
+
+
 def every_dialog(core: AppCore, shell: Shell, scratch: Path) -> Iterator[Shown]:
     yield from settings_dialogs(core, shell)
     yield from wizard_pages(core, shell)
     yield from other_dialogs(core, shell, scratch)
+    yield from household_dialogs(core, shell)
 
 
 SECTION_KEYS = [section.key for section in SETTINGS_SECTIONS]

@@ -41,7 +41,14 @@ from rmab_desktop.ui.dialogs.focus import focusable_in
 from rmab_desktop.ui.dialogs.interactive_search_dialog import InteractiveSearchDialog
 from rmab_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rmab_desktop.ui.shell import Shell
-from tests.ui.dialog_gallery import BOOK_TITLE, RELEASES, SCHEDULE_NAME, SECTION_KEYS, every_dialog
+from tests.ui.dialog_gallery import (
+    BOOK_TITLE,
+    INVITE_CODE,
+    RELEASES,
+    SCHEDULE_NAME,
+    SECTION_KEYS,
+    every_dialog,
+)
 
 OPEN, CLOSE = "⟦", "⟧"
 INNERMOST = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
@@ -58,16 +65,14 @@ PROPER_NAMES = {
     "SABnzbd", "NZBGet", "Deluge", "M4B", "FLAC", "M4A / AAC", "MP3", "English", "Deutsch", "Français", "Español",
     "GNU GENERAL PUBLIC LICENSE",
 }  # fmt: skip
-# "Me": the single-user admin's display name, a user's name (data) in the new API token dialog.
-TEST_DATA = {
-    BOOK_TITLE,
-    SCHEDULE_NAME,
-    "Fake",
-    "audiobooks",
-    "The Way of Kings",
-    "Brandon Sanderson",
-    "Me",
-} | {r.title for r in RELEASES}
+TEST_DATA = (
+    {BOOK_TITLE, SCHEDULE_NAME, "Fake", "audiobooks", "The Way of Kings", "Brandon Sanderson"}
+    | {
+        INVITE_CODE,
+        "Me",  # the single-user administrator's name, a user as the gallery's Remove dialog lists
+    }
+    | {r.title for r in RELEASES}
+)
 # Settings > Organize previews sample books; indexer flags are typed as names the indexers use.
 EXAMPLES = {f"{line}/" for line in preview(DEFAULT_TEMPLATE)} | {"freeleech", "halfleech"}
 

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
         UserListTier,
         WatchedEntity,
     )
-    from rmab_desktop.db.models.users import User, UserPermission
+    from rmab_desktop.db.models.users import SignInFailure, User, UserInvite, UserPermission, UserSession
 
 _HOME: dict[str, str] = {
     "ApiToken": "api",
@@ -86,6 +86,9 @@ _HOME: dict[str, str] = {
     "UserListItem": "social",
     "UserListTier": "social",
     "UserPermission": "users",
+    "UserInvite": "users",
+    "UserSession": "users",
+    "SignInFailure": "users",
     "WatchedEntity": "social",
     "Work": "catalog",
     "WorkAsin": "catalog",
@@ -136,11 +139,14 @@ __all__ = [
     "ServiceHealthCheck",
     "SharedSecret",
     "ShelfBookMapping",
+    "SignInFailure",
     "User",
+    "UserInvite",
     "UserList",
     "UserListItem",
     "UserListTier",
     "UserPermission",
+    "UserSession",
     "WatchedEntity",
     "Work",
     "WorkAsin",

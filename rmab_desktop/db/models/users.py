@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, String, UniqueConstraint
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from rmab_desktop.db.models.base import Base, TimestampMixin
+from rmab_desktop.db.models.base import Base, TimestampMixin, utcnow
 
 
 class User(TimestampMixin, Base):
@@ -15,12 +17,17 @@ class User(TimestampMixin, Base):
     username: Mapped[str] = mapped_column(String(120), unique=True)
     display_name: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[str] = mapped_column(String(20), default="user")
-    # Argon/PBKDF2 hash, never the password itself; empty for Plex-only users.
+    # argon2id hash (older rows: PBKDF2, rehashed at the next sign-in), never the password
+    # itself; empty for Plex-only users.
     password_hash: Mapped[str | None] = mapped_column(String(300))
     plex_user_id: Mapped[str | None] = mapped_column(String(64))
     is_protected: Mapped[bool] = mapped_column(Boolean, default=False)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     preferred_region: Mapped[str] = mapped_column(String(4), default="us")
+    # Soft delete: the row (and the requests pointing at it) stays as history.
+    deleted_at: Mapped[datetime | None] = mapped_column()
+    # Signed up from the sign-in window without an invite: an admin approves before first use.
+    awaiting_approval: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class UserPermission(Base):
@@ -33,3 +40,44 @@ class UserPermission(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     permission: Mapped[str] = mapped_column(String(40))
     granted: Mapped[bool] = mapped_column(Boolean)
+
+
+class UserSession(Base):
+    """A remembered sign-in of one machine: the token lives in that machine's keyring, only its
+    SHA-256 here."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    machine: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class UserInvite(Base):
+    """A one-time code a new person enters in the sign-in window to create their account."""
+
+    __tablename__ = "user_invites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(20), default="user")
+    note: Mapped[str] = mapped_column(String(200), default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    used_at: Mapped[datetime | None] = mapped_column()
+    used_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class SignInFailure(Base):
+    """Failed sign-ins of one account in a row; persisted so a restart does not reset the lock."""
+
+    __tablename__ = "sign_in_failures"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(default=utcnow)
+    locked_until: Mapped[datetime | None] = mapped_column()

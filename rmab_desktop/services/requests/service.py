@@ -11,9 +11,9 @@ import builtins
 import logging
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, tuple_, update
+from sqlalchemy import CursorResult, delete, func, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from rmab_desktop.db.conflicts import retry_on_conflict
@@ -738,6 +738,32 @@ class RequestService:
                 note, request_id=row.id, context="request", metadata={"to": status.value}, session=session
             )
             return row.id
+
+    # -- a removed user's requests ---------------------------------------------------------------
+    def reassign_user(self, from_user_id: int, to_user_id: int) -> int:
+        """Give every request of a removed user to another (they stay, with their history);
+        returns how many moved. Where the new owner had joined such a request, they now own it."""
+        with self.database.session() as session:
+            moved = session.execute(
+                update(Request).where(Request.user_id == from_user_id).values(user_id=to_user_id)
+            )
+            owned = select(Request.id).where(Request.user_id == to_user_id)
+            joined = select(RequestMember.request_id).where(RequestMember.user_id == to_user_id)
+            session.execute(  # memberships the new owner has already (as owner or member)
+                delete(RequestMember).where(
+                    RequestMember.user_id == from_user_id,
+                    RequestMember.request_id.in_(owned) | RequestMember.request_id.in_(joined),
+                )
+            )
+            session.execute(
+                delete(RequestMember).where(
+                    RequestMember.user_id == to_user_id, RequestMember.request_id.in_(owned)
+                )
+            )
+            session.execute(
+                update(RequestMember).where(RequestMember.user_id == from_user_id).values(user_id=to_user_id)
+            )
+            return int(cast(CursorResult[Any], moved).rowcount or 0)
 
     # -- release day ---------------------------------------------------------------------------
     def release_due(self) -> builtins.list[int]:

@@ -1,54 +1,46 @@
 """Users, roles and permissions for requests and approval.
 
 Single-user mode (the default) has one protected local admin and no sign-in: every request is
-that user's and is approved. Household mode adds users; a permission is the user's own override
-when set, else the household default (ConfigStore key ``approval``); admins always pass.
+that user's and is approved. Household mode (more than one person who can sign in) adds users; a
+permission is the user's own override when set, else the household default (ConfigStore key
+``approval``); admins always pass. Rights are never cached: ``require_admin`` and
+``has_permission`` read the user's role from the database on every call, so a role changed on
+another desktop applies at once. Sign-in itself (sessions, lockout, invites, Plex) is
+``services/household``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import os
-
 from pydantic import BaseModel
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, and_, delete, func, select
 
 from rmab_desktop.db.conflicts import retry_on_conflict
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import User, UserPermission
+from rmab_desktop.db.models.base import utcnow
 from rmab_desktop.domain.enums import Permission, Role
 from rmab_desktop.domain.errors import NotFoundError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.requests import PermissionDeniedError, UserInfo
 from rmab_desktop.services.config_store import ConfigStore
+from rmab_desktop.services.requests.passwords import hash_password, needs_rehash, verify_password
+
+tr = Translator("Users")
 
 DEFAULT_USERNAME = "me"
 APPROVAL_KEY = "approval"
-PBKDF2_ROUNDS = 200_000
+MIN_USERNAME = 3
+MIN_PASSWORD = 8
 
 
 class ApprovalSettings(BaseModel):
-    """Household defaults; a missing value means "allowed"."""
+    """Household defaults; a missing value means "allowed". Request limits (branch ``gaps``)
+    join these as further fields."""
 
     auto_approve: bool = True
     interactive_search: bool = True
     download: bool = True
     request: bool = True
-
-
-def hash_password(password: str) -> str:
-    salt = os.urandom(16)
-    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, PBKDF2_ROUNDS)
-    return f"pbkdf2_sha256${PBKDF2_ROUNDS}${salt.hex()}${digest.hex()}"
-
-
-def verify_password(password: str, stored: str | None) -> bool:
-    try:
-        _, rounds, salt, digest = (stored or "").split("$")
-        candidate = hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt), int(rounds))
-    except ValueError:
-        return False
-    return hmac.compare_digest(candidate.hex(), digest)
 
 
 def to_user(row: User) -> UserInfo:
@@ -60,7 +52,27 @@ def to_user(row: User) -> UserInfo:
         is_protected=row.is_protected,
         is_active=row.is_active,
         preferred_region=row.preferred_region,
+        is_deleted=row.deleted_at is not None,
+        awaiting_approval=row.awaiting_approval,
+        has_password=bool(row.password_hash),
+        plex_linked=bool(row.plex_user_id),
     )
+
+
+def normalize_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def validate_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(
+            tr("Passwords need at least {count} characters.").format(count=MIN_PASSWORD),
+            hint=tr("Choose a longer password."),
+        )
+
+
+def _can_sign_in() -> ColumnElement[bool]:
+    return and_(User.is_active, User.deleted_at.is_(None), ~User.awaiting_approval)
 
 
 class UserService:
@@ -85,44 +97,79 @@ class UserService:
                 session.flush()
             return to_user(row)
 
+    def first_admin(self) -> UserInfo:
+        """The protected administrator (the single-user mode's "me", whatever it is called now)."""
+        with self.database.session() as session:
+            row = session.scalar(select(User).where(User.is_protected).order_by(User.id))
+        return to_user(row) if row is not None else self.default_user()
+
     def current(self) -> UserInfo:
         return self.get(self._current_id) if self._current_id is not None else self.default_user()
 
-    def sign_in(self, username: str, password: str) -> UserInfo:
-        with self.database.session() as session:
-            row = session.scalar(select(User).where(User.username == username.strip().lower()))
-            if row is None or not row.is_active or not verify_password(password, row.password_hash):
-                raise PermissionDeniedError("Wrong user name or password.", hint="Check both and try again.")
-            self._current_id = row.id
-            return to_user(row)
+    @property
+    def current_id(self) -> int | None:
+        """The signed-in user's id, or None while nobody signed in (single-user mode)."""
+        return self._current_id
 
     def act_as(self, user_id: int | None) -> None:
-        """Switch the acting user (after a sign-in elsewhere, or in tests); None: the default user."""
+        """Switch the acting user (after a sign-in, or in tests); None: the default user."""
         if user_id is not None:
             self.get(user_id)
         self._current_id = user_id
 
     def is_household(self) -> bool:
+        """More than one person can sign in: the app asks who is using it."""
         with self.database.session() as session:
-            return (session.scalar(select(func.count()).select_from(User).where(User.is_active)) or 0) > 1
+            count = session.scalar(select(func.count()).select_from(User).where(_can_sign_in()))
+        return (count or 0) > 1
+
+    def check_password(self, username: str, password: str) -> UserInfo | None:
+        """The user whose password this is (an old PBKDF2 hash is replaced by argon2id), else None.
+
+        Says nothing about lockout or approval: ``services/household`` decides whether to let
+        them in."""
+        with self.database.session() as session:
+            row = session.scalar(
+                select(User).where(User.username == normalize_username(username), User.deleted_at.is_(None))
+            )
+            if row is None or not verify_password(password, row.password_hash):
+                return None
+            if row.password_hash and needs_rehash(row.password_hash):
+                row.password_hash = hash_password(password)
+            return to_user(row)
 
     # -- managing users ------------------------------------------------------------------------
     def create(
-        self, username: str, *, display_name: str = "", role: Role = Role.USER, password: str | None = None
+        self,
+        username: str,
+        *,
+        display_name: str = "",
+        role: Role = Role.USER,
+        password: str | None = None,
+        awaiting_approval: bool = False,
+        plex_user_id: str | None = None,
     ) -> UserInfo:
-        name = username.strip().lower()
-        if len(name) < 3:
-            raise ValidationError("User names need at least 3 characters.")
-        if password is not None and len(password) < 8:
-            raise ValidationError("Passwords need at least 8 characters.")
+        name = normalize_username(username)
+        if len(name) < MIN_USERNAME:
+            raise ValidationError(
+                tr("User names need at least {count} characters.").format(count=MIN_USERNAME),
+                hint=tr("Choose a longer user name."),
+            )
+        if password is not None:
+            validate_password(password)
         with self.database.session() as session:
             if session.scalar(select(User.id).where(User.username == name)) is not None:
-                raise ValidationError(f"There is already a user called '{name}'.")
+                raise ValidationError(
+                    tr("There is already a user called '{name}'.").format(name=name),
+                    hint=tr("Choose another user name."),
+                )
             row = User(
                 username=name,
                 display_name=display_name or name,
                 role=role.value,
                 password_hash=hash_password(password) if password else None,
+                awaiting_approval=awaiting_approval,
+                plex_user_id=plex_user_id,
             )
             session.add(row)
             session.flush()
@@ -132,22 +179,88 @@ class UserService:
         with self.database.session() as session:
             row = session.get(User, user_id)
             if row is None:
-                raise NotFoundError(f"User {user_id} does not exist.")
+                raise NotFoundError(tr("User {id} does not exist.").format(id=user_id))
             return to_user(row)
 
-    def list(self) -> list[UserInfo]:
+    def find(self, username: str) -> UserInfo | None:
+        """A user who is not deleted, by user name."""
         with self.database.session() as session:
-            return [to_user(row) for row in session.scalars(select(User).order_by(User.username))]
+            row = session.scalar(
+                select(User).where(User.username == normalize_username(username), User.deleted_at.is_(None))
+            )
+            return to_user(row) if row is not None else None
+
+    def require(self, username: str) -> UserInfo:
+        user = self.find(username)
+        if user is None:
+            raise NotFoundError(
+                tr("There is no user called '{name}'.").format(name=normalize_username(username)),
+                hint=tr("List the users with: rmab users list"),
+            )
+        return user
+
+    def find_by_plex(self, plex_user_id: str) -> UserInfo | None:
+        with self.database.session() as session:
+            row = session.scalar(
+                select(User).where(User.plex_user_id == plex_user_id, User.deleted_at.is_(None))
+            )
+            return to_user(row) if row is not None else None
+
+    def list(self, *, include_deleted: bool = False) -> list[UserInfo]:
+        query = select(User).order_by(User.username)
+        if not include_deleted:
+            query = query.where(User.deleted_at.is_(None))
+        with self.database.session() as session:
+            return [to_user(row) for row in session.scalars(query)]
 
     def set_role(self, user_id: int, role: Role) -> UserInfo:
         with self.database.session() as session:
-            row = session.get(User, user_id)
-            if row is None:
-                raise NotFoundError(f"User {user_id} does not exist.")
+            row = self._row(session, user_id)
             if row.is_protected and role != Role.ADMIN:
-                raise PermissionDeniedError("The first administrator cannot lose the admin role.")
+                raise PermissionDeniedError(
+                    tr("The first administrator cannot lose the admin role."),
+                    hint=tr("Make someone else an administrator instead."),
+                )
             row.role = role.value
             return to_user(row)
+
+    def set_password(self, user_id: int, password: str) -> None:
+        validate_password(password)
+        with self.database.session() as session:
+            self._row(session, user_id).password_hash = hash_password(password)
+
+    def link_plex(self, user_id: int, plex_user_id: str) -> None:
+        with self.database.session() as session:
+            self._row(session, user_id).plex_user_id = plex_user_id
+
+    def approve(self, user_id: int) -> UserInfo:
+        with self.database.session() as session:
+            row = self._row(session, user_id)
+            row.awaiting_approval = False
+            return to_user(row)
+
+    def soft_delete(self, user_id: int) -> UserInfo:
+        """The row stays (requests keep their owner as history); the name is freed for reuse."""
+        with self.database.session() as session:
+            row = self._row(session, user_id)
+            if row.is_protected:
+                raise PermissionDeniedError(
+                    tr("The first administrator cannot be removed."),
+                    hint=tr("Remove another user, or keep this one."),
+                )
+            if row.deleted_at is None:
+                row.deleted_at = utcnow()
+                row.username = f"{row.username}#{row.id}"[:120]
+                row.is_active = False
+                row.password_hash = None
+                row.plex_user_id = None
+            return to_user(row)
+
+    def _row(self, session, user_id: int) -> User:  # type: ignore[no-untyped-def]
+        row = session.get(User, user_id)
+        if row is None or row.deleted_at is not None:
+            raise NotFoundError(tr("User {id} does not exist.").format(id=user_id))
+        return row  # type: ignore[no-any-return]
 
     # -- permissions ---------------------------------------------------------------------------
     def approval_settings(self) -> ApprovalSettings:
@@ -167,17 +280,24 @@ class UserService:
             if granted is not None:
                 session.add(UserPermission(user_id=user_id, permission=permission.value, granted=granted))
 
-    def has_permission(self, user: UserInfo, permission: Permission) -> bool:
-        if user.is_admin:
-            return True
+    def permission_overrides(self, user_id: int) -> dict[Permission, bool]:
         with self.database.session() as session:
-            override = session.scalar(
-                select(UserPermission.granted).where(
-                    UserPermission.user_id == user.id, UserPermission.permission == permission.value
+            rows = session.execute(
+                select(UserPermission.permission, UserPermission.granted).where(
+                    UserPermission.user_id == user_id
                 )
             )
+            return {Permission(name): bool(granted) for name, granted in rows if name in set(Permission)}
+
+    def has_permission(self, user: UserInfo, permission: Permission) -> bool:
+        fresh = self.get(user.id)  # the role as it is now, not as it was when ``user`` was read
+        if not fresh.can_sign_in and not fresh.is_protected:
+            return False
+        if fresh.is_admin:
+            return True
+        override = self.permission_overrides(user.id).get(permission)
         if override is not None:
-            return bool(override)
+            return override
         return bool(getattr(self.approval_settings(), permission.value))
 
     def require_admin(self, user: UserInfo, action: str) -> UserInfo:
@@ -188,6 +308,6 @@ class UserService:
         with self.database.session() as session:
             row = session.get(User, user.id)
             fresh = to_user(row) if row is not None else None
-        if fresh is None or not fresh.is_active or not fresh.is_admin:
-            raise PermissionDeniedError(f"Only an administrator can {action}.")
+        if fresh is None or not fresh.is_admin or fresh.is_deleted or not fresh.is_active:
+            raise PermissionDeniedError(tr("Only an administrator can {action}.").format(action=action))
         return fresh

@@ -37,6 +37,7 @@ class PageSpec:
     badge: BadgeCounter | None = None
     # what the desktop says when the badge's count grows (what waits may come from another desktop)
     badge_notice: Callable[[int], str] | None = None
+    restricted: bool = False  # hidden until the app shows it for the signed-in user (set_page_visible)
 
 
 def _activity(core: AppCore, shell: Shell) -> QWidget:
@@ -193,6 +194,12 @@ def _problems_badge(core: AppCore) -> Callable[[], int]:
     return lambda: problems.open_count() if users.current().is_admin else 0
 
 
+def _users(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.pages.users_page import UsersPage
+
+    return UsersPage(core.users, core.household, shell.runner)
+
+
 PAGES: list[PageSpec] = [
     PageSpec("discover", tr.mark("Discover"), "discover", _discover, order=10),
     PageSpec("search", tr.mark("Search"), "search", _search, order=20),
@@ -221,6 +228,7 @@ PAGES: list[PageSpec] = [
         badge=_problems_badge,
         badge_notice=lambda count: tr.n("Waiting for an administrator: %n reported problem(s).", count),
     ),
+    PageSpec("users", tr.mark("Users"), "users", _users, order=80, restricted=True),
     PageSpec("activity", tr.mark("Activity"), "activity", _activity, order=900),
     PageSpec("status", tr.mark("Service status"), "status", _status, order=910),
 ]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rmab_desktop.domain.enums import RequestKind, RequestStatus
+from rmab_desktop.domain.enums import Permission, RequestKind, RequestStatus
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.jobs import JobEvent
 from rmab_desktop.domain.requests import CANCELLABLE_STATUSES, RETRYABLE_STATUSES, RequestDetails, UserInfo
@@ -109,6 +109,7 @@ class RequestsPage(QWidget):
         self.problems = problems
         self.preview_dialog: QDialog | None = None
         self.me: UserInfo | None = None
+        self.may_search_interactively = False  # the user's permission, read at every reload
         self.current: RequestDetails | None = None
         self._build()
         self.bridge = _EventBridge()
@@ -275,13 +276,15 @@ class RequestsPage(QWidget):
         super().hideEvent(event)
 
     def reload(self) -> None:
-        def fetch() -> tuple[UserInfo, list[UserInfo], list[RequestDetails]]:
-            return self.users.current(), self.users.list(), self.requests.list()
+        def fetch() -> tuple[UserInfo, list[UserInfo], list[RequestDetails], bool]:
+            me = self.users.current()
+            interactive = self.users.has_permission(me, Permission.INTERACTIVE_SEARCH)
+            return me, self.users.list(), self.requests.list(), interactive
 
         self.runner.submit(fetch, on_result=self._loaded)
 
-    def _loaded(self, result: tuple[UserInfo, list[UserInfo], list[RequestDetails]]) -> None:
-        self.me, users, rows = result
+    def _loaded(self, result: tuple[UserInfo, list[UserInfo], list[RequestDetails], bool]) -> None:
+        self.me, users, rows, self.may_search_interactively = result
         self.model.set_rows(rows)
         known = {self.user_filter.itemData(i) for i in range(self.user_filter.count())}
         for user in users:
@@ -291,6 +294,7 @@ class RequestsPage(QWidget):
             fresh = self.model.get(self.current.id)
             if fresh is not None and fresh != self.current:
                 self._show(fresh)
+        self._update_buttons()  # the role and permissions are read again at every reload
 
     def focus_search(self) -> None:
         self.text_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -366,13 +370,17 @@ class RequestsPage(QWidget):
             "cancel": status in CANCELLABLE_STATUSES,
             "retry": status in RETRYABLE_STATUSES or status == RequestStatus.AWAITING_RELEASE,
             "delete": details is not None,
-            "interactive": admin and status in INTERACTIVE_STATUSES,
+            "interactive": (admin or (self._own(details) and self.may_search_interactively))
+            and status in INTERACTIVE_STATUSES,
             "report": self.problems is not None and status == RequestStatus.AVAILABLE,
             "more": self.rescue is not None and details is not None,
         }
         for key, button in self.buttons.items():
             button.setVisible(bool(visible[key]))
         self.note.setVisible(bool(visible["approve"]))
+
+    def _own(self, details: RequestDetails | None) -> bool:
+        return details is not None and self.me is not None and details.user_id == self.me.id
 
     # -- rescue ----------------------------------------------------------------------------------
     def _rescue_menu(self) -> QMenu:
@@ -505,11 +513,23 @@ class RequestsPage(QWidget):
 
         if self.current is None:
             return
-        dialog = InteractiveSearchDialog(
-            self.acquisition, self.runner, self.current.id, self.current.book.title, self
-        )
-        dialog.accepted.connect(self.reload)
-        dialog.open()
+        request_id, title = self.current.id, self.current.book.title
+
+        def allowed() -> bool:  # the permission as it is now, not as it was at the last reload
+            return self.users.has_permission(self.users.current(), Permission.INTERACTIVE_SEARCH)
+
+        def open_dialog(may: bool) -> None:
+            if not may:
+                self.action_message.setText(
+                    tr("You may not search interactively any more; ask an administrator.")
+                )
+                self.reload()
+                return
+            dialog = InteractiveSearchDialog(self.acquisition, self.runner, request_id, title, self)
+            dialog.accepted.connect(self.reload)
+            dialog.open()
+
+        self.runner.submit(allowed, on_result=open_dialog, on_error=self._failed)
 
     def act(self, action: str) -> None:
         if self.current is None:

@@ -1,7 +1,7 @@
 """API tokens of the local HTTP API (hashes and prefixes, never the tokens)
 
 Revision ID: 0012
-Revises: 0007
+Revises: 0010
 Create Date: 2026-12-03 17:30:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from rmab_desktop.db.models.base import UTCDateTime
 
 revision = "0012"
-down_revision = "0007"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
