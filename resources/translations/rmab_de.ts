@@ -536,6 +536,14 @@
         </message>
     </context>
     <context>
+        <name>ApiTokens</name>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/tokens.py" />
+            <source>Only an administrator can make API tokens for other users.</source>
+            <translation>Nur ein Administrator kann API-Token für andere Benutzer erstellen.</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalsPage</name>
         <message>
             <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
@@ -7871,6 +7879,16 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <translation>Nur für ein Buch, das in der Bibliothek verfügbar ist, kann ein Problem gemeldet werden.</translation>
         </message>
         <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Only an administrator can dismiss reported problems.</source>
+            <translation>Nur ein Administrator kann gemeldete Probleme verwerfen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Only an administrator can replace reported books.</source>
+            <translation>Nur ein Administrator kann gemeldete Bücher ersetzen.</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/domain/reported_issues.py" />
             <source>Open</source>
             <translation>Offen</translation>
@@ -8116,6 +8134,16 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Denied by {admin}: {note}</source>
             <translation>Abgelehnt von {admin}: {note}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Only an administrator can approve requests.</source>
+            <translation>Nur ein Administrator kann Anfragen freigeben.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Only an administrator can deny requests.</source>
+            <translation>Nur ein Administrator kann Anfragen ablehnen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
@@ -9971,6 +9999,11 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
         </message>
         <message>
             <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Only an administrator can invite people.</source>
+            <translation>Nur ein Administrator kann Personen einladen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
             <source>This account is turned off.</source>
             <translation>Dieses Konto ist deaktiviert.</translation>
         </message>
@@ -10001,11 +10034,6 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
             <location filename="../../rmab_desktop/services/household/accounts.py" />
             <source>Your account is waiting for an administrator's approval.</source>
             <translation>Ihr Konto wartet auf die Freigabe durch einen Administrator.</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/accounts.py" />
-            <source>invite people</source>
-            <translation>Personen einladen</translation>
         </message>
     </context>
     <context>
@@ -10654,9 +10682,39 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
             <translation>Machen Sie stattdessen jemand anderen zum Administrator.</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/requests/users.py" />
-            <source>Only an administrator can {action}.</source>
-            <translation>Nur ein Administrator kann {action}.</translation>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can add users.</source>
+            <translation>Nur ein Administrator kann Benutzer hinzufügen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can approve sign-ups.</source>
+            <translation>Nur ein Administrator kann Registrierungen freigeben.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can change another person's password.</source>
+            <translation>Nur ein Administrator kann das Passwort einer anderen Person ändern.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can change permissions.</source>
+            <translation>Nur ein Administrator kann Berechtigungen ändern.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can change roles.</source>
+            <translation>Nur ein Administrator kann Rollen ändern.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can change the household defaults.</source>
+            <translation>Nur ein Administrator kann die Haushaltsvorgaben ändern.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can remove users.</source>
+            <translation>Nur ein Administrator kann Benutzer entfernen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/users.py" />
@@ -10712,41 +10770,6 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
             <location filename="../../rmab_desktop/services/household/admin.py" />
             <source>You cannot remove yourself.</source>
             <translation>Sie können sich nicht selbst entfernen.</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>add users</source>
-            <translation>Benutzer hinzufügen</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>approve sign-ups</source>
-            <translation>Registrierungen freigeben</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>change another person's password</source>
-            <translation>das Passwort einer anderen Person ändern</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>change permissions</source>
-            <translation>Berechtigungen ändern</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>change roles</source>
-            <translation>Rollen ändern</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>change the household defaults</source>
-            <translation>die Vorgaben des Haushalts ändern</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>remove users</source>
-            <translation>Benutzer entfernen</translation>
         </message>
     </context>
     <context>

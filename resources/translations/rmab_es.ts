@@ -536,6 +536,14 @@
         </message>
     </context>
     <context>
+        <name>ApiTokens</name>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/tokens.py" />
+            <source>Only an administrator can make API tokens for other users.</source>
+            <translation>Solo un administrador puede crear tokens de API para otros usuarios.</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalsPage</name>
         <message>
             <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
@@ -7871,6 +7879,16 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <translation>Solo se puede informar de un problema con un libro disponible en la biblioteca.</translation>
         </message>
         <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Only an administrator can dismiss reported problems.</source>
+            <translation>Solo un administrador puede descartar los problemas notificados.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Only an administrator can replace reported books.</source>
+            <translation>Solo un administrador puede reemplazar los libros notificados.</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/domain/reported_issues.py" />
             <source>Open</source>
             <translation>Abierto</translation>
@@ -8116,6 +8134,16 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Denied by {admin}: {note}</source>
             <translation>Denegada por {admin}: {note}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Only an administrator can approve requests.</source>
+            <translation>Solo un administrador puede aprobar solicitudes.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Only an administrator can deny requests.</source>
+            <translation>Solo un administrador puede denegar solicitudes.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
@@ -9971,6 +9999,11 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
         </message>
         <message>
             <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Only an administrator can invite people.</source>
+            <translation>Solo un administrador puede invitar a personas.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
             <source>This account is turned off.</source>
             <translation>Esta cuenta está desactivada.</translation>
         </message>
@@ -10001,11 +10034,6 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
             <location filename="../../rmab_desktop/services/household/accounts.py" />
             <source>Your account is waiting for an administrator's approval.</source>
             <translation>Su cuenta está pendiente de la aprobación de un administrador.</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/accounts.py" />
-            <source>invite people</source>
-            <translation>invitar a personas</translation>
         </message>
     </context>
     <context>
@@ -10654,9 +10682,39 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
             <translation>Haga administrador a otra persona en su lugar.</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/requests/users.py" />
-            <source>Only an administrator can {action}.</source>
-            <translation>Solo un administrador puede {action}.</translation>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can add users.</source>
+            <translation>Solo un administrador puede añadir usuarios.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can approve sign-ups.</source>
+            <translation>Solo un administrador puede aprobar registros.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can change another person's password.</source>
+            <translation>Solo un administrador puede cambiar la contraseña de otra persona.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can change permissions.</source>
+            <translation>Solo un administrador puede cambiar permisos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can change roles.</source>
+            <translation>Solo un administrador puede cambiar roles.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can change the household defaults.</source>
+            <translation>Solo un administrador puede cambiar los valores predeterminados del hogar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can remove users.</source>
+            <translation>Solo un administrador puede eliminar usuarios.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/users.py" />
@@ -10712,41 +10770,6 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
             <location filename="../../rmab_desktop/services/household/admin.py" />
             <source>You cannot remove yourself.</source>
             <translation>No puede eliminarse a sí mismo.</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>add users</source>
-            <translation>añadir usuarios</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>approve sign-ups</source>
-            <translation>aprobar registros</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>change another person's password</source>
-            <translation>cambiar la contraseña de otra persona</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>change permissions</source>
-            <translation>cambiar permisos</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>change roles</source>
-            <translation>cambiar roles</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>change the household defaults</source>
-            <translation>cambiar los valores predeterminados del hogar</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>remove users</source>
-            <translation>eliminar usuarios</translation>
         </message>
     </context>
     <context>

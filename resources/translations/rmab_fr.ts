@@ -536,6 +536,14 @@
         </message>
     </context>
     <context>
+        <name>ApiTokens</name>
+        <message>
+            <location filename="../../rmab_desktop/services/local_api/tokens.py" />
+            <source>Only an administrator can make API tokens for other users.</source>
+            <translation>Seul un administrateur peut créer des jetons d'API pour d'autres utilisateurs.</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalsPage</name>
         <message>
             <location filename="../../rmab_desktop/ui/pages/approvals_page.py" />
@@ -7871,6 +7879,16 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <translation>On ne peut signaler un problème que pour un livre disponible dans la bibliothèque.</translation>
         </message>
         <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Only an administrator can dismiss reported problems.</source>
+            <translation>Seul un administrateur peut classer les problèmes signalés.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/reported_issues/service.py" />
+            <source>Only an administrator can replace reported books.</source>
+            <translation>Seul un administrateur peut remplacer les livres signalés.</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/domain/reported_issues.py" />
             <source>Open</source>
             <translation>Ouvert</translation>
@@ -8116,6 +8134,16 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Denied by {admin}: {note}</source>
             <translation>Refusée par {admin} : {note}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Only an administrator can approve requests.</source>
+            <translation>Seul un administrateur peut approuver les demandes.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Only an administrator can deny requests.</source>
+            <translation>Seul un administrateur peut refuser les demandes.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
@@ -9971,6 +9999,11 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
         </message>
         <message>
             <location filename="../../rmab_desktop/services/household/accounts.py" />
+            <source>Only an administrator can invite people.</source>
+            <translation>Seul un administrateur peut inviter des personnes.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/accounts.py" />
             <source>This account is turned off.</source>
             <translation>Ce compte est désactivé.</translation>
         </message>
@@ -10001,11 +10034,6 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
             <location filename="../../rmab_desktop/services/household/accounts.py" />
             <source>Your account is waiting for an administrator's approval.</source>
             <translation>Votre compte attend l'approbation d'un administrateur.</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/accounts.py" />
-            <source>invite people</source>
-            <translation>inviter des personnes</translation>
         </message>
     </context>
     <context>
@@ -10654,9 +10682,39 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
             <translation>Nommez plutôt quelqu'un d'autre administrateur.</translation>
         </message>
         <message>
-            <location filename="../../rmab_desktop/services/requests/users.py" />
-            <source>Only an administrator can {action}.</source>
-            <translation>Seul un administrateur peut {action}.</translation>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can add users.</source>
+            <translation>Seul un administrateur peut ajouter des utilisateurs.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can approve sign-ups.</source>
+            <translation>Seul un administrateur peut valider les inscriptions.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can change another person's password.</source>
+            <translation>Seul un administrateur peut modifier le mot de passe d'une autre personne.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can change permissions.</source>
+            <translation>Seul un administrateur peut modifier les autorisations.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can change roles.</source>
+            <translation>Seul un administrateur peut modifier les rôles.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can change the household defaults.</source>
+            <translation>Seul un administrateur peut modifier les réglages par défaut du foyer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/household/admin.py" />
+            <source>Only an administrator can remove users.</source>
+            <translation>Seul un administrateur peut supprimer des utilisateurs.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/users.py" />
@@ -10712,41 +10770,6 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
             <location filename="../../rmab_desktop/services/household/admin.py" />
             <source>You cannot remove yourself.</source>
             <translation>Vous ne pouvez pas vous supprimer vous-même.</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>add users</source>
-            <translation>ajouter des utilisateurs</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>approve sign-ups</source>
-            <translation>approuver les inscriptions</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>change another person's password</source>
-            <translation>modifier le mot de passe d'une autre personne</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>change permissions</source>
-            <translation>modifier les autorisations</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>change roles</source>
-            <translation>modifier les rôles</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>change the household defaults</source>
-            <translation>modifier les réglages par défaut du foyer</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/services/household/admin.py" />
-            <source>remove users</source>
-            <translation>supprimer des utilisateurs</translation>
         </message>
     </context>
     <context>

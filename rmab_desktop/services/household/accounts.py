@@ -158,7 +158,7 @@ class AccountService:
     # -- new accounts --------------------------------------------------------------------------
     def create_invite(self, created_by: UserInfo, *, role: Role = Role.USER, note: str = "") -> str:
         """A one-time code, shown once; only its hash is kept. ``created_by`` must be an admin."""
-        admin = self.users.require_admin(created_by, tr("invite people"))
+        admin = self.users.require_admin(created_by, tr("Only an administrator can invite people."))
         code = "".join(secrets.choice(_INVITE_ALPHABET) for _ in range(12))
         REDACTOR.register(code)
         with self.database.session() as session:

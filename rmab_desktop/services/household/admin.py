@@ -30,7 +30,7 @@ class HouseholdAdmin:
         role: Role = Role.USER,
         display_name: str = "",
     ) -> UserInfo:
-        self.users.require_admin(by, tr("add users"))
+        self.users.require_admin(by, tr("Only an administrator can add users."))
         first = self.users.first_admin()
         if not self.users.is_household() and not (first.has_password or first.plex_linked):
             raise ValidationError(
@@ -47,17 +47,17 @@ class HouseholdAdmin:
         return self.accounts.create_invite(by, role=role, note=note)
 
     def approve(self, by: UserInfo, user_id: int) -> UserInfo:
-        self.users.require_admin(by, tr("approve sign-ups"))
+        self.users.require_admin(by, tr("Only an administrator can approve sign-ups."))
         return self.users.approve(user_id)
 
     def set_role(self, by: UserInfo, user_id: int, role: Role) -> UserInfo:
-        self.users.require_admin(by, tr("change roles"))
+        self.users.require_admin(by, tr("Only an administrator can change roles."))
         return self.users.set_role(user_id, role)
 
     def set_password(self, by: UserInfo, user_id: int, password: str) -> None:
         """An admin sets anyone's password, a user their own; other desktops must sign in again."""
         if by.id != user_id:
-            self.users.require_admin(by, tr("change another person's password"))
+            self.users.require_admin(by, tr("Only an administrator can change another person's password."))
         self.users.set_password(user_id, password)
         self.accounts.end_sessions(user_id)
         self.accounts.limits.succeeded(user_id)
@@ -65,18 +65,18 @@ class HouseholdAdmin:
     def set_permission(
         self, by: UserInfo, user_id: int, permission: Permission, granted: bool | None
     ) -> None:
-        self.users.require_admin(by, tr("change permissions"))
+        self.users.require_admin(by, tr("Only an administrator can change permissions."))
         self.users.get(user_id)
         self.users.set_permission(user_id, permission, granted)
 
     def set_defaults(self, by: UserInfo, defaults: ApprovalSettings) -> None:
-        self.users.require_admin(by, tr("change the household defaults"))
+        self.users.require_admin(by, tr("Only an administrator can change the household defaults."))
         self.users.set_approval_settings(defaults)
 
     def remove(self, by: UserInfo, user_id: int, *, reassign_to: int | None = None) -> int:
         """Soft-delete ``user_id``: their requests stay, given to ``reassign_to`` or kept as the
         removed user's history. Returns how many requests moved."""
-        admin = self.users.require_admin(by, tr("remove users"))
+        admin = self.users.require_admin(by, tr("Only an administrator can remove users."))
         if user_id == admin.id:
             raise ValidationError(
                 tr("You cannot remove yourself."),

@@ -21,9 +21,12 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import ApiToken, User, utcnow
 from rmab_desktop.domain.enums import Role
 from rmab_desktop.domain.errors import InvalidTokenError, NotFoundError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.requests import PermissionDeniedError, UserInfo
 from rmab_desktop.logging_setup import REDACTOR
 from rmab_desktop.services.requests.users import UserService
+
+tr = Translator("ApiTokens")
 
 TOKEN_PREFIX = "rmab_"
 PREFIX_LENGTH = 12  # "rmab_" and 7 random characters: enough to recognise, far too few to guess
@@ -98,7 +101,7 @@ class ApiTokenService:
         actor = self.users.get(actor.id)  # the role as it is now, not as it was at sign-in
         owner = self.users.get(user_id) if user_id is not None else actor
         if owner.id != actor.id:
-            self.users.require_admin(actor, "make API tokens for other users")
+            self.users.require_admin(actor, tr("Only an administrator can make API tokens for other users."))
         if not owner.is_active:
             raise ValidationError(f"{owner.label} is no longer a user here.", hint="Choose an active user.")
         role = role or owner.role

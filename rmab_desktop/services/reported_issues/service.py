@@ -231,7 +231,9 @@ class ProblemReports:
 
     # -- deciding --------------------------------------------------------------------------------
     def dismiss(self, problem_id: int, note: str = "", *, admin: UserInfo | None = None) -> ReportedProblem:
-        admin = self.users.require_admin(admin or self.users.current(), "dismiss reported problems")
+        admin = self.users.require_admin(
+            admin or self.users.current(), tr("Only an administrator can dismiss reported problems.")
+        )
         return self._close(problem_id, ProblemStatus.DISMISSED, note, admin)
 
     def _close(self, problem_id: int, status: ProblemStatus, note: str, admin: UserInfo) -> ReportedProblem:
@@ -264,7 +266,9 @@ class ProblemReports:
     ) -> Replacement:
         """Block the release that brought the book, remove what its import placed, and search again
         for the same request (``interactive``: an administrator picks the release instead)."""
-        admin = self.users.require_admin(admin or self.users.current(), "replace reported books")
+        admin = self.users.require_admin(
+            admin or self.users.current(), tr("Only an administrator can replace reported books.")
+        )
         with self.database.session() as session:
             row = self._row(session, problem_id)
             self._require_open(row)

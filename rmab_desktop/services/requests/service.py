@@ -521,7 +521,9 @@ class RequestService:
 
     # -- approval ------------------------------------------------------------------------------
     def approve(self, request_id: int, note: str = "", *, admin: UserInfo | None = None) -> RequestDetails:
-        admin = self.users.require_admin(admin or self.users.current(), "approve requests")
+        admin = self.users.require_admin(
+            admin or self.users.current(), tr("Only an administrator can approve requests.")
+        )
         with self.database.session() as session:
             row = self._row(session, request_id)
             self._expect(
@@ -549,7 +551,9 @@ class RequestService:
         return details
 
     def deny(self, request_id: int, note: str = "", *, admin: UserInfo | None = None) -> RequestDetails:
-        admin = self.users.require_admin(admin or self.users.current(), "deny requests")
+        admin = self.users.require_admin(
+            admin or self.users.current(), tr("Only an administrator can deny requests.")
+        )
         with self.database.session() as session:
             row = self._row(session, request_id)
             self._expect(

@@ -300,8 +300,9 @@ class UserService:
             return override
         return bool(getattr(self.approval_settings(), permission.value))
 
-    def require_admin(self, user: UserInfo, action: str) -> UserInfo:
-        """The user as the database has them now, when they are an active admin.
+    def require_admin(self, user: UserInfo, refusal: str) -> UserInfo:
+        """The user as the database has them now, when they are an active admin; else
+        PermissionDeniedError with ``refusal`` (a whole translated sentence).
 
         Rights are read again on every call (never from ``user``, which may be minutes old), so a
         demoted or removed admin loses admin actions at once on every desktop."""
@@ -309,5 +310,5 @@ class UserService:
             row = session.get(User, user.id)
             fresh = to_user(row) if row is not None else None
         if fresh is None or not fresh.is_admin or fresh.is_deleted or not fresh.is_active:
-            raise PermissionDeniedError(tr("Only an administrator can {action}.").format(action=action))
+            raise PermissionDeniedError(refusal)
         return fresh
