@@ -35,6 +35,7 @@ from rmab_desktop.services import (
     requests,
     rescue,
     shelves,
+    watching,
     upkeep,
     url_audio,
 )
@@ -72,6 +73,7 @@ from rmab_desktop.services.rescue import RequestRescue
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
 from rmab_desktop.services.secrets_file import EncryptedSecretsFile
 from rmab_desktop.services.shelves import ShelfService
+from rmab_desktop.services.watching import WatchService
 from rmab_desktop.services.url_audio import UrlImports
 from rmab_desktop.settings import Preferences, SettingsStore
 
@@ -108,6 +110,7 @@ class AppCore:
     library_import: LibraryImport
     acquisition: Acquisition
     shelves: ShelfService
+    watching: WatchService
     bookdate: BookDateService
     audible_library: AudibleLibraryStore
     audible_account: AudibleAccount
@@ -222,6 +225,7 @@ def open_core(
     )
     resolver = BookResolver(catalog_search(catalog_service))  # shelf books and AI tips -> Audible
     shelf_service = ShelfService(database, credentials, users, request_service, resolver)
+    watch_service = watching.WatchService(database, catalog_service, request_service, events)
     bookdate_service = BookDateService(
         database, credentials, users, request_service, catalog_service, resolver
     )
@@ -273,6 +277,7 @@ def open_core(
         notifications.feature(notification_service),
         maintenance.feature(queue),
         shelves.feature(shelf_service),
+        watching.feature(watch_service),
         bookdate.feature(bookdate_service),
         audible_library.feature(audible_store, audible_account, lambda: prefs.catalog.region),
     )
@@ -305,6 +310,7 @@ def open_core(
         library_import=library_import,
         acquisition=acquisition,
         shelves=shelf_service,
+        watching=watch_service,
         bookdate=bookdate_service,
         audible_library=audible_store,
         audible_account=audible_account,

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
         UserList,
         UserListItem,
         UserListTier,
+        IgnoredBook,
+        WatchedBook,
         WatchedEntity,
     )
     from rmab_desktop.db.models.users import User, UserPermission
@@ -87,6 +89,8 @@ _HOME: dict[str, str] = {
     "UserListTier": "social",
     "UserPermission": "users",
     "WatchedEntity": "social",
+    "WatchedBook": "social",
+    "IgnoredBook": "social",
     "Work": "catalog",
     "WorkAsin": "catalog",
     "utcnow": "base",
@@ -142,6 +146,8 @@ __all__ = [
     "UserListTier",
     "UserPermission",
     "WatchedEntity",
+    "WatchedBook",
+    "IgnoredBook",
     "Work",
     "WorkAsin",
     "utcnow",

@@ -78,7 +78,7 @@ def request_missing(store: AudibleLibraryStore, requests: RequestService) -> Wis
     failed: list[tuple[WishlistPlanItem, str]] = []
     for item in plan.to_request:
         try:
-            requests.create(item.asin, item.region or None)
+            requests.create(item.asin, item.region or None, automatic=True)
         except RmabError as exc:  # e.g. it arrived in the library meanwhile, or the catalog is down
             failed.append((item, exc.user_message))
         else:
