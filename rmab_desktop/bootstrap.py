@@ -35,9 +35,9 @@ from rmab_desktop.services import (
     requests,
     rescue,
     shelves,
-    watching,
     upkeep,
     url_audio,
+    watching,
 )
 from rmab_desktop.services.audible_library import AudibleLibraryStore
 from rmab_desktop.services.audible_library.account import AudibleAccount
@@ -73,8 +73,8 @@ from rmab_desktop.services.rescue import RequestRescue
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
 from rmab_desktop.services.secrets_file import EncryptedSecretsFile
 from rmab_desktop.services.shelves import ShelfService
-from rmab_desktop.services.watching import WatchService
 from rmab_desktop.services.url_audio import UrlImports
+from rmab_desktop.services.watching import WatchService
 from rmab_desktop.settings import Preferences, SettingsStore
 
 log = logging.getLogger(__name__)

@@ -199,7 +199,8 @@ def parse_series(product: Any, region: str) -> SeriesListing:
         return value if value is not None else float("inf")
 
     members = tuple(
-        (str(text(rel.get("asin"))), series_position(rel.get("sequence"))) for rel in sorted(children, key=order)
+        (str(text(rel.get("asin"))), series_position(rel.get("sequence")))
+        for rel in sorted(children, key=order)
     )
     return SeriesListing(asin=asin, title=title, region=region, members=members)
 

@@ -73,7 +73,9 @@ STATE_LABELS: dict[BookState, Marked] = {
 }
 
 
-def book_state(availability: Availability, release_date: date | None, today: date, ignored: bool) -> BookState:
+def book_state(
+    availability: Availability, release_date: date | None, today: date, ignored: bool
+) -> BookState:
     if availability in (Availability.IN_LIBRARY, Availability.AVAILABLE):
         return BookState.IN_LIBRARY
     if availability == Availability.DOWNLOADING:

@@ -80,7 +80,9 @@ class WatchedBook(Base):
     watch_id: Mapped[int] = mapped_column(ForeignKey("watched_entities.id", ondelete="CASCADE"), index=True)
     asin: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(String(500), default="")
-    outcome: Mapped[str] = mapped_column(String(20))  # requested | owned | requested_before | ignored | failed
+    outcome: Mapped[str] = mapped_column(
+        String(20)
+    )  # requested | owned | requested_before | ignored | failed
     request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id", ondelete="SET NULL"))
     release_date: Mapped[date | None] = mapped_column()
     handled_at: Mapped[datetime] = mapped_column()

@@ -28,8 +28,8 @@ from rmab_desktop.domain.catalog import (
     Category,
     HomeSectionSpec,
     SearchResults,
-    SeriesListing,
     SectionKind,
+    SeriesListing,
     SortOrder,
 )
 from rmab_desktop.domain.errors import NotFoundError, RmabError, ServiceError, ValidationError
@@ -256,8 +256,13 @@ class CatalogService:
         books: list[CatalogBook] = []
         for page in range(1, AUTHOR_PAGES + 1):
             result = self._live(
-                lambda: self.audible.search(
-                    region, author=name, sort=SortOrder.NEWEST, page=page, page_size=MAX_PAGE_SIZE
+                partial(
+                    self.audible.search,
+                    region,
+                    author=name,
+                    sort=SortOrder.NEWEST,
+                    page=page,
+                    page_size=MAX_PAGE_SIZE,
                 )
             )
             books.extend(b for b in result.books if any(p.asin == author_asin for p in b.authors))
@@ -266,7 +271,9 @@ class CatalogService:
         self.cache.store(books)
         return books
 
-    def series_catalog(self, series_asin: str, region: str | None = None) -> tuple[SeriesListing, list[CatalogBook]]:
+    def series_catalog(
+        self, series_asin: str, region: str | None = None
+    ) -> tuple[SeriesListing, list[CatalogBook]]:
         """A series and its books in series order, through the series' own relationships."""
         region = region or self.default_region()
         listing = self._live(lambda: self.audible.series(series_asin, region))

@@ -7,7 +7,7 @@ list in one place. A person pressing Request is not stopped: the list is about a
 
 from __future__ import annotations
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import ColumnElement, delete, or_, select
 from sqlalchemy.orm import Session
 
 from rmab_desktop.db.engine import Database
@@ -33,7 +33,7 @@ def _entry(row: IgnoredBook) -> IgnoredEntry:
 def is_ignored(session: Session, user_id: int | None, asin: str, region: str) -> bool:
     """Whether ``user_id`` ignores this ASIN, or the whole work another ignored edition belongs to."""
     work_id = session.scalar(select(WorkAsin.work_id).where(WorkAsin.asin == asin, WorkAsin.region == region))
-    match = (IgnoredBook.asin == asin) & (IgnoredBook.region == region)
+    match: ColumnElement[bool] = (IgnoredBook.asin == asin) & (IgnoredBook.region == region)
     if work_id is not None:
         match = or_(match, (IgnoredBook.whole_work.is_(True)) & (IgnoredBook.work_id == work_id))
     owner = IgnoredBook.user_id.is_(None) if user_id is None else IgnoredBook.user_id == user_id
@@ -50,12 +50,18 @@ class IgnoreList:
             work_id = track_catalog_book(session, book).work_id
             row = session.scalar(
                 select(IgnoredBook).where(
-                    IgnoredBook.user_id == user_id, IgnoredBook.asin == book.asin, IgnoredBook.region == book.region
+                    IgnoredBook.user_id == user_id,
+                    IgnoredBook.asin == book.asin,
+                    IgnoredBook.region == book.region,
                 )
             )
             if row is None:
                 row = IgnoredBook(
-                    user_id=user_id, asin=book.asin, region=book.region, title=book.title[:500], created_at=utcnow()
+                    user_id=user_id,
+                    asin=book.asin,
+                    region=book.region,
+                    title=book.title[:500],
+                    created_at=utcnow(),
                 )
                 session.add(row)
             row.work_id, row.whole_work = work_id, whole_work
@@ -65,7 +71,9 @@ class IgnoreList:
     def entries(self, user_id: int | None) -> list[IgnoredEntry]:
         with self.database.session() as session:
             rows = session.scalars(
-                select(IgnoredBook).where(IgnoredBook.user_id == user_id).order_by(IgnoredBook.title, IgnoredBook.id)
+                select(IgnoredBook)
+                .where(IgnoredBook.user_id == user_id)
+                .order_by(IgnoredBook.title, IgnoredBook.id)
             )
             return [_entry(row) for row in rows]
 

@@ -34,7 +34,6 @@ from rmab_desktop.domain.errors import NotFoundError, RmabError, ValidationError
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.job_payloads import RequestPayload
 from rmab_desktop.domain.jobs import JobEvent, JobType
-from rmab_desktop.domain.watching import IgnoredBookError
 from rmab_desktop.domain.requests import (
     CANCELLABLE_STATUSES,
     REOPENABLE_STATUSES,
@@ -49,6 +48,7 @@ from rmab_desktop.domain.requests import (
     RequestOutcome,
     UserInfo,
 )
+from rmab_desktop.domain.watching import IgnoredBookError
 from rmab_desktop.logging_setup import REDACTOR
 from rmab_desktop.services.catalog.audiobooks import track_catalog_book
 from rmab_desktop.services.catalog.cache import book_info
@@ -326,10 +326,8 @@ class RequestService:
     ) -> RequestOutcome:
         with self.database.session() as session:
             audiobook = track_catalog_book(session, book)
-            if automatic and is_ignored(session, user.id, audiobook.asin, audiobook.region):
-                raise IgnoredBookError(
-                    tr("“{title}” is on your ignore list.").format(title=audiobook.title)
-                )
+            if automatic and is_ignored(session, user.id, book.asin, book.region):
+                raise IgnoredBookError(tr("“{title}” is on your ignore list.").format(title=audiobook.title))
             if not again:  # "again": the user said yes to requesting an owned book once more
                 refuse = self._refuse_owned_ebook if kind == RequestKind.EBOOK else self._refuse_owned
                 refuse(session, audiobook)

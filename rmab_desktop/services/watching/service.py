@@ -12,9 +12,10 @@ ever had a request for it (deleted, denied, cancelled or failed included).
 
 from __future__ import annotations
 
+import builtins
 import logging
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -102,7 +103,9 @@ class WatchService:
         """Watch an author or a series; its name comes from the catalog when not given."""
         asin = asin.strip().upper()
         if not asin:
-            raise ValidationError("An ASIN is needed.", hint="Copy it from the author's or series' Audible page.")
+            raise ValidationError(
+                "An ASIN is needed.", hint="Copy it from the author's or series' Audible page."
+            )
         if mode == WatchMode.NEXT and kind != WatchKind.SERIES:
             raise ValidationError(
                 "'Next book only' is for series.", hint="Watch the author with --mode new or --mode all."
@@ -136,7 +139,7 @@ class WatchService:
                 hint="Change its mode with 'rmab watch author|series ASIN --mode …' after removing it.",
             ) from None
 
-    def list(self, user_id: int | None = None) -> list[Watch]:
+    def list(self, user_id: int | None = None) -> builtins.list[Watch]:
         """Every watch (of ``user_id`` when given), authors and series by name."""
         with self.database.session() as session:
             query = select(WatchedEntity).order_by(WatchedEntity.name, WatchedEntity.id)
@@ -174,7 +177,7 @@ class WatchService:
             return watch
 
     # -- the check -----------------------------------------------------------------------------
-    def check_all(self, cancel: CancelToken | None = None) -> list[CheckResult]:
+    def check_all(self, cancel: CancelToken | None = None) -> builtins.list[CheckResult]:
         results = []
         for watch in self.list():
             if watch.paused:
@@ -201,13 +204,13 @@ class WatchService:
                 self._announce(watch, book)
         return CheckResult(watch.id, watch.name, tuple(found))
 
-    def _books(self, watch: Watch) -> list[CatalogBook]:
+    def _books(self, watch: Watch) -> builtins.list[CatalogBook]:
         if watch.kind == WatchKind.AUTHOR:
             return self.catalog.author_catalog(watch.asin, watch.name, watch.region)
         _, books = self.catalog.series_catalog(watch.asin, watch.region)
         return books
 
-    def _wanted(self, watch: Watch, entries: Sequence[CatalogEntry]) -> list[CatalogEntry]:
+    def _wanted(self, watch: Watch, entries: Sequence[CatalogEntry]) -> builtins.list[CatalogEntry]:
         """The books the watch's mode asks for, one edition per work, in the catalog's order."""
         if watch.mode == WatchMode.NEW:
             since = watch.created_at.date()
@@ -232,11 +235,11 @@ class WatchService:
     def _series_position(watch: Watch, book: CatalogBook) -> str | None:
         return next((ref.position for ref in book.series if ref.asin == watch.asin), None)
 
-    def _deal_with(self, watch: Watch, books: Sequence[CatalogBook]) -> list[FoundBook]:
+    def _deal_with(self, watch: Watch, books: Sequence[CatalogBook]) -> builtins.list[FoundBook]:
         entries = self.catalog.annotate(list(books))
         user = self._user(watch)
         checked_at = utcnow()  # one time for the whole check: the Watching page shows its finds
-        found: list[FoundBook] = []
+        found: builtins.list[FoundBook] = []
         for entry in self._wanted(watch, entries):
             book = entry.book
             with self.database.session() as session:
@@ -263,7 +266,10 @@ class WatchService:
     def _editions(session: Session, entry: CatalogEntry) -> set[str]:
         if entry.work_id is None:
             return {entry.book.asin}
-        return {entry.book.asin, *session.scalars(select(WorkAsin.asin).where(WorkAsin.work_id == entry.work_id))}
+        return {
+            entry.book.asin,
+            *session.scalars(select(WorkAsin.asin).where(WorkAsin.work_id == entry.work_id)),
+        }
 
     def _skip_reason(
         self, session: Session, watch: Watch, entry: CatalogEntry, user: UserInfo, editions: set[str]
@@ -301,17 +307,27 @@ class WatchService:
                 ebook_only=watch.format == WatchFormat.EBOOK,
             )
         except AlreadyInLibraryError as exc:
-            return FoundBook(book.asin, book.title, Outcome.OWNED, release_date=book.release_date, note=exc.user_message)
+            return FoundBook(
+                book.asin, book.title, Outcome.OWNED, release_date=book.release_date, note=exc.user_message
+            )
         except DuplicateRequestError as exc:
             return FoundBook(
-                book.asin, book.title, Outcome.REQUESTED_BEFORE, release_date=book.release_date, note=exc.user_message
+                book.asin,
+                book.title,
+                Outcome.REQUESTED_BEFORE,
+                release_date=book.release_date,
+                note=exc.user_message,
             )
         except IgnoredBookError as exc:
-            return FoundBook(book.asin, book.title, Outcome.IGNORED, release_date=book.release_date, note=exc.user_message)
+            return FoundBook(
+                book.asin, book.title, Outcome.IGNORED, release_date=book.release_date, note=exc.user_message
+            )
         except ServiceError:
             raise
         except RmabError as exc:  # no permission to request, ...: tried again at the next check
-            return FoundBook(book.asin, book.title, Outcome.FAILED, release_date=book.release_date, note=exc.user_message)
+            return FoundBook(
+                book.asin, book.title, Outcome.FAILED, release_date=book.release_date, note=exc.user_message
+            )
         return FoundBook(
             book.asin, book.title, Outcome.REQUESTED, outcome.request.id, book.release_date, outcome.message
         )
@@ -336,7 +352,7 @@ class WatchService:
         )
 
     # -- series and authors as the user sees them ----------------------------------------------
-    def series_view(self, series_asin: str, region: str | None = None) -> tuple[str, list[SeriesBook]]:
+    def series_view(self, series_asin: str, region: str | None = None) -> tuple[str, builtins.list[SeriesBook]]:
         """A series' title and every book in order with its state for the current user."""
         listing, books = self.catalog.series_catalog(series_asin, region)
         positions = dict(listing.members)
@@ -344,14 +360,16 @@ class WatchService:
         entries = sorted(self.catalog.annotate(books), key=lambda e: order.get(e.book.asin, len(order)))
         return listing.title, self._states(entries, lambda book: positions.get(book.asin))
 
-    def author_view(self, author_asin: str, name: str, region: str | None = None) -> list[SeriesBook]:
+    def author_view(self, author_asin: str, name: str, region: str | None = None) -> builtins.list[SeriesBook]:
         """The author's books (theirs only: by ASIN), newest first, with their state."""
         entries = self.catalog.annotate(self.catalog.author_catalog(author_asin, name, region))
-        return self._states(entries, lambda book: book.primary_series.position if book.primary_series else None)
+        return self._states(
+            entries, lambda book: book.primary_series.position if book.primary_series else None
+        )
 
     def _states(
         self, entries: Sequence[CatalogEntry], position: Callable[[CatalogBook], str | None]
-    ) -> list[SeriesBook]:
+    ) -> builtins.list[SeriesBook]:
         user = self.requests.users.current()
         today = self.today()
         return [
@@ -369,7 +387,7 @@ class WatchService:
             for entry in entries
         ]
 
-    def request_missing(self, books: Sequence[SeriesBook]) -> tuple[int, list[str]]:
+    def request_missing(self, books: Sequence[SeriesBook]) -> tuple[int, builtins.list[str]]:
         """Request every missing or not-yet-released book (pre-orders wait for release day).
 
         Returns how many were requested and the problems, one line per book that was refused."""
@@ -386,7 +404,7 @@ class WatchService:
                 made += 1
         return made, problems
 
-    def owned_series(self) -> list[tuple[str, str]]:
+    def owned_series(self) -> builtins.list[tuple[str, str]]:
         """(series ASIN, region) of every series the library holds a book of, as the catalog cache knows them."""
         with self.database.session() as session:
             owned = set(session.scalars(select(LibraryItem.asin).where(LibraryItem.asin.is_not(None))))
@@ -398,7 +416,7 @@ class WatchService:
             )
             return sorted({(str(asin), region) for asin, region in rows})
 
-    def missing_in_series(self, cancel: CancelToken | None = None) -> list[SeriesGaps]:
+    def missing_in_series(self, cancel: CancelToken | None = None) -> builtins.list[SeriesGaps]:
         """For each series the user owns part of, the books they do not have (gaps and what comes next)."""
         gaps = []
         for series_asin, region in self.owned_series():

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from rmab_desktop.db.engine import Database
-from rmab_desktop.db.models import LibraryItem, Request, WatchedEntity
-from rmab_desktop.domain.catalog import CatalogBook
+from rmab_desktop.db.models import LibraryItem, WatchedEntity
 from rmab_desktop.domain.enums import RequestStatus
 from rmab_desktop.domain.watching import BookState, Outcome, WatchKind, WatchMode
 from rmab_desktop.services.catalog import CatalogService
@@ -24,7 +23,7 @@ from rmab_desktop.services.watching import WatchService
 from tests.fakes.audible_server import FakeAudible
 from tests.integration.test_catalog_service import make_service
 
-WATCH_MADE = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)
+WATCH_MADE = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 TODAY = date(2026, 12, 3)
 
 MARA = {"asin": "B0AUMARA01", "name": "Mara Quell"}
@@ -96,7 +95,9 @@ class World:
     def watch(self, kind: WatchKind, asin: str, mode: WatchMode) -> int:
         watch = self.watching.add(kind, asin, mode=mode, region="us")
         with self.database.session() as session:  # the watch was made on WATCH_MADE
-            session.execute(update(WatchedEntity).where(WatchedEntity.id == watch.id).values(created_at=WATCH_MADE))
+            session.execute(
+                update(WatchedEntity).where(WatchedEntity.id == watch.id).values(created_at=WATCH_MADE)
+            )
         return watch.id
 
     def asins(self) -> dict[str, str]:

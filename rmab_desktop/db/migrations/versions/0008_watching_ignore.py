@@ -37,11 +37,16 @@ def upgrade() -> None:
         sa.Column("release_date", sa.Date(), nullable=True),
         sa.Column("handled_at", rmab_desktop.db.models.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["watch_id"], ["watched_entities.id"], name=op.f("fk_watched_books_watch_id_watched_entities"),
+            ["watch_id"],
+            ["watched_entities.id"],
+            name=op.f("fk_watched_books_watch_id_watched_entities"),
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["request_id"], ["requests.id"], name=op.f("fk_watched_books_request_id_requests"), ondelete="SET NULL"
+            ["request_id"],
+            ["requests.id"],
+            name=op.f("fk_watched_books_request_id_requests"),
+            ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_watched_books")),
         sa.UniqueConstraint("watch_id", "asin", name=op.f("uq_watched_books_watch_id_asin")),
