@@ -352,7 +352,9 @@ class WatchService:
         )
 
     # -- series and authors as the user sees them ----------------------------------------------
-    def series_view(self, series_asin: str, region: str | None = None) -> tuple[str, builtins.list[SeriesBook]]:
+    def series_view(
+        self, series_asin: str, region: str | None = None
+    ) -> tuple[str, builtins.list[SeriesBook]]:
         """A series' title and every book in order with its state for the current user."""
         listing, books = self.catalog.series_catalog(series_asin, region)
         positions = dict(listing.members)
@@ -360,7 +362,9 @@ class WatchService:
         entries = sorted(self.catalog.annotate(books), key=lambda e: order.get(e.book.asin, len(order)))
         return listing.title, self._states(entries, lambda book: positions.get(book.asin))
 
-    def author_view(self, author_asin: str, name: str, region: str | None = None) -> builtins.list[SeriesBook]:
+    def author_view(
+        self, author_asin: str, name: str, region: str | None = None
+    ) -> builtins.list[SeriesBook]:
         """The author's books (theirs only: by ASIN), newest first, with their state."""
         entries = self.catalog.annotate(self.catalog.author_catalog(author_asin, name, region))
         return self._states(
