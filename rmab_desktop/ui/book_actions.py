@@ -117,6 +117,12 @@ def _report_problem(core: AppCore, shell: Shell) -> BookHandler[LibraryEntry]:
     return library_actions.report_problem(core.problems, shell.runner, shell.notifier)
 
 
+def _watch_series(core: AppCore, shell: Shell) -> BookHandler[LibraryEntry]:
+    from rmab_desktop.ui.pages.series_page import watch_series_action
+
+    return watch_series_action(core.watching, shell.runner, shell.notifier)
+
+
 LIBRARY_BOOK_ACTIONS: list[BookActionSpec[LibraryEntry]] = [
     BookActionSpec(
         "open", tr.mark("Open folder"), "folder", _open_folder, shortcut="Ctrl+O", order=10, default=True
@@ -138,6 +144,14 @@ LIBRARY_BOOK_ACTIONS: list[BookActionSpec[LibraryEntry]] = [
         _report_problem,
         tooltip=tr.mark("Wrong book, bad audio or the wrong edition: tell the administrators"),
         order=50,
+    ),
+    BookActionSpec(
+        "watch_series",
+        tr.mark("Watch this series"),
+        "watch",
+        _watch_series,
+        tooltip=tr.mark("Request the series' new books for you as they come out"),
+        order=60,
     ),
 ]
 

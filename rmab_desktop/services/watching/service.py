@@ -139,6 +139,19 @@ class WatchService:
                 hint="Change its mode with 'rmab watch author|series ASIN --mode …' after removing it.",
             ) from None
 
+    def add_series_of(
+        self, asin: str, region: str | None = None, *, mode: WatchMode = WatchMode.NEW
+    ) -> Watch:
+        """Watch the series the book ``asin`` belongs to (the library's "Watch this series")."""
+        book = self.catalog.book(asin, region)
+        series = next((ref for ref in book.series if ref.asin), None)
+        if series is None or series.asin is None:
+            raise ValidationError(
+                tr("Audible lists “{title}” in no series.").format(title=book.title),
+                hint="Watch its author instead, from the book's page.",
+            )
+        return self.add(WatchKind.SERIES, series.asin, mode=mode, region=book.region, name=series.title)
+
     def list(self, user_id: int | None = None) -> builtins.list[Watch]:
         """Every watch (of ``user_id`` when given), authors and series by name."""
         with self.database.session() as session:

@@ -193,6 +193,12 @@ def _problems_badge(core: AppCore) -> Callable[[], int]:
     return lambda: problems.open_count() if users.current().is_admin else 0
 
 
+def _watching(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.pages.watching_page import WatchingPage
+
+    return WatchingPage(core.watching, shell.runner)
+
+
 PAGES: list[PageSpec] = [
     PageSpec("discover", tr.mark("Discover"), "discover", _discover, order=10),
     PageSpec("search", tr.mark("Search"), "search", _search, order=20),
@@ -203,6 +209,7 @@ PAGES: list[PageSpec] = [
     PageSpec("bookdate", tr.mark("BookDate"), "bookdate", _bookdate, order=55),
     PageSpec("audible", tr.mark("Audible library"), "audible", _audible, order=60),
     PageSpec("lists", tr.mark("Lists"), "lists", _lists, order=65),
+    PageSpec("watching", tr.mark("Watching"), "watch", _watching, order=67),
     PageSpec(
         "approvals",
         tr.mark("Approvals"),
