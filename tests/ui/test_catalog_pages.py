@@ -248,8 +248,10 @@ def test_models_pass_qt_model_tester(qtmodeltester) -> None:  # type: ignore[no-
 
 
 def test_dropped_link_opens_book_then_author_and_series(app: App, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from rmab_desktop.domain.watching import WatchKind
     from rmab_desktop.ui.pages.book_page import BookListPage
     from rmab_desktop.ui.pages.registry import PAGES
+    from rmab_desktop.ui.pages.series_page import SeriesPage
     from tests.ui.main_windows import open_main_window
 
     pages = [spec for spec in PAGES if spec.key in ("discover", "search", "requests")]
@@ -264,13 +266,16 @@ def test_dropped_link_opens_book_then_author_and_series(app: App, qtbot) -> None
     qtbot.waitUntil(lambda: book.entry is not None, timeout=DEADLINE_MS)
     qtbot.waitUntil(lambda: book.similar_model.rowCount() > 0, timeout=DEADLINE_MS)
     book._link("author:B0AUTHOR01:Mara Quell")
-    author = nav.windows[-1]
-    assert isinstance(author, BookListPage)
-    qtbot.waitUntil(lambda: author.model.rowCount() == 2, timeout=DEADLINE_MS)
+    author = nav.windows[-1]  # an author with an ASIN: the page with each book's state and "Watch"
+    assert isinstance(author, SeriesPage) and author.kind == WatchKind.AUTHOR
+    qtbot.waitUntil(lambda: author.table.rowCount() == 2, timeout=DEADLINE_MS)
     book._link("series:B0SERIES01:Lantern Cycle")
     series = nav.windows[-1]
-    qtbot.waitUntil(lambda: series.model.rowCount() == 2, timeout=DEADLINE_MS)
-    assert [series.model.entry(r).book.asin for r in range(2)] == ["B0TESTSER1", "B0TESTFUT1"]
+    assert isinstance(series, SeriesPage) and series.kind == WatchKind.SERIES
+    qtbot.waitUntil(lambda: series.table.rowCount() == 2, timeout=DEADLINE_MS)
+    assert [b.book.asin for b in series.books] == ["B0TESTSER1", "B0TESTFUT1"]
+    book._link("series::Lantern Cycle")  # no ASIN: the covers grid of a title search
+    assert isinstance(nav.windows[-1], BookListPage)
     for widget in list(nav.windows):
         widget.close()
 
