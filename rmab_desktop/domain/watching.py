@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -141,6 +142,20 @@ class SeriesBook:
     position: str | None
     state: BookState
     request_id: int | None = None
+    work_id: int | None = None  # editions of one work share it: "Request missing" asks for one
+
+
+def one_per_work(books: Iterable[SeriesBook]) -> list[SeriesBook]:
+    """The books with each work once (its first edition listed), for a bulk request."""
+    seen: set[int] = set()
+    kept = []
+    for item in books:
+        if item.work_id is not None:
+            if item.work_id in seen:
+                continue
+            seen.add(item.work_id)
+        kept.append(item)
+    return kept
 
 
 @dataclass(frozen=True)

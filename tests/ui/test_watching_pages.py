@@ -215,3 +215,25 @@ def test_author_page_error_state(world: World, fake: FakeAudible, qtbot) -> None
     page.load()
     assert page.panel.currentWidget() is page.table
     assert "Mara's Other Life" not in [page.table.item(r, 1).text() for r in range(page.table.rowCount())]
+
+
+def test_author_page_requests_one_edition_of_each_missing_work(world: World, qtbot) -> None:  # type: ignore[no-untyped-def]
+    asked: list[int] = []
+    page = SeriesPage(
+        world.watching,
+        ImmediateRunner(),
+        WatchKind.AUTHOR,
+        MARA["asin"],
+        MARA["name"],
+        "us",
+        lambda *_: None,
+        confirm=lambda _p, n: asked.append(n) or True,
+    )
+    qtbot.addWidget(page)
+    titles = [page.table.item(r, 1).text() for r in range(page.table.rowCount())]
+    assert titles.count("Glass Orchard") == 2  # both editions are listed
+    assert "Mara's Other Life" not in titles and "Quell the Storm" not in titles  # namesake, same surname
+    assert page.request_button.text() == "Request missing (7)"  # Glass Orchard once
+    page.request_button.click()
+    assert asked == [7] and "7 books requested." in page.message.text()
+    assert sum(asin.startswith("B0MARAFUL") for asin in world.asins()) == 1

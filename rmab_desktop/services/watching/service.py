@@ -51,6 +51,7 @@ from rmab_desktop.domain.watching import (
     WatchKind,
     WatchMode,
     book_state,
+    one_per_work,
 )
 from rmab_desktop.services.catalog import CatalogService
 from rmab_desktop.services.events import AppEvent, EventBus, EventKind
@@ -400,6 +401,7 @@ class WatchService:
                     self.requests.ignores.ignored(user.id, entry.book.asin, entry.book.region),
                 ),
                 entry.request_id,
+                entry.work_id,
             )
             for entry in entries
         ]
@@ -410,7 +412,7 @@ class WatchService:
         Returns how many were requested and the problems, one line per book that was refused."""
         user = self.requests.users.current()
         made, problems = 0, []
-        for item in books:
+        for item in one_per_work(books):
             if item.state not in (BookState.MISSING, BookState.NOT_RELEASED):
                 continue
             try:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop.domain.i18n import Translator, text
-from rmab_desktop.domain.watching import STATE_LABELS, BookState, SeriesBook, WatchKind
+from rmab_desktop.domain.watching import STATE_LABELS, BookState, SeriesBook, WatchKind, one_per_work
 from rmab_desktop.services.watching import WatchService
 from rmab_desktop.ui.book_actions import BookHandler, BookView
 from rmab_desktop.ui.formatting import date_only
@@ -126,7 +126,7 @@ class SeriesPage(QWidget):
         self.panel.show_content(bool(books))
 
     def missing(self) -> list[SeriesBook]:
-        return [b for b in self.books if b.state in (BookState.MISSING, BookState.NOT_RELEASED)]
+        return one_per_work(b for b in self.books if b.state in (BookState.MISSING, BookState.NOT_RELEASED))
 
     def _activated(self, row: int, _column: int) -> None:
         if 0 <= row < len(self.books):

@@ -233,6 +233,7 @@ class WatchingPage(QWidget):
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([tr("Series and book"), tr("Number"), tr("Release"), tr("State")])
         self.tree.setAccessibleName(tr("Missing in your series"))
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.missing_panel = StatePanel(
             self.tree,
