@@ -237,3 +237,20 @@ def test_author_page_requests_one_edition_of_each_missing_work(world: World, qtb
     page.request_button.click()
     assert asked == [7] and "7 books requested." in page.message.text()
     assert sum(asin.startswith("B0MARAFUL") for asin in world.asins()) == 1
+
+
+def test_never_request_from_a_covers_grid_puts_the_book_or_its_work_on_the_ignore_list(
+    world: World, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from rmab_desktop.ui.notifier import RecordingNotifier
+    from rmab_desktop.ui.pages.catalog_actions import never_request
+
+    notifier = RecordingNotifier()
+    entries = world.catalog.annotate([world.catalog.book("B0MARAFUL1", "us")])
+    never_request(world.requests, ImmediateRunner(), notifier, whole_work=True).run(entries, None)  # type: ignore[arg-type]
+    [entry] = world.requests.ignores.entries(world.users.current().id)
+    assert (entry.asin, entry.whole_work) == ("B0MARAFUL1", True)
+    assert "never be requested automatically" in notifier.sent[-1][1]
+    # The other edition of the work is ignored too.
+    world.catalog.book("B0MARAFUL2", "us")
+    assert world.requests.ignores.ignored(world.users.current().id, "B0MARAFUL2", "us")
