@@ -231,7 +231,9 @@ class WatchService:
             chosen = [e for e in entries if e.book.release_date is not None and e.book.release_date > since]
         elif watch.mode == WatchMode.NEXT:
             ordered = sorted(entries, key=lambda e: _position(self._series_position(watch, e.book)))
-            have = [i for i, e in enumerate(ordered) if e.availability in _HAVE + _ASKED]
+            # After the last book in the library: a requested next book keeps its place until it
+            # arrives, so the watch never walks on through the series one request per check.
+            have = [i for i, e in enumerate(ordered) if e.availability in _HAVE]
             chosen = ordered[have[-1] + 1 :][:1] if have else ordered[:1]
         else:
             chosen = list(entries)

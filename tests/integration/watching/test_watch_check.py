@@ -192,8 +192,13 @@ def test_next_mode_requests_only_the_book_after_the_last_one_owned(world: World)
     watch_id = world.watch(WatchKind.SERIES, SERIES["asin"], WatchMode.NEXT)
 
     world.watching.check(watch_id)
-
     assert set(world.asins()) == {"B0LANT0003"}
+
+    world.watching.check(watch_id)  # the third book is requested, not here yet: nothing more
+    assert set(world.asins()) == {"B0LANT0003"}
+    world.own("B0LANT0003", "The Lantern Sky")  # it arrived: the fourth is next
+    world.watching.check(watch_id)
+    assert set(world.asins()) == {"B0LANT0003", "B0LANT0004"}
 
 
 def test_ignored_books_and_works_are_never_requested_by_a_watch(world: World) -> None:
