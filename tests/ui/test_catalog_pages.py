@@ -110,7 +110,12 @@ def test_search_open_request_and_see_it_in_requests(app: App, qtbot) -> None:  #
     )  # cover loaded
 
     menu = search.grid.actions_menu(first.data(ObjectRole))  # the registered catalog book actions
-    assert [action.text() for action in menu.actions()] == ["Details", "View on Audible"]
+    assert [action.text() for action in menu.actions()] == [
+        "Details",
+        "View on Audible",
+        "Never request this",
+        "Never request any edition",
+    ]
     menu.actions()[0].trigger()
     assert isinstance(nav.windows[-1], BookPage) and nav.windows[-1].asin == "B0TESTSER1"
     nav.windows[-1].close()
