@@ -37,7 +37,12 @@ from rmab_desktop.domain.catalog import Availability, CatalogBook, CatalogEntry
 from rmab_desktop.domain.enums import RequestKind
 from rmab_desktop.domain.errors import RmabError, ServiceError, ValidationError
 from rmab_desktop.domain.i18n import Translator
-from rmab_desktop.domain.requests import AlreadyInLibraryError, DuplicateRequestError, UserInfo
+from rmab_desktop.domain.requests import (
+    AlreadyInLibraryError,
+    DuplicateRequestError,
+    PermissionDeniedError,
+    UserInfo,
+)
 from rmab_desktop.domain.watching import (
     BookState,
     CheckResult,
@@ -172,9 +177,10 @@ class WatchService:
         mode: WatchMode | None = None,
         format: WatchFormat | None = None,
         paused: bool | None = None,
+        user: UserInfo | None = None,
     ) -> Watch:
         with self.database.session() as session:
-            row = store.watch_row(session, watch_id)
+            row = self._own(session, watch_id, user)
             if mode == WatchMode.NEXT and row.kind != WatchKind.SERIES.value:
                 raise ValidationError("'Next book only' is for series.", hint="Choose new releases or all.")
             row.mode = (mode or WatchMode(row.mode)).value
@@ -182,13 +188,23 @@ class WatchService:
             row.paused = row.paused if paused is None else paused
             return store.as_watch(session, row)
 
-    def remove(self, watch_id: int) -> Watch:
+    def remove(self, watch_id: int, *, user: UserInfo | None = None) -> Watch:
         """Stop watching; the requests it made stay."""
         with self.database.session() as session:
-            row = store.watch_row(session, watch_id)
+            row = self._own(session, watch_id, user)
             watch = store.as_watch(session, row)
             session.delete(row)
             return watch
+
+    def _own(self, session: Session, watch_id: int, user: UserInfo | None) -> WatchedEntity:
+        """The watch's row, when ``user`` (default: the current one) made it or is an administrator."""
+        user = user or self.requests.users.current()
+        row = store.watch_row(session, watch_id)
+        if row.user_id is not None and row.user_id != user.id and not user.is_admin:
+            raise PermissionDeniedError(
+                f"Watch {watch_id} is someone else's: only they or an administrator can change it."
+            )
+        return row
 
     # -- the check -----------------------------------------------------------------------------
     def check_all(self, cancel: CancelToken | None = None) -> builtins.list[CheckResult]:

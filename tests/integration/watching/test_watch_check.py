@@ -241,3 +241,20 @@ def test_an_unreachable_catalog_is_the_checks_error_and_nothing_is_recorded(
     assert result.error and world.asins() == {}
     assert world.watching.get(watch_id).last_error == result.error
     assert world.watching.check(watch_id).requested  # the next check does the work
+
+
+def test_only_the_watcher_or_an_administrator_changes_a_watch(world: World) -> None:
+    from rmab_desktop.domain.enums import Role
+    from rmab_desktop.domain.requests import PermissionDeniedError
+
+    owner = world.users.create("owner")
+    other = world.users.create("other")
+    watch = world.watching.add(WatchKind.SERIES, SERIES["asin"], region="us", name="Lantern Cycle", user=owner)
+    with pytest.raises(PermissionDeniedError):
+        world.watching.update(watch.id, paused=True, user=other)
+    with pytest.raises(PermissionDeniedError):
+        world.watching.remove(watch.id, user=other)
+    assert world.watching.update(watch.id, paused=True, user=owner).paused
+    admin = world.users.set_role(other.id, Role.ADMIN)
+    world.watching.remove(watch.id, user=admin)
+    assert world.watching.list() == []
