@@ -249,7 +249,9 @@ def test_only_the_watcher_or_an_administrator_changes_a_watch(world: World) -> N
 
     owner = world.users.create("owner")
     other = world.users.create("other")
-    watch = world.watching.add(WatchKind.SERIES, SERIES["asin"], region="us", name="Lantern Cycle", user=owner)
+    watch = world.watching.add(
+        WatchKind.SERIES, SERIES["asin"], region="us", name="Lantern Cycle", user=owner
+    )
     with pytest.raises(PermissionDeniedError):
         world.watching.update(watch.id, paused=True, user=other)
     with pytest.raises(PermissionDeniedError):
