@@ -285,6 +285,23 @@ def test_dropped_link_opens_book_then_author_and_series(app: App, qtbot) -> None
         widget.close()
 
 
+def test_book_page_watches_its_series_and_its_author(app: App, qtbot) -> None:  # type: ignore[no-untyped-def]
+    nav = catalog_navigator(app.core, app.shell)
+    book = nav.open_book("B0TESTSER1", "us")
+    assert isinstance(book, BookPage)
+    qtbot.waitUntil(lambda: book.entry is not None, timeout=DEADLINE_MS)
+    assert book.watch_series_button.isVisibleTo(book) and book.watch_author_button.isVisibleTo(book)
+    book.watch_series_button.click()
+    qtbot.waitUntil(lambda: "Watching Lantern Cycle" in book.message.text(), timeout=DEADLINE_MS)
+    book.watch_author_button.click()
+    qtbot.waitUntil(lambda: "Watching Mara Quell" in book.message.text(), timeout=DEADLINE_MS)
+    assert sorted((w.kind.value, w.asin) for w in app.core.watching.list()) == [
+        ("author", "B0AUTHOR01"),
+        ("series", "B0SERIES01"),
+    ]
+    book.close()
+
+
 def test_catalog_settings_section(app: App, qtbot, fake: FakeAudible) -> None:  # type: ignore[no-untyped-def]
     from rmab_desktop.ui.dialogs.catalog_settings import CatalogSettings
 

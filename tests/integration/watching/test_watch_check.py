@@ -260,3 +260,19 @@ def test_only_the_watcher_or_an_administrator_changes_a_watch(world: World) -> N
     admin = world.users.set_role(other.id, Role.ADMIN)
     world.watching.remove(watch.id, user=admin)
     assert world.watching.list() == []
+
+
+def test_watch_the_series_of_a_library_book(world: World) -> None:
+    from rmab_desktop.domain.errors import ValidationError
+
+    watch = world.watching.add_series_of("B0LANT0002", "us")
+    assert (watch.kind, watch.asin, watch.name, watch.mode) == (
+        WatchKind.SERIES,
+        SERIES["asin"],
+        "Lantern Cycle",
+        WatchMode.NEW,
+    )
+    with pytest.raises(ValidationError, match="in no series"):
+        world.watching.add_series_of("B0MARANEW1", "us")
+    with pytest.raises(ValidationError, match="already watch"):
+        world.watching.add_series_of("B0LANT0001", "us")
