@@ -38,6 +38,7 @@ from rmab_desktop.services import (
     shelves,
     upkeep,
     url_audio,
+    watching,
 )
 from rmab_desktop.services.audible_library import AudibleLibraryStore
 from rmab_desktop.services.audible_library.account import AudibleAccount
@@ -75,6 +76,7 @@ from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
 from rmab_desktop.services.secrets_file import EncryptedSecretsFile
 from rmab_desktop.services.shelves import ShelfService
 from rmab_desktop.services.url_audio import UrlImports
+from rmab_desktop.services.watching import WatchService
 from rmab_desktop.settings import Preferences, SettingsStore
 
 log = logging.getLogger(__name__)
@@ -113,6 +115,7 @@ class AppCore:
     library_import: LibraryImport
     acquisition: Acquisition
     shelves: ShelfService
+    watching: WatchService
     bookdate: BookDateService
     audible_library: AudibleLibraryStore
     audible_account: AudibleAccount
@@ -229,6 +232,7 @@ def open_core(
     )
     resolver = BookResolver(catalog_search(catalog_service))  # shelf books and AI tips -> Audible
     shelf_service = ShelfService(database, credentials, users, request_service, resolver)
+    watch_service = watching.WatchService(database, catalog_service, request_service, events)
     bookdate_service = BookDateService(
         database, credentials, users, request_service, catalog_service, resolver
     )
@@ -281,6 +285,7 @@ def open_core(
         notifications.feature(notification_service),
         maintenance.feature(queue),
         shelves.feature(shelf_service),
+        watching.feature(watch_service),
         bookdate.feature(bookdate_service),
         audible_library.feature(audible_store, audible_account, lambda: prefs.catalog.region),
     )
@@ -316,6 +321,7 @@ def open_core(
         library_import=library_import,
         acquisition=acquisition,
         shelves=shelf_service,
+        watching=watch_service,
         bookdate=bookdate_service,
         audible_library=audible_store,
         audible_account=audible_account,

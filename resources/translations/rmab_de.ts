@@ -1394,6 +1394,16 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Never request any edition</source>
+            <translation>Keine Ausgabe je anfragen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Never request this</source>
+            <translation>Nie anfragen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Open folder</source>
             <translation>Ordner öffnen</translation>
         </message>
@@ -1414,6 +1424,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Request the series' new books for you as they come out</source>
+            <translation>Neue Bände der Reihe für Sie anfragen, sobald sie erscheinen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Rescan</source>
             <translation>Neu einlesen</translation>
         </message>
@@ -1421,6 +1436,21 @@
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>View on Audible</source>
             <translation>Bei Audible ansehen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Watch this series</source>
+            <translation>Reihe beobachten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Watches, shelves and “Request everything missing” pass every edition over</source>
+            <translation>Beobachtungen, Regale und „Alles Fehlende anfragen“ übergehen jede Ausgabe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Watches, shelves and “Request everything missing” pass this edition over</source>
+            <translation>Beobachtungen, Regale und „Alles Fehlende anfragen“ übergehen diese Ausgabe</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
@@ -1807,6 +1837,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Request its new books for you as they come out</source>
+            <translation>Neue Bücher für Sie anfragen, sobald sie erscheinen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Request the ebook</source>
             <translation>E-Book anfragen</translation>
         </message>
@@ -1839,6 +1874,21 @@
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>View on Audible</source>
             <translation>Bei Audible ansehen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Watch this author</source>
+            <translation>Autor beobachten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Watch this series</source>
+            <translation>Reihe beobachten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Watching {name}: new books are requested for you.</source>
+            <translation>{name} wird beobachtet: neue Bücher werden für Sie angefragt.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1902,6 +1952,19 @@
     </context>
     <context>
         <name>CatalogActions</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
+            <source>%n book(s) will never be requested automatically.</source>
+            <translation>
+                <numerusform>%n Buch wird nie automatisch angefragt.</numerusform>
+                <numerusform>%n Bücher werden nie automatisch angefragt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
+            <source>Ignore list</source>
+            <translation>Ignorierliste</translation>
+        </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
             <source>No browser could open {url}.</source>
@@ -6355,6 +6418,11 @@ Die Details stehen in der Protokolldatei.</translation>
             <translation>Problem gemeldet</translation>
         </message>
         <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>New book of a watched author or series</source>
+            <translation>Neues Buch eines beobachteten Autors oder einer Reihe</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request approved</source>
             <translation>Anfrage freigegeben</translation>
@@ -6824,6 +6892,11 @@ Die Details stehen in der Protokolldatei.</translation>
                 <numerusform>Wartet auf Ihre Freigabe: %n Anfrage.</numerusform>
                 <numerusform>Warten auf Ihre Freigabe: %n Anfragen.</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Watching</source>
+            <translation>Beobachtet</translation>
         </message>
     </context>
     <context>
@@ -8255,6 +8328,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <source>“{title}” is already available in the library.</source>
             <translation>„{title}“ ist bereits in der Bibliothek verfügbar.</translation>
         </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>“{title}” is on your ignore list.</source>
+            <translation>„{title}“ steht auf Ihrer Ignorierliste.</translation>
+        </message>
     </context>
     <context>
         <name>RequestsPage</name>
@@ -9033,6 +9111,102 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Your passwords and API keys are in a file encrypted with your passphrase. Enter it to use them.</source>
             <translation>Ihre Passwörter und API-Schlüssel liegen in einer mit Ihrer Passphrase verschlüsselten Datei. Geben Sie sie ein, um sie zu verwenden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeriesPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>%n book(s) requested.</source>
+            <translation>
+                <numerusform>%n Buch angefragt.</numerusform>
+                <numerusform>%n Bücher angefragt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Audible lists no books here in this marketplace.</source>
+            <translation>Audible führt hier in diesem Marktplatz keine Bücher.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Books by {author}</source>
+            <translation>Bücher von {author}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Loading the books from Audible…</source>
+            <translation>Bücher werden von Audible geladen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>No books found</source>
+            <translation>Keine Bücher gefunden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Number</source>
+            <translation>Band</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Release</source>
+            <translation>Erscheinungsdatum</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Request missing</source>
+            <translation>Fehlende anfragen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Request missing ({count})</source>
+            <translation>Fehlende anfragen ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Requesting…</source>
+            <translation>Wird angefragt…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Saving…</source>
+            <translation>Wird gespeichert…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Series: {series}</source>
+            <translation>Reihe: {series}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Watch this author</source>
+            <translation>Autor beobachten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Watch this series</source>
+            <translation>Reihe beobachten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Watching</source>
+            <translation>Beobachten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Watching {name}: new books are requested for you.</source>
+            <translation>{name} wird beobachtet: neue Bücher werden für Sie angefragt.</translation>
         </message>
     </context>
     <context>
@@ -10984,6 +11158,437 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
             <location filename="../../rmab_desktop/ui/pages/users_page.py" />
             <source>{state} (default)</source>
             <translation>{state} (Vorgabe)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Watching</name>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>Audible lists “{title}” in no series.</source>
+            <translation>Audible führt „{title}“ in keiner Reihe.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Audiobook</source>
+            <translation>Hörbuch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Audiobook and ebook</source>
+            <translation>Hörbuch und E-Book</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Downloading</source>
+            <translation>Wird heruntergeladen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Ebook</source>
+            <translation>E-Book</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Ignored</source>
+            <translation>Ignoriert</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>In library</source>
+            <translation>In der Bibliothek</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Missing</source>
+            <translation>Fehlt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>New from {name}: {title}</source>
+            <translation>Neu von {name}: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>New releases</source>
+            <translation>Neuerscheinungen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Next book only</source>
+            <translation>Nur der nächste Band</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Not yet released</source>
+            <translation>Noch nicht erschienen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Requested</source>
+            <translation>Angefragt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>Requested because you watch {name}.</source>
+            <translation>Angefragt, weil Sie {name} beobachten.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>Requested because you watch {name}; it comes out on {date}.</source>
+            <translation>Angefragt, weil Sie {name} beobachten; erscheint am {date}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Whole back catalogue</source>
+            <translation>Gesamter Katalog</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>You already watch “{name}”.</source>
+            <translation>Sie beobachten „{name}“ bereits.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WatchingJobs</name>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>Check watched authors and series</source>
+            <translation>Beobachtete Autoren und Reihen prüfen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>Request new books of watched authors and series</source>
+            <translation>Neue Bücher beobachteter Autoren und Reihen anfragen</translation>
+        </message>
+    </context>
+    <context>
+        <name>WatchingPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>%n book(s) requested by this watch so far</source>
+            <translation>
+                <numerusform>Bisher %n Buch durch diese Beobachtung angefragt</numerusform>
+                <numerusform>Bisher %n Bücher durch diese Beobachtung angefragt</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>%n book(s) requested.</source>
+            <translation>
+                <numerusform>%n Buch angefragt.</numerusform>
+                <numerusform>%n Bücher angefragt.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>%n new book(s) requested.</source>
+            <translation>
+                <numerusform>%n neues Buch angefragt.</numerusform>
+                <numerusform>%n neue Bücher angefragt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>(paused)</source>
+            <translation>(pausiert)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>ASIN</source>
+            <translation>ASIN</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Applies to</source>
+            <translation>Gilt für</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Author</source>
+            <translation>Autor</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Authors and series you watch: their new books are requested for you once a day. Open an author or a series from a book to watch it.</source>
+            <translation>Autoren und Reihen, die Sie beobachten: Ihre neuen Bücher werden einmal täglich für Sie angefragt. Öffnen Sie den Autor oder die Reihe eines Buchs, um sie zu beobachten.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Books on it are never requested by watches, shelves or “Request everything missing”.</source>
+            <translation>Bücher darauf werden nie durch Beobachtungen, Regale oder „Alles Fehlende anfragen“ angefragt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Check all now</source>
+            <translation>Alle jetzt prüfen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Check now</source>
+            <translation>Jetzt prüfen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Check the connection in Service status, then try again.</source>
+            <translation>Prüfen Sie die Verbindung unter Dienststatus und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Checking every watch…</source>
+            <translation>Alle Beobachtungen werden geprüft…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Checking {name}…</source>
+            <translation>{name} wird geprüft…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Could not load this</source>
+            <translation>Konnte nicht geladen werden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Edit watch: {name}</source>
+            <translation>Beobachtung bearbeiten: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Edit…</source>
+            <translation>Bearbeiten…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Every edition</source>
+            <translation>Alle Ausgaben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Every series you own part of is complete, as far as Audible lists it.</source>
+            <translation>Jede Reihe, von der Sie Bände besitzen, ist vollständig, soweit Audible sie führt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Ignore list</source>
+            <translation>Ignorierliste</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Last check</source>
+            <translation>Letzte Prüfung</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Last check failed: {error}</source>
+            <translation>Letzte Prüfung fehlgeschlagen: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Loading your ignore list…</source>
+            <translation>Ignorierliste wird geladen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Loading your watches…</source>
+            <translation>Beobachtungen werden geladen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Look again</source>
+            <translation>Erneut suchen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Looking up your series on Audible…</source>
+            <translation>Ihre Reihen werden bei Audible nachgeschlagen…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Missing in your series</source>
+            <translation>Fehlt in Ihren Reihen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Mode</source>
+            <translation>Modus</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>No gaps in your series</source>
+            <translation>Keine Lücken in Ihren Reihen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Not checked yet</source>
+            <translation>Noch nicht geprüft</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Nothing new</source>
+            <translation>Nichts Neues</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Number</source>
+            <translation>Band</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Open a book, then its author or series, and choose “Watch”. New books are requested for you.</source>
+            <translation>Öffnen Sie ein Buch, dann seinen Autor oder seine Reihe, und wählen Sie „Beobachten“. Neue Bücher werden für Sie angefragt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Pause</source>
+            <translation>Pausieren</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Release</source>
+            <translation>Erscheinungsdatum</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Remove from the list</source>
+            <translation>Von der Liste entfernen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Removing…</source>
+            <translation>Wird entfernt…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Request %n missing book(s)? Books not out yet wait for their release day.</source>
+            <translation>
+                <numerusform>%n fehlendes Buch anfragen? Noch nicht erschienene Bücher warten auf ihr Erscheinen.</numerusform>
+                <numerusform>%n fehlende Bücher anfragen? Noch nicht erschienene Bücher warten auf ihr Erscheinen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Request every missing book</source>
+            <translation>Alle fehlenden Bücher anfragen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Request missing books</source>
+            <translation>Fehlende Bücher anfragen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Request missing in this series</source>
+            <translation>Fehlende dieser Reihe anfragen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Requested: {titles}</source>
+            <translation>Angefragt: {titles}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Requesting…</source>
+            <translation>Wird angefragt…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Resume</source>
+            <translation>Fortsetzen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Saving…</source>
+            <translation>Wird gespeichert…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Series</source>
+            <translation>Reihe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Series and book</source>
+            <translation>Reihe und Buch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Stop watching</source>
+            <translation>Nicht mehr beobachten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Stop watching {name}? The requests it made stay.</source>
+            <translation>{name} nicht mehr beobachten? Die bisherigen Anfragen bleiben.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>This edition</source>
+            <translation>Diese Ausgabe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Watches</source>
+            <translation>Beobachtungen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Watching</source>
+            <translation>Beobachtet</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>What it found</source>
+            <translation>Gefunden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>You watch nothing yet</source>
+            <translation>Sie beobachten noch nichts</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Your ignore list is empty</source>
+            <translation>Ihre Ignorierliste ist leer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>never</source>
+            <translation>nie</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>{series}: you have {owned}, {missing} missing</source>
+            <translation>{series}: {owned} vorhanden, {missing} fehlen</translation>
         </message>
     </context>
 </TS>

@@ -197,6 +197,17 @@
         </message>
     </context>
     <context>
+        <name>CatalogActions</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
+            <source>%n book(s) will never be requested automatically.</source>
+            <translation>
+                <numerusform>%n book will never be requested automatically.</numerusform>
+                <numerusform>%n books will never be requested automatically.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CatalogJobs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/catalog/__init__.py" />
@@ -656,6 +667,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
         </message>
     </context>
     <context>
+        <name>SeriesPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>%n book(s) requested.</source>
+            <translation>
+                <numerusform>%n book requested.</numerusform>
+                <numerusform>%n books requested.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SetupAssistant</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
@@ -750,6 +772,41 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>%n user</numerusform>
                 <numerusform>%n users</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WatchingPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>%n book(s) requested by this watch so far</source>
+            <translation>
+                <numerusform>%n book requested by this watch so far</numerusform>
+                <numerusform>%n books requested by this watch so far</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>%n book(s) requested.</source>
+            <translation>
+                <numerusform>%n book requested.</numerusform>
+                <numerusform>%n books requested.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>%n new book(s) requested.</source>
+            <translation>
+                <numerusform>%n new book requested.</numerusform>
+                <numerusform>%n new books requested.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Request %n missing book(s)? Books not out yet wait for their release day.</source>
+            <translation>
+                <numerusform>Request %n missing book? Books not out yet wait for their release day.</numerusform>
+                <numerusform>Request %n missing books? Books not out yet wait for their release day.</numerusform>
             </translation>
         </message>
     </context>

@@ -1394,6 +1394,16 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Never request any edition</source>
+            <translation>No solicitar nunca ninguna edición</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Never request this</source>
+            <translation>No solicitar nunca</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Open folder</source>
             <translation>Abrir carpeta</translation>
         </message>
@@ -1414,6 +1424,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Request the series' new books for you as they come out</source>
+            <translation>Solicitar para usted los libros nuevos de la serie cuando se publiquen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Rescan</source>
             <translation>Volver a analizar</translation>
         </message>
@@ -1421,6 +1436,21 @@
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>View on Audible</source>
             <translation>Ver en Audible</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Watch this series</source>
+            <translation>Seguir esta serie</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Watches, shelves and “Request everything missing” pass every edition over</source>
+            <translation>Los seguimientos, las estanterías y “Solicitar todo lo que falta” omiten todas las ediciones</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Watches, shelves and “Request everything missing” pass this edition over</source>
+            <translation>Los seguimientos, las estanterías y “Solicitar todo lo que falta” omiten esta edición</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
@@ -1807,6 +1837,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Request its new books for you as they come out</source>
+            <translation>Solicitar para usted los libros nuevos cuando se publiquen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Request the ebook</source>
             <translation>Solicitar el libro electrónico</translation>
         </message>
@@ -1839,6 +1874,21 @@
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>View on Audible</source>
             <translation>Ver en Audible</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Watch this author</source>
+            <translation>Seguir a este autor</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Watch this series</source>
+            <translation>Seguir esta serie</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Watching {name}: new books are requested for you.</source>
+            <translation>Siguiendo {name}: los libros nuevos se solicitan para usted.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1902,6 +1952,19 @@
     </context>
     <context>
         <name>CatalogActions</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
+            <source>%n book(s) will never be requested automatically.</source>
+            <translation>
+                <numerusform>%n libro nunca se solicitará automáticamente.</numerusform>
+                <numerusform>%n libros nunca se solicitarán automáticamente.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
+            <source>Ignore list</source>
+            <translation>Lista de ignorados</translation>
+        </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
             <source>No browser could open {url}.</source>
@@ -6355,6 +6418,11 @@ Los detalles están en el archivo de registro.</translation>
             <translation>Problema notificado</translation>
         </message>
         <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>New book of a watched author or series</source>
+            <translation>Libro nuevo de un autor o serie seguidos</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request approved</source>
             <translation>Solicitud aprobada</translation>
@@ -6824,6 +6892,11 @@ Los detalles están en el archivo de registro.</translation>
                 <numerusform>Pendiente de su aprobación: %n solicitud.</numerusform>
                 <numerusform>Pendientes de su aprobación: %n solicitudes.</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Watching</source>
+            <translation>Seguimiento</translation>
         </message>
     </context>
     <context>
@@ -8255,6 +8328,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <source>“{title}” is already available in the library.</source>
             <translation>“{title}” ya está disponible en la biblioteca.</translation>
         </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>“{title}” is on your ignore list.</source>
+            <translation>“{title}” está en su lista de ignorados.</translation>
+        </message>
     </context>
     <context>
         <name>RequestsPage</name>
@@ -9033,6 +9111,102 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Your passwords and API keys are in a file encrypted with your passphrase. Enter it to use them.</source>
             <translation>Sus contraseñas y claves de API están en un archivo cifrado con su frase de contraseña. Escríbala para usarlas.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeriesPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>%n book(s) requested.</source>
+            <translation>
+                <numerusform>%n libro solicitado.</numerusform>
+                <numerusform>%n libros solicitados.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Audible lists no books here in this marketplace.</source>
+            <translation>Audible no tiene libros aquí en este mercado.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Books by {author}</source>
+            <translation>Libros de {author}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Loading the books from Audible…</source>
+            <translation>Cargando los libros desde Audible…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>No books found</source>
+            <translation>No se encontraron libros</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Number</source>
+            <translation>N.º</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Release</source>
+            <translation>Publicación</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Request missing</source>
+            <translation>Solicitar los que faltan</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Request missing ({count})</source>
+            <translation>Solicitar los que faltan ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Requesting…</source>
+            <translation>Solicitando…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Saving…</source>
+            <translation>Guardando…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Series: {series}</source>
+            <translation>Serie: {series}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>State</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Title</source>
+            <translation>Título</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Watch this author</source>
+            <translation>Seguir a este autor</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Watch this series</source>
+            <translation>Seguir esta serie</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Watching</source>
+            <translation>Seguimiento</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Watching {name}: new books are requested for you.</source>
+            <translation>Siguiendo {name}: los libros nuevos se solicitan para usted.</translation>
         </message>
     </context>
     <context>
@@ -10984,6 +11158,437 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
             <location filename="../../rmab_desktop/ui/pages/users_page.py" />
             <source>{state} (default)</source>
             <translation>{state} (predeterminado)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Watching</name>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>Audible lists “{title}” in no series.</source>
+            <translation>Audible no incluye “{title}” en ninguna serie.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Audiobook</source>
+            <translation>Audiolibro</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Audiobook and ebook</source>
+            <translation>Audiolibro y libro electrónico</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Downloading</source>
+            <translation>Descargando</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Ebook</source>
+            <translation>Libro electrónico</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Ignored</source>
+            <translation>Ignorado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>In library</source>
+            <translation>En la biblioteca</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Missing</source>
+            <translation>Falta</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>New from {name}: {title}</source>
+            <translation>Novedad de {name}: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>New releases</source>
+            <translation>Novedades</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Next book only</source>
+            <translation>Solo el siguiente libro</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Not yet released</source>
+            <translation>Aún no publicado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Requested</source>
+            <translation>Solicitado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>Requested because you watch {name}.</source>
+            <translation>Solicitado porque sigue {name}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>Requested because you watch {name}; it comes out on {date}.</source>
+            <translation>Solicitado porque sigue {name}; se publica el {date}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Whole back catalogue</source>
+            <translation>Todo el catálogo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>You already watch “{name}”.</source>
+            <translation>Ya sigue “{name}”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WatchingJobs</name>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>Check watched authors and series</source>
+            <translation>Comprobar autores y series seguidos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>Request new books of watched authors and series</source>
+            <translation>Solicitar los libros nuevos de autores y series seguidos</translation>
+        </message>
+    </context>
+    <context>
+        <name>WatchingPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>%n book(s) requested by this watch so far</source>
+            <translation>
+                <numerusform>%n libro solicitado por este seguimiento hasta ahora</numerusform>
+                <numerusform>%n libros solicitados por este seguimiento hasta ahora</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>%n book(s) requested.</source>
+            <translation>
+                <numerusform>%n libro solicitado.</numerusform>
+                <numerusform>%n libros solicitados.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>%n new book(s) requested.</source>
+            <translation>
+                <numerusform>%n libro nuevo solicitado.</numerusform>
+                <numerusform>%n libros nuevos solicitados.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>(paused)</source>
+            <translation>(en pausa)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>ASIN</source>
+            <translation>ASIN</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Applies to</source>
+            <translation>Se aplica a</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Author</source>
+            <translation>Autor</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Authors and series you watch: their new books are requested for you once a day. Open an author or a series from a book to watch it.</source>
+            <translation>Autores y series que sigue: sus libros nuevos se solicitan para usted una vez al día. Abra el autor o la serie de un libro para seguirlo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Books on it are never requested by watches, shelves or “Request everything missing”.</source>
+            <translation>Los libros de la lista nunca se solicitan por seguimientos, estanterías ni “Solicitar todo lo que falta”.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Check all now</source>
+            <translation>Comprobar todo ahora</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Check now</source>
+            <translation>Comprobar ahora</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Check the connection in Service status, then try again.</source>
+            <translation>Compruebe la conexión en Estado de los servicios y vuelva a intentarlo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Checking every watch…</source>
+            <translation>Comprobando todos los seguimientos…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Checking {name}…</source>
+            <translation>Comprobando {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Could not load this</source>
+            <translation>No se pudo cargar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Edit watch: {name}</source>
+            <translation>Editar seguimiento: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Edit…</source>
+            <translation>Editar…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Every edition</source>
+            <translation>Todas las ediciones</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Every series you own part of is complete, as far as Audible lists it.</source>
+            <translation>Cada serie de la que tiene una parte está completa, según Audible.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Format</source>
+            <translation>Formato</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Ignore list</source>
+            <translation>Lista de ignorados</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Kind</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Last check</source>
+            <translation>Última comprobación</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Last check failed: {error}</source>
+            <translation>La última comprobación falló: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Loading your ignore list…</source>
+            <translation>Cargando la lista de ignorados…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Loading your watches…</source>
+            <translation>Cargando sus seguimientos…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Look again</source>
+            <translation>Buscar de nuevo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Looking up your series on Audible…</source>
+            <translation>Buscando sus series en Audible…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Missing in your series</source>
+            <translation>Faltan en sus series</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Mode</source>
+            <translation>Modo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>No gaps in your series</source>
+            <translation>No faltan libros en sus series</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Not checked yet</source>
+            <translation>Aún no comprobado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Nothing new</source>
+            <translation>Nada nuevo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Number</source>
+            <translation>N.º</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Open a book, then its author or series, and choose “Watch”. New books are requested for you.</source>
+            <translation>Abra un libro, luego su autor o su serie, y elija “Seguir”. Los libros nuevos se solicitan para usted.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Pause</source>
+            <translation>Pausar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Release</source>
+            <translation>Publicación</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Remove</source>
+            <translation>Quitar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Remove from the list</source>
+            <translation>Quitar de la lista</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Removing…</source>
+            <translation>Quitando…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Request %n missing book(s)? Books not out yet wait for their release day.</source>
+            <translation>
+                <numerusform>¿Solicitar %n libro que falta? Los libros aún no publicados esperan a su fecha de publicación.</numerusform>
+                <numerusform>¿Solicitar %n libros que faltan? Los libros aún no publicados esperan a su fecha de publicación.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Request every missing book</source>
+            <translation>Solicitar todos los libros que faltan</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Request missing books</source>
+            <translation>Solicitar los libros que faltan</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Request missing in this series</source>
+            <translation>Solicitar los que faltan de esta serie</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Requested: {titles}</source>
+            <translation>Solicitado: {titles}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Requesting…</source>
+            <translation>Solicitando…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Resume</source>
+            <translation>Reanudar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Saving…</source>
+            <translation>Guardando…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Series</source>
+            <translation>Serie</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Series and book</source>
+            <translation>Serie y libro</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>State</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Stop watching</source>
+            <translation>Dejar de seguir</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Stop watching {name}? The requests it made stay.</source>
+            <translation>¿Dejar de seguir {name}? Las solicitudes ya hechas se mantienen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>This edition</source>
+            <translation>Esta edición</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Title</source>
+            <translation>Título</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Watches</source>
+            <translation>Seguimientos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Watching</source>
+            <translation>Seguimiento</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>What it found</source>
+            <translation>Encontrado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>You watch nothing yet</source>
+            <translation>Aún no sigue nada</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Your ignore list is empty</source>
+            <translation>Su lista de ignorados está vacía</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>never</source>
+            <translation>nunca</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>{series}: you have {owned}, {missing} missing</source>
+            <translation>{series}: tiene {owned}, faltan {missing}</translation>
         </message>
     </context>
 </TS>

@@ -1394,6 +1394,16 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Never request any edition</source>
+            <translation>Ne jamais demander aucune édition</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Never request this</source>
+            <translation>Ne jamais demander</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Open folder</source>
             <translation>Ouvrir le dossier</translation>
         </message>
@@ -1414,6 +1424,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Request the series' new books for you as they come out</source>
+            <translation>Demander pour vous les nouveaux tomes de la série dès leur parution</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>Rescan</source>
             <translation>Réanalyser</translation>
         </message>
@@ -1421,6 +1436,21 @@
             <location filename="../../rmab_desktop/ui/book_actions.py" />
             <source>View on Audible</source>
             <translation>Voir sur Audible</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Watch this series</source>
+            <translation>Suivre cette série</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Watches, shelves and “Request everything missing” pass every edition over</source>
+            <translation>Les suivis, les étagères et « Demander tout ce qui manque » ignorent toutes les éditions</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/book_actions.py" />
+            <source>Watches, shelves and “Request everything missing” pass this edition over</source>
+            <translation>Les suivis, les étagères et « Demander tout ce qui manque » ignorent cette édition</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/book_actions.py" />
@@ -1807,6 +1837,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Request its new books for you as they come out</source>
+            <translation>Demander pour vous les nouveaux livres dès leur parution</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>Request the ebook</source>
             <translation>Demander le livre numérique</translation>
         </message>
@@ -1839,6 +1874,21 @@
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
             <source>View on Audible</source>
             <translation>Voir sur Audible</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Watch this author</source>
+            <translation>Suivre cet auteur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Watch this series</source>
+            <translation>Suivre cette série</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/book_page.py" />
+            <source>Watching {name}: new books are requested for you.</source>
+            <translation>{name} est suivi : les nouveaux livres sont demandés pour vous.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/book_page.py" />
@@ -1902,6 +1952,19 @@
     </context>
     <context>
         <name>CatalogActions</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
+            <source>%n book(s) will never be requested automatically.</source>
+            <translation>
+                <numerusform>%n livre ne sera jamais demandé automatiquement.</numerusform>
+                <numerusform>%n livres ne seront jamais demandés automatiquement.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
+            <source>Ignore list</source>
+            <translation>Livres ignorés</translation>
+        </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/catalog_actions.py" />
             <source>No browser could open {url}.</source>
@@ -6355,6 +6418,11 @@ Les détails figurent dans le fichier journal.</translation>
             <translation>Problème signalé</translation>
         </message>
         <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>New book of a watched author or series</source>
+            <translation>Nouveau livre d'un auteur ou d'une série suivis</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Request approved</source>
             <translation>Demande approuvée</translation>
@@ -6824,6 +6892,11 @@ Les détails figurent dans le fichier journal.</translation>
                 <numerusform>En attente de votre approbation : %n demande.</numerusform>
                 <numerusform>En attente de votre approbation : %n demandes.</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Watching</source>
+            <translation>Suivis</translation>
         </message>
     </context>
     <context>
@@ -8255,6 +8328,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <source>“{title}” is already available in the library.</source>
             <translation>« {title} » est déjà disponible dans la bibliothèque.</translation>
         </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>“{title}” is on your ignore list.</source>
+            <translation>« {title} » est dans votre liste des livres ignorés.</translation>
+        </message>
     </context>
     <context>
         <name>RequestsPage</name>
@@ -9033,6 +9111,102 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/ui/dialogs/secrets_unlock.py" />
             <source>Your passwords and API keys are in a file encrypted with your passphrase. Enter it to use them.</source>
             <translation>Vos mots de passe et clés API sont dans un fichier chiffré avec votre phrase secrète. Saisissez-la pour les utiliser.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeriesPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>%n book(s) requested.</source>
+            <translation>
+                <numerusform>%n livre demandé.</numerusform>
+                <numerusform>%n livres demandés.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Audible lists no books here in this marketplace.</source>
+            <translation>Audible ne propose aucun livre ici sur ce marché.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Books by {author}</source>
+            <translation>Livres de {author}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Loading the books from Audible…</source>
+            <translation>Chargement des livres depuis Audible…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>No books found</source>
+            <translation>Aucun livre trouvé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Number</source>
+            <translation>Tome</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Release</source>
+            <translation>Parution</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Request missing</source>
+            <translation>Demander les manquants</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Request missing ({count})</source>
+            <translation>Demander les manquants ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Requesting…</source>
+            <translation>Demande en cours…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Saving…</source>
+            <translation>Enregistrement…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Series: {series}</source>
+            <translation>Série : {series}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Watch this author</source>
+            <translation>Suivre cet auteur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Watch this series</source>
+            <translation>Suivre cette série</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Watching</source>
+            <translation>Suivi</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/series_page.py" />
+            <source>Watching {name}: new books are requested for you.</source>
+            <translation>{name} est suivi : les nouveaux livres sont demandés pour vous.</translation>
         </message>
     </context>
     <context>
@@ -10984,6 +11158,437 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
             <location filename="../../rmab_desktop/ui/pages/users_page.py" />
             <source>{state} (default)</source>
             <translation>{state} (par défaut)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Watching</name>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>Audible lists “{title}” in no series.</source>
+            <translation>Audible ne classe « {title} » dans aucune série.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Audiobook</source>
+            <translation>Livre audio</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Audiobook and ebook</source>
+            <translation>Livre audio et livre numérique</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Downloading</source>
+            <translation>Téléchargement</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Ebook</source>
+            <translation>Livre numérique</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Ignored</source>
+            <translation>Ignoré</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>In library</source>
+            <translation>Dans la bibliothèque</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Missing</source>
+            <translation>Manquant</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>New from {name}: {title}</source>
+            <translation>Nouveau de {name} : {title}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>New releases</source>
+            <translation>Nouveautés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Next book only</source>
+            <translation>Seulement le tome suivant</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Not yet released</source>
+            <translation>Pas encore paru</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Requested</source>
+            <translation>Demandé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>Requested because you watch {name}.</source>
+            <translation>Demandé parce que vous suivez {name}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>Requested because you watch {name}; it comes out on {date}.</source>
+            <translation>Demandé parce que vous suivez {name} ; parution le {date}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/watching.py" />
+            <source>Whole back catalogue</source>
+            <translation>Tout le catalogue</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/service.py" />
+            <source>You already watch “{name}”.</source>
+            <translation>Vous suivez déjà « {name} ».</translation>
+        </message>
+    </context>
+    <context>
+        <name>WatchingJobs</name>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>Check watched authors and series</source>
+            <translation>Vérifier les auteurs et séries suivis</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>Request new books of watched authors and series</source>
+            <translation>Demander les nouveaux livres des auteurs et séries suivis</translation>
+        </message>
+    </context>
+    <context>
+        <name>WatchingPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>%n book(s) requested by this watch so far</source>
+            <translation>
+                <numerusform>%n livre demandé par ce suivi jusqu'ici</numerusform>
+                <numerusform>%n livres demandés par ce suivi jusqu'ici</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>%n book(s) requested.</source>
+            <translation>
+                <numerusform>%n livre demandé.</numerusform>
+                <numerusform>%n livres demandés.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>%n new book(s) requested.</source>
+            <translation>
+                <numerusform>%n nouveau livre demandé.</numerusform>
+                <numerusform>%n nouveaux livres demandés.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>(paused)</source>
+            <translation>(en pause)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>ASIN</source>
+            <translation>ASIN</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Applies to</source>
+            <translation>S'applique à</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Author</source>
+            <translation>Auteur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Authors and series you watch: their new books are requested for you once a day. Open an author or a series from a book to watch it.</source>
+            <translation>Les auteurs et séries que vous suivez : leurs nouveaux livres sont demandés pour vous une fois par jour. Ouvrez l'auteur ou la série d'un livre pour le suivre.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Books on it are never requested by watches, shelves or “Request everything missing”.</source>
+            <translation>Les livres ignorés ne sont jamais demandés par les suivis, les étagères ou « Demander tout ce qui manque ».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Check all now</source>
+            <translation>Tout vérifier maintenant</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Check now</source>
+            <translation>Vérifier maintenant</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Check the connection in Service status, then try again.</source>
+            <translation>Vérifiez la connexion dans État des services, puis réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Checking every watch…</source>
+            <translation>Vérification de tous les suivis…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Checking {name}…</source>
+            <translation>Vérification de {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Could not load this</source>
+            <translation>Chargement impossible</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Edit watch: {name}</source>
+            <translation>Modifier le suivi : {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Every edition</source>
+            <translation>Toutes les éditions</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Every series you own part of is complete, as far as Audible lists it.</source>
+            <translation>Chaque série dont vous possédez une partie est complète, d'après Audible.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Ignore list</source>
+            <translation>Livres ignorés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Last check</source>
+            <translation>Dernière vérification</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Last check failed: {error}</source>
+            <translation>La dernière vérification a échoué : {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Loading your ignore list…</source>
+            <translation>Chargement des livres ignorés…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Loading your watches…</source>
+            <translation>Chargement de vos suivis…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Look again</source>
+            <translation>Chercher à nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Looking up your series on Audible…</source>
+            <translation>Recherche de vos séries sur Audible…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Missing in your series</source>
+            <translation>Manquants dans vos séries</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Mode</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>No gaps in your series</source>
+            <translation>Aucun manque dans vos séries</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Not checked yet</source>
+            <translation>Pas encore vérifié</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Nothing new</source>
+            <translation>Rien de nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Number</source>
+            <translation>Tome</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Open a book, then its author or series, and choose “Watch”. New books are requested for you.</source>
+            <translation>Ouvrez un livre, puis son auteur ou sa série, et choisissez « Suivre ». Les nouveaux livres sont demandés pour vous.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Pause</source>
+            <translation>Mettre en pause</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Release</source>
+            <translation>Parution</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Remove</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Remove from the list</source>
+            <translation>Retirer de la liste</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Removing…</source>
+            <translation>Suppression…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Request %n missing book(s)? Books not out yet wait for their release day.</source>
+            <translation>
+                <numerusform>Demander %n livre manquant ? Les livres pas encore parus attendent leur date de parution.</numerusform>
+                <numerusform>Demander %n livres manquants ? Les livres pas encore parus attendent leur date de parution.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Request every missing book</source>
+            <translation>Demander tous les livres manquants</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Request missing books</source>
+            <translation>Demander les livres manquants</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Request missing in this series</source>
+            <translation>Demander les manquants de cette série</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Requested: {titles}</source>
+            <translation>Demandé : {titles}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Requesting…</source>
+            <translation>Demande en cours…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Resume</source>
+            <translation>Reprendre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Saving…</source>
+            <translation>Enregistrement…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Series</source>
+            <translation>Série</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Series and book</source>
+            <translation>Série et livre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Stop watching</source>
+            <translation>Ne plus suivre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Stop watching {name}? The requests it made stay.</source>
+            <translation>Ne plus suivre {name} ? Les demandes déjà faites restent.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>This edition</source>
+            <translation>Cette édition</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Watches</source>
+            <translation>Suivis</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Watching</source>
+            <translation>Suivis</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>What it found</source>
+            <translation>Trouvé</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>You watch nothing yet</source>
+            <translation>Vous ne suivez encore rien</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>Your ignore list is empty</source>
+            <translation>Aucun livre ignoré</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>never</source>
+            <translation>jamais</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/watching_page.py" />
+            <source>{series}: you have {owned}, {missing} missing</source>
+            <translation>{series} : {owned} possédés, {missing} manquants</translation>
         </message>
     </context>
 </TS>

@@ -57,6 +57,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "rmab_desktop.cli.shelves_commands:register",
         "reading shelves (Goodreads, Hardcover, CSV exports) that become requests",
     ),
+    "watch": (
+        "rmab_desktop.cli.watch_commands:register_watch",
+        "watch authors and series: their new books are requested",
+    ),
+    "missing": (
+        "rmab_desktop.cli.watch_commands:register_missing",
+        "the books missing in series you own part of",
+    ),
+    "ignore": ("rmab_desktop.cli.watch_commands:register_ignore", "books automation never requests"),
     "bookdate": ("rmab_desktop.cli.bookdate_commands:register", "recommendations to swipe"),
     "blocklist": (
         "rmab_desktop.cli.downloads_commands:register_blocklist",

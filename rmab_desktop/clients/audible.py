@@ -21,6 +21,7 @@ from rmab_desktop.domain.catalog import (
     Category,
     Person,
     SearchResults,
+    SeriesListing,
     SeriesRef,
     SortOrder,
 )
@@ -175,6 +176,35 @@ def parse_products(items: Any, region: str) -> tuple[CatalogBook, ...]:
     return tuple(books)
 
 
+def parse_series(product: Any, region: str) -> SeriesListing:
+    """A series product's title and member ASINs with their sequence, sorted by ``sort``.
+
+    The books of a series are the product's relationships with ``relationship_to_product``
+    "child" and ``relationship_type`` "series"; a product that has none is not a series."""
+    product = mapping(product)
+    asin, title = text(product.get("asin")), text(product.get("title"))
+    children = [
+        rel
+        for rel in dicts(product.get("relationships"))
+        if rel.get("relationship_to_product") == "child"
+        and rel.get("relationship_type") == "series"
+        and text(rel.get("asin"))
+    ]
+    if not asin or not title or not children:
+        raise NotFoundError(f"Audible ({region}) has no series {asin or ''}".strip() + ".")
+
+    def order(rel: dict[str, Any]) -> float:
+        value = number(rel.get("sort"))
+        value = number(series_position(rel.get("sequence"))) if value is None else value
+        return value if value is not None else float("inf")
+
+    members = tuple(
+        (str(text(rel.get("asin"))), series_position(rel.get("sequence")))
+        for rel in sorted(children, key=order)
+    )
+    return SeriesListing(asin=asin, title=title, region=region, members=members)
+
+
 def _expect_dict(data: Any, key: str) -> dict[str, Any]:
     if not isinstance(data, dict) or key not in data:
         raise InvalidResponseError(f"Audible's answer has no '{key}'.", service=SERVICE)
@@ -315,6 +345,12 @@ class AudibleClient:
             self._get(region, f"catalog/products/{asin}/sims", params, cancel), "similar_products"
         )
         return [book for book in parse_products(data.get("similar_products"), region) if book.asin != asin]
+
+    def series(self, series_asin: str, region: str, *, cancel: CancelToken | None = None) -> SeriesListing:
+        """A series product (``BookSeries``) and its books, from its child relationships, in order."""
+        params = {"response_groups": "relationships,product_attrs"}
+        data = _expect_dict(self._get(region, f"catalog/products/{series_asin}", params, cancel), "product")
+        return parse_series(data["product"], region)
 
     def suggestions(self, text: str, region: str, *, cancel: CancelToken | None = None) -> list[str]:
         if not text.strip():

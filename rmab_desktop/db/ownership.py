@@ -57,8 +57,11 @@ OWNERS: dict[str, str] = {
     "bookdate_swipes": f"{S}.bookdate",
     # reported problems with books in the library
     "reported_issues": f"{S}.reported_issues",
-    # planned features: the package each table's writer will live in
+    # watching authors and series; the ignore list every automation honours
     "watched_entities": f"{S}.watching",
+    "watched_books": f"{S}.watching",
+    "ignored_books": f"{S}.requests.ignore",
+    # planned features: the package each table's writer will live in
     "audible_library_entries": f"{S}.audible_library",
     "audible_sync_history": f"{S}.audible_library",
     "user_lists": f"{S}.lists",

@@ -88,6 +88,16 @@ class SeriesRef:
     position: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class SeriesListing:
+    """A series as Audible lists it: its books' ASINs with their position, in series order."""
+
+    asin: str
+    title: str
+    region: str
+    members: tuple[tuple[str, str | None], ...]
+
+
 @dataclass(frozen=True)
 class CatalogBook:
     asin: str

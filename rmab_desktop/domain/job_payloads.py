@@ -167,6 +167,13 @@ class AudibleSyncPayload(JobPayload):
     full: bool = False  # the whole library, not only purchases since the last sync
 
 
+@dataclasses.dataclass(frozen=True)
+class WatchCheckPayload(JobPayload):
+    """Check one watched author or series, or (``watch_id`` None) every watch that is not paused."""
+
+    watch_id: int | None = None
+
+
 # What each job type carries: the queue checks every enqueue against it, the job handlers check
 # each feature's JobSpec, and ``rmab jobs enqueue`` reads a typed payload through it.
 PAYLOADS: dict[JobType, type[JobPayload]] = {
@@ -188,4 +195,5 @@ PAYLOADS: dict[JobType, type[JobPayload]] = {
     JobType.SHELVES_SYNC: ShelvesSyncPayload,
     JobType.AUDIBLE_SYNC: AudibleSyncPayload,
     JobType.URL_IMPORT: UrlImportPayload,
+    JobType.WATCHING_CHECK: WatchCheckPayload,
 }

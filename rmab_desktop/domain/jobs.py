@@ -36,6 +36,7 @@ class JobType(StrEnum):
     SHELVES_SYNC = "shelves.sync"
     AUDIBLE_SYNC = "audible.sync"
     URL_IMPORT = "url.import"
+    WATCHING_CHECK = "watching.check"
 
 
 # Stored names written by earlier versions -> today's names (applied by migration 0003).

@@ -29,6 +29,7 @@ class EventKind(StrEnum):
     ISSUE_REPORTED = "issue_reported"
     SERVICE_DOWN = "service_down"
     SERVICE_RECOVERED = "service_recovered"
+    WATCH_FOUND = "watch_found"  # a watched author or series has a new book, now requested
 
 
 @dataclass(frozen=True)

@@ -248,8 +248,9 @@ class DesktopApp(QObject):
 
     # -- household -------------------------------------------------------------------------------
     def refresh_household(self) -> None:
-        """Who is signed in, and whether the Users page is theirs: re-read from the database, so a
-        role changed on another desktop shows here within a status refresh."""
+        """Who is signed in, and whether the administrators' pages (Users, Approvals) are theirs:
+        re-read from the database, so a role changed on another desktop shows here within a status
+        refresh."""
         core = self.core
 
         def state() -> tuple[str | None, bool]:
@@ -259,9 +260,9 @@ class DesktopApp(QObject):
             return (me.label if household else None), me.is_admin and shared
 
         def show(result: tuple[str | None, bool]) -> None:
-            label, users_page = result
+            label, admin_pages = result
             self.window.set_household(label)
-            self.window.set_page_visible("users", users_page)
+            self.window.set_restricted_visible(admin_pages)
 
         self.runner.submit(state, on_result=show)
 

@@ -117,6 +117,12 @@ def _report_problem(core: AppCore, shell: Shell) -> BookHandler[LibraryEntry]:
     return library_actions.report_problem(core.problems, shell.runner, shell.notifier)
 
 
+def _watch_series(core: AppCore, shell: Shell) -> BookHandler[LibraryEntry]:
+    from rmab_desktop.ui.pages.series_page import watch_series_action
+
+    return watch_series_action(core.watching, shell.runner, shell.notifier)
+
+
 LIBRARY_BOOK_ACTIONS: list[BookActionSpec[LibraryEntry]] = [
     BookActionSpec(
         "open", tr.mark("Open folder"), "folder", _open_folder, shortcut="Ctrl+O", order=10, default=True
@@ -139,6 +145,14 @@ LIBRARY_BOOK_ACTIONS: list[BookActionSpec[LibraryEntry]] = [
         tooltip=tr.mark("Wrong book, bad audio or the wrong edition: tell the administrators"),
         order=50,
     ),
+    BookActionSpec(
+        "watch_series",
+        tr.mark("Watch this series"),
+        "watch",
+        _watch_series,
+        tooltip=tr.mark("Request the series' new books for you as they come out"),
+        order=60,
+    ),
 ]
 
 
@@ -156,7 +170,34 @@ def _view_on_audible(core: AppCore, shell: Shell) -> BookHandler[CatalogEntry]:
     return catalog_actions.view_on_audible(shell.notifier)
 
 
+def _never_request(whole_work: bool) -> Callable[[AppCore, Shell], BookHandler[CatalogEntry]]:
+    def factory(core: AppCore, shell: Shell) -> BookHandler[CatalogEntry]:
+        from rmab_desktop.ui.pages import catalog_actions
+
+        return catalog_actions.never_request(
+            core.requests, shell.runner, shell.notifier, whole_work=whole_work
+        )
+
+    return factory
+
+
 CATALOG_BOOK_ACTIONS: list[BookActionSpec[CatalogEntry]] = [
     BookActionSpec("details", tr.mark("Details"), "info", _open_book, order=10, default=True),
     BookActionSpec("audible", tr.mark("View on Audible"), "audible", _view_on_audible, order=20),
+    BookActionSpec(
+        "ignore",
+        tr.mark("Never request this"),
+        "blocklist",
+        _never_request(False),
+        tooltip=tr.mark("Watches, shelves and “Request everything missing” pass this edition over"),
+        order=30,
+    ),
+    BookActionSpec(
+        "ignore_work",
+        tr.mark("Never request any edition"),
+        "blocklist",
+        _never_request(True),
+        tooltip=tr.mark("Watches, shelves and “Request everything missing” pass every edition over"),
+        order=31,
+    ),
 ]

@@ -135,9 +135,7 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._build_status_bar()
         self._tint_icons()
-        for spec in self.pages_model.pages:
-            if spec.restricted:
-                self.set_page_visible(spec.key, False)
+        self.set_restricted_visible(False)
         self._restore_state(window_state)
 
     def attach(self, parts: WindowParts) -> None:
@@ -330,6 +328,12 @@ class MainWindow(QMainWindow):
             action.setVisible(user_label is not None)
         if user_label is not None:
             self.sign_out_action.setText(tr("Sign &Out ({name})").format(name=user_label))
+
+    def set_restricted_visible(self, visible: bool) -> None:
+        """Show or hide every page kept for a household's administrators (Users, Approvals)."""
+        for spec in self.pages_model.pages:
+            if spec.restricted:
+                self.set_page_visible(spec.key, visible)
 
     def set_page_visible(self, key: str, visible: bool) -> None:
         """Hide a page the signed-in user may not use (its sidebar row and Go menu entry)."""

@@ -40,6 +40,7 @@ def catalog_navigator(core: AppCore, shell: Shell) -> CatalogNavigator:
             cover_images(core, shell),
             lambda: core.prefs.catalog.region,
         )
+        nav.watching = core.watching
         return nav
 
     nav = shell.shared("catalog-navigator", build)

@@ -1,7 +1,8 @@
 """A local fake of the Audible catalog API and Audnexus, replaying real-shaped payloads.
 
 Serves ``/1.0/catalog/products`` (keywords/title/author/narrator/category_id/asins, paging, sort),
-``/1.0/catalog/products/{asin}`` (+ ``/sims``), ``/1.0/searchsuggestions``,
+``/1.0/catalog/products/{asin}`` (+ ``/sims``; a series ASIN answers its ``BookSeries`` product with
+the books as child relationships), ``/1.0/searchsuggestions``,
 ``/1.0/catalog/categories`` (+ ``/{id}``), Audnexus ``/books/{asin}`` (+ ``/chapters``) and
 ``/authors/{asin}``, and generated JPEG covers under ``/covers/``. Error modes for the next N
 requests: ``500``, ``429``, ``slow``, ``garbage``; ``stop()`` makes it "down".
@@ -43,6 +44,11 @@ def generated_product(index: int, category_id: str = "18580606011") -> dict[str,
         "rating": {"num_reviews": index, "overall_distribution": {"display_stars": 3.5 + (index % 4) / 2}},
         "category_ladders": [{"ladder": [{"id": category_id, "name": "Generated"}], "root": "Genres"}],
     }
+
+
+def _number(sequence: Any) -> str:
+    digits = "".join(c for c in str(sequence or "") if c.isdigit() or c == ".")
+    return digits or "inf"
 
 
 def cover_jpeg(name: str, size: int = 160) -> bytes:
@@ -100,6 +106,9 @@ class FakeAudible:
         self.categories: list[dict[str, Any]] = data["categories"]
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.similar: dict[str, list[str]] = {}  # ASIN -> its similar products (default: all others)
+        # Audible's author search is loose: a book also comes back when only some words of the name
+        # match (the same surname). True makes the fake answer like that.
+        self.loose_author_search = False
         self.slow_seconds = 2.0
         self._mode = "ok"
         self._mode_left = 0
@@ -150,6 +159,47 @@ class FakeAudible:
         text = json.dumps(product).replace("{base}", self.base_url)
         return json.loads(text)
 
+    def series_product(self, series_asin: str) -> dict[str, Any] | None:
+        """A ``BookSeries`` product as Audible answers for a series ASIN: its books are the
+        relationships with ``relationship_to_product`` "child" and ``relationship_type`` "series"."""
+        members = [
+            (p["asin"], entry)
+            for p in self.products
+            for entry in p.get("series") or []
+            if entry.get("asin") == series_asin
+        ]
+        if not members:
+            return None
+        title = members[0][1]["title"]
+        return {
+            "asin": series_asin,
+            "content_delivery_type": "BookSeries",
+            "content_type": "Series",
+            "title": title,
+            "relationships": [
+                {
+                    "asin": asin,
+                    "content_delivery_type": "SinglePartBook",
+                    "relationship_to_product": "child",
+                    "relationship_type": "series",
+                    "sequence": entry.get("sequence", ""),
+                    "sku": f"SKU_{asin}",
+                    "sku_lite": f"SKU_{asin}",
+                    "sort": str(index + 1),
+                    "url": f"/pd/{asin}",
+                }
+                for index, (asin, entry) in enumerate(
+                    sorted(members, key=lambda m: float(_number(m[1].get("sequence"))))
+                )
+            ],
+        }
+
+    def author_name(self, author_asin: str) -> str | None:
+        return next(
+            (a["name"] for p in self.products for a in p.get("authors", []) if a.get("asin") == author_asin),
+            None,
+        )
+
     def search(self, query: dict[str, str]) -> dict[str, Any]:
         items = list(self.products)
         if query.get("asins"):
@@ -158,7 +208,8 @@ class FakeAudible:
         for key in ("keywords", "title", "author", "narrator"):
             if query.get(key):
                 words = query[key].lower().split()
-                items = [p for p in items if all(w in self._haystack(p, key) for w in words)]
+                match = any if key == "author" and self.loose_author_search else all
+                items = [p for p in items if match(w in self._haystack(p, key) for w in words)]
         if query.get("category_id"):
             items = [p for p in items if query["category_id"] in self._haystack(p, "category")]
         sort = query.get("products_sort_by", "Relevance")
@@ -228,6 +279,7 @@ class FakeAudible:
                     if p["asin"] != parts[3] and (wanted is None or p["asin"] in wanted)
                 ]
                 return 200, {"similar_products": others[: int(query.get("num_results", 10))]}
+            product = product or self.series_product(parts[3])
             # Audible answers an unknown ASIN with a stub product, not a 404.
             return 200, {"product": product or {"asin": parts[3]}, "response_groups": ["always-returned"]}
         if parts[:2] == ["1.0", "searchsuggestions"]:
@@ -262,7 +314,7 @@ class FakeAudible:
         if parts[:1] == ["authors"] and len(parts) == 2:
             return 200, {
                 "asin": parts[1],
-                "name": "Mara Quell",
+                "name": self.author_name(parts[1]) or "Mara Quell",
                 "description": "Writes about lanterns.",
                 "genres": [{"asin": "18580606011", "name": "Science Fiction & Fantasy", "type": "genre"}],
                 "image": f"{self.base_url}/covers/{parts[1]}.jpg",

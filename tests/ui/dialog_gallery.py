@@ -21,6 +21,7 @@ from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.domain.jobs import ScheduledJob
 from rmab_desktop.domain.library import ImportedFile, ImportResult
 from rmab_desktop.domain.releases import Release
+from rmab_desktop.domain.watching import WatchKind
 from rmab_desktop.services.downloads import DownloadClientConfig
 from rmab_desktop.services.library.importing import LibraryImport
 from rmab_desktop.services.rescue import DeletionPlan
@@ -46,6 +47,7 @@ from rmab_desktop.ui.dialogs.user_dialogs import (
     RemoveUserDialog,
     SetPasswordDialog,
 )
+from rmab_desktop.ui.pages.watching_page import EditWatchDialog
 from rmab_desktop.ui.shell import Shell
 from rmab_desktop.ui.wiring import open_first_run_wizard
 from tests.audiobookrequest_source import build as build_audiobookrequest
@@ -191,6 +193,12 @@ def other_dialogs(core: AppCore, shell: Shell, scratch: Path) -> Iterator[Shown]
     moving.start()
     yield Shown("migration-import-report", moving)
     moving.close()
+
+    watch = core.watching.add(WatchKind.SERIES, "B0SERIES01", region="us", name="Lantern Cycle")
+    edit_watch = EditWatchDialog(watch)
+    edit_watch.show()
+    yield Shown("edit-watch", edit_watch)
+    edit_watch.close()
 
     about = AboutDialog(shell.runner)
     about.show()

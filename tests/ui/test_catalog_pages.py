@@ -110,7 +110,12 @@ def test_search_open_request_and_see_it_in_requests(app: App, qtbot) -> None:  #
     )  # cover loaded
 
     menu = search.grid.actions_menu(first.data(ObjectRole))  # the registered catalog book actions
-    assert [action.text() for action in menu.actions()] == ["Details", "View on Audible"]
+    assert [action.text() for action in menu.actions()] == [
+        "Details",
+        "View on Audible",
+        "Never request this",
+        "Never request any edition",
+    ]
     menu.actions()[0].trigger()
     assert isinstance(nav.windows[-1], BookPage) and nav.windows[-1].asin == "B0TESTSER1"
     nav.windows[-1].close()
@@ -248,8 +253,10 @@ def test_models_pass_qt_model_tester(qtmodeltester) -> None:  # type: ignore[no-
 
 
 def test_dropped_link_opens_book_then_author_and_series(app: App, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from rmab_desktop.domain.watching import WatchKind
     from rmab_desktop.ui.pages.book_page import BookListPage
     from rmab_desktop.ui.pages.registry import PAGES
+    from rmab_desktop.ui.pages.series_page import SeriesPage
     from tests.ui.main_windows import open_main_window
 
     pages = [spec for spec in PAGES if spec.key in ("discover", "search", "requests")]
@@ -264,15 +271,35 @@ def test_dropped_link_opens_book_then_author_and_series(app: App, qtbot) -> None
     qtbot.waitUntil(lambda: book.entry is not None, timeout=DEADLINE_MS)
     qtbot.waitUntil(lambda: book.similar_model.rowCount() > 0, timeout=DEADLINE_MS)
     book._link("author:B0AUTHOR01:Mara Quell")
-    author = nav.windows[-1]
-    assert isinstance(author, BookListPage)
-    qtbot.waitUntil(lambda: author.model.rowCount() == 2, timeout=DEADLINE_MS)
+    author = nav.windows[-1]  # an author with an ASIN: the page with each book's state and "Watch"
+    assert isinstance(author, SeriesPage) and author.kind == WatchKind.AUTHOR
+    qtbot.waitUntil(lambda: author.table.rowCount() == 2, timeout=DEADLINE_MS)
     book._link("series:B0SERIES01:Lantern Cycle")
     series = nav.windows[-1]
-    qtbot.waitUntil(lambda: series.model.rowCount() == 2, timeout=DEADLINE_MS)
-    assert [series.model.entry(r).book.asin for r in range(2)] == ["B0TESTSER1", "B0TESTFUT1"]
+    assert isinstance(series, SeriesPage) and series.kind == WatchKind.SERIES
+    qtbot.waitUntil(lambda: series.table.rowCount() == 2, timeout=DEADLINE_MS)
+    assert [b.book.asin for b in series.books] == ["B0TESTSER1", "B0TESTFUT1"]
+    book._link("series::Lantern Cycle")  # no ASIN: the covers grid of a title search
+    assert isinstance(nav.windows[-1], BookListPage)
     for widget in list(nav.windows):
         widget.close()
+
+
+def test_book_page_watches_its_series_and_its_author(app: App, qtbot) -> None:  # type: ignore[no-untyped-def]
+    nav = catalog_navigator(app.core, app.shell)
+    book = nav.open_book("B0TESTSER1", "us")
+    assert isinstance(book, BookPage)
+    qtbot.waitUntil(lambda: book.entry is not None, timeout=DEADLINE_MS)
+    assert book.watch_series_button.isVisibleTo(book) and book.watch_author_button.isVisibleTo(book)
+    book.watch_series_button.click()
+    qtbot.waitUntil(lambda: "Watching Lantern Cycle" in book.message.text(), timeout=DEADLINE_MS)
+    book.watch_author_button.click()
+    qtbot.waitUntil(lambda: "Watching Mara Quell" in book.message.text(), timeout=DEADLINE_MS)
+    assert sorted((w.kind.value, w.asin) for w in app.core.watching.list()) == [
+        ("author", "B0AUTHOR01"),
+        ("series", "B0SERIES01"),
+    ]
+    book.close()
 
 
 def test_catalog_settings_section(app: App, qtbot, fake: FakeAudible) -> None:  # type: ignore[no-untyped-def]

@@ -50,8 +50,9 @@ def make_page(service: LibraryService, shell: Shell) -> LibraryPage:
         "rescan": library_actions.rescan(service, runner, notifier),
         "retag": library_actions.retag(service, runner, notifier),
     }
-    # "report" asks the reported-problems service (tests/ui/test_approvals_and_problems.py)
-    assert set(handlers) == {spec.key for spec in LIBRARY_BOOK_ACTIONS} - {"report"}
+    # "report" asks the reported-problems service (tests/ui/test_approvals_and_problems.py),
+    # "watch_series" the watch service (tests/ui/test_watching_pages.py)
+    assert set(handlers) == {spec.key for spec in LIBRARY_BOOK_ACTIONS} - {"report", "watch_series"}
     return LibraryPage(
         service,
         runner,
@@ -219,7 +220,14 @@ def test_registered_page_builds_from_the_core_and_opens_the_import_dialog(
     qtbot.addWidget(page)
     assert isinstance(page, LibraryPage) and page.import_button.isVisibleTo(page)
     assert page.service is core.library
-    assert [a.spec.key for a in page.book_actions] == ["open", "play", "rescan", "retag", "report"]
+    assert [a.spec.key for a in page.book_actions] == [
+        "open",
+        "play",
+        "rescan",
+        "retag",
+        "report",
+        "watch_series",
+    ]
     assert page.actions["retag"].toolTip().startswith("Write title")  # the app's service can re-tag
     page.import_button.click()
     dialogs = page.findChildren(ImportLibraryDialog)

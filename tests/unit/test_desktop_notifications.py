@@ -20,6 +20,8 @@ def test_own_request_events_reach_their_user_only() -> None:
     assert shown is not None and shown.level == "success" and "Dune" in shown.title
     assert for_desktop(event(EventKind.AVAILABLE, user_id=3), ALICE) is None
     assert for_desktop(event(EventKind.REQUEST_CREATED), ALICE) is None  # you just did it
+    assert for_desktop(event(EventKind.WATCH_FOUND), ALICE) is not None  # a watch did it for you
+    assert for_desktop(event(EventKind.WATCH_FOUND, user_id=3), ALICE) is None
 
 
 def test_admins_see_what_needs_them_but_not_others_progress() -> None:

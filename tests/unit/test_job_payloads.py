@@ -25,6 +25,7 @@ from rmab_desktop.domain.job_payloads import (
     RequestPayload,
     ShelvesSyncPayload,
     UrlImportPayload,
+    WatchCheckPayload,
 )
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services import maintenance
@@ -60,6 +61,7 @@ EXAMPLES: list[JobPayload] = [
     UrlImportPayload(url="https://media.example/talk", title="The Quiet Test", author="Jane Doe"),
     NotificationPayload(backend_id=2, title="Available", body="The Quiet Test", notify_type="success"),
     ShelvesSyncPayload(shelf_id=4),
+    WatchCheckPayload(watch_id=3),
 ]
 
 

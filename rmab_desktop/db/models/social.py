@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+import rmab_desktop.db.models.catalog
 import rmab_desktop.db.models.requests
 import rmab_desktop.db.models.users  # noqa: F401  (foreign key target: a flush needs its table)
 from rmab_desktop.db.models.base import Base, TimestampMixin
@@ -63,6 +64,44 @@ class WatchedEntity(TimestampMixin, Base):
     region: Mapped[str] = mapped_column(String(4), default="us")
     name: Mapped[str] = mapped_column(String(300))
     last_checked_at: Mapped[datetime | None] = mapped_column()
+    mode: Mapped[str] = mapped_column(String(10), default="new")  # new | all | next
+    format: Mapped[str] = mapped_column(String(10), default="audiobook")  # audiobook | ebook | both
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class WatchedBook(Base):
+    """A book a watch has dealt with (requested, or skipped with its reason): never dealt with twice."""
+
+    __tablename__ = "watched_books"
+    __table_args__ = (UniqueConstraint("watch_id", "asin"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    watch_id: Mapped[int] = mapped_column(ForeignKey("watched_entities.id", ondelete="CASCADE"), index=True)
+    asin: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(500), default="")
+    outcome: Mapped[str] = mapped_column(
+        String(20)
+    )  # requested | owned | requested_before | ignored | failed
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id", ondelete="SET NULL"))
+    release_date: Mapped[date | None] = mapped_column()
+    handled_at: Mapped[datetime] = mapped_column()
+
+
+class IgnoredBook(Base):
+    """A book (or, with ``whole_work``, every edition of its work) a user never wants requested."""
+
+    __tablename__ = "ignored_books"
+    __table_args__ = (UniqueConstraint("user_id", "asin", "region"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    asin: Mapped[str] = mapped_column(String(20))
+    region: Mapped[str] = mapped_column(String(4), default="us")
+    title: Mapped[str] = mapped_column(String(500), default="")
+    work_id: Mapped[int | None] = mapped_column(ForeignKey("works.id", ondelete="SET NULL"))
+    whole_work: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column()
 
 
 class BookDateConfig(TimestampMixin, Base):

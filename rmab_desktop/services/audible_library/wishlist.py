@@ -1,5 +1,5 @@
 """ "Request everything missing": the wishlist titles that are not owned, not in the local library,
-not already requested and not ignored are requested; the others are skipped with their reason.
+not already requested and not ignored (on the wishlist, or on the user's ignore list) are requested; the others are skipped with their reason.
 
 The plan is computed first and shown as a preview; carrying it out asks the request service for
 each title, which refuses on its own whatever became owned or requested in between.
@@ -18,6 +18,7 @@ from rmab_desktop.domain.errors import RmabError
 from rmab_desktop.domain.requests import REOPENABLE_STATUSES
 from rmab_desktop.services.audible_library.store import AudibleLibraryStore, local_library_asins
 from rmab_desktop.services.requests import RequestService
+from rmab_desktop.services.requests.ignore import is_ignored
 
 
 @dataclass(frozen=True)
@@ -50,15 +51,17 @@ def plan_missing(store: AudibleLibraryStore) -> WishlistPlan:
     wishlist = store.entries(Shelf.WISHLIST, sort="added")
     asins = [e.asin for e in wishlist]
     owned = store.owned_asins(asins)
+    user_id = store.current_user_id()
     with store.database.session() as session:
         local = local_library_asins(session, asins)
+        ignored = {e.asin for e in wishlist if is_ignored(session, user_id, e.asin, e.region or "us")}
     requested = requested_asins(store.database, asins)
     to_request: list[WishlistPlanItem] = []
     skipped: list[WishlistPlanItem] = []
     for entry in wishlist:
         reason = (
             SkipReason.IGNORED
-            if entry.ignored
+            if entry.ignored or entry.asin in ignored
             else SkipReason.OWNED
             if entry.asin in owned
             else SkipReason.IN_LIBRARY
@@ -78,7 +81,7 @@ def request_missing(store: AudibleLibraryStore, requests: RequestService) -> Wis
     failed: list[tuple[WishlistPlanItem, str]] = []
     for item in plan.to_request:
         try:
-            requests.create(item.asin, item.region or None)
+            requests.create(item.asin, item.region or None, automatic=True)
         except RmabError as exc:  # e.g. it arrived in the library meanwhile, or the catalog is down
             failed.append((item, exc.user_message))
         else:

@@ -227,7 +227,7 @@ class BookDateService:
                 )
                 or 0
             ) + 1
-        skip = self._skipper(seen)
+        skip = self._skipper(seen, user.id)
         if settings.provider is None:
             found = self._local(taste, skip)
             origin = "local"
@@ -258,11 +258,12 @@ class BookDateService:
                 )
         return min(len(found), self.batch)
 
-    def _skipper(self, seen: set[str | None]) -> Callable[[CatalogBook], bool]:
-        """True for books already suggested or swiped, in the library, requested or downloading."""
+    def _skipper(self, seen: set[str | None], user_id: int | None) -> Callable[[CatalogBook], bool]:
+        """True for books already suggested or swiped, in the library, requested or downloading,
+        or on the user's ignore list."""
 
         def skip(book: CatalogBook) -> bool:
-            if book.asin in seen:
+            if book.asin in seen or self.requests.ignores.ignored(user_id, book.asin, book.region):
                 return True
             entry = self.catalog.annotate([book])[0]
             return entry.availability != Availability.NONE

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from sqlalchemy import select
 
-from rmab_desktop.clients.audible import AudibleClient
+from rmab_desktop.clients.audible import MAX_PAGE_SIZE, AudibleClient
 from rmab_desktop.clients.audnexus import AudnexusClient
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import HomeSection, utcnow
@@ -29,6 +29,7 @@ from rmab_desktop.domain.catalog import (
     HomeSectionSpec,
     SearchResults,
     SectionKind,
+    SeriesListing,
     SortOrder,
 )
 from rmab_desktop.domain.errors import NotFoundError, RmabError, ServiceError, ValidationError
@@ -42,6 +43,7 @@ T = TypeVar("T")
 MAX_SECTIONS = 10
 SECTION_SIZE = 200
 PAGE_SIZE = 50
+AUTHOR_PAGES = 10  # an author's catalog is read at most this deep (500 books)
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,41 @@ class CatalogService:
             return float("inf")
 
         return sorted(members, key=position)
+
+    def author_catalog(self, author_asin: str, name: str, region: str | None = None) -> list[CatalogBook]:
+        """Every book credited to the author with this ASIN, newest first.
+
+        Audible's catalog searches authors by name only, so the name's results (every page) are
+        kept to the books whose authors carry ``author_asin``: a namesake or another author with
+        the same surname is never included."""
+        region = region or self.default_region()
+        books: list[CatalogBook] = []
+        for page in range(1, AUTHOR_PAGES + 1):
+            result = self._live(
+                partial(
+                    self.audible.search,
+                    region,
+                    author=name,
+                    sort=SortOrder.NEWEST,
+                    page=page,
+                    page_size=MAX_PAGE_SIZE,
+                )
+            )
+            books.extend(b for b in result.books if any(p.asin == author_asin for p in b.authors))
+            if page * MAX_PAGE_SIZE >= result.total_results or not result.books:
+                break
+        self.cache.store(books)
+        return books
+
+    def series_catalog(
+        self, series_asin: str, region: str | None = None
+    ) -> tuple[SeriesListing, list[CatalogBook]]:
+        """A series and its books in series order, through the series' own relationships."""
+        region = region or self.default_region()
+        listing = self._live(lambda: self.audible.series(series_asin, region))
+        books = self._live(lambda: self.audible.products([asin for asin, _ in listing.members], region))
+        self.cache.store(books)
+        return listing, books
 
     def categories(self, region: str | None = None, *, refresh: bool = False) -> list[Category]:
         region = region or self.default_region()

@@ -25,6 +25,7 @@ from rmab_desktop.domain.enums import RequestKind, RequestStatus, Role
 from rmab_desktop.domain.errors import RmabError
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.shelves import ShelfSource
+from rmab_desktop.domain.watching import WatchKind
 from rmab_desktop.services.catalog.audiobooks import set_library_path, track_book
 from rmab_desktop.services.catalog.service import CatalogService
 from rmab_desktop.services.downloads.blocklist import BlocklistService
@@ -55,7 +56,7 @@ from rmab_desktop.services.migration_import.snapshot import (
 from rmab_desktop.services.notifications.service import NotificationService
 from rmab_desktop.services.requests import RequestService, UserService
 from rmab_desktop.services.shelves.service import ShelfService
-from rmab_desktop.services.watching.store import WatchKind, add_watch
+from rmab_desktop.services.watching.store import add_watch
 
 tr = Translator("MigrationImport")
 
@@ -440,7 +441,7 @@ class Importer:
             raise Skip(tr("it has no Audible ASIN"))
         if self.dry_run:
             return PLANNED
-        kind: WatchKind = "series" if watch.kind == "series" else "author"
+        kind = WatchKind.SERIES if watch.kind == "series" else WatchKind.AUTHOR
         return add_watch(
             self.services.database, user_id, kind, watch.asin, watch.name or watch.asin, self.snapshot.region
         )

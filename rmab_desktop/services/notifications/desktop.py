@@ -20,6 +20,7 @@ OWN_REQUEST_EVENTS = frozenset(
         EventKind.DOWNLOADING,
         EventKind.AVAILABLE,
         EventKind.FAILED,
+        EventKind.WATCH_FOUND,  # a watched author's or series' new book was requested for you
     }
 )
 ADMIN_EVENTS = frozenset(

@@ -48,11 +48,13 @@ from rmab_desktop.domain.requests import (
     RequestOutcome,
     UserInfo,
 )
+from rmab_desktop.domain.watching import IgnoredBookError
 from rmab_desktop.logging_setup import REDACTOR
 from rmab_desktop.services.catalog.audiobooks import track_catalog_book
 from rmab_desktop.services.catalog.cache import book_info
 from rmab_desktop.services.events import AppEvent, EventBus, EventKind
 from rmab_desktop.services.job_queue import JobQueue
+from rmab_desktop.services.requests.ignore import IgnoreList, is_ignored
 from rmab_desktop.services.requests.users import UserService
 
 log = logging.getLogger(__name__)
@@ -129,6 +131,7 @@ class RequestService:
         self.users = users
         self.lookup = lookup  # (asin, region) -> CatalogBook, e.g. CatalogService.book
         self.today = today
+        self.ignores = IgnoreList(database)
 
     # -- reading -------------------------------------------------------------------------------
     def _row(self, session: Session, request_id: int) -> Request:
@@ -280,13 +283,15 @@ class RequestService:
         again: bool = False,
         custom_search_terms: str | None = None,
         book: CatalogBook | None = None,
+        automatic: bool = False,
     ) -> RequestOutcome:
         """Request a book for ``user`` (default: the current user); ``region`` None: the default marketplace.
 
         ``with_ebook`` adds an ebook request to the audiobook request; ``ebook_only`` requests
         only the ebook (also "the ebook too, later" for a book whose audio is already here).
         ``again``: the user answered yes to "already in your library: request it again (another
-        edition or narration)?" """
+        edition or narration)?" ``automatic``: an automation asks (a watch, a shelf, the wishlist):
+        a book on the user's ignore list is refused with :class:`IgnoredBookError`."""
         user = user or self.users.current()
         if not self.users.has_permission(user, Permission.REQUEST):
             raise PermissionDeniedError(f"{user.label} may not make requests.")
@@ -303,6 +308,7 @@ class RequestService:
                 with_ebook=with_ebook and not ebook_only,
                 terms=custom_search_terms,
                 again=again,
+                automatic=automatic,
             )
         )
 
@@ -316,9 +322,12 @@ class RequestService:
         with_ebook: bool,
         terms: str | None,
         again: bool,
+        automatic: bool,
     ) -> RequestOutcome:
         with self.database.session() as session:
             audiobook = track_catalog_book(session, book)
+            if automatic and is_ignored(session, user.id, book.asin, book.region):
+                raise IgnoredBookError(tr("“{title}” is on your ignore list.").format(title=audiobook.title))
             if not again:  # "again": the user said yes to requesting an owned book once more
                 refuse = self._refuse_owned_ebook if kind == RequestKind.EBOOK else self._refuse_owned
                 refuse(session, audiobook)

@@ -497,7 +497,7 @@ class ShelfService:
         request_id: int | None = None
         note = ""
         try:
-            outcome = self.requests.create(asin, user=user)
+            outcome = self.requests.create(asin, user=user, automatic=True)
             request_id, status = outcome.request.id, MappingStatus.REQUESTED
             note = outcome.message
         except AlreadyInLibraryError as exc:

@@ -23,6 +23,7 @@ from rmab_desktop.clients.audible import web_url
 from rmab_desktop.domain.catalog import CatalogEntry
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.requests import RequestOutcome
+from rmab_desktop.domain.watching import WatchKind
 from rmab_desktop.ui.formatting import date_only, duration, number
 from rmab_desktop.ui.models.catalog_model import AVAILABILITY_LABELS, BookGridModel, badge_of
 from rmab_desktop.ui.pages.catalog_widgets import BookGrid, CatalogNavigator
@@ -117,6 +118,16 @@ class BookPage(QWidget):
         buttons.addWidget(self.request_button)
         buttons.addWidget(self.ebook_check)
         buttons.addWidget(self.ebook_button)
+        self.watch_series_button = QPushButton(tr("Watch this series"))
+        self.watch_author_button = QPushButton(tr("Watch this author"))
+        for kind, button in (
+            (WatchKind.SERIES, self.watch_series_button),
+            (WatchKind.AUTHOR, self.watch_author_button),
+        ):
+            button.setToolTip(tr("Request its new books for you as they come out"))
+            button.setVisible(False)
+            button.clicked.connect(lambda _checked=False, kind=kind: self.watch(kind))
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.audible_link)
         info.addLayout(buttons)
@@ -188,6 +199,9 @@ class BookPage(QWidget):
             html.escape(tr("Other editions: {links}")).format(links=links) if others else ""
         )
         self._show_badge()
+        watching = self.nav.watching is not None
+        self.watch_series_button.setVisible(watching and self._watch_target(WatchKind.SERIES) is not None)
+        self.watch_author_button.setVisible(watching and self._watch_target(WatchKind.AUTHOR) is not None)
         pixmap = self.covers.get(book.cover_url)
         if pixmap is None and book.cover_url:
             self.covers.arrived.connect(self._cover_arrived)
@@ -211,6 +225,31 @@ class BookPage(QWidget):
         language = book.language.title() if book.language else tr("language unknown")
         kind = book.format_type.title() if book.format_type else tr("format unknown")
         return [runtime, released, rating, language, kind, book.region.upper()]
+
+    def _watch_target(self, kind: WatchKind) -> tuple[str, str] | None:
+        """The ASIN and name of the book's series or first author with an ASIN."""
+        if self.entry is None:
+            return None
+        book = self.entry.book
+        if kind == WatchKind.SERIES:
+            ref = next((s for s in book.series if s.asin), None)
+            return (ref.asin, ref.title) if ref is not None and ref.asin else None
+        person = next((p for p in book.authors if p.asin), None)
+        return (person.asin, person.name) if person is not None and person.asin else None
+
+    def watch(self, kind: WatchKind) -> None:
+        target, watching = self._watch_target(kind), self.nav.watching
+        if target is None or watching is None:
+            return
+        asin, name = target
+        self.runner.submit(
+            lambda: watching.add(kind, asin, region=self.region, name=name),
+            pool="network",
+            on_result=lambda watch: self.message.setText(
+                tr("Watching {name}: new books are requested for you.").format(name=watch.name)
+            ),
+            on_error=lambda info: self.message.setText(f"{info.message}\n{info.hint}".strip()),
+        )
 
     def _cover_arrived(self, url: str) -> None:
         if self.entry is not None and url == self.entry.book.cover_url:

@@ -13,7 +13,9 @@ from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.ui.book_actions import BookHandler, BookView
 
 if TYPE_CHECKING:
+    from rmab_desktop.services.requests import RequestService
     from rmab_desktop.ui.notifier import Notifier
+    from rmab_desktop.ui.shell import Runner
 
 tr = Translator("CatalogActions")
 
@@ -30,3 +32,32 @@ def view_on_audible(notifier: Notifier) -> BookHandler[CatalogEntry]:
             )
 
     return BookHandler(run)
+
+
+def never_request(
+    requests: RequestService, runner: Runner, notifier: Notifier, *, whole_work: bool
+) -> BookHandler[CatalogEntry]:
+    """Put the books on the user's ignore list: no watch, shelf or wishlist run requests them."""
+
+    def run(entries: list[CatalogEntry], _view: BookView) -> None:
+        user_id = requests.users.current().id
+        books = [entry.book for entry in entries]
+
+        def add() -> int:
+            for book in books:
+                requests.ignores.add(user_id, book, whole_work=whole_work)
+            return len(books)
+
+        runner.submit(
+            add,
+            pool="library",
+            on_result=lambda count: notifier.notify(
+                tr("Ignore list"),
+                tr.n("%n book(s) will never be requested automatically.", count),
+            ),
+            on_error=lambda info: notifier.notify(
+                tr("Ignore list"), f"{info.message} {info.hint}".strip(), "warning"
+            ),
+        )
+
+    return BookHandler(run, lambda entries: bool(entries))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyleOptionV
 from rmab_desktop.domain.catalog import CatalogEntry
 from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.requests import RequestDetails
+from rmab_desktop.domain.watching import WatchKind
 from rmab_desktop.ui.delegates.cover_delegate import CoverDelegate
 from rmab_desktop.ui.models.catalog_model import BookGridModel, CoverImages
 from rmab_desktop.ui.models.roles import ObjectRole
@@ -20,6 +21,7 @@ from rmab_desktop.ui.models.roles import ObjectRole
 if TYPE_CHECKING:
     from rmab_desktop.services.catalog import CatalogService
     from rmab_desktop.services.requests import RequestService
+    from rmab_desktop.services.watching import WatchService
     from rmab_desktop.ui.book_actions import BookAction
     from rmab_desktop.ui.notifier import Notifier
     from rmab_desktop.ui.shell import Banners, Runner
@@ -128,6 +130,8 @@ class CatalogNavigator(QObject):
         self.catalog, self.requests, self.runner, self.notifier = catalog, requests, runner, notifier
         self.banners, self.covers, self.region = banners, covers, region
         self.book_actions: list[BookAction[CatalogEntry]] = []  # set by the composition (ui/wiring.py)
+        # Set by the composition: author and series with an ASIN open the page with states and "Watch".
+        self.watching: WatchService | None = None
         self.windows: list[QWidget] = []
         self.catalogStatus.connect(self._show_status)
         catalog.status_listeners.append(
@@ -173,6 +177,8 @@ class CatalogNavigator(QObject):
         return self._show(BookListPage(self.runner, self, title, load), title)
 
     def open_author(self, name: str, asin: str | None, region: str) -> QWidget:
+        if asin and self.watching is not None:
+            return self._open_books(WatchKind.AUTHOR, asin, name, region)
         catalog = self.catalog
         return self.open_list(
             tr("Books by {author}").format(author=name),
@@ -180,11 +186,21 @@ class CatalogNavigator(QObject):
         )
 
     def open_series(self, title: str, asin: str | None, region: str) -> QWidget:
+        if asin and self.watching is not None:
+            return self._open_books(WatchKind.SERIES, asin, title, region)
         catalog = self.catalog
         return self.open_list(
             tr("Series: {series}").format(series=title),
             lambda: catalog.series_books(title, region, series_asin=asin),
         )
+
+    def _open_books(self, kind: WatchKind, asin: str, name: str, region: str) -> QWidget:
+        """The series or author page: every book with its state, "Request missing" and "Watch"."""
+        from rmab_desktop.ui.pages.series_page import SeriesPage
+
+        assert self.watching is not None
+        page = SeriesPage(self.watching, self.runner, kind, asin, name, region, self.open_book)
+        return self._show(page, page.heading.text())
 
     def announce(self, details: RequestDetails) -> None:
         self.requestCreated.emit(details)

@@ -37,7 +37,7 @@ class PageSpec:
     badge: BadgeCounter | None = None
     # what the desktop says when the badge's count grows (what waits may come from another desktop)
     badge_notice: Callable[[int], str] | None = None
-    restricted: bool = False  # hidden until the app shows it for the signed-in user (set_page_visible)
+    restricted: bool = False  # for a household's administrators: shown by the app (set_restricted_visible)
 
 
 def _activity(core: AppCore, shell: Shell) -> QWidget:
@@ -200,6 +200,12 @@ def _users(core: AppCore, shell: Shell) -> QWidget:
     return UsersPage(core.users, core.household, shell.runner)
 
 
+def _watching(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.pages.watching_page import WatchingPage
+
+    return WatchingPage(core.watching, shell.runner)
+
+
 PAGES: list[PageSpec] = [
     PageSpec("discover", tr.mark("Discover"), "discover", _discover, order=10),
     PageSpec("search", tr.mark("Search"), "search", _search, order=20),
@@ -210,12 +216,14 @@ PAGES: list[PageSpec] = [
     PageSpec("bookdate", tr.mark("BookDate"), "bookdate", _bookdate, order=55),
     PageSpec("audible", tr.mark("Audible library"), "audible", _audible, order=60),
     PageSpec("lists", tr.mark("Lists"), "lists", _lists, order=65),
+    PageSpec("watching", tr.mark("Watching"), "watch", _watching, order=67),
     PageSpec(
         "approvals",
         tr.mark("Approvals"),
         "success",
         _approvals,
         order=70,
+        restricted=True,
         badge=_approvals_badge,
         badge_notice=lambda count: tr.n("Waiting for your approval: %n request(s).", count),
     ),

@@ -195,6 +195,17 @@ def test_without_a_provider_the_local_recommender_deals_cards(world: World, audi
     assert service.fetch_batch() == 0  # nothing new: swiped and dealt books stay out
 
 
+def test_books_on_the_ignore_list_are_never_dealt(world: World, audible: FakeAudible) -> None:
+    service = bookdate(world)
+    with world.database.session() as session:
+        session.add(
+            LibraryItem(backend="folder", external_id="s", title="The Lantern Road", asin="B0TESTSER1")
+        )
+    audible.similar.update({"B0TESTSER1": ["B0TESTFUT1", "B0TESTNOS1"]})
+    world.requests.ignores.add(world.users.current().id, world.catalog.book("B0TESTFUT1", "us"))
+    assert [c.asin for c in service.next_cards().cards] == ["B0TESTNOS1"]
+
+
 def test_preview_shows_what_will_be_sent(world: World) -> None:
     service = bookdate(world)
     with world.database.session() as session:

@@ -77,6 +77,17 @@ def test_goodreads_shelf_requests_exactly_the_confident_matches(
     ]
 
 
+def test_a_shelf_book_on_the_ignore_list_is_matched_but_never_requested(
+    world: World, goodreads: FakeGoodreads
+) -> None:
+    world.requests.ignores.add(world.users.current().id, world.catalog.book("B0TESTCLS1", "us"))
+    shelf = world.shelves.add_goodreads(goodreads.feed_url())
+    world.shelves.sync(shelf.id)
+    assert world.requested_asins() == {"B0TESTSER1"}
+    ignored = world.mappings(shelf.id)["The Chamber Below"]
+    assert ignored.status == MappingStatus.MATCHED and "ignore list" in ignored.note
+
+
 def test_second_sync_adds_nothing_and_no_audiobook_is_retried_after_days(
     world: World, goodreads: FakeGoodreads, audible: FakeAudible
 ) -> None:
