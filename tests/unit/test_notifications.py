@@ -21,6 +21,7 @@ from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.notifications import EventCatalog, NotificationService
 from rmab_desktop.services.notifications.events import render
+from tests.fakes.slow_servers import SilentServer
 from tests.fakes.webhook_receiver import WebhookReceiver, post_fields, webhook_receiver
 
 AVAILABLE = AppEvent(
@@ -229,3 +230,23 @@ def test_open_core_delivers_published_events(tmp_path, database_url: str, receiv
         assert "The Hobbit" in receiver.wait_for(1)[0]["message"]
     finally:
         core.close()
+
+
+def test_silent_backend_times_out_and_the_event_is_kept_for_retry(database: Database) -> None:
+    """A target that accepts and never answers ends the delivery at the deadline, not Apprise's rto."""
+    stack = Stack(database)
+    stack.service.delivery_seconds = 1.0
+    with SilentServer() as server:
+        host = server.url.removeprefix("http://")
+        # rto=600: without the overall deadline, Apprise itself would wait ten minutes.
+        stack.service.create("Silent", f"json://{host}/hook?rto=600", [EventKind.AVAILABLE])
+        (job_id,) = stack.service.enqueue_for(AVAILABLE)
+        stack.run_due()
+        assert server.accepted >= 1
+        tested = stack.service.test_url(f"json://{host}/hook?rto=600")
+    job = stack.queue.get(job_id)
+    assert job.status == JobStatus.QUEUED and job.run_at > utcnow()  # kept, retried with backoff
+    assert job.last_error and "timed out after 1 second" in job.last_error
+    assert job.payload["title"] == "Audiobook available"
+    assert not tested.ok and "timed out after 1 second" in tested.message
+    assert "did not answer" in tested.hint
