@@ -108,8 +108,10 @@ def send(
     latency = (time.monotonic() - started) * 1000
     if result.status == AppriseResultStatus.TIMEOUT:
         raise ServiceTimeoutError(
-            tr.n("Could not deliver to {target}: no answer, timed out after %n second(s).", max(1, round(seconds)))
-            .format(target=shown),
+            tr.n(
+                "Could not deliver to {target}: no answer, timed out after %n second(s).",
+                max(1, round(seconds)),
+            ).format(target=shown),
             service="notifications",
             hint=text(TIMEOUT_HINT),
         )
