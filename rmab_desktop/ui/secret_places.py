@@ -1,0 +1,64 @@
+"""Where a secret typed into a password field goes, in the words of the field's placeholder.
+
+Without a working system keychain, secrets go to the encrypted secrets file, or nowhere until the
+user unlocks a store or chooses a passphrase (``services/credentials.py``). A field therefore says
+which, from the store's state; the state comes from ``CredentialStore.status()``, a keychain call
+that every caller makes on the runner, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from rmab_desktop.domain.i18n import Translator, text
+from rmab_desktop.services.credentials import KeyringState, SecretPresence
+
+tr = Translator("SecretPlaces")
+
+NEW_SECRET = {
+    KeyringState.SECURE: tr.mark("kept in your system keychain"),
+    KeyringState.ENCRYPTED_FILE: tr.mark("kept in your encrypted secrets file"),
+    KeyringState.LOCKED: tr.mark("not saved yet: unlock your keychain or secrets file first"),
+    KeyringState.UNAVAILABLE: tr.mark("not saved yet: choose a passphrase for an encrypted file first"),
+}
+SAVED_SECRET = {
+    KeyringState.SECURE: tr.mark("Saved in your keychain; type to replace it"),
+    KeyringState.ENCRYPTED_FILE: tr.mark("Saved in your encrypted secrets file; type to replace it"),
+}
+# A configured secret that cannot be read: typing it again only helps once a store works.
+UNREADABLE_SECRET = {
+    KeyringState.UNAVAILABLE: tr.mark(
+        "Cannot be read (no working keychain): choose a passphrase, then enter it again"
+    ),
+    KeyringState.LOCKED: tr.mark("Cannot be read: unlock your keychain or secrets file first"),
+}
+UNREADABLE_ELSEWHERE = tr.mark("Cannot be read: enter it again")
+SECRET_FIELD = "secretField"  # property of the fields show_secret_places() words
+
+
+def secret_placeholder(state: KeyringState | None, presence: SecretPresence = SecretPresence.MISSING) -> str:
+    """The placeholder of a secret field: where a typed secret goes, or where the saved one is.
+
+    ``state`` None: not known yet (its status call is still running), nothing is claimed."""
+    if state is None:
+        return ""
+    if presence is SecretPresence.UNREADABLE:
+        return text(UNREADABLE_SECRET.get(state, UNREADABLE_ELSEWHERE))
+    if presence is SecretPresence.SAVED and state in SAVED_SECRET:
+        return text(SAVED_SECRET[state])
+    return text(NEW_SECRET[state])
+
+
+def secret_field() -> QLineEdit:
+    """A password field whose placeholder :func:`show_secret_places` keeps in step with the store."""
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setProperty(SECRET_FIELD, True)
+    return edit
+
+
+def show_secret_places(root: QWidget, state: KeyringState) -> None:
+    """Word the placeholder of every :func:`secret_field` inside ``root`` for ``state``."""
+    for edit in root.findChildren(QLineEdit):
+        if edit.property(SECRET_FIELD):
+            edit.setPlaceholderText(secret_placeholder(state))
