@@ -211,6 +211,39 @@ def test_offline_discover_shows_cache_and_banner(
         core.close()
 
 
+def test_an_unreachable_catalog_is_explained_inline_on_discover_and_search(
+    tmp_path: Path, database_url: str, qapp, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """Nothing saved and Audible refusing: each place says why it is empty and what to do there."""
+    core = _core(tmp_path / "p", database_url, "http://127.0.0.1:9")
+    runner = TaskRunner()
+    offline = App(core, Shell(runner, RecordingNotifier()))
+    try:
+        nav = offline.nav()
+        search = SearchPage(core.catalog, runner, nav, "us")
+        qtbot.addWidget(search)
+        page = offline.discover()
+        qtbot.addWidget(page)
+        qtbot.waitUntil(
+            lambda: len(page.sections) == 2
+            and all("could not be reached" in s.notice.text() for s in page.sections),
+            timeout=DEADLINE_MS,
+        )
+        for section in page.sections:
+            assert section.notice.isVisibleTo(page) and section.model.rowCount() == 0
+            assert "⟳" in section.notice.text() and "Test" not in section.notice.text()
+        # Search heard that Audible is unreachable (the probe) before anything was searched.
+        qtbot.waitUntil(lambda: "cannot be reached right now" in search.status.text(), timeout=DEADLINE_MS)
+        search.input.setText("Dune")
+        search.search()
+        qtbot.waitUntil(lambda: "nothing was found" in search.status.text(), timeout=DEADLINE_MS)
+        assert "press Enter to search again" in search.status.text()
+        assert "Test again" not in search.status.text()
+    finally:
+        runner.shutdown(5000)
+        core.close()
+
+
 def test_approve_with_note_from_requests_page(app: App, qtbot) -> None:  # type: ignore[no-untyped-def]
     users, requests = app.core.users, app.core.requests
     alice = users.create("alice")
