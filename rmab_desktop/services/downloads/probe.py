@@ -109,7 +109,7 @@ def run_connection_test(
             return ConnectionTestResult(True, f"Connected to {config.label} {version}.", latency_ms=latency)
         ok, message, hint = check_paths(config, client)
     except RmabError as exc:
-        return ConnectionTestResult(False, exc.user_message, hint=exc.hint)
+        return ConnectionTestResult(False, exc.user_message, hint=exc.user_hint)
     finally:
         client.close()
     summary = f"Connected to {config.label} {version}. {message}"

@@ -189,7 +189,7 @@ class NotificationService:
         try:
             delivery = sender.send(url, TEST_TITLE, TEST_BODY, "info", seconds=self.delivery_seconds)
         except RmabError as exc:
-            return ConnectionTestResult(False, exc.user_message, hint=exc.hint)
+            return ConnectionTestResult(False, exc.user_message, hint=exc.user_hint)
         return ConnectionTestResult(
             True, f"Test notification delivered to {delivery.target}.", latency_ms=delivery.latency_ms
         )
@@ -198,7 +198,7 @@ class NotificationService:
         try:
             url = self._url(self.get(backend_id))
         except RmabError as exc:
-            return ConnectionTestResult(False, exc.user_message, hint=exc.hint)
+            return ConnectionTestResult(False, exc.user_message, hint=exc.user_hint)
         return self.test_url(url)
 
     # -- delivery ------------------------------------------------------------------------------

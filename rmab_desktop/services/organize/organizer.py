@@ -206,7 +206,7 @@ def _merged_plan(plan: ImportPlan, source: Path, cancel: CancelToken | None) -> 
     try:
         chapters = merge_to_m4b([f.source for f in plan.files], plan.book, output, base=base, cancel=cancel)
     except ChapterMergeError as exc:
-        return replace(plan, warnings=(*plan.warnings, f"{exc.user_message} {exc.hint}"))
+        return replace(plan, warnings=(*plan.warnings, f"{exc.user_message} {exc.user_hint}"))
     merged = PlannedFile(output, file_name(plan.book.title, 1, 1, ".m4b"), owned=True)
     note = f"Merged {len(plan.files)} files into one M4B with {chapters} chapters"
     return replace(plan, files=(merged,), warnings=(*plan.warnings, note))
