@@ -26,10 +26,13 @@ from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.errors import AuthenticationError, ConfigurationError, NotFoundError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.library import AUDIO_EXTENSIONS, LibraryBook
 from rmab_desktop.services.credentials import SecretStore
 from rmab_desktop.services.library.folders import folder_evidence
 from rmab_desktop.services.tagging.chapters import natural_key
+
+tr = Translator("LibraryBackends")
 
 CONFIG_KEY = "library_backend"
 PLEX_TOKEN_KEY = "library.plex.token"
@@ -198,7 +201,7 @@ class PlexBackend:
                 if len(albums) % 500 == 0:
                     _check(cancel)
                     if progress:
-                        progress(f"{len(albums)} books listed")
+                        progress(tr.n("%n book(s) listed", len(albums)))
             tracks: dict[str, list[PlexTrack]] = defaultdict(list)
             for count, track in enumerate(client.tracks(section.key), 1):
                 if track.album_key:
@@ -296,7 +299,7 @@ class AbsBackend:
                 if len(books) % 500 == 0:
                     _check(cancel)
                     if progress:
-                        progress(f"{len(books)} books listed")
+                        progress(tr.n("%n book(s) listed", len(books)))
         return books
 
     def _book(self, item: AbsItem, roots: tuple[str, ...]) -> BackendBook:
