@@ -61,4 +61,15 @@ def show_secret_places(root: QWidget, state: KeyringState) -> None:
     """Word the placeholder of every :func:`secret_field` inside ``root`` for ``state``."""
     for edit in root.findChildren(QLineEdit):
         if edit.property(SECRET_FIELD):
-            edit.setPlaceholderText(secret_placeholder(state))
+            show_placeholder(edit, secret_placeholder(state))
+
+
+MAX_PLACEHOLDER_WIDTH = 440
+
+
+def show_placeholder(edit: QLineEdit, words: str) -> None:
+    """Set a secret field's placeholder, wide enough to be read whole (German runs long)."""
+    edit.setPlaceholderText(words)
+    edit.setToolTip(words)
+    needed = edit.fontMetrics().horizontalAdvance(words) + 24  # the frame and text margins
+    edit.setMinimumWidth(min(needed, MAX_PLACEHOLDER_WIDTH))

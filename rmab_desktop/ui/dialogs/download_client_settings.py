@@ -47,7 +47,7 @@ from rmab_desktop.services.downloads.config import (
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
-from rmab_desktop.ui.secret_places import secret_placeholder
+from rmab_desktop.ui.secret_places import secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 from rmab_desktop.ui.widgets.test_button import TestButton
 
@@ -290,8 +290,11 @@ class DownloadClientSettings(QWidget):
         self.secret_label.setText(tr("API &key") if config.kind == "sabnzbd" else tr("&Password"))
         self.user_edit.setEnabled(config.kind not in ("sabnzbd", "direct_http"))
         self.secret_edit.setText(self.secrets_typed.get(config.id, ""))
-        self.secret_edit.setPlaceholderText(
-            secret_placeholder(self.secret_state, self.secret_presence.get(config.id, SecretPresence.MISSING))
+        show_placeholder(
+            self.secret_edit,
+            secret_placeholder(
+                self.secret_state, self.secret_presence.get(config.id, SecretPresence.MISSING)
+            ),
         )
         self.test_button.reset()
 

@@ -31,7 +31,7 @@ from rmab_desktop.services.indexers import IndexerConfig, IndexerService, Indexe
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
-from rmab_desktop.ui.secret_places import secret_placeholder
+from rmab_desktop.ui.secret_places import secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 from rmab_desktop.ui.widgets.test_button import TestButton
 
@@ -370,8 +370,9 @@ class IndexerSettings(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self.key_edit.setText(self.keys_typed.get(config.id, ""))
-        self.key_edit.setPlaceholderText(
-            secret_placeholder(self.secret_state, self.key_presence.get(config.id, SecretPresence.MISSING))
+        show_placeholder(
+            self.key_edit,
+            secret_placeholder(self.secret_state, self.key_presence.get(config.id, SecretPresence.MISSING)),
         )
         self.tester.reset()
         self._type_changed()

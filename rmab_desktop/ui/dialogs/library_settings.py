@@ -30,7 +30,7 @@ from rmab_desktop.services.credentials import KeyringState, SecretPresence
 from rmab_desktop.services.library.backends import LibraryBackendConfig, PathMapping
 from rmab_desktop.services.library.service import LibraryService
 from rmab_desktop.ui.dialogs.focus import chain, labelled_row
-from rmab_desktop.ui.secret_places import secret_placeholder
+from rmab_desktop.ui.secret_places import secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ class LibrarySettings(QWidget):
         self.loaded = True
         self.kind_combo.setCurrentIndex([k for k, _ in KINDS].index(self.config.kind))
         self._fill_server_fields()
-        self.token_edit.setPlaceholderText(secret_placeholder(state, token))
+        show_placeholder(self.token_edit, secret_placeholder(state, token))
 
     def _server(self) -> Any:
         return self.config.plex if self.kind == LibraryBackendKind.PLEX else self.config.audiobookshelf

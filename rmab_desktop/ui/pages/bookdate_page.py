@@ -35,7 +35,7 @@ from rmab_desktop.services.credentials import KeyringState, SecretPresence
 from rmab_desktop.ui.formatting import duration, number
 from rmab_desktop.ui.models.catalog_model import CoverImages
 from rmab_desktop.ui.pages.shelves_page import CoverLabel
-from rmab_desktop.ui.secret_places import secret_placeholder
+from rmab_desktop.ui.secret_places import secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.empty_state import EmptyState
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.ui.widgets.test_button import TestButton
@@ -233,7 +233,7 @@ class ProviderSettings(QGroupBox):
         self.base_url_edit.setText(settings.base_url)
         self.model_combo.setEditText(settings.model)
         presence = SecretPresence.SAVED if settings.has_key else SecretPresence.MISSING
-        self.key_edit.setPlaceholderText(secret_placeholder(self.secret_state, presence))
+        show_placeholder(self.key_edit, secret_placeholder(self.secret_state, presence))
         self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(settings.scope)))
         self.prompt_edit.setPlainText(settings.custom_prompt)
         self._provider_changed()
@@ -343,7 +343,7 @@ class BookDatePage(QWidget):
         deck_column.addStretch(1)
         body.addLayout(deck_column, 3)
         self.settings = ProviderSettings(service, runner)
-        self.settings.setMaximumWidth(460)
+        self.settings.setMaximumWidth(600)  # room for the longest (German) field texts
         self.settings.saved.connect(self.restart)
         body.addWidget(self.settings, 2, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(body, 1)

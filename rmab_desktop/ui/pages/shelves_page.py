@@ -32,7 +32,7 @@ from rmab_desktop.services.shelves import ShelfService
 from rmab_desktop.ui import theme
 from rmab_desktop.ui.formatting import duration, friendly_time, full_time
 from rmab_desktop.ui.models.catalog_model import CoverImages
-from rmab_desktop.ui.secret_places import secret_placeholder
+from rmab_desktop.ui.secret_places import secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.empty_state import EmptyState
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.workers.runner import ErrorInfo, ImmediateRunner, TaskRunner
@@ -231,11 +231,12 @@ class AddShelfDialog(QDialog):
         target_row.addWidget(self.target_edit, 1)
         target_row.addWidget(self.browse_button)
         self.token_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText(
+        show_placeholder(
+            self.token_edit,
             # Unreadable (no store works) may as well be never saved: say where to get one.
             secret_placeholder(secret_state, hardcover_token)
             if hardcover_token is SecretPresence.SAVED
-            else tr("from hardcover.app/account/api; {place}").format(place=secret_placeholder(secret_state))
+            else tr("from hardcover.app/account/api; {place}").format(place=secret_placeholder(secret_state)),
         )
         self.shelf_edit = QLineEdit("to-read")
         self.help_label = QLabel(wordWrap=True)
