@@ -250,3 +250,32 @@ def test_silent_backend_times_out_and_the_event_is_kept_for_retry(database: Data
     assert job.payload["title"] == "Audiobook available"
     assert not tested.ok and "timed out after 1 second" in tested.message
     assert "did not answer" in tested.hint
+
+
+def test_cancelling_the_task_stops_waiting_for_a_silent_backend() -> None:
+    """Quit cancels the running task: the delivery stops waiting at once, not at its deadline."""
+    import threading
+
+    from rmab_desktop.domain.errors import CancelledError
+    from rmab_desktop.services.notifications import sender
+
+    token = CancelToken()
+    caught: list[BaseException] = []
+    with SilentServer() as server:
+        url = f"json://{server.url.removeprefix('http://')}/hook?rto=600"
+
+        def deliver() -> None:
+            with token.bound():
+                try:
+                    sender.send(url, "Title", "Body", seconds=600)
+                except BaseException as exc:  # handed to the test thread
+                    caught.append(exc)
+
+        worker = threading.Thread(target=deliver, daemon=True)
+        worker.start()
+        while server.accepted == 0 and worker.is_alive():
+            worker.join(0.05)
+        token.cancel()
+        worker.join(60)  # a delivery that ignored the cancel would wait its 600 s deadline
+        assert not worker.is_alive()
+    assert len(caught) == 1 and isinstance(caught[0], CancelledError)

@@ -4,18 +4,20 @@ Apprise (2.x) returns a structured result whose per-attempt log entries say why 
 failed; the last warning becomes the error message, with secrets redacted. Every delivery has an
 overall deadline (Apprise's call ``timeout``, every retry included): a target that accepts and
 never answers ends the call as a timeout after ``DELIVERY_SECONDS`` at most, never holding a job
-or the app. (Apprise's own ``cto``/``rto`` only limit each socket operation, and a URL may raise
-them.)
+or the app; a cancelled task (Quit) stops waiting at once. (Apprise's own ``cto``/``rto`` only
+limit each socket operation, and a URL may raise them.)
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from rmab_desktop.clients.deadline import current_deadline
+from rmab_desktop.domain.cancel import current_cancel_token
 from rmab_desktop.domain.errors import ServiceTimeoutError, ServiceUnreachableError, ValidationError
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.logging_setup import REDACTOR
@@ -27,6 +29,7 @@ tr = Translator("NotificationDelivery")
 
 SECRET_SEGMENT_LENGTH = 16
 DELIVERY_SECONDS = 30.0
+CANCEL_POLL_SECONDS = 0.2
 URL_HINT = tr.mark(
     "Use an Apprise URL such as discord://webhook_id/webhook_token, ntfys://topic, "
     "pover://user@token, mailtos://user:password@example.com, json://host/path or form://host/path."
@@ -90,6 +93,33 @@ def validate_url(url: str) -> str:
     return url.strip()
 
 
+def _notify(target: apprise.Apprise, **call: Any) -> apprise.AppriseResult:
+    """``target.notify(**call)``, given up when the running task is cancelled (Quit stays prompt).
+
+    The call runs on a daemon thread, which Apprise's own ``timeout`` ends soon after."""
+    cancel = current_cancel_token()
+    if cancel is None:
+        return target.notify(**call)
+    outcome: list[Any] = []
+    finished = threading.Event()
+
+    def run() -> None:
+        try:
+            outcome.append(target.notify(**call))
+        except Exception as exc:  # handed to the waiting caller
+            outcome.append(exc)
+        finally:
+            finished.set()
+
+    threading.Thread(target=run, name="apprise-delivery", daemon=True).start()
+    while not finished.wait(CANCEL_POLL_SECONDS):
+        cancel.raise_if_cancelled()
+    if isinstance(outcome[0], Exception):
+        raise outcome[0]
+    result: apprise.AppriseResult = outcome[0]
+    return result
+
+
 def send(
     url: str, title: str, body: str, notify_type: str = "info", *, seconds: float = DELIVERY_SECONDS
 ) -> Delivery:
@@ -104,7 +134,7 @@ def send(
     if enclosing is not None:
         seconds = min(seconds, max(enclosing.remaining(), 0.001))
     started = time.monotonic()
-    result = target.notify(title=title, body=body, notify_type=notify_type, timeout=seconds)
+    result = _notify(target, title=title, body=body, notify_type=notify_type, timeout=seconds)
     latency = (time.monotonic() - started) * 1000
     if result.status == AppriseResultStatus.TIMEOUT:
         raise ServiceTimeoutError(
