@@ -168,10 +168,14 @@ class BookDateService:
             names = llm.list_models(model)
             if settings.model and settings.model not in names:
                 raise ValidationError(
-                    f"{model.service} answered, but offers no model called '{settings.model}'.",
-                    hint="Pick one of the listed models.",
+                    tr("{service} answered, but offers no model called '{model}'.").format(
+                        service=model.service, model=settings.model
+                    ),
+                    hint=tr("Pick one of the listed models."),
                 )
-            return f"{model.service} answered; {len(names)} models offered."
+            return tr.n("{service} answered and offers %n model(s).", len(names)).format(
+                service=model.service
+            )
 
         return timed_test("BookDate", probe)
 

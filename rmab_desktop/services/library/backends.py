@@ -186,7 +186,9 @@ class PlexBackend:
             with self._client() as client:
                 version = client.identity().get("version", "?")
                 section = client.music_section(self.settings.section_id)
-            return f"Connected to Plex {version}; library '{section.title}'."
+            return tr("Connected to Plex {version}; library '{library}'.").format(
+                version=version, library=section.title
+            )
 
         return timed_test("Plex", probe)
 
@@ -283,7 +285,7 @@ class AbsBackend:
         def probe() -> str:
             with self._client() as client:
                 library = self._library(client)
-            return f"Connected to Audiobookshelf; library '{library.name}'."
+            return tr("Connected to Audiobookshelf; library '{library}'.").format(library=library.name)
 
         return timed_test("Audiobookshelf", probe)
 

@@ -66,7 +66,7 @@ class FolderBackend:
                     root=self.root,
                     reason=exc.strerror,
                 ) from exc
-            return f"Library folder {self.root} is readable and writable."
+            return tr("Library folder {root} is readable and writable.").format(root=self.root)
 
         return timed_test("Library folder", probe)
 
