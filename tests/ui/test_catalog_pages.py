@@ -225,8 +225,10 @@ def test_an_unreachable_catalog_is_explained_inline_on_discover_and_search(
         page = offline.discover()
         qtbot.addWidget(page)
         qtbot.waitUntil(
-            lambda: len(page.sections) == 2
-            and all("could not be reached" in s.notice.text() for s in page.sections),
+            lambda: (
+                len(page.sections) == 2
+                and all("could not be reached" in s.notice.text() for s in page.sections)
+            ),
             timeout=DEADLINE_MS,
         )
         for section in page.sections:
