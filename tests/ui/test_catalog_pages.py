@@ -185,6 +185,18 @@ def test_sections_add_move_remove(app: App, qtbot) -> None:  # type: ignore[no-u
     )
 
 
+def test_a_section_audible_has_no_books_for_says_so_and_what_to_do(app: App, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = app.discover()
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: len(page.sections) == 2, timeout=DEADLINE_MS)
+    page.add(SectionKind.CATEGORY, "Nothing here", "18580600000")  # no book of the fake is in it
+    qtbot.waitUntil(lambda: len(page.sections) == 3, timeout=DEADLINE_MS)
+    empty = next(s for s in page.sections if s.spec.title == "Nothing here")
+    qtbot.waitUntil(lambda: "lists no books" in empty.notice.text(), timeout=DEADLINE_MS)
+    assert empty.notice.isVisibleTo(page) and "✕" in empty.notice.text()
+    assert not any(s.notice.isVisibleTo(page) for s in page.sections if s is not empty)
+
+
 def test_offline_discover_shows_cache_and_banner(
     tmp_path: Path, database_url: str, fake: FakeAudible, qapp, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
