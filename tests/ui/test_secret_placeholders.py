@@ -149,3 +149,31 @@ def test_the_hardcover_token_and_the_ai_key_say_where_they_go(no_keychain: AppCo
     provider = ProviderSettings(no_keychain.bookdate, shell.runner)
     qtbot.addWidget(provider)
     assert PASSPHRASE_FIRST in provider.key_edit.placeholderText()
+
+
+def test_in_a_household_secrets_go_to_its_shared_store_or_wait_for_its_key(
+    core: AppCore, runner, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    import keyring as keyring_module
+
+    from tests.fakes.memory_keyring import MemoryKeyring
+
+    core.users.default_user()
+    core.users.create("alice", password="correct horse")  # two people: household mode
+    section = NotificationSettings(core.notifications, runner)
+    qtbot.addWidget(section)
+    assert "household's shared secrets" in section.intro.text()  # the first secret makes the key
+    own = keyring_module.get_keyring()
+    keyring_module.set_keyring(MemoryKeyring())  # another desktop made the household key
+    try:
+        core.secrets.set("indexer-abc", "key")
+    finally:
+        keyring_module.set_keyring(own)
+    section.reload()
+    assert "until this computer has the household key" in section.intro.text()
+    core.indexers.save_configs(
+        [IndexerConfig(name="Tracker", type=IndexerType.TORZNAB, url="http://127.0.0.1:9117/api")]
+    )
+    again = IndexerSettings(core.indexers, core.secrets, runner)
+    qtbot.addWidget(again)
+    assert "household key" in again.key_edit.placeholderText()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.i18n import Translator
-from rmab_desktop.services.credentials import KeyringState, SecretPresence
+from rmab_desktop.services.credentials import SecretPresence
 from rmab_desktop.services.downloads import (
     DownloadClientConfig,
     DownloadService,
@@ -47,7 +47,7 @@ from rmab_desktop.services.downloads.config import (
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
-from rmab_desktop.ui.secret_places import secret_placeholder, show_placeholder
+from rmab_desktop.ui.secret_places import Place, secret_place, secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 from rmab_desktop.ui.widgets.test_button import TestButton
 
@@ -83,7 +83,7 @@ class DownloadClientSettings(QWidget):
         self.proxy.setSortRole(SortRole)
         self.secrets_typed: dict[str, str] = {}
         self.secret_presence: dict[str, SecretPresence] = {}
-        self.secret_state: KeyringState | None = None  # where typed secrets go, once known
+        self.secret_state: Place | None = None  # where typed secrets go, once known
         self.unreadable_secrets: set[str] = set()  # kept, marked "enter it again"
         self.loaded = False  # OK before (or without) a successful load writes nothing
         self.current_id: str | None = None
@@ -219,12 +219,12 @@ class DownloadClientSettings(QWidget):
         return box
 
     # -- loading -----------------------------------------------------------------------------------
-    def _load(self) -> tuple[DownloadSettings, dict[str, SecretPresence], KeyringState]:
+    def _load(self) -> tuple[DownloadSettings, dict[str, SecretPresence], Place]:
         settings = self.service.settings()
         presence = {c.id: self.credentials.presence(c.secret_name) for c in settings.clients if c.secret_name}
-        return settings, presence, self.credentials.status().state
+        return settings, presence, secret_place(self.credentials)
 
-    def _loaded(self, result: tuple[DownloadSettings, dict[str, SecretPresence], KeyringState]) -> None:
+    def _loaded(self, result: tuple[DownloadSettings, dict[str, SecretPresence], Place]) -> None:
         self.settings, self.secret_presence, self.secret_state = result
         self.unreadable_secrets = {
             id_ for id_, state in self.secret_presence.items() if state is SecretPresence.UNREADABLE

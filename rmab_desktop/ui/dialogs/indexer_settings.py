@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.i18n import Translator, text
-from rmab_desktop.services.credentials import KeyringState, SecretPresence
+from rmab_desktop.services.credentials import SecretPresence
 from rmab_desktop.services.indexers import IndexerConfig, IndexerService, IndexerType
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
-from rmab_desktop.ui.secret_places import secret_placeholder, show_placeholder
+from rmab_desktop.ui.secret_places import Place, secret_place, secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 from rmab_desktop.ui.widgets.test_button import TestButton
 
@@ -132,7 +132,7 @@ class IndexerSettings(QWidget):
         self.proxy.setSortRole(SortRole)
         self.keys_typed: dict[str, str] = {}
         self.key_presence: dict[str, SecretPresence] = {}
-        self.secret_state: KeyringState | None = None  # where typed keys go, once known
+        self.secret_state: Place | None = None  # where typed keys go, once known
         self.unreadable_keys: set[str] = set()  # kept, marked "enter the key again"
         self.loaded = False  # OK before (or without) a successful load writes nothing
         self.prowlarr_indexers: list[Any] = []
@@ -311,13 +311,13 @@ class IndexerSettings(QWidget):
         self._refresh_prowlarr_rows()
 
     # -- loading -----------------------------------------------------------------------------------
-    def _load(self) -> tuple[list[IndexerConfig], dict[str, SecretPresence], KeyringState]:
+    def _load(self) -> tuple[list[IndexerConfig], dict[str, SecretPresence], Place]:
         configs = self.service.configs()
         keyed = [c for c in configs if c.type is not IndexerType.INTERNET_ARCHIVE]
         presence = {c.id: self.credentials.presence(c.secret_name()) for c in keyed}
-        return configs, presence, self.credentials.status().state
+        return configs, presence, secret_place(self.credentials)
 
-    def _loaded(self, result: tuple[list[IndexerConfig], dict[str, SecretPresence], KeyringState]) -> None:
+    def _loaded(self, result: tuple[list[IndexerConfig], dict[str, SecretPresence], Place]) -> None:
         configs, self.key_presence, self.secret_state = result
         self.unreadable_keys = {
             id_ for id_, state in self.key_presence.items() if state is SecretPresence.UNREADABLE

@@ -26,11 +26,11 @@ from rmab_desktop.clients.plex import PlexPin, PlexTvPinFlow
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.i18n import Translator, text
-from rmab_desktop.services.credentials import KeyringState, SecretPresence
+from rmab_desktop.services.credentials import SecretPresence
 from rmab_desktop.services.library.backends import LibraryBackendConfig, PathMapping
 from rmab_desktop.services.library.service import LibraryService
 from rmab_desktop.ui.dialogs.focus import chain, labelled_row
-from rmab_desktop.ui.secret_places import secret_placeholder, show_placeholder
+from rmab_desktop.ui.secret_places import Place, secret_place, secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 
 if TYPE_CHECKING:
@@ -131,19 +131,19 @@ class LibrarySettings(QWidget):
         runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
 
     # ----------------------------------------------------------------- loading
-    def _load(self) -> tuple[LibraryBackendConfig, SecretPresence, KeyringState]:
+    def _load(self) -> tuple[LibraryBackendConfig, SecretPresence, Place]:
         config = self.service.backend_config()
         key = (
             config.plex.token_key
             if config.kind == LibraryBackendKind.PLEX
             else config.audiobookshelf.token_key
         )
-        state = self.service.credentials.status().state
+        state = secret_place(self.service.credentials)
         if config.kind == LibraryBackendKind.FOLDER:
             return config, SecretPresence.MISSING, state
         return config, self.service.credentials.presence(key), state
 
-    def _loaded(self, result: tuple[LibraryBackendConfig, SecretPresence, KeyringState]) -> None:
+    def _loaded(self, result: tuple[LibraryBackendConfig, SecretPresence, Place]) -> None:
         self.config, token, state = result
         self.loaded = True
         self.kind_combo.setCurrentIndex([k for k, _ in KINDS].index(self.config.kind))

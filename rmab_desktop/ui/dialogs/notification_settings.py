@@ -36,6 +36,7 @@ from rmab_desktop.ui.dialogs.focus import labelled_row
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
+from rmab_desktop.ui.secret_places import Household, Place, secret_place
 from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
 
@@ -50,7 +51,7 @@ INTRO = tr.mark(
     'through <a href="{wiki}">Apprise URLs</a>. {place}'
 )
 # Where the URLs go (a URL holds its service's token), from the secret store's state.
-URL_PLACES = {
+URL_PLACES: dict[Place, str] = {
     KeyringState.SECURE: tr.mark("Each URL is kept in your system keychain."),
     KeyringState.ENCRYPTED_FILE: tr.mark("Each URL is kept in your encrypted secrets file."),
     KeyringState.LOCKED: tr.mark(
@@ -58,6 +59,10 @@ URL_PLACES = {
     ),
     KeyringState.UNAVAILABLE: tr.mark(
         "No URL can be saved until you choose a passphrase for an encrypted secrets file (Settings > General)."
+    ),
+    Household.SHARED: tr.mark("Each URL is kept in the household's shared secrets, encrypted."),
+    Household.NEEDS_KEY: tr.mark(
+        "No URL can be saved until this computer has the household key (Settings > Household key)."
     ),
 }
 URL_EXAMPLES = tr.mark(
@@ -257,10 +262,10 @@ class NotificationSettings(QWidget):
     def reload(self) -> None:
         self.runner.submit(self._load, on_result=self._show, on_error=self.result.show_error)
 
-    def _load(self) -> tuple[list[NotificationBackendInfo], KeyringState]:
-        return self.service.list(), self.service.credentials.status().state
+    def _load(self) -> tuple[list[NotificationBackendInfo], Place]:
+        return self.service.list(), secret_place(self.service.credentials)
 
-    def _show(self, loaded: tuple[list[NotificationBackendInfo], KeyringState]) -> None:
+    def _show(self, loaded: tuple[list[NotificationBackendInfo], Place]) -> None:
         backends, state = loaded
         self.intro.setText(text(INTRO).format(wiki=APPRISE_WIKI, place=text(URL_PLACES[state])))
         self.model.set_rows(backends)

@@ -31,11 +31,11 @@ from rmab_desktop.domain.bookdate import BookDateSettings, Card, ContextScope, D
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.bookdate import BookDateService
 from rmab_desktop.services.bookdate.service import LOW_WATER
-from rmab_desktop.services.credentials import KeyringState, SecretPresence
+from rmab_desktop.services.credentials import SecretPresence
 from rmab_desktop.ui.formatting import duration, number
 from rmab_desktop.ui.models.catalog_model import CoverImages
 from rmab_desktop.ui.pages.shelves_page import CoverLabel
-from rmab_desktop.ui.secret_places import secret_placeholder, show_placeholder
+from rmab_desktop.ui.secret_places import Place, secret_place, secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.empty_state import EmptyState
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.ui.widgets.test_button import TestButton
@@ -217,14 +217,14 @@ class ProviderSettings(QGroupBox):
         form.addRow(self.message_label)
         self.form = form
         self.provider_combo.currentIndexChanged.connect(self._provider_changed)
-        self.secret_state: KeyringState | None = None  # where a typed key goes, once known
+        self.secret_state: Place | None = None  # where a typed key goes, once known
 
-        def load() -> tuple[BookDateSettings, KeyringState]:
-            return service.settings(), service.credentials.status().state
+        def load() -> tuple[BookDateSettings, Place]:
+            return service.settings(), secret_place(service.credentials)
 
         self.runner.submit(load, pool="library", on_result=self._loaded, on_error=self._error)
 
-    def _loaded(self, loaded: tuple[BookDateSettings, KeyringState]) -> None:
+    def _loaded(self, loaded: tuple[BookDateSettings, Place]) -> None:
         settings, self.secret_state = loaded
         self.show_settings(settings)
 

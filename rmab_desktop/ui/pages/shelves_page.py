@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.shelves import Candidate, MappingStatus, ShelfChoice, ShelfSource, ShelfSummary
-from rmab_desktop.services.credentials import KeyringState, SecretPresence
+from rmab_desktop.services.credentials import SecretPresence
 from rmab_desktop.services.shelves import ShelfService
 from rmab_desktop.ui import theme
 from rmab_desktop.ui.formatting import duration, friendly_time, full_time
 from rmab_desktop.ui.models.catalog_model import CoverImages
-from rmab_desktop.ui.secret_places import secret_placeholder, show_placeholder
+from rmab_desktop.ui.secret_places import Place, secret_place, secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.empty_state import EmptyState
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.workers.runner import ErrorInfo, ImmediateRunner, TaskRunner
@@ -215,7 +215,7 @@ class AddShelfDialog(QDialog):
     """Goodreads RSS link, Hardcover list or status (and token), or a CSV export file."""
 
     def __init__(
-        self, hardcover_token: SecretPresence, secret_state: KeyringState, parent: QWidget | None = None
+        self, hardcover_token: SecretPresence, secret_state: Place, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Add a reading shelf"))
@@ -414,14 +414,14 @@ class ShelvesPage(QWidget):
         """Whether a Hardcover token is saved, and where a new one goes, are keychain calls: asked
         off the GUI thread."""
 
-        def token_saved() -> tuple[SecretPresence, KeyringState]:
+        def token_saved() -> tuple[SecretPresence, Place]:
             credentials = self.shelves.credentials
             secret = self.shelves.hardcover_secret(self.shelves.users.current().id)
-            return credentials.presence(secret), credentials.status().state
+            return credentials.presence(secret), secret_place(credentials)
 
         self.runner.submit(token_saved, pool="network", on_result=self._open_add, on_error=self._error)
 
-    def _open_add(self, token: tuple[SecretPresence, KeyringState]) -> None:
+    def _open_add(self, token: tuple[SecretPresence, Place]) -> None:
         dialog = AddShelfDialog(*token, parent=self)
         self.add_dialog = dialog  # reachable from tests
         dialog.accepted.connect(
