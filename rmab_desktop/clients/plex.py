@@ -354,7 +354,7 @@ class PlexAccount:
 
 def _account(data: Any, admin_key: str) -> PlexAccount:
     if not isinstance(data, dict) or not isinstance(data.get("id"), int):
-        raise InvalidResponseError("plex.tv sent an account the app cannot read.", service="plex.tv")
+        raise InvalidResponseError(tr.mark("plex.tv sent an account the app cannot read."), service="plex.tv")
     return PlexAccount(
         id=data["id"],
         uuid=str(data.get("uuid") or ""),
@@ -393,7 +393,7 @@ class PlexTvAccount:
         data = parse_json(send(self._http, "plex.tv", "GET", "/api/v2/home/users"), "plex.tv")
         users = data.get("users") if isinstance(data, dict) else None
         if not isinstance(users, list):
-            raise InvalidResponseError("plex.tv sent a Home the app cannot read.", service="plex.tv")
+            raise InvalidResponseError(tr.mark("plex.tv sent a Home the app cannot read."), service="plex.tv")
         return [_account(user, "admin") for user in users]
 
     def switch(self, profile: PlexAccount, pin: str | None) -> PlexAccount:
