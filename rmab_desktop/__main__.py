@@ -218,9 +218,9 @@ def _startup_error(exc: Exception, args: argparse.Namespace) -> tuple[str, str]:
     tr = Translator("StartupError")
     explained = explain_open_failure(exc, AppPaths.resolve(args.profile_dir), args.database_url)
     if explained is not None:
-        return explained.user_message, explained.hint
+        return explained.user_message, explained.user_hint
     if isinstance(exc, RmabError):
-        return exc.user_message, exc.hint
+        return exc.user_message, exc.user_hint
     detail = REDACTOR.redact(f"{type(exc).__name__}: {exc}")
     return (
         tr("The app could not start ({detail}).").format(detail=detail),

@@ -35,8 +35,8 @@ def print_json(data: Any) -> None:
 
 def fail(exc: RmabError) -> int:
     print(f"error: {exc.user_message}", file=sys.stderr)
-    if exc.hint:
-        print(f"hint: {exc.hint}", file=sys.stderr)
+    if exc.user_hint:
+        print(f"hint: {exc.user_hint}", file=sys.stderr)
     return 2
 
 

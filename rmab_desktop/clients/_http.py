@@ -22,6 +22,9 @@ from rmab_desktop.domain.errors import (
     ServiceTimeoutError,
     ServiceUnreachableError,
 )
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=CONNECT_TIMEOUT)
 DEFAULT_DEADLINE = 30.0  # seconds for one whole request: connect, send, and read the full answer
@@ -46,7 +49,7 @@ def normalize_base_url(url: str) -> str:
     url = (url or "").strip().rstrip("/")
     if not url:
         raise ServiceUnreachableError(
-            "No server address is set.", hint="Enter the server address in Settings."
+            tr.mark("No server address is set."), hint=tr.mark("Enter the server address in Settings.")
         )
     if "://" not in url:
         url = "http://" + url
@@ -78,21 +81,27 @@ def fetch(
                 size += len(chunk)
                 if size > MAX_BODY_BYTES:
                     raise InvalidResponseError(
-                        f"{service} sent an answer larger than {MAX_BODY_BYTES // 2**20} MB.", service=service
+                        tr.mark("{service} sent an answer larger than {megabytes} MB."),
+                        service=service,
+                        megabytes=MAX_BODY_BYTES // 2**20,
                     )
                 chunks.append(chunk)
                 if scope.ended():
                     break  # the deadline's exit raises the right error
             response._content = b"".join(chunks)  # what Response.read() does, with the size check
     except httpx.TimeoutException as exc:
-        raise ServiceTimeoutError(f"{service} did not answer in time.", service=service) from exc
+        raise ServiceTimeoutError(tr.mark("{service} did not answer in time."), service=service) from exc
     except (httpx.ConnectError, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
-        raise ServiceUnreachableError(f"Cannot connect to {service}.", service=service) from exc
+        raise ServiceUnreachableError(tr.mark("Cannot connect to {service}."), service=service) from exc
     except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-        raise ServiceUnreachableError(f"The {service} address is not a valid URL.", service=service) from exc
+        raise ServiceUnreachableError(
+            tr.mark("The {service} address is not a valid URL."), service=service
+        ) from exc
     except httpx.HTTPError as exc:  # undecodable compression, redirect loops ...
         raise InvalidResponseError(
-            f"{service} sent an answer the app cannot read ({type(exc).__name__}).", service=service
+            tr.mark("{service} sent an answer the app cannot read ({kind})."),
+            service=service,
+            kind=type(exc).__name__,
         ) from exc
     return response
 
@@ -111,11 +120,17 @@ def send(
     response = fetch(client, service, method, url, seconds=seconds, cancel=cancel, **kwargs)
     status = response.status_code
     if status in (401, 403):
-        raise AuthenticationError(f"{service} refused the token (HTTP {status}).", service=service)
+        raise AuthenticationError(
+            tr.mark("{service} refused the token (HTTP {status})."), service=service, status=status
+        )
     if status == 404:
-        raise NotFoundError(f"{service} has no such resource ({response.request.url.path}).")
+        raise NotFoundError(
+            tr.mark("{service} has no such resource ({path})."),
+            service=service,
+            path=response.request.url.path,
+        )
     if status >= 400:
-        raise ServiceError(f"{service} answered HTTP {status}.", service=service)
+        raise ServiceError(tr.mark("{service} answered HTTP {status}."), service=service, status=status)
     return response
 
 
@@ -137,14 +152,16 @@ def parse_json(body: httpx.Response | bytes | str, service: str) -> Any:
         )
     except RecursionError as exc:
         raise InvalidResponseError(
-            f"{service} sent JSON nested too deeply to read.", service=service
+            tr.mark("{service} sent JSON nested too deeply to read."), service=service
         ) from exc
     except _NotFinite as exc:
         raise InvalidResponseError(
-            f"{service} sent a number the app cannot use ({exc}).", service=service
+            tr.mark("{service} sent a number the app cannot use ({reason})."), service=service, reason=exc
         ) from exc
     except (UnicodeDecodeError, ValueError) as exc:
-        raise InvalidResponseError(f"{service} sent a body that is not JSON.", service=service) from exc
+        raise InvalidResponseError(
+            tr.mark("{service} sent a body that is not JSON."), service=service
+        ) from exc
 
 
 def timed_test(service: str, probe: Any) -> ConnectionTestResult:
@@ -153,6 +170,6 @@ def timed_test(service: str, probe: Any) -> ConnectionTestResult:
     try:
         message = probe()
     except RmabError as exc:
-        return ConnectionTestResult(False, exc.user_message, hint=exc.hint)
+        return ConnectionTestResult(False, exc.user_message, hint=exc.user_hint)
     latency = (time.perf_counter() - started) * 1000
     return ConnectionTestResult(True, message, latency_ms=round(latency, 1))

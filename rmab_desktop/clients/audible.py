@@ -26,6 +26,9 @@ from rmab_desktop.domain.catalog import (
     SortOrder,
 )
 from rmab_desktop.domain.errors import InvalidResponseError, NotFoundError, ValidationError
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "Audible"
 RESPONSE_GROUPS = (
@@ -50,7 +53,9 @@ def tld_for(region: str) -> str:
         return REGIONS[region]
     except KeyError:
         raise ValidationError(
-            f"'{region}' is not an Audible marketplace.", hint=f"Use one of: {', '.join(REGIONS)}."
+            tr.mark("'{region}' is not an Audible marketplace."),
+            hint=tr("Use one of: {items}.").format(items=", ".join(REGIONS)),
+            region=region,
         ) from None
 
 
@@ -134,7 +139,7 @@ def _rating(product: dict[str, Any]) -> tuple[float | None, int | None]:
 def parse_product(product: Any, region: str) -> CatalogBook:
     """A catalog ``product`` object as a :class:`CatalogBook`; raises NotFoundError on a stub."""
     if not isinstance(product, dict):
-        raise InvalidResponseError("Audible sent a product that is not an object.", service=SERVICE)
+        raise InvalidResponseError(tr.mark("Audible sent a product that is not an object."), service=SERVICE)
     asin = text(product.get("asin"))
     title = text(product.get("title"))
     if not asin or not title:
@@ -207,7 +212,7 @@ def parse_series(product: Any, region: str) -> SeriesListing:
 
 def _expect_dict(data: Any, key: str) -> dict[str, Any]:
     if not isinstance(data, dict) or key not in data:
-        raise InvalidResponseError(f"Audible's answer has no '{key}'.", service=SERVICE)
+        raise InvalidResponseError(tr.mark("Audible's answer has no '{key}'."), service=SERVICE, key=key)
     return data
 
 
@@ -270,7 +275,7 @@ class AudibleClient:
     ) -> SearchResults:
         """One page (1-based) of products; Audible's own ``page`` is 0-based."""
         if page < 1:
-            raise ValidationError("Pages start at 1.")
+            raise ValidationError(tr.mark("Pages start at 1."))
         page_size = max(1, min(page_size, MAX_PAGE_SIZE))
         params: dict[str, Any] = {
             "num_results": page_size,
@@ -373,5 +378,9 @@ class AudibleClient:
         node = data["category"]
         parsed = parse_category(node) if isinstance(node, dict) else None
         if parsed is None:
-            raise NotFoundError(f"Audible ({region}) has no category {category_id}.")
+            raise NotFoundError(
+                tr.mark("Audible ({region}) has no category {category_id}."),
+                region=region,
+                category_id=category_id,
+            )
         return parsed

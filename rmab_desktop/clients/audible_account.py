@@ -21,6 +21,9 @@ from rmab_desktop.clients.audible import tld_for
 from rmab_desktop.clients.fields import dicts, flag, integer, mapping, number, text, timestamp
 from rmab_desktop.domain.audible_library import AudibleTitle
 from rmab_desktop.domain.errors import AuthenticationError, InvalidResponseError, ServiceError
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 if TYPE_CHECKING:  # the package (about 0.5 s to import) loads when a sign-in or sync runs
     from audible import Authenticator
@@ -125,7 +128,9 @@ def _registration(reply: dict[str, Any]) -> dict[str, Any]:
             "customer_info": success["extensions"]["customer_info"],
         }
     except (KeyError, TypeError):
-        raise InvalidResponseError("Audible's registration answer is incomplete.", service=SERVICE) from None
+        raise InvalidResponseError(
+            tr.mark("Audible's registration answer is incomplete."), service=SERVICE
+        ) from None
 
 
 def _first_name(value: Any) -> str:
@@ -203,9 +208,10 @@ class AudibleAccountClient:
         response = self._send("POST", f"{self.endpoints.auth_url}/auth/register", json=body)
         if response.status_code != 200:
             raise AuthenticationError(
-                f"Audible refused to register this device (HTTP {response.status_code}).",
+                tr.mark("Audible refused to register this device (HTTP {status_code})."),
                 service=SERVICE,
-                hint="Sign in again; the code from the browser is valid for a few minutes only.",
+                hint=tr.mark("Sign in again; the code from the browser is valid for a few minutes only."),
+                status_code=response.status_code,
             )
         return _registration(self._json(response))
 
@@ -214,7 +220,7 @@ class AudibleAccountClient:
         assert self.auth is not None
         if not self.auth.refresh_token:
             raise AuthenticationError(
-                "This Audible sign-in has no refresh token.", service=SERVICE, hint=SIGN_IN_AGAIN
+                tr.mark("This Audible sign-in has no refresh token."), service=SERVICE, hint=SIGN_IN_AGAIN
             )
         from audible._device import APP_VERSION
 
@@ -228,15 +234,17 @@ class AudibleAccountClient:
         response = self._send("POST", f"{self.endpoints.auth_url}/auth/token", data=body)
         if response.status_code in (400, 401, 403):
             raise AuthenticationError(
-                "Audible no longer accepts this sign-in.", service=SERVICE, hint=SIGN_IN_AGAIN
+                tr.mark("Audible no longer accepts this sign-in."), service=SERVICE, hint=SIGN_IN_AGAIN
             )
         if response.status_code != 200:
             raise ServiceError(
-                f"Audible's sign-in service answered HTTP {response.status_code}.", service=SERVICE
+                tr.mark("Audible's sign-in service answered HTTP {status_code}."),
+                service=SERVICE,
+                status_code=response.status_code,
             )
         reply = mapping(self._json(response))
         if not reply.get("access_token") or integer(reply.get("expires_in")) is None:
-            raise InvalidResponseError("Audible's token answer is incomplete.", service=SERVICE)
+            raise InvalidResponseError(tr.mark("Audible's token answer is incomplete."), service=SERVICE)
         self.auth.access_token = reply["access_token"]
         self.auth.expires = _expiry(reply["expires_in"])
         log.info("Audible access token refreshed")
@@ -255,9 +263,10 @@ class AudibleAccountClient:
         )
         if response.status_code != 200:
             raise ServiceError(
-                f"Audible did not deregister this device (HTTP {response.status_code}).",
+                tr.mark("Audible did not deregister this device (HTTP {status_code})."),
                 service=SERVICE,
-                hint="Try again, or remove the device under Amazon > Your devices.",
+                hint=tr.mark("Try again, or remove the device under Amazon > Your devices."),
+                status_code=response.status_code,
             )
 
     # -- API ---------------------------------------------------------------------------------
@@ -276,13 +285,15 @@ class AudibleAccountClient:
                 continue
             if response.status_code == 401:
                 raise AuthenticationError(
-                    "Audible refused this sign-in.", service=SERVICE, hint=SIGN_IN_AGAIN
+                    tr.mark("Audible refused this sign-in."), service=SERVICE, hint=SIGN_IN_AGAIN
                 )
             if response.status_code != 200:
                 raise ServiceError(
-                    f"Audible answered HTTP {response.status_code} for your {path}.",
+                    tr.mark("Audible answered HTTP {status_code} for your {path}."),
                     service=SERVICE,
-                    hint="Try again later.",
+                    hint=tr.mark("Try again later."),
+                    status_code=response.status_code,
+                    path=path,
                 )
             return response
         raise AssertionError("unreachable")

@@ -17,6 +17,9 @@ import httpx
 from rmab_desktop.clients._http import DEFAULT_TIMEOUT, new_client, normalize_base_url, parse_json, send
 from rmab_desktop.clients.fields import mapping
 from rmab_desktop.domain.errors import InvalidResponseError
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "Audiobookshelf"
 PAGE_SIZE = 500
@@ -148,7 +151,7 @@ class AudiobookshelfClient:
         data = self._json("GET", "/api/libraries")
         libraries = data.get("libraries") if isinstance(data, dict) else None
         if not isinstance(libraries, list):
-            raise InvalidResponseError("Audiobookshelf sent no library list.", service=SERVICE)
+            raise InvalidResponseError(tr.mark("Audiobookshelf sent no library list."), service=SERVICE)
         return [
             AbsLibrary(
                 id=str(lib.get("id")),
@@ -166,7 +169,7 @@ class AudiobookshelfClient:
         )
         results = data.get("results") if isinstance(data, dict) else None
         if not isinstance(results, list):
-            raise InvalidResponseError("Audiobookshelf sent no item list.", service=SERVICE)
+            raise InvalidResponseError(tr.mark("Audiobookshelf sent no item list."), service=SERVICE)
         items = [AbsItem.from_json(item) for item in results if isinstance(item, dict) and item.get("id")]
         total = data.get("total")
         return items, int(total) if isinstance(total, int) else len(items)
@@ -184,7 +187,7 @@ class AudiobookshelfClient:
     def item(self, item_id: str) -> AbsItem:
         data = self._json("GET", f"/api/items/{item_id}", params={"expanded": 1})
         if not isinstance(data, dict) or not data.get("id"):
-            raise InvalidResponseError("Audiobookshelf sent an unreadable item.", service=SERVICE)
+            raise InvalidResponseError(tr.mark("Audiobookshelf sent an unreadable item."), service=SERVICE)
         return AbsItem.from_json(data)
 
     def cover(self, item_id: str, width: int = 400) -> bytes:

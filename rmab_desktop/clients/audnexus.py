@@ -10,6 +10,9 @@ from rmab_desktop.clients.jsonhttp import JsonHttp
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.catalog import AuthorInfo, CatalogBook, Chapter, Person, SeriesRef
 from rmab_desktop.domain.errors import InvalidResponseError, NotFoundError
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "Audnexus"
 DEFAULT_BASE_URL = "https://api.audnex.us"
@@ -17,7 +20,9 @@ DEFAULT_BASE_URL = "https://api.audnex.us"
 
 def _object(data: Any, what: str) -> dict[str, Any]:
     if not isinstance(data, dict) or not data.get("asin"):
-        raise InvalidResponseError(f"Audnexus sent a {what} without an ASIN.", service=SERVICE)
+        raise InvalidResponseError(
+            tr.mark("Audnexus sent a {what} without an ASIN."), service=SERVICE, what=what
+        )
     return data
 
 
@@ -39,7 +44,7 @@ def parse_book(data: Any, region: str) -> CatalogBook:
     book = _object(data, "book")
     title = text(book.get("title"))
     if not title:
-        raise NotFoundError(f"Audnexus has no book {book.get('asin')}.")
+        raise NotFoundError(tr.mark("Audnexus has no book {asin}."), asin=book.get("asin"))
     ratings = mapping(book.get("ratings"))
     genres = tuple(g for g in (text(item.get("name")) for item in dicts(book.get("genres"))) if g)
     return CatalogBook(

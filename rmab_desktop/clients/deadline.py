@@ -31,6 +31,9 @@ import httpx
 
 from rmab_desktop.domain.cancel import CancelToken, current_cancel_token
 from rmab_desktop.domain.errors import CancelledError, RmabError, ServiceTimeoutError
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 CONNECT_TIMEOUT = 4.0
 _Connection = TypeVar("_Connection")
@@ -112,8 +115,9 @@ class Deadline:
             return CancelledError("Cancelled")
         waited = max(1, round(time.monotonic() - self._started))
         return ServiceTimeoutError(
-            f"{self.service} did not finish answering within {waited} seconds.",
+            tr.mark("{service} did not finish answering within {waited} seconds."),
             service=self.service,
+            waited=waited,
         )
 
 

@@ -24,6 +24,9 @@ from rmab_desktop.domain.errors import (
     ServiceUnreachableError,
     ValidationError,
 )
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "Deluge"
 DEFAULT_PORT = 58846
@@ -93,7 +96,7 @@ class DelugeClient:
     def __init__(self, url: str, username: str = "", password: str = "", *, timeout: float = 15.0) -> None:
         parts = urlsplit(url if "://" in url else f"deluge://{url}")
         if not parts.hostname:
-            raise ValidationError(f"'{url}' is not a Deluge daemon address (host:port).")
+            raise ValidationError(tr.mark("'{url}' is not a Deluge daemon address (host:port)."), url=url)
         self.url = url
         self._args = (parts.hostname, parts.port or DEFAULT_PORT, username, password)
         self._timeout = timeout
@@ -114,25 +117,30 @@ class DelugeClient:
             if "BadLoginError" in text or "AuthenticationRequired" in text or "Password" in text:
                 self._rpc = None
                 raise AuthenticationError(
-                    f"Deluge at {self.url} refused the user name or password.",
+                    tr.mark("Deluge at {url} refused the user name or password."),
                     service=SERVICE,
-                    hint="Use a user from the daemon's auth file (Deluge: Preferences > Daemon).",
+                    hint=tr.mark("Use a user from the daemon's auth file (Deluge: Preferences > Daemon)."),
+                    url=self.url,
                 ) from exc
             raise ServiceError(
-                f"Deluge: {text.strip().splitlines()[-1] if text.strip() else exc}", service=SERVICE
+                tr.mark("Deluge: {reason}"),
+                service=SERVICE,
+                reason=text.strip().splitlines()[-1] if text.strip() else exc,
             ) from exc
         except (CallTimeoutException, TimeoutError) as exc:
             self._rpc = None
             raise ServiceTimeoutError(
-                f"Deluge at {self.url} did not answer in time.", service=SERVICE
+                tr.mark("Deluge at {url} did not answer in time."), service=SERVICE, url=self.url
             ) from exc
         except (DelugeClientException, OSError, ssl.SSLError) as exc:
             self._rpc = None
             raise ServiceUnreachableError(
-                f"Cannot connect to Deluge at {self.url}.",
+                tr.mark("Cannot connect to Deluge at {url}."),
                 service=SERVICE,
-                hint="Check the daemon's address and port (default 58846) and that it allows remote "
-                "connections.",
+                hint=tr.mark(
+                    "Check the daemon's address and port (default 58846) and that it allows remote connections."
+                ),
+                url=self.url,
             ) from exc
 
     def _call(self, method: str, *args: Any) -> Any:
@@ -163,7 +171,7 @@ class DelugeClient:
             item_hash = magnet_info_hash(item.magnet)
             added = self._call("core.add_torrent_magnet", item.magnet, options)
         else:
-            raise ValidationError("Deluge needs a .torrent file or a magnet link.")
+            raise ValidationError(tr.mark("Deluge needs a .torrent file or a magnet link."))
         item_id = str(added or item_hash).lower()
         if item.category:
             self.set_category(item_id, item.category)

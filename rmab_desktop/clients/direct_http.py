@@ -31,6 +31,9 @@ from rmab_desktop.clients.deadline import CONNECT_TIMEOUT, Deadline, deadline
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState, NewDownload
 from rmab_desktop.domain.errors import CancelledError, ServiceTimeoutError, ValidationError
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +114,7 @@ class DirectHttpClient:
             (item.url or "", "", item.size_bytes)
         ]
         if not all(urlsplit(url).scheme in ("http", "https") for url, _, _ in files):
-            raise ValidationError("A direct download needs http(s) URLs.")
+            raise ValidationError(tr.mark("A direct download needs http(s) URLs."))
         item_id = hashlib.sha1("\n".join(url for url, _, _ in files).encode()).hexdigest()[:20]
         base = Path(item.save_path) if item.save_path else self.root
         folder = base / (sanitize_filename(item.name) or item_id)

@@ -16,7 +16,10 @@ from defusedxml.common import DefusedXmlException
 
 from rmab_desktop.clients._http import DEFAULT_TIMEOUT, new_client, send
 from rmab_desktop.domain.errors import InvalidResponseError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.shelves import ShelfBook, split_series
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "Goodreads"
 MAX_PAGES = 50
@@ -28,8 +31,9 @@ def check_feed_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValidationError(
-            f"'{url}' is not a web address.",
-            hint="Copy the RSS link from the bottom of your Goodreads shelf page.",
+            tr.mark("'{url}' is not a web address."),
+            hint=tr.mark("Copy the RSS link from the bottom of your Goodreads shelf page."),
+            url=url,
         )
     return url
 
@@ -52,16 +56,16 @@ def parse_feed(body: bytes) -> tuple[str, list[ShelfBook]]:
         root = ElementTree.fromstring(body)
     except (ElementTree.ParseError, DefusedXmlException) as exc:
         raise InvalidResponseError(
-            "Goodreads sent something that is not a shelf feed.",
+            tr.mark("Goodreads sent something that is not a shelf feed."),
             service=SERVICE,
-            hint="Check the address: it is the RSS link of the shelf, not the shelf page.",
+            hint=tr.mark("Check the address: it is the RSS link of the shelf, not the shelf page."),
         ) from exc
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         raise InvalidResponseError(
-            "The address does not lead to an RSS feed.",
+            tr.mark("The address does not lead to an RSS feed."),
             service=SERVICE,
-            hint="Copy the RSS link from the bottom of your Goodreads shelf page.",
+            hint=tr.mark("Copy the RSS link from the bottom of your Goodreads shelf page."),
         )
     books = []
     for item in channel.findall("item"):

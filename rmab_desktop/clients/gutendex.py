@@ -13,7 +13,10 @@ import httpx
 from rmab_desktop.clients._http import new_client, normalize_base_url, parse_json, send
 from rmab_desktop.clients.fields import dicts, integer, mapping, text
 from rmab_desktop.domain.errors import InvalidResponseError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.releases import Release, ReleaseFile
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "Project Gutenberg"
 DEFAULT_URL = "https://gutendex.com"
@@ -37,7 +40,7 @@ class GutendexClient:
         response = send(self._http, SERVICE, "GET", f"{self.base_url}/books", params={"search": words})
         data = parse_json(response, SERVICE)
         if not isinstance(data, dict) or not isinstance(data.get("results"), list):
-            raise InvalidResponseError(f"{SERVICE} answered in an unknown shape.", service=SERVICE)
+            raise InvalidResponseError(tr.mark("{service} answered in an unknown shape."), service=SERVICE)
         releases = (self._release(book) for book in dicts(data["results"])[:limit])
         return [release for release in releases if release is not None]
 

@@ -15,7 +15,10 @@ import httpx
 
 from rmab_desktop.clients._http import DEFAULT_TIMEOUT, new_client, parse_json, send
 from rmab_desktop.domain.errors import AuthenticationError, InvalidResponseError, NotFoundError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.shelves import ShelfBook
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "Hardcover"
 API_URL = "https://api.hardcover.app/v1/graphql"
@@ -40,9 +43,9 @@ class HardcoverClient:
         token = token.strip()
         if not token:
             raise AuthenticationError(
-                "No Hardcover token is saved.",
+                tr.mark("No Hardcover token is saved."),
                 service=SERVICE,
-                hint="Paste your token from hardcover.app/account/api.",
+                hint=tr.mark("Paste your token from hardcover.app/account/api."),
             )
         bearer = token if token.lower().startswith("bearer ") else f"Bearer {token}"
         self.url = url
@@ -67,26 +70,30 @@ class HardcoverClient:
         )
         body = parse_json(response, SERVICE)
         if not isinstance(body, dict):
-            raise InvalidResponseError("Hardcover sent an answer of the wrong shape.", service=SERVICE)
+            raise InvalidResponseError(
+                tr.mark("Hardcover sent an answer of the wrong shape."), service=SERVICE
+            )
         if body.get("errors"):
             message = str((body["errors"][0] or {}).get("message", "unknown error"))
             if "jwt" in message.lower() or "auth" in message.lower():
                 raise AuthenticationError(
-                    "Hardcover refused the token.",
+                    tr.mark("Hardcover refused the token."),
                     service=SERVICE,
-                    hint="Paste a fresh token from hardcover.app/account/api.",
+                    hint=tr.mark("Paste a fresh token from hardcover.app/account/api."),
                 )
-            raise InvalidResponseError(f"Hardcover could not answer: {message}", service=SERVICE)
+            raise InvalidResponseError(
+                tr.mark("Hardcover could not answer: {reason}"), service=SERVICE, reason=message
+            )
         data = body.get("data")
         if not isinstance(data, dict):
-            raise InvalidResponseError("Hardcover sent an answer without data.", service=SERVICE)
+            raise InvalidResponseError(tr.mark("Hardcover sent an answer without data."), service=SERVICE)
         return data
 
     def _user_id(self) -> int:
         me = self._query(_ME).get("me")
         user = me[0] if isinstance(me, list) and me else me
         if not isinstance(user, dict) or not isinstance(user.get("id"), int):
-            raise AuthenticationError("Hardcover did not say whose token this is.", service=SERVICE)
+            raise AuthenticationError(tr.mark("Hardcover did not say whose token this is."), service=SERVICE)
         return int(user["id"])
 
     def shelf(self, target: str) -> tuple[str, list[ShelfBook]]:
@@ -98,9 +105,10 @@ class HardcoverClient:
         lists = self._query(_LIST, {"user": user, "slug": target}).get("lists") or []
         if not lists:
             raise NotFoundError(
-                f"You have no Hardcover list called '{target}'.",
+                tr.mark("You have no Hardcover list called '{target}'."),
                 hint="Use the list's short name from its address, e.g. 'favorites', or a status: "
                 + ", ".join(STATUSES),
+                target=target,
             )
         return str(lists[0].get("name") or target), _books(lists[0].get("list_books") or [])
 

@@ -18,7 +18,10 @@ from rmab_desktop.clients._http import new_client, normalize_base_url, parse_jso
 from rmab_desktop.clients.deadline import CONNECT_TIMEOUT
 from rmab_desktop.clients.fields import dicts, integer, mapping, text
 from rmab_desktop.domain.errors import InvalidResponseError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.releases import Release, ReleaseFile
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "Internet Archive"
 DEFAULT_URL = "https://archive.org"
@@ -84,13 +87,19 @@ class InternetArchiveClient:
         data = self._json("/advancedsearch.php", params)
         response = data.get("response") if isinstance(data, dict) else None
         if not isinstance(response, dict) or not isinstance(response.get("docs"), list):
-            raise InvalidResponseError(f"{SERVICE} search answered in an unknown shape.", service=SERVICE)
+            raise InvalidResponseError(
+                tr.mark("{service} search answered in an unknown shape."), service=SERVICE
+            )
         return [doc for doc in dicts(response["docs"]) if text(doc.get("identifier"))]
 
     def metadata(self, identifier: str) -> dict[str, Any]:
         data = self._json(f"/metadata/{quote(identifier, safe='')}")
         if not isinstance(data, dict) or not data.get("files"):
-            raise InvalidResponseError(f"{SERVICE} has no files for item '{identifier}'.", service=SERVICE)
+            raise InvalidResponseError(
+                tr.mark("{service} has no files for item '{identifier}'."),
+                service=SERVICE,
+                identifier=identifier,
+            )
         return data
 
     def release(self, identifier: str, priority: int = 25) -> Release | None:

@@ -24,6 +24,9 @@ from rmab_desktop.domain.errors import (
     ServiceError,
     ServiceUnreachableError,
 )
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 log = logging.getLogger(__name__)
 
@@ -106,18 +109,25 @@ class JsonHttp:
 
     def _status_error(self, response: httpx.Response) -> ServiceError:
         if response.status_code == 429:
-            return RateLimitedError(f"{self.service} is limiting requests (HTTP 429).", service=self.service)
+            return RateLimitedError(
+                tr.mark("{service} is limiting requests (HTTP 429)."), service=self.service
+            )
         return ServiceUnreachableError(
-            f"{self.service} had a server error (HTTP {response.status_code}).",
+            tr.mark("{service} had a server error (HTTP {status_code})."),
             service=self.service,
-            hint="The service is having trouble; the app will try again later.",
+            hint=tr.mark("The service is having trouble; the app will try again later."),
+            status_code=response.status_code,
         )
 
     def _decode(self, response: httpx.Response) -> Any:
         if response.status_code == 404:
-            raise NotFoundError(f"{self.service} does not know this item (HTTP 404).")
+            raise NotFoundError(
+                tr.mark("{service} does not know this item (HTTP 404)."), service=self.service
+            )
         if response.status_code >= 400:
             raise InvalidResponseError(
-                f"{self.service} refused the request (HTTP {response.status_code}).", service=self.service
+                tr.mark("{service} refused the request (HTTP {status_code})."),
+                service=self.service,
+                status_code=response.status_code,
             )
         return parse_json(response, self.service)

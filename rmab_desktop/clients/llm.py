@@ -31,6 +31,9 @@ from rmab_desktop.domain.errors import (
     ServiceTimeoutError,
     ServiceUnreachableError,
 )
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +78,17 @@ class ChatModel:
         return NAMES[self.kind]
 
 
-def _retry_after(response: httpx.Response) -> str:
+def _rate_limited(service: str, response: httpx.Response) -> RateLimitedError:
     value = response.headers.get("retry-after", "").strip()
     if value.isdigit():
-        return f" Try again in {int(value)} seconds."
-    return " Try again in a minute."
+        return RateLimitedError(
+            tr.mark("{service} is rate limiting requests. Try again in {seconds} seconds."),
+            service=service,
+            seconds=int(value),
+        )
+    return RateLimitedError(
+        tr.mark("{service} is rate limiting requests. Try again in a minute."), service=service
+    )
 
 
 def _send(model: ChatModel, method: str, url: str, **kwargs: Any) -> Any:
@@ -93,9 +102,10 @@ def _send(model: ChatModel, method: str, url: str, **kwargs: Any) -> Any:
         ) from exc
     except ServiceUnreachableError as exc:
         raise ServiceUnreachableError(
-            f"Cannot connect to {service} at {model.base_url}.",
+            tr.mark("Cannot connect to {service} at {base_url}."),
             service=service,
-            hint="Check the address, and that the server is running.",
+            hint=tr.mark("Check the address, and that the server is running."),
+            base_url=model.base_url,
         ) from exc
     log.info(
         "%s %s -> HTTP %s (%d bytes)",
@@ -107,23 +117,29 @@ def _send(model: ChatModel, method: str, url: str, **kwargs: Any) -> Any:
     status = response.status_code
     if status in (401, 403):
         raise AuthenticationError(
-            f"{service} refused the API key (HTTP {status}).",
+            tr.mark("{service} refused the API key (HTTP {status})."),
             service=service,
-            hint="Enter the key again in BookDate settings.",
+            hint=tr.mark("Enter the key again in BookDate settings."),
+            status=status,
         )
     if status == 429:
-        raise RateLimitedError(
-            f"{service} is rate limiting requests.{_retry_after(response)}", service=service
-        )
+        raise _rate_limited(service, response)
     if status == 404:
         raise NotFoundError(
-            f"{service} has no such model or address ({httpx.URL(url).path}).",
-            hint="Check the base URL and pick a model from the list.",
+            tr.mark("{service} has no such model or address ({path})."),
+            hint=tr.mark("Check the base URL and pick a model from the list."),
+            service=service,
+            path=httpx.URL(url).path,
         )
     if status in (405, 501):  # the address takes no chat requests: another kind of server
         raise _shape_error(model)
     if status >= 400:
-        raise ServiceError(f"{service} answered HTTP {status}.", service=service, hint="Try again later.")
+        raise ServiceError(
+            tr.mark("{service} answered HTTP {status}."),
+            service=service,
+            hint=tr.mark("Try again later."),
+            status=status,
+        )
     try:
         body = parse_json(response, service)
     except InvalidResponseError:
@@ -135,9 +151,10 @@ def _send(model: ChatModel, method: str, url: str, **kwargs: Any) -> Any:
 
 def _shape_error(model: ChatModel) -> InvalidResponseError:
     return InvalidResponseError(
-        f"{model.base_url} answered, but not like an AI model service.",
+        tr.mark("{base_url} answered, but not like an AI model service."),
         service=model.service,
-        hint="Use the API's base URL, e.g. http://localhost:11434/v1 for Ollama.",
+        hint=tr.mark("Use the API's base URL, e.g. http://localhost:11434/v1 for Ollama."),
+        base_url=model.base_url,
     )
 
 
@@ -169,9 +186,9 @@ def complete(model: ChatModel, system: str, prompt: str) -> str:
     """The model's text answer to ``prompt`` under ``system`` instructions."""
     if not model.model:
         raise ServiceError(
-            f"No {model.service} model is chosen.",
+            tr.mark("No {service} model is chosen."),
             service=model.service,
-            hint="Pick a model in BookDate settings.",
+            hint=tr.mark("Pick a model in BookDate settings."),
         )
     if model.kind == ProviderKind.ANTHROPIC:
         return _anthropic(model, system, prompt)

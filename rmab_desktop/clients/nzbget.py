@@ -23,6 +23,9 @@ from rmab_desktop.domain.errors import (
     ServiceError,
     ValidationError,
 )
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "NZBGet"
 QUEUE_STATES = {
@@ -121,21 +124,27 @@ class NzbgetClient:
             response = send(self._http, SERVICE, "POST", f"{self.url}/jsonrpc", content=json.dumps(body))
         except AuthenticationError as exc:
             raise AuthenticationError(
-                f"NZBGet at {self.url} refused the user name or password.",
+                tr.mark("NZBGet at {url} refused the user name or password."),
                 service=SERVICE,
-                hint="Check ControlUsername and ControlPassword (NZBGet: Settings > Security).",
+                hint=tr.mark("Check ControlUsername and ControlPassword (NZBGet: Settings > Security)."),
+                url=self.url,
             ) from exc
         except ServiceError as exc:
             raise type(exc)(f"{exc.user_message.rstrip('.')} at {self.url}.", service=SERVICE) from exc
         data = parse_json(response, SERVICE)
         if not isinstance(data, dict):
             raise InvalidResponseError(
-                "NZBGet sent a reply that is not a JSON-RPC envelope.", service=SERVICE
+                tr.mark("NZBGet sent a reply that is not a JSON-RPC envelope."), service=SERVICE
             )
         if data.get("error"):
             error = data["error"]
             message = error.get("message") if isinstance(error, dict) else str(error)
-            raise ServiceError(f"NZBGet could not run '{method}': {quote(message)}", service=SERVICE)
+            raise ServiceError(
+                tr.mark("NZBGet could not run '{method}': {reason}"),
+                service=SERVICE,
+                method=method,
+                reason=quote(message),
+            )
         return data.get("result")
 
     def version(self) -> str:
@@ -149,7 +158,7 @@ class NzbgetClient:
 
     def add(self, item: NewDownload) -> str:
         if not item.nzb:
-            raise ValidationError("NZBGet needs the NZB file's content.")
+            raise ValidationError(tr.mark("NZBGet needs the NZB file's content."))
         name = nzb_filename(item.name)
         content = base64.b64encode(item.nzb).decode()
         nzb_id = self.call(
@@ -157,9 +166,10 @@ class NzbgetClient:
         )
         if not isinstance(nzb_id, int) or nzb_id <= 0:
             raise ServiceError(
-                f"NZBGet did not accept '{item.name}'.",
+                tr.mark("NZBGet did not accept '{name}'."),
                 service=SERVICE,
-                hint="The NZB file may be damaged; the next release will be tried.",
+                hint=tr.mark("The NZB file may be damaged; the next release will be tried."),
+                name=item.name,
             )
         return str(nzb_id)
 
@@ -190,7 +200,9 @@ class NzbgetClient:
         queued = any(integer(i.get("NZBID")) == nzb_id for i in dicts(self.call("listgroups", 0)))
         command = ("GroupFinalDelete" if delete_data else "GroupDelete") if queued else "HistoryFinalDelete"
         if not self.call("editqueue", command, "", [nzb_id]):
-            raise ServiceError(f"NZBGet could not remove item {item_id}.", service=SERVICE)
+            raise ServiceError(
+                tr.mark("NZBGet could not remove item {item_id}."), service=SERVICE, item_id=item_id
+            )
 
     def close(self) -> None:
         self._http.close()

@@ -21,7 +21,10 @@ from defusedxml.common import DefusedXmlException
 from rmab_desktop import APP_NAME, __version__
 from rmab_desktop.clients._http import DEFAULT_TIMEOUT, new_client, normalize_base_url, parse_json, send
 from rmab_desktop.domain.errors import InvalidResponseError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.logging_setup import REDACTOR
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "Plex"
 PLEX_TV_URL = "https://plex.tv"
@@ -58,17 +61,21 @@ def parse_container(response: httpx.Response) -> tuple[dict[str, Any], list[dict
         try:
             root = SafeET.fromstring(body)
         except (SafeET.ParseError, DefusedXmlException) as exc:
-            raise InvalidResponseError("Plex sent XML the app cannot read.", service=SERVICE) from exc
+            raise InvalidResponseError(
+                tr.mark("Plex sent XML the app cannot read."), service=SERVICE
+            ) from exc
         if root.tag != "MediaContainer":
-            raise InvalidResponseError("Plex sent XML without a MediaContainer.", service=SERVICE)
+            raise InvalidResponseError(tr.mark("Plex sent XML without a MediaContainer."), service=SERVICE)
         return dict(root.attrib), [_element_to_dict(child) for child in root]
     data = parse_json(response, SERVICE)
     container = data.get("MediaContainer") if isinstance(data, dict) else None
     if not isinstance(container, dict):
-        raise InvalidResponseError("Plex sent JSON without a MediaContainer.", service=SERVICE)
+        raise InvalidResponseError(tr.mark("Plex sent JSON without a MediaContainer."), service=SERVICE)
     children = container.get("Metadata") or container.get("Directory") or []
     if not isinstance(children, list) or not all(isinstance(c, dict) for c in children):
-        raise InvalidResponseError("Plex sent a MediaContainer with unreadable items.", service=SERVICE)
+        raise InvalidResponseError(
+            tr.mark("Plex sent a MediaContainer with unreadable items."), service=SERVICE
+        )
     return container, children
 
 
@@ -194,7 +201,9 @@ class PlexClient:
         """``machineIdentifier`` and ``version`` of the server."""
         container, _ = self._get("/identity")
         if not container.get("machineIdentifier"):
-            raise InvalidResponseError("This address does not answer like a Plex server.", service=SERVICE)
+            raise InvalidResponseError(
+                tr.mark("This address does not answer like a Plex server."), service=SERVICE
+            )
         return container
 
     def sections(self) -> list[PlexSection]:
@@ -207,11 +216,17 @@ class PlexClient:
             if section.key == str(key):
                 if not section.is_music:
                     raise ValidationError(
-                        f"Plex library '{section.title}' is a {section.type} library, not a music library.",
-                        hint="Audiobooks in Plex live in a Music library; choose that one.",
+                        tr.mark("Plex library '{title}' is a {type} library, not a music library."),
+                        hint=tr.mark("Audiobooks in Plex live in a Music library; choose that one."),
+                        title=section.title,
+                        type=section.type,
                     )
                 return section
-        raise ValidationError(f"Plex has no library with id {key}.", hint="Choose a library in Settings.")
+        raise ValidationError(
+            tr.mark("Plex has no library with id {key}."),
+            hint=tr.mark("Choose a library in Settings."),
+            key=key,
+        )
 
     def _paged(self, section_key: str, type_: int, page_size: int) -> Iterator[dict[str, Any]]:
         start = 0
@@ -239,7 +254,7 @@ class PlexClient:
     def image(self, path: str) -> bytes:
         """An image the server hosts (an album's ``thumb``), as bytes."""
         if not path.startswith("/"):
-            raise ValidationError("Not a Plex image path.")
+            raise ValidationError(tr.mark("Not a Plex image path."))
         return send(self._http, SERVICE, "GET", path, headers={"Accept": "image/*"}).content
 
     def refresh(self, section_key: str, path: str | None = None) -> None:
@@ -292,7 +307,7 @@ class PlexTvPinFlow:
     def _pin(self, response: httpx.Response) -> PlexPin:
         data = parse_json(response, "plex.tv")
         if not isinstance(data, dict) or not isinstance(data.get("id"), int) or not data.get("code"):
-            raise InvalidResponseError("plex.tv sent a PIN the app cannot read.", service="plex.tv")
+            raise InvalidResponseError(tr.mark("plex.tv sent a PIN the app cannot read."), service="plex.tv")
         return PlexPin(data["id"], str(data["code"]), _str(data.get("authToken")))
 
     def create_pin(self) -> PlexPin:
@@ -339,7 +354,7 @@ class PlexAccount:
 
 def _account(data: Any, admin_key: str) -> PlexAccount:
     if not isinstance(data, dict) or not isinstance(data.get("id"), int):
-        raise InvalidResponseError("plex.tv sent an account the app cannot read.", service="plex.tv")
+        raise InvalidResponseError(tr.mark("plex.tv sent an account the app cannot read."), service="plex.tv")
     return PlexAccount(
         id=data["id"],
         uuid=str(data.get("uuid") or ""),
@@ -378,7 +393,7 @@ class PlexTvAccount:
         data = parse_json(send(self._http, "plex.tv", "GET", "/api/v2/home/users"), "plex.tv")
         users = data.get("users") if isinstance(data, dict) else None
         if not isinstance(users, list):
-            raise InvalidResponseError("plex.tv sent a Home the app cannot read.", service="plex.tv")
+            raise InvalidResponseError(tr.mark("plex.tv sent a Home the app cannot read."), service="plex.tv")
         return [_account(user, "admin") for user in users]
 
     def switch(self, profile: PlexAccount, pin: str | None) -> PlexAccount:

@@ -18,7 +18,10 @@ from rmab_desktop.clients._http import new_client, normalize_base_url, parse_jso
 from rmab_desktop.clients.fields import dicts, integer, mapping, number, text
 from rmab_desktop.clients.torznab import SEARCH_DEADLINE, SEARCH_TIMEOUT, fetch_release_file
 from rmab_desktop.domain.errors import AuthenticationError, InvalidResponseError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.releases import DEFAULT_INDEXER_PRIORITY, Protocol, Release
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "Prowlarr"
 
@@ -136,10 +139,10 @@ def parse_search_results(data: Any, priorities: dict[int, int] | None = None) ->
             data = json.loads(data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff"))
         except (UnicodeDecodeError, ValueError) as exc:
             raise InvalidResponseError(
-                f"{SERVICE} sent an answer that is not JSON.", service=SERVICE
+                tr.mark("{service} sent an answer that is not JSON."), service=SERVICE
             ) from exc
     if not isinstance(data, list):
-        raise InvalidResponseError(f"{SERVICE} search did not return a list.", service=SERVICE)
+        raise InvalidResponseError(tr.mark("{service} search did not return a list."), service=SERVICE)
     releases = (release_from_json(item, priorities) for item in dicts(data))
     return [release for release in releases if release is not None]
 
@@ -174,9 +177,9 @@ class ProwlarrClient:
         data = self._get_json("system/status")
         if not isinstance(data, dict) or "version" not in data:
             raise InvalidResponseError(
-                "This address does not answer like Prowlarr.",
+                tr.mark("This address does not answer like Prowlarr."),
                 service=SERVICE,
-                hint="Use Prowlarr's address, e.g. http://localhost:9696.",
+                hint=tr.mark("Use Prowlarr's address, e.g. http://localhost:9696."),
             )
         return data
 

@@ -19,6 +19,9 @@ from rmab_desktop.domain.errors import (
     ServiceUnreachableError,
     ValidationError,
 )
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "qBittorrent"
 DEADLINE = 30.0  # one library call (a login and a request at most), answer read in full
@@ -119,39 +122,51 @@ class QBittorrentClient:
                 yield
         except qbittorrentapi.LoginFailed as exc:
             raise AuthenticationError(
-                f"qBittorrent at {self.url} refused the user name or password.",
+                tr.mark("qBittorrent at {url} refused the user name or password."),
                 service=SERVICE,
-                hint="Check the WebUI user name and password (qBittorrent: Tools > Options > Web UI).",
+                hint=tr.mark(
+                    "Check the WebUI user name and password (qBittorrent: Tools > Options > Web UI)."
+                ),
+                url=self.url,
             ) from exc
         except (qbittorrentapi.Unauthorized401Error, qbittorrentapi.Forbidden403Error) as exc:
             raise AuthenticationError(
-                f"qBittorrent at {self.url} refused access ({type(exc).__name__}).",
+                tr.mark("qBittorrent at {url} refused access ({kind})."),
                 service=SERVICE,
-                hint="Check the user name and password; too many failed logins make qBittorrent ban "
-                "the address for a while.",
+                hint=tr.mark(
+                    "Check the user name and password; too many failed logins make qBittorrent ban the address for a while."
+                ),
+                url=self.url,
+                kind=type(exc).__name__,
             ) from exc
         except qbittorrentapi.HTTPError as exc:
             raise InvalidResponseError(
-                f"qBittorrent at {self.url} answered with an error: {quote(exc)}", service=SERVICE
+                tr.mark("qBittorrent at {url} answered with an error: {reason}"),
+                service=SERVICE,
+                url=self.url,
+                reason=quote(exc),
             ) from exc
         except qbittorrentapi.APIConnectionError as exc:
             text = str(exc).lower()
             if "timed out" in text or "timeout" in text:
                 raise ServiceTimeoutError(
-                    f"qBittorrent at {self.url} did not answer in time.", service=SERVICE
+                    tr.mark("qBittorrent at {url} did not answer in time."), service=SERVICE, url=self.url
                 ) from exc
             raise ServiceUnreachableError(
-                f"Cannot connect to qBittorrent at {self.url}.",
+                tr.mark("Cannot connect to qBittorrent at {url}."),
                 service=SERVICE,
-                hint="Check the address and port, and that qBittorrent's Web UI is enabled.",
+                hint=tr.mark("Check the address and port, and that qBittorrent's Web UI is enabled."),
+                url=self.url,
             ) from exc
         except qbittorrentapi.APIError as exc:
-            raise ServiceError(f"qBittorrent: {quote(exc)}", service=SERVICE) from exc
+            raise ServiceError(tr.mark("qBittorrent: {reason}"), service=SERVICE, reason=quote(exc)) from exc
         except (RecursionError, ValueError, TypeError, AttributeError, KeyError) as exc:
             # the library decoded an answer of a shape it (or map_torrent) cannot read
             raise InvalidResponseError(
-                f"qBittorrent at {self.url} sent an answer the app cannot read ({type(exc).__name__}).",
+                tr.mark("qBittorrent at {url} sent an answer the app cannot read ({kind})."),
                 service=SERVICE,
+                url=self.url,
+                kind=type(exc).__name__,
             ) from exc
 
     def version(self) -> str:
@@ -179,7 +194,7 @@ class QBittorrentClient:
             item_hash = magnet_info_hash(item.magnet)
             source = {"urls": item.magnet}
         else:
-            raise ValidationError("qBittorrent needs a .torrent file or a magnet link.")
+            raise ValidationError(tr.mark("qBittorrent needs a .torrent file or a magnet link."))
         with self._errors():
             if item.category:
                 self.ensure_category(item.category, item.save_path)
@@ -197,7 +212,9 @@ class QBittorrentClient:
             str(answer).strip().lower().startswith("fail")
             and self.get(item_hash).state == DownloadState.MISSING
         ):
-            raise ServiceError(f"qBittorrent did not accept '{item.name}'.", service=SERVICE)
+            raise ServiceError(
+                tr.mark("qBittorrent did not accept '{name}'."), service=SERVICE, name=item.name
+            )
         return item_hash
 
     def get(self, item_id: str) -> DownloadItem:

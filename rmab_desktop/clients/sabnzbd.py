@@ -21,6 +21,9 @@ from rmab_desktop.domain.errors import (
     ServiceError,
     ValidationError,
 )
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "SABnzbd"
 MB = 1024 * 1024
@@ -119,14 +122,18 @@ class SabnzbdClient:
         text = response.content.decode("utf-8-sig", errors="replace").strip()
         if "api key" in text[:200].lower() and ("incorrect" in text.lower() or "required" in text.lower()):
             raise AuthenticationError(
-                f"SABnzbd at {self.url} refused the API key.",
+                tr.mark("SABnzbd at {url} refused the API key."),
                 service=SERVICE,
-                hint="Copy the API key from SABnzbd: Config > General > Security.",
+                hint=tr.mark("Copy the API key from SABnzbd: Config > General > Security."),
+                url=self.url,
             )
         data = parse_json(response, SERVICE)
         if isinstance(data, dict) and data.get("status") is False:
             raise ServiceError(
-                f"SABnzbd refused '{mode}': {quote(data.get('error') or 'no reason given')}", service=SERVICE
+                tr.mark("SABnzbd refused '{mode}': {reason}"),
+                service=SERVICE,
+                mode=mode,
+                reason=quote(data.get("error") or "no reason given"),
             )
         return data
 
@@ -154,17 +161,17 @@ class SabnzbdClient:
         elif item.url:
             answer = self.api("addurl", files=None, name=item.url, **common)
         else:
-            raise ValidationError("SABnzbd needs an NZB file or an NZB URL.")
+            raise ValidationError(tr.mark("SABnzbd needs an NZB file or an NZB URL."))
         ids = answer.get("nzo_ids") if isinstance(answer, dict) else None
         if not ids:
-            raise ServiceError(f"SABnzbd did not accept '{item.name}'.", service=SERVICE)
+            raise ServiceError(tr.mark("SABnzbd did not accept '{name}'."), service=SERVICE, name=item.name)
         return str(ids[0])
 
     def _queue(self) -> tuple[list[dict[str, Any]], int | None]:
         data = self.api("queue")
         queue = data.get("queue") if isinstance(data, dict) else None
         if not isinstance(queue, dict):
-            raise InvalidResponseError("SABnzbd's queue answer has no 'queue'.", service=SERVICE)
+            raise InvalidResponseError(tr.mark("SABnzbd's queue answer has no 'queue'."), service=SERVICE)
         kbps = _number(queue.get("kbpersec"))
         return list(queue.get("slots") or []), int(kbps * 1024) if kbps is not None else None
 
@@ -172,7 +179,7 @@ class SabnzbdClient:
         data = self.api("history", limit=100)
         history = data.get("history") if isinstance(data, dict) else None
         if not isinstance(history, dict):
-            raise InvalidResponseError("SABnzbd's history answer has no 'history'.", service=SERVICE)
+            raise InvalidResponseError(tr.mark("SABnzbd's history answer has no 'history'."), service=SERVICE)
         return list(history.get("slots") or [])
 
     def get(self, item_id: str) -> DownloadItem:

@@ -16,7 +16,10 @@ from defusedxml.common import DefusedXmlException
 
 from rmab_desktop.clients._http import new_client, normalize_base_url, send
 from rmab_desktop.domain.errors import InvalidResponseError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.releases import Release, ReleaseFile
+
+tr = Translator("ServiceErrors")
 
 SERVICE = "Standard Ebooks"
 DEFAULT_URL = "https://standardebooks.org"
@@ -44,10 +47,10 @@ class StandardEbooksClient:
             feed = SafeET.fromstring(response.content)
         except (SafeET.ParseError, DefusedXmlException) as exc:
             raise InvalidResponseError(
-                f"{SERVICE} sent a feed that is not valid XML.", service=SERVICE
+                tr.mark("{service} sent a feed that is not valid XML."), service=SERVICE
             ) from exc
         if feed.tag != f"{ATOM}feed":
-            raise InvalidResponseError(f"{SERVICE} answered in an unknown shape.", service=SERVICE)
+            raise InvalidResponseError(tr.mark("{service} answered in an unknown shape."), service=SERVICE)
         releases = (self._release(entry, str(response.url)) for entry in feed.findall(f"{ATOM}entry")[:limit])
         return [release for release in releases if release is not None]
 

@@ -18,6 +18,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from rmab_desktop.domain.errors import ValidationError
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 
 def info_hash(torrent: bytes) -> str:
@@ -27,7 +30,7 @@ def info_hash(torrent: bytes) -> str:
     try:
         return str(torf.Torrent.read_stream(torrent).infohash)
     except (torf.TorfError, ValueError) as exc:  # ValueError: over torf's 10 MB cap on .torrent files
-        raise ValidationError(f"Not a valid .torrent file ({exc}).") from exc
+        raise ValidationError(tr.mark("Not a valid .torrent file ({reason})."), reason=exc) from exc
 
 
 _BTIH = re.compile(r"^urn:btih:([0-9a-fA-F]{40}|[A-Z2-7a-z]{32})$")
@@ -37,7 +40,7 @@ def magnet_info_hash(magnet: str) -> str:
     """The hex info-hash of a magnet URI (base32 hashes converted)."""
     parts = urlsplit(magnet.strip())
     if parts.scheme != "magnet":
-        raise ValidationError("Not a magnet link.")
+        raise ValidationError(tr.mark("Not a magnet link."))
     for xt in parse_qs(parts.query).get("xt", []):
         match = _BTIH.match(xt)
         if match:
@@ -45,7 +48,7 @@ def magnet_info_hash(magnet: str) -> str:
             if len(value) == 32:
                 return base64.b32decode(value.upper()).hex()
             return value.lower()
-    raise ValidationError("The magnet link carries no BitTorrent info-hash.")
+    raise ValidationError(tr.mark("The magnet link carries no BitTorrent info-hash."))
 
 
 def make_torrent(path: Path, *, trackers: list[str] | None = None) -> bytes:
@@ -56,7 +59,9 @@ def make_torrent(path: Path, *, trackers: list[str] | None = None) -> bytes:
         torrent = torf.Torrent(path=Path(path), trackers=trackers, created_by=None)
         torrent.generate()
     except torf.PathError as exc:
-        raise ValidationError(f"{path} holds no files.") from exc
+        raise ValidationError(tr.mark("{path} holds no files."), path=path) from exc
     except torf.TorfError as exc:  # unreadable or missing
-        raise ValidationError(f"Cannot make a torrent of {path}: {exc}") from exc
+        raise ValidationError(
+            tr.mark("Cannot make a torrent of {path}: {reason}"), path=path, reason=exc
+        ) from exc
     return bytes(torrent.dump())

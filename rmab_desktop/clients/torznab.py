@@ -31,7 +31,10 @@ from rmab_desktop.domain.errors import (
     RateLimitedError,
     ServiceError,
 )
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.releases import DEFAULT_INDEXER_PRIORITY, Protocol, Release
+
+tr = Translator("ServiceErrors")
 
 TORZNAB_NS = "http://torznab.com/schemas/2015/feed"
 NEWZNAB_NS = "http://www.newznab.com/DTD/2010/feeds/attributes/"
@@ -79,16 +82,18 @@ def _root(data: bytes | str, service: str) -> Element:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     raw = raw.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
     if not raw:
-        raise InvalidResponseError(f"{service} sent an empty answer.", service=service)
+        raise InvalidResponseError(tr.mark("{service} sent an empty answer."), service=service)
     try:
         root = SafeET.fromstring(raw)
     except DefusedXmlException as exc:
-        raise InvalidResponseError(f"{service} sent XML with forbidden constructs.", service=service) from exc
+        raise InvalidResponseError(
+            tr.mark("{service} sent XML with forbidden constructs."), service=service
+        ) from exc
     except SafeET.ParseError as exc:
         raise InvalidResponseError(
-            f"{service} sent an answer that is not XML.",
+            tr.mark("{service} sent an answer that is not XML."),
             service=service,
-            hint="Check that the address is a Torznab/Newznab API URL (it usually ends in /api).",
+            hint=tr.mark("Check that the address is a Torznab/Newznab API URL (it usually ends in /api)."),
         ) from exc
     if _local(root.tag) == "error":
         raise error_from_document(root, service)
@@ -167,7 +172,7 @@ def parse_feed(
     """Every usable item of a Torznab/Newznab RSS answer; items without a title are skipped."""
     root = _root(data, service)
     if _local(root.tag) not in {"rss", "channel", "feed"}:
-        raise InvalidResponseError(f"{service} sent XML that is not a search feed.", service=service)
+        raise InvalidResponseError(tr.mark("{service} sent XML that is not a search feed."), service=service)
     namespaces = {value for value in _namespaces(root)}
     default_protocol: Protocol = protocol or (
         "usenet" if NEWZNAB_NS in namespaces and TORZNAB_NS not in namespaces else "torrent"
@@ -338,7 +343,9 @@ def _flags(attrs: dict[str, list[str]], attr: Any) -> tuple[str, ...]:
 def parse_caps(data: bytes | str, *, service: str = "Indexer") -> IndexerCaps:
     root = _root(data, service)
     if _local(root.tag) != "caps":
-        raise InvalidResponseError(f"{service} sent XML that is not a caps document.", service=service)
+        raise InvalidResponseError(
+            tr.mark("{service} sent XML that is not a caps document."), service=service
+        )
     server_title = ""
     max_limit = default_limit = None
     searches: dict[str, tuple[str, ...]] = {}
@@ -418,9 +425,9 @@ class TorznabClient:
             ).content
         except NotFoundError as exc:
             raise InvalidResponseError(
-                f"{self.name}: there is no Torznab/Newznab API at this address (HTTP 404).",
+                tr.mark("{service}: there is no Torznab/Newznab API at this address (HTTP 404)."),
                 service=self.name,
-                hint="Copy the feed URL from Jackett or Prowlarr (it ends in /api or /torznab/).",
+                hint=tr.mark("Copy the feed URL from Jackett or Prowlarr (it ends in /api or /torznab/)."),
             ) from exc
 
     def caps(self) -> IndexerCaps:
@@ -453,7 +460,7 @@ def fetch_release_file(
         if response.status_code not in _REDIRECTS:
             body = response.content
             if not body:
-                raise InvalidResponseError(f"{service} sent an empty release file.", service=service)
+                raise InvalidResponseError(tr.mark("{service} sent an empty release file."), service=service)
             if body.lstrip()[:1] == b"<" and b"<error" in body[:300]:
                 raise error_from_document(_error_root(body, service), service)
             return body
@@ -461,7 +468,7 @@ def fetch_release_file(
         if location.lower().startswith("magnet:"):
             return location
         url = str(response.request.url.join(location))
-    raise InvalidResponseError(f"{service} redirected too many times.", service=service)
+    raise InvalidResponseError(tr.mark("{service} redirected too many times."), service=service)
 
 
 def _error_root(body: bytes, service: str) -> Element:
@@ -469,5 +476,5 @@ def _error_root(body: bytes, service: str) -> Element:
         return SafeET.fromstring(body.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip())
     except (SafeET.ParseError, DefusedXmlException) as exc:
         raise InvalidResponseError(
-            f"{service} sent an error page instead of a file.", service=service
+            tr.mark("{service} sent an error page instead of a file."), service=service
         ) from exc

@@ -21,6 +21,9 @@ from rmab_desktop.domain.errors import (
     ServiceUnreachableError,
     ValidationError,
 )
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("ServiceErrors")
 
 if TYPE_CHECKING:
     import transmission_rpc
@@ -123,7 +126,7 @@ class TransmissionClient:
     ) -> None:
         parts = urlsplit(url if "://" in url else f"http://{url}")
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValidationError(f"'{url}' is not an http(s) address.")
+            raise ValidationError(tr.mark("'{url}' is not an http(s) address."), url=url)
         self.url = url
         self.deadline_seconds = deadline_seconds
         self._args: dict[str, Any] = {
@@ -152,28 +155,33 @@ class TransmissionClient:
                 yield
         except TransmissionAuthError as exc:
             raise AuthenticationError(
-                f"Transmission at {self.url} refused the user name or password.",
+                tr.mark("Transmission at {url} refused the user name or password."),
                 service=SERVICE,
-                hint="Check rpc-username and rpc-password (Transmission: Preferences > Remote).",
+                hint=tr.mark("Check rpc-username and rpc-password (Transmission: Preferences > Remote)."),
+                url=self.url,
             ) from exc
         except TransmissionTimeoutError as exc:
             raise ServiceTimeoutError(
-                f"Transmission at {self.url} did not answer in time.", service=SERVICE
+                tr.mark("Transmission at {url} did not answer in time."), service=SERVICE, url=self.url
             ) from exc
         except TransmissionConnectError as exc:
             raise ServiceUnreachableError(
-                f"Cannot connect to Transmission at {self.url}.",
+                tr.mark("Cannot connect to Transmission at {url}."),
                 service=SERVICE,
-                hint="Check the address and port (default 9091), that remote access is enabled and "
-                "this computer is in its whitelist.",
+                hint=tr.mark(
+                    "Check the address and port (default 9091), that remote access is enabled and this computer is in its whitelist."
+                ),
+                url=self.url,
             ) from exc
         except TransmissionError as exc:
-            raise ServiceError(f"Transmission: {quote(exc)}", service=SERVICE) from exc
+            raise ServiceError(tr.mark("Transmission: {reason}"), service=SERVICE, reason=quote(exc)) from exc
         except (RecursionError, ValueError, TypeError, AttributeError, KeyError) as exc:
             # the library decoded an answer of a shape it (or map_torrent) cannot read
             raise InvalidResponseError(
-                f"Transmission at {self.url} sent an answer the app cannot read ({type(exc).__name__}).",
+                tr.mark("Transmission at {url} sent an answer the app cannot read ({kind})."),
                 service=SERVICE,
+                url=self.url,
+                kind=type(exc).__name__,
             ) from exc
 
     @property
@@ -198,7 +206,7 @@ class TransmissionClient:
         elif item.magnet:
             item_hash, source = magnet_info_hash(item.magnet), item.magnet
         else:
-            raise ValidationError("Transmission needs a .torrent file or a magnet link.")
+            raise ValidationError(tr.mark("Transmission needs a .torrent file or a magnet link."))
         with self._errors():
             added = self.client.add_torrent(source, download_dir=item.save_path, paused=item.paused)
             if item.category:  # Transmission 3 ignores labels in torrent-add; torrent-set keeps them

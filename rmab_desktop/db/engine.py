@@ -13,6 +13,20 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# libpq's default is to wait for ever, so a host that accepts and never answers (or a blackholed
+# address) would hold start-up until the OS gives up on TCP, minutes later. An address that sets
+# its own ``connect_timeout`` keeps it.
+POSTGRES_CONNECT_TIMEOUT = 10
+
+
+def connect_timeout(url: str) -> int:
+    """The seconds a PostgreSQL connection attempt may take for ``url`` (its own, or the default)."""
+    given = make_url(url).query.get("connect_timeout")
+    value = given[-1] if isinstance(given, tuple) else given
+    try:
+        return int(value) if value is not None else POSTGRES_CONNECT_TIMEOUT
+    except ValueError:
+        return POSTGRES_CONNECT_TIMEOUT
 
 
 def sqlite_url(path: Path) -> str:
@@ -48,6 +62,11 @@ def create_app_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
+    if "connect_timeout" not in parsed.query:
+        kwargs["connect_args"] = {
+            "connect_timeout": POSTGRES_CONNECT_TIMEOUT,
+            **kwargs.get("connect_args", {}),
+        }
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 
+from rmab_desktop.db.engine import connect_timeout
 from rmab_desktop.domain.errors import DatabaseError, is_disk_full
 from rmab_desktop.domain.i18n import Marked, Translator, text
 from rmab_desktop.logging_setup import REDACTOR
@@ -33,6 +34,7 @@ class Fault(StrEnum):
     UNKNOWN_TYPE = "unknown_type"
     MISSING_DRIVER = "missing_driver"
     HOST_UNREACHABLE = "host_unreachable"
+    NO_ANSWER = "no_answer"
     REFUSED = "refused"
     AUTH_FAILED = "auth_failed"
     NO_DATABASE = "no_database"
@@ -52,7 +54,7 @@ class FaultText:
 
 
 # Placeholders: {address} (password hidden), {host}, {port}, {user}, {database}, {path}, {folder},
-# {scheme}, {module}, {detail} (the driver's own words), {backups}.
+# {scheme}, {module}, {detail} (the driver's own words), {backups}, {seconds} (the connect timeout).
 FAULTS: dict[Fault, FaultText] = {
     Fault.NOT_A_URL: FaultText(
         tr.mark("'{address}' is not a database address."),
@@ -74,6 +76,13 @@ FAULTS: dict[Fault, FaultText] = {
     Fault.HOST_UNREACHABLE: FaultText(
         tr.mark("The database server {host} cannot be reached ({detail})."),
         tr.mark("Check the host name in the database address and that this computer is on the same network."),
+    ),
+    Fault.NO_ANSWER: FaultText(
+        tr.mark("The database server {host} did not answer on port {port} within {seconds} seconds."),
+        tr.mark(
+            "Check that PostgreSQL runs there and that no firewall silently drops the connection; "
+            "for a slow link, add ?connect_timeout=30 (seconds) to the database address."
+        ),
     ),
     Fault.REFUSED: FaultText(
         tr.mark("The database server {host} refused the connection on port {port}."),
@@ -122,9 +131,10 @@ FAULTS: dict[Fault, FaultText] = {
 
 _UNREACHABLE = re.compile(
     r"failed to resolve host|could not translate host name|name or service not known|"
-    r"timeout expired|timed out|network is unreachable|no route to host|temporary failure in name resolution",
+    r"timed out|network is unreachable|no route to host|temporary failure in name resolution",
     re.IGNORECASE,
 )
+_NO_ANSWER = re.compile(r"timeout expired", re.IGNORECASE)  # libpq's connect_timeout ran out
 _REFUSED = re.compile(r"connection refused", re.IGNORECASE)
 _AUTH = re.compile(
     r"password authentication failed|no password supplied|authentication failed|role \".*\" does not exist",
@@ -169,6 +179,7 @@ def explain(exc: BaseException, url: str | None, *, backups: Path | None = None)
         "database": parsed.database or "",
         "backups": backups or "",
         "detail": _detail(exc),
+        "seconds": connect_timeout(url),
     }
     if isinstance(exc, sa_exc.NoSuchModuleError):
         return DatabaseFault(Fault.UNKNOWN_TYPE, **values)
@@ -187,6 +198,7 @@ def explain(exc: BaseException, url: str | None, *, backups: Path | None = None)
         (Fault.NO_DATABASE, _NO_DATABASE),
         (Fault.AUTH_FAILED, _AUTH),
         (Fault.REFUSED, _REFUSED),
+        (Fault.NO_ANSWER, _NO_ANSWER),
         (Fault.HOST_UNREACHABLE, _UNREACHABLE),
     ):
         if pattern.search(message):

@@ -1,12 +1,35 @@
 """Typed errors that the UI and the command line can put into words.
 
-Every error carries ``user_message`` (what happened) and ``hint`` (what to do). Messages never
-contain secrets: callers pass names of secrets, never their values.
+Every error carries ``user_message`` (what happened) and ``user_hint`` (what to do), in the user's
+language. Messages never contain secrets: callers pass names of secrets, never their values.
+
+A message may be a template marked for translation with named placeholders, filled from keyword
+arguments::
+
+    tr = Translator("ServiceErrors")
+    raise ServiceUnreachableError(tr.mark("Cannot connect to {service}."), service="Prowlarr")
+
+``str(error)`` (logs, job results) is the English text; ``user_message`` translates the template
+when it is shown and fills in the same values. Hints work alike: a class's ``hint`` is marked, and
+``user_hint`` translates it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from rmab_desktop.domain.i18n import Marked, Translator, text
 from rmab_desktop.domain.redaction import REDACTOR
+
+tr = Translator("Errors")
+
+
+def _fill(template: str, values: Mapping[str, object]) -> str | None:
+    """``template`` with its placeholders filled; None when a (translated) template does not fit."""
+    try:
+        return template.format_map(values)
+    except (KeyError, IndexError, ValueError):
+        return None
 
 
 class RmabError(Exception):
@@ -14,43 +37,58 @@ class RmabError(Exception):
 
     hint: str = ""
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, hint: str | None = None, **values: object) -> None:
+        """``message``: plain English, or a ``tr.mark`` template filled from ``values``."""
+        self.template = message
+        # Values may quote a server (its error text, an echoed URL): no secret survives in them.
+        self.values = {
+            k: v if isinstance(v, int | float) else REDACTOR.redact(str(v)) for k, v in values.items()
+        }
+        if isinstance(message, Marked):
+            message = _fill(message, self.values) or str(message)
         super().__init__(message)
         if hint is not None:
             self.hint = hint
 
     @property
     def user_message(self) -> str:
-        return str(self)
+        """The message in the user's language (English when it was not marked for translation)."""
+        if not isinstance(self.template, Marked):
+            return str(self)
+        return _fill(text(self.template), self.values) or str(self)
+
+    @property
+    def user_hint(self) -> str:
+        return text(self.hint)
 
 
 class ConfigurationError(RmabError):
-    hint = "Open Settings and check this value."
+    hint = tr.mark("Open Settings and check this value.")
 
 
 class DatabaseError(RmabError):
-    hint = "Check the database address and that the server is running."
+    hint = tr.mark("Check the database address and that the server is running.")
 
 
 class CredentialError(RmabError):
     """The keyring is missing, locked, or refused the operation."""
 
-    hint = "Unlock your system keychain, or install one (GNOME Keyring, KWallet, macOS Keychain)."
+    hint = tr.mark("Unlock your system keychain, or install one (GNOME Keyring, KWallet, macOS Keychain).")
 
 
 class NoKeyringError(CredentialError):
-    hint = (
+    hint = tr.mark(
         "No secure keychain is available on this system. Install and start one (for example "
         "GNOME Keyring or KWallet) and restart the app."
     )
 
 
 class KeyringLockedError(CredentialError):
-    hint = "Your keychain is locked. Unlock it (log in again or open your keychain app) and retry."
+    hint = tr.mark("Your keychain is locked. Unlock it (log in again or open your keychain app) and retry.")
 
 
 class SecretNotFoundError(CredentialError):
-    hint = "Enter the secret again in Settings."
+    hint = tr.mark("Enter the secret again in Settings.")
 
 
 class HouseholdKeyMissingError(CredentialError):
@@ -77,29 +115,40 @@ class ServiceError(RmabError):
     key), so it is redacted here, where server text enters the app, before anything stores it.
     """
 
-    def __init__(self, message: str, *, service: str = "", hint: str | None = None) -> None:
-        super().__init__(REDACTOR.redact(message), hint=hint)
+    def __init__(self, message: str, *, service: str = "", hint: str | None = None, **values: object) -> None:
+        """Server text comes as a plain message or as template values: both are redacted."""
+        if isinstance(message, Marked):
+            values.setdefault("service", service)
+        else:
+            message = REDACTOR.redact(message)
+        super().__init__(message, hint=hint, **values)
         self.service = service
+
+    @property
+    def user_message(self) -> str:
+        return REDACTOR.redact(super().user_message)
 
 
 class ServiceUnreachableError(ServiceError):
-    hint = "Check the address and that the service is running, then use Test again."
+    hint = tr.mark("Check the address and that the service is running, then use Test again.")
 
 
 class ServiceTimeoutError(ServiceUnreachableError):
-    hint = "The service answered too slowly. Check your connection or try again later."
+    hint = tr.mark("The service answered too slowly. Check your connection or try again later.")
 
 
 class AuthenticationError(ServiceError):
-    hint = "Check the user name, password or API key in Settings."
+    hint = tr.mark("Check the user name, password or API key in Settings.")
 
 
 class RateLimitedError(ServiceError):
-    hint = "The service asked us to slow down; the app will retry automatically."
+    hint = tr.mark("The service asked us to slow down; the app will retry automatically.")
 
 
 class InvalidResponseError(ServiceError):
-    hint = "The service sent an answer the app cannot read. Check the address points to the right service."
+    hint = tr.mark(
+        "The service sent an answer the app cannot read. Check the address points to the right service."
+    )
 
 
 class NotFoundError(RmabError):
@@ -117,7 +166,7 @@ class CancelledError(RmabError):
 class DiskFullError(RmabError):
     """A write found no space left (ENOSPC, SQLite's "database or disk is full")."""
 
-    hint = "Free some space on that disk and try again; nothing was changed by the failed step."
+    hint = tr.mark("Free some space on that disk and try again; nothing was changed by the failed step.")
 
 
 def is_disk_full(exc: BaseException) -> bool:

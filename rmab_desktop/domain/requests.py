@@ -66,15 +66,15 @@ STATUS_LABELS: dict[RequestStatus, Marked] = {
 class DuplicateRequestError(ValidationError):
     """The same user asked twice for one book (or one work)."""
 
-    hint = "Open Requests to follow the existing request."
+    hint = _tr.mark("Open Requests to follow the existing request.")
 
 
 class AlreadyInLibraryError(ValidationError):
-    hint = "Open Library to listen to it, or report an issue if the files are wrong."
+    hint = _tr.mark("Open Library to listen to it, or report an issue if the files are wrong.")
 
 
 class PermissionDeniedError(RmabError):
-    hint = "Ask an administrator of this household."
+    hint = _tr.mark("Ask an administrator of this household.")
 
 
 class InvalidTransitionError(ValidationError):

@@ -128,7 +128,7 @@ class JobExecutor:
         try:
             payload = spec.payload.from_json(job.payload)
         except JobPayloadError as exc:
-            message = f"{exc.user_message} {exc.hint}"
+            message = f"{exc.user_message} {exc.user_hint}"
             if self.queue.fail(job, message, retry=False) is not None:
                 ctx.event(tr("Failed: {error}").format(error=message), EventLevel.ERROR, context="queue")
             return

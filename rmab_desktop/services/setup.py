@@ -14,12 +14,15 @@ from rmab_desktop.clients._http import timed_test
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.errors import CredentialError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import NoPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.downloads import DownloadClientConfig
 from rmab_desktop.services.indexers import IndexerConfig
 from rmab_desktop.services.library.backends import AbsSettings, LibraryBackendConfig, PlexSettings
 from rmab_desktop.services.library.folder_backend import FolderBackend
+
+tr = Translator("Setup")
 
 if TYPE_CHECKING:
     from rmab_desktop.services.catalog.service import CatalogService
@@ -129,7 +132,9 @@ def _folder_probe(root: str) -> str:
 def check_audible(core: SetupCore, region: str) -> ConnectionTestResult:
     def probe() -> str:
         titles = core.catalog.suggestions("the", region)
-        return f"Audible ({region}) answered ({len(titles)} suggestions for a sample search)."
+        return tr.n("Audible ({region}) answered: %n suggestion(s) for a sample search.", len(titles)).format(
+            region=region
+        )
 
     return timed_test("Audible", probe)
 

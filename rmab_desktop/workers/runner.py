@@ -47,7 +47,7 @@ class ErrorInfo:
     def from_exception(cls, exc: BaseException) -> ErrorInfo:
         details = REDACTOR.redact("".join(traceback.format_exception(exc)))
         if isinstance(exc, RmabError):
-            return cls(REDACTOR.redact(exc.user_message), exc.hint, type(exc).__name__, details)
+            return cls(REDACTOR.redact(exc.user_message), exc.user_hint, type(exc).__name__, details)
         text = str(exc) or type(exc).__name__
         return cls(
             REDACTOR.redact(tr("Unexpected error: {error}").format(error=text)),

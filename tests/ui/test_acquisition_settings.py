@@ -6,11 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from rmab_desktop.bootstrap import AppCore
+from rmab_desktop.services.credentials import KeyringState
 from rmab_desktop.services.indexers import IndexerType
 from rmab_desktop.services.ranking import CONFIG_KEY, RankingPrefs
-from rmab_desktop.ui.dialogs.indexer_settings import SAVED_KEY, IndexerSettings
+from rmab_desktop.ui.dialogs.indexer_settings import IndexerSettings
 from rmab_desktop.ui.dialogs.ranking_settings import RankingSettings, parse_flags
 from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS
+from rmab_desktop.ui.secret_places import SAVED_SECRET
 from rmab_desktop.ui.shell import Shell
 from tests.fakes.indexer_payloads import FakeRelease
 from tests.fakes.prowlarr_server import API_KEY as PROWLARR_KEY
@@ -64,7 +66,10 @@ def test_indexers_add_test_and_save(
     assert core.credentials.get(saved.secret_name()) == API_KEY
     again = IndexerSettings(core.indexers, core.credentials, shell.runner)
     qtbot.addWidget(again)
-    assert again.name_edit.text() == "My tracker" and again.key_edit.placeholderText() == SAVED_KEY
+    assert (
+        again.name_edit.text() == "My tracker"
+        and again.key_edit.placeholderText() == SAVED_SECRET[KeyringState.SECURE]
+    )
     again.remove()
     again.apply()
     assert core.indexers.configs() == []

@@ -190,6 +190,18 @@ def test_sections_add_move_remove(app: App, qtbot) -> None:  # type: ignore[no-u
     )
 
 
+def test_a_section_audible_has_no_books_for_says_so_and_what_to_do(app: App, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = app.discover()
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: len(page.sections) == 2, timeout=DEADLINE_MS)
+    page.add(SectionKind.CATEGORY, "Nothing here", "18580600000")  # no book of the fake is in it
+    qtbot.waitUntil(lambda: len(page.sections) == 3, timeout=DEADLINE_MS)
+    empty = next(s for s in page.sections if s.spec.title == "Nothing here")
+    qtbot.waitUntil(lambda: "lists no books" in empty.notice.text(), timeout=DEADLINE_MS)
+    assert empty.notice.isVisibleTo(page) and "✕" in empty.notice.text()
+    assert not any(s.notice.isVisibleTo(page) for s in page.sections if s is not empty)
+
+
 def test_offline_discover_shows_cache_and_banner(
     tmp_path: Path, database_url: str, fake: FakeAudible, qapp, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
@@ -211,6 +223,41 @@ def test_offline_discover_shows_cache_and_banner(
         qtbot.waitUntil(lambda: CATALOG_BANNER in banners.shown, timeout=DEADLINE_MS)  # type: ignore[attr-defined]
         assert "cannot be reached" in banners.shown[CATALOG_BANNER]  # type: ignore[attr-defined]
         assert page.sections[0].model.rowCount() == 30  # cached books still shown
+    finally:
+        runner.shutdown(5000)
+        core.close()
+
+
+def test_an_unreachable_catalog_is_explained_inline_on_discover_and_search(
+    tmp_path: Path, database_url: str, qapp, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """Nothing saved and Audible refusing: each place says why it is empty and what to do there."""
+    core = _core(tmp_path / "p", database_url, "http://127.0.0.1:9")
+    runner = TaskRunner()
+    offline = App(core, Shell(runner, RecordingNotifier()))
+    try:
+        nav = offline.nav()
+        search = SearchPage(core.catalog, runner, nav, "us")
+        qtbot.addWidget(search)
+        page = offline.discover()
+        qtbot.addWidget(page)
+        qtbot.waitUntil(
+            lambda: (
+                len(page.sections) == 2
+                and all("could not be reached" in s.notice.text() for s in page.sections)
+            ),
+            timeout=DEADLINE_MS,
+        )
+        for section in page.sections:
+            assert section.notice.isVisibleTo(page) and section.model.rowCount() == 0
+            assert "⟳" in section.notice.text() and "Test" not in section.notice.text()
+        # Search heard that Audible is unreachable (the probe) before anything was searched.
+        qtbot.waitUntil(lambda: "cannot be reached right now" in search.status.text(), timeout=DEADLINE_MS)
+        search.input.setText("Dune")
+        search.search()
+        qtbot.waitUntil(lambda: "nothing was found" in search.status.text(), timeout=DEADLINE_MS)
+        assert "press Enter to search again" in search.status.text()
+        assert "Test again" not in search.status.text()
     finally:
         runner.shutdown(5000)
         core.close()

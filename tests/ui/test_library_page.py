@@ -283,3 +283,21 @@ def test_a_book_copied_into_the_watched_library_appears_on_the_page(
         qtbot.waitUntil(lambda: "Signal Orchard" in shown(), timeout=60_000)  # a deadline, not a timing
     finally:
         watcher.stop()
+
+
+def test_the_refreshed_message_names_the_library_in_one_translatable_sentence() -> None:
+    from rmab_desktop.domain import i18n
+    from rmab_desktop.ui.pages.library_page import synced_text
+
+    assert synced_text("folder", 1) == "1 book in your library folder."
+    assert synced_text("plex", 12) == "12 books in your Plex library."
+    asked: list[tuple[str, str, int]] = []
+    previous = i18n._backend
+    i18n.install(lambda context, source, _d, n: asked.append((context, source, n)) or source)
+    try:
+        synced_text("audiobookshelf", 3)
+        synced_text("folder", 2)
+    finally:
+        i18n.install(previous)
+    assert ("LibraryPage", "%n book(s) in your {server} library.", 3) in asked
+    assert ("LibraryPage", "%n book(s) in your library folder.", 2) in asked

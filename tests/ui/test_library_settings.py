@@ -6,9 +6,11 @@ from pathlib import Path
 
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.domain.enums import LibraryBackendKind
+from rmab_desktop.services.credentials import KeyringState
 from rmab_desktop.services.library.backends import PLEX_TOKEN_KEY
-from rmab_desktop.ui.dialogs.library_settings import SAVED_TOKEN, LibrarySettings
+from rmab_desktop.ui.dialogs.library_settings import LibrarySettings
 from rmab_desktop.ui.dialogs.settings_registry import SETTINGS_SECTIONS
+from rmab_desktop.ui.secret_places import SAVED_SECRET
 from rmab_desktop.ui.shell import Shell
 from tests.fakes import plex_server as fake_plex
 
@@ -50,7 +52,10 @@ def test_plex_setup_find_test_and_save(qtbot, shell: Shell, core: AppCore, tmp_p
     again = LibrarySettings(core.library, core.prefs, core.save_prefs, shell.runner)
     qtbot.addWidget(again)
     assert again.kind == LibraryBackendKind.PLEX and again.url_edit.text() == saved.plex.url
-    assert again.token_edit.text() == "" and again.token_edit.placeholderText() == SAVED_TOKEN
+    assert (
+        again.token_edit.text() == ""
+        and again.token_edit.placeholderText() == SAVED_SECRET[KeyringState.SECURE]
+    )
 
 
 def test_sign_in_with_plex_fills_the_token(qtbot, shell: Shell, core: AppCore, monkeypatch) -> None:

@@ -9,11 +9,12 @@ from keyring.backends.fail import Keyring as FailKeyring
 
 from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.domain.errors import CredentialError
-from rmab_desktop.services.credentials import SecretPresence
+from rmab_desktop.services.credentials import KeyringState, SecretPresence
 from rmab_desktop.services.downloads.config import DownloadClientConfig
 from rmab_desktop.services.indexers.models import IndexerConfig, IndexerType
-from rmab_desktop.ui.dialogs.download_client_settings import UNREADABLE_SECRET, DownloadClientSettings
-from rmab_desktop.ui.dialogs.indexer_settings import UNREADABLE_KEY, IndexerSettings
+from rmab_desktop.ui.dialogs.download_client_settings import DownloadClientSettings
+from rmab_desktop.ui.dialogs.indexer_settings import IndexerSettings
+from rmab_desktop.ui.secret_places import UNREADABLE_SECRET
 
 
 @pytest.fixture
@@ -39,7 +40,9 @@ def test_indexers_are_kept_and_marked_enter_the_key_again(configured: AppCore, s
     widget = IndexerSettings(core.indexers, core.credentials, shell.runner)
     qtbot.addWidget(widget)
     assert [c.name for c in widget.model.rows()] == ["Tracker", "Archive"]
-    assert widget.key_edit.placeholderText() == UNREADABLE_KEY  # Tracker is selected first
+    assert (
+        widget.key_edit.placeholderText() == UNREADABLE_SECRET[KeyringState.UNAVAILABLE]
+    )  # Tracker is selected first
     assert "cannot be read" in widget.status.text() and "kept" in widget.status.text()
     widget.apply()
     assert [c.name for c in core.indexers.configs()] == ["Tracker", "Archive"]
@@ -63,7 +66,7 @@ def test_download_clients_are_kept_and_marked(configured: AppCore, shell, qtbot)
     names = [c.name for c in widget.model.rows()]
     assert "qBit" in names
     widget.table.selectRow(names.index("qBit"))
-    assert widget.secret_edit.placeholderText() == UNREADABLE_SECRET
+    assert widget.secret_edit.placeholderText() == UNREADABLE_SECRET[KeyringState.UNAVAILABLE]
     assert not widget.keychain_note.isHidden() and "cannot be read" in widget.keychain_note.text()
     widget.apply()
     assert "qBit" in [c.name for c in core.downloads.settings().clients]
@@ -71,7 +74,7 @@ def test_download_clients_are_kept_and_marked(configured: AppCore, shell, qtbot)
 
 def test_a_plex_server_whose_token_cannot_be_read_is_kept(core: AppCore, shell, qtbot) -> None:
     from rmab_desktop.services.library.backends import LibraryBackendConfig, LibraryBackendKind
-    from rmab_desktop.ui.dialogs.library_settings import UNREADABLE_TOKEN, LibrarySettings
+    from rmab_desktop.ui.dialogs.library_settings import LibrarySettings
 
     config = LibraryBackendConfig(kind=LibraryBackendKind.PLEX)
     config.plex.url = "http://127.0.0.1:32400"
@@ -79,7 +82,7 @@ def test_a_plex_server_whose_token_cannot_be_read_is_kept(core: AppCore, shell, 
     keyring.set_keyring(FailKeyring())
     widget = LibrarySettings(core.library, core.prefs, core.save_prefs, shell.runner)
     qtbot.addWidget(widget)
-    assert widget.token_edit.placeholderText() == UNREADABLE_TOKEN
+    assert widget.token_edit.placeholderText() == UNREADABLE_SECRET[KeyringState.UNAVAILABLE]
     widget.apply()
     saved = core.library.backend_config()
     assert saved.kind == LibraryBackendKind.PLEX and saved.plex.url == "http://127.0.0.1:32400"

@@ -21,6 +21,7 @@ from rmab_desktop.services.job_executor import JobExecutor, JobHandlers
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.notifications import EventCatalog, NotificationService
 from rmab_desktop.services.notifications.events import render
+from tests.fakes.slow_servers import SilentServer
 from tests.fakes.webhook_receiver import WebhookReceiver, post_fields, webhook_receiver
 
 AVAILABLE = AppEvent(
@@ -229,3 +230,52 @@ def test_open_core_delivers_published_events(tmp_path, database_url: str, receiv
         assert "The Hobbit" in receiver.wait_for(1)[0]["message"]
     finally:
         core.close()
+
+
+def test_silent_backend_times_out_and_the_event_is_kept_for_retry(database: Database) -> None:
+    """A target that accepts and never answers ends the delivery at the deadline, not Apprise's rto."""
+    stack = Stack(database)
+    stack.service.delivery_seconds = 1.0
+    with SilentServer() as server:
+        host = server.url.removeprefix("http://")
+        # rto=600: without the overall deadline, Apprise itself would wait ten minutes.
+        stack.service.create("Silent", f"json://{host}/hook?rto=600", [EventKind.AVAILABLE])
+        (job_id,) = stack.service.enqueue_for(AVAILABLE)
+        stack.run_due()
+        assert server.accepted >= 1
+        tested = stack.service.test_url(f"json://{host}/hook?rto=600")
+    job = stack.queue.get(job_id)
+    assert job.status == JobStatus.QUEUED and job.run_at > utcnow()  # kept, retried with backoff
+    assert job.last_error and "timed out after 1 second" in job.last_error
+    assert job.payload["title"] == "Audiobook available"
+    assert not tested.ok and "timed out after 1 second" in tested.message
+    assert "did not answer" in tested.hint
+
+
+def test_cancelling_the_task_stops_waiting_for_a_silent_backend() -> None:
+    """Quit cancels the running task: the delivery stops waiting at once, not at its deadline."""
+    import threading
+
+    from rmab_desktop.domain.errors import CancelledError
+    from rmab_desktop.services.notifications import sender
+
+    token = CancelToken()
+    caught: list[BaseException] = []
+    with SilentServer() as server:
+        url = f"json://{server.url.removeprefix('http://')}/hook?rto=600"
+
+        def deliver() -> None:
+            with token.bound():
+                try:
+                    sender.send(url, "Title", "Body", seconds=600)
+                except BaseException as exc:  # handed to the test thread
+                    caught.append(exc)
+
+        worker = threading.Thread(target=deliver, daemon=True)
+        worker.start()
+        while server.accepted == 0 and worker.is_alive():
+            worker.join(0.05)
+        token.cancel()
+        worker.join(60)  # a delivery that ignored the cancel would wait its 600 s deadline
+        assert not worker.is_alive()
+    assert len(caught) == 1 and isinstance(caught[0], CancelledError)

@@ -27,7 +27,7 @@ from rmab_desktop.services.bookdate import context
 from rmab_desktop.services.bookdate.local import recommend
 from rmab_desktop.services.catalog import CatalogService
 from rmab_desktop.services.catalog.resolving import BookResolver, Outcome, WantedTitle
-from rmab_desktop.services.credentials import CredentialStore
+from rmab_desktop.services.credentials import CredentialStore, SecretPresence
 from rmab_desktop.services.requests import RequestService, UserService
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,9 @@ class BookDateService:
                 model=row.model,
                 scope=ContextScope(row.source) if row.source in set(ContextScope) else ContextScope.LIBRARY,
                 custom_prompt=row.custom_prompt,
-                has_key=bool(row.secret_name) and self.credentials.has(row.secret_name or ""),
+                # presence() never raises: without a keychain the page still opens.
+                has_key=bool(row.secret_name)
+                and self.credentials.presence(row.secret_name or "") is SecretPresence.SAVED,
             )
 
     def set_provider(
@@ -166,10 +168,14 @@ class BookDateService:
             names = llm.list_models(model)
             if settings.model and settings.model not in names:
                 raise ValidationError(
-                    f"{model.service} answered, but offers no model called '{settings.model}'.",
-                    hint="Pick one of the listed models.",
+                    tr("{service} answered, but offers no model called '{model}'.").format(
+                        service=model.service, model=settings.model
+                    ),
+                    hint=tr("Pick one of the listed models."),
                 )
-            return f"{model.service} answered; {len(names)} models offered."
+            return tr.n("{service} answered and offers %n model(s).", len(names)).format(
+                service=model.service
+            )
 
         return timed_test("BookDate", probe)
 

@@ -18,9 +18,12 @@ from rmab_desktop.clients.torrent_file import make_torrent
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.downloads import DownloadState, NewDownload
 from rmab_desktop.domain.errors import RmabError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.downloads.config import DownloadClientConfig
 from rmab_desktop.services.downloads.paths import to_local
 from rmab_desktop.services.downloads.protocol import DownloadClient
+
+tr = Translator("DownloadClients")
 
 PROBE_TIMEOUT = 15.0
 MAPPING_HINT = (
@@ -106,10 +109,14 @@ def run_connection_test(
         version = client.version()
         latency = round((time.perf_counter() - started) * 1000, 1)
         if not check_mapping:
-            return ConnectionTestResult(True, f"Connected to {config.label} {version}.", latency_ms=latency)
+            return ConnectionTestResult(
+                True,
+                tr("Connected to {client} {version}.").format(client=config.label, version=version),
+                latency_ms=latency,
+            )
         ok, message, hint = check_paths(config, client)
     except RmabError as exc:
-        return ConnectionTestResult(False, exc.user_message, hint=exc.hint)
+        return ConnectionTestResult(False, exc.user_message, hint=exc.user_hint)
     finally:
         client.close()
     summary = f"Connected to {config.label} {version}. {message}"

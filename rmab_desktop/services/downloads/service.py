@@ -139,7 +139,7 @@ class DownloadService:
         try:
             client = self._factory(config, self.credentials, self.direct_root, secret=secret, timeout=10.0)
         except RmabError as exc:
-            return ConnectionTestResult(False, exc.user_message, hint=exc.hint)
+            return ConnectionTestResult(False, exc.user_message, hint=exc.user_hint)
         return run_connection_test(config, client, check_mapping=check_mapping)
 
     # -- operations --------------------------------------------------------------------------

@@ -81,7 +81,7 @@ def _run_one(check: ServiceCheck) -> tuple[ConnectionTestResult, float]:
     try:
         result = check.run()
     except RmabError as exc:
-        result = ConnectionTestResult(False, exc.user_message, hint=exc.hint)
+        result = ConnectionTestResult(False, exc.user_message, hint=exc.user_hint)
     except Exception as exc:
         log.exception("Health check of %s raised", check.key)
         result = ConnectionTestResult(

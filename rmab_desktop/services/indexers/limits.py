@@ -15,8 +15,11 @@ from typing import Any, Literal
 from rmab_desktop.clients.torznab import ApiLimits
 from rmab_desktop.db.models import utcnow
 from rmab_desktop.domain.errors import ServiceError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.indexers.models import IndexerConfig
+
+tr = Translator("IndexerLimits")
 
 USAGE_KEY = "indexer_usage"
 Use = Literal["api", "grab"]
@@ -24,7 +27,9 @@ WORDS = {"api": "searches", "grab": "grabs"}
 
 
 class IndexerLimitError(ServiceError):
-    hint = "It is tried again once the indexer's day starts over; raise the limit in Settings > Indexers."
+    hint = tr.mark(
+        "It is tried again once the indexer's day starts over; raise the limit in Settings > Indexers."
+    )
 
 
 @dataclass

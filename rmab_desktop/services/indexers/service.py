@@ -222,19 +222,26 @@ class IndexerService:
                     client = ProwlarrClient(config.url, key or "", http=http)
                     status = client.status()
                     count = len([i for i in client.indexers() if i.enabled])
-                    return f"Prowlarr {status.get('version', '')} answered with {count} enabled indexers."
+                    return tr.n("Prowlarr {version} answered with %n enabled indexer(s).", count).format(
+                        version=status.get("version", "")
+                    )
                 if config.type is IndexerType.INTERNET_ARCHIVE:
                     InternetArchiveClient(config.url or "https://archive.org", http=http).search(
                         "test", rows=1
                     )
-                    return "The Internet Archive answered."
+                    return tr("The Internet Archive answered.")
                 protocol: Protocol = "usenet" if config.type is IndexerType.NEWZNAB else "torrent"
                 caps = TorznabClient(config.url, key, name=config.name, protocol=protocol, http=http).caps()
                 wanted = set(config.categories)
                 missing = wanted - caps.category_ids() if caps.categories else set()
-                note = f" It does not list categories {sorted(missing)}." if missing else ""
                 title = caps.server_title or config.name
-                return f"{title} answered; {len(caps.category_ids())} categories.{note}"
+                answered = tr.n("{title} answered with %n category code(s).", len(caps.category_ids()))
+                if missing:  # a second sentence, not a fragment
+                    unlisted = ", ".join(str(c) for c in sorted(missing))
+                    answered += " " + tr("It does not list categories {categories}.").format(
+                        categories=unlisted
+                    )
+                return answered.format(title=title)
 
         def probe_with_use() -> str:  # the Service status page shows today's use against the limits
             return f"{probe()} {self.limits.summary(config)}"

@@ -26,10 +26,13 @@ from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.errors import AuthenticationError, ConfigurationError, NotFoundError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.library import AUDIO_EXTENSIONS, LibraryBook
 from rmab_desktop.services.credentials import SecretStore
 from rmab_desktop.services.library.folders import folder_evidence
 from rmab_desktop.services.tagging.chapters import natural_key
+
+tr = Translator("LibraryBackends")
 
 CONFIG_KEY = "library_backend"
 PLEX_TOKEN_KEY = "library.plex.token"
@@ -183,7 +186,9 @@ class PlexBackend:
             with self._client() as client:
                 version = client.identity().get("version", "?")
                 section = client.music_section(self.settings.section_id)
-            return f"Connected to Plex {version}; library '{section.title}'."
+            return tr("Connected to Plex {version}; library '{library}'.").format(
+                version=version, library=section.title
+            )
 
         return timed_test("Plex", probe)
 
@@ -198,7 +203,7 @@ class PlexBackend:
                 if len(albums) % 500 == 0:
                     _check(cancel)
                     if progress:
-                        progress(f"{len(albums)} books listed")
+                        progress(tr.n("%n book(s) listed", len(albums)))
             tracks: dict[str, list[PlexTrack]] = defaultdict(list)
             for count, track in enumerate(client.tracks(section.key), 1):
                 if track.album_key:
@@ -280,7 +285,7 @@ class AbsBackend:
         def probe() -> str:
             with self._client() as client:
                 library = self._library(client)
-            return f"Connected to Audiobookshelf; library '{library.name}'."
+            return tr("Connected to Audiobookshelf; library '{library}'.").format(library=library.name)
 
         return timed_test("Audiobookshelf", probe)
 
@@ -296,7 +301,7 @@ class AbsBackend:
                 if len(books) % 500 == 0:
                     _check(cancel)
                     if progress:
-                        progress(f"{len(books)} books listed")
+                        progress(tr.n("%n book(s) listed", len(books)))
         return books
 
     def _book(self, item: AbsItem, roots: tuple[str, ...]) -> BackendBook:

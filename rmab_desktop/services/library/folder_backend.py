@@ -13,8 +13,11 @@ from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.enums import LibraryBackendKind
 from rmab_desktop.domain.errors import ConfigurationError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.library.backends import BackendBook, Progress
 from rmab_desktop.services.library.scanner import BACKEND, LibraryScanner
+
+tr = Translator("LibraryScan")
 
 COVER_STEMS = ("cover", "folder")
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
@@ -40,7 +43,7 @@ class FolderBackend:
     def __init__(self, root: str | None, scanner: LibraryScanner) -> None:
         if not root:
             raise ConfigurationError(
-                "No library folder is set.", hint="Choose your library folder in Settings."
+                tr.mark("No library folder is set."), hint=tr.mark("Choose your library folder in Settings.")
             )
         self.root = os.path.abspath(root)
         self.scanner = scanner
@@ -48,16 +51,22 @@ class FolderBackend:
     def test(self) -> ConnectionTestResult:
         def probe() -> str:
             if not os.path.isdir(self.root):
-                raise ValidationError(f"{self.root} is not a folder.", hint="Choose an existing folder.")
+                raise ValidationError(
+                    tr.mark("{root} is not a folder."),
+                    hint=tr.mark("Choose an existing folder."),
+                    root=self.root,
+                )
             try:
                 with tempfile.TemporaryFile(dir=self.root, prefix=".rmab-write-test-"):
                     pass
             except OSError as exc:
                 raise ValidationError(
-                    f"The app cannot write into {self.root} ({exc.strerror}).",
-                    hint="Choose a folder you can write to, or fix its permissions.",
+                    tr.mark("The app cannot write into {root} ({reason})."),
+                    hint=tr.mark("Choose a folder you can write to, or fix its permissions."),
+                    root=self.root,
+                    reason=exc.strerror,
                 ) from exc
-            return f"Library folder {self.root} is readable and writable."
+            return tr("Library folder {root} is readable and writable.").format(root=self.root)
 
         return timed_test("Library folder", probe)
 
@@ -104,6 +113,8 @@ class FolderBackend:
     def refresh(self, path: str | None = None) -> None:
         subpath = os.path.relpath(path, self.root) if path else None
         if subpath and (subpath == os.pardir or subpath.startswith(os.pardir + os.sep)):
-            raise ValidationError(f"{path} is not inside the library folder {self.root}.")
+            raise ValidationError(
+                tr.mark("{path} is not inside the library folder {root}."), path=path, root=self.root
+            )
         self.scanner.scan(self.root, subpath=None if subpath in (None, os.curdir) else subpath)
         self._fill_covers(path)

@@ -22,7 +22,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.library import BOOK_FILE_EXTENSIONS, Evidence
+
+tr = Translator("LibraryScan")
 
 IGNORED_EXTENSIONS = frozenset(
     {".part", ".tmp", ".crdownload", ".download", ".bak", ".old", ".temp", ".tempfile", ".!qb", ".aria2"}
@@ -152,9 +155,11 @@ class LibraryWalker:
                             st = entry.stat()
                             found.append(FileEntry(entry.path, st.st_size, st.st_mtime_ns))
                     except OSError as exc:
-                        self.errors.append(f"{entry.path}: {exc.strerror or exc}")
+                        self.errors.append(
+                            tr("{path}: {reason}").format(path=entry.path, reason=exc.strerror or exc)
+                        )
         except OSError as exc:
-            self.errors.append(f"{path}: {exc.strerror or exc}")
+            self.errors.append(tr("{path}: {reason}").format(path=path, reason=exc.strerror or exc))
             return [], [], []
         self.files_seen += len(audio) + len(sidecars)
         if len(dirs) > 1:
@@ -167,7 +172,7 @@ class LibraryWalker:
         """A name the database can store (UTF-8); others are reported and skipped."""
         if _encodable(name):
             return True
-        self.errors.append(f"{path!r}: name is not valid UTF-8; skipped")
+        self.errors.append(tr("{path}: name is not valid UTF-8; skipped").format(path=repr(path)))
         return False
 
     def _outside(self, path: str) -> bool:
@@ -178,7 +183,11 @@ class LibraryWalker:
                 return False
         except ValueError:  # another drive (Windows)
             pass
-        self.errors.append(f"{path}: links to {target}, outside the library folder; skipped")
+        self.errors.append(
+            tr("{path}: links to {target}, outside the library folder; skipped").format(
+                path=path, target=target
+            )
+        )
         return True
 
     def _followable(self, path: str) -> bool:
@@ -188,7 +197,7 @@ class LibraryWalker:
                 return False
             if os.path.isfile(path):
                 return True
-        self.errors.append(f"{path}: not a regular file; skipped")
+        self.errors.append(tr("{path}: not a regular file; skipped").format(path=path))
         return False
 
     def _visit(self, path: str, rel: str, inside: BookFolder | None) -> Iterator[BookFolder]:

@@ -21,6 +21,7 @@ from rmab_desktop.db.models import AudibleCacheEntry, Audiobook, LibraryItem
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import RmabError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.library import LibraryBook, WantedBook
 from rmab_desktop.services.catalog.audiobooks import set_library_path, set_library_path_of, track_book
 from rmab_desktop.services.catalog.cache import book_info
@@ -29,6 +30,8 @@ from rmab_desktop.services.library.backends import Progress
 from rmab_desktop.services.library.matching import LINK_THRESHOLD, match_books
 from rmab_desktop.services.library.scanner import LibraryScanner
 from rmab_desktop.services.organize.organizer import OrganizeOptions, organize_book
+
+tr = Translator("LibraryImport")
 
 LOOKUP_LIMIT = 500  # catalog lookups per import, to stay polite to the catalog
 
@@ -249,7 +252,7 @@ class LibraryImport:
                 set_library_path_of(session, book, plan.target)
             _remove_empty_parents(Path(plan.folder))
             if progress is not None:
-                progress(f"Moved {done + 1} of {len(moves)}")
+                progress(tr("Moved {done} of {total}").format(done=done + 1, total=len(moves)))
         return report
 
 

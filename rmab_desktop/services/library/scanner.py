@@ -34,10 +34,13 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import LibraryFile, LibraryItem, utcnow
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.library import LibraryBook, ScanStats
 from rmab_desktop.services.library.books import FileRecord, assemble_book
 from rmab_desktop.services.library.folders import SIDECAR_NAMES, BookFolder, LibraryWalker
 from rmab_desktop.services.library.scan_worker import BookResult, BookTask, init_reader, read_books
+
+tr = Translator("LibraryScan")
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +103,11 @@ class LibraryScanner:
         if subpath:
             start = os.path.normpath(os.path.join(root_path, subpath))
             if start != root_path and not start.startswith(root_path.rstrip(os.sep) + os.sep):
-                raise ValidationError(f"{subpath} is not inside the library folder {root_path}")
+                raise ValidationError(
+                    tr.mark("{subpath} is not inside the library folder {root_path}"),
+                    subpath=subpath,
+                    root_path=root_path,
+                )
         with self._lock:
             return self._scan(root_path, start, _Reporter(progress), cancel, started)
 
@@ -458,7 +465,11 @@ def _table(model: type[LibraryItem] | type[LibraryFile]) -> Table:
 def _check_root(root: str | Path) -> str:
     path = os.path.abspath(os.fspath(root))
     if not os.path.isdir(path):
-        raise ValidationError(f"{path} is not a folder", hint="Choose the folder that holds your audiobooks.")
+        raise ValidationError(
+            tr.mark("{path} is not a folder"),
+            hint=tr.mark("Choose the folder that holds your audiobooks."),
+            path=path,
+        )
     return path
 
 

@@ -306,7 +306,7 @@ class LibraryService:
         try:
             return self.backend(config, token).test()
         except RmabError as exc:
-            return ConnectionTestResult(False, exc.user_message, hint=exc.hint)
+            return ConnectionTestResult(False, exc.user_message, hint=exc.user_hint)
 
     # ---------------------------------------------------------------- reading
     def entries(self, kind: str | None = None) -> list[LibraryEntry]:

@@ -1,29 +1,45 @@
 """Sends one message to one Apprise URL and explains a failure in words a user can act on.
 
 Apprise (2.x) returns a structured result whose per-attempt log entries say why a service
-failed; the last warning becomes the error message, with secrets redacted.
+failed; the last warning becomes the error message, with secrets redacted. Every delivery has an
+overall deadline (Apprise's call ``timeout``, every retry included): a target that accepts and
+never answers ends the call as a timeout after ``DELIVERY_SECONDS`` at most, never holding a job
+or the app; a cancelled task (Quit) stops waiting at once. (Apprise's own ``cto``/``rto`` only
+limit each socket operation, and a URL may raise them.)
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from rmab_desktop.domain.errors import ServiceUnreachableError, ValidationError
+from rmab_desktop.clients.deadline import current_deadline
+from rmab_desktop.domain.cancel import current_cancel_token
+from rmab_desktop.domain.errors import ServiceTimeoutError, ServiceUnreachableError, ValidationError
+from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.logging_setup import REDACTOR
 
 if TYPE_CHECKING:
     import apprise
 
+tr = Translator("NotificationDelivery")
+
 SECRET_SEGMENT_LENGTH = 16
-URL_HINT = (
+DELIVERY_SECONDS = 30.0
+CANCEL_POLL_SECONDS = 0.2
+URL_HINT = tr.mark(
     "Use an Apprise URL such as discord://webhook_id/webhook_token, ntfys://topic, "
     "pover://user@token, mailtos://user:password@example.com, json://host/path or form://host/path."
 )
-DELIVERY_HINT = (
+DELIVERY_HINT = tr.mark(
     "Check the URL (host, token, topic) and that the service is reachable; the app retries automatically."
+)
+TIMEOUT_HINT = tr.mark(
+    "The notification service accepted the connection but did not answer. Check that it is running "
+    "and not overloaded; the app retries automatically."
 )
 
 
@@ -53,7 +69,7 @@ def _load(url: str) -> apprise.Apprise:
     _register_secrets(url)
     target = apprise.Apprise()
     if not url or not target.add(url):
-        raise ValidationError("Apprise does not recognise this notification URL.", hint=URL_HINT)
+        raise ValidationError(tr("Apprise does not recognise this notification URL."), hint=text(URL_HINT))
     return target
 
 
@@ -68,7 +84,7 @@ def masked(url: str) -> str:
     try:
         target = _load(url)
     except ValidationError:
-        return "(invalid URL)"
+        return tr("(invalid URL)")
     return _shown(target)
 
 
@@ -77,13 +93,58 @@ def validate_url(url: str) -> str:
     return url.strip()
 
 
-def send(url: str, title: str, body: str, notify_type: str = "info") -> Delivery:
-    """Deliver or raise ``ServiceUnreachableError`` with Apprise's own reason (secrets redacted)."""
+def _notify(target: apprise.Apprise, **call: Any) -> apprise.AppriseResult:
+    """``target.notify(**call)``, given up when the running task is cancelled (Quit stays prompt).
+
+    The call runs on a daemon thread, which Apprise's own ``timeout`` ends soon after."""
+    cancel = current_cancel_token()
+    if cancel is None:
+        return target.notify(**call)
+    outcome: list[Any] = []
+    finished = threading.Event()
+
+    def run() -> None:
+        try:
+            outcome.append(target.notify(**call))
+        except Exception as exc:  # handed to the waiting caller
+            outcome.append(exc)
+        finally:
+            finished.set()
+
+    threading.Thread(target=run, name="apprise-delivery", daemon=True).start()
+    while not finished.wait(CANCEL_POLL_SECONDS):
+        cancel.raise_if_cancelled()
+    if isinstance(outcome[0], Exception):
+        raise outcome[0]
+    result: apprise.AppriseResult = outcome[0]
+    return result
+
+
+def send(
+    url: str, title: str, body: str, notify_type: str = "info", *, seconds: float = DELIVERY_SECONDS
+) -> Delivery:
+    """Deliver within ``seconds`` (less inside an enclosing deadline), or raise
+    ``ServiceUnreachableError`` with Apprise's own reason (secrets redacted), ``ServiceTimeoutError``
+    when the target did not answer in time."""
+    from apprise import AppriseResultStatus
+
     target = _load(url)
     shown = _shown(target)
+    enclosing = current_deadline()
+    if enclosing is not None:
+        seconds = min(seconds, max(enclosing.remaining(), 0.001))
     started = time.monotonic()
-    result = target.notify(title=title, body=body, notify_type=notify_type)
+    result = _notify(target, title=title, body=body, notify_type=notify_type, timeout=seconds)
     latency = (time.monotonic() - started) * 1000
+    if result.status == AppriseResultStatus.TIMEOUT:
+        raise ServiceTimeoutError(
+            tr.n(
+                "Could not deliver to {target}: no answer, timed out after %n second(s).",
+                max(1, round(seconds)),
+            ).format(target=shown),
+            service="notifications",
+            hint=text(TIMEOUT_HINT),
+        )
     if not result:
         problems = [
             entry.message
@@ -91,8 +152,10 @@ def send(url: str, title: str, body: str, notify_type: str = "info") -> Delivery
             for entry in service.logs()
             if entry.level in ("WARNING", "ERROR", "CRITICAL")
         ]
-        reason = REDACTOR.redact(problems[-1] if problems else "the service did not accept it")
+        reason = REDACTOR.redact(problems[-1] if problems else tr("the service did not accept it"))
         raise ServiceUnreachableError(
-            f"Could not deliver to {shown}: {reason}", service="notifications", hint=DELIVERY_HINT
+            tr("Could not deliver to {target}: {reason}").format(target=shown, reason=reason),
+            service="notifications",
+            hint=text(DELIVERY_HINT),
         )
     return Delivery(target=shown, latency_ms=latency)

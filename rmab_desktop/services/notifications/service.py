@@ -77,9 +77,16 @@ def _clean_name(name: str) -> str:
 
 class NotificationService:
     def __init__(
-        self, database: Database, credentials: SecretStore, queue: JobQueue, events: EventCatalog
+        self,
+        database: Database,
+        credentials: SecretStore,
+        queue: JobQueue,
+        events: EventCatalog,
+        *,
+        delivery_seconds: float = sender.DELIVERY_SECONDS,
     ) -> None:
         self.database = database
+        self.delivery_seconds = delivery_seconds  # one delivery's overall deadline
         self.credentials = credentials
         self.queue = queue
         self.events = events  # the kinds a backend can choose, declared by the features
@@ -180,9 +187,9 @@ class NotificationService:
     def test_url(self, url: str) -> ConnectionTestResult:
         """Send a sample message now (call it off the GUI thread)."""
         try:
-            delivery = sender.send(url, TEST_TITLE, TEST_BODY, "info")
+            delivery = sender.send(url, TEST_TITLE, TEST_BODY, "info", seconds=self.delivery_seconds)
         except RmabError as exc:
-            return ConnectionTestResult(False, exc.user_message, hint=exc.hint)
+            return ConnectionTestResult(False, exc.user_message, hint=exc.user_hint)
         return ConnectionTestResult(
             True, f"Test notification delivered to {delivery.target}.", latency_ms=delivery.latency_ms
         )
@@ -191,7 +198,7 @@ class NotificationService:
         try:
             url = self._url(self.get(backend_id))
         except RmabError as exc:
-            return ConnectionTestResult(False, exc.user_message, hint=exc.hint)
+            return ConnectionTestResult(False, exc.user_message, hint=exc.user_hint)
         return self.test_url(url)
 
     # -- delivery ------------------------------------------------------------------------------
@@ -242,7 +249,13 @@ class NotificationService:
         if not backend.enabled:
             ctx.event(f"'{backend.name}' is disabled; not sent.", context="notifications")
             return {"skipped": "disabled"}
-        delivery = sender.send(self._url(backend), payload.title, payload.body, payload.notify_type)
+        delivery = sender.send(
+            self._url(backend),
+            payload.title,
+            payload.body,
+            payload.notify_type,
+            seconds=self.delivery_seconds,
+        )
         ctx.event(
             f"Sent '{payload.title}' to {backend.name}",
             context="notifications",

@@ -7,12 +7,15 @@ import subprocess
 from pathlib import Path
 
 from rmab_desktop.domain.errors import ConfigurationError, RmabError
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("OrganizeErrors")
 
 TIMEOUT_SECONDS = 120
 
 
 class CalibreError(RmabError):
-    hint = "The ebook is in the library; check Settings > Ebooks > Calibre, then test it there."
+    hint = tr.mark("The ebook is in the library; check Settings > Ebooks > Calibre, then test it there.")
 
 
 def find_calibredb(configured: str | None = None) -> str | None:
@@ -26,10 +29,13 @@ def _run(arguments: list[str]) -> str:
     try:
         done = subprocess.run(arguments, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise CalibreError(f"calibredb could not run: {exc}") from exc
+        raise CalibreError(tr.mark("calibredb could not run: {reason}"), reason=exc) from exc
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()
-        raise CalibreError(f"calibredb failed: {detail[-1] if detail else f'exit code {done.returncode}'}")
+        raise CalibreError(
+            tr.mark("calibredb failed: {reason}"),
+            reason=detail[-1] if detail else f"exit code {done.returncode}",
+        )
     return done.stdout.strip()
 
 
@@ -37,8 +43,8 @@ def _program(configured: str | None) -> str:
     program = find_calibredb(configured)
     if program is None:
         raise ConfigurationError(
-            "Calibre's calibredb program was not found.",
-            hint="Install Calibre, or enter the path of calibredb in Settings > Ebooks.",
+            tr.mark("Calibre's calibredb program was not found."),
+            hint=tr.mark("Install Calibre, or enter the path of calibredb in Settings > Ebooks."),
         )
     return program
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from rmab_desktop.db.engine import Database
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.cancel import CancelToken
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.library import EBOOK_EXTENSIONS, EBOOK_FORMAT_ORDER, ImportResult
 from rmab_desktop.services.library.folders import is_ignored
 from rmab_desktop.services.organize.importer import (
@@ -33,11 +34,15 @@ from rmab_desktop.services.organize.organizer import (
 from rmab_desktop.services.organize.safe_names import inside_root
 from rmab_desktop.services.tagging.sidecars import sidecar_files
 
+tr = Translator("OrganizeErrors")
+
 EBOOK_MANIFEST = ".rmab-import-ebook.json"
 
 
 class NoEbookError(SourceMissingError):
-    hint = "The download holds no ebook file (EPUB, AZW3, MOBI or PDF): wrong content, or an archive."
+    hint = tr.mark(
+        "The download holds no ebook file (EPUB, AZW3, MOBI or PDF): wrong content, or an archive."
+    )
 
 
 def _rank(path: Path) -> int:
@@ -77,7 +82,7 @@ def plan_ebook(
     check_import(source, library_root, options)
     ebooks = find_ebooks(source)
     if not ebooks:
-        raise NoEbookError(f"No ebook files in {source}")
+        raise NoEbookError(tr.mark("No ebook files in {source}"), source=source)
     inside_root(library_root, target_rel)
     cover = cover if cover is not None else find_cover(source, [])
     return ImportPlan(

@@ -33,11 +33,14 @@ from rmab_desktop.db.models import ImportOperation
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import DiskFullError, RmabError, is_disk_full
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.library import ImportedFile, ImportResult
 from rmab_desktop.services.job_queue import holder_is_dead_local_process
 from rmab_desktop.services.organize.safe_names import inside_root
 from rmab_desktop.services.tagging.files import WRITABLE, tag_book_file
 from rmab_desktop.services.tagging.writing import TaggingError
+
+tr = Translator("OrganizeErrors")
 
 log = logging.getLogger(__name__)
 
@@ -50,15 +53,15 @@ MODES = ("copy", "hardlink", "move")
 class OrganizeError(RmabError):
     """Base for import failures."""
 
-    hint = "Nothing was changed in the library. Check the message, then retry the import."
+    hint = tr.mark("Nothing was changed in the library. Check the message, then retry the import.")
 
 
 class ImportConflictError(OrganizeError):
-    hint = "Another book already uses this folder. Move or rename it, or change the path template."
+    hint = tr.mark("Another book already uses this folder. Move or rename it, or change the path template.")
 
 
 class SourceMissingError(OrganizeError):
-    hint = "The download folder was moved or deleted. Check the download client, then retry."
+    hint = tr.mark("The download folder was moved or deleted. Check the download client, then retry.")
 
 
 @dataclass(frozen=True)
@@ -124,13 +127,15 @@ class Importer:
         cancel: CancelToken | None = None,
     ) -> ImportResult:
         if plan.mode not in MODES:
-            raise OrganizeError(f"Unknown import mode '{plan.mode}' (use copy, hardlink or move)")
+            raise OrganizeError(
+                tr.mark("Unknown import mode '{mode}' (use copy, hardlink or move)"), mode=plan.mode
+            )
         cancel = cancel or CancelToken()
         root = plan.library_root.resolve()
         target = inside_root(root, plan.target_rel)
         for planned in plan.files:
             if not planned.source.is_file():
-                raise SourceMissingError(f"Source file {planned.source} is missing")
+                raise SourceMissingError(tr.mark("Source file {source} is missing"), source=planned.source)
         identity = _source_identity(plan)
         existing = _existing_import(target, identity, plan.manifest_name)
         if existing is not None:
@@ -138,7 +143,10 @@ class Importer:
             return _result(plan, target, existing, already_present=True)
         joining = target.exists() and plan.join_existing
         if target.exists() and not joining:
-            raise ImportConflictError(f"{plan.target_rel} already exists in the library with other files")
+            raise ImportConflictError(
+                tr.mark("{target_rel} already exists in the library with other files"),
+                target_rel=plan.target_rel,
+            )
         if joining:
             _refuse_taken_names(plan, target)
         staging = root / STAGING_DIR / f"op-{uuid.uuid4().hex[:12]}"
@@ -174,7 +182,8 @@ class Importer:
                 except OSError as exc:
                     if target.exists():
                         raise ImportConflictError(
-                            f"{plan.target_rel} appeared in the library meanwhile"
+                            tr.mark("{target_rel} appeared in the library meanwhile"),
+                            target_rel=plan.target_rel,
                         ) from exc
                     raise
             _fsync_dir(target.parent)
@@ -185,8 +194,11 @@ class Importer:
             self._state(op_id, "rolled_back", error=str(exc)[:2000])
             if isinstance(exc, OSError) and is_disk_full(exc):
                 raise DiskFullError(
-                    f"The library disk is full: {plan.target_rel} was not imported.",
-                    hint="Free some space in the library folder and import again; the download is untouched.",
+                    tr.mark("The library disk is full: {target_rel} was not imported."),
+                    hint=tr.mark(
+                        "Free some space in the library folder and import again; the download is untouched."
+                    ),
+                    target_rel=plan.target_rel,
                 ) from exc
             raise
         self._state(op_id, "placed")
@@ -212,19 +224,23 @@ class Importer:
             try:
                 os.link(planned.source, dest)
                 if not os.path.samefile(planned.source, dest):
-                    raise OrganizeError(f"Hard link check failed for {planned.name}")
+                    raise OrganizeError(tr.mark("Hard link check failed for {name}"), name=planned.name)
                 return ImportedFile(str(planned.source), planned.name, size)
             except OSError as exc:
                 if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
                     raise
-                note = f"{planned.name}: hard link impossible ({exc.strerror}); copied instead"
+                note = tr("{file}: a hard link is impossible ({reason}); copied instead").format(
+                    file=planned.name, reason=exc.strerror
+                )
                 if note not in warnings:
                     warnings.append(note)
         digest = _copy_with_hash(planned.source, dest)
         if dest.stat().st_size != size:
-            raise OrganizeError(f"Copy of {planned.name} has the wrong size")
+            raise OrganizeError(tr.mark("Copy of {name} has the wrong size"), name=planned.name)
         if _hash_file(dest) != digest:
-            raise OrganizeError(f"Copy of {planned.name} does not match the original (disk error?)")
+            raise OrganizeError(
+                tr.mark("Copy of {name} does not match the original (disk error?)"), name=planned.name
+            )
         return ImportedFile(str(planned.source), planned.name, size, digest)
 
     def _tag(self, plan: ImportPlan, staging: Path, warnings: list[str], progress: ProgressFn | None) -> bool:
@@ -232,7 +248,7 @@ class Importer:
             return False
         if plan.mode == "hardlink":
             warnings.append(
-                "Tags not embedded: the files are hard links, and tagging would change the seeding copy"
+                tr("Tags not embedded: the files are hard links, and tagging would change the seeding copy")
             )
             return False
         tagged = False
@@ -360,7 +376,9 @@ def _refuse_taken_names(plan: ImportPlan, target: Path) -> None:
     taken = [f.name for f in plan.files if (target / f.name).exists()]
     if (target / plan.manifest_name).exists() or taken:
         what = ", ".join(taken) or "an earlier import of other files"
-        raise ImportConflictError(f"{plan.target_rel} already holds {what}")
+        raise ImportConflictError(
+            tr.mark("{target_rel} already holds {what}"), target_rel=plan.target_rel, what=what
+        )
 
 
 def _join(staging: Path, target: Path) -> None:
@@ -371,7 +389,9 @@ def _join(staging: Path, target: Path) -> None:
         for entry in sorted(staging.iterdir()):
             destination = target / entry.name
             if destination.exists():
-                raise ImportConflictError(f"{destination} appeared in the library meanwhile")
+                raise ImportConflictError(
+                    tr.mark("{destination} appeared in the library meanwhile"), destination=destination
+                )
             os.rename(entry, destination)
             moved.append(destination)
     except BaseException:

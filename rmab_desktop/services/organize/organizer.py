@@ -22,6 +22,7 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.library import AUDIO_EXTENSIONS, ImportedFile, ImportResult
 from rmab_desktop.services.library.folders import is_ignored
 from rmab_desktop.services.organize.importer import (
@@ -38,6 +39,8 @@ from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE, render
 from rmab_desktop.services.tagging.chapters import ChapterMergeError, merge_to_m4b, probe_parts
 from rmab_desktop.services.tagging.sidecars import COVER_NAMES, IMAGE_EXTENSIONS, sidecar_files
 
+tr = Translator("OrganizeErrors")
+
 log = logging.getLogger(__name__)
 
 MAX_COVER_BYTES = 20 * 1024 * 1024
@@ -45,7 +48,7 @@ _SAMPLE = re.compile(r"(?:^|[\W_])sample(?:$|[\W_])", re.IGNORECASE)
 
 
 class NoAudioError(SourceMissingError):
-    hint = "The download holds no audio files (wrong content, or an archive that was not unpacked)."
+    hint = tr.mark("The download holds no audio files (wrong content, or an archive that was not unpacked).")
 
 
 @dataclass(frozen=True)
@@ -76,14 +79,14 @@ def find_audio(source: Path) -> _Found:
             if is_ignored(name) or path.suffix.lower() not in AUDIO_EXTENSIONS:
                 continue
             if path.stat().st_size == 0:
-                found.skipped.append(f"{name}: empty file skipped")
+                found.skipped.append(tr("{file}: empty file skipped").format(file=name))
                 continue
             found.audio.append(path)
     samples = [p for p in found.audio if _SAMPLE.search(p.stem)]
     if samples and len(samples) < len(found.audio):
         for path in samples:
             found.audio.remove(path)
-            found.skipped.append(f"{path.name}: sample skipped")
+            found.skipped.append(tr("{file}: sample skipped").format(file=path.name))
     return found
 
 
@@ -127,12 +130,16 @@ def file_name(title: str, index: int, total: int, extension: str) -> str:
 def check_import(source: Path, library_root: Path, options: OrganizeOptions) -> None:
     """The checks every import plan starts with: a known mode, the source, the library folder."""
     if options.mode not in MODES:
-        raise ValidationError(f"Unknown import mode '{options.mode}' (use copy, hardlink or move)")
+        raise ValidationError(
+            tr.mark("Unknown import mode '{mode}' (use copy, hardlink or move)"), mode=options.mode
+        )
     if not source.exists():
-        raise SourceMissingError(f"{source} does not exist")
+        raise SourceMissingError(tr.mark("{source} does not exist"), source=source)
     if not library_root.is_dir():
         raise ValidationError(
-            f"Library folder {library_root} does not exist", hint="Choose it in Settings > Library."
+            tr.mark("Library folder {library_root} does not exist"),
+            hint=tr.mark("Choose it in Settings > Library."),
+            library_root=library_root,
         )
 
 
@@ -142,7 +149,7 @@ def plan_book(
     check_import(source, library_root, options)
     found = find_audio(source)
     if not found.audio:
-        raise NoAudioError(f"No audio files in {source}")
+        raise NoAudioError(tr.mark("No audio files in {source}"), source=source)
     base = source if source.is_dir() else source.parent
     parts = probe_parts(found.audio, base)
     total = len(parts)
@@ -206,9 +213,11 @@ def _merged_plan(plan: ImportPlan, source: Path, cancel: CancelToken | None) -> 
     try:
         chapters = merge_to_m4b([f.source for f in plan.files], plan.book, output, base=base, cancel=cancel)
     except ChapterMergeError as exc:
-        return replace(plan, warnings=(*plan.warnings, f"{exc.user_message} {exc.hint}"))
+        return replace(plan, warnings=(*plan.warnings, f"{exc.user_message} {exc.user_hint}"))
     merged = PlannedFile(output, file_name(plan.book.title, 1, 1, ".m4b"), owned=True)
-    note = f"Merged {len(plan.files)} files into one M4B with {chapters} chapters"
+    note = tr.n("Merged %n file(s) into one M4B; chapters: {chapters}", len(plan.files)).format(
+        chapters=chapters
+    )
     return replace(plan, files=(merged,), warnings=(*plan.warnings, note))
 
 

@@ -16,6 +16,9 @@ from pathlib import Path
 from pathvalidate import sanitize_filename
 
 from rmab_desktop.domain.errors import ValidationError
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("OrganizeErrors")
 
 MAX_COMPONENT_BYTES = 255
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -74,9 +77,13 @@ def safe_filename(stem: str, extension: str, *, max_bytes: int = MAX_COMPONENT_B
 def inside_root(root: Path, relative: str) -> Path:
     """``root/relative`` resolved; raises when it would land outside ``root`` (``..``, links, absolute)."""
     if not relative or os.path.isabs(relative) or re.match(r"^[A-Za-z]:", relative):
-        raise ValidationError(f"'{relative}' is not a relative path inside the library")
+        raise ValidationError(
+            tr.mark("'{relative}' is not a relative path inside the library"), relative=relative
+        )
     base = root.resolve()
     target = (base / relative).resolve()
     if target == base or not target.is_relative_to(base):
-        raise ValidationError(f"'{relative}' would leave the library folder {base}")
+        raise ValidationError(
+            tr.mark("'{relative}' would leave the library folder {base}"), relative=relative, base=base
+        )
     return target

@@ -14,6 +14,7 @@ from datetime import date
 
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.errors import ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.library.normalize import person_role
 from rmab_desktop.services.organize.safe_names import (
     MAX_COMPONENT_BYTES,
@@ -21,6 +22,8 @@ from rmab_desktop.services.organize.safe_names import (
     clean_text,
     safe_component,
 )
+
+tr = Translator("OrganizeErrors")
 
 DEFAULT_TEMPLATE = "{author}/<{series}/><Book {series_part} - >{title}< {{{narrator}}}>< [{asin}]>"
 MAX_LISTED_PEOPLE = 3
@@ -41,7 +44,9 @@ TOKENS = (
 
 
 class TemplateError(ValidationError):
-    hint = "Use tokens like {author} and {title}, '/' between folders and <...> around optional parts."
+    hint = tr.mark(
+        "Use tokens like {author} and {title}, '/' between folders and <...> around optional parts."
+    )
 
 
 @dataclass(frozen=True)
@@ -56,9 +61,9 @@ _ALWAYS = object()
 def parse(template: str) -> list[tuple[object, list[Part]]]:
     """Segments as (kind, parts); kind is _ALWAYS or "optional"."""
     if not template or not template.strip():
-        raise TemplateError("The template is empty")
+        raise TemplateError(tr.mark("The template is empty"))
     if template.startswith(("/", "\\")) or (len(template) > 1 and template[1] == ":"):
-        raise TemplateError("The template must be a relative path (no leading '/' or drive letter)")
+        raise TemplateError(tr.mark("The template must be a relative path (no leading '/' or drive letter)"))
     segments: list[tuple[object, list[Part]]] = []
     current: list[Part] = []
     optional = False
@@ -72,25 +77,29 @@ def parse(template: str) -> list[tuple[object, list[Part]]]:
         elif char == "{":
             end = template.find("}", i)
             if end < 0:
-                raise TemplateError("A '{' has no closing '}'")
+                raise TemplateError(tr.mark("A '{{' has no closing '}}'"))
             name = template[i + 1 : end].strip()
             if name not in TOKENS:
-                raise TemplateError(f"Unknown token {{{name}}}; known: {', '.join(TOKENS)}")
+                raise TemplateError(
+                    tr.mark("Unknown token {{{token}}}; known: {items}"),
+                    token=name,
+                    items=", ".join(TOKENS),
+                )
             current.append(_Token(name))
             i = end + 1
         elif char == "}":
-            raise TemplateError("A '}' has no opening '{' (write '}}' for a literal brace)")
+            raise TemplateError(tr.mark("A '}}' has no opening '{{' (write '}}}}' for a literal brace)"))
         elif char == "<":
             if optional:
-                raise TemplateError("Optional blocks <...> cannot be nested")
+                raise TemplateError(tr.mark("Optional blocks <...> cannot be nested"))
             segments.append((_ALWAYS, current))
             current, optional = [], True
             i += 1
         elif char == ">":
             if not optional:
-                raise TemplateError("A '>' has no opening '<'")
+                raise TemplateError(tr.mark("A '>' has no opening '<'"))
             if not any(isinstance(p, _Token) for p in current):
-                raise TemplateError("An optional block <...> must contain a token")
+                raise TemplateError(tr.mark("An optional block <...> must contain a token"))
             segments.append(("optional", current))
             current, optional = [], False
             i += 1
@@ -98,10 +107,10 @@ def parse(template: str) -> list[tuple[object, list[Part]]]:
             current.append(char)
             i += 1
     if optional:
-        raise TemplateError("A '<' has no closing '>'")
+        raise TemplateError(tr.mark("A '<' has no closing '>'"))
     segments.append((_ALWAYS, current))
     if not any(isinstance(p, _Token) and p.name == "title" for _, parts in segments for p in parts):
-        raise TemplateError("The template must contain {title} so every book gets its own folder")
+        raise TemplateError(tr.mark("The template must contain {{title}} so every book gets its own folder"))
     return segments
 
 
@@ -157,7 +166,7 @@ def render(template: str, book: BookInfo, *, max_bytes: int = MAX_COMPONENT_BYTE
     names = [_fit(parts, dict(values), max_bytes) for parts in components]
     names = [n for n in names if n]
     if not names:
-        raise TemplateError("The template produced an empty path")
+        raise TemplateError(tr.mark("The template produced an empty path"))
     return "/".join(names)
 
 

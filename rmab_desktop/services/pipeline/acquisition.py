@@ -441,7 +441,7 @@ class Acquisition:
                 ),
                 job_id=ctx.job.id,
                 level=EventLevel.ERROR,
-                hint=exc.hint,
+                hint=exc.user_hint,
             )
             return {"failed": "unreachable"}
         if polls == 1:

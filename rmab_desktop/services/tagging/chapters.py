@@ -22,7 +22,10 @@ from mutagen.mp4 import MP4
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import RmabError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.tagging.reading import read_tags
+
+tr = Translator("OrganizeErrors")
 
 COPYABLE = frozenset({".m4a", ".m4b", ".mp4"})
 DURATION_TOLERANCE = 0.02
@@ -35,7 +38,7 @@ _PLACEHOLDER = re.compile(r"^(?:track|chapter|part|pt|kapitel|chapitre)?\s*\d+$"
 
 
 class ChapterMergeError(RmabError):
-    hint = "The separate files were imported instead."
+    hint = tr.mark("The separate files were imported instead.")
 
 
 @dataclass(frozen=True)
@@ -149,10 +152,10 @@ def merge_to_m4b(
     """Writes ``output`` and returns the number of chapters; raises ChapterMergeError."""
     binary = ffmpeg or shutil.which("ffmpeg")
     if not binary:
-        raise ChapterMergeError("ffmpeg is not installed, so chapters cannot be merged")
+        raise ChapterMergeError(tr.mark("ffmpeg is not installed, so chapters cannot be merged"))
     parts = probe_parts(paths, base)
     if any(p.duration <= 0 for p in parts):
-        raise ChapterMergeError("A file has no readable duration; chapters were not merged")
+        raise ChapterMergeError(tr.mark("A file has no readable duration; chapters were not merged"))
     total = sum(p.duration for p in parts)
     names = chapter_names(parts, book.title)
     copy = all(p.path.suffix.lower() in COPYABLE for p in parts)
@@ -202,12 +205,12 @@ def merge_to_m4b(
                     process.wait()
             stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
             if process.returncode != 0:
-                raise ChapterMergeError(f"ffmpeg failed: {stderr.strip()[-300:]}")
+                raise ChapterMergeError(tr.mark("ffmpeg failed: {reason}"), reason=stderr.strip()[-300:])
             merged = MP4(output)
             length = float(merged.info.length)  # type: ignore[attr-defined]  # mutagen declares FileType.info None
         except (OSError, subprocess.SubprocessError, ValueError) as exc:
             output.unlink(missing_ok=True)
-            raise ChapterMergeError(f"Chapter merge failed: {exc}") from exc
+            raise ChapterMergeError(tr.mark("Chapter merge failed: {reason}"), reason=exc) from exc
         except ChapterMergeError:
             output.unlink(missing_ok=True)
             raise
@@ -226,6 +229,6 @@ def _wait(process: subprocess.Popen[bytes], timeout: float, cancel: CancelToken 
         except subprocess.TimeoutExpired:
             waited += 0.5
             if cancel is not None and cancel.cancelled:
-                raise ChapterMergeError("Chapter merge cancelled") from None
+                raise ChapterMergeError(tr.mark("Chapter merge cancelled")) from None
             if waited >= timeout:
-                raise ChapterMergeError("ffmpeg took too long") from None
+                raise ChapterMergeError(tr.mark("ffmpeg took too long")) from None

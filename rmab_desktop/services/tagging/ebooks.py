@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.tagging.writing import TaggingError
+
+tr = Translator("OrganizeErrors")
 
 if TYPE_CHECKING:  # ebooklib (and lxml, about 0.15 s) loads when an ebook is read or written
     from ebooklib import epub
@@ -94,7 +97,9 @@ def write_epub_metadata(path: Path, info: BookInfo, cover: bytes | None = None) 
     try:
         book = _read(path)
     except (epub.EpubException, zipfile.BadZipFile, OSError, KeyError, ValueError, AttributeError) as exc:
-        raise TaggingError(f"Cannot write metadata into {path.name}: {exc}") from exc
+        raise TaggingError(
+            tr.mark("Cannot write metadata into {name}: {reason}"), name=path.name, reason=exc
+        ) from exc
     dc = book.metadata.setdefault(dc_namespace, {})
     for name in ("title", "creator"):
         dc[name] = []
@@ -140,4 +145,6 @@ def write_epub_metadata(path: Path, info: BookInfo, cover: bytes | None = None) 
     except (epub.EpubException, OSError, ValueError, TypeError, AttributeError) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise TaggingError(f"Cannot write metadata into {path.name}: {exc}") from exc
+        raise TaggingError(
+            tr.mark("Cannot write metadata into {name}: {reason}"), name=path.name, reason=exc
+        ) from exc

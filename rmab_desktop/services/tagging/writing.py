@@ -44,14 +44,17 @@ from mutagen.oggvorbis import OggVorbis
 
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.errors import RmabError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.organize.safe_names import clean_text
+
+tr = Translator("OrganizeErrors")
 
 TAGGABLE = frozenset({".mp3", ".m4b", ".m4a", ".mp4", ".flac", ".ogg", ".oga", ".opus"})
 VorbisFile = TypeVar("VorbisFile", FLAC, OggVorbis, OggOpus)  # the files tagged with Vorbis comments
 
 
 class TaggingError(RmabError):
-    hint = "The file may be damaged or not the format its extension says; it was imported untagged."
+    hint = tr.mark("The file may be damaged or not the format its extension says; it was imported untagged.")
 
 
 @dataclass(frozen=True)
@@ -125,9 +128,11 @@ def write_tags(path: Path, tags: BookTags, cover: bytes | None = None) -> None:
             else:
                 _write_vorbis(vorbis, tags, cover)
         else:
-            raise TaggingError(f"Cannot tag {path.name}: {ext} files are not supported")
+            raise TaggingError(
+                tr.mark("Cannot tag {name}: {ext} files are not supported"), name=path.name, ext=ext
+            )
     except (MutagenError, OSError, ValueError) as exc:
-        raise TaggingError(f"Cannot tag {path.name}: {exc}") from exc
+        raise TaggingError(tr.mark("Cannot tag {name}: {reason}"), name=path.name, reason=exc) from exc
 
 
 def _fields(tags: BookTags) -> dict[str, str]:

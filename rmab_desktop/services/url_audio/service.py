@@ -13,6 +13,7 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import ConfigurationError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import UrlImportPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.domain.library import ImportResult
@@ -24,6 +25,8 @@ from rmab_desktop.services.organize.template import DEFAULT_TEMPLATE, render
 from rmab_desktop.services.tagging.reading import read_tags
 from rmab_desktop.services.url_audio.source import UrlSource, download_audio, probe_url
 from rmab_desktop.settings import LibrarySettings
+
+tr = Translator("UrlImport")
 
 CONTEXT = "url"
 
@@ -129,7 +132,11 @@ class UrlImports:
             shutil.rmtree(folder, ignore_errors=True)
         LibraryScanner(self.database, workers=1).scan(settings.root, subpath=result.target_path)
         chapters = _chapters(result)
-        note(f"'{preview.book.title}' is now in the library at {result.target_path} ({chapters} chapters)")
+        note(
+            tr.n("'{title}' is now in the library at {path} (%n chapter(s))", chapters).format(
+                title=preview.book.title, path=result.target_path
+            )
+        )
         return {"path": result.absolute_path, "title": preview.book.title, "chapters": chapters}
 
 

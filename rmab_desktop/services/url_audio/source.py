@@ -17,6 +17,9 @@ from typing import Any
 
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.errors import CancelledError, RmabError, ValidationError
+from rmab_desktop.domain.i18n import Translator
+
+tr = Translator("UrlImport")
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +29,7 @@ HTML5_EMBED = "HTML5MediaEmbed"
 
 
 class UrlSourceError(RmabError):
-    hint = "Check the link in a browser; the site may need an account, or yt-dlp may not know it."
+    hint = tr.mark("Check the link in a browser; the site may need an account, or yt-dlp may not know it.")
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ class CronDialog(QDialog):
         try:
             validate_cron(self.cron())
         except ValidationError as exc:
-            return f"{exc.user_message} {exc.hint}".strip()
+            return f"{exc.user_message} {exc.user_hint}".strip()
         return ""
 
     def _validate(self) -> None:

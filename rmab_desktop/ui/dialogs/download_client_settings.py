@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from rmab_desktop.domain.connection import ConnectionTestResult
-from rmab_desktop.domain.i18n import Translator, text
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.credentials import SecretPresence
 from rmab_desktop.services.downloads import (
     DownloadClientConfig,
@@ -47,13 +47,12 @@ from rmab_desktop.services.downloads.config import (
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
+from rmab_desktop.ui.secret_places import Place, secret_place, secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 from rmab_desktop.ui.widgets.test_button import TestButton
 
 tr = Translator("DownloadClientSettings")
 
-SAVED_SECRET = tr.mark("Saved in your keychain; type to replace it")
-UNREADABLE_SECRET = tr.mark("Cannot be read (no working keychain): enter it again")
 COLUMNS: list[Column[DownloadClientConfig]] = [
     Column(tr.mark("Name"), lambda c: c.label),
     Column(tr.mark("Type"), lambda c: KIND_LABELS[c.kind]),
@@ -83,7 +82,8 @@ class DownloadClientSettings(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.secrets_typed: dict[str, str] = {}
-        self.saved_secrets: set[str] = set()
+        self.secret_presence: dict[str, SecretPresence] = {}
+        self.secret_state: Place | None = None  # where typed secrets go, once known
         self.unreadable_secrets: set[str] = set()  # kept, marked "enter it again"
         self.loaded = False  # OK before (or without) a successful load writes nothing
         self.current_id: str | None = None
@@ -219,16 +219,15 @@ class DownloadClientSettings(QWidget):
         return box
 
     # -- loading -----------------------------------------------------------------------------------
-    def _load(self) -> tuple[DownloadSettings, dict[str, SecretPresence]]:
+    def _load(self) -> tuple[DownloadSettings, dict[str, SecretPresence], Place]:
         settings = self.service.settings()
         presence = {c.id: self.credentials.presence(c.secret_name) for c in settings.clients if c.secret_name}
-        return settings, presence
+        return settings, presence, secret_place(self.credentials)
 
-    def _loaded(self, result: tuple[DownloadSettings, dict[str, SecretPresence]]) -> None:
-        self.settings, presence = result
-        self.saved_secrets = {id_ for id_, state in presence.items() if state is SecretPresence.SAVED}
+    def _loaded(self, result: tuple[DownloadSettings, dict[str, SecretPresence], Place]) -> None:
+        self.settings, self.secret_presence, self.secret_state = result
         self.unreadable_secrets = {
-            id_ for id_, state in presence.items() if state is SecretPresence.UNREADABLE
+            id_ for id_, state in self.secret_presence.items() if state is SecretPresence.UNREADABLE
         }
         self.loaded = True
         if self.unreadable_secrets:
@@ -291,10 +290,12 @@ class DownloadClientSettings(QWidget):
         self.secret_label.setText(tr("API &key") if config.kind == "sabnzbd" else tr("&Password"))
         self.user_edit.setEnabled(config.kind not in ("sabnzbd", "direct_http"))
         self.secret_edit.setText(self.secrets_typed.get(config.id, ""))
-        placeholder = SAVED_SECRET if config.id in self.saved_secrets else None
-        if config.id in self.unreadable_secrets:
-            placeholder = UNREADABLE_SECRET
-        self.secret_edit.setPlaceholderText(text(placeholder) if placeholder else "")
+        show_placeholder(
+            self.secret_edit,
+            secret_placeholder(
+                self.secret_state, self.secret_presence.get(config.id, SecretPresence.MISSING)
+            ),
+        )
         self.test_button.reset()
 
     def edited(self) -> DownloadClientConfig | None:

@@ -116,7 +116,7 @@ class EbookSettings(QWidget):
         try:
             sample = preview(self.template_edit.text().strip() or DEFAULT_TEMPLATE)[0]
         except TemplateError as exc:
-            self.template_note.setText(f"{exc.user_message} {exc.hint}".strip())
+            self.template_note.setText(f"{exc.user_message} {exc.user_hint}".strip())
             return False
         self.template_note.setText(tr("For example: {folder}/").format(folder=sample))
         return True

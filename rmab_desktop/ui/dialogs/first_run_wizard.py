@@ -29,6 +29,7 @@ from rmab_desktop.ui.dialogs.wizard_pages import (
     SetupSteps,
     WelcomePage,
 )
+from rmab_desktop.ui.secret_places import show_secret_places
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
 from rmab_desktop.workers.runner import ErrorInfo
 
@@ -231,6 +232,9 @@ class FirstRunWizard(QWizard):
         if credentials is not None:
             for page in (self.library, self.indexers, self.downloads, self.notifications):
                 notice = KeychainNotice(credentials, runner)
+                notice.changed.connect(lambda status, page=page: show_secret_places(page, status.state))
+                if notice.status is not None:  # its first answer came before the connection
+                    show_secret_places(page, notice.status.state)
                 page.layout().insertWidget(0, notice)  # type: ignore[attr-defined]  # QVBoxLayout
                 self.keychain_notices.append(notice)
             self.currentIdChanged.connect(lambda _id: [n.refresh() for n in self.keychain_notices])

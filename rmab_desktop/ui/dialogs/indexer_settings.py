@@ -31,6 +31,7 @@ from rmab_desktop.services.indexers import IndexerConfig, IndexerService, Indexe
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
+from rmab_desktop.ui.secret_places import Place, secret_place, secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 from rmab_desktop.ui.widgets.test_button import TestButton
 
@@ -48,8 +49,6 @@ PLACEHOLDERS = {
     IndexerType.NEWZNAB: "https://api.nzbgeek.info/api",
     IndexerType.INTERNET_ARCHIVE: "https://archive.org",
 }
-SAVED_KEY = tr.mark("Saved in your keychain; type to replace it")
-UNREADABLE_KEY = tr.mark("Cannot be read (no working keychain): enter the key again")
 COLUMNS: list[Column[IndexerConfig]] = [
     Column(tr.mark("Name"), lambda c: c.name),
     Column(tr.mark("Type"), lambda c: c.type.value.replace("_", " ").title()),
@@ -132,7 +131,8 @@ class IndexerSettings(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.keys_typed: dict[str, str] = {}
-        self.saved_keys: set[str] = set()
+        self.key_presence: dict[str, SecretPresence] = {}
+        self.secret_state: Place | None = None  # where typed keys go, once known
         self.unreadable_keys: set[str] = set()  # kept, marked "enter the key again"
         self.loaded = False  # OK before (or without) a successful load writes nothing
         self.prowlarr_indexers: list[Any] = []
@@ -311,15 +311,17 @@ class IndexerSettings(QWidget):
         self._refresh_prowlarr_rows()
 
     # -- loading -----------------------------------------------------------------------------------
-    def _load(self) -> tuple[list[IndexerConfig], dict[str, SecretPresence]]:
+    def _load(self) -> tuple[list[IndexerConfig], dict[str, SecretPresence], Place]:
         configs = self.service.configs()
         keyed = [c for c in configs if c.type is not IndexerType.INTERNET_ARCHIVE]
-        return configs, {c.id: self.credentials.presence(c.secret_name()) for c in keyed}
+        presence = {c.id: self.credentials.presence(c.secret_name()) for c in keyed}
+        return configs, presence, secret_place(self.credentials)
 
-    def _loaded(self, result: tuple[list[IndexerConfig], dict[str, SecretPresence]]) -> None:
-        configs, presence = result
-        self.saved_keys = {id_ for id_, state in presence.items() if state is SecretPresence.SAVED}
-        self.unreadable_keys = {id_ for id_, state in presence.items() if state is SecretPresence.UNREADABLE}
+    def _loaded(self, result: tuple[list[IndexerConfig], dict[str, SecretPresence], Place]) -> None:
+        configs, self.key_presence, self.secret_state = result
+        self.unreadable_keys = {
+            id_ for id_, state in self.key_presence.items() if state is SecretPresence.UNREADABLE
+        }
         self.loaded = True
         self.model.set_rows(configs)
         if self.unreadable_keys:
@@ -368,10 +370,10 @@ class IndexerSettings(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self.key_edit.setText(self.keys_typed.get(config.id, ""))
-        placeholder = SAVED_KEY if config.id in self.saved_keys else None
-        if config.id in self.unreadable_keys:
-            placeholder = UNREADABLE_KEY
-        self.key_edit.setPlaceholderText(text(placeholder) if placeholder else "")
+        show_placeholder(
+            self.key_edit,
+            secret_placeholder(self.secret_state, self.key_presence.get(config.id, SecretPresence.MISSING)),
+        )
         self.tester.reset()
         self._type_changed()
 

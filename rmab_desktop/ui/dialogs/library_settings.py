@@ -30,6 +30,7 @@ from rmab_desktop.services.credentials import SecretPresence
 from rmab_desktop.services.library.backends import LibraryBackendConfig, PathMapping
 from rmab_desktop.services.library.service import LibraryService
 from rmab_desktop.ui.dialogs.focus import chain, labelled_row
+from rmab_desktop.ui.secret_places import Place, secret_place, secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 
 if TYPE_CHECKING:
@@ -43,8 +44,6 @@ KINDS = [
     (LibraryBackendKind.PLEX, tr.mark("Plex (a Music library)")),
     (LibraryBackendKind.AUDIOBOOKSHELF, "Audiobookshelf"),
 ]
-SAVED_TOKEN = tr.mark("Saved in your keychain; type to replace it")
-UNREADABLE_TOKEN = tr.mark("Cannot be read (no working keychain): enter the token again")
 
 
 class LibrarySettings(QWidget):
@@ -132,27 +131,24 @@ class LibrarySettings(QWidget):
         runner.submit(self._load, pool="library", on_result=self._loaded, on_error=self._show_error)
 
     # ----------------------------------------------------------------- loading
-    def _load(self) -> tuple[LibraryBackendConfig, SecretPresence]:
+    def _load(self) -> tuple[LibraryBackendConfig, SecretPresence, Place]:
         config = self.service.backend_config()
         key = (
             config.plex.token_key
             if config.kind == LibraryBackendKind.PLEX
             else config.audiobookshelf.token_key
         )
+        state = secret_place(self.service.credentials)
         if config.kind == LibraryBackendKind.FOLDER:
-            return config, SecretPresence.MISSING
-        return config, self.service.credentials.presence(key)
+            return config, SecretPresence.MISSING, state
+        return config, self.service.credentials.presence(key), state
 
-    def _loaded(self, result: tuple[LibraryBackendConfig, SecretPresence]) -> None:
-        self.config, token = result
+    def _loaded(self, result: tuple[LibraryBackendConfig, SecretPresence, Place]) -> None:
+        self.config, token, state = result
         self.loaded = True
         self.kind_combo.setCurrentIndex([k for k, _ in KINDS].index(self.config.kind))
         self._fill_server_fields()
-        placeholder = {SecretPresence.SAVED: SAVED_TOKEN, SecretPresence.UNREADABLE: UNREADABLE_TOKEN}.get(
-            token
-        )
-        if placeholder:
-            self.token_edit.setPlaceholderText(text(placeholder))
+        show_placeholder(self.token_edit, secret_placeholder(state, token))
 
     def _server(self) -> Any:
         return self.config.plex if self.kind == LibraryBackendKind.PLEX else self.config.audiobookshelf

@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 from rmab_desktop.domain.addresses import AddressKind
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.i18n import Translator, text
+from rmab_desktop.services.credentials import KeyringState
 from rmab_desktop.services.notifications import EventCatalog, NotificationBackendInfo, NotificationService
 from rmab_desktop.ui.dialogs.focus import labelled_row
 from rmab_desktop.ui.dialogs.sizing import fit_titles
 from rmab_desktop.ui.models.roles import ObjectRole, SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
+from rmab_desktop.ui.secret_places import Household, Place, secret_place
 from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
 
@@ -46,8 +48,23 @@ tr = Translator("NotificationSettings")
 APPRISE_WIKI = "https://github.com/caronc/apprise/wiki"
 INTRO = tr.mark(
     "Send notifications to Discord, Slack, Telegram, ntfy, Gotify, Pushover, email or any webhook "
-    'through <a href="{wiki}">Apprise URLs</a>. Each URL is kept in your system keychain.'
+    'through <a href="{wiki}">Apprise URLs</a>. {place}'
 )
+# Where the URLs go (a URL holds its service's token), from the secret store's state.
+URL_PLACES: dict[Place, str] = {
+    KeyringState.SECURE: tr.mark("Each URL is kept in your system keychain."),
+    KeyringState.ENCRYPTED_FILE: tr.mark("Each URL is kept in your encrypted secrets file."),
+    KeyringState.LOCKED: tr.mark(
+        "No URL can be saved until you unlock your keychain or secrets file (Settings > General)."
+    ),
+    KeyringState.UNAVAILABLE: tr.mark(
+        "No URL can be saved until you choose a passphrase for an encrypted secrets file (Settings > General)."
+    ),
+    Household.SHARED: tr.mark("Each URL is kept in the household's shared secrets, encrypted."),
+    Household.NEEDS_KEY: tr.mark(
+        "No URL can be saved until this computer has the household key (Settings > Household key)."
+    ),
+}
 URL_EXAMPLES = tr.mark(
     "e.g. discord://webhook_id/token, ntfys://my-topic, tgram://bot_token/chat_id, json://host/path"
 )
@@ -199,7 +216,7 @@ class NotificationSettings(QWidget):
     def __init__(self, service: NotificationService, runner: Runner) -> None:
         super().__init__()
         self.service, self.runner = service, runner
-        intro = QLabel(text(INTRO).format(wiki=APPRISE_WIKI))
+        self.intro = intro = QLabel(text(INTRO).format(wiki=APPRISE_WIKI, place=""))
         intro.setWordWrap(True)
         intro.setOpenExternalLinks(True)
         self.model: RowTableModel[NotificationBackendInfo] = RowTableModel(_columns(self.service.events))
@@ -243,9 +260,14 @@ class NotificationSettings(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.runner.submit(self.service.list, on_result=self._show, on_error=self.result.show_error)
+        self.runner.submit(self._load, on_result=self._show, on_error=self.result.show_error)
 
-    def _show(self, backends: list[NotificationBackendInfo]) -> None:
+    def _load(self) -> tuple[list[NotificationBackendInfo], Place]:
+        return self.service.list(), secret_place(self.service.credentials)
+
+    def _show(self, loaded: tuple[list[NotificationBackendInfo], Place]) -> None:
+        backends, state = loaded
+        self.intro.setText(text(INTRO).format(wiki=APPRISE_WIKI, place=text(URL_PLACES[state])))
         self.model.set_rows(backends)
         self._update_buttons()
 

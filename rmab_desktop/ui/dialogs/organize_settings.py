@@ -107,7 +107,7 @@ class OrganizeSettings(QWidget):
             lines = preview(self.template_edit.text())
         except TemplateError as exc:
             self.preview_label.setStyleSheet("color: #c62828;")
-            self.preview_label.setText(f"{exc.user_message}\n{exc.hint}")
+            self.preview_label.setText(f"{exc.user_message}\n{exc.user_hint}")
             return False
         self.preview_label.setStyleSheet("")
         self.preview_label.setText("\n".join(f"{line}/" for line in lines))

@@ -36,13 +36,20 @@ def _table(name: str, headers: list[str], rows: list[tuple[str, str]]) -> QTable
     header = table.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
-    table.setWordWrap(False)
+    # Long paths and longer languages wrap onto more lines instead of being cut off.
+    table.setWordWrap(True)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    _fill(table, rows)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, str]]) -> None:
+    table.setRowCount(len(rows))
     for row, cells in enumerate(rows):
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             table.setItem(row, column, item)
-    return table
 
 
 class _Preview(QDialog):
@@ -95,7 +102,7 @@ class DeletePreviewDialog(_Preview):
             parent,
         )
         self.now = QCheckBox(tr("Remove the download now, without waiting for its seeding rules"))
-        self.now.toggled.connect(lambda _on: self._fill(plan))
+        self.now.toggled.connect(lambda _on: self._fill_plan(plan))
         self.table = _table(tr("What is removed"), [tr("Removes"), tr("What")], [])
         self.layout_.addWidget(self.table, 1)
         self.layout_.addWidget(self.now)
@@ -105,10 +112,10 @@ class DeletePreviewDialog(_Preview):
         self.kept = QLabel()
         self.kept.setWordWrap(True)
         self.layout_.addWidget(self.kept)
-        self._fill(plan)
+        self._fill_plan(plan)
         self.finish()
 
-    def _fill(self, plan: DeletionPlan) -> None:
+    def _fill_plan(self, plan: DeletionPlan) -> None:
         when = tr("now, with its data") if self.now.isChecked() else tr("after its seeding rules are met")
         rows = [(tr("Download"), f"{client}: {item} ({when})") for _, client, item in plan.downloads]
         rows += [(tr("File"), str(path)) for path in plan.files]
@@ -117,12 +124,7 @@ class DeletePreviewDialog(_Preview):
         rows += [
             (tr("Library entry"), tr("Book {number}").format(number=item)) for item in plan.library_items
         ]
-        self.table.setRowCount(len(rows))
-        for row, cells in enumerate(rows):
-            for column, cell in enumerate(cells):
-                item = QTableWidgetItem(cell)
-                item.setToolTip(cell)
-                self.table.setItem(row, column, item)
+        _fill(self.table, rows)
         self.kept.setText(
             tr.n("%n file stays: the app did not import it.", len(plan.kept)) if plan.kept else ""
         )

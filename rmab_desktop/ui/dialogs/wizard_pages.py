@@ -38,6 +38,7 @@ from rmab_desktop.services.downloads import DownloadClientConfig
 from rmab_desktop.services.downloads.config import DEFAULT_URLS, KIND_LABELS, KIND_PROTOCOL, PathMapping
 from rmab_desktop.services.indexers import IndexerConfig, IndexerType
 from rmab_desktop.ui.dialogs.focus import chain, labelled_row
+from rmab_desktop.ui.secret_places import secret_field
 from rmab_desktop.ui.widgets.address_field import check_as_typed, unusable_address
 from rmab_desktop.ui.widgets.test_button import TestButton, TestPlan
 from rmab_desktop.ui.widgets.test_result import TestResultLabel
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
 
 
 tr = Translator("SetupAssistant")
-IN_KEYCHAIN = tr.mark("kept in your system keychain")
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ class LibraryPage(QWizardPage):
         self.server_box = QGroupBox(tr("Server"))
         server = QFormLayout(self.server_box)
         self.url_edit = QLineEdit()
-        self.token_edit = _secret_edit(text(IN_KEYCHAIN))
+        self.token_edit = secret_field()
         self.find_button = QPushButton(tr("&Find libraries"))
         self.find_button.clicked.connect(self.find_libraries)
         self.library_combo = QComboBox()
@@ -283,7 +283,7 @@ class IndexerBox(QGroupBox):
         self.type_combo.setVisible(len(types) > 1)
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText(url_hint)
-        self.key_edit = _secret_edit(text(IN_KEYCHAIN))
+        self.key_edit = secret_field()
         self.test = TestButton(runner, self._test_call, tr("Test"))
         self.test.button.setAccessibleName(tr("Test {indexer}").format(indexer=title))
         for field in (self.type_combo, self.url_edit, self.key_edit):
@@ -377,7 +377,7 @@ class DownloadClientPage(QWizardPage):
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.url_edit = QLineEdit()
         self.user_edit = QLineEdit()
-        self.secret_edit = _secret_edit(text(IN_KEYCHAIN))
+        self.secret_edit = secret_field()
         self.category_edit = QLineEdit("audiobooks")
         self.remote_edit = QLineEdit()
         self.remote_edit.setPlaceholderText(tr("as the client sees it, e.g. /downloads"))

@@ -46,6 +46,7 @@ from rmab_desktop.services.requests import RequestService
 from rmab_desktop.ui.delegates.audible_card_delegate import AudibleCardDelegate
 from rmab_desktop.ui.delegates.progress_delegate import ProgressDelegate
 from rmab_desktop.ui.dialogs.audible_dialogs import AudibleSignInDialog, WishlistPreviewDialog
+from rmab_desktop.ui.dialogs.sizing import set_column_widths
 from rmab_desktop.ui.formatting import friendly_time
 from rmab_desktop.ui.models.audible_model import PROGRESS_COLUMN, AudibleModel
 from rmab_desktop.ui.models.catalog_model import CoverImages
@@ -145,8 +146,8 @@ class AudibleLibraryPage(QWidget):
         self.table.setIconSize(QSize(28, 28))  # the cover, small, beside the title
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 260), (1, 160), (2, 140), (3, 160), (4, 150)):
-            self.table.setColumnWidth(column, width)
+        preferred = {0: 260, 1: 160, 2: 140, 3: 160, 4: 150}  # the rest: as wide as their titles
+        set_column_widths(self.table, {c: preferred.get(c, 0) for c in range(self.proxy.columnCount())})
         self.empty = EmptyState(
             "audible",
             tr("No Audible titles yet"),

@@ -31,9 +31,11 @@ from rmab_desktop.domain.bookdate import BookDateSettings, Card, ContextScope, D
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.bookdate import BookDateService
 from rmab_desktop.services.bookdate.service import LOW_WATER
+from rmab_desktop.services.credentials import SecretPresence
 from rmab_desktop.ui.formatting import duration, number
 from rmab_desktop.ui.models.catalog_model import CoverImages
 from rmab_desktop.ui.pages.shelves_page import CoverLabel
+from rmab_desktop.ui.secret_places import Place, secret_place, secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.empty_state import EmptyState
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.ui.widgets.test_button import TestButton
@@ -215,15 +217,23 @@ class ProviderSettings(QGroupBox):
         form.addRow(self.message_label)
         self.form = form
         self.provider_combo.currentIndexChanged.connect(self._provider_changed)
-        self.runner.submit(
-            service.settings, pool="library", on_result=self.show_settings, on_error=self._error
-        )
+        self.secret_state: Place | None = None  # where a typed key goes, once known
+
+        def load() -> tuple[BookDateSettings, Place]:
+            return service.settings(), secret_place(service.credentials)
+
+        self.runner.submit(load, pool="library", on_result=self._loaded, on_error=self._error)
+
+    def _loaded(self, loaded: tuple[BookDateSettings, Place]) -> None:
+        settings, self.secret_state = loaded
+        self.show_settings(settings)
 
     def show_settings(self, settings: BookDateSettings) -> None:
         self.provider_combo.setCurrentIndex(max(0, self.provider_combo.findData(settings.provider or "")))
         self.base_url_edit.setText(settings.base_url)
         self.model_combo.setEditText(settings.model)
-        self.key_edit.setPlaceholderText(tr("saved; type to replace") if settings.has_key else "")
+        presence = SecretPresence.SAVED if settings.has_key else SecretPresence.MISSING
+        show_placeholder(self.key_edit, secret_placeholder(self.secret_state, presence))
         self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(settings.scope)))
         self.prompt_edit.setPlainText(settings.custom_prompt)
         self._provider_changed()
@@ -333,7 +343,7 @@ class BookDatePage(QWidget):
         deck_column.addStretch(1)
         body.addLayout(deck_column, 3)
         self.settings = ProviderSettings(service, runner)
-        self.settings.setMaximumWidth(460)
+        self.settings.setMaximumWidth(600)  # room for the longest (German) field texts
         self.settings.saved.connect(self.restart)
         body.addWidget(self.settings, 2, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(body, 1)

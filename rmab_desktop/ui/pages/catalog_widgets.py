@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 tr = Translator("CatalogPages")
 
 CATALOG_BANNER = "catalog-offline"
+# Errors that mean Audible did not answer (no connection, a timeout), as ErrorInfo.exc_type names them.
+UNREACHABLE_ERRORS = frozenset({"ServiceUnreachableError", "ServiceTimeoutError"})
 
 
 class BookGrid(QListView):

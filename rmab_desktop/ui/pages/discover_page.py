@@ -2,7 +2,8 @@
 
 Sections read the database cache (so they show offline) and load 50 books at a time as the strip
 scrolls. Sections never refreshed, or older than a day, are refreshed from Audible in the
-background; when that fails the window's banner says the catalog is unreachable.
+background; when that fails the window's banner says the catalog is unreachable, and a section
+says inline why it has no books (or old ones) and what to do on this page.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from rmab_desktop.domain.requests import UserInfo
 from rmab_desktop.services.catalog import SectionPage
 from rmab_desktop.ui.models.catalog_model import BookGridModel
 from rmab_desktop.ui.pages.catalog_widgets import (
+    UNREACHABLE_ERRORS,
     BookGrid,
     CatalogNavigator,
     connect_dropped_links,
@@ -94,9 +96,11 @@ class SectionWidget(QWidget):
         self.grid.setAccessibleName(title)
         self.grid.bookActivated.connect(page.nav.open_entry)
         layout.addWidget(self.grid)
-        self.empty = QLabel(tr("Nothing saved yet for this section."))
-        self.empty.setVisible(False)
-        layout.addWidget(self.empty)
+        self.notice = QLabel()  # why the section is empty or old, and what to do
+        self.notice.setWordWrap(True)
+        self.notice.setProperty("muted", True)
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice)
 
     def start(self) -> None:
         self.model.reset()
@@ -113,17 +117,58 @@ class SectionWidget(QWidget):
             return
         self.model.append(result.entries, total=result.total)
         self.count.setText(tr.n("%n book(s)", result.total) if result.total else "")
-        self.empty.setVisible(result.total == 0)
         stale = result.refreshed_at is None or utcnow() - result.refreshed_at > STALE_AFTER
         if stale:
             self.page.refresh(self, automatic=True)
+        self.explain()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.spec.list_key, self.spec.region)
+
+    def explain(self) -> None:
+        """Say inline why the section is empty (or shows old books) and what to do here."""
+        empty = self.model.rowCount() == 0
+        error = self.page.refresh_errors.get(self.key)
+        if error is None:
+            message = ""
+            if empty and self.key in self.page.refreshing:
+                message = tr("Nothing saved yet for this section; asking Audible for it…")
+            elif empty:
+                message = tr(
+                    "Audible lists no books for this section in its marketplace. Remove it with ✕, or "
+                    "add another one with Add section."
+                )
+        elif error.exc_type in UNREACHABLE_ERRORS:
+            message = (
+                tr(
+                    "Audible could not be reached, so this section has no books yet ({reason}). Check "
+                    "your internet connection, then press ⟳ on this section to try again."
+                )
+                if empty
+                else tr(
+                    "These are the books saved earlier: Audible could not be reached ({reason}). "
+                    "Press ⟳ on this section to try again."
+                )
+            ).format(reason=error.message)
+        else:
+            message = tr(
+                "This section could not be refreshed from Audible: {reason} Press ⟳ on this section to "
+                "try again; if it keeps failing, remove it with ✕."
+            ).format(reason=error.message)
+        self.notice.setText(message)
+        self.notice.setVisible(bool(message))
 
     def _failed(self, info: ErrorInfo) -> None:
         if not self.alive:
             return
         self.model.loading_failed()
-        self.empty.setText(info.message)
-        self.empty.setVisible(True)
+        self.notice.setText(
+            tr("The saved books of this section could not be read: {reason} {hint}").format(
+                reason=info.message, hint=info.hint
+            )
+        )
+        self.notice.setVisible(True)
 
 
 class DiscoverPage(QWidget):
@@ -139,7 +184,8 @@ class DiscoverPage(QWidget):
         self.catalog, self.users, self.runner, self.notifier, self.nav = catalog, users, runner, notifier, nav
         self.user: UserInfo | None = None
         self.sections: list[SectionWidget] = []
-        self._refreshing: set[tuple[str, str]] = set()
+        self.refreshing: set[tuple[str, str]] = set()
+        self.refresh_errors: dict[tuple[str, str], ErrorInfo] = {}  # the last refresh of a list failed
         self._refreshed: set[tuple[str, str]] = set()
         layout = page_layout(self)
         self.add_button = QPushButton(tr("Add section"))
@@ -191,10 +237,10 @@ class DiscoverPage(QWidget):
     def refresh(self, widget: SectionWidget, *, automatic: bool = False) -> None:
         """Fetch the section's list from Audible; one refresh per list at a time, once per session
         when automatic (a stale cache), every time when asked for."""
-        key = (widget.spec.list_key, widget.spec.region)
-        if key in self._refreshing or (automatic and key in self._refreshed):
+        key = widget.key
+        if key in self.refreshing or (automatic and key in self._refreshed):
             return
-        self._refreshing.add(key)
+        self.refreshing.add(key)
         widget.count.setText(tr("refreshing…"))
         self.runner.submit(
             self.catalog.refresh_section,
@@ -204,16 +250,20 @@ class DiscoverPage(QWidget):
         )
 
     def _refreshed_list(self, key: tuple[str, str], error: ErrorInfo | None) -> None:
-        self._refreshing.discard(key)
+        self.refreshing.discard(key)
         self._refreshed.add(key)
+        if error is None:
+            self.refresh_errors.pop(key, None)
+        else:
+            self.refresh_errors[key] = error
         for widget in self.sections:
-            if (widget.spec.list_key, widget.spec.region) != key:
+            if widget.key != key:
                 continue
             if error is None:
                 widget.start()
             else:
                 widget.count.setText(tr("could not refresh"))
-                widget.count.setToolTip(error.message)
+                widget.explain()
 
     def move(self, spec: HomeSectionSpec, offset: int) -> None:
         user_id = self.user.id if self.user else None

@@ -99,6 +99,14 @@ def summary_text(summary: LibrarySummary) -> str:
     return tr(" · ", "between facts").join(part for part in parts if part)
 
 
+def synced_text(backend: str, books: int) -> str:
+    """'12 books in your library folder.' / '12 books in your Plex library.' (a folder is no server)."""
+    if backend == "folder":
+        return tr.n("%n book(s) in your library folder.", books)
+    server = text(LIBRARY_NAMES.get(backend, backend))  # "Plex", "Audiobookshelf"
+    return tr.n("%n book(s) in your {server} library.", books).format(server=server)
+
+
 def _phase(value: object) -> str:
     """A library scan's progress (see services/library/scanner.py) in words."""
     phase = str(getattr(value, "phase", value))
@@ -336,7 +344,7 @@ class LibraryPage(QWidget):
         self._set_busy(False)
         self.notifier.notify(
             tr("Library refreshed"),
-            tr.n("%n book(s) in your {backend} library.", result.books).format(backend=result.backend),
+            synced_text(result.backend, result.books),
         )
         self.reload()
 

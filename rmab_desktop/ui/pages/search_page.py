@@ -1,5 +1,6 @@
 """Search the Audible catalog: suggestions as you type (debounced, off the GUI thread), marketplace,
-search field and sort choices, and results that page in as the grid scrolls."""
+search field and sort choices, and results that page in as the grid scrolls. When Audible cannot
+be reached (before or during a search) the status line says so, with what to do on this page."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from rmab_desktop.domain.catalog import REGION_NAMES, REGIONS, CatalogEntry, Sea
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.ui.models.catalog_model import BookGridModel
 from rmab_desktop.ui.pages.catalog_widgets import (
+    UNREACHABLE_ERRORS,
     BookGrid,
     CatalogNavigator,
     connect_dropped_links,
@@ -106,6 +108,8 @@ class SearchPage(QWidget):
         layout.addLayout(bar)
         self.status = QLabel(tr("Search the Audible catalog."))
         self.status.setWordWrap(True)
+        self._offline_notice = ""  # the status line's text while Audible is known to be unreachable
+        nav.catalogStatus.connect(self._catalog_status)
         layout.addWidget(self.status)
         self.model = BookGridModel(nav.covers)
         self.model.loader = self._load_page
@@ -209,7 +213,37 @@ class SearchPage(QWidget):
 
     def _failed(self, info: ErrorInfo) -> None:
         self.model.loading_failed()
-        self.status.setText(f"{info.message} {info.hint}".strip())
+        if info.exc_type in UNREACHABLE_ERRORS:
+            message = tr(
+                "Audible could not be reached, so nothing was found ({reason}). Check your internet "
+                "connection, then press Enter to search again."
+            )
+        elif info.exc_type == "RateLimitedError":
+            message = tr(
+                "Audible asked the app to slow down ({reason}). Wait a minute, then press Enter to search again."
+            )
+        elif info.exc_type == "InvalidResponseError":
+            message = tr(
+                "Audible sent an answer the app cannot read ({reason}). Press Enter to search again, or "
+                "choose another marketplace."
+            )
+        else:
+            message = tr("The search failed: {reason} {hint}")
+        self.status.setText(message.format(reason=info.message, hint=info.hint).strip())
+
+    def _catalog_status(self, online: bool, reason: str) -> None:
+        """Before a search, say that searching needs Audible, which cannot be reached now."""
+        if online:
+            if self._offline_notice and self.status.text() == self._offline_notice:
+                self.status.setText(tr("Audible answers again: search the Audible catalog."))
+            self._offline_notice = ""
+            return
+        self._offline_notice = tr(
+            "Audible cannot be reached right now ({reason}), so searching will not find anything. Check "
+            "your internet connection; Search works again as soon as Audible answers."
+        ).format(reason=reason)
+        if self.model.rowCount() == 0:
+            self.status.setText(self._offline_notice)
 
     def _update_badges(self) -> None:
         entries = self.model.entries()

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.shelves import Candidate, MappingStatus, ShelfChoice, ShelfSource, ShelfSummary
+from rmab_desktop.services.credentials import SecretPresence
 from rmab_desktop.services.shelves import ShelfService
 from rmab_desktop.ui import theme
 from rmab_desktop.ui.formatting import duration, friendly_time, full_time
 from rmab_desktop.ui.models.catalog_model import CoverImages
+from rmab_desktop.ui.secret_places import Place, secret_place, secret_placeholder, show_placeholder
 from rmab_desktop.ui.widgets.empty_state import EmptyState
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.workers.runner import ErrorInfo, ImmediateRunner, TaskRunner
@@ -212,7 +214,9 @@ class ChoiceRow(QFrame):
 class AddShelfDialog(QDialog):
     """Goodreads RSS link, Hardcover list or status (and token), or a CSV export file."""
 
-    def __init__(self, has_hardcover_token: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, hardcover_token: SecretPresence, secret_state: Place, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Add a reading shelf"))
         form = QFormLayout(self)
@@ -227,8 +231,12 @@ class AddShelfDialog(QDialog):
         target_row.addWidget(self.target_edit, 1)
         target_row.addWidget(self.browse_button)
         self.token_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText(
-            tr("saved; type to replace") if has_hardcover_token else tr("from hardcover.app/account/api")
+        show_placeholder(
+            self.token_edit,
+            # Unreadable (no store works) may as well be never saved: say where to get one.
+            secret_placeholder(secret_state, hardcover_token)
+            if hardcover_token is SecretPresence.SAVED
+            else tr("from hardcover.app/account/api; {place}").format(place=secret_placeholder(secret_state)),
         )
         self.shelf_edit = QLineEdit("to-read")
         self.help_label = QLabel(wordWrap=True)
@@ -403,17 +411,18 @@ class ShelvesPage(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
     def add(self) -> None:
-        """Whether a Hardcover token is saved is a keychain call: asked off the GUI thread."""
+        """Whether a Hardcover token is saved, and where a new one goes, are keychain calls: asked
+        off the GUI thread."""
 
-        def token_saved() -> bool:
-            return self.shelves.credentials.has(
-                self.shelves.hardcover_secret(self.shelves.users.current().id)
-            )
+        def token_saved() -> tuple[SecretPresence, Place]:
+            credentials = self.shelves.credentials
+            secret = self.shelves.hardcover_secret(self.shelves.users.current().id)
+            return credentials.presence(secret), secret_place(credentials)
 
         self.runner.submit(token_saved, pool="network", on_result=self._open_add, on_error=self._error)
 
-    def _open_add(self, token_saved: bool) -> None:
-        dialog = AddShelfDialog(token_saved, self)
+    def _open_add(self, token: tuple[SecretPresence, Place]) -> None:
+        dialog = AddShelfDialog(*token, parent=self)
         self.add_dialog = dialog  # reachable from tests
         dialog.accepted.connect(
             lambda: self._add(

@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +25,11 @@ from sqlalchemy.engine import make_url
 
 from rmab_desktop.__main__ import _startup_error
 from rmab_desktop.bootstrap import open_core
+from rmab_desktop.db import engine
 from rmab_desktop.db.faults import FAULTS, Fault
 from rmab_desktop.domain.i18n import text
 from tests.conftest import postgres_server_url
+from tests.fakes.slow_servers import SilentServer
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -212,3 +215,43 @@ def test_the_app_exits_2_with_the_words_on_stderr(tmp_path: Path) -> None:
     )
     assert errors[1].startswith("hint: Move the file aside")
     assert "Traceback" not in done.stderr
+
+
+def _silent_database(server: SilentServer, query: str = "") -> str:
+    """A PostgreSQL address on a listener that accepts the connection and never answers."""
+    return f"postgresql+psycopg://rmab:pw@{server.url.removeprefix('http://')}/rmab{query}"
+
+
+def test_a_silent_database_host_ends_at_the_default_connect_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the app's default, libpq would wait for the OS TCP timeout (the thread would not end)."""
+    monkeypatch.setattr(engine, "POSTGRES_CONNECT_TIMEOUT", 2)
+    failures: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            open_core(tmp_path / "profile", url, log_to_console=False)
+        except BaseException as exc:  # handed to the test thread
+            failures.append(exc)
+
+    with SilentServer() as server:
+        url = _silent_database(server)
+        opener = threading.Thread(target=start, daemon=True)
+        opener.start()
+        opener.join(120)
+        assert not opener.is_alive(), "the start-up still waits on a host that never answers"
+        assert server.accepted >= 1
+    message, hint = _startup_error(failures[0], argparse.Namespace(profile_dir=tmp_path, database_url=url))
+    assert message.startswith("The database server 127.0.0.1 did not answer on port ")
+    assert "within 2 seconds" in message and "connect_timeout" in hint and "pw" not in message
+
+
+def test_a_connect_timeout_in_the_address_wins_on_the_command_line(tmp_path: Path) -> None:
+    with SilentServer() as server:
+        url = _silent_database(server, "?connect_timeout=3")
+        done = _rmab([], "--profile-dir", str(tmp_path / "profile"), "--database-url", url, "jobs", "list")
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 2 and len(lines) == 2, done.stderr
+    assert lines[0].startswith("error: ") and _expected(Fault.NO_ANSWER) in lines[0]
+    assert "within 3 seconds" in lines[0] and lines[1].startswith("hint: Check that PostgreSQL runs")
