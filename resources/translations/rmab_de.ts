@@ -1482,6 +1482,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Pick one of the listed models.</source>
+            <translation>Wählen Sie eines der aufgeführten Modelle.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Requested: {title}</source>
             <translation>Angefragt: {title}</translation>
         </message>
@@ -1502,6 +1507,19 @@
                 <numerusform>Ähnlich wie {titles} und %n weiteres Ihrer Bücher</numerusform>
                 <numerusform>Ähnlich wie {titles} und %n weitere Ihrer Bücher</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>{service} answered and offers %n model(s).</source>
+            <translation>
+                <numerusform>{service} hat geantwortet und bietet %n Modell an.</numerusform>
+                <numerusform>{service} hat geantwortet und bietet %n Modelle an.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>{service} answered, but offers no model called '{model}'.</source>
+            <translation>{service} hat geantwortet, bietet aber kein Modell namens „{model}“ an.</translation>
         </message>
     </context>
     <context>
@@ -1678,11 +1696,6 @@
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Your wishes</source>
             <translation>Ihre Wünsche</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
-            <source>saved; type to replace</source>
-            <translation>gespeichert; zum Ersetzen eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
@@ -2210,6 +2223,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Check that PostgreSQL runs there and that no firewall silently drops the connection; for a slow link, add ?connect_timeout=30 (seconds) to the database address.</source>
+            <translation>Prüfen Sie, ob PostgreSQL dort läuft und keine Firewall die Verbindung stillschweigend verwirft; bei einer langsamen Verbindung hängen Sie ?connect_timeout=30 (Sekunden) an die Datenbankadresse an.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check the database address, and for a file its folder and permissions.</source>
             <translation>Prüfen Sie die Datenbankadresse und bei einer Datei deren Ordner und Berechtigungen.</translation>
         </message>
@@ -2297,6 +2315,11 @@
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} did not accept the user '{user}' or its password.</source>
             <translation>Der Datenbankserver {host} hat den Benutzer „{user}“ oder sein Passwort nicht akzeptiert.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The database server {host} did not answer on port {port} within {seconds} seconds.</source>
+            <translation>Der Datenbankserver {host} hat auf Port {port} nicht innerhalb von {seconds} Sekunden geantwortet.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
@@ -2456,6 +2479,16 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>Audible could not be reached, so this section has no books yet ({reason}). Check your internet connection, then press ⟳ on this section to try again.</source>
+            <translation>Audible war nicht erreichbar, daher enthält dieser Bereich noch keine Bücher ({reason}). Prüfen Sie Ihre Internetverbindung und klicken Sie dann in diesem Bereich auf ⟳, um es erneut zu versuchen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>Audible lists no books for this section in its marketplace. Remove it with ✕, or add another one with Add section.</source>
+            <translation>Audible führt in seinem Marktplatz keine Bücher für diesen Bereich. Entfernen Sie ihn mit ✕ oder fügen Sie mit „Bereich hinzufügen“ einen anderen hinzu.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Category</source>
             <translation>Kategorie</translation>
         </message>
@@ -2491,8 +2524,8 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
-            <source>Nothing saved yet for this section.</source>
-            <translation>Für diesen Bereich ist noch nichts gespeichert.</translation>
+            <source>Nothing saved yet for this section; asking Audible for it…</source>
+            <translation>Für diesen Bereich ist noch nichts gespeichert; Audible wird gefragt…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
@@ -2518,6 +2551,21 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Section “{title}”</source>
             <translation>Bereich „{title}“</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>The saved books of this section could not be read: {reason} {hint}</source>
+            <translation>Die gespeicherten Bücher dieses Bereichs konnten nicht gelesen werden: {reason} {hint}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>These are the books saved earlier: Audible could not be reached ({reason}). Press ⟳ on this section to try again.</source>
+            <translation>Dies sind die zuvor gespeicherten Bücher: Audible war nicht erreichbar ({reason}). Klicken Sie in diesem Bereich auf ⟳, um es erneut zu versuchen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>This section could not be refreshed from Audible: {reason} Press ⟳ on this section to try again; if it keeps failing, remove it with ✕.</source>
+            <translation>Dieser Bereich konnte nicht von Audible aktualisiert werden: {reason} Klicken Sie in diesem Bereich auf ⟳, um es erneut zu versuchen; scheitert es weiterhin, entfernen Sie ihn mit ✕.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
@@ -2621,11 +2669,6 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
-            <source>Cannot be read (no working keychain): enter it again</source>
-            <translation>Nicht lesbar (kein funktionierender Schlüsselbund): erneut eingeben</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category &amp;after import</source>
             <translation>Kate&amp;gorie nach dem Import</translation>
         </message>
@@ -2718,11 +2761,6 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>S&amp;talled after</source>
             <translation>Stillstand na&amp;ch</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
-            <source>Saved in your keychain; type to replace it</source>
-            <translation>Im Schlüsselbund gespeichert; zum Ersetzen neu eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2821,6 +2859,14 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
                 <numerusform>⚠ Das Passwort von %n Client kann nicht gelesen werden: Auf diesem Computer funktioniert kein Schlüsselbund. Der Client bleibt erhalten; geben Sie das Passwort erneut ein, um ihn zu verwenden.</numerusform>
                 <numerusform>⚠ Die Passwörter von %n Clients können nicht gelesen werden: Auf diesem Computer funktioniert kein Schlüsselbund. Die Clients bleiben erhalten; geben Sie jedes Passwort erneut ein, um sie zu verwenden.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>DownloadClients</name>
+        <message>
+            <location filename="../../rmab_desktop/services/downloads/probe.py" />
+            <source>Connected to {client} {version}.</source>
+            <translation>Mit {client} {version} verbunden.</translation>
         </message>
     </context>
     <context>
@@ -2934,6 +2980,69 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>calibredb program</source>
             <translation>calibredb-Programm</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Check the address and that the service is running, then use Test again.</source>
+            <translation>Prüfen Sie die Adresse und ob der Dienst läuft, und klicken Sie dann erneut auf „Testen“.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Check the database address and that the server is running.</source>
+            <translation>Prüfen Sie die Datenbankadresse und ob der Server läuft.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Check the user name, password or API key in Settings.</source>
+            <translation>Prüfen Sie Benutzername, Passwort oder API-Schlüssel in den Einstellungen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Enter the secret again in Settings.</source>
+            <translation>Geben Sie die Zugangsdaten in den Einstellungen erneut ein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Free some space on that disk and try again; nothing was changed by the failed step.</source>
+            <translation>Geben Sie auf diesem Datenträger Speicherplatz frei und versuchen Sie es erneut; der fehlgeschlagene Schritt hat nichts verändert.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>No secure keychain is available on this system. Install and start one (for example GNOME Keyring or KWallet) and restart the app.</source>
+            <translation>Auf diesem System ist kein sicherer Schlüsselbund verfügbar. Installieren und starten Sie einen (zum Beispiel GNOME Keyring oder KWallet) und starten Sie die App neu.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Open Settings and check this value.</source>
+            <translation>Öffnen Sie die Einstellungen und prüfen Sie diesen Wert.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>The service answered too slowly. Check your connection or try again later.</source>
+            <translation>Der Dienst hat zu langsam geantwortet. Prüfen Sie Ihre Verbindung oder versuchen Sie es später erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>The service asked us to slow down; the app will retry automatically.</source>
+            <translation>Der Dienst hat um weniger Anfragen gebeten; die App versucht es automatisch erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>The service sent an answer the app cannot read. Check the address points to the right service.</source>
+            <translation>Der Dienst hat eine Antwort gesendet, die die App nicht lesen kann. Prüfen Sie, ob die Adresse auf den richtigen Dienst zeigt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Unlock your system keychain, or install one (GNOME Keyring, KWallet, macOS Keychain).</source>
+            <translation>Entsperren Sie den Schlüsselbund Ihres Systems oder installieren Sie einen (GNOME Keyring, KWallet, macOS-Schlüsselbund).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Your keychain is locked. Unlock it (log in again or open your keychain app) and retry.</source>
+            <translation>Ihr Schlüsselbund ist gesperrt. Entsperren Sie ihn (melden Sie sich erneut an oder öffnen Sie Ihre Schlüsselbund-App) und versuchen Sie es erneut.</translation>
         </message>
     </context>
     <context>
@@ -3790,6 +3899,14 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         </message>
     </context>
     <context>
+        <name>IndexerLimits</name>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>It is tried again once the indexer's day starts over; raise the limit in Settings &gt; Indexers.</source>
+            <translation>Es wird erneut versucht, sobald der Tag des Indexers neu beginnt; erhöhen Sie das Limit unter Einstellungen &gt; Indexer.</translation>
+        </message>
+    </context>
+    <context>
         <name>IndexerSettings</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3876,11 +3993,6 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Audiobooks</source>
             <translation>Hörbücher</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
-            <source>Cannot be read (no working keychain): enter the key again</source>
-            <translation>Nicht lesbar (kein funktionierender Schlüsselbund): Schlüssel erneut eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3974,11 +4086,6 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Prowlarr indexers: categories per indexer</source>
             <translation>Prowlarr-Indexer: Kategorien pro Indexer</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
-            <source>Saved in your keychain; type to replace it</source>
-            <translation>Im Schlüsselbund gespeichert; zum Ersetzen neu eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -4088,8 +4195,34 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         </message>
         <message>
             <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>It does not list categories {categories}.</source>
+            <translation>Die Kategorien {categories} führt er nicht auf.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
             <source>No indexer is enabled.</source>
             <translation>Kein Indexer ist aktiviert.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>Prowlarr {version} answered with %n enabled indexer(s).</source>
+            <translation>
+                <numerusform>Prowlarr {version} hat mit %n aktivierten Indexer geantwortet.</numerusform>
+                <numerusform>Prowlarr {version} hat mit %n aktivierten Indexern geantwortet.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>The Internet Archive answered.</source>
+            <translation>Das Internet Archive hat geantwortet.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>{title} answered with %n category code(s).</source>
+            <translation>
+                <numerusform>{title} hat mit %n Kategoriecode geantwortet.</numerusform>
+                <numerusform>{title} hat mit %n Kategoriecodes geantwortet.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -4501,6 +4634,35 @@ Trotzdem holen?</translation>
         </message>
     </context>
     <context>
+        <name>LibraryBackends</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/library/backends.py" />
+            <source>%n book(s) listed</source>
+            <translation>
+                <numerusform>%n Buch aufgelistet</numerusform>
+                <numerusform>%n Bücher aufgelistet</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/backends.py" />
+            <source>Connected to Audiobookshelf; library '{library}'.</source>
+            <translation>Mit Audiobookshelf verbunden; Bibliothek „{library}“.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/backends.py" />
+            <source>Connected to Plex {version}; library '{library}'.</source>
+            <translation>Mit Plex {version} verbunden; Bibliothek „{library}“.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryImport</name>
+        <message>
+            <location filename="../../rmab_desktop/services/library/importing.py" />
+            <source>Moved {done} of {total}</source>
+            <translation>{done} von {total} verschoben</translation>
+        </message>
+    </context>
+    <context>
         <name>LibraryJobs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/library/__init__.py" />
@@ -4560,10 +4722,18 @@ Trotzdem holen?</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
-            <source>%n book(s) in your {backend} library.</source>
+            <source>%n book(s) in your library folder.</source>
             <translation>
-                <numerusform>%n Buch in Ihrer {backend}-Bibliothek.</numerusform>
-                <numerusform>%n Bücher in Ihrer {backend}-Bibliothek.</numerusform>
+                <numerusform>%n Buch in Ihrem Bibliotheksordner.</numerusform>
+                <numerusform>%n Bücher in Ihrem Bibliotheksordner.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/library_page.py" />
+            <source>%n book(s) in your {server} library.</source>
+            <translation>
+                <numerusform>%n Buch in Ihrer {server}-Bibliothek.</numerusform>
+                <numerusform>%n Bücher in Ihrer {server}-Bibliothek.</numerusform>
             </translation>
         </message>
         <message>
@@ -4696,6 +4866,84 @@ Trotzdem holen?</translation>
         </message>
     </context>
     <context>
+        <name>LibraryScan</name>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>Choose a folder you can write to, or fix its permissions.</source>
+            <translation>Wählen Sie einen Ordner, in den Sie schreiben können, oder korrigieren Sie seine Berechtigungen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>Choose an existing folder.</source>
+            <translation>Wählen Sie einen vorhandenen Ordner.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/scanner.py" />
+            <source>Choose the folder that holds your audiobooks.</source>
+            <translation>Wählen Sie den Ordner mit Ihren Hörbüchern.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>Choose your library folder in Settings.</source>
+            <translation>Wählen Sie Ihren Bibliotheksordner in den Einstellungen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>Library folder {root} is readable and writable.</source>
+            <translation>Der Bibliotheksordner {root} ist lesbar und beschreibbar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>No library folder is set.</source>
+            <translation>Es ist kein Bibliotheksordner festgelegt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>The app cannot write into {root} ({reason}).</source>
+            <translation>Die App kann nicht in {root} schreiben ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/scanner.py" />
+            <source>{path} is not a folder</source>
+            <translation>{path} ist kein Ordner</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>{path} is not inside the library folder {root}.</source>
+            <translation>{path} liegt nicht im Bibliotheksordner {root}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folders.py" />
+            <source>{path}: links to {target}, outside the library folder; skipped</source>
+            <translation>{path}: verweist auf {target} außerhalb des Bibliotheksordners; übersprungen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folders.py" />
+            <source>{path}: name is not valid UTF-8; skipped</source>
+            <translation>{path}: Name ist kein gültiges UTF-8; übersprungen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folders.py" />
+            <source>{path}: not a regular file; skipped</source>
+            <translation>{path}: keine reguläre Datei; übersprungen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folders.py" />
+            <source>{path}: {reason}</source>
+            <translation>{path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>{root} is not a folder.</source>
+            <translation>{root} ist kein Ordner.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/scanner.py" />
+            <source>{subpath} is not inside the library folder {root_path}</source>
+            <translation>{subpath} liegt nicht im Bibliotheksordner {root_path}</translation>
+        </message>
+    </context>
+    <context>
         <name>LibrarySettings</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
@@ -4767,11 +5015,6 @@ Trotzdem holen?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
-            <source>Cannot be read (no working keychain): enter the token again</source>
-            <translation>Nicht lesbar (kein funktionierender Schlüsselbund): Token erneut eingeben</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>F&amp;ind libraries</source>
             <translation>Bibliotheken &amp;finden</translation>
         </message>
@@ -4814,11 +5057,6 @@ Trotzdem holen?</translation>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Plex: your X-Plex-Token</source>
             <translation>Plex: Ihr X-Plex-Token</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
-            <source>Saved in your keychain; type to replace it</source>
-            <translation>Im Schlüsselbund gespeichert; zum Ersetzen neu eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
@@ -6391,6 +6629,52 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
     </context>
     <context>
+        <name>NotificationDelivery</name>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>(invalid URL)</source>
+            <translation>(ungültige URL)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Apprise does not recognise this notification URL.</source>
+            <translation>Apprise erkennt diese Benachrichtigungs-URL nicht.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Check the URL (host, token, topic) and that the service is reachable; the app retries automatically.</source>
+            <translation>Prüfen Sie die URL (Host, Token, Thema) und ob der Dienst erreichbar ist; die App versucht es automatisch erneut.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Could not deliver to {target}: no answer, timed out after %n second(s).</source>
+            <translation>
+                <numerusform>Zustellung an {target} nicht möglich: keine Antwort, Zeitüberschreitung nach %n Sekunde.</numerusform>
+                <numerusform>Zustellung an {target} nicht möglich: keine Antwort, Zeitüberschreitung nach %n Sekunden.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Could not deliver to {target}: {reason}</source>
+            <translation>Zustellung an {target} nicht möglich: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>The notification service accepted the connection but did not answer. Check that it is running and not overloaded; the app retries automatically.</source>
+            <translation>Der Benachrichtigungsdienst hat die Verbindung angenommen, aber nicht geantwortet. Prüfen Sie, ob er läuft und nicht überlastet ist; die App versucht es automatisch erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Use an Apprise URL such as discord://webhook_id/webhook_token, ntfys://topic, pover://user@token, mailtos://user:password@example.com, json://host/path or form://host/path.</source>
+            <translation>Verwenden Sie eine Apprise-URL wie discord://webhook_id/webhook_token, ntfys://topic, pover://user@token, mailtos://user:password@example.com, json://host/path oder form://host/path.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>the service did not accept it</source>
+            <translation>der Dienst hat sie nicht angenommen</translation>
+        </message>
+    </context>
+    <context>
         <name>NotificationEvents</name>
         <message>
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
@@ -6495,6 +6779,21 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>Each URL is kept in the household's shared secrets, encrypted.</source>
+            <translation>Jede URL wird verschlüsselt in den gemeinsamen Zugangsdaten des Haushalts aufbewahrt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>Each URL is kept in your encrypted secrets file.</source>
+            <translation>Jede URL wird in Ihrer verschlüsselten Datei mit Zugangsdaten aufbewahrt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>Each URL is kept in your system keychain.</source>
+            <translation>Jede URL wird im Schlüsselbund Ihres Systems aufbewahrt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Edit notification</source>
             <translation>Benachrichtigung bearbeiten</translation>
         </message>
@@ -6517,6 +6816,21 @@ Die Details stehen in der Protokolldatei.</translation>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Name</source>
             <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>No URL can be saved until this computer has the household key (Settings &gt; Household key).</source>
+            <translation>Es kann keine URL gespeichert werden, bis dieser Computer den Haushaltsschlüssel hat (Einstellungen &gt; Haushaltsschlüssel).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>No URL can be saved until you choose a passphrase for an encrypted secrets file (Settings &gt; General).</source>
+            <translation>Es kann keine URL gespeichert werden, bis Sie eine Passphrase für eine verschlüsselte Datei mit Zugangsdaten wählen (Einstellungen &gt; Allgemein).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>No URL can be saved until you unlock your keychain or secrets file (Settings &gt; General).</source>
+            <translation>Es kann keine URL gespeichert werden, bis Sie Ihren Schlüsselbund oder Ihre Datei mit Zugangsdaten entsperren (Einstellungen &gt; Allgemein).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
@@ -6570,8 +6884,8 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
-            <source>Send notifications to Discord, Slack, Telegram, ntfy, Gotify, Pushover, email or any webhook through &lt;a href="{wiki}"&gt;Apprise URLs&lt;/a&gt;. Each URL is kept in your system keychain.</source>
-            <translation>Benachrichtigungen an Discord, Slack, Telegram, ntfy, Gotify, Pushover, E-Mail oder beliebige Webhooks über &lt;a href="{wiki}"&gt;Apprise-URLs&lt;/a&gt; senden. Jede URL wird im Schlüsselbund des Systems aufbewahrt.</translation>
+            <source>Send notifications to Discord, Slack, Telegram, ntfy, Gotify, Pushover, email or any webhook through &lt;a href="{wiki}"&gt;Apprise URLs&lt;/a&gt;. {place}</source>
+            <translation>Senden Sie Benachrichtigungen an Discord, Slack, Telegram, ntfy, Gotify, Pushover, E-Mail oder jeden Webhook über &lt;a href="{wiki}"&gt;Apprise-URLs&lt;/a&gt;. {place}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
@@ -6707,6 +7021,293 @@ Die Details stehen in der Protokolldatei.</translation>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>“{title}” was already in the library at {path}</source>
             <translation>„{title}“ war bereits in der Bibliothek unter {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganizeErrors</name>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/safe_names.py" />
+            <source>'{relative}' is not a relative path inside the library</source>
+            <translation>„{relative}“ ist kein relativer Pfad innerhalb der Bibliothek</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/safe_names.py" />
+            <source>'{relative}' would leave the library folder {base}</source>
+            <translation>„{relative}“ würde den Bibliotheksordner {base} verlassen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>A '&lt;' has no closing '&gt;'</source>
+            <translation>Zu einem „&lt;“ fehlt das schließende „&gt;“</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>A '&gt;' has no opening '&lt;'</source>
+            <translation>Zu einem „&gt;“ fehlt das öffnende „&lt;“</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>A '{{' has no closing '}}'</source>
+            <translation>Zu einem „{{“ fehlt das schließende „}}“</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>A '}}' has no opening '{{' (write '}}}}' for a literal brace)</source>
+            <translation>Zu einem „}}“ fehlt das öffnende „{{“ (schreiben Sie „}}}}“ für eine wörtliche Klammer)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>A file has no readable duration; chapters were not merged</source>
+            <translation>Eine Datei hat keine lesbare Dauer; Kapitel wurden nicht zusammengeführt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>An optional block &lt;...&gt; must contain a token</source>
+            <translation>Ein optionaler Block &lt;...&gt; muss einen Platzhalter enthalten</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Another book already uses this folder. Move or rename it, or change the path template.</source>
+            <translation>Ein anderes Buch nutzt diesen Ordner bereits. Verschieben oder benennen Sie ihn um, oder ändern Sie die Pfadvorlage.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>Calibre's calibredb program was not found.</source>
+            <translation>Das Programm calibredb von Calibre wurde nicht gefunden.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/writing.py" />
+            <source>Cannot tag {name}: {ext} files are not supported</source>
+            <translation>{name} kann nicht getaggt werden: {ext}-Dateien werden nicht unterstützt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/writing.py" />
+            <source>Cannot tag {name}: {reason}</source>
+            <translation>{name} kann nicht getaggt werden: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/ebooks.py" />
+            <source>Cannot write metadata into {name}: {reason}</source>
+            <translation>Metadaten können nicht in {name} geschrieben werden: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>Chapter merge cancelled</source>
+            <translation>Zusammenführen der Kapitel abgebrochen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>Chapter merge failed: {reason}</source>
+            <translation>Zusammenführen der Kapitel fehlgeschlagen: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>Choose it in Settings &gt; Library.</source>
+            <translation>Wählen Sie ihn unter Einstellungen &gt; Bibliothek.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Copy of {name} does not match the original (disk error?)</source>
+            <translation>Die Kopie von {name} stimmt nicht mit dem Original überein (Datenträgerfehler?)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Copy of {name} has the wrong size</source>
+            <translation>Die Kopie von {name} hat die falsche Größe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Free some space in the library folder and import again; the download is untouched.</source>
+            <translation>Geben Sie im Bibliotheksordner Speicherplatz frei und importieren Sie erneut; der Download bleibt unverändert.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Hard link check failed for {name}</source>
+            <translation>Prüfung des Hardlinks für {name} fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>Install Calibre, or enter the path of calibredb in Settings &gt; Ebooks.</source>
+            <translation>Installieren Sie Calibre oder geben Sie den Pfad zu calibredb unter Einstellungen &gt; E-Books ein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>Library folder {library_root} does not exist</source>
+            <translation>Der Bibliotheksordner {library_root} existiert nicht</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>Merged %n file(s) into one M4B; chapters: {chapters}</source>
+            <translation>
+                <numerusform>%n Datei zu einer M4B zusammengeführt; Kapitel: {chapters}</numerusform>
+                <numerusform>%n Dateien zu einer M4B zusammengeführt; Kapitel: {chapters}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>No audio files in {source}</source>
+            <translation>Keine Audiodateien in {source}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/ebooks.py" />
+            <source>No ebook files in {source}</source>
+            <translation>Keine E-Book-Dateien in {source}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Nothing was changed in the library. Check the message, then retry the import.</source>
+            <translation>In der Bibliothek wurde nichts geändert. Prüfen Sie die Meldung und wiederholen Sie dann den Import.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>Optional blocks &lt;...&gt; cannot be nested</source>
+            <translation>Optionale Blöcke &lt;...&gt; können nicht verschachtelt werden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Source file {source} is missing</source>
+            <translation>Die Quelldatei {source} fehlt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Tags not embedded: the files are hard links, and tagging would change the seeding copy</source>
+            <translation>Tags nicht eingebettet: Die Dateien sind Hardlinks, und das Taggen würde die Kopie ändern, die geseedet wird</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>The download folder was moved or deleted. Check the download client, then retry.</source>
+            <translation>Der Download-Ordner wurde verschoben oder gelöscht. Prüfen Sie den Download-Client und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>The download holds no audio files (wrong content, or an archive that was not unpacked).</source>
+            <translation>Der Download enthält keine Audiodateien (falscher Inhalt oder ein nicht entpacktes Archiv).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/ebooks.py" />
+            <source>The download holds no ebook file (EPUB, AZW3, MOBI or PDF): wrong content, or an archive.</source>
+            <translation>Der Download enthält keine E-Book-Datei (EPUB, AZW3, MOBI oder PDF): falscher Inhalt oder ein Archiv.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>The ebook is in the library; check Settings &gt; Ebooks &gt; Calibre, then test it there.</source>
+            <translation>Das E-Book ist in der Bibliothek; prüfen Sie Einstellungen &gt; E-Books &gt; Calibre und testen Sie es dort.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/writing.py" />
+            <source>The file may be damaged or not the format its extension says; it was imported untagged.</source>
+            <translation>Die Datei ist möglicherweise beschädigt oder nicht im Format, das ihre Endung angibt; sie wurde ohne Tags importiert.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>The library disk is full: {target_rel} was not imported.</source>
+            <translation>Der Datenträger der Bibliothek ist voll: {target_rel} wurde nicht importiert.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>The separate files were imported instead.</source>
+            <translation>Stattdessen wurden die einzelnen Dateien importiert.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>The template is empty</source>
+            <translation>Die Vorlage ist leer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>The template must be a relative path (no leading '/' or drive letter)</source>
+            <translation>Die Vorlage muss ein relativer Pfad sein (ohne führendes „/“ oder Laufwerksbuchstaben)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>The template must contain {{title}} so every book gets its own folder</source>
+            <translation>Die Vorlage muss {{title}} enthalten, damit jedes Buch einen eigenen Ordner bekommt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>The template produced an empty path</source>
+            <translation>Die Vorlage hat einen leeren Pfad ergeben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>Unknown import mode '{mode}' (use copy, hardlink or move)</source>
+            <translation>Unbekannter Importmodus „{mode}“ (verwenden Sie copy, hardlink oder move)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>Unknown token {{{token}}}; known: {items}</source>
+            <translation>Unbekannter Platzhalter {{{token}}}; bekannt: {items}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>Use tokens like {author} and {title}, '/' between folders and &lt;...&gt; around optional parts.</source>
+            <translation>Verwenden Sie Platzhalter wie {author} und {title}, „/“ zwischen Ordnern und &lt;...&gt; um optionale Teile.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>calibredb could not run: {reason}</source>
+            <translation>calibredb konnte nicht ausgeführt werden: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>calibredb failed: {reason}</source>
+            <translation>calibredb ist fehlgeschlagen: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>ffmpeg failed: {reason}</source>
+            <translation>ffmpeg ist fehlgeschlagen: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>ffmpeg is not installed, so chapters cannot be merged</source>
+            <translation>ffmpeg ist nicht installiert, daher können Kapitel nicht zusammengeführt werden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>ffmpeg took too long</source>
+            <translation>ffmpeg hat zu lange gebraucht</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{destination} appeared in the library meanwhile</source>
+            <translation>{destination} ist inzwischen in der Bibliothek aufgetaucht</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{file}: a hard link is impossible ({reason}); copied instead</source>
+            <translation>{file}: Ein Hardlink ist nicht möglich ({reason}); stattdessen kopiert</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>{file}: empty file skipped</source>
+            <translation>{file}: leere Datei übersprungen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>{file}: sample skipped</source>
+            <translation>{file}: Hörprobe übersprungen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>{source} does not exist</source>
+            <translation>{source} existiert nicht</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{target_rel} already exists in the library with other files</source>
+            <translation>{target_rel} existiert bereits mit anderen Dateien in der Bibliothek</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{target_rel} already holds {what}</source>
+            <translation>{target_rel} enthält bereits {what}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{target_rel} appeared in the library meanwhile</source>
+            <translation>{target_rel} ist inzwischen in der Bibliothek aufgetaucht</translation>
         </message>
     </context>
     <context>
@@ -8102,6 +8703,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
+            <source>Ask an administrator of this household.</source>
+            <translation>Fragen Sie eine Person, die diesen Haushalt verwaltet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Available</source>
             <translation>Verfügbar</translation>
         </message>
@@ -8149,6 +8755,16 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Needs attention</source>
             <translation>Handlungsbedarf</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/requests.py" />
+            <source>Open Library to listen to it, or report an issue if the files are wrong.</source>
+            <translation>Öffnen Sie die Bibliothek, um es anzuhören, oder melden Sie ein Problem, wenn die Dateien falsch sind.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/requests.py" />
+            <source>Open Requests to follow the existing request.</source>
+            <translation>Öffnen Sie die Anfragen, um die bestehende Anfrage zu verfolgen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
@@ -8920,6 +9536,31 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible answers again: search the Audible catalog.</source>
+            <translation>Audible antwortet wieder: Durchsuchen Sie den Audible-Katalog.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible asked the app to slow down ({reason}). Wait a minute, then press Enter to search again.</source>
+            <translation>Audible hat die App gebeten, weniger Anfragen zu senden ({reason}). Warten Sie eine Minute und drücken Sie dann die Eingabetaste, um erneut zu suchen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible cannot be reached right now ({reason}), so searching will not find anything. Check your internet connection; Search works again as soon as Audible answers.</source>
+            <translation>Audible ist gerade nicht erreichbar ({reason}), daher findet die Suche nichts. Prüfen Sie Ihre Internetverbindung; die Suche funktioniert wieder, sobald Audible antwortet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible could not be reached, so nothing was found ({reason}). Check your internet connection, then press Enter to search again.</source>
+            <translation>Audible war nicht erreichbar, daher wurde nichts gefunden ({reason}). Prüfen Sie Ihre Internetverbindung und drücken Sie dann die Eingabetaste, um erneut zu suchen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible sent an answer the app cannot read ({reason}). Press Enter to search again, or choose another marketplace.</source>
+            <translation>Audible hat eine Antwort gesendet, die die App nicht lesen kann ({reason}). Drücken Sie die Eingabetaste, um erneut zu suchen, oder wählen Sie einen anderen Marktplatz.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Author</source>
             <translation>Autor</translation>
         </message>
@@ -9000,6 +9641,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>The search failed: {reason} {hint}</source>
+            <translation>Die Suche ist fehlgeschlagen: {reason} {hint}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
@@ -9023,6 +9669,74 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <source>{country} ({code})</source>
             <comment>a marketplace</comment>
             <translation>{country} ({code})</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretPlaces</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Cannot be read (no working keychain): choose a passphrase, then enter it again</source>
+            <translation>Nicht lesbar (kein funktionierender Schlüsselbund): Passphrase wählen, dann erneut eingeben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Cannot be read: enter it again</source>
+            <translation>Nicht lesbar: erneut eingeben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Cannot be read: this computer needs the household key first</source>
+            <translation>Nicht lesbar: Dieser Computer braucht zuerst den Haushaltsschlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Cannot be read: unlock your keychain or secrets file first</source>
+            <translation>Nicht lesbar: zuerst Schlüsselbund oder Datei mit Zugangsdaten entsperren</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Saved in the household's shared secrets; type to replace it</source>
+            <translation>In den gemeinsamen Zugangsdaten des Haushalts gespeichert; zum Ersetzen neu eingeben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Saved in your encrypted secrets file; type to replace it</source>
+            <translation>In Ihrer verschlüsselten Datei mit Zugangsdaten gespeichert; zum Ersetzen neu eingeben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Saved in your keychain; type to replace it</source>
+            <translation>Im Schlüsselbund gespeichert; zum Ersetzen neu eingeben</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>kept in the household's shared secrets</source>
+            <translation>wird in den gemeinsamen Zugangsdaten des Haushalts aufbewahrt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>kept in your encrypted secrets file</source>
+            <translation>wird in Ihrer verschlüsselten Datei mit Zugangsdaten aufbewahrt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>kept in your system keychain</source>
+            <translation>wird im Schlüsselbund Ihres Systems aufbewahrt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>not saved yet: choose a passphrase for an encrypted file first</source>
+            <translation>noch nicht speicherbar: zuerst eine Passphrase für eine verschlüsselte Datei wählen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>not saved yet: this computer needs the household key first</source>
+            <translation>noch nicht speicherbar: Dieser Computer braucht zuerst den Haushaltsschlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>not saved yet: unlock your keychain or secrets file first</source>
+            <translation>noch nicht speicherbar: zuerst Schlüsselbund oder Datei mit Zugangsdaten entsperren</translation>
         </message>
     </context>
     <context>
@@ -9266,6 +9980,762 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         </message>
     </context>
     <context>
+        <name>ServiceErrors</name>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>'{region}' is not an Audible marketplace.</source>
+            <translation>„{region}“ ist kein Audible-Marktplatz.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>'{url}' is not a Deluge daemon address (host:port).</source>
+            <translation>„{url}“ ist keine Adresse eines Deluge-Daemons (Host:Port).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>'{url}' is not a web address.</source>
+            <translation>„{url}“ ist keine Webadresse.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>'{url}' is not an http(s) address.</source>
+            <translation>„{url}“ ist keine http(s)-Adresse.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/direct_http.py" />
+            <source>A direct download needs http(s) URLs.</source>
+            <translation>Ein direkter Download braucht http(s)-URLs.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Audible ({region}) has no category {category_id}.</source>
+            <translation>Audible ({region}) hat keine Kategorie {category_id}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible answered HTTP {status_code} for your {path}.</source>
+            <translation>Audible hat für Ihre {path} mit HTTP {status_code} geantwortet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible did not deregister this device (HTTP {status_code}).</source>
+            <translation>Audible hat dieses Gerät nicht abgemeldet (HTTP {status_code}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible no longer accepts this sign-in.</source>
+            <translation>Audible akzeptiert diese Anmeldung nicht mehr.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible refused this sign-in.</source>
+            <translation>Audible hat diese Anmeldung abgelehnt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible refused to register this device (HTTP {status_code}).</source>
+            <translation>Audible hat die Registrierung dieses Geräts abgelehnt (HTTP {status_code}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Audible sent a product that is not an object.</source>
+            <translation>Audible hat ein Produkt gesendet, das kein Objekt ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Audible's answer has no '{key}'.</source>
+            <translation>Der Antwort von Audible fehlt „{key}“.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible's registration answer is incomplete.</source>
+            <translation>Die Registrierungsantwort von Audible ist unvollständig.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible's sign-in service answered HTTP {status_code}.</source>
+            <translation>Der Anmeldedienst von Audible hat mit HTTP {status_code} geantwortet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible's token answer is incomplete.</source>
+            <translation>Die Token-Antwort von Audible ist unvollständig.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Audiobooks in Plex live in a Music library; choose that one.</source>
+            <translation>Hörbücher liegen in Plex in einer Musikbibliothek; wählen Sie diese.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audiobookshelf.py" />
+            <source>Audiobookshelf sent an unreadable item.</source>
+            <translation>Audiobookshelf hat einen unlesbaren Eintrag gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audiobookshelf.py" />
+            <source>Audiobookshelf sent no item list.</source>
+            <translation>Audiobookshelf hat keine Eintragsliste gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audiobookshelf.py" />
+            <source>Audiobookshelf sent no library list.</source>
+            <translation>Audiobookshelf hat keine Bibliotheksliste gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audnexus.py" />
+            <source>Audnexus has no book {asin}.</source>
+            <translation>Audnexus hat kein Buch {asin}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audnexus.py" />
+            <source>Audnexus sent a {what} without an ASIN.</source>
+            <translation>Audnexus hat einen Eintrag ({what}) ohne ASIN gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Cannot connect to Deluge at {url}.</source>
+            <translation>Keine Verbindung zu Deluge unter {url}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Cannot connect to Transmission at {url}.</source>
+            <translation>Keine Verbindung zu Transmission unter {url}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>Cannot connect to qBittorrent at {url}.</source>
+            <translation>Keine Verbindung zu qBittorrent unter {url}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Cannot connect to {service} at {base_url}.</source>
+            <translation>Keine Verbindung zu {service} unter {base_url}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>Cannot connect to {service}.</source>
+            <translation>Keine Verbindung zu {service}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>Cannot make a torrent of {path}: {reason}</source>
+            <translation>Aus {path} kann kein Torrent erstellt werden: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>Check ControlUsername and ControlPassword (NZBGet: Settings &gt; Security).</source>
+            <translation>Prüfen Sie ControlUsername und ControlPassword (NZBGet: Settings &gt; Security).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Check rpc-username and rpc-password (Transmission: Preferences &gt; Remote).</source>
+            <translation>Prüfen Sie rpc-username und rpc-password (Transmission: Einstellungen &gt; Fernsteuerung).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>Check that the address is a Torznab/Newznab API URL (it usually ends in /api).</source>
+            <translation>Prüfen Sie, ob die Adresse eine Torznab/Newznab-API-URL ist (sie endet meist auf /api).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>Check the WebUI user name and password (qBittorrent: Tools &gt; Options &gt; Web UI).</source>
+            <translation>Prüfen Sie Benutzername und Passwort des WebUI (qBittorrent: Extras &gt; Optionen &gt; WebUI).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Check the address and port (default 9091), that remote access is enabled and this computer is in its whitelist.</source>
+            <translation>Prüfen Sie Adresse und Port (Standard 9091), ob der Fernzugriff aktiviert ist und dieser Computer auf der Positivliste steht.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>Check the address and port, and that qBittorrent's Web UI is enabled.</source>
+            <translation>Prüfen Sie Adresse und Port und ob das WebUI von qBittorrent aktiviert ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Check the address, and that the server is running.</source>
+            <translation>Prüfen Sie die Adresse und ob der Server läuft.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>Check the address: it is the RSS link of the shelf, not the shelf page.</source>
+            <translation>Prüfen Sie die Adresse: Es ist der RSS-Link des Regals, nicht die Seite des Regals.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Check the base URL and pick a model from the list.</source>
+            <translation>Prüfen Sie die Basis-URL und wählen Sie ein Modell aus der Liste.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Check the daemon's address and port (default 58846) and that it allows remote connections.</source>
+            <translation>Prüfen Sie Adresse und Port des Daemons (Standard 58846) und ob er Fernverbindungen zulässt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>Check the user name and password; too many failed logins make qBittorrent ban the address for a while.</source>
+            <translation>Prüfen Sie Benutzername und Passwort; nach zu vielen Fehlversuchen sperrt qBittorrent die Adresse eine Zeit lang.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Choose a library in Settings.</source>
+            <translation>Wählen Sie eine Bibliothek in den Einstellungen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>Copy the API key from SABnzbd: Config &gt; General &gt; Security.</source>
+            <translation>Kopieren Sie den API-Schlüssel aus SABnzbd: Config &gt; General &gt; Security.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>Copy the RSS link from the bottom of your Goodreads shelf page.</source>
+            <translation>Kopieren Sie den RSS-Link vom unteren Rand Ihrer Goodreads-Regalseite.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>Copy the feed URL from Jackett or Prowlarr (it ends in /api or /torznab/).</source>
+            <translation>Kopieren Sie die Feed-URL aus Jackett oder Prowlarr (sie endet auf /api oder /torznab/).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Deluge at {url} did not answer in time.</source>
+            <translation>Deluge unter {url} hat nicht rechtzeitig geantwortet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Deluge at {url} refused the user name or password.</source>
+            <translation>Deluge unter {url} hat Benutzername oder Passwort abgelehnt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Deluge needs a .torrent file or a magnet link.</source>
+            <translation>Deluge braucht eine .torrent-Datei oder einen Magnet-Link.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Deluge: {reason}</source>
+            <translation>Deluge: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Enter the key again in BookDate settings.</source>
+            <translation>Geben Sie den Schlüssel in den BookDate-Einstellungen erneut ein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>Enter the server address in Settings.</source>
+            <translation>Geben Sie die Serveradresse in den Einstellungen ein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>Goodreads sent something that is not a shelf feed.</source>
+            <translation>Goodreads hat etwas gesendet, das kein Regal-Feed ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover could not answer: {reason}</source>
+            <translation>Hardcover konnte nicht antworten: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover did not say whose token this is.</source>
+            <translation>Hardcover hat nicht mitgeteilt, wem dieses Token gehört.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover refused the token.</source>
+            <translation>Hardcover hat das Token abgelehnt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover sent an answer of the wrong shape.</source>
+            <translation>Hardcover hat eine Antwort in falscher Form gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover sent an answer without data.</source>
+            <translation>Hardcover hat eine Antwort ohne Daten gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet at {url} refused the user name or password.</source>
+            <translation>NZBGet unter {url} hat Benutzername oder Passwort abgelehnt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet could not remove item {item_id}.</source>
+            <translation>NZBGet konnte Eintrag {item_id} nicht entfernen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet could not run '{method}': {reason}</source>
+            <translation>NZBGet konnte „{method}“ nicht ausführen: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet did not accept '{name}'.</source>
+            <translation>NZBGet hat „{name}“ nicht angenommen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet needs the NZB file's content.</source>
+            <translation>NZBGet braucht den Inhalt der NZB-Datei.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet sent a reply that is not a JSON-RPC envelope.</source>
+            <translation>NZBGet hat eine Antwort gesendet, die kein JSON-RPC-Umschlag ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>No Hardcover token is saved.</source>
+            <translation>Es ist kein Hardcover-Token gespeichert.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>No server address is set.</source>
+            <translation>Es ist keine Serveradresse festgelegt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>No {service} model is chosen.</source>
+            <translation>Es ist kein Modell für {service} gewählt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Not a Plex image path.</source>
+            <translation>Kein Plex-Bildpfad.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>Not a magnet link.</source>
+            <translation>Kein Magnet-Link.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>Not a valid .torrent file ({reason}).</source>
+            <translation>Keine gültige .torrent-Datei ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Pages start at 1.</source>
+            <translation>Seiten beginnen bei 1.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Paste a fresh token from hardcover.app/account/api.</source>
+            <translation>Fügen Sie ein neues Token von hardcover.app/account/api ein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Paste your token from hardcover.app/account/api.</source>
+            <translation>Fügen Sie Ihr Token von hardcover.app/account/api ein.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Pick a model in BookDate settings.</source>
+            <translation>Wählen Sie ein Modell in den BookDate-Einstellungen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex has no library with id {key}.</source>
+            <translation>Plex hat keine Bibliothek mit der ID {key}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex library '{title}' is a {type} library, not a music library.</source>
+            <translation>Die Plex-Bibliothek „{title}“ ist eine Bibliothek vom Typ {type}, keine Musikbibliothek.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex sent JSON without a MediaContainer.</source>
+            <translation>Plex hat JSON ohne MediaContainer gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex sent XML the app cannot read.</source>
+            <translation>Plex hat XML gesendet, das die App nicht lesen kann.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex sent XML without a MediaContainer.</source>
+            <translation>Plex hat XML ohne MediaContainer gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex sent a MediaContainer with unreadable items.</source>
+            <translation>Plex hat einen MediaContainer mit unlesbaren Einträgen gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd at {url} refused the API key.</source>
+            <translation>SABnzbd unter {url} hat den API-Schlüssel abgelehnt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd did not accept '{name}'.</source>
+            <translation>SABnzbd hat „{name}“ nicht angenommen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd needs an NZB file or an NZB URL.</source>
+            <translation>SABnzbd braucht eine NZB-Datei oder eine NZB-URL.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd refused '{mode}': {reason}</source>
+            <translation>SABnzbd hat „{mode}“ abgelehnt: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd's history answer has no 'history'.</source>
+            <translation>Der Verlaufsantwort von SABnzbd fehlt „history“.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd's queue answer has no 'queue'.</source>
+            <translation>Der Warteschlangenantwort von SABnzbd fehlt „queue“.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Sign in again; the code from the browser is valid for a few minutes only.</source>
+            <translation>Melden Sie sich erneut an; der Code aus dem Browser ist nur wenige Minuten gültig.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>The NZB file may be damaged; the next release will be tried.</source>
+            <translation>Die NZB-Datei ist möglicherweise beschädigt; das nächste Release wird versucht.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>The address does not lead to an RSS feed.</source>
+            <translation>Die Adresse führt nicht zu einem RSS-Feed.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>The magnet link carries no BitTorrent info-hash.</source>
+            <translation>Der Magnet-Link enthält keinen BitTorrent-Info-Hash.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>The service is having trouble; the app will try again later.</source>
+            <translation>Der Dienst hat Probleme; die App versucht es später erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>The {service} address is not a valid URL.</source>
+            <translation>Die Adresse von {service} ist keine gültige URL.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>This Audible sign-in has no refresh token.</source>
+            <translation>Diese Audible-Anmeldung hat kein Aktualisierungstoken.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/prowlarr.py" />
+            <source>This address does not answer like Prowlarr.</source>
+            <translation>Diese Adresse antwortet nicht wie Prowlarr.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>This address does not answer like a Plex server.</source>
+            <translation>Diese Adresse antwortet nicht wie ein Plex-Server.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission at {url} did not answer in time.</source>
+            <translation>Transmission unter {url} hat nicht rechtzeitig geantwortet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission at {url} refused the user name or password.</source>
+            <translation>Transmission unter {url} hat Benutzername oder Passwort abgelehnt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission at {url} sent an answer the app cannot read ({kind}).</source>
+            <translation>Transmission unter {url} hat eine Antwort gesendet, die die App nicht lesen kann ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission needs a .torrent file or a magnet link.</source>
+            <translation>Transmission braucht eine .torrent-Datei oder einen Magnet-Link.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission: {reason}</source>
+            <translation>Transmission: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Try again later.</source>
+            <translation>Versuchen Sie es später erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Try again, or remove the device under Amazon &gt; Your devices.</source>
+            <translation>Versuchen Sie es erneut oder entfernen Sie das Gerät unter Amazon &gt; Meine Geräte.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/prowlarr.py" />
+            <source>Use Prowlarr's address, e.g. http://localhost:9696.</source>
+            <translation>Verwenden Sie die Adresse von Prowlarr, z. B. http://localhost:9696.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Use a user from the daemon's auth file (Deluge: Preferences &gt; Daemon).</source>
+            <translation>Verwenden Sie einen Benutzer aus der auth-Datei des Daemons (Deluge: Einstellungen &gt; Daemon).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Use one of: {items}.</source>
+            <translation>Verwenden Sie einen davon: {items}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Use the API's base URL, e.g. http://localhost:11434/v1 for Ollama.</source>
+            <translation>Verwenden Sie die Basis-URL der API, z. B. http://localhost:11434/v1 für Ollama.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>You have no Hardcover list called '{target}'.</source>
+            <translation>Sie haben keine Hardcover-Liste namens „{target}“.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>plex.tv sent a Home the app cannot read.</source>
+            <translation>plex.tv hat ein Home gesendet, das die App nicht lesen kann.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>plex.tv sent a PIN the app cannot read.</source>
+            <translation>plex.tv hat eine PIN gesendet, die die App nicht lesen kann.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>plex.tv sent an account the app cannot read.</source>
+            <translation>plex.tv hat ein Konto gesendet, das die App nicht lesen kann.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} answered with an error: {reason}</source>
+            <translation>qBittorrent unter {url} hat mit einem Fehler geantwortet: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} did not answer in time.</source>
+            <translation>qBittorrent unter {url} hat nicht rechtzeitig geantwortet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} refused access ({kind}).</source>
+            <translation>qBittorrent unter {url} hat den Zugriff verweigert ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} refused the user name or password.</source>
+            <translation>qBittorrent unter {url} hat Benutzername oder Passwort abgelehnt.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} sent an answer the app cannot read ({kind}).</source>
+            <translation>qBittorrent unter {url} hat eine Antwort gesendet, die die App nicht lesen kann ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent did not accept '{name}'.</source>
+            <translation>qBittorrent hat „{name}“ nicht angenommen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent needs a .torrent file or a magnet link.</source>
+            <translation>qBittorrent braucht eine .torrent-Datei oder einen Magnet-Link.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent: {reason}</source>
+            <translation>qBittorrent: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{base_url} answered, but not like an AI model service.</source>
+            <translation>{base_url} hat geantwortet, aber nicht wie ein KI-Modelldienst.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>{path} holds no files.</source>
+            <translation>{path} enthält keine Dateien.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} answered HTTP {status}.</source>
+            <translation>{service} hat mit HTTP {status} geantwortet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/gutendex.py" />
+            <location filename="../../rmab_desktop/clients/standard_ebooks.py" />
+            <source>{service} answered in an unknown shape.</source>
+            <translation>{service} hat in unbekannter Form geantwortet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} did not answer in time.</source>
+            <translation>{service} hat nicht rechtzeitig geantwortet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deadline.py" />
+            <source>{service} did not finish answering within {waited} seconds.</source>
+            <translation>{service} hat seine Antwort nicht innerhalb von {waited} Sekunden abgeschlossen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>{service} does not know this item (HTTP 404).</source>
+            <translation>{service} kennt diesen Eintrag nicht (HTTP 404).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>{service} had a server error (HTTP {status_code}).</source>
+            <translation>{service} hatte einen Serverfehler (HTTP {status_code}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/internet_archive.py" />
+            <source>{service} has no files for item '{identifier}'.</source>
+            <translation>{service} hat keine Dateien für den Eintrag „{identifier}“.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} has no such model or address ({path}).</source>
+            <translation>{service} kennt dieses Modell oder diese Adresse nicht ({path}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} has no such resource ({path}).</source>
+            <translation>{service} hat keine solche Ressource ({path}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>{service} is limiting requests (HTTP 429).</source>
+            <translation>{service} begrenzt die Anfragen (HTTP 429).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} is rate limiting requests. Try again in a minute.</source>
+            <translation>{service} begrenzt die Anfragen. Versuchen Sie es in einer Minute erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} is rate limiting requests. Try again in {seconds} seconds.</source>
+            <translation>{service} begrenzt die Anfragen. Versuchen Sie es in {seconds} Sekunden erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} redirected too many times.</source>
+            <translation>{service} hat zu oft weitergeleitet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} refused the API key (HTTP {status}).</source>
+            <translation>{service} hat den API-Schlüssel abgelehnt (HTTP {status}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>{service} refused the request (HTTP {status_code}).</source>
+            <translation>{service} hat die Anfrage abgelehnt (HTTP {status_code}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} refused the token (HTTP {status}).</source>
+            <translation>{service} hat das Token abgelehnt (HTTP {status}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/internet_archive.py" />
+            <source>{service} search answered in an unknown shape.</source>
+            <translation>Die Suche von {service} hat in unbekannter Form geantwortet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/prowlarr.py" />
+            <source>{service} search did not return a list.</source>
+            <translation>Die Suche von {service} hat keine Liste geliefert.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent JSON nested too deeply to read.</source>
+            <translation>{service} hat JSON gesendet, das zu tief verschachtelt ist, um es zu lesen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent XML that is not a caps document.</source>
+            <translation>{service} hat XML gesendet, das kein caps-Dokument ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent XML that is not a search feed.</source>
+            <translation>{service} hat XML gesendet, das kein Such-Feed ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent XML with forbidden constructs.</source>
+            <translation>{service} hat XML mit unzulässigen Konstrukten gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent a body that is not JSON.</source>
+            <translation>{service} hat einen Inhalt gesendet, der kein JSON ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/standard_ebooks.py" />
+            <source>{service} sent a feed that is not valid XML.</source>
+            <translation>{service} hat einen Feed gesendet, der kein gültiges XML ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent a number the app cannot use ({reason}).</source>
+            <translation>{service} hat eine Zahl gesendet, die die App nicht verwenden kann ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent an answer larger than {megabytes} MB.</source>
+            <translation>{service} hat eine Antwort gesendet, die größer als {megabytes} MB ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/prowlarr.py" />
+            <source>{service} sent an answer that is not JSON.</source>
+            <translation>{service} hat eine Antwort gesendet, die kein JSON ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent an answer that is not XML.</source>
+            <translation>{service} hat eine Antwort gesendet, die kein XML ist.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent an answer the app cannot read ({kind}).</source>
+            <translation>{service} hat eine Antwort gesendet, die die App nicht lesen kann ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent an empty answer.</source>
+            <translation>{service} hat eine leere Antwort gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent an empty release file.</source>
+            <translation>{service} hat eine leere Release-Datei gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent an error page instead of a file.</source>
+            <translation>{service} hat statt einer Datei eine Fehlerseite gesendet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service}: there is no Torznab/Newznab API at this address (HTTP 404).</source>
+            <translation>{service}: Unter dieser Adresse gibt es keine Torznab/Newznab-API (HTTP 404).</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceHealth</name>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
@@ -9435,6 +10905,17 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>{section} could not be opened</source>
             <translation>{section} konnte nicht geöffnet werden</translation>
+        </message>
+    </context>
+    <context>
+        <name>Setup</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/setup.py" />
+            <source>Audible ({region}) answered: %n suggestion(s) for a sample search.</source>
+            <translation>
+                <numerusform>Audible ({region}) hat geantwortet: %n Vorschlag für eine Beispielsuche.</numerusform>
+                <numerusform>Audible ({region}) hat geantwortet: %n Vorschläge für eine Beispielsuche.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -9733,11 +11214,6 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
-            <source>kept in your system keychain</source>
-            <translation>im Schlüsselbund des Systems gespeichert</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>the same folder on this computer, e.g. /mnt/nas/downloads</source>
             <translation>derselbe Ordner auf diesem Computer, z. B. /mnt/nas/downloads</translation>
         </message>
@@ -10022,8 +11498,8 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
-            <source>from hardcover.app/account/api</source>
-            <translation>von hardcover.app/account/api</translation>
+            <source>from hardcover.app/account/api; {place}</source>
+            <translation>von hardcover.app/account/api; {place}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
@@ -10054,11 +11530,6 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>requested</source>
             <translation>angefragt</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
-            <source>saved; type to replace</source>
-            <translation>gespeichert; zum Ersetzen eingeben</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
@@ -10623,6 +12094,22 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>{books}; {requests}</source>
             <translation>{books}; {requests}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UrlImport</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/url_audio/service.py" />
+            <source>'{title}' is now in the library at {path} (%n chapter(s))</source>
+            <translation>
+                <numerusform>„{title}“ ist jetzt in der Bibliothek unter {path} (%n Kapitel)</numerusform>
+                <numerusform>„{title}“ ist jetzt in der Bibliothek unter {path} (%n Kapitel)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/url_audio/source.py" />
+            <source>Check the link in a browser; the site may need an account, or yt-dlp may not know it.</source>
+            <translation>Prüfen Sie den Link in einem Browser; die Website erfordert vielleicht ein Konto, oder yt-dlp kennt sie nicht.</translation>
         </message>
     </context>
     <context>

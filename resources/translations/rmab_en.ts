@@ -165,6 +165,14 @@
                 <numerusform>Similar to {titles} and %n more of your books</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>{service} answered and offers %n model(s).</source>
+            <translation>
+                <numerusform>{service} answered and offers %n model.</numerusform>
+                <numerusform>{service} answered and offers %n models.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>BookDatePage</name>
@@ -395,6 +403,25 @@ Running jobs are stopped now and start again the next time you open the app.</nu
         </message>
     </context>
     <context>
+        <name>Indexers</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>Prowlarr {version} answered with %n enabled indexer(s).</source>
+            <translation>
+                <numerusform>Prowlarr {version} answered with %n enabled indexer.</numerusform>
+                <numerusform>Prowlarr {version} answered with %n enabled indexers.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>{title} answered with %n category code(s).</source>
+            <translation>
+                <numerusform>{title} answered with %n category code.</numerusform>
+                <numerusform>{title} answered with %n category codes.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>InteractiveSearch</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/interactive_search_dialog.py" />
@@ -410,6 +437,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>%n result</numerusform>
                 <numerusform>%n results</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryBackends</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/library/backends.py" />
+            <source>%n book(s) listed</source>
+            <translation>
+                <numerusform>%n book listed</numerusform>
+                <numerusform>%n books listed</numerusform>
             </translation>
         </message>
     </context>
@@ -452,10 +490,18 @@ Running jobs are stopped now and start again the next time you open the app.</nu
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
-            <source>%n book(s) in your {backend} library.</source>
+            <source>%n book(s) in your library folder.</source>
             <translation>
-                <numerusform>%n book in your {backend} library.</numerusform>
-                <numerusform>%n books in your {backend} library.</numerusform>
+                <numerusform>%n book in your library folder.</numerusform>
+                <numerusform>%n books in your library folder.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/library_page.py" />
+            <source>%n book(s) in your {server} library.</source>
+            <translation>
+                <numerusform>%n book in your {server} library.</numerusform>
+                <numerusform>%n books in your {server} library.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -512,6 +558,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
         </message>
     </context>
     <context>
+        <name>NotificationDelivery</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Could not deliver to {target}: no answer, timed out after %n second(s).</source>
+            <translation>
+                <numerusform>Could not deliver to {target}: no answer, timed out after %n second.</numerusform>
+                <numerusform>Could not deliver to {target}: no answer, timed out after %n seconds.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Organize</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -519,6 +576,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>Import failed after %n attempt: {error}</numerusform>
                 <numerusform>Import failed after %n attempts: {error}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganizeErrors</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>Merged %n file(s) into one M4B; chapters: {chapters}</source>
+            <translation>
+                <numerusform>Merged %n file into one M4B; chapters: {chapters}</numerusform>
+                <numerusform>Merged %n files into one M4B; chapters: {chapters}</numerusform>
             </translation>
         </message>
     </context>
@@ -678,6 +746,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
         </message>
     </context>
     <context>
+        <name>Setup</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/setup.py" />
+            <source>Audible ({region}) answered: %n suggestion(s) for a sample search.</source>
+            <translation>
+                <numerusform>Audible ({region}) answered: %n suggestion for a sample search.</numerusform>
+                <numerusform>Audible ({region}) answered: %n suggestions for a sample search.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SetupAssistant</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
@@ -753,6 +832,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>Retrying the import of %n request</numerusform>
                 <numerusform>Retrying the import of %n requests</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UrlImport</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/url_audio/service.py" />
+            <source>'{title}' is now in the library at {path} (%n chapter(s))</source>
+            <translation>
+                <numerusform>'{title}' is now in the library at {path} (%n chapter)</numerusform>
+                <numerusform>'{title}' is now in the library at {path} (%n chapters)</numerusform>
             </translation>
         </message>
     </context>

@@ -1482,6 +1482,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Pick one of the listed models.</source>
+            <translation>Elija uno de los modelos de la lista.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Requested: {title}</source>
             <translation>Solicitado: {title}</translation>
         </message>
@@ -1502,6 +1507,19 @@
                 <numerusform>Parecido a {titles} y a %n libro más de los suyos</numerusform>
                 <numerusform>Parecido a {titles} y a %n libros más de los suyos</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>{service} answered and offers %n model(s).</source>
+            <translation>
+                <numerusform>{service} respondió y ofrece %n modelo.</numerusform>
+                <numerusform>{service} respondió y ofrece %n modelos.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>{service} answered, but offers no model called '{model}'.</source>
+            <translation>{service} respondió, pero no ofrece ningún modelo llamado «{model}».</translation>
         </message>
     </context>
     <context>
@@ -1678,11 +1696,6 @@
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Your wishes</source>
             <translation>Sus preferencias</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
-            <source>saved; type to replace</source>
-            <translation>guardada; escriba para reemplazarla</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
@@ -2210,6 +2223,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Check that PostgreSQL runs there and that no firewall silently drops the connection; for a slow link, add ?connect_timeout=30 (seconds) to the database address.</source>
+            <translation>Compruebe que PostgreSQL se esté ejecutando allí y que ningún cortafuegos descarte la conexión en silencio; para una conexión lenta, añada ?connect_timeout=30 (segundos) a la dirección de la base de datos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check the database address, and for a file its folder and permissions.</source>
             <translation>Compruebe la dirección de la base de datos y, si es un archivo, su carpeta y sus permisos.</translation>
         </message>
@@ -2297,6 +2315,11 @@
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} did not accept the user '{user}' or its password.</source>
             <translation>El servidor de base de datos {host} no aceptó el usuario “{user}” o su contraseña.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The database server {host} did not answer on port {port} within {seconds} seconds.</source>
+            <translation>El servidor de base de datos {host} no respondió en el puerto {port} en {seconds} segundos.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
@@ -2456,6 +2479,16 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>Audible could not be reached, so this section has no books yet ({reason}). Check your internet connection, then press ⟳ on this section to try again.</source>
+            <translation>No se pudo contactar con Audible, así que esta sección aún no tiene libros ({reason}). Compruebe su conexión a Internet y pulse ⟳ en esta sección para volver a intentarlo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>Audible lists no books for this section in its marketplace. Remove it with ✕, or add another one with Add section.</source>
+            <translation>Audible no ofrece libros para esta sección en su tienda. Quítela con ✕ o agregue otra con «Agregar sección».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Category</source>
             <translation>Categoría</translation>
         </message>
@@ -2491,8 +2524,8 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
-            <source>Nothing saved yet for this section.</source>
-            <translation>Aún no hay nada guardado para esta sección.</translation>
+            <source>Nothing saved yet for this section; asking Audible for it…</source>
+            <translation>Aún no hay nada guardado para esta sección; consultando a Audible…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
@@ -2518,6 +2551,21 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Section “{title}”</source>
             <translation>Sección “{title}”</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>The saved books of this section could not be read: {reason} {hint}</source>
+            <translation>No se pudieron leer los libros guardados de esta sección: {reason} {hint}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>These are the books saved earlier: Audible could not be reached ({reason}). Press ⟳ on this section to try again.</source>
+            <translation>Estos son los libros guardados antes: no se pudo contactar con Audible ({reason}). Pulse ⟳ en esta sección para volver a intentarlo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>This section could not be refreshed from Audible: {reason} Press ⟳ on this section to try again; if it keeps failing, remove it with ✕.</source>
+            <translation>No se pudo actualizar esta sección desde Audible: {reason} Pulse ⟳ en esta sección para volver a intentarlo; si sigue fallando, quítela con ✕.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
@@ -2621,11 +2669,6 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
-            <source>Cannot be read (no working keychain): enter it again</source>
-            <translation>No se puede leer (ningún llavero funciona): escríbala de nuevo</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category &amp;after import</source>
             <translation>Categoría &amp;final tras importar</translation>
         </message>
@@ -2718,11 +2761,6 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>S&amp;talled after</source>
             <translation>Estanca&amp;da tras</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
-            <source>Saved in your keychain; type to replace it</source>
-            <translation>Guardado en su llavero; escriba para reemplazarlo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2821,6 +2859,14 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
                 <numerusform>⚠ No se puede leer la contraseña de %n cliente: ningún llavero funciona en este equipo. Se conserva; escriba de nuevo la contraseña para usarlo.</numerusform>
                 <numerusform>⚠ No se pueden leer las contraseñas de %n clientes: ningún llavero funciona en este equipo. Se conservan; escriba de nuevo cada contraseña para usarlos.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>DownloadClients</name>
+        <message>
+            <location filename="../../rmab_desktop/services/downloads/probe.py" />
+            <source>Connected to {client} {version}.</source>
+            <translation>Conectado a {client} {version}.</translation>
         </message>
     </context>
     <context>
@@ -2934,6 +2980,69 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>calibredb program</source>
             <translation>Programa calibredb</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Check the address and that the service is running, then use Test again.</source>
+            <translation>Compruebe la dirección y que el servicio se esté ejecutando, y vuelva a usar «Probar».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Check the database address and that the server is running.</source>
+            <translation>Compruebe la dirección de la base de datos y que el servidor se esté ejecutando.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Check the user name, password or API key in Settings.</source>
+            <translation>Compruebe el nombre de usuario, la contraseña o la clave de API en Configuración.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Enter the secret again in Settings.</source>
+            <translation>Vuelva a escribir el secreto en Configuración.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Free some space on that disk and try again; nothing was changed by the failed step.</source>
+            <translation>Libere espacio en ese disco y vuelva a intentarlo; el paso fallido no cambió nada.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>No secure keychain is available on this system. Install and start one (for example GNOME Keyring or KWallet) and restart the app.</source>
+            <translation>No hay ningún llavero seguro disponible en este sistema. Instale e inicie uno (por ejemplo GNOME Keyring o KWallet) y reinicie la aplicación.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Open Settings and check this value.</source>
+            <translation>Abra Configuración y compruebe este valor.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>The service answered too slowly. Check your connection or try again later.</source>
+            <translation>El servicio respondió demasiado despacio. Compruebe su conexión o vuelva a intentarlo más tarde.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>The service asked us to slow down; the app will retry automatically.</source>
+            <translation>El servicio pidió que fuéramos más despacio; la aplicación volverá a intentarlo automáticamente.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>The service sent an answer the app cannot read. Check the address points to the right service.</source>
+            <translation>El servicio envió una respuesta que la aplicación no puede leer. Compruebe que la dirección apunte al servicio correcto.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Unlock your system keychain, or install one (GNOME Keyring, KWallet, macOS Keychain).</source>
+            <translation>Desbloquee el llavero de su sistema o instale uno (GNOME Keyring, KWallet, llavero de macOS).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Your keychain is locked. Unlock it (log in again or open your keychain app) and retry.</source>
+            <translation>Su llavero está bloqueado. Desbloquéelo (vuelva a iniciar sesión o abra su aplicación de llavero) y vuelva a intentarlo.</translation>
         </message>
     </context>
     <context>
@@ -3790,6 +3899,14 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         </message>
     </context>
     <context>
+        <name>IndexerLimits</name>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>It is tried again once the indexer's day starts over; raise the limit in Settings &gt; Indexers.</source>
+            <translation>Se volverá a intentar cuando empiece un nuevo día para el indexador; aumente el límite en Configuración &gt; Indexadores.</translation>
+        </message>
+    </context>
+    <context>
         <name>IndexerSettings</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3876,11 +3993,6 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Audiobooks</source>
             <translation>Audiolibros</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
-            <source>Cannot be read (no working keychain): enter the key again</source>
-            <translation>No se puede leer (ningún llavero funciona): escriba la clave de nuevo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3974,11 +4086,6 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Prowlarr indexers: categories per indexer</source>
             <translation>Indexadores de Prowlarr: categorías por indexador</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
-            <source>Saved in your keychain; type to replace it</source>
-            <translation>Guardado en su llavero; escriba para reemplazarlo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -4088,8 +4195,34 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         </message>
         <message>
             <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>It does not list categories {categories}.</source>
+            <translation>No incluye las categorías {categories}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
             <source>No indexer is enabled.</source>
             <translation>No hay ningún indexador activado.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>Prowlarr {version} answered with %n enabled indexer(s).</source>
+            <translation>
+                <numerusform>Prowlarr {version} respondió con %n indexador activado.</numerusform>
+                <numerusform>Prowlarr {version} respondió con %n indexadores activados.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>The Internet Archive answered.</source>
+            <translation>Internet Archive respondió.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>{title} answered with %n category code(s).</source>
+            <translation>
+                <numerusform>{title} respondió con %n código de categoría.</numerusform>
+                <numerusform>{title} respondió con %n códigos de categoría.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -4501,6 +4634,35 @@ Grab it anyway?</source>
         </message>
     </context>
     <context>
+        <name>LibraryBackends</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/library/backends.py" />
+            <source>%n book(s) listed</source>
+            <translation>
+                <numerusform>%n libro listado</numerusform>
+                <numerusform>%n libros listados</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/backends.py" />
+            <source>Connected to Audiobookshelf; library '{library}'.</source>
+            <translation>Conectado a Audiobookshelf; biblioteca «{library}».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/backends.py" />
+            <source>Connected to Plex {version}; library '{library}'.</source>
+            <translation>Conectado a Plex {version}; biblioteca «{library}».</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryImport</name>
+        <message>
+            <location filename="../../rmab_desktop/services/library/importing.py" />
+            <source>Moved {done} of {total}</source>
+            <translation>{done} de {total} movidos</translation>
+        </message>
+    </context>
+    <context>
         <name>LibraryJobs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/library/__init__.py" />
@@ -4560,10 +4722,18 @@ Grab it anyway?</source>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
-            <source>%n book(s) in your {backend} library.</source>
+            <source>%n book(s) in your library folder.</source>
             <translation>
-                <numerusform>%n libro en su biblioteca de {backend}.</numerusform>
-                <numerusform>%n libros en su biblioteca de {backend}.</numerusform>
+                <numerusform>%n libro en su carpeta de biblioteca.</numerusform>
+                <numerusform>%n libros en su carpeta de biblioteca.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/library_page.py" />
+            <source>%n book(s) in your {server} library.</source>
+            <translation>
+                <numerusform>%n libro en su biblioteca de {server}.</numerusform>
+                <numerusform>%n libros en su biblioteca de {server}.</numerusform>
             </translation>
         </message>
         <message>
@@ -4696,6 +4866,84 @@ Grab it anyway?</source>
         </message>
     </context>
     <context>
+        <name>LibraryScan</name>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>Choose a folder you can write to, or fix its permissions.</source>
+            <translation>Elija una carpeta en la que pueda escribir o corrija sus permisos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>Choose an existing folder.</source>
+            <translation>Elija una carpeta existente.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/scanner.py" />
+            <source>Choose the folder that holds your audiobooks.</source>
+            <translation>Elija la carpeta que contiene sus audiolibros.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>Choose your library folder in Settings.</source>
+            <translation>Elija su carpeta de biblioteca en Configuración.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>Library folder {root} is readable and writable.</source>
+            <translation>La carpeta de biblioteca {root} se puede leer y escribir.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>No library folder is set.</source>
+            <translation>No hay ninguna carpeta de biblioteca definida.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>The app cannot write into {root} ({reason}).</source>
+            <translation>La aplicación no puede escribir en {root} ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/scanner.py" />
+            <source>{path} is not a folder</source>
+            <translation>{path} no es una carpeta</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>{path} is not inside the library folder {root}.</source>
+            <translation>{path} no está dentro de la carpeta de biblioteca {root}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folders.py" />
+            <source>{path}: links to {target}, outside the library folder; skipped</source>
+            <translation>{path}: enlaza a {target}, fuera de la carpeta de biblioteca; omitido</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folders.py" />
+            <source>{path}: name is not valid UTF-8; skipped</source>
+            <translation>{path}: el nombre no es UTF-8 válido; omitido</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folders.py" />
+            <source>{path}: not a regular file; skipped</source>
+            <translation>{path}: no es un archivo normal; omitido</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folders.py" />
+            <source>{path}: {reason}</source>
+            <translation>{path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>{root} is not a folder.</source>
+            <translation>{root} no es una carpeta.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/scanner.py" />
+            <source>{subpath} is not inside the library folder {root_path}</source>
+            <translation>{subpath} no está dentro de la carpeta de biblioteca {root_path}</translation>
+        </message>
+    </context>
+    <context>
         <name>LibrarySettings</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
@@ -4767,11 +5015,6 @@ Grab it anyway?</source>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
-            <source>Cannot be read (no working keychain): enter the token again</source>
-            <translation>No se puede leer (ningún llavero funciona): escriba el token de nuevo</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>F&amp;ind libraries</source>
             <translation>B&amp;uscar bibliotecas</translation>
         </message>
@@ -4814,11 +5057,6 @@ Grab it anyway?</source>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Plex: your X-Plex-Token</source>
             <translation>Plex: su X-Plex-Token</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
-            <source>Saved in your keychain; type to replace it</source>
-            <translation>Guardado en su llavero; escriba para reemplazarlo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
@@ -6391,6 +6629,52 @@ Los detalles están en el archivo de registro.</translation>
         </message>
     </context>
     <context>
+        <name>NotificationDelivery</name>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>(invalid URL)</source>
+            <translation>(URL no válida)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Apprise does not recognise this notification URL.</source>
+            <translation>Apprise no reconoce esta URL de notificación.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Check the URL (host, token, topic) and that the service is reachable; the app retries automatically.</source>
+            <translation>Compruebe la URL (host, token, tema) y que el servicio esté accesible; la aplicación lo reintenta automáticamente.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Could not deliver to {target}: no answer, timed out after %n second(s).</source>
+            <translation>
+                <numerusform>No se pudo entregar a {target}: sin respuesta, tiempo agotado tras %n segundo.</numerusform>
+                <numerusform>No se pudo entregar a {target}: sin respuesta, tiempo agotado tras %n segundos.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Could not deliver to {target}: {reason}</source>
+            <translation>No se pudo entregar a {target}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>The notification service accepted the connection but did not answer. Check that it is running and not overloaded; the app retries automatically.</source>
+            <translation>El servicio de notificaciones aceptó la conexión pero no respondió. Compruebe que se esté ejecutando y no esté sobrecargado; la aplicación lo reintenta automáticamente.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Use an Apprise URL such as discord://webhook_id/webhook_token, ntfys://topic, pover://user@token, mailtos://user:password@example.com, json://host/path or form://host/path.</source>
+            <translation>Use una URL de Apprise como discord://webhook_id/webhook_token, ntfys://topic, pover://user@token, mailtos://user:password@example.com, json://host/path o form://host/path.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>the service did not accept it</source>
+            <translation>el servicio no la aceptó</translation>
+        </message>
+    </context>
+    <context>
         <name>NotificationEvents</name>
         <message>
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
@@ -6495,6 +6779,21 @@ Los detalles están en el archivo de registro.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>Each URL is kept in the household's shared secrets, encrypted.</source>
+            <translation>Cada URL se guarda cifrada en los secretos compartidos del hogar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>Each URL is kept in your encrypted secrets file.</source>
+            <translation>Cada URL se guarda en su archivo de secretos cifrado.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>Each URL is kept in your system keychain.</source>
+            <translation>Cada URL se guarda en el llavero de su sistema.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Edit notification</source>
             <translation>Editar notificación</translation>
         </message>
@@ -6517,6 +6816,21 @@ Los detalles están en el archivo de registro.</translation>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Name</source>
             <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>No URL can be saved until this computer has the household key (Settings &gt; Household key).</source>
+            <translation>No se puede guardar ninguna URL hasta que este equipo tenga la clave del hogar (Configuración &gt; Clave del hogar).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>No URL can be saved until you choose a passphrase for an encrypted secrets file (Settings &gt; General).</source>
+            <translation>No se puede guardar ninguna URL hasta que elija una frase de contraseña para un archivo de secretos cifrado (Configuración &gt; General).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>No URL can be saved until you unlock your keychain or secrets file (Settings &gt; General).</source>
+            <translation>No se puede guardar ninguna URL hasta que desbloquee su llavero o su archivo de secretos (Configuración &gt; General).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
@@ -6570,8 +6884,8 @@ Los detalles están en el archivo de registro.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
-            <source>Send notifications to Discord, Slack, Telegram, ntfy, Gotify, Pushover, email or any webhook through &lt;a href="{wiki}"&gt;Apprise URLs&lt;/a&gt;. Each URL is kept in your system keychain.</source>
-            <translation>Envíe notificaciones a Discord, Slack, Telegram, ntfy, Gotify, Pushover, correo electrónico o cualquier webhook mediante &lt;a href="{wiki}"&gt;URL de Apprise&lt;/a&gt;. Cada URL se guarda en el llavero de su sistema.</translation>
+            <source>Send notifications to Discord, Slack, Telegram, ntfy, Gotify, Pushover, email or any webhook through &lt;a href="{wiki}"&gt;Apprise URLs&lt;/a&gt;. {place}</source>
+            <translation>Envíe notificaciones a Discord, Slack, Telegram, ntfy, Gotify, Pushover, correo electrónico o cualquier webhook mediante &lt;a href="{wiki}"&gt;URL de Apprise&lt;/a&gt;. {place}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
@@ -6707,6 +7021,293 @@ Los detalles están en el archivo de registro.</translation>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>“{title}” was already in the library at {path}</source>
             <translation>“{title}” ya estaba en la biblioteca en {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganizeErrors</name>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/safe_names.py" />
+            <source>'{relative}' is not a relative path inside the library</source>
+            <translation>«{relative}» no es una ruta relativa dentro de la biblioteca</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/safe_names.py" />
+            <source>'{relative}' would leave the library folder {base}</source>
+            <translation>«{relative}» saldría de la carpeta de biblioteca {base}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>A '&lt;' has no closing '&gt;'</source>
+            <translation>Un «&lt;» no tiene su «&gt;» de cierre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>A '&gt;' has no opening '&lt;'</source>
+            <translation>Un «&gt;» no tiene su «&lt;» de apertura</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>A '{{' has no closing '}}'</source>
+            <translation>Un «{{» no tiene su «}}» de cierre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>A '}}' has no opening '{{' (write '}}}}' for a literal brace)</source>
+            <translation>Un «}}» no tiene su «{{» de apertura (escriba «}}}}» para una llave literal)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>A file has no readable duration; chapters were not merged</source>
+            <translation>Un archivo no tiene una duración legible; los capítulos no se fusionaron</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>An optional block &lt;...&gt; must contain a token</source>
+            <translation>Un bloque opcional &lt;...&gt; debe contener un marcador</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Another book already uses this folder. Move or rename it, or change the path template.</source>
+            <translation>Otro libro ya usa esta carpeta. Muévala o cámbiele el nombre, o modifique la plantilla de ruta.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>Calibre's calibredb program was not found.</source>
+            <translation>No se encontró el programa calibredb de Calibre.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/writing.py" />
+            <source>Cannot tag {name}: {ext} files are not supported</source>
+            <translation>No se puede etiquetar {name}: los archivos {ext} no son compatibles</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/writing.py" />
+            <source>Cannot tag {name}: {reason}</source>
+            <translation>No se puede etiquetar {name}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/ebooks.py" />
+            <source>Cannot write metadata into {name}: {reason}</source>
+            <translation>No se pueden escribir los metadatos en {name}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>Chapter merge cancelled</source>
+            <translation>Fusión de capítulos cancelada</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>Chapter merge failed: {reason}</source>
+            <translation>Falló la fusión de capítulos: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>Choose it in Settings &gt; Library.</source>
+            <translation>Elíjala en Configuración &gt; Biblioteca.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Copy of {name} does not match the original (disk error?)</source>
+            <translation>La copia de {name} no coincide con el original (¿error de disco?)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Copy of {name} has the wrong size</source>
+            <translation>La copia de {name} tiene un tamaño incorrecto</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Free some space in the library folder and import again; the download is untouched.</source>
+            <translation>Libere espacio en la carpeta de biblioteca e importe de nuevo; la descarga no se ha tocado.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Hard link check failed for {name}</source>
+            <translation>Falló la comprobación del enlace físico de {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>Install Calibre, or enter the path of calibredb in Settings &gt; Ebooks.</source>
+            <translation>Instale Calibre o escriba la ruta de calibredb en Configuración &gt; Libros electrónicos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>Library folder {library_root} does not exist</source>
+            <translation>La carpeta de biblioteca {library_root} no existe</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>Merged %n file(s) into one M4B; chapters: {chapters}</source>
+            <translation>
+                <numerusform>%n archivo fusionado en un único M4B; capítulos: {chapters}</numerusform>
+                <numerusform>%n archivos fusionados en un único M4B; capítulos: {chapters}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>No audio files in {source}</source>
+            <translation>No hay archivos de audio en {source}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/ebooks.py" />
+            <source>No ebook files in {source}</source>
+            <translation>No hay archivos de libro electrónico en {source}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Nothing was changed in the library. Check the message, then retry the import.</source>
+            <translation>No se cambió nada en la biblioteca. Revise el mensaje y vuelva a intentar la importación.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>Optional blocks &lt;...&gt; cannot be nested</source>
+            <translation>Los bloques opcionales &lt;...&gt; no se pueden anidar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Source file {source} is missing</source>
+            <translation>Falta el archivo de origen {source}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Tags not embedded: the files are hard links, and tagging would change the seeding copy</source>
+            <translation>Etiquetas no incrustadas: los archivos son enlaces físicos y etiquetarlos cambiaría la copia que se está compartiendo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>The download folder was moved or deleted. Check the download client, then retry.</source>
+            <translation>La carpeta de descarga se movió o se eliminó. Compruebe el cliente de descarga y vuelva a intentarlo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>The download holds no audio files (wrong content, or an archive that was not unpacked).</source>
+            <translation>La descarga no contiene archivos de audio (contenido equivocado o un archivo comprimido sin descomprimir).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/ebooks.py" />
+            <source>The download holds no ebook file (EPUB, AZW3, MOBI or PDF): wrong content, or an archive.</source>
+            <translation>La descarga no contiene ningún libro electrónico (EPUB, AZW3, MOBI o PDF): contenido equivocado o un archivo comprimido.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>The ebook is in the library; check Settings &gt; Ebooks &gt; Calibre, then test it there.</source>
+            <translation>El libro electrónico está en la biblioteca; revise Configuración &gt; Libros electrónicos &gt; Calibre y pruébelo allí.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/writing.py" />
+            <source>The file may be damaged or not the format its extension says; it was imported untagged.</source>
+            <translation>Puede que el archivo esté dañado o no tenga el formato que indica su extensión; se importó sin etiquetas.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>The library disk is full: {target_rel} was not imported.</source>
+            <translation>El disco de la biblioteca está lleno: {target_rel} no se importó.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>The separate files were imported instead.</source>
+            <translation>En su lugar se importaron los archivos por separado.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>The template is empty</source>
+            <translation>La plantilla está vacía</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>The template must be a relative path (no leading '/' or drive letter)</source>
+            <translation>La plantilla debe ser una ruta relativa (sin «/» inicial ni letra de unidad)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>The template must contain {{title}} so every book gets its own folder</source>
+            <translation>La plantilla debe contener {{title}} para que cada libro tenga su propia carpeta</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>The template produced an empty path</source>
+            <translation>La plantilla produjo una ruta vacía</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>Unknown import mode '{mode}' (use copy, hardlink or move)</source>
+            <translation>Modo de importación «{mode}» desconocido (use copy, hardlink o move)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>Unknown token {{{token}}}; known: {items}</source>
+            <translation>Marcador {{{token}}} desconocido; conocidos: {items}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>Use tokens like {author} and {title}, '/' between folders and &lt;...&gt; around optional parts.</source>
+            <translation>Use marcadores como {author} y {title}, «/» entre carpetas y &lt;...&gt; alrededor de las partes opcionales.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>calibredb could not run: {reason}</source>
+            <translation>calibredb no se pudo ejecutar: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>calibredb failed: {reason}</source>
+            <translation>calibredb falló: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>ffmpeg failed: {reason}</source>
+            <translation>ffmpeg falló: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>ffmpeg is not installed, so chapters cannot be merged</source>
+            <translation>ffmpeg no está instalado, así que no se pueden fusionar los capítulos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>ffmpeg took too long</source>
+            <translation>ffmpeg tardó demasiado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{destination} appeared in the library meanwhile</source>
+            <translation>{destination} apareció mientras tanto en la biblioteca</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{file}: a hard link is impossible ({reason}); copied instead</source>
+            <translation>{file}: no es posible un enlace físico ({reason}); se copió en su lugar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>{file}: empty file skipped</source>
+            <translation>{file}: archivo vacío omitido</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>{file}: sample skipped</source>
+            <translation>{file}: muestra omitida</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>{source} does not exist</source>
+            <translation>{source} no existe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{target_rel} already exists in the library with other files</source>
+            <translation>{target_rel} ya existe en la biblioteca con otros archivos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{target_rel} already holds {what}</source>
+            <translation>{target_rel} ya contiene {what}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{target_rel} appeared in the library meanwhile</source>
+            <translation>{target_rel} apareció mientras tanto en la biblioteca</translation>
         </message>
     </context>
     <context>
@@ -8102,6 +8703,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
+            <source>Ask an administrator of this household.</source>
+            <translation>Pregunte a un administrador de este hogar.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Available</source>
             <translation>Disponible</translation>
         </message>
@@ -8149,6 +8755,16 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Needs attention</source>
             <translation>Requiere atención</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/requests.py" />
+            <source>Open Library to listen to it, or report an issue if the files are wrong.</source>
+            <translation>Abra Biblioteca para escucharlo, o informe de un problema si los archivos no son correctos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/requests.py" />
+            <source>Open Requests to follow the existing request.</source>
+            <translation>Abra Solicitudes para seguir la solicitud existente.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
@@ -8920,6 +9536,31 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible answers again: search the Audible catalog.</source>
+            <translation>Audible vuelve a responder: busque en el catálogo de Audible.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible asked the app to slow down ({reason}). Wait a minute, then press Enter to search again.</source>
+            <translation>Audible pidió a la aplicación que fuera más despacio ({reason}). Espere un minuto y pulse Intro para buscar de nuevo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible cannot be reached right now ({reason}), so searching will not find anything. Check your internet connection; Search works again as soon as Audible answers.</source>
+            <translation>Ahora mismo no se puede contactar con Audible ({reason}), así que la búsqueda no encontrará nada. Compruebe su conexión a Internet; la búsqueda volverá a funcionar en cuanto Audible responda.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible could not be reached, so nothing was found ({reason}). Check your internet connection, then press Enter to search again.</source>
+            <translation>No se pudo contactar con Audible, así que no se encontró nada ({reason}). Compruebe su conexión a Internet y pulse Intro para buscar de nuevo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible sent an answer the app cannot read ({reason}). Press Enter to search again, or choose another marketplace.</source>
+            <translation>Audible envió una respuesta que la aplicación no puede leer ({reason}). Pulse Intro para buscar de nuevo o elija otra tienda.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Author</source>
             <translation>Autor</translation>
         </message>
@@ -9000,6 +9641,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>The search failed: {reason} {hint}</source>
+            <translation>La búsqueda falló: {reason} {hint}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Title</source>
             <translation>Título</translation>
         </message>
@@ -9023,6 +9669,74 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <source>{country} ({code})</source>
             <comment>a marketplace</comment>
             <translation>{country} ({code})</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretPlaces</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Cannot be read (no working keychain): choose a passphrase, then enter it again</source>
+            <translation>No se puede leer (ningún llavero funciona): elija una frase de contraseña y vuelva a escribirlo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Cannot be read: enter it again</source>
+            <translation>No se puede leer: vuelva a escribirlo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Cannot be read: this computer needs the household key first</source>
+            <translation>No se puede leer: este equipo necesita primero la clave del hogar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Cannot be read: unlock your keychain or secrets file first</source>
+            <translation>No se puede leer: desbloquee primero su llavero o su archivo de secretos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Saved in the household's shared secrets; type to replace it</source>
+            <translation>Guardado en los secretos compartidos del hogar; escriba para reemplazarlo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Saved in your encrypted secrets file; type to replace it</source>
+            <translation>Guardado en su archivo de secretos cifrado; escriba para reemplazarlo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Saved in your keychain; type to replace it</source>
+            <translation>Guardado en su llavero; escriba para reemplazarlo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>kept in the household's shared secrets</source>
+            <translation>se guarda en los secretos compartidos del hogar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>kept in your encrypted secrets file</source>
+            <translation>se guarda en su archivo de secretos cifrado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>kept in your system keychain</source>
+            <translation>se guarda en el llavero de su sistema</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>not saved yet: choose a passphrase for an encrypted file first</source>
+            <translation>aún no se puede guardar: elija primero una frase de contraseña para un archivo cifrado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>not saved yet: this computer needs the household key first</source>
+            <translation>aún no se puede guardar: este equipo necesita primero la clave del hogar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>not saved yet: unlock your keychain or secrets file first</source>
+            <translation>aún no se puede guardar: desbloquee primero su llavero o su archivo de secretos</translation>
         </message>
     </context>
     <context>
@@ -9266,6 +9980,762 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         </message>
     </context>
     <context>
+        <name>ServiceErrors</name>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>'{region}' is not an Audible marketplace.</source>
+            <translation>«{region}» no es una tienda de Audible.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>'{url}' is not a Deluge daemon address (host:port).</source>
+            <translation>«{url}» no es una dirección de demonio de Deluge (host:puerto).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>'{url}' is not a web address.</source>
+            <translation>«{url}» no es una dirección web.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>'{url}' is not an http(s) address.</source>
+            <translation>«{url}» no es una dirección http(s).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/direct_http.py" />
+            <source>A direct download needs http(s) URLs.</source>
+            <translation>Una descarga directa necesita URL http(s).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Audible ({region}) has no category {category_id}.</source>
+            <translation>Audible ({region}) no tiene la categoría {category_id}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible answered HTTP {status_code} for your {path}.</source>
+            <translation>Audible respondió HTTP {status_code} para su {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible did not deregister this device (HTTP {status_code}).</source>
+            <translation>Audible no dio de baja este dispositivo (HTTP {status_code}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible no longer accepts this sign-in.</source>
+            <translation>Audible ya no acepta este inicio de sesión.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible refused this sign-in.</source>
+            <translation>Audible rechazó este inicio de sesión.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible refused to register this device (HTTP {status_code}).</source>
+            <translation>Audible se negó a registrar este dispositivo (HTTP {status_code}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Audible sent a product that is not an object.</source>
+            <translation>Audible envió un producto que no es un objeto.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Audible's answer has no '{key}'.</source>
+            <translation>La respuesta de Audible no tiene «{key}».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible's registration answer is incomplete.</source>
+            <translation>La respuesta de registro de Audible está incompleta.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible's sign-in service answered HTTP {status_code}.</source>
+            <translation>El servicio de inicio de sesión de Audible respondió HTTP {status_code}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible's token answer is incomplete.</source>
+            <translation>La respuesta de token de Audible está incompleta.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Audiobooks in Plex live in a Music library; choose that one.</source>
+            <translation>En Plex, los audiolibros están en una biblioteca de Música; elija esa.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audiobookshelf.py" />
+            <source>Audiobookshelf sent an unreadable item.</source>
+            <translation>Audiobookshelf envió un elemento ilegible.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audiobookshelf.py" />
+            <source>Audiobookshelf sent no item list.</source>
+            <translation>Audiobookshelf no envió ninguna lista de elementos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audiobookshelf.py" />
+            <source>Audiobookshelf sent no library list.</source>
+            <translation>Audiobookshelf no envió ninguna lista de bibliotecas.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audnexus.py" />
+            <source>Audnexus has no book {asin}.</source>
+            <translation>Audnexus no tiene el libro {asin}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audnexus.py" />
+            <source>Audnexus sent a {what} without an ASIN.</source>
+            <translation>Audnexus envió un elemento ({what}) sin ASIN.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Cannot connect to Deluge at {url}.</source>
+            <translation>No se puede conectar con Deluge en {url}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Cannot connect to Transmission at {url}.</source>
+            <translation>No se puede conectar con Transmission en {url}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>Cannot connect to qBittorrent at {url}.</source>
+            <translation>No se puede conectar con qBittorrent en {url}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Cannot connect to {service} at {base_url}.</source>
+            <translation>No se puede conectar con {service} en {base_url}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>Cannot connect to {service}.</source>
+            <translation>No se puede conectar con {service}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>Cannot make a torrent of {path}: {reason}</source>
+            <translation>No se puede crear un torrent de {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>Check ControlUsername and ControlPassword (NZBGet: Settings &gt; Security).</source>
+            <translation>Compruebe ControlUsername y ControlPassword (NZBGet: Settings &gt; Security).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Check rpc-username and rpc-password (Transmission: Preferences &gt; Remote).</source>
+            <translation>Compruebe rpc-username y rpc-password (Transmission: Preferencias &gt; Remoto).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>Check that the address is a Torznab/Newznab API URL (it usually ends in /api).</source>
+            <translation>Compruebe que la dirección sea una URL de API Torznab/Newznab (suele terminar en /api).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>Check the WebUI user name and password (qBittorrent: Tools &gt; Options &gt; Web UI).</source>
+            <translation>Compruebe el usuario y la contraseña de la interfaz web (qBittorrent: Herramientas &gt; Opciones &gt; Interfaz web).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Check the address and port (default 9091), that remote access is enabled and this computer is in its whitelist.</source>
+            <translation>Compruebe la dirección y el puerto (9091 de forma predeterminada), que el acceso remoto esté activado y que este equipo esté en la lista blanca.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>Check the address and port, and that qBittorrent's Web UI is enabled.</source>
+            <translation>Compruebe la dirección y el puerto, y que la interfaz web de qBittorrent esté activada.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Check the address, and that the server is running.</source>
+            <translation>Compruebe la dirección y que el servidor se esté ejecutando.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>Check the address: it is the RSS link of the shelf, not the shelf page.</source>
+            <translation>Compruebe la dirección: es el enlace RSS de la estantería, no la página de la estantería.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Check the base URL and pick a model from the list.</source>
+            <translation>Compruebe la URL base y elija un modelo de la lista.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Check the daemon's address and port (default 58846) and that it allows remote connections.</source>
+            <translation>Compruebe la dirección y el puerto del demonio (58846 de forma predeterminada) y que permita conexiones remotas.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>Check the user name and password; too many failed logins make qBittorrent ban the address for a while.</source>
+            <translation>Compruebe el usuario y la contraseña; tras demasiados intentos fallidos, qBittorrent bloquea la dirección durante un tiempo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Choose a library in Settings.</source>
+            <translation>Elija una biblioteca en Configuración.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>Copy the API key from SABnzbd: Config &gt; General &gt; Security.</source>
+            <translation>Copie la clave de API desde SABnzbd: Config &gt; General &gt; Security.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>Copy the RSS link from the bottom of your Goodreads shelf page.</source>
+            <translation>Copie el enlace RSS de la parte inferior de la página de su estantería de Goodreads.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>Copy the feed URL from Jackett or Prowlarr (it ends in /api or /torznab/).</source>
+            <translation>Copie la URL del feed desde Jackett o Prowlarr (termina en /api o /torznab/).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Deluge at {url} did not answer in time.</source>
+            <translation>Deluge en {url} no respondió a tiempo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Deluge at {url} refused the user name or password.</source>
+            <translation>Deluge en {url} rechazó el usuario o la contraseña.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Deluge needs a .torrent file or a magnet link.</source>
+            <translation>Deluge necesita un archivo .torrent o un enlace magnet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Deluge: {reason}</source>
+            <translation>Deluge: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Enter the key again in BookDate settings.</source>
+            <translation>Vuelva a escribir la clave en la configuración de BookDate.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>Enter the server address in Settings.</source>
+            <translation>Escriba la dirección del servidor en Configuración.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>Goodreads sent something that is not a shelf feed.</source>
+            <translation>Goodreads envió algo que no es un feed de estantería.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover could not answer: {reason}</source>
+            <translation>Hardcover no pudo responder: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover did not say whose token this is.</source>
+            <translation>Hardcover no indicó de quién es este token.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover refused the token.</source>
+            <translation>Hardcover rechazó el token.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover sent an answer of the wrong shape.</source>
+            <translation>Hardcover envió una respuesta con una forma incorrecta.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover sent an answer without data.</source>
+            <translation>Hardcover envió una respuesta sin datos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet at {url} refused the user name or password.</source>
+            <translation>NZBGet en {url} rechazó el usuario o la contraseña.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet could not remove item {item_id}.</source>
+            <translation>NZBGet no pudo quitar el elemento {item_id}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet could not run '{method}': {reason}</source>
+            <translation>NZBGet no pudo ejecutar «{method}»: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet did not accept '{name}'.</source>
+            <translation>NZBGet no aceptó «{name}».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet needs the NZB file's content.</source>
+            <translation>NZBGet necesita el contenido del archivo NZB.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet sent a reply that is not a JSON-RPC envelope.</source>
+            <translation>NZBGet envió una respuesta que no es un sobre JSON-RPC.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>No Hardcover token is saved.</source>
+            <translation>No hay ningún token de Hardcover guardado.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>No server address is set.</source>
+            <translation>No hay ninguna dirección de servidor definida.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>No {service} model is chosen.</source>
+            <translation>No se ha elegido ningún modelo de {service}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Not a Plex image path.</source>
+            <translation>No es una ruta de imagen de Plex.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>Not a magnet link.</source>
+            <translation>No es un enlace magnet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>Not a valid .torrent file ({reason}).</source>
+            <translation>No es un archivo .torrent válido ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Pages start at 1.</source>
+            <translation>Las páginas empiezan en 1.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Paste a fresh token from hardcover.app/account/api.</source>
+            <translation>Pegue un token nuevo de hardcover.app/account/api.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Paste your token from hardcover.app/account/api.</source>
+            <translation>Pegue su token de hardcover.app/account/api.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Pick a model in BookDate settings.</source>
+            <translation>Elija un modelo en la configuración de BookDate.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex has no library with id {key}.</source>
+            <translation>Plex no tiene ninguna biblioteca con el id {key}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex library '{title}' is a {type} library, not a music library.</source>
+            <translation>La biblioteca de Plex «{title}» es de tipo {type}, no una biblioteca de música.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex sent JSON without a MediaContainer.</source>
+            <translation>Plex envió JSON sin MediaContainer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex sent XML the app cannot read.</source>
+            <translation>Plex envió XML que la aplicación no puede leer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex sent XML without a MediaContainer.</source>
+            <translation>Plex envió XML sin MediaContainer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex sent a MediaContainer with unreadable items.</source>
+            <translation>Plex envió un MediaContainer con elementos ilegibles.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd at {url} refused the API key.</source>
+            <translation>SABnzbd en {url} rechazó la clave de API.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd did not accept '{name}'.</source>
+            <translation>SABnzbd no aceptó «{name}».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd needs an NZB file or an NZB URL.</source>
+            <translation>SABnzbd necesita un archivo NZB o una URL de NZB.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd refused '{mode}': {reason}</source>
+            <translation>SABnzbd rechazó «{mode}»: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd's history answer has no 'history'.</source>
+            <translation>La respuesta de historial de SABnzbd no tiene «history».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd's queue answer has no 'queue'.</source>
+            <translation>La respuesta de cola de SABnzbd no tiene «queue».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Sign in again; the code from the browser is valid for a few minutes only.</source>
+            <translation>Vuelva a iniciar sesión; el código del navegador solo es válido unos minutos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>The NZB file may be damaged; the next release will be tried.</source>
+            <translation>Puede que el archivo NZB esté dañado; se probará la siguiente release.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>The address does not lead to an RSS feed.</source>
+            <translation>La dirección no lleva a un feed RSS.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>The magnet link carries no BitTorrent info-hash.</source>
+            <translation>El enlace magnet no contiene ningún info-hash de BitTorrent.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>The service is having trouble; the app will try again later.</source>
+            <translation>El servicio tiene problemas; la aplicación lo volverá a intentar más tarde.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>The {service} address is not a valid URL.</source>
+            <translation>La dirección de {service} no es una URL válida.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>This Audible sign-in has no refresh token.</source>
+            <translation>Este inicio de sesión de Audible no tiene token de actualización.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/prowlarr.py" />
+            <source>This address does not answer like Prowlarr.</source>
+            <translation>Esta dirección no responde como Prowlarr.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>This address does not answer like a Plex server.</source>
+            <translation>Esta dirección no responde como un servidor Plex.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission at {url} did not answer in time.</source>
+            <translation>Transmission en {url} no respondió a tiempo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission at {url} refused the user name or password.</source>
+            <translation>Transmission en {url} rechazó el usuario o la contraseña.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission at {url} sent an answer the app cannot read ({kind}).</source>
+            <translation>Transmission en {url} envió una respuesta que la aplicación no puede leer ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission needs a .torrent file or a magnet link.</source>
+            <translation>Transmission necesita un archivo .torrent o un enlace magnet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission: {reason}</source>
+            <translation>Transmission: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Try again later.</source>
+            <translation>Vuelva a intentarlo más tarde.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Try again, or remove the device under Amazon &gt; Your devices.</source>
+            <translation>Vuelva a intentarlo o quite el dispositivo en Amazon &gt; Sus dispositivos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/prowlarr.py" />
+            <source>Use Prowlarr's address, e.g. http://localhost:9696.</source>
+            <translation>Use la dirección de Prowlarr, p. ej. http://localhost:9696.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Use a user from the daemon's auth file (Deluge: Preferences &gt; Daemon).</source>
+            <translation>Use un usuario del archivo auth del demonio (Deluge: Preferencias &gt; Demonio).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Use one of: {items}.</source>
+            <translation>Use uno de estos: {items}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Use the API's base URL, e.g. http://localhost:11434/v1 for Ollama.</source>
+            <translation>Use la URL base de la API, p. ej. http://localhost:11434/v1 para Ollama.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>You have no Hardcover list called '{target}'.</source>
+            <translation>No tiene ninguna lista de Hardcover llamada «{target}».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>plex.tv sent a Home the app cannot read.</source>
+            <translation>plex.tv envió un Home que la aplicación no puede leer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>plex.tv sent a PIN the app cannot read.</source>
+            <translation>plex.tv envió un PIN que la aplicación no puede leer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>plex.tv sent an account the app cannot read.</source>
+            <translation>plex.tv envió una cuenta que la aplicación no puede leer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} answered with an error: {reason}</source>
+            <translation>qBittorrent en {url} respondió con un error: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} did not answer in time.</source>
+            <translation>qBittorrent en {url} no respondió a tiempo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} refused access ({kind}).</source>
+            <translation>qBittorrent en {url} denegó el acceso ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} refused the user name or password.</source>
+            <translation>qBittorrent en {url} rechazó el usuario o la contraseña.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} sent an answer the app cannot read ({kind}).</source>
+            <translation>qBittorrent en {url} envió una respuesta que la aplicación no puede leer ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent did not accept '{name}'.</source>
+            <translation>qBittorrent no aceptó «{name}».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent needs a .torrent file or a magnet link.</source>
+            <translation>qBittorrent necesita un archivo .torrent o un enlace magnet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent: {reason}</source>
+            <translation>qBittorrent: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{base_url} answered, but not like an AI model service.</source>
+            <translation>{base_url} respondió, pero no como un servicio de modelos de IA.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>{path} holds no files.</source>
+            <translation>{path} no contiene archivos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} answered HTTP {status}.</source>
+            <translation>{service} respondió HTTP {status}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/gutendex.py" />
+            <location filename="../../rmab_desktop/clients/standard_ebooks.py" />
+            <source>{service} answered in an unknown shape.</source>
+            <translation>{service} respondió con una forma desconocida.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} did not answer in time.</source>
+            <translation>{service} no respondió a tiempo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deadline.py" />
+            <source>{service} did not finish answering within {waited} seconds.</source>
+            <translation>{service} no terminó de responder en {waited} segundos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>{service} does not know this item (HTTP 404).</source>
+            <translation>{service} no conoce este elemento (HTTP 404).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>{service} had a server error (HTTP {status_code}).</source>
+            <translation>{service} tuvo un error de servidor (HTTP {status_code}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/internet_archive.py" />
+            <source>{service} has no files for item '{identifier}'.</source>
+            <translation>{service} no tiene archivos para el elemento «{identifier}».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} has no such model or address ({path}).</source>
+            <translation>{service} no tiene ese modelo ni esa dirección ({path}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} has no such resource ({path}).</source>
+            <translation>{service} no tiene ese recurso ({path}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>{service} is limiting requests (HTTP 429).</source>
+            <translation>{service} está limitando las peticiones (HTTP 429).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} is rate limiting requests. Try again in a minute.</source>
+            <translation>{service} está limitando las peticiones. Vuelva a intentarlo en un minuto.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} is rate limiting requests. Try again in {seconds} seconds.</source>
+            <translation>{service} está limitando las peticiones. Vuelva a intentarlo en {seconds} segundos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} redirected too many times.</source>
+            <translation>{service} redirigió demasiadas veces.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} refused the API key (HTTP {status}).</source>
+            <translation>{service} rechazó la clave de API (HTTP {status}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>{service} refused the request (HTTP {status_code}).</source>
+            <translation>{service} rechazó la petición (HTTP {status_code}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} refused the token (HTTP {status}).</source>
+            <translation>{service} rechazó el token (HTTP {status}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/internet_archive.py" />
+            <source>{service} search answered in an unknown shape.</source>
+            <translation>La búsqueda de {service} respondió con una forma desconocida.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/prowlarr.py" />
+            <source>{service} search did not return a list.</source>
+            <translation>La búsqueda de {service} no devolvió una lista.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent JSON nested too deeply to read.</source>
+            <translation>{service} envió JSON demasiado anidado para leerlo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent XML that is not a caps document.</source>
+            <translation>{service} envió XML que no es un documento caps.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent XML that is not a search feed.</source>
+            <translation>{service} envió XML que no es un feed de búsqueda.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent XML with forbidden constructs.</source>
+            <translation>{service} envió XML con construcciones prohibidas.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent a body that is not JSON.</source>
+            <translation>{service} envió un contenido que no es JSON.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/standard_ebooks.py" />
+            <source>{service} sent a feed that is not valid XML.</source>
+            <translation>{service} envió un feed que no es XML válido.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent a number the app cannot use ({reason}).</source>
+            <translation>{service} envió un número que la aplicación no puede usar ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent an answer larger than {megabytes} MB.</source>
+            <translation>{service} envió una respuesta de más de {megabytes} MB.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/prowlarr.py" />
+            <source>{service} sent an answer that is not JSON.</source>
+            <translation>{service} envió una respuesta que no es JSON.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent an answer that is not XML.</source>
+            <translation>{service} envió una respuesta que no es XML.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent an answer the app cannot read ({kind}).</source>
+            <translation>{service} envió una respuesta que la aplicación no puede leer ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent an empty answer.</source>
+            <translation>{service} envió una respuesta vacía.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent an empty release file.</source>
+            <translation>{service} envió un archivo de release vacío.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent an error page instead of a file.</source>
+            <translation>{service} envió una página de error en lugar de un archivo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service}: there is no Torznab/Newznab API at this address (HTTP 404).</source>
+            <translation>{service}: no hay ninguna API Torznab/Newznab en esta dirección (HTTP 404).</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceHealth</name>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
@@ -9435,6 +10905,17 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>{section} could not be opened</source>
             <translation>No se pudo abrir {section}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Setup</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/setup.py" />
+            <source>Audible ({region}) answered: %n suggestion(s) for a sample search.</source>
+            <translation>
+                <numerusform>Audible ({region}) respondió: %n sugerencia para una búsqueda de prueba.</numerusform>
+                <numerusform>Audible ({region}) respondió: %n sugerencias para una búsqueda de prueba.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -9733,11 +11214,6 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
-            <source>kept in your system keychain</source>
-            <translation>guardada en el llavero de su sistema</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>the same folder on this computer, e.g. /mnt/nas/downloads</source>
             <translation>la misma carpeta en este equipo, p. ej., /mnt/nas/downloads</translation>
         </message>
@@ -10022,8 +11498,8 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
-            <source>from hardcover.app/account/api</source>
-            <translation>desde hardcover.app/account/api</translation>
+            <source>from hardcover.app/account/api; {place}</source>
+            <translation>de hardcover.app/account/api; {place}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
@@ -10054,11 +11530,6 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>requested</source>
             <translation>solicitado</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
-            <source>saved; type to replace</source>
-            <translation>guardado; escriba para reemplazarlo</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
@@ -10623,6 +12094,22 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>{books}; {requests}</source>
             <translation>{books}; {requests}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UrlImport</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/url_audio/service.py" />
+            <source>'{title}' is now in the library at {path} (%n chapter(s))</source>
+            <translation>
+                <numerusform>«{title}» ya está en la biblioteca, en {path} (%n capítulo)</numerusform>
+                <numerusform>«{title}» ya está en la biblioteca, en {path} (%n capítulos)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/url_audio/source.py" />
+            <source>Check the link in a browser; the site may need an account, or yt-dlp may not know it.</source>
+            <translation>Compruebe el enlace en un navegador; puede que el sitio requiera una cuenta o que yt-dlp no lo conozca.</translation>
         </message>
     </context>
     <context>

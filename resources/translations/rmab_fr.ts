@@ -1482,6 +1482,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>Pick one of the listed models.</source>
+            <translation>Choisissez l'un des modèles listés.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
             <source>Requested: {title}</source>
             <translation>Demandé : {title}</translation>
         </message>
@@ -1502,6 +1507,19 @@
                 <numerusform>Semblable à {titles} et à %n autre de vos livres</numerusform>
                 <numerusform>Semblable à {titles} et à %n autres de vos livres</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>{service} answered and offers %n model(s).</source>
+            <translation>
+                <numerusform>{service} a répondu et propose %n modèle.</numerusform>
+                <numerusform>{service} a répondu et propose %n modèles.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/bookdate/service.py" />
+            <source>{service} answered, but offers no model called '{model}'.</source>
+            <translation>{service} a répondu, mais ne propose aucun modèle nommé « {model} ».</translation>
         </message>
     </context>
     <context>
@@ -1678,11 +1696,6 @@
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
             <source>Your wishes</source>
             <translation>Vos souhaits</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
-            <source>saved; type to replace</source>
-            <translation>enregistrée ; saisissez pour la remplacer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/bookdate_page.py" />
@@ -2210,6 +2223,11 @@
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
+            <source>Check that PostgreSQL runs there and that no firewall silently drops the connection; for a slow link, add ?connect_timeout=30 (seconds) to the database address.</source>
+            <translation>Vérifiez que PostgreSQL y fonctionne et qu'aucun pare-feu ne bloque la connexion en silence ; pour une liaison lente, ajoutez ?connect_timeout=30 (secondes) à l'adresse de la base de données.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
             <source>Check the database address, and for a file its folder and permissions.</source>
             <translation>Vérifiez l'adresse de la base de données et, pour un fichier, son dossier et ses droits.</translation>
         </message>
@@ -2297,6 +2315,11 @@
             <location filename="../../rmab_desktop/db/faults.py" />
             <source>The database server {host} did not accept the user '{user}' or its password.</source>
             <translation>Le serveur de base de données {host} n'a pas accepté l'utilisateur « {user} » ou son mot de passe.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/db/faults.py" />
+            <source>The database server {host} did not answer on port {port} within {seconds} seconds.</source>
+            <translation>Le serveur de base de données {host} n'a pas répondu sur le port {port} en {seconds} secondes.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/db/faults.py" />
@@ -2456,6 +2479,16 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>Audible could not be reached, so this section has no books yet ({reason}). Check your internet connection, then press ⟳ on this section to try again.</source>
+            <translation>Audible n'a pas pu être joint, cette section n'a donc pas encore de livres ({reason}). Vérifiez votre connexion Internet, puis cliquez sur ⟳ dans cette section pour réessayer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>Audible lists no books for this section in its marketplace. Remove it with ✕, or add another one with Add section.</source>
+            <translation>Audible ne propose aucun livre pour cette section sur sa boutique. Supprimez-la avec ✕ ou ajoutez-en une autre avec « Ajouter une section ».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Category</source>
             <translation>Catégorie</translation>
         </message>
@@ -2491,8 +2524,8 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
-            <source>Nothing saved yet for this section.</source>
-            <translation>Rien d'enregistré pour cette section pour l'instant.</translation>
+            <source>Nothing saved yet for this section; asking Audible for it…</source>
+            <translation>Rien n'est encore enregistré pour cette section ; demande en cours à Audible…</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
@@ -2518,6 +2551,21 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
             <source>Section “{title}”</source>
             <translation>Section « {title} »</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>The saved books of this section could not be read: {reason} {hint}</source>
+            <translation>Les livres enregistrés de cette section n'ont pas pu être lus : {reason} {hint}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>These are the books saved earlier: Audible could not be reached ({reason}). Press ⟳ on this section to try again.</source>
+            <translation>Voici les livres enregistrés précédemment : Audible n'a pas pu être joint ({reason}). Cliquez sur ⟳ dans cette section pour réessayer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
+            <source>This section could not be refreshed from Audible: {reason} Press ⟳ on this section to try again; if it keeps failing, remove it with ✕.</source>
+            <translation>Cette section n'a pas pu être actualisée depuis Audible : {reason} Cliquez sur ⟳ dans cette section pour réessayer ; si l'échec persiste, supprimez-la avec ✕.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/discover_page.py" />
@@ -2621,11 +2669,6 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
-            <source>Cannot be read (no working keychain): enter it again</source>
-            <translation>Illisible (aucun trousseau ne fonctionne) : saisissez-le à nouveau</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>Category &amp;after import</source>
             <translation>Catégorie &amp;après import</translation>
         </message>
@@ -2718,11 +2761,6 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
             <source>S&amp;talled after</source>
             <translation>Sans pr&amp;ogression après</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
-            <source>Saved in your keychain; type to replace it</source>
-            <translation>Enregistré dans votre trousseau ; saisissez pour le remplacer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -2821,6 +2859,14 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
                 <numerusform>⚠ Le mot de passe de %n client est illisible : aucun trousseau ne fonctionne sur cet ordinateur. Le client est conservé ; saisissez à nouveau son mot de passe pour l'utiliser.</numerusform>
                 <numerusform>⚠ Les mots de passe de %n clients sont illisibles : aucun trousseau ne fonctionne sur cet ordinateur. Les clients sont conservés ; saisissez à nouveau chaque mot de passe pour les utiliser.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>DownloadClients</name>
+        <message>
+            <location filename="../../rmab_desktop/services/downloads/probe.py" />
+            <source>Connected to {client} {version}.</source>
+            <translation>Connecté à {client} {version}.</translation>
         </message>
     </context>
     <context>
@@ -2934,6 +2980,69 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
             <location filename="../../rmab_desktop/ui/dialogs/ebook_settings.py" />
             <source>calibredb program</source>
             <translation>Programme calibredb</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Check the address and that the service is running, then use Test again.</source>
+            <translation>Vérifiez l'adresse et que le service fonctionne, puis relancez le test.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Check the database address and that the server is running.</source>
+            <translation>Vérifiez l'adresse de la base de données et que le serveur fonctionne.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Check the user name, password or API key in Settings.</source>
+            <translation>Vérifiez le nom d'utilisateur, le mot de passe ou la clé API dans les Paramètres.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Enter the secret again in Settings.</source>
+            <translation>Saisissez à nouveau le secret dans les Paramètres.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Free some space on that disk and try again; nothing was changed by the failed step.</source>
+            <translation>Libérez de l'espace sur ce disque et réessayez ; l'étape qui a échoué n'a rien modifié.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>No secure keychain is available on this system. Install and start one (for example GNOME Keyring or KWallet) and restart the app.</source>
+            <translation>Aucun trousseau sécurisé n'est disponible sur ce système. Installez-en un et démarrez-le (par exemple GNOME Keyring ou KWallet), puis redémarrez l'application.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Open Settings and check this value.</source>
+            <translation>Ouvrez les Paramètres et vérifiez cette valeur.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>The service answered too slowly. Check your connection or try again later.</source>
+            <translation>Le service a répondu trop lentement. Vérifiez votre connexion ou réessayez plus tard.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>The service asked us to slow down; the app will retry automatically.</source>
+            <translation>Le service a demandé de ralentir ; l'application réessaiera automatiquement.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>The service sent an answer the app cannot read. Check the address points to the right service.</source>
+            <translation>Le service a envoyé une réponse que l'application ne sait pas lire. Vérifiez que l'adresse pointe vers le bon service.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Unlock your system keychain, or install one (GNOME Keyring, KWallet, macOS Keychain).</source>
+            <translation>Déverrouillez le trousseau de votre système ou installez-en un (GNOME Keyring, KWallet, trousseau macOS).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/errors.py" />
+            <source>Your keychain is locked. Unlock it (log in again or open your keychain app) and retry.</source>
+            <translation>Votre trousseau est verrouillé. Déverrouillez-le (reconnectez-vous ou ouvrez votre application de trousseau) et réessayez.</translation>
         </message>
     </context>
     <context>
@@ -3790,6 +3899,14 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         </message>
     </context>
     <context>
+        <name>IndexerLimits</name>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>It is tried again once the indexer's day starts over; raise the limit in Settings &gt; Indexers.</source>
+            <translation>Une nouvelle tentative aura lieu quand la journée de l'indexeur recommencera ; augmentez la limite dans Paramètres &gt; Indexeurs.</translation>
+        </message>
+    </context>
+    <context>
         <name>IndexerSettings</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3876,11 +3993,6 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Audiobooks</source>
             <translation>Livres audio</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
-            <source>Cannot be read (no working keychain): enter the key again</source>
-            <translation>Illisible (aucun trousseau ne fonctionne) : saisissez à nouveau la clé</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -3974,11 +4086,6 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
             <source>Prowlarr indexers: categories per indexer</source>
             <translation>Indexeurs Prowlarr : catégories par indexeur</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
-            <source>Saved in your keychain; type to replace it</source>
-            <translation>Enregistré dans votre trousseau ; saisissez pour le remplacer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />
@@ -4088,8 +4195,34 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         </message>
         <message>
             <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>It does not list categories {categories}.</source>
+            <translation>Il ne liste pas les catégories {categories}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
             <source>No indexer is enabled.</source>
             <translation>Aucun indexeur n'est activé.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>Prowlarr {version} answered with %n enabled indexer(s).</source>
+            <translation>
+                <numerusform>Prowlarr {version} a répondu avec %n indexeur activé.</numerusform>
+                <numerusform>Prowlarr {version} a répondu avec %n indexeurs activés.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>The Internet Archive answered.</source>
+            <translation>L'Internet Archive a répondu.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/service.py" />
+            <source>{title} answered with %n category code(s).</source>
+            <translation>
+                <numerusform>{title} a répondu avec %n code de catégorie.</numerusform>
+                <numerusform>{title} a répondu avec %n codes de catégorie.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -4501,6 +4634,35 @@ La récupérer quand même ?</translation>
         </message>
     </context>
     <context>
+        <name>LibraryBackends</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/library/backends.py" />
+            <source>%n book(s) listed</source>
+            <translation>
+                <numerusform>%n livre listé</numerusform>
+                <numerusform>%n livres listés</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/backends.py" />
+            <source>Connected to Audiobookshelf; library '{library}'.</source>
+            <translation>Connecté à Audiobookshelf ; bibliothèque « {library} ».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/backends.py" />
+            <source>Connected to Plex {version}; library '{library}'.</source>
+            <translation>Connecté à Plex {version} ; bibliothèque « {library} ».</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryImport</name>
+        <message>
+            <location filename="../../rmab_desktop/services/library/importing.py" />
+            <source>Moved {done} of {total}</source>
+            <translation>{done} sur {total} déplacés</translation>
+        </message>
+    </context>
+    <context>
         <name>LibraryJobs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/library/__init__.py" />
@@ -4560,10 +4722,18 @@ La récupérer quand même ?</translation>
         </message>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/pages/library_page.py" />
-            <source>%n book(s) in your {backend} library.</source>
+            <source>%n book(s) in your library folder.</source>
             <translation>
-                <numerusform>%n livre dans votre bibliothèque {backend}.</numerusform>
-                <numerusform>%n livres dans votre bibliothèque {backend}.</numerusform>
+                <numerusform>%n livre dans votre dossier de bibliothèque.</numerusform>
+                <numerusform>%n livres dans votre dossier de bibliothèque.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/library_page.py" />
+            <source>%n book(s) in your {server} library.</source>
+            <translation>
+                <numerusform>%n livre dans votre bibliothèque {server}.</numerusform>
+                <numerusform>%n livres dans votre bibliothèque {server}.</numerusform>
             </translation>
         </message>
         <message>
@@ -4696,6 +4866,84 @@ La récupérer quand même ?</translation>
         </message>
     </context>
     <context>
+        <name>LibraryScan</name>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>Choose a folder you can write to, or fix its permissions.</source>
+            <translation>Choisissez un dossier dans lequel vous pouvez écrire, ou corrigez ses autorisations.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>Choose an existing folder.</source>
+            <translation>Choisissez un dossier existant.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/scanner.py" />
+            <source>Choose the folder that holds your audiobooks.</source>
+            <translation>Choisissez le dossier qui contient vos livres audio.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>Choose your library folder in Settings.</source>
+            <translation>Choisissez votre dossier de bibliothèque dans les Paramètres.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>Library folder {root} is readable and writable.</source>
+            <translation>Le dossier de bibliothèque {root} est accessible en lecture et en écriture.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>No library folder is set.</source>
+            <translation>Aucun dossier de bibliothèque n'est défini.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>The app cannot write into {root} ({reason}).</source>
+            <translation>L'application ne peut pas écrire dans {root} ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/scanner.py" />
+            <source>{path} is not a folder</source>
+            <translation>{path} n'est pas un dossier</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>{path} is not inside the library folder {root}.</source>
+            <translation>{path} n'est pas dans le dossier de bibliothèque {root}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folders.py" />
+            <source>{path}: links to {target}, outside the library folder; skipped</source>
+            <translation>{path} : lien vers {target}, hors du dossier de bibliothèque ; ignoré</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folders.py" />
+            <source>{path}: name is not valid UTF-8; skipped</source>
+            <translation>{path} : le nom n'est pas en UTF-8 valide ; ignoré</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folders.py" />
+            <source>{path}: not a regular file; skipped</source>
+            <translation>{path} : pas un fichier ordinaire ; ignoré</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folders.py" />
+            <source>{path}: {reason}</source>
+            <translation>{path} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/folder_backend.py" />
+            <source>{root} is not a folder.</source>
+            <translation>{root} n'est pas un dossier.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/library/scanner.py" />
+            <source>{subpath} is not inside the library folder {root_path}</source>
+            <translation>{subpath} n'est pas dans le dossier de bibliothèque {root_path}</translation>
+        </message>
+    </context>
+    <context>
         <name>LibrarySettings</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
@@ -4767,11 +5015,6 @@ La récupérer quand même ?</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
-            <source>Cannot be read (no working keychain): enter the token again</source>
-            <translation>Illisible (aucun trousseau ne fonctionne) : saisissez à nouveau le jeton</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>F&amp;ind libraries</source>
             <translation>&amp;Rechercher les bibliothèques</translation>
         </message>
@@ -4814,11 +5057,6 @@ La récupérer quand même ?</translation>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
             <source>Plex: your X-Plex-Token</source>
             <translation>Plex : votre X-Plex-Token</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
-            <source>Saved in your keychain; type to replace it</source>
-            <translation>Enregistré dans votre trousseau ; saisissez pour le remplacer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/library_settings.py" />
@@ -6391,6 +6629,52 @@ Les détails figurent dans le fichier journal.</translation>
         </message>
     </context>
     <context>
+        <name>NotificationDelivery</name>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>(invalid URL)</source>
+            <translation>(URL non valide)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Apprise does not recognise this notification URL.</source>
+            <translation>Apprise ne reconnaît pas cette URL de notification.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Check the URL (host, token, topic) and that the service is reachable; the app retries automatically.</source>
+            <translation>Vérifiez l'URL (hôte, jeton, sujet) et que le service est joignable ; l'application réessaie automatiquement.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Could not deliver to {target}: no answer, timed out after %n second(s).</source>
+            <translation>
+                <numerusform>Impossible de remettre à {target} : aucune réponse, délai dépassé après %n seconde.</numerusform>
+                <numerusform>Impossible de remettre à {target} : aucune réponse, délai dépassé après %n secondes.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Could not deliver to {target}: {reason}</source>
+            <translation>Impossible de remettre à {target} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>The notification service accepted the connection but did not answer. Check that it is running and not overloaded; the app retries automatically.</source>
+            <translation>Le service de notification a accepté la connexion mais n'a pas répondu. Vérifiez qu'il fonctionne et n'est pas surchargé ; l'application réessaie automatiquement.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>Use an Apprise URL such as discord://webhook_id/webhook_token, ntfys://topic, pover://user@token, mailtos://user:password@example.com, json://host/path or form://host/path.</source>
+            <translation>Utilisez une URL Apprise comme discord://webhook_id/webhook_token, ntfys://topic, pover://user@token, mailtos://user:password@example.com, json://host/path ou form://host/path.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/sender.py" />
+            <source>the service did not accept it</source>
+            <translation>le service ne l'a pas acceptée</translation>
+        </message>
+    </context>
+    <context>
         <name>NotificationEvents</name>
         <message>
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
@@ -6495,6 +6779,21 @@ Les détails figurent dans le fichier journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>Each URL is kept in the household's shared secrets, encrypted.</source>
+            <translation>Chaque URL est conservée, chiffrée, dans les secrets partagés du foyer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>Each URL is kept in your encrypted secrets file.</source>
+            <translation>Chaque URL est conservée dans votre fichier de secrets chiffré.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>Each URL is kept in your system keychain.</source>
+            <translation>Chaque URL est conservée dans le trousseau de votre système.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Edit notification</source>
             <translation>Modifier la notification</translation>
         </message>
@@ -6517,6 +6816,21 @@ Les détails figurent dans le fichier journal.</translation>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
             <source>Name</source>
             <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>No URL can be saved until this computer has the household key (Settings &gt; Household key).</source>
+            <translation>Aucune URL ne peut être enregistrée tant que cet ordinateur n'a pas la clé du foyer (Paramètres &gt; Clé du foyer).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>No URL can be saved until you choose a passphrase for an encrypted secrets file (Settings &gt; General).</source>
+            <translation>Aucune URL ne peut être enregistrée tant que vous n'avez pas choisi de phrase secrète pour un fichier de secrets chiffré (Paramètres &gt; Général).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
+            <source>No URL can be saved until you unlock your keychain or secrets file (Settings &gt; General).</source>
+            <translation>Aucune URL ne peut être enregistrée tant que vous n'avez pas déverrouillé votre trousseau ou votre fichier de secrets (Paramètres &gt; Général).</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
@@ -6570,8 +6884,8 @@ Les détails figurent dans le fichier journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
-            <source>Send notifications to Discord, Slack, Telegram, ntfy, Gotify, Pushover, email or any webhook through &lt;a href="{wiki}"&gt;Apprise URLs&lt;/a&gt;. Each URL is kept in your system keychain.</source>
-            <translation>Envoyez des notifications vers Discord, Slack, Telegram, ntfy, Gotify, Pushover, l'e-mail ou tout webhook grâce aux &lt;a href="{wiki}"&gt;URL Apprise&lt;/a&gt;. Chaque URL est conservée dans le trousseau de votre système.</translation>
+            <source>Send notifications to Discord, Slack, Telegram, ntfy, Gotify, Pushover, email or any webhook through &lt;a href="{wiki}"&gt;Apprise URLs&lt;/a&gt;. {place}</source>
+            <translation>Envoyez des notifications vers Discord, Slack, Telegram, ntfy, Gotify, Pushover, un e-mail ou tout webhook grâce aux &lt;a href="{wiki}"&gt;URL Apprise&lt;/a&gt;. {place}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/notification_settings.py" />
@@ -6707,6 +7021,293 @@ Les détails figurent dans le fichier journal.</translation>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>“{title}” was already in the library at {path}</source>
             <translation>« {title} » était déjà dans la bibliothèque, à l'emplacement {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganizeErrors</name>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/safe_names.py" />
+            <source>'{relative}' is not a relative path inside the library</source>
+            <translation>« {relative} » n'est pas un chemin relatif dans la bibliothèque</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/safe_names.py" />
+            <source>'{relative}' would leave the library folder {base}</source>
+            <translation>« {relative} » sortirait du dossier de bibliothèque {base}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>A '&lt;' has no closing '&gt;'</source>
+            <translation>Un « &lt; » n'a pas de « &gt; » fermant</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>A '&gt;' has no opening '&lt;'</source>
+            <translation>Un « &gt; » n'a pas de « &lt; » ouvrant</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>A '{{' has no closing '}}'</source>
+            <translation>Un « {{ » n'a pas de « }} » fermant</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>A '}}' has no opening '{{' (write '}}}}' for a literal brace)</source>
+            <translation>Un « }} » n'a pas de « {{ » ouvrant (écrivez « }}}} » pour une accolade littérale)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>A file has no readable duration; chapters were not merged</source>
+            <translation>Un fichier n'a pas de durée lisible ; les chapitres n'ont pas été fusionnés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>An optional block &lt;...&gt; must contain a token</source>
+            <translation>Un bloc facultatif &lt;...&gt; doit contenir un jeton</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Another book already uses this folder. Move or rename it, or change the path template.</source>
+            <translation>Un autre livre utilise déjà ce dossier. Déplacez-le ou renommez-le, ou modifiez le modèle de chemin.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>Calibre's calibredb program was not found.</source>
+            <translation>Le programme calibredb de Calibre est introuvable.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/writing.py" />
+            <source>Cannot tag {name}: {ext} files are not supported</source>
+            <translation>Impossible de taguer {name} : les fichiers {ext} ne sont pas pris en charge</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/writing.py" />
+            <source>Cannot tag {name}: {reason}</source>
+            <translation>Impossible de taguer {name} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/ebooks.py" />
+            <source>Cannot write metadata into {name}: {reason}</source>
+            <translation>Impossible d'écrire les métadonnées dans {name} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>Chapter merge cancelled</source>
+            <translation>Fusion des chapitres annulée</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>Chapter merge failed: {reason}</source>
+            <translation>Échec de la fusion des chapitres : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>Choose it in Settings &gt; Library.</source>
+            <translation>Choisissez-le dans Paramètres &gt; Bibliothèque.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Copy of {name} does not match the original (disk error?)</source>
+            <translation>La copie de {name} ne correspond pas à l'original (erreur de disque ?)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Copy of {name} has the wrong size</source>
+            <translation>La copie de {name} n'a pas la bonne taille</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Free some space in the library folder and import again; the download is untouched.</source>
+            <translation>Libérez de l'espace dans le dossier de bibliothèque et importez à nouveau ; le téléchargement n'est pas modifié.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Hard link check failed for {name}</source>
+            <translation>La vérification du lien physique de {name} a échoué</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>Install Calibre, or enter the path of calibredb in Settings &gt; Ebooks.</source>
+            <translation>Installez Calibre ou indiquez le chemin de calibredb dans Paramètres &gt; Livres numériques.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>Library folder {library_root} does not exist</source>
+            <translation>Le dossier de bibliothèque {library_root} n'existe pas</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>Merged %n file(s) into one M4B; chapters: {chapters}</source>
+            <translation>
+                <numerusform>%n fichier fusionné en un seul M4B ; chapitres : {chapters}</numerusform>
+                <numerusform>%n fichiers fusionnés en un seul M4B ; chapitres : {chapters}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>No audio files in {source}</source>
+            <translation>Aucun fichier audio dans {source}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/ebooks.py" />
+            <source>No ebook files in {source}</source>
+            <translation>Aucun fichier de livre numérique dans {source}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Nothing was changed in the library. Check the message, then retry the import.</source>
+            <translation>Rien n'a été modifié dans la bibliothèque. Lisez le message, puis relancez l'importation.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>Optional blocks &lt;...&gt; cannot be nested</source>
+            <translation>Les blocs facultatifs &lt;...&gt; ne peuvent pas être imbriqués</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Source file {source} is missing</source>
+            <translation>Le fichier source {source} est introuvable</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>Tags not embedded: the files are hard links, and tagging would change the seeding copy</source>
+            <translation>Tags non intégrés : les fichiers sont des liens physiques, et les taguer modifierait la copie en partage</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>The download folder was moved or deleted. Check the download client, then retry.</source>
+            <translation>Le dossier de téléchargement a été déplacé ou supprimé. Vérifiez le client de téléchargement, puis réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>The download holds no audio files (wrong content, or an archive that was not unpacked).</source>
+            <translation>Le téléchargement ne contient aucun fichier audio (mauvais contenu, ou archive non décompressée).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/ebooks.py" />
+            <source>The download holds no ebook file (EPUB, AZW3, MOBI or PDF): wrong content, or an archive.</source>
+            <translation>Le téléchargement ne contient aucun livre numérique (EPUB, AZW3, MOBI ou PDF) : mauvais contenu, ou archive.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>The ebook is in the library; check Settings &gt; Ebooks &gt; Calibre, then test it there.</source>
+            <translation>Le livre numérique est dans la bibliothèque ; vérifiez Paramètres &gt; Livres numériques &gt; Calibre, puis testez-le là.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/writing.py" />
+            <source>The file may be damaged or not the format its extension says; it was imported untagged.</source>
+            <translation>Le fichier est peut-être endommagé ou n'est pas au format qu'indique son extension ; il a été importé sans tags.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>The library disk is full: {target_rel} was not imported.</source>
+            <translation>Le disque de la bibliothèque est plein : {target_rel} n'a pas été importé.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>The separate files were imported instead.</source>
+            <translation>Les fichiers séparés ont été importés à la place.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>The template is empty</source>
+            <translation>Le modèle est vide</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>The template must be a relative path (no leading '/' or drive letter)</source>
+            <translation>Le modèle doit être un chemin relatif (sans « / » initial ni lettre de lecteur)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>The template must contain {{title}} so every book gets its own folder</source>
+            <translation>Le modèle doit contenir {{title}} pour que chaque livre ait son propre dossier</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>The template produced an empty path</source>
+            <translation>Le modèle a produit un chemin vide</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>Unknown import mode '{mode}' (use copy, hardlink or move)</source>
+            <translation>Mode d'importation « {mode} » inconnu (utilisez copy, hardlink ou move)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>Unknown token {{{token}}}; known: {items}</source>
+            <translation>Jeton {{{token}}} inconnu ; connus : {items}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/template.py" />
+            <source>Use tokens like {author} and {title}, '/' between folders and &lt;...&gt; around optional parts.</source>
+            <translation>Utilisez des jetons comme {author} et {title}, « / » entre les dossiers et &lt;...&gt; autour des parties facultatives.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>calibredb could not run: {reason}</source>
+            <translation>calibredb n'a pas pu s'exécuter : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/calibre.py" />
+            <source>calibredb failed: {reason}</source>
+            <translation>calibredb a échoué : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>ffmpeg failed: {reason}</source>
+            <translation>ffmpeg a échoué : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>ffmpeg is not installed, so chapters cannot be merged</source>
+            <translation>ffmpeg n'est pas installé, les chapitres ne peuvent donc pas être fusionnés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/tagging/chapters.py" />
+            <source>ffmpeg took too long</source>
+            <translation>ffmpeg a pris trop de temps</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{destination} appeared in the library meanwhile</source>
+            <translation>{destination} est apparu entre-temps dans la bibliothèque</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{file}: a hard link is impossible ({reason}); copied instead</source>
+            <translation>{file} : lien physique impossible ({reason}) ; copié à la place</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>{file}: empty file skipped</source>
+            <translation>{file} : fichier vide ignoré</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>{file}: sample skipped</source>
+            <translation>{file} : extrait ignoré</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/organizer.py" />
+            <source>{source} does not exist</source>
+            <translation>{source} n'existe pas</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{target_rel} already exists in the library with other files</source>
+            <translation>{target_rel} existe déjà dans la bibliothèque avec d'autres fichiers</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{target_rel} already holds {what}</source>
+            <translation>{target_rel} contient déjà {what}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/importer.py" />
+            <source>{target_rel} appeared in the library meanwhile</source>
+            <translation>{target_rel} est apparu entre-temps dans la bibliothèque</translation>
         </message>
     </context>
     <context>
@@ -8102,6 +8703,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
+            <source>Ask an administrator of this household.</source>
+            <translation>Demandez à un administrateur de ce foyer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Available</source>
             <translation>Disponible</translation>
         </message>
@@ -8149,6 +8755,16 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/domain/requests.py" />
             <source>Needs attention</source>
             <translation>Intervention requise</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/requests.py" />
+            <source>Open Library to listen to it, or report an issue if the files are wrong.</source>
+            <translation>Ouvrez la Bibliothèque pour l'écouter, ou signalez un problème si les fichiers sont incorrects.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/requests.py" />
+            <source>Open Requests to follow the existing request.</source>
+            <translation>Ouvrez les Demandes pour suivre la demande existante.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/domain/requests.py" />
@@ -8920,6 +9536,31 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible answers again: search the Audible catalog.</source>
+            <translation>Audible répond à nouveau : recherchez dans le catalogue Audible.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible asked the app to slow down ({reason}). Wait a minute, then press Enter to search again.</source>
+            <translation>Audible a demandé à l'application de ralentir ({reason}). Patientez une minute, puis appuyez sur Entrée pour relancer la recherche.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible cannot be reached right now ({reason}), so searching will not find anything. Check your internet connection; Search works again as soon as Audible answers.</source>
+            <translation>Audible est injoignable pour le moment ({reason}), la recherche ne trouvera donc rien. Vérifiez votre connexion Internet ; la recherche fonctionnera dès qu'Audible répondra.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible could not be reached, so nothing was found ({reason}). Check your internet connection, then press Enter to search again.</source>
+            <translation>Audible n'a pas pu être joint, rien n'a donc été trouvé ({reason}). Vérifiez votre connexion Internet, puis appuyez sur Entrée pour relancer la recherche.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>Audible sent an answer the app cannot read ({reason}). Press Enter to search again, or choose another marketplace.</source>
+            <translation>Audible a envoyé une réponse que l'application ne sait pas lire ({reason}). Appuyez sur Entrée pour relancer la recherche, ou choisissez une autre boutique.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Author</source>
             <translation>Auteur</translation>
         </message>
@@ -9000,6 +9641,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/search_page.py" />
+            <source>The search failed: {reason} {hint}</source>
+            <translation>La recherche a échoué : {reason} {hint}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/search_page.py" />
             <source>Title</source>
             <translation>Titre</translation>
         </message>
@@ -9023,6 +9669,74 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <source>{country} ({code})</source>
             <comment>a marketplace</comment>
             <translation>{country} ({code})</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretPlaces</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Cannot be read (no working keychain): choose a passphrase, then enter it again</source>
+            <translation>Illisible (aucun trousseau ne fonctionne) : choisissez une phrase secrète, puis saisissez-le à nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Cannot be read: enter it again</source>
+            <translation>Illisible : saisissez-le à nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Cannot be read: this computer needs the household key first</source>
+            <translation>Illisible : cet ordinateur a d'abord besoin de la clé du foyer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Cannot be read: unlock your keychain or secrets file first</source>
+            <translation>Illisible : déverrouillez d'abord votre trousseau ou votre fichier de secrets</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Saved in the household's shared secrets; type to replace it</source>
+            <translation>Enregistré dans les secrets partagés du foyer ; saisissez pour le remplacer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Saved in your encrypted secrets file; type to replace it</source>
+            <translation>Enregistré dans votre fichier de secrets chiffré ; saisissez pour le remplacer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>Saved in your keychain; type to replace it</source>
+            <translation>Enregistré dans votre trousseau ; saisissez pour le remplacer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>kept in the household's shared secrets</source>
+            <translation>conservé dans les secrets partagés du foyer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>kept in your encrypted secrets file</source>
+            <translation>conservé dans votre fichier de secrets chiffré</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>kept in your system keychain</source>
+            <translation>conservé dans le trousseau de votre système</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>not saved yet: choose a passphrase for an encrypted file first</source>
+            <translation>pas encore enregistrable : choisissez d'abord une phrase secrète pour un fichier chiffré</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>not saved yet: this computer needs the household key first</source>
+            <translation>pas encore enregistrable : cet ordinateur a d'abord besoin de la clé du foyer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/secret_places.py" />
+            <source>not saved yet: unlock your keychain or secrets file first</source>
+            <translation>pas encore enregistrable : déverrouillez d'abord votre trousseau ou votre fichier de secrets</translation>
         </message>
     </context>
     <context>
@@ -9266,6 +9980,762 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
     </context>
     <context>
+        <name>ServiceErrors</name>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>'{region}' is not an Audible marketplace.</source>
+            <translation>« {region} » n'est pas une boutique Audible.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>'{url}' is not a Deluge daemon address (host:port).</source>
+            <translation>« {url} » n'est pas une adresse de démon Deluge (hôte:port).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>'{url}' is not a web address.</source>
+            <translation>« {url} » n'est pas une adresse web.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>'{url}' is not an http(s) address.</source>
+            <translation>« {url} » n'est pas une adresse http(s).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/direct_http.py" />
+            <source>A direct download needs http(s) URLs.</source>
+            <translation>Un téléchargement direct nécessite des URL http(s).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Audible ({region}) has no category {category_id}.</source>
+            <translation>Audible ({region}) n'a pas de catégorie {category_id}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible answered HTTP {status_code} for your {path}.</source>
+            <translation>Audible a répondu HTTP {status_code} pour votre {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible did not deregister this device (HTTP {status_code}).</source>
+            <translation>Audible n'a pas désenregistré cet appareil (HTTP {status_code}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible no longer accepts this sign-in.</source>
+            <translation>Audible n'accepte plus cette connexion.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible refused this sign-in.</source>
+            <translation>Audible a refusé cette connexion.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible refused to register this device (HTTP {status_code}).</source>
+            <translation>Audible a refusé d'enregistrer cet appareil (HTTP {status_code}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Audible sent a product that is not an object.</source>
+            <translation>Audible a envoyé un produit qui n'est pas un objet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Audible's answer has no '{key}'.</source>
+            <translation>La réponse d'Audible n'a pas de « {key} ».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible's registration answer is incomplete.</source>
+            <translation>La réponse d'enregistrement d'Audible est incomplète.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible's sign-in service answered HTTP {status_code}.</source>
+            <translation>Le service de connexion d'Audible a répondu HTTP {status_code}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Audible's token answer is incomplete.</source>
+            <translation>La réponse de jeton d'Audible est incomplète.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Audiobooks in Plex live in a Music library; choose that one.</source>
+            <translation>Dans Plex, les livres audio se trouvent dans une bibliothèque Musique ; choisissez-la.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audiobookshelf.py" />
+            <source>Audiobookshelf sent an unreadable item.</source>
+            <translation>Audiobookshelf a envoyé un élément illisible.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audiobookshelf.py" />
+            <source>Audiobookshelf sent no item list.</source>
+            <translation>Audiobookshelf n'a pas envoyé de liste d'éléments.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audiobookshelf.py" />
+            <source>Audiobookshelf sent no library list.</source>
+            <translation>Audiobookshelf n'a pas envoyé de liste de bibliothèques.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audnexus.py" />
+            <source>Audnexus has no book {asin}.</source>
+            <translation>Audnexus n'a pas de livre {asin}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audnexus.py" />
+            <source>Audnexus sent a {what} without an ASIN.</source>
+            <translation>Audnexus a envoyé un élément ({what}) sans ASIN.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Cannot connect to Deluge at {url}.</source>
+            <translation>Impossible de se connecter à Deluge à l'adresse {url}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Cannot connect to Transmission at {url}.</source>
+            <translation>Impossible de se connecter à Transmission à l'adresse {url}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>Cannot connect to qBittorrent at {url}.</source>
+            <translation>Impossible de se connecter à qBittorrent à l'adresse {url}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Cannot connect to {service} at {base_url}.</source>
+            <translation>Impossible de se connecter à {service} à l'adresse {base_url}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>Cannot connect to {service}.</source>
+            <translation>Impossible de se connecter à {service}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>Cannot make a torrent of {path}: {reason}</source>
+            <translation>Impossible de créer un torrent de {path} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>Check ControlUsername and ControlPassword (NZBGet: Settings &gt; Security).</source>
+            <translation>Vérifiez ControlUsername et ControlPassword (NZBGet : Settings &gt; Security).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Check rpc-username and rpc-password (Transmission: Preferences &gt; Remote).</source>
+            <translation>Vérifiez rpc-username et rpc-password (Transmission : Préférences &gt; Distant).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>Check that the address is a Torznab/Newznab API URL (it usually ends in /api).</source>
+            <translation>Vérifiez que l'adresse est une URL d'API Torznab/Newznab (elle se termine généralement par /api).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>Check the WebUI user name and password (qBittorrent: Tools &gt; Options &gt; Web UI).</source>
+            <translation>Vérifiez le nom d'utilisateur et le mot de passe de l'interface web (qBittorrent : Outils &gt; Options &gt; Interface web).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Check the address and port (default 9091), that remote access is enabled and this computer is in its whitelist.</source>
+            <translation>Vérifiez l'adresse et le port (9091 par défaut), que l'accès distant est activé et que cet ordinateur figure dans la liste blanche.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>Check the address and port, and that qBittorrent's Web UI is enabled.</source>
+            <translation>Vérifiez l'adresse et le port, et que l'interface web de qBittorrent est activée.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Check the address, and that the server is running.</source>
+            <translation>Vérifiez l'adresse et que le serveur fonctionne.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>Check the address: it is the RSS link of the shelf, not the shelf page.</source>
+            <translation>Vérifiez l'adresse : il s'agit du lien RSS de l'étagère, pas de la page de l'étagère.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Check the base URL and pick a model from the list.</source>
+            <translation>Vérifiez l'URL de base et choisissez un modèle dans la liste.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Check the daemon's address and port (default 58846) and that it allows remote connections.</source>
+            <translation>Vérifiez l'adresse et le port du démon (58846 par défaut) et qu'il autorise les connexions distantes.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>Check the user name and password; too many failed logins make qBittorrent ban the address for a while.</source>
+            <translation>Vérifiez le nom d'utilisateur et le mot de passe ; après trop d'échecs, qBittorrent bannit l'adresse pendant un moment.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Choose a library in Settings.</source>
+            <translation>Choisissez une bibliothèque dans les Paramètres.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>Copy the API key from SABnzbd: Config &gt; General &gt; Security.</source>
+            <translation>Copiez la clé API depuis SABnzbd : Config &gt; General &gt; Security.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>Copy the RSS link from the bottom of your Goodreads shelf page.</source>
+            <translation>Copiez le lien RSS en bas de la page de votre étagère Goodreads.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>Copy the feed URL from Jackett or Prowlarr (it ends in /api or /torznab/).</source>
+            <translation>Copiez l'URL du flux depuis Jackett ou Prowlarr (elle se termine par /api ou /torznab/).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Deluge at {url} did not answer in time.</source>
+            <translation>Deluge à l'adresse {url} n'a pas répondu à temps.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Deluge at {url} refused the user name or password.</source>
+            <translation>Deluge à l'adresse {url} a refusé le nom d'utilisateur ou le mot de passe.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Deluge needs a .torrent file or a magnet link.</source>
+            <translation>Deluge a besoin d'un fichier .torrent ou d'un lien magnet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Deluge: {reason}</source>
+            <translation>Deluge : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Enter the key again in BookDate settings.</source>
+            <translation>Saisissez à nouveau la clé dans les réglages de BookDate.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>Enter the server address in Settings.</source>
+            <translation>Saisissez l'adresse du serveur dans les Paramètres.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>Goodreads sent something that is not a shelf feed.</source>
+            <translation>Goodreads a envoyé quelque chose qui n'est pas un flux d'étagère.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover could not answer: {reason}</source>
+            <translation>Hardcover n'a pas pu répondre : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover did not say whose token this is.</source>
+            <translation>Hardcover n'a pas indiqué à qui appartient ce jeton.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover refused the token.</source>
+            <translation>Hardcover a refusé le jeton.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover sent an answer of the wrong shape.</source>
+            <translation>Hardcover a envoyé une réponse de forme inattendue.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Hardcover sent an answer without data.</source>
+            <translation>Hardcover a envoyé une réponse sans données.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet at {url} refused the user name or password.</source>
+            <translation>NZBGet à l'adresse {url} a refusé le nom d'utilisateur ou le mot de passe.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet could not remove item {item_id}.</source>
+            <translation>NZBGet n'a pas pu supprimer l'élément {item_id}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet could not run '{method}': {reason}</source>
+            <translation>NZBGet n'a pas pu exécuter « {method} » : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet did not accept '{name}'.</source>
+            <translation>NZBGet n'a pas accepté « {name} ».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet needs the NZB file's content.</source>
+            <translation>NZBGet a besoin du contenu du fichier NZB.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>NZBGet sent a reply that is not a JSON-RPC envelope.</source>
+            <translation>NZBGet a envoyé une réponse qui n'est pas une enveloppe JSON-RPC.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>No Hardcover token is saved.</source>
+            <translation>Aucun jeton Hardcover n'est enregistré.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>No server address is set.</source>
+            <translation>Aucune adresse de serveur n'est définie.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>No {service} model is chosen.</source>
+            <translation>Aucun modèle {service} n'est choisi.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Not a Plex image path.</source>
+            <translation>Ce n'est pas un chemin d'image Plex.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>Not a magnet link.</source>
+            <translation>Ce n'est pas un lien magnet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>Not a valid .torrent file ({reason}).</source>
+            <translation>Fichier .torrent non valide ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Pages start at 1.</source>
+            <translation>Les pages commencent à 1.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Paste a fresh token from hardcover.app/account/api.</source>
+            <translation>Collez un nouveau jeton depuis hardcover.app/account/api.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>Paste your token from hardcover.app/account/api.</source>
+            <translation>Collez votre jeton depuis hardcover.app/account/api.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Pick a model in BookDate settings.</source>
+            <translation>Choisissez un modèle dans les réglages de BookDate.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex has no library with id {key}.</source>
+            <translation>Plex n'a pas de bibliothèque avec l'identifiant {key}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex library '{title}' is a {type} library, not a music library.</source>
+            <translation>La bibliothèque Plex « {title} » est de type {type}, pas une bibliothèque musicale.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex sent JSON without a MediaContainer.</source>
+            <translation>Plex a envoyé du JSON sans MediaContainer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex sent XML the app cannot read.</source>
+            <translation>Plex a envoyé du XML que l'application ne sait pas lire.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex sent XML without a MediaContainer.</source>
+            <translation>Plex a envoyé du XML sans MediaContainer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>Plex sent a MediaContainer with unreadable items.</source>
+            <translation>Plex a envoyé un MediaContainer avec des éléments illisibles.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd at {url} refused the API key.</source>
+            <translation>SABnzbd à l'adresse {url} a refusé la clé API.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd did not accept '{name}'.</source>
+            <translation>SABnzbd n'a pas accepté « {name} ».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd needs an NZB file or an NZB URL.</source>
+            <translation>SABnzbd a besoin d'un fichier NZB ou d'une URL NZB.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd refused '{mode}': {reason}</source>
+            <translation>SABnzbd a refusé « {mode} » : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd's history answer has no 'history'.</source>
+            <translation>La réponse d'historique de SABnzbd n'a pas de « history ».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/sabnzbd.py" />
+            <source>SABnzbd's queue answer has no 'queue'.</source>
+            <translation>La réponse de file d'attente de SABnzbd n'a pas de « queue ».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Sign in again; the code from the browser is valid for a few minutes only.</source>
+            <translation>Reconnectez-vous ; le code du navigateur n'est valable que quelques minutes.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/nzbget.py" />
+            <source>The NZB file may be damaged; the next release will be tried.</source>
+            <translation>Le fichier NZB est peut-être endommagé ; la release suivante sera essayée.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/goodreads.py" />
+            <source>The address does not lead to an RSS feed.</source>
+            <translation>L'adresse ne mène pas à un flux RSS.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>The magnet link carries no BitTorrent info-hash.</source>
+            <translation>Le lien magnet ne contient pas d'info-hash BitTorrent.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>The service is having trouble; the app will try again later.</source>
+            <translation>Le service rencontre des difficultés ; l'application réessaiera plus tard.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>The {service} address is not a valid URL.</source>
+            <translation>L'adresse de {service} n'est pas une URL valide.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>This Audible sign-in has no refresh token.</source>
+            <translation>Cette connexion Audible n'a pas de jeton d'actualisation.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/prowlarr.py" />
+            <source>This address does not answer like Prowlarr.</source>
+            <translation>Cette adresse ne répond pas comme Prowlarr.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>This address does not answer like a Plex server.</source>
+            <translation>Cette adresse ne répond pas comme un serveur Plex.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission at {url} did not answer in time.</source>
+            <translation>Transmission à l'adresse {url} n'a pas répondu à temps.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission at {url} refused the user name or password.</source>
+            <translation>Transmission à l'adresse {url} a refusé le nom d'utilisateur ou le mot de passe.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission at {url} sent an answer the app cannot read ({kind}).</source>
+            <translation>Transmission à l'adresse {url} a envoyé une réponse que l'application ne sait pas lire ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission needs a .torrent file or a magnet link.</source>
+            <translation>Transmission a besoin d'un fichier .torrent ou d'un lien magnet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/transmission.py" />
+            <source>Transmission: {reason}</source>
+            <translation>Transmission : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Try again later.</source>
+            <translation>Réessayez plus tard.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible_account.py" />
+            <source>Try again, or remove the device under Amazon &gt; Your devices.</source>
+            <translation>Réessayez, ou supprimez l'appareil dans Amazon &gt; Vos appareils.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/prowlarr.py" />
+            <source>Use Prowlarr's address, e.g. http://localhost:9696.</source>
+            <translation>Utilisez l'adresse de Prowlarr, par ex. http://localhost:9696.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deluge.py" />
+            <source>Use a user from the daemon's auth file (Deluge: Preferences &gt; Daemon).</source>
+            <translation>Utilisez un utilisateur du fichier auth du démon (Deluge : Préférences &gt; Démon).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/audible.py" />
+            <source>Use one of: {items}.</source>
+            <translation>Utilisez l'une de ces valeurs : {items}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>Use the API's base URL, e.g. http://localhost:11434/v1 for Ollama.</source>
+            <translation>Utilisez l'URL de base de l'API, par ex. http://localhost:11434/v1 pour Ollama.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/hardcover.py" />
+            <source>You have no Hardcover list called '{target}'.</source>
+            <translation>Vous n'avez pas de liste Hardcover appelée « {target} ».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>plex.tv sent a Home the app cannot read.</source>
+            <translation>plex.tv a envoyé un Home que l'application ne sait pas lire.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>plex.tv sent a PIN the app cannot read.</source>
+            <translation>plex.tv a envoyé un code PIN que l'application ne sait pas lire.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/plex.py" />
+            <source>plex.tv sent an account the app cannot read.</source>
+            <translation>plex.tv a envoyé un compte que l'application ne sait pas lire.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} answered with an error: {reason}</source>
+            <translation>qBittorrent à l'adresse {url} a répondu par une erreur : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} did not answer in time.</source>
+            <translation>qBittorrent à l'adresse {url} n'a pas répondu à temps.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} refused access ({kind}).</source>
+            <translation>qBittorrent à l'adresse {url} a refusé l'accès ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} refused the user name or password.</source>
+            <translation>qBittorrent à l'adresse {url} a refusé le nom d'utilisateur ou le mot de passe.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent at {url} sent an answer the app cannot read ({kind}).</source>
+            <translation>qBittorrent à l'adresse {url} a envoyé une réponse que l'application ne sait pas lire ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent did not accept '{name}'.</source>
+            <translation>qBittorrent n'a pas accepté « {name} ».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent needs a .torrent file or a magnet link.</source>
+            <translation>qBittorrent a besoin d'un fichier .torrent ou d'un lien magnet.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/qbittorrent.py" />
+            <source>qBittorrent: {reason}</source>
+            <translation>qBittorrent : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{base_url} answered, but not like an AI model service.</source>
+            <translation>{base_url} a répondu, mais pas comme un service de modèles d'IA.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torrent_file.py" />
+            <source>{path} holds no files.</source>
+            <translation>{path} ne contient aucun fichier.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} answered HTTP {status}.</source>
+            <translation>{service} a répondu HTTP {status}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/gutendex.py" />
+            <location filename="../../rmab_desktop/clients/standard_ebooks.py" />
+            <source>{service} answered in an unknown shape.</source>
+            <translation>{service} a répondu sous une forme inconnue.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} did not answer in time.</source>
+            <translation>{service} n'a pas répondu à temps.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/deadline.py" />
+            <source>{service} did not finish answering within {waited} seconds.</source>
+            <translation>{service} n'a pas fini de répondre en {waited} secondes.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>{service} does not know this item (HTTP 404).</source>
+            <translation>{service} ne connaît pas cet élément (HTTP 404).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>{service} had a server error (HTTP {status_code}).</source>
+            <translation>{service} a eu une erreur de serveur (HTTP {status_code}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/internet_archive.py" />
+            <source>{service} has no files for item '{identifier}'.</source>
+            <translation>{service} n'a aucun fichier pour l'élément « {identifier} ».</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} has no such model or address ({path}).</source>
+            <translation>{service} n'a pas ce modèle ou cette adresse ({path}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} has no such resource ({path}).</source>
+            <translation>{service} n'a pas cette ressource ({path}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>{service} is limiting requests (HTTP 429).</source>
+            <translation>{service} limite les requêtes (HTTP 429).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} is rate limiting requests. Try again in a minute.</source>
+            <translation>{service} limite les requêtes. Réessayez dans une minute.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} is rate limiting requests. Try again in {seconds} seconds.</source>
+            <translation>{service} limite les requêtes. Réessayez dans {seconds} secondes.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} redirected too many times.</source>
+            <translation>{service} a effectué trop de redirections.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/llm.py" />
+            <source>{service} refused the API key (HTTP {status}).</source>
+            <translation>{service} a refusé la clé API (HTTP {status}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/jsonhttp.py" />
+            <source>{service} refused the request (HTTP {status_code}).</source>
+            <translation>{service} a refusé la requête (HTTP {status_code}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} refused the token (HTTP {status}).</source>
+            <translation>{service} a refusé le jeton (HTTP {status}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/internet_archive.py" />
+            <source>{service} search answered in an unknown shape.</source>
+            <translation>La recherche de {service} a répondu sous une forme inconnue.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/prowlarr.py" />
+            <source>{service} search did not return a list.</source>
+            <translation>La recherche de {service} n'a pas renvoyé de liste.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent JSON nested too deeply to read.</source>
+            <translation>{service} a envoyé du JSON trop imbriqué pour être lu.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent XML that is not a caps document.</source>
+            <translation>{service} a envoyé du XML qui n'est pas un document caps.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent XML that is not a search feed.</source>
+            <translation>{service} a envoyé du XML qui n'est pas un flux de recherche.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent XML with forbidden constructs.</source>
+            <translation>{service} a envoyé du XML contenant des constructions interdites.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent a body that is not JSON.</source>
+            <translation>{service} a envoyé un contenu qui n'est pas du JSON.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/standard_ebooks.py" />
+            <source>{service} sent a feed that is not valid XML.</source>
+            <translation>{service} a envoyé un flux qui n'est pas du XML valide.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent a number the app cannot use ({reason}).</source>
+            <translation>{service} a envoyé un nombre que l'application ne peut pas utiliser ({reason}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent an answer larger than {megabytes} MB.</source>
+            <translation>{service} a envoyé une réponse de plus de {megabytes} Mo.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/prowlarr.py" />
+            <source>{service} sent an answer that is not JSON.</source>
+            <translation>{service} a envoyé une réponse qui n'est pas du JSON.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent an answer that is not XML.</source>
+            <translation>{service} a envoyé une réponse qui n'est pas du XML.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/_http.py" />
+            <source>{service} sent an answer the app cannot read ({kind}).</source>
+            <translation>{service} a envoyé une réponse que l'application ne sait pas lire ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent an empty answer.</source>
+            <translation>{service} a envoyé une réponse vide.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent an empty release file.</source>
+            <translation>{service} a envoyé un fichier de release vide.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service} sent an error page instead of a file.</source>
+            <translation>{service} a envoyé une page d'erreur au lieu d'un fichier.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/clients/torznab.py" />
+            <source>{service}: there is no Torznab/Newznab API at this address (HTTP 404).</source>
+            <translation>{service} : il n'y a pas d'API Torznab/Newznab à cette adresse (HTTP 404).</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceHealth</name>
         <message>
             <location filename="../../rmab_desktop/services/health/service.py" />
@@ -9435,6 +10905,17 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>{section} could not be opened</source>
             <translation>Impossible d'ouvrir {section}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Setup</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/setup.py" />
+            <source>Audible ({region}) answered: %n suggestion(s) for a sample search.</source>
+            <translation>
+                <numerusform>Audible ({region}) a répondu : %n suggestion pour une recherche d'essai.</numerusform>
+                <numerusform>Audible ({region}) a répondu : %n suggestions pour une recherche d'essai.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -9733,11 +11214,6 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
-            <source>kept in your system keychain</source>
-            <translation>conservé dans le trousseau de votre système</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/dialogs/wizard_pages.py" />
             <source>the same folder on this computer, e.g. /mnt/nas/downloads</source>
             <translation>le même dossier sur cet ordinateur, p. ex. /mnt/nas/downloads</translation>
         </message>
@@ -10022,8 +11498,8 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
-            <source>from hardcover.app/account/api</source>
-            <translation>depuis hardcover.app/account/api</translation>
+            <source>from hardcover.app/account/api; {place}</source>
+            <translation>depuis hardcover.app/account/api ; {place}</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
@@ -10054,11 +11530,6 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
             <source>requested</source>
             <translation>demandé</translation>
-        </message>
-        <message>
-            <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
-            <source>saved; type to replace</source>
-            <translation>enregistré ; saisissez pour le remplacer</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/shelves_page.py" />
@@ -10623,6 +12094,22 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
             <location filename="../../rmab_desktop/services/upkeep.py" />
             <source>{books}; {requests}</source>
             <translation>{books} ; {requests}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UrlImport</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/url_audio/service.py" />
+            <source>'{title}' is now in the library at {path} (%n chapter(s))</source>
+            <translation>
+                <numerusform>« {title} » est maintenant dans la bibliothèque, dans {path} (%n chapitre)</numerusform>
+                <numerusform>« {title} » est maintenant dans la bibliothèque, dans {path} (%n chapitres)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/url_audio/source.py" />
+            <source>Check the link in a browser; the site may need an account, or yt-dlp may not know it.</source>
+            <translation>Vérifiez le lien dans un navigateur ; le site exige peut-être un compte, ou yt-dlp ne le connaît pas.</translation>
         </message>
     </context>
     <context>
