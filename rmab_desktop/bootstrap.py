@@ -35,6 +35,7 @@ from rmab_desktop.services import (
     reported_issues,
     requests,
     rescue,
+    rss,
     shelves,
     upkeep,
     url_audio,
@@ -72,6 +73,7 @@ from rmab_desktop.services.pipeline import Acquisition, PipelineDeps, configured
 from rmab_desktop.services.reported_issues import ProblemReports
 from rmab_desktop.services.requests import RequestService, UserService
 from rmab_desktop.services.rescue import RequestRescue
+from rmab_desktop.services.rss import RssMonitor, RssStore
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
 from rmab_desktop.services.secrets_file import EncryptedSecretsFile
 from rmab_desktop.services.shelves import ShelfService
@@ -127,6 +129,7 @@ class AppCore:
     api_tokens: ApiTokenService
     api_server: ApiServer  # the local HTTP API, started from Settings or ``rmab api serve``
     migration_import: MigrationImport
+    rss: RssMonitor
     features: tuple[Feature, ...]
     schedules: tuple[ScheduleDefinition, ...]  # every feature's default schedules
     settings_models: tuple[SettingsSpec, ...]  # every feature's settings stored in ``config``
@@ -230,6 +233,7 @@ def open_core(
             rank=configured_ranker(config),
         )
     )
+    rss_monitor = RssMonitor(indexer_service, RssStore(database), acquisition, request_service)
     resolver = BookResolver(catalog_search(catalog_service))  # shelf books and AI tips -> Audible
     shelf_service = ShelfService(database, credentials, users, request_service, resolver)
     watch_service = watching.WatchService(database, catalog_service, request_service, events)
@@ -274,6 +278,7 @@ def open_core(
         indexers.feature(indexer_service),
         downloads.feature(download_service),
         pipeline.feature(acquisition),
+        rss.feature(rss_monitor),
         organize.feature(organize_job),
         rescue.feature(request_rescue),
         reported_issues.feature(problem_reports),
@@ -344,6 +349,7 @@ def open_core(
                 catalog_service,
             )
         ),
+        rss=rss_monitor,
         features=features,
         schedules=tuple(schedule for f in features for schedule in f.schedules),
         settings_models=_settings_models(features),

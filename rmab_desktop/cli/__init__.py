@@ -53,6 +53,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "download clients: list, add, test",
     ),
     "indexers": ("rmab_desktop.cli.indexers_commands:register", "indexers: list, add"),
+    "rss": (
+        "rmab_desktop.cli.rss_commands:register",
+        "indexer feeds: poll for releases waiting requests need",
+    ),
     "shelves": (
         "rmab_desktop.cli.shelves_commands:register",
         "reading shelves (Goodreads, Hardcover, CSV exports) that become requests",

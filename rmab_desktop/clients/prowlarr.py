@@ -34,6 +34,16 @@ class ProwlarrIndexer:
     enabled: bool
     priority: int
     categories: tuple[int, ...]
+    query_limit: int | None = None  # searches per day the user allows this indexer in Prowlarr
+
+
+def _daily_query_limit(item: dict[str, Any]) -> int | None:
+    """``baseSettings.queryLimit`` of an indexer resource's fields, per day (``limitsUnit`` 1: per hour)."""
+    fields = {text(f.get("name")) or "": f.get("value") for f in dicts(item.get("fields"))}
+    limit = integer(fields.get("baseSettings.queryLimit"))
+    if limit is None or limit <= 0:
+        return None
+    return limit * 24 if integer(fields.get("baseSettings.limitsUnit")) == 1 else limit
 
 
 def _protocol(value: Any, download_url: str | None) -> Protocol:
@@ -198,6 +208,7 @@ class ProwlarrClient:
                     enabled=bool(item.get("enable", True)),
                     priority=integer(item.get("priority")) or DEFAULT_INDEXER_PRIORITY,
                     categories=_category_ids(caps.get("categories")),
+                    query_limit=_daily_query_limit(item),
                 )
             )
         return found

@@ -436,7 +436,13 @@ class TorznabClient:
     def search(
         self, query: str, categories: list[int] | None = None, *, limit: int = 100, mode: str = "search"
     ) -> list[Release]:
-        params: dict[str, Any] = {"t": mode, "q": query, "limit": limit, "extended": 1}
+        return self._feed({"t": mode, "q": query, "limit": limit, "extended": 1}, categories)
+
+    def recent(self, categories: list[int] | None = None, *, limit: int = 100) -> list[Release]:
+        """The indexer's RSS feed: its newest items (a search without ``q``)."""
+        return self._feed({"t": "search", "limit": limit, "extended": 1}, categories)
+
+    def _feed(self, params: dict[str, Any], categories: list[int] | None) -> list[Release]:
         if categories:
             params["cat"] = ",".join(str(c) for c in categories)
         body = self._get(params)

@@ -57,6 +57,9 @@ OWNERS: dict[str, str] = {
     "bookdate_swipes": f"{S}.bookdate",
     # reported problems with books in the library
     "reported_issues": f"{S}.reported_issues",
+    # indexer RSS monitoring
+    "rss_feeds": f"{S}.rss",
+    "rss_seen_items": f"{S}.rss",
     # watching authors and series; the ignore list every automation honours
     "watched_entities": f"{S}.watching",
     "watched_books": f"{S}.watching",

@@ -174,6 +174,13 @@ class WatchCheckPayload(JobPayload):
     watch_id: int | None = None
 
 
+@dataclasses.dataclass(frozen=True)
+class RssPollPayload(JobPayload):
+    """Poll one indexer feed (``feed_key``), or every feed when None."""
+
+    feed_key: str | None = None
+
+
 # What each job type carries: the queue checks every enqueue against it, the job handlers check
 # each feature's JobSpec, and ``rmab jobs enqueue`` reads a typed payload through it.
 PAYLOADS: dict[JobType, type[JobPayload]] = {
@@ -196,4 +203,5 @@ PAYLOADS: dict[JobType, type[JobPayload]] = {
     JobType.AUDIBLE_SYNC: AudibleSyncPayload,
     JobType.URL_IMPORT: UrlImportPayload,
     JobType.WATCHING_CHECK: WatchCheckPayload,
+    JobType.RSS_POLL: RssPollPayload,
 }

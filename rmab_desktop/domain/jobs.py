@@ -37,6 +37,7 @@ class JobType(StrEnum):
     AUDIBLE_SYNC = "audible.sync"
     URL_IMPORT = "url.import"
     WATCHING_CHECK = "watching.check"
+    RSS_POLL = "rss.poll"
 
 
 # Stored names written by earlier versions -> today's names (applied by migration 0003).

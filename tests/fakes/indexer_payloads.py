@@ -158,11 +158,11 @@ def error_document(code: int = 100, description: str = "Incorrect user credentia
     ).encode()
 
 
-def caps_document() -> bytes:
-    return b"""<?xml version="1.0" encoding="UTF-8"?>
+def caps_document(max_limit: int = 100) -> bytes:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
 <caps>
   <server version="1.0" title="Fake Indexer" strapline="test" />
-  <limits max="100" default="50" />
+  <limits max="{max_limit}" default="50" />
   <registration available="no" open="no" />
   <searching>
     <search available="yes" supportedParams="q" />
@@ -179,7 +179,7 @@ def caps_document() -> bytes:
     <category id="7000" name="Books"><subcat id="7020" name="Ebook" /></category>
   </categories>
 </caps>
-"""
+""".encode()
 
 
 def prowlarr_result(

@@ -27,6 +27,7 @@ class FakeIndexer:
     priority: int = 25
     enable: bool = True
     categories: tuple[int, ...] = (3000, 3030, 7000, 7020)
+    query_limit: int | None = None  # Prowlarr's per-indexer "Query Limit" (per day)
 
 
 class ProwlarrServer(LoopbackServer):
@@ -64,6 +65,11 @@ class ProwlarrServer(LoopbackServer):
             "enable": indexer.enable,
             "priority": indexer.priority,
             "privacy": "private",
+            "fields": [
+                {"name": "baseSettings.queryLimit", "value": indexer.query_limit},
+                {"name": "baseSettings.grabLimit", "value": None},
+                {"name": "baseSettings.limitsUnit", "value": 0},
+            ],
             "capabilities": {
                 "categories": [{"id": c, "name": f"Cat {c}", "subCategories": []} for c in indexer.categories]
             },

@@ -32,6 +32,8 @@ class TorznabServer(LoopbackServer):
         self.bom = False
         self.truncated = False
         self.api_limits: tuple[int, int, int, int] | None = None  # Newznab apilimits in each feed
+        self.caps_max = 100  # caps <limits max>: items one feed page may hold
+        self.torrents: list[bytes] = []  # real .torrent files served for downloads, in feed order
 
     def reset(self) -> None:
         super().reset()
@@ -43,6 +45,9 @@ class TorznabServer(LoopbackServer):
 
     def route(self, request: FakeRequest) -> Reply:
         if request.path.startswith("/download/"):
+            index = int(request.path.split("/")[2]) - 1000
+            if 0 <= index < len(self.torrents):
+                return Reply(200, self.torrents[index], "application/x-bittorrent")
             return Reply(200, b"d8:announce30:http://tracker.example/announcee", "application/x-bittorrent")
         if request.path.rstrip("/").removesuffix("/api").strip("/") not in {"", "1", "2"}:
             return Reply(404, b"<html>not found</html>", "text/html")
@@ -52,14 +57,14 @@ class TorznabServer(LoopbackServer):
             return Reply(200, error_document(self.error_code, "Request limit reached"), "application/xml")
         mode = request.query.get("t", "")
         if mode == "caps":
-            return Reply(200, caps_document(), "application/xml")
+            return Reply(200, caps_document(self.caps_max), "application/xml")
         if mode in {"search", "book", "audio"}:
             categories = {int(c) for c in request.query.get("cat", "").split(",") if c.isdigit()}
             found = [
                 r
                 for r in self.matching(request.query.get("q", ""))
                 if not categories or set(r.categories) & categories
-            ]
+            ][: int(request.query.get("limit") or 100)]
             body = (
                 newznab_feed(found, bom=self.bom, limits=self.api_limits)
                 if self.newznab
@@ -67,6 +72,10 @@ class TorznabServer(LoopbackServer):
             )
             return Reply(200, body[: len(body) // 2] if self.truncated else body, "application/rss+xml")
         return Reply(200, error_document(202, "No such function"), "application/xml")
+
+    def feed_polls(self) -> list[dict[str, str]]:
+        """The RSS requests: searches without a query."""
+        return [r.query for r in self.requests if r.query.get("t") == "search" and "q" not in r.query]
 
     def queries(self) -> list[str]:
         return [r.query.get("q", "") for r in self.requests if r.query.get("t") == "search"]

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         Request,
         RequestMember,
     )
+    from rmab_desktop.db.models.rss import RssFeed, RssSeenItem
     from rmab_desktop.db.models.social import (
         AudibleLibraryEntry,
         AudibleSyncHistory,
@@ -79,6 +80,8 @@ _HOME: dict[str, str] = {
     "ReportedIssue": "requests",
     "Request": "requests",
     "RequestMember": "requests",
+    "RssFeed": "rss",
+    "RssSeenItem": "rss",
     "ScheduledJobRecord": "jobs",
     "ServiceHealthCheck": "integrations",
     "SharedSecret": "config",
@@ -140,6 +143,8 @@ __all__ = [
     "ReportedIssue",
     "Request",
     "RequestMember",
+    "RssFeed",
+    "RssSeenItem",
     "ScheduledJobRecord",
     "ServiceHealthCheck",
     "SharedSecret",

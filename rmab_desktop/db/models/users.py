@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, String, UniqueConstraint, false
+from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rmab_desktop.db.models.base import Base, TimestampMixin, utcnow
@@ -28,6 +28,13 @@ class User(TimestampMixin, Base):
     deleted_at: Mapped[datetime | None] = mapped_column()
     # Signed up from the sign-in window without an invite: an admin approves before first use.
     awaiting_approval: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+    # Request limits: with ``request_limits_own`` the user's own (None: no limit) replace the
+    # household default; an admin is limited only with ``request_limits_admin``.
+    request_limits_own: Mapped[bool] = mapped_column(Boolean, default=False)
+    request_limit_day: Mapped[int | None] = mapped_column(Integer)
+    request_limit_week: Mapped[int | None] = mapped_column(Integer)
+    request_limits_admin: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class UserPermission(Base):

@@ -32,6 +32,18 @@ Kind = Literal["audiobook", "ebook"]
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 
 
+@dataclasses.dataclass(frozen=True)
+class RssFeedSource:
+    """One feed to poll. ``key`` is the indexer's id, or "<Prowlarr id>:<its indexer id>";
+    ``daily_limit`` the searches a day the indexer allows (its own report or the user's setting)."""
+
+    key: str
+    name: str
+    config: IndexerConfig
+    prowlarr_id: int | None
+    daily_limit: int | None
+
+
 @dataclasses.dataclass
 class SearchReport:
     """What one search did: the queries per indexer and the errors it survived."""
@@ -169,6 +181,77 @@ class IndexerService:
         for categories, ids in groups.items():
             releases += client.search(query, list(categories), ids, priorities=priorities)
         return releases
+
+    # -- RSS feeds -------------------------------------------------------------------------------
+    def rss_feeds(self) -> list[RssFeedSource]:
+        """Every feed to poll: each enabled Torznab/Newznab indexer, and each enabled indexer behind
+        an enabled Prowlarr (its list is asked here). A Prowlarr that cannot be asked is skipped
+        and reported in ``last_report``."""
+        report = SearchReport()
+        self.last_report = report
+        feeds: list[RssFeedSource] = []
+        for config in self.configs():
+            if not config.enabled or config.type is IndexerType.INTERNET_ARCHIVE:
+                continue
+            if config.type is not IndexerType.PROWLARR:
+                feeds.append(
+                    RssFeedSource(config.id, config.name, config, None, self.limits.limit(config, "api"))
+                )
+                continue
+            try:
+                listed = self.prowlarr_indexers(config)
+            except RmabError as exc:
+                report.errors.append((config.name, exc))
+                continue
+            feeds += [
+                RssFeedSource(f"{config.id}:{i.id}", i.name, config, i.id, i.query_limit)
+                for i in listed
+                if i.enabled
+            ]
+        return feeds
+
+    def rss_items(self, feed: RssFeedSource, *, page_size: int = 100) -> list[Release]:
+        """The newest items of one feed (audiobook and ebook categories), counted against its limits."""
+        config = feed.config
+        self.limits.check(config, "api")
+        with self._http_factory() as http:
+            if feed.prowlarr_id is not None:
+                self.limits.count(config, "api")
+                per_book = config.indexer_categories.get(feed.prowlarr_id, config.categories)
+                per_ebook = config.indexer_ebook_categories.get(feed.prowlarr_id, config.ebook_categories)
+                client = ProwlarrClient(config.url, self._api_key(config) or "", http=http)
+                releases = client.search(
+                    "", sorted({*per_book, *per_ebook}), [feed.prowlarr_id], limit=page_size
+                )
+            else:
+                protocol: Protocol = "usenet" if config.type is IndexerType.NEWZNAB else "torrent"
+                torznab = TorznabClient(
+                    config.url,
+                    self._api_key(config),
+                    name=config.name,
+                    protocol=protocol,
+                    priority=config.priority,
+                    http=http,
+                )
+                try:
+                    releases = torznab.recent(
+                        sorted({*config.categories, *config.ebook_categories}) or None, limit=page_size
+                    )
+                finally:
+                    self.limits.count(config, "api", torznab.last_limits)
+        return [_with_seed_rules(release, config) for release in releases]
+
+    def rss_page_size(self, feed: RssFeedSource) -> int | None:
+        """How many items one feed page may hold, as the indexer's caps (``<limits max>``) say."""
+        if feed.prowlarr_id is not None:
+            return None
+        config = feed.config
+        protocol: Protocol = "usenet" if config.type is IndexerType.NEWZNAB else "torrent"
+        with self._http_factory() as http:
+            caps = TorznabClient(
+                config.url, self._api_key(config), name=config.name, protocol=protocol, http=http
+            ).caps()
+        return caps.max_limit
 
     # -- grab ------------------------------------------------------------------------------------
     def fetch_release_file(self, release: Release) -> bytes | str:

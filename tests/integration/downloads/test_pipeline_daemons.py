@@ -31,25 +31,12 @@ from rmab_desktop.services.indexers.models import IndexerConfig
 from tests.daemons import Daemon, wait_until
 from tests.fakes.bt_tracker import FakeTracker
 from tests.fakes.indexer_payloads import FakeRelease
-from tests.fakes.loopback_http import FakeRequest, Reply
 from tests.fakes.torznab_server import API_KEY, TorznabServer
 from tests.pipeline_kit import PipelineKit, make_kit
 
 pytestmark = [pytest.mark.daemons, pytest.mark.slow]
 
 CLAIMED_SIZE = 60 * 60 * 128_000 // 8  # what the indexer says: 128 kbps for the book's hour
-
-
-class TorrentTorznab(TorznabServer):
-    """The Torznab fake, serving real .torrent files (``torrents`` in feed order) for downloads."""
-
-    torrents: list[bytes]
-
-    def route(self, request: FakeRequest) -> Reply:
-        if request.path.startswith("/download/"):
-            index = int(request.path.split("/")[2]) - 1000
-            return Reply(200, self.torrents[index], "application/x-bittorrent")
-        return super().route(request)
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +46,14 @@ def tracker() -> Iterator[FakeTracker]:
 
 
 @pytest.fixture
-def torznab() -> Iterator[TorrentTorznab]:
-    with TorrentTorznab() as server:
+def torznab() -> Iterator[TorznabServer]:
+    with TorznabServer() as server:
         yield server
 
 
 @pytest.fixture
 def kit(
-    database: Database, tmp_path: Path, qbittorrent_daemon: Daemon, torznab: TorrentTorznab
+    database: Database, tmp_path: Path, qbittorrent_daemon: Daemon, torznab: TorznabServer
 ) -> Iterator[PipelineKit]:
     indexers = IndexerService(ConfigStore(database), CredentialStore())
     indexer = IndexerConfig(name="LoopTracker", url=torznab.url)
@@ -98,7 +85,7 @@ def _offer(title: str, torrent: bytes, seeders: int) -> FakeRelease:
 def test_request_is_downloaded_through_qbittorrent_after_a_stalled_release_is_replaced(
     kit: PipelineKit,
     tracker: FakeTracker,
-    torznab: TorrentTorznab,
+    torznab: TorznabServer,
     transmission_daemon: Daemon,
     qbittorrent_daemon: Daemon,
     audio_book_dir: Path,
