@@ -5,6 +5,7 @@ and each feed is polled within its indexer's limits."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from rmab_desktop.bootstrap import open_core
+from rmab_desktop.cli import main
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import Request
 from rmab_desktop.domain.enums import RequestStatus
@@ -212,3 +215,41 @@ def test_the_feature_polls_every_quarter_hour_with_a_typed_payload(kit: Pipeline
     assert job.payload is RssPollPayload
     assert RssPollPayload.from_json({"v": 1, "feed_key": "loop"}).feed_key == "loop"
     assert timedelta(0) == rss.monitor.min_gap(None)
+
+
+def test_rmab_rss_poll_reports_each_feed_and_queues_the_grab(
+    tmp_path: Path, database_url: str, torznab: TorznabServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile = tmp_path / "profile"
+
+    def rmab(*argv: str) -> tuple[int, str]:
+        code = main(["--profile-dir", str(profile), "--database-url", database_url, *argv])
+        return code, capsys.readouterr().out
+
+    assert rmab("rss", "poll") == (
+        0,
+        "No feed to poll. Add a Torznab, Newznab or Prowlarr indexer: rmab indexers add\n",
+    )
+    core = open_core(profile, database_url, log_to_console=False)
+    try:
+        config = IndexerConfig(id="loop", name="LoopTracker", url=torznab.url)
+        core.indexers.save_configs([config])
+        core.indexers.set_api_key(config, API_KEY)
+        request_id = make_kit(core.database, tmp_path / "direct", core.indexers).add_request()
+    finally:
+        core.close()
+
+    code, out = rmab("rss", "poll", "--json")
+    assert code == 0
+    assert json.loads(out) == [
+        {
+            "feed": "loop",
+            "name": "LoopTracker",
+            "items": 6,
+            "new": 6,
+            "grabbed": [{"request_id": request_id, "release": WANTED}],
+            "skipped": None,
+            "error": None,
+        }
+    ]
+    assert rmab("rss", "poll") == (0, "LoopTracker: 6 items, 0 new\n")

@@ -28,6 +28,7 @@ from rmab_desktop.services.credentials import CredentialStore
 from rmab_desktop.services.downloads import DownloadClientConfig, MonitorSettings
 from rmab_desktop.services.indexers import IndexerService
 from rmab_desktop.services.indexers.models import IndexerConfig
+from rmab_desktop.services.rss import RssMonitor, RssStore
 from tests.daemons import Daemon, wait_until
 from tests.fakes.bt_tracker import FakeTracker
 from tests.fakes.indexer_payloads import FakeRelease
@@ -147,3 +148,43 @@ def test_request_is_downloaded_through_qbittorrent_after_a_stalled_release_is_re
     assert any("trying the next release" in m for m in messages)
     assert not any("Returns" in m and "Grabbed" in m for m in messages)
     print(f"\nsearch -> stalled -> replaced -> downloaded took {elapsed:.1f} s")
+
+
+def test_an_rss_item_for_a_waiting_request_is_downloaded_through_qbittorrent(
+    kit: PipelineKit,
+    tracker: FakeTracker,
+    torznab: TorznabServer,
+    transmission_daemon: Daemon,
+    qbittorrent_daemon: Daemon,
+    audio_book_dir: Path,
+) -> None:
+    seeded = make_torrent(audio_book_dir, trackers=[tracker.announce_url])
+    seeder = TransmissionClient(
+        transmission_daemon.url, transmission_daemon.username, transmission_daemon.password
+    )
+    seeder.add(NewDownload("seed", torrent=seeded, save_path=str(audio_book_dir.parent)))
+    tracker.add_seed(info_hash(seeded), transmission_daemon.peer_port or 0)
+    wait_until(lambda: seeder.get(info_hash(seeded)).state == DownloadState.SEEDING, 15, what="seeding")
+    decoys = ["John Roe - The Quiet Test [M4B]", "Jane Doe - The Quiet Test [GERMAN] [M4B]"]
+    torznab.releases = [
+        *(
+            FakeRelease(t, size=CLAIMED_SIZE, seeders=90, infohash=f"{i + 1:040x}")
+            for i, t in enumerate(decoys)
+        ),
+        _offer("Jane Doe - The Quiet Test [MP3 128kbps]", seeded, seeders=7),
+    ]
+    torznab.torrents = [b"", b"", seeded]
+    request_id = kit.add_request()
+    indexers = kit.acquisition.deps.indexers
+    assert isinstance(indexers, IndexerService)
+    monitor = RssMonitor(indexers, RssStore(kit.database), kit.acquisition, kit.requests, clock=kit.clock)
+
+    [report] = monitor.poll()
+    assert report.grabbed == [(request_id, "Jane Doe - The Quiet Test [MP3 128kbps]")]
+    kit.run_until(lambda: kit.settled(request_id), 60)
+    assert kit.status(request_id) == RequestStatus.DOWNLOADED, kit.requests.get(request_id).status_message
+    [grab] = kit.history(request_id)
+    assert grab.client_item_id == info_hash(seeded) and grab.status == "completed"
+    kit.clock.advance(minutes=15)
+    assert RssMonitor(indexers, RssStore(kit.database), kit.acquisition, kit.requests).poll()[0].grabbed == []
+    assert len(kit.jobs(JobType.REQUESTS_GRAB)) == 1
