@@ -23,6 +23,7 @@ from rmab_desktop.domain.job_payloads import (
     NotificationPayload,
     OrganizePayload,
     RequestPayload,
+    RssPollPayload,
     ShelvesSyncPayload,
     UrlImportPayload,
     WatchCheckPayload,
@@ -62,6 +63,7 @@ EXAMPLES: list[JobPayload] = [
     NotificationPayload(backend_id=2, title="Available", body="The Quiet Test", notify_type="success"),
     ShelvesSyncPayload(shelf_id=4),
     WatchCheckPayload(watch_id=3),
+    RssPollPayload(feed_key="prowlarr:3"),
 ]
 
 
