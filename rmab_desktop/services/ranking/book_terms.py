@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from rmab_desktop.domain.books import BookInfo
+from rmab_desktop.services.ranking.languages import language_code
 from rmab_desktop.services.ranking.text import canonical, fold, words
-from rmab_desktop.services.ranking.vocabulary import PREFIX_ONLY_WORDS, SERIES_KEYWORDS, language_code
+from rmab_desktop.services.ranking.vocabulary import PREFIX_ONLY_WORDS, SERIES_KEYWORDS
 
 STOPWORDS = frozenset(
     [

@@ -15,6 +15,16 @@ from dataclasses import dataclass, field
 from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.ranking.book_terms import STOPWORDS, BookTerms
+from rmab_desktop.services.ranking.languages import (
+    INTERNATIONAL,
+    MULTI_MARKERS,
+    MULTI_TAGS,
+    is_marker,
+    language_code,
+    language_name,
+    language_of_word,
+    written_as_tag,
+)
 from rmab_desktop.services.ranking.names import (
     NAME_CONNECTORS,
     author_at,
@@ -38,13 +48,11 @@ from rmab_desktop.services.ranking.vocabulary import (
     bitrate_of,
     is_identifier,
     is_year,
-    language_code,
-    language_name,
-    language_of_word,
 )
 
 MB = 1024 * 1024
 tr = Translator("ReleaseRanking")  # reasons and verdicts shown in interactive search and the ranking try-it
+_TAG_PIECE = re.compile(r"(?<![^\W_])[A-Za-z]{2,12}(?![^\W_])")
 _SCENE_GROUP = re.compile(r"(?<=[^\W_])-([A-Za-z0-9]{2,20})$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _SUFFIX_CONNECTORS = frozenset({"by"})
@@ -169,7 +177,8 @@ def _structured(tokens: list[Token], i: int, terms: BookTerms, *, prefix: bool) 
         or word in TAG_WORDS
         or word in terms.author_words
         or word in terms.narrator_words
-        or language_of_word(word, standalone=token.bracket or token.boundary)
+        or language_of_word(word, tag_position=token.bracket or token.boundary)
+        or (token.bracket and is_marker(word))
     ):
         return 1
     if i in name_positions(tuple(tokens), terms):
@@ -478,7 +487,7 @@ def evaluate(
     if not terms.has_title:
         result.reject(tr("the wanted book has no title"))
         return result
-    name = scene_group_bracketed(release.title)
+    name = tags_bracketed(scene_group_bracketed(release.title), terms)
     tokens = tokenize(name)
     probe = GateResult()
     window = _title_window(tokens, terms, probe)
@@ -708,6 +717,30 @@ def _check_ebook(
         result.reject(tr("{size} MB: too large for an ebook").format(size=f"{release.size_bytes / MB:.0f}"))
 
 
+def _tag_position(tokens: list[Token], k: int, capitals: set[str]) -> bool:
+    """A short word written in capitals in brackets (tags glued into a name are bracketed by
+    ``tags_bracketed``) or alone between separators; "(tr.)" is not a tag."""
+    token = tokens[k]
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return token.raw in capitals and (token.bracket or (token.boundary and (nxt is None or nxt.boundary)))
+
+
+def tags_bracketed(name: str, terms: BookTerms) -> str:
+    """ "Andy.Weir.The.Martian.DK.MP3-GRP" -> "... [DK] ...": a language tag written in capitals
+    ("DK", "iNT", "MULTi") becomes a bracketed tag, unless it is a word of the book or its
+    author ("IT") or the whole name is in capitals."""
+    if name.upper() == name:
+        return name
+
+    def wrap(found: re.Match[str]) -> str:
+        piece = found.group(0)
+        word = piece.lower()
+        keep = word in terms.book_words or word in terms.author_words
+        return f"[{piece}]" if not keep and written_as_tag(piece) and is_marker(word) else piece
+
+    return _TAG_PIECE.sub(wrap, name)
+
+
 def _check_language(
     release: Release,
     tokens: list[Token],
@@ -716,33 +749,48 @@ def _check_language(
     result: GateResult,
     prefs: RankingPrefs,
 ) -> None:
+    """Another language than the book's, a multi-language pack or an "iNT" release is rejected
+    (the user may allow languages in the ranking settings)."""
     if not terms.language or not prefs.reject_other_languages:
         return
-    found = set()
-    for k in outside:
+    found: set[str] = set()
+    multi = international = False
+    capitals = {piece.lower() for piece in _TAG_PIECE.findall(release.title) if written_as_tag(piece)}
+    for k in sorted(outside):
         token = tokens[k]
+        tag = _tag_position(tokens, k, capitals)
         if (
             token.text in terms.author_words
             or token.text in terms.narrator_words
-            or token.text in terms.book_words
+            or (token.text in terms.book_words and not tag)  # "The French Lieutenant's Woman [FRENCH]"
+            or (token.text in SERIES_KEYWORDS and k + 1 < len(tokens) and tokens[k + 1].text.isdigit())
         ):
             continue
-        alone = token.bracket or (token.boundary and (k + 1 >= len(tokens) or tokens[k + 1].boundary))
-        code = language_of_word(token.text, standalone=alone)
+        code = language_of_word(token.text, tag_position=tag)
         if code:
             found.add(code)
+        multi = multi or token.text in MULTI_MARKERS or (tag and token.text in MULTI_TAGS)
+        international = international or (token.text == INTERNATIONAL.lower() and tag)
     attr = release.extra.get("language")
     if isinstance(attr, str):
         code = language_code(attr)
         if code:
             found.add(code)
-    if found and terms.language not in found:
-        names = ", ".join(language_name(code) for code in sorted(found))
-        result.reject(
-            tr("another language ({found}); the book is in {language}").format(
-                found=names, language=language_name(terms.language)
-            )
+    allowed = {terms.language, *prefs.allowed_languages}
+    book = language_name(terms.language)
+    problems = []
+    other = sorted(found - allowed)
+    if other:
+        names = ", ".join(language_name(code) for code in other)
+        problems.append(
+            tr("another language ({found}); the book is in {language}").format(found=names, language=book)
         )
+    if multi and "multi" not in allowed:
+        problems.append(tr("a release in several languages; the book is in {language}").format(language=book))
+    if international and terms.language == "en" and not other:
+        problems.append(tr("marked iNT, a release in a language other than English"))
+    for problem in problems:
+        result.reject(problem)
 
 
 def estimated_kbps(size_bytes: int | None, runtime_minutes: int | None) -> float | None:

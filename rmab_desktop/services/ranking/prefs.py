@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from rmab_desktop.services.ranking.languages import language_code
+
 CONFIG_KEY = "ranking"
 FORMATS = ("m4b", "flac", "m4a", "mp3", "other")
 
@@ -40,6 +42,9 @@ class RankingPrefs(BaseModel):
     ebook_format_order: list[str] = Field(default_factory=lambda: ["epub", "azw3", "mobi", "pdf", "other"])
     require_author: bool = True
     reject_other_languages: bool = True
+    # Languages accepted besides the book's own in automatic mode (ISO codes; "multi" accepts
+    # releases in several languages).
+    allowed_languages: list[str] = Field(default_factory=list)
     preferred_words: list[str] = Field(default_factory=lambda: ["unabridged", "chapterized", "chaptered"])
     forbidden_words: list[str] = Field(default_factory=lambda: ["sample", "excerpt", "preview", "summary"])
     preferred_word_points: float = 5.0
@@ -64,6 +69,12 @@ class RankingPrefs(BaseModel):
     @classmethod
     def _clean_words(cls, value: list[str]) -> list[str]:
         return list(dict.fromkeys(v.strip() for v in value if v and v.strip()))
+
+    @field_validator("allowed_languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        codes = [v.strip().lower() if v.strip().lower() == "multi" else language_code(v) for v in value]
+        return list(dict.fromkeys(code for code in codes if code))
 
     @field_validator("flag_scores")
     @classmethod

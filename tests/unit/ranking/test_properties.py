@@ -15,10 +15,10 @@ from rmab_desktop.domain.errors import RmabError
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.ranking import rank_releases
 from rmab_desktop.services.ranking.book_terms import STOPWORDS
+from rmab_desktop.services.ranking.languages import LANGUAGES, MULTI_MARKERS
 from rmab_desktop.services.ranking.text import words
 from rmab_desktop.services.ranking.vocabulary import (
     DERIVATIVE_MARKERS,
-    LANGUAGES,
     OMNIBUS_MARKERS,
     PREFIX_ONLY_WORDS,
     SERIES_KEYWORDS,
@@ -106,7 +106,7 @@ def test_prowlarr_shaped_json_parses(items: list[FakeRelease]) -> None:
 # -- the gate --------------------------------------------------------------------------------------
 RESERVED = (
     STOPWORDS | TAG_WORDS | SERIES_KEYWORDS | PREFIX_ONLY_WORDS | OMNIBUS_MARKERS | DERIVATIVE_MARKERS
-    | {w for names in LANGUAGES.values() for w in names} | {"sample", "excerpt", "preview", "summary", "part", "cd"}
+    | {w for language in LANGUAGES for w in language.words | language.hints} | MULTI_MARKERS | {"sample", "excerpt", "preview", "summary", "part", "cd"}
     | {"dramatized", "dramatised", "radio", "abridged", "condensed", "by", "read", "narrated"}
 )  # fmt: skip
 word = st.text("abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9).filter(
