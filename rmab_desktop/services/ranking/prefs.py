@@ -10,6 +10,15 @@ CONFIG_KEY = "ranking"
 FORMATS = ("m4b", "flac", "m4a", "mp3", "other")
 
 
+MULTI = "multi"  # in allowed_languages: releases in several languages are accepted
+
+
+def language_codes(names: list[str]) -> list[str]:
+    """["Deutsch", "fr", "multi", "klingon"] -> ["de", "fr", "multi"]: unknown names are dropped."""
+    codes = [MULTI if name.strip().lower() == MULTI else language_code(name) for name in names]
+    return list(dict.fromkeys(code for code in codes if code))
+
+
 class BitrateWindow(BaseModel):
     """The kbps range in which a format sounds right; below it is thin, above it is bloat."""
 
@@ -73,8 +82,7 @@ class RankingPrefs(BaseModel):
     @field_validator("allowed_languages")
     @classmethod
     def _known_languages(cls, value: list[str]) -> list[str]:
-        codes = [v.strip().lower() if v.strip().lower() == "multi" else language_code(v) for v in value]
-        return list(dict.fromkeys(code for code in codes if code))
+        return language_codes(value)
 
     @field_validator("flag_scores")
     @classmethod

@@ -28,7 +28,8 @@ from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.releases import Release
 from rmab_desktop.services.ranking import CONFIG_KEY, RankingPrefs, rank_releases
-from rmab_desktop.services.ranking.prefs import FORMATS, BitrateWindow
+from rmab_desktop.services.ranking.languages import language_name
+from rmab_desktop.services.ranking.prefs import FORMATS, MULTI, BitrateWindow, language_codes
 
 if TYPE_CHECKING:
     from rmab_desktop.services.config_store import ConfigStore
@@ -84,6 +85,12 @@ class RankingSettings(QWidget):
         self.min_seeders = QSpinBox(minimum=0, maximum=1000)
         self.require_author = QCheckBox(tr("The release must name an &author of the book"))
         self.reject_languages = QCheckBox(tr("Reject releases marked with another &language than the book's"))
+        self.allowed_languages = QLineEdit(placeholderText=tr("German, multi"))
+        self.allowed_languages.setToolTip(
+            tr(
+                "Languages accepted besides the book's own, by name or code; “multi” accepts releases in several languages."
+            )
+        )
         self.forbidden = QLineEdit(placeholderText=tr("sample, excerpt, summary"))
         gate_form.addRow(tr("&Below this bitrate for the runtime"), self.min_kbps)
         gate_form.addRow(tr("Abo&ve this bitrate for the runtime"), self.max_kbps)
@@ -91,6 +98,7 @@ class RankingSettings(QWidget):
         gate_form.addRow(tr("Fewer seeders t&han"), self.min_seeders)
         gate_form.addRow("", self.require_author)
         gate_form.addRow("", self.reject_languages)
+        gate_form.addRow(tr("Also &accept these languages"), self.allowed_languages)
         gate_form.addRow(tr("&Forbidden words"), self.forbidden)
         note = QLabel(
             tr(
@@ -191,6 +199,7 @@ class RankingSettings(QWidget):
             self.forbidden,
             self.preferred,
             self.flags,
+            self.allowed_languages,
         ):
             edit.textChanged.connect(self._debounce.start)
         for spin in (
@@ -219,6 +228,9 @@ class RankingSettings(QWidget):
         self.min_seeders.setValue(prefs.min_seeders)
         self.require_author.setChecked(prefs.require_author)
         self.reject_languages.setChecked(prefs.reject_other_languages)
+        self.allowed_languages.setText(
+            ", ".join(code if code == MULTI else language_name(code) for code in prefs.allowed_languages)
+        )
         self.forbidden.setText(", ".join(prefs.forbidden_words))
         self.preferred.setText(", ".join(prefs.preferred_words))
         self.flags.setText(", ".join(f"{k}={v:g}" for k, v in prefs.flag_scores.items()))
@@ -247,6 +259,7 @@ class RankingSettings(QWidget):
                 "min_seeders": self.min_seeders.value(),
                 "require_author": self.require_author.isChecked(),
                 "reject_other_languages": self.reject_languages.isChecked(),
+                "allowed_languages": language_codes(_words(self.allowed_languages.text())),
                 "forbidden_words": _words(self.forbidden.text()),
                 "preferred_words": _words(self.preferred.text()),
                 "flag_scores": parse_flags(self.flags.text()),
