@@ -12,6 +12,7 @@ class RequestStatus(StrEnum):
     AWAITING_APPROVAL = "awaiting_approval"
     DENIED = "denied"
     AWAITING_RELEASE = "awaiting_release"
+    AWAITING_LIMIT = "awaiting_limit"  # over the user's request limit: goes ahead when the window allows
     AWAITING_SEARCH = "awaiting_search"
     SEARCHING = "searching"
     DOWNLOADING = "downloading"

@@ -36,6 +36,8 @@ class Request(TimestampMixin, Base):
     next_search_at: Mapped[datetime | None] = mapped_column()
     completed_at: Mapped[datetime | None] = mapped_column()
     deleted_at: Mapped[datetime | None] = mapped_column()
+    # When the request counted against its user's request limit (made, or let through after waiting).
+    limit_counted_at: Mapped[datetime | None] = mapped_column(index=True)
 
 
 class RequestMember(Base):

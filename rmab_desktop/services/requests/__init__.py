@@ -11,12 +11,18 @@ from rmab_desktop.services.events import EventKind
 from rmab_desktop.services.feature import EventSpec, Feature, JobSpec, SettingsSpec
 from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.requests.service import RequestService
-from rmab_desktop.services.requests.users import APPROVAL_KEY, ApprovalSettings, UserService
+from rmab_desktop.services.requests.users import (
+    APPROVAL_KEY,
+    LIMITS_KEY,
+    ApprovalSettings,
+    RequestLimits,
+    UserService,
+)
 from rmab_desktop.services.scheduler import ScheduleDefinition
 
 jobs_tr = Translator("RequestJobs")  # job titles and schedule names (shown through text()), log lines
 
-__all__ = ["EVENTS", "ApprovalSettings", "RequestService", "UserService", "feature"]
+__all__ = ["EVENTS", "ApprovalSettings", "RequestLimits", "RequestService", "UserService", "feature"]
 
 # What the request service publishes; a notification backend chooses among these.
 # Translated where shown; the labels share one context with every feature's event kinds.
@@ -34,13 +40,20 @@ EVENTS = (
 
 
 def release_check(service: RequestService, ctx: JobContext) -> dict[str, Any]:
+    """Requests whose book came out, and requests whose user's limit allows them now, go ahead."""
+    released = service.release_limited()
+    if released:
+        ctx.event(
+            jobs_tr.n("%n request(s) waiting for the request limit went ahead", len(released)),
+            context="requests",
+        )
     started = service.release_due()
     if started:
         ctx.event(
             jobs_tr.n("%n requested book(s) came out; their search is queued", len(started)),
             context="requests",
         )
-    return {"started": started}
+    return {"started": started, "released": released}
 
 
 def feature(service: RequestService) -> Feature:
@@ -63,5 +76,8 @@ def feature(service: RequestService) -> Feature:
             ),
         ),
         events=EVENTS,
-        settings=(SettingsSpec(APPROVAL_KEY, ApprovalSettings, "Request approval"),),
+        settings=(
+            SettingsSpec(APPROVAL_KEY, ApprovalSettings, "Request approval"),
+            SettingsSpec(LIMITS_KEY, RequestLimits, "Request limits"),
+        ),
     )

@@ -10,7 +10,8 @@ from __future__ import annotations
 import builtins
 import logging
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, func, select, tuple_, update
@@ -55,7 +56,7 @@ from rmab_desktop.services.catalog.cache import book_info
 from rmab_desktop.services.events import AppEvent, EventBus, EventKind
 from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.requests.ignore import IgnoreList, is_ignored
-from rmab_desktop.services.requests.users import UserService
+from rmab_desktop.services.requests.users import RequestLimits, UserService
 
 log = logging.getLogger(__name__)
 tr = Translator("Requests")
@@ -114,6 +115,17 @@ def _details(session: Session, row: Request) -> RequestDetails:
     )
 
 
+@dataclass(frozen=True)
+class Admission:
+    needs_approval: bool
+    limits: RequestLimits | None  # None: the user's requests are not limited
+
+
+def _waits_for_limit(session: Session, request_id: int) -> bool:
+    parent = session.get(Request, request_id)
+    return parent is not None and parent.status == RequestStatus.AWAITING_LIMIT.value
+
+
 class RequestService:
     def __init__(
         self,
@@ -124,6 +136,7 @@ class RequestService:
         lookup: Callable[[str, str | None], CatalogBook],
         *,
         today: Callable[[], date] = lambda: utcnow().date(),
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.database = database
         self.queue = queue
@@ -132,6 +145,7 @@ class RequestService:
         self.lookup = lookup  # (asin, region) -> CatalogBook, e.g. CatalogService.book
         self.today = today
         self.ignores = IgnoreList(database)
+        self.clock = clock
 
     # -- reading -------------------------------------------------------------------------------
     def _row(self, session: Session, request_id: int) -> Request:
@@ -297,13 +311,13 @@ class RequestService:
             raise PermissionDeniedError(f"{user.label} may not make requests.")
         asin = asin.strip().upper()
         book = book or self.lookup(asin, region)
-        needs_approval = not self.users.has_permission(user, Permission.AUTO_APPROVE)
+        admission = self._admission(user)
         kind = RequestKind.EBOOK if ebook_only else RequestKind.AUDIOBOOK
         return retry_on_conflict(
             lambda: self._create(
                 book,
                 user,
-                needs_approval,
+                admission,
                 kind=kind,
                 with_ebook=with_ebook and not ebook_only,
                 terms=custom_search_terms,
@@ -316,7 +330,7 @@ class RequestService:
         self,
         book: CatalogBook,
         user: UserInfo,
-        needs_approval: bool,
+        admission: Admission,
         *,
         kind: RequestKind,
         with_ebook: bool,
@@ -336,13 +350,11 @@ class RequestService:
                 outcome = self._join_or_refuse(session, existing, user, book)
                 if outcome is not None:
                     return outcome
-            row, status, message = self._new_request(
-                session, audiobook, user, kind, None, needs_approval, terms
-            )
+            row, status, message = self._new_request(session, audiobook, user, kind, None, admission, terms)
             ebook_row = None
             if with_ebook:
                 ebook_row, _, _ = self._new_request(
-                    session, audiobook, user, RequestKind.EBOOK, row.id, needs_approval, terms
+                    session, audiobook, user, RequestKind.EBOOK, row.id, admission, terms
                 )
             details = _details(session, row)
             ebook = _details(session, ebook_row) if ebook_row is not None else None
@@ -458,7 +470,7 @@ class RequestService:
         user: UserInfo,
         kind: RequestKind,
         parent_id: int | None,
-        needs_approval: bool,
+        admission: Admission,
         custom_search_terms: str | None,
     ) -> tuple[Request, RequestStatus, str]:
         # An ended request of this user for this book is replaced (hidden, history kept).
@@ -495,6 +507,26 @@ class RequestService:
             metadata={"user_id": user.id, "asin": audiobook.asin, "region": audiobook.region},
             session=session,
         )
+        if parent_id is None:  # an ebook added to an audiobook request goes with it
+            free_at = self._limit_free_at(session, user.id, admission.limits)
+            if free_at is not None:
+                message = tr("Over the request limit; goes ahead after {time} UTC").format(
+                    time=f"{free_at:%Y-%m-%d %H:%M}"
+                )
+                self._transition(
+                    session, row, RequestStatus.AWAITING_LIMIT, message, free_at=free_at.isoformat()
+                )
+                return row, RequestStatus.AWAITING_LIMIT, message
+            row.limit_counted_at = self.clock()
+        elif _waits_for_limit(session, parent_id):
+            message = tr("Waits with its audiobook request for the request limit")
+            self._transition(session, row, RequestStatus.AWAITING_LIMIT, message)
+            return row, RequestStatus.AWAITING_LIMIT, message
+        return self._go_ahead(session, row, audiobook, admission.needs_approval)
+
+    def _go_ahead(
+        self, session: Session, row: Request, audiobook: Audiobook, needs_approval: bool
+    ) -> tuple[Request, RequestStatus, str]:
         if needs_approval:
             message = tr("Waiting for an administrator to approve")
             self._transition(session, row, RequestStatus.AWAITING_APPROVAL, message)
@@ -777,6 +809,79 @@ class RequestService:
                 update(RequestMember).where(RequestMember.user_id == from_user_id).values(user_id=to_user_id)
             )
             return int(cast(CursorResult[Any], moved).rowcount or 0)
+
+    # -- request limits --------------------------------------------------------------------------
+    def _admission(self, user: UserInfo) -> Admission:
+        """What a new request of the user goes through (read before the request's transaction)."""
+        return Admission(
+            not self.users.has_permission(user, Permission.AUTO_APPROVE), self.users.limits_for(user)
+        )
+
+    def _limit_free_at(self, session: Session, user_id: int, limits: RequestLimits | None) -> datetime | None:
+        """When the user's next request may go ahead, or None when it may now."""
+        if limits is None:
+            return None
+        now = self.clock()
+        free_at: datetime | None = None
+        for size, window in ((limits.per_day, timedelta(days=1)), (limits.per_week, timedelta(days=7))):
+            if size is None:
+                continue
+            counted = [
+                at
+                for at in session.scalars(
+                    select(Request.limit_counted_at)
+                    .where(
+                        Request.user_id == user_id,
+                        Request.parent_id.is_(None),
+                        Request.limit_counted_at > now - window,
+                    )
+                    .order_by(Request.limit_counted_at)
+                )
+                if at is not None
+            ]
+            if len(counted) >= size:
+                at = counted[len(counted) - size] + window  # the oldest that must leave the window
+                free_at = at if free_at is None else max(free_at, at)
+        return free_at
+
+    def release_limited(self) -> builtins.list[int]:
+        """Let requests waiting for their user's limit go ahead, oldest first, as the windows allow."""
+        released: list[int] = []
+        with self.database.session() as session:
+            waiting = session.execute(
+                select(Request.id, Request.user_id)
+                .where(
+                    Request.status == RequestStatus.AWAITING_LIMIT.value,
+                    Request.parent_id.is_(None),
+                    Request.deleted_at.is_(None),
+                )
+                .order_by(Request.id)
+            ).all()
+        admissions = {
+            uid: self._admission(self.users.get(uid)) for uid in {u for _, u in waiting if u is not None}
+        }
+        for request_id, user_id in waiting:
+            if user_id is None:
+                continue
+            admission = admissions[user_id]
+            with self.database.session() as session:
+                row = self._row(session, request_id)
+                if row.status != RequestStatus.AWAITING_LIMIT.value:
+                    continue
+                if self._limit_free_at(session, user_id, admission.limits) is not None:
+                    continue
+                row.limit_counted_at = self.clock()
+                audiobook = session.get(Audiobook, row.audiobook_id)
+                assert audiobook is not None
+                children = session.scalars(
+                    select(Request).where(
+                        Request.parent_id == row.id, Request.status == RequestStatus.AWAITING_LIMIT.value
+                    )
+                ).all()
+                for request in (row, *children):
+                    self._go_ahead(session, request, audiobook, admission.needs_approval)
+            released.append(request_id)
+        return released
 
     # -- release day ---------------------------------------------------------------------------
     def release_due(self) -> builtins.list[int]:

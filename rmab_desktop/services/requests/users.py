@@ -11,7 +11,9 @@ another desktop applies at once. Sign-in itself (sessions, lockout, invites, Ple
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass
+
+from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, and_, delete, func, select
 
 from rmab_desktop.db.conflicts import retry_on_conflict
@@ -31,6 +33,7 @@ DEFAULT_USERNAME = "me"
 APPROVAL_KEY = "approval"
 MIN_USERNAME = 3
 MIN_PASSWORD = 8
+LIMITS_KEY = "request_limits"
 
 
 class ApprovalSettings(BaseModel):
@@ -41,6 +44,27 @@ class ApprovalSettings(BaseModel):
     interactive_search: bool = True
     download: bool = True
     request: bool = True
+
+
+class RequestLimits(BaseModel):
+    """Requests a user may make in 24 hours and in 7 days; None: no limit. The household default
+    (ConfigStore key ``request_limits``), or a user's own (columns of ``users``)."""
+
+    per_day: int | None = Field(default=None, ge=1)
+    per_week: int | None = Field(default=None, ge=1)
+
+    @property
+    def unlimited(self) -> bool:
+        return self.per_day is None and self.per_week is None
+
+
+@dataclass(frozen=True)
+class UserLimits:
+    """What applies to one user: their own limits or the household's, and whether an admin opted in."""
+
+    own: bool
+    limits: RequestLimits
+    admin_opt_in: bool
 
 
 def to_user(row: User) -> UserInfo:
@@ -299,6 +323,46 @@ class UserService:
         if override is not None:
             return override
         return bool(getattr(self.approval_settings(), permission.value))
+
+    # -- request limits ------------------------------------------------------------------------
+    def household_limits(self) -> RequestLimits:
+        return self.config.get_model(LIMITS_KEY, RequestLimits)
+
+    def set_household_limits(self, limits: RequestLimits) -> None:
+        self.config.set_model(LIMITS_KEY, limits)
+
+    def user_limits(self, user_id: int) -> UserLimits:
+        household = self.household_limits()
+        with self.database.session() as session:
+            row = session.get(User, user_id)
+            if row is None:
+                raise NotFoundError(f"User {user_id} does not exist.")
+            own = RequestLimits(per_day=row.request_limit_day, per_week=row.request_limit_week)
+            return UserLimits(
+                row.request_limits_own, own if row.request_limits_own else household, row.request_limits_admin
+            )
+
+    def set_user_limits(
+        self, user_id: int, limits: RequestLimits | None, *, admin_opt_in: bool | None = None
+    ) -> UserLimits:
+        """``limits`` None: the household default applies again; ``admin_opt_in``: an admin is limited too."""
+        with self.database.session() as session:
+            row = session.get(User, user_id)
+            if row is None:
+                raise NotFoundError(f"User {user_id} does not exist.")
+            row.request_limits_own = limits is not None
+            row.request_limit_day = limits.per_day if limits is not None else None
+            row.request_limit_week = limits.per_week if limits is not None else None
+            if admin_opt_in is not None:
+                row.request_limits_admin = admin_opt_in
+        return self.user_limits(user_id)
+
+    def limits_for(self, user: UserInfo) -> RequestLimits | None:
+        """The limits a user's requests are held to; None: none (admins unless they opted in)."""
+        applied = self.user_limits(user.id)
+        if (user.is_admin and not applied.admin_opt_in) or applied.limits.unlimited:
+            return None
+        return applied.limits
 
     def require_admin(self, user: UserInfo, refusal: str) -> UserInfo:
         """The user as the database has them now, when they are an active admin; else

@@ -1,4 +1,5 @@
-"""Request limits per user (own limits per day and week, an admin's opt-in) and indexer RSS
+"""Request limits per user (own limits per day and week, an admin's opt-in; requests.limit_counted_at)
+and indexer RSS
 monitoring (rss_feeds: each polled feed's state; rss_seen_items: every item already looked at).
 
 Revision ID: 0009
@@ -31,6 +32,9 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("request_limits_admin", sa.Boolean(), nullable=False, server_default=sa.false())
         )
+    with op.batch_alter_table("requests", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("limit_counted_at", UTC, nullable=True))
+        batch_op.create_index(batch_op.f("ix_requests_limit_counted_at"), ["limit_counted_at"], unique=False)
     op.create_table(
         "rss_feeds",
         sa.Column("key", sa.String(length=200), nullable=False),
@@ -69,6 +73,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("rss_seen_items")
     op.drop_table("rss_feeds")
+    with op.batch_alter_table("requests", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_requests_limit_counted_at"))
+        batch_op.drop_column("limit_counted_at")
     with op.batch_alter_table("users", schema=None) as batch_op:
         for name in ("request_limits_admin", "request_limit_week", "request_limit_day", "request_limits_own"):
             batch_op.drop_column(name)
