@@ -42,11 +42,13 @@ def shared_settings_specs() -> tuple[SettingsSpec, ...]:
     from rmab_desktop.services.library.backends import LibraryBackendConfig
     from rmab_desktop.services.ranking.prefs import CONFIG_KEY as RANKING_KEY
     from rmab_desktop.services.ranking.prefs import RankingPrefs
+    from rmab_desktop.services.requests.users import LIMITS_KEY, RequestLimits
 
     return (
         SettingsSpec(RANKING_KEY, RankingPrefs, "Release ranking"),
         SettingsSpec(DOWNLOADS_KEY, DownloadSettings, "Download clients"),
         SettingsSpec(LIBRARY_BACKEND_KEY, LibraryBackendConfig, "Library backend"),
+        SettingsSpec(LIMITS_KEY, RequestLimits, "Request limits"),
     )
 
 

@@ -115,10 +115,19 @@ def _local_api(core: AppCore, shell: Shell) -> QWidget:
     )
 
 
+def _request_limits(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.dialogs.request_limit_settings import RequestLimitSettings
+
+    return RequestLimitSettings(core.users, shell.runner)
+
+
 SETTINGS_SECTIONS: list[SettingsSection] = [
     SettingsSection("general", tr.mark("General"), _general, order=0),
     SettingsSection("desktop", tr.mark("Desktop"), _desktop, order=10, icon_name="info"),
     SettingsSection("catalog", tr.mark("Catalog & requests"), _catalog, order=15, icon_name="audible"),
+    SettingsSection(
+        "request_limits", tr.mark("Request limits"), _request_limits, order=17, icon_name="audible"
+    ),
     SettingsSection("library", tr.mark("Library"), _library, order=20, icon_name="library"),
     SettingsSection("organize", tr.mark("Organize"), _organize, order=25, icon_name="library"),
     SettingsSection("ebooks", tr.mark("Ebooks"), _ebooks, order=27, icon_name="library"),

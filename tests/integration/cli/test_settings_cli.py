@@ -108,3 +108,20 @@ def test_a_features_shared_settings_are_set_in_the_database(rmab, database_url: 
     assert values["ranking.min_seeders"] == 3 and values["download_clients.monitor.poll_seconds"] == 5.0
     assert values["theme"] == "system" and "version" not in values and "window.geometry_b64" not in values
     assert rmab("settings", "set", "ranking.min_seeders", "-")[0] == 2
+
+
+def test_request_limits_are_settings_keys(rmab, database_url: str) -> None:  # type: ignore[no-untyped-def]
+    from rmab_desktop.services.requests import RequestLimits
+
+    assert (
+        rmab("settings", "set", "request_limits.per_day", "3")[1] == "request_limits.per_day = 3 (was null)\n"
+    )
+    assert rmab("settings", "set", "request_limits.per_week", "10")[0] == 0
+    code, _out, err = rmab("settings", "set", "request_limits.per_day", "0")
+    assert code != 0 and err[0].startswith("error:") and err[1].startswith("hint:")
+    database = Database.connect(database_url)
+    try:
+        stored = ConfigStore(database).get_model("request_limits", RequestLimits)
+    finally:
+        database.dispose()
+    assert stored == RequestLimits(per_day=3, per_week=10)
