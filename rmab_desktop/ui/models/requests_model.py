@@ -24,6 +24,7 @@ STATUS_LEVELS = {
     RequestStatus.DENIED: "error",
     RequestStatus.WARN: "warning",
     RequestStatus.AWAITING_APPROVAL: "warning",
+    RequestStatus.AWAITING_LIMIT: "warning",
     RequestStatus.CANCELLED: "muted",
 }
 
@@ -37,6 +38,7 @@ STATUS_FILTERS: list[tuple[str, frozenset[RequestStatus] | None]] = [
                 RequestStatus.PENDING,
                 RequestStatus.AWAITING_APPROVAL,
                 RequestStatus.AWAITING_RELEASE,
+                RequestStatus.AWAITING_LIMIT,
                 RequestStatus.AWAITING_SEARCH,
             }
         ),
