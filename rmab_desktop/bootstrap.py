@@ -77,6 +77,7 @@ from rmab_desktop.services.rss import RssMonitor, RssStore
 from rmab_desktop.services.scheduler import ScheduleDefinition, Scheduler
 from rmab_desktop.services.secrets_file import EncryptedSecretsFile
 from rmab_desktop.services.shelves import ShelfService
+from rmab_desktop.services.upcoming import UpcomingService
 from rmab_desktop.services.url_audio import UrlImports
 from rmab_desktop.services.watching import WatchService
 from rmab_desktop.settings import Preferences, SettingsStore
@@ -130,6 +131,7 @@ class AppCore:
     api_server: ApiServer  # the local HTTP API, started from Settings or ``rmab api serve``
     migration_import: MigrationImport
     rss: RssMonitor
+    upcoming: UpcomingService
     features: tuple[Feature, ...]
     schedules: tuple[ScheduleDefinition, ...]  # every feature's default schedules
     settings_models: tuple[SettingsSpec, ...]  # every feature's settings stored in ``config``
@@ -350,6 +352,7 @@ def open_core(
             )
         ),
         rss=rss_monitor,
+        upcoming=UpcomingService(database),
         features=features,
         schedules=tuple(schedule for f in features for schedule in f.schedules),
         settings_models=_settings_models(features),

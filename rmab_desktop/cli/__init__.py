@@ -53,6 +53,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "download clients: list, add, test",
     ),
     "indexers": ("rmab_desktop.cli.indexers_commands:register", "indexers: list, add"),
+    "upcoming": (
+        "rmab_desktop.cli.upcoming_commands:register",
+        "requested books not yet released, by release day",
+    ),
     "rss": (
         "rmab_desktop.cli.rss_commands:register",
         "indexer feeds: poll for releases waiting requests need",

@@ -206,10 +206,17 @@ def _watching(core: AppCore, shell: Shell) -> QWidget:
     return WatchingPage(core.watching, shell.runner)
 
 
+def _upcoming(core: AppCore, shell: Shell) -> QWidget:
+    from rmab_desktop.ui.pages.upcoming_page import UpcomingPage
+
+    return UpcomingPage(core.upcoming.list, shell.runner)
+
+
 PAGES: list[PageSpec] = [
     PageSpec("discover", tr.mark("Discover"), "discover", _discover, order=10),
     PageSpec("search", tr.mark("Search"), "search", _search, order=20),
     PageSpec("requests", tr.mark("Requests"), "requests", _requests, order=30),
+    PageSpec("upcoming", tr.mark("Upcoming"), "clock", _upcoming, order=35),
     PageSpec("library", tr.mark("Library"), "library", _library, order=40),
     PageSpec("blocklist", tr.mark("Blocklist"), "blocklist", _blocklist, order=45),
     PageSpec("shelves", tr.mark("Reading shelves"), "shelves", _shelves, order=50),
