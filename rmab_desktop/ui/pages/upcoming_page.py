@@ -118,6 +118,7 @@ class UpcomingPage(QWidget):
         self.day_list = QListWidget()
         self.day_list.setAccessibleName(tr("Books released on the chosen day"))
         self.day_list.setWordWrap(True)
+        self.day_list.setSpacing(6)  # each book's two lines stand apart from the next book
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
