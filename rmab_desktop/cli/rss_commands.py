@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from rmab_desktop.cli.output import core_from_args, print_json
+from rmab_desktop.domain.errors import ServiceError
 from rmab_desktop.services.rss import FeedReport
 
 
@@ -41,4 +42,9 @@ def poll_feeds(args: argparse.Namespace) -> int:
         print("No feed to poll. Add a Torznab, Newznab or Prowlarr indexer: rmab indexers add")
     for report in reports if not args.json else ():
         print(_line(report))
-    return 1 if reports and all(r.error for r in reports) else 0
+    if reports and all(r.error for r in reports):
+        raise ServiceError(
+            f"No indexer feed could be read ({reports[0].name}: {reports[0].error}).",
+            hint="Test the indexers in Settings > Indexers; the next poll tries again.",
+        )
+    return 0

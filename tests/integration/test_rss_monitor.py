@@ -253,3 +253,11 @@ def test_rmab_rss_poll_reports_each_feed_and_queues_the_grab(
         }
     ]
     assert rmab("rss", "poll") == (0, "LoopTracker: 6 items, 0 new\n")
+    torznab.api_key = "changed on the indexer"
+    code = main(["--profile-dir", str(profile), "--database-url", database_url, "rss", "poll"])
+    out, err = capsys.readouterr()
+    assert code != 0 and out.startswith("LoopTracker: failed: ")
+    error, hint = err.strip().splitlines()
+    assert error.startswith("error: No indexer feed could be read (LoopTracker: ") and hint.startswith(
+        "hint: "
+    )
