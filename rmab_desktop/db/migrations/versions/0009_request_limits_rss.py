@@ -3,7 +3,7 @@ and indexer RSS
 monitoring (rss_feeds: each polled feed's state; rss_seen_items: every item already looked at).
 
 Revision ID: 0009
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-03 17:40:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import rmab_desktop.db.models.base
 
 revision = "0009"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
