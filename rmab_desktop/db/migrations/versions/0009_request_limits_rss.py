@@ -3,7 +3,7 @@ and indexer RSS
 monitoring (rss_feeds: each polled feed's state; rss_seen_items: every item already looked at).
 
 Revision ID: 0009
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-03 17:40:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import rmab_desktop.db.models.base
 
 revision = "0009"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
