@@ -12,7 +12,7 @@ import pytest
 from rmab_desktop.bootstrap import open_core
 from rmab_desktop.cli import main
 from rmab_desktop.db.engine import Database
-from rmab_desktop.db.models import Audiobook, Request, utcnow
+from rmab_desktop.db.models import Audiobook, Request, WatchedBook, WatchedEntity, utcnow
 from rmab_desktop.domain.enums import RequestStatus
 from rmab_desktop.services.upcoming import UpcomingService, local_today
 
@@ -61,8 +61,23 @@ def fill(database: Database) -> dict[str, int]:
     }
 
 
+def watched(database: Database, request_id: int, name: str) -> None:
+    """What the watching feature keeps when a watch requested a book."""
+    with database.session() as session:
+        watch = WatchedEntity(kind="series", asin="B0SERIES01", region="us", name=name)
+        session.add(watch)
+        session.flush()
+        session.add(
+            WatchedBook(
+                watch_id=watch.id, asin="B0UPCOMIN2", title="Tomorrow's Storm", outcome="requested",
+                request_id=request_id, release_date=date(2027, 3, 2), handled_at=utcnow(),
+            )
+        )  # fmt: skip
+
+
 def test_only_open_requests_for_unreleased_books_soonest_first(database: Database) -> None:
     ids = fill(database)
+    watched(database, ids["soon"], "Weather")
     books = UpcomingService(database, today=lambda: TODAY).list()
     assert [(b.title, b.request_id) for b in books] == [
         ("Tomorrow's Storm", ids["soon"]),
@@ -70,6 +85,7 @@ def test_only_open_requests_for_unreleased_books_soonest_first(database: Databas
         ("Late Spring", ids["later"]),
     ]
     assert books[0].authors == ("Kay Later",) and books[0].series_position == "2"
+    assert [b.watch for b in books] == ["Weather", None, None]  # the watch that requested it
     assert UpcomingService(database, today=lambda: date(2027, 3, 2)).list()[0].title == "Waiting Game"
 
 
@@ -102,7 +118,7 @@ def test_rmab_upcoming(tmp_path: Path, database_url: str, capsys: pytest.Capture
         {
             "release_date": "2099-01-02", "title": "Far Future", "authors": ["Kay Later"], "asin": "B0UPCOMIN9",
             "region": "us", "request_id": soon, "status": "awaiting_release", "kind": "audiobook",
-            "series": "Weather", "series_position": "2",
+            "series": "Weather", "series_position": "2", "watch": None,
         }
     ]  # fmt: skip
     assert rmab("upcoming")[1] == f"2099-01-02  Far Future by Kay Later  (request {soon}, awaiting_release)\n"

@@ -30,7 +30,7 @@ def upcoming(day: date, title: str, **kw: object) -> UpcomingBook:
 BOOKS = [
     upcoming(date(2027, 3, 4), "Tomorrow's Storm", series="Weather", series_position="2"),
     upcoming(date(2027, 3, 4), "Tomorrow's Storm", kind=RequestKind.EBOOK, request_id=2),
-    upcoming(date(2027, 4, 18), "Late Spring", authors=("Ann Other",), request_id=3),
+    upcoming(date(2027, 4, 18), "Late Spring", authors=("Ann Other",), request_id=3, watch="Ann Other"),
 ]
 
 
@@ -57,6 +57,7 @@ def test_month_and_agenda_views_show_every_release_day(qtbot) -> None:  # type: 
     assert [d.childCount() for d in days] == [2, 1]
     assert "1 book" in days[1].text(0) and days[1].child(0).text(0) == "Late Spring by Ann Other"
     assert days[0].child(0).text(2) == "Awaiting release"
+    assert days[1].child(0).text(2) == "Awaiting release (watching Ann Other)"
 
 
 def test_empty_state_says_how_books_get_here(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -1,9 +1,9 @@
 """Upcoming releases: requested books not yet released, by release day.
 
 A release day is a calendar date (Audible gives no time), so "not yet released" is judged against
-today's date where the user is (``today``: the local date by default). Watched authors and series
-join the calendar once the watching feature keeps its watches (branch ``watch``); until then the
-calendar holds requested books.
+today's date where the user is (``today``: the local date by default). A watched author's or
+series' new book is requested by the watch (its pre-order waits for release day), so it is here
+too, with the name of the watch that found it (``watched_books``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from rmab_desktop.db.engine import Database
-from rmab_desktop.db.models import Audiobook, Request
+from rmab_desktop.db.models import Audiobook, Request, WatchedBook, WatchedEntity
 from rmab_desktop.domain.enums import RequestKind, RequestStatus
 from rmab_desktop.domain.requests import ACTIVE_STATUSES
 
@@ -39,6 +39,7 @@ class UpcomingBook:
     kind: RequestKind
     series: str | None = None
     series_position: str | None = None
+    watch: str | None = None  # the watched author or series that requested it
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -52,6 +53,7 @@ class UpcomingBook:
             "kind": self.kind.value,
             "series": self.series,
             "series_position": self.series_position,
+            "watch": self.watch,
         }
 
 
@@ -69,9 +71,16 @@ class UpcomingService:
     def list(self, *, user_id: int | None = None) -> list[UpcomingBook]:
         """Unreleased books with an open request (of ``user_id`` when given), soonest first."""
         today = self.today()
+        watch_name = (
+            select(WatchedEntity.name)
+            .join(WatchedBook, WatchedBook.watch_id == WatchedEntity.id)
+            .where(WatchedBook.request_id == Request.id)
+            .limit(1)
+            .scalar_subquery()
+        )
         with self.database.session() as session:
             query = (
-                select(Request, Audiobook)
+                select(Request, Audiobook, watch_name)
                 .join(Audiobook, Audiobook.id == Request.audiobook_id)
                 .where(
                     Request.deleted_at.is_(None),
@@ -95,7 +104,8 @@ class UpcomingService:
                     kind=RequestKind(request.kind),
                     series=book.series_name,
                     series_position=book.series_position,
+                    watch=watch,
                 )
-                for request, book in session.execute(query).all()
+                for request, book, watch in session.execute(query).all()
                 if book.release_date is not None
             ]

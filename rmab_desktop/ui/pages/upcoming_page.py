@@ -55,6 +55,12 @@ def _series(book: UpcomingBook) -> str:
     return book.series
 
 
+def _origin(book: UpcomingBook) -> str:
+    """Its request status, and the watch that requested it."""
+    status = text(STATUS_LABELS[book.status])
+    return tr("{status} (watching {name})").format(status=status, name=book.watch) if book.watch else status
+
+
 class UpcomingPage(QWidget):
     def __init__(self, load: Loader, runner: TaskRunner | ImmediateRunner) -> None:
         super().__init__()
@@ -170,9 +176,7 @@ class UpcomingPage(QWidget):
                 [tr("{date}: {count}").format(date=date_only(day), count=tr.n("%n book(s)", len(group)))]
             )
             for book in group:
-                header.addChild(
-                    QTreeWidgetItem([_line(book), _series(book), text(STATUS_LABELS[book.status])])
-                )
+                header.addChild(QTreeWidgetItem([_line(book), _series(book), _origin(book)]))
             self.agenda.addTopLevelItem(header)
         self.agenda.expandAll()
 
@@ -186,7 +190,7 @@ class UpcomingPage(QWidget):
         self.day_list.clear()
         for book in books:
             item = QListWidgetItem(f"{_line(book)}\n{_series(book)}".strip())
-            item.setToolTip(text(STATUS_LABELS[book.status]))
+            item.setToolTip(_origin(book))
             self.day_list.addItem(item)
         if not books:
             self.day_list.addItem(tr("No requested book comes out on this day."))
