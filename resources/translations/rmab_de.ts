@@ -4563,6 +4563,104 @@ Trotzdem holen?</translation>
         </message>
     </context>
     <context>
+        <name>Languages</name>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Chinese</source>
+            <translation>Chinesisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Czech</source>
+            <translation>Tschechisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Danish</source>
+            <translation>Dänisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Dutch</source>
+            <translation>Niederländisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>English</source>
+            <translation>Englisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Finnish</source>
+            <translation>Finnisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>French</source>
+            <translation>Französisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>German</source>
+            <translation>Deutsch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Hungarian</source>
+            <translation>Ungarisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Italian</source>
+            <translation>Italienisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Japanese</source>
+            <translation>Japanisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Korean</source>
+            <translation>Koreanisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Norwegian</source>
+            <translation>Norwegisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Polish</source>
+            <translation>Polnisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Portuguese</source>
+            <translation>Portugiesisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Russian</source>
+            <translation>Russisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Spanish</source>
+            <translation>Spanisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Swedish</source>
+            <translation>Schwedisch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Turkish</source>
+            <translation>Türkisch</translation>
+        </message>
+    </context>
+    <context>
         <name>LibraryActions</name>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
@@ -7475,6 +7573,11 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Upcoming</source>
+            <translation>Demnächst</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Users</source>
             <translation>Benutzer</translation>
         </message>
@@ -7965,6 +8068,11 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
+            <source>Also &amp;accept these languages</source>
+            <translation>Auch diese Sprachen &amp;akzeptieren</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Always rejected: another title, another book of the series, box sets, abridged or dramatized editions (unless that is what you asked for). Interactive search shows rejected releases greyed with the reason, and you may still pick one.</source>
             <translation>Immer abgelehnt: ein anderer Titel, ein anderes Buch der Reihe, Sammelboxen, gekürzte oder dramatisierte Ausgaben (außer Sie haben genau das angefragt). Die interaktive Suche zeigt abgelehnte Releases ausgegraut mit Grund an, und Sie können trotzdem eines wählen.</translation>
         </message>
@@ -8000,8 +8108,18 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
+            <source>German, multi</source>
+            <translation>Deutsch, multi</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Indexer fla&amp;gs (points)</source>
             <translation>Indexer-Fla&amp;gs (Punkte)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
+            <source>Languages accepted besides the book's own, by name or code; “multi” accepts releases in several languages.</source>
+            <translation>Sprachen, die außer der des Buchs akzeptiert werden, als Name oder Kürzel; „multi“ akzeptiert Releases in mehreren Sprachen.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
@@ -8253,6 +8371,11 @@ Die Details stehen in der Protokolldatei.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>a release in several languages; the book is in {language}</source>
+            <translation>ein Release in mehreren Sprachen; das Buch ist auf {language}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>an abridged edition; the wanted book is unabridged</source>
             <translation>eine gekürzte Ausgabe; das gesuchte Buch ist ungekürzt</translation>
         </message>
@@ -8305,6 +8428,11 @@ Die Details stehen in der Protokolldatei.</translation>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>in an audio category, not an ebook one</source>
             <translation>in einer Audio-Kategorie, keiner E-Book-Kategorie</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>marked iNT, a release in a language other than English</source>
+            <translation>als iNT markiert, ein Release in einer anderen Sprache als Englisch</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
@@ -8677,6 +8805,14 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         <name>RequestJobs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
+            <source>%n request(s) waiting for the request limit went ahead</source>
+            <translation>
+                <numerusform>%n Anfrage, die auf das Anfragelimit wartete, geht weiter</numerusform>
+                <numerusform>%n Anfragen, die auf das Anfragelimit warteten, gehen weiter</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>%n requested book(s) came out; their search is queued</source>
             <translation>
                 <numerusform>%n angefragtes Buch ist erschienen; die Suche ist eingereiht</numerusform>
@@ -8692,6 +8828,114 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Search books released today</source>
             <translation>Heute erschienene Bücher suchen</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestLimitSettings</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>&amp;Save for this user</source>
+            <translation>Für diesen Benutzer &amp;speichern</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>&amp;User</source>
+            <translation>&amp;Benutzer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Everyone in the household</source>
+            <translation>Alle im Haushalt</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Limit this &amp;administrator too</source>
+            <translation>Auch diesen &amp;Administrator begrenzen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Loading the limits…</source>
+            <translation>Limits werden geladen …</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>No limit</source>
+            <translation>Kein Limit</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>One user</source>
+            <translation>Ein Benutzer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests beyond a limit wait as “Waiting for request limit” and go ahead by themselves when the day or week allows. Administrators are not limited unless they choose to be.</source>
+            <translation>Anfragen über einem Limit warten als „Wartet auf Anfragelimit“ und gehen von selbst weiter, sobald Tag oder Woche es erlauben. Administratoren sind nur begrenzt, wenn sie es selbst wählen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per &amp;day</source>
+            <translation>Anfragen pro &amp;Tag</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per &amp;week</source>
+            <translation>Anfragen pro &amp;Woche</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per da&amp;y</source>
+            <translation>Anfragen pro Ta&amp;g</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per day for everyone</source>
+            <translation>Anfragen pro Tag für alle</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per day for this user</source>
+            <translation>Anfragen pro Tag für diesen Benutzer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per wee&amp;k</source>
+            <translation>Anfragen pro Wo&amp;che</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per week for everyone</source>
+            <translation>Anfragen pro Woche für alle</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per week for this user</source>
+            <translation>Anfragen pro Woche für diesen Benutzer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Saved the limits of {user}.</source>
+            <translation>Limits von {user} gespeichert.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>The limits could not be read: {error} Close Settings and open it again.</source>
+            <translation>Die Limits konnten nicht gelesen werden: {error} Schließen Sie die Einstellungen und öffnen Sie sie erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Use &amp;own limits instead of the household's</source>
+            <translation>&amp;Eigene Limits statt der des Haushalts</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>User</source>
+            <translation>Benutzer</translation>
         </message>
     </context>
     <context>
@@ -8786,6 +9030,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <source>Searching</source>
             <translation>Suche läuft</translation>
         </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/requests.py" />
+            <source>Waiting for request limit</source>
+            <translation>Wartet auf Anfragelimit</translation>
+        </message>
     </context>
     <context>
         <name>Requests</name>
@@ -8851,6 +9100,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Over the request limit; goes ahead after {time} UTC</source>
+            <translation>Über dem Anfragelimit; geht nach {time} UTC weiter</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Released</source>
             <translation>Erschienen</translation>
         </message>
@@ -8893,6 +9147,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Waiting for an administrator to approve</source>
             <translation>Wartet auf Freigabe durch einen Administrator</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Waits with its audiobook request for the request limit</source>
+            <translation>Wartet mit seiner Hörbuch-Anfrage auf das Anfragelimit</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
@@ -9459,6 +9718,42 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>{folder} (when nothing else is left in it)</source>
             <translation>{folder} (wenn nichts anderes mehr darin liegt)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RssMonitor</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/rss/__init__.py" />
+            <source>%n release(s) grabbed</source>
+            <translation>
+                <numerusform>%n Release geholt</numerusform>
+                <numerusform>%n Releases geholt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/__init__.py" />
+            <source>Check indexer feeds for new releases</source>
+            <translation>Indexer-Feeds auf neue Releases prüfen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/monitor.py" />
+            <source>Found “{release}” in the new releases of {indexer}</source>
+            <translation>„{release}“ unter den neuen Releases von {indexer} gefunden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/monitor.py" />
+            <source>polled {minutes} min ago; its limit of {limit} searches a day allows no more</source>
+            <translation>vor {minutes} Min. abgefragt; sein Limit von {limit} Suchen am Tag erlaubt nicht mehr</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/__init__.py" />
+            <source>{feed}: {count}</source>
+            <translation>{feed}: {count}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/__init__.py" />
+            <source>{feed}: {error}</source>
+            <translation>{feed}: {error}</translation>
         </message>
     </context>
     <context>
@@ -10887,6 +11182,11 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <translation>Rangfolge</translation>
         </message>
         <message>
+            <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
+            <source>Request limits</source>
+            <translation>Anfragelimits</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>Settings</source>
             <translation>Einstellungen</translation>
@@ -12047,6 +12347,132 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>{app} — paused</source>
             <translation>{app} – pausiert</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpcomingPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>%n book(s)</source>
+            <translation>
+                <numerusform>%n Buch</numerusform>
+                <numerusform>%n Bücher</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>&amp;Agenda</source>
+            <translation>&amp;Agenda</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>&amp;Month</source>
+            <translation>&amp;Monat</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>&amp;Refresh</source>
+            <translation>A&amp;ktualisieren</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>&amp;Try again</source>
+            <translation>&amp;Erneut versuchen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Books released on the chosen day</source>
+            <translation>Bücher, die am gewählten Tag erscheinen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Loading upcoming releases…</source>
+            <translation>Kommende Neuerscheinungen werden geladen …</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>No requested book comes out on this day.</source>
+            <translation>An diesem Tag erscheint kein angefragtes Buch.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Nothing upcoming</source>
+            <translation>Nichts in Aussicht</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Release calendar</source>
+            <translation>Erscheinungskalender</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Release day and book</source>
+            <translation>Erscheinungstag und Buch</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Request</source>
+            <translation>Anfrage</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Request a book before its release day (a pre-order on Audible) and it appears here.</source>
+            <translation>Fragen Sie ein Buch vor seinem Erscheinungsdatum an (eine Vorbestellung bei Audible), dann erscheint es hier.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Requested books that are not out yet, by release day (your calendar's dates). Each is searched for on its release day.</source>
+            <translation>Angefragte Bücher, die noch nicht erschienen sind, nach Erscheinungsdatum (Daten Ihres Kalenders). Jedes wird an seinem Erscheinungstag gesucht.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Series</source>
+            <translation>Reihe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Try again in a moment.</source>
+            <translation>Versuchen Sie es gleich noch einmal.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Upcoming releases</source>
+            <translation>Kommende Neuerscheinungen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Upcoming releases by day</source>
+            <translation>Kommende Neuerscheinungen nach Tag</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Upcoming releases could not be loaded</source>
+            <translation>Kommende Neuerscheinungen konnten nicht geladen werden</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{date}: {count}</source>
+            <translation>{date}: {count}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{series}, book {position}</source>
+            <translation>{series}, Band {position}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{status} (watching {name})</source>
+            <translation>{status} (beobachtet: {name})</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{title} (ebook)</source>
+            <translation>{title} (E-Book)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{title} by {authors}</source>
+            <translation>{title} von {authors}</translation>
         </message>
     </context>
     <context>

@@ -705,6 +705,14 @@ Running jobs are stopped now and start again the next time you open the app.</nu
         <name>RequestJobs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
+            <source>%n request(s) waiting for the request limit went ahead</source>
+            <translation>
+                <numerusform>%n request waiting for the request limit went ahead</numerusform>
+                <numerusform>%n requests waiting for the request limit went ahead</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>%n requested book(s) came out; their search is queued</source>
             <translation>
                 <numerusform>%n requested book came out; their search is queued</numerusform>
@@ -720,6 +728,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>%n file stays: the app did not import it.</numerusform>
                 <numerusform>%n file stays: the app did not import it.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RssMonitor</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/rss/__init__.py" />
+            <source>%n release(s) grabbed</source>
+            <translation>
+                <numerusform>%n release grabbed</numerusform>
+                <numerusform>%n releases grabbed</numerusform>
             </translation>
         </message>
     </context>
@@ -805,6 +824,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>{app} — %n running</numerusform>
                 <numerusform>{app} — %n running</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UpcomingPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>%n book(s)</source>
+            <translation>
+                <numerusform>%n book</numerusform>
+                <numerusform>%n books</numerusform>
             </translation>
         </message>
     </context>

@@ -4563,6 +4563,104 @@ Grab it anyway?</source>
         </message>
     </context>
     <context>
+        <name>Languages</name>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Chinese</source>
+            <translation>chino</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Czech</source>
+            <translation>checo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Danish</source>
+            <translation>danés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Dutch</source>
+            <translation>neerlandés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>English</source>
+            <translation>inglés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Finnish</source>
+            <translation>finés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>French</source>
+            <translation>francés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>German</source>
+            <translation>alemán</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Hungarian</source>
+            <translation>húngaro</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Italian</source>
+            <translation>italiano</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Japanese</source>
+            <translation>japonés</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Korean</source>
+            <translation>coreano</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Norwegian</source>
+            <translation>noruego</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Polish</source>
+            <translation>polaco</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Portuguese</source>
+            <translation>portugués</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Russian</source>
+            <translation>ruso</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Spanish</source>
+            <translation>español</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Swedish</source>
+            <translation>sueco</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Turkish</source>
+            <translation>turco</translation>
+        </message>
+    </context>
+    <context>
         <name>LibraryActions</name>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
@@ -7475,6 +7573,11 @@ Los detalles están en el archivo de registro.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Upcoming</source>
+            <translation>Próximamente</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Users</source>
             <translation>Usuarios</translation>
         </message>
@@ -7965,6 +8068,11 @@ Los detalles están en el archivo de registro.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
+            <source>Also &amp;accept these languages</source>
+            <translation>&amp;Aceptar también estos idiomas</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Always rejected: another title, another book of the series, box sets, abridged or dramatized editions (unless that is what you asked for). Interactive search shows rejected releases greyed with the reason, and you may still pick one.</source>
             <translation>Siempre se rechazan: otro título, otro libro de la serie, recopilatorios, ediciones abreviadas o dramatizadas (salvo que sea lo que pidió). La búsqueda interactiva muestra en gris las releases rechazadas con el motivo, y aun así puede elegir una.</translation>
         </message>
@@ -8000,8 +8108,18 @@ Los detalles están en el archivo de registro.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
+            <source>German, multi</source>
+            <translation>alemán, multi</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Indexer fla&amp;gs (points)</source>
             <translation>Marcas del inde&amp;xador (puntos)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
+            <source>Languages accepted besides the book's own, by name or code; “multi” accepts releases in several languages.</source>
+            <translation>Idiomas aceptados además del propio del libro, por nombre o código; «multi» acepta releases en varios idiomas.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
@@ -8253,6 +8371,11 @@ Los detalles están en el archivo de registro.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>a release in several languages; the book is in {language}</source>
+            <translation>una release en varios idiomas; el libro está en {language}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>an abridged edition; the wanted book is unabridged</source>
             <translation>una edición abreviada; el libro buscado es íntegro</translation>
         </message>
@@ -8305,6 +8428,11 @@ Los detalles están en el archivo de registro.</translation>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>in an audio category, not an ebook one</source>
             <translation>en una categoría de audio, no de libros electrónicos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>marked iNT, a release in a language other than English</source>
+            <translation>marcada iNT, una release en un idioma distinto del inglés</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
@@ -8677,6 +8805,14 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         <name>RequestJobs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
+            <source>%n request(s) waiting for the request limit went ahead</source>
+            <translation>
+                <numerusform>%n solicitud que esperaba el límite ha continuado</numerusform>
+                <numerusform>%n solicitudes que esperaban el límite han continuado</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>%n requested book(s) came out; their search is queued</source>
             <translation>
                 <numerusform>Se publicó %n libro solicitado; su búsqueda está en cola</numerusform>
@@ -8692,6 +8828,114 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Search books released today</source>
             <translation>Buscar los libros publicados hoy</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestLimitSettings</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>&amp;Save for this user</source>
+            <translation>&amp;Guardar para este usuario</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>&amp;User</source>
+            <translation>&amp;Usuario</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Everyone in the household</source>
+            <translation>Todo el hogar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Limit this &amp;administrator too</source>
+            <translation>Limitar también a este &amp;administrador</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Loading the limits…</source>
+            <translation>Cargando los límites…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>No limit</source>
+            <translation>Sin límite</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>One user</source>
+            <translation>Un usuario</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests beyond a limit wait as “Waiting for request limit” and go ahead by themselves when the day or week allows. Administrators are not limited unless they choose to be.</source>
+            <translation>Las solicitudes que superan un límite esperan como «Esperando el límite de solicitudes» y continúan solas cuando el día o la semana lo permiten. Los administradores solo tienen límite si lo eligen.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per &amp;day</source>
+            <translation>Solicitudes por &amp;día</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per &amp;week</source>
+            <translation>Solicitudes por &amp;semana</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per da&amp;y</source>
+            <translation>Solicitudes por dí&amp;a</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per day for everyone</source>
+            <translation>Solicitudes por día para todos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per day for this user</source>
+            <translation>Solicitudes por día para este usuario</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per wee&amp;k</source>
+            <translation>Solicitudes por sema&amp;na</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per week for everyone</source>
+            <translation>Solicitudes por semana para todos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per week for this user</source>
+            <translation>Solicitudes por semana para este usuario</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Saved the limits of {user}.</source>
+            <translation>Límites de {user} guardados.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>The limits could not be read: {error} Close Settings and open it again.</source>
+            <translation>No se pudieron leer los límites: {error} Cierre los ajustes y vuelva a abrirlos.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Use &amp;own limits instead of the household's</source>
+            <translation>Usar límites &amp;propios en lugar de los del hogar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>User</source>
+            <translation>Usuario</translation>
         </message>
     </context>
     <context>
@@ -8786,6 +9030,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <source>Searching</source>
             <translation>Buscando</translation>
         </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/requests.py" />
+            <source>Waiting for request limit</source>
+            <translation>Esperando el límite de solicitudes</translation>
+        </message>
     </context>
     <context>
         <name>Requests</name>
@@ -8851,6 +9100,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Over the request limit; goes ahead after {time} UTC</source>
+            <translation>Por encima del límite de solicitudes; continúa después de las {time} UTC</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Released</source>
             <translation>Publicado</translation>
         </message>
@@ -8893,6 +9147,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Waiting for an administrator to approve</source>
             <translation>Pendiente de aprobación por un administrador</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Waits with its audiobook request for the request limit</source>
+            <translation>Espera el límite de solicitudes junto con su solicitud de audiolibro</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
@@ -9459,6 +9718,42 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>{folder} (when nothing else is left in it)</source>
             <translation>{folder} (cuando ya no quede nada más en ella)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RssMonitor</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/rss/__init__.py" />
+            <source>%n release(s) grabbed</source>
+            <translation>
+                <numerusform>%n release obtenida</numerusform>
+                <numerusform>%n releases obtenidas</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/__init__.py" />
+            <source>Check indexer feeds for new releases</source>
+            <translation>Comprobar los feeds de los indexadores en busca de nuevas releases</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/monitor.py" />
+            <source>Found “{release}” in the new releases of {indexer}</source>
+            <translation>«{release}» encontrada entre las nuevas releases de {indexer}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/monitor.py" />
+            <source>polled {minutes} min ago; its limit of {limit} searches a day allows no more</source>
+            <translation>consultado hace {minutes} min; su límite de {limit} búsquedas al día no permite más</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/__init__.py" />
+            <source>{feed}: {count}</source>
+            <translation>{feed}: {count}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/__init__.py" />
+            <source>{feed}: {error}</source>
+            <translation>{feed}: {error}</translation>
         </message>
     </context>
     <context>
@@ -10887,6 +11182,11 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <translation>Clasificación</translation>
         </message>
         <message>
+            <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
+            <source>Request limits</source>
+            <translation>Límites de solicitudes</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>Settings</source>
             <translation>Configuración</translation>
@@ -12047,6 +12347,132 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>{app} — paused</source>
             <translation>{app}: en pausa</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpcomingPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>%n book(s)</source>
+            <translation>
+                <numerusform>%n libro</numerusform>
+                <numerusform>%n libros</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>&amp;Agenda</source>
+            <translation>&amp;Agenda</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>&amp;Month</source>
+            <translation>&amp;Mes</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>&amp;Refresh</source>
+            <translation>A&amp;ctualizar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>&amp;Try again</source>
+            <translation>&amp;Reintentar</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Books released on the chosen day</source>
+            <translation>Libros publicados el día elegido</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Loading upcoming releases…</source>
+            <translation>Cargando los próximos lanzamientos…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>No requested book comes out on this day.</source>
+            <translation>Ningún libro solicitado se publica este día.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Nothing upcoming</source>
+            <translation>Nada próximamente</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Release calendar</source>
+            <translation>Calendario de publicaciones</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Release day and book</source>
+            <translation>Día de publicación y libro</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Request</source>
+            <translation>Solicitud</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Request a book before its release day (a pre-order on Audible) and it appears here.</source>
+            <translation>Solicite un libro antes de su fecha de publicación (una reserva en Audible) y aparecerá aquí.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Requested books that are not out yet, by release day (your calendar's dates). Each is searched for on its release day.</source>
+            <translation>Libros solicitados que aún no se han publicado, por fecha de publicación (fechas de su calendario). Cada uno se busca el día de su publicación.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Series</source>
+            <translation>Serie</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Try again in a moment.</source>
+            <translation>Vuelva a intentarlo en un momento.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Upcoming releases</source>
+            <translation>Próximos lanzamientos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Upcoming releases by day</source>
+            <translation>Próximos lanzamientos por día</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Upcoming releases could not be loaded</source>
+            <translation>No se pudieron cargar los próximos lanzamientos</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{date}: {count}</source>
+            <translation>{date}: {count}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{series}, book {position}</source>
+            <translation>{series}, libro {position}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{status} (watching {name})</source>
+            <translation>{status} (en seguimiento: {name})</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{title} (ebook)</source>
+            <translation>{title} (libro electrónico)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{title} by {authors}</source>
+            <translation>{title} de {authors}</translation>
         </message>
     </context>
     <context>

@@ -4563,6 +4563,104 @@ La récupérer quand même ?</translation>
         </message>
     </context>
     <context>
+        <name>Languages</name>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Chinese</source>
+            <translation>chinois</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Czech</source>
+            <translation>tchèque</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Danish</source>
+            <translation>danois</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Dutch</source>
+            <translation>néerlandais</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>English</source>
+            <translation>anglais</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Finnish</source>
+            <translation>finnois</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>French</source>
+            <translation>français</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>German</source>
+            <translation>allemand</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Hungarian</source>
+            <translation>hongrois</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Italian</source>
+            <translation>italien</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Japanese</source>
+            <translation>japonais</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Korean</source>
+            <translation>coréen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Norwegian</source>
+            <translation>norvégien</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Polish</source>
+            <translation>polonais</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Portuguese</source>
+            <translation>portugais</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Russian</source>
+            <translation>russe</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Spanish</source>
+            <translation>espagnol</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Swedish</source>
+            <translation>suédois</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/languages.py" />
+            <source>Turkish</source>
+            <translation>turc</translation>
+        </message>
+    </context>
+    <context>
         <name>LibraryActions</name>
         <message>
             <location filename="../../rmab_desktop/ui/pages/library_actions.py" />
@@ -7475,6 +7573,11 @@ Les détails figurent dans le fichier journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/pages/registry.py" />
+            <source>Upcoming</source>
+            <translation>À paraître</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/registry.py" />
             <source>Users</source>
             <translation>Utilisateurs</translation>
         </message>
@@ -7965,6 +8068,11 @@ Les détails figurent dans le fichier journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
+            <source>Also &amp;accept these languages</source>
+            <translation>&amp;Accepter aussi ces langues</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Always rejected: another title, another book of the series, box sets, abridged or dramatized editions (unless that is what you asked for). Interactive search shows rejected releases greyed with the reason, and you may still pick one.</source>
             <translation>Toujours rejetés : un autre titre, un autre tome de la série, les coffrets, les éditions abrégées ou dramatisées (sauf si c'est ce que vous avez demandé). La recherche interactive affiche en grisé les releases rejetées avec la raison, et vous pouvez quand même en choisir une.</translation>
         </message>
@@ -8000,8 +8108,18 @@ Les détails figurent dans le fichier journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
+            <source>German, multi</source>
+            <translation>allemand, multi</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
             <source>Indexer fla&amp;gs (points)</source>
             <translation>Marqueurs d'inde&amp;xeur (points)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
+            <source>Languages accepted besides the book's own, by name or code; “multi” accepts releases in several languages.</source>
+            <translation>Langues acceptées en plus de celle du livre, par nom ou code ; « multi » accepte les releases en plusieurs langues.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/ranking_settings.py" />
@@ -8253,6 +8371,11 @@ Les détails figurent dans le fichier journal.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>a release in several languages; the book is in {language}</source>
+            <translation>une release en plusieurs langues ; le livre est en {language}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>an abridged edition; the wanted book is unabridged</source>
             <translation>une édition abrégée ; le livre voulu est intégral</translation>
         </message>
@@ -8305,6 +8428,11 @@ Les détails figurent dans le fichier journal.</translation>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
             <source>in an audio category, not an ebook one</source>
             <translation>dans une catégorie audio, pas une catégorie de livres numériques</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/ranking/gate.py" />
+            <source>marked iNT, a release in a language other than English</source>
+            <translation>marquée iNT, une release dans une autre langue que l'anglais</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/ranking/gate.py" />
@@ -8677,6 +8805,14 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         <name>RequestJobs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
+            <source>%n request(s) waiting for the request limit went ahead</source>
+            <translation>
+                <numerusform>%n demande en attente de la limite a repris</numerusform>
+                <numerusform>%n demandes en attente de la limite ont repris</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>%n requested book(s) came out; their search is queued</source>
             <translation>
                 <numerusform>%n livre demandé est paru ; sa recherche est en file d'attente</numerusform>
@@ -8692,6 +8828,114 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/services/requests/__init__.py" />
             <source>Search books released today</source>
             <translation>Rechercher les livres parus aujourd'hui</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestLimitSettings</name>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>&amp;Save for this user</source>
+            <translation>&amp;Enregistrer pour cet utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>&amp;User</source>
+            <translation>&amp;Utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Everyone in the household</source>
+            <translation>Tout le foyer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Limit this &amp;administrator too</source>
+            <translation>Limiter aussi cet &amp;administrateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Loading the limits…</source>
+            <translation>Chargement des limites…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>No limit</source>
+            <translation>Aucune limite</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>One user</source>
+            <translation>Un utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests beyond a limit wait as “Waiting for request limit” and go ahead by themselves when the day or week allows. Administrators are not limited unless they choose to be.</source>
+            <translation>Les demandes au-delà d'une limite attendent avec le statut « En attente de la limite de demandes » et reprennent d'elles-mêmes dès que le jour ou la semaine le permet. Les administrateurs ne sont limités que s'ils le choisissent.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per &amp;day</source>
+            <translation>Demandes par &amp;jour</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per &amp;week</source>
+            <translation>Demandes par &amp;semaine</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per da&amp;y</source>
+            <translation>Demandes par jou&amp;r</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per day for everyone</source>
+            <translation>Demandes par jour pour tous</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per day for this user</source>
+            <translation>Demandes par jour pour cet utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per wee&amp;k</source>
+            <translation>Demandes par sema&amp;ine</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per week for everyone</source>
+            <translation>Demandes par semaine pour tous</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Requests per week for this user</source>
+            <translation>Demandes par semaine pour cet utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Saved the limits of {user}.</source>
+            <translation>Limites de {user} enregistrées.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>The limits could not be read: {error} Close Settings and open it again.</source>
+            <translation>Les limites n'ont pas pu être lues : {error} Fermez les paramètres et rouvrez-les.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>Use &amp;own limits instead of the household's</source>
+            <translation>Utiliser ses &amp;propres limites au lieu de celles du foyer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/dialogs/request_limit_settings.py" />
+            <source>User</source>
+            <translation>Utilisateur</translation>
         </message>
     </context>
     <context>
@@ -8786,6 +9030,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <source>Searching</source>
             <translation>Recherche</translation>
         </message>
+        <message>
+            <location filename="../../rmab_desktop/domain/requests.py" />
+            <source>Waiting for request limit</source>
+            <translation>En attente de la limite de demandes</translation>
+        </message>
     </context>
     <context>
         <name>Requests</name>
@@ -8851,6 +9100,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Over the request limit; goes ahead after {time} UTC</source>
+            <translation>Limite de demandes atteinte ; reprend après {time} UTC</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Released</source>
             <translation>Paru</translation>
         </message>
@@ -8893,6 +9147,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/services/requests/service.py" />
             <source>Waiting for an administrator to approve</source>
             <translation>En attente de l'approbation d'un administrateur</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/requests/service.py" />
+            <source>Waits with its audiobook request for the request limit</source>
+            <translation>Attend la limite de demandes avec sa demande de livre audio</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/requests/service.py" />
@@ -9459,6 +9718,42 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
             <source>{folder} (when nothing else is left in it)</source>
             <translation>{folder} (s'il ne contient plus rien d'autre)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RssMonitor</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/rss/__init__.py" />
+            <source>%n release(s) grabbed</source>
+            <translation>
+                <numerusform>%n release récupérée</numerusform>
+                <numerusform>%n releases récupérées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/__init__.py" />
+            <source>Check indexer feeds for new releases</source>
+            <translation>Vérifier les flux des indexeurs pour de nouvelles releases</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/monitor.py" />
+            <source>Found “{release}” in the new releases of {indexer}</source>
+            <translation>« {release} » trouvée parmi les nouvelles releases de {indexer}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/monitor.py" />
+            <source>polled {minutes} min ago; its limit of {limit} searches a day allows no more</source>
+            <translation>interrogé il y a {minutes} min ; sa limite de {limit} recherches par jour n'en permet pas plus</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/__init__.py" />
+            <source>{feed}: {count}</source>
+            <translation>{feed} : {count}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rss/__init__.py" />
+            <source>{feed}: {error}</source>
+            <translation>{feed} : {error}</translation>
         </message>
     </context>
     <context>
@@ -10887,6 +11182,11 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <translation>Classement</translation>
         </message>
         <message>
+            <location filename="../../rmab_desktop/ui/dialogs/settings_registry.py" />
+            <source>Request limits</source>
+            <translation>Limites de demandes</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/ui/dialogs/settings_dialog.py" />
             <source>Settings</source>
             <translation>Paramètres</translation>
@@ -12047,6 +12347,132 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
             <location filename="../../rmab_desktop/ui/tray.py" />
             <source>{app} — paused</source>
             <translation>{app} — en pause</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpcomingPage</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>%n book(s)</source>
+            <translation>
+                <numerusform>%n livre</numerusform>
+                <numerusform>%n livres</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>&amp;Agenda</source>
+            <translation>&amp;Agenda</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>&amp;Month</source>
+            <translation>&amp;Mois</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>&amp;Refresh</source>
+            <translation>A&amp;ctualiser</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>&amp;Try again</source>
+            <translation>&amp;Réessayer</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Books released on the chosen day</source>
+            <translation>Livres parus le jour choisi</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Loading upcoming releases…</source>
+            <translation>Chargement des prochaines parutions…</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>No requested book comes out on this day.</source>
+            <translation>Aucun livre demandé ne paraît ce jour-là.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Nothing upcoming</source>
+            <translation>Rien à paraître</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Release calendar</source>
+            <translation>Calendrier des parutions</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Release day and book</source>
+            <translation>Jour de parution et livre</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Request</source>
+            <translation>Demande</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Request a book before its release day (a pre-order on Audible) and it appears here.</source>
+            <translation>Demandez un livre avant sa date de parution (une précommande sur Audible) et il apparaîtra ici.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Requested books that are not out yet, by release day (your calendar's dates). Each is searched for on its release day.</source>
+            <translation>Livres demandés pas encore parus, par date de parution (dates de votre calendrier). Chacun est recherché le jour de sa parution.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Series</source>
+            <translation>Série</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Try again in a moment.</source>
+            <translation>Réessayez dans un instant.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Upcoming releases</source>
+            <translation>Prochaines parutions</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Upcoming releases by day</source>
+            <translation>Prochaines parutions par jour</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>Upcoming releases could not be loaded</source>
+            <translation>Les prochaines parutions n'ont pas pu être chargées</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{date}: {count}</source>
+            <translation>{date} : {count}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{series}, book {position}</source>
+            <translation>{series}, tome {position}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{status} (watching {name})</source>
+            <translation>{status} (suivi : {name})</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{title} (ebook)</source>
+            <translation>{title} (livre numérique)</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/ui/pages/upcoming_page.py" />
+            <source>{title} by {authors}</source>
+            <translation>{title} de {authors}</translation>
         </message>
     </context>
     <context>

@@ -2,7 +2,7 @@
 and indexer RSS
 monitoring (rss_feeds: each polled feed's state; rss_seen_items: every item already looked at).
 
-Revision ID: 0009
+Revision ID: 0015
 Revises: 0014
 Create Date: 2026-12-03 17:40:00
 """
@@ -14,7 +14,7 @@ from alembic import op
 
 import rmab_desktop.db.models.base
 
-revision = "0009"
+revision = "0015"
 down_revision = "0014"
 branch_labels = None
 depends_on = None
