@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 
 from rmab_desktop.db.engine import Database, sqlite_url
 from rmab_desktop.db.migrate import upgrade
+from rmab_desktop.domain.redaction import REDACTOR
 from tests.fakes.memory_keyring import MemoryKeyring
 
 # session-scoped real download-client daemons (qbittorrent_daemon, transmission_daemon, nzbget_daemon)
@@ -45,6 +46,13 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_redactor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no registered secrets: the app's redactor is process-wide, and a
+    secret one test typed ("wrong password", "second") masked those words in later tests' text."""
+    monkeypatch.setattr(REDACTOR, "_secrets", set())
 
 
 def _admin_engine(server_url: str):  # type: ignore[no-untyped-def]

@@ -2579,6 +2579,19 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
         </message>
     </context>
     <context>
+        <name>DownloadCleanup</name>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/cleanup.py" />
+            <source>Cleanup of '{title}' skipped: {reason}</source>
+            <translation>Aufräumen von „{title}“ übersprungen: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/cleanup.py" />
+            <source>Removed '{title}' from the download client (seeding done)</source>
+            <translation>„{title}“ aus dem Download-Client entfernt (Seeding beendet)</translation>
+        </message>
+    </context>
+    <context>
         <name>DownloadClientSettings</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -6729,6 +6742,11 @@ Die Details stehen in der Protokolldatei.</translation>
     <context>
         <name>NotificationDelivery</name>
         <message>
+            <location filename="../../rmab_desktop/services/notifications/service.py" />
+            <source>'{name}' is disabled; not sent.</source>
+            <translation>„{name}“ ist deaktiviert; nicht gesendet.</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/services/notifications/sender.py" />
             <source>(invalid URL)</source>
             <translation>(ungültige URL)</translation>
@@ -6755,6 +6773,16 @@ Die Details stehen in der Protokolldatei.</translation>
             <location filename="../../rmab_desktop/services/notifications/sender.py" />
             <source>Could not deliver to {target}: {reason}</source>
             <translation>Zustellung an {target} nicht möglich: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/service.py" />
+            <source>Sent '{title}' to {name}</source>
+            <translation>„{title}“ an {name} gesendet</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/service.py" />
+            <source>The notification backend was deleted; nothing to send.</source>
+            <translation>Der Benachrichtigungsdienst wurde gelöscht; es wird nichts gesendet.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/sender.py" />
@@ -7089,6 +7117,11 @@ Die Details stehen in der Protokolldatei.</translation>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Retry the download.</source>
             <translation>Wiederholen Sie den Download.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>The import into {path} was completed at start-up</source>
+            <translation>Der Import nach {path} wurde beim Start abgeschlossen</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -9605,6 +9638,14 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
         </message>
     </context>
     <context>
+        <name>Rescue</name>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Import by hand of {path}</source>
+            <translation>Import von Hand aus {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>RescueDialogs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
@@ -11535,6 +11576,19 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
         <name>ShelvesJobs</name>
         <message>
             <location filename="../../rmab_desktop/services/shelves/__init__.py" />
+            <source>Shelf {shelf} did not sync: {error}</source>
+            <translation>Regal {shelf} wurde nicht abgeglichen: {error}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/shelves/__init__.py" />
+            <source>Shelf {shelf} synced: %n new book(s).</source>
+            <translation>
+                <numerusform>Regal {shelf} abgeglichen: %n neues Buch.</numerusform>
+                <numerusform>Regal {shelf} abgeglichen: %n neue Bücher.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/shelves/__init__.py" />
             <source>Sync reading shelves</source>
             <translation>Leseregale synchronisieren</translation>
         </message>
@@ -13172,6 +13226,24 @@ Jeder Schritt hat eine Schaltfläche „Testen“. Was Sie leer lassen, können 
             <location filename="../../rmab_desktop/services/watching/__init__.py" />
             <source>Request new books of watched authors and series</source>
             <translation>Neue Bücher beobachteter Autoren und Reihen anfragen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>{watch}: %n new book(s) requested: {titles}</source>
+            <translation>
+                <numerusform>{watch}: %n neues Buch angefragt: {titles}</numerusform>
+                <numerusform>{watch}: %n neue Bücher angefragt: {titles}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>{watch}: not checked: {error}</source>
+            <translation>{watch}: nicht geprüft: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>{watch}: nothing new</source>
+            <translation>{watch}: nichts Neues</translation>
         </message>
     </context>
     <context>

@@ -787,6 +787,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
         </message>
     </context>
     <context>
+        <name>ShelvesJobs</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/shelves/__init__.py" />
+            <source>Shelf {shelf} synced: %n new book(s).</source>
+            <translation>
+                <numerusform>Shelf {shelf} synced: %n new book.</numerusform>
+                <numerusform>Shelf {shelf} synced: %n new books.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SignIn</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/services/household/sign_in_limits.py" />
@@ -892,6 +903,17 @@ Running jobs are stopped now and start again the next time you open the app.</nu
             <translation>
                 <numerusform>%n user</numerusform>
                 <numerusform>%n users</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WatchingJobs</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>{watch}: %n new book(s) requested: {titles}</source>
+            <translation>
+                <numerusform>{watch}: %n new book requested: {titles}</numerusform>
+                <numerusform>{watch}: %n new books requested: {titles}</numerusform>
             </translation>
         </message>
     </context>

@@ -2579,6 +2579,19 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
         </message>
     </context>
     <context>
+        <name>DownloadCleanup</name>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/cleanup.py" />
+            <source>Cleanup of '{title}' skipped: {reason}</source>
+            <translation>Limpieza de «{title}» omitida: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/cleanup.py" />
+            <source>Removed '{title}' from the download client (seeding done)</source>
+            <translation>«{title}» quitado del cliente de descargas (compartición terminada)</translation>
+        </message>
+    </context>
+    <context>
         <name>DownloadClientSettings</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -6729,6 +6742,11 @@ Los detalles están en el archivo de registro.</translation>
     <context>
         <name>NotificationDelivery</name>
         <message>
+            <location filename="../../rmab_desktop/services/notifications/service.py" />
+            <source>'{name}' is disabled; not sent.</source>
+            <translation>«{name}» está desactivado; no se envió.</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/services/notifications/sender.py" />
             <source>(invalid URL)</source>
             <translation>(URL no válida)</translation>
@@ -6755,6 +6773,16 @@ Los detalles están en el archivo de registro.</translation>
             <location filename="../../rmab_desktop/services/notifications/sender.py" />
             <source>Could not deliver to {target}: {reason}</source>
             <translation>No se pudo entregar a {target}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/service.py" />
+            <source>Sent '{title}' to {name}</source>
+            <translation>«{title}» enviado a {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/service.py" />
+            <source>The notification backend was deleted; nothing to send.</source>
+            <translation>El servicio de notificaciones se eliminó; no hay nada que enviar.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/sender.py" />
@@ -7089,6 +7117,11 @@ Los detalles están en el archivo de registro.</translation>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Retry the download.</source>
             <translation>Vuelva a intentar la descarga.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>The import into {path} was completed at start-up</source>
+            <translation>La importación a {path} se completó al iniciar</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -9605,6 +9638,14 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
         </message>
     </context>
     <context>
+        <name>Rescue</name>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Import by hand of {path}</source>
+            <translation>Importación manual desde {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>RescueDialogs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
@@ -11535,6 +11576,19 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
         <name>ShelvesJobs</name>
         <message>
             <location filename="../../rmab_desktop/services/shelves/__init__.py" />
+            <source>Shelf {shelf} did not sync: {error}</source>
+            <translation>La estantería {shelf} no se sincronizó: {error}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/shelves/__init__.py" />
+            <source>Shelf {shelf} synced: %n new book(s).</source>
+            <translation>
+                <numerusform>Estantería {shelf} sincronizada: %n libro nuevo.</numerusform>
+                <numerusform>Estantería {shelf} sincronizada: %n libros nuevos.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/shelves/__init__.py" />
             <source>Sync reading shelves</source>
             <translation>Sincronizar los estantes de lectura</translation>
         </message>
@@ -13172,6 +13226,24 @@ Cada paso tiene un botón Probar. Lo que deje vacío podrá configurarlo más ta
             <location filename="../../rmab_desktop/services/watching/__init__.py" />
             <source>Request new books of watched authors and series</source>
             <translation>Solicitar los libros nuevos de autores y series seguidos</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>{watch}: %n new book(s) requested: {titles}</source>
+            <translation>
+                <numerusform>{watch}: %n libro nuevo solicitado: {titles}</numerusform>
+                <numerusform>{watch}: %n libros nuevos solicitados: {titles}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>{watch}: not checked: {error}</source>
+            <translation>{watch}: no comprobado: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>{watch}: nothing new</source>
+            <translation>{watch}: nada nuevo</translation>
         </message>
     </context>
     <context>

@@ -2579,6 +2579,19 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
         </message>
     </context>
     <context>
+        <name>DownloadCleanup</name>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/cleanup.py" />
+            <source>Cleanup of '{title}' skipped: {reason}</source>
+            <translation>Nettoyage de « {title} » ignoré : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/pipeline/cleanup.py" />
+            <source>Removed '{title}' from the download client (seeding done)</source>
+            <translation>« {title} » retiré du client de téléchargement (partage terminé)</translation>
+        </message>
+    </context>
+    <context>
         <name>DownloadClientSettings</name>
         <message>
             <location filename="../../rmab_desktop/ui/dialogs/download_client_settings.py" />
@@ -6729,6 +6742,11 @@ Les détails figurent dans le fichier journal.</translation>
     <context>
         <name>NotificationDelivery</name>
         <message>
+            <location filename="../../rmab_desktop/services/notifications/service.py" />
+            <source>'{name}' is disabled; not sent.</source>
+            <translation>« {name} » est désactivé ; non envoyé.</translation>
+        </message>
+        <message>
             <location filename="../../rmab_desktop/services/notifications/sender.py" />
             <source>(invalid URL)</source>
             <translation>(URL non valide)</translation>
@@ -6755,6 +6773,16 @@ Les détails figurent dans le fichier journal.</translation>
             <location filename="../../rmab_desktop/services/notifications/sender.py" />
             <source>Could not deliver to {target}: {reason}</source>
             <translation>Impossible de remettre à {target} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/service.py" />
+            <source>Sent '{title}' to {name}</source>
+            <translation>« {title} » envoyé à {name}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/notifications/service.py" />
+            <source>The notification backend was deleted; nothing to send.</source>
+            <translation>Le service de notification a été supprimé ; rien à envoyer.</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/notifications/sender.py" />
@@ -7089,6 +7117,11 @@ Les détails figurent dans le fichier journal.</translation>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
             <source>Retry the download.</source>
             <translation>Relancez le téléchargement.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/organize/jobs.py" />
+            <source>The import into {path} was completed at start-up</source>
+            <translation>L'importation dans {path} a été terminée au démarrage</translation>
         </message>
         <message>
             <location filename="../../rmab_desktop/services/organize/jobs.py" />
@@ -9605,6 +9638,14 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
         </message>
     </context>
     <context>
+        <name>Rescue</name>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Import by hand of {path}</source>
+            <translation>Importation manuelle depuis {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>RescueDialogs</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/rescue_dialogs.py" />
@@ -11535,6 +11576,19 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
         <name>ShelvesJobs</name>
         <message>
             <location filename="../../rmab_desktop/services/shelves/__init__.py" />
+            <source>Shelf {shelf} did not sync: {error}</source>
+            <translation>L'étagère {shelf} n'a pas été synchronisée : {error}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/shelves/__init__.py" />
+            <source>Shelf {shelf} synced: %n new book(s).</source>
+            <translation>
+                <numerusform>Étagère {shelf} synchronisée : %n nouveau livre.</numerusform>
+                <numerusform>Étagère {shelf} synchronisée : %n nouveaux livres.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/shelves/__init__.py" />
             <source>Sync reading shelves</source>
             <translation>Synchroniser les étagères de lecture</translation>
         </message>
@@ -13172,6 +13226,24 @@ Chaque étape a un bouton Tester. Ce que vous laissez vide pourra être réglé 
             <location filename="../../rmab_desktop/services/watching/__init__.py" />
             <source>Request new books of watched authors and series</source>
             <translation>Demander les nouveaux livres des auteurs et séries suivis</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>{watch}: %n new book(s) requested: {titles}</source>
+            <translation>
+                <numerusform>{watch} : %n nouveau livre demandé : {titles}</numerusform>
+                <numerusform>{watch} : %n nouveaux livres demandés : {titles}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>{watch}: not checked: {error}</source>
+            <translation>{watch} : non vérifié : {error}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/watching/__init__.py" />
+            <source>{watch}: nothing new</source>
+            <translation>{watch} : rien de nouveau</translation>
         </message>
     </context>
     <context>

@@ -22,6 +22,7 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import NotificationBackend
 from rmab_desktop.domain.connection import ConnectionTestResult
 from rmab_desktop.domain.errors import NotFoundError, RmabError, SecretNotFoundError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import NotificationPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.services.credentials import SecretStore
@@ -31,6 +32,8 @@ from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.notifications import sender
 from rmab_desktop.services.notifications.dispatcher import BackgroundDispatcher
 from rmab_desktop.services.notifications.events import EventCatalog, notify_type, parse_events, render
+
+tr = Translator("NotificationDelivery")  # job log lines, written in the current language
 
 MAX_ATTEMPTS = 5
 SECRET_PREFIX = "notification-backend-"
@@ -244,10 +247,12 @@ class NotificationService:
         try:
             backend = self.get(payload.backend_id)
         except NotFoundError:
-            ctx.event("The notification backend was deleted; nothing to send.", context="notifications")
+            ctx.event(tr("The notification backend was deleted; nothing to send."), context="notifications")
             return {"skipped": "deleted"}
         if not backend.enabled:
-            ctx.event(f"'{backend.name}' is disabled; not sent.", context="notifications")
+            ctx.event(
+                tr("'{name}' is disabled; not sent.").format(name=backend.name), context="notifications"
+            )
             return {"skipped": "disabled"}
         delivery = sender.send(
             self._url(backend),
@@ -257,7 +262,7 @@ class NotificationService:
             seconds=self.delivery_seconds,
         )
         ctx.event(
-            f"Sent '{payload.title}' to {backend.name}",
+            tr("Sent '{title}' to {name}").format(title=payload.title, name=backend.name),
             context="notifications",
             backend=backend.name,
             latency_ms=round(delivery.latency_ms, 1),

@@ -109,7 +109,10 @@ class OrganizeJob:
         book: BookInfo = details.book
         finished = completed_import(self.database, request_id, source)
         if finished is not None:
-            ctx.event(f"The import into {finished.target_path} was completed at start-up", context=CONTEXT)
+            ctx.event(
+                tr("The import into {path} was completed at start-up").format(path=finished.target_path),
+                context=CONTEXT,
+            )
             return self._available(ctx, payload, details, finished)
         self.requests.increment_attempts(request_id, "import")
         # Files the user chose by hand are imported as they are; a download is checked first.

@@ -9,8 +9,11 @@ from typing import Any
 from rmab_desktop.domain.downloads import DownloadItem, DownloadState
 from rmab_desktop.domain.enums import EventLevel, RequestStatus
 from rmab_desktop.domain.errors import RmabError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.services.job_executor import JobContext
 from rmab_desktop.services.pipeline.acquisition import CONTEXT, PipelineDeps
+
+tr = Translator("DownloadCleanup")  # job log lines, written in the current language
 
 DONE_WITH = frozenset(
     {RequestStatus.AVAILABLE.value, RequestStatus.CANCELLED.value, RequestStatus.FAILED.value}
@@ -82,10 +85,17 @@ def cleanup(deps: PipelineDeps, ctx: JobContext) -> dict[str, Any]:
                 continue
         except RmabError as exc:
             ctx.event(
-                f"Cleanup of '{entry.title}' skipped: {exc.user_message}", EventLevel.WARNING, context=CONTEXT
+                tr("Cleanup of '{title}' skipped: {reason}").format(
+                    title=entry.title, reason=exc.user_message
+                ),
+                EventLevel.WARNING,
+                context=CONTEXT,
             )
             continue
         deps.history.mark_removed(entry.history_id)
         removed.append(entry.history_id)
-        ctx.event(f"Removed '{entry.title}' from the download client (seeding done)", context=CONTEXT)
+        ctx.event(
+            tr("Removed '{title}' from the download client (seeding done)").format(title=entry.title),
+            context=CONTEXT,
+        )
     return {"removed": removed, "checked": len(finished)}

@@ -12,6 +12,7 @@ from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import Audiobook
 from rmab_desktop.domain.enums import EventLevel, RequestKind, RequestStatus
 from rmab_desktop.domain.errors import RmabError, ValidationError
+from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.domain.job_payloads import OrganizePayload, RequestPayload
 from rmab_desktop.domain.jobs import JobType
 from rmab_desktop.domain.library import ImportResult
@@ -23,6 +24,8 @@ from rmab_desktop.services.library.linking import forget_items, unlink_book
 from rmab_desktop.services.library.scanner import LibraryScanner
 from rmab_desktop.services.requests import RequestService
 from rmab_desktop.services.rescue.deletion import DeletionPlan, plan_deletion, remove_files
+
+tr = Translator("Rescue")  # job log lines, written in the current language
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +79,7 @@ class RequestRescue:
         details = self.requests.get(request_id)
         self.organizer.organize(details, source, dry_run=True)  # refuse now what cannot work
         self.queue.add_event(
-            f"Import by hand of {source}",
+            tr("Import by hand of {path}").format(path=source),
             request_id=request_id,
             context=CONTEXT,
             metadata={"path": str(source)},

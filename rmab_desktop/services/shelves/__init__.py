@@ -25,10 +25,15 @@ def sync(service: ShelfService, ctx: JobContext, payload: ShelvesSyncPayload) ->
     for result in results:
         if result.error:
             ctx.event(
-                f"Shelf {result.shelf_id} did not sync: {result.error}", EventLevel.WARNING, context="shelves"
+                tr("Shelf {shelf} did not sync: {error}").format(shelf=result.shelf_id, error=result.error),
+                EventLevel.WARNING,
+                context="shelves",
             )
         else:
-            ctx.event(f"Shelf {result.shelf_id} synced: {result.counts or 'nothing new'}", context="shelves")
+            ctx.event(
+                tr.n("Shelf {shelf} synced: %n new book(s).", result.added).format(shelf=result.shelf_id),
+                context="shelves",
+            )
     failed = [r for r in results if r.error]
     if failed and len(failed) == len(results):
         raise failed[0].as_error()

@@ -26,10 +26,19 @@ def check(service: WatchService, ctx: JobContext, payload: WatchCheckPayload) ->
     results = service.check_all(ctx.cancel) if payload.watch_id is None else [service.check(payload.watch_id)]
     for result in results:
         if result.error:
-            ctx.event(f"{result.name}: not checked: {result.error}", EventLevel.WARNING, context="watching")
+            ctx.event(
+                tr("{watch}: not checked: {error}").format(watch=result.name, error=result.error),
+                EventLevel.WARNING,
+                context="watching",
+            )
         else:
-            titles = ", ".join(book.title for book in result.requested) or "nothing new"
-            ctx.event(f"{result.name}: {titles}", context="watching")
+            titles = ", ".join(book.title for book in result.requested)
+            message = (
+                tr.n("{watch}: %n new book(s) requested: {titles}", len(result.requested))
+                if titles
+                else tr("{watch}: nothing new")
+            )
+            ctx.event(message.format(watch=result.name, titles=titles), context="watching")
     failed = [r for r in results if r.error]
     if failed and len(failed) == len(results):
         raise ServiceError(failed[0].error or "", service="Audible")

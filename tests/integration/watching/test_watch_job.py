@@ -64,7 +64,7 @@ def test_the_daily_check_requests_for_the_watcher_subject_to_approval(core: AppC
         "B0LANT0004",
     ]
     events = [e.message for e in core.queue.events(job_id=job.id)]
-    assert any(m.startswith("Lantern Cycle: The Lantern Road") for m in events)
+    assert any(m.startswith("Lantern Cycle: 4 new books requested: The Lantern Road") for m in events)
 
 
 def test_a_check_whose_watches_all_fail_fails_in_words(core: AppCore, fake: FakeAudible) -> None:
