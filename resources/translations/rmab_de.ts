@@ -3913,10 +3913,51 @@ Laufende Aufträge werden jetzt gestoppt und beim nächsten Start der App erneut
     </context>
     <context>
         <name>IndexerLimits</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>%n grab(s)</source>
+            <translation>
+                <numerusform>%n Abruf</numerusform>
+                <numerusform>%n Abrufe</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>%n search(es)</source>
+            <translation>
+                <numerusform>%n Suche</numerusform>
+                <numerusform>%n Suchen</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../rmab_desktop/services/indexers/limits.py" />
             <source>It is tried again once the indexer's day starts over; raise the limit in Settings &gt; Indexers.</source>
             <translation>Es wird erneut versucht, sobald der Tag des Indexers neu beginnt; erhöhen Sie das Limit unter Einstellungen &gt; Indexer.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>Today: {searches}, {grabs}.</source>
+            <translation>Heute: {searches}, {grabs}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>{name} has used {used} of its {limit} grabs today.</source>
+            <translation>{name} hat heute {used} von {limit} Abrufen verbraucht.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>{name} has used {used} of its {limit} searches today.</source>
+            <translation>{name} hat heute {used} von {limit} Suchen verbraucht.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>{used} of {limit} grabs</source>
+            <translation>{used} von {limit} Abrufen</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>{used} of {limit} searches</source>
+            <translation>{used} von {limit} Suchen</translation>
         </message>
     </context>
     <context>

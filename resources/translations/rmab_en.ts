@@ -384,6 +384,25 @@ Running jobs are stopped now and start again the next time you open the app.</nu
         </message>
     </context>
     <context>
+        <name>IndexerLimits</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>%n grab(s)</source>
+            <translation>
+                <numerusform>%n grab</numerusform>
+                <numerusform>%n grabs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>%n search(es)</source>
+            <translation>
+                <numerusform>%n search</numerusform>
+                <numerusform>%n searches</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>IndexerSettings</name>
         <message numerus="yes">
             <location filename="../../rmab_desktop/ui/dialogs/indexer_settings.py" />

@@ -3913,10 +3913,51 @@ Las tareas en curso se detienen ahora y se reanudan la próxima vez que abra la 
     </context>
     <context>
         <name>IndexerLimits</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>%n grab(s)</source>
+            <translation>
+                <numerusform>%n obtención</numerusform>
+                <numerusform>%n obtenciones</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>%n search(es)</source>
+            <translation>
+                <numerusform>%n búsqueda</numerusform>
+                <numerusform>%n búsquedas</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../rmab_desktop/services/indexers/limits.py" />
             <source>It is tried again once the indexer's day starts over; raise the limit in Settings &gt; Indexers.</source>
             <translation>Se volverá a intentar cuando empiece un nuevo día para el indexador; aumente el límite en Configuración &gt; Indexadores.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>Today: {searches}, {grabs}.</source>
+            <translation>Hoy: {searches}, {grabs}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>{name} has used {used} of its {limit} grabs today.</source>
+            <translation>{name} ha usado hoy {used} de sus {limit} obtenciones.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>{name} has used {used} of its {limit} searches today.</source>
+            <translation>{name} ha usado hoy {used} de sus {limit} búsquedas.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>{used} of {limit} grabs</source>
+            <translation>{used} de {limit} obtenciones</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>{used} of {limit} searches</source>
+            <translation>{used} de {limit} búsquedas</translation>
         </message>
     </context>
     <context>

@@ -3913,10 +3913,51 @@ Les tâches en cours sont arrêtées maintenant et reprendront à la prochaine o
     </context>
     <context>
         <name>IndexerLimits</name>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>%n grab(s)</source>
+            <translation>
+                <numerusform>%n récupération</numerusform>
+                <numerusform>%n récupérations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>%n search(es)</source>
+            <translation>
+                <numerusform>%n recherche</numerusform>
+                <numerusform>%n recherches</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../rmab_desktop/services/indexers/limits.py" />
             <source>It is tried again once the indexer's day starts over; raise the limit in Settings &gt; Indexers.</source>
             <translation>Une nouvelle tentative aura lieu quand la journée de l'indexeur recommencera ; augmentez la limite dans Paramètres &gt; Indexeurs.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>Today: {searches}, {grabs}.</source>
+            <translation>Aujourd'hui : {searches}, {grabs}.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>{name} has used {used} of its {limit} grabs today.</source>
+            <translation>{name} a utilisé aujourd'hui {used} de ses {limit} récupérations.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>{name} has used {used} of its {limit} searches today.</source>
+            <translation>{name} a utilisé aujourd'hui {used} de ses {limit} recherches.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>{used} of {limit} grabs</source>
+            <translation>{used} récupérations sur {limit}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/indexers/limits.py" />
+            <source>{used} of {limit} searches</source>
+            <translation>{used} recherches sur {limit}</translation>
         </message>
     </context>
     <context>

@@ -23,7 +23,11 @@ tr = Translator("IndexerLimits")
 
 USAGE_KEY = "indexer_usage"
 Use = Literal["api", "grab"]
-WORDS = {"api": "searches", "grab": "grabs"}
+# Whole phrases per use, so each language words them its own way.
+REACHED = {
+    "api": tr.mark("{name} has used {used} of its {limit} searches today."),
+    "grab": tr.mark("{name} has used {used} of its {limit} grabs today."),
+}
 
 
 class IndexerLimitError(ServiceError):
@@ -80,7 +84,7 @@ class IndexerLimits:
         used = getattr(self.usage(indexer), use)
         if limit is not None and used >= limit:
             raise IndexerLimitError(
-                f"{indexer.name} has used {used} of its {limit} {WORDS[use]} today.", service=indexer.name
+                REACHED[use], service=indexer.name, name=indexer.name, used=used, limit=limit
             )
 
     def count(self, indexer: IndexerConfig, use: Use, reported: ApiLimits | None = None) -> None:
@@ -97,9 +101,15 @@ class IndexerLimits:
     def summary(self, indexer: IndexerConfig) -> str:
         """``"Today: 44 of 50 searches, 1 of 5 grabs."``; the Service status page shows it."""
         usage = self.usage(indexer)
-        parts = []
-        for use in ("api", "grab"):
-            limit = self.limit(indexer, use)
-            used = getattr(usage, use)
-            parts.append(f"{used} of {limit} {WORDS[use]}" if limit is not None else f"{used} {WORDS[use]}")
-        return f"Today: {', '.join(parts)}."
+        api_limit, grab_limit = self.limit(indexer, "api"), self.limit(indexer, "grab")
+        searches = (
+            tr("{used} of {limit} searches").format(used=usage.api, limit=api_limit)
+            if api_limit is not None
+            else tr.n("%n search(es)", usage.api)
+        )
+        grabs = (
+            tr("{used} of {limit} grabs").format(used=usage.grab, limit=grab_limit)
+            if grab_limit is not None
+            else tr.n("%n grab(s)", usage.grab)
+        )
+        return tr("Today: {searches}, {grabs}.").format(searches=searches, grabs=grabs)
