@@ -9685,6 +9685,36 @@ Passwörter, API-Schlüssel und Tokens wurden daraus entfernt. Hängen Sie diese
             <source>Import by hand of {path}</source>
             <translation>Import von Hand aus {path}</translation>
         </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Pick a file or folder that holds the book.</source>
+            <translation>Wählen Sie eine Datei oder einen Ordner mit dem Buch.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Re-checked: no files at {folder} any more; searching again</source>
+            <translation>Erneut geprüft: keine Dateien mehr in {folder}; es wird wieder gesucht</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Re-checked: no files linked to it any more; searching again</source>
+            <translation>Erneut geprüft: keine verknüpften Dateien mehr; es wird wieder gesucht</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Re-checked: the book is in the library at {folder}</source>
+            <translation>Erneut geprüft: das Buch ist in der Bibliothek unter {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Started over: searching from scratch</source>
+            <translation>Neu begonnen: es wird von vorn gesucht</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>{path} does not exist.</source>
+            <translation>{path} existiert nicht.</translation>
+        </message>
     </context>
     <context>
         <name>RescueDialogs</name>

@@ -9685,6 +9685,36 @@ Se quitaron de él las contraseñas, claves de API y tokens. Adjunte este archiv
             <source>Import by hand of {path}</source>
             <translation>Importación manual desde {path}</translation>
         </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Pick a file or folder that holds the book.</source>
+            <translation>Elija un archivo o una carpeta que contenga el libro.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Re-checked: no files at {folder} any more; searching again</source>
+            <translation>Comprobado de nuevo: ya no hay archivos en {folder}; se busca de nuevo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Re-checked: no files linked to it any more; searching again</source>
+            <translation>Comprobado de nuevo: ya no hay archivos vinculados; se busca de nuevo</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Re-checked: the book is in the library at {folder}</source>
+            <translation>Comprobado de nuevo: el libro está en la biblioteca, en {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Started over: searching from scratch</source>
+            <translation>Empezado de nuevo: se busca desde cero</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>{path} does not exist.</source>
+            <translation>{path} no existe.</translation>
+        </message>
     </context>
     <context>
         <name>RescueDialogs</name>

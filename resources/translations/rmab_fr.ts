@@ -9685,6 +9685,36 @@ Les mots de passe, clés API et jetons en ont été retirés. Joignez ce fichier
             <source>Import by hand of {path}</source>
             <translation>Importation manuelle depuis {path}</translation>
         </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Pick a file or folder that holds the book.</source>
+            <translation>Choisissez un fichier ou un dossier qui contient le livre.</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Re-checked: no files at {folder} any more; searching again</source>
+            <translation>Revérifié : plus aucun fichier dans {folder} ; nouvelle recherche</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Re-checked: no files linked to it any more; searching again</source>
+            <translation>Revérifié : plus aucun fichier lié ; nouvelle recherche</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Re-checked: the book is in the library at {folder}</source>
+            <translation>Revérifié : le livre est dans la bibliothèque, dans {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>Started over: searching from scratch</source>
+            <translation>Reprise à zéro : nouvelle recherche depuis le début</translation>
+        </message>
+        <message>
+            <location filename="../../rmab_desktop/services/rescue/service.py" />
+            <source>{path} does not exist.</source>
+            <translation>{path} n'existe pas.</translation>
+        </message>
     </context>
     <context>
         <name>RescueDialogs</name>

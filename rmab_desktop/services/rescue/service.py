@@ -96,7 +96,9 @@ class RequestRescue:
         source = Path(path).expanduser()
         if not source.exists():
             raise ValidationError(
-                f"{source} does not exist.", hint="Pick a file or folder that holds the book."
+                tr.mark("{path} does not exist."),
+                hint=tr("Pick a file or folder that holds the book."),
+                path=source,
             )
         return source.resolve()
 
@@ -117,21 +119,26 @@ class RequestRescue:
             folder = session.scalar(select(column).where(Audiobook.id == details.audiobook_id))
         if folder and self._holds_book(Path(folder), details.kind):
             return self.requests.set_status(
-                request_id, RequestStatus.AVAILABLE, f"Re-checked: the book is in the library at {folder}"
+                request_id,
+                RequestStatus.AVAILABLE,
+                tr("Re-checked: the book is in the library at {folder}").format(folder=folder),
             )
         with self.database.session() as session:
             (set_ebook_path if ebook else set_library_path)(session, details.audiobook_id, None)
             unlink_book(session, details.audiobook_id)
-        where = f"at {folder}" if folder else "linked to it"
-        status = self._back_to_search(request_id, f"Re-checked: no files {where} any more; searching again")
-        return status
+        message = (
+            tr("Re-checked: no files at {folder} any more; searching again").format(folder=folder)
+            if folder
+            else tr("Re-checked: no files linked to it any more; searching again")
+        )
+        return self._back_to_search(request_id, message)
 
     def start_over(self, request_id: int) -> RequestDetails:
         """Forget the attempts and search from scratch (running downloads of the request are
         removed from their client)."""
         self._remove_downloads(plan_deletion(self.database, request_id).downloads)
         self.requests.reset_attempts(request_id)
-        return self._back_to_search(request_id, "Started over: searching from scratch")
+        return self._back_to_search(request_id, tr("Started over: searching from scratch"))
 
     def _back_to_search(self, request_id: int, message: str) -> RequestDetails:
         details = self.requests.set_status(
