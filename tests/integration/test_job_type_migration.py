@@ -48,10 +48,12 @@ def test_an_old_search_job_is_renamed_and_then_runs(tmp_path: Path, database_url
                 .values(asin="B0OLDJOB01", region="us", title="The Old Job", authors=[], narrators=[])
                 .returning(Audiobook.id)
             ).scalar_one()
-            request = Request(audiobook_id=book_id, status=RequestStatus.AVAILABLE.value, region="us")
-            session.add(request)
-            session.flush()
-            old_payload = {"request_id": request.id, "kind": "audiobook"}  # no "v": before versioning
+            request_id = session.execute(
+                insert(Request)
+                .values(audiobook_id=book_id, status=RequestStatus.AVAILABLE.value, region="us")
+                .returning(Request.id)
+            ).scalar_one()
+            old_payload = {"request_id": request_id, "kind": "audiobook"}  # no "v": before versioning
             # a core insert names only the columns the 0002 schema has (today's model has more)
             job_id = session.scalar(
                 insert(JobRecord)
@@ -60,7 +62,7 @@ def test_an_old_search_job_is_renamed_and_then_runs(tmp_path: Path, database_url
                     payload=old_payload,
                     status=JobStatus.QUEUED.value,
                     run_at=utcnow(),
-                    request_id=request.id,
+                    request_id=request_id,
                     max_attempts=5,
                 )
                 .returning(JobRecord.id)
@@ -78,7 +80,6 @@ def test_an_old_search_job_is_renamed_and_then_runs(tmp_path: Path, database_url
             session.add(
                 JobEventRecord(job_id=job_id, context="request.search", message="Started", level="info")
             )
-            request_id = request.id
     finally:
         database.dispose()
 
