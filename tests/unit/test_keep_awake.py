@@ -61,6 +61,7 @@ def logind(buses: dict[str, str]) -> Iterator[LineReader]:
 @linux_only
 def test_logind_block_is_held_by_our_fd_until_release(logind: LineReader) -> None:
     held = Login1Inhibitor().acquire("Importing Dune")
+    logind.wait_for(lambda records: any("inhibit" in r for r in records))
     inhibit = next(r for r in logind.records() if "inhibit" in r)
     assert inhibit["inhibit"] == ["sleep:idle", APP_NAME, "Importing Dune", "block"]
     assert not any("released" in r for r in logind.records())
@@ -74,6 +75,8 @@ def test_wakepy_inhibits_suspend_through_the_gnome_session_manager(gnome_session
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         held = inhibitor.acquire("Downloading")
+        # the fake prints the call from its own process: wait for the line, not just read it
+        gnome_session.wait_for(lambda records: any("inhibit" in r for r in records))
         inhibit = next(r for r in gnome_session.records() if "inhibit" in r)
         assert inhibit["inhibit"][3] == GNOME_INHIBIT_SUSPEND  # keep running, not keep the screen on
         # Released from another thread than the one that asked: still wakepy's own thread inside.
