@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import OperationalError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -23,6 +25,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BACKUPS_KEPT = 5
 VERSION_TABLE = "alembic_version"
+MIGRATION_WAIT_SECONDS = 300  # how long an instance waits for another one that migrates (SQLite)
 MIGRATION_LOCK_KEY = 0x524D4142  # "RMAB": the advisory lock every instance takes to migrate
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
 
@@ -113,13 +116,24 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> bool:
         backup_sqlite(Path(engine.url.database), backup_dir, current)
     from alembic import command
 
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-        if _revision_on(connection) == head:  # another instance migrated while we waited
-            return False
-        config = alembic_config(engine)
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    deadline = time.monotonic() + MIGRATION_WAIT_SECONDS
+    while True:
+        try:
+            with engine.begin() as connection:
+                if connection.dialect.name == "postgresql":
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                    )
+                if _revision_on(connection) == head:  # another instance migrated while we waited
+                    return False
+                config = alembic_config(engine)
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+            break
+        except OperationalError as exc:
+            # SQLite: another instance still migrates after our busy timeout ran out; keep waiting.
+            if engine.dialect.name != "sqlite" or "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            log.info("Waiting for another instance to finish upgrading the database")
     log.info("Database schema upgraded from %s to %s", current, head)
     return True
