@@ -6,9 +6,9 @@ hides the buttons from someone who is not an administrator any more.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.ui.widgets.state_stack import StateStack
+from rmab_desktop.ui.widgets.visible_refresh import RefreshWhileVisible
 
 if TYPE_CHECKING:
     from rmab_desktop.services.events import EventBus
@@ -70,8 +71,7 @@ class ApprovalsPage(QWidget):
         self.bridge.happened.connect(self.reload)
         self._unsubscribe = events.subscribe(lambda _event: self.bridge.happened.emit())
         self.destroyed.connect(lambda *_: self._unsubscribe())
-        self.timer = QTimer(self, interval=REFRESH_MS)
-        self.timer.timeout.connect(self.reload)
+        RefreshWhileVisible(self, self.reload, REFRESH_MS)
         self.reload()
 
     def _build(self) -> None:
@@ -125,15 +125,6 @@ class ApprovalsPage(QWidget):
         self._update_buttons()
 
     # -- data ------------------------------------------------------------------------------------
-    def showEvent(self, event: Any) -> None:
-        self.timer.start()
-        self.reload()
-        super().showEvent(event)
-
-    def hideEvent(self, event: Any) -> None:
-        self.timer.stop()
-        super().hideEvent(event)
-
     def reload(self) -> None:
         requests, users = self.requests, self.users
 

@@ -5,9 +5,8 @@ administrator picks the release). Everyone else sees the reports they made and w
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.ui.widgets.state_stack import StateStack
+from rmab_desktop.ui.widgets.visible_refresh import RefreshWhileVisible
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -66,8 +66,7 @@ class ProblemsPage(QWidget):
         self.pick_release = pick_release
         self.me: UserInfo | None = None
         self._build()
-        self.timer = QTimer(self, interval=REFRESH_MS)
-        self.timer.timeout.connect(self.reload)
+        RefreshWhileVisible(self, self.reload, REFRESH_MS)
         self.reload()
 
     def _build(self) -> None:
@@ -129,15 +128,6 @@ class ProblemsPage(QWidget):
         self._update_buttons()
 
     # -- data ------------------------------------------------------------------------------------
-    def showEvent(self, event: Any) -> None:
-        self.timer.start()
-        self.reload()
-        super().showEvent(event)
-
-    def hideEvent(self, event: Any) -> None:
-        self.timer.stop()
-        super().hideEvent(event)
-
     def reload(self) -> None:
         problems, users = self.problems, self.users
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,7 @@ from rmab_desktop.ui.models.requests_model import (
 from rmab_desktop.ui.models.roles import ObjectRole
 from rmab_desktop.ui.widgets.empty_state import EmptyState
 from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
+from rmab_desktop.ui.widgets.visible_refresh import RefreshWhileVisible
 
 if TYPE_CHECKING:
     from rmab_desktop.domain.library import ImportResult
@@ -118,9 +119,7 @@ class RequestsPage(QWidget):
         self.destroyed.connect(lambda *_: self._unsubscribe())
         if nav is not None:
             nav.requestCreated.connect(lambda _details: self.reload())
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.reload)
+        RefreshWhileVisible(self, self.reload, REFRESH_MS)
         self.reload()
 
     def _on_event(self, _event: AppEvent) -> None:
@@ -266,15 +265,6 @@ class RequestsPage(QWidget):
         return pane
 
     # -- data ------------------------------------------------------------------------------------
-    def showEvent(self, event: Any) -> None:
-        self.timer.start()
-        self.reload()
-        super().showEvent(event)
-
-    def hideEvent(self, event: Any) -> None:
-        self.timer.stop()
-        super().hideEvent(event)
-
     def reload(self) -> None:
         def fetch() -> tuple[UserInfo, list[UserInfo], list[RequestDetails], bool]:
             me = self.users.current()
