@@ -62,7 +62,7 @@ from rmab_desktop.services.job_queue import JobQueue
 from rmab_desktop.services.library.importing import LibraryImport
 from rmab_desktop.services.library.service import LibraryService, retag_folder
 from rmab_desktop.services.lists import ListService
-from rmab_desktop.services.lists.catalog_books import book_ref
+from rmab_desktop.services.lists.catalog_books import ListBooks
 from rmab_desktop.services.local_api import ApiTokenService
 from rmab_desktop.services.local_api.server import ApiServer, ApiServices
 from rmab_desktop.services.migration_import import MigrationImport, Services
@@ -123,6 +123,7 @@ class AppCore:
     audible_library: AudibleLibraryStore
     audible_account: AudibleAccount
     lists: ListService
+    list_books: ListBooks  # title, author and cover of a list's books
     organize: OrganizeJob
     rescue: RequestRescue
     problems: ProblemReports
@@ -250,9 +251,8 @@ def open_core(
             region, prefs.catalog.audible_base_url, prefs.catalog.audible_auth_base_url
         ),
     )
-    list_service = ListService(
-        database, lambda: users.current().id, lambda asin, region: book_ref(catalog_service, asin, region)
-    )
+    list_books = ListBooks(catalog_service, audible_store)
+    list_service = ListService(database, lambda: users.current().id, list_books.ref)
     organize_job = OrganizeJob(
         database, queue, request_service, prefs, library_service, history, blocklist, download_service
     )
@@ -333,6 +333,7 @@ def open_core(
         audible_library=audible_store,
         audible_account=audible_account,
         lists=list_service,
+        list_books=list_books,
         organize=organize_job,
         rescue=request_rescue,
         problems=problem_reports,

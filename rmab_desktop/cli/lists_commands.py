@@ -230,11 +230,9 @@ def _import(args: argparse.Namespace, core: AppCore, lists: ListService) -> None
 
 
 def _image(args: argparse.Namespace, core: AppCore, lists: ListService) -> None:
-    from rmab_desktop.services.lists.catalog_books import cover_file
     from rmab_desktop.services.lists.share_image import render_png
 
     info = lists.get(args.list)
-    catalog = core.catalog
-    png = render_png(info, args.size, theme=args.theme, covers=lambda entry: cover_file(catalog, entry))
+    png = render_png(info, args.size, theme=args.theme, covers=core.list_books.cover_file)
     args.output.write_bytes(png)
     print(f"wrote {args.output} ({args.size}, {args.theme})")

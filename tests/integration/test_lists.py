@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rmab_desktop.db.engine import Database
-from rmab_desktop.domain.errors import NotFoundError, ValidationError
+from rmab_desktop.domain.errors import NotFoundError, ServiceError, ValidationError
 from rmab_desktop.domain.lists import MAX_TIERS, ListInfo, ListKind, Visibility
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.lists import BookRef, ListService
@@ -121,3 +121,39 @@ def test_bad_names_and_unknown_books_are_refused(lists: ListService) -> None:
     with pytest.raises(NotFoundError, match="Audible has no book"):
         lists.add("Quiet", "B0UNKNOWN1")
     assert lists.get("Quiet").items == ()
+
+
+class _OfflineCatalog:
+    """A catalog that cannot be reached, like Audible without a network."""
+
+    def book(self, asin: str, region: str | None = None) -> object:
+        raise ServiceError("Cannot connect to Audible.")
+
+
+def test_books_you_own_or_wish_for_go_into_a_list_without_the_catalog(
+    database: Database, users: UserService
+) -> None:
+    from rmab_desktop.domain.audible_library import AudibleTitle, Shelf
+    from rmab_desktop.services.audible_library import AudibleLibraryStore
+    from rmab_desktop.services.lists.catalog_books import ListBooks
+
+    store = AudibleLibraryStore(database, lambda: users.current().id)
+    common = {"kind": "import", "origin": "audible-cli", "source": "test", "region": "uk"}
+    store.save(
+        [AudibleTitle("B0OWNED001", "Owned Tale", ("Ada Owner",), cover_url="http://c/1.jpg")],
+        Shelf.LIBRARY,
+        **common,
+    )
+    store.save([AudibleTitle("B0WISHED01", "Wished Tale", ("Bo Wish",))], Shelf.WISHLIST, **common)
+    books = ListBooks(_OfflineCatalog(), store)  # type: ignore[arg-type]
+    lists = ListService(database, lambda: users.current().id, books.ref)
+    lists.create("Offline", ListKind.TIER)
+    lists.add("Offline", "b0owned001", tier="S")
+    info = lists.add("Offline", "B0WISHED01", tier="A")
+    assert [(i.asin, i.title, i.author, i.region) for i in info.items] == [
+        ("B0OWNED001", "Owned Tale", "Ada Owner", "uk"),
+        ("B0WISHED01", "Wished Tale", "Bo Wish", "uk"),
+    ]
+    assert books.cover_urls(info.items) == {"B0OWNED001": "http://c/1.jpg"}  # the other: no cover known
+    with pytest.raises(ServiceError, match="Cannot connect"):
+        lists.add("Offline", "B0ELSEWH01")  # not known locally: the catalog is asked

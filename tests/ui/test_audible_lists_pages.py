@@ -286,7 +286,6 @@ def test_books_drag_out_of_the_library_and_catalog_grids_as_the_book_mime_type(
 def test_lists_page_shows_covers_from_the_catalog(catalog_core: AppCore, shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QIcon
 
-    from rmab_desktop.services.lists.catalog_books import cover_urls
     from rmab_desktop.ui.models.catalog_model import CoverImages
 
     lists, catalog = catalog_core.lists, catalog_core.catalog
@@ -294,7 +293,7 @@ def test_lists_page_shows_covers_from_the_catalog(catalog_core: AppCore, shell: 
     lists.add("Covered", "B0TESTSER1")  # looked up in the catalog: title and author from Audible
     images = CoverImages(shell.runner, catalog.covers.fetch)
     page = ListsPage(
-        lists, shell.runner, shell.notifier, cover_urls=lambda e: cover_urls(catalog, e), images=images
+        lists, shell.runner, shell.notifier, cover_urls=catalog_core.list_books.cover_urls, images=images
     )
     qtbot.addWidget(page)
     index = page.views[0].model().index(0)

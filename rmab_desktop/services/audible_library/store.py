@@ -274,6 +274,18 @@ class AudibleLibraryStore:
         without = [e for e in found if not _has_sort_value(e, sort)]
         return sorted(with_value, key=key, reverse=descending) + sorted(without, key=SORTS["title"])
 
+    def find(self, asin: str) -> AudibleEntry | None:
+        """The current user's entry for ``asin`` in the library, else in the wishlist."""
+        user_id = self.current_user_id()
+        with self.database.session() as session:
+            for shelf in (Shelf.LIBRARY, Shelf.WISHLIST):
+                row = session.scalars(
+                    self._query(user_id, shelf).where(AudibleLibraryEntry.asin == asin.upper())
+                ).first()
+                if row is not None:
+                    return _entry(row, local_library_asins(session, [row.asin]))
+        return None
+
     def owned_asins(self, asins: Iterable[str] | None = None) -> set[str]:
         """ASINs in the current user's Audible library (of ``asins``, when given)."""
         user_id = self.current_user_id()  # before the session: resolving the user may write

@@ -152,17 +152,15 @@ def _audible(core: AppCore, shell: Shell) -> QWidget:
 
 
 def _lists(core: AppCore, shell: Shell) -> QWidget:
-    from rmab_desktop.services.lists.catalog_books import cover_file, cover_urls
     from rmab_desktop.ui.pages.lists_page import ListsPage
     from rmab_desktop.ui.wiring import cover_images
 
-    catalog = core.catalog
     return ListsPage(
         core.lists,
         shell.runner,
         shell.notifier,
-        lambda entry: cover_file(catalog, entry),
-        lambda entries: cover_urls(catalog, entries),
+        core.list_books.cover_file,
+        core.list_books.cover_urls,
         cover_images(core, shell),
     )
 
