@@ -14,7 +14,7 @@ from rmab_desktop.bootstrap import AppCore
 from rmab_desktop.db.models import LibraryItem
 from rmab_desktop.services.config_store import ConfigStore
 from rmab_desktop.services.credentials import CredentialStore
-from rmab_desktop.services.library.query import parse_query
+from rmab_desktop.services.library.query import SearchIndex, parse_query
 from rmab_desktop.services.library.service import LibraryEntry, LibraryService
 from rmab_desktop.services.library.watcher import LibraryWatcher, WatchMode
 from rmab_desktop.ui import desktop
@@ -70,7 +70,7 @@ def filled(core: AppCore) -> LibraryService:
 def test_model_and_proxy_pass_the_model_tester(qtmodeltester, filled: LibraryService) -> None:
     model = LibraryModel()
     entries = filled.entries()
-    model.set_entries(entries, [e.search_record() for e in entries])
+    model.set_entries(entries, SearchIndex(e.search_record() for e in entries))
     qtmodeltester.check(model)
     proxy = LibraryFilterProxy(model)
     proxy.set_query(parse_query("year:1950..2000"))
@@ -254,7 +254,7 @@ def test_search_typed_before_the_keys_arrive_applies_when_they_do(qtbot, shell: 
     page.search.setText("format:m4b")
     page.apply_search()
     assert page.count_label.text() == "Preparing search…" and page.visible_count() == 300
-    page._keys_ready(entries, [e.search_record() for e in entries])
+    page._keys_ready(entries, SearchIndex(e.search_record() for e in entries))
     expected = sum(1 for e in entries if e.format == "m4b")
     assert page.visible_count() == expected and page.count_label.text() == f"{expected} of 300 books"
 

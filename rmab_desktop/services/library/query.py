@@ -2,14 +2,16 @@
 
 Examples: ``author:king -series:"dark tower" year:1980..1990 format:mp3 missing:cover shining``.
 All terms must hold (AND). Matching is case- and accent-insensitive substring matching on
-precomputed :class:`SearchRecord` keys, so filtering 50,000 books is a tight loop of ``in`` tests.
+precomputed :class:`SearchRecord` keys, held column by column in a :class:`SearchIndex`, so
+filtering 50,000 books is one comprehension of ``in`` tests per term.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, cast
@@ -93,7 +95,46 @@ def make_record(
     return SearchRecord(" | ".join(keys[:5]), *keys, year, missing)
 
 
-Predicate = Callable[[SearchRecord], bool]
+class SearchIndex:
+    """The search keys of many books, one list per field (a column each), in the books' order.
+
+    A query is evaluated column by column: one comprehension of ``in`` tests per term, which runs
+    several times faster than calling a predicate per book.
+    """
+
+    __slots__ = ("columns",)
+
+    def __init__(self, records: Iterable[SearchRecord]) -> None:
+        columns = list(zip(*records, strict=True))
+        self.columns: list[list[object]] = (
+            [list(column) for column in columns] if columns else [[] for _ in SearchRecord._fields]
+        )
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+    def column(self, name: str) -> list[object]:
+        return self.columns[SearchRecord._fields.index(name)]
+
+    def permuted(self, order: Sequence[int]) -> SearchIndex:
+        """The same keys in a new order (``order[i]``: where the i-th book comes from)."""
+        index = SearchIndex(())
+        index.columns = [[column[i] for i in order] for column in self.columns]
+        return index
+
+    def replace(self, position: int, record: SearchRecord) -> None:
+        for column, value in zip(self.columns, record, strict=True):
+            column[position] = value
+
+
+# One byte per book, 1 where the book matches: masks combine with integer ``&`` in C.
+Mask = bytes
+MaskFn = Callable[[SearchIndex], Mask]
+_INVERT = bytes.maketrans(b"\x00\x01", b"\x01\x00")
+
+
+def _both(a: Mask, b: Mask) -> Mask:
+    return (int.from_bytes(a, "little") & int.from_bytes(b, "little")).to_bytes(len(a), "little")
 
 
 @dataclass(frozen=True)
@@ -107,62 +148,73 @@ class Term:
 class LibraryQuery:
     terms: tuple[Term, ...]
     errors: tuple[str, ...]
-    predicate: Predicate
+    masks: tuple[MaskFn, ...]  # one per understood term; all must hold
 
     @property
     def is_empty(self) -> bool:
         return not self.terms
 
+    def mask(self, index: SearchIndex) -> Mask:
+        """For every book of ``index``, 1 if the query accepts it, else 0."""
+        result = b"\x01" * len(index)
+        for mask in self.masks:
+            result = _both(result, mask(index))
+        return result
+
     def matches(self, record: SearchRecord) -> bool:
-        return self.predicate(record)
+        return self.mask(SearchIndex([record])) == b"\x01"
 
     def filter(self, records: Iterable[SearchRecord]) -> list[int]:
         """Indexes of the records that match, in order."""
-        predicate = self.predicate
-        return [i for i, record in enumerate(records) if predicate(record)]
+        return [i for i, hit in enumerate(self.mask(SearchIndex(records))) if hit]
 
 
-def _year_predicate(value: str) -> Predicate | None:
+_COMPARE: dict[str, Callable[[int, int], bool]] = {
+    "=": operator.eq,
+    ">": operator.gt,
+    "<": operator.lt,
+    ">=": operator.ge,
+    "<=": operator.le,
+}
+
+
+def _year_mask(value: str) -> MaskFn | None:
     if match := _YEAR_RANGE.match(value):
         low = int(match[1]) if match[1] else 0
         high = int(match[2]) if match[2] else 9999
-        return lambda r: r.year is not None and low <= r.year <= high
+        return lambda ix: bytes([y is not None and low <= y <= high for y in _years(ix)])
     if match := _YEAR_CMP.match(value):
-        op, year = match[1] or "=", int(match[2])
-        compare: dict[str, Callable[[int], bool]] = {
-            "=": lambda y: y == year,
-            ">": lambda y: y > year,
-            "<": lambda y: y < year,
-            ">=": lambda y: y >= year,
-            "<=": lambda y: y <= year,
-        }
-        check = compare[op]
-        return lambda r: r.year is not None and check(r.year)
+        compare, year = _COMPARE[match[1] or "="], int(match[2])
+        return lambda ix: bytes([y is not None and compare(y, year) for y in _years(ix)])
     return None
 
 
-def _term_predicate(term: Term) -> Predicate | str:
-    """A predicate for one term, or an error message when the term cannot be understood."""
+def _years(index: SearchIndex) -> list[int | None]:
+    return cast(list[int | None], index.column("year"))
+
+
+def _texts(index: SearchIndex, name: str) -> list[str]:
+    return cast(list[str], index.column(name))
+
+
+def _term_mask(term: Term) -> MaskFn | str:
+    """The mask of one term, or an error message when the term cannot be understood."""
     value = fold(term.value)
     if term.field is None:
-        return lambda r: value in r.text
+        return lambda ix: bytes([value in key for key in _texts(ix, "text")])
     if term.field == "year":
         return (
-            _year_predicate(term.value.strip())
-            or f"year:{term.value} is not a year (try 1999, 1990..1999, >2010)"
+            _year_mask(term.value.strip()) or f"year:{term.value} is not a year (try 1999, 1990..1999, >2010)"
         )
     if term.field in ("missing", "has"):
         if value not in MISSING_VALUES:
             return f"{term.field}:{term.value} is unknown (use one of {', '.join(MISSING_VALUES)})"
-        bit = MISSING_BITS[value]
-        if term.field == "has":
-            return lambda r: not r.missing & bit
-        return lambda r: bool(r.missing & bit)
-    attribute = TEXT_FIELDS[term.field]
-    if attribute in ("asin", "format"):
-        return lambda r: getattr(r, attribute) == value
-    index = SearchRecord._fields.index(attribute)
-    return lambda r: value in cast(str, r[index])  # a text field: every one is a str
+        bit, want = MISSING_BITS[value], term.field == "missing"
+        return lambda ix: bytes([bool(m & bit) is want for m in cast(list[int], ix.column("missing"))])
+    name = TEXT_FIELDS[term.field]
+    if name in ("asin", "format"):
+        return lambda ix: bytes([key == value for key in _texts(ix, name)])
+    return lambda ix: bytes([value in key for key in _texts(ix, name)])
 
 
 def _tokens(text: str) -> list[Term]:
@@ -182,17 +234,14 @@ def _tokens(text: str) -> list[Term]:
 def parse_query(text: str) -> LibraryQuery:
     """Parse the search box; terms that cannot be understood are reported and ignored."""
     terms = _tokens(text or "")
-    predicates: list[Predicate] = []
+    masks: list[MaskFn] = []
     errors: list[str] = []
     for term in terms:
-        built = _term_predicate(term)
+        built = _term_mask(term)
         if isinstance(built, str):
             errors.append(built)
-            continue
-        if term.negate:
-            built = (lambda p: lambda r: not p(r))(built)
-        predicates.append(built)
-    predicate: Predicate = predicates[0] if predicates else (lambda _r: True)
-    for following in predicates[1:]:  # a chain of ``and``: cheaper per record than all(...)
-        predicate = (lambda a, b: lambda r: a(r) and b(r))(predicate, following)
-    return LibraryQuery(tuple(terms), tuple(errors), predicate)
+        elif term.negate:
+            masks.append((lambda m: lambda ix: m(ix).translate(_INVERT))(built))
+        else:
+            masks.append(built)
+    return LibraryQuery(tuple(terms), tuple(errors), tuple(masks))

@@ -17,6 +17,7 @@ from sqlalchemy import Text, delete, insert, or_, select, type_coerce, update
 
 from rmab_desktop.db.engine import Database
 from rmab_desktop.db.models import LibraryItem
+from rmab_desktop.db.plain_rows import plain_rows
 from rmab_desktop.domain.books import BookInfo
 from rmab_desktop.domain.cancel import CancelToken
 from rmab_desktop.domain.connection import ConnectionTestResult
@@ -321,7 +322,7 @@ class LibraryService:
                 or_(*(LibraryItem.external_id.startswith(p, autoescape=True) for p in prefixes))
             )
         with self.database.session() as session:
-            entries = _entries(session.execute(query))
+            entries = _entries(plain_rows(session, query))
         return merge_formats(entries) if self.ebook_root() else entries
 
     def library_books(self) -> list[LibraryBook]:

@@ -24,7 +24,7 @@ from PySide6.QtGui import QPixmap
 
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.domain.lists import BOOK_MIME_TYPE
-from rmab_desktop.services.library.query import LibraryQuery, SearchRecord
+from rmab_desktop.services.library.query import LibraryQuery, SearchIndex
 from rmab_desktop.services.library.service import LibraryEntry
 from rmab_desktop.services.lists import BookRef
 from rmab_desktop.ui.book_mime import book_mime
@@ -69,10 +69,10 @@ class LibraryModel(QAbstractTableModel):
     def __init__(self, cover_provider: CoverProvider | None = None) -> None:
         super().__init__()
         self._all: list[LibraryEntry] = []
-        self._records: list[SearchRecord] = []  # aligned with _all
-        self._mask = bytearray()  # aligned with _all: 1 = accepted by the query
+        self._index: SearchIndex | None = None  # search keys aligned with _all, once built
+        self._mask = b""  # aligned with _all: 1 = accepted by the query
         self._rows: list[LibraryEntry] = []  # shown: compress(_all, _mask)
-        self._row_of: dict[int, int] = {}
+        self._row_of: dict[int, int] | None = None  # entry id -> shown row, built when first asked
         self._covers = cover_provider
 
     # ------------------------------------------------------- drag into a list
@@ -94,36 +94,39 @@ class LibraryModel(QAbstractTableModel):
         )
 
     # ----------------------------------------------------------------- contents
-    def set_entries(
-        self, entries: Sequence[LibraryEntry], records: Sequence[SearchRecord] | None = None
-    ) -> None:
-        """Replace every row. ``records`` are the entries' search keys, in the same order; they may
-        come later (:meth:`set_records`) so the rows show before the keys are built."""
+    def set_entries(self, entries: Sequence[LibraryEntry], index: SearchIndex | None = None) -> None:
+        """Replace every row. ``index`` holds the entries' search keys, in the same order; it may
+        come later (:meth:`set_index`) so the rows show before the keys are built."""
         self.beginResetModel()
         self._all = list(entries)
-        self._records = list(records) if records is not None else []
-        self._mask = bytearray(b"\x01") * len(self._all)
-        self._rows = list(self._all)
-        self._reindex()
+        self._index = index
+        self._mask = b"\x01" * len(self._all)
+        self._rows = self._all
+        self._row_of = None
         self.endResetModel()
 
-    def set_records(self, entries: Sequence[LibraryEntry], records: Sequence[SearchRecord]) -> None:
+    def set_index(self, entries: Sequence[LibraryEntry], index: SearchIndex) -> None:
         """Search keys built off-thread for ``entries`` (matched by id: rows may have been sorted since)."""
-        by_id = {entry.id: record for entry, record in zip(entries, records, strict=True)}
-        if len(by_id) == len(self._all) and all(entry.id in by_id for entry in self._all):
-            self._records = [by_id[entry.id] for entry in self._all]
+        ids = [entry.id for entry in self._all]
+        if len(index) != len(entries) or len(entries) != len(ids):
+            return
+        if ids == [entry.id for entry in entries]:
+            self._index = index
+            return
+        position = {entry.id: i for i, entry in enumerate(entries)}
+        if all(i in position for i in ids):
+            self._index = index.permuted([position[i] for i in ids])
 
     @property
     def searchable(self) -> bool:
-        return len(self._records) == len(self._all)
-
-    def _reindex(self) -> None:
-        self._row_of = {entry.id: row for row, entry in enumerate(self._rows)}
+        return self._index is not None and len(self._index) == len(self._all)
 
     def entry(self, row: int) -> LibraryEntry:
         return self._rows[row]
 
     def row_of(self, entry_id: int) -> int:
+        if self._row_of is None:
+            self._row_of = {entry.id: row for row, entry in enumerate(self._rows)}
         return self._row_of.get(entry_id, -1)
 
     def replace_entry(self, entry: LibraryEntry) -> None:
@@ -131,8 +134,8 @@ class LibraryModel(QAbstractTableModel):
         if position < 0:
             return
         self._all[position] = entry
-        if self.searchable:
-            self._records[position] = entry.search_record()
+        if self._index is not None and self.searchable:
+            self._index.replace(position, entry.search_record())
         row = self.row_of(entry.id)
         if row >= 0:
             self._rows[row] = entry
@@ -153,14 +156,16 @@ class LibraryModel(QAbstractTableModel):
         """Show only the entries ``query`` accepts (one pass over the keys); returns how many.
 
         Until the keys have arrived every entry is shown; apply the query again when they do."""
-        if query.is_empty or not self.searchable:
-            mask = bytearray(b"\x01") * len(self._all)
+        if query.is_empty or self._index is None or not self.searchable:
+            mask = b"\x01" * len(self._all)
         else:
-            mask = bytearray(map(query.predicate, self._records))
+            mask = query.mask(self._index)
+        if mask == self._mask:
+            return len(self._rows)  # the same rows: nothing to redraw
         self.beginResetModel()
         self._mask = mask
-        self._rows = list(compress(self._all, mask))
-        self._reindex()
+        self._rows = list(compress(self._all, mask)) if 0 in mask else self._all
+        self._row_of = None
         self.endResetModel()
         return len(self._rows)
 
@@ -226,14 +231,14 @@ class LibraryModel(QAbstractTableModel):
         old_persistent = self.persistentIndexList()
         old_ids = [self._rows[index.row()].id for index in old_persistent]
         self._all = [self._all[i] for i in permutation]
-        if self.searchable:
-            self._records = [self._records[i] for i in permutation]
-        self._mask = bytearray(self._mask[i] for i in permutation)
-        self._rows = list(compress(self._all, self._mask))
-        self._reindex()
+        if self._index is not None and self.searchable:
+            self._index = self._index.permuted(permutation)
+        self._mask = bytes([self._mask[i] for i in permutation])
+        self._rows = list(compress(self._all, self._mask)) if 0 in self._mask else self._all
+        self._row_of = None
         self.changePersistentIndexList(
             old_persistent,
-            [self.index(self._row_of[i], p.column()) for i, p in zip(old_ids, old_persistent, strict=True)],
+            [self.index(self.row_of(i), p.column()) for i, p in zip(old_ids, old_persistent, strict=True)],
         )
         self.layoutChanged.emit()
 

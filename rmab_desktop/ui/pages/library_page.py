@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from rmab_desktop.domain.i18n import Translator, text
 from rmab_desktop.services.library import LIBRARY_NAMES
-from rmab_desktop.services.library.query import SearchRecord, parse_query
+from rmab_desktop.services.library.query import SearchIndex, parse_query
 from rmab_desktop.services.library.service import (
     LibraryEntry,
     LibraryService,
@@ -74,8 +74,8 @@ def _load_rows(service: LibraryService) -> tuple[list[LibraryEntry], LibrarySumm
     return entries, summarize(service.backend_config().kind.value, entries)
 
 
-def _search_keys(entries: list[LibraryEntry]) -> list[SearchRecord]:
-    return [entry.search_record() for entry in entries]
+def _search_keys(entries: list[LibraryEntry]) -> SearchIndex:
+    return SearchIndex(entry.search_record() for entry in entries)
 
 
 def search_help() -> str:
@@ -304,7 +304,7 @@ class LibraryPage(QWidget):
             _search_keys,
             entries,
             pool="library",
-            on_result=lambda records: self._keys_ready(entries, records),
+            on_result=lambda index: self._keys_ready(entries, index),
         )
         header = self.table.horizontalHeader()
         if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (
@@ -318,8 +318,8 @@ class LibraryPage(QWidget):
         self.apply_search()
         self.loaded.emit(self._total)
 
-    def _keys_ready(self, entries: list[LibraryEntry], records: list[SearchRecord]) -> None:
-        self.model.set_records(entries, records)
+    def _keys_ready(self, entries: list[LibraryEntry], index: SearchIndex) -> None:
+        self.model.set_index(entries, index)
         if self.search.text().strip():
             self.apply_search()  # the user typed while the keys were being built
 
