@@ -24,7 +24,7 @@ def focusable_in(container: QWidget) -> list[QWidget]:
     """The widgets inside ``container`` that Tab can reach, in their current Tab order."""
     found: list[QWidget] = []
     widget = container.nextInFocusChain()
-    while widget is not container and widget not in found:
+    while widget is not None and widget is not container and widget not in found:
         if container.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             found.append(widget)
         widget = widget.nextInFocusChain()
