@@ -149,7 +149,8 @@ class MainWindow(QMainWindow):
 
     # -- construction ---------------------------------------------------------------------------
     def _build_ui(self) -> None:
-        self.sidebar = QListView(objectName="sidebar")
+        self.sidebar = QListView()
+        self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(tr("Pages"))
         self.sidebar.setAccessibleDescription(tr("Choose a page; Ctrl+1 to Ctrl+9 open the first nine"))
         self.sidebar.setModel(self.pages_model)
@@ -161,10 +162,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._on_row(cur.row()))
 
-        brand = QLabel(objectName="sidebarTitle")
+        brand = QLabel()
+        brand.setObjectName("sidebarTitle")
         logo = icons.app_icon().pixmap(22, 22)
         brand.setText(APP_NAME.replace(" Desktop", ""))
-        brand_row = QFrame(objectName="sidebarBrand")
+        brand_row = QFrame()
+        brand_row.setObjectName("sidebarBrand")
         brand_layout = QHBoxLayout(brand_row)
         brand_layout.setContentsMargins(14, 12, 8, 6)
         brand_layout.setSpacing(8)

@@ -218,9 +218,8 @@ class ActivityPage(QWidget):
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 10, 0, 0)
         bar = QHBoxLayout()
-        hint = QLabel(
-            tr("Jobs that run on their own. Times are in your local time zone."), objectName="pageSubtitle"
-        )
+        hint = QLabel(tr("Jobs that run on their own. Times are in your local time zone."))
+        hint.setObjectName("pageSubtitle")
         hint.setWordWrap(True)
         bar.addWidget(hint, 1)
         self.edit_button = QPushButton(tr("Edit schedule…"))

@@ -175,7 +175,8 @@ class LibraryPage(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._debounce.start)
-        self.count_label = QLabel(objectName="libraryCount")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("libraryCount")
         self.count_label.setAccessibleName(tr("Books shown"))
         self.refresh_button = QPushButton(icons.icon("retry"), tr("Refresh library"))
         self.refresh_button.setToolTip(
@@ -191,7 +192,9 @@ class LibraryPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
-        self.query_error = QLabel(objectName="queryError", visible=False)
+        self.query_error = QLabel()
+        self.query_error.setObjectName("queryError")
+        self.query_error.setVisible(False)
         self.query_error.setStyleSheet("color: palette(link);")
 
         self.table = QTableView()
@@ -234,7 +237,8 @@ class LibraryPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
         self.actions_bar = self._build_actions()
-        self.summary_label = QLabel(objectName="librarySummary")
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("librarySummary")
         self.summary_label.setAccessibleName(tr("Library totals"))
         self.empty = EmptyState(
             "library",

@@ -191,7 +191,8 @@ class ListsPage(QWidget):
 
     def _list_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.title_label = QLabel(objectName="sectionTitle")
+        self.title_label = QLabel()
+        self.title_label.setObjectName("sectionTitle")
         self.shared_check = QCheckBox(tr("S&hared with the household"))
         self.shared_check.toggled.connect(self._share_toggled)
         self.add_book_button = QPushButton(tr("&Add book…"))

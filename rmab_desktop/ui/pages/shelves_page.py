@@ -372,7 +372,8 @@ class ShelvesPage(QWidget):
             card.remove_clicked.connect(self.remove)
             self.cards.append(card)
             column.addWidget(card)
-        heading = QLabel(tr("Choose the right book"), objectName="emptyTitle")
+        heading = QLabel(tr("Choose the right book"))
+        heading.setObjectName("emptyTitle")
         column.addWidget(heading)
         explain = QLabel(
             tr(
