@@ -8,6 +8,7 @@ these helpers put such widgets back where a reader expects them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
@@ -31,7 +32,7 @@ def focusable_in(container: QWidget) -> list[QWidget]:
     return found
 
 
-def insert_between(before: QWidget, container: QWidget, after: list[QWidget]) -> None:
+def insert_between(before: QWidget, container: QWidget, after: Sequence[QWidget]) -> None:
     """Tab goes from ``before`` through every field of ``container``, then on to ``after``."""
     chain(before, *focusable_in(container), *after)
 

@@ -183,9 +183,12 @@ class BackendDialog(QDialog):
             return
         self.test_button.setEnabled(False)
         self.outcome.show_busy(tr("Sending a test notification…"))
-        call = (self.service.test_url, url) if url else (self.service.test, self.backend.id)  # type: ignore[union-attr]
+        if url or self.backend is None:  # no URL and no saved backend returned above
+            check = partial(self.service.test_url, url)
+        else:
+            check = partial(self.service.test, self.backend.id)
         self.runner.submit(
-            *call,
+            check,
             on_result=self.outcome.show_result,
             on_error=self.outcome.show_error,
             on_finished=lambda: self.test_button.setEnabled(True),

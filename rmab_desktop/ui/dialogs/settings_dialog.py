@@ -121,7 +121,8 @@ class SettingsDialog(QDialog):
             # Built after the buttons: Tab goes list, the section's fields, then OK / Cancel.
             insert_between(self.list, scroll, self.buttons.buttons())
         for index in range(self.stack.count()):
-            if self.stack.widget(index).property("section_key") == section.key:
+            shown = self.stack.widget(index)
+            if shown is not None and shown.property("section_key") == section.key:
                 self.stack.setCurrentIndex(index)
         self.title.setText(text(section.title))
 
