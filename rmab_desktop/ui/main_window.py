@@ -6,6 +6,7 @@ import base64
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -15,6 +16,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
+    QDragMoveEvent,
     QDropEvent,
     QKeySequence,
     QPalette,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -245,7 +248,7 @@ class MainWindow(QMainWindow):
         self.go_actions: dict[str, QAction] = {}
         for row, spec in enumerate(self.pages_model.pages):
             keys = (f"Ctrl+{row + 1}",) if row < 9 else ()
-            action = self._action(text(spec.title), lambda key=spec.key: self.show_page(key), *keys)
+            action = self._action(text(spec.title), partial(self.show_page, spec.key), *keys)
             self.go_actions[spec.key] = action
             go_menu.addAction(action)
 
@@ -264,7 +267,7 @@ class MainWindow(QMainWindow):
         found = []
         for menu_action in self.menuBar().actions():
             menu = menu_action.menu()
-            if menu is None:
+            if not isinstance(menu, QMenu):  # a plain command in the menu bar
                 continue
             for action in menu.actions():
                 keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
@@ -479,7 +482,7 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:

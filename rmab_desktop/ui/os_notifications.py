@@ -51,7 +51,7 @@ class NotificationBackend(Protocol):
 
     def available(self) -> bool: ...
 
-    def send(self, title: str, message: str, level: str, on_failure: Callable[[Exception], None]) -> None:
+    def send(self, title: str, message: str, level: str, on_failure: Callable[[BaseException], None]) -> None:
         """Show the notification; may complete later and then report a failure through ``on_failure``."""
         ...
 
@@ -79,13 +79,13 @@ class FreedesktopNotifications:
     def available(self) -> bool:
         return sys.platform.startswith("linux") and session_bus_configured()
 
-    def send(self, title: str, message: str, level: str, on_failure: Callable[[Exception], None]) -> None:
+    def send(self, title: str, message: str, level: str, on_failure: Callable[[BaseException], None]) -> None:
         future = self._pool.submit(self._notify, title, message, level)
 
         def done(result: Future[int]) -> None:
             error = result.exception()
             if error is not None:
-                on_failure(error)  # type: ignore[arg-type]
+                on_failure(error)
 
         future.add_done_callback(done)
 
@@ -152,7 +152,7 @@ class TrayMessageNotifications:
         self._hide_timer.start()
         return self._own_icon
 
-    def send(self, title: str, message: str, level: str, on_failure: Callable[[Exception], None]) -> None:
+    def send(self, title: str, message: str, level: str, on_failure: Callable[[BaseException], None]) -> None:
         kinds = {
             "warning": QSystemTrayIcon.MessageIcon.Warning,
             "error": QSystemTrayIcon.MessageIcon.Critical,
