@@ -8,6 +8,7 @@ runs the registered factories (pages, settings sections) with both.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -230,13 +231,14 @@ class DesktopApp(QObject):
         self.runner.submit(self.core.queue.counts, on_result=self._show_counts)
         self.refresh_household()
         for spec, count in self.badges:
-            self.runner.submit(
-                count,
-                on_result=lambda n, spec=spec: self._show_badge(spec, int(n)),
-                on_error=lambda info, spec=spec: log.warning(
-                    "Badge of %s not counted: %s", spec.key, info.message
-                ),
-            )
+            self._count_badge(spec, count)
+
+    def _count_badge(self, spec: PageSpec, count: Callable[[], int]) -> None:
+        self.runner.submit(
+            count,
+            on_result=lambda n: self._show_badge(spec, int(n)),
+            on_error=lambda info: log.warning("Badge of %s not counted: %s", spec.key, info.message),
+        )
 
     def _show_badge(self, spec: PageSpec, count: int) -> None:
         """The sidebar shows the count; a count that grew is news (it may come from another desktop)."""

@@ -44,7 +44,7 @@ def exactly_one(books: Sequence[object]) -> bool:
 class BookHandler(Generic[B]):
     """What an action does with the selected books, and when it can."""
 
-    run: Callable[[list[B], BookView], None]
+    run: Callable[[list[B], BookView], object]  # what it returns is ignored
     enabled: Callable[[list[B]], bool] = exactly_one
     unavailable: str = ""  # set when this build cannot run the action: shown as its tooltip, disabled
 

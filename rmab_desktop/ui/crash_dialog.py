@@ -10,6 +10,7 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -33,6 +34,9 @@ from rmab_desktop.logging_setup import REDACTOR
 log = logging.getLogger("rmab_desktop.crash")
 
 tr = Translator("CrashDialog")
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+ThreadExceptHook = Callable[[threading.ExceptHookArgs], object]
 
 
 class CrashDialog(QDialog):
@@ -90,7 +94,7 @@ class CrashHandler(QObject):
         self.show_dialog = show_dialog
         self.dialog: CrashDialog | None = None
         self.reports: list[tuple[str, str]] = []
-        self._previous: tuple[object, object] | None = None
+        self._previous: tuple[ExceptHook, ThreadExceptHook] | None = None
         self._crashed.connect(self._present, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> None:
@@ -100,7 +104,7 @@ class CrashHandler(QObject):
 
     def uninstall(self) -> None:
         if self._previous is not None:
-            sys.excepthook, threading.excepthook = self._previous  # type: ignore[assignment]
+            sys.excepthook, threading.excepthook = self._previous
             self._previous = None
 
     def _thread_hook(self, args: threading.ExceptHookArgs) -> None:

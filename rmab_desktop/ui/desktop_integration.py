@@ -18,6 +18,8 @@ from rmab_desktop.services.desktop.autostart import Autostart, autostart_for, se
 from rmab_desktop.services.desktop.keep_awake import KeepAwake, work_in_progress
 from rmab_desktop.ui.notifier import AppNotifier, Presenter
 from rmab_desktop.ui.os_notifications import OsNotifications
+from rmab_desktop.ui.shell import Runner
+from rmab_desktop.workers.runner import ErrorInfo
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +30,7 @@ class DesktopIntegration(QObject):
     def __init__(
         self,
         core: AppCore,
-        runner,  # TaskRunner | ImmediateRunner
+        runner: Runner,
         notifier: AppNotifier,
         fallback: Presenter,
         *,
@@ -62,7 +64,7 @@ class DesktopIntegration(QObject):
         return wanted and work_in_progress(self.core.database)
 
     @staticmethod
-    def _log(info) -> None:  # ErrorInfo
+    def _log(info: ErrorInfo) -> None:
         log.debug("Keep-awake check failed: %s", info.message)
 
     # -- start at login --------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import base64
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -15,6 +16,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
+    QDragMoveEvent,
     QDropEvent,
     QKeySequence,
     QPalette,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -149,7 +152,8 @@ class MainWindow(QMainWindow):
 
     # -- construction ---------------------------------------------------------------------------
     def _build_ui(self) -> None:
-        self.sidebar = QListView(objectName="sidebar")
+        self.sidebar = QListView()
+        self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(tr("Pages"))
         self.sidebar.setAccessibleDescription(tr("Choose a page; Ctrl+1 to Ctrl+9 open the first nine"))
         self.sidebar.setModel(self.pages_model)
@@ -161,10 +165,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._on_row(cur.row()))
 
-        brand = QLabel(objectName="sidebarTitle")
+        brand = QLabel()
+        brand.setObjectName("sidebarTitle")
         logo = icons.app_icon().pixmap(22, 22)
         brand.setText(APP_NAME.replace(" Desktop", ""))
-        brand_row = QFrame(objectName="sidebarBrand")
+        brand_row = QFrame()
+        brand_row.setObjectName("sidebarBrand")
         brand_layout = QHBoxLayout(brand_row)
         brand_layout.setContentsMargins(14, 12, 8, 6)
         brand_layout.setSpacing(8)
@@ -242,7 +248,7 @@ class MainWindow(QMainWindow):
         self.go_actions: dict[str, QAction] = {}
         for row, spec in enumerate(self.pages_model.pages):
             keys = (f"Ctrl+{row + 1}",) if row < 9 else ()
-            action = self._action(text(spec.title), lambda key=spec.key: self.show_page(key), *keys)
+            action = self._action(text(spec.title), partial(self.show_page, spec.key), *keys)
             self.go_actions[spec.key] = action
             go_menu.addAction(action)
 
@@ -261,7 +267,7 @@ class MainWindow(QMainWindow):
         found = []
         for menu_action in self.menuBar().actions():
             menu = menu_action.menu()
-            if menu is None:
+            if not isinstance(menu, QMenu):  # a plain command in the menu bar
                 continue
             for action in menu.actions():
                 keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
@@ -476,7 +482,7 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:

@@ -28,13 +28,16 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from rmab_desktop import APP_ID, APP_NAME
 from rmab_desktop.ui import icons
+
+if TYPE_CHECKING:
+    from jeepney.io.blocking import DBusConnection
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +51,7 @@ class NotificationBackend(Protocol):
 
     def available(self) -> bool: ...
 
-    def send(self, title: str, message: str, level: str, on_failure: Callable[[Exception], None]) -> None:
+    def send(self, title: str, message: str, level: str, on_failure: Callable[[BaseException], None]) -> None:
         """Show the notification; may complete later and then report a failure through ``on_failure``."""
         ...
 
@@ -59,7 +62,7 @@ def session_bus_configured(environ: dict[str, str] | os._Environ[str] = os.envir
     address = environ.get("DBUS_SESSION_BUS_ADDRESS", "")
     if address:
         return not address.startswith("disabled:")
-    runtime = environ.get("XDG_RUNTIME_DIR")
+    runtime = environ.get("XDG_RUNTIME_DIR", "")
     return bool(runtime) and Path(runtime, "bus").exists()
 
 
@@ -71,18 +74,18 @@ class FreedesktopNotifications:
     def __init__(self, icon: str | None = None) -> None:
         self.icon = icon if icon is not None else str(icons.icon_path("app"))
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="os-notify")
-        self._connection = None  # used only on the pool thread
+        self._connection: DBusConnection | None = None  # used only on the pool thread
 
     def available(self) -> bool:
         return sys.platform.startswith("linux") and session_bus_configured()
 
-    def send(self, title: str, message: str, level: str, on_failure: Callable[[Exception], None]) -> None:
+    def send(self, title: str, message: str, level: str, on_failure: Callable[[BaseException], None]) -> None:
         future = self._pool.submit(self._notify, title, message, level)
 
         def done(result: Future[int]) -> None:
             error = result.exception()
             if error is not None:
-                on_failure(error)  # type: ignore[arg-type]
+                on_failure(error)
 
         future.add_done_callback(done)
 
@@ -149,7 +152,7 @@ class TrayMessageNotifications:
         self._hide_timer.start()
         return self._own_icon
 
-    def send(self, title: str, message: str, level: str, on_failure: Callable[[Exception], None]) -> None:
+    def send(self, title: str, message: str, level: str, on_failure: Callable[[BaseException], None]) -> None:
         kinds = {
             "warning": QSystemTrayIcon.MessageIcon.Warning,
             "error": QSystemTrayIcon.MessageIcon.Critical,
@@ -163,10 +166,13 @@ class TrayMessageNotifications:
             self._own_icon.hide()
 
 
-def default_backend(tray_icon: QSystemTrayIcon | None = None) -> NotificationBackend | None:
-    if sys.platform.startswith("linux"):
+def default_backend(
+    tray_icon: QSystemTrayIcon | None = None, platform: str | None = None
+) -> NotificationBackend | None:
+    platform = platform or sys.platform
+    if platform.startswith("linux"):
         return FreedesktopNotifications()
-    if sys.platform in ("win32", "darwin"):
+    if platform in ("win32", "darwin"):
         return TrayMessageNotifications(tray_icon)
     return None
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar, cast
 
 from PySide6.QtWidgets import QWidget
 
@@ -29,7 +29,12 @@ class Banners(Protocol):
     """The main window's banner strip; pages show a message under a key and hide it by key."""
 
     def show_banner(
-        self, key: str, text: str, level: str = "info", action_text: str = "", action=None
+        self,
+        key: str,
+        text: str,
+        level: str = "info",
+        action_text: str = "",
+        action: Callable[[], object] | None = None,
     ) -> None: ...
 
     def hide_banner(self, key: str) -> None: ...
@@ -42,7 +47,12 @@ class NoBanners:
         self.shown: dict[str, str] = {}
 
     def show_banner(
-        self, key: str, text: str, level: str = "info", action_text: str = "", action=None
+        self,
+        key: str,
+        text: str,
+        level: str = "info",
+        action_text: str = "",
+        action: Callable[[], object] | None = None,
     ) -> None:
         self.shown[key] = text
 
@@ -65,7 +75,7 @@ class Shell:
         first use so that every page of the window shares it."""
         if key not in self._shared:
             self._shared[key] = build()
-        return self._shared[key]
+        return cast(T, self._shared[key])
 
 
 UiFactory: TypeAlias = "Callable[[AppCore, Shell], QWidget]"

@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 
 POOL_SIZES = {"network": 6, "library": 1, "pipeline": 3}
 
-Callback = Callable[[Any], None] | None
+# What a callback returns is ignored, so lambdas that call a method returning a value fit too.
+Callback = Callable[[Any], object] | None
+FinishedCallback = Callable[[], object] | None
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -62,7 +64,7 @@ def _call(
     args: tuple[Any, ...],
     kwargs: dict[str, Any],
     token: CancelToken,
-    progress: Callable[[Any], None] | None,
+    progress: Callable[[Any], object] | None,
 ) -> Any:
     # Bound, the token also stops a network call in progress (clients/deadline.py), so cancel and
     # quit are prompt even when a server drips its answer.
@@ -106,7 +108,7 @@ class _Relay(QObject):
         on_result: Callback,
         on_error: Callback,
         on_progress: Callback,
-        on_finished: Callable[[], None] | None,
+        on_finished: FinishedCallback,
         release: Callable[[_Relay], None],
     ) -> None:
         super().__init__()
@@ -214,7 +216,7 @@ class TaskRunner:
         on_result: Callback = None,
         on_error: Callback = None,
         on_progress: Callback = None,
-        on_finished: Callable[[], None] | None = None,
+        on_finished: FinishedCallback = None,
         with_progress: bool = False,
         **kwargs: Any,
     ) -> TaskHandle:
@@ -280,7 +282,7 @@ class ImmediateRunner:
         on_result: Callback = None,
         on_error: Callback = None,
         on_progress: Callback = None,
-        on_finished: Callable[[], None] | None = None,
+        on_finished: FinishedCallback = None,
         with_progress: bool = False,
         **kwargs: Any,
     ) -> TaskHandle:

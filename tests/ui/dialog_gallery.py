@@ -87,7 +87,7 @@ def settings_dialogs(core: AppCore, shell: Shell) -> Iterator[Shown]:
     new_token.show()
     yield Shown("settings-local-api-new-token", new_token)
     new_token.name_edit.setText("Home Assistant")
-    new_token.create()
+    new_token.make_token()
     yield Shown("settings-local-api-token-shown", new_token)
     new_token.close()
     export = ExportKeyDialog(core.secrets, shell.runner, parent=dialog)

@@ -181,7 +181,7 @@ def test_sections_add_move_remove(app: App, qtbot) -> None:  # type: ignore[no-u
     qtbot.waitUntil(lambda: len(page.sections) == 2, timeout=DEADLINE_MS)
     page.add(SectionKind.CATEGORY, "Children's Audiobooks", "18572091011")
     qtbot.waitUntil(lambda: len(page.sections) == 3, timeout=DEADLINE_MS)
-    page.move(page.sections[2].spec, -2)
+    page.move_section(page.sections[2].spec, -2)
     qtbot.waitUntil(lambda: page.sections[0].spec.title == "Children's Audiobooks", timeout=DEADLINE_MS)
     qtbot.waitUntil(lambda: page.sections[0].model.rowCount() == 2, timeout=DEADLINE_MS)
     page.remove(page.sections[0].spec)

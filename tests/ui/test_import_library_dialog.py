@@ -60,9 +60,9 @@ def test_review_link_and_move(
     assert dialog.moves.rowCount() == 2 and dialog.move_button.isEnabled()
     assert (old_library / "Unknown" / "Mystery Tape" / "a.mp3").exists()  # previews move nothing
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
-    dialog.move()
+    dialog.move_books()
     assert (old_library / "Unknown" / "Mystery Tape" / "a.mp3").exists()  # declined: nothing moved
-    dialog.move(confirmed=True)
+    dialog.move_books(confirmed=True)
     assert "Moved 2 books" in dialog.status.text()
     assert not (old_library / "Unknown" / "Mystery Tape").exists()
     assert any((library / "Ursula K. Le Guin").iterdir())

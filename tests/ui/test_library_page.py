@@ -110,12 +110,12 @@ def test_actions_follow_the_selection(
     page = make_page(filled, shell)
     qtbot.addWidget(page)
     assert [button.text() for button in page.action_buttons] == ["Open folder", "Play", "Rescan", "Re-tag"]
-    assert not page.actions["open"].isEnabled() and not page.actions["rescan"].isEnabled()
+    assert not page.action_by_key["open"].isEnabled() and not page.action_by_key["rescan"].isEnabled()
     page.select_row(0)
     entry = page.selected_entries()[0]
-    assert page.actions["open"].isEnabled() and page.actions["play"].isEnabled()
-    assert not page.actions["retag"].isEnabled()  # no tagger in this service
-    assert "not available" in page.actions["retag"].toolTip()
+    assert page.action_by_key["open"].isEnabled() and page.action_by_key["play"].isEnabled()
+    assert not page.action_by_key["retag"].isEnabled()  # no tagger in this service
+    assert "not available" in page.action_by_key["retag"].toolTip()
     revealed: list[tuple[str, list[str]]] = []
     monkeypatch.setattr(desktop, "_start", lambda program, args: revealed.append((program, args)) or True)
     monkeypatch.setattr(desktop, "_show_items_over_dbus", lambda path: False)
@@ -164,7 +164,7 @@ def test_retag_and_rescan_call_the_service(
     page = make_page(service, shell)
     qtbot.addWidget(page)
     page.select_row(0)
-    assert page.actions["retag"].isEnabled()
+    assert page.action_by_key["retag"].isEnabled()
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(
@@ -228,7 +228,7 @@ def test_registered_page_builds_from_the_core_and_opens_the_import_dialog(
         "report",
         "watch_series",
     ]
-    assert page.actions["retag"].toolTip().startswith("Write title")  # the app's service can re-tag
+    assert page.action_by_key["retag"].toolTip().startswith("Write title")  # the app's service can re-tag
     page.import_button.click()
     dialogs = page.findChildren(ImportLibraryDialog)
     assert len(dialogs) == 1 and dialogs[0].isVisible()

@@ -40,14 +40,14 @@ def test_make_copy_list_and_revoke_a_token(qtbot, core: AppCore, runner, monkeyp
     dialog.name_edit.setText("Home Assistant")
     dialog.expiry_combo.setCurrentIndex(dialog.expiry_combo.findData(30))
     with qtbot.waitSignal(dialog.created):
-        dialog.create()
+        dialog.make_token()
     token = dialog.token_edit.text()
     assert token.startswith("rmab_") and dialog.stack.currentWidget() is dialog.token_box
     dialog.copy()
     from PySide6.QtGui import QGuiApplication
 
     assert QGuiApplication.clipboard().text() == token
-    dialog.create()  # "Done"
+    dialog.make_token()  # "Done"
     assert dialog.token_edit.text() == ""  # the token is gone with the dialog
 
     assert section.token_stack.currentWidget() is section.table and section.model.rowCount() == 1
@@ -113,11 +113,11 @@ def test_household_key_states_export_and_join(
     export.passphrase.setText("kitchen table")
     export.repeat.setText("kitchen tablE")
     export.export()
-    assert export.result.ok is False and "differ" in export.result.text()
+    assert export.outcome.ok is False and "differ" in export.outcome.text()
     export.repeat.setText("kitchen table")
     export.path_edit.setText(str(tmp_path / "household.rmabkey"))
     export.export()
-    assert export.result.ok is True, export.result.text()
+    assert export.outcome.ok is True, export.outcome.text()
     assert not export.qr_label.isHidden() and not export.qr_label.pixmap().isNull()
     export.close()
 
@@ -132,11 +132,11 @@ def test_household_key_states_export_and_join(
         assert joining.join_button.isEnabled() and not joining.export_button.isEnabled()
         dialog = joining.join()
         dialog.join()
-        assert dialog.result.ok is False and "key file" in dialog.result.text()
+        assert dialog.outcome.ok is False and "key file" in dialog.outcome.text()
         dialog.pasted.setPlainText((tmp_path / "household.rmabkey").read_text(encoding="utf-8"))
         dialog.passphrase.setText("wrong words")
         dialog.join()
-        assert dialog.result.ok is False and "passphrase" in dialog.result.text()
+        assert dialog.outcome.ok is False and "passphrase" in dialog.outcome.text()
         dialog.passphrase.setText("kitchen table")
         with qtbot.waitSignal(dialog.joined):
             dialog.join()

@@ -30,11 +30,11 @@ def test_add_test_edit_and_remove_a_backend(
     dialog = section.add()
     dialog.name_edit.setText("Family webhook")
     dialog.send_test()
-    assert dialog.result.ok is False and "Enter an Apprise URL" in dialog.result.text()
+    assert dialog.outcome.ok is False and "Enter an Apprise URL" in dialog.outcome.text()
     dialog.url_edit.setText(receiver.hook_url())
     dialog.event_checks[EventKind.REQUEST_DENIED].setChecked(True)
     dialog.send_test()
-    assert dialog.result.ok is True, dialog.result.text()
+    assert dialog.outcome.ok is True, dialog.outcome.text()
     assert "ReadMeABook" in receiver.wait_for(1)[0]["title"]
     with qtbot.waitSignal(dialog.saved):
         dialog.save()
@@ -70,18 +70,18 @@ def test_wrong_address_and_bad_url_say_what_to_fix(qtbot, core: AppCore, runner)
     qtbot.addWidget(dialog)
     dialog.url_edit.setText("json://127.0.0.1:9/hook")
     dialog.send_test()
-    assert dialog.result.ok is False and "Connection error" in dialog.result.text()
-    assert "Check the URL" in dialog.result.text()
+    assert dialog.outcome.ok is False and "Connection error" in dialog.outcome.text()
+    assert "Check the URL" in dialog.outcome.text()
     dialog.name_edit.setText("Broken")
     dialog.url_edit.setText("discrod://typo")
     dialog.save()
-    assert dialog.result.ok is False and "does not recognise" in dialog.result.text()
-    assert "discord://" in dialog.result.text()
+    assert dialog.outcome.ok is False and "does not recognise" in dialog.outcome.text()
+    assert "discord://" in dialog.outcome.text()
     for check in dialog.event_checks.values():
         check.setChecked(False)
     dialog.url_edit.setText("json://127.0.0.1:9/hook")
     dialog.save()
-    assert "at least one event" in dialog.result.text()
+    assert "at least one event" in dialog.outcome.text()
     assert core.notifications.list() == []
 
 

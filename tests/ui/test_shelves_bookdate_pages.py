@@ -59,7 +59,7 @@ def test_shelves_page_adds_syncs_and_offers_the_choice(world: World, covers: Cov
         assert dialog.source == ShelfSource.GOODREADS
         dialog.target_edit.setText(goodreads.feed_url())
         dialog.accept()
-    assert page.stack.currentWidget() is page.scroll
+    assert page.stack.currentWidget() is page.scroll_area
     [card] = page.cards
     assert "2 requested" in card.counts_label.text() and "1 waiting for a choice" in card.counts_label.text()
     assert card.status_label.text().startswith("Synced")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zlib
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -21,7 +21,7 @@ CARD_CACHE = 400
 
 
 class CoverDelegate(QStyledItemDelegate):
-    def __init__(self, cover_size: int = COVER, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, cover_size: int = COVER, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.cover_size = cover_size
         self._fonts: dict[str, QFont] = {}  # built once per base font, not per paint

@@ -82,17 +82,17 @@ class ServiceCardDelegate(QStyledItemDelegate):
         status: ServiceStatus | None = index.data(ObjectRole)
         if status is None:
             return
-        palette = option.palette  # type: ignore[attr-defined]
+        palette = option.palette
         dark = is_dark(palette)
-        rect: QRect = option.rect.adjusted(6, 6, -6, -6)  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(6, 6, -6, -6)
         accent = status_color(STATE_LEVELS[status.state], dark)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._card(painter, rect, palette, accent, bool(option.state & QStyle.StateFlag.State_Selected))  # type: ignore[attr-defined]
+        self._card(painter, rect, palette, accent, bool(option.state & QStyle.StateFlag.State_Selected))
         inner = rect.adjusted(MARGIN, MARGIN - 2, -MARGIN, -MARGIN)
         y = self._header(painter, inner, status, palette, accent)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        painter.setFont(QFont(option.font))  # type: ignore[attr-defined]
+        painter.setFont(QFont(option.font))
         metrics = QFontMetrics(painter.font())
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         for line in card_lines(status):

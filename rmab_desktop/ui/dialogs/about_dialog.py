@@ -27,6 +27,7 @@ from rmab_desktop.services.desktop.components import Component, bundled_componen
 from rmab_desktop.ui import icons
 from rmab_desktop.ui.models.roles import SortRole
 from rmab_desktop.ui.models.row_model import Column, RowTableModel
+from rmab_desktop.ui.shell import Runner
 
 tr = Translator("AboutDialog")
 
@@ -46,7 +47,7 @@ def components_model() -> RowTableModel[Component]:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, runner, parent: QWidget | None = None) -> None:  # TaskRunner | ImmediateRunner
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("About {app}").format(app=APP_NAME))
         self.setMinimumSize(620, 560)

@@ -58,8 +58,8 @@ class CatalogSettings(QWidget):
         )
         catalog_prefs = prefs.catalog
         layout = QVBoxLayout(self)
-        catalog = QGroupBox(tr("Audible catalog"))
-        form = QFormLayout(catalog)
+        catalog_box = QGroupBox(tr("Audible catalog"))
+        form = QFormLayout(catalog_box)
         self.region = QComboBox()
         for code in REGIONS:
             self.region.addItem(region_label(code), code)
@@ -84,7 +84,7 @@ class CatalogSettings(QWidget):
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_result, 1)
         form.addRow(test_row)
-        layout.addWidget(catalog)
+        layout.addWidget(catalog_box)
         approval = QGroupBox(tr("Requests"))
         box = QVBoxLayout(approval)
         self.auto_approve = QCheckBox(

@@ -35,7 +35,8 @@ class CronDialog(QDialog):
         self.feedback.setWordWrap(True)
         self.feedback.setAccessibleName(tr("Next runs or the problem"))
         layout.addWidget(self.feedback)
-        examples = QLabel(text(EXAMPLES), objectName="pageSubtitle")
+        examples = QLabel(text(EXAMPLES))
+        examples.setObjectName("pageSubtitle")
         examples.setWordWrap(True)
         layout.addWidget(examples)
         self.buttons = QDialogButtonBox(

@@ -97,7 +97,8 @@ class DownloadClientSettings(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.keychain_note = QLabel(wordWrap=True, visible=False)
+        self.keychain_note = QLabel(wordWrap=True)
+        self.keychain_note.setVisible(False)
         layout.addWidget(self.keychain_note)
 
         self.table = QTableView()
@@ -195,16 +196,13 @@ class DownloadClientSettings(QWidget):
         )
         self.max_hours_spin = QDoubleSpinBox(minimum=1, maximum=720, decimals=0, suffix=hours)
         self.retry_spin = QDoubleSpinBox(minimum=1, maximum=720, decimals=0, suffix=hours)
-        self.ratio_spin = QDoubleSpinBox(
-            minimum=0, maximum=100, decimals=2, specialValueText=tr("no ratio rule")
-        )
-        self.seed_spin = QSpinBox(
-            minimum=0, maximum=100000, suffix=minutes, specialValueText=tr("no time rule")
-        )
+        self.ratio_spin = QDoubleSpinBox(minimum=0, maximum=100, decimals=2)
+        self.ratio_spin.setSpecialValueText(tr("no ratio rule"))
+        self.seed_spin = QSpinBox(minimum=0, maximum=100000, suffix=minutes)
+        self.seed_spin.setSpecialValueText(tr("no time rule"))
         self.remove_usenet_box = QCheckBox(tr("Remove usenet and direct downloads once in the &library"))
-        self.rate_spin = QSpinBox(
-            minimum=0, maximum=1_000_000, suffix=tr(" KiB/s"), specialValueText=tr("no limit")
-        )
+        self.rate_spin = QSpinBox(minimum=0, maximum=1_000_000, suffix=tr(" KiB/s"))
+        self.rate_spin.setSpecialValueText(tr("no limit"))
         self.rate_spin.setToolTip(tr("Downloads the app makes itself: audio from a link (Add from URL)"))
         form.addRow(tr("S&talled after"), self.stalled_spin)
         form.addRow(tr("&Give up after"), self.max_hours_spin)

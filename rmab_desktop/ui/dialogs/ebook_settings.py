@@ -34,9 +34,13 @@ tr = Translator("EbookSettings")
 def _folder_row(edit: QLineEdit, parent: QWidget, title: str) -> QHBoxLayout:
     row = QHBoxLayout()
     browse = QPushButton(tr("Choose…"))
-    browse.clicked.connect(
-        lambda: (path := QFileDialog.getExistingDirectory(parent, title, edit.text())) and edit.setText(path)
-    )
+
+    def choose() -> None:
+        path = QFileDialog.getExistingDirectory(parent, title, edit.text())
+        if path:
+            edit.setText(path)
+
+    browse.clicked.connect(choose)
     row.addWidget(edit, 1)
     row.addWidget(browse)
     return row

@@ -9,7 +9,7 @@ scan, which keep running in the background when the wizard is closed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizard, QWizardPage
@@ -235,9 +235,9 @@ class FirstRunWizard(QWizard):
                 notice.changed.connect(lambda status, page=page: show_secret_places(page, status.state))
                 if notice.status is not None:  # its first answer came before the connection
                     show_secret_places(page, notice.status.state)
-                page.layout().insertWidget(0, notice)  # type: ignore[attr-defined]  # QVBoxLayout
+                cast(QVBoxLayout, page.layout()).insertWidget(0, notice)  # each page lays out in a column
                 self.keychain_notices.append(notice)
-            self.currentIdChanged.connect(lambda _id: [n.refresh() for n in self.keychain_notices])
+            self.currentIdChanged.connect(self._refresh_keychain_notices)
         self.rejected.connect(self._skipped)
 
     def plan(self) -> setup.SetupPlan:
@@ -248,6 +248,10 @@ class FirstRunWizard(QWizard):
             download_client=self.downloads.chosen(),
             notification_url=self.notifications.url(),
         )
+
+    def _refresh_keychain_notices(self, _page_id: int) -> None:
+        for notice in self.keychain_notices:
+            notice.refresh()
 
     def _skipped(self) -> None:
         """Skipping still counts as the first run: the wizard stays reachable from Settings."""

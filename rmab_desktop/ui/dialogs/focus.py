@@ -8,6 +8,7 @@ these helpers put such widgets back where a reader expects them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
@@ -24,14 +25,14 @@ def focusable_in(container: QWidget) -> list[QWidget]:
     """The widgets inside ``container`` that Tab can reach, in their current Tab order."""
     found: list[QWidget] = []
     widget = container.nextInFocusChain()
-    while widget is not container and widget not in found:
+    while widget is not None and widget is not container and widget not in found:
         if container.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             found.append(widget)
         widget = widget.nextInFocusChain()
     return found
 
 
-def insert_between(before: QWidget, container: QWidget, after: list[QWidget]) -> None:
+def insert_between(before: QWidget, container: QWidget, after: Sequence[QWidget]) -> None:
     """Tab goes from ``before`` through every field of ``container``, then on to ``after``."""
     chain(before, *focusable_in(container), *after)
 

@@ -16,7 +16,7 @@ from rmab_desktop.ui.translations import LANGUAGES, SYSTEM
 if TYPE_CHECKING:
     from rmab_desktop.db.engine import Database
     from rmab_desktop.paths import AppPaths
-    from rmab_desktop.services.credentials import CredentialStore
+    from rmab_desktop.services.credentials import CredentialStore, KeyringStatus
     from rmab_desktop.settings import Preferences
     from rmab_desktop.ui.shell import Runner
     from rmab_desktop.ui.theme import ThemeManager
@@ -55,8 +55,8 @@ class GeneralSettings(QWidget):
         appearance = QGroupBox(tr("Appearance"))
         form = QFormLayout(appearance)
         self.theme_combo = QComboBox()
-        for value, label in THEMES:
-            self.theme_combo.addItem(text(label), value)
+        for value, theme_label in THEMES:
+            self.theme_combo.addItem(text(theme_label), value)
         self.theme_combo.setCurrentIndex(max(0, [v for v, _ in THEMES].index(prefs.theme)))
         self.theme_combo.currentIndexChanged.connect(self._theme_changed)
         form.addRow(tr("&Theme"), self.theme_combo)
@@ -136,7 +136,7 @@ class GeneralSettings(QWidget):
         if self.theme is not None:
             self.theme.apply(choice)
 
-    def _show_keyring(self, status) -> None:  # KeyringStatus
+    def _show_keyring(self, status: KeyringStatus) -> None:
         state = text(KEYRING_STATES.get(status.state.value, status.state.value))
         self.keyring_label.setText(
             tr("<b>{state}</b> — {message}").format(state=html.escape(state), message=status.message)

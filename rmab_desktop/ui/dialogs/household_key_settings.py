@@ -129,16 +129,16 @@ class ExportKeyDialog(QDialog):
         self.qr_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.qr_label.setAccessibleName(tr("The key file as a QR code"))
         self.qr_label.hide()
-        self.result = TestResultLabel()
+        self.outcome = TestResultLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.clicked.connect(self.export)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addLayout(form)
         layout.addWidget(self.qr_label)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
 
     def browse(self) -> None:
@@ -151,7 +151,7 @@ class ExportKeyDialog(QDialog):
     def export(self) -> None:
         passphrase = self.passphrase.text()
         if passphrase != self.repeat.text():
-            self.result.show_result(
+            self.outcome.show_result(
                 ConnectionTestResult(
                     False, tr("The two passphrases differ."), hint=tr("Type the same passphrase twice.")
                 )
@@ -159,13 +159,13 @@ class ExportKeyDialog(QDialog):
             return
         path = Path(self.path_edit.text().strip()).expanduser()
         self.export_button.setEnabled(False)
-        self.result.show_busy(tr("Protecting the key with your passphrase…"))
+        self.outcome.show_busy(tr("Protecting the key with your passphrase…"))
         self.runner.submit(
             self.secrets.shared.export_key_file,
             path,
             passphrase,
             on_result=lambda payload: self._exported(path, payload),
-            on_error=self.result.show_error,
+            on_error=self.outcome.show_error,
             on_finished=lambda: self.export_button.setEnabled(True),
         )
 
@@ -179,8 +179,8 @@ class ExportKeyDialog(QDialog):
         saved = tr(
             "Saved to {path}. On the new desktop, join with this file or scan the code, and enter the passphrase."
         )
-        self.result.show_result(ConnectionTestResult(True, saved.format(path=path)))
-        self.layout().activate()  # grow to show the code and the message, keeping the width
+        self.outcome.show_result(ConnectionTestResult(True, saved.format(path=path)))
+        self._layout.activate()  # grow to show the code and the message, keeping the width
         hint = self.sizeHint()
         self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
@@ -209,14 +209,14 @@ class JoinHouseholdDialog(QDialog):
         labelled_row(form, tr("Key &file"), self.path_edit, browse)
         form.addRow(tr("QR &text"), self.pasted)
         form.addRow(tr("&Passphrase"), self.passphrase)
-        self.result = TestResultLabel()
+        self.outcome = TestResultLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.join_button = self.buttons.addButton(tr("&Join"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.join)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
 
     def browse(self) -> None:
@@ -229,7 +229,7 @@ class JoinHouseholdDialog(QDialog):
     def join(self) -> None:
         path, pasted = self.path_edit.text().strip(), self.pasted.toPlainText().strip()
         if not path and not pasted:
-            self.result.show_result(
+            self.outcome.show_result(
                 ConnectionTestResult(
                     False,
                     tr("Choose a key file, or paste the text of its QR code."),
@@ -238,7 +238,7 @@ class JoinHouseholdDialog(QDialog):
             )
             return
         self.join_button.setEnabled(False)
-        self.result.show_busy(tr("Opening the key…"))
+        self.outcome.show_busy(tr("Opening the key…"))
         self.runner.submit(
             _import_key,
             self.secrets,
@@ -246,7 +246,7 @@ class JoinHouseholdDialog(QDialog):
             pasted,
             self.passphrase.text(),
             on_result=lambda _r: self._joined(),
-            on_error=self.result.show_error,
+            on_error=self.outcome.show_error,
             on_finished=lambda: self.join_button.setEnabled(True),
         )
 

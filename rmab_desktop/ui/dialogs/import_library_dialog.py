@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import html
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -43,7 +43,10 @@ from rmab_desktop.ui.notifier import Notifier
 from rmab_desktop.ui.theme import status_color
 
 if TYPE_CHECKING:
+    from rmab_desktop.domain.cancel import CancelToken
+    from rmab_desktop.services.library.backends import Progress
     from rmab_desktop.ui.shell import Runner
+    from rmab_desktop.workers.runner import TaskHandle
 
 Index = QModelIndex | QPersistentModelIndex
 tr = Translator("ImportLibraryDialog")
@@ -60,14 +63,17 @@ PHASES = {
 }
 
 
-class _RowsModel(QAbstractTableModel):
+RowT = TypeVar("RowT")
+
+
+class _RowsModel(QAbstractTableModel, Generic[RowT]):
     """A read-only table over ``self._rows`` with fixed ``HEADERS`` (marked for translation)."""
 
     HEADERS: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[Any] = []
+        self._rows: list[RowT] = []
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
@@ -83,7 +89,7 @@ class _RowsModel(QAbstractTableModel):
         return None
 
 
-class ProposalModel(_RowsModel):
+class ProposalModel(_RowsModel[Proposal]):
     """One row per scanned book: what was found, the proposed match, the user's decision."""
 
     HEADERS = (
@@ -141,9 +147,9 @@ class ProposalModel(_RowsModel):
 
     def decide_proposed(self, rows: list[int]) -> int:
         """Accept the proposed match of the given rows that have one; returns how many."""
-        chosen = [row for row in rows if self._rows[row].candidate is not None]
-        for row in chosen:
-            self.decide([row], self._rows[row].candidate)  # type: ignore[arg-type]
+        chosen = [(row, found) for row in rows if (found := self._rows[row].candidate) is not None]
+        for row, candidate in chosen:
+            self.decide([row], candidate)
         return len(chosen)
 
     def confident_rows(self) -> list[int]:
@@ -156,7 +162,7 @@ class ProposalModel(_RowsModel):
         return [(p, d) for p, d in zip(self._rows, self._decisions, strict=True) if isinstance(d, Candidate)]
 
 
-class MovesModel(_RowsModel):
+class MovesModel(_RowsModel[PlannedMove]):
     HEADERS = (tr.mark("From"), tr.mark("To"), tr.mark("Problem"))
 
     def set_moves(self, moves: list[PlannedMove]) -> None:
@@ -216,7 +222,7 @@ class ImportLibraryDialog(QDialog):
         self.template = template or DEFAULT_TEMPLATE
         self.folder = ""
         self._candidates: list[Candidate] = []
-        self._handle = None
+        self._handle: TaskHandle | None = None
         self.proposals = ProposalModel()
         self.moves = MovesModel()
         self.stack = QStackedWidget()
@@ -258,8 +264,9 @@ class ImportLibraryDialog(QDialog):
         self.scan_button = QPushButton(tr("&Scan"))
         self.scan_button.setDefault(True)
         self.scan_button.clicked.connect(self.scan)
-        self.cancel_scan = QPushButton(tr("Cancel scan"), enabled=False)
-        self.cancel_scan.clicked.connect(lambda: self._handle and self._handle.cancel())
+        self.cancel_scan = QPushButton(tr("Cancel scan"))
+        self.cancel_scan.setEnabled(False)
+        self.cancel_scan.clicked.connect(self._stop_scan)
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
         row.addWidget(browse)
@@ -291,10 +298,20 @@ class ImportLibraryDialog(QDialog):
             on_progress=self._scan_progress,
             on_result=self._proposed,
             on_error=self._failed,
-            on_finished=lambda: (self.scan_button.setEnabled(True), self.cancel_scan.setEnabled(False)),
+            on_finished=self._scan_finished,
         )
 
-    def _scan_and_propose(self, folder: str, progress, cancel) -> tuple[list[Proposal], list[Candidate]]:  # type: ignore[no-untyped-def]
+    def _stop_scan(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+
+    def _scan_finished(self) -> None:
+        self.scan_button.setEnabled(True)
+        self.cancel_scan.setEnabled(False)
+
+    def _scan_and_propose(
+        self, folder: str, progress: Progress, cancel: CancelToken
+    ) -> tuple[list[Proposal], list[Candidate]]:
         books = self.workflow.scan(folder, progress=progress, cancel=cancel)
         progress("matching")
         candidates = self.workflow.candidates(books, cancel)
@@ -431,8 +448,9 @@ class ImportLibraryDialog(QDialog):
         layout.addWidget(self.moves_view, 1)
         self.preview_button = QPushButton(tr("&Preview moves"))
         self.preview_button.clicked.connect(self.preview_moves)
-        self.move_button = QPushButton(tr("&Move these books"), enabled=False)
-        self.move_button.clicked.connect(self.move)
+        self.move_button = QPushButton(tr("&Move these books"))
+        self.move_button.setEnabled(False)
+        self.move_button.clicked.connect(self.move_books)
         row = QHBoxLayout()
         row.addWidget(self.preview_button)
         row.addStretch(1)
@@ -440,7 +458,7 @@ class ImportLibraryDialog(QDialog):
         layout.addLayout(row)
         return page
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         folder = html.escape(self.library_root) if self.library_root else tr("(not set)")
         self.move_intro.setText(
             "<h3>"
@@ -479,7 +497,7 @@ class ImportLibraryDialog(QDialog):
             )
         )
 
-    def move(self, confirmed: bool | None = None) -> None:
+    def move_books(self, confirmed: bool | None = None) -> None:
         ready = [m for m in self.moves.moves if not m.problem]
         if confirmed is None:
             answer = QMessageBox.question(

@@ -175,19 +175,14 @@ class IndexerSettings(QWidget):
         self.priority_spin.setToolTip(tr("1 is the most trusted indexer, 50 the least (as in Prowlarr)"))
         self.enabled_box = QCheckBox(tr("Searc&h this indexer"))
         client_default = tr("client default")
-        self.ratio_spin = QDoubleSpinBox(minimum=0, maximum=100, decimals=2, specialValueText=client_default)
-        self.seed_spin = QSpinBox(
-            minimum=0,
-            maximum=100000,
-            suffix=tr(" min", "minutes after a number"),
-            specialValueText=client_default,
-        )
-        self.api_limit_spin = QSpinBox(
-            minimum=0, maximum=100000, specialValueText=tr("as the indexer reports")
-        )
-        self.grab_limit_spin = QSpinBox(
-            minimum=0, maximum=100000, specialValueText=tr("as the indexer reports")
-        )
+        self.ratio_spin = QDoubleSpinBox(minimum=0, maximum=100, decimals=2)
+        self.ratio_spin.setSpecialValueText(client_default)
+        self.seed_spin = QSpinBox(minimum=0, maximum=100000, suffix=tr(" min", "minutes after a number"))
+        self.seed_spin.setSpecialValueText(client_default)
+        self.api_limit_spin = QSpinBox(minimum=0, maximum=100000)
+        self.api_limit_spin.setSpecialValueText(tr("as the indexer reports"))
+        self.grab_limit_spin = QSpinBox(minimum=0, maximum=100000)
+        self.grab_limit_spin.setSpecialValueText(tr("as the indexer reports"))
         self.api_limit_spin.setToolTip(tr("Searches a day; the search skips this indexer once they are used"))
         self.grab_limit_spin.setToolTip(tr("Downloads a day; further grabs wait for the next day"))
         form.addRow(tr("&Name"), self.name_edit)

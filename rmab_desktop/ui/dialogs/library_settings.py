@@ -202,9 +202,9 @@ class LibrarySettings(QWidget):
         server.url = self.url_edit.text().strip()
         library_id = str(self.library_combo.currentData() or "")
         if self.kind == LibraryBackendKind.PLEX:
-            server.section_id = library_id  # type: ignore[union-attr]
+            config.plex.section_id = library_id
         else:
-            server.library_id = library_id  # type: ignore[union-attr]
+            config.audiobookshelf.library_id = library_id
         server.path_map = PathMapping(
             server_prefix=self.server_prefix.text().strip(), local_prefix=self.local_prefix.text().strip()
         )

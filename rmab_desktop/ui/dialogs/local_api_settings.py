@@ -7,6 +7,7 @@ new token is shown once, in :class:`NewTokenDialog`, with a Copy button; the lis
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -107,7 +108,7 @@ class NewTokenDialog(QDialog):
         self.token_edit.setAccessibleName(tr("The new token"))
         self.copy_button = QPushButton(tr("&Copy"))
         self.copy_button.clicked.connect(self.copy)
-        self.result = TestResultLabel()
+        self.outcome = TestResultLabel()
 
         form = QFormLayout()
         form.addRow(tr("&Name"), self.name_edit)
@@ -131,19 +132,19 @@ class NewTokenDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.addButton(tr("C&reate"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.make_token)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
 
-    def create(self) -> None:
+    def make_token(self) -> None:
         if self.stack.currentWidget() is self.token_box:
             self.accept()
             return
         self.create_button.setEnabled(False)
-        self.result.show_busy(tr("Making the token…"))
+        self.outcome.show_busy(tr("Making the token…"))
         self.runner.submit(
             self.tokens.create,
             self.actor,
@@ -151,12 +152,12 @@ class NewTokenDialog(QDialog):
             name=self.name_edit.text(),
             expires_days=self.expiry_combo.currentData(),
             on_result=self._show_token,
-            on_error=self.result.show_error,
+            on_error=self.outcome.show_error,
             on_finished=lambda: self.create_button.setEnabled(True),
         )
 
     def _show_token(self, made: NewToken) -> None:
-        self.result.clear_result()
+        self.outcome.clear_result()
         self.token_edit.setText(made.token)
         self.stack.setCurrentWidget(self.token_box)
         self.create_button.setText(tr("&Done"))
@@ -306,14 +307,16 @@ class LocalApiSettings(QWidget):
         self.save_prefs()
         self.start_button.setEnabled(False)
         self.server_result.show_busy(tr("Stopping the API…") if running else tr("Starting the API…"))
-        call = (self.server.stop,) if running else (self.server.start, host, port)
-        kwargs = {} if running else {"allow_lan": host == EVERY_NETWORK}
+        toggle: Callable[[], object] = (
+            self.server.stop
+            if running
+            else partial(self.server.start, host, port, allow_lan=host == EVERY_NETWORK)
+        )
         self.runner.submit(
-            *call,
+            toggle,
             on_result=lambda _r: self.server_result.clear_result(),
             on_error=self.server_result.show_error,
             on_finished=self._after_toggle,
-            **kwargs,
         )
 
     def _after_toggle(self) -> None:

@@ -5,6 +5,7 @@ The list and every change go through the runner: URLs live in the keychain, whic
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
@@ -117,7 +118,8 @@ class BackendDialog(QDialog):
                 QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
             )
         )
-        self.saved_url = QLabel(objectName="pageSubtitle")
+        self.saved_url = QLabel()
+        self.saved_url.setObjectName("pageSubtitle")
         self.saved_url.setWordWrap(True)
         self.saved_url.setAccessibleName(tr("Saved URL"))
         self.enabled_check = QCheckBox(tr("&Enabled"))
@@ -142,7 +144,7 @@ class BackendDialog(QDialog):
 
         self.test_button = QPushButton(tr("Send &test"))
         self.test_button.clicked.connect(self.send_test)
-        self.result = TestResultLabel()
+        self.outcome = TestResultLabel()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -156,7 +158,7 @@ class BackendDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(events_box)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addLayout(bottom)
         if backend is not None:
             runner.submit(
@@ -172,20 +174,23 @@ class BackendDialog(QDialog):
     def send_test(self) -> None:
         url = self.url_edit.text().strip()
         if not url and self.backend is None:
-            self.result.show_result(
+            self.outcome.show_result(
                 ConnectionTestResult(False, tr("Enter an Apprise URL first."), hint=text(URL_EXAMPLES))
             )
             return
         if url and (bad := unusable_address(url, AddressKind.NOTIFICATION)) is not None:
-            self.result.show_result(bad)
+            self.outcome.show_result(bad)
             return
         self.test_button.setEnabled(False)
-        self.result.show_busy(tr("Sending a test notification…"))
-        call = (self.service.test_url, url) if url else (self.service.test, self.backend.id)  # type: ignore[union-attr]
+        self.outcome.show_busy(tr("Sending a test notification…"))
+        if url or self.backend is None:  # no URL and no saved backend returned above
+            check = partial(self.service.test_url, url)
+        else:
+            check = partial(self.service.test, self.backend.id)
         self.runner.submit(
-            *call,
-            on_result=self.result.show_result,
-            on_error=self.result.show_error,
+            check,
+            on_result=self.outcome.show_result,
+            on_error=self.outcome.show_error,
             on_finished=lambda: self.test_button.setEnabled(True),
         )
 
@@ -193,18 +198,22 @@ class BackendDialog(QDialog):
         name, url, events = self.name_edit.text(), self.url_edit.text().strip(), self.chosen_events()
         enabled = self.enabled_check.isChecked()
         if self.backend is None:
-            call = (self.service.create, name, url, events)
-            kwargs = {"enabled": enabled}
+            store = partial(self.service.create, name, url, events, enabled=enabled)
         else:
-            call = (self.service.update, self.backend.id)
-            kwargs = {"name": name, "url": url or None, "events": events, "enabled": enabled}
+            store = partial(
+                self.service.update,
+                self.backend.id,
+                name=name,
+                url=url or None,
+                events=events,
+                enabled=enabled,
+            )
         self.buttons.setEnabled(False)
         self.runner.submit(
-            *call,
+            store,
             on_result=self._saved,
-            on_error=self.result.show_error,
+            on_error=self.outcome.show_error,
             on_finished=lambda: self.buttons.setEnabled(True),
-            **kwargs,
         )
 
     def _saved(self, backend: NotificationBackendInfo) -> None:

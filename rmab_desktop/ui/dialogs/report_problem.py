@@ -20,6 +20,7 @@ from rmab_desktop.domain.errors import RmabError
 from rmab_desktop.domain.i18n import Translator
 from rmab_desktop.logging_setup import REDACTOR
 from rmab_desktop.services.diagnostics import DiagnosticsInputs, write_bundle
+from rmab_desktop.ui.shell import Runner
 from rmab_desktop.workers.runner import ErrorInfo
 
 tr = Translator("ReportProblem")
@@ -50,7 +51,7 @@ def save_bundle(target: Path, collect: Collect) -> Path:
 class ReportProblem:
     """Asks where, saves off the GUI thread, then confirms (or says what went wrong)."""
 
-    def __init__(self, parent: QWidget, runner, collect: Collect) -> None:  # TaskRunner | ImmediateRunner
+    def __init__(self, parent: QWidget, runner: Runner, collect: Collect) -> None:
         self.parent = parent
         self.runner = runner
         self.collect = collect

@@ -52,7 +52,7 @@ class PassphraseDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         assert credentials.fallback is not None, "the app always has a secrets file fallback"
-        self.secrets, self.runner, self.create = credentials.fallback, runner, create
+        self.secrets, self.runner, self.creating = credentials.fallback, runner, create
         self.setWindowTitle(tr("Encrypted secrets file") if create else tr("Unlock your secrets"))
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -98,18 +98,18 @@ class PassphraseDialog(QDialog):
     def _check(self) -> None:
         typed = self.passphrase.text()
         problem = ""
-        if self.create and typed and len(typed) < MIN_PASSPHRASE:
+        if self.creating and typed and len(typed) < MIN_PASSPHRASE:
             problem = tr("At least {count} characters.").format(count=MIN_PASSPHRASE)
-        elif self.create and self.repeat.text() and self.repeat.text() != typed:
+        elif self.creating and self.repeat.text() and self.repeat.text() != typed:
             problem = tr("The two passphrases differ.")
         self.note.setText(problem)
-        ready = len(typed) >= MIN_PASSPHRASE and self.repeat.text() == typed if self.create else bool(typed)
+        ready = len(typed) >= MIN_PASSPHRASE and self.repeat.text() == typed if self.creating else bool(typed)
         self.ok.setEnabled(ready)
 
     def _submit(self) -> None:
-        action = self.secrets.create if self.create else self.secrets.unlock
+        action = self.secrets.create if self.creating else self.secrets.unlock
         self.ok.setEnabled(False)
-        self.outcome.show_busy(tr("Creating…") if self.create else tr("Unlocking…"))
+        self.outcome.show_busy(tr("Creating…") if self.creating else tr("Unlocking…"))
         self.runner.submit(
             action, self.passphrase.text(), on_result=lambda _: self.accept(), on_error=self._failed
         )

@@ -59,7 +59,8 @@ class SettingsDialog(QDialog):
             item.setData(section.key, KeyRole)
             item.setEditable(False)
             self.model.appendRow(item)
-        self.list = QListView(objectName="sidebar")
+        self.list = QListView()
+        self.list.setObjectName("sidebar")
         self.list.setModel(self.model)
         self.list.setIconSize(QSize(18, 18))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -68,7 +69,8 @@ class SettingsDialog(QDialog):
         self.list.setFixedWidth(min(max(SIDEBAR_WIDTH, wanted), SIDEBAR_MAX_WIDTH))
         self.list.setAccessibleName(tr("Settings sections"))
         self.stack = QStackedWidget()
-        self.title = QLabel(objectName="pageTitle")
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
 
         right = QVBoxLayout()
         right.setContentsMargins(20, 16, 20, 8)
@@ -119,7 +121,8 @@ class SettingsDialog(QDialog):
             # Built after the buttons: Tab goes list, the section's fields, then OK / Cancel.
             insert_between(self.list, scroll, self.buttons.buttons())
         for index in range(self.stack.count()):
-            if self.stack.widget(index).property("section_key") == section.key:
+            shown = self.stack.widget(index)
+            if shown is not None and shown.property("section_key") == section.key:
                 self.stack.setCurrentIndex(index)
         self.title.setText(text(section.title))
 

@@ -111,7 +111,8 @@ class SignInWindow(QDialog):
         self.setMinimumWidth(520)
 
         layout = QVBoxLayout(self)
-        self.title_label = QLabel(objectName="pageTitle", wordWrap=True)
+        self.title_label = QLabel(wordWrap=True)
+        self.title_label.setObjectName("pageTitle")
         layout.addWidget(self.title_label)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack)
@@ -149,7 +150,8 @@ class SignInWindow(QDialog):
         self.plex_form.insertRow(0, self.plex_intro)
         self.stack.addWidget(self.plex_page)
 
-        self.message_label = QLabel(objectName="errorText", wordWrap=True)
+        self.message_label = QLabel(wordWrap=True)
+        self.message_label.setObjectName("errorText")
         self.message_label.setAccessibleName(tr("Sign-in message"))
         layout.addWidget(self.message_label)
         buttons = QHBoxLayout()

@@ -69,7 +69,8 @@ class AddUserDialog(QDialog):
         _named(form, tr("&Password"), self.password_edit)
         _named(form, tr("&Repeat password"), self.repeat_edit)
         _named(form, tr("R&ole"), self.role_combo)
-        self.problem_label = QLabel(objectName="errorText", wordWrap=True)
+        self.problem_label = QLabel(wordWrap=True)
+        self.problem_label.setObjectName("errorText")
         form.addRow(self.problem_label)
         self.buttons = _ok_cancel(self, tr("Add"))
         form.addRow(self.buttons)
@@ -146,7 +147,8 @@ class InviteDialog(QDialog):
             ),
             wordWrap=True,
         )
-        self.code_label = QLabel(code, objectName="inviteCode")
+        self.code_label = QLabel(code)
+        self.code_label.setObjectName("inviteCode")
         self.code_label.setAccessibleName(tr("Invite code"))
         font = self.code_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)

@@ -432,7 +432,7 @@ class DownloadClientPage(QWizardPage):
         mappings = [PathMapping(remote=remote, local=local)] if remote and local else []
         return DownloadClientConfig(
             name=KIND_LABELS[self.kind()],
-            kind=self.kind(),  # type: ignore[arg-type]
+            kind=self.kind(),
             url=self.url_edit.text().strip(),
             username=self.user_edit.text().strip(),
             category=self.category_edit.text().strip(),

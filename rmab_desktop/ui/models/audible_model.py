@@ -37,6 +37,11 @@ def _rating(entry: AudibleEntry) -> str:
     return tr("★ {rating}").format(rating=number(entry.rating, 1)) if entry.rating is not None else ""
 
 
+def _purchased_sort(entry: AudibleEntry) -> float:
+    purchased = entry.purchase_date or entry.date_added
+    return purchased.timestamp() if purchased else 0
+
+
 COLUMNS: list[Column[AudibleEntry]] = [
     Column(
         tr.mark("Title"),
@@ -51,9 +56,7 @@ COLUMNS: list[Column[AudibleEntry]] = [
     Column(
         tr.mark("Purchased"),
         lambda e: date_only(e.purchase_date or e.date_added),
-        sort=lambda e: (
-            (e.purchase_date or e.date_added).timestamp() if (e.purchase_date or e.date_added) else 0
-        ),
+        sort=_purchased_sort,
     ),
     Column(
         tr.mark("In library"),

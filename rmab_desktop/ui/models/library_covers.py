@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from rmab_desktop.services.library.service import LibraryEntry
+
+if TYPE_CHECKING:
+    from rmab_desktop.ui.shell import Runner
 
 CoverBytes = Callable[[str], bytes | None]
 
@@ -39,7 +44,9 @@ def load_cover_image(reference: str, size: int, fetch: CoverBytes | None = None)
 class CoverCache(QObject):
     changed = Signal(int)  # entry id whose cover arrived
 
-    def __init__(self, runner, size: int = 32, limit: int = 3000, fetch: CoverBytes | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, runner: Runner, size: int = 32, limit: int = 3000, fetch: CoverBytes | None = None
+    ) -> None:
         super().__init__()
         self._runner = runner
         self.size = size
@@ -64,8 +71,8 @@ class CoverCache(QObject):
                 self.size,
                 self._fetch,
                 pool="network",
-                on_result=lambda image, ref=reference, eid=entry.id: self._arrived(ref, eid, image),
-                on_error=lambda _info, ref=reference, eid=entry.id: self._arrived(ref, eid, None),
+                on_result=partial(self._arrived, reference, entry.id),
+                on_error=lambda _info: self._arrived(reference, entry.id, None),
             )
         return self.placeholder
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -36,9 +37,7 @@ class Column(Generic[T]):
 
 
 class RowTableModel(QAbstractTableModel, Generic[T]):
-    def __init__(
-        self, columns: Sequence[Column[T]], key: Callable[[T], Hashable] = lambda row: row.id
-    ) -> None:
+    def __init__(self, columns: Sequence[Column[T]], key: Callable[[T], Hashable] = attrgetter("id")) -> None:
         super().__init__()
         self.columns = list(columns)
         self._key = key

@@ -70,9 +70,9 @@ class ServiceStatusModel(QAbstractListModel):
         """Update rows in place (dataChanged), then insert and remove, keeping views' selection."""
         incoming = {status.key: status for status in statuses}
         for key in [k for k in self._index if k not in incoming]:
-            row = self._index[key]
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
+            gone = self._index[key]
+            self.beginRemoveRows(QModelIndex(), gone, gone)
+            del self._rows[gone]
             self._reindex()
             self.endRemoveRows()
         for key, status in incoming.items():

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -67,7 +67,7 @@ class ActivitySnapshot:
     events: list[JobEvent]
 
 
-def _table(model, proxy) -> QTableView:  # type: ignore[no-untyped-def]
+def _table(model: QAbstractItemModel, proxy: QSortFilterProxyModel) -> QTableView:
     proxy.setSourceModel(model)
     view = QTableView()
     view.setModel(proxy)
@@ -218,9 +218,8 @@ class ActivityPage(QWidget):
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 10, 0, 0)
         bar = QHBoxLayout()
-        hint = QLabel(
-            tr("Jobs that run on their own. Times are in your local time zone."), objectName="pageSubtitle"
-        )
+        hint = QLabel(tr("Jobs that run on their own. Times are in your local time zone."))
+        hint.setObjectName("pageSubtitle")
         hint.setWordWrap(True)
         bar.addWidget(hint, 1)
         self.edit_button = QPushButton(tr("Edit schedule…"))
@@ -416,12 +415,12 @@ class ActivityPage(QWidget):
         if scroll.value() >= scroll.maximum() - 40:
             QTimer.singleShot(0, self.log_view, self.log_view.scrollToBottom)
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self._refresh_timer.start()
         self.request_refresh()
         super().showEvent(event)
 
-    def hideEvent(self, event) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         self._refresh_timer.stop()
         super().hideEvent(event)
 

@@ -192,7 +192,8 @@ class AudibleLibraryPage(QWidget):
         self.sort_combo = self._combo(SORTS, tr("Sort by"))
         for combo in (self.state_combo, self.local_combo, self.sort_combo):
             bar.addWidget(combo)
-        self.table_toggle = QPushButton(tr("&Table view"), checkable=True)
+        self.table_toggle = QPushButton(tr("&Table view"))
+        self.table_toggle.setCheckable(True)
         self.table_toggle.setToolTip(tr("Show the titles as a table instead of covers"))
         self.table_toggle.toggled.connect(lambda _on: self._show_view())
         bar.addWidget(self.table_toggle)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -43,6 +44,14 @@ LINKS = Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.L
 
 def _link(href: str, label: str) -> str:
     return f'<a href="{html.escape(href)}">{html.escape(label)}</a>'
+
+
+class RequestOptions(TypedDict, total=False):
+    """The keyword choices a request from this page passes on to ``RequestService.create``."""
+
+    with_ebook: bool
+    ebook_only: bool
+    again: bool
 
 
 class BookPage(QWidget):
@@ -307,7 +316,7 @@ class BookPage(QWidget):
         """The ebook alone: a book to read, or the ebook of an audiobook already in the library."""
         self._submit(ebook_only=True, again=again)
 
-    def _submit(self, **options: bool) -> None:
+    def _submit(self, **options: Unpack[RequestOptions]) -> None:
         if self.entry is None:
             return
         if self.entry.extra.get("owned_on_audible"):  # ask first: the user may not want a second copy
@@ -333,7 +342,7 @@ class BookPage(QWidget):
             return
         self._request(**options)
 
-    def _request(self, **options: bool) -> None:
+    def _request(self, **options: Unpack[RequestOptions]) -> None:
         if self.entry is None:
             return
         self.request_button.setEnabled(False)
@@ -341,11 +350,7 @@ class BookPage(QWidget):
         self.message.setText(tr("Requesting…"))
         book = self.entry.book
         self.runner.submit(
-            self.requests.create,
-            book.asin,
-            book.region,
-            book=book,
-            **options,
+            partial(self.requests.create, book.asin, book.region, book=book, **options),
             on_result=self._requested,
             on_error=lambda info: self._request_failed(info, options),
         )
@@ -374,7 +379,7 @@ class BookPage(QWidget):
             self.entry = entries[0]
             self._show_badge()
 
-    def _request_failed(self, info: ErrorInfo, options: dict[str, bool] | None = None) -> None:
+    def _request_failed(self, info: ErrorInfo, options: RequestOptions | None = None) -> None:
         options = options or {}
         if info.exc_type == "AlreadyInLibraryError" and not options.get("again"):
             question = tr(
@@ -382,7 +387,7 @@ class BookPage(QWidget):
                 "The copy you have stays where it is."
             ).format(message=info.message)
             if self.ask_again(question):
-                self._submit(**{**options, "again": True})
+                self._submit(**(options | {"again": True}))
                 return
         self.message.setText(f"{info.message}\n{info.hint}".strip())
         self.request_button.setEnabled(True)

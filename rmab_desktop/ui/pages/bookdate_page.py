@@ -9,8 +9,10 @@ its models, tests it, and shows exactly what will be sent.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, Qt, Signal
-from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QMouseEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -127,7 +129,8 @@ class CardView(QFrame):
 
     def fly(self, direction: Swipe) -> None:
         """Animate off the deck, then report the swipe."""
-        width = self.parentWidget().width() if self.parentWidget() else CARD_WIDTH
+        parent = self.parentWidget()
+        width = parent.width() if parent is not None else CARD_WIDTH
         target = {
             Swipe.RIGHT: QPoint(width + CARD_WIDTH, self.home.y()),
             Swipe.LEFT: QPoint(-2 * CARD_WIDTH, self.home.y()),
@@ -135,7 +138,7 @@ class CardView(QFrame):
         }[direction]
         self._animate(target, lambda: self.swiped.emit(direction.value))
 
-    def _animate(self, target: QPoint, done=None) -> None:  # type: ignore[no-untyped-def]
+    def _animate(self, target: QPoint, done: Callable[[], object] | None = None) -> None:
         self.animation = QPropertyAnimation(self, b"pos", self)
         self.animation.setDuration(220)
         self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
@@ -447,7 +450,7 @@ class BookDatePage(QWidget):
         self.message_label.setText(tr("{title} is back.").format(title=card.title))
         self._show_top()
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.view is not None:
             self.view.home = QPoint((self.deck.width() - CARD_WIDTH) // 2, 0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyleOptionViewItem, QWidget
 
@@ -76,7 +76,7 @@ class BookGrid(QListView):
         self.activated.connect(self._activated)
         self.doubleClicked.connect(self._activated)
 
-    def _activated(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _activated(self, index: QModelIndex) -> None:
         entry = index.data(ObjectRole)
         if isinstance(entry, CatalogEntry):
             self.bookActivated.emit(entry)

@@ -9,6 +9,7 @@ says inline why it has no books (or old ones) and what to do on this page.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -77,8 +78,8 @@ class SectionWidget(QWidget):
         header.addWidget(self.count)
         header.addStretch(1)
         for symbol, tip, slot in (
-            ("▲", tr("Move up"), lambda: page.move(spec, -1)),
-            ("▼", tr("Move down"), lambda: page.move(spec, 1)),
+            ("▲", tr("Move up"), lambda: page.move_section(spec, -1)),
+            ("▼", tr("Move down"), lambda: page.move_section(spec, 1)),
             ("⟳", tr("Refresh from Audible"), lambda: page.refresh(self)),
             ("✕", tr("Remove this section"), lambda: page.remove(spec)),
         ):
@@ -265,7 +266,7 @@ class DiscoverPage(QWidget):
                 widget.count.setText(tr("could not refresh"))
                 widget.explain()
 
-    def move(self, spec: HomeSectionSpec, offset: int) -> None:
+    def move_section(self, spec: HomeSectionSpec, offset: int) -> None:
         user_id = self.user.id if self.user else None
         self.runner.submit(
             self.catalog.move_section, user_id, spec.id, offset, on_result=lambda _s: self.reload()
@@ -296,12 +297,14 @@ class DiscoverPage(QWidget):
             categories.addAction(tr("Loading categories…")).setEnabled(False)
             self.runner.submit(self.catalog.categories, on_result=self._categories_loaded)
             return
+
+        def add_category(name: str, category_id: str) -> Callable[[], None]:
+            return lambda: self.add(SectionKind.CATEGORY, name, category_id)
+
         for node in self.categories:
-            categories.addAction(node.name, lambda n=node: self.add(SectionKind.CATEGORY, n.name, n.id))
+            categories.addAction(node.name, add_category(node.name, node.id))
             for child in node.children:
-                categories.addAction(
-                    f"   {child.name}", lambda c=child: self.add(SectionKind.CATEGORY, c.name, c.id)
-                )
+                categories.addAction(f"   {child.name}", add_category(child.name, child.id))
 
     def _categories_loaded(self, categories: list[Category]) -> None:
         self.categories = categories

@@ -3,6 +3,7 @@ rescan, re-tag, report a problem. Each takes the services it uses; I/O runs on t
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -58,14 +59,15 @@ def play(runner: Runner, notifier: Notifier) -> BookHandler[LibraryEntry]:
 
 def rescan(library: LibraryService, runner: Runner, notifier: Notifier) -> BookHandler[LibraryEntry]:
     def run(entries: list[LibraryEntry], view: BookView) -> None:
+        def reload(entry_id: int, _rescanned: object) -> None:
+            runner.submit(library.entry, entry_id, pool="library", on_result=view.refresh_book)
+
         for entry in entries:
             runner.submit(
                 library.rescan,
                 entry.id,
                 pool="library",
-                on_result=lambda _r, e=entry: runner.submit(
-                    library.entry, e.id, pool="library", on_result=view.refresh_book
-                ),
+                on_result=partial(reload, entry.id),
                 on_error=lambda info: _failed(notifier, info),
             )
 

@@ -60,6 +60,7 @@ from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 if TYPE_CHECKING:
     from rmab_desktop.ui.notifier import Notifier
     from rmab_desktop.ui.shell import Runner
+    from rmab_desktop.workers.runner import ErrorInfo
 
 tr = Translator("LibraryPage")
 
@@ -175,7 +176,8 @@ class LibraryPage(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._debounce.start)
-        self.count_label = QLabel(objectName="libraryCount")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("libraryCount")
         self.count_label.setAccessibleName(tr("Books shown"))
         self.refresh_button = QPushButton(icons.icon("retry"), tr("Refresh library"))
         self.refresh_button.setToolTip(
@@ -191,7 +193,9 @@ class LibraryPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
-        self.query_error = QLabel(objectName="queryError", visible=False)
+        self.query_error = QLabel()
+        self.query_error.setObjectName("queryError")
+        self.query_error.setVisible(False)
         self.query_error.setStyleSheet("color: palette(link);")
 
         self.table = QTableView()
@@ -234,7 +238,8 @@ class LibraryPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
         self.actions_bar = self._build_actions()
-        self.summary_label = QLabel(objectName="librarySummary")
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("librarySummary")
         self.summary_label.setAccessibleName(tr("Library totals"))
         self.empty = EmptyState(
             "library",
@@ -274,13 +279,13 @@ class LibraryPage(QWidget):
         self._update_actions()
 
     def _build_actions(self) -> QHBoxLayout:
-        self.actions: dict[str, QAction] = {}
+        self.action_by_key: dict[str, QAction] = {}
         bar = QHBoxLayout()
         self.action_buttons: list[QToolButton] = []
         for book_action in self.book_actions:
             action = book_action.qaction(self)
             action.triggered.connect(lambda _checked=False, a=book_action: self.run_action(a))
-            self.actions[book_action.spec.key] = action
+            self.action_by_key[book_action.spec.key] = action
             self.addAction(action)
             button = QToolButton(toolButtonStyle=Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setDefaultAction(action)
@@ -337,8 +342,12 @@ class LibraryPage(QWidget):
             with_progress=True,
             on_progress=lambda value: self.count_label.setText(_phase(value)),
             on_result=self._synced,
-            on_error=lambda info: (self._set_busy(False), self._failed(info)),
+            on_error=self._sync_failed,
         )
+
+    def _sync_failed(self, info: ErrorInfo) -> None:
+        self._set_busy(False)
+        self._failed(info)
 
     def _synced(self, result: Any) -> None:
         self._set_busy(False)
@@ -381,13 +390,13 @@ class LibraryPage(QWidget):
     def _update_actions(self) -> None:
         selected = self.selected_entries()
         for book_action in self.book_actions:
-            self.actions[book_action.spec.key].setEnabled(book_action.enabled(selected))
+            self.action_by_key[book_action.spec.key].setEnabled(book_action.enabled(selected))
 
     def _context_menu(self, point: QPoint) -> None:
         if not self.table.indexAt(point).isValid():
             return
         menu = QMenu(self)
-        for action in self.actions.values():
+        for action in self.action_by_key.values():
             menu.addAction(action)
         menu.popup(self.table.viewport().mapToGlobal(point))
 

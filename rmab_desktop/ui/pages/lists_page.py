@@ -168,9 +168,9 @@ class ListsPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addLayout(self._list_bar())
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        right_layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        right_layout.addWidget(self.scroll_area, 1)
         self.empty = EmptyState(
             "lists",
             tr("No lists yet"),
@@ -191,7 +191,8 @@ class ListsPage(QWidget):
 
     def _list_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.title_label = QLabel(objectName="sectionTitle")
+        self.title_label = QLabel()
+        self.title_label.setObjectName("sectionTitle")
         self.shared_check = QCheckBox(tr("S&hared with the household"))
         self.shared_check.toggled.connect(self._share_toggled)
         self.add_book_button = QPushButton(tr("&Add book…"))
@@ -201,16 +202,20 @@ class ListsPage(QWidget):
         self.add_tier_button.clicked.connect(self.add_tier)
         self.image_button = QPushButton(tr("Share &image…"))
         image_menu = QMenu(self.image_button)
+
+        def save_as(size: str, theme: str) -> Callable[[], None]:
+            return lambda: self.save_image(size, theme)
+
         for label, size in (
             (tr("Save 1200×630 (light)…"), "1200x630"),
             (tr("Save 1080×1080 (light)…"), "1080x1080"),
         ):
-            image_menu.addAction(label, lambda s=size: self.save_image(s, "light"))
+            image_menu.addAction(label, save_as(size, "light"))
         for label, size in (
             (tr("Save 1200×630 (dark)…"), "1200x630"),
             (tr("Save 1080×1080 (dark)…"), "1080x1080"),
         ):
-            image_menu.addAction(label, lambda s=size: self.save_image(s, "dark"))
+            image_menu.addAction(label, save_as(size, "dark"))
         image_menu.addAction(tr("Copy 1200×630 to the clipboard"), lambda: self.copy_image("1200x630"))
         self.image_button.setMenu(image_menu)
         self.export_button = QPushButton(tr("E&xport…"))
@@ -296,7 +301,7 @@ class ListsPage(QWidget):
         focus_asin = self._focused_asin()
         self.current = info
         has = info is not None
-        self.scroll.setVisible(has)
+        self.scroll_area.setVisible(has)
         self.empty.setVisible(not has)
         for widget in (
             self.shared_check,
@@ -308,9 +313,10 @@ class ListsPage(QWidget):
             widget.setEnabled(has)
         for button in self.item_buttons.values():
             button.setEnabled(has)
-        self.add_tier_button.setVisible(has and info.kind == ListKind.TIER)  # type: ignore[union-attr]
+        tiered = info is not None and info.kind == ListKind.TIER
+        self.add_tier_button.setVisible(tiered)
         for key in ("tier_up", "tier_down"):
-            self.item_buttons[key].setVisible(has and info.kind == ListKind.TIER)  # type: ignore[union-attr]
+            self.item_buttons[key].setVisible(tiered)
         if info is None:
             self.title_label.setText("")
             return
@@ -368,7 +374,7 @@ class ListsPage(QWidget):
             column.addWidget(pool)
             column.addWidget(self._group_view(None, info.items_in(None), True, tr("Not placed yet")))
             column.addStretch(1)
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
 
     def _group_view(
         self, tier_id: int | None, items: tuple[ListEntry, ...], horizontal: bool, name: str
@@ -631,7 +637,7 @@ class ListsPage(QWidget):
         self._render(size, "light", self._copy)
 
     def _copy(self, png: bytes) -> None:
-        QGuiApplication.clipboard().setImage(QImage.fromData(png, "PNG"))
+        QGuiApplication.clipboard().setImage(QImage.fromData(png))
         self.status_label.setText(tr("The share image is on the clipboard."))
 
     def choose_export(self) -> None:

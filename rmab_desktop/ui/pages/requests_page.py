@@ -4,6 +4,7 @@ with the actions (approve/deny with a note, cancel, retry, delete) and the timel
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
@@ -343,7 +344,7 @@ class RequestsPage(QWidget):
         self.runner.submit(
             self.requests.timeline,
             details.id,
-            on_result=lambda events, rid=details.id: self._timeline(rid, events),
+            on_result=partial(self._timeline, details.id),
         )
 
     def _timeline(self, request_id: int, events: list[JobEvent]) -> None:

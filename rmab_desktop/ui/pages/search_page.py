@@ -4,6 +4,7 @@ be reached (before or during a search) the status line says so, with what to do 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer
@@ -148,7 +149,7 @@ class SearchPage(QWidget):
             self.catalog.suggestions,
             text,
             self.region.currentData(),
-            on_result=lambda titles, typed=text: self._suggested(typed, titles),
+            on_result=partial(self._suggested, text),
             on_error=lambda _info: None,
         )
 
@@ -191,7 +192,7 @@ class SearchPage(QWidget):
             sort=sort,
             page_size=PAGE_SIZE,
             field=field,
-            on_result=lambda result, q=self._query: self._loaded(q, result),
+            on_result=partial(self._loaded, self._query),
             on_error=self._failed,
         )
 

@@ -336,11 +336,11 @@ class ShelvesPage(QWidget):
             tr("Add shelf…"),
             self.add,
         )
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.scroll_area)
         layout.addWidget(self.stack, 1)
         self.reload()
 
@@ -372,7 +372,8 @@ class ShelvesPage(QWidget):
             card.remove_clicked.connect(self.remove)
             self.cards.append(card)
             column.addWidget(card)
-        heading = QLabel(tr("Choose the right book"), objectName="emptyTitle")
+        heading = QLabel(tr("Choose the right book"))
+        heading.setObjectName("emptyTitle")
         column.addWidget(heading)
         explain = QLabel(
             tr(
@@ -392,8 +393,8 @@ class ShelvesPage(QWidget):
             self.choice_rows.append(row)
             column.addWidget(row)
         column.addStretch(1)
-        self.scroll.setWidget(content)
-        self.stack.setCurrentWidget(self.scroll)
+        self.scroll_area.setWidget(content)
+        self.stack.setCurrentWidget(self.scroll_area)
 
     def _error(self, info: ErrorInfo) -> None:
         self.status_label.setVisible(True)

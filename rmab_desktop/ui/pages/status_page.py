@@ -38,7 +38,8 @@ class StatusPage(QWidget):
         self.proxy.setDynamicSortFilter(True)
         self.proxy.sort(0)
 
-        self.message = QLabel(objectName="pageSubtitle")
+        self.message = QLabel()
+        self.message.setObjectName("pageSubtitle")
         self.check_button = QPushButton(tr("Check now"))
         self.check_button.setToolTip(tr("Check every configured service now"))
         self.check_button.clicked.connect(self.check_now)

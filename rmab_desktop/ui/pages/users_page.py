@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -275,7 +276,7 @@ class UsersPage(QWidget):
 
     def add_user(self) -> None:
         dialog = AddUserDialog(self)
-        self.dialog = dialog  # reachable from tests
+        self.dialog: QDialog = dialog  # the open dialog, reachable from tests
 
         def add() -> None:
             self._run(

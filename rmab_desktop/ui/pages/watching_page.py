@@ -4,6 +4,7 @@ remove), the books missing in series the user owns part of (bulk request), and t
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,6 +33,7 @@ from rmab_desktop.domain.watching import (
     FORMAT_LABELS,
     MODE_LABELS,
     STATE_LABELS,
+    CheckResult,
     IgnoredEntry,
     SeriesBook,
     SeriesGaps,
@@ -47,6 +49,8 @@ from rmab_desktop.ui.widgets.page_header import PageHeader, page_layout
 from rmab_desktop.workers.runner import ErrorInfo, ImmediateRunner, TaskRunner
 
 tr = Translator("WatchingPage")
+
+R = TypeVar("R")  # what a background call returns, handed to its summary
 
 KIND_LABELS = {WatchKind.AUTHOR: tr.mark("Author"), WatchKind.SERIES: tr.mark("Series")}
 Runner = TaskRunner | ImmediateRunner
@@ -383,11 +387,11 @@ class WatchingPage(QWidget):
         self.message.setVisible(bool(message))
 
     def _run(
-        self, fn: Callable[..., object], *args: object, busy: str, done: Callable[[object], str] | None = None
+        self, fn: Callable[..., R], *args: object, busy: str, done: Callable[[R], str] | None = None
     ) -> None:
         self._say(busy)
 
-        def finished(result: object) -> None:
+        def finished(result: R) -> None:
             self._say(done(result) if done is not None else "")
             self.reload()
 
@@ -458,8 +462,8 @@ class WatchingPage(QWidget):
         if not books or not self.confirm(self, len(books)):
             return
 
-        def done(result: object) -> str:
-            made, problems = result  # type: ignore[misc]
+        def done(result: tuple[int, list[str]]) -> str:
+            made, problems = result
             summary = tr.n("%n book(s) requested.", made)
             return " ".join([summary, *problems[:3]])
 
@@ -482,7 +486,7 @@ class WatchingPage(QWidget):
         self._request([book for gap in self.gaps for book in gap.missing])
 
 
-def _check_summary(result: object) -> str:
+def _check_summary(result: CheckResult | list[CheckResult]) -> str:
     results = result if isinstance(result, list) else [result]
     made = sum(len(r.requested) for r in results)
     errors = [f"{r.name}: {r.error}" for r in results if r.error]

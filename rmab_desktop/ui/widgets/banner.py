@@ -34,7 +34,12 @@ _TEXT = ("#1f2328", "#f1f3f5")
 
 class Banner(QFrame):
     def __init__(
-        self, text: str, level: str, action_text: str, action: Callable[[], None] | None, on_close
+        self,
+        text: str,
+        level: str,
+        action_text: str,
+        action: Callable[[], object] | None,
+        on_close: Callable[[], object],
     ) -> None:
         super().__init__()
         self.setObjectName("banner")
@@ -105,7 +110,7 @@ class BannerArea(QWidget):
         text: str,
         level: str = "info",
         action_text: str = "",
-        action: Callable[[], None] | None = None,
+        action: Callable[[], object] | None = None,
     ) -> None:
         existing = self._banners.get(key)
         if existing is not None and existing.level == level and existing.action_button is None and not action:

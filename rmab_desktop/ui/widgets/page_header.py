@@ -13,8 +13,10 @@ PAGE_SPACING = 10
 class PageHeader(QWidget):
     def __init__(self, title: str, description: str, *actions: QWidget) -> None:
         super().__init__()
-        self.title = QLabel(title, objectName="pageTitle")
-        self.description = QLabel(description, objectName="pageSubtitle", wordWrap=True)
+        self.title = QLabel(title)
+        self.title.setObjectName("pageTitle")
+        self.description = QLabel(description, wordWrap=True)
+        self.description.setObjectName("pageSubtitle")
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(self.title)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGraphicsDropShadowEffect, QLabel, QVBoxLayout, QWidget
 
 from rmab_desktop.ui import theme
@@ -42,7 +43,7 @@ class Toast(QFrame):
         self.setGraphicsEffect(shadow)
         self.setFixedWidth(TOAST_WIDTH)
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.close()
 
 
