@@ -130,5 +130,17 @@ class Database:
             "user": url.username,
         }
 
+    def analyze(self, *tables: str) -> None:
+        """Refresh the query planner's statistics after bulk writes to ``tables``.
+
+        Without statistics SQLite takes every index for selective: listing one backend's 50,000
+        library rows then went through the (backend, external_id) index, a lookup per row, at 1.6x
+        the time of reading the table straight through. A whole (not sampled) ANALYZE of 50,000
+        rows takes about 20 ms; a sample misjudged that index the same way."""
+        with self.engine.connect() as connection:
+            for table in tables:
+                connection.exec_driver_sql(f"ANALYZE {connection.dialect.identifier_preparer.quote(table)}")
+            connection.commit()
+
     def dispose(self) -> None:
         self.engine.dispose()

@@ -138,6 +138,8 @@ class LibraryScanner:
         removed = (
             0 if cancelled else writer.remove_missing(planner.unseen, planner.loaded_items - planner.alive)
         )
+        if writer.books_written or removed:
+            self.database.analyze(LibraryItem.__tablename__, LibraryFile.__tablename__)
         report("done", writer.files_read, planner.to_read, force=True)
         return ScanStats(
             root=root,

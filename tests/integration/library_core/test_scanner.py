@@ -326,3 +326,20 @@ def _wait_for(probe, *, deadline: float = 60.0, until_none: bool = False):  # ty
         time.sleep(0.05)
         value = probe()
     return value
+
+
+def test_a_scan_that_wrote_books_leaves_the_planner_reading_the_library_straight_through(
+    database: Database, library: Path
+) -> None:
+    """Without statistics SQLite lists one backend's books through an index, a lookup per row."""
+    if database.backend != "sqlite":
+        pytest.skip("the query plan checked is SQLite's; PostgreSQL analyzes by itself")
+    from sqlalchemy import text
+
+    plan = "EXPLAIN QUERY PLAN SELECT title, authors FROM library_items WHERE backend = 'folder'"
+    with database.session() as session:
+        before = " ".join(str(row[-1]) for row in session.execute(text(plan)))
+    LibraryScanner(database, workers=1).scan(library)
+    with database.session() as session:
+        after = " ".join(str(row[-1]) for row in session.execute(text(plan)))
+    assert "USING INDEX" in before and after == "SCAN library_items"
