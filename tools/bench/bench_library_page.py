@@ -73,6 +73,7 @@ def main() -> None:
         started = time.perf_counter()
         insert_synthetic_library(database, args.books)
         insert_seconds = time.perf_counter() - started
+        database.analyze("library_items")  # as a scan or a server sync does after writing
         service = LibraryService(database, ConfigStore(database), CredentialStore(), lambda: None)
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 

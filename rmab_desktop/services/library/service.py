@@ -376,6 +376,8 @@ class LibraryService:
             if gone and books:  # an empty answer is more likely a server hiccup than an empty library
                 for start in range(0, len(gone), 500):
                     session.execute(delete(LibraryItem).where(LibraryItem.id.in_(gone[start : start + 500])))
+        if new_rows or changed_rows or gone:
+            self.database.analyze(LibraryItem.__tablename__)
         return SyncResult(kind, len(books), len(new_rows), len(changed_rows), len(gone) if books else 0)
 
     def cover_bytes(self, reference: str) -> bytes | None:
